@@ -1,0 +1,207 @@
+// The one source of truth for tables. After changing this file run `npm run db:generate`
+// and commit the new migration under db/migrations/.
+//
+// Times are stored as integer milliseconds since the epoch (UTC).
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** UK local authority districts, seeded from db/areas.csv. */
+export const areas = sqliteTable(
+  'areas',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    onsCode: text('ons_code').notNull().unique(),
+    name: text('name').notNull(),
+    slug: text('slug').notNull().unique(),
+    nation: text('nation').notNull(),
+    region: text('region').notNull(),
+    authority: text('authority').notNull(),
+  },
+  (t) => [index('areas_nation_region_idx').on(t.nation, t.region, t.name), index('areas_authority_idx').on(t.authority)],
+);
+
+/** Other names families use for an area ("Hull", "St Helens", "Bristol"), normalised. */
+export const areaVariants = sqliteTable(
+  'area_variants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id, { onDelete: 'cascade' }),
+    /** lower-case, accents folded, punctuation removed, "&" as "and" */
+    normalized: text('normalized').notNull().unique(),
+  },
+  (t) => [index('area_variants_area_idx').on(t.areaId)],
+);
+
+export const WORKER_STATUSES = ['published', 'hidden'] as const;
+
+/** A published profile. Created by a moderator approving a nomination. */
+export const workers = sqliteTable(
+  'workers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id),
+    team: text('team'),
+    status: text('status', { enum: WORKER_STATUSES }).notNull().default('published'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('workers_area_status_idx').on(t.areaId, t.status), index('workers_status_idx').on(t.status, t.id)],
+);
+
+/** Old slugs of corrected profiles, answered with a 301 to the current one. */
+export const workerSlugRedirects = sqliteTable('worker_slug_redirects', {
+  oldSlug: text('old_slug').primaryKey(),
+  workerId: integer('worker_id')
+    .notNull()
+    .references(() => workers.id, { onDelete: 'cascade' }),
+});
+
+export const RELATIONSHIPS = ['parent', 'carer', 'young_person', 'relative', 'professional', 'other'] as const;
+export const STILL_INVOLVED = ['yes', 'moved_on', 'case_closed', 'not_sure'] as const;
+export const NOMINATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
+
+/** What a family submitted. The story and email are private to moderators and deleted on a schedule. */
+export const nominations = sqliteTable(
+  'nominations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** the reference the family keeps (withdrawal); unguessable */
+    ref: text('ref').notNull().unique(),
+    /** idempotency key carried in the confirm form: a repeated confirm stores once */
+    submissionKey: text('submission_key').notNull().unique(),
+    status: text('status', { enum: NOMINATION_STATUSES }).notNull().default('pending'),
+    workerName: text('worker_name').notNull(),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id),
+    team: text('team'),
+    relationship: text('relationship', { enum: RELATIONSHIPS }).notNull(),
+    /** JSON array of quality keys */
+    qualities: text('qualities').notNull().default('[]'),
+    stillInvolved: text('still_involved', { enum: STILL_INVOLVED }).notNull(),
+    /** the family's own words; null once deleted under the retention policy */
+    story: text('story'),
+    storyHash: text('story_hash').notNull(),
+    contactEmail: text('contact_email'),
+    /** JSON array of flags for the moderator: 'safeguarding', 'complaint', 'duplicate' */
+    flags: text('flags').notNull().default('[]'),
+    duplicateOf: integer('duplicate_of'),
+    submittedAt: integer('submitted_at').notNull(),
+    decidedAt: integer('decided_at'),
+    decidedBy: integer('decided_by').references(() => moderators.id),
+    workerId: integer('worker_id').references(() => workers.id),
+    rejectReason: text('reject_reason'),
+    rejectNote: text('reject_note'),
+    storyDeletedAt: integer('story_deleted_at'),
+  },
+  (t) => [
+    index('nominations_status_submitted_idx').on(t.status, t.submittedAt),
+    index('nominations_worker_status_idx').on(t.workerId, t.status),
+    index('nominations_area_status_submitted_idx').on(t.areaId, t.status, t.submittedAt),
+    index('nominations_story_hash_idx').on(t.storyHash),
+    index('nominations_decided_idx').on(t.decidedAt),
+  ],
+);
+
+/** The moderator's anonymised quote: the only text of a family's that is ever published. */
+export const quotes = sqliteTable(
+  'quotes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    nominationId: integer('nomination_id')
+      .notNull()
+      .unique()
+      .references(() => nominations.id, { onDelete: 'cascade' }),
+    workerId: integer('worker_id')
+      .notNull()
+      .references(() => workers.id),
+    text: text('text').notNull(),
+    relationship: text('relationship', { enum: RELATIONSHIPS }).notNull(),
+    publishedAt: integer('published_at').notNull(),
+    /** set when a moderator unpublishes the quote; the row stays for the record */
+    unpublishedAt: integer('unpublished_at'),
+  },
+  (t) => [
+    index('quotes_worker_published_idx').on(t.workerId, t.publishedAt),
+    index('quotes_published_idx').on(t.publishedAt),
+  ],
+);
+
+export const MODERATOR_ROLES = ['moderator', 'admin'] as const;
+
+export const moderators = sqliteTable('moderators', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: MODERATOR_ROLES }).notNull().default('moderator'),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: integer('locked_until'),
+  disabledAt: integer('disabled_at'),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** Server-side sessions; the cookie holds a random token, the table its SHA-256. */
+export const moderatorSessions = sqliteTable(
+  'moderator_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    moderatorId: integer('moderator_id')
+      .notNull()
+      .references(() => moderators.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+  },
+  (t) => [index('moderator_sessions_moderator_idx').on(t.moderatorId)],
+);
+
+export const CHANGE_REQUEST_KINDS = ['hide', 'correct'] as const;
+export const CHANGE_REQUEST_STATUSES = ['pending', 'done', 'declined'] as const;
+
+/** A worker (or anyone) asking for a profile to be hidden or corrected. */
+export const changeRequests = sqliteTable(
+  'change_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workerName: text('worker_name').notNull(),
+    areaText: text('area_text').notNull(),
+    areaId: integer('area_id').references(() => areas.id),
+    /** the profile it most likely concerns, if one matched */
+    workerId: integer('worker_id').references(() => workers.id),
+    request: text('request', { enum: CHANGE_REQUEST_KINDS }).notNull(),
+    details: text('details').notNull(),
+    contactEmail: text('contact_email'),
+    status: text('status', { enum: CHANGE_REQUEST_STATUSES }).notNull().default('pending'),
+    submittedAt: integer('submitted_at').notNull(),
+    decidedAt: integer('decided_at'),
+    decidedBy: integer('decided_by').references(() => moderators.id),
+    outcome: text('outcome'),
+  },
+  (t) => [index('change_requests_status_submitted_idx').on(t.status, t.submittedAt)],
+);
+
+/** Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    /** null for actions by the public (withdrawal) or the system (retention) */
+    moderatorId: integer('moderator_id').references(() => moderators.id),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: integer('subject_id'),
+    before: text('before'),
+    after: text('after'),
+    note: text('note'),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_moderator_idx').on(t.moderatorId, t.at),
+    index('audit_log_action_idx').on(t.action, t.at),
+  ],
+);

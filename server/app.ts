@@ -1,0 +1,54 @@
+// Builds the app from plugins (config, db, view, security) and route modules.
+// server/main.ts starts it; tests build the same app over a temporary database.
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { DirectoryEventBus } from './events.ts';
+import dbPlugin from './plugins/db.ts';
+import viewPlugin from './plugins/view.ts';
+import securityPlugin from './plugins/security.ts';
+import errorsPlugin from './plugins/errors.ts';
+import { registerRoutes } from './routes/index.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    /** the clock; tests inject their own */
+    now: () => number;
+    events: DirectoryEventBus;
+  }
+}
+
+export type BuildOptions = { config: Config; now?: () => number; logger?: boolean };
+
+/** Request URLs as logged: no query string (search terms) and no nomination reference. */
+export function logSafeUrl(url: string): string {
+  return url.split('?')[0]!.replace(/^\/nominate\/done\/[^/]+/, '/nominate/done/[ref]');
+}
+
+export async function buildApp({ config, now = Date.now, logger = true }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger
+      ? {
+          level: config.LOG_LEVEL,
+          // Never log addresses, bodies, cookies or query strings (stories, emails, references).
+          serializers: {
+            req: (req) => ({ method: req.method, url: logSafeUrl(req.url) }),
+            res: (res) => ({ statusCode: res.statusCode }),
+          },
+        }
+      : false,
+    trustProxy: false,
+    bodyLimit: 64 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.decorate('config', config);
+  app.decorate('now', now);
+  app.decorate('events', new DirectoryEventBus());
+
+  await app.register(dbPlugin);
+  await app.register(viewPlugin);
+  await app.register(securityPlugin);
+  await app.register(errorsPlugin);
+  await app.register(registerRoutes);
+  return app;
+}

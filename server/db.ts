@@ -1,0 +1,49 @@
+// Opens the SQLite database, applies committed migrations and refuses a database newer than the code.
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from '../db/schema.ts';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '..', 'db', 'migrations');
+
+export class DatabaseTooNewError extends Error {}
+
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: an acknowledged nomination survives a power cut, not only a crash.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema }) as Db;
+  checkNotNewer(sqlite);
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return db;
+}
+
+/** A database migrated by a newer version of the code must not be touched by this one. */
+function checkNotNewer(sqlite: Database.Database): void {
+  const hasTable = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!hasTable) return;
+  const row = sqlite.prepare('SELECT MAX(created_at) AS latest FROM __drizzle_migrations').get() as {
+    latest: number | null;
+  };
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number; tag: string }[];
+  };
+  const known = Math.max(0, ...journal.entries.map((e) => e.when));
+  if (row.latest != null && Number(row.latest) > known) {
+    throw new DatabaseTooNewError(
+      `The database was migrated by a newer version of this code (migration of ${new Date(Number(row.latest)).toISOString()}, ` +
+        `this code knows up to ${new Date(known).toISOString()}). Upgrade the code or restore a backup; refusing to start.`,
+    );
+  }
+}

@@ -1,0 +1,58 @@
+// Security headers, cookies, CSRF on every POST, per-client rate limits, form bodies.
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import rateLimit from '@fastify/rate-limit';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance } from 'fastify';
+import { clientHash } from '../client-id.ts';
+
+export default fp(async function security(app: FastifyInstance) {
+  const { config } = app;
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    // Open data is fetched cross-origin by researchers' tools; it carries no personal data.
+    crossOriginResourcePolicy: { policy: 'same-site' },
+    hsts: config.COOKIE_SECURE ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(cookie, { secret: config.SESSION_SECRET });
+  await app.register(csrf, {
+    cookieKey: '_csrf_secret',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, signed: true },
+    getToken: (req) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+  });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(rateLimit, {
+    global: false,
+    max: config.RATE_LIMIT_MAX || 1_000_000,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => clientHash(config.SESSION_SECRET, req),
+  });
+
+  // Every form post carries a CSRF token; checked after the body is parsed.
+  app.addHook('preHandler', (req, reply, done) => {
+    if (req.method !== 'POST') return done();
+    app.csrfProtection(req, reply, done);
+  });
+});
+
+/** Route options for a rate-limited form post (RATE_LIMIT_MAX per client per minute; 0 = off). */
+export function formRateLimit(app: FastifyInstance, max = app.config.RATE_LIMIT_MAX) {
+  return app.config.RATE_LIMIT_MAX === 0 ? {} : { config: { rateLimit: { max, timeWindow: '1 minute' } } };
+}

@@ -1,0 +1,68 @@
+// Eta templates (auto-escaping on), the layout, fingerprinted static assets, compression.
+import fp from 'fastify-plugin';
+import view from '@fastify/view';
+import fastifyStatic from '@fastify/static';
+import compress from '@fastify/compress';
+import { Eta } from 'eta';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import * as format from '../format.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const VIEWS_DIR = join(ROOT, 'views');
+export const STATIC_DIR = join(ROOT, 'static');
+
+/** "site.css" -> "/static/site.css?v=<hash>" so assets can be cached for a year. */
+function fingerprints(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(STATIC_DIR)) {
+    const hash = createHash('sha256').update(readFileSync(join(STATIC_DIR, f))).digest('hex').slice(0, 10);
+    out[f] = `/static/${f}?v=${hash}`;
+  }
+  return out;
+}
+
+export type PageData = { title: string; [key: string]: unknown };
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Render views/<name>.eta inside the layout with the common page data. */
+    page(name: string, data: PageData, status?: number): FastifyReply;
+  }
+}
+
+export default fp(async function viewPlugin(app: FastifyInstance) {
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
+  await app.register(fastifyStatic, {
+    root: STATIC_DIR,
+    prefix: '/static/',
+    maxAge: '365d',
+    immutable: true,
+    etag: true,
+    index: false,
+    wildcard: false,
+  });
+  const assets = fingerprints();
+  const eta = new Eta({ views: VIEWS_DIR, autoEscape: true, cache: app.config.NODE_ENV !== 'development', autoTrim: [false, 'nl'] });
+  await app.register(view, {
+    engine: { eta },
+    root: VIEWS_DIR,
+    layout: 'layout.eta',
+    viewExt: 'eta',
+    defaultContext: { asset: (f: string) => assets[f] ?? `/static/${f}`, format },
+  });
+
+  app.decorateReply('page', function page(this: FastifyReply, name: string, data: PageData, status = 200) {
+    const reply = this;
+    reply.code(status).header('cache-control', 'private, no-cache').type('text/html; charset=utf-8');
+    return reply.view(name, {
+      ...data,
+      path: reply.request.url.split('?')[0],
+      // Templates with a form call it.csrf(); the token's secret goes in a signed cookie.
+      csrf: () => reply.generateCsrf(),
+    });
+  });
+});

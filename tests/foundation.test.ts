@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeApp, type TestApp } from './helpers/app.ts';
+import { loadConfig, ConfigError } from '../server/config.ts';
+
+let app: TestApp;
+beforeEach(async () => {
+  app = await makeApp();
+});
+afterEach(async () => {
+  await app.close();
+});
+
+describe('foundation', () => {
+  it('answers /healthz when the database answers', async () => {
+    const res = await app.inject('/healthz');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('seeds all 361 areas with their variants, idempotently', async () => {
+    const count = app.db.$client.prepare('SELECT COUNT(*) FROM areas').pluck().get();
+    expect(count).toBe(361);
+    expect(app.areas.resolve('Hull')?.name).toBe('Kingston upon Hull, City of');
+    expect(app.areas.resolve('St Helens')?.slug).toBe('st-helens');
+    expect(app.areas.resolve('bristol')?.slug).toBe('bristol-city-of');
+    expect(app.areas.resolve('E07000062')?.name).toBe('Hastings');
+    expect(app.areas.resolve('Derry')?.name).toBe('Derry City and Strabane');
+    expect(app.areas.resolve('Brighton & Hove')?.name).toBe('Brighton and Hove');
+    expect(app.areas.resolve('Nowhere-on-Sea')).toBeUndefined();
+  });
+
+  it('serves security headers with a strict CSP and a friendly 404', async () => {
+    const res = await app.inject('/no-such-page');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(res.body).toContain('Page not found');
+  });
+
+  it('stops on a bad configuration value with a message naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_PATH: ':memory:' })).toThrow(/SESSION_SECRET/);
+  });
+
+  it('refuses UPDATE and DELETE on the audit log', () => {
+    const sqlite = app.db.$client;
+    sqlite.prepare("INSERT INTO audit_log (at, action, subject_type) VALUES (1, 'test', 'none')").run();
+    expect(() => sqlite.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
+    expect(() => sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+});
