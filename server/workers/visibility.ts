@@ -1,0 +1,11 @@
+// What "published" means, in one place, as SQL fragments every public query uses.
+//
+// A recommendation is live when its quote is published and not unpublished (quotes exist only
+// for approved nominations; a withdrawal deletes the nomination and its quote).
+// A profile is public when the worker is not hidden and has at least one live recommendation.
+
+/** condition on a quotes row aliased `q` */
+export const LIVE_QUOTE = 'q.unpublished_at IS NULL';
+
+/** condition on a workers row aliased `w` */
+export const PUBLIC_WORKER = `w.status = 'published' AND EXISTS (SELECT 1 FROM quotes q WHERE q.worker_id = w.id AND ${LIVE_QUOTE})`;
