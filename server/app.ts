@@ -7,6 +7,8 @@ import dbPlugin from './plugins/db.ts';
 import viewPlugin from './plugins/view.ts';
 import securityPlugin from './plugins/security.ts';
 import errorsPlugin from './plugins/errors.ts';
+import searchPlugin from './plugins/search.ts';
+import jobsPlugin from './plugins/jobs.ts';
 import { registerRoutes } from './routes/index.ts';
 
 declare module 'fastify' {
@@ -49,6 +51,8 @@ export async function buildApp({ config, now = Date.now, logger = true }: BuildO
   await app.register(viewPlugin);
   await app.register(securityPlugin);
   await app.register(errorsPlugin);
+  await app.register(searchPlugin);
+  await app.register(jobsPlugin);
   await app.register(registerRoutes);
   return app;
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Db } from '../db.ts';
 import { seedAreas } from '../areas/seed.ts';
 import { AreaDirectory } from '../areas/directory.ts';
+import { loadDemoIfEmpty } from '../demo/load.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,7 +17,12 @@ export default fp(async function dbPlugin(app: FastifyInstance) {
   const db = openDatabase(app.config.DATABASE_PATH);
   seedAreas(db);
   app.decorate('db', db);
-  app.decorate('areas', new AreaDirectory(db));
+  const areas = new AreaDirectory(db);
+  app.decorate('areas', areas);
+  if (app.config.DEMO) {
+    const { loaded } = loadDemoIfEmpty(db, areas, app.now());
+    if (loaded) app.log.info('demo content loaded');
+  }
   app.addHook('onClose', async () => {
     db.$client.close();
   });

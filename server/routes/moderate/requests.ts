@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+
+// Placeholder: filled in by the module's owner.
+export default async function requests(_app: FastifyInstance) {}
