@@ -1,0 +1,28 @@
+// Fill a database file BEFORE the server starts (so its caches and search index see the data),
+// using the same seeding as the in-process tests (tests/helpers/seed.ts).
+import { openDatabase, type Db } from '../../../server/db.ts';
+import { seedAreas } from '../../../server/areas/seed.ts';
+import { AreaDirectory } from '../../../server/areas/directory.ts';
+import { DirectoryEventBus } from '../../../server/events.ts';
+import { seedNomination, type SeedNomination } from '../../helpers/seed.ts';
+import type { TestApp } from '../../helpers/app.ts';
+
+export type Seeder = {
+  db: Db;
+  areas: AreaDirectory;
+  nominate(s: SeedNomination): ReturnType<typeof seedNomination>;
+};
+
+/** Open (creating and migrating) the database at `dbPath`, run `fill`, close it. */
+export function seedDatabase<T>(dbPath: string, fill: (s: Seeder) => T, now = Date.now()): T {
+  const db = openDatabase(dbPath);
+  try {
+    seedAreas(db);
+    const areas = new AreaDirectory(db);
+    // seedNomination needs only these parts of the app.
+    const appLike = { db, areas, clock: { now }, events: new DirectoryEventBus() } as unknown as TestApp;
+    return fill({ db, areas, nominate: (s) => seedNomination(appLike, s) });
+  } finally {
+    db.$client.close();
+  }
+}

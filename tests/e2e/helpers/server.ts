@@ -1,0 +1,125 @@
+// The real server as a child process (`tsx server/main.ts`) on a free port over a temporary
+// SQLite file, the way people meet it. Used by the browser tests and the fault scripts.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+export const TEST_SECRET = 'e2e-secret-e2e-secret-e2e-secret-123456';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export type ServerOptions = {
+  /** folder for the database; a new temporary one when omitted (removed by `cleanup()`) */
+  dir?: string;
+  dbPath?: string;
+  env?: Record<string, string>;
+  port?: number;
+};
+
+export class RunningServer {
+  child!: ChildProcess;
+  /** the server's stderr and stdout, for failure messages */
+  output = '';
+  readonly url: string;
+  private exited: Promise<number | null> = Promise.resolve(null);
+
+  constructor(
+    readonly port: number,
+    readonly dir: string,
+    readonly dbPath: string,
+    readonly env: Record<string, string>,
+    private ownsDir: boolean,
+  ) {
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  /** Spawn the server and wait until /healthz answers 200. */
+  async start(timeoutMs = 30_000): Promise<this> {
+    this.output = '';
+    const child = spawn(TSX, ['server/main.ts'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: process.env.HOME ?? '/tmp',
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(this.port),
+        DATABASE_PATH: this.dbPath,
+        SESSION_SECRET: TEST_SECRET,
+        RATE_LIMIT_MAX: '0',
+        MIN_FILL_SECONDS: '0',
+        LOG_LEVEL: 'warn',
+        PUBLIC_URL: this.url,
+        ...this.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    child.stdout!.on('data', (d: Buffer) => (this.output = (this.output + d.toString()).slice(-20_000)));
+    child.stderr!.on('data', (d: Buffer) => (this.output = (this.output + d.toString()).slice(-20_000)));
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    let gone = false;
+    void this.exited.then(() => (gone = true));
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (gone) throw new Error(`the server exited during start-up:\n${this.output}`);
+      try {
+        const res = await fetch(`${this.url}/healthz`);
+        if (res.status === 200) return this;
+      } catch {
+        /* not listening yet */
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await this.kill('SIGKILL');
+    throw new Error(`the server did not answer /healthz within ${timeoutMs} ms:\n${this.output}`);
+  }
+
+  /** Send a signal and wait for the process to exit. */
+  async kill(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill(signal);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  async stop(): Promise<void> {
+    await this.kill('SIGTERM');
+  }
+
+  /** Stop the server and remove its temporary folder (if this helper made it). */
+  async cleanup(): Promise<void> {
+    await this.stop();
+    if (this.ownsDir) rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A server over a fresh (or given) database, started and healthy. */
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const ownsDir = !opts.dir;
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'gsw-e2e-'));
+  const dbPath = opts.dbPath ?? join(dir, 'directory.db');
+  const server = new RunningServer(opts.port ?? (await freePort()), dir, dbPath, opts.env ?? {}, ownsDir);
+  try {
+    return await server.start();
+  } catch (err) {
+    if (ownsDir) rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
