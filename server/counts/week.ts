@@ -34,3 +34,21 @@ export function dayStart(now: number): number {
   const { y, m, d } = londonParts(now);
   return londonMidnight(y, m, d);
 }
+
+/** Start of the week (Monday 00:00 Europe/London) containing `ms`. */
+export function weekStart(ms: number): number {
+  const { y, m, d } = londonParts(ms);
+  const mondayOffset = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+  return londonMidnight(y, m, d - mondayOffset);
+}
+
+/**
+ * The starts of the last `n` weeks, oldest first, the last being the current (unfinished) week.
+ * A week is Monday to Sunday in London time, so one of them may be 167 or 169 hours long.
+ */
+export function recentWeekStarts(now: number, n: number): number[] {
+  const { y, m, d } = londonParts(weekStart(now) + 12 * 3600_000);
+  const out: number[] = [];
+  for (let k = n - 1; k >= 0; k--) out.push(londonMidnight(y, m, d - 7 * k));
+  return out;
+}

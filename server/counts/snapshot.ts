@@ -1,0 +1,183 @@
+// The queries behind every count on the site, run together into one snapshot.
+//
+// A counted recommendation is a live quote (LIVE_QUOTE) of a published worker: exactly what the
+// public pages show. "Workers" are published workers with at least one such quote. Hiding a
+// worker, withdrawing (deleting) a nomination, unpublishing a quote and moving a worker to
+// another area all change these queries' answers with no other bookkeeping.
+import type { Db } from '../db.ts';
+import type { Area, AreaDirectory } from '../areas/directory.ts';
+import { LIVE_QUOTE } from '../workers/visibility.ts';
+import { QUALITIES } from '../qualities.ts';
+import { dayStart, recentWeekStarts, thisWeekStart } from './week.ts';
+
+export const TREND_WEEKS = 26;
+export const AREA_TREND_WEEKS = 12;
+
+export type AreaCount = Area & {
+  /** public profiles in the area */
+  workers: number;
+  /** live (approved, published) recommendations */
+  nominations: number;
+  /** live recommendations submitted this week */
+  thisWeek: number;
+  /** distinct workers with a live recommendation submitted this week */
+  thisWeekWorkers: number;
+};
+
+export type Totals = {
+  workers: number;
+  nominations: number;
+  areasWithWorkers: number;
+  thisWeek: number;
+  thisWeekWorkers: number;
+};
+
+/** Recommendations submitted in the week starting `start` (Monday 00:00 London). */
+export type WeekCount = { start: number; nominations: number };
+
+export type CountsSnapshot = {
+  /** the London day it holds for: [validFrom, validUntil) */
+  validFrom: number;
+  validUntil: number;
+  thisWeekSince: number;
+  areas: AreaCount[];
+  totals: Totals;
+  /** the last TREND_WEEKS weeks nationally, oldest first; the last is the current week */
+  trend: WeekCount[];
+  /** per area id, the last AREA_TREND_WEEKS weekly counts (areas with none are absent) */
+  areaTrends: Map<number, number[]>;
+};
+
+export type QualityCount = { key: string; label: string; count: number };
+
+/** All-time figures from the nominations behind live recommendations (not time-dependent). */
+export type Insights = {
+  recommendations: number;
+  qualities: QualityCount[];
+  movedOn: number;
+  caseClosed: number;
+};
+
+const COUNTED = `q.unpublished_at IS NULL AND w.status = 'published'`;
+// the fragment above must say the same as the shared definition
+if (!COUNTED.startsWith(LIVE_QUOTE)) throw new Error('counts: LIVE_QUOTE changed; update COUNTED');
+
+type Statements = ReturnType<typeof prepare>;
+const statements = new WeakMap<Db, Statements>();
+
+function prepare(db: Db) {
+  const sqlite = db.$client;
+  return {
+    perArea: sqlite.prepare(
+      `SELECT w.area_id AS areaId, COUNT(DISTINCT w.id) AS workers, COUNT(*) AS nominations
+         FROM quotes q JOIN workers w ON w.id = q.worker_id
+        WHERE ${COUNTED}
+        GROUP BY w.area_id`,
+    ),
+    // Driven by the (status, submitted_at) index; every status is listed so the index can be
+    // used without assuming which status a quoted nomination has. CROSS JOIN keeps that order.
+    recent: sqlite
+      .prepare(
+        `SELECT w.id AS workerId, w.area_id AS areaId, n.submitted_at AS at
+           FROM nominations n
+           CROSS JOIN quotes q ON q.nomination_id = n.id
+           CROSS JOIN workers w ON w.id = q.worker_id
+          WHERE n.status IN ('pending', 'approved', 'rejected') AND n.submitted_at >= @since AND ${COUNTED}`,
+      )
+      .raw(),
+    insights: sqlite.prepare(
+      `SELECT COUNT(*) AS recommendations,
+              COALESCE(SUM(n.still_involved = 'moved_on'), 0) AS movedOn,
+              COALESCE(SUM(n.still_involved = 'case_closed'), 0) AS caseClosed,
+              ${QUALITIES.map((_, i) => `COALESCE(SUM(instr(n.qualities, @k${i}) > 0), 0) AS k${i}`).join(',\n              ')}
+         FROM quotes q
+         JOIN workers w ON w.id = q.worker_id
+         JOIN nominations n ON n.id = q.nomination_id
+        WHERE ${COUNTED}`,
+    ),
+  };
+}
+
+function stmts(db: Db): Statements {
+  let s = statements.get(db);
+  if (!s) statements.set(db, (s = prepare(db)));
+  return s;
+}
+
+/** Index of the last boundary <= t (boundaries ascending), or -1. */
+function bucketOf(boundaries: number[], t: number): number {
+  let lo = 0;
+  let hi = boundaries.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (boundaries[mid]! <= t) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Everything time-dependent, computed from the database for the London day containing `now`. */
+export function computeSnapshot(db: Db, areas: AreaDirectory, now: number): CountsSnapshot {
+  const s = stmts(db);
+  const since = thisWeekStart(now);
+  const weeks = recentWeekStarts(now, TREND_WEEKS);
+  const from = Math.min(weeks[0]!, since);
+  const areaWeeks = weeks.slice(-AREA_TREND_WEEKS);
+
+  const allTime = new Map(
+    (s.perArea.all() as { areaId: number; workers: number; nominations: number }[]).map((r) => [r.areaId, r]),
+  );
+  const weekCount = new Map<number, number>();
+  const weekWorkers = new Map<number, Set<number>>();
+  const trend = weeks.map((start) => ({ start, nominations: 0 }));
+  const areaTrends = new Map<number, number[]>();
+  const end = dayStart(dayStart(now) + 30 * 3600_000);
+
+  for (const [workerId, areaId, at] of s.recent.all({ since: from }) as [number, number, number][]) {
+    if (at >= since) {
+      weekCount.set(areaId, (weekCount.get(areaId) ?? 0) + 1);
+      let set = weekWorkers.get(areaId);
+      if (!set) weekWorkers.set(areaId, (set = new Set()));
+      set.add(workerId);
+    }
+    const b = bucketOf(weeks, at);
+    if (b >= 0) trend[b]!.nominations++;
+    const ab = bucketOf(areaWeeks, at);
+    if (ab >= 0) {
+      let series = areaTrends.get(areaId);
+      if (!series) areaTrends.set(areaId, (series = new Array<number>(AREA_TREND_WEEKS).fill(0)));
+      series[ab]!++;
+    }
+  }
+
+  const totals: Totals = { workers: 0, nominations: 0, areasWithWorkers: 0, thisWeek: 0, thisWeekWorkers: 0 };
+  const counts = areas.all.map((a): AreaCount => {
+    const r = allTime.get(a.id);
+    const c = {
+      ...a,
+      workers: r?.workers ?? 0,
+      nominations: r?.nominations ?? 0,
+      thisWeek: weekCount.get(a.id) ?? 0,
+      thisWeekWorkers: weekWorkers.get(a.id)?.size ?? 0,
+    };
+    totals.workers += c.workers;
+    totals.nominations += c.nominations;
+    totals.thisWeek += c.thisWeek;
+    totals.thisWeekWorkers += c.thisWeekWorkers;
+    if (c.workers > 0) totals.areasWithWorkers++;
+    return c;
+  });
+  return { validFrom: dayStart(now), validUntil: end, thisWeekSince: since, areas: counts, totals, trend, areaTrends };
+}
+
+export function computeInsights(db: Db): Insights {
+  const params = Object.fromEntries(QUALITIES.map((q, i) => [`k${i}`, JSON.stringify(q.key)]));
+  const row = stmts(db).insights.get(params) as Record<string, number>;
+  const qualities = QUALITIES.map((q, i) => ({ key: q.key, label: q.label, count: row[`k${i}`] ?? 0 })).sort(
+    (a, b) => b.count - a.count,
+  );
+  return { recommendations: row.recommendations ?? 0, qualities, movedOn: row.movedOn ?? 0, caseClosed: row.caseClosed ?? 0 };
+}
