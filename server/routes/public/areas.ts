@@ -1,4 +1,79 @@
-import type { FastifyInstance } from 'fastify';
+// GET /areas (every area, grouped or sorted, with a chart of the top ten) and GET /areas/:slug.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { areaCounts, type AreaCount } from '../../counts/index.ts';
+import { barChart } from '../../charts/bar.ts';
+import { sendError } from '../../plugins/errors.ts';
+import { PAGE_SIZE, pager, parsePage } from '../../pagination.ts';
+import { workersInArea } from '../../workers/profile.ts';
 
-// Placeholder: filled in by the module's owner.
-export default async function areasRoutes(_app: FastifyInstance) {}
+const SORTS = {
+  name: 'name',
+  workers: 'most recommended social workers',
+  nominations: 'most recommendations',
+} as const;
+type Sort = keyof typeof SORTS;
+
+function sortCounts(counts: AreaCount[], sort: Exclude<Sort, 'name'>): AreaCount[] {
+  return [...counts].sort((a, b) => b[sort] - a[sort] || (sort === 'workers' ? b.nominations - a.nominations : b.workers - a.workers) || a.name.localeCompare(b.name));
+}
+
+type Req = FastifyRequest<{ Params: { slug: string }; Querystring: Record<string, unknown> }>;
+
+export default async function areasRoutes(app: FastifyInstance) {
+  app.get('/areas', async (req: Req, reply) => {
+    const raw = req.query.sort;
+    // An unknown sort falls back to the grouped list rather than a dead end.
+    const sort: Sort = typeof raw === 'string' && raw in SORTS ? (raw as Sort) : 'name';
+    const counts = areaCounts(app.db, app.areas, app.now());
+    const byId = new Map(counts.map((c) => [c.id, c]));
+    const top = sortCounts(counts, 'nominations')
+      .filter((c) => c.nominations > 0)
+      .slice(0, 10);
+    const groups = app.areas.grouped().map((g) => ({
+      nation: g.nation,
+      regions: g.regions.map((r) => ({ region: r.region, areas: r.areas.map((a) => byId.get(a.id)!) })),
+    }));
+    return reply.page('areas', {
+      title: 'Areas',
+      description: 'Every UK area with its recommended social workers and the number of recommendations from families.',
+      sort,
+      sorts: SORTS,
+      groups,
+      sorted: sort === 'name' ? null : sortCounts(counts, sort),
+      top,
+      chart: barChart({
+        id: 'top-areas',
+        title: 'The areas with the most recommendations',
+        items: top.map((c) => ({ label: c.name, value: c.nominations })),
+      }),
+    });
+  });
+
+  app.get('/areas/:slug', async (req: Req, reply) => {
+    const slug = req.params.slug;
+    const area = app.areas.bySlugOrUndefined(slug);
+    if (!area) {
+      // An ONS code, a different case or a name families use ("hull") leads to the canonical page.
+      const other = app.areas.resolve(slug);
+      if (other) return reply.redirect(`/areas/${other.slug}`, 301);
+      return sendError(req, reply, 404);
+    }
+    const page = parsePage(req.query.page);
+    if (page === null) return sendError(req, reply, 400, 'That page number is not right. Go back to the area and use the page links.');
+    const counts = areaCounts(app.db, app.areas, app.now()).find((c) => c.id === area.id)!;
+    const { total, workers } = workersInArea(app.db, area.id, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+    const pages = pager(page, total, `/areas/${area.slug}`);
+    return reply.page(
+      'area',
+      {
+        title: `Recommended social workers in ${area.name}`,
+        description: `${area.name}: ${counts.workers} social workers recommended by families, ${counts.nominations} recommendations.`,
+        area,
+        counts,
+        workers,
+        pager: pages,
+      },
+      pages.beyond ? 404 : 200,
+    );
+  });
+}
