@@ -1,6 +1,6 @@
 // GET /areas (every area, grouped or sorted, with a chart of the top ten) and GET /areas/:slug.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { areaCounts, type AreaCount } from '../../counts/index.ts';
+import { countsOf, type AreaCount } from '../../counts/index.ts';
 import { barChart } from '../../charts/bar.ts';
 import { sendError } from '../../plugins/errors.ts';
 import { PAGE_SIZE, pager, parsePage } from '../../pagination.ts';
@@ -24,7 +24,7 @@ export default async function areasRoutes(app: FastifyInstance) {
     const raw = req.query.sort;
     // An unknown sort falls back to the grouped list rather than a dead end.
     const sort: Sort = typeof raw === 'string' && raw in SORTS ? (raw as Sort) : 'name';
-    const counts = areaCounts(app.db, app.areas, app.now());
+    const counts = countsOf(app).areas();
     const byId = new Map(counts.map((c) => [c.id, c]));
     const top = sortCounts(counts, 'nominations')
       .filter((c) => c.nominations > 0)
@@ -60,7 +60,7 @@ export default async function areasRoutes(app: FastifyInstance) {
     }
     const page = parsePage(req.query.page);
     if (page === null) return sendError(req, reply, 400, 'That page number is not right. Go back to the area and use the page links.');
-    const counts = areaCounts(app.db, app.areas, app.now()).find((c) => c.id === area.id)!;
+    const counts = countsOf(app).area(area.id)!;
     const { total, workers } = workersInArea(app.db, area.id, PAGE_SIZE, (page - 1) * PAGE_SIZE);
     const pages = pager(page, total, `/areas/${area.slug}`);
     return reply.page(
