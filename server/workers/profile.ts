@@ -40,10 +40,13 @@ export function lookupWorker(db: Db, slug: string): SlugLookup {
     const { live: _live, ...worker } = w;
     return { kind: 'public', worker };
   }
-  const moved = stmt(db, 'SELECT w.slug FROM worker_slug_redirects r JOIN workers w ON w.id = r.worker_id WHERE r.old_slug = ?').pluck().get(slug) as
-    | string
-    | undefined;
-  return moved ? { kind: 'moved', slug: moved } : { kind: 'unknown' };
+  const moved = stmt(
+    db,
+    `SELECT w.slug, (${PUBLIC_WORKER}) AS public FROM worker_slug_redirects r JOIN workers w ON w.id = r.worker_id WHERE r.old_slug = ?`,
+  ).get(slug) as { slug: string; public: number } | undefined;
+  if (!moved) return { kind: 'unknown' };
+  // A hidden profile's new slug would still name the worker: answer "gone" at the old address.
+  return moved.public ? { kind: 'moved', slug: moved.slug } : { kind: 'gone' };
 }
 
 /** Live recommendations of one worker. */
