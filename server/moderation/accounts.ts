@@ -1,0 +1,152 @@
+// Moderator accounts: creation, login with lockout, disabling.
+import type { Db } from '../db.ts';
+import { audit } from '../audit.ts';
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+
+export type Role = 'moderator' | 'admin';
+
+export type Moderator = {
+  id: number;
+  email: string;
+  role: Role;
+  createdAt: number;
+  disabledAt: number | null;
+  lockedUntil: number | null;
+  failedLogins: number;
+};
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MS = 15 * 60_000;
+
+const COLUMNS = `id, email, role, created_at AS createdAt, disabled_at AS disabledAt, locked_until AS lockedUntil,
+                 failed_logins AS failedLogins`;
+
+export class AccountError extends Error {}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
+
+export function emailProblem(email: string): string | undefined {
+  const e = normalizeEmail(email);
+  if (!e) return 'Enter an email address';
+  if (e.length > 254 || !EMAIL.test(e)) return 'Enter an email address in the correct format, like name@example.org';
+  return undefined;
+}
+
+export function findModeratorByEmail(db: Db, email: string): (Moderator & { passwordHash: string }) | undefined {
+  return db.$client
+    .prepare(`SELECT ${COLUMNS}, password_hash AS passwordHash FROM moderators WHERE email = ?`)
+    .get(normalizeEmail(email)) as (Moderator & { passwordHash: string }) | undefined;
+}
+
+export function getModerator(db: Db, id: number): Moderator | undefined {
+  return db.$client.prepare(`SELECT ${COLUMNS} FROM moderators WHERE id = ?`).get(id) as Moderator | undefined;
+}
+
+export function listModerators(db: Db): Moderator[] {
+  return db.$client.prepare(`SELECT ${COLUMNS} FROM moderators ORDER BY disabled_at IS NOT NULL, email`).all() as Moderator[];
+}
+
+export type NewModerator = { email: string; password: string; role?: Role; now: number; by?: number | null };
+
+/** Creates a moderator; throws AccountError with a plain message for a bad email, weak password or taken email. */
+export async function createModerator(db: Db, m: NewModerator): Promise<Moderator> {
+  const email = normalizeEmail(m.email);
+  const role = m.role ?? 'moderator';
+  const problem = emailProblem(email) ?? passwordProblem(m.password, email);
+  if (problem) throw new AccountError(problem);
+  if (findModeratorByEmail(db, email)) throw new AccountError('There is already a moderator with that email address');
+  const hash = await hashPassword(m.password);
+  const id = db.$client.transaction(() => {
+    const newId = Number(
+      db.$client
+        .prepare('INSERT INTO moderators (email, password_hash, role, created_at) VALUES (?, ?, ?, ?)')
+        .run(email, hash, role, m.now).lastInsertRowid,
+    );
+    audit(db, { at: m.now, moderatorId: m.by ?? null, action: 'moderator.created', subjectType: 'moderator', subjectId: newId, after: { email, role } });
+    return newId;
+  })();
+  return getModerator(db, id)!;
+}
+
+/** Sets a new password (command line `--reset`); also clears a lock and ends the moderator's sessions. */
+export async function resetPassword(db: Db, email: string, password: string, now: number, role?: Role): Promise<Moderator> {
+  const existing = findModeratorByEmail(db, email);
+  if (!existing) throw new AccountError('There is no moderator with that email address');
+  const problem = passwordProblem(password, existing.email);
+  if (problem) throw new AccountError(problem);
+  const hash = await hashPassword(password);
+  db.$client.transaction(() => {
+    db.$client
+      .prepare('UPDATE moderators SET password_hash = ?, failed_logins = 0, locked_until = NULL, role = COALESCE(?, role) WHERE id = ?')
+      .run(hash, role ?? null, existing.id);
+    db.$client.prepare('DELETE FROM moderator_sessions WHERE moderator_id = ?').run(existing.id);
+    audit(db, {
+      at: now, moderatorId: null, action: 'moderator.password_reset', subjectType: 'moderator', subjectId: existing.id,
+      before: { role: existing.role }, after: { role: role ?? existing.role },
+    });
+  })();
+  return getModerator(db, existing.id)!;
+}
+
+export type LoginResult = { ok: true; moderator: Moderator } | { ok: false; reason: 'invalid' | 'locked' };
+
+/**
+ * Checks an email and password. Five wrong passwords lock the account for 15 minutes; while locked even the
+ * right password is refused. An unknown email costs the same scrypt work as a known one.
+ * The caller shows ONE message for every failure, so nobody learns whether an email exists.
+ */
+export async function attemptLogin(db: Db, email: string, password: string, now: number): Promise<LoginResult> {
+  const m = findModeratorByEmail(db, email);
+  if (!m || m.disabledAt !== null) {
+    await verifyPassword(password, await dummyPasswordHash());
+    return { ok: false, reason: 'invalid' };
+  }
+  if (m.lockedUntil !== null && m.lockedUntil > now) {
+    await verifyPassword(password, await dummyPasswordHash());
+    return { ok: false, reason: 'locked' };
+  }
+  const good = await verifyPassword(password, m.passwordHash);
+  const sqlite = db.$client;
+  if (good) {
+    sqlite.prepare('UPDATE moderators SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(m.id);
+    return { ok: true, moderator: getModerator(db, m.id)! };
+  }
+  // Re-read inside the transaction: two wrong tries at once must both count.
+  const locked = sqlite.transaction(() => {
+    const row = sqlite.prepare('SELECT failed_logins AS n, locked_until AS lockedUntil FROM moderators WHERE id = ?').get(m.id) as {
+      n: number;
+      lockedUntil: number | null;
+    };
+    // A lock that has run out starts a fresh count.
+    const failures = (row.lockedUntil !== null && row.lockedUntil <= now ? 0 : row.n) + 1;
+    if (failures >= MAX_FAILED_LOGINS) {
+      sqlite.prepare('UPDATE moderators SET failed_logins = 0, locked_until = ? WHERE id = ?').run(now + LOCK_MS, m.id);
+      audit(db, { at: now, moderatorId: null, action: 'moderator.locked', subjectType: 'moderator', subjectId: m.id, note: `${failures} wrong passwords in a row` });
+      return true;
+    }
+    sqlite.prepare('UPDATE moderators SET failed_logins = ?, locked_until = NULL WHERE id = ?').run(failures, m.id);
+    return false;
+  })();
+  return { ok: false, reason: locked ? 'locked' : 'invalid' };
+}
+
+/** Disables (or re-enables) a moderator; disabling ends their sessions at once. */
+export function setModeratorDisabled(db: Db, id: number, disabled: boolean, now: number, by: number): Moderator | undefined {
+  const sqlite = db.$client;
+  return sqlite.transaction(() => {
+    const before = getModerator(db, id);
+    if (!before) return undefined;
+    if (disabled === (before.disabledAt !== null)) return before;
+    sqlite.prepare('UPDATE moderators SET disabled_at = ? WHERE id = ?').run(disabled ? now : null, id);
+    if (disabled) sqlite.prepare('DELETE FROM moderator_sessions WHERE moderator_id = ?').run(id);
+    audit(db, {
+      at: now, moderatorId: by, action: disabled ? 'moderator.disabled' : 'moderator.enabled', subjectType: 'moderator', subjectId: id,
+      before: { email: before.email, disabled: before.disabledAt !== null }, after: { email: before.email, disabled },
+    });
+    return getModerator(db, id);
+  })();
+}

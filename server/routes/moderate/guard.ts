@@ -1,0 +1,82 @@
+// Every /moderate route except login and logout goes through this: no valid session -> 303 to the login
+// page. It runs on onRequest, before the body is parsed and before the CSRF check, so an unauthenticated
+// POST is turned away without touching anything. Moderation pages are never cached.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Moderator } from '../../moderation/accounts.ts';
+import { SESSION_COOKIE, ABSOLUTE_MS, sessionModerator } from '../../moderation/sessions.ts';
+import type { PageData } from '../../plugins/view.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the signed-in moderator on guarded /moderate routes */
+    moderator: Moderator | null;
+  }
+}
+
+export const LOGIN_PATH = '/moderate/login';
+
+export function sessionCookieOptions(app: FastifyInstance) {
+  return {
+    path: '/moderate',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: app.config.COOKIE_SECURE,
+    maxAge: ABSOLUTE_MS / 1000,
+  };
+}
+
+export function clearSessionCookie(app: FastifyInstance, reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/moderate', httpOnly: true, sameSite: 'strict', secure: app.config.COOKIE_SECURE });
+}
+
+/** No caching of moderation pages anywhere (they carry private data). */
+export function noStore(app: FastifyInstance) {
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+}
+
+/** Register inside a moderation route module: every route in the module needs a session (and `admin` a role). */
+export function requireModerator(app: FastifyInstance, opts: { admin?: boolean } = {}) {
+  app.decorateRequest('moderator', null);
+  noStore(app);
+  app.addHook('onRequest', async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    const moderator = sessionModerator(app.db, token, app.now());
+    if (!moderator) {
+      if (token) clearSessionCookie(app, reply);
+      return reply.redirect(LOGIN_PATH, 303);
+    }
+    req.moderator = moderator;
+    if (opts.admin && moderator.role !== 'admin') {
+      return moderationMessage(reply, 403, 'Only admins can do this', 'Ask an admin if you need a moderator account added or disabled.');
+    }
+  });
+}
+
+/** Render a moderation page with the common data (the signed-in moderator for the nav, noindex). */
+export function moderationPage(reply: FastifyReply, template: string, data: PageData, status = 200) {
+  return reply.page(template, { noindex: true, moderator: reply.request.moderator, ...data }, status);
+}
+
+export function moderationMessage(reply: FastifyReply, status: number, title: string, message: string, links: { href: string; text: string }[] = []) {
+  return moderationPage(reply, 'moderate/message', { title, message, links }, status);
+}
+
+/** A positive whole-number route id, or undefined. */
+export function parseId(raw: unknown): number | undefined {
+  return typeof raw === 'string' && /^[1-9]\d{0,11}$/.test(raw) ? Number(raw) : undefined;
+}
+
+export function formBody(req: FastifyRequest): Record<string, unknown> {
+  const b = req.body;
+  return b && typeof b === 'object' ? (b as Record<string, unknown>) : {};
+}
+
+/** One form value: the first if repeated, '' if missing or not text. */
+export function field(body: Record<string, unknown>, name: string): string {
+  const v = body[name];
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v) && typeof v[0] === 'string') return v[0];
+  return '';
+}
