@@ -1,0 +1,126 @@
+// Every page type, public and moderation, in real Chromium: zero axe violations at WCAG 2.2 A/AA,
+// one h1, landmarks, a meaningful and unique title, and zero Nu Html Checker errors on the HTML the
+// server sent — including forms in their error state. Also saves screenshots of the main public
+// pages at 375 and 1280 px to test-results/screenshots/ for people to look at.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { startServer, ROOT, type RunningServer } from './helpers/server.ts';
+import { seedDatabase } from './helpers/seed-db.ts';
+import { launchBrowser, newContext, VIEWPORTS } from './helpers/browser.ts';
+import { axeViolations, formatVnu, structure, structureProblems, validateHtml, type HtmlDoc } from './helpers/checks.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let profileSlug: string;
+let hiddenSlug: string;
+const docs: HtmlDoc[] = [];
+const titles = new Map<string, string>();
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gsw-e2e-pages-'));
+  const dbPath = join(dir, 'directory.db');
+  const now = Date.now();
+  ({ profileSlug, hiddenSlug } = seedDatabase(dbPath, (s) => {
+    const day = 86_400_000;
+    const main = s.nominate({ workerName: 'Jane Smith', area: 'hastings', team: 'Family Support Team', qualities: ['listened', 'honest', 'hope'], quote: 'She listened to us and never gave up on our family.', submittedAt: now - 2 * day });
+    s.nominate({ workerName: 'Jane Smith', area: 'hastings', relationship: 'young_person', qualities: ['listened'], quote: 'She explained everything so I understood it.', submittedAt: now - 40 * day });
+    s.nominate({ workerName: 'Mohammed Khan', area: 'hastings', qualities: ['advocate'], quote: 'He stood up for us in court.', submittedAt: now - 3 * day });
+    s.nominate({ workerName: 'Siân Evans', area: 'sefton', relationship: 'carer', quote: 'She made a plan that made sense to us.', submittedAt: now - day });
+    s.nominate({ workerName: "Siobhan O'Neill", area: 'cardiff', quote: 'Always called back when she said she would.', submittedAt: now - 90 * day });
+    const hidden = s.nominate({ workerName: 'Hidden Person', area: 'sefton', submittedAt: now - 5 * day });
+    s.db.$client.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(hidden.workerId);
+    s.nominate({ workerName: 'Pending Worker', area: 'hastings', status: 'pending', story: 'Our social worker Pending Worker helped my son Tom at Oakfield Primary. Call me on 07700 900123.', contactEmail: 'family@example.org' });
+    return { profileSlug: main.slug!, hiddenSlug: hidden.slug! };
+  }, now));
+  server = await startServer({ dir });
+  browser = await launchBrowser();
+  ({ context } = await newContext(browser, server.url));
+  page = await context.newPage();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.cleanup();
+});
+
+/**
+ * The checks every page gets. `name` identifies the page type in messages; pass `sameTitleAs` for a
+ * page that legitimately shares its title with another (a form and its error state, prefixed "Error:").
+ */
+async function checkPage(name: string, res: Response | null, status = 200) {
+  expect(res, `${name}: no response`).not.toBeNull();
+  expect(res!.status(), `${name}: status`).toBe(status);
+  docs.push({ name, html: await res!.text() });
+  const s = await structure(page);
+  expect(structureProblems(s), `${name}: structure`).toEqual([]);
+  titles.set(name, s.title);
+  expect(await axeViolations(page), `${name}: axe violations`).toEqual([]);
+}
+
+async function screenshots(name: string) {
+  for (const [label, viewport] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${viewport.width}.png`), fullPage: true });
+    void label;
+  }
+  await page.setViewportSize(VIEWPORTS.desktop);
+}
+
+describe('public pages', () => {
+  it('home', async () => {
+    await checkPage('home', await page.goto('/'));
+    await screenshots('home');
+  });
+
+  it('profile', async () => {
+    await checkPage('profile', await page.goto(`/workers/${profileSlug}`));
+    await screenshots('profile');
+  });
+
+  it('areas, grouped and sorted', async () => {
+    await checkPage('areas', await page.goto('/areas'));
+    await screenshots('areas');
+    await checkPage('areas sorted', await page.goto('/areas?sort=nominations'));
+    titles.delete('areas sorted');
+  });
+
+  it('one area', async () => {
+    await checkPage('area', await page.goto('/areas/hastings'));
+    await screenshots('area');
+  });
+
+  it('about, privacy, house rules, help', async () => {
+    for (const p of ['about', 'privacy', 'house-rules', 'help']) await checkPage(p, await page.goto(`/${p}`));
+  });
+
+  it('not found (404) and removed (410)', async () => {
+    await checkPage('404', await page.goto('/no-such-page'), 404);
+    await checkPage('410', await page.goto(`/workers/${hiddenSlug}`), 410);
+  });
+});
+
+describe('across all pages', () => {
+  it('titles are unique', () => {
+    const seen = new Map<string, string>();
+    const dupes: string[] = [];
+    for (const [name, title] of titles) {
+      if (seen.has(title)) dupes.push(`${name} and ${seen.get(title)} share "${title}"`);
+      seen.set(title, name);
+    }
+    expect(dupes).toEqual([]);
+  });
+
+  it('the HTML the server sent is valid (Nu Html Checker)', async () => {
+    expect(docs.length).toBeGreaterThan(5);
+    expect(formatVnu(await validateHtml(docs))).toEqual([]);
+  }, 120_000);
+});
