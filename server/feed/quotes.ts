@@ -1,0 +1,33 @@
+// The feed's content: the 50 newest live quotes of public profiles.
+import type { Db } from '../db.ts';
+import type { AreaDirectory } from '../areas/directory.ts';
+import { attribution } from '../format.ts';
+import { latestQuotes } from '../workers/profile.ts';
+import { monthStamp, tagUri, type Feed } from './atom.ts';
+
+export const FEED_SIZE = 50;
+
+export function quotesFeed(db: Db, areas: AreaDirectory, publicUrl: string, now: number): Feed {
+  const base = publicUrl.replace(/\/+$/, '');
+  const entries = latestQuotes(db, FEED_SIZE).map((q) => {
+    const area = areas.get(q.worker.areaId);
+    return {
+      id: tagUri(publicUrl, `quote-${q.id}`),
+      title: area ? `${q.worker.name}, ${area.name}` : q.worker.name,
+      link: `${base}/workers/${encodeURIComponent(q.worker.slug)}`,
+      content: `“${q.text}”\n— ${attribution(q.relationship, q.publishedAt)}`,
+      updated: monthStamp(q.publishedAt),
+    };
+  });
+  return {
+    id: tagUri(publicUrl, 'quotes'),
+    title: 'The Good Social Worker directory: new recommendations',
+    subtitle: 'Anonymised quotes from families about social workers who made a difference, newest first.',
+    selfUrl: `${base}/feed.xml`,
+    siteUrl: `${base}/`,
+    author: 'The Good Social Worker directory',
+    // entries are newest first, so the first one's month is the feed's
+    updated: entries[0]?.updated ?? monthStamp(now),
+    entries,
+  };
+}
