@@ -1,4 +1,43 @@
+// GET /moderate: the queue.
 import type { FastifyInstance } from 'fastify';
+import { loadQueue, age } from '../../moderation/queue.ts';
+import { getNomination } from '../../moderation/review.ts';
+import { getChangeRequest } from '../../moderation/change-requests.ts';
+import { CONCERN_LABELS, flagLabel } from './labels.ts';
+import { moderationPage, parseId, requireModerator } from './guard.ts';
 
-// Placeholder: filled in by the module's owner.
-export default async function queue(_app: FastifyInstance) {}
+export default async function queue(app: FastifyInstance) {
+  requireModerator(app);
+
+  app.get('/moderate', async (req, reply) => {
+    const q = req.query as Record<string, unknown>;
+    const page = typeof q.page === 'string' && /^\d{1,6}$/.test(q.page) ? Number(q.page) : 1;
+    const data = loadQueue(app.db, app.areas, page);
+    // What just happened, after a decision redirected here.
+    let done: { text: string; href?: string; linkText?: string } | undefined;
+    const decided = parseId(q.decided);
+    if (decided) {
+      const n = getNomination(app.db, decided);
+      if (n?.status === 'approved' && n.workerId) {
+        const slug = app.db.$client.prepare('SELECT slug FROM workers WHERE id = ?').pluck().get(n.workerId) as string | undefined;
+        done = { text: `The quote for ${n.workerName} is published.`, href: slug ? `/workers/${slug}` : undefined, linkText: 'See the profile' };
+      } else if (n?.status === 'rejected') {
+        done = { text: `The nomination for ${n.workerName} was rejected. Nothing was published.` };
+      }
+    }
+    const request = parseId(q.request);
+    if (request) {
+      const r = getChangeRequest(app.db, request);
+      if (r && r.status !== 'pending') done = { text: `The request about ${r.workerName} is done: ${r.outcome ?? r.status}.` };
+    }
+    const now = app.now();
+    return moderationPage(reply, 'moderate/queue', {
+      title: data.pendingNominations ? `Queue (${data.pendingNominations})` : 'Queue',
+      ...data,
+      done,
+      ageOf: (t: number) => age(t, now),
+      flagLabel,
+      concernLabels: CONCERN_LABELS,
+    });
+  });
+}

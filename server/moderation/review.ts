@@ -1,0 +1,169 @@
+// What a moderator sees when reviewing one nomination: the submission, its privacy flags and suggested
+// quote, likely duplicates, and existing profiles it may belong to.
+import type { Db } from '../db.ts';
+import type { Area, AreaDirectory } from '../areas/directory.ts';
+import { findFlags, suggestQuote, type Flag } from '../privacy/index.ts';
+import { nameSimilarity } from './names.ts';
+
+export type NominationRow = {
+  id: number;
+  ref: string;
+  status: 'pending' | 'approved' | 'rejected';
+  workerName: string;
+  areaId: number;
+  team: string | null;
+  relationship: string;
+  qualities: string[];
+  stillInvolved: string;
+  story: string | null;
+  storyHash: string;
+  contactEmail: string | null;
+  /** 'safeguarding', 'complaint', 'duplicate' */
+  flags: string[];
+  duplicateOf: number | null;
+  submittedAt: number;
+  decidedAt: number | null;
+  decidedBy: number | null;
+  decidedByEmail: string | null;
+  workerId: number | null;
+  rejectReason: string | null;
+  rejectNote: string | null;
+  storyDeletedAt: number | null;
+};
+
+function parseList(json: string): string[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function getNomination(db: Db, id: number): NominationRow | undefined {
+  const row = db.$client
+    .prepare(
+      `SELECT n.id, n.ref, n.status, n.worker_name AS workerName, n.area_id AS areaId, n.team, n.relationship,
+              n.qualities, n.still_involved AS stillInvolved, n.story, n.story_hash AS storyHash,
+              n.contact_email AS contactEmail, n.flags, n.duplicate_of AS duplicateOf, n.submitted_at AS submittedAt,
+              n.decided_at AS decidedAt, n.decided_by AS decidedBy, m.email AS decidedByEmail, n.worker_id AS workerId,
+              n.reject_reason AS rejectReason, n.reject_note AS rejectNote, n.story_deleted_at AS storyDeletedAt
+         FROM nominations n LEFT JOIN moderators m ON m.id = n.decided_by
+        WHERE n.id = ?`,
+    )
+    .get(id) as (Omit<NominationRow, 'qualities' | 'flags'> & { qualities: string; flags: string }) | undefined;
+  if (!row) return undefined;
+  return { ...row, qualities: parseList(row.qualities), flags: parseList(row.flags) };
+}
+
+export type Candidate = {
+  id: number;
+  slug: string;
+  name: string;
+  team: string | null;
+  status: string;
+  recommendations: number;
+  score: number;
+};
+
+/** A candidate this close is chosen by default on the review page; below it the default is a new profile. */
+export const CONFIDENT_MATCH = 0.97;
+const CANDIDATE_THRESHOLD = 0.75;
+
+/** Existing profiles in the same area whose names are close to the nominated name, best first. */
+export function candidateProfiles(db: Db, workerName: string, areaId: number, limit = 8): Candidate[] {
+  const rows = db.$client
+    .prepare(
+      `SELECT w.id, w.slug, w.name, w.team, w.status,
+              (SELECT COUNT(*) FROM quotes q WHERE q.worker_id = w.id AND q.unpublished_at IS NULL) AS recommendations
+         FROM workers w WHERE w.area_id = ?`,
+    )
+    .all(areaId) as Omit<Candidate, 'score'>[];
+  return rows
+    .map((r) => ({ ...r, score: nameSimilarity(workerName, r.name) }))
+    .filter((c) => c.score >= CANDIDATE_THRESHOLD)
+    .sort((a, b) => b.score - a.score || b.recommendations - a.recommendations || a.id - b.id)
+    .slice(0, limit);
+}
+
+export type LikelyDuplicate = {
+  id: number;
+  workerName: string;
+  status: string;
+  submittedAt: number;
+  reason: 'same story' | 'same worker and area';
+};
+
+const RECENT_MS = 90 * 24 * 60 * 60_000;
+
+/** Other nominations with the same story, or for the same worker in the same area that are pending or recent. */
+export function likelyDuplicates(db: Db, n: NominationRow, now: number, limit = 10): LikelyDuplicate[] {
+  const sqlite = db.$client;
+  const sameStory = sqlite
+    .prepare(
+      `SELECT id, worker_name AS workerName, status, submitted_at AS submittedAt FROM nominations
+        WHERE story_hash = ? AND id != ? ORDER BY submitted_at DESC LIMIT ?`,
+    )
+    .all(n.storyHash, n.id, limit) as Omit<LikelyDuplicate, 'reason'>[];
+  const seen = new Set(sameStory.map((d) => d.id));
+  const out: LikelyDuplicate[] = sameStory.map((d) => ({ ...d, reason: 'same story' }));
+  const nearby = sqlite
+    .prepare(
+      `SELECT id, worker_name AS workerName, status, submitted_at AS submittedAt FROM nominations
+        WHERE area_id = ? AND id != ? AND (status = 'pending' OR submitted_at >= ?)
+        ORDER BY submitted_at DESC LIMIT 500`,
+    )
+    .all(n.areaId, n.id, now - RECENT_MS) as Omit<LikelyDuplicate, 'reason'>[];
+  for (const d of nearby) {
+    if (out.length >= limit) break;
+    if (seen.has(d.id) || nameSimilarity(n.workerName, d.workerName) < 0.9) continue;
+    out.push({ ...d, reason: 'same worker and area' });
+  }
+  return out;
+}
+
+export type StoryPiece = { text: string; flag?: Flag };
+
+/** The story cut into plain and flagged pieces, for highlighting in the template. */
+export function storyPieces(story: string, flags: Flag[]): StoryPiece[] {
+  const out: StoryPiece[] = [];
+  let pos = 0;
+  for (const f of flags) {
+    if (f.start < pos || f.end > story.length) continue;
+    if (f.start > pos) out.push({ text: story.slice(pos, f.start) });
+    out.push({ text: story.slice(f.start, f.end), flag: f });
+    pos = f.end;
+  }
+  if (pos < story.length) out.push({ text: story.slice(pos) });
+  return out;
+}
+
+export type Review = {
+  nomination: NominationRow;
+  area: Area | undefined;
+  flags: Flag[];
+  pieces: StoryPiece[];
+  suggestedQuote: string;
+  candidates: Candidate[];
+  defaultWorker: string;
+  duplicates: LikelyDuplicate[];
+};
+
+export function loadReview(db: Db, areas: AreaDirectory, id: number, now: number): Review | undefined {
+  const nomination = getNomination(db, id);
+  if (!nomination) return undefined;
+  const story = nomination.story ?? '';
+  const flags = story ? findFlags(story, nomination.workerName) : [];
+  const candidates = candidateProfiles(db, nomination.workerName, nomination.areaId);
+  const best = candidates[0];
+  return {
+    nomination,
+    area: areas.get(nomination.areaId),
+    flags,
+    pieces: storyPieces(story, flags),
+    suggestedQuote: story ? suggestQuote(story, flags) : '',
+    candidates,
+    defaultWorker: best && best.score >= CONFIDENT_MATCH ? String(best.id) : 'new',
+    duplicates: likelyDuplicates(db, nomination, now),
+  };
+}
