@@ -12,6 +12,7 @@ import { launchBrowser, newContext, VIEWPORTS } from './helpers/browser.ts';
 import { axeViolations, formatVnu, structure, structureProblems, validateHtml, type HtmlDoc } from './helpers/checks.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { ADMIN, logIn, submit } from './helpers/flows.ts';
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
@@ -28,7 +29,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gsw-e2e-pages-'));
   const dbPath = join(dir, 'directory.db');
   const now = Date.now();
-  ({ profileSlug, hiddenSlug } = seedDatabase(dbPath, (s) => {
+  ({ profileSlug, hiddenSlug } = await seedDatabase(dbPath, async (s) => {
     const day = 86_400_000;
     const main = s.nominate({ workerName: 'Jane Smith', area: 'hastings', team: 'Family Support Team', qualities: ['listened', 'honest', 'hope'], quote: 'She listened to us and never gave up on our family.', submittedAt: now - 2 * day });
     s.nominate({ workerName: 'Jane Smith', area: 'hastings', relationship: 'young_person', qualities: ['listened'], quote: 'She explained everything so I understood it.', submittedAt: now - 40 * day });
@@ -38,6 +39,7 @@ beforeAll(async () => {
     const hidden = s.nominate({ workerName: 'Hidden Person', area: 'sefton', submittedAt: now - 5 * day });
     s.db.$client.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(hidden.workerId);
     s.nominate({ workerName: 'Pending Worker', area: 'hastings', status: 'pending', story: 'Our social worker Pending Worker helped my son Tom at Oakfield Primary. Call me on 07700 900123.', contactEmail: 'family@example.org' });
+    await s.moderator(ADMIN, 'admin');
     return { profileSlug: main.slug!, hiddenSlug: hidden.slug! };
   }, now));
   server = await startServer({ dir });
@@ -56,14 +58,20 @@ afterAll(async () => {
  * The checks every page gets. `name` identifies the page type in messages; pass `sameTitleAs` for a
  * page that legitimately shares its title with another (a form and its error state, prefixed "Error:").
  */
-async function checkPage(name: string, res: Response | null, status = 200) {
+async function checkPage(name: string, res: Response | null, status: number | number[] = 200) {
   expect(res, `${name}: no response`).not.toBeNull();
-  expect(res!.status(), `${name}: status`).toBe(status);
+  expect([status].flat(), `${name}: status`).toContain(res!.status());
   docs.push({ name, html: await res!.text() });
   const s = await structure(page);
   expect(structureProblems(s), `${name}: structure`).toEqual([]);
   titles.set(name, s.title);
   expect(await axeViolations(page), `${name}: axe violations`).toEqual([]);
+}
+
+/** After a failed submit the error summary has focus (autofocus: no JavaScript needed). */
+async function expectErrorSummaryFocused(name: string) {
+  const focused = await page.evaluate(() => document.activeElement?.className ?? '');
+  expect(focused, `${name}: focus after a failed submit`).toContain('error-summary');
 }
 
 async function screenshots(name: string) {
@@ -105,6 +113,23 @@ describe('public pages', () => {
   it('not found (404) and removed (410)', async () => {
     await checkPage('404', await page.goto('/no-such-page'), 404);
     await checkPage('410', await page.goto(`/workers/${hiddenSlug}`), 410);
+  });
+});
+
+describe('moderation pages', () => {
+  it('login, and login with a wrong password', async () => {
+    await checkPage('moderator login', await page.goto('/moderate/login'));
+    await page.locator('[name="email"]').fill(ADMIN.email);
+    await page.locator('[name="password"]').fill('not the password at all');
+    await checkPage('moderator login error', await submit(page, '/moderate/login'), [400, 401]);
+    await expectErrorSummaryFocused('moderator login error');
+    titles.delete('moderator login error');
+  });
+
+  it('moderators (admin)', async () => {
+    const res = await logIn(page, ADMIN);
+    expect(res.url()).toMatch(/\/moderate$/);
+    await checkPage('moderators', await page.goto('/moderate/moderators'));
   });
 });
 

@@ -1,8 +1,6 @@
 // The steps people take in the browser, shared by the journey, page and XSS suites. Fields are
 // found by the names in the public contract (SPEC.md), buttons by the form they submit.
-import { execFile } from 'node:child_process';
 import type { Page, Response } from 'playwright-core';
-import { ROOT, TSX } from './server.ts';
 
 export type NominationValues = {
   worker_name?: string;
@@ -75,27 +73,6 @@ export async function nominateInBrowser(page: Page, v: NominationValues = GOOD_N
 
 export const MODERATOR = { email: 'moderator@example.org', password: 'correct horse battery staple 42' };
 export const ADMIN = { email: 'admin@example.org', password: 'another long passphrase for admin 7' };
-
-/** `MODERATOR_PASSWORD=… npm run create-moderator -- --email …` against the database file, as documented. */
-export function createModerator(dbPath: string, who: { email: string; password: string }, role: 'moderator' | 'admin' = 'moderator'): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      TSX,
-      ['scripts/create-moderator.ts', '--email', who.email, ...(role === 'admin' ? ['--role', 'admin'] : [])],
-      {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH,
-          NODE_ENV: 'test',
-          DATABASE_PATH: dbPath,
-          SESSION_SECRET: 'e2e-secret-e2e-secret-e2e-secret-123456',
-          MODERATOR_PASSWORD: who.password,
-        },
-      },
-      (err, stdout, stderr) => (err ? reject(new Error(`create-moderator failed: ${stderr || err.message}`)) : resolve(stdout)),
-    );
-  });
-}
 
 export async function logIn(page: Page, who: { email: string; password: string }): Promise<Response> {
   await page.goto('/moderate/login');

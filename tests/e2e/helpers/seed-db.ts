@@ -6,22 +6,30 @@ import { AreaDirectory } from '../../../server/areas/directory.ts';
 import { DirectoryEventBus } from '../../../server/events.ts';
 import { seedNomination, type SeedNomination } from '../../helpers/seed.ts';
 import type { TestApp } from '../../helpers/app.ts';
+import { createModerator, type Moderator, type Role } from '../../../server/moderation/accounts.ts';
 
 export type Seeder = {
   db: Db;
   areas: AreaDirectory;
   nominate(s: SeedNomination): ReturnType<typeof seedNomination>;
+  /** a moderator account made with engineer D's domain function (what create-moderator does) */
+  moderator(who: { email: string; password: string }, role?: Role): Promise<Moderator>;
 };
 
 /** Open (creating and migrating) the database at `dbPath`, run `fill`, close it. */
-export function seedDatabase<T>(dbPath: string, fill: (s: Seeder) => T, now = Date.now()): T {
+export async function seedDatabase<T>(dbPath: string, fill: (s: Seeder) => T | Promise<T>, now = Date.now()): Promise<T> {
   const db = openDatabase(dbPath);
   try {
     seedAreas(db);
     const areas = new AreaDirectory(db);
     // seedNomination needs only these parts of the app.
     const appLike = { db, areas, clock: { now }, events: new DirectoryEventBus() } as unknown as TestApp;
-    return fill({ db, areas, nominate: (s) => seedNomination(appLike, s) });
+    return await fill({
+      db,
+      areas,
+      nominate: (s) => seedNomination(appLike, s),
+      moderator: (who, role = 'moderator') => createModerator(db, { ...who, role, now }),
+    });
   } finally {
     db.$client.close();
   }
