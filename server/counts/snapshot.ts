@@ -54,8 +54,11 @@ export type QualityCount = { key: string; label: string; count: number };
 export type Insights = {
   recommendations: number;
   qualities: QualityCount[];
+  /** answers to "Is this social worker still working with your family?" */
+  stillWorking: number;
   movedOn: number;
   caseClosed: number;
+  notSure: number;
 };
 
 const COUNTED = `q.unpublished_at IS NULL AND w.status = 'published'`;
@@ -87,8 +90,10 @@ function prepare(db: Db) {
       .raw(),
     insights: sqlite.prepare(
       `SELECT COUNT(*) AS recommendations,
+              COALESCE(SUM(n.still_involved = 'yes'), 0) AS stillWorking,
               COALESCE(SUM(n.still_involved = 'moved_on'), 0) AS movedOn,
               COALESCE(SUM(n.still_involved = 'case_closed'), 0) AS caseClosed,
+              COALESCE(SUM(n.still_involved = 'not_sure'), 0) AS notSure,
               ${QUALITIES.map((_, i) => `COALESCE(SUM(instr(n.qualities, @k${i}) > 0), 0) AS k${i}`).join(',\n              ')}
          FROM quotes q
          JOIN workers w ON w.id = q.worker_id
@@ -179,5 +184,12 @@ export function computeInsights(db: Db): Insights {
   const qualities = QUALITIES.map((q, i) => ({ key: q.key, label: q.label, count: row[`k${i}`] ?? 0 })).sort(
     (a, b) => b.count - a.count,
   );
-  return { recommendations: row.recommendations ?? 0, qualities, movedOn: row.movedOn ?? 0, caseClosed: row.caseClosed ?? 0 };
+  return {
+    recommendations: row.recommendations ?? 0,
+    qualities,
+    stillWorking: row.stillWorking ?? 0,
+    movedOn: row.movedOn ?? 0,
+    caseClosed: row.caseClosed ?? 0,
+    notSure: row.notSure ?? 0,
+  };
 }
