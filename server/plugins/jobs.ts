@@ -1,5 +1,26 @@
-// Placeholder: scheduled jobs (retention at start-up and every hour).
+// Scheduled jobs: retention at start-up and every hour (server/moderation/retention.ts).
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { runRetention } from '../moderation/retention.ts';
 
-export default fp(async function jobs(_app: FastifyInstance) {});
+const HOUR = 60 * 60_000;
+
+export default fp(async function jobs(app: FastifyInstance) {
+  const retention = () => {
+    try {
+      const r = runRetention(app.db, app.now(), app.config.RETENTION_DAYS);
+      if (r.stories || r.nominationEmails || r.requestEmails) app.log.info(r, 'retention: deleted old personal data');
+    } catch (err) {
+      // A busy or read-only database must not stop the site; the next run tries again.
+      app.log.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'retention failed');
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    retention();
+    timer = setInterval(retention, HOUR).unref();
+  });
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+  });
+});
