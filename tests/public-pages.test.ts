@@ -95,7 +95,9 @@ describe('profile page', () => {
     expect(res.body).toContain('Stood up for us, for example in court: <strong>1 family</strong>');
     expect(res.body).not.toContain('Gave us hope');
     expect(res.body.indexOf('Second quote.')).toBeLessThan(res.body.indexOf('First quote.'));
-    expect(res.body).toContain('a parent, February 2026');
+    expect(res.body).toContain('— a parent, February 2026</figcaption>');
+    // on the profile itself a quote does not say who it is about again
+    expect(res.body).not.toContain(', about <a href="/workers/');
     expect(res.body).toContain(`<a href="/request-change?worker=${slug}">Is this you? Ask for this profile to be hidden or corrected</a>`);
   });
 
