@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { normalizePhrase } from '../text.ts';
 
 /** Word-level shingles overlap (Jaccard) at or above which two stories count as "very similar". */
-export const SIMILARITY_THRESHOLD = 0.8;
+export const SIMILARITY_THRESHOLD = 0.7;
 
 /** Keyed hash of the story's words, kept after the story itself is deleted; keyed so it cannot be checked against a guess. */
 export function storyHash(story: string, key: string): string {

@@ -159,7 +159,7 @@ export function nominationSchema(areas: AreaDirectory) {
       }),
     contact_email: optionalLine(emailProblem, MESSAGES.email),
     consent: z.literal('yes', { error: MESSAGES.consent }),
-    website: z.union([z.literal(''), z.undefined()], { error: MESSAGES.honeypot }),
+    website: z.literal('', { error: MESSAGES.honeypot }).optional(),
   });
 }
 
