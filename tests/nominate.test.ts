@@ -127,8 +127,7 @@ describe('the happy path', () => {
   it('"Change" posts every answer back to the form (status 200, no errors, values kept)', async () => {
     const form = validNomination({ story: 'Line one of the story\nand line two with <b>tags</b> & "quotes".' });
     const { client, check } = await checkAnswers(app, form);
-    const body = { ...confirmFormOf(check.body), edit: '1' };
-    delete body.submission_key;
+    const body: Record<string, string | string[] | undefined> = { ...confirmFormOf(check.body), edit: '1', submission_key: undefined };
     const csrf = /action="\/nominate" class="change-answers">\s*<input type="hidden" name="_csrf" value="([^"]+)"/.exec(check.body)![1]!;
     const res = await client.post('/nominate', { ...body, _csrf: csrf });
     expect(res.statusCode).toBe(200);
