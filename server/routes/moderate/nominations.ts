@@ -16,6 +16,7 @@ export default async function nominationsReview(app: FastifyInstance) {
 
   function renderReview(reply: FastifyReply, review: Review, values: FormValues, errors: FieldError[] = [], problems: Flag[] = [], status = 200) {
     const n = review.nomination;
+    values = { ...values, new_name: values.new_name || n.workerName };
     return moderationPage(
       reply,
       'moderate/nomination',
