@@ -4,7 +4,7 @@
 // pages at 375 and 1280 px to test-results/screenshots/ for people to look at.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { startServer, ROOT, type RunningServer } from './helpers/server.ts';
 import { seedDatabase } from './helpers/seed-db.ts';
@@ -12,7 +12,10 @@ import { launchBrowser, newContext, VIEWPORTS } from './helpers/browser.ts';
 import { axeViolations, formatVnu, structure, structureProblems, validateHtml, type HtmlDoc } from './helpers/checks.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { ADMIN, logIn, submit } from './helpers/flows.ts';
+import { ADMIN, fillNomination, GOOD_NOMINATION, logIn, readReference, submit } from './helpers/flows.ts';
+
+// axe on a long page (/areas lists 361 areas) takes seconds on a busy 2-core machine.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
@@ -22,6 +25,9 @@ let context: BrowserContext;
 let page: Page;
 let profileSlug: string;
 let hiddenSlug: string;
+let pendingId: number;
+let requestId: number;
+let reference: string;
 const docs: HtmlDoc[] = [];
 const titles = new Map<string, string>();
 
@@ -29,7 +35,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gsw-e2e-pages-'));
   const dbPath = join(dir, 'directory.db');
   const now = Date.now();
-  ({ profileSlug, hiddenSlug } = await seedDatabase(dbPath, async (s) => {
+  ({ profileSlug, hiddenSlug, pendingId, requestId } = await seedDatabase(dbPath, async (s) => {
     const day = 86_400_000;
     const main = s.nominate({ workerName: 'Jane Smith', area: 'hastings', team: 'Family Support Team', qualities: ['listened', 'honest', 'hope'], quote: 'She listened to us and never gave up on our family.', submittedAt: now - 2 * day });
     s.nominate({ workerName: 'Jane Smith', area: 'hastings', relationship: 'young_person', qualities: ['listened'], quote: 'She explained everything so I understood it.', submittedAt: now - 40 * day });
@@ -38,9 +44,15 @@ beforeAll(async () => {
     s.nominate({ workerName: "Siobhan O'Neill", area: 'cardiff', quote: 'Always called back when she said she would.', submittedAt: now - 90 * day });
     const hidden = s.nominate({ workerName: 'Hidden Person', area: 'sefton', submittedAt: now - 5 * day });
     s.db.$client.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(hidden.workerId);
-    s.nominate({ workerName: 'Pending Worker', area: 'hastings', status: 'pending', story: 'Our social worker Pending Worker helped my son Tom at Oakfield Primary. Call me on 07700 900123.', contactEmail: 'family@example.org' });
+    const pending = s.nominate({ workerName: 'Jane Smyth', area: 'hastings', status: 'pending', qualities: ['listened'], story: 'Our social worker Jane helped my son Tom at Oakfield Primary School. Call me on 07700 900123 or write to 12 Acacia Road, TN34 1AA.', contactEmail: 'family@example.org' });
+    const request = s.db.$client
+      .prepare(
+        `INSERT INTO change_requests (worker_name, area_text, area_id, worker_id, request, details, contact_email, status, submitted_at)
+         VALUES ('Jane Smith', 'Hastings', ?, ?, 'correct', 'My team name is wrong on the profile.', NULL, 'pending', ?)`,
+      )
+      .run(s.areas.resolve('hastings')!.id, main.workerId, now - day);
     await s.moderator(ADMIN, 'admin');
-    return { profileSlug: main.slug!, hiddenSlug: hidden.slug! };
+    return { profileSlug: main.slug!, hiddenSlug: hidden.slug!, pendingId: pending.nominationId, requestId: Number(request.lastInsertRowid) };
   }, now));
   server = await startServer({ dir });
   browser = await launchBrowser();
@@ -77,7 +89,9 @@ async function expectErrorSummaryFocused(name: string) {
 async function screenshots(name: string) {
   for (const [label, viewport] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(viewport);
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${viewport.width}.png`), fullPage: true });
+    // Full page, but at most 4,000 px tall (the areas list is ~30,000 px at 375 px wide).
+    const height = Math.min(4000, await page.evaluate(() => document.documentElement.scrollHeight));
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${viewport.width}.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
     void label;
   }
   await page.setViewportSize(VIEWPORTS.desktop);
@@ -116,6 +130,42 @@ describe('public pages', () => {
   });
 });
 
+describe('public forms, including their error states', () => {
+  it('nominate: the form, with errors, check your answers, sent', async () => {
+    await checkPage('nominate', await page.goto('/nominate'));
+    await checkPage('nominate error', await submit(page, '/nominate'), 400);
+    await expectErrorSummaryFocused('nominate error');
+    await fillNomination(page, { ...GOOD_NOMINATION, story: 'Too short' });
+    await checkPage('nominate error (one field)', await submit(page, '/nominate'), 400);
+    await fillNomination(page, { story: GOOD_NOMINATION.story });
+    await checkPage('check your answers', await submit(page, '/nominate'));
+    await checkPage('nomination sent', await submit(page, '/nominate/confirm'));
+    reference = await readReference(page);
+    for (const t of ['nominate error', 'nominate error (one field)']) titles.delete(t);
+  });
+
+  it('withdraw: the form, a wrong reference, withdrawn', async () => {
+    await checkPage('withdraw', await page.goto('/withdraw'));
+    await page.locator('[name="reference"]').fill('AAAA-BBBB-CCCC-D');
+    await checkPage('withdraw error', await submit(page, '/withdraw'), [400, 404]);
+    await expectErrorSummaryFocused('withdraw error');
+    titles.delete('withdraw error');
+    await page.locator('[name="reference"]').fill(reference);
+    await checkPage('withdrawn', await submit(page, '/withdraw'));
+  });
+
+  it('request a change: the form, with errors, sent', async () => {
+    await checkPage('request change', await page.goto(`/request-change?worker=${profileSlug}`));
+    await page.locator('[name="details"]').fill('');
+    await checkPage('request change error', await submit(page, '/request-change'), 400);
+    await expectErrorSummaryFocused('request change error');
+    titles.delete('request change error');
+    await page.locator('input[name="request"][value="hide"]').check();
+    await page.locator('[name="details"]').fill('Please hide my profile, I have left social work.');
+    await checkPage('request change sent', await submit(page, '/request-change'));
+  });
+});
+
 describe('moderation pages', () => {
   it('login, and login with a wrong password', async () => {
     await checkPage('moderator login', await page.goto('/moderate/login'));
@@ -126,9 +176,28 @@ describe('moderation pages', () => {
     titles.delete('moderator login error');
   });
 
-  it('moderators (admin)', async () => {
+  it('queue', async () => {
     const res = await logIn(page, ADMIN);
     expect(res.url()).toMatch(/\/moderate$/);
+    await checkPage('queue', res);
+  });
+
+  it('review a nomination, and a refused quote', async () => {
+    await checkPage('review', await page.goto(`/moderate/nominations/${pendingId}`));
+    // An email address is flagged by any version of the privacy flags, so the quote must be refused.
+    await page.locator('[name="quote"]').fill('Jane helped us so much. Write to family.name@example.org to hear more.');
+    await checkPage('review error', await submit(page, `/moderate/nominations/${pendingId}`, /approve/i), 400);
+    await expectErrorSummaryFocused('review error');
+    titles.delete('review error');
+  });
+
+  it('change requests, one request', async () => {
+    await checkPage('requests', await page.goto('/moderate/requests'));
+    await checkPage('request', await page.goto(`/moderate/requests/${requestId}`));
+  });
+
+  it('audit log, moderators (admin)', async () => {
+    await checkPage('audit', await page.goto('/moderate/audit'));
     await checkPage('moderators', await page.goto('/moderate/moderators'));
   });
 });
