@@ -169,6 +169,21 @@ describe('moderation sign-in', () => {
     expect(ok.statusCode).toBe(303);
   });
 
+  it('rate-limits login posts per client with a friendly 429 page', async () => {
+    const limited = await makeApp({ RATE_LIMIT_MAX: '3' });
+    try {
+      const client = new Client(limited);
+      const _csrf = await client.csrf('/moderate/login');
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await client.post('/moderate/login', { _csrf, email: 'a@example.org', password: 'wrong password here' })).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const res = await client.post('/moderate/login', { _csrf, email: 'a@example.org', password: 'wrong password here' });
+      expect(res.body).toContain('Too many tries');
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('counts only consecutive failures: a good login resets the count', async () => {
     await addModerator(app, { email: 'reset@example.org' });
     for (let i = 0; i < 4; i++) await login(new Client(app), 'reset@example.org', 'a wrong password');

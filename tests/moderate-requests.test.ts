@@ -73,7 +73,8 @@ describe('change requests', () => {
     expect(changed).toEqual([jane.workerId]);
     expect(stats(app.db, app.areas, app.now()).workers).toBe(0);
     const profile = await app.inject(`/workers/${jane.slug}`);
-    if (profile.statusCode !== 404) expect(profile.statusCode).toBe(410);
+    expect(profile.statusCode).toBe(410);
+    expect((await app.inject(`/api/workers/${jane.slug}`)).statusCode).toBe(410);
     const hidden = sql().prepare(`SELECT before, after FROM audit_log WHERE action = 'worker.hidden' AND subject_id = ?`).get(jane.workerId) as { before: string; after: string };
     expect(JSON.parse(hidden.before)).toEqual({ status: 'published' });
     expect(JSON.parse(hidden.after)).toEqual({ status: 'hidden' });
@@ -101,10 +102,9 @@ describe('change requests', () => {
     expect(w).toEqual({ slug: 'jane-smithe-rother', name: 'Jane Smithe', team: 'Bexhill Family Support', areaId: app.areas.resolve('rother')!.id });
     expect(sql().prepare('SELECT worker_id FROM worker_slug_redirects WHERE old_slug = ?').pluck().get(jane.slug)).toBe(jane.workerId);
     const old = await app.inject(`/workers/${jane.slug}`);
-    if (old.statusCode !== 404) {
-      expect(old.statusCode).toBe(301);
-      expect(old.headers.location).toContain('/workers/jane-smithe-rother');
-    }
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe('/workers/jane-smithe-rother');
+    expect((await app.inject('/workers/jane-smithe-rother')).statusCode).toBe(200);
     const entry = sql().prepare(`SELECT before, after FROM audit_log WHERE action = 'worker.corrected'`).get() as { before: string; after: string };
     expect(JSON.parse(entry.before)).toMatchObject({ name: 'Jane Smith', area: 'Hastings', slug: jane.slug });
     expect(JSON.parse(entry.after)).toMatchObject({ name: 'Jane Smithe', area: 'Rother', slug: 'jane-smithe-rother' });
@@ -137,7 +137,9 @@ describe('change requests', () => {
     expect(sql().prepare('SELECT unpublished_at FROM quotes WHERE id = ?').pluck().get(quoteId)).toBe(app.clock.now);
     expect(stats(app.db, app.areas, app.now())).toMatchObject({ workers: 1, nominations: 1 });
     const profile = await app.inject(`/workers/${jane.slug}`);
-    if (profile.statusCode === 200) expect(profile.body).not.toContain('Second quote that should come down.');
+    expect(profile.statusCode).toBe(200);
+    expect(profile.body).toContain('First quote, kind words about her.');
+    expect(profile.body).not.toContain('Second quote that should come down.');
     const entry = sql().prepare(`SELECT before, after FROM audit_log WHERE action = 'quote.unpublished' AND subject_id = ?`).get(quoteId) as { before: string; after: string };
     expect(JSON.parse(entry.before)).toMatchObject({ quote: 'Second quote that should come down.', published: true });
   });
