@@ -1,5 +1,30 @@
-// Placeholder: the search index lifecycle (build off the request path, snapshot, delta).
+// The search index lifecycle (server/search/service.ts) on the app: app.searchIndex.
+// Loaded from its snapshot, or built, at start-up; kept current by 'worker-changed' events.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { SearchService } from '../search/service.ts';
 
-export default fp(async function searchPlugin(_app: FastifyInstance) {});
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** the search index (`app.search` is taken: Fastify's route shorthand for the SEARCH method) */
+    searchIndex: SearchService;
+  }
+}
+
+export default fp(async function searchPlugin(app: FastifyInstance) {
+  const dbPath = app.config.DATABASE_PATH;
+  const search = new SearchService({
+    db: app.db,
+    areas: app.areas,
+    dbPath,
+    snapshotPath: dbPath === ':memory:' ? null : app.config.SEARCH_SNAPSHOT_PATH,
+    now: app.now,
+    log: app.log,
+  });
+  app.decorate('searchIndex', search);
+  app.events.on('worker-changed', (workerId) => search.workerChanged(workerId));
+  search.start();
+  app.addHook('onClose', async () => {
+    await search.close();
+  });
+});

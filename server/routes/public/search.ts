@@ -1,4 +1,112 @@
-import type { FastifyInstance } from 'fastify';
+// GET /search (the page) and GET /api/search (JSON): one box for a name and/or an area, an area filter.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PAGE_SIZE, pager, parsePage } from '../../pagination.ts';
+import { sendError } from '../../plugins/errors.ts';
+import { topQualities } from '../../workers/profile.ts';
+import type { Area } from '../../areas/directory.ts';
+import type { SearchAnswer } from '../../search/service.ts';
 
-// Placeholder: filled in by the module's owner.
-export default async function searchRoutes(_app: FastifyInstance) {}
+type Req = FastifyRequest<{ Querystring: Record<string, unknown> }>;
+
+/** A query parameter as one string: repeated parameters use the first, anything else is empty. */
+function param(v: unknown): string {
+  if (Array.isArray(v)) v = v[0];
+  return typeof v === 'string' ? v : '';
+}
+
+type Parsed = { q: string; areaInput: string; area?: Area; page: number | null; areaError?: string };
+
+function parse(app: FastifyInstance, req: Req): Parsed {
+  const q = param(req.query.q).trim();
+  const areaInput = param(req.query.area).trim();
+  const area = areaInput ? app.areas.resolve(areaInput) : undefined;
+  return {
+    q,
+    areaInput,
+    area,
+    page: parsePage(param(req.query.page) || undefined),
+    areaError: areaInput && !area ? 'We do not know that area. Choose an area from the list, or leave it as all areas.' : undefined,
+  };
+}
+
+/** Shorten what was typed for headings and titles; the full text stays in the search box. */
+function shown(q: string): string {
+  return q.length > 60 ? `${q.slice(0, 57)}…` : q;
+}
+
+export default async function searchRoutes(app: FastifyInstance) {
+  app.get('/api/search', async (req: Req, reply) => {
+    const p = parse(app, req);
+    if (p.page === null) return badRequest(reply, 'page must be a whole number from 1');
+    if (p.areaError) return badRequest(reply, 'area is not a known area slug, ONS code or name');
+    const answer = await app.searchIndex.find(p.q, p.area, p.page, PAGE_SIZE);
+    reply.header('cache-control', 'no-cache');
+    return {
+      query: p.q,
+      total: answer.total,
+      page: p.page,
+      results: answer.results.map((r) => ({
+        slug: r.slug,
+        name: r.name,
+        area: { slug: r.area.slug, name: r.area.name },
+        nominations: r.nominations,
+        url: `/workers/${encodeURIComponent(r.slug)}`,
+      })),
+    };
+  });
+
+  app.get('/search', async (req: Req, reply) => {
+    const p = parse(app, req);
+    if (p.page === null) {
+      return sendError(req, reply, 400, 'That page number is not right. Go back to your search and use the page links.');
+    }
+    const areaGroups = app.areas.grouped().map((g) => ({
+      label: g.nation,
+      options: g.regions.flatMap((r) => r.areas).sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).map((a) => ({ value: a.slug, label: a.name })),
+    }));
+    const form = { q: p.q, area: p.area?.slug ?? p.areaInput };
+    if (p.areaError) {
+      return reply.page(
+        'search',
+        { title: 'Error: search', form, areaGroups, errors: [{ field: 'area', message: p.areaError }], areaError: p.areaError, searched: false },
+        400,
+      );
+    }
+    const searched = p.q !== '' || !!p.area;
+    const answer: SearchAnswer | undefined = searched ? await app.searchIndex.find(p.q, p.area, p.page, PAGE_SIZE) : undefined;
+    const params = { q: p.q || undefined, area: p.area?.slug };
+    const pages = pager(p.page, answer?.total ?? 0, '/search', params);
+    const quals = topQualities(app.db, answer?.results.map((r) => r.id) ?? []);
+    const results = (answer?.results ?? []).map((r) => ({
+      slug: r.slug,
+      name: r.name,
+      areaName: r.area.name,
+      nominations: r.nominations,
+      qualities: quals.get(r.id) ?? [],
+    }));
+    const title = !searched
+      ? 'Search for a social worker'
+      : `${p.q ? `“${shown(p.q)}”` : answer?.area?.name ?? 'Search'}${pages.page > 1 ? `, page ${pages.page}` : ''}: search results`;
+    return reply.page(
+      'search',
+      {
+        title,
+        description: 'Find a social worker families have recommended, by name or by area.',
+        form,
+        areaGroups,
+        errors: [],
+        searched,
+        shownQuery: shown(p.q),
+        answer,
+        results,
+        pager: pages,
+        everywhere: answer?.areaFromQuery && answer.nameWords.length ? `/search?${new URLSearchParams({ q: answer.nameWords.join(' ') })}` : undefined,
+      },
+      pages.beyond && (answer?.total ?? 0) > 0 ? 404 : 200,
+    );
+  });
+}
+
+function badRequest(reply: FastifyReply, message: string) {
+  return reply.code(400).header('cache-control', 'no-store').send({ error: message, status: 400 });
+}

@@ -1,0 +1,293 @@
+// The search index's life: loaded from its snapshot at start-up (or built), kept current by a
+// small delta of changed profiles, rebuilt off the request path in a worker thread and swapped in
+// whole. Every page of results is checked against the database before it is shown, so a hidden
+// profile never appears, even while an old index still holds it.
+import { Worker } from 'node:worker_threads';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db.ts';
+import type { Area, AreaDirectory } from '../areas/directory.ts';
+import { PUBLIC_WORKER, LIVE_QUOTE } from '../workers/visibility.ts';
+import { buildParts, fingerprint, readPublicProfile, readPublicProfiles, readSnapshot, writeSnapshot, type IndexParts } from './build.ts';
+import { MainIndex } from './main-index.ts';
+import { Delta, deltaProfile } from './delta.ts';
+import { rankPage } from './engine.ts';
+import { planQuery } from './match.ts';
+
+export type SearchLog = { info(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+
+export type SearchOptions = {
+  db: Db;
+  areas: AreaDirectory;
+  /** the database file, read by the build thread; ':memory:' builds in-process */
+  dbPath: string;
+  /** where the snapshot lives; null keeps none */
+  snapshotPath: string | null;
+  now: () => number;
+  log: SearchLog;
+  /** up to this many profiles the index is built in-process (milliseconds); beyond, in a thread */
+  inlineMax?: number;
+  /** rebuild once this many profiles have changed… */
+  rebuildAfterChanges?: number;
+  /** …or once the oldest change is this old (ms) */
+  rebuildAfterMs?: number;
+};
+
+export type SearchResult = { id: number; slug: string; name: string; area: Area; nominations: number };
+
+export type SearchAnswer = {
+  total: number;
+  results: SearchResult[];
+  /** the area results were limited to, if any */
+  area?: Area;
+  /** true when that area was read from the words of the query */
+  areaFromQuery: boolean;
+  /** the name words searched for, folded ("jane smith"); empty for an area's list */
+  nameWords: string[];
+};
+
+export type BuildTimings = { readMs: number; buildMs: number; snapshotMs: number; totalMs: number; offThread: boolean };
+
+export class SearchService {
+  private main: MainIndex | undefined;
+  readonly delta = new Delta();
+  private initial: Promise<void> = Promise.resolve();
+  private building: Promise<void> | undefined;
+  private again = false;
+  private thread: Worker | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+  private dataVersion = 0;
+  private publicRows: Statement | undefined;
+  private lastDataVersionCheck = Date.now();
+  /** timings of the last completed build, for the benchmark and logs */
+  lastBuild: BuildTimings | undefined;
+  private readonly inlineMax: number;
+  private readonly rebuildAfterChanges: number;
+  private readonly rebuildAfterMs: number;
+
+  constructor(private readonly opts: SearchOptions) {
+    this.inlineMax = opts.inlineMax ?? 5000;
+    this.rebuildAfterChanges = opts.rebuildAfterChanges ?? 500;
+    this.rebuildAfterMs = opts.rebuildAfterMs ?? 10 * 60_000;
+  }
+
+  private get sqlite() {
+    return this.opts.db.$client;
+  }
+
+  /** Load the snapshot if there is one (rebuilding in the background if the data moved on), else build. */
+  start(): void {
+    this.dataVersion = this.readDataVersion();
+    const snap = this.opts.snapshotPath ? readSnapshot(this.opts.snapshotPath) : undefined;
+    if (snap) {
+      this.install(snap);
+      if (snap.fingerprint !== fingerprint(this.sqlite)) {
+        this.opts.log.info({ profiles: this.main!.size }, 'search snapshot is out of date; rebuilding in the background');
+        void this.rebuild();
+      }
+    } else {
+      this.initial = this.rebuild();
+    }
+    this.timer = setInterval(() => this.tick(), 30_000);
+    this.timer.unref();
+  }
+
+  /** Resolves once there is an index to search (immediately when a snapshot was loaded). */
+  ready(): Promise<void> {
+    return this.initial;
+  }
+
+  /** Resolves when no rebuild is running or queued. */
+  async idle(): Promise<void> {
+    while (this.building) await this.building;
+  }
+
+  get profiles(): number {
+    return this.main?.size ?? 0;
+  }
+
+  get builtAt(): number | undefined {
+    return this.main?.builtAt;
+  }
+
+  /** A profile was approved, hidden, corrected, withdrawn from…: search sees its current state now. */
+  workerChanged(workerId: number): void {
+    if (this.closed) return;
+    const p = readPublicProfile(this.sqlite, workerId);
+    this.delta.set(workerId, p ? deltaProfile(p) : null, Date.now());
+    this.main?.setOverridden(workerId, true);
+    if (this.delta.size >= this.rebuildAfterChanges) void this.rebuild();
+  }
+
+  /** Build a fresh index (in a worker thread at scale) and swap it in. One build at a time. */
+  rebuild(opts: { offThread?: boolean } = {}): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    if (this.building) {
+      this.again = true;
+      return this.building;
+    }
+    const run = async () => {
+      try {
+        await this.buildOnce(opts.offThread);
+      } catch (err) {
+        this.opts.log.error({ err: { message: (err as Error).message } }, 'search index build failed; keeping the current index');
+      }
+    };
+    this.building = (async () => {
+      await run();
+      while (this.again && !this.closed) {
+        this.again = false;
+        await run();
+      }
+      this.building = undefined;
+    })();
+    return this.building;
+  }
+
+  private async buildOnce(offThread?: boolean): Promise<void> {
+    const started = performance.now();
+    const inMemory = this.opts.dbPath === ':memory:';
+    const useThread =
+      !inMemory && (offThread ?? (this.sqlite.prepare('SELECT COUNT(*) FROM workers').pluck().get() as number) > this.inlineMax);
+    if (useThread) {
+      try {
+        const { parts, timings } = await this.buildInThread();
+        if (this.closed) return;
+        this.install(parts);
+        this.lastBuild = { ...timings, totalMs: performance.now() - started, offThread: true };
+        this.opts.log.info({ profiles: parts.docWorker.length, ...this.lastBuild }, 'search index rebuilt');
+        return;
+      } catch (err) {
+        if (this.closed) return;
+        this.opts.log.error({ err: { message: (err as Error).message } }, 'search index thread failed; building in-process');
+      }
+    }
+    const { profiles, fingerprint: fp } = readPublicProfiles(this.sqlite);
+    const read = performance.now();
+    const parts = buildParts(profiles, fp, this.opts.now());
+    const built = performance.now();
+    if (this.opts.snapshotPath && !inMemory) writeSnapshot(this.opts.snapshotPath, parts);
+    this.install(parts);
+    this.lastBuild = { readMs: read - started, buildMs: built - read, snapshotMs: performance.now() - built, totalMs: performance.now() - started, offThread: false };
+  }
+
+  private buildInThread(): Promise<{ parts: IndexParts; timings: Omit<BuildTimings, 'totalMs' | 'offThread'> }> {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(new URL('./build-thread.mjs', import.meta.url), {
+        workerData: { dbPath: this.opts.dbPath, snapshotPath: this.opts.snapshotPath, builtAt: this.opts.now() },
+        execArgv: [],
+      });
+      this.thread = worker;
+      let settled = false;
+      worker.once('message', (msg: { ok: true; parts: IndexParts; timings: BuildTimings } | { ok: false; error: string }) => {
+        settled = true;
+        if (msg.ok) resolve({ parts: msg.parts, timings: msg.timings });
+        else reject(new Error(msg.error));
+      });
+      worker.once('error', (err) => {
+        settled = true;
+        reject(err);
+      });
+      worker.once('exit', (code) => {
+        if (this.thread === worker) this.thread = undefined;
+        if (!settled) reject(new Error(`search index thread stopped (exit code ${code})`));
+      });
+    });
+  }
+
+  /**
+   * Swap in a new main index. Delta entries it already reflects are dropped; the others (changes
+   * made while it was being built) stay, re-read so nothing half-done lingers.
+   */
+  private install(parts: IndexParts): void {
+    const next = new MainIndex(parts);
+    const now = Date.now();
+    for (const workerId of [...this.delta.entries.keys()]) {
+      const fresh = readPublicProfile(this.sqlite, workerId);
+      const d = next.docOf(workerId);
+      const current = fresh ? deltaProfile(fresh) : null;
+      if (current === null ? d < 0 : d >= 0 && next.hash(d) === current.hash) {
+        this.delta.delete(workerId);
+      } else {
+        this.delta.delete(workerId);
+        this.delta.set(workerId, current, now);
+        next.setOverridden(workerId, true);
+      }
+    }
+    this.main = next;
+  }
+
+  private readDataVersion(): number {
+    return this.sqlite.pragma('data_version', { simple: true }) as number;
+  }
+
+  /** Every 30 s: rebuild when the delta is old, or when another process changed the database. */
+  private tick(): void {
+    if (this.closed || this.building) return;
+    const now = Date.now();
+    if (this.delta.oldestAt !== undefined && now - this.delta.oldestAt >= this.rebuildAfterMs) {
+      void this.rebuild();
+      return;
+    }
+    if (now - this.lastDataVersionCheck >= 5 * 60_000) {
+      this.lastDataVersionCheck = now;
+      const v = this.readDataVersion();
+      if (v !== this.dataVersion) {
+        this.dataVersion = v;
+        void this.rebuild();
+      }
+    }
+  }
+
+  /** One page of results for what someone typed, optionally within a chosen area. */
+  async find(q: string, chosenArea: Area | undefined, page: number, perPage: number): Promise<SearchAnswer> {
+    await this.ready();
+    const plan = planQuery(q, this.opts.areas, chosenArea);
+    const offset = (page - 1) * perPage;
+    let area = chosenArea ?? plan.area;
+    let tokens = plan.tokens;
+    let ranked = rankPage(this.main, this.delta, tokens, area?.id, offset, perPage);
+    if (ranked.total === 0 && plan.area && !chosenArea && plan.allTokens.length) {
+      // "Jane Preston": nobody called Jane in Preston, so Preston may be her surname.
+      area = undefined;
+      tokens = plan.allTokens;
+      ranked = rankPage(this.main, this.delta, tokens, undefined, offset, perPage);
+    }
+    return {
+      total: ranked.total,
+      results: this.stillPublic(ranked.workerIds),
+      area,
+      areaFromQuery: !!area && !chosenArea,
+      nameWords: tokens.map((t) => t.word),
+    };
+  }
+
+  /** The given workers that are public right now, in the given order, with their current details. */
+  private stillPublic(ids: number[]): SearchResult[] {
+    if (!ids.length) return [];
+    this.publicRows ??= this.sqlite.prepare(
+        `SELECT w.id, w.slug, w.name, w.area_id AS areaId,
+                (SELECT COUNT(*) FROM quotes q WHERE q.worker_id = w.id AND ${LIVE_QUOTE}) AS nominations
+           FROM workers w
+          WHERE w.id IN (SELECT value FROM json_each(?)) AND ${PUBLIC_WORKER}`,
+    );
+    const rows = this.publicRows
+      .all(JSON.stringify(ids)) as { id: number; slug: string; name: string; areaId: number; nominations: number }[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const out: SearchResult[] = [];
+    for (const id of ids) {
+      const r = byId.get(id);
+      const area = r && this.opts.areas.get(r.areaId);
+      if (r && area) out.push({ id: r.id, slug: r.slug, name: r.name, area, nominations: r.nominations });
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    const t = this.thread;
+    if (t) await t.terminate();
+    await this.building?.catch(() => undefined);
+  }
+}
