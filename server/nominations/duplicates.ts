@@ -32,25 +32,37 @@ export function similarity(a: string, b: string): number {
   return union === 0 ? 1 : common / union;
 }
 
+/** How many of the worker's most recent nominations a new story is compared with word by word. */
+const SIMILAR_WINDOW = 50;
+
 /**
  * The first earlier nomination this one duplicates: same area, same worker name once folded
- * ("Siân O'Neill" = "sian oneill"), and the same or a very similar story. Undefined when none.
+ * ("Siân O'Neill" = "sian oneill"), and the same story (by hash, any age) or a very similar one
+ * (among that worker's latest nominations). Undefined when none.
  */
 export function findDuplicateOf(
   sqlite: Database,
   n: { areaId: number; workerName: string; story: string; storyHash: string },
 ): number | undefined {
   const name = normalizePhrase(n.workerName);
-  // Names first (small rows), stories only for the same worker.
+  const sameStory = sqlite
+    .prepare('SELECT id, worker_name AS workerName, duplicate_of AS duplicateOf FROM nominations WHERE story_hash = ? AND area_id = ? ORDER BY id')
+    .all(n.storyHash, n.areaId) as { id: number; workerName: string; duplicateOf: number | null }[];
+  const exact = sameStory.find((c) => normalizePhrase(c.workerName) === name);
+  if (exact) return exact.duplicateOf ?? exact.id;
+
+  // Names first (small rows), stories only for the same worker's latest few.
   const sameName = (sqlite.prepare('SELECT id, worker_name AS workerName FROM nominations WHERE area_id = ? ORDER BY id DESC LIMIT 5000').all(n.areaId) as {
     id: number;
     workerName: string;
-  }[]).filter((c) => normalizePhrase(c.workerName) === name);
-  const story = sqlite.prepare('SELECT story, story_hash AS storyHash, duplicate_of AS duplicateOf FROM nominations WHERE id = ?');
+  }[])
+    .filter((c) => normalizePhrase(c.workerName) === name)
+    .slice(0, SIMILAR_WINDOW);
+  const story = sqlite.prepare('SELECT story, duplicate_of AS duplicateOf FROM nominations WHERE id = ?');
   // Oldest first: a duplicate points at the first telling of the story.
   for (const { id } of sameName.reverse()) {
-    const c = story.get(id) as { story: string | null; storyHash: string; duplicateOf: number | null };
-    if (c.storyHash === n.storyHash || (c.story !== null && similarity(c.story, n.story) >= SIMILARITY_THRESHOLD)) return c.duplicateOf ?? id;
+    const c = story.get(id) as { story: string | null; duplicateOf: number | null };
+    if (c.story !== null && similarity(c.story, n.story) >= SIMILARITY_THRESHOLD) return c.duplicateOf ?? id;
   }
   return undefined;
 }
