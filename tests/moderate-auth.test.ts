@@ -5,6 +5,7 @@ import { seedNomination } from './helpers/seed.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../server/moderation/passwords.ts';
 import { AccountError, createModerator } from '../server/moderation/accounts.ts';
 import { LOGIN_FAILED } from '../server/routes/moderate/auth.ts';
+import { purgeExpiredSessions } from '../server/moderation/sessions.ts';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -203,6 +204,13 @@ describe('moderation sign-in', () => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/moderate/login');
     expect(app.db.$client.prepare('SELECT COUNT(*) FROM moderator_sessions').pluck().get()).toBe(0);
+  });
+
+  it('clears away expired sessions of moderators who never come back', async () => {
+    await signedInModerator(app);
+    await signedInModerator(app);
+    expect(purgeExpiredSessions(app.db, app.clock.now + 29 * MIN)).toBe(0);
+    expect(purgeExpiredSessions(app.db, app.clock.now + 30 * MIN)).toBe(2);
   });
 
   it('ends a session 12 hours after sign-in however busy', async () => {

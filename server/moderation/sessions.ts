@@ -61,3 +61,10 @@ export function deleteSession(db: Db, token: string | undefined): void {
   if (!token) return;
   db.$client.prepare('DELETE FROM moderator_sessions WHERE id_hash = ?').run(hashToken(token));
 }
+
+/** Removes sessions that can no longer be used (run hourly by the jobs plugin). */
+export function purgeExpiredSessions(db: Db, now: number): number {
+  return db.$client
+    .prepare('DELETE FROM moderator_sessions WHERE last_seen_at <= ? OR created_at <= ?')
+    .run(now - IDLE_MS, now - ABSOLUTE_MS).changes;
+}

@@ -1,7 +1,9 @@
-// Scheduled jobs: retention at start-up and every hour (server/moderation/retention.ts).
+// Scheduled jobs: retention at start-up and every hour (server/moderation/retention.ts), and
+// clearing away moderator sessions that have expired.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { runRetention } from '../moderation/retention.ts';
+import { purgeExpiredSessions } from '../moderation/sessions.ts';
 
 const HOUR = 60 * 60_000;
 
@@ -9,6 +11,7 @@ export default fp(async function jobs(app: FastifyInstance) {
   const retention = () => {
     try {
       const r = runRetention(app.db, app.now(), app.config.RETENTION_DAYS);
+      purgeExpiredSessions(app.db, app.now());
       if (r.stories || r.nominationEmails || r.requestEmails) app.log.info(r, 'retention: deleted old personal data');
     } catch (err) {
       // A busy or read-only database must not stop the site; the next run tries again.
