@@ -25,7 +25,9 @@ export type LineChart = {
 const HEIGHT = 220;
 const TOP = 22;
 const BOTTOM = 30;
-const INSET = 2; // percent kept clear at each side so the end markers are not cut
+// percent kept clear at each side: on the left for the value labels, on the right for the last marker
+const LEFT = 6;
+const RIGHT = 2;
 export const LINE_VIEWBOX_WIDTH = 1000;
 
 /**
@@ -45,7 +47,7 @@ export function lineChart(opts: {
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const ticks = niceTicks(Math.max(0, ...opts.points.map((p) => p.value)));
   const top = ticks[ticks.length - 1]!;
-  const xPct = (i: number) => (n <= 1 ? 50 : INSET + (i / (n - 1)) * (100 - 2 * INSET));
+  const xPct = (i: number) => (n <= 1 ? 50 : LEFT + (i / (n - 1)) * (100 - LEFT - RIGHT));
   const yIn = (v: number) => plotHeight - (Math.max(0, v) / top) * plotHeight;
 
   const points = opts.points
