@@ -1,5 +1,13 @@
 // Privacy flags: spans of a story that may identify someone, and a suggested anonymised quote.
-// (Interface fixed here; the detection is built out in server/privacy/*.)
+// The interface here is fixed (the moderation pages use it); the detectors are in this folder:
+// patterns.ts (emails, links, phones, postcodes, case references, dates, ages, addresses),
+// schools.ts, names.ts (with compromise's lexicon, words.ts) and worker.ts (the worker's own name).
+import { childNameKeys, findNames } from './names.ts';
+import { findPatterns } from './patterns.ts';
+import { findSchools } from './schools.ts';
+import { resolveOverlaps } from './spans.ts';
+import { tokenize } from './tokens.ts';
+import { workerNameMatcher } from './worker.ts';
 
 export const FLAG_KINDS = ['email', 'phone', 'postcode', 'address', 'date', 'age', 'school', 'case_ref', 'name', 'url'] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
@@ -19,23 +27,64 @@ export const PLACEHOLDERS: Record<FlagKind, string> = {
   url: '[link]',
 };
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
+export const CHILD_NAME_PLACEHOLDER = "[child's name]";
 
-/** Flagged spans, sorted by start, not overlapping. */
-export function findFlags(story: string, _workerName: string): Flag[] {
-  const out: Flag[] = [];
-  for (const m of story.matchAll(EMAIL)) out.push({ kind: 'email', start: m.index, end: m.index + m[0].length, text: m[0] });
-  return out.sort((a, b) => a.start - b.start);
+/** A flag with its finer kind: a `name` the story says is a child's is `child_name`, shown as "[child's name]". */
+export type DetailedFlag = Flag & { sub: 'child_name' | null; placeholder: string };
+
+/** Flagged spans with their placeholders, sorted by start, not overlapping. Never throws. */
+export function findFlagsDetailed(story: string, workerName: string): DetailedFlag[] {
+  if (typeof story !== 'string' || story.length === 0) return [];
+  const tokens = tokenize(story);
+  const structured = [...findPatterns(story), ...findSchools(tokens)];
+  const names = findNames(tokens, story, workerNameMatcher(typeof workerName === 'string' ? workerName : ''), structured);
+  return resolveOverlaps([...structured, ...names], story.length).map((c) => {
+    const child = c.kind === 'name' && c.child === true;
+    return {
+      kind: c.kind,
+      start: c.start,
+      end: c.end,
+      text: story.slice(c.start, c.end),
+      sub: child ? 'child_name' : null,
+      placeholder: child ? CHILD_NAME_PLACEHOLDER : PLACEHOLDERS[c.kind],
+    };
+  });
 }
 
-/** The story with each flagged span replaced by its placeholder. */
+/** Flagged spans, sorted by start, not overlapping. */
+export function findFlags(story: string, workerName: string): Flag[] {
+  return findFlagsDetailed(story, workerName).map(({ kind, start, end, text }) => ({ kind, start, end, text }));
+}
+
+/**
+ * The story with each flagged span replaced by its placeholder ("[child's name]" for a name the story
+ * says is a child's), with spacing tidied. Flags may come from storage: overlapping or out-of-range
+ * ones are skipped, never thrown on.
+ */
 export function suggestQuote(story: string, flags: Flag[]): string {
+  if (typeof story !== 'string') return '';
+  const sorted = [...(flags ?? [])]
+    .filter((f) => f && Number.isInteger(f.start) && Number.isInteger(f.end) && f.start >= 0 && f.end <= story.length && f.end > f.start)
+    .sort((a, b) => a.start - b.start);
+  let childKeys: Set<string> | undefined;
+  const placeholderOf = (f: Flag): string => {
+    const given = (f as Partial<DetailedFlag>).placeholder;
+    if (typeof given === 'string') return given;
+    if (f.kind !== 'name') return PLACEHOLDERS[f.kind] ?? '[removed]';
+    childKeys ??= childNameKeys(tokenize(story), story);
+    return tokenize(story.slice(f.start, f.end)).some((t) => childKeys!.has(t.key)) ? CHILD_NAME_PLACEHOLDER : PLACEHOLDERS.name;
+  };
   let out = '';
   let pos = 0;
-  for (const f of flags) {
+  for (const f of sorted) {
     if (f.start < pos) continue;
-    out += story.slice(pos, f.start) + PLACEHOLDERS[f.kind];
+    out += story.slice(pos, f.start) + placeholderOf(f);
     pos = f.end;
   }
-  return out + story.slice(pos);
+  out += story.slice(pos);
+  return out
+    .replace(/[ \t\u00a0]{2,}/gu, ' ')
+    .replace(/[ \t\u00a0]+([,.;:!?])/gu, '$1')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

@@ -1,0 +1,256 @@
+// Other people's names in a story: children, partners, relatives, other professionals, the writer.
+// Strong evidence first (what the words around a name say: "my son Tyler", "a carer called Brenda",
+// "Mrs Kaur", "Rose, my eldest"), then what compromise's lexicon knows about capitalised words, then
+// every other mention of a name already found. The nominated worker's own name is left alone.
+import type { Candidate } from './spans.ts';
+import { joinedBySpace, type Token } from './tokens.ts';
+import type { WorkerName } from './worker.ts';
+import { ORG_WORDS, isPlacePhrase, knownName, neverAName, onlyAName, placeOrPerson, placeWord, unknownWord, commonWord } from './words.ts';
+
+const CHILD_RELATIONS = new Set(
+  `son sons daughter daughters boy boys girl girls child children kid kids baby babies twin twins grandson grandsons
+  granddaughter granddaughters grandchild grandchildren grandkids grandkid nephew nephews niece nieces stepson
+  stepdaughter step-son step-daughter stepchild eldest youngest oldest toddler newborn teenager teen lad lass bairn`.split(/\s+/),
+);
+const SIBLINGS = new Set(['brother', 'brothers', 'sister', 'sisters', 'sibling', 'siblings', 'half-brother', 'half-sister', 'stepbrother', 'stepsister']);
+const OTHER_RELATIONS = new Set(
+  `partner husband wife ex ex-partner ex-husband ex-wife boyfriend girlfriend fiance fiancé fiancee fiancée mum mam mom
+  mother dad father stepdad stepmum step-dad step-mum nan nana nanna gran granny grandma grandad granddad grandpa
+  grandmother grandfather aunt auntie aunty uncle cousin neighbour neighbor friend mate carer teacher headteacher
+  manager worker officer solicitor barrister lawyer advocate judge magistrate guardian doctor gp nurse midwife
+  paediatrician therapist counsellor psychologist psychiatrist interpreter mentor coach keyworker caseworker visitor
+  colleague boss landlord landlady pastor imam vicar priest`.split(/\s+/),
+);
+const HONORIFICS = new Set(
+  'mr mrs ms miss mx dr prof professor judge hhj dj sir dame lady lord rev reverend nurse auntie aunty aunt uncle nan nana nanny grandad grandma granny gran cllr councillor pc dc sgt inspector'.split(' '),
+);
+const DETERMINERS = new Set(['my', 'our', 'his', 'her', 'their', 'your', 'a', 'an', 'the', 'both', 'two', 'three', 'four', 'five']);
+const LOCATION_WORDS = new Set(['in', 'near', 'around', 'outside', 'across', 'towards', 'throughout', 'within']);
+const PLACE_PREPOSITIONS = new Set([...LOCATION_WORDS, 'to', 'from', 'at', 'of']);
+/** After an unfamiliar capitalised word at the start of a sentence, these say it is someone doing something. */
+const VERBISH = new Set(
+  'is was has had and said says helped came told got went loves loved turned started will would can could did does needs needed wanted likes still now were are'.split(' '),
+);
+/** "I'll", "I've", "we'd", "can't": never names ("O'Neill" is not one of these). */
+const CONTRACTION = /['’](?:ll|ve|d|m|re|t)$/u;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+};
+const FOLLOWED_BY_CHILD_AGE = /^[ \t]+(?:is|was|\u2019s|'s)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}])(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
+
+function sameSentence(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from + 1; k <= to; k++) if (tokens[k]!.sentenceStart) return false;
+  return true;
+}
+
+/** Directly after another word: spaces, or one comma, colon or bracket. */
+function closeAfter(t: Token): boolean {
+  return /^[ \t]*[,(:]?[ \t]*$/u.test(t.gap) && t.gap.length > 0 && !t.sentenceStart;
+}
+
+function determinedRelation(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const p = tokens[k]!;
+    if (DETERMINERS.has(p.key) || p.possessive) return true;
+    if (p.sentenceStart || !joinedBySpace(tokens[k + 1]!.gap)) break;
+  }
+  return false;
+}
+
+/** A capitalised word that could be a name at all (not "I", "The", "Court", "CAMHS", "March"). */
+function nameShaped(t: Token): boolean {
+  return t.cap && !t.acronym && t.key.length > 1 && !CONTRACTION.test(t.key) && !neverAName(t.key) && !HONORIFICS.has(t.key) && !CHILD_RELATIONS.has(t.key) && !OTHER_RELATIONS.has(t.key) && /\p{L}/u.test(t.key);
+}
+
+/** A word typed in small letters that is not an English word, so may be a name ("my son jayden"). */
+function lowerNameShaped(t: Token): boolean {
+  return !t.cap && t.key.length > 1 && /^\p{L}/u.test(t.key) && !CONTRACTION.test(t.key) && !neverAName(t.key) && !commonWord(t.key) && !CHILD_RELATIONS.has(t.key) && !OTHER_RELATIONS.has(t.key);
+}
+
+/** A surname after a first name: "Donna Fletcher", "Gillian O'Connor". */
+function surnameShaped(t: Token): boolean {
+  return nameShaped(t) && (knownName(t.key) || unknownWord(t.key)) && !placeWord(t.key) && !ORG_WORDS.has(t.key);
+}
+
+type Found = { first: number; last: number; child: boolean; trusted: boolean };
+
+function childAgeFollows(story: string, t: Token): boolean {
+  const m = FOLLOWED_BY_CHILD_AGE.exec(story.slice(t.end, t.end + 40));
+  if (!m) return false;
+  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!];
+  return n !== undefined && n < 18;
+}
+
+/** Names the story itself says are children's: "my son Tyler", "Rose, my eldest", "Connor was 8". */
+export function childNameKeys(tokens: Token[], story: string): Set<string> {
+  const keys = new Set<string>();
+  const hasChild = tokens.some((t) => CHILD_RELATIONS.has(t.key));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.possessive) continue;
+    const sibling = SIBLINGS.has(t.key) && hasChild && ['his', 'her', 'their'].includes(tokens[i - 1]?.key ?? '');
+    if ((CHILD_RELATIONS.has(t.key) || sibling) && determinedRelation(tokens, i)) {
+      for (let j = i + 1; j < tokens.length && closeAfter(tokens[j]!); j++) {
+        const n = tokens[j]!;
+        if (nameShaped(n) || lowerNameShaped(n)) keys.add(n.key);
+        else break;
+        // "my twins Ella-Rose and Jacob-James", "my children Leo, Maisie and Alfie"
+        const next = tokens[j + 1];
+        if (next && (next.key === 'and' || next.key === '&') && joinedBySpace(next.gap)) j++;
+        else if (!(next && /^,[ \t]*$/u.test(next.gap))) break;
+      }
+    }
+    // "Rose, my eldest,"; "Lacey, our youngest"
+    const [a, b] = [tokens[i + 1], tokens[i + 2]];
+    if (nameShaped(t) && a && b && /^,[ \t]*$/u.test(a.gap) && ['my', 'our'].includes(a.key) && CHILD_RELATIONS.has(b.key)) keys.add(t.key);
+    if ((nameShaped(t) || keys.has(t.key)) && childAgeFollows(story, t)) keys.add(t.key);
+  }
+  // "Jess" is Jessica
+  for (const t of tokens) {
+    if (nameShaped(t) && t.key.length >= 3 && [...keys].some((k) => k !== t.key && k.startsWith(t.key))) keys.add(t.key);
+  }
+  return keys;
+}
+
+export function findNames(tokens: Token[], story: string, worker: WorkerName, structured: Candidate[]): Candidate[] {
+  const found: Found[] = [];
+  const used = new Uint8Array(tokens.length);
+  const childKeys = childNameKeys(tokens, story);
+  const isWorker = (t: Token) => worker.isWorker(t.key);
+
+  const add = (first: number, last: number, trusted: boolean) => {
+    for (let k = first; k <= last; k++) if (used[k]) return;
+    used.fill(1, first, last + 1);
+    const child = tokens.slice(first, last + 1).some((t) => childKeys.has(t.key));
+    found.push({ first, last, child, trusted });
+  };
+  // extend over a following surname: "Donna Fletcher", but not "Sarah Thompson" when Thompson is the worker's
+  const extend = (j: number) => {
+    let e = j;
+    while (e + 1 < tokens.length && !tokens[e]!.possessive && joinedBySpace(tokens[e + 1]!.gap) && surnameShaped(tokens[e + 1]!) && !isWorker(tokens[e + 1]!)) e++;
+    return e;
+  };
+  const hasChildRelationBefore = (i: number) => {
+    for (let k = i - 1; k >= 0; k--) {
+      if (CHILD_RELATIONS.has(tokens[k]!.key)) return true;
+      if (tokens[k]!.sentenceStart) return false;
+    }
+    return false;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const n = tokens[i + 1];
+    // Mr, Mrs, Dr, Judge, HHJ, Auntie ... + a name (not the worker's: "Ms Thompson")
+    if (HONORIFICS.has(t.key) && t.cap && n && /^\.?[ \t]+$/u.test(n.gap) && nameShaped(n) && !placeWord(n.key)) {
+      if (!isWorker(n)) add(i, extend(i + 1), true);
+      continue;
+    }
+    // "my son Tyler", "my partner Gary", "his manager Diane", "the reviewing officer, Gillian O'Connor"
+    const childRelation = CHILD_RELATIONS.has(t.key);
+    if ((childRelation || SIBLINGS.has(t.key) || OTHER_RELATIONS.has(t.key)) && !t.possessive && determinedRelation(tokens, i)) {
+      for (let j = i + 1; j < tokens.length && closeAfter(tokens[j]!); j++) {
+        const c = tokens[j]!;
+        const ok = (nameShaped(c) && !(placeWord(c.key) && !knownName(c.key))) || (childRelation && lowerNameShaped(c));
+        if (!ok) break;
+        // a child may share the worker's name; an adult named after "social worker" is the worker
+        if (!isWorker(c) || childRelation) add(j, c.cap ? extend(j) : j, true);
+        const next = tokens[j + 1];
+        if (next && (next.key === 'and' || next.key === '&') && joinedBySpace(next.gap)) j++;
+        else if (!(next && /^,[ \t]*$/u.test(next.gap))) break;
+      }
+      continue;
+    }
+    // "called Brenda", "named Hope", "my name is Donna Fletcher", "known as Kai"
+    const namedBy =
+      t.key === 'called' || t.key === 'named' || (t.key === 'is' && tokens[i - 1]?.key === 'name') || (t.key === 'as' && tokens[i - 1]?.key === 'known');
+    if (namedBy && n && joinedBySpace(n.gap) && (nameShaped(n) || lowerNameShaped(n)) && !placeWord(n.key)) {
+      if (!isWorker(n) || (hasChildRelationBefore(i) && childKeys.has(n.key))) add(i + 1, n.cap ? extend(i + 1) : i + 1, true);
+      continue;
+    }
+    // "the Kowalski family"
+    if (nameShaped(t) && n && n.key === 'family' && joinedBySpace(n.gap) && !isWorker(t) && !placeWord(t.key) && !isPlacePhrase(t.text)) {
+      add(i, i, true);
+      continue;
+    }
+    // "My Sarah is 9 now": the worker's name used for a child the story has already named as one
+    if ((t.key === 'my' || t.key === 'our') && n && joinedBySpace(n.gap) && nameShaped(n) && isWorker(n) && childKeys.has(n.key)) {
+      add(i + 1, i + 1, true);
+    }
+    // "Rose, my eldest, said"
+    if (nameShaped(t) && childKeys.has(t.key) && n && /^,[ \t]*$/u.test(n.gap) && ['my', 'our'].includes(n.key)) add(i, i, true);
+  }
+
+  // Capitalised runs the lexicon can judge: "Gillian O'Connor", "Maisie", but not "Winston's Wish",
+  // "Chailey Heritage Foundation", "St Leonards", "the Conquest", "Rye" after an address.
+  const afterAddress = new Set<number>();
+  for (const c of structured) {
+    if (c.kind !== 'address' && c.kind !== 'postcode') continue;
+    const k = tokens.findIndex((t) => t.start >= c.end);
+    if (k >= 0 && /^[ \t]*,?[ \t]*$/u.test(tokens[k]!.gap)) afterAddress.add(k);
+  }
+  for (let i = 0; i < tokens.length; ) {
+    if (!tokens[i]!.cap) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1]!.cap && joinedBySpace(tokens[j + 1]!.gap) && !tokens[j]!.possessive) j++;
+    // "Winston's Wish": a possessive followed by an ordinary capitalised word names an organisation
+    const possessiveOrg = tokens[j]!.possessive && tokens[j + 1]?.cap && joinedBySpace(tokens[j + 1]!.gap) && commonWord(tokens[j + 1]!.key);
+    const nextKey = tokens[j + 1] && joinedBySpace(tokens[j + 1]!.gap) ? tokens[j + 1]!.key : '';
+    const org = ORG_WORDS.has(tokens[j]!.key) || ORG_WORDS.has(nextKey) || possessiveOrg || tokens[i]!.key === 'st' || tokens[i]!.key === 'saint';
+    const runText = story.slice(tokens[i]!.start, tokens[j]!.baseEnd);
+    if (!org && !(j > i && isPlacePhrase(runText))) {
+      let open = -1;
+      for (let k = i; k <= j + 1; k++) {
+        const ok = k <= j && judgeCapitalised(tokens, k) && !used[k];
+        if (ok && open < 0) open = k;
+        if (!ok && open >= 0) {
+          add(open, k - 1, false);
+          open = -1;
+        }
+      }
+    }
+    i = j + 1;
+  }
+
+  function judgeCapitalised(toks: Token[], k: number): boolean {
+    const t = toks[k]!;
+    if (!nameShaped(t) || isWorker(t) || afterAddress.has(k) || isPlacePhrase(t.text)) return false;
+    const prev = toks[k - 1]?.key ?? '';
+    if (placeOrPerson(t.key)) return !PLACE_PREPOSITIONS.has(prev);
+    if (placeWord(t.key) && !onlyAName(t.key)) return false;
+    if (t.sentenceStart) {
+      if (onlyAName(t.key)) return true;
+      const next = toks[k + 1];
+      return unknownWord(t.key) && next !== undefined && joinedBySpace(next.gap) && VERBISH.has(next.key);
+    }
+    if (knownName(t.key)) return true;
+    return unknownWord(t.key) && prev !== 'the' && !LOCATION_WORDS.has(prev);
+  }
+
+  // Every other mention of a name already found (capitalised as it was, or any case if typed in small letters)
+  const flagged = new Map<string, { child: boolean; lower: boolean }>();
+  for (const f of found) {
+    for (let k = f.first; k <= f.last; k++) {
+      const t = tokens[k]!;
+      if ((!f.trusted && isWorker(t)) || !(nameShaped(t) || lowerNameShaped(t))) continue;
+      const keys = [t.key, ...(t.key.includes('-') ? t.key.split('-').filter((p) => p.length > 2) : [])];
+      for (const key of keys) {
+        const prev = flagged.get(key);
+        flagged.set(key, { child: f.child || (prev?.child ?? false), lower: !t.cap || (prev?.lower ?? false) });
+      }
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const hit = flagged.get(t.key);
+    if (!hit || used[i] || isWorker(t) || (!t.cap && !hit.lower)) continue;
+    used[i] = 1;
+    found.push({ first: i, last: i, child: hit.child || childKeys.has(t.key), trusted: false });
+  }
+
+  return found.map((f) => ({ kind: 'name' as const, start: tokens[f.first]!.start, end: tokens[f.last]!.baseEnd, child: f.child || childKeys.has(tokens[f.first]!.key) }));
+}

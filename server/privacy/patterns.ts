@@ -1,0 +1,161 @@
+// Precise patterns for the structured kinds: emails, links, UK phone numbers and postcodes, case
+// references, dates, ages and street addresses. Every pattern starts behind a boundary look-behind and
+// has bounded, non-nested repetition, so a hostile 10,000-character story is still scanned in linear time.
+import type { Candidate } from './spans.ts';
+
+// The local part takes every character RFC 5322 allows ("o'brien@", "a!b@"), so no fragment of it is left behind.
+const EMAIL = /(?<![\p{L}\p{N}.!#$%&'*+\/=?^_`{|}~\-])[\p{L}\p{N}.!#$%&'*+\/=?^_`{|}~\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/gu;
+
+const URL_FULL = /(?<![\p{L}\p{N}@.\/\-])(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]+/giu;
+const URL_BARE =
+  /(?<![\p{L}\p{N}@.\/\-_])(?:[a-z0-9][a-z0-9\-]*\.)+(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|me\.uk|sch\.uk|police\.uk|com|org|net|uk|info|io|app|blog|online|scot|wales|cymru|ie|eu)(?:\/[^\s<>"'()[\]{}]*)?(?![\p{L}\p{N}\-@])/giu;
+
+// UK numbers: 0 or +44/0044 (optionally "(0)"), then 9-10 more digits in groups with spaces, dashes,
+// dots or a bracketed area code: 07712 345678, +44 7700 900123, (01273) 456789, 0808 800 5000.
+const PHONE =
+  /(?<![\p{L}\p{N}+])(?:(?:\+|00)[ \u00a0]?44[ \u00a0\-]?(?:\(0\)[ \u00a0\-]?)?|\(?0)\d{1,4}\)?[ \u00a0\-–.]?\d{2,4}(?:[ \u00a0\-–.]?\d{2,4}){0,3}(?!\p{N})/gu;
+
+// Full postcodes, any case, with or without the space: SW1A 1AA, m1 1ae, se154qj.
+const POSTCODE = /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/giu;
+// An outward code alone only where the words say it is one: "postcode TN34", "the TN34 area".
+const OUTWARD_SAID = /(?<=\bpost ?code(?: area)?(?: is| was)?:? )[A-Z]{1,2}\d[A-Z\d]?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?(?= area\b)/giu;
+
+// Family court numbers (ZC19C00123, LJ21C00456, SE12P3456) anywhere; other references after their label.
+const FAMILY_CASE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}[A-Z]\d{4,6}(?![\p{L}\p{N}])/gu;
+const LABELLED_REF =
+  /\b(?:case|claim|court|crime|incident|police|reference|ref|file|log|CAD)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was))?[ \t]*[:#.]?[ \t]*(?=[A-Z\/\-]*\d)([A-Z0-9](?:[A-Z0-9\/\-]{0,30}[A-Z0-9])?)/giu;
+const NHS_NUMBER = /\bNHS[ \t]*(?:number|no\.?)?[ \t]*[:#]?[ \t]*(\d{3}[ \-]?\d{3}[ \-]?\d{4})(?!\p{N})/giu;
+
+const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const NUMERIC_DATE = /(?<![\p{N}\/.\-])(\d{1,2})([\/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}]|[\/.\-]\p{N})/gu;
+const DAY_MONTH = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:the[ \\t]+)?(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?(${MONTH})(?:,?[ \\t]+\\d{4})?(?![\\p{L}])`,
+  'giu',
+);
+const MONTH_DAY = new RegExp(
+  `(?<![\\p{L}])(?:${MONTH})[ \\t]+(?:the[ \\t]+)?\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?(?![\\p{L}\\p{N}]|[ \\t]*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|am|pm|%|-|–|to)\\b)`,
+  'gu',
+);
+const BIRTH_DATE = new RegExp(
+  `\\b(?:born|birthday(?:[ \\t]+is)?|DOB|D\\.O\\.B\\.?|date of birth)[ \\t]*(?:was|is)?[ \\t]*(?:on|in)?[ \\t]*:?[ \\t]*((?:(?:${MONTH})[ \\t]+)?\\d{4}|(?:${MONTH}))(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
+const NUMBER_WORD =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const AGE_NUMBER = `(?:\\d{1,3}|(?:${NUMBER_WORD})(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)`;
+// "6 year old", "six-year-old", "3 months old", "12-year-old", "a 2yo"
+const YEARS_OLD = new RegExp(
+  `(?<![\\p{L}\\p{N}])${AGE_NUMBER}(?:[ \\t]+and[ \\t]+a[ \\t]+half)?(?:[ \\t]*|-)(?:years?|yrs?|months?|weeks?)(?:[ \\t]*|-)old(?![\\p{L}])|(?<![\\p{L}\\p{N}])\\d{1,2}[ \\t]?(?:yo|y\\/o|y\\.o\\.)(?![\\p{L}])`,
+  'giu',
+);
+// "aged 4", "age 14", "at the age of 15", "aged 4 and 6" (the number is flagged: "aged [age]")
+const AGED = new RegExp(
+  `(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:aged?|age of)[ \\t]+)${AGE_NUMBER}(?:(?:[ \\t]*(?:and|&|,|to|-)[ \\t]*)${AGE_NUMBER})?(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+// "turned three", "turns 18"
+const TURNED = new RegExp(`(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:turned|turns|turning)[ \\t]+)${AGE_NUMBER}(?![\\p{L}\\p{N}%])`, 'giu');
+// "I was 15", "I'm 19", "she is 2", "Sarah is 9 now", "my little boy is 2", "who is 15", "my kids are 6 and 8".
+// Only the number is flagged ("I was [age]"); what follows must not make it a time, a count or a quantity.
+const AGE_SUBJECT =
+  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|daughter|boy|girl|baby|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|teenager))";
+const BE = "(?:[ \\t]+(?:am|is|was|were|are)|['’](?:m|s|re))";
+const NOT_AN_AGE_AFTER =
+  "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|on[ \\t]+the\\b))";
+const BE_AGE = new RegExp(
+  `(?=${AGE_NUMBER}(?![\\p{L}]))(?<=(?<![\\p{L}])${AGE_SUBJECT},?${BE}(?:[ \\t]+(?:only|just|now|nearly|almost|about|barely|then|still|already|turning|around)){0,2}[ \\t]+)${AGE_NUMBER}(?:[ \\t]+(?:and|&)[ \\t]+${AGE_NUMBER})?${NOT_AN_AGE_AFTER}`,
+  'gu',
+);
+
+const STREET =
+  'Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Cres|Gardens|Gdns|Court|Place|Terrace|Grove|Hill|Park|Row|Walk|Mews|Square|Sq|Rise|View|Green|Parade|Vale|Gate|Yard|Wharf|Meadows?|Fields|Croft|Approach|Boulevard|Broadway|Circus|Heights|Quay|Wynd|Brae|Chase|Embankment|Hollow|Path|Promenade|Villas|Cottages|Walkway';
+const CAP_WORD = "\\p{Lu}[\\p{L}\\p{M}'’\\-]*";
+// "12 Acacia Road", "14a Church Lane", "Flat 3, 45 High Street", "Apartment 2, 9 The Mews"
+const NUMBERED_STREET = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:Flat|Apartment|Apt|Unit|Room|Studio)\\.?[ \\t]*\\d{1,4}[A-Za-z]?,?[ \\t]+)?(?!(?:19|20)\\d\\d\\b)\\d{1,4}[A-Za-z]?,?[ \\t]+(?:${CAP_WORD}[ \\t]+){1,3}(?:${STREET})(?![\\p{L}])`,
+  'gu',
+);
+// typed in small letters, only with unmistakable street words: "12 acacia road"
+const NUMBERED_STREET_LOWER = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?!(?:19|20)\\d\\d\\b)\\d{1,4}[a-z]?,?[ \\t]+(?:[\\p{L}\\p{M}'’\\-]+[ \\t]+){1,2}(?:road|street|avenue|lane|crescent|terrace|grove|mews|gardens)(?![\\p{L}])`,
+  'giu',
+);
+// a street named without a number: "on Mill Lane", "moved to Beech Grove"
+const NAMED_STREET = new RegExp(
+  `(?=\\p{Lu})(?<=(?<![\\p{L}])(?:on|in|at|off|near|along|down|up|from|round|to|onto|into|of|lives?|lived)[ \\t]+)(?:${CAP_WORD}[ \\t]+){1,2}(?:Road|Street|Avenue|Lane|Crescent|Terrace|Grove|Close|Drive|Mews|Gardens)(?![\\p{L}])`,
+  'gu',
+);
+// "at number 27", "Flat 3"
+const HOUSE_NUMBER = /(?=[Nn])(?<=(?<![\p{L}])(?:at|from|to|in|of)[ \t]+)(?:number|no\.?)[ \t]*\d{1,4}[a-z]?(?![\p{L}\p{N}])|(?<![\p{L}])Flat[ \t]+\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/gu;
+
+function push(out: Candidate[], kind: Candidate['kind'], start: number, text: string): void {
+  if (text.length > 0) out.push({ kind, start, end: start + text.length });
+}
+
+function each(re: RegExp, story: string, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(story); m; m = re.exec(story)) {
+    if (m[0].length === 0) re.lastIndex++;
+    fn(m);
+  }
+}
+
+function validPhone(raw: string): string | undefined {
+  // drop trailing groups until it is a UK number: 10 or 11 digits starting 01, 02, 03, 05, 07, 08 or 09
+  let text = raw.replace(/[ \u00a0\-–.]+$/u, '');
+  for (;;) {
+    let digits = text.replace(/\D/g, '');
+    if (/^(?:\+|00)/.test(text)) {
+      digits = digits.replace(/^(?:00)?44/, '');
+      if (!digits.startsWith('0')) digits = '0' + digits;
+    }
+    if (/^0[1-35789]\d{8,9}$/.test(digits)) return text;
+    const cut = text.search(/[ \u00a0\-–.)][^ \u00a0\-–.)]*$/u);
+    if (cut <= 0) return undefined;
+    text = text.slice(0, cut).replace(/[ \u00a0\-–.]+$/u, '');
+  }
+}
+
+const LOWER_MONTHS = new Set(['may', 'mar']);
+
+export function findPatterns(story: string): Candidate[] {
+  const out: Candidate[] = [];
+  if (story.includes('@')) each(EMAIL, story, (m) => push(out, 'email', m.index, m[0]));
+  each(URL_FULL, story, (m) => push(out, 'url', m.index, m[0].replace(/[.,;:!?'"’”)\]]+$/u, '')));
+  if (story.includes('.')) each(URL_BARE, story, (m) => push(out, 'url', m.index, m[0].replace(/[.,;:!?'"’”)\]]+$/u, '')));
+  each(PHONE, story, (m) => {
+    const text = validPhone(m[0]);
+    if (text) push(out, 'phone', m.index, text);
+  });
+  each(POSTCODE, story, (m) => {
+    if (!/\d(?:st|nd|rd|th)$/i.test(m[0])) push(out, 'postcode', m.index, m[0]);
+  });
+  each(OUTWARD_SAID, story, (m) => push(out, 'postcode', m.index, m[0]));
+  each(FAMILY_CASE, story, (m) => push(out, 'case_ref', m.index, m[0]));
+  each(LABELLED_REF, story, (m) => {
+    const ref = m[1]!;
+    if ((ref.match(/\d/g)?.length ?? 0) >= 3 && ref.length >= 4) push(out, 'case_ref', m.index + m[0].length - ref.length, ref);
+  });
+  each(NHS_NUMBER, story, (m) => push(out, 'case_ref', m.index + m[0].length - m[1]!.length, m[1]!));
+  each(NUMERIC_DATE, story, (m) => {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const dayMonth = (a >= 1 && a <= 31 && b >= 1 && b <= 12) || (b >= 1 && b <= 31 && a >= 1 && a <= 12);
+    if (dayMonth) push(out, 'date', m.index, m[0]);
+  });
+  each(DAY_MONTH, story, (m) => {
+    const day = Number(m[1]);
+    const month = m[2]!;
+    if (day >= 1 && day <= 31 && !(LOWER_MONTHS.has(month) && month === month.toLowerCase())) push(out, 'date', m.index, m[0]);
+  });
+  each(MONTH_DAY, story, (m) => push(out, 'date', m.index, m[0]));
+  each(BIRTH_DATE, story, (m) => push(out, 'date', m.index + m[0].length - m[1]!.length, m[1]!));
+  for (const re of [YEARS_OLD, AGED, TURNED]) each(re, story, (m) => push(out, 'age', m.index, m[0]));
+  each(BE_AGE, story, (m) => {
+    const n = Number(m[0].match(/^\d+/)?.[0] ?? 1);
+    if (n <= 120) push(out, 'age', m.index, m[0]);
+  });
+  for (const re of [NUMBERED_STREET, NUMBERED_STREET_LOWER, NAMED_STREET, HOUSE_NUMBER]) each(re, story, (m) => push(out, 'address', m.index, m[0]));
+  return out;
+}

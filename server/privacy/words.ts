@@ -1,0 +1,131 @@
+// What we know about single words, for telling people's names from everything else.
+// Built once at load from compromise's own model (its lexicon of ~24k words with first names,
+// surnames, places and parts of speech, its ambiguous "switch" words like dean/grace/will, and its
+// organisation and place head-words), the areas list, and a few short lists of our own.
+// Full compromise parsing costs ~60-80 ms for a 3,000-character story; these lookups cost nothing.
+import nlp from 'compromise';
+import { readAreasCsv, variantsOf } from '../areas/seed.ts';
+import { fold, normalizePhrase } from '../text.ts';
+
+type Model = {
+  one: { lexicon: Record<string, string | string[]> };
+  two: { switches: Record<string, string>; orgWords: Record<string, unknown>; placeWords: Record<string, unknown> };
+};
+const model = (nlp as unknown as { model(): Model }).model();
+
+const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
+const PLACE_TAGS = new Set(['City', 'Country', 'Place', 'Region']);
+
+type WordInfo = { name: boolean; common: boolean; place: boolean };
+const LEXICON = new Map<string, WordInfo>();
+for (const [word, tag] of Object.entries(model.one.lexicon)) {
+  if (word.includes(' ')) continue;
+  const tags = Array.isArray(tag) ? tag : [tag];
+  const place = tags.some((t) => PLACE_TAGS.has(t));
+  const name = !place && tags.some((t) => NAME_TAGS.has(t));
+  LEXICON.set(word, { name, common: !name && !place && !tags.includes('ProperNoun'), place });
+}
+// Switches are words compromise knows to be ambiguous: "Person|Noun" (dean, dawn, rose), "Person|Verb"
+// (grace, will?), "Person|Place" (kent), "Noun|Verb" (hope) ...
+for (const [word, sw] of Object.entries(model.two.switches)) {
+  const [a, b] = sw.split('|');
+  const info = LEXICON.get(word) ?? { name: false, common: false, place: false };
+  if (a === 'Person') {
+    info.name = true;
+    if (b === 'Place') info.place = true;
+    else info.common = true;
+  } else if (!info.name) info.common = true;
+  LEXICON.set(word, info);
+}
+
+/** Head words that make a capitalised run an organisation or a building, not a person ("Winston's Wish" aside). */
+export const ORG_WORDS = new Set([
+  ...Object.keys(model.two.orgWords),
+  ...Object.keys(model.two.placeWords),
+  ...'centre center trust foundation hospital council services service team project charity house unit clinic surgery church mosque temple gurdwara synagogue group network partnership prison estate station hub association society club library court hall aid start help action wish care refuge unit ward practice court tribunal panel police constabulary barnardo barnardos cafcass nspcc'.split(' '),
+]);
+
+/** Words that are capitalised often but are never the name of a person in a story. */
+const NEVER_NAMES = new Set(
+  `i i'm im ive id ill a an the and but or so if as at by for from in into of on onto to up with without
+  my our your his her their its we you he she they it me us him them this that these those there here
+  mum mam mom mummy mommy dad daddy nan nanny nana nanna gran granny grandad granddad grandma grandpa
+  grandmother grandfather auntie aunty uncle sis bro baby
+  god jesus allah lord christmas xmas easter eid diwali ramadan hanukkah halloween new year
+  english british welsh scottish irish polish romanian urdu punjabi bengali arabic somali french spanish
+  portuguese italian german turkish kurdish farsi pashto tigrinya lithuanian latvian bulgarian ukrainian
+  russian chinese mandarin cantonese vietnamese muslim christian catholic hindu sikh jewish
+  social services council court family children childrens worker workers team office officer
+  nhs gp cafcass ofsted camhs send ehcp sen iro hhj dj mash cin cp lac pip dla covid lockdown
+  facebook whatsapp instagram tiktok snapchat google zoom teams youtube twitter
+  thank thanks thankyou dear love hi hello yes no ok okay honestly also just really thats dont cant wont
+  didnt doesnt isnt wasnt couldnt wouldnt shouldnt havent hasnt im ive youre theyre weve shes hes
+  monday tuesday wednesday thursday friday saturday sunday
+  january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn winter
+  north south east west northern southern eastern western upon st saint`.split(/\s+/),
+);
+
+/** UK counties and a few regions: places that are not district names in the areas list. */
+const COUNTIES = `bedfordshire berkshire buckinghamshire cambridgeshire cheshire cornwall cumbria derbyshire devon
+  dorset durham essex gloucestershire hampshire herefordshire hertfordshire kent lancashire leicestershire
+  lincolnshire merseyside middlesex norfolk northamptonshire northumberland nottinghamshire oxfordshire
+  rutland shropshire somerset staffordshire suffolk surrey sussex warwickshire wiltshire worcestershire
+  yorkshire cleveland humberside tyneside wearside teesside avon gwent glamorgan dyfed powys gwynedd clwyd
+  fife lothian strathclyde grampian tayside highlands hebrides orkney shetland antrim armagh down fermanagh
+  tyrone londonderry england scotland wales cymru ireland britain uk london midlands cotswolds
+  lakes pennines`.split(/\s+/);
+
+/** Folded names of places as a family would write them: every area and its variants, and the counties. */
+const PLACE_PHRASES = new Set<string>(COUNTIES);
+for (const area of readAreasCsv()) {
+  for (const v of variantsOf(area.name)) PLACE_PHRASES.add(v);
+  for (const part of area.name.split(',')) PLACE_PHRASES.add(normalizePhrase(part));
+}
+
+export function isPlacePhrase(phrase: string): boolean {
+  return PLACE_PHRASES.has(normalizePhrase(phrase));
+}
+
+/** Lower-case key of a word: accents folded, possessive dropped. */
+export function wordKey(word: string): string {
+  const plain = /^[A-Za-z0-9'’-]*$/.test(word) ? word.toLowerCase() : fold(word);
+  return plain.replace(/['’]s?$/u, '');
+}
+
+export function neverAName(key: string): boolean {
+  return NEVER_NAMES.has(key);
+}
+
+/** compromise knows this word as a first name or surname (possibly also as an ordinary word). */
+export function knownName(key: string): boolean {
+  return LEXICON.get(key)?.name === true;
+}
+
+/** compromise knows this word ONLY as a name: "Maisie", "Tyler"; not "Grace" (also a verb) or "Dean". */
+export function onlyAName(key: string): boolean {
+  const w = LEXICON.get(key);
+  return w !== undefined && w.name && !w.common && !w.place;
+}
+
+/** An ordinary English word (in compromise's lexicon, or shaped like a verb, adverb or plural). */
+export function commonWord(key: string): boolean {
+  const w = LEXICON.get(key);
+  if (w) return w.common;
+  return NEVER_NAMES.has(key) || /(?:ly|ing|ed|ness|ment|tion|sion|ful|less|ous|ive|able|ible)$/u.test(key);
+}
+
+/** compromise has never heard of it: likely a name, a place or a typo. */
+export function unknownWord(key: string): boolean {
+  return !LEXICON.has(key) && !NEVER_NAMES.has(key) && !commonWord(key);
+}
+
+export function placeWord(key: string): boolean {
+  return LEXICON.get(key)?.place === true || PLACE_PHRASES.has(key);
+}
+
+/** A place that could also be a person ("Kent", "Jackson"): the context decides. */
+export function placeOrPerson(key: string): boolean {
+  const w = LEXICON.get(key);
+  return w !== undefined && w.place && w.name;
+}

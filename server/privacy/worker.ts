@@ -1,0 +1,96 @@
+// Is this word the nominated worker's own name? Families write "Jo" for Joanne, "Matt" for Matthew,
+// "Trish" for Patricia, "Sian" for "Siân", "Ms Thompson" for Sarah Thompson.
+import { fold } from '../text.ts';
+
+/** Short forms that do not share a beginning with the full name, both ways round. */
+const NICKNAMES: Record<string, string[]> = {
+  patricia: ['trish', 'tricia', 'pat', 'patsy'],
+  margaret: ['maggie', 'meg', 'peggy', 'mags', 'margo'],
+  elizabeth: ['liz', 'lizzie', 'beth', 'betty', 'libby', 'eliza', 'lisa'],
+  william: ['will', 'bill', 'billy', 'liam', 'wills'],
+  robert: ['rob', 'bob', 'bobby', 'robbie', 'bert'],
+  richard: ['rich', 'rick', 'ricky', 'dick', 'richie'],
+  edward: ['ed', 'eddie', 'ted', 'teddy', 'ned'],
+  katherine: ['kate', 'katie', 'kath', 'kathy', 'kat', 'kay'],
+  catherine: ['kate', 'katie', 'cath', 'cathy', 'cat', 'kay'],
+  kathryn: ['kate', 'katie', 'kath', 'kathy'],
+  alexandra: ['alex', 'sandra', 'sandy', 'lexi', 'ali'],
+  alexander: ['alex', 'sandy', 'xander', 'al'],
+  james: ['jim', 'jimmy', 'jamie', 'jay'],
+  john: ['jack', 'johnny', 'jon'],
+  jonathan: ['jon', 'jonny', 'nathan'],
+  susan: ['sue', 'suzy', 'susie'],
+  rebecca: ['becky', 'becca', 'bex'],
+  victoria: ['vicky', 'vicki', 'tori', 'vic'],
+  christine: ['chris', 'chrissie', 'tina'],
+  christina: ['chris', 'tina'],
+  christopher: ['chris', 'kit'],
+  anthony: ['tony', 'ant'],
+  mohammed: ['mo', 'moe', 'mohamed', 'muhammad'],
+  muhammad: ['mo', 'mohammed', 'mohamed'],
+  mohamed: ['mo', 'mohammed', 'muhammad'],
+  jennifer: ['jenny', 'jen', 'jenna'],
+  josephine: ['jo', 'josie', 'jose'],
+  joanne: ['jo', 'jojo'],
+  joanna: ['jo'],
+  deborah: ['debbie', 'deb', 'debs'],
+  charlotte: ['charlie', 'lottie', 'lotte'],
+  frederick: ['fred', 'freddie'],
+  henry: ['harry', 'hal'],
+  nicholas: ['nick', 'nicky'],
+  nicola: ['nicky', 'nikki', 'nic'],
+  samantha: ['sam', 'sammy'],
+  samuel: ['sam', 'sammy'],
+  theresa: ['tess', 'terri', 'tessa'],
+  teresa: ['tess', 'terri', 'tessa'],
+  gareth: ['gaz', 'gar'],
+  gary: ['gaz'],
+  siobhan: ['shiv'],
+  eleanor: ['ellie', 'nell', 'nora'],
+  helen: ['nell'],
+  abigail: ['abbie', 'abby', 'gail'],
+  dorothy: ['dot', 'dottie'],
+  mary: ['molly', 'polly', 'mo'],
+  annabel: ['anna', 'bel'],
+  isabel: ['izzy', 'bella', 'issy'],
+  isabella: ['izzy', 'bella', 'issy'],
+};
+const NICKNAME_OF = new Map<string, Set<string>>();
+for (const [full, shorts] of Object.entries(NICKNAMES)) {
+  for (const s of shorts) {
+    NICKNAME_OF.set(full, (NICKNAME_OF.get(full) ?? new Set()).add(s));
+    NICKNAME_OF.set(s, (NICKNAME_OF.get(s) ?? new Set()).add(full));
+  }
+}
+
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof']);
+
+export type WorkerName = { keys: Set<string>; first: string | undefined; isWorker(key: string): boolean };
+
+/** Folded parts of the worker's name ("Carter-Smith" also as "carter", "smith"), and a matcher for short forms of the first name. */
+export function workerNameMatcher(workerName: string): WorkerName {
+  const words = fold(String(workerName ?? ''))
+    .replace(/['’]/g, "'")
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .filter((w) => w && !TITLES.has(w));
+  const keys = new Set<string>();
+  for (const w of words) {
+    keys.add(w);
+    for (const part of w.split('-')) if (part.length > 1) keys.add(part);
+  }
+  const first = words[0];
+  return {
+    keys,
+    first,
+    isWorker(key: string): boolean {
+      if (!key) return false;
+      if (keys.has(key)) return true;
+      if (!first) return false;
+      if (NICKNAME_OF.get(first)?.has(key)) return true;
+      // "Jo" for Joanne, "Matt" for Matthew, "Jenny" for Jennifer, "Samuel" written for "Sam"
+      if (key.length >= 2 && first.startsWith(key)) return true;
+      if (first.length >= 3 && key.startsWith(first)) return true;
+      return key.length >= 3 && first.length >= 3 && key.slice(0, 3) === first.slice(0, 3) && key.length <= first.length;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The measured figures as a regression test: the tuning set must keep meeting the targets of issue 4.
+// (The held-out set is reported by `npm run eval:privacy` but not asserted, so nobody tunes to it.)
+import { describe, expect, it } from 'vitest';
+import { EVAL_KINDS, evaluate, loadStories, locateGold, precision, recall } from '../scripts/eval-privacy.ts';
+import { findFlags, suggestQuote } from '../server/privacy/index.ts';
+
+const stories = loadStories();
+const tuning = stories.filter((s) => s.set === 'tune');
+
+describe('privacy-flag fixtures', () => {
+  it('hold at least 60 labelled stories, about 20 of them held out, every span findable in its story', () => {
+    expect(stories.length).toBeGreaterThanOrEqual(60);
+    expect(stories.filter((s) => s.set === 'heldout').length).toBeGreaterThanOrEqual(20);
+    expect(new Set(stories.map((s) => s.id)).size).toBe(stories.length);
+    for (const s of stories) {
+      for (const g of s.spans) expect(EVAL_KINDS).toContain(g.kind);
+      expect(() => locateGold(s)).not.toThrow();
+    }
+    // precision needs stories with nothing to flag
+    expect(stories.filter((s) => s.spans.length === 0).length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('privacy flags on the tuning set', () => {
+  const ev = evaluate(tuning);
+
+  it.each([
+    ['email', 0.95],
+    ['phone', 0.95],
+    ['postcode', 0.95],
+    ['child_name', 0.85],
+    ['name', 0.85],
+  ] as const)('recall for %s is at least %s', (kind, target) => {
+    expect(recall(ev.rows[kind])).toBeGreaterThanOrEqual(target);
+  });
+
+  it('keeps overall precision at 0.9 or better, so moderators are not buried in false alarms', () => {
+    expect(precision(ev.rows.overall)).toBeGreaterThanOrEqual(0.9);
+    expect(recall(ev.rows.overall)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('leaves no flagged text in any suggested quote (bar the worker\'s own name, when a child shares it)', () => {
+    for (const s of tuning) {
+      const flags = findFlags(s.story, s.worker);
+      const quote = suggestQuote(s.story, flags);
+      for (const f of flags) {
+        if (s.worker.split(/\s+/).includes(f.text)) continue;
+        const word = new RegExp(`(?<![\\p{L}\\p{N}])${f.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
+        expect(word.test(quote), `${s.id}: ${JSON.stringify(f.text)} is still in: ${quote}`).toBe(false);
+      }
+    }
+  });
+});

@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FLAG_KINDS, findFlags, suggestQuote, type Flag } from '../server/privacy/index.ts';
+
+function cpuMs<T>(f: () => T): [T, number] {
+  const c0 = process.cpuUsage();
+  const out = f();
+  const c = process.cpuUsage(c0);
+  return [out, (c.user + c.system) / 1000];
+}
+
+function wellFormed(story: string, flags: Flag[]): void {
+  let last = 0;
+  for (const f of flags) {
+    expect(FLAG_KINDS).toContain(f.kind);
+    expect(Number.isInteger(f.start) && Number.isInteger(f.end)).toBe(true);
+    expect(f.start).toBeGreaterThanOrEqual(last);
+    expect(f.end).toBeGreaterThan(f.start);
+    expect(f.end).toBeLessThanOrEqual(story.length);
+    expect(f.text).toBe(story.slice(f.start, f.end));
+    last = f.end;
+  }
+}
+
+// Pieces that each pattern leans on, repeated and jumbled: the inputs most likely to make a regex backtrack.
+const HOSTILE = [
+  'a', 'A', 'Aa', '0', '7', '12', ' ', '\t', '\n', '.', ',', '-', "'", '’', '@', '+44', '/', ':', '(', ')', '%',
+  'Mr ', 'Mrs ', 'my son ', 'my daughter ', 'called ', 'only ', 'was ', 'is ', 'aged ', 'turned ', 'born ', 'the ',
+  'and ', 'Road', 'Street', 'Flat ', 'number ', 'St ', 'Ysgol ', 'School', 'Primary', 'case ref ', 'Claim no. ',
+  'www.', 'https://', '.co.uk', 'March ', '3rd ', 'year old', 'SW1A', '1AA', 'ZC19C', 'é', '\u0301', 'ŵ', '😀',
+  '\ud800', '\u00a0', 'Nguyễn', "O'Neill", 'Ella-Rose',
+];
+
+describe('privacy flags are total', () => {
+  it('never throw and return well-formed flags on any Unicode text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 3000 }), fc.string({ maxLength: 60 }), (story, worker) => {
+        const flags = findFlags(story, worker);
+        wellFormed(story, flags);
+        expect(typeof suggestQuote(story, flags)).toBe('string');
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('stay fast on long, regex-hostile text (no catastrophic backtracking)', () => {
+    let worst = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...HOSTILE), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1000, max: 10000 }), (pieces, length) => {
+        const unit = pieces.join('');
+        const story = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+        const [flags, ms] = cpuMs(() => findFlags(story, 'Jane Smith'));
+        worst = Math.max(worst, ms);
+        wellFormed(story, flags);
+        suggestQuote(story, flags);
+      }),
+      { numRuns: 80 },
+    );
+    // linear work is ~10-40 ms for 10,000 characters; quadratic or exponential work would be seconds
+    expect(worst).toBeLessThan(1000);
+  });
+
+  it('cope with non-string input from a careless caller', () => {
+    expect(findFlags(undefined as unknown as string, undefined as unknown as string)).toEqual([]);
+    expect(findFlags('my son Tyler', null as unknown as string).map((f) => f.text)).toEqual(['Tyler']);
+    expect(suggestQuote(undefined as unknown as string, [])).toBe('');
+    expect(suggestQuote('text', undefined as unknown as Flag[])).toBe('text');
+  });
+});
+
+// Stories made from templates with planted personal details: the suggested quote must contain none of them.
+const CHILD_NAMES = ['Tyler', 'Amelia', 'Kayden', 'Poppy-Mae', 'Rhys', 'Siân', 'Zoë', 'Callum', 'Ffion', 'Jakub', 'Hope', 'Grace', 'Will', 'Rose', 'DeShawn', "Aoife", 'Nguyễn'];
+const ADULT_NAMES = ['Gary', 'Dean', 'Marcus', 'Linda', 'Brenda', 'Shannon', 'Kelly', 'Jason', 'Diane'];
+const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+const phone = fc
+  .tuple(digits(3), digits(6), fc.constantFrom('07{a} {b}', '07{a}{b}', '07{a}-{b3}-{b4}', '+44 7{a} {b}', '+447{a}{b}', '(07{a}) {b}'))
+  .map(([a, b, fmt]) => fmt.replace('{a}', a).replace('{b3}', b.slice(0, 3)).replace('{b4}', b.slice(3)).replace('{b}', b));
+const postcode = fc
+  .tuple(fc.constantFrom('TN', 'SW', 'M', 'B', 'L', 'PE', 'LS', 'CF', 'G', 'BT'), fc.integer({ min: 1, max: 39 }), fc.integer({ min: 0, max: 9 }), fc.constantFrom('AB', 'DL', 'RQ', 'YW', 'HT', 'JP'), fc.boolean(), fc.boolean())
+  .map(([area, district, sector, unit, space, lower]) => {
+    const pc = `${area}${district}${space ? ' ' : ''}${sector}${unit}`;
+    return lower ? pc.toLowerCase() : pc;
+  });
+const email = fc
+  .tuple(fc.stringMatching(/^[a-z][a-z0-9]{1,8}(?:[._+][a-z0-9]{1,6})?$/), fc.constantFrom('gmail.com', 'hotmail.co.uk', 'btinternet.com', 'yahoo.com', 'outlook.com'))
+  .map(([local, domain]) => `${local}@${domain}`);
+const street = fc
+  .tuple(fc.integer({ min: 1, max: 250 }), fc.constantFrom('', 'a', 'b'), fc.constantFrom('Acacia', 'Church', 'Mill', 'Priory', 'Beech', 'High', 'Station', 'Lincoln'), fc.constantFrom('Road', 'Street', 'Lane', 'Avenue', 'Close', 'Grove', 'Crescent'))
+  .map(([n, letter, name, suffix]) => `${n}${letter} ${name} ${suffix}`);
+
+describe('suggestQuote', () => {
+  it('never keeps a planted child name, adult name, email, phone number, postcode or address', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CHILD_NAMES),
+        fc.constantFrom(...ADULT_NAMES),
+        email,
+        phone,
+        postcode,
+        street,
+        fc.constantFrom('son', 'daughter', 'grandson', 'little girl', 'eldest', 'foster son'),
+        fc.constantFrom('partner', 'husband', 'wife', 'mum', 'ex', 'cousin'),
+        (child, adult, mail, tel, pc, addr, rel, adultRel) => {
+          const story =
+            `Jane helped my ${rel} ${child} through the worst year. ${child} still talks about her. ` +
+            `My ${adultRel} ${adult} says the same. We live at ${addr}, ${pc}. Email ${mail} or call ${tel}.`;
+          const quote = suggestQuote(story, findFlags(story, 'Jane Smith'));
+          for (const planted of [child, adult, mail, tel, pc, addr]) {
+            expect(quote.includes(planted), `${JSON.stringify(planted)} survived in: ${quote}`).toBe(false);
+          }
+          expect(quote.startsWith('Jane helped')).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
