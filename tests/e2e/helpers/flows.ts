@@ -30,8 +30,8 @@ export const GOOD_NOMINATION: Required<Omit<NominationValues, 'area_text'>> = {
 
 /** Click the submit button of the form posting to `action` and wait for the page it leads to. */
 export async function submit(page: Page, action: string, buttonText?: RegExp): Promise<Response> {
-  const form = page.locator(`form[action="${action}"]`).last();
-  const buttons = form.locator('button[type="submit"], button:not([type]), input[type="submit"]');
+  // A page may have several forms with one action (approve / reject): look at all their buttons.
+  const buttons = page.locator(`form[action="${action}"]`).locator('button[type="submit"], button:not([type]), input[type="submit"]');
   const button = buttonText ? buttons.filter({ hasText: buttonText }).first() : buttons.first();
   const [res] = await Promise.all([page.waitForNavigation(), button.click()]);
   if (!res) throw new Error(`submitting ${action} did not load a page`);
