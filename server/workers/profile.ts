@@ -96,7 +96,9 @@ export function latestQuotes(db: Db, limit = 6): QuoteWithWorker[] {
     db,
     `SELECT q.id, q.text, q.relationship, q.published_at AS publishedAt, w.slug, w.name, w.area_id AS areaId
        FROM quotes q
-       JOIN workers w ON w.id = q.worker_id
+       -- CROSS JOIN keeps quotes as the outer loop: walk quotes_published_idx newest first and stop
+       -- after \`limit\` rows, instead of sorting every live quote (matters at 300k quotes).
+       CROSS JOIN workers w ON w.id = q.worker_id
       WHERE ${LIVE_QUOTE} AND w.status = 'published'
       ORDER BY q.published_at DESC, q.id DESC
       LIMIT ?`,
