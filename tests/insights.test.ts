@@ -142,3 +142,24 @@ describe('chart geometry', () => {
     expect(percent(0, 0)).toBe('0%');
   });
 });
+
+describe('sparklines on the home and area pages', () => {
+  it('show recommendations per week for the last 12 weeks, nationally and per area', async () => {
+    for (let i = 0; i < 5; i++) seedNomination(app, { workerName: `Worker ${i}`, area: 'Hastings', submittedAt: app.clock.now - i * 7 * DAY });
+    seedNomination(app, { workerName: 'Only One', area: 'Sefton', submittedAt: app.clock.now - 14 * DAY });
+    seedNomination(app, { workerName: 'Long Ago', area: 'Sefton', submittedAt: app.clock.now - 200 * DAY });
+
+    const home = (await app.inject('/')).body;
+    expect(home).toMatch(/<svg class="sparkline"[^>]*role="img" aria-labelledby="home-trend-title home-trend-desc"/);
+    expect(home).toContain('6 recommendations in the last 12 weeks.');
+    expect(svgText(home, 'home-trend-desc')).toMatch(/: 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 1, 1\. The last is this week so far\.$/);
+
+    const hastings = (await app.inject('/areas/hastings')).body;
+    expect(hastings).toContain('5 recommendations in Hastings in the last 12 weeks.');
+    expect(svgText(hastings, 'area-trend-desc')).toMatch(/^Recommendations in Hastings per week since the week beginning .*: 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1\./);
+
+    // one recommendation in 12 weeks: no weekly line that would date it finer than its month
+    const sefton = (await app.inject('/areas/sefton')).body;
+    expect(sefton).not.toContain('class="sparkline"');
+  });
+});

@@ -6,6 +6,16 @@ import { lineChart, type LineChart } from '../charts/line.ts';
 import { sparkline, type Sparkline } from '../charts/sparkline.ts';
 import { NATIONS } from '../areas/directory.ts';
 import { number } from '../format.ts';
+import { AREA_TREND_WEEKS } from '../counts/index.ts';
+
+/** weeks shown by the home and area page sparklines */
+export const SPARKLINE_WEEKS = AREA_TREND_WEEKS;
+/**
+ * An area's weekly sparkline is shown only when the area had at least this many recommendations
+ * in those weeks: with fewer, a week's bar would all but date one family's recommendation more
+ * precisely than the month its quote shows.
+ */
+export const AREA_SPARKLINE_MIN = 5;
 
 const londonDate = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', ...opts });
 const SHORT = londonDate({ day: 'numeric', month: 'short' });

@@ -5,6 +5,7 @@ import { barChart } from '../../charts/bar.ts';
 import { sendError } from '../../plugins/errors.ts';
 import { PAGE_SIZE, pager, parsePage } from '../../pagination.ts';
 import { workersInArea } from '../../workers/profile.ts';
+import { AREA_SPARKLINE_MIN, trendSparkline } from '../../insights/view.ts';
 
 const SORTS = {
   name: 'name',
@@ -63,6 +64,7 @@ export default async function areasRoutes(app: FastifyInstance) {
     const counts = countsOf(app).area(area.id)!;
     const { total, workers } = workersInArea(app.db, area.id, PAGE_SIZE, (page - 1) * PAGE_SIZE);
     const pages = pager(page, total, `/areas/${area.slug}`);
+    const trend = trendSparkline(countsOf(app).areaTrend(area.id), 'area-trend', `in ${area.name}`);
     return reply.page(
       'area',
       {
@@ -72,6 +74,7 @@ export default async function areasRoutes(app: FastifyInstance) {
         counts,
         workers,
         pager: pages,
+        trend: trend.total >= AREA_SPARKLINE_MIN ? trend : null,
       },
       pages.beyond ? 404 : 200,
     );

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { countsOf, leadingThisWeek } from '../../counts/index.ts';
 import { leadingSummary } from '../../counts/leading.ts';
 import { latestQuotes } from '../../workers/profile.ts';
+import { SPARKLINE_WEEKS, trendSparkline } from '../../insights/view.ts';
 
 export default async function home(app: FastifyInstance) {
   app.get('/', async (_req, reply) => {
@@ -20,6 +21,7 @@ export default async function home(app: FastifyInstance) {
       leadingAreas,
       leading: leadingSummary(leadingAreas),
       quotes,
+      trend: trendSparkline(countsOf(app).trend(SPARKLINE_WEEKS), 'home-trend', 'across the UK'),
     });
   });
 }
