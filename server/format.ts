@@ -19,12 +19,14 @@ export function dateTime(ms: number): string {
   return DATE_TIME.format(ms);
 }
 
+const NUMBER = new Intl.NumberFormat('en-GB');
+
 export function plural(n: number, one: string, many = one + 's'): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+  return `${NUMBER.format(n)} ${n === 1 ? one : many}`;
 }
 
 export function number(n: number): string {
-  return n.toLocaleString('en-GB');
+  return NUMBER.format(n);
 }
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];

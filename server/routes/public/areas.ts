@@ -14,8 +14,10 @@ const SORTS = {
 } as const;
 type Sort = keyof typeof SORTS;
 
+/** Counts come in name order and the sort is stable, so ties stay in name order. */
 function sortCounts(counts: AreaCount[], sort: Exclude<Sort, 'name'>): AreaCount[] {
-  return [...counts].sort((a, b) => b[sort] - a[sort] || (sort === 'workers' ? b.nominations - a.nominations : b.workers - a.workers) || a.name.localeCompare(b.name));
+  const other = sort === 'workers' ? 'nominations' : 'workers';
+  return [...counts].sort((a, b) => b[sort] - a[sort] || b[other] - a[other]);
 }
 
 type Req = FastifyRequest<{ Params: { slug: string }; Querystring: Record<string, unknown> }>;
