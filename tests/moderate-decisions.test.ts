@@ -320,3 +320,13 @@ describe('the queue', () => {
     expect(html).toContain('<title>Queue (2)');
   });
 });
+
+describe('flag labels', () => {
+  it("labels a child's name as such on the review page", async () => {
+    const id = pending('Jane Smith', 'Jane Smith was wonderful with my daughter Poppy and with all of us.');
+    const { client } = await signedInModerator(app);
+    const { page } = await review(client, id);
+    expect(page.body).toContain('(flagged: child&#39;s name)');
+    expect(page.body).toContain('[child&#39;s name]');
+  });
+});

@@ -2,7 +2,7 @@
 // quote, likely duplicates, and existing profiles it may belong to.
 import type { Db } from '../db.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
-import { findFlags, suggestQuote, type Flag } from '../privacy/index.ts';
+import { findFlagsDetailed, suggestQuote, type DetailedFlag } from '../privacy/index.ts';
 import { nameSimilarity } from './names.ts';
 
 export type NominationRow = {
@@ -122,10 +122,10 @@ export function likelyDuplicates(db: Db, n: NominationRow, now: number, limit = 
   return out;
 }
 
-export type StoryPiece = { text: string; flag?: Flag };
+export type StoryPiece = { text: string; flag?: DetailedFlag };
 
 /** The story cut into plain and flagged pieces, for highlighting in the template. */
-export function storyPieces(story: string, flags: Flag[]): StoryPiece[] {
+export function storyPieces(story: string, flags: DetailedFlag[]): StoryPiece[] {
   const out: StoryPiece[] = [];
   let pos = 0;
   for (const f of flags) {
@@ -141,7 +141,7 @@ export function storyPieces(story: string, flags: Flag[]): StoryPiece[] {
 export type Review = {
   nomination: NominationRow;
   area: Area | undefined;
-  flags: Flag[];
+  flags: DetailedFlag[];
   pieces: StoryPiece[];
   suggestedQuote: string;
   candidates: Candidate[];
@@ -153,7 +153,7 @@ export function loadReview(db: Db, areas: AreaDirectory, id: number, now: number
   const nomination = getNomination(db, id);
   if (!nomination) return undefined;
   const story = nomination.story ?? '';
-  const flags = story ? findFlags(story, nomination.workerName) : [];
+  const flags = story ? findFlagsDetailed(story, nomination.workerName) : [];
   const candidates = candidateProfiles(db, nomination.workerName, nomination.areaId);
   const best = candidates[0];
   return {
