@@ -115,7 +115,17 @@ const optionalLine = (problem: (s: string) => string | null, wrongType: string) 
     })
     .transform((s) => (s === '' ? null : s));
 
+// Built once per area directory: zod compiles an object schema on its first parse, which is far
+// slower than parsing, so a schema per request would cost milliseconds.
+const schemas = new WeakMap<AreaDirectory, ReturnType<typeof buildSchema>>();
+
 export function nominationSchema(areas: AreaDirectory) {
+  let schema = schemas.get(areas);
+  if (!schema) schemas.set(areas, (schema = buildSchema(areas)));
+  return schema;
+}
+
+function buildSchema(areas: AreaDirectory) {
   return z.object({
     worker_name: lineField(MESSAGES.nameEmpty, nameProblem),
     // The select (`area`) and the typed fallback (`area_text`) arrive together; typing wins when

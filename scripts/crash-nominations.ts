@@ -1,0 +1,134 @@
+// `npm run crash:nominations` — does an acknowledged nomination survive a crash? (A measurement
+// script, not a test.) The server runs as a child process (plain `node --import tsx`, so SIGKILL
+// reaches the server itself, not a wrapper) over a temporary database. Several clients go through
+// the whole journey in a loop (GET form -> POST check -> POST confirm -> follow the 303 to the
+// done page); part-way through, the server is killed with SIGKILL, restarted on the same file,
+// and every reference whose done page was received is looked up again. Repeated for a few rounds.
+//
+//   npm run crash:nominations [-- --rounds 5 --clients 4 --min-ms 1500 --max-ms 4000]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { freePort, ROOT } from '../tests/e2e/helpers/server.ts';
+import { HttpClient, nominate } from '../tests/e2e/helpers/http.ts';
+
+function arg(name: string, dflt: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+}
+const ROUNDS = arg('rounds', 5);
+const CLIENTS = arg('clients', 4);
+const MIN_MS = arg('min-ms', 1500);
+const MAX_MS = arg('max-ms', 4000);
+
+const dir = mkdtempSync(join(tmpdir(), 'gsw-crash-'));
+const dbPath = join(dir, 'directory.db');
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+let child: ChildProcess | undefined;
+
+async function startServer(): Promise<ChildProcess> {
+  const c = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_PATH: dbPath,
+      SESSION_SECRET: 'crash-secret-crash-secret-crash-secret-1',
+      RATE_LIMIT_MAX: '0',
+      MIN_FILL_SECONDS: '0',
+      LOG_LEVEL: 'error',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 300; i++) {
+    if (c.exitCode !== null) throw new Error('the server exited during start-up');
+    try {
+      if ((await fetch(`${base}/healthz`)).status === 200) return c;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  c.kill('SIGKILL');
+  throw new Error('the server did not start');
+}
+
+const acknowledged: string[] = [];
+let counter = 0;
+
+/** One client's loop: whole journeys until the server goes away. Returns how many it completed. */
+async function clientLoop(id: number, stop: { now: boolean }): Promise<{ done: number; failed: number }> {
+  let done = 0;
+  let failed = 0;
+  const client = new HttpClient(base);
+  while (!stop.now) {
+    const n = ++counter;
+    try {
+      const ref = await nominate(client, {
+        worker_name: `Crash Tester ${String.fromCharCode(65 + (n % 26))}`,
+        story: `Client ${id}, nomination ${n}: she listened to us and helped our family through a very hard year.`,
+      });
+      // `nominate` returns only after the done page answered 200: this one was acknowledged.
+      acknowledged.push(ref);
+      done++;
+    } catch {
+      failed++;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  return { done, failed };
+}
+
+try {
+  console.log(`crash test: ${ROUNDS} rounds, ${CLIENTS} clients, SIGKILL after ${MIN_MS}-${MAX_MS} ms; database ${dbPath}`);
+  let totalMissing = 0;
+  for (let round = 1; round <= ROUNDS; round++) {
+    child = await startServer();
+    const before = acknowledged.length;
+    const stop = { now: false };
+    const loops = Array.from({ length: CLIENTS }, (_, i) => clientLoop(i + 1, stop));
+    await new Promise((r) => setTimeout(r, MIN_MS + Math.random() * (MAX_MS - MIN_MS)));
+    child.kill('SIGKILL');
+    await new Promise((r) => child!.once('exit', r));
+    // Let the clients see the dead server, then stop them.
+    await new Promise((r) => setTimeout(r, 200));
+    stop.now = true;
+    const results = await Promise.all(loops);
+    const inFlightFailures = results.reduce((a, r) => a + r.failed, 0);
+
+    // Restart on the same file and look every acknowledged reference up through the site.
+    child = await startServer();
+    let missing = 0;
+    for (const ref of acknowledged) {
+      const res = await fetch(`${base}/nominate/done/${encodeURIComponent(ref)}`);
+      await res.text();
+      if (res.status !== 200) {
+        missing++;
+        console.log(`  MISSING after restart: ${ref} (${res.status})`);
+      }
+    }
+    totalMissing += missing;
+    child.kill('SIGTERM');
+    await new Promise((r) => child!.once('exit', r));
+    const db = new Database(dbPath, { readonly: true });
+    const rows = db.prepare('SELECT COUNT(*) FROM nominations').pluck().get() as number;
+    const check = db.pragma('integrity_check', { simple: true });
+    db.close();
+    console.log(
+      `round ${round}: ${acknowledged.length - before} acknowledged this round (${acknowledged.length} in all), ` +
+        `${acknowledged.length - missing}/${acknowledged.length} present after restart, ${rows} rows in the database ` +
+        `(${rows - acknowledged.length} stored but not acknowledged: the journey in flight at the kill), ` +
+        `${inFlightFailures} journeys cut off, integrity ${check}`,
+    );
+  }
+  console.log(totalMissing === 0 ? `OK: every acknowledged nomination (${acknowledged.length}) survived ${ROUNDS} SIGKILLs` : `FAILED: ${totalMissing} acknowledged nominations missing`);
+  process.exitCode = totalMissing === 0 ? 0 : 1;
+} finally {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+}
