@@ -120,6 +120,20 @@ describe('public pages', () => {
     await screenshots('area');
   });
 
+  it('search: results, no results, with an area', async () => {
+    await checkPage('search', await page.goto('/search?q=smith'));
+    await screenshots('search');
+    await checkPage('search, no results', await page.goto('/search?q=zzqxw'));
+    await checkPage('search, empty', await page.goto('/search'));
+    await checkPage('search, in an area', await page.goto('/search?q=&area=hastings'));
+    for (const t of ['search, no results', 'search, empty', 'search, in an area']) titles.delete(t);
+  });
+
+  it('insights', async () => {
+    await checkPage('insights', await page.goto('/insights'));
+    await screenshots('insights');
+  });
+
   it('about, privacy, house rules, help', async () => {
     for (const p of ['about', 'privacy', 'house-rules', 'help']) await checkPage(p, await page.goto(`/${p}`));
   });
