@@ -120,7 +120,7 @@ export function formatTable(title: string, ev: Evaluation): string {
 
 function main(argv: string[]): void {
   const at = argv.indexOf('--set');
-  const which = at >= 0 ? argv[at + 1] : 'both';
+  const which = at >= 0 ? (argv[at + 1] ?? 'both') : 'both';
   const verbose = argv.includes('--verbose');
   const stories = loadStories();
   const sets = which === 'both' ? (['tune', 'heldout', 'stress'] as const) : which === 'all' ? (['all'] as const) : ([which] as const);
@@ -129,7 +129,7 @@ function main(argv: string[]): void {
     if (!chosen.length) throw new Error(`no stories in set ${set} (use tune, heldout, stress, all)`);
     const ev = evaluate(chosen);
     const title = { tune: 'Tuning set', heldout: 'Held-out set', stress: 'Stress set (written after the detector was frozen)', all: 'All stories' }[set as string];
-    console.log(formatTable(title ?? set, ev) + '\n');
+    console.log(formatTable(title ?? String(set), ev) + '\n');
     if (verbose) {
       console.log('missed:\n  ' + (ev.misses.join('\n  ') || '(none)'));
       console.log('false alarms:\n  ' + (ev.falseAlarms.join('\n  ') || '(none)') + '\n');
