@@ -120,6 +120,8 @@ describe('planted markers never reach a public page, JSON or feed', () => {
     // the pages that must carry data did (so the test would notice a broken seed)
     const profile = await app.inject(`/workers/${publicSlug}`);
     expect(profile.body).toContain('She listened to us.');
+    expect((await app.inject('/api/search?q=Jane')).body).toContain(publicSlug);
+    expect((await app.inject('/feed.xml')).body).toContain('She listened to us.');
     expect(seen.length).toBeGreaterThan(40);
   });
 });
