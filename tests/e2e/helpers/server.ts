@@ -23,6 +23,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Servers still running when this process exits (a test that threw before cleanup) are killed. */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
 export type ServerOptions = {
   /** folder for the database; a new temporary one when omitted (removed by `cleanup()`) */
   dir?: string;
@@ -51,7 +57,9 @@ export class RunningServer {
   /** Spawn the server and wait until /healthz answers 200. */
   async start(timeoutMs = 30_000): Promise<this> {
     this.output = '';
-    const child = spawn(TSX, ['server/main.ts'], {
+    // node --import tsx (not the tsx wrapper): the signal reaches the server itself, so SIGKILL
+    // in the crash test really kills it mid-write.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -70,6 +78,8 @@ export class RunningServer {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    live.add(child);
+    child.once('exit', () => live.delete(child));
     child.stdout!.on('data', (d: Buffer) => (this.output = (this.output + d.toString()).slice(-20_000)));
     child.stderr!.on('data', (d: Buffer) => (this.output = (this.output + d.toString()).slice(-20_000)));
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
