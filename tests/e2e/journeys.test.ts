@@ -222,3 +222,36 @@ describe('keyboard only (Tab, Space, Enter)', () => {
     }
   });
 });
+
+describe('minimum fill time (a server with MIN_FILL_SECONDS=8)', () => {
+  it('a form sent too fast is refused; Back keeps what was typed; sent again after a pause it goes through', async () => {
+    const slow = await startServer({ env: { MIN_FILL_SECONDS: '8' } });
+    const c = await newContext(browser, slow.url, { javaScriptEnabled: false });
+    try {
+      const page = await c.context.newPage();
+      const servedAt = Date.now();
+      await page.goto('/nominate');
+      await fillNomination(page, { ...GOOD_NOMINATION, worker_name: 'Patient Person' });
+      const refused = await submit(page, '/nominate');
+      expect(Date.now() - servedAt, 'filling in took longer than the minimum; the test proves nothing').toBeLessThan(8000);
+      expect(refused.status()).toBe(400);
+      expect(await page.locator('main').innerText()).toMatch(/faster than a person/);
+
+      // "Go back, wait a few seconds and send it again: what you typed is still on the previous page."
+      // Chromium restores the story and the choices on Back. It does NOT restore inputs marked
+      // autocomplete="off" (name, team, typed area): the person retypes those (reported to the lead).
+      await page.goBack();
+      await expect(page.locator('[name="story"]').inputValue()).resolves.toBe(GOOD_NOMINATION.story);
+      await expect(page.locator('input[name="relationship"][value="parent"]').isChecked()).resolves.toBe(true);
+      await expect(page.locator('input[name="consent"]').isChecked()).resolves.toBe(true);
+      if (!(await page.locator('[name="worker_name"]').inputValue())) await fillNomination(page, { worker_name: 'Patient Person', team: GOOD_NOMINATION.team });
+      await page.waitForTimeout(Math.max(0, servedAt + 8500 - Date.now()));
+      expect((await submit(page, '/nominate')).status()).toBe(200);
+      expect((await submit(page, '/nominate/confirm')).status()).toBe(200);
+      await readReference(page);
+    } finally {
+      await c.context.close();
+      await slow.cleanup();
+    }
+  });
+});

@@ -166,7 +166,8 @@ describe('approved through moderation', () => {
   it('the public pages show them literally and nothing runs', async () => {
     await page.goto(profilePath);
     await expectInert('profile');
-    await expectLiteral('profile', QUOTE, WORKER);
+    // The team the family typed becomes the profile's team.
+    await expectLiteral('profile', QUOTE, WORKER, IMG);
 
     await page.goto('/');
     await expectInert('home');
