@@ -6,6 +6,8 @@ import { makeApp, type TestApp } from './helpers/app.ts';
 import { seedNomination } from './helpers/seed.ts';
 import { computeInsights, computeSnapshot, countsOf, leadingThisWeek, rollUp } from '../server/counts/index.ts';
 import { recentWeekStarts, thisWeekStart, weekStart } from '../server/counts/week.ts';
+import { mulberry32 } from '../server/demo/names.ts';
+import { QUALITY_KEYS } from '../server/qualities.ts';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -26,11 +28,8 @@ function area(app: TestApp, name: string) {
 
 /** The cached counts must equal a fresh count of the database at every moment. */
 function expectCacheExact(app: TestApp) {
-  const cached = countsOf(app);
-  const fresh = computeSnapshot(app.db, app.areas, app.now());
-  expect(cached.areas()).toEqual(fresh.areas);
-  expect(cached.trend()).toEqual(fresh.trend);
-  expect(cached.insights()).toEqual(computeInsights(app.db));
+  expect(countsOf(app).snapshot()).toEqual(computeSnapshot(app.db, app.areas, app.now()));
+  expect(countsOf(app).insights()).toEqual(computeInsights(app.db));
 }
 
 describe('counts per area', () => {
@@ -188,6 +187,70 @@ describe('counts stay exact after every change', () => {
     expect(area(app, 'Hastings')).toMatchObject({ workers: 0, nominations: 0, thisWeek: 0, thisWeekWorkers: 0 });
     expect(countsOf(app).stats()).toMatchObject({ workers: 1, nominations: 1, areasWithWorkers: 1 });
     expectCacheExact(app);
+  });
+
+  it('after 300 random approvals, hides, withdrawals, unpublishings, corrections, moves and days passing', () => {
+    const rng = mulberry32(20260318);
+    const sqlite = app.db.$client;
+    const int = (n: number) => Math.floor(rng() * n);
+    const areas = ['Hastings', 'Lewes', 'Sefton', 'Wirral', 'Cardiff', 'Highland', 'Belfast'];
+    const names = ['Ann Hill', 'Bob Cole', 'Cat Dunn', 'Dan Eve', 'Eve Ford', 'Fay Gill', 'Guy Hart', 'Hal Ives'];
+    const ids = (sql: string) => sqlite.prepare(sql).pluck().all() as number[];
+    const any = (xs: number[]) => xs[int(xs.length)];
+    const tally: Record<string, number> = {};
+    for (let step = 0; step < 300; step++) {
+      const op = int(10);
+      tally[op] = (tally[op] ?? 0) + 1;
+      if (op <= 2) {
+        seedNomination(app, {
+          workerName: names[int(names.length)]!, area: areas[int(areas.length)]!, submittedAt: app.clock.now - int(200) * DAY - int(DAY),
+          qualities: QUALITY_KEYS.filter(() => rng() < 0.3), stillInvolved: ['yes', 'moved_on', 'case_closed', 'not_sure'][int(4)]!,
+          status: rng() < 0.15 ? 'pending' : 'approved',
+        });
+      } else if (op === 3) {
+        const w = any(ids('SELECT id FROM workers'));
+        if (w) {
+          sqlite.prepare("UPDATE workers SET status = CASE status WHEN 'hidden' THEN 'published' ELSE 'hidden' END WHERE id = ?").run(w);
+          app.events.workerChanged(w);
+        }
+      } else if (op === 4) {
+        const n = any(ids("SELECT id FROM nominations WHERE status = 'approved'"));
+        if (n) {
+          const w = sqlite.prepare('SELECT worker_id FROM nominations WHERE id = ?').pluck().get(n) as number;
+          sqlite.prepare('DELETE FROM nominations WHERE id = ?').run(n);
+          app.events.workerChanged(w);
+        }
+      } else if (op === 5) {
+        const q = any(ids('SELECT id FROM quotes'));
+        if (q) {
+          sqlite.prepare('UPDATE quotes SET unpublished_at = CASE WHEN unpublished_at IS NULL THEN ? END WHERE id = ?').run(app.clock.now, q);
+          app.events.workerChanged(sqlite.prepare('SELECT worker_id FROM quotes WHERE id = ?').pluck().get(q) as number);
+        }
+      } else if (op === 6) {
+        const w = any(ids('SELECT id FROM workers'));
+        if (w) {
+          sqlite.prepare('UPDATE workers SET area_id = ? WHERE id = ?').run(app.areas.resolve(areas[int(areas.length)]!)!.id, w);
+          app.events.workerChanged(w);
+        }
+      } else if (op === 7) {
+        // a quote moved to another worker (a moderator merging duplicates): only the new worker is reported
+        const q = any(ids('SELECT id FROM quotes'));
+        const w = any(ids('SELECT id FROM workers'));
+        if (q && w) {
+          sqlite.prepare('UPDATE quotes SET worker_id = ? WHERE id = ?').run(w, q);
+          sqlite.prepare('UPDATE nominations SET worker_id = ? WHERE id = (SELECT nomination_id FROM quotes WHERE id = ?)').run(w, q);
+          app.events.workerChanged(w);
+        }
+      } else if (op === 8) {
+        app.clock.now += int(60) * 3600_000;
+      } else {
+        app.events.emit('counts-changed');
+      }
+      if (step % 3 === 0 || op === 8) expectCacheExact(app);
+    }
+    expectCacheExact(app);
+    expect(Object.keys(tally)).toHaveLength(10);
+    expect(countsOf(app).stats().nominations).toBeGreaterThan(10);
   });
 
   it('answers from the cache until something changes', () => {

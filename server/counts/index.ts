@@ -1,22 +1,27 @@
 // Per-area counts, totals, rollups, trends and "leading this week": one module used by every
 // page and API.
 //
-// Source of truth: the queries in snapshot.ts, over the live data. Pages and APIs read them
-// through a cache (countsOf(app)), because at 100k profiles / 300k nominations a full count
-// takes a few hundred milliseconds. The cache is exact, not "fresh enough":
-//  - every change that affects counts calls app.events.workerChanged(), which emits
-//    'counts-changed' synchronously after the write; that drops the cache and the next read
-//    recounts. A value computed inside an open transaction is never kept (it could roll back);
+// One definition, two ways of adding it up. snapshot.ts counts straight from SQL: the
+// reference. Pages and APIs read countsOf(app), which adds the same numbers up from one small
+// in-memory fact per live quote (facts.ts), because at 100k profiles / 300k nominations the
+// SQL recount takes seconds while re-adding the facts takes milliseconds. It is exact, not
+// "fresh enough":
+//  - every change that affects counts calls app.events.workerChanged(id) after the write; the
+//    next read reloads that worker's facts (an indexed query) and re-adds. Facts are keyed by
+//    quote, so a quote moved between workers is never counted twice. A bare 'counts-changed'
+//    reloads everything;
 //  - writes by another connection (scripts, another process) bump SQLite's data_version,
-//    checked on every read;
-//  - "this week" and the weekly trend move only at London midnight, so a snapshot holds for
-//    the London day it was computed in and is recounted on the first read after it.
-// Tests check the cached answers against a fresh count after every kind of change.
+//    checked on every read: everything is reloaded;
+//  - inside an open transaction nothing is kept (it could roll back): the SQL reference answers;
+//  - "this week" and the weekly trend move only at London midnight, so a sum holds for the
+//    London day it was made in.
+// Tests hold the served counts equal to the SQL reference after every kind of change.
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
 import type { DirectoryEventBus } from '../events.ts';
 import { AREA_TREND_WEEKS, computeInsights, computeSnapshot, type AreaCount, type CountsSnapshot, type Insights, type WeekCount } from './snapshot.ts';
 import { rollUp, type GroupBy, type GroupCount } from './rollups.ts';
+import { LiveFacts, aggregate } from './facts.ts';
 
 export { TREND_WEEKS, AREA_TREND_WEEKS, computeSnapshot, computeInsights } from './snapshot.ts';
 export type { AreaCount, CountsSnapshot, Insights, QualityCount, Totals, WeekCount } from './snapshot.ts';
@@ -68,10 +73,13 @@ export function stats(db: Db, areas: AreaDirectory, now: number): Stats {
   return statsOf(computeSnapshot(db, areas, now));
 }
 
-/** The cached view of the counts for one app (one database). */
+/** The served counts for one app (one database): kept in memory, exact after every change. */
 export class Counts {
-  private snap: CountsSnapshot | undefined;
-  private ins: Insights | undefined;
+  private facts: LiveFacts;
+  private loaded = false;
+  private readonly dirtyWorkers = new Set<number>();
+  private workerEventPending = false;
+  private totals: { validFrom: number; validUntil: number; snapshot: CountsSnapshot; insights: Insights } | undefined;
   private dataVersion: number;
   private readonly readDataVersion: () => number;
 
@@ -81,45 +89,72 @@ export class Counts {
     private readonly clock: () => number,
     events?: DirectoryEventBus,
   ) {
+    this.facts = new LiveFacts(db);
     const stmt = db.$client.prepare('PRAGMA data_version').pluck();
     this.readDataVersion = () => stmt.get() as number;
     this.dataVersion = this.readDataVersion();
-    events?.on('counts-changed', () => this.invalidate());
+    // workerChanged(id) emits 'worker-changed' then 'counts-changed': reload that worker only.
+    // A bare 'counts-changed' (no worker named) reloads everything.
+    events?.on('worker-changed', (id) => {
+      this.dirtyWorkers.add(id);
+      this.workerEventPending = true;
+    });
+    events?.on('counts-changed', () => {
+      if (!this.workerEventPending) this.loaded = false;
+      this.workerEventPending = false;
+      this.totals = undefined;
+    });
   }
 
+  /** Drop everything: the next read reloads all facts from the database. */
   invalidate(): void {
-    this.snap = undefined;
-    this.ins = undefined;
+    this.loaded = false;
+    this.totals = undefined;
   }
 
-  private checkOtherWriters(): void {
+  /**
+   * Bring the facts up to date. False inside an open transaction: what it can see may yet be
+   * rolled back, so nothing is kept and the caller counts straight from SQL instead.
+   */
+  private sync(): boolean {
     const v = this.readDataVersion();
     if (v !== this.dataVersion) {
       this.dataVersion = v;
       this.invalidate();
     }
+    if (this.db.$client.inTransaction) return false;
+    if (!this.loaded) {
+      this.facts.loadAll();
+      this.loaded = true;
+      this.dirtyWorkers.clear();
+    } else if (this.dirtyWorkers.size) {
+      for (const id of this.dirtyWorkers) this.facts.refreshWorker(id);
+      this.dirtyWorkers.clear();
+    }
+    return true;
   }
 
-  private keep(): boolean {
-    return !this.db.$client.inTransaction;
+  private current() {
+    if (!this.sync()) return undefined;
+    const now = this.clock();
+    const t = this.totals;
+    if (t && now >= t.validFrom && now < t.validUntil) return t;
+    const { snapshot, insights } = aggregate(this.facts, this.areaDirectory, now);
+    this.totals = { validFrom: snapshot.validFrom, validUntil: snapshot.validUntil, snapshot, insights };
+    return this.totals;
+  }
+
+  /** Load the facts now (at start-up) rather than on the first request. */
+  warm(): void {
+    this.current();
   }
 
   snapshot(): CountsSnapshot {
-    this.checkOtherWriters();
-    const now = this.clock();
-    const s = this.snap;
-    if (s && now >= s.validFrom && now < s.validUntil) return s;
-    const fresh = computeSnapshot(this.db, this.areaDirectory, now);
-    if (this.keep()) this.snap = fresh;
-    return fresh;
+    return this.current()?.snapshot ?? computeSnapshot(this.db, this.areaDirectory, this.clock());
   }
 
   insights(): Insights {
-    this.checkOtherWriters();
-    if (this.ins) return this.ins;
-    const fresh = computeInsights(this.db);
-    if (this.keep()) this.ins = fresh;
-    return fresh;
+    return this.current()?.insights ?? computeInsights(this.db);
   }
 
   /** every area, zeros included, in name order */

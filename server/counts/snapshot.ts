@@ -1,4 +1,6 @@
-// The queries behind every count on the site, run together into one snapshot.
+// The counts straight from SQL: the reference definition of every number on the site. The
+// app serves the same numbers added up in memory (facts.ts); tests hold the two equal after
+// every kind of change, and this is also what is used inside an open transaction.
 //
 // A counted recommendation is a live quote (LIVE_QUOTE) of a published worker: exactly what the
 // public pages show. "Workers" are published workers with at least one such quote. Hiding a
@@ -110,7 +112,7 @@ function stmts(db: Db): Statements {
 }
 
 /** Index of the last boundary <= t (boundaries ascending), or -1. */
-function bucketOf(boundaries: number[], t: number): number {
+export function bucketOf(boundaries: number[], t: number): number {
   let lo = 0;
   let hi = boundaries.length - 1;
   let found = -1;

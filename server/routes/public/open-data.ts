@@ -21,6 +21,8 @@ function memo(snapshot: object, key: string, make: () => string): string {
 const isOpen = (url: string) => url.startsWith('/api/') || url.split('?')[0] === '/feed.xml';
 
 export default fp(async function openData(app: FastifyInstance) {
+  // Load the counts at start-up, not on the first visitor's request.
+  app.addHook('onReady', async () => countsOf(app).warm());
   app.addHook('onSend', async (req, reply, payload) => {
     if ((req.method === 'GET' || req.method === 'HEAD') && isOpen(req.url) && !reply.hasHeader('access-control-allow-origin')) {
       corsHeaders(reply);
