@@ -20,8 +20,12 @@ export type Fact = {
   at: number;
   /** bit i set = QUALITIES[i] ticked */
   qualities: number;
-  still: 'yes' | 'moved_on' | 'case_closed' | 'not_sure' | string;
+  /** index in STILL (-1 for an unknown answer) */
+  still: number;
 };
+
+/** answers to "Is this social worker still working with your family?", in the facts' order */
+const STILL = ['yes', 'moved_on', 'case_closed', 'not_sure'];
 
 const QUALITY_BIT = new Map<string, number>(QUALITIES.map((q, i) => [q.key, 1 << i]));
 
@@ -43,7 +47,7 @@ const SELECT = `SELECT q.id, q.worker_id, w.area_id, n.submitted_at, n.qualities
                  WHERE ${LIVE_QUOTE} AND w.status = 'published'`;
 
 type RawFact = [number, number, number, number, string, string];
-const toFact = (r: RawFact): Fact => ({ quoteId: r[0], workerId: r[1], areaId: r[2], at: r[3], qualities: qualityMask(r[4]), still: r[5] });
+const toFact = (r: RawFact): Fact => ({ quoteId: r[0], workerId: r[1], areaId: r[2], at: r[3], qualities: qualityMask(r[4]), still: STILL.indexOf(r[5]) });
 
 export class LiveFacts {
   /** worker id -> its live facts (published workers with at least one live quote only) */
@@ -99,7 +103,8 @@ export function aggregate(facts: LiveFacts, areas: AreaDirectory, now: number): 
   type Acc = { workers: number; nominations: number; thisWeek: number; thisWeekWorkers: number };
   const perArea = new Map<number, Acc>();
   const qualityCounts = new Array<number>(QUALITIES.length).fill(0);
-  const still = { yes: 0, moved_on: 0, case_closed: 0, not_sure: 0 } as Record<string, number>;
+  const still = [0, 0, 0, 0];
+  const firstWeek = weeks[0]!;
   let recommendations = 0;
 
   for (const [, list] of facts.byWorker) {
@@ -115,7 +120,7 @@ export function aggregate(facts: LiveFacts, areas: AreaDirectory, now: number): 
         acc.thisWeek++;
         recent = true;
       }
-      const b = bucketOf(weeks, f.at);
+      const b = f.at >= firstWeek ? bucketOf(weeks, f.at) : -1;
       if (b >= 0) {
         trend[b]!.nominations++;
         if (b >= firstAreaWeek) {
@@ -124,8 +129,8 @@ export function aggregate(facts: LiveFacts, areas: AreaDirectory, now: number): 
           series[b - firstAreaWeek]!++;
         }
       }
-      if (f.qualities) for (let i = 0; i < QUALITIES.length; i++) if (f.qualities & (1 << i)) qualityCounts[i]!++;
-      if (f.still in still) still[f.still]!++;
+      for (let m = f.qualities; m; m &= m - 1) qualityCounts[31 - Math.clz32(m & -m)]!++;
+      if (f.still >= 0) still[f.still]!++;
     }
     if (recent) acc.thisWeekWorkers++;
   }
@@ -145,6 +150,6 @@ export function aggregate(facts: LiveFacts, areas: AreaDirectory, now: number): 
   const qualities = QUALITIES.map((q, i) => ({ key: q.key, label: q.label, count: qualityCounts[i]! })).sort((a, b) => b.count - a.count);
   return {
     snapshot: { validFrom, validUntil: dayStart(validFrom + 30 * 3600_000), thisWeekSince: since, areas: counts, totals, trend, areaTrends },
-    insights: { recommendations, qualities, stillWorking: still.yes!, movedOn: still.moved_on!, caseClosed: still.case_closed!, notSure: still.not_sure! },
+    insights: { recommendations, qualities, stillWorking: still[0]!, movedOn: still[1]!, caseClosed: still[2]!, notSure: still[3]! },
   };
 }
