@@ -79,7 +79,15 @@ async function main() {
       countsOf(app).warm();
       full.push(performance.now() - t);
     }
+    global.gc?.();
+    const heapWith = process.memoryUsage().heapUsed;
+    countsOf(app).invalidate();
+    (countsOf(app) as unknown as { facts: { byWorker: Map<number, unknown> } }).facts.byWorker.clear();
+    global.gc?.();
+    const heapWithout = process.memoryUsage().heapUsed;
+    countsOf(app).warm();
     console.log(`SQL reference recount: snapshot ${ms(sqlSnapshot)}, insights ${ms(sqlInsights)}`);
+    if (global.gc) console.log(`memory held by the in-memory facts: ${((heapWith - heapWithout) / 1048576).toFixed(0)} MB`);
     console.log(`full reload of the in-memory facts + sum: median ${ms(median(full))} (start-up, or after another connection wrote)`);
 
     const workerIds = sqlite.prepare('SELECT id FROM workers ORDER BY random() LIMIT 1000').pluck().all() as number[];
