@@ -208,11 +208,28 @@ describe('moderation pages', () => {
   it('change requests, one request', async () => {
     await checkPage('requests', await page.goto('/moderate/requests'));
     await checkPage('request', await page.goto(`/moderate/requests/${requestId}`));
+    await page.locator('input[name="action"][value="decline"]').check();
+    await checkPage('request error', await submit(page, `/moderate/requests/${requestId}`, /confirm/i), 400);
+    await expectErrorSummaryFocused('request error');
+    titles.delete('request error');
   });
 
   it('audit log, moderators (admin)', async () => {
     await checkPage('audit', await page.goto('/moderate/audit'));
     await checkPage('moderators', await page.goto('/moderate/moderators'));
+    await page.locator('form[action="/moderate/moderators"] [name="email"]').fill('new.moderator@example.org');
+    await page.locator('form[action="/moderate/moderators"] [name="password"]').fill('password');
+    await checkPage('moderators error', await submit(page, '/moderate/moderators'), 400);
+    await expectErrorSummaryFocused('moderators error');
+    titles.delete('moderators error');
+  });
+
+  it('an expired form (403)', async () => {
+    await page.goto('/withdraw');
+    // What a stale or forged token looks like to the server.
+    await page.locator('input[name="_csrf"]').evaluate((el) => ((el as HTMLInputElement).value = 'stale-token'));
+    await page.locator('[name="reference"]').fill('AAAA-BBBB-CCCC-D');
+    await checkPage('403', await submit(page, '/withdraw'), 403);
   });
 });
 
