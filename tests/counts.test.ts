@@ -253,6 +253,25 @@ describe('counts stay exact after every change', () => {
     expect(countsOf(app).stats().nominations).toBeGreaterThan(10);
   });
 
+  it('even when a write does not announce itself (no event)', () => {
+    const sqlite = app.db.$client;
+    const a = seedNomination(app, { workerName: 'Ann Hill', area: 'Hastings' });
+    const b = seedNomination(app, { workerName: 'Bob Cole', area: 'Hastings' });
+    seedNomination(app, { workerName: 'Bob Cole', area: 'Hastings', submittedAt: app.clock.now - 30 * DAY });
+    expect(area(app, 'Hastings')).toMatchObject({ workers: 2, nominations: 3, thisWeek: 2 });
+    const quiet = () => app.events.removeAllListeners();
+    quiet();
+    sqlite.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(a.workerId);
+    expect(area(app, 'Hastings')).toMatchObject({ workers: 1, nominations: 2, thisWeek: 1 });
+    sqlite.prepare('DELETE FROM nominations WHERE id = ?').run(b.nominationId); // the quote goes by cascade
+    expect(area(app, 'Hastings')).toMatchObject({ workers: 1, nominations: 1, thisWeek: 0 });
+    sqlite.prepare('UPDATE nominations SET submitted_at = ? WHERE worker_id = ?').run(app.clock.now, b.workerId);
+    expect(area(app, 'Hastings')).toMatchObject({ workers: 1, nominations: 1, thisWeek: 1 });
+    sqlite.prepare("UPDATE workers SET status = 'published' WHERE id = ?").run(a.workerId);
+    expect(area(app, 'Hastings')).toMatchObject({ workers: 2, nominations: 2, thisWeek: 2 });
+    expectCacheExact(app);
+  });
+
   it('answers from the cache until something changes', () => {
     seedNomination(app, { workerName: 'Ann Hill', area: 'Hastings' });
     const first = countsOf(app).snapshot();

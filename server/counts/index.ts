@@ -4,12 +4,11 @@
 // One definition, two ways of adding it up. snapshot.ts counts straight from SQL: the
 // reference. Pages and APIs read countsOf(app), which adds the same numbers up from one small
 // in-memory fact per live quote (facts.ts), because at 100k profiles / 300k nominations the
-// SQL recount takes seconds while re-adding the facts takes milliseconds. It is exact, not
-// "fresh enough":
-//  - every change that affects counts calls app.events.workerChanged(id) after the write; the
-//    next read reloads that worker's facts (an indexed query) and re-adds. Facts are keyed by
-//    quote, so a quote moved between workers is never counted twice. A bare 'counts-changed'
-//    reloads everything;
+// SQL recount takes seconds while re-adding the facts takes milliseconds. It is exact by
+// construction, without relying on every writer remembering to say what it changed:
+//  - temporary triggers on this connection note each worker a write may have changed (see
+//    DIRTY_TRIGGERS); the next read reloads just those workers' facts (an indexed query) and
+//    re-adds. Facts are keyed by quote, so a quote moved between workers is never counted twice;
 //  - writes by another connection (scripts, another process) bump SQLite's data_version,
 //    checked on every read: everything is reloaded;
 //  - inside an open transaction nothing is kept (it could roll back): the SQL reference answers;
@@ -18,7 +17,6 @@
 // Tests hold the served counts equal to the SQL reference after every kind of change.
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
-import type { DirectoryEventBus } from '../events.ts';
 import { AREA_TREND_WEEKS, computeInsights, computeSnapshot, type AreaCount, type CountsSnapshot, type Insights, type WeekCount } from './snapshot.ts';
 import { rollUp, type GroupBy, type GroupCount } from './rollups.ts';
 import { LiveFacts, aggregate } from './facts.ts';
@@ -73,37 +71,52 @@ export function stats(db: Db, areas: AreaDirectory, now: number): Stats {
   return statsOf(computeSnapshot(db, areas, now));
 }
 
+/**
+ * Temporary (per-connection) triggers note every worker whose counts a write through this
+ * connection may have changed: quotes added, removed, moved or unpublished, workers hidden or
+ * moved to another area, nominations' dates or answers edited. Deleting a nomination deletes its
+ * quote by cascade, which fires the quote trigger. The notes are part of the writing transaction,
+ * so a rollback takes them back with the write.
+ */
+const DIRTY_TRIGGERS = `
+  CREATE TEMP TABLE IF NOT EXISTS counts_dirty_workers (worker_id INTEGER PRIMARY KEY);
+  CREATE TEMP TRIGGER IF NOT EXISTS counts_quote_insert AFTER INSERT ON main.quotes
+    BEGIN INSERT OR IGNORE INTO counts_dirty_workers VALUES (NEW.worker_id); END;
+  CREATE TEMP TRIGGER IF NOT EXISTS counts_quote_update AFTER UPDATE OF worker_id, unpublished_at, nomination_id ON main.quotes
+    BEGIN INSERT OR IGNORE INTO counts_dirty_workers VALUES (OLD.worker_id), (NEW.worker_id); END;
+  CREATE TEMP TRIGGER IF NOT EXISTS counts_quote_delete AFTER DELETE ON main.quotes
+    BEGIN INSERT OR IGNORE INTO counts_dirty_workers VALUES (OLD.worker_id); END;
+  CREATE TEMP TRIGGER IF NOT EXISTS counts_worker_update AFTER UPDATE OF status, area_id ON main.workers
+    BEGIN INSERT OR IGNORE INTO counts_dirty_workers VALUES (NEW.id); END;
+  CREATE TEMP TRIGGER IF NOT EXISTS counts_worker_delete AFTER DELETE ON main.workers
+    BEGIN INSERT OR IGNORE INTO counts_dirty_workers VALUES (OLD.id); END;
+  CREATE TEMP TRIGGER IF NOT EXISTS counts_nomination_update AFTER UPDATE OF submitted_at, qualities, still_involved ON main.nominations
+    BEGIN INSERT OR IGNORE INTO counts_dirty_workers SELECT worker_id FROM main.quotes WHERE nomination_id = NEW.id; END;
+`;
+
 /** The served counts for one app (one database): kept in memory, exact after every change. */
 export class Counts {
   private facts: LiveFacts;
   private loaded = false;
-  private readonly dirtyWorkers = new Set<number>();
-  private workerEventPending = false;
   private totals: { validFrom: number; validUntil: number; snapshot: CountsSnapshot; insights: Insights } | undefined;
   private dataVersion: number;
   private readonly readDataVersion: () => number;
+  private readonly dirty: { list: () => number[]; clear: () => void };
 
   constructor(
     private readonly db: Db,
     private readonly areaDirectory: AreaDirectory,
     private readonly clock: () => number,
-    events?: DirectoryEventBus,
   ) {
     this.facts = new LiveFacts(db);
-    const stmt = db.$client.prepare('PRAGMA data_version').pluck();
-    this.readDataVersion = () => stmt.get() as number;
+    const sqlite = db.$client;
+    sqlite.exec(DIRTY_TRIGGERS);
+    const list = sqlite.prepare('SELECT worker_id FROM temp.counts_dirty_workers').pluck();
+    const clear = sqlite.prepare('DELETE FROM temp.counts_dirty_workers');
+    this.dirty = { list: () => list.all() as number[], clear: () => void clear.run() };
+    const version = sqlite.prepare('PRAGMA data_version').pluck();
+    this.readDataVersion = () => version.get() as number;
     this.dataVersion = this.readDataVersion();
-    // workerChanged(id) emits 'worker-changed' then 'counts-changed': reload that worker only.
-    // A bare 'counts-changed' (no worker named) reloads everything.
-    events?.on('worker-changed', (id) => {
-      this.dirtyWorkers.add(id);
-      this.workerEventPending = true;
-    });
-    events?.on('counts-changed', () => {
-      if (!this.workerEventPending) this.loaded = false;
-      this.workerEventPending = false;
-      this.totals = undefined;
-    });
   }
 
   /** Drop everything: the next read reloads all facts from the database. */
@@ -124,12 +137,17 @@ export class Counts {
     }
     if (this.db.$client.inTransaction) return false;
     if (!this.loaded) {
+      this.dirty.clear();
       this.facts.loadAll();
       this.loaded = true;
-      this.dirtyWorkers.clear();
-    } else if (this.dirtyWorkers.size) {
-      for (const id of this.dirtyWorkers) this.facts.refreshWorker(id);
-      this.dirtyWorkers.clear();
+      this.totals = undefined;
+    } else {
+      const changed = this.dirty.list();
+      if (changed.length) {
+        for (const id of changed) this.facts.refreshWorker(id);
+        this.dirty.clear();
+        this.totals = undefined;
+      }
     }
     return true;
   }
@@ -199,9 +217,9 @@ export class Counts {
 
 const perDb = new WeakMap<Db, Counts>();
 
-/** The app's cached counts (created on first use, invalidated by the app's events). */
-export function countsOf(app: { db: Db; areas: AreaDirectory; now: () => number; events: DirectoryEventBus }): Counts {
+/** The app's served counts (created on first use). */
+export function countsOf(app: { db: Db; areas: AreaDirectory; now: () => number }): Counts {
   let c = perDb.get(app.db);
-  if (!c) perDb.set(app.db, (c = new Counts(app.db, app.areas, () => app.now(), app.events)));
+  if (!c) perDb.set(app.db, (c = new Counts(app.db, app.areas, () => app.now())));
   return c;
 }
