@@ -101,8 +101,16 @@ describe('matching real names', () => {
     ]);
   });
 
-  it('falls back to reading an area word as a surname when nobody matches in that area ("jane preston")', async () => {
+  it('reads area words as a name when someone has that whole name ("jane preston", "Jane Hart")', async () => {
     expect(await names('jane preston')).toEqual(['Jane Preston (Sefton)']);
+    publish('Philippa Hart', 'Leeds', 1);
+    publish('Philippa Clarke', 'Hart', 1);
+    // Hart is a district, but a Philippa Hart exists: she is shown, not the Philippas of Hart.
+    expect(await names('philippa hart')).toEqual(['Philippa Hart (Leeds)']);
+    // nobody is called Philippa Clarke Hart: Hart is the area
+    expect(await names('philippa clarke hart')).toEqual(['Philippa Clarke (Hart)']);
+    // a query that is only an area lists the area
+    expect(await names('hart')).toEqual(['Philippa Clarke (Hart)']);
   });
 
   it('takes an explicit area filter by slug, ONS code or name', async () => {

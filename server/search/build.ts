@@ -8,12 +8,12 @@
 // to people are read fresh from the database for each page of results.
 import type Database from 'better-sqlite3';
 import lunr from 'lunr';
-import { renameSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LIVE_QUOTE, PUBLIC_WORKER } from '../workers/visibility.ts';
-import { nameTerms, soundOf, words } from './words.ts';
+import { nameTerms, soundOf, sortName } from './words.ts';
 
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 4;
 
 export type PublicProfile = { id: number; name: string; areaId: number; nominations: number };
 
@@ -22,7 +22,10 @@ export type IndexParts = {
   builtAt: number;
   /** what the database looked like when this was read (see fingerprint()) */
   fingerprint: string;
+  /** distinct indexed words, sorted */
   terms: string[];
+  /** identifies `terms`: an unchanged vocabulary lets a rebuild keep its lunr index */
+  vocabularyHash: number;
   /** CSR posting lists: profiles having terms[t] are termDocs[termOffsets[t] .. termOffsets[t + 1]) */
   termOffsets: Int32Array;
   termDocs: Int32Array;
@@ -37,20 +40,20 @@ export type IndexParts = {
   /** folded names joined by newlines, profile d at names.slice(nameOffsets[d], nameOffsets[d + 1] - 1) */
   names: string;
   nameOffsets: Int32Array;
-  /** the lunr index over the distinct name words (ref = term index) */
-  lunr: object;
+  /** the sound-alike key of each term ('' when too short to match by sound) */
+  termSounds: string[];
+  /** the lunr index over the distinct name words (ref = term index), serialised (index.toJSON()) */
+  lunr: string;
 };
 
 const TYPED = ['termOffsets', 'termDocs', 'docWorker', 'docArea', 'docNominations', 'docRank', 'docHash', 'workerDoc', 'nameOffsets'] as const;
 
-/** The folded name used to order equal matches. */
-export function sortName(name: string): string {
-  return words(name).join(' ');
-}
-
 /** A 32-bit FNV-1a hash of what search knows about a profile; equal hashes mean nothing to update. */
 export function profileHash(p: PublicProfile): number {
-  const s = `${p.name}\u0000${p.areaId}\u0000${p.nominations}`;
+  return fnv1a(`${p.name}\u0000${p.areaId}\u0000${p.nominations}`);
+}
+
+function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -76,77 +79,92 @@ export function fingerprint(sqlite: Database.Database): string {
   return [r.quotes, r.maxQuote, r.live, r.published, r.updated, r.unpublished].join(':');
 }
 
-/** Every public profile with its live recommendations, as one consistent read. */
-export function readPublicProfiles(sqlite: Database.Database): { profiles: PublicProfile[]; fingerprint: string } {
+/**
+ * Build the index from every public profile, as one consistent read (the fingerprint and the
+ * rows come from the same transaction). Rows are streamed, not held, to keep the build small.
+ */
+export function buildFromDatabase(sqlite: Database.Database, builtAt: number): IndexParts {
   return sqlite.transaction(() => {
     const fp = fingerprint(sqlite);
-    const profiles = sqlite
+    const rows = sqlite
       .prepare(
-        `SELECT w.id, w.name, w.area_id AS areaId, COUNT(*) AS nominations
-           FROM workers w JOIN quotes q ON q.worker_id = w.id AND ${LIVE_QUOTE}
-          WHERE w.status = 'published'
-          GROUP BY w.id`,
+        `SELECT w.id, w.name, w.area_id, (SELECT COUNT(*) FROM quotes q WHERE q.worker_id = w.id AND ${LIVE_QUOTE})
+           FROM workers w WHERE w.status = 'published'`,
       )
-      .all() as PublicProfile[];
-    return { profiles, fingerprint: fp };
+      .raw();
+    function* profiles(): Generator<PublicProfile> {
+      for (const [id, name, areaId, nominations] of rows.iterate() as IterableIterator<[number, string, number, number]>) {
+        if (nominations > 0) yield { id, name, areaId, nominations };
+      }
+    }
+    return buildParts(profiles(), fp, builtAt);
   })();
 }
 
 /** One public profile, or undefined when it is hidden, has no live recommendation, or does not exist. */
+const profileStatements = new WeakMap<Database.Database, Database.Statement>();
+
 export function readPublicProfile(sqlite: Database.Database, workerId: number): PublicProfile | undefined {
-  return sqlite
-    .prepare(
+  let stmt = profileStatements.get(sqlite);
+  if (!stmt) {
+    stmt = sqlite.prepare(
       `SELECT w.id, w.name, w.area_id AS areaId,
               (SELECT COUNT(*) FROM quotes q WHERE q.worker_id = w.id AND ${LIVE_QUOTE}) AS nominations
          FROM workers w WHERE w.id = ? AND ${PUBLIC_WORKER}`,
-    )
-    .get(workerId) as PublicProfile | undefined;
+    );
+    profileStatements.set(sqlite, stmt);
+  }
+  return stmt.get(workerId) as PublicProfile | undefined;
 }
 
-export function buildParts(profiles: PublicProfile[], fp: string, builtAt: number): IndexParts {
-  const n = profiles.length;
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
-  const docTerms: number[][] = new Array(n);
-  const counts: number[] = [];
+export function buildParts(profiles: Iterable<PublicProfile>, fp: string, builtAt: number): IndexParts {
+  const firstIds = new Map<string, number>();
+  const found: string[] = [];
+  // Per profile, in plain number arrays (compact for small integers) until the count is known.
+  const docWorkerList: number[] = [];
+  const docAreaList: number[] = [];
+  const docNominationsList: number[] = [];
+  const docHashList: number[] = [];
+  const names: string[] = [];
+  const docTermStart: number[] = [0];
+  const docTermIds: number[] = [];
   let maxWorker = 0;
-  for (let d = 0; d < n; d++) {
-    const p = profiles[d]!;
+  for (const p of profiles) {
     if (p.id > maxWorker) maxWorker = p.id;
-    const ids: number[] = [];
+    docWorkerList.push(p.id);
+    docAreaList.push(p.areaId);
+    docNominationsList.push(p.nominations);
+    docHashList.push(profileHash(p));
+    names.push(sortName(p.name));
     for (const t of nameTerms(p.name)) {
-      let id = termIds.get(t);
+      let id = firstIds.get(t);
       if (id === undefined) {
-        termIds.set(t, (id = terms.length));
-        terms.push(t);
-        counts.push(0);
+        firstIds.set(t, (id = found.length));
+        found.push(t);
       }
-      counts[id]!++;
-      ids.push(id);
+      docTermIds.push(id);
     }
-    docTerms[d] = ids;
+    docTermStart.push(docTermIds.length);
   }
+  const n = docWorkerList.length;
+  // Terms in code-unit order, so every word starting with a prefix is one contiguous range.
+  const terms = [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const renumber = new Int32Array(found.length);
+  terms.forEach((t, i) => (renumber[firstIds.get(t)!] = i));
+  const counts = new Int32Array(terms.length);
+  for (let k = 0; k < docTermIds.length; k++) counts[(docTermIds[k] = renumber[docTermIds[k]!]!)]!++;
   const termOffsets = new Int32Array(terms.length + 1);
   for (let t = 0; t < terms.length; t++) termOffsets[t + 1] = termOffsets[t]! + counts[t]!;
   const termDocs = new Int32Array(termOffsets[terms.length]!);
   const fill = termOffsets.slice(0, terms.length);
-  for (let d = 0; d < n; d++) for (const t of docTerms[d]!) termDocs[fill[t]!++] = d;
+  for (let d = 0; d < n; d++) for (let k = docTermStart[d]!; k < docTermStart[d + 1]!; k++) termDocs[fill[docTermIds[k]!]!++] = d;
 
-  const docWorker = new Int32Array(n);
-  const docArea = new Int32Array(n);
-  const docNominations = new Int32Array(n);
-  const docHash = new Int32Array(n);
+  const docWorker = Int32Array.from(docWorkerList);
+  const docArea = Int32Array.from(docAreaList);
+  const docNominations = Int32Array.from(docNominationsList);
+  const docHash = Int32Array.from(docHashList);
   const workerDoc = new Int32Array(maxWorker + 1).fill(-1);
-  const names: string[] = new Array(n);
-  for (let d = 0; d < n; d++) {
-    const p = profiles[d]!;
-    docWorker[d] = p.id;
-    docArea[d] = p.areaId;
-    docNominations[d] = p.nominations;
-    docHash[d] = profileHash(p);
-    workerDoc[p.id] = d;
-    names[d] = sortName(p.name);
-  }
+  for (let d = 0; d < n; d++) workerDoc[docWorker[d]!] = d;
   const order = Array.from({ length: n }, (_, d) => d).sort((a, b) =>
     names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : docWorker[a]! - docWorker[b]!,
   );
@@ -161,10 +179,7 @@ export function buildParts(profiles: PublicProfile[], fp: string, builtAt: numbe
     this.searchPipeline.reset();
     this.ref('i');
     this.field('t');
-    this.field('k');
-    for (let t = 0; t < terms.length; t++) {
-      this.add({ i: String(t), t: terms[t], k: soundOf(terms[t]!) });
-    }
+    for (let t = 0; t < terms.length; t++) this.add({ i: String(t), t: terms[t] });
   });
 
   return {
@@ -172,6 +187,8 @@ export function buildParts(profiles: PublicProfile[], fp: string, builtAt: numbe
     builtAt,
     fingerprint: fp,
     terms,
+    vocabularyHash: fnv1a(terms.join('\n')),
+    termSounds: terms.map(soundOf),
     termOffsets,
     termDocs,
     docWorker,
@@ -182,7 +199,7 @@ export function buildParts(profiles: PublicProfile[], fp: string, builtAt: numbe
     workerDoc,
     names: names.map((s) => s + '\n').join(''),
     nameOffsets,
-    lunr: vocabulary.toJSON(),
+    lunr: JSON.stringify(vocabulary),
   };
 }
 
@@ -191,13 +208,25 @@ export function transferList(parts: IndexParts): ArrayBuffer[] {
   return TYPED.map((k) => parts[k].buffer as ArrayBuffer);
 }
 
-/** Write the snapshot next to its final place and rename, so a reader never sees half a file. */
+/**
+ * Write the snapshot (JSON; typed arrays as base64) beside its final place and rename, so a reader
+ * never sees half a file. Written field by field so no string of the whole file is ever built.
+ */
 export function writeSnapshot(path: string, parts: IndexParts): void {
-  const json: Record<string, unknown> = { ...parts };
-  for (const k of TYPED) json[k] = Buffer.from(parts[k].buffer, parts[k].byteOffset, parts[k].byteLength).toString('base64');
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, JSON.stringify(json));
+  const fd = openSync(tmp, 'w');
+  try {
+    let first = true;
+    for (const [k, v] of Object.entries(parts)) {
+      const value = ArrayBuffer.isView(v) ? `"${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')}"` : JSON.stringify(v);
+      writeSync(fd, `${first ? '{' : ','}${JSON.stringify(k)}:${value}`);
+      first = false;
+    }
+    writeSync(fd, '}');
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, path);
 }
 
@@ -209,7 +238,7 @@ export function readSnapshot(path: string): IndexParts | undefined {
   } catch {
     return undefined;
   }
-  if (json.version !== SNAPSHOT_VERSION || !Array.isArray(json.terms) || typeof json.names !== 'string' || typeof json.lunr !== 'object') return undefined;
+  if (json.version !== SNAPSHOT_VERSION || !Array.isArray(json.terms) || !Array.isArray(json.termSounds) || typeof json.names !== 'string' || typeof json.lunr !== 'string') return undefined;
   for (const k of TYPED) {
     if (typeof json[k] !== 'string') return undefined;
     const buf = Buffer.from(json[k] as string, 'base64');

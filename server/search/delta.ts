@@ -2,8 +2,8 @@
 // recommendations (an entry), or hidden / no longer public (null). Searched by a plain scan with
 // the same matching rules as the main index; it stays small because a rebuild empties it.
 import { Q, classify, joins, type Token } from './match.ts';
-import { profileHash, sortName, type PublicProfile } from './build.ts';
-import { nameTerms, soundOf } from './words.ts';
+import { profileHash, type PublicProfile } from './build.ts';
+import { nameTerms, soundOf, sortName } from './words.ts';
 
 export type DeltaProfile = {
   workerId: number;
@@ -50,6 +50,14 @@ export class Delta {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Whether a query word matches a word of any profile here. */
+  knows(tok: Token): boolean {
+    for (const p of this.entries.values()) {
+      if (p && p.terms.some((t, k) => classify(tok, t, p.sounds[k]) > 0)) return true;
+    }
+    return false;
   }
 
   /** Profiles matching the most query words, with their coverage (unsorted). */

@@ -3,7 +3,8 @@ import type { MainIndex } from './main-index.ts';
 import type { Delta, Hit } from './delta.ts';
 import type { Token } from './match.ts';
 
-export type RankedPage = { total: number; workerIds: number[] };
+/** coverage: how many of the query's name words the returned profiles matched */
+export type RankedPage = { total: number; workerIds: number[]; coverage: number };
 
 /** Better first: match quality, then more recommendations, then name, then the older profile. */
 export function compareHits(a: Hit, b: Hit): number {
@@ -27,7 +28,7 @@ export function rankPage(
   offset: number,
   size: number,
 ): RankedPage {
-  if (!tokens.length && areaId === undefined) return { total: 0, workerIds: [] };
+  if (!tokens.length && areaId === undefined) return { total: 0, workerIds: [], coverage: 0 };
   const limit = offset + size;
   const fromMain = main
     ? tokens.length
@@ -36,7 +37,7 @@ export function rankPage(
     : { coverage: 0, count: 0, docs: [], scores: [] };
   const fromDelta = delta.search(tokens, areaId);
   const coverage = Math.max(fromMain.coverage, fromDelta.coverage);
-  if (tokens.length && coverage === 0) return { total: 0, workerIds: [] };
+  if (tokens.length && coverage === 0) return { total: 0, workerIds: [], coverage: 0 };
 
   const hits: Hit[] = fromDelta.coverage === coverage ? [...fromDelta.hits] : [];
   let total = hits.length;
@@ -47,5 +48,5 @@ export function rankPage(
     );
   }
   hits.sort(compareHits);
-  return { total, workerIds: hits.slice(offset, limit).map((h) => h.workerId) };
+  return { total, workerIds: hits.slice(offset, limit).map((h) => h.workerId), coverage };
 }

@@ -26,12 +26,58 @@ export type MainHits = {
   scores: number[];
 };
 
+/** The lunr part of an index: fuzzy lookups over the distinct words, and exact lookups beside it. */
+export type Vocabulary = { hash: number; lunr: lunr.Index; termIds: Map<string, number>; bySound: Map<string, number[]> };
+
+function vocabularyParts(parts: IndexParts, index: lunr.Index): Vocabulary {
+  const bySound = new Map<string, number[]>();
+  parts.termSounds.forEach((key, t) => {
+    if (!key) return;
+    const list = bySound.get(key);
+    if (list) list.push(t);
+    else bySound.set(key, [t]);
+  });
+  return { hash: parts.vocabularyHash, lunr: index, termIds: new Map(parts.terms.map((t, i) => [t, i])), bySound };
+}
+
+type SerializedLunr = { fields: string[]; fieldVectors: [string, number[]][]; invertedIndex: [string, object][]; pipeline: string[] };
+
+/**
+ * lunr.Index.load, done a slice at a time so a rebuild never holds the event loop for long
+ * (building lunr's token set for ~10k words takes ~100 ms in one go).
+ */
+async function loadLunrInSlices(serialized: string, slice = 1000): Promise<lunr.Index> {
+  const s = JSON.parse(serialized) as SerializedLunr;
+  const yieldToRequests = () => new Promise<void>((r) => setImmediate(r));
+  const fieldVectors: Record<string, lunr.Vector> = {};
+  for (const [ref, elements] of s.fieldVectors) fieldVectors[ref] = new lunr.Vector(elements);
+  const invertedIndex: Record<string, object> = Object.create(null);
+  // TokenSet.Builder and the Index constructor are public in lunr but missing from its types.
+  const L = lunr as unknown as {
+    TokenSet: { Builder: new () => { insert(word: string): void; finish(): void; root: lunr.TokenSet } };
+    Index: new (attrs: object) => lunr.Index;
+  };
+  const builder = new L.TokenSet.Builder();
+  for (let i = 0; i < s.invertedIndex.length; i++) {
+    const [term, posting] = s.invertedIndex[i]!;
+    builder.insert(term);
+    invertedIndex[term] = posting;
+    if (i % slice === slice - 1) await yieldToRequests();
+  }
+  builder.finish();
+  return new L.Index({
+    invertedIndex,
+    fieldVectors,
+    tokenSet: builder.root,
+    fields: s.fields,
+    pipeline: lunr.Pipeline.load(s.pipeline),
+  });
+}
+
 export class MainIndex {
   readonly size: number;
   readonly builtAt: number;
   readonly fingerprint: string;
-  private readonly vocabulary: lunr.Index;
-  private readonly termIds = new Map<string, number>();
   private readonly rankToDoc: Int32Array;
   /** profiles whose current state lives in the delta (changed, hidden or removed) */
   private readonly overridden: Uint8Array;
@@ -42,12 +88,25 @@ export class MainIndex {
   private readonly score: Uint8Array;
   private readonly touched: Int32Array;
 
-  constructor(readonly parts: IndexParts) {
+  /** At start-up: everything at once. */
+  static load(parts: IndexParts): MainIndex {
+    return new MainIndex(parts, vocabularyParts(parts, lunr.Index.load(JSON.parse(parts.lunr))));
+  }
+
+  /** While serving: the lunr part in slices, or kept from `previous` when the words are the same. */
+  static async loadBeside(parts: IndexParts, previous: MainIndex | undefined): Promise<MainIndex> {
+    const v = previous?.vocabulary;
+    if (v && v.hash === parts.vocabularyHash && v.termIds.size === parts.terms.length) return new MainIndex(parts, v);
+    return new MainIndex(parts, vocabularyParts(parts, await loadLunrInSlices(parts.lunr)));
+  }
+
+  private constructor(
+    readonly parts: IndexParts,
+    private readonly vocabulary: Vocabulary,
+  ) {
     this.size = parts.docWorker.length;
     this.builtAt = parts.builtAt;
     this.fingerprint = parts.fingerprint;
-    this.vocabulary = lunr.Index.load(parts.lunr);
-    parts.terms.forEach((t, i) => this.termIds.set(t, i));
     this.rankToDoc = new Int32Array(this.size);
     for (let d = 0; d < this.size; d++) this.rankToDoc[parts.docRank[d]!] = d;
     this.overridden = new Uint8Array(this.size);
@@ -89,31 +148,83 @@ export class MainIndex {
     return this.overriddenCount;
   }
 
+  // Words people type repeat (common names), and expanding one costs ~0.2 ms of lunr automaton
+  // work; so the expansions of recent words are kept (per index: term numbers change on rebuild).
+  private readonly expansions = new Map<string, Map<number, number>>();
+  static readonly EXPANSION_CACHE = 5000;
+
+  /** Forget remembered expansions (the benchmark measures cold lookups with it). */
+  clearCache(): void {
+    this.expansions.clear();
+  }
+
   /** For each query word, the indexed words it matches and how well (term index -> quality). */
   expand(tokens: Token[]): Map<number, number>[] {
-    const terms = this.parts.terms;
     const out = tokens.map((tok) => {
-      const found = new Map<number, number>();
-      const results = this.vocabulary.query((q) => {
-        const edits = maxEdits(tok.word.length);
-        q.term(tok.word, edits ? { fields: ['t'], usePipeline: false, editDistance: edits } : { fields: ['t'], usePipeline: false });
-        if (tok.prefix) q.term(tok.word, { fields: ['t'], usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
-        if (tok.sound) q.term(tok.sound, { fields: ['k'], usePipeline: false });
-        for (const v of variantsOf(tok.word)) q.term(v, { fields: ['t'], usePipeline: false });
-      });
-      for (const r of results) {
-        const t = Number(r.ref);
-        const quality = classify(tok, terms[t]!);
-        if (quality > 0) found.set(t, quality);
+      const key = tok.prefix ? `${tok.word}*` : tok.word;
+      let found = this.expansions.get(key);
+      if (!found) {
+        found = this.expandWord(tok);
+        if (this.expansions.size >= MainIndex.EXPANSION_CACHE) this.expansions.delete(this.expansions.keys().next().value!);
+        this.expansions.set(key, found);
       }
       return found;
     });
-    for (const j of joins(tokens)) {
-      const t = this.termIds.get(j.term);
-      if (t === undefined) continue;
-      for (let i = j.from; i <= j.to; i++) out[i]!.set(t, Q.exact);
+    const joined = joins(tokens).filter((j) => this.vocabulary.termIds.has(j.term));
+    if (!joined.length) return out;
+    const copies = out.map((m) => new Map(m));
+    for (const j of joined) {
+      const t = this.vocabulary.termIds.get(j.term)!;
+      for (let i = j.from; i <= j.to; i++) copies[i]!.set(t, Q.exact);
     }
-    return out;
+    return copies;
+  }
+
+  /** The indexed words one query word matches, and how well. */
+  private expandWord(tok: Token): Map<number, number> {
+    const { terms, termSounds } = this.parts;
+    const { lunr: vocabulary, termIds, bySound } = this.vocabulary;
+    const consider = (found: Map<number, number>, tok: Token, t: number) => {
+      if (found.has(t)) return;
+      const quality = classify(tok, terms[t]!, termSounds[t]);
+      if (quality > 0) found.set(t, quality);
+    };
+    const found = new Map<number, number>();
+    const edits = maxEdits(tok.word.length);
+    if (edits) {
+      // lunr's fuzzy match over the words (its token set automaton); never its query parser.
+      for (const r of vocabulary.query((q) => q.term(tok.word, { usePipeline: false, editDistance: edits }))) consider(found, tok, Number(r.ref));
+    } else {
+      const t = termIds.get(tok.word);
+      if (t !== undefined) consider(found, tok, t);
+    }
+    for (const v of variantsOf(tok.word)) {
+      const t = termIds.get(v);
+      if (t !== undefined) consider(found, tok, t);
+    }
+    if (tok.sound) for (const t of bySound.get(tok.sound) ?? []) consider(found, tok, t);
+    if (tok.prefix) {
+      // Words starting with it: one range of the sorted terms.
+      for (let t = this.firstAtOrAfter(tok.word); t < terms.length && terms[t]!.startsWith(tok.word); t++) consider(found, tok, t);
+    }
+    return found;
+  }
+
+  /** Whether a query word matches any indexed word at all (cheap once expanded). */
+  knows(tok: Token): boolean {
+    return this.expand([tok])[0]!.size > 0;
+  }
+
+  private firstAtOrAfter(word: string): number {
+    const terms = this.parts.terms;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (terms[mid]! < word) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Profiles matching the most query words, ranked: match quality, then recommendations, then name. */
@@ -174,12 +285,43 @@ export class MainIndex {
     return (score * (MAX_NOMS + 1) + Math.min(this.parts.docNominations[d]!, MAX_NOMS)) * RANK_SPACE + (RANK_SPACE - 1 - this.parts.docRank[d]!);
   }
 
+  /** The profiles of the `limit` highest keys, best first. */
   private top(keys: number[], limit: number): number[] {
-    const sorted = Float64Array.from(keys).sort();
-    const out: number[] = [];
-    for (let k = sorted.length - 1; k >= 0 && out.length < limit; k--) {
-      out.push(this.rankToDoc[RANK_SPACE - 1 - (sorted[k]! % RANK_SPACE)]!);
-    }
-    return out;
+    const best = limit * 4 < keys.length ? topKeys(keys, limit) : Float64Array.from(keys).sort().reverse().subarray(0, limit);
+    return Array.from(best, (key) => this.rankToDoc[RANK_SPACE - 1 - (key % RANK_SPACE)]!);
   }
+}
+
+/** The `k` largest keys, largest first, with a min-heap of size k (no full sort of a long list). */
+function topKeys(keys: number[], k: number): Float64Array {
+  const heap = new Float64Array(k);
+  let size = 0;
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < size && heap[l]! < heap[m]!) m = l;
+      if (r < size && heap[r]! < heap[m]!) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const key of keys) {
+    if (size < k) {
+      let i = size++;
+      heap[i] = key;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (heap[parent]! <= heap[i]!) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (key > heap[0]!) {
+      heap[0] = key;
+      down(0);
+    }
+  }
+  return heap.subarray(0, size).sort().reverse();
 }

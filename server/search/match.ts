@@ -69,6 +69,8 @@ export type QueryPlan = {
   area?: Area;
   /** every word of the query as a name, for when reading some of it as an area finds nobody */
   allTokens: Token[];
+  /** the area's words among allTokens */
+  areaTokens: Token[];
 };
 
 type AreaLookup = { variants: Map<string, Area>; maxWords: number };
@@ -100,8 +102,9 @@ export function planQuery(raw: string, directory: { variantEntries(): [string, A
       if (!area) continue;
       if (chosenArea && area.id !== chosenArea.id) continue;
       const rest = ws.slice(0, start).concat(ws.slice(start + n)).filter((w) => !STOP.has(w));
-      return { tokens: makeTokens(rest), area, allTokens };
+      const span = new Set(ws.slice(start, start + n));
+      return { tokens: makeTokens(rest), area, allTokens, areaTokens: allTokens.filter((t) => span.has(t.word)) };
     }
   }
-  return { tokens: allTokens, allTokens };
+  return { tokens: allTokens, allTokens, areaTokens: [] };
 }

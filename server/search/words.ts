@@ -27,22 +27,12 @@ const PARTICLE_MAX = 3;
  */
 export function nameTerms(name: string): string[] {
   const out = new Set<string>();
-  const add = (t: string) => {
-    if (t.length >= 2) out.add(t.slice(0, MAX_WORD));
-  };
   const plain: string[] = [];
-  for (const chunk of name.split(/\s+/).filter(Boolean)) {
-    // One space-separated chunk, e.g. "O'Neill-Smith": whole, by hyphen part, by apostrophe piece.
-    const whole = words(chunk).join('');
-    if (whole) plain.push(whole);
-    add(whole);
-    const parts = chunk.split(/[-‐‑–]/).filter(Boolean);
-    for (const part of parts) {
-      add(words(part).join(''));
-      for (const piece of part.split(/['’`]/)) add(words(piece).join(''));
-    }
-    // Other punctuation inside a chunk ("J.Smith") separates words.
-    for (const w of words(chunk)) add(w);
+  for (const chunk of name.split(/\s+/)) {
+    if (!chunk) continue;
+    const c = chunkTerms(chunk);
+    if (c.whole) plain.push(c.whole);
+    for (const t of c.terms) out.add(t);
   }
   for (let i = 0; i < plain.length; i++) {
     if (plain[i]!.length > PARTICLE_MAX) continue;
@@ -50,12 +40,45 @@ export function nameTerms(name: string): string[] {
     for (let j = i + 1; j < plain.length && j <= i + 2; j++) {
       joined += plain[j]!;
       if (plain[j]!.length > PARTICLE_MAX) {
-        add(joined);
+        if (joined.length >= 2) out.add(joined.slice(0, MAX_WORD));
         break;
       }
     }
   }
   return [...out];
+}
+
+/** The folded words of a name joined by spaces, used to order equal matches by name. */
+export function sortName(name: string): string {
+  const out: string[] = [];
+  for (const chunk of name.split(/\s+/)) if (chunk) out.push(...chunkTerms(chunk).words);
+  return out.join(' ');
+}
+
+// Names share their words, so the terms of each space-separated chunk are worked out once.
+const chunkCache = new Map<string, { whole: string; words: string[]; terms: string[] }>();
+
+/** One chunk, e.g. "O'Neill-Smith": whole, by hyphen part, by apostrophe piece, by other punctuation. */
+function chunkTerms(chunk: string): { whole: string; words: string[]; terms: string[] } {
+  let c = chunkCache.get(chunk);
+  if (c) return c;
+  const terms = new Set<string>();
+  const add = (t: string) => {
+    if (t.length >= 2) terms.add(t.slice(0, MAX_WORD));
+  };
+  const ws = words(chunk);
+  const whole = ws.join('');
+  add(whole);
+  for (const part of chunk.split(/[-\u2010\u2011\u2013]/)) {
+    if (!part) continue;
+    add(words(part).join(''));
+    for (const piece of part.split(/['\u2019`]/)) add(words(piece).join(''));
+  }
+  for (const w of ws) add(w);
+  c = { whole, words: ws, terms: [...terms] };
+  if (chunkCache.size > 100_000) chunkCache.clear();
+  chunkCache.set(chunk, c);
+  return c;
 }
 
 /** Typos forgiven for a word of this length: none for short words, one for 4–6 letters, two beyond. */
