@@ -5,6 +5,7 @@
 // Each row is a label (wrapped onto extra lines when long) above its bar; the value sits
 // just after the end of the bar. Bars use at most BAR_MAX_PCT of the width so the value fits.
 import { number } from '../format.ts';
+import { pct } from './scale.ts';
 
 export type BarItem = { label: string; value: number };
 
@@ -62,10 +63,6 @@ export function wrapLabel(label: string, max = WRAP_CHARS): string[] {
   }
   if (line || lines.length === 0) lines.push(line);
   return lines;
-}
-
-function pct(n: number): string {
-  return `${Number(n.toFixed(2))}%`;
 }
 
 /**
