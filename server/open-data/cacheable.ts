@@ -28,8 +28,7 @@ export function sendCacheable(req: FastifyRequest, reply: FastifyReply, body: st
   const etag = strongEtag(body);
   corsHeaders(reply)
     .header('cache-control', `public, max-age=${OPEN_DATA_MAX_AGE}`)
-    .header('etag', etag)
-    .header('vary', 'Accept-Encoding');
+    .header('etag', etag);
   for (const [k, v] of Object.entries(extra)) reply.header(k, v);
   if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send();
   return reply.type(contentType).send(body);
