@@ -78,11 +78,14 @@ describe('backup and restore', () => {
       }
     })();
 
-    await new Promise((r) => setTimeout(r, 1500));
+    // Start the backup once writes are flowing (however slow the machine is).
+    for (let waited = 0; (acked.length < 4 || approvals < 2) && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     backupStartedAt = Date.now();
     const result = await script('backup', [], { DATABASE_PATH: dbPath, BACKUP_DIR: backupDir });
     backupEndedAt = Date.now();
-    await new Promise((r) => setTimeout(r, 500));
+    // ...and keep writing a little after it, so the copy was taken mid-stream.
+    const ackedAtEnd = acked.length;
+    for (let waited = 0; acked.length < ackedAtEnd + 2 && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     stop = true;
     await Promise.all([...families, moderator]);
     expect(result.code, result.out).toBe(0);
