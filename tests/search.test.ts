@@ -1,7 +1,11 @@
 // Search through the real app: matching rules by name, ranking, odd input, visibility, freshness.
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApp, type TestApp } from './helpers/app.ts';
 import { seedNomination } from './helpers/seed.ts';
+import { SearchService } from '../server/search/service.ts';
 
 type ApiResult = { slug: string; name: string; area: { slug: string; name: string }; nominations: number; url: string };
 type ApiBody = { query: string; total: number; page: number; results: ApiResult[] };
@@ -289,13 +293,67 @@ describe('keeping search current', () => {
     expect((await api('bartholomew finch')).total).toBe(0);
   });
 
+  it('takes in writes that forgot to tell it (database triggers), and ignores rolled-back ones', async () => {
+    const sqlite = app.db.$client;
+    const now = app.clock.now;
+    const worker = Number(
+      sqlite
+        .prepare("INSERT INTO workers (slug, name, area_id, status, created_at, updated_at) VALUES ('gwenllian-hopkin-leeds', 'Gwenllian Hopkin', ?, 'published', ?, ?)")
+        .run(app.areas.resolve('Leeds')!.id, now, now).lastInsertRowid,
+    );
+    const nomination = seedNomination(app, { workerName: 'Someone Else', area: 'Leeds', status: 'pending' }).nominationId;
+    sqlite.prepare("INSERT INTO quotes (nomination_id, worker_id, text, relationship, published_at) VALUES (?, ?, 'x', 'parent', ?)").run(nomination, worker, now);
+    expect(await names('gwenllian hopkin')).toEqual(['Gwenllian Hopkin (Leeds)']);
+    sqlite.prepare("UPDATE workers SET name = 'Gwenllian Hopkins' WHERE id = ?").run(worker);
+    expect(await names('hopkins')).toEqual(['Gwenllian Hopkins (Leeds)']);
+    // a correction that rolls back leaves search as it was
+    expect(() =>
+      sqlite.transaction(() => {
+        sqlite.prepare("UPDATE workers SET name = 'Rolled Back' WHERE id = ?").run(worker);
+        app.events.workerChanged(worker);
+        throw new Error('roll back');
+      })(),
+    ).toThrow('roll back');
+    expect((await api('rolled back')).total).toBe(0);
+    expect(await names('gwenllian')).toEqual(['Gwenllian Hopkins (Leeds)']);
+  });
+
+  it('rebuilds when another process writes to the database', async () => {
+    const other = new Database(join(app.dir, 'test.db'));
+    try {
+      const now = app.clock.now;
+      const areaId = app.areas.resolve('Leeds')!.id;
+      const worker = Number(
+        other
+          .prepare("INSERT INTO workers (slug, name, area_id, status, created_at, updated_at) VALUES ('idris-vaughan-leeds', 'Idris Vaughan', ?, 'published', ?, ?)")
+          .run(areaId, now, now).lastInsertRowid,
+      );
+      const nomination = Number(
+        other
+          .prepare(
+            `INSERT INTO nominations (ref, submission_key, status, worker_name, area_id, relationship, qualities, still_involved, story, story_hash, submitted_at, worker_id)
+             VALUES ('OTHERPROC1', 'other-proc-1', 'approved', 'Idris Vaughan', ?, 'parent', '[]', 'yes', 'x', 'x', ?, ?)`,
+          )
+          .run(areaId, now, worker).lastInsertRowid,
+      );
+      other.prepare("INSERT INTO quotes (nomination_id, worker_id, text, relationship, published_at) VALUES (?, ?, 'x', 'parent', ?)").run(nomination, worker, now);
+    } finally {
+      other.close();
+    }
+    await api('idris vaughan'); // notices the database moved on and starts a rebuild
+    await app.searchIndex.idle();
+    expect(await names('idris vaughan')).toEqual(['Idris Vaughan (Leeds)']);
+  });
+
   it('rebuilds in a worker thread, swaps the new index in and empties the delta', async () => {
-    const before = app.searchIndex.delta.size;
-    expect(before).toBeGreaterThan(0);
+    publish('Tegan Llewellyn', 'Cardiff', 1);
+    await api('tegan'); // takes the change in
+    expect(app.searchIndex.delta.size).toBeGreaterThan(0);
     await app.searchIndex.rebuild({ offThread: true });
     expect(app.searchIndex.lastBuild?.offThread).toBe(true);
     expect(app.searchIndex.delta.size).toBe(0);
     expect(await names('oluwaseun adeyemi')).toEqual(['Oluwaseun Adeyemi (Sefton)']);
+    expect(await names('tegan llewellyn')).toEqual(['Tegan Llewellyn (Cardiff)']);
     expect((await api('hermione quill')).total).toBe(0);
     expect(await names('jane smith')).toEqual(['Jane Smith (Hastings)', 'Jane Smith (Sefton)']);
   });
@@ -313,5 +371,51 @@ describe('keeping search current', () => {
     const rebuilding = local.searchIndex.rebuild({ offThread: true });
     await local.close();
     await rebuilding;
+  });
+});
+
+describe('the snapshot', () => {
+  const service = (snapshotPath: string) =>
+    new SearchService({ db: app.db, areas: app.areas, dbPath: join(app.dir, 'test.db'), snapshotPath, now: () => app.clock.now, log: { info() {}, error() {} } });
+
+  it('is loaded at start-up instead of building, and answers at once', async () => {
+    await app.searchIndex.idle();
+    const snapshot = app.config.SEARCH_SNAPSHOT_PATH;
+    expect(existsSync(snapshot)).toBe(true);
+    const s = service(snapshot);
+    s.start();
+    try {
+      expect(s.lastBuild).toBeUndefined();
+      expect(s.profiles).toBe(app.searchIndex.profiles);
+      const found = await s.find('okafor', undefined, 1, 20);
+      expect(found.results.map((r) => r.name)).toEqual(['John Okafor', 'Chinedu Okafor']);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('is rebuilt when the data moved on, and when it is unreadable', async () => {
+    const stale = join(app.dir, 'stale.json');
+    copyFileSync(app.config.SEARCH_SNAPSHOT_PATH, stale);
+    publish('Aled Prosser', 'Cardiff', 1);
+    const s = service(stale);
+    s.start();
+    try {
+      await s.idle();
+      expect(s.lastBuild).toBeDefined();
+      expect((await s.find('aled prosser', undefined, 1, 20)).total).toBe(1);
+    } finally {
+      await s.close();
+    }
+    const broken = join(app.dir, 'broken.json');
+    writeFileSync(broken, '{"version": 4, "terms": [');
+    const b = service(broken);
+    b.start();
+    try {
+      await b.ready();
+      expect((await b.find('aled prosser', undefined, 1, 20)).total).toBe(1);
+    } finally {
+      await b.close();
+    }
   });
 });

@@ -22,7 +22,7 @@ export default fp(async function searchPlugin(app: FastifyInstance) {
     log: app.log,
   });
   app.decorate('searchIndex', search);
-  app.events.on('worker-changed', (workerId) => search.workerChanged(workerId));
+  app.events.on('worker-changed', (workerId) => search.onWorkerChanged(workerId));
   search.start();
   app.addHook('onClose', async () => {
     await search.close();
