@@ -249,7 +249,7 @@ describe('the page', () => {
 
   it('says when an area was read from the query and links to all areas', async () => {
     const res = await app.inject({ method: 'GET', url: '/search?q=jane+smith+hastings' });
-    expect(res.body).toContain('1 social worker found for “jane smith hastings” in Hastings');
+    expect(res.body).toContain('1 social worker found for “jane smith” in Hastings');
     expect(res.body).toContain('href="/search?q=jane+smith"');
   });
 
