@@ -5,12 +5,11 @@
 // reference. Pages and APIs read countsOf(app), which adds the same numbers up from one small
 // in-memory fact per live quote (facts.ts), because at 100k profiles / 300k nominations the
 // SQL recount takes seconds while re-adding the facts takes milliseconds. It is exact by
-// construction, without relying on every writer remembering to say what it changed:
-//  - temporary triggers on this connection note each worker a write may have changed (see
-//    DIRTY_TRIGGERS); the next read reloads just those workers' facts (an indexed query) and
-//    re-adds. Facts are keyed by quote, so a quote moved between workers is never counted twice;
-//  - writes by another connection (scripts, another process) bump SQLite's data_version,
-//    checked on every read: everything is reloaded;
+// construction (server/workers/changes.ts says how and why):
+//  - the next read after a write through this connection reloads just the facts of the workers
+//    it touched (an indexed query) and re-adds. Facts are keyed by quote, so a quote moved
+//    between workers is never counted twice;
+//  - after a write by another connection everything is reloaded;
 //  - inside an open transaction nothing is kept (it could roll back): the SQL reference answers;
 //  - "this week" and the weekly trend move only at London midnight, so a sum holds for the
 //    London day it was made in.
@@ -20,6 +19,7 @@ import type { AreaDirectory } from '../areas/directory.ts';
 import { AREA_TREND_WEEKS, computeInsights, computeSnapshot, type AreaCount, type CountsSnapshot, type Insights, type WeekCount } from './snapshot.ts';
 import { rollUp, type GroupBy, type GroupCount } from './rollups.ts';
 import { LiveFacts, aggregate } from './facts.ts';
+import { WorkerChanges } from '../workers/changes.ts';
 
 export { TREND_WEEKS, AREA_TREND_WEEKS, computeSnapshot, computeInsights } from './snapshot.ts';
 export type { AreaCount, CountsSnapshot, Insights, QualityCount, Totals, WeekCount } from './snapshot.ts';
@@ -71,37 +71,12 @@ export function stats(db: Db, areas: AreaDirectory, now: number): Stats {
   return statsOf(computeSnapshot(db, areas, now));
 }
 
-/**
- * Temporary (per-connection) triggers note every worker whose counts a write through this
- * connection may have changed: quotes added, removed, moved or unpublished, workers hidden or
- * moved to another area, nominations' dates or answers edited. Deleting a nomination deletes its
- * quote by cascade, which fires the quote trigger. The notes are part of the writing transaction,
- * so a rollback takes them back with the write.
- */
-const DIRTY_TRIGGERS = `
-  CREATE TEMP TABLE IF NOT EXISTS counts_dirty_workers (worker_id INTEGER PRIMARY KEY);
-  CREATE TEMP TRIGGER IF NOT EXISTS counts_quote_insert AFTER INSERT ON main.quotes
-    BEGIN INSERT OR IGNORE INTO counts_dirty_workers VALUES (NEW.worker_id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS counts_quote_update AFTER UPDATE OF worker_id, unpublished_at, nomination_id ON main.quotes
-    BEGIN INSERT OR IGNORE INTO counts_dirty_workers VALUES (OLD.worker_id), (NEW.worker_id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS counts_quote_delete AFTER DELETE ON main.quotes
-    BEGIN INSERT OR IGNORE INTO counts_dirty_workers VALUES (OLD.worker_id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS counts_worker_update AFTER UPDATE OF status, area_id ON main.workers
-    BEGIN INSERT OR IGNORE INTO counts_dirty_workers VALUES (NEW.id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS counts_worker_delete AFTER DELETE ON main.workers
-    BEGIN INSERT OR IGNORE INTO counts_dirty_workers VALUES (OLD.id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS counts_nomination_update AFTER UPDATE OF submitted_at, qualities, still_involved ON main.nominations
-    BEGIN INSERT OR IGNORE INTO counts_dirty_workers SELECT worker_id FROM main.quotes WHERE nomination_id = NEW.id; END;
-`;
-
 /** The served counts for one app (one database): kept in memory, exact after every change. */
 export class Counts {
   private facts: LiveFacts;
   private loaded = false;
   private totals: { validFrom: number; validUntil: number; snapshot: CountsSnapshot; insights: Insights } | undefined;
-  private dataVersion: number;
-  private readonly readDataVersion: () => number;
-  private readonly dirty: { list: () => number[]; clear: () => void };
+  private readonly changes: WorkerChanges;
 
   constructor(
     private readonly db: Db,
@@ -109,14 +84,7 @@ export class Counts {
     private readonly clock: () => number,
   ) {
     this.facts = new LiveFacts(db);
-    const sqlite = db.$client;
-    sqlite.exec(DIRTY_TRIGGERS);
-    const list = sqlite.prepare('SELECT worker_id FROM temp.counts_dirty_workers').pluck();
-    const clear = sqlite.prepare('DELETE FROM temp.counts_dirty_workers');
-    this.dirty = { list: () => list.all() as number[], clear: () => void clear.run() };
-    const version = sqlite.prepare('PRAGMA data_version').pluck();
-    this.readDataVersion = () => version.get() as number;
-    this.dataVersion = this.readDataVersion();
+    this.changes = new WorkerChanges(db.$client, 'counts');
   }
 
   /** Drop everything: the next read reloads all facts from the database. */
@@ -130,22 +98,17 @@ export class Counts {
    * rolled back, so nothing is kept and the caller counts straight from SQL instead.
    */
   private sync(): boolean {
-    const v = this.readDataVersion();
-    if (v !== this.dataVersion) {
-      this.dataVersion = v;
-      this.invalidate();
-    }
+    if (this.changes.otherConnectionWrote()) this.invalidate();
     if (this.db.$client.inTransaction) return false;
     if (!this.loaded) {
-      this.dirty.clear();
+      this.changes.takeDirty(); // all reloaded below
       this.facts.loadAll();
       this.loaded = true;
       this.totals = undefined;
     } else {
-      const changed = this.dirty.list();
+      const changed = this.changes.takeDirty();
       if (changed.length) {
         for (const id of changed) this.facts.refreshWorker(id);
-        this.dirty.clear();
         this.totals = undefined;
       }
     }

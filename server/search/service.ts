@@ -12,6 +12,7 @@ import { MainIndex } from './main-index.ts';
 import { Delta, deltaProfile } from './delta.ts';
 import { rankPage } from './engine.ts';
 import { planQuery } from './match.ts';
+import { WorkerChanges } from '../workers/changes.ts';
 
 export type SearchLog = { info(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
 
@@ -46,31 +47,6 @@ export type SearchAnswer = {
 };
 
 /** buildMs: reading and indexing; snapshotMs: writing the snapshot; totalMs: until swapped in. */
-/**
- * Temporary (per-connection) triggers note every worker a write through the app's connection may
- * have changed for search: quotes added, removed, moved or unpublished (a cascade from a deleted
- * nomination included), workers renamed, moved, hidden or deleted. The notes roll back with the
- * write. Search catches up on them before answering, so it is exact even if a writer forgets
- * to emit 'worker-changed'; the event still makes a change visible at once.
- */
-function dirtyTriggers(t: string): string {
-  return `
-  CREATE TEMP TABLE IF NOT EXISTS ${t} (worker_id INTEGER PRIMARY KEY);
-  CREATE TEMP TRIGGER IF NOT EXISTS ${t}_quote_insert AFTER INSERT ON main.quotes
-    BEGIN INSERT OR IGNORE INTO ${t} VALUES (NEW.worker_id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS ${t}_quote_update AFTER UPDATE OF worker_id, unpublished_at ON main.quotes
-    BEGIN INSERT OR IGNORE INTO ${t} VALUES (OLD.worker_id), (NEW.worker_id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS ${t}_quote_delete AFTER DELETE ON main.quotes
-    BEGIN INSERT OR IGNORE INTO ${t} VALUES (OLD.worker_id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS ${t}_worker_update AFTER UPDATE OF name, area_id, status ON main.workers
-    BEGIN INSERT OR IGNORE INTO ${t} VALUES (NEW.id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS ${t}_worker_delete AFTER DELETE ON main.workers
-    BEGIN INSERT OR IGNORE INTO ${t} VALUES (OLD.id); END;`;
-}
-
-/** Each service on a connection keeps its own notes (tests may run a second one beside the app's). */
-let services = 0;
-
 export type BuildTimings = { buildMs: number; snapshotMs: number; totalMs: number; offThread: boolean };
 
 export class SearchService {
@@ -82,11 +58,9 @@ export class SearchService {
   private thread: Worker | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
-  private dataVersion = 0;
   private publicRows: Statement | undefined;
-  private dataVersionStmt: Statement | undefined;
-  private readonly dirty: { list: Statement; clear: Statement };
-  private readonly dirtyTable: string;
+  /** writes the 'worker-changed' event may not have told us about */
+  private readonly changes: WorkerChanges;
   /** timings of the last completed build, for the benchmark and logs */
   lastBuild: BuildTimings | undefined;
   private readonly inlineMax: number;
@@ -97,12 +71,7 @@ export class SearchService {
     this.inlineMax = opts.inlineMax ?? 5000;
     this.rebuildAfterChanges = opts.rebuildAfterChanges ?? 500;
     this.rebuildAfterMs = opts.rebuildAfterMs ?? 10 * 60_000;
-    this.dirtyTable = `search_dirty_workers_${++services}`;
-    this.sqlite.exec(dirtyTriggers(this.dirtyTable));
-    this.dirty = {
-      list: this.sqlite.prepare(`SELECT worker_id FROM temp.${this.dirtyTable}`).pluck(),
-      clear: this.sqlite.prepare(`DELETE FROM temp.${this.dirtyTable}`),
-    };
+    this.changes = new WorkerChanges(this.sqlite, 'search');
   }
 
   private get sqlite() {
@@ -115,7 +84,7 @@ export class SearchService {
   /** Load the snapshot if there is one (rebuilding in the background if the data moved on), else build. */
   start(): void {
     const started = performance.now();
-    this.dataVersion = this.readDataVersion();
+    this.changes.otherConnectionWrote(); // whatever was written before is in what is loaded or built now
     const snap = this.opts.snapshotPath ? readSnapshot(this.opts.snapshotPath) : undefined;
     if (snap) {
       this.adopt(MainIndex.load(snap));
@@ -155,26 +124,18 @@ export class SearchService {
   }
 
   /**
-   * Take in every change written since the last look: through this connection (the triggers'
-   * notes) at once; by another process (SQLite's data_version moved) by a rebuild.
+   * Take in every change written since the last look: through this connection at once; by
+   * another connection by a rebuild.
    */
   private catchUp(): void {
     if (this.closed || this.sqlite.inTransaction) return;
-    const ids = this.dirty.list.all() as number[];
-    if (ids.length) {
-      this.dirty.clear.run();
-      for (const id of ids) this.workerChanged(id);
-    }
-    const v = this.readDataVersion();
-    if (v !== this.dataVersion) {
-      this.dataVersion = v;
-      void this.rebuild();
-    }
+    for (const id of this.changes.takeDirty()) this.workerChanged(id);
+    if (this.changes.otherConnectionWrote()) void this.rebuild();
   }
 
   /**
-   * The 'worker-changed' event. Inside a transaction the change may yet roll back, and the
-   * triggers have noted it anyway; so it is taken in once committed, at the next search.
+   * The 'worker-changed' event. Inside a transaction the change may yet roll back, and it is
+   * noted in `changes` anyway; so it is taken in once committed, at the next search.
    */
   onWorkerChanged(workerId: number): void {
     if (this.sqlite.inTransaction) return;
@@ -296,11 +257,6 @@ export class SearchService {
     this.main = next;
   }
 
-  private readDataVersion(): number {
-    this.dataVersionStmt ??= this.sqlite.prepare('PRAGMA data_version').pluck();
-    return this.dataVersionStmt.get() as number;
-  }
-
   /** Every 30 s: rebuild when the delta is old; take in changes even when nobody is searching. */
   private tick(): void {
     if (this.closed || this.building) return;
@@ -367,11 +323,7 @@ export class SearchService {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    if (this.sqlite.open) {
-      const t = this.dirtyTable;
-      const triggers = ['quote_insert', 'quote_update', 'quote_delete', 'worker_update', 'worker_delete'];
-      this.sqlite.exec(triggers.map((x) => `DROP TRIGGER IF EXISTS temp.${t}_${x};`).join('') + `DROP TABLE IF EXISTS temp.${t};`);
-    }
+    this.changes.close();
     const t = this.thread;
     if (t) await t.terminate();
     await this.building?.catch(() => undefined);
