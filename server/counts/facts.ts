@@ -10,7 +10,7 @@ import type { AreaDirectory } from '../areas/directory.ts';
 import { QUALITIES } from '../qualities.ts';
 import { LIVE_QUOTE } from '../workers/visibility.ts';
 import { dayStart, recentWeekStarts, thisWeekStart } from './week.ts';
-import { AREA_TREND_WEEKS, TREND_WEEKS, bucketOf, type AreaCount, type CountsSnapshot, type Insights, type Totals } from './snapshot.ts';
+import { AREA_TREND_WEEKS, TREND_WEEKS, bucketOf, countAreas, type AreaFigures, type CountsSnapshot, type Insights } from './snapshot.ts';
 
 export type Fact = {
   quoteId: number;
@@ -100,8 +100,7 @@ export function aggregate(facts: LiveFacts, areas: AreaDirectory, now: number): 
   const firstAreaWeek = TREND_WEEKS - AREA_TREND_WEEKS;
   const trend = weeks.map((start) => ({ start, nominations: 0 }));
   const areaTrends = new Map<number, number[]>();
-  type Acc = { workers: number; nominations: number; thisWeek: number; thisWeekWorkers: number };
-  const perArea = new Map<number, Acc>();
+  const perArea = new Map<number, AreaFigures>();
   const qualityCounts = new Array<number>(QUALITIES.length).fill(0);
   const still = [0, 0, 0, 0];
   const firstWeek = weeks[0]!;
@@ -135,17 +134,7 @@ export function aggregate(facts: LiveFacts, areas: AreaDirectory, now: number): 
     if (recent) acc.thisWeekWorkers++;
   }
 
-  const totals: Totals = { workers: 0, nominations: 0, areasWithWorkers: 0, thisWeek: 0, thisWeekWorkers: 0 };
-  const counts = areas.all.map((a): AreaCount => {
-    const r = perArea.get(a.id);
-    const c = { ...a, workers: r?.workers ?? 0, nominations: r?.nominations ?? 0, thisWeek: r?.thisWeek ?? 0, thisWeekWorkers: r?.thisWeekWorkers ?? 0 };
-    totals.workers += c.workers;
-    totals.nominations += c.nominations;
-    totals.thisWeek += c.thisWeek;
-    totals.thisWeekWorkers += c.thisWeekWorkers;
-    if (c.workers > 0) totals.areasWithWorkers++;
-    return c;
-  });
+  const { counts, totals } = countAreas(areas, (id) => perArea.get(id));
   const validFrom = dayStart(now);
   const qualities = QUALITIES.map((q, i) => ({ key: q.key, label: q.label, count: qualityCounts[i]! })).sort((a, b) => b.count - a.count);
   return {

@@ -126,6 +126,25 @@ export function bucketOf(boundaries: number[], t: number): number {
   return found;
 }
 
+/** One area's figures, without the area. */
+export type AreaFigures = Omit<AreaCount, keyof Area>;
+
+/** Every area (zeros included) with its figures, and the national totals they add up to. */
+export function countAreas(areas: AreaDirectory, figuresOf: (areaId: number) => AreaFigures | undefined): { counts: AreaCount[]; totals: Totals } {
+  const totals: Totals = { workers: 0, nominations: 0, areasWithWorkers: 0, thisWeek: 0, thisWeekWorkers: 0 };
+  const counts = areas.all.map((a): AreaCount => {
+    const f = figuresOf(a.id);
+    const c = { ...a, workers: f?.workers ?? 0, nominations: f?.nominations ?? 0, thisWeek: f?.thisWeek ?? 0, thisWeekWorkers: f?.thisWeekWorkers ?? 0 };
+    totals.workers += c.workers;
+    totals.nominations += c.nominations;
+    totals.thisWeek += c.thisWeek;
+    totals.thisWeekWorkers += c.thisWeekWorkers;
+    if (c.workers > 0) totals.areasWithWorkers++;
+    return c;
+  });
+  return { counts, totals };
+}
+
 /** Everything time-dependent, computed from the database for the London day containing `now`. */
 export function computeSnapshot(db: Db, areas: AreaDirectory, now: number): CountsSnapshot {
   const s = stmts(db);
@@ -160,23 +179,12 @@ export function computeSnapshot(db: Db, areas: AreaDirectory, now: number): Coun
     }
   }
 
-  const totals: Totals = { workers: 0, nominations: 0, areasWithWorkers: 0, thisWeek: 0, thisWeekWorkers: 0 };
-  const counts = areas.all.map((a): AreaCount => {
-    const r = allTime.get(a.id);
-    const c = {
-      ...a,
-      workers: r?.workers ?? 0,
-      nominations: r?.nominations ?? 0,
-      thisWeek: weekCount.get(a.id) ?? 0,
-      thisWeekWorkers: weekWorkers.get(a.id)?.size ?? 0,
-    };
-    totals.workers += c.workers;
-    totals.nominations += c.nominations;
-    totals.thisWeek += c.thisWeek;
-    totals.thisWeekWorkers += c.thisWeekWorkers;
-    if (c.workers > 0) totals.areasWithWorkers++;
-    return c;
-  });
+  const { counts, totals } = countAreas(areas, (id) => ({
+    workers: allTime.get(id)?.workers ?? 0,
+    nominations: allTime.get(id)?.nominations ?? 0,
+    thisWeek: weekCount.get(id) ?? 0,
+    thisWeekWorkers: weekWorkers.get(id)?.size ?? 0,
+  }));
   return { validFrom: dayStart(now), validUntil: end, thisWeekSince: since, areas: counts, totals, trend, areaTrends };
 }
 
