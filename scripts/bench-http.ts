@@ -259,11 +259,14 @@ async function bench(argv: string[]) {
     let peakRss = process.memoryUsage().rss;
     console.log(`RSS after boot (index built): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
-    const rows: { target: Target; r: DriveResult }[] = [];
+    const rows: { target: Target; r: DriveResult; rssMb: number }[] = [];
     for (const target of targets) {
       await runDriver(target, base, connections, 2); // warm-up
+      let targetPeak = process.memoryUsage().rss;
+      const perTarget = setInterval(() => (targetPeak = Math.max(targetPeak, process.memoryUsage().rss)), 200);
       const r = await runDriver(target, base, connections, duration);
-      rows.push({ target, r });
+      clearInterval(perTarget);
+      rows.push({ target, r, rssMb: targetPeak / 1024 / 1024 });
       console.log(`  ${target.name}: ${Math.round(r.reqPerSec)} req/s; statuses ${JSON.stringify(r.statuses)}`);
     }
     clearInterval(sampler);
@@ -275,9 +278,9 @@ async function bench(argv: string[]) {
     const pad = (s: string, n: number) => s.padEnd(n);
     const lpad = (s: string, n: number) => s.padStart(n);
     console.log(`\nHTTP load, ${connections} connections, ${duration} s each, commit ${commit}, ${workers.toLocaleString('en-GB')} profiles`);
-    console.log(`${pad('target', 28)}${lpad('req/s', 9)}${lpad('p50 ms', 8)}${lpad('p99 ms', 8)}${lpad('max ms', 8)}${lpad('errors', 8)}${lpad('ratio', 8)}  verdict`);
+    console.log(`${pad('target', 28)}${lpad('req/s', 9)}${lpad('p50 ms', 8)}${lpad('p99 ms', 8)}${lpad('max ms', 8)}${lpad('errors', 8)}${lpad('ratio', 8)}${lpad('RSS MB', 8)}  verdict`);
     let allOk = true;
-    for (const { target, r } of rows) {
+    for (const { target, r, rssMb } of rows) {
       const ratio = r.reqPerSec / baseline;
       const key = Object.keys(TARGET_RATIO).find((k) => target.name.startsWith(k));
       const failures: string[] = [];
@@ -287,7 +290,7 @@ async function bench(argv: string[]) {
       if (key && ratio < TARGET_RATIO[key]!) failures.push(`ratio < ${TARGET_RATIO[key]}`);
       if (failures.length) allOk = false;
       console.log(
-        `${pad(target.name, 28)}${lpad(String(Math.round(r.reqPerSec)), 9)}${lpad(String(r.p50), 8)}${lpad(String(r.p99), 8)}${lpad(String(r.max), 8)}${lpad(String(errors), 8)}${lpad(ratio.toFixed(2), 8)}  ${failures.length ? failures.join(', ') : 'ok'}`,
+        `${pad(target.name, 28)}${lpad(String(Math.round(r.reqPerSec)), 9)}${lpad(String(r.p50), 8)}${lpad(String(r.p99), 8)}${lpad(String(r.max), 8)}${lpad(String(errors), 8)}${lpad(ratio.toFixed(2), 8)}${lpad(rssMb.toFixed(0), 8)}  ${failures.length ? failures.join(', ') : 'ok'}`,
       );
     }
     const rssMb = peakRss / 1024 / 1024;
