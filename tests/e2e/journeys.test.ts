@@ -25,7 +25,7 @@ beforeAll(async () => {
     s.nominate({ workerName: "Siobhan O'Neill", area: 'cardiff', quote: 'She stood up for us in court.' });
     await s.moderator(MODERATOR);
   });
-  server = await startServer({ dir });
+  server = await startServer({ dir, removeDir: true });
   browser = await launchBrowser();
 });
 

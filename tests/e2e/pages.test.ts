@@ -54,7 +54,7 @@ beforeAll(async () => {
     await s.moderator(ADMIN, 'admin');
     return { profileSlug: main.slug!, hiddenSlug: hidden.slug!, pendingId: pending.nominationId, requestId: Number(request.lastInsertRowid) };
   }, now));
-  server = await startServer({ dir });
+  server = await startServer({ dir, removeDir: true });
   browser = await launchBrowser();
   ({ context } = await newContext(browser, server.url));
   page = await context.newPage();

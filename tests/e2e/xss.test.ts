@@ -40,7 +40,7 @@ beforeAll(async () => {
   await seedDatabase(join(dir, 'directory.db'), async (s) => {
     await s.moderator(MODERATOR);
   });
-  server = await startServer({ dir });
+  server = await startServer({ dir, removeDir: true });
   browser = await launchBrowser();
   ({ context, dialogs, pageErrors } = await newContext(browser, server.url, { bypassCSP: true }));
   page = await context.newPage();

@@ -35,6 +35,8 @@ export type ServerOptions = {
   dbPath?: string;
   env?: Record<string, string>;
   port?: number;
+  /** remove `dir` on cleanup() even though the caller made it (a temporary folder it seeded) */
+  removeDir?: boolean;
 };
 
 export class RunningServer {
@@ -122,7 +124,7 @@ export class RunningServer {
 
 /** A server over a fresh (or given) database, started and healthy. */
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
-  const ownsDir = !opts.dir;
+  const ownsDir = !opts.dir || opts.removeDir === true;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'gsw-e2e-'));
   const dbPath = opts.dbPath ?? join(dir, 'directory.db');
   const server = new RunningServer(opts.port ?? (await freePort()), dir, dbPath, opts.env ?? {}, ownsDir);
