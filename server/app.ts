@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { DirectoryEventBus } from './events.ts';
 import dbPlugin from './plugins/db.ts';
 import viewPlugin from './plugins/view.ts';
+import pageCachePlugin from './plugins/page-cache.ts';
 import securityPlugin from './plugins/security.ts';
 import errorsPlugin from './plugins/errors.ts';
 import searchPlugin from './plugins/search.ts';
@@ -48,6 +49,8 @@ export async function buildApp({ config, now = Date.now, logger = true }: BuildO
   app.decorate('events', new DirectoryEventBus());
 
   await app.register(dbPlugin);
+  // before the view plugin, so its onSend sees the rendered page before compression
+  await app.register(pageCachePlugin);
   await app.register(viewPlugin);
   await app.register(securityPlugin);
   await app.register(errorsPlugin);

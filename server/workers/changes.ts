@@ -5,7 +5,7 @@
 // 'worker-changed': a writer that forgets is still caught.
 //  - Temporary (per-connection) triggers note every worker a write through this connection may
 //    have changed: quotes added, removed, moved or unpublished (deleting a nomination deletes its
-//    quote by cascade, which fires the quote trigger); workers renamed, hidden, moved to another
+//    quote by cascade, which fires the quote trigger); workers renamed, re-teamed, hidden, moved to another
 //    area or deleted; nominations' dates or answers edited (noted against their quote's worker).
 //    The notes are written inside the writing transaction, so a rollback takes them back with
 //    the write: nothing half-done is ever reported.
@@ -26,7 +26,7 @@ function createNotes(t: string): string {
     BEGIN INSERT OR IGNORE INTO ${t} VALUES (OLD.worker_id), (NEW.worker_id); END;
   CREATE TEMP TRIGGER IF NOT EXISTS ${t}_quote_delete AFTER DELETE ON main.quotes
     BEGIN INSERT OR IGNORE INTO ${t} VALUES (OLD.worker_id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS ${t}_worker_update AFTER UPDATE OF name, status, area_id ON main.workers
+  CREATE TEMP TRIGGER IF NOT EXISTS ${t}_worker_update AFTER UPDATE OF name, slug, team, status, area_id ON main.workers
     BEGIN INSERT OR IGNORE INTO ${t} VALUES (NEW.id); END;
   CREATE TEMP TRIGGER IF NOT EXISTS ${t}_worker_delete AFTER DELETE ON main.workers
     BEGIN INSERT OR IGNORE INTO ${t} VALUES (OLD.id); END;

@@ -23,7 +23,7 @@ function sortCounts(counts: AreaCount[], sort: Exclude<Sort, 'name'>): AreaCount
 type Req = FastifyRequest<{ Params: { slug: string }; Querystring: Record<string, unknown> }>;
 
 export default async function areasRoutes(app: FastifyInstance) {
-  app.get('/areas', async (req: Req, reply) => {
+  app.get('/areas', { config: { pageCache: true } }, async (req: Req, reply) => {
     const raw = req.query.sort;
     // An unknown sort falls back to the grouped list rather than a dead end.
     const sort: Sort = typeof raw === 'string' && raw in SORTS ? (raw as Sort) : 'name';
@@ -52,7 +52,7 @@ export default async function areasRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/areas/:slug', async (req: Req, reply) => {
+  app.get('/areas/:slug', { config: { pageCache: true } }, async (req: Req, reply) => {
     const slug = req.params.slug;
     const area = app.areas.bySlugOrUndefined(slug);
     if (!area) {

@@ -6,7 +6,7 @@ import { latestQuotes } from '../../workers/profile.ts';
 import { SPARKLINE_WEEKS, trendSparkline } from '../../insights/view.ts';
 
 export default async function home(app: FastifyInstance) {
-  app.get('/', async (_req, reply) => {
+  app.get('/', { config: { pageCache: true } }, async (_req, reply) => {
     const snapshot = countsOf(app).snapshot();
     const leadingAreas = leadingThisWeek(snapshot.areas, 5);
     const totals = { ...snapshot.totals, areasThisWeek: snapshot.areas.filter((c) => c.thisWeek > 0).length };

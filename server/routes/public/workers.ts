@@ -27,7 +27,7 @@ function resolve(app: FastifyInstance, req: Req, reply: FastifyReply, prefix: st
 }
 
 export default async function workers(app: FastifyInstance) {
-  app.get('/workers/:slug', async (req: Req, reply) => {
+  app.get('/workers/:slug', { config: { pageCache: true } }, async (req: Req, reply) => {
     const page = parsePage(req.query.page);
     if (page === null) return sendError(req, reply, 400, 'That page number is not right. Go back to the profile and use the page links.');
     const worker = resolve(app, req, reply, '/workers/');
