@@ -321,6 +321,22 @@ describe('abuse protection', () => {
     expect(count()).toBe(0);
   });
 
+  it('an expired form shows every answer again with a fresh token (403), and sending it again works', async () => {
+    const client = new Client(app);
+    await client.get('/nominate');
+    const answers = validNomination({ worker_name: 'Siân O\'Neill-Jones', team: 'Hastings <Family> Team', story: 'She listened to us & never gave up on our family, even when it was hard.' });
+    const expired = await client.post('/nominate', { ...answers, _csrf: 'from-a-stale-page' });
+    expect(expired.statusCode).toBe(403);
+    expect(expired.body).toContain('This form timed out');
+    expect(expired.body).toContain(escapeHtml('Siân O\'Neill-Jones'));
+    expect(expired.body).toContain(escapeHtml('Hastings <Family> Team'));
+    expect(expired.body).toContain(escapeHtml(String(answers.story)));
+    expect(count()).toBe(0);
+    const again = await client.post('/nominate', { ...answers, _csrf: hidden(expired.body, '_csrf'), started: hidden(expired.body, 'started') });
+    expect(again.statusCode).toBe(200);
+    expect(again.body).toContain('Check your answers');
+  });
+
   it('honeypot filled -> plain 400 page, nothing stored, at both steps', async () => {
     const res = await postForm(validNomination({ website: 'http://spam.example' }));
     expect(res.statusCode).toBe(400);

@@ -26,18 +26,22 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, status: numb
   return reply.page('error', { title: known.title, status, message: detail ?? known.message }, status);
 }
 
+/** The site-wide answer to an error: a status a person understands, never a stack trace. */
+export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  let status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+  const code = (err as { code?: string }).code ?? '';
+  if (isCsrfError(err)) status = 403;
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_BUSY' || code === 'SQLITE_CANTOPEN') status = 503;
+  if (status >= 500) req.log.error({ err: { type: err.name, message: err.message, code, stack: err.stack } }, 'request failed');
+  else req.log.info({ status, code }, 'request refused');
+  // A failure after the view started must not try to render twice.
+  if (reply.sent) return;
+  return sendError(req, reply, status);
+}
+
+export const isCsrfError = (err: { code?: string }) => (err.code ?? '').startsWith('FST_CSRF');
+
 export default fp(async function errors(app: FastifyInstance) {
   app.setNotFoundHandler((req, reply) => sendError(req, reply, 404));
-
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    let status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
-    const code = (err as { code?: string }).code ?? '';
-    if (code.startsWith('FST_CSRF')) status = 403;
-    if (code === 'SQLITE_READONLY' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_BUSY' || code === 'SQLITE_CANTOPEN') status = 503;
-    if (status >= 500) req.log.error({ err: { type: err.name, message: err.message, code, stack: err.stack } }, 'request failed');
-    else req.log.info({ status, code }, 'request refused');
-    // A failure after the view started must not try to render twice.
-    if (reply.sent) return;
-    return sendError(req, reply, status);
-  });
+  app.setErrorHandler(handleError);
 });

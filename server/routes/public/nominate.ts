@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formRateLimit } from '../../plugins/security.ts';
-import { sendError } from '../../plugins/errors.ts';
+import { handleError, isCsrfError, sendError } from '../../plugins/errors.ts';
 import { QUALITIES, QUALITY_LABELS } from '../../qualities.ts';
 import { firstString } from '../../nominations/clean.ts';
 import { checkFillTime, formStartToken } from '../../nominations/fill-time.ts';
@@ -37,14 +37,15 @@ export default async function nominate(app: FastifyInstance) {
     return typeof s === 'string' && START_TOKEN.test(s) ? s : formStartToken(config.SESSION_SECRET, app.now());
   }
 
-  function renderForm(reply: FastifyReply, values: NominationValues, errors: FieldError[], started: string, status = 200) {
+  /** `notices` go in the error summary only, not beside a field. */
+  function renderForm(reply: FastifyReply, values: NominationValues, errors: FieldError[], started: string, status = 200, notices: FieldError[] = []) {
     return reply.page(
       'nominate',
       {
-        title: errors.length ? `Error: ${TITLE}` : TITLE,
+        title: errors.length || notices.length ? `Error: ${TITLE}` : TITLE,
         description: 'Say thank you to a social worker who made a difference to your family. A moderator checks every recommendation.',
         values,
-        errors,
+        errors: [...notices, ...errors],
         fieldErrors: errorMap(errors),
         areaGroups,
         qualityOptions,
@@ -79,12 +80,29 @@ export default async function nominate(app: FastifyInstance) {
     return undefined;
   }
 
+  /**
+   * A form left open too long (or sent from another tab) fails the CSRF check. Nothing is stored,
+   * but the family must not lose what they wrote: show the form again with their answers and a
+   * fresh token, still as a 403.
+   */
+  const keepAnswersOnExpiry = {
+    errorHandler(err: Parameters<typeof handleError>[0], req: FastifyRequest, reply: FastifyReply) {
+      if (!isCsrfError(err)) return handleError(err, req, reply);
+      const refused = refuseBot(req, reply);
+      if (refused) return refused;
+      req.log.info({ status: 403, code: err.code }, 'form expired; answers shown again');
+      const body = bodyOf(req);
+      const notice = { field: 'worker_name', message: 'This form timed out, so nothing has been sent yet. Your answers are below: check them and send the form again.' };
+      return renderForm(reply, validateNomination(body, app.areas).values, [], startedOf(body), 403, [notice]);
+    },
+  };
+
   app.get<{ Querystring: { area?: string } }>('/nominate', async (req, reply) => {
     const area = typeof req.query.area === 'string' ? app.areas.resolve(req.query.area) : undefined;
     return renderForm(reply, { ...EMPTY, area: area?.slug ?? '' }, [], formStartToken(config.SESSION_SECRET, app.now()));
   });
 
-  app.post('/nominate', { ...formRateLimit(app) }, async (req, reply) => {
+  app.post('/nominate', { ...formRateLimit(app), ...keepAnswersOnExpiry }, async (req, reply) => {
     const refused = refuseBot(req, reply);
     if (refused) return refused;
     const body = bodyOf(req);
@@ -108,7 +126,7 @@ export default async function nominate(app: FastifyInstance) {
     });
   });
 
-  app.post('/nominate/confirm', { ...formRateLimit(app) }, async (req, reply) => {
+  app.post('/nominate/confirm', { ...formRateLimit(app), ...keepAnswersOnExpiry }, async (req, reply) => {
     const refused = refuseBot(req, reply);
     if (refused) return refused;
     const body = bodyOf(req);
