@@ -87,11 +87,12 @@ export default async function nominate(app: FastifyInstance) {
    */
   const keepAnswersOnExpiry = {
     errorHandler(err: Parameters<typeof handleError>[0], req: FastifyRequest, reply: FastifyReply) {
-      if (!isCsrfError(err)) return handleError(err, req, reply);
-      const refused = refuseBot(req, reply);
-      if (refused) return refused;
-      req.log.info({ status: 403, code: err.code }, 'form expired; answers shown again');
       const body = bodyOf(req);
+      const looksLikeBot =
+        (body.website !== undefined && body.website !== '') ||
+        checkFillTime(config.SESSION_SECRET, body.started, app.now(), config.MIN_FILL_SECONDS) !== 'ok';
+      if (!isCsrfError(err) || looksLikeBot) return handleError(err, req, reply);
+      req.log.info({ status: 403, code: err.code }, 'form expired; answers shown again');
       const notice = { field: 'worker_name', message: 'This form timed out, so nothing has been sent yet. Your answers are below: check them and send the form again.' };
       return renderForm(reply, validateNomination(body, app.areas).values, [], startedOf(body), 403, [notice]);
     },
