@@ -35,6 +35,8 @@ function shown(q: string): string {
 }
 
 export default async function searchRoutes(app: FastifyInstance) {
+  let areaGroups: { label: string; options: { value: string; label: string }[] }[] | undefined;
+
   app.get('/api/search', async (req: Req, reply) => {
     const p = parse(app, req);
     if (p.page === null) return badRequest(reply, 'page must be a whole number from 1');
@@ -60,7 +62,8 @@ export default async function searchRoutes(app: FastifyInstance) {
     if (p.page === null) {
       return sendError(req, reply, 400, 'That page number is not right. Go back to your search and use the page links.');
     }
-    const areaGroups = app.areas.grouped().map((g) => ({
+    // The areas never change while the app runs: their select is sorted once, not per request.
+    areaGroups ??= app.areas.grouped().map((g) => ({
       label: g.nation,
       options: g.regions.flatMap((r) => r.areas).sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).map((a) => ({ value: a.slug, label: a.name })),
     }));
