@@ -53,3 +53,48 @@ it('sets no cookies on cached pages and keeps errors out of the cache', async ()
   expect((await app.inject(`/workers/${slug}?page=abc`)).statusCode).toBe(400);
   expect((await app.inject(`/workers/${slug}?page=abc`)).statusCode).toBe(400);
 });
+
+it('serves cached pages compressed once, in the encoding the browser asks for', async () => {
+  const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+  seedNomination(app, { workerName: 'Squeeze Tester', area: 'hastings' });
+  const plain = await app.inject('/areas'); // renders and caches
+  const again = await app.inject('/areas'); // from the cache
+  expect(again.body).toBe(plain.body);
+  expect(again.headers['content-encoding']).toBeUndefined();
+  expect(again.headers['vary']).toMatch(/accept-encoding/i);
+
+  const br = await app.inject({ url: '/areas', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+  expect(br.headers['content-encoding']).toBe('br');
+  expect(br.headers['content-type']).toMatch(/^text\/html/);
+  expect(brotliDecompressSync(br.rawPayload).toString('utf8')).toBe(plain.body);
+  expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+
+  const gz = await app.inject({ url: '/areas', headers: { 'accept-encoding': 'br;q=0, gzip' } });
+  expect(gz.headers['content-encoding']).toBe('gzip');
+  expect(gunzipSync(gz.rawPayload).toString('utf8')).toBe(plain.body);
+
+  const none = await app.inject({ url: '/areas', headers: { 'accept-encoding': 'identity, *;q=0' } });
+  expect(none.headers['content-encoding']).toBeUndefined();
+  expect(none.body).toBe(plain.body);
+});
+
+it('chooses encodings the way Accept-Encoding means them', async () => {
+  const { chooseEncoding } = await import('../server/plugins/page-cache.ts');
+  expect(chooseEncoding(undefined, 5000)).toBe('identity');
+  expect(chooseEncoding('gzip, deflate, br, zstd', 5000)).toBe('br');
+  expect(chooseEncoding('gzip', 5000)).toBe('gzip');
+  expect(chooseEncoding('BR;Q=0.5, gzip;q=1', 5000)).toBe('br');
+  expect(chooseEncoding('br;q=0, gzip;q=0', 5000)).toBe('identity');
+  expect(chooseEncoding('*', 5000)).toBe('br');
+  expect(chooseEncoding('*;q=0, gzip', 5000)).toBe('gzip');
+  expect(chooseEncoding('br;q=nonsense, gzip', 5000)).toBe('gzip');
+  expect(chooseEncoding('gzip, br', 500)).toBe('identity');
+});
+
+it('compresses a cached page once per encoding, not per request', async () => {
+  const { Entry } = await import('../server/plugins/page-cache.ts');
+  const entry = new Entry(Buffer.from('<p>hello</p>'.repeat(200)), 'text/html; charset=utf-8');
+  expect(entry.bytes('br')).toBe(entry.bytes('br'));
+  expect(entry.bytes('gzip')).toBe(entry.bytes('gzip'));
+  expect(entry.bytes('identity')).toBe(entry.body);
+});
