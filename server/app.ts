@@ -6,6 +6,7 @@ import { DirectoryEventBus } from './events.ts';
 import dbPlugin from './plugins/db.ts';
 import viewPlugin from './plugins/view.ts';
 import pageCachePlugin from './plugins/page-cache.ts';
+import compressResponsesPlugin from './plugins/compress-responses.ts';
 import securityPlugin from './plugins/security.ts';
 import errorsPlugin from './plugins/errors.ts';
 import searchPlugin from './plugins/search.ts';
@@ -51,6 +52,8 @@ export async function buildApp({ config, now = Date.now, logger = true }: BuildO
   await app.register(dbPlugin);
   // before the view plugin, so its onSend sees the rendered page before compression
   await app.register(pageCachePlugin);
+  // then rendered strings are compressed, before @fastify/compress (view plugin) would stream them
+  await app.register(compressResponsesPlugin);
   await app.register(viewPlugin);
   await app.register(securityPlugin);
   await app.register(errorsPlugin);

@@ -54,8 +54,8 @@ export class Entry {
   }
 }
 
-/** The best encoding the client accepts: brotli, then gzip, else none. */
-export function chooseEncoding(acceptEncoding: string | undefined, size: number): Encoding {
+/** The encoding to send: `prefer` if the client accepts it, else the other of brotli and gzip, else none. */
+export function chooseEncoding(acceptEncoding: string | undefined, size: number, prefer: 'br' | 'gzip' = 'br'): Encoding {
   if (!acceptEncoding || size < COMPRESS_FROM) return 'identity';
   const q = new Map<string, number>();
   for (const part of acceptEncoding.toLowerCase().split(',')) {
@@ -65,7 +65,8 @@ export function chooseEncoding(acceptEncoding: string | undefined, size: number)
     if (name) q.set(name.trim(), Number.isFinite(value) ? value : 0);
   }
   const accepts = (name: string) => (q.get(name) ?? q.get('*') ?? 0) > 0;
-  return accepts('br') ? 'br' : accepts('gzip') ? 'gzip' : 'identity';
+  const other = prefer === 'br' ? 'gzip' : 'br';
+  return accepts(prefer) ? prefer : accepts(other) ? other : 'identity';
 }
 
 export class PageCache {
