@@ -5,6 +5,7 @@ import { sendError } from '../../plugins/errors.ts';
 import { topQualities } from '../../workers/profile.ts';
 import type { Area } from '../../areas/directory.ts';
 import type { SearchAnswer } from '../../search/service.ts';
+import { AreaOptionsHtml, areaSelectGroups } from '../../areas/select-options.ts';
 
 type Req = FastifyRequest<{ Querystring: Record<string, unknown> }>;
 
@@ -35,7 +36,7 @@ function shown(q: string): string {
 }
 
 export default async function searchRoutes(app: FastifyInstance) {
-  let areaGroups: { label: string; options: { value: string; label: string }[] }[] | undefined;
+  let areaOptions: AreaOptionsHtml | undefined;
 
   app.get('/api/search', async (req: Req, reply) => {
     const p = parse(app, req);
@@ -62,16 +63,14 @@ export default async function searchRoutes(app: FastifyInstance) {
     if (p.page === null) {
       return sendError(req, reply, 400, 'That page number is not right. Go back to your search and use the page links.');
     }
-    // The areas never change while the app runs: their select is sorted once, not per request.
-    areaGroups ??= app.areas.grouped().map((g) => ({
-      label: g.nation,
-      options: g.regions.flatMap((r) => r.areas).sort((a, b) => a.name.localeCompare(b.name, 'en-GB')).map((a) => ({ value: a.slug, label: a.name })),
-    }));
+    // The areas never change while the app runs: their select is rendered once, not per request.
+    areaOptions ??= new AreaOptionsHtml(areaSelectGroups(app.areas));
     const form = { q: p.q, area: p.area?.slug ?? p.areaInput };
+    const areaOptionsHtml = areaOptions.render(form.area);
     if (p.areaError) {
       return reply.page(
         'search',
-        { title: 'Error: search', form, areaGroups, errors: [{ field: 'area', message: p.areaError }], areaError: p.areaError, searched: false },
+        { title: 'Error: search', form, areaOptionsHtml, errors: [{ field: 'area', message: p.areaError }], areaError: p.areaError, searched: false },
         400,
       );
     }
@@ -96,7 +95,7 @@ export default async function searchRoutes(app: FastifyInstance) {
         title,
         description: 'Find a social worker families have recommended, by name or by area.',
         form,
-        areaGroups,
+        areaOptionsHtml,
         errors: [],
         searched,
         shownQuery: shown(p.q),
