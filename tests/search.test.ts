@@ -345,6 +345,22 @@ describe('keeping search current', () => {
     expect(await names('idris vaughan')).toEqual(['Idris Vaughan (Leeds)']);
   });
 
+  it('never shows a profile another process hid, even before the rebuild that follows', async () => {
+    const slug = publish('Ottoline Marsh', 'Leeds', 2);
+    expect(await names('ottoline marsh')).toEqual(['Ottoline Marsh (Leeds)']);
+    const other = new Database(join(app.dir, 'test.db'));
+    try {
+      other.prepare("UPDATE workers SET status = 'hidden' WHERE slug = ?").run(slug);
+    } finally {
+      other.close();
+    }
+    // the old index still holds her until the rebuild lands: the check before showing drops her
+    expect((await api('ottoline marsh')).results).toEqual([]);
+    expect((await app.inject('/search?q=ottoline+marsh')).body).not.toContain('Ottoline');
+    await app.searchIndex.idle();
+    expect((await api('ottoline marsh')).total).toBe(0);
+  });
+
   it('rebuilds in a worker thread, swaps the new index in and empties the delta', async () => {
     publish('Tegan Llewellyn', 'Cardiff', 1);
     await api('tegan'); // takes the change in

@@ -130,6 +130,15 @@ export class Counts {
     this.current();
   }
 
+  /**
+   * A worker's live recommendations, 0 when the profile is not public (hidden, or no live quote):
+   * exactly PUBLIC_WORKER and the LIVE_QUOTE count, from memory. Undefined inside a transaction.
+   */
+  liveQuotes(workerId: number): number | undefined {
+    if (!this.sync()) return undefined;
+    return this.facts.byWorker.get(workerId)?.length ?? 0;
+  }
+
   snapshot(): CountsSnapshot {
     return this.current()?.snapshot ?? computeSnapshot(this.db, this.areaDirectory, this.clock());
   }

@@ -3,6 +3,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { SearchService } from '../search/service.ts';
+import { countsOf } from '../counts/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,6 +21,7 @@ export default fp(async function searchPlugin(app: FastifyInstance) {
     snapshotPath: dbPath === ':memory:' ? null : app.config.SEARCH_SNAPSHOT_PATH,
     now: app.now,
     log: app.log,
+    liveQuotes: (workerId) => countsOf(app).liveQuotes(workerId),
   });
   app.decorate('searchIndex', search);
   app.events.on('worker-changed', (workerId) => search.onWorkerChanged(workerId));

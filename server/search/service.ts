@@ -31,6 +31,11 @@ export type SearchOptions = {
   rebuildAfterChanges?: number;
   /** …or once the oldest change is this old (ms) */
   rebuildAfterMs?: number;
+  /**
+   * A worker's live recommendations, 0 when not public, undefined when unknown (the served counts,
+   * kept in memory); without it each page of results is checked with SQL alone.
+   */
+  liveQuotes?: (workerId: number) => number | undefined;
 };
 
 export type SearchResult = { id: number; slug: string; name: string; area: Area; nominations: number };
@@ -59,6 +64,7 @@ export class SearchService {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private publicRows: Statement | undefined;
+  private detailRows: Statement | undefined;
   /** writes the 'worker-changed' event may not have told us about */
   private readonly changes: WorkerChanges;
   /** timings of the last completed build, for the benchmark and logs */
@@ -299,17 +305,36 @@ export class SearchService {
     };
   }
 
-  /** The given workers that are public right now, in the given order, with their current details. */
+  /**
+   * The given workers that are public right now, in the given order, with their current details.
+   * Public-ness and counts come from the served counts when they can answer (a page of ten
+   * results then costs ten primary-key reads); otherwise from SQL.
+   */
   private stillPublic(ids: number[]): SearchResult[] {
     if (!ids.length) return [];
-    this.publicRows ??= this.sqlite.prepare(
+    const live = this.opts.liveQuotes;
+    const counted = live ? ids.map((id) => live(id)) : [];
+    const fromCounts = live !== undefined && counted.every((n) => n !== undefined);
+    let rows: { id: number; slug: string; name: string; areaId: number; nominations: number }[];
+    if (fromCounts) {
+      const shown = ids.filter((_, i) => counted[i]! > 0);
+      this.detailRows ??= this.sqlite.prepare('SELECT id, slug, name, area_id AS areaId FROM workers WHERE id IN (SELECT value FROM json_each(?))');
+      const nominations = new Map(ids.map((id, i) => [id, counted[i]!]));
+      rows = shown.length
+        ? (this.detailRows.all(JSON.stringify(shown)) as { id: number; slug: string; name: string; areaId: number }[]).map((r) => ({
+            ...r,
+            nominations: nominations.get(r.id)!,
+          }))
+        : [];
+    } else {
+      this.publicRows ??= this.sqlite.prepare(
         `SELECT w.id, w.slug, w.name, w.area_id AS areaId,
                 (SELECT COUNT(*) FROM quotes q WHERE q.worker_id = w.id AND ${LIVE_QUOTE}) AS nominations
            FROM workers w
           WHERE w.id IN (SELECT value FROM json_each(?)) AND ${PUBLIC_WORKER}`,
-    );
-    const rows = this.publicRows
-      .all(JSON.stringify(ids)) as { id: number; slug: string; name: string; areaId: number; nominations: number }[];
+      );
+      rows = this.publicRows.all(JSON.stringify(ids)) as typeof rows;
+    }
     const byId = new Map(rows.map((r) => [r.id, r]));
     const out: SearchResult[] = [];
     for (const id of ids) {
