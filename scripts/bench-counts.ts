@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { countsOf, computeInsights, computeSnapshot } from '../server/counts/index.ts';
+import { LiveFacts } from '../server/counts/facts.ts';
 import { generateProfiles } from './generate-profiles.ts';
 
 const args = process.argv.slice(2);
@@ -80,11 +81,11 @@ async function main() {
       full.push(performance.now() - t);
     }
     global.gc?.();
-    const heapWith = process.memoryUsage().heapUsed;
+    const heapWith = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers; // facts live in typed arrays
     countsOf(app).invalidate();
-    (countsOf(app) as unknown as { facts: { byWorker: Map<number, unknown> } }).facts.byWorker.clear();
+    (countsOf(app) as unknown as { facts: LiveFacts }).facts = new LiveFacts(app.db); // an empty one
     global.gc?.();
-    const heapWithout = process.memoryUsage().heapUsed;
+    const heapWithout = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
     countsOf(app).warm();
     console.log(`SQL reference recount: snapshot ${ms(sqlSnapshot)}, insights ${ms(sqlInsights)}`);
     if (global.gc) console.log(`memory held by the in-memory facts: ${((heapWith - heapWithout) / 1048576).toFixed(0)} MB`);

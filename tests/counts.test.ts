@@ -1,6 +1,6 @@
 // Counts with known data: per area, rollups, this-week boundaries in London time, leading
 // order, and exact consistency of the cached counts after every kind of change.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import Database from 'better-sqlite3';
 import { makeApp, type TestApp } from './helpers/app.ts';
 import { seedNomination } from './helpers/seed.ts';
@@ -8,6 +8,8 @@ import { computeInsights, computeSnapshot, countsOf, leadingThisWeek, rollUp } f
 import { recentWeekStarts, thisWeekStart, weekStart } from '../server/counts/week.ts';
 import { mulberry32 } from '../server/demo/names.ts';
 import { QUALITY_KEYS } from '../server/qualities.ts';
+import { LiveFacts } from '../server/counts/facts.ts';
+import { LIVE_QUOTE, PUBLIC_WORKER } from '../server/workers/visibility.ts';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -190,6 +192,12 @@ describe('counts stay exact after every change', () => {
   });
 
   it('after 300 random approvals, hides, withdrawals, unpublishings, corrections, moves and days passing', () => {
+    // squeeze the in-memory facts' dead slots out often, so that path is exercised too
+    const compactFrom = LiveFacts.compactFrom;
+    LiveFacts.compactFrom = 4;
+    onTestFinished(() => {
+      LiveFacts.compactFrom = compactFrom;
+    });
     const rng = mulberry32(20260318);
     const sqlite = app.db.$client;
     const int = (n: number) => Math.floor(rng() * n);
@@ -249,6 +257,13 @@ describe('counts stay exact after every change', () => {
       if (step % 3 === 0 || op === 8) expectCacheExact(app);
     }
     expectCacheExact(app);
+    // each worker's served count of live recommendations (what search shows) is the SQL one
+    const workers = ids('SELECT id FROM workers');
+    const reference = workers.map(
+      (id) => sqlite.prepare(`SELECT COUNT(*) FROM quotes q JOIN workers w ON w.id = q.worker_id WHERE w.id = ? AND ${LIVE_QUOTE} AND ${PUBLIC_WORKER}`).pluck().get(id) as number,
+    );
+    expect(countsOf(app).liveQuotes(workers)).toEqual(reference);
+    expect(reference.filter((n) => n > 0).length).toBeGreaterThan(3);
     expect(Object.keys(tally)).toHaveLength(10);
     expect(countsOf(app).stats().nominations).toBeGreaterThan(10);
   });
@@ -359,5 +374,21 @@ describe('insights', () => {
       ['after_care', 1],
     ]);
     expect(ins.qualities).toHaveLength(12);
+  });
+});
+
+describe('the in-memory facts', () => {
+  it('take a quote away from the worker that held it when only its new worker is refreshed', () => {
+    const a = seedNomination(app, { workerName: 'Ann Hill', area: 'Hastings' });
+    seedNomination(app, { workerName: 'Ann Hill', area: 'Hastings' });
+    const b = seedNomination(app, { workerName: 'Bob Cole', area: 'Sefton' });
+    const facts = new LiveFacts(app.db);
+    facts.loadAll();
+    expect([facts.liveCount(a.workerId!), facts.liveCount(b.workerId!)]).toEqual([2, 1]);
+    app.db.$client.prepare('UPDATE quotes SET worker_id = ? WHERE nomination_id = ?').run(b.workerId, a.nominationId);
+    facts.refreshWorker(b.workerId!);
+    expect([facts.liveCount(a.workerId!), facts.liveCount(b.workerId!)]).toEqual([1, 2]);
+    expect(facts.liveCount(999_999)).toBe(0);
+    expect(facts.liveCount(-1)).toBe(0);
   });
 });

@@ -12,18 +12,6 @@ import { LIVE_QUOTE } from '../workers/visibility.ts';
 import { dayStart, recentWeekStarts, thisWeekStart } from './week.ts';
 import { AREA_TREND_WEEKS, TREND_WEEKS, bucketOf, countAreas, type AreaFigures, type CountsSnapshot, type Insights } from './snapshot.ts';
 
-export type Fact = {
-  quoteId: number;
-  workerId: number;
-  areaId: number;
-  /** when the nomination was submitted */
-  at: number;
-  /** bit i set = QUALITIES[i] ticked */
-  qualities: number;
-  /** index in STILL (-1 for an unknown answer) */
-  still: number;
-};
-
 /** answers to "Is this social worker still working with your family?", in the facts' order */
 const STILL = ['yes', 'moved_on', 'case_closed', 'not_sure'];
 
@@ -47,49 +35,176 @@ const SELECT = `SELECT q.id, q.worker_id, w.area_id, n.submitted_at, n.qualities
                  WHERE ${LIVE_QUOTE} AND w.status = 'published'`;
 
 type RawFact = [number, number, number, number, string, string];
-const toFact = (r: RawFact): Fact => ({ quoteId: r[0], workerId: r[1], areaId: r[2], at: r[3], qualities: qualityMask(r[4]), still: STILL.indexOf(r[5]) });
 
+/** A growable typed array. */
+function grow<T extends Int32Array | Float64Array | Int8Array | Uint16Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2, 1024));
+  b.set(a);
+  return b;
+}
+
+/**
+ * The facts in columns: one slot per live quote, each worker's slots side by side. At 300k
+ * quotes this is ~6 MB; one object per fact was ~50 MB of heap (a third of the server's).
+ * A worker whose facts change gets fresh slots at the end; the old ones are left dead and
+ * squeezed out once they outnumber the live ones.
+ */
 export class LiveFacts {
-  /** worker id -> its live facts (published workers with at least one live quote only) */
-  readonly byWorker = new Map<number, Fact[]>();
-  private readonly owner = new Map<number, number>();
+  /** Dead slots are squeezed out once there are this many slots and most are dead (tests lower it). */
+  static compactFrom = 65_536;
+  // per slot
+  private quote = new Int32Array(0);
+  private at = new Float64Array(0);
+  private qualities = new Uint16Array(0);
+  private still = new Int8Array(0);
+  private slots = 0;
+  private live = 0;
+  // per worker id: where its slots start, how many, its area (count 0 = not counted)
+  private first = new Int32Array(0);
+  private count = new Int32Array(0);
+  private area = new Int32Array(0);
+  /** per quote id: the worker whose slots hold it (0 = none) */
+  private owner = new Int32Array(0);
   private readonly all;
   private readonly ofWorker;
   private readonly quotesOfWorker;
 
   constructor(db: Db) {
-    this.all = db.$client.prepare(SELECT).raw();
+    this.all = db.$client.prepare(`${SELECT} ORDER BY q.worker_id`).raw();
     this.ofWorker = db.$client.prepare(`${SELECT} AND q.worker_id = ?`).raw();
     this.quotesOfWorker = db.$client.prepare('SELECT id FROM quotes WHERE worker_id = ?').pluck();
   }
 
   loadAll(): void {
-    this.byWorker.clear();
-    this.owner.clear();
+    this.first.fill(0);
+    this.count.fill(0);
+    this.owner.fill(0);
+    this.slots = 0;
+    this.live = 0;
     for (const r of this.all.iterate() as IterableIterator<RawFact>) {
-      const f = toFact(r);
-      let list = this.byWorker.get(f.workerId);
-      if (!list) this.byWorker.set(f.workerId, (list = []));
-      list.push(f);
-      this.owner.set(f.quoteId, f.workerId);
+      const workerId = r[1];
+      this.ensureWorker(workerId);
+      if (this.count[workerId] === 0) {
+        this.first[workerId] = this.slots;
+        this.area[workerId] = r[2];
+      }
+      this.append(r);
+      this.count[workerId]!++;
     }
   }
 
+  /** How many live quotes a worker has counted (0 when not public). */
+  liveCount(workerId: number): number {
+    return workerId > 0 && workerId < this.count.length ? this.count[workerId]! : 0;
+  }
+
   refreshWorker(workerId: number): void {
-    for (const f of this.byWorker.get(workerId) ?? []) this.owner.delete(f.quoteId);
-    this.byWorker.delete(workerId);
+    this.ensureWorker(workerId);
+    this.dropWorker(workerId);
     // Every quote now attached to this worker, live or not, leaves whichever worker held it.
     for (const quoteId of this.quotesOfWorker.all(workerId) as number[]) {
-      const previous = this.owner.get(quoteId);
-      if (previous === undefined) continue;
-      const left = this.byWorker.get(previous)!.filter((g) => g.quoteId !== quoteId);
-      if (left.length) this.byWorker.set(previous, left);
-      else this.byWorker.delete(previous);
-      this.owner.delete(quoteId);
+      const previous = quoteId < this.owner.length ? this.owner[quoteId]! : 0;
+      if (previous) this.dropQuote(previous, quoteId);
     }
-    const fresh = (this.ofWorker.all(workerId) as RawFact[]).map(toFact);
-    for (const f of fresh) this.owner.set(f.quoteId, workerId);
-    if (fresh.length) this.byWorker.set(workerId, fresh);
+    const fresh = this.ofWorker.all(workerId) as RawFact[];
+    if (!fresh.length) return;
+    this.first[workerId] = this.slots;
+    this.area[workerId] = fresh[0]![2];
+    for (const r of fresh) this.append(r);
+    this.count[workerId] = fresh.length;
+    if (this.slots > LiveFacts.compactFrom && this.slots > 2 * this.live) this.compact();
+  }
+
+  /** Visit every counted worker: its area and its slots (read with slotAt & co.). */
+  forEachWorker(visit: (areaId: number, first: number, n: number) => void): void {
+    for (let w = 1; w < this.count.length; w++) {
+      const n = this.count[w]!;
+      if (n) visit(this.area[w]!, this.first[w]!, n);
+    }
+  }
+
+  slotAt(i: number): number {
+    return this.at[i]!;
+  }
+
+  slotQualities(i: number): number {
+    return this.qualities[i]!;
+  }
+
+  slotStill(i: number): number {
+    return this.still[i]!;
+  }
+
+  private ensureWorker(workerId: number): void {
+    if (workerId < this.count.length) return;
+    const n = Math.max(workerId + 1, this.count.length * 2, 1024);
+    this.first = grow(this.first, n);
+    this.count = grow(this.count, n);
+    this.area = grow(this.area, n);
+  }
+
+  private append(r: RawFact): void {
+    const i = this.slots++;
+    if (i >= this.quote.length) {
+      this.quote = grow(this.quote, i + 1);
+      this.at = grow(this.at, i + 1);
+      this.qualities = grow(this.qualities, i + 1);
+      this.still = grow(this.still, i + 1);
+    }
+    const quoteId = r[0];
+    this.quote[i] = quoteId;
+    this.at[i] = r[3];
+    this.qualities[i] = qualityMask(r[4]);
+    this.still[i] = STILL.indexOf(r[5]);
+    if (quoteId >= this.owner.length) this.owner = grow(this.owner, quoteId + 1);
+    this.owner[quoteId] = r[1];
+    this.live++;
+  }
+
+  private dropWorker(workerId: number): void {
+    const n = this.count[workerId]!;
+    for (let i = this.first[workerId]!, end = i + n; i < end; i++) this.owner[this.quote[i]!] = 0;
+    this.count[workerId] = 0;
+    this.live -= n;
+  }
+
+  /** Take one quote out of a worker's slots (the last slot moves into its place). */
+  private dropQuote(workerId: number, quoteId: number): void {
+    const start = this.first[workerId]!;
+    const last = start + this.count[workerId]! - 1;
+    for (let i = start; i <= last; i++) {
+      if (this.quote[i] !== quoteId) continue;
+      this.quote[i] = this.quote[last]!;
+      this.at[i] = this.at[last]!;
+      this.qualities[i] = this.qualities[last]!;
+      this.still[i] = this.still[last]!;
+      this.count[workerId]!--;
+      this.owner[quoteId] = 0;
+      this.live--;
+      return;
+    }
+  }
+
+  /** Squeeze out dead slots, keeping each worker's side by side. */
+  private compact(): void {
+    const quote = new Int32Array(Math.max(this.live, 1024));
+    const at = new Float64Array(quote.length);
+    const qualities = new Uint16Array(quote.length);
+    const still = new Int8Array(quote.length);
+    let k = 0;
+    for (let w = 1; w < this.count.length; w++) {
+      const n = this.count[w]!;
+      if (!n) continue;
+      const from = this.first[w]!;
+      quote.set(this.quote.subarray(from, from + n), k);
+      at.set(this.at.subarray(from, from + n), k);
+      qualities.set(this.qualities.subarray(from, from + n), k);
+      still.set(this.still.subarray(from, from + n), k);
+      this.first[w] = k;
+      k += n;
+    }
+    Object.assign(this, { quote, at, qualities, still, slots: k });
   }
 }
 
@@ -106,20 +221,20 @@ export function aggregate(facts: LiveFacts, areas: AreaDirectory, now: number): 
   const firstWeek = weeks[0]!;
   let recommendations = 0;
 
-  for (const [, list] of facts.byWorker) {
-    const areaId = list[0]!.areaId;
+  facts.forEachWorker((areaId, first, n) => {
     let acc = perArea.get(areaId);
     if (!acc) perArea.set(areaId, (acc = { workers: 0, nominations: 0, thisWeek: 0, thisWeekWorkers: 0 }));
     acc.workers++;
     let recent = false;
-    for (const f of list) {
+    for (let i = first, end = first + n; i < end; i++) {
+      const at = facts.slotAt(i);
       acc.nominations++;
       recommendations++;
-      if (f.at >= since) {
+      if (at >= since) {
         acc.thisWeek++;
         recent = true;
       }
-      const b = f.at >= firstWeek ? bucketOf(weeks, f.at) : -1;
+      const b = at >= firstWeek ? bucketOf(weeks, at) : -1;
       if (b >= 0) {
         trend[b]!.nominations++;
         if (b >= firstAreaWeek) {
@@ -128,11 +243,12 @@ export function aggregate(facts: LiveFacts, areas: AreaDirectory, now: number): 
           series[b - firstAreaWeek]!++;
         }
       }
-      for (let m = f.qualities; m; m &= m - 1) qualityCounts[31 - Math.clz32(m & -m)]!++;
-      if (f.still >= 0) still[f.still]!++;
+      for (let m = facts.slotQualities(i); m; m &= m - 1) qualityCounts[31 - Math.clz32(m & -m)]!++;
+      const s = facts.slotStill(i);
+      if (s >= 0) still[s]!++;
     }
     if (recent) acc.thisWeekWorkers++;
-  }
+  });
 
   const { counts, totals } = countAreas(areas, (id) => perArea.get(id));
   const validFrom = dayStart(now);

@@ -131,12 +131,13 @@ export class Counts {
   }
 
   /**
-   * A worker's live recommendations, 0 when the profile is not public (hidden, or no live quote):
-   * exactly PUBLIC_WORKER and the LIVE_QUOTE count, from memory. Undefined inside a transaction.
+   * Each worker's live recommendations, 0 when the profile is not public (hidden, or no live
+   * quote): exactly PUBLIC_WORKER and the LIVE_QUOTE count, from memory. Undefined inside a
+   * transaction.
    */
-  liveQuotes(workerId: number): number | undefined {
+  liveQuotes(workerIds: number[]): number[] | undefined {
     if (!this.sync()) return undefined;
-    return this.facts.byWorker.get(workerId)?.length ?? 0;
+    return workerIds.map((id) => this.facts.liveCount(id));
   }
 
   snapshot(): CountsSnapshot {

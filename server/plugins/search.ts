@@ -21,7 +21,7 @@ export default fp(async function searchPlugin(app: FastifyInstance) {
     snapshotPath: dbPath === ':memory:' ? null : app.config.SEARCH_SNAPSHOT_PATH,
     now: app.now,
     log: app.log,
-    liveQuotes: (workerId) => countsOf(app).liveQuotes(workerId),
+    liveQuotes: (workerIds) => countsOf(app).liveQuotes(workerIds),
   });
   app.decorate('searchIndex', search);
   app.events.on('worker-changed', (workerId) => search.onWorkerChanged(workerId));

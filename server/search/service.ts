@@ -32,10 +32,10 @@ export type SearchOptions = {
   /** …or once the oldest change is this old (ms) */
   rebuildAfterMs?: number;
   /**
-   * A worker's live recommendations, 0 when not public, undefined when unknown (the served counts,
-   * kept in memory); without it each page of results is checked with SQL alone.
+   * Each worker's live recommendations, 0 when not public, undefined when unknown (the served
+   * counts, kept in memory); without it each page of results is checked with SQL alone.
    */
-  liveQuotes?: (workerId: number) => number | undefined;
+  liveQuotes?: (workerIds: number[]) => number[] | undefined;
 };
 
 export type SearchResult = { id: number; slug: string; name: string; area: Area; nominations: number };
@@ -312,11 +312,9 @@ export class SearchService {
    */
   private stillPublic(ids: number[]): SearchResult[] {
     if (!ids.length) return [];
-    const live = this.opts.liveQuotes;
-    const counted = live ? ids.map((id) => live(id)) : [];
-    const fromCounts = live !== undefined && counted.every((n) => n !== undefined);
+    const counted = this.opts.liveQuotes?.(ids);
     let rows: { id: number; slug: string; name: string; areaId: number; nominations: number }[];
-    if (fromCounts) {
+    if (counted) {
       const shown = ids.filter((_, i) => counted[i]! > 0);
       this.detailRows ??= this.sqlite.prepare('SELECT id, slug, name, area_id AS areaId FROM workers WHERE id IN (SELECT value FROM json_each(?))');
       const nominations = new Map(ids.map((id, i) => [id, counted[i]!]));
