@@ -98,3 +98,37 @@ it('compresses a cached page once per encoding, not per request', async () => {
   expect(entry.bytes('gzip')).toBe(entry.bytes('gzip'));
   expect(entry.bytes('identity')).toBe(entry.body);
 });
+
+it('serves repeated searches from the cache until a profile changes', async () => {
+  seedNomination(app, { workerName: 'Prudence Cache', area: 'hastings' });
+  const first = await get('/search?q=prudence');
+  expect(first).toContain('Prudence Cache');
+  expect(first).not.toContain('Prudence Second');
+  expect(await get('/search?q=prudence')).toBe(first);
+  const second = seedNomination(app, { workerName: 'Prudence Second', area: 'sefton' });
+  expect(await get('/search?q=prudence')).toContain('Prudence Second');
+  app.db.$client.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(second.workerId);
+  expect(await get('/search?q=prudence')).not.toContain('Prudence Second');
+  // errors are never cached
+  expect((await app.inject('/search?q=prudence&page=x')).statusCode).toBe(400);
+  expect((await app.inject('/search?q=prudence&page=x')).statusCode).toBe(400);
+});
+
+it('holds a bounded number of bytes, dropping the least recently used page first', async () => {
+  const { PageCache, Entry } = await import('../server/plugins/page-cache.ts');
+  const cache = new PageCache(app.db.$client, () => app.clock.now);
+  try {
+    const page = () => new Entry(Buffer.alloc(1024 * 1024, 'x'), 'text/html');
+    for (let i = 0; i < 20; i++) cache.set(`/p${i}`, page());
+    expect(cache.size.bytes).toBeLessThanOrEqual(16 * 1024 * 1024);
+    expect(cache.size.pages).toBeLessThan(20);
+    expect(cache.get('/p0')).toBeUndefined();
+    expect(cache.get("/p19")).toBeDefined();
+    cache.set("/p19", page()); // replacing an entry does not count it twice
+    const before = cache.size.bytes;
+    cache.set("/p19", page());
+    expect(cache.size.bytes).toBe(before);
+  } finally {
+    cache.close();
+  }
+});

@@ -21,6 +21,8 @@ declare module 'fastify' {
 }
 
 const MAX_ENTRIES = 2000;
+/** Memory for pages: bodies plus their compressed copies (about a quarter more), least recently used dropped first. */
+const MAX_BYTES = 16 * 1024 * 1024;
 const MAX_URL = 300;
 
 /** Smaller pages are not worth compressing (the same threshold as @fastify/compress). */
@@ -36,6 +38,11 @@ export class Entry {
     readonly contentType: string,
   ) {
     this.encoded.set('identity', body);
+  }
+
+  /** What the entry may come to hold, compressed copies included. */
+  get charge(): number {
+    return Math.ceil(this.body.length * 1.25) + 256;
   }
 
   /** The body in this encoding, compressed on first use (brotli 5: ~2 ms for 84 KB, 8x smaller). */
@@ -71,6 +78,7 @@ export function chooseEncoding(acceptEncoding: string | undefined, size: number,
 
 export class PageCache {
   private entries = new Map<string, Entry>();
+  private bytes = 0;
   private day = 0;
   /** when the London day after `day` begins: until then, no need to work the calendar out */
   private nextDay = 0;
@@ -94,7 +102,10 @@ export class PageCache {
       this.nextDay = dayStart(this.day + 25 * 3600_000);
     }
     const otherWrote = this.changes.otherConnectionWrote();
-    if (this.changes.takeDirty().length || otherWrote || dayMoved) this.entries.clear();
+    if (this.changes.takeDirty().length || otherWrote || dayMoved) {
+      this.entries.clear();
+      this.bytes = 0;
+    }
     return true;
   }
 
@@ -110,9 +121,23 @@ export class PageCache {
   }
 
   set(url: string, entry: Entry): void {
-    if (url.length > MAX_URL || !this.fresh()) return;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    if (url.length > MAX_URL || entry.charge > MAX_BYTES / 4 || !this.fresh()) return;
+    this.drop(url);
+    while (this.entries.size >= MAX_ENTRIES || (this.entries.size && this.bytes + entry.charge > MAX_BYTES)) this.drop(this.entries.keys().next().value!);
     this.entries.set(url, entry);
+    this.bytes += entry.charge;
+  }
+
+  private drop(url: string): void {
+    const old = this.entries.get(url);
+    if (!old) return;
+    this.entries.delete(url);
+    this.bytes -= old.charge;
+  }
+
+  /** How many pages and bytes are held (for tests and the benchmark). */
+  get size(): { pages: number; bytes: number } {
+    return { pages: this.entries.size, bytes: this.bytes };
   }
 
   close(): void {

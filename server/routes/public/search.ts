@@ -58,7 +58,8 @@ export default async function searchRoutes(app: FastifyInstance) {
     };
   });
 
-  app.get('/search', async (req: Req, reply) => {
+  // Results are the same for everyone (a GET form, no token): repeated searches come from the page cache.
+  app.get('/search', { config: { pageCache: true } }, async (req: Req, reply) => {
     const p = parse(app, req);
     if (p.page === null) {
       return sendError(req, reply, 400, 'That page number is not right. Go back to your search and use the page links.');
