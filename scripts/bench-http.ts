@@ -7,9 +7,12 @@
 // Prints req/s, p50/p99 latency, errors, req/s as a ratio of the baseline, and peak RSS.
 //
 //   npm run bench:http [-- --db /tmp/big.db] [--workers 100000] [--nominations 300000]
-//                      [--duration 10] [--connections 50] [--only home,search]
+//                      [--duration 10] [--connections 50] [--only home,search] [--browser]
 //
 // --db reuses (or creates, then keeps) a generated database; without it a temporary one is made.
+// --browser sends Accept-Encoding as browsers do (pages then travel compressed).
+// "search" repeats 44 queries (so after the first of each, the page cache answers, as for
+// popular names); "uncached search" never repeats one, measuring the engine and rendering.
 import { fork } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,6 +31,8 @@ type Target = {
   bodyTemplate?: string;
   /** the status a correct answer has */
   expect: number;
+  /** where in `paths` the measured run starts (the warm-up starts at 0), so it can avoid the warm-up's paths */
+  measureFrom?: number;
 };
 
 type DriveResult = {
@@ -43,10 +48,13 @@ type DriveResult = {
 };
 
 const SCRIPT = fileURLToPath(import.meta.url);
+/** Distinct queries for the uncached search target; the warm-up uses the first UNCACHED_WARMUP_SPAN. */
+const UNCACHED_QUERIES = 60_000;
+const UNCACHED_WARMUP_SPAN = 15_000;
 
 // ---------------------------------------------------------------- the driver (child process)
 
-async function drive(target: Target, url: string, connections: number, duration: number): Promise<DriveResult> {
+async function drive(target: Target, url: string, connections: number, duration: number, start: number): Promise<DriveResult> {
   const require = createRequire(import.meta.url);
   const autocannon = require('autocannon') as (opts: unknown) => Promise<{
     requests: { average: number; total: number };
@@ -55,7 +63,7 @@ async function drive(target: Target, url: string, connections: number, duration:
     timeouts: number;
     statusCodeStats: Record<string, { count: number }>;
   }>;
-  let n = 0;
+  let n = start;
   let counter = Date.now() * 1000;
   const result = await autocannon({
     url,
@@ -92,31 +100,36 @@ async function drive(target: Target, url: string, connections: number, duration:
 }
 
 if (process.argv[2] === '--drive') {
-  const { target, url, connections, duration } = JSON.parse(process.argv[3]!) as {
-    target: Target;
-    url: string;
-    connections: number;
-    duration: number;
-  };
-  drive(target, url, connections, duration).then(
-    (r) => {
-      process.send!(r);
-      process.exit(0);
-    },
-    (err) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
+  // The job comes over IPC: 60,000 search paths are too long for a command line.
+  process.once('message', (job) => {
+    const { target, url, connections, duration, start } = job as {
+      target: Target;
+      url: string;
+      connections: number;
+      duration: number;
+      start: number;
+    };
+    drive(target, url, connections, duration, start).then(
+      (r) => {
+        process.send!(r);
+        process.exit(0);
+      },
+      (err) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  });
 }
 
-function runDriver(target: Target, url: string, connections: number, duration: number): Promise<DriveResult> {
+function runDriver(target: Target, url: string, connections: number, duration: number, start = 0): Promise<DriveResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = fork(SCRIPT, ['--drive', JSON.stringify({ target, url, connections, duration })], {
+    const child = fork(SCRIPT, ['--drive'], {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let result: DriveResult | undefined;
+    child.send({ target, url, connections, duration, start });
     child.on('message', (m) => (result = m as DriveResult));
     child.on('exit', (code) => (result ? resolvePromise(result) : reject(new Error(`autocannon driver exited with ${code}`))));
   });
@@ -157,6 +170,9 @@ async function bench(argv: string[]) {
   const connections = Number(arg(argv, 'connections', '50'));
   const only = arg(argv, 'only', '').split(',').filter(Boolean);
   const keepDb = arg(argv, 'db', '');
+  // --browser: ask for compressed answers as every browser does (Accept-Encoding); off by default
+  // so figures stay comparable with earlier runs, where autocannon asked for none.
+  const browser = argv.includes('--browser');
   const tmp = mkdtempSync(join(tmpdir(), 'gsw-bench-http-'));
   const dbPath = join(tmp, 'bench.db');
   const commit = gitCommit();
@@ -217,6 +233,14 @@ async function bench(argv: string[]) {
       'hastings',
     ];
     const searchPaths = queries.map((q) => `/search?q=${encodeURIComponent(q)}`);
+    // Every request a query not asked before (so none is answered from the page cache): the
+    // search engine and the page's rendering, as for a long tail of different names.
+    const fresh = new Set<string>();
+    for (const n of sqlite.prepare('SELECT w.name, a.name AS area FROM workers w JOIN areas a ON a.id = w.area_id ORDER BY (w.id * 15485863) % 1000003').iterate() as IterableIterator<{ name: string; area: string }>) {
+      for (const q of [n.name, misspell(n.name), `${n.name} ${n.area}`]) if (!queries.includes(q)) fresh.add(q);
+      if (fresh.size >= UNCACHED_QUERIES) break;
+    }
+    const uncachedPaths = [...fresh].slice(0, UNCACHED_QUERIES).map((q) => `/search?q=${encodeURIComponent(q)}`);
 
     // A valid nomination, taken through the form like a browser: cookie + CSRF token + hidden fields.
     const { HttpClient, formFields, VALID_NOMINATION } = await import('../tests/e2e/helpers/http.ts');
@@ -252,8 +276,11 @@ async function bench(argv: string[]) {
       { name: 'profile (1,000 rotating)', method: 'GET', paths: slugs.map((s) => `/workers/${encodeURIComponent(s)}`), expect: 200 },
       { name: 'areas /areas', method: 'GET', paths: ['/areas'], expect: 200 },
       { name: `search (${queries.length} queries)`, method: 'GET', paths: searchPaths, expect: 200 },
+      { name: `uncached search (${uncachedPaths.length.toLocaleString('en-GB')} new queries)`, method: 'GET', paths: uncachedPaths, expect: 200, measureFrom: UNCACHED_WARMUP_SPAN },
       ...(confirmTarget ? [confirmTarget] : []),
-    ] as Target[]).filter((t) => t.name.startsWith('baseline') || !only.length || only.some((o) => t.name.includes(o)));
+    ] as Target[])
+      .filter((t) => t.name.startsWith('baseline') || !only.length || only.some((o) => t.name.includes(o)))
+      .map((t) => (browser ? { ...t, headers: { ...t.headers, 'accept-encoding': 'gzip, deflate, br, zstd' } } : t));
 
     // 4. Drive each target; sample this process's RSS meanwhile.
     let peakRss = process.memoryUsage().rss;
@@ -264,7 +291,7 @@ async function bench(argv: string[]) {
       await runDriver(target, base, connections, 2); // warm-up
       let targetPeak = process.memoryUsage().rss;
       const perTarget = setInterval(() => (targetPeak = Math.max(targetPeak, process.memoryUsage().rss)), 200);
-      const r = await runDriver(target, base, connections, duration);
+      const r = await runDriver(target, base, connections, duration, target.measureFrom ?? 0);
       clearInterval(perTarget);
       // What the process holds once garbage is collected (npm run bench:http passes --expose-gc).
       const gc = (globalThis as { gc?: () => void }).gc;
@@ -280,7 +307,7 @@ async function bench(argv: string[]) {
     const TARGET_RATIO: Record<string, number> = { home: 0.4, profile: 0.4, search: 0.25 };
     const pad = (s: string, n: number) => s.padEnd(n);
     const lpad = (s: string, n: number) => s.padStart(n);
-    console.log(`\nHTTP load, ${connections} connections, ${duration} s each, commit ${commit}, ${workers.toLocaleString('en-GB')} profiles`);
+    console.log(`\nHTTP load, ${connections} connections, ${duration} s each, commit ${commit}, ${workers.toLocaleString('en-GB')} profiles, ${browser ? 'Accept-Encoding: gzip, deflate, br, zstd (--browser)' : 'no Accept-Encoding'}`);
     console.log(`${pad('target', 28)}${lpad('req/s', 9)}${lpad('p50 ms', 8)}${lpad('p99 ms', 8)}${lpad('max ms', 8)}${lpad('errors', 8)}${lpad('ratio', 8)}${lpad('RSS MB', 8)}${lpad('after GC', 10)}  verdict`);
     let allOk = true;
     for (const { target, r, rssMb, settledMb } of rows) {
