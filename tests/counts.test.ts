@@ -9,6 +9,7 @@ import { recentWeekStarts, thisWeekStart, weekStart } from '../server/counts/wee
 import { mulberry32 } from '../server/demo/names.ts';
 import { QUALITY_KEYS } from '../server/qualities.ts';
 import { LiveFacts } from '../server/counts/facts.ts';
+import { topQualities } from '../server/workers/profile.ts';
 import { LIVE_QUOTE, PUBLIC_WORKER } from '../server/workers/visibility.ts';
 
 let app: TestApp;
@@ -263,6 +264,9 @@ describe('counts stay exact after every change', () => {
       (id) => sqlite.prepare(`SELECT COUNT(*) FROM quotes q JOIN workers w ON w.id = q.worker_id WHERE w.id = ? AND ${LIVE_QUOTE} AND ${PUBLIC_WORKER}`).pluck().get(id) as number,
     );
     expect(countsOf(app).liveQuotes(workers)).toEqual(reference);
+    // and each public worker's qualities, most ticked first, as the SQL read has them
+    const shown = workers.filter((_, i) => reference[i]! > 0);
+    for (const per of [3, QUALITY_KEYS.length]) expect(countsOf(app).topQualities(shown, per)).toEqual(topQualities(app.db, shown, per));
     expect(reference.filter((n) => n > 0).length).toBeGreaterThan(3);
     expect(Object.keys(tally)).toHaveLength(10);
     expect(countsOf(app).stats().nominations).toBeGreaterThan(10);

@@ -124,6 +124,16 @@ export class LiveFacts {
     }
   }
 
+  /** How many of a worker's live recommendations ticked each quality (QUALITIES order). */
+  qualityTally(workerId: number): number[] {
+    const tally = new Array<number>(QUALITIES.length).fill(0);
+    const n = this.liveCount(workerId);
+    for (let i = n ? this.first[workerId]! : 0, end = i + n; i < end; i++) {
+      for (let m = this.qualities[i]!; m; m &= m - 1) tally[31 - Math.clz32(m & -m)]!++;
+    }
+    return tally;
+  }
+
   slotAt(i: number): number {
     return this.at[i]!;
   }

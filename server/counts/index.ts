@@ -19,6 +19,7 @@ import type { AreaDirectory } from '../areas/directory.ts';
 import { AREA_TREND_WEEKS, computeInsights, computeSnapshot, type AreaCount, type CountsSnapshot, type Insights, type WeekCount } from './snapshot.ts';
 import { rollUp, type GroupBy, type GroupCount } from './rollups.ts';
 import { LiveFacts, aggregate } from './facts.ts';
+import { QUALITIES } from '../qualities.ts';
 import { WorkerChanges } from '../workers/changes.ts';
 
 export { TREND_WEEKS, AREA_TREND_WEEKS, computeSnapshot, computeInsights } from './snapshot.ts';
@@ -138,6 +139,26 @@ export class Counts {
   liveQuotes(workerIds: number[]): number[] | undefined {
     if (!this.sync()) return undefined;
     return workerIds.map((id) => this.facts.liveCount(id));
+  }
+
+  /**
+   * The most ticked qualities (labels, ties in QUALITIES order) of each given public worker, from
+   * memory: what workers/profile.ts topQualities reads from SQL. Undefined inside a transaction.
+   */
+  topQualities(workerIds: number[], perWorker = 3): Map<number, string[]> | undefined {
+    if (!this.sync()) return undefined;
+    const out = new Map<number, string[]>();
+    for (const id of workerIds) {
+      const top = this.facts
+        .qualityTally(id)
+        .map((count, i) => ({ count, i }))
+        .filter((q) => q.count > 0)
+        .sort((a, b) => b.count - a.count || a.i - b.i)
+        .slice(0, perWorker)
+        .map((q) => QUALITIES[q.i]!.label);
+      if (top.length) out.set(id, top);
+    }
+    return out;
   }
 
   snapshot(): CountsSnapshot {
