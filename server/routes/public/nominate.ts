@@ -10,6 +10,7 @@ import { cleanValues, errorMap, validateNomination, type FieldError, type Nomina
 import { labelOf, RELATIONSHIP_CHOICES, STILL_INVOLVED_CHOICES } from '../../nominations/labels.ts';
 import { compactReference, formatReference } from '../../nominations/reference.ts';
 import { nominationFlagsByRef, storeNomination, SUBMISSION_KEY } from '../../nominations/store.ts';
+import { AreaOptionsHtml, areaSelectGroups } from '../../areas/select-options.ts';
 
 const TITLE = 'Recommend a social worker';
 const EMPTY: NominationValues = {
@@ -22,13 +23,7 @@ const bodyOf = (req: FastifyRequest): Body => (req.body && typeof req.body === '
 
 export default async function nominate(app: FastifyInstance) {
   const { config } = app;
-  const areaGroups = app.areas.grouped().map((g) => ({
-    label: g.nation,
-    options: g.regions
-      .flatMap((r) => r.areas)
-      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
-      .map((a) => ({ value: a.slug, label: a.name })),
-  }));
+  const areaOptions = new AreaOptionsHtml(areaSelectGroups(app.areas));
   const qualityOptions = QUALITIES.map((q) => ({ value: q.key, label: q.label }));
 
   /** The hidden `started` field: carried through the journey once the fill time has been checked. */
@@ -47,7 +42,7 @@ export default async function nominate(app: FastifyInstance) {
         values,
         errors: [...notices, ...errors],
         fieldErrors: errorMap(errors),
-        areaGroups,
+        areaOptionsHtml: areaOptions.render(values.area),
         qualityOptions,
         relationships: RELATIONSHIP_CHOICES,
         stillInvolved: STILL_INVOLVED_CHOICES,
