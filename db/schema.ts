@@ -76,6 +76,8 @@ export const nominations = sqliteTable(
     submissionKey: text('submission_key').notNull().unique(),
     status: text('status', { enum: NOMINATION_STATUSES }).notNull().default('pending'),
     workerName: text('worker_name').notNull(),
+    /** the name folded for comparison (normalizePhrase: "Siân O'Neill" -> "sian oneill"), for finding duplicates; null until back-filled */
+    workerNameKey: text('worker_name_key'),
     areaId: integer('area_id')
       .notNull()
       .references(() => areas.id),
@@ -104,6 +106,7 @@ export const nominations = sqliteTable(
     index('nominations_worker_status_idx').on(t.workerId, t.status),
     index('nominations_area_status_submitted_idx').on(t.areaId, t.status, t.submittedAt),
     index('nominations_story_hash_idx').on(t.storyHash),
+    index('nominations_area_name_key_idx').on(t.areaId, t.workerNameKey),
     index('nominations_decided_idx').on(t.decidedAt),
   ],
 );

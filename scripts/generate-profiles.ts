@@ -13,7 +13,7 @@ import { openDatabase, type Db } from '../server/db.ts';
 import { seedAreas } from '../server/areas/seed.ts';
 import { mulberry32, pick, randomName, type Rng } from '../server/demo/names.ts';
 import { QUALITY_KEYS } from '../server/qualities.ts';
-import { slugify } from '../server/text.ts';
+import { normalizePhrase, slugify } from '../server/text.ts';
 
 export type GenerateOptions = {
   db: string;
@@ -164,9 +164,9 @@ export function generateProfiles(opts: GenerateOptions): GenerateResult {
     'INSERT INTO workers (slug, name, area_id, team, status, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?, ?)',
   );
   const insertNomination = sqlite.prepare(
-    `INSERT INTO nominations (ref, submission_key, status, worker_name, area_id, relationship, qualities, still_involved,
+    `INSERT INTO nominations (ref, submission_key, status, worker_name, worker_name_key, area_id, relationship, qualities, still_involved,
                               story, story_hash, submitted_at, decided_at, worker_id)
-     VALUES (?, ?, 'approved', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, 'approved', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertQuote = sqlite.prepare(
     'INSERT INTO quotes (nomination_id, worker_id, text, relationship, published_at) VALUES (?, ?, ?, ?, ?)',
@@ -178,6 +178,7 @@ export function generateProfiles(opts: GenerateOptions): GenerateResult {
     const times: number[] = [];
     for (let w = 0; w < workerCount; w++) {
       const name = randomName(rng);
+      const nameKey = normalizePhrase(name);
       const area = pickArea();
       const base = `${slugify(name)}-${area.slug}`.slice(0, 120);
       const n = (slugsTaken.get(base) ?? 0) + 1;
@@ -202,6 +203,7 @@ export function generateProfiles(opts: GenerateOptions): GenerateResult {
             hex(rng, 8).toUpperCase(),
             `gen-${nominations + 1}`,
             name,
+            nameKey,
             area.id,
             relationship,
             qualitiesFor(rng),

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeApp, type TestApp } from './helpers/app.ts';
 import { nominate, validNomination } from './helpers/nominate.ts';
 import { findConcerns } from '../server/nominations/concerns.ts';
-import { similarity, SIMILARITY_THRESHOLD } from '../server/nominations/duplicates.ts';
+import { backfillNameKeys, similarity, SIMILARITY_THRESHOLD } from '../server/nominations/duplicates.ts';
 import { compactReference, formatReference, newReference, REFERENCE_ALPHABET } from '../server/nominations/reference.ts';
 
 describe('safeguarding and complaint words', () => {
@@ -104,6 +104,23 @@ describe('near-duplicates: kept, and flagged', () => {
     await nominate(app, validNomination({ area: 'sefton' }));
     await nominate(app, validNomination({ story: 'He turned up every week, kept every promise, and helped my son back into school.' }));
     expect(all().every((r) => r.flags === '[]' && r.duplicateOf === null)).toBe(true);
+  });
+
+  it('stores the folded name, and still finds duplicates among rows stored without one', async () => {
+    const story = 'She listened to us when nobody else would and gave us hope that things could change for our family. She came to every meeting.';
+    await nominate(app, validNomination({ worker_name: "Siân O'Neill", story }));
+    const key = () => app.db.$client.prepare('SELECT worker_name_key FROM nominations WHERE id = 1').pluck().get();
+    expect(key()).toBe('sian oneill');
+    // as a row written before the key existed, or by a script
+    app.db.$client.prepare('UPDATE nominations SET worker_name_key = NULL').run();
+    await nominate(app, validNomination({ worker_name: 'SIAN ONEILL', story: story + ' Thank you.' }));
+    expect(all().map((r) => [r.flags, r.duplicateOf])).toEqual([
+      ['[]', null],
+      ['["duplicate"]', 1],
+    ]);
+    expect(backfillNameKeys(app.db.$client, 1)).toBe(1);
+    expect(key()).toBe('sian oneill');
+    expect(backfillNameKeys(app.db.$client)).toBe(0);
   });
 
   it('similarity is 1 for the same words and low for different stories', () => {

@@ -45,19 +45,39 @@ export function findDuplicateOf(
   n: { areaId: number; workerName: string; story: string; storyHash: string },
 ): number | undefined {
   const name = normalizePhrase(n.workerName);
+  // The first telling of the same story for the same worker: by index, stopping at the first
+  // (a story posted a thousand times must not make the next post read a thousand rows).
   const sameStory = sqlite
-    .prepare('SELECT id, worker_name AS workerName, duplicate_of AS duplicateOf FROM nominations WHERE story_hash = ? AND area_id = ? ORDER BY id')
-    .all(n.storyHash, n.areaId) as { id: number; workerName: string; duplicateOf: number | null }[];
-  const exact = sameStory.find((c) => normalizePhrase(c.workerName) === name);
-  if (exact) return exact.duplicateOf ?? exact.id;
+    .prepare(
+      `SELECT id, worker_name AS workerName, worker_name_key AS nameKey, duplicate_of AS duplicateOf FROM nominations
+        WHERE story_hash = @hash AND area_id = @area AND worker_name_key = @key
+       UNION ALL
+       SELECT id, worker_name AS workerName, worker_name_key AS nameKey, duplicate_of AS duplicateOf FROM nominations
+        WHERE story_hash = @hash AND area_id = @area AND worker_name_key IS NULL
+       ORDER BY id`,
+    )
+    .iterate({ hash: n.storyHash, area: n.areaId, key: name }) as IterableIterator<{ id: number; workerName: string; nameKey: string | null; duplicateOf: number | null }>;
+  for (const c of sameStory) {
+    if ((c.nameKey ?? normalizePhrase(c.workerName)) === name) return c.duplicateOf ?? c.id; // (leaving the loop ends the query)
+  }
 
-  // Names first (small rows), stories only for the same worker's latest few.
-  const sameName = (sqlite.prepare('SELECT id, worker_name AS workerName FROM nominations WHERE area_id = ? ORDER BY id DESC LIMIT 5000').all(n.areaId) as {
-    id: number;
-    workerName: string;
-  }[])
-    .filter((c) => normalizePhrase(c.workerName) === name)
-    .slice(0, SIMILAR_WINDOW);
+  // The same worker's latest few, found by the folded name's index (rows not yet back-filled are
+  // folded here); then stories, one by one.
+  const sameName: { id: number }[] = [];
+  const candidates = sqlite
+    .prepare(
+      // two index ranges merged (an OR here made SQLite walk every nomination in the area)
+      `SELECT id, worker_name AS workerName, worker_name_key AS nameKey FROM nominations WHERE area_id = @area AND worker_name_key = @key
+       UNION ALL
+       SELECT id, worker_name AS workerName, worker_name_key AS nameKey FROM nominations WHERE area_id = @area AND worker_name_key IS NULL
+       ORDER BY id DESC`,
+    )
+    .iterate({ area: n.areaId, key: name }) as IterableIterator<{ id: number; workerName: string; nameKey: string | null }>;
+  for (const c of candidates) {
+    if ((c.nameKey ?? normalizePhrase(c.workerName)) !== name) continue;
+    sameName.push(c);
+    if (sameName.length === SIMILAR_WINDOW) break;
+  }
   const story = sqlite.prepare('SELECT story, duplicate_of AS duplicateOf FROM nominations WHERE id = ?');
   // Oldest first: a duplicate points at the first telling of the story.
   for (const { id } of sameName.reverse()) {
@@ -65,4 +85,26 @@ export function findDuplicateOf(
     if (c.story !== null && similarity(c.story, n.story) >= SIMILARITY_THRESHOLD) return c.duplicateOf ?? id;
   }
   return undefined;
+}
+
+/** The folded name stored with a nomination, so duplicates are found by index. */
+export const nameKey = normalizePhrase;
+
+/**
+ * Fold the names of nominations stored without a key (before the key existed, or by a script),
+ * a slice at a time. Run at start-up; findDuplicateOf copes with any left.
+ */
+export function backfillNameKeys(sqlite: Database, slice = 5000): number {
+  const pick = sqlite.prepare('SELECT id, worker_name AS workerName FROM nominations WHERE worker_name_key IS NULL LIMIT ?');
+  const set = sqlite.prepare('UPDATE nominations SET worker_name_key = ? WHERE id = ?');
+  const fill = sqlite.transaction((rows: { id: number; workerName: string }[]) => {
+    for (const r of rows) set.run(nameKey(r.workerName), r.id);
+  });
+  let done = 0;
+  for (;;) {
+    const rows = pick.all(slice) as { id: number; workerName: string }[];
+    if (!rows.length) return done;
+    fill(rows);
+    done += rows.length;
+  }
 }

@@ -3,7 +3,7 @@
 import type { Db } from '../db.ts';
 import type { NominationInput } from './form.ts';
 import { findConcerns } from './concerns.ts';
-import { findDuplicateOf, storyHash } from './duplicates.ts';
+import { findDuplicateOf, nameKey, storyHash } from './duplicates.ts';
 import { newReference } from './reference.ts';
 
 export type NominationFlag = 'safeguarding' | 'complaint' | 'duplicate';
@@ -29,9 +29,9 @@ export function storeNomination(
   const bySubmissionKey = sqlite.prepare('SELECT id, ref, flags FROM nominations WHERE submission_key = ?');
   const refTaken = sqlite.prepare('SELECT 1 FROM nominations WHERE ref = ?').pluck();
   const insert = sqlite.prepare(
-    `INSERT INTO nominations (ref, submission_key, status, worker_name, area_id, team, relationship, qualities,
+    `INSERT INTO nominations (ref, submission_key, status, worker_name, worker_name_key, area_id, team, relationship, qualities,
                               still_involved, story, story_hash, contact_email, flags, duplicate_of, submitted_at)
-     VALUES (@ref, @submissionKey, 'pending', @workerName, @areaId, @team, @relationship, @qualities,
+     VALUES (@ref, @submissionKey, 'pending', @workerName, @workerNameKey, @areaId, @team, @relationship, @qualities,
              @stillInvolved, @story, @storyHash, @contactEmail, @flags, @duplicateOf, @submittedAt)`,
   );
 
@@ -48,6 +48,7 @@ export function storeNomination(
       ref,
       submissionKey: opts.submissionKey,
       workerName: input.workerName,
+      workerNameKey: nameKey(input.workerName),
       areaId: input.area.id,
       team: input.team,
       relationship: input.relationship,

@@ -5,6 +5,7 @@ import { openDatabase, type Db } from '../db.ts';
 import { seedAreas } from '../areas/seed.ts';
 import { AreaDirectory } from '../areas/directory.ts';
 import { loadDemoIfEmpty } from '../demo/load.ts';
+import { backfillNameKeys } from '../nominations/duplicates.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,6 +24,8 @@ export default fp(async function dbPlugin(app: FastifyInstance) {
     const { loaded } = loadDemoIfEmpty(db, areas, app.now());
     if (loaded) app.log.info('demo content loaded');
   }
+  const folded = backfillNameKeys(db.$client);
+  if (folded) app.log.info({ nominations: folded }, 'folded worker names stored for duplicate checks');
   app.addHook('onClose', async () => {
     db.$client.close();
   });
