@@ -28,7 +28,7 @@ type Target = {
   /** paths rotated round-robin, one per request */
   paths: string[];
   headers?: Record<string, string>;
-  /** bodies rotated round-robin; `{{n}}` is replaced by a unique counter per request */
+  /** bodies rotated round-robin; `{{n}}` is replaced by a unique counter per request, `{{w}}` by letters made from it */
   bodyTemplate?: string;
   /** the status a correct answer has */
   expect: number;
@@ -55,6 +55,16 @@ const UNCACHED_WARMUP_SPAN = 15_000;
 
 // ---------------------------------------------------------------- the driver (child process)
 
+/** A number as lower-case letters (names take no digits): 0 -> "a", 27 -> "bb". */
+function letters(k: number): string {
+  let out = '';
+  do {
+    out = String.fromCharCode(97 + (k % 26)) + out;
+    k = Math.floor(k / 26);
+  } while (k > 0);
+  return out;
+}
+
 async function drive(target: Target, url: string, connections: number, duration: number, start: number): Promise<DriveResult> {
   const require = createRequire(import.meta.url);
   const autocannon = require('autocannon') as (opts: unknown) => Promise<{
@@ -78,7 +88,10 @@ async function drive(target: Target, url: string, connections: number, duration:
         setupRequest: (req: Record<string, unknown>) => {
           const i = n++;
           req.path = target.paths[i % target.paths.length];
-          if (target.bodyTemplate) req.body = target.bodyTemplate.replaceAll('{{n}}', String(counter++));
+          if (target.bodyTemplate) {
+            const k = counter++;
+            req.body = target.bodyTemplate.replaceAll('{{n}}', String(k)).replaceAll('{{w}}', letters(k));
+          }
           return req;
         },
       },
@@ -255,7 +268,10 @@ async function bench(argv: string[]) {
       if (!fields.some(([k]) => k === 'submission_key')) throw new Error('the confirm form has no submission_key');
       const body = new URLSearchParams();
       // A unique submission key per request (the form's key is 22-64 URL-safe characters).
-      for (const [k, v] of fields) body.append(k, k === 'submission_key' ? 'benchsubmissionkey{{n}}' : v);
+      // Every nomination its own: a new submission key, worker and story (the same story posted
+      // again and again would measure the duplicate check against an ever longer list instead).
+      const own: Record<string, string> = { submission_key: 'benchsubmissionkey{{n}}', worker_name: 'Jane Smith{{w}}' };
+      for (const [k, v] of fields) body.append(k, own[k] ?? (k === 'story' ? `${v} Thank you from family {{w}}.` : v));
       confirmTarget = {
         name: 'POST /nominate/confirm',
         method: 'POST',
@@ -264,7 +280,7 @@ async function bench(argv: string[]) {
           'content-type': 'application/x-www-form-urlencoded',
           cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
         },
-        bodyTemplate: body.toString().replace('benchsubmissionkey%7B%7Bn%7D%7D', 'benchsubmissionkey{{n}}'),
+        bodyTemplate: body.toString().replaceAll('%7B%7Bn%7D%7D', '{{n}}').replaceAll('%7B%7Bw%7D%7D', '{{w}}'),
         expect: 303,
       };
     } catch (err) {
