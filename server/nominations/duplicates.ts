@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { normalizePhrase } from '../text.ts';
+import { prepared } from '../statements.ts';
 
 /** Word-level shingles overlap (Jaccard) at or above which two stories count as "very similar". */
 export const SIMILARITY_THRESHOLD = 0.7;
@@ -47,16 +48,15 @@ export function findDuplicateOf(
   const name = normalizePhrase(n.workerName);
   // The first telling of the same story for the same worker: by index, stopping at the first
   // (a story posted a thousand times must not make the next post read a thousand rows).
-  const sameStory = sqlite
-    .prepare(
-      `SELECT id, worker_name AS workerName, worker_name_key AS nameKey, duplicate_of AS duplicateOf FROM nominations
-        WHERE story_hash = @hash AND area_id = @area AND worker_name_key = @key
-       UNION ALL
-       SELECT id, worker_name AS workerName, worker_name_key AS nameKey, duplicate_of AS duplicateOf FROM nominations
-        WHERE story_hash = @hash AND area_id = @area AND worker_name_key IS NULL
-       ORDER BY id`,
-    )
-    .iterate({ hash: n.storyHash, area: n.areaId, key: name }) as IterableIterator<{ id: number; workerName: string; nameKey: string | null; duplicateOf: number | null }>;
+  const sameStory = prepared(
+    sqlite,
+    `SELECT id, worker_name AS workerName, worker_name_key AS nameKey, duplicate_of AS duplicateOf FROM nominations
+      WHERE story_hash = @hash AND area_id = @area AND worker_name_key = @key
+     UNION ALL
+     SELECT id, worker_name AS workerName, worker_name_key AS nameKey, duplicate_of AS duplicateOf FROM nominations
+      WHERE story_hash = @hash AND area_id = @area AND worker_name_key IS NULL
+     ORDER BY id`,
+  ).iterate({ hash: n.storyHash, area: n.areaId, key: name }) as IterableIterator<{ id: number; workerName: string; nameKey: string | null; duplicateOf: number | null }>;
   for (const c of sameStory) {
     if ((c.nameKey ?? normalizePhrase(c.workerName)) === name) return c.duplicateOf ?? c.id; // (leaving the loop ends the query)
   }
@@ -64,21 +64,20 @@ export function findDuplicateOf(
   // The same worker's latest few, found by the folded name's index (rows not yet back-filled are
   // folded here); then stories, one by one.
   const sameName: { id: number }[] = [];
-  const candidates = sqlite
-    .prepare(
-      // two index ranges merged (an OR here made SQLite walk every nomination in the area)
-      `SELECT id, worker_name AS workerName, worker_name_key AS nameKey FROM nominations WHERE area_id = @area AND worker_name_key = @key
-       UNION ALL
-       SELECT id, worker_name AS workerName, worker_name_key AS nameKey FROM nominations WHERE area_id = @area AND worker_name_key IS NULL
-       ORDER BY id DESC`,
-    )
-    .iterate({ area: n.areaId, key: name }) as IterableIterator<{ id: number; workerName: string; nameKey: string | null }>;
+  const candidates = prepared(
+    sqlite,
+    // two index ranges merged (an OR here made SQLite walk every nomination in the area)
+    `SELECT id, worker_name AS workerName, worker_name_key AS nameKey FROM nominations WHERE area_id = @area AND worker_name_key = @key
+     UNION ALL
+     SELECT id, worker_name AS workerName, worker_name_key AS nameKey FROM nominations WHERE area_id = @area AND worker_name_key IS NULL
+     ORDER BY id DESC`,
+  ).iterate({ area: n.areaId, key: name }) as IterableIterator<{ id: number; workerName: string; nameKey: string | null }>;
   for (const c of candidates) {
     if ((c.nameKey ?? normalizePhrase(c.workerName)) !== name) continue;
     sameName.push(c);
     if (sameName.length === SIMILAR_WINDOW) break;
   }
-  const story = sqlite.prepare('SELECT story, duplicate_of AS duplicateOf FROM nominations WHERE id = ?');
+  const story = prepared(sqlite, 'SELECT story, duplicate_of AS duplicateOf FROM nominations WHERE id = ?');
   // Oldest first: a duplicate points at the first telling of the story.
   for (const { id } of sameName.reverse()) {
     const c = story.get(id) as { story: string | null; duplicateOf: number | null };

@@ -5,6 +5,7 @@ import type { NominationInput } from './form.ts';
 import { findConcerns } from './concerns.ts';
 import { findDuplicateOf, nameKey, storyHash } from './duplicates.ts';
 import { newReference } from './reference.ts';
+import { prepared } from '../statements.ts';
 
 export type NominationFlag = 'safeguarding' | 'complaint' | 'duplicate';
 
@@ -26,9 +27,10 @@ export function storeNomination(
   opts: { submissionKey: string; now: number; hashKey: string },
 ): StoredNomination {
   const sqlite = db.$client;
-  const bySubmissionKey = sqlite.prepare('SELECT id, ref, flags FROM nominations WHERE submission_key = ?');
-  const refTaken = sqlite.prepare('SELECT 1 FROM nominations WHERE ref = ?').pluck();
-  const insert = sqlite.prepare(
+  const bySubmissionKey = prepared(sqlite, 'SELECT id, ref, flags FROM nominations WHERE submission_key = ?');
+  const refTaken = prepared(sqlite, 'SELECT 1 FROM nominations WHERE ref = ? LIMIT 1');
+  const insert = prepared(
+    sqlite,
     `INSERT INTO nominations (ref, submission_key, status, worker_name, worker_name_key, area_id, team, relationship, qualities,
                               still_involved, story, story_hash, contact_email, flags, duplicate_of, submitted_at)
      VALUES (@ref, @submissionKey, 'pending', @workerName, @workerNameKey, @areaId, @team, @relationship, @qualities,
@@ -43,7 +45,7 @@ export function storeNomination(
     const duplicateOf = findDuplicateOf(sqlite, { areaId: input.area.id, workerName: input.workerName, story: input.story, storyHash: hash });
     const flags: NominationFlag[] = [...findConcerns(input.story), ...(duplicateOf ? (['duplicate'] as const) : [])];
     let ref = newReference();
-    while (refTaken.get(ref)) ref = newReference(); // 2^65 space: in practice never loops
+    while (refTaken.get(ref) !== undefined) ref = newReference(); // 2^65 space: in practice never loops
     const info = insert.run({
       ref,
       submissionKey: opts.submissionKey,

@@ -7,16 +7,10 @@ import type { Db } from '../db.ts';
 import { QUALITIES, QUALITY_LABELS } from '../qualities.ts';
 import { LIVE_QUOTE, PUBLIC_WORKER } from './visibility.ts';
 import { WorkerChanges } from './changes.ts';
+import { prepared } from '../statements.ts';
 
 // Prepared once per database handle: these run on every public page view.
-const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function stmt(db: Db, sql: string): Database.Statement {
-  let m = cache.get(db.$client);
-  if (!m) cache.set(db.$client, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.$client.prepare(sql)));
-  return s;
-}
+const stmt = (db: Db, sql: string): Database.Statement => prepared(db.$client, sql);
 
 export type WorkerRow = { id: number; slug: string; name: string; areaId: number; team: string | null; status: 'published' | 'hidden' };
 
