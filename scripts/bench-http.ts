@@ -309,14 +309,21 @@ async function bench(argv: string[]) {
     for (const target of targets) {
       await runDriver(target, base, connections, 2); // warm-up
       let targetPeak = process.memoryUsage().rss;
-      const perTarget = setInterval(() => (targetPeak = Math.max(targetPeak, process.memoryUsage().rss)), 200);
+      let atPeak = process.memoryUsage();
+      const perTarget = setInterval(() => {
+        const m = process.memoryUsage();
+        if (m.rss > targetPeak) [targetPeak, atPeak] = [m.rss, m];
+      }, 200);
       const r = await runDriver(target, base, connections, duration, target.measureFrom ?? 0);
       clearInterval(perTarget);
       // What the process holds once garbage is collected (npm run bench:http passes --expose-gc).
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();
       rows.push({ target, r, rssMb: targetPeak / 1024 / 1024, settledMb: gc ? process.memoryUsage().rss / 1024 / 1024 : NaN });
-      console.log(`  ${target.name}: ${Math.round(r.reqPerSec)} req/s; statuses ${JSON.stringify(r.statuses)}`);
+      const mb = (n: number) => (n / 1048576).toFixed(0);
+      console.log(
+        `  ${target.name}: ${Math.round(r.reqPerSec)} req/s; statuses ${JSON.stringify(r.statuses)}; at peak RSS ${mb(atPeak.rss)} MB: V8 heap ${mb(atPeak.heapTotal)} (used ${mb(atPeak.heapUsed)}), buffers ${mb(atPeak.external)}`,
+      );
     }
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
