@@ -3,6 +3,7 @@
 //
 // Times are stored as integer milliseconds since the epoch (UTC).
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 
 /** UK local authority districts, seeded from db/areas.csv. */
 export const areas = sqliteTable(
@@ -107,6 +108,8 @@ export const nominations = sqliteTable(
     index('nominations_area_status_submitted_idx').on(t.areaId, t.status, t.submittedAt),
     index('nominations_story_hash_idx').on(t.storyHash),
     index('nominations_area_name_key_idx').on(t.areaId, t.workerNameKey),
+    // rows still to fold at start-up: empty once done, so the start-up check reads nothing
+    index('nominations_unfolded_idx').on(t.id).where(sql`${t.workerNameKey} IS NULL`),
     index('nominations_decided_idx').on(t.decidedAt),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX `nominations_unfolded_idx` ON `nominations` (`id`) WHERE "nominations"."worker_name_key" IS NULL;
