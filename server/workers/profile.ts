@@ -6,7 +6,6 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db.ts';
 import { QUALITIES, QUALITY_LABELS } from '../qualities.ts';
 import { LIVE_QUOTE, PUBLIC_WORKER } from './visibility.ts';
-import { WorkerChanges } from './changes.ts';
 import { prepared } from '../statements.ts';
 
 // Prepared once per database handle: these run on every public page view.
@@ -125,36 +124,13 @@ export function workersInArea(db: Db, areaId: number, limit: number, offset: num
   return { total, workers: rows.map((r) => ({ ...r, qualities: top.get(r.id) ?? [] })) };
 }
 
-/** The three qualities most ticked for each of the given workers (labels), from live recommendations. */
+/**
+ * The qualities most ticked for each of the given workers (labels), from live recommendations,
+ * read from SQL. Search takes the same from the served counts in memory (Counts.topQualities);
+ * area pages use this one and are kept in the page cache.
+ */
 export function topQualities(db: Db, workerIds: number[], perWorker = 3): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  if (!workerIds.length) return out;
-  const known = perWorker === 3 ? rememberedTop(db.$client) : undefined;
-  const missing = known ? workerIds.filter((id) => !known.has(id)) : workerIds;
-  const found = missing.length ? readTopQualities(db, missing, perWorker) : new Map<number, string[]>();
-  for (const id of workerIds) {
-    const top = known?.get(id) ?? found.get(id) ?? [];
-    if (known && !known.has(id)) known.set(id, top);
-    if (top.length) out.set(id, top);
-  }
-  return out;
-}
-
-// Top qualities are asked for on every search and area page, and change only when a write touches
-// the worker's recommendations: remembered per connection, forgotten for exactly the workers the
-// WorkerChanges notes name (all of them when another connection wrote).
-const REMEMBER_MAX = 20_000;
-const remembered = new WeakMap<Database.Database, { changes: WorkerChanges; top: Map<number, string[]> }>();
-
-function rememberedTop(sqlite: Database.Database): Map<number, string[]> | undefined {
-  if (sqlite.inTransaction) return undefined; // its notes may yet roll back: read the database
-  let r = remembered.get(sqlite);
-  if (!r) remembered.set(sqlite, (r = { changes: new WorkerChanges(sqlite, 'qualities'), top: new Map() }));
-  const otherWrote = r.changes.otherConnectionWrote();
-  const dirty = r.changes.takeDirty();
-  if (otherWrote || r.top.size > REMEMBER_MAX) r.top.clear();
-  else for (const id of dirty) r.top.delete(id);
-  return r.top;
+  return workerIds.length ? readTopQualities(db, workerIds, perWorker) : new Map();
 }
 
 function readTopQualities(db: Db, workerIds: number[], perWorker: number): Map<number, string[]> {
