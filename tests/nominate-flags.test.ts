@@ -123,6 +123,26 @@ describe('near-duplicates: kept, and flagged', () => {
     expect(backfillNameKeys(app.db.$client)).toBe(0);
   });
 
+  it('finds the same duplicates once ANALYZE has stored statistics (the lookups do not depend on bound values)', async () => {
+    const story = 'She listened to us when nobody else would and gave us hope that things could change for our family. She came to every meeting.';
+    await nominate(app, validNomination({ story }));
+    for (let i = 0; i < 6; i++) {
+      await nominate(app, validNomination({ story: `He turned up every week number ${i}, kept every promise, and helped my son back into school.` }));
+      await nominate(app, validNomination({ worker_name: `Sam Taylor${'x'.repeat(i)}`, area: i % 2 ? 'sefton' : 'hastings', story: `${story} Visit ${i}.` }));
+    }
+    app.db.$client.exec('ANALYZE');
+    expect(app.db.$client.prepare('SELECT count(*) FROM sqlite_stat4').pluck().get()).toBeGreaterThan(0);
+    const before = all().length;
+    await nominate(app, validNomination({ worker_name: 'PRIYA OKAFOR', story })); // the same story again
+    await nominate(app, validNomination({ story: story.replace('every meeting', 'every single meeting') })); // very similar
+    await nominate(app, validNomination({ worker_name: 'Grace Hughes', story })); // another worker
+    expect(all().slice(before).map((r) => [r.flags, r.duplicateOf])).toEqual([
+      ['["duplicate"]', 1],
+      ['["duplicate"]', 1],
+      ['[]', null],
+    ]);
+  });
+
   it('similarity is 1 for the same words and low for different stories', () => {
     expect(similarity('A b c d e', 'a  B c, d e!')).toBe(1);
     expect(similarity('She listened to us every week without fail', 'He never once turned up to any meeting at all')).toBeLessThan(SIMILARITY_THRESHOLD);
