@@ -267,6 +267,8 @@ describe('counts stay exact after every change', () => {
     // and each public worker's qualities, most ticked first, as the SQL read has them
     const shown = workers.filter((_, i) => reference[i]! > 0);
     for (const per of [3, QUALITY_KEYS.length]) expect(countsOf(app).topQualities(shown, per)).toEqual(topQualities(app.db, shown, per));
+    // inside a transaction (which could roll back) they come from SQL, and are the same
+    sqlite.transaction(() => expect(countsOf(app).topQualities(shown)).toEqual(topQualities(app.db, shown)))();
     expect(reference.filter((n) => n > 0).length).toBeGreaterThan(3);
     expect(Object.keys(tally)).toHaveLength(10);
     expect(countsOf(app).stats().nominations).toBeGreaterThan(10);

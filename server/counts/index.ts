@@ -21,6 +21,7 @@ import { rollUp, type GroupBy, type GroupCount } from './rollups.ts';
 import { LiveFacts, aggregate } from './facts.ts';
 import { QUALITIES } from '../qualities.ts';
 import { WorkerChanges } from '../workers/changes.ts';
+import { topQualities as sqlTopQualities } from '../workers/profile.ts';
 
 export { TREND_WEEKS, AREA_TREND_WEEKS, computeSnapshot, computeInsights } from './snapshot.ts';
 export type { AreaCount, CountsSnapshot, Insights, QualityCount, Totals, WeekCount } from './snapshot.ts';
@@ -143,10 +144,10 @@ export class Counts {
 
   /**
    * The most ticked qualities (labels, ties in QUALITIES order) of each given public worker, from
-   * memory: what workers/profile.ts topQualities reads from SQL. Undefined inside a transaction.
+   * memory; inside a transaction, from SQL (workers/profile.ts topQualities), like every count here.
    */
-  topQualities(workerIds: number[], perWorker = 3): Map<number, string[]> | undefined {
-    if (!this.sync()) return undefined;
+  topQualities(workerIds: number[], perWorker = 3): Map<number, string[]> {
+    if (!this.sync()) return sqlTopQualities(this.db, workerIds, perWorker);
     const out = new Map<number, string[]>();
     for (const id of workerIds) {
       const top = this.facts

@@ -130,11 +130,8 @@ export function workersInArea(db: Db, areaId: number, limit: number, offset: num
  * area pages use this one and are kept in the page cache.
  */
 export function topQualities(db: Db, workerIds: number[], perWorker = 3): Map<number, string[]> {
-  return workerIds.length ? readTopQualities(db, workerIds, perWorker) : new Map();
-}
-
-function readTopQualities(db: Db, workerIds: number[], perWorker: number): Map<number, string[]> {
   const out = new Map<number, string[]>();
+  if (!workerIds.length) return out;
   const rows = stmt(
     db,
     `SELECT q.worker_id AS workerId, j.value AS key, COUNT(*) AS count
