@@ -3,6 +3,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { makeApp, type TestApp } from './helpers/app.ts';
 import { seedNomination } from './helpers/seed.ts';
+import { chooseEncoding } from '../server/plugins/compress-responses.ts';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -61,4 +62,16 @@ it('compresses error pages too, and never turns them into something else', async
   const res = await app.inject({ url: '/workers/nobody-at-all', headers: { 'accept-encoding': 'gzip' } });
   expect(res.statusCode).toBe(404);
   expect(decoded(res)).toContain('<h1');
+});
+
+it('chooses encodings the way Accept-Encoding means them', async () => {
+  expect(chooseEncoding(undefined, 5000)).toBe('identity');
+  expect(chooseEncoding('gzip, deflate, br, zstd', 5000)).toBe('br');
+  expect(chooseEncoding('gzip', 5000)).toBe('gzip');
+  expect(chooseEncoding('BR;Q=0.5, gzip;q=1', 5000)).toBe('br');
+  expect(chooseEncoding('br;q=0, gzip;q=0', 5000)).toBe('identity');
+  expect(chooseEncoding('*', 5000)).toBe('br');
+  expect(chooseEncoding('*;q=0, gzip', 5000)).toBe('gzip');
+  expect(chooseEncoding('br;q=nonsense, gzip', 5000)).toBe('gzip');
+  expect(chooseEncoding('gzip, br', 500)).toBe('identity');
 });

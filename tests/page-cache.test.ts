@@ -78,19 +78,6 @@ it('serves cached pages compressed once, in the encoding the browser asks for', 
   expect(none.body).toBe(plain.body);
 });
 
-it('chooses encodings the way Accept-Encoding means them', async () => {
-  const { chooseEncoding } = await import('../server/plugins/page-cache.ts');
-  expect(chooseEncoding(undefined, 5000)).toBe('identity');
-  expect(chooseEncoding('gzip, deflate, br, zstd', 5000)).toBe('br');
-  expect(chooseEncoding('gzip', 5000)).toBe('gzip');
-  expect(chooseEncoding('BR;Q=0.5, gzip;q=1', 5000)).toBe('br');
-  expect(chooseEncoding('br;q=0, gzip;q=0', 5000)).toBe('identity');
-  expect(chooseEncoding('*', 5000)).toBe('br');
-  expect(chooseEncoding('*;q=0, gzip', 5000)).toBe('gzip');
-  expect(chooseEncoding('br;q=nonsense, gzip', 5000)).toBe('gzip');
-  expect(chooseEncoding('gzip, br', 500)).toBe('identity');
-});
-
 it('compresses a cached page once per encoding, not per request', async () => {
   const { Entry } = await import('../server/plugins/page-cache.ts');
   const entry = new Entry(Buffer.from('<p>hello</p>'.repeat(200)), 'text/html; charset=utf-8');

@@ -7,12 +7,30 @@
 import fp from 'fastify-plugin';
 import { brotliCompressSync, constants as z, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { chooseEncoding } from './page-cache.ts';
 
+/** Smaller answers are not worth compressing (the same threshold as @fastify/compress). */
+const COMPRESS_FROM = 1024;
 const GZIP_LEVEL = 2;
 /** Larger bodies go to @fastify/compress's streams, so one response never holds the loop long. */
 const MAX_SYNC = 512 * 1024;
 const COMPRESSIBLE = /^(text\/|application\/(json|atom\+xml|xml|javascript)|image\/svg\+xml)/;
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/** The encoding to send: `prefer` if the client accepts it, else the other of brotli and gzip, else none. */
+export function chooseEncoding(acceptEncoding: string | undefined, size: number, prefer: 'br' | 'gzip' = 'br'): Encoding {
+  if (!acceptEncoding || size < COMPRESS_FROM) return 'identity';
+  const q = new Map<string, number>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = qParam ? Number(qParam.slice(2)) : 1;
+    if (name) q.set(name.trim(), Number.isFinite(value) ? value : 0);
+  }
+  const accepts = (name: string) => (q.get(name) ?? q.get('*') ?? 0) > 0;
+  const other = prefer === 'br' ? 'gzip' : 'br';
+  return accepts(prefer) ? prefer : accepts(other) ? other : 'identity';
+}
 
 /** Add accept-encoding to Vary (keeping what is there). */
 export function varyOnEncoding(reply: FastifyReply): void {

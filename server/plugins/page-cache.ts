@@ -11,6 +11,7 @@
 import fp from 'fastify-plugin';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import { chooseEncoding, varyOnEncoding, type Encoding } from './compress-responses.ts';
 import { WorkerChanges } from '../workers/changes.ts';
 import { dayStart } from '../counts/week.ts';
 
@@ -24,11 +25,6 @@ const MAX_ENTRIES = 2000;
 /** Memory for pages: bodies plus their compressed copies (about a quarter more), least recently used dropped first. */
 const MAX_BYTES = 16 * 1024 * 1024;
 const MAX_URL = 300;
-
-/** Smaller pages are not worth compressing (the same threshold as @fastify/compress). */
-const COMPRESS_FROM = 1024;
-
-export type Encoding = 'br' | 'gzip' | 'identity';
 
 export class Entry {
   private readonly encoded = new Map<Encoding, Buffer>();
@@ -59,21 +55,6 @@ export class Entry {
     }
     return out;
   }
-}
-
-/** The encoding to send: `prefer` if the client accepts it, else the other of brotli and gzip, else none. */
-export function chooseEncoding(acceptEncoding: string | undefined, size: number, prefer: 'br' | 'gzip' = 'br'): Encoding {
-  if (!acceptEncoding || size < COMPRESS_FROM) return 'identity';
-  const q = new Map<string, number>();
-  for (const part of acceptEncoding.toLowerCase().split(',')) {
-    const [name, ...params] = part.trim().split(';');
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const value = qParam ? Number(qParam.slice(2)) : 1;
-    if (name) q.set(name.trim(), Number.isFinite(value) ? value : 0);
-  }
-  const accepts = (name: string) => (q.get(name) ?? q.get('*') ?? 0) > 0;
-  const other = prefer === 'br' ? 'gzip' : 'br';
-  return accepts(prefer) ? prefer : accepts(other) ? other : 'identity';
 }
 
 export class PageCache {
@@ -154,7 +135,8 @@ export default fp(async function pageCache(app: FastifyInstance) {
     const hit = cache.get(req.url);
     if (!hit) return;
     const encoding = chooseEncoding(req.headers['accept-encoding'], hit.body.length);
-    reply.header('cache-control', 'private, no-cache').header('vary', 'accept-encoding').type(hit.contentType);
+    reply.header('cache-control', 'private, no-cache').type(hit.contentType);
+    varyOnEncoding(reply);
     // @fastify/compress leaves a body alone once it has a content-encoding
     if (encoding !== 'identity') reply.header('content-encoding', encoding);
     return reply.send(hit.bytes(encoding));
