@@ -3,7 +3,6 @@
 // whole. Every page of results is checked against the database before it is shown, so a hidden
 // profile never appears, even while an old index still holds it.
 import { Worker } from 'node:worker_threads';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
 import { PUBLIC_WORKER, LIVE_QUOTE } from '../workers/visibility.ts';
@@ -13,6 +12,7 @@ import { Delta, deltaProfile } from './delta.ts';
 import { rankPage } from './engine.ts';
 import { planQuery } from './match.ts';
 import { WorkerChanges } from '../workers/changes.ts';
+import { prepared } from '../statements.ts';
 
 export type SearchLog = { info(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
 
@@ -63,8 +63,6 @@ export class SearchService {
   private thread: Worker | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
-  private publicRows: Statement | undefined;
-  private detailRows: Statement | undefined;
   /** writes the 'worker-changed' event may not have told us about */
   private readonly changes: WorkerChanges;
   /** timings of the last completed build, for the benchmark and logs */
@@ -312,26 +310,25 @@ export class SearchService {
    */
   private stillPublic(ids: number[]): SearchResult[] {
     if (!ids.length) return [];
+    type Row = { id: number; slug: string; name: string; areaId: number; nominations: number };
     const counted = this.opts.liveQuotes?.(ids);
-    let rows: { id: number; slug: string; name: string; areaId: number; nominations: number }[];
+    let rows: Row[];
     if (counted) {
-      const shown = ids.filter((_, i) => counted[i]! > 0);
-      this.detailRows ??= this.sqlite.prepare('SELECT id, slug, name, area_id AS areaId FROM workers WHERE id IN (SELECT value FROM json_each(?))');
       const nominations = new Map(ids.map((id, i) => [id, counted[i]!]));
+      const shown = ids.filter((id) => nominations.get(id)! > 0);
       rows = shown.length
-        ? (this.detailRows.all(JSON.stringify(shown)) as { id: number; slug: string; name: string; areaId: number }[]).map((r) => ({
-            ...r,
-            nominations: nominations.get(r.id)!,
-          }))
+        ? (prepared(this.sqlite, 'SELECT id, slug, name, area_id AS areaId FROM workers WHERE id IN (SELECT value FROM json_each(?))').all(
+            JSON.stringify(shown),
+          ) as Omit<Row, 'nominations'>[]).map((r) => ({ ...r, nominations: nominations.get(r.id)! }))
         : [];
     } else {
-      this.publicRows ??= this.sqlite.prepare(
+      rows = prepared(
+        this.sqlite,
         `SELECT w.id, w.slug, w.name, w.area_id AS areaId,
                 (SELECT COUNT(*) FROM quotes q WHERE q.worker_id = w.id AND ${LIVE_QUOTE}) AS nominations
            FROM workers w
           WHERE w.id IN (SELECT value FROM json_each(?)) AND ${PUBLIC_WORKER}`,
-      );
-      rows = this.publicRows.all(JSON.stringify(ids)) as typeof rows;
+      ).all(JSON.stringify(ids)) as Row[];
     }
     const byId = new Map(rows.map((r) => [r.id, r]));
     const out: SearchResult[] = [];
