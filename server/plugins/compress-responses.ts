@@ -44,10 +44,10 @@ export default fp(async function compressResponses(app: FastifyInstance) {
     if (typeof payload !== 'string' || payload.length > MAX_SYNC || reply.hasHeader('content-encoding')) return payload;
     if (reply.statusCode === 204 || reply.statusCode === 304 || req.headers['x-no-compression'] !== undefined) return payload;
     if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) return payload;
-    const body = Buffer.from(payload);
-    const encoding = chooseEncoding(req.headers['accept-encoding'], body.length, 'gzip');
+    const encoding = chooseEncoding(req.headers['accept-encoding'], Buffer.byteLength(payload), 'gzip');
     varyOnEncoding(reply);
-    if (encoding === 'identity') return body;
+    if (encoding === 'identity') return payload;
+    const body = Buffer.from(payload);
     reply.header('content-encoding', encoding);
     reply.removeHeader('content-length');
     return encoding === 'gzip' ? gzipSync(body, { level: GZIP_LEVEL }) : brotli(body);
