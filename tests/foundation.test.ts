@@ -37,6 +37,34 @@ describe('foundation', () => {
     expect(res.body).toContain('Page not found');
   });
 
+  it('sends the same security headers on every kind of answer, HSTS only behind HTTPS', async () => {
+    const expected = {
+      'content-security-policy':
+        "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'none';object-src 'none'",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-site',
+      'referrer-policy': 'same-origin',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-xss-protection': '0',
+    };
+    for (const url of ['/', '/no-such-page', '/api/stats', '/healthz', '/nominate']) {
+      const res = await app.inject(url);
+      expect(res.headers, url).toMatchObject(expected);
+      expect(res.headers['strict-transport-security'], url).toBeUndefined();
+    }
+    const post = await app.inject({ method: 'POST', url: '/nominate', payload: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(post.statusCode).toBe(403);
+    expect(post.headers).toMatchObject(expected);
+    const secure = await makeApp({ COOKIE_SECURE: '1' });
+    try {
+      const res = await secure.inject('/');
+      expect(res.headers).toMatchObject({ ...expected, 'strict-transport-security': 'max-age=31536000; includeSubDomains' });
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('stops on a bad configuration value with a message naming the variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
