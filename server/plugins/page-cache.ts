@@ -145,7 +145,9 @@ export default fp(async function pageCache(app: FastifyInstance) {
   app.addHook('onSend', async (req, reply, payload) => {
     if (req.method !== 'GET' || !req.routeOptions.config.pageCache || reply.statusCode !== 200) return payload;
     if (typeof payload !== 'string' || reply.getHeader('set-cookie')) return payload;
-    cache.set(req.url, new Entry(Buffer.from(payload), String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8')));
-    return payload;
+    const entry = new Entry(Buffer.from(payload), String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'));
+    cache.set(req.url, entry);
+    // the bytes go on (compressed next): the page is encoded to UTF-8 once, not again there
+    return entry.body;
   });
 });
