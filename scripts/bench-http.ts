@@ -8,8 +8,11 @@
 //
 //   npm run bench:http [-- --db /tmp/big.db] [--workers 100000] [--nominations 300000]
 //                      [--duration 10] [--connections 50] [--only home,search] [--no-compression]
+//                      [--cpu-prof uncached]
 //
 // --db reuses (or creates, then keeps) a generated database; without it a temporary one is made.
+// --cpu-prof NAME writes a CPU profile of the server (this process) while each target whose name
+// contains NAME is measured, to bench-<target>.cpuprofile (open it in Chrome's DevTools).
 // Requests carry Accept-Encoding as browsers' do (pages travel compressed); --no-compression
 // leaves it out, so every page travels whole.
 // "search" repeats 44 queries (so after the first of each, the page cache answers, as for
@@ -21,6 +24,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execFileSync, execSync } from 'node:child_process';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
 
 type Target = {
   name: string;
@@ -184,6 +190,7 @@ async function bench(argv: string[]) {
   const connections = Number(arg(argv, 'connections', '50'));
   const only = arg(argv, 'only', '').split(',').filter(Boolean);
   const keepDb = arg(argv, 'db', '');
+  const profileName = arg(argv, 'cpu-prof', '');
   // Ask for compressed answers as every browser does (Accept-Encoding); --no-compression asks
   // for none, as autocannon does by default (and as runs before aaae058 did).
   const browser = !argv.includes('--no-compression');
@@ -317,7 +324,34 @@ async function bench(argv: string[]) {
         const m = process.memoryUsage();
         if (m.rss > targetPeak) [targetPeak, atPeak] = [m.rss, m];
       }, 200);
+      // What holds requests up in this process: event-loop delay and garbage-collection pauses.
+      const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+      const gcPauses = { count: 0, totalMs: 0, maxMs: 0 };
+      const gcObserver = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          gcPauses.count++;
+          gcPauses.totalMs += e.duration;
+          gcPauses.maxMs = Math.max(gcPauses.maxMs, e.duration);
+        }
+      });
+      gcObserver.observe({ entryTypes: ['gc'] });
+      loopDelay.enable();
+      const profiler = profileName && target.name.includes(profileName) ? new Session() : undefined;
+      if (profiler) {
+        profiler.connect();
+        await profiler.post('Profiler.enable');
+        await profiler.post('Profiler.start');
+      }
       const r = await runDriver(target, base, connections, duration, target.measureFrom ?? 0);
+      if (profiler) {
+        const { profile } = await profiler.post('Profiler.stop');
+        const file = `bench-${target.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`;
+        writeFileSync(file, JSON.stringify(profile));
+        profiler.disconnect();
+        console.log(`    CPU profile written to ${file}`);
+      }
+      loopDelay.disable();
+      gcObserver.disconnect();
       clearInterval(perTarget);
       // What the process holds once garbage is collected (npm run bench:http passes --expose-gc).
       const gc = (globalThis as { gc?: () => void }).gc;
@@ -326,6 +360,10 @@ async function bench(argv: string[]) {
       const mb = (n: number) => (n / 1048576).toFixed(0);
       console.log(
         `  ${target.name}: ${Math.round(r.reqPerSec)} req/s; statuses ${JSON.stringify(r.statuses)}; at peak RSS ${mb(atPeak.rss)} MB: V8 heap ${mb(atPeak.heapTotal)} (used ${mb(atPeak.heapUsed)}), buffers ${mb(atPeak.external)}`,
+      );
+      const ms = (ns: number) => (ns / 1e6).toFixed(1);
+      console.log(
+        `    event-loop delay p50 ${ms(loopDelay.percentile(50))} / p99 ${ms(loopDelay.percentile(99))} / max ${ms(loopDelay.max)} ms; GC ${gcPauses.count} pauses, ${gcPauses.totalMs.toFixed(0)} ms in all (${((gcPauses.totalMs / (duration * 1000)) * 100).toFixed(1)}% of the run), longest ${gcPauses.maxMs.toFixed(1)} ms`,
       );
     }
     clearInterval(sampler);
