@@ -1,7 +1,9 @@
-// The area select, rendered once: every area, escaped, with the chosen one selected.
+// The nomination form's area select, rendered once: every area, escaped, with the chosen one
+// selected. (The search page takes its area in a text box.)
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeApp, type TestApp } from './helpers/app.ts';
 import { AreaOptionsHtml, areaSelectGroups } from '../server/areas/select-options.ts';
+import { checkAnswers, validNomination } from './helpers/nominate.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -32,11 +34,25 @@ it('escapes what it is given, whatever it is', () => {
   expect(html).toBe('<optgroup label="A &amp; &quot;B&quot;">\n<option value="&quot;&gt;&lt;script&gt;" selected>&lt;img src=x onerror=alert(1)&gt;</option>\n</optgroup>\n');
 });
 
-it('shows the chosen area selected on the search page, and keeps an unknown one out', async () => {
-  const chosen = await app.inject('/search?area=hastings');
-  expect(chosen.body).toContain('<option value="hastings" selected>Hastings</option>');
-  const unknown = await app.inject('/search?area=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+it('keeps the chosen area selected on the nomination form when it comes back with errors', async () => {
+  const { check } = await checkAnswers(app, validNomination({ area: 'hastings', story: 'too short' }));
+  expect(check.statusCode).toBe(400);
+  expect(check.body.match(/<option value="[a-z]/g)).toHaveLength(361);
+  expect(check.body.match(/ selected/g)).toHaveLength(1);
+  expect(check.body).toContain('<option value="hastings" selected>Hastings</option>');
+});
+
+it('shows the search page area as a text box: the chosen area by name, an unknown one back as typed, escaped', async () => {
+  for (const url of ['/search?area=hastings', '/search?area=Hastings', '/search?q=jane&area=E07000062']) {
+    const res = await app.inject(url);
+    expect(res.statusCode, url).toBe(200);
+    expect(res.body, url).toMatch(/<input type="text" id="area" name="area" value="Hastings" aria-describedby="area-hint"/);
+    expect(res.body, url).not.toContain('<select');
+  }
+  const unknown = await app.inject('/search?q=jane&area=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E');
   expect(unknown.statusCode).toBe(400);
   expect(unknown.body).not.toContain('<script>alert(1)');
-  expect(unknown.body).not.toMatch(/ selected/);
+  expect(unknown.body).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+  expect(unknown.body).toContain('aria-invalid="true"');
+  expect(unknown.body).toContain('href="#area"');
 });

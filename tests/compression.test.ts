@@ -29,7 +29,7 @@ it('compresses a rendered (uncached) page for a browser with brotli, byte for by
   expect(browser.headers['content-encoding']).toBe('br');
   expect(String(browser.headers['vary'])).toMatch(/accept-encoding/i);
   expect(Number(browser.headers['content-length'])).toBe(browser.rawPayload.length);
-  expect(browser.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+  expect(browser.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
   expect(decoded(browser)).toBe(plain.body);
   expect(decoded(browser)).toContain('Zipped Worker');
 });
