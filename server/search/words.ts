@@ -142,9 +142,19 @@ export function soundKey(word: string): string {
   return (first + rest).replace(/(.)\1+/g, '$1').slice(0, 8);
 }
 
+/** Recent words' sound keys: names repeat, and a key costs ~18 regular-expression passes (~2.5% of an uncached search). */
+const sounds = new Map<string, string>();
+const SOUNDS_KEPT = 10_000;
+
 /** The sound key search uses for a word, or '' when the word is too short to match by sound. */
 export function soundOf(word: string): string {
   if (word.length < 4) return '';
-  const key = soundKey(word);
-  return key.length >= 3 ? key : '';
+  let key = sounds.get(word);
+  if (key === undefined) {
+    const k = soundKey(word);
+    key = k.length >= 3 ? k : '';
+    if (sounds.size >= SOUNDS_KEPT) sounds.clear();
+    sounds.set(word, key);
+  }
+  return key;
 }
