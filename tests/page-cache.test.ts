@@ -119,3 +119,20 @@ it('holds a bounded number of bytes, dropping the least recently used page first
     cache.close();
   }
 });
+
+it('keeps a page from its second request on, so searches asked once never fill the cache', async () => {
+  seedNomination(app, { workerName: 'Popular Person', area: 'hastings' });
+  const pages = () => app.pageCache.size.pages;
+  expect(pages()).toBe(0);
+  for (let i = 0; i < 50; i++) expect((await app.inject(`/search?q=once${i}`)).statusCode).toBe(200);
+  expect(pages()).toBe(0);
+  const first = await get('/search?q=popular');
+  expect(pages()).toBe(0);
+  expect(await get('/search?q=popular')).toBe(first);
+  expect(pages()).toBe(1);
+  // the third request is the cached page, and a change still drops it
+  expect(await get('/search?q=popular')).toBe(first);
+  app.db.$client.prepare("UPDATE workers SET name = 'Popular Renamed'").run();
+  expect(await get('/search?q=popular')).toContain('Popular Renamed');
+  expect(pages()).toBe(0);
+});

@@ -6,6 +6,7 @@
 // server/workers/changes.ts), when another connection writes, and at London midnight ("this week"
 // moves then). Rendering /areas at 100k profiles costs 5-9 ms; a hit costs a map lookup.
 //
+// A page is kept from its second request on: most searches are asked once.
 // Entries are kept as bytes, and compressed once per encoding on first demand: compressing the
 // 84 KB /areas page per request (brotli, as browsers ask) held it to ~120 req/s under load.
 import fp from 'fastify-plugin';
@@ -18,6 +19,9 @@ import { dayStart } from '../counts/week.ts';
 declare module 'fastify' {
   interface FastifyContextConfig {
     pageCache?: boolean;
+  }
+  interface FastifyInstance {
+    pageCache: PageCache;
   }
 }
 
@@ -57,8 +61,13 @@ export class Entry {
   }
 }
 
+/** How many URLs asked for once are remembered, waiting for a second request. */
+const SEEN_ONCE = 10_000;
+
 export class PageCache {
   private entries = new Map<string, Entry>();
+  /** URLs asked for once lately: a page is kept only from its second request (see admit). */
+  private readonly seenOnce = new Set<string>();
   private bytes = 0;
   private day = 0;
   /** when the London day after `day` begins: until then, no need to work the calendar out */
@@ -101,6 +110,20 @@ export class PageCache {
     return hit;
   }
 
+  /**
+   * Whether a page just rendered for `url` is worth keeping: true from the second request for it.
+   * Searches are mostly asked once (a long tail of names); keeping each of those pushed the
+   * popular pages out and held ~18 MB/s of short-lived buffers, which cost a major GC every
+   * second under load.
+   */
+  admit(url: string): boolean {
+    if (url.length > MAX_URL) return false;
+    if (this.entries.has(url) || this.seenOnce.delete(url)) return true;
+    if (this.seenOnce.size >= SEEN_ONCE) this.seenOnce.clear();
+    this.seenOnce.add(url);
+    return false;
+  }
+
   set(url: string, entry: Entry): void {
     if (url.length > MAX_URL || entry.charge > MAX_BYTES / 4 || !this.fresh()) return;
     this.drop(url);
@@ -128,6 +151,7 @@ export class PageCache {
 
 export default fp(async function pageCache(app: FastifyInstance) {
   const cache = new PageCache(app.db.$client, app.now);
+  app.decorate('pageCache', cache);
   app.addHook('onClose', async () => cache.close());
 
   app.addHook('preHandler', async (req, reply) => {
@@ -144,7 +168,7 @@ export default fp(async function pageCache(app: FastifyInstance) {
 
   app.addHook('onSend', async (req, reply, payload) => {
     if (req.method !== 'GET' || !req.routeOptions.config.pageCache || reply.statusCode !== 200) return payload;
-    if (typeof payload !== 'string' || reply.getHeader('set-cookie')) return payload;
+    if (typeof payload !== 'string' || reply.getHeader('set-cookie') || !cache.admit(req.url)) return payload;
     const entry = new Entry(Buffer.from(payload), String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'));
     cache.set(req.url, entry);
     // the bytes go on (compressed next): the page is encoded to UTF-8 once, not again there
