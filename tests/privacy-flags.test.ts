@@ -59,6 +59,8 @@ describe('privacy flags: structured kinds', () => {
     ['"at number 27"', 'from all of us at number 27!', ['number 27']],
     ['not a year and a court', 'since 2019 Family Court has', []],
     ['not a count of things', 'she came 3 times a week', []],
+    ['"The" and no street word', 'Our old address was 3 The Coppice, Ore, so', ['3 The Coppice']],
+    ['not "The" in a sentence', 'we had 3 The Gruffalo books and 2 The End signs', []],
   ])('addresses: %s', (_name, story, expected) => {
     expect(flagged(story, 'address')).toEqual(expected);
   });
@@ -95,6 +97,13 @@ describe('privacy flags: structured kinds', () => {
     ['not a duration', 'for 2 years; it was 3 weeks', []],
     ['not a count', 'there were 3 of us and we were 4 kids', []],
     ['not a percentage or ordinal', 'I was 100% sure she was 2nd', []],
+    ['months, without "old"', 'My little one is 8 months now and', ['8 months']],
+    ['weeks, without "old"', 'when she was 6 weeks we moved', ['6 weeks']],
+    ['not months of a case', 'We were 8 months into the case and I was 6 months pregnant', []],
+    ['not a length of time', 'It was 8 months before anyone came', []],
+    ['in brackets after a child', 'my boy (6) and my girl (9) and Leo (4)', ['6', '9', '4']],
+    ['not brackets after a label', 'in Year (7), see Section (2) and reasons (3)', []],
+    ['a list', 'My three are 2, 5 and 11 now', ['2, 5 and 11']],
   ])('ages: %s', (_name, story, expected) => {
     expect(flagged(story, 'age')).toEqual(expected);
   });
@@ -193,8 +202,16 @@ describe('privacy flags: names', () => {
     ]);
   });
 
+  it('finds a known first name after "me and" or a relative, in small letters too', () => {
+    expect(names('me and dave went to see her', WORKER)).toEqual(['dave']);
+    expect(names('Me and Dave went to see her', WORKER)).toEqual(['Dave']);
+    expect(names('my partner gary and my nan sandra came too', WORKER)).toEqual(['gary', 'sandra']);
+    // not a name: "me and my", "me and her", a word that is not a first name
+    expect(names('me and my mum, me and her, me and everyone went to see her', WORKER)).toEqual([]);
+  });
+
   it('misses a name typed in small letters with no clue around it (a known limit)', () => {
-    expect(names('me and dave went to see her', WORKER)).toEqual([]);
+    expect(names('we went with dave to see her', WORKER)).toEqual([]);
   });
 });
 

@@ -21,6 +21,12 @@ const OTHER_RELATIONS = new Set(
   paediatrician therapist counsellor psychologist psychiatrist interpreter mentor coach keyworker caseworker visitor
   colleague boss landlord landlady pastor imam vicar priest`.split(/\s+/),
 );
+/** Relatives (not professionals): after these a name typed in small letters is still a name ("his nan jean"). */
+const FAMILY = new Set(
+  `partner husband wife ex ex-partner ex-husband ex-wife boyfriend girlfriend fiance fiancé fiancee fiancée mum mam mom
+  mother dad father stepdad stepmum step-dad step-mum nan nana nanna gran granny grandma grandad granddad grandpa
+  grandmother grandfather aunt auntie aunty uncle cousin brother brothers sister sisters stepbrother stepsister`.split(/\s+/),
+);
 const HONORIFICS = new Set(
   'mr mrs ms miss mx dr prof professor judge hhj dj sir dame lady lord rev reverend nurse auntie aunty aunt uncle nan nana nanny grandad grandma granny gran cllr councillor pc dc sgt inspector'.split(' '),
 );
@@ -152,7 +158,10 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
     if ((childRelation || SIBLINGS.has(t.key) || OTHER_RELATIONS.has(t.key)) && !t.possessive && determinedRelation(tokens, i)) {
       for (let j = i + 1; j < tokens.length && closeAfter(tokens[j]!); j++) {
         const c = tokens[j]!;
-        const ok = (nameShaped(c) && !(placeWord(c.key) && !knownName(c.key))) || (childRelation && lowerNameShaped(c));
+        // in small letters: any unfamiliar word after a child ("my son jayden"); after an adult, a known first name ("his nan jean")
+        const ok =
+          (nameShaped(c) && !(placeWord(c.key) && !knownName(c.key))) ||
+          (lowerNameShaped(c) && (childRelation || (FAMILY.has(t.key) && knownName(c.key))));
         if (!ok) break;
         // a child may share the worker's name; an adult named after "social worker" is the worker
         if (!isWorker(c) || childRelation) add(j, c.cap ? extend(j) : j, true);
@@ -160,6 +169,12 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
         if (next && (next.key === 'and' || next.key === '&') && joinedBySpace(next.gap)) j++;
         else if (!(next && /^,[ \t]*$/u.test(next.gap))) break;
       }
+      continue;
+    }
+    // "me and dave", "me and Dave": a known first name after "me and"
+    if (t.key === 'me' && n && (n.key === 'and' || n.key === '&') && joinedBySpace(n.gap)) {
+      const c = tokens[i + 2];
+      if (c && joinedBySpace(c.gap) && knownName(c.key) && (nameShaped(c) || lowerNameShaped(c)) && !isWorker(c) && !placeWord(c.key)) add(i + 2, c.cap ? extend(i + 2) : i + 2, true);
       continue;
     }
     // "called Brenda", "named Hope", "my name is Donna Fletcher", "known as Kai"

@@ -59,12 +59,22 @@ const TURNED = new RegExp(`(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:turned|turns|turning
 // "I was 15", "I'm 19", "she is 2", "Sarah is 9 now", "my little boy is 2", "who is 15", "my kids are 6 and 8".
 // Only the number is flagged ("I was [age]"); what follows must not make it a time, a count or a quantity.
 const AGE_SUBJECT =
-  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|daughter|boy|girl|baby|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|teenager))";
+  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|daughter|boy|girl|baby|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|teenager)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
 const BE = "(?:[ \\t]+(?:am|is|was|were|are)|['’](?:m|s|re))";
 const NOT_AN_AGE_AFTER =
   "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|on[ \\t]+the\\b))";
 const BE_AGE = new RegExp(
-  `(?=${AGE_NUMBER}(?![\\p{L}]))(?<=(?<![\\p{L}])${AGE_SUBJECT},?${BE}(?:[ \\t]+(?:only|just|now|nearly|almost|about|barely|then|still|already|turning|around)){0,2}[ \\t]+)${AGE_NUMBER}(?:[ \\t]+(?:and|&)[ \\t]+${AGE_NUMBER})?${NOT_AN_AGE_AFTER}`,
+  `(?=${AGE_NUMBER}(?![\\p{L}]))(?<=(?<![\\p{L}])${AGE_SUBJECT},?${BE}(?:[ \\t]+(?:only|just|now|nearly|almost|about|barely|then|still|already|turning|around)){0,2}[ \\t]+)${AGE_NUMBER}(?:(?:,[ \\t]*${AGE_NUMBER}){0,4},?[ \\t]+(?:and|&)[ \\t]+${AGE_NUMBER})?${NOT_AN_AGE_AFTER}`,
+  'gu',
+);
+// A baby's age in months or weeks, said without "old": "my little one is 8 months now", "she was 6 weeks"
+const BE_MONTHS = new RegExp(
+  `(?=${AGE_NUMBER}[ \\t]*(?:months?|weeks?)(?![\\p{L}]))(?<=(?<![\\p{L}])${AGE_SUBJECT},?${BE}(?:[ \\t]+(?:only|just|now|nearly|almost|about|barely|then|still|already|around)){0,2}[ \\t]+)${AGE_NUMBER}[ \\t]*(?:months?|weeks?)(?![\\p{L}])(?![ \\t]+(?:into|in|later|before|after|ago|on|since|late|behind|pregnant|gone|away|without|with|waiting|of)(?![\\p{L}]))`,
+  'gu',
+);
+// "my boy (6)", "Leo (4) and Maisie (7)": a number in brackets straight after a child or a name
+const BRACKETED_AGE = new RegExp(
+  `(?<=(?<![\\p{L}])(?:son|daughter|boy|girl|baby|child|kid|lad|lass|twins?|eldest|youngest|oldest|one|brother|sister|nephew|niece|grandson|granddaughter|(?!(?:Year|Step|Stage|Part|Section|Page|Room|Flat|Unit|Level|Class|Form|Point|Question|Rule)(?![\\p{L}]))\\p{Lu}[\\p{L}\\p{M}'’-]+)[ \\t]?\\()\\d{1,2}(?=\\))`,
   'gu',
 );
 
@@ -84,6 +94,11 @@ const NUMBERED_STREET_LOWER = new RegExp(
 // a street named without a number: "on Mill Lane", "moved to Beech Grove"
 const NAMED_STREET = new RegExp(
   `(?=\\p{Lu})(?<=(?<![\\p{L}])(?:on|in|at|off|near|along|down|up|from|round|to|onto|into|of|lives?|lived)[ \\t]+)(?:${CAP_WORD}[ \\t]+){1,2}(?:Road|Street|Avenue|Lane|Crescent|Terrace|Grove|Close|Drive|Mews|Gardens)(?![\\p{L}])`,
+  'gu',
+);
+// a house or close with "The" and no street word: "3 The Coppice, Ore", "at 12 The Paddocks."
+const NUMBERED_THE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?!(?:19|20)\\d\\d\\b)\\d{1,4}[A-Za-z]?,?[ \\t]+The[ \\t]+${CAP_WORD}(?=[ \\t]*(?:[,.;]|$))`,
   'gu',
 );
 // "at number 27", "Flat 3"
@@ -151,11 +166,11 @@ export function findPatterns(story: string): Candidate[] {
   });
   each(MONTH_DAY, story, (m) => push(out, 'date', m.index, m[0]));
   each(BIRTH_DATE, story, (m) => push(out, 'date', m.index + m[0].length - m[1]!.length, m[1]!));
-  for (const re of [YEARS_OLD, AGED, TURNED]) each(re, story, (m) => push(out, 'age', m.index, m[0]));
+  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE]) each(re, story, (m) => push(out, 'age', m.index, m[0]));
   each(BE_AGE, story, (m) => {
     const n = Number(m[0].match(/^\d+/)?.[0] ?? 1);
     if (n <= 120) push(out, 'age', m.index, m[0]);
   });
-  for (const re of [NUMBERED_STREET, NUMBERED_STREET_LOWER, NAMED_STREET, HOUSE_NUMBER]) each(re, story, (m) => push(out, 'address', m.index, m[0]));
+  for (const re of [NUMBERED_STREET, NUMBERED_STREET_LOWER, NUMBERED_THE, NAMED_STREET, HOUSE_NUMBER]) each(re, story, (m) => push(out, 'address', m.index, m[0]));
   return out;
 }
