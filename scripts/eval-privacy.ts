@@ -1,5 +1,5 @@
 // Measures the privacy flags against the hand-labelled stories in tests/fixtures/privacy-stories.json.
-//   npm run eval:privacy                     each set, one table each (tuning, held out, stress)
+//   npm run eval:privacy                     each set, one table each (tuning, held out, stress, stress2)
 //   npm run eval:privacy -- --set tune       only the tuning set (what the detector was tuned on)
 //   npm run eval:privacy -- --verbose        also list every miss and every false alarm
 // A gold span is found when a predicted span overlaps it with a kind of the same group (a child's name
@@ -16,7 +16,7 @@ export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tes
 export const EVAL_KINDS = ['email', 'phone', 'postcode', 'address', 'date', 'age', 'school', 'case_ref', 'child_name', 'name', 'url'] as const;
 export type EvalKind = (typeof EVAL_KINDS)[number];
 export type GoldSpan = { kind: EvalKind; text: string; occurrence?: number };
-export type Story = { id: string; set: 'tune' | 'heldout' | 'stress'; worker: string; story: string; spans: GoldSpan[] };
+export type Story = { id: string; set: 'tune' | 'heldout' | 'stress' | 'stress2'; worker: string; story: string; spans: GoldSpan[] };
 type Located = { kind: EvalKind; start: number; end: number; text: string };
 
 export function loadStories(path = FIXTURES): Story[] {
@@ -123,12 +123,12 @@ function main(argv: string[]): void {
   const which = at >= 0 ? (argv[at + 1] ?? 'both') : 'both';
   const verbose = argv.includes('--verbose');
   const stories = loadStories();
-  const sets = which === 'both' ? (['tune', 'heldout', 'stress'] as const) : which === 'all' ? (['all'] as const) : ([which] as const);
+  const sets = which === 'both' ? (['tune', 'heldout', 'stress', 'stress2'] as const) : which === 'all' ? (['all'] as const) : ([which] as const);
   for (const set of sets) {
     const chosen = set === 'all' ? stories : stories.filter((s) => s.set === set);
-    if (!chosen.length) throw new Error(`no stories in set ${set} (use tune, heldout, stress, all)`);
+    if (!chosen.length) throw new Error(`no stories in set ${set} (use tune, heldout, stress, stress2, all)`);
     const ev = evaluate(chosen);
-    const title = { tune: 'Tuning set', heldout: 'Held-out set', stress: 'Stress set (written after the detector was frozen)', all: 'All stories' }[set as string];
+    const title = { tune: 'Tuning set', heldout: 'Held-out set', stress: 'Stress set (written after the first freeze; its misses tuned the second round)', stress2: 'Second stress set (written after the second round was frozen)', all: 'All stories' }[set as string];
     console.log(formatTable(title ?? String(set), ev) + '\n');
     if (verbose) {
       console.log('missed:\n  ' + (ev.misses.join('\n  ') || '(none)'));
