@@ -100,7 +100,8 @@ export class PageCache {
   }
 
   get(url: string): Entry | undefined {
-    if (!this.fresh()) return undefined;
+    // Nothing kept for it: nothing to check (a stale page elsewhere is dropped by the next hit or set).
+    if (!this.entries.has(url) || !this.fresh()) return undefined;
     const hit = this.entries.get(url);
     if (hit) {
       // keep recently used entries at the end (least recently used are dropped first)
