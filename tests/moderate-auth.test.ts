@@ -43,6 +43,40 @@ function seedRequest(app: TestApp): number {
 }
 
 describe('moderation sign-in', () => {
+  it('comes back to the page a moderator was on when the session ended, and never goes off the site', async () => {
+    const { nominationId } = seedNomination(app, { workerName: 'Jane Smith', area: 'hastings', status: 'pending' });
+    const { client, moderator } = await signedInModerator(app);
+    app.clock.now += 31 * MIN;
+    const page = `/moderate/nominations/${nominationId}`;
+    const ended = await client.get(page);
+    expect(ended.statusCode).toBe(303);
+    expect(ended.headers.location).toBe(`/moderate/login?next=${encodeURIComponent(page)}&ended=1`);
+    const form = await client.get(ended.headers.location as string);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('You were signed out');
+    expect(form.body).toContain(`name="next" value="${page}"`);
+    const again = await client.post('/moderate/login', { _csrf: csrfFrom(form.body), email: moderator.email, password: TEST_PASSWORD, next: page });
+    expect(again.statusCode).toBe(303);
+    expect(again.headers.location).toBe(page);
+    expect((await client.get(page)).statusCode).toBe(200);
+    // already signed in: the login page sends on to `next` too
+    expect((await client.get(`/moderate/login?next=${encodeURIComponent('/moderate/audit?action=session.login')}`)).headers.location).toBe('/moderate/audit?action=session.login');
+  });
+
+  it.each(['https://evil.example/', '//evil.example/moderate', '/moderate/../x', '/moderate//evil.example', '/\\evil.example', 'javascript:alert(1)', '/moderate/login', '/moderatex', '/search?q=x', ''])(
+    'refuses %j as a place to return to, going to the queue instead',
+    async (next) => {
+      const moderator = await addModerator(app);
+      const client = new Client(app);
+      const form = await client.get(`/moderate/login?next=${encodeURIComponent(next)}`);
+      expect(form.statusCode).toBe(200);
+      expect(form.body).not.toContain('name="next"');
+      const res = await client.post('/moderate/login', { _csrf: csrfFrom(form.body), email: moderator.email, password: TEST_PASSWORD, next });
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe('/moderate');
+    },
+  );
+
   it('sends every /moderate route to the login page without a session, GET and POST, with or without a CSRF token', async () => {
     const { nominationId } = seedNomination(app, { workerName: 'Jane Smith', area: 'hastings', status: 'pending' });
     const moderator = await addModerator(app);
@@ -53,7 +87,9 @@ describe('moderation sign-in', () => {
       for (const form of [{}, { _csrf: token, action: 'approve', quote: 'A quote that would publish', worker: 'new' }]) {
         const res = method === 'GET' ? await visitor.get(url) : await visitor.post(url, form);
         expect(res.statusCode, `${method} ${url}`).toBe(303);
-        expect(res.headers.location, `${method} ${url}`).toBe('/moderate/login');
+        // back to the page after signing in (the queue and sign-out need no reminder)
+        const back = url === '/moderate' || url === '/moderate/logout' ? '/moderate/login' : `/moderate/login?next=${encodeURIComponent(url)}`;
+        expect(res.headers.location, `${method} ${url}`).toBe(back);
       }
     }
     // A forged or stale session cookie is no better.
@@ -202,7 +238,7 @@ describe('moderation sign-in', () => {
     app.clock.now += 30 * MIN;
     const res = await client.get('/moderate');
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/moderate/login');
+    expect(res.headers.location).toBe('/moderate/login?ended=1');
     expect(app.db.$client.prepare('SELECT COUNT(*) FROM moderator_sessions').pluck().get()).toBe(0);
   });
 

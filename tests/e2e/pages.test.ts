@@ -182,6 +182,8 @@ describe('public forms, including their error states', () => {
 
 describe('moderation pages', () => {
   it('login, and login with a wrong password', async () => {
+    await checkPage('moderator login, after a session ended', await page.goto('/moderate/login?next=%2Fmoderate%2Faudit&ended=1'));
+    titles.delete('moderator login, after a session ended');
     await checkPage('moderator login', await page.goto('/moderate/login'));
     await page.locator('[name="email"]').fill(ADMIN.email);
     await page.locator('[name="password"]').fill('not the password at all');

@@ -4,7 +4,7 @@ import { attemptLogin } from '../../moderation/accounts.ts';
 import { createSession, deleteSession, sessionModerator, SESSION_COOKIE } from '../../moderation/sessions.ts';
 import { audit } from '../../audit.ts';
 import { formRateLimit } from '../../plugins/security.ts';
-import { clearSessionCookie, field, formBody, LOGIN_PATH, noStore, sessionCookieOptions } from './guard.ts';
+import { clearSessionCookie, field, formBody, LOGIN_PATH, noStore, safeNext, sessionCookieOptions } from './guard.ts';
 
 // One message for every failure (unknown email, wrong password, locked, disabled), so it reveals nothing.
 export const LOGIN_FAILED = 'Enter a correct email address and password. After 5 wrong tries an account is locked for 15 minutes.';
@@ -12,33 +12,37 @@ export const LOGIN_FAILED = 'Enter a correct email address and password. After 5
 export default async function auth(app: FastifyInstance) {
   noStore(app);
 
-  const render = (reply: FastifyReply, status: number, email: string, errors: { field: string; message: string }[], signedOut = false) =>
-    reply.page('moderate/login', { title: errors.length ? 'Error: Sign in to moderate' : 'Sign in to moderate', noindex: true, email, errors, signedOut }, status);
+  type Notice = { signedOut?: boolean; ended?: boolean };
+  const render = (reply: FastifyReply, status: number, email: string, errors: { field: string; message: string }[], next: string | undefined, notice: Notice = {}) =>
+    reply.page('moderate/login', { title: errors.length ? 'Error: Sign in to moderate' : 'Sign in to moderate', noindex: true, email, errors, next, ...notice }, status);
 
   app.get(LOGIN_PATH, async (req, reply) => {
-    if (sessionModerator(app.db, req.cookies[SESSION_COOKIE], app.now())) return reply.redirect('/moderate', 303);
-    const signedOut = (req.query as Record<string, unknown>).signed_out === '1';
-    return render(reply, 200, '', [], signedOut);
+    const query = req.query as Record<string, unknown>;
+    const next = safeNext(query.next);
+    if (sessionModerator(app.db, req.cookies[SESSION_COOKIE], app.now())) return reply.redirect(next ?? '/moderate', 303);
+    return render(reply, 200, '', [], next, { signedOut: query.signed_out === '1', ended: query.ended === '1' });
   });
 
   app.post(LOGIN_PATH, { ...formRateLimit(app, Math.min(10, app.config.RATE_LIMIT_MAX)) }, async (req, reply) => {
     const body = formBody(req);
     const email = field(body, 'email').trim().slice(0, 254);
     const password = field(body, 'password').slice(0, 1000);
+    // back to the page the moderator was on when the session ended (or asked for before signing in)
+    const next = safeNext(field(body, 'next'));
     const errors = [];
     if (!email) errors.push({ field: 'email', message: 'Enter your email address' });
     if (!password) errors.push({ field: 'password', message: 'Enter your password' });
-    if (errors.length) return render(reply, 400, email, errors);
+    if (errors.length) return render(reply, 400, email, errors, next);
 
     const result = await attemptLogin(app.db, email, password, app.now());
-    if (!result.ok) return render(reply, 401, email, [{ field: 'email', message: LOGIN_FAILED }]);
+    if (!result.ok) return render(reply, 401, email, [{ field: 'email', message: LOGIN_FAILED }], next);
 
     // A fresh session id at every login; any session this browser had is ended.
     deleteSession(app.db, req.cookies[SESSION_COOKIE]);
     const token = createSession(app.db, result.moderator.id, app.now());
     audit(app.db, { at: app.now(), moderatorId: result.moderator.id, action: 'session.login', subjectType: 'session', subjectId: result.moderator.id });
     reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(app));
-    return reply.redirect('/moderate', 303);
+    return reply.redirect(next ?? '/moderate', 303);
   });
 
   // Without a session there is nothing to end: straight to the login page, before the CSRF check.

@@ -36,6 +36,26 @@ export function noStore(app: FastifyInstance) {
   });
 }
 
+/**
+ * Where to return after signing in: a moderation page of this site, never anywhere else (no
+ * other host, no "//", no dots in the path, not the login page itself).
+ */
+export function safeNext(raw: unknown): string | undefined {
+  if (typeof raw !== 'string' || raw.length > 300) return undefined;
+  if (!/^\/moderate(?:\/[A-Za-z0-9_-]+)*\/?(?:\?[A-Za-z0-9_=&%.+-]*)?$/.test(raw) || raw.startsWith(LOGIN_PATH)) return undefined;
+  return raw;
+}
+
+/** The login page, remembering the page asked for (a form's page, for a POST) and whether a session just ended. */
+function loginUrl(req: FastifyRequest, sessionEnded: boolean): string {
+  const next = safeNext(req.method === 'GET' ? req.url : req.url.split('?')[0]);
+  const query = new URLSearchParams();
+  if (next && next !== '/moderate') query.set('next', next);
+  if (sessionEnded) query.set('ended', '1');
+  const q = query.toString();
+  return q ? `${LOGIN_PATH}?${q}` : LOGIN_PATH;
+}
+
 /** Register inside a moderation route module: every route in the module needs a session (and `admin` a role). */
 export function requireModerator(app: FastifyInstance, opts: { admin?: boolean } = {}) {
   app.decorateRequest('moderator', null);
@@ -45,7 +65,7 @@ export function requireModerator(app: FastifyInstance, opts: { admin?: boolean }
     const moderator = sessionModerator(app.db, token, app.now());
     if (!moderator) {
       if (token) clearSessionCookie(app, reply);
-      return reply.redirect(LOGIN_PATH, 303);
+      return reply.redirect(loginUrl(req, !!token), 303);
     }
     req.moderator = moderator;
     if (opts.admin && moderator.role !== 'admin') {
