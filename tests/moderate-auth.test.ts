@@ -59,6 +59,13 @@ describe('moderation sign-in', () => {
     expect(again.statusCode).toBe(303);
     expect(again.headers.location).toBe(page);
     expect((await client.get(page)).statusCode).toBe(200);
+    // a form posted after the session ended: back to the form's page (the browser's Referer, this site only)
+    app.clock.now += 31 * MIN;
+    const posted = await client.post(page, { action: 'reject' }, { referer: `http://localhost:80${page}?x=1` });
+    expect(posted.headers.location).toBe(`/moderate/login?next=${encodeURIComponent(`${page}?x=1`)}&ended=1`);
+    const elsewhere = await client.post(page, { action: 'reject' }, { referer: `http://evil.example${page}` });
+    expect(elsewhere.headers.location).toBe('/moderate/login');
+    await client.post('/moderate/login', { _csrf: csrfFrom((await client.get('/moderate/login')).body), email: moderator.email, password: TEST_PASSWORD });
     // already signed in: the login page sends on to `next` too
     expect((await client.get(`/moderate/login?next=${encodeURIComponent('/moderate/audit?action=session.login')}`)).headers.location).toBe('/moderate/audit?action=session.login');
   });
@@ -87,8 +94,8 @@ describe('moderation sign-in', () => {
       for (const form of [{}, { _csrf: token, action: 'approve', quote: 'A quote that would publish', worker: 'new' }]) {
         const res = method === 'GET' ? await visitor.get(url) : await visitor.post(url, form);
         expect(res.statusCode, `${method} ${url}`).toBe(303);
-        // back to the page after signing in (the queue and sign-out need no reminder)
-        const back = url === '/moderate' || url === '/moderate/logout' ? '/moderate/login' : `/moderate/login?next=${encodeURIComponent(url)}`;
+        // back to the page after signing in (the queue and sign-out need no reminder; a form's page is not known here)
+        const back = url === '/moderate' || method === 'POST' ? '/moderate/login' : `/moderate/login?next=${encodeURIComponent(url)}`;
         expect(res.headers.location, `${method} ${url}`).toBe(back);
       }
     }

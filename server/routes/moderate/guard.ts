@@ -46,9 +46,22 @@ export function safeNext(raw: unknown): string | undefined {
   return raw;
 }
 
-/** The login page, remembering the page asked for (a form's page, for a POST) and whether a session just ended. */
+/** The page a form was posted from, when the browser says and it is on this site. */
+function formPage(req: FastifyRequest): string | undefined {
+  const referer = req.headers.referer;
+  if (!referer) return undefined;
+  try {
+    const url = new URL(referer);
+    const here = new URL(`http://${req.headers.host ?? ''}`);
+    return url.host === here.host ? url.pathname + url.search : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The login page, remembering the page asked for (for a POST, the form's page) and whether a session just ended. */
 function loginUrl(req: FastifyRequest, sessionEnded: boolean): string {
-  const next = safeNext(req.method === 'GET' ? req.url : req.url.split('?')[0]);
+  const next = safeNext(req.method === 'GET' ? req.url : formPage(req));
   const query = new URLSearchParams();
   if (next && next !== '/moderate') query.set('next', next);
   if (sessionEnded) query.set('ended', '1');
