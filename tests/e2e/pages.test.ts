@@ -216,6 +216,15 @@ describe('moderation pages', () => {
     titles.delete('request error');
   });
 
+  it('hidden profiles, and showing one again without a reason', async () => {
+    await checkPage('hidden profiles', await page.goto('/moderate/hidden'));
+    const action = await page.locator('form[action^="/moderate/hidden/"]').first().getAttribute('action');
+    expect(action).toBeTruthy();
+    await checkPage('hidden profiles error', await submit(page, action!, /show this profile again/i), 400);
+    await expectErrorSummaryFocused('hidden profiles error');
+    titles.delete('hidden profiles error');
+  });
+
   it('audit log, moderators (admin)', async () => {
     await checkPage('audit', await page.goto('/moderate/audit'));
     await checkPage('moderators', await page.goto('/moderate/moderators'));

@@ -1,0 +1,57 @@
+// Hidden profiles: the ones a change request hid, and putting one back (the worker asked, or it
+// was hidden by mistake). Unhiding is one guarded transaction with an audit entry giving why.
+import type { Db } from '../db.ts';
+import { audit } from '../audit.ts';
+import { LIVE_QUOTE } from '../workers/visibility.ts';
+import { cleanText, type FieldError } from './decisions.ts';
+
+export type HiddenProfile = {
+  id: number;
+  name: string;
+  slug: string;
+  areaId: number;
+  /** live (not unpublished) recommendations it would show again */
+  quotes: number;
+  hiddenAt: number | null;
+  hiddenByEmail: string | null;
+};
+
+export function listHiddenProfiles(db: Db): HiddenProfile[] {
+  return db.$client
+    .prepare(
+      `SELECT w.id, w.name, w.slug, w.area_id AS areaId,
+              (SELECT COUNT(*) FROM quotes q WHERE q.worker_id = w.id AND ${LIVE_QUOTE}) AS quotes,
+              a.at AS hiddenAt, m.email AS hiddenByEmail
+         FROM workers w
+         LEFT JOIN audit_log a ON a.id = (SELECT MAX(id) FROM audit_log WHERE action = 'worker.hidden' AND subject_type = 'worker' AND subject_id = w.id)
+         LEFT JOIN moderators m ON m.id = a.moderator_id
+        WHERE w.status = 'hidden'
+        ORDER BY COALESCE(a.at, w.updated_at) DESC, w.id DESC`,
+    )
+    .all() as HiddenProfile[];
+}
+
+export const REASON_MAX = 500;
+
+export class ProfileNotHiddenError extends Error {}
+
+/** Publish a hidden profile again. `reason` is required: the audit log says why it came back. */
+export function unhideProfile(
+  db: Db,
+  input: { workerId: number; moderatorId: number; reason: string; now: number },
+): { ok: true } | { ok: false; errors: FieldError[] } {
+  const reason = cleanText(input.reason);
+  const field = `reason-${input.workerId}`;
+  if (!reason) return { ok: false, errors: [{ field, message: 'Say why this profile can be shown again' }] };
+  if ([...reason].length > REASON_MAX) return { ok: false, errors: [{ field, message: `Keep the reason to ${REASON_MAX} characters or fewer` }] };
+  const sqlite = db.$client;
+  sqlite.transaction(() => {
+    const changed = sqlite.prepare(`UPDATE workers SET status = 'published', updated_at = ? WHERE id = ? AND status = 'hidden'`).run(input.now, input.workerId);
+    if (changed.changes !== 1) throw new ProfileNotHiddenError(`worker ${input.workerId} is not hidden`);
+    audit(db, {
+      at: input.now, moderatorId: input.moderatorId, action: 'worker.unhidden', subjectType: 'worker', subjectId: input.workerId,
+      before: { status: 'hidden' }, after: { status: 'published' }, note: reason,
+    });
+  }).immediate();
+  return { ok: true };
+}

@@ -1,0 +1,52 @@
+// GET /moderate/hidden, POST /moderate/hidden/:id: profiles hidden at a worker's request, and showing one again.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { listHiddenProfiles, ProfileNotHiddenError, REASON_MAX, unhideProfile } from '../../moderation/hidden-profiles.ts';
+import type { FieldError } from '../../moderation/decisions.ts';
+import { field, formBody, moderationMessage, moderationPage, parseId, requireModerator } from './guard.ts';
+
+export default async function hidden(app: FastifyInstance) {
+  requireModerator(app);
+
+  function render(reply: FastifyReply, opts: { errors?: FieldError[]; values?: Record<string, string>; unhidden?: { name: string; slug: string } } = {}, status = 200) {
+    const errors = opts.errors ?? [];
+    return moderationPage(
+      reply,
+      'moderate/hidden',
+      {
+        title: `${errors.length ? 'Error: ' : ''}Hidden profiles`,
+        profiles: listHiddenProfiles(app.db).map((p) => ({ ...p, areaName: app.areas.get(p.areaId)?.name ?? 'Unknown area' })),
+        errors,
+        values: opts.values ?? {},
+        unhidden: opts.unhidden,
+        reasonMax: REASON_MAX,
+      },
+      status,
+    );
+  }
+
+  app.get('/moderate/hidden', async (req, reply) => {
+    const shown = parseId((req.query as Record<string, unknown>).unhidden);
+    const worker = shown ? (app.db.$client.prepare(`SELECT name, slug FROM workers WHERE id = ? AND status = 'published'`).get(shown) as { name: string; slug: string } | undefined) : undefined;
+    return render(reply, { unhidden: worker });
+  });
+
+  app.post('/moderate/hidden/:id', async (req, reply) => {
+    const id = parseId((req.params as { id: string }).id);
+    const reason = field(formBody(req), 'reason');
+    const gone = () =>
+      moderationMessage(reply, 409, 'This profile is not hidden', 'Another moderator may have shown it again already, or it was removed. Nothing you sent was saved.', [
+        { href: '/moderate/hidden', text: 'Back to hidden profiles' },
+        { href: '/moderate/audit?action=worker.unhidden', text: 'See who showed profiles again' },
+      ]);
+    if (!id) return gone();
+    try {
+      const result = unhideProfile(app.db, { workerId: id, moderatorId: req.moderator!.id, reason, now: app.now() });
+      if (!result.ok) return render(reply, { errors: result.errors, values: { [id]: reason } }, 400);
+    } catch (e) {
+      if (e instanceof ProfileNotHiddenError) return gone();
+      throw e;
+    }
+    app.events.workerChanged(id);
+    return reply.redirect(`/moderate/hidden?unhidden=${id}`, 303);
+  });
+}
