@@ -59,7 +59,8 @@ export function listChangeRequests(db: Db, which: 'pending' | 'decided', limit =
   return db.$client.prepare(sql).all(limit) as ChangeRequest[];
 }
 
-const WORKER_COLUMNS = `w.id, w.slug, w.name, w.area_id AS areaId, a.name AS areaName, w.team, w.status,
+/** A workers row `w` joined to its area `a`, as a WorkerSummary. */
+export const WORKER_COLUMNS = `w.id, w.slug, w.name, w.area_id AS areaId, a.name AS areaName, w.team, w.status,
   (SELECT COUNT(*) FROM quotes q WHERE q.worker_id = w.id AND q.unpublished_at IS NULL) AS recommendations`;
 
 export function getWorker(db: Db, id: number): WorkerSummary | undefined {

@@ -2,31 +2,21 @@
 // was hidden by mistake). Unhiding is one guarded transaction with an audit entry giving why.
 import type { Db } from '../db.ts';
 import { audit } from '../audit.ts';
-import { LIVE_QUOTE } from '../workers/visibility.ts';
 import { cleanText, type FieldError } from './decisions.ts';
+import { WORKER_COLUMNS, type WorkerSummary } from './change-requests.ts';
 
-export type HiddenProfile = {
-  id: number;
-  name: string;
-  slug: string;
-  areaId: number;
-  /** live (not unpublished) recommendations it would show again */
-  quotes: number;
-  hiddenAt: number | null;
-  hiddenByEmail: string | null;
-};
+export type HiddenProfile = WorkerSummary & { hiddenAt: number | null; hiddenByEmail: string | null };
 
 export function listHiddenProfiles(db: Db): HiddenProfile[] {
   return db.$client
     .prepare(
-      `SELECT w.id, w.name, w.slug, w.area_id AS areaId,
-              (SELECT COUNT(*) FROM quotes q WHERE q.worker_id = w.id AND ${LIVE_QUOTE}) AS quotes,
-              a.at AS hiddenAt, m.email AS hiddenByEmail
+      `SELECT ${WORKER_COLUMNS}, h.at AS hiddenAt, m.email AS hiddenByEmail
          FROM workers w
-         LEFT JOIN audit_log a ON a.id = (SELECT MAX(id) FROM audit_log WHERE action = 'worker.hidden' AND subject_type = 'worker' AND subject_id = w.id)
-         LEFT JOIN moderators m ON m.id = a.moderator_id
+         JOIN areas a ON a.id = w.area_id
+         LEFT JOIN audit_log h ON h.id = (SELECT MAX(id) FROM audit_log WHERE action = 'worker.hidden' AND subject_type = 'worker' AND subject_id = w.id)
+         LEFT JOIN moderators m ON m.id = h.moderator_id
         WHERE w.status = 'hidden'
-        ORDER BY COALESCE(a.at, w.updated_at) DESC, w.id DESC`,
+        ORDER BY COALESCE(h.at, w.updated_at) DESC, w.id DESC`,
     )
     .all() as HiddenProfile[];
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { listHiddenProfiles, ProfileNotHiddenError, REASON_MAX, unhideProfile } from '../../moderation/hidden-profiles.ts';
 import type { FieldError } from '../../moderation/decisions.ts';
+import { getWorker } from '../../moderation/change-requests.ts';
 import { field, formBody, moderationMessage, moderationPage, parseId, requireModerator } from './guard.ts';
 
 export default async function hidden(app: FastifyInstance) {
@@ -14,7 +15,7 @@ export default async function hidden(app: FastifyInstance) {
       'moderate/hidden',
       {
         title: `${errors.length ? 'Error: ' : ''}Hidden profiles`,
-        profiles: listHiddenProfiles(app.db).map((p) => ({ ...p, areaName: app.areas.get(p.areaId)?.name ?? 'Unknown area' })),
+        profiles: listHiddenProfiles(app.db),
         errors,
         values: opts.values ?? {},
         unhidden: opts.unhidden,
@@ -26,8 +27,8 @@ export default async function hidden(app: FastifyInstance) {
 
   app.get('/moderate/hidden', async (req, reply) => {
     const shown = parseId((req.query as Record<string, unknown>).unhidden);
-    const worker = shown ? (app.db.$client.prepare(`SELECT name, slug FROM workers WHERE id = ? AND status = 'published'`).get(shown) as { name: string; slug: string } | undefined) : undefined;
-    return render(reply, { unhidden: worker });
+    const worker = shown ? getWorker(app.db, shown) : undefined;
+    return render(reply, { unhidden: worker?.status === 'published' ? worker : undefined });
   });
 
   app.post('/moderate/hidden/:id', async (req, reply) => {
