@@ -13,20 +13,18 @@ const CHILD_RELATIONS = new Set(
   stepdaughter step-son step-daughter stepchild eldest youngest oldest toddler newborn teenager teen lad lass bairn`.split(/\s+/),
 );
 const SIBLINGS = new Set(['brother', 'brothers', 'sister', 'sisters', 'sibling', 'siblings', 'half-brother', 'half-sister', 'stepbrother', 'stepsister']);
-const OTHER_RELATIONS = new Set(
-  `partner husband wife ex ex-partner ex-husband ex-wife boyfriend girlfriend fiance fiancé fiancee fiancée mum mam mom
+/** Relatives (not professionals): after these a name typed in small letters is still a name ("his nan jean"). */
+const RELATIVES = `partner husband wife ex ex-partner ex-husband ex-wife boyfriend girlfriend fiance fiancé fiancee fiancée mum mam mom
   mother dad father stepdad stepmum step-dad step-mum nan nana nanna gran granny grandma grandad granddad grandpa
-  grandmother grandfather aunt auntie aunty uncle cousin neighbour neighbor friend mate carer teacher headteacher
+  grandmother grandfather aunt auntie aunty uncle cousin`.split(/\s+/);
+const OTHER_RELATIONS = new Set([
+  ...RELATIVES,
+  ...`neighbour neighbor friend mate carer teacher headteacher
   manager worker officer solicitor barrister lawyer advocate judge magistrate guardian doctor gp nurse midwife
   paediatrician therapist counsellor psychologist psychiatrist interpreter mentor coach keyworker caseworker visitor
   colleague boss landlord landlady pastor imam vicar priest`.split(/\s+/),
-);
-/** Relatives (not professionals): after these a name typed in small letters is still a name ("his nan jean"). */
-const FAMILY = new Set(
-  `partner husband wife ex ex-partner ex-husband ex-wife boyfriend girlfriend fiance fiancé fiancee fiancée mum mam mom
-  mother dad father stepdad stepmum step-dad step-mum nan nana nanna gran granny grandma grandad granddad grandpa
-  grandmother grandfather aunt auntie aunty uncle cousin brother brothers sister sisters stepbrother stepsister`.split(/\s+/),
-);
+]);
+const FAMILY = new Set([...RELATIVES, ...SIBLINGS]);
 const HONORIFICS = new Set(
   'mr mrs ms miss mx dr prof professor judge hhj dj sir dame lady lord rev reverend nurse auntie aunty aunt uncle nan nana nanny grandad grandma granny gran cllr councillor pc dc sgt inspector'.split(' '),
 );
