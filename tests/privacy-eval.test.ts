@@ -39,11 +39,11 @@ describe('privacy flags on the tuning set', () => {
     expect(recall(ev.rows.overall)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('leaves no flagged text in any suggested quote (bar the worker\'s own name, when a child shares it)', () => {
+  it('leaves no redact-flagged text in any suggested quote (bar the worker\'s own name, when a child shares it)', () => {
     for (const s of tuning) {
       const flags = findFlags(s.story, s.worker);
       const quote = suggestQuote(s.story, flags);
-      for (const f of flags) {
+      for (const f of flags.filter((x) => x.tier === 'redact')) {
         if (s.worker.split(/\s+/).includes(f.text)) continue;
         const word = new RegExp(`(?<![\\p{L}\\p{N}])${f.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
         expect(word.test(quote), `${s.id}: ${JSON.stringify(f.text)} is still in: ${quote}`).toBe(false);

@@ -24,7 +24,6 @@ const OUTWARD_SAID = /(?<=\bpost ?code(?: area)?(?: is| was)?:? )[A-Z]{1,2}\d[A-
 const FAMILY_CASE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}[A-Z]\d{4,6}(?![\p{L}\p{N}])/gu;
 const LABELLED_REF =
   /\b(?:case|claim|court|crime|incident|police|reference|ref|file|log|CAD)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was))?[ \t]*[:#.]?[ \t]*(?=[A-Z\/\-]*\d)([A-Z0-9](?:[A-Z0-9\/\-]{0,30}[A-Z0-9])?)/giu;
-const NHS_NUMBER = /\bNHS[ \t]*(?:number|no\.?)?[ \t]*[:#]?[ \t]*(\d{3}[ \-]?\d{3}[ \-]?\d{4})(?!\p{N})/giu;
 
 const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 const NUMERIC_DATE = /(?<![\p{N}\/.\-])(\d{1,2})([\/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}]|[\/.\-]\p{N})/gu;
@@ -59,10 +58,10 @@ const TURNED = new RegExp(`(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:turned|turns|turning
 // "I was 15", "I'm 19", "she is 2", "Sarah is 9 now", "my little boy is 2", "who is 15", "my kids are 6 and 8".
 // Only the number is flagged ("I was [age]"); what follows must not make it a time, a count or a quantity.
 const AGE_SUBJECT =
-  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|daughter|boy|girl|baby|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|teenager)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
+  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|sons|daughter|daughters|boy|boys|girl|girls|lads|baby|babies|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|grandkids|teenager|teenagers)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
 const BE = "(?:[ \\t]+(?:am|is|was|were|are)|['’](?:m|s|re))";
 const NOT_AN_AGE_AFTER =
-  "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|on[ \\t]+the\\b))";
+  "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|stars?\\b|on[ \\t]+the\\b))";
 /** Behind an age: who, a form of "to be", then up to two words such as "only" or "now" ("she is only", "I'm now"). */
 const beLead = (adverbs: string) => `(?<=(?<![\\p{L}])${AGE_SUBJECT},?${BE}(?:[ \\t]+(?:${adverbs})){0,2}[ \\t]+)`;
 const AGE_ADVERBS = 'only|just|now|nearly|almost|about|barely|then|still|already|around';
@@ -107,11 +106,11 @@ const NUMBERED_THE = new RegExp(
 // "at number 27", "Flat 3"
 const HOUSE_NUMBER = /(?=[Nn])(?<=(?<![\p{L}])(?:at|from|to|in|of)[ \t]+)(?:number|no\.?)[ \t]*\d{1,4}[a-z]?(?![\p{L}\p{N}])|(?<![\p{L}])Flat[ \t]+\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/gu;
 
-function push(out: Candidate[], kind: Candidate['kind'], start: number, text: string): void {
+export function push(out: Candidate[], kind: Candidate['kind'], start: number, text: string): void {
   if (text.length > 0) out.push({ kind, start, end: start + text.length });
 }
 
-function each(re: RegExp, story: string, fn: (m: RegExpExecArray) => void): void {
+export function each(re: RegExp, story: string, fn: (m: RegExpExecArray) => void): void {
   re.lastIndex = 0;
   for (let m = re.exec(story); m; m = re.exec(story)) {
     if (m[0].length === 0) re.lastIndex++;
@@ -155,7 +154,6 @@ export function findPatterns(story: string): Candidate[] {
     const ref = m[1]!;
     if ((ref.match(/\d/g)?.length ?? 0) >= 3 && ref.length >= 4) push(out, 'case_ref', m.index + m[0].length - ref.length, ref);
   });
-  each(NHS_NUMBER, story, (m) => push(out, 'case_ref', m.index + m[0].length - m[1]!.length, m[1]!));
   each(NUMERIC_DATE, story, (m) => {
     const a = Number(m[1]);
     const b = Number(m[3]);
