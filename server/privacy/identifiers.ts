@@ -29,6 +29,7 @@ function dateLed(digits: string): boolean {
 // six digits, then A-D (the last letter is often left off after a label).
 const NI_NUMBER =
   /(?<![\p{L}\p{N}])(?!(?:BG|GB|KN|NK|NT|TN|ZZ))[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}(?:[ \t]?[A-D])?(?![\p{L}\p{N}])/giu;
+const NI_LABELLED = /(?:\bNI|national insurance|\bNINO)[ \t]*(?:number|no\.?|num|#)?[ \t]*(?:is|was)?[ \t]*[:#]?[ \t]*([A-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}(?:[ \t]?[A-D])?)(?![\p{L}\p{N}])/giu;
 const NI_LABEL = /(?:\bNI|national insurance|\bNINO|insurance)[ \t]*(?:number|no\.?|num|#)?[ \t]*(?:is|was)?[ \t]*[:#]?[ \t]*$/iu;
 
 // Current format (2001-): area letters, age digits, three letters: AB12 CDE, ab12cde.
@@ -47,7 +48,7 @@ const PLATFORM =
   'fb|facebook|insta|instagram|ig|snap|snapchat|sc|tiktok|tik[ \\t]?tok|twitter|threads|wechat|we[ \\t]chat|weixin|telegram|discord|kik|youtube|yt|bebo|qq';
 // "my insta is kayleigh_jones99", "snap: jaydenb2010", "WeChat ID lily8899", "add me on tiktok @x", "on fb as kerry.smith"
 const PLATFORM_HANDLE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${PLATFORM})(?:['’]s)?[ \\t]*(?:name|id|handle|user[ \\t]?name|account|page)?[ \\t]*(?:(?:is|was|as)(?![\\p{L}])|=|:|-|(?=@))[ \\t]*@?([\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]{0,28}[\\p{L}\\p{N}_])?)`,
+  `(?<![\\p{L}\\p{N}])(?:${PLATFORM})(?:['’]s)?[ \\t]*(?:name|id|handle|user[ \\t]?name|account|page)?[ \\t]*((?:(?:is|was|as)(?![\\p{L}])|=|:|-|(?=@))[ \\t]*)?@?([\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]{0,28}[\\p{L}\\p{N}_])?)`,
   'giu',
 );
 
@@ -66,14 +67,15 @@ export function findIdentifiers(story: string): Candidate[] {
       const valid = mod11Valid(digits);
       // an unlabelled number starting 0 with a bad check digit is a phone number
       if (labelled || (valid && (digits[0] !== '0' || dateLed(digits)))) add(out, 'nhs_number', m.index, m[0]);
-      else if (digits[0] !== '0' && /[ \-]/.test(m[0])) add(out, 'nhs_number', m.index, m[0], 'check');
+      else if (digits[0] !== '0' || dateLed(digits)) add(out, 'nhs_number', m.index, m[0], 'check');
     });
     each(NI_NUMBER, story, (m) => {
       const full = /[A-D]$/i.test(m[0]) && !/\d$/.test(m[0]);
-      const upper = m[0] === m[0].toUpperCase();
       const labelled = NI_LABEL.test(before(story, m.index));
-      if (labelled || (full && (upper || /\d{6}/.test(m[0].replace(/[ \t]/g, ''))))) add(out, 'nhs_number', m.index, m[0]);
+      if (labelled || full) add(out, 'nhs_number', m.index, m[0]);
     });
+    // after its label any two letters will do, even the specimen "QQ 12 34 56 C"
+    each(NI_LABELLED, story, (m) => add(out, 'nhs_number', m.index + m[0].length - m[1]!.length, m[1]!));
     for (const re of [REG_CURRENT, REG_PREFIX, REG_SUFFIX, REG_NI]) {
       each(re, story, (m) => {
         const upper = m[0] === m[0].toUpperCase();
@@ -85,7 +87,9 @@ export function findIdentifiers(story: string): Candidate[] {
   }
   if (story.includes('@')) each(AT_HANDLE, story, (m) => add(out, 'social_handle', m.index, m[0]));
   each(PLATFORM_HANDLE, story, (m) => {
-    let handle = m[1]!;
+    let handle = m[2]!;
+    // with no "is" or ":" between, only something shaped like a handle: "add me on snap jay_b2010"
+    if (m[1] === undefined && !/[\d_.]/u.test(handle)) return;
     const start = m.index + m[0].length - handle.length;
     // a Facebook name is the account: "my fb is Kerry Jones Evans"
     if (/^\p{Lu}\p{Ll}+$/u.test(handle)) handle = /^(?:\p{Lu}[\p{L}'’-]+)(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,3}/u.exec(story.slice(start, start + 80))![0];

@@ -10,7 +10,7 @@ import { ORG_WORDS, isPlacePhrase, knownName, nameAlsoWord, neverAName, onlyANam
 const CHILD_RELATIONS = new Set(
   `son sons daughter daughters boy boys girl girls child children kid kids baby babies twin twins grandson grandsons
   granddaughter granddaughters grandchild grandchildren grandkids grandkid nephew nephews niece nieces stepson
-  stepdaughter step-son step-daughter stepchild eldest youngest oldest toddler newborn teenager teen lad lass bairn`.split(/\s+/),
+  stepdaughter step-son step-daughter stepchild eldest youngest oldest toddler newborn teenager teen lad lass bairn wean one ones`.split(/\s+/),
 );
 const SIBLINGS = new Set(['brother', 'brothers', 'sister', 'sisters', 'sibling', 'siblings', 'half-brother', 'half-sister', 'stepbrother', 'stepsister']);
 /** Relatives (not professionals): after these a name typed in small letters is still a name ("his nan jean"). */
@@ -29,7 +29,7 @@ const OTHER_RELATIONS = new Set([
   rabbi chaplain physio dietitian nursery key`.split(/\s+/),
 ]);
 /** Child words that also describe things ("the baby unit", "a kids club"): a small-letter word after them must be a known name. */
-const DESCRIBING = new Set(['baby', 'babies', 'toddler', 'teen', 'teenager', 'kid', 'kids', 'child', 'children', 'twin', 'twins', 'newborn', 'boys', 'girls']);
+const DESCRIBING = new Set(['one', 'ones', 'baby', 'babies', 'toddler', 'teen', 'teenager', 'kid', 'kids', 'child', 'children', 'twin', 'twins', 'newborn', 'boys', 'girls']);
 /** Relatives' titles typed before a name: "aunty pat", "nan jean". */
 const LOWER_TITLES = new Set(['aunty', 'auntie', 'aunt', 'uncle', 'nan', 'nana', 'nanna', 'nanny', 'grandad', 'grandma', 'gran', 'granny', 'cousin', 'nain', 'taid', 'bibi', 'khala', 'chacha']);
 /** Job titles that may come straight before a full name, with no "my" or "the": "Headteacher Sandra Lewis". */
@@ -46,7 +46,7 @@ const HONORIFICS = new Set(
   'mr mrs ms miss mx dr prof professor judge hhj dj sir dame lady lord rev reverend nurse auntie aunty aunt uncle nan nana nanny grandad grandma granny gran cllr councillor pc dc sgt inspector'.split(' '),
 );
 const DETERMINERS = new Set(['my', 'our', 'his', 'her', 'their', 'your', 'a', 'an', 'the', 'both', 'two', 'three', 'four', 'five']);
-const LOCATION_WORDS = new Set(['in', 'near', 'around', 'outside', 'across', 'towards', 'throughout', 'within']);
+const LOCATION_WORDS = new Set(['in', 'near', 'around', 'outside', 'across', 'towards', 'throughout', 'within', 'from']);
 const PLACE_PREPOSITIONS = new Set([...LOCATION_WORDS, 'to', 'from', 'at', 'of']);
 /** After an unfamiliar capitalised word at the start of a sentence, these say it is someone doing something. */
 const VERBISH = new Set(
@@ -279,7 +279,7 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
       let open = -1;
       let check = false;
       for (let k = i; k <= j + 1; k++) {
-        const verdict = k <= j && !used[k] ? judgeCapitalised(tokens, k) : false;
+        const verdict = k <= j && !used[k] && !kept[k] ? judgeCapitalised(tokens, k) : false;
         const ok = verdict !== false;
         if (ok && open >= 0 && verdict === 'check' !== check) {
           add(open, k - 1, false, check);

@@ -103,7 +103,7 @@ function schoolContext(tokens: Token[], i: number): 'sure' | 'maybe' | undefined
   const b = tokens[i - 2]?.key ?? '';
   const c = tokens[i - 3]?.key ?? '';
   if (!joinedBySpace(tokens[i]!.gap)) return undefined;
-  if (SURE_LEADS.includes(a) && (/^\d{1,2}$/.test(b) && ['year', 'yr', 'y'].includes(c))) return 'sure';
+  if (SURE_LEADS.includes(a) && ((/^\d{1,2}$/.test(b) && ['year', 'yr', 'y'].includes(c)) || /^(?:y\d{1,2}|p[1-7]|s[1-6])$/.test(b))) return 'sure';
   if (a === 'at' && ['reception', 'nursery', 'pupil', 'student', 'head', 'headteacher', 'teacher', 'senco', 'sixth', 'preschool', 'pre-school', 'playgroup', 'creche'].includes(b)) return 'sure';
   if (a === 'from' && ['excluded', 'expelled', 'suspended'].includes(b)) return 'sure';
   if (a === 'attends' || a === 'attended') return 'sure';
@@ -130,7 +130,7 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array): Candidate[
       i += nursery - 1;
       continue;
     }
-    const saint = t.key === 'st' || t.key === 'saint';
+    const saint = t.key === 'st' || t.key === 'saint' || t.key === 'bishop' || t.key === 'cardinal' || t.key === 'archbishop';
     const devotional = DEVOTIONAL.matchAt(tokens, i);
     if (saint || devotional) {
       // the saint's name (and "of Lourdes"), then a denomination: "St Joseph's RC", "Our Lady of Lourdes Catholic"

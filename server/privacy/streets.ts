@@ -7,10 +7,10 @@ import { commonWord, neverAName, unknownWord } from './words.ts';
 
 /** Street words sure enough to make a capitalised name a street on their own. */
 const STREET_WORDS = new Set(
-  'road street avenue lane crescent terrace grove mews gardens drive close rise way walk row square place parade wynd brae'.split(' '),
+  'road street avenue lane crescent terrace grove mews gardens drive close rise way walk row square place parade wynd brae park loan vennel gait'.split(' '),
 );
 /** Street words that are also ordinary words: need a capitalised name before them that is not an ordinary word. */
-const WEAK_STREET_WORDS = new Set(['way', 'walk', 'row', 'square', 'place', 'close', 'rise', 'drive', 'parade']);
+const WEAK_STREET_WORDS = new Set(['way', 'walk', 'row', 'square', 'place', 'close', 'rise', 'drive', 'parade', 'park', 'loan', 'gait']);
 /** Small-letter streets: only these words, after "on", "off", "in" ... ("we're on mill lane"). */
 const LOWER_STREET_WORDS = new Set('road street avenue lane crescent terrace grove mews gardens close drive'.split(' '));
 const LOWER_STREET_LEADS = new Set(['on', 'off', 'in', 'at', 'near', 'down', 'up', 'along', 'onto', 'to', 'from', 'lives', 'live', 'lived']);
@@ -18,7 +18,7 @@ const NOT_A_STREET_NAME = new Set(
   'the a an this that our my his her their same main back busy wrong long country slip ring dirt private memory one next other first last right left high new old top bottom end whole every any each quiet'.split(' '),
 );
 /** Welsh words that begin a street name: Heol (road), Ffordd (way), Stryd (street), Lôn (lane) ... */
-const WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'rhodfa', 'cilgant', 'teras', 'clos', 'maes', 'stad', 'ystad', 'llwybr', 'cwrt', 'parc']);
+const WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'rhodfa', 'cilgant', 'teras', 'clos', 'maes', 'stad', 'ystad', 'llwybr', 'cwrt', 'parc', 'cae', 'tai', 'rhes', 'sgwar']);
 const WELSH_PARTICLES = new Set(['y', 'yr', "'r", 'r', 'ty', 'tŷ', 'pen']);
 /** Named houses and blocks of flats. "House" and "Court" are offices and courts as often: those are check. */
 const HOUSE_WORDS = new Set(['cottage', 'cottages', 'farm', 'lodge', 'tower', 'towers', 'heights', 'flats', 'mansions', 'buildings', 'bungalow']);
@@ -49,6 +49,7 @@ function capitalisedBefore(tokens: Token[], i: number, max: number, kept: Uint8A
 
 export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
+  const nothingKept = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // Welsh street: "Heol y Coed", "Ffordd Las", "Stryd Fawr", "Lôn Isaf", "Maes y Dre"
@@ -89,7 +90,8 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
     }
     // estates: "the Hollington estate", "Ore Valley Estate", "the Gurnos"
     if (t.key === 'estate' && i > 0) {
-      const s = capitalisedBefore(tokens, i, 3, kept);
+      // a town's name before "estate" is the estate's: "the Hollington estate"
+      const s = capitalisedBefore(tokens, i, 3, nothingKept);
       if (s < i && !tokens.slice(s, i).every((w) => commonWord(w.key) && !unknownWord(w.key) && !w.cap)) out.push(span(tokens, s, i));
       else if (s === i && !tokens[i - 1]!.cap && unknownWord(tokens[i - 1]!.key) && tokens[i - 2]?.key === 'the') out.push(span(tokens, i - 1, i, 'check'));
       continue;

@@ -27,7 +27,7 @@ const KNOWN_HOSPITALS = new PhraseSet();
 for (const h of `Alder Hey|Great Ormond Street|GOSH|Evelina|Addenbrooke's|Addenbrookes|Ninewells|RVI|QEH|QMC|QEUH|Whittington|
   Jimmy's|Noah's Ark|Sick Kids|Yorkhill|Wythenshawe|Stepping Hill|Glan Clwyd|Morriston|Withybush|Bronglais|Altnagelvin|
   Craigavon Area|Antrim Area|Raigmore|Southern General|Musgrove Park|Tavistock|Portman|Maudsley|Bethlem|Broadmoor|Rampton|
-  Ashworth|Conquest|Royal Alex|Royal Vic|Royal Free|Royal Sussex|Royal Gwent|Royal Glam|UHW|Heartlands|Sheffield Children's|
+  Ashworth|Conquest|Mater|Ulster|Royal Alex|Royal Stoke|Royal Oldham|Royal Bolton|Royal Derby|Royal Vic|Royal Free|Royal Sussex|Royal Gwent|Royal Glam|UHW|Heartlands|Sheffield Children's|
   Birmingham Children's|Bristol Children's|Leeds Children's|Manchester Children's|Oxford Children's|Martin House|Ty Hafan|Tŷ Hafan|
   Helen House|Acorns|Claire House|Demelza|Naomi House|Chestnut Tree House|Rainbows Hospice`
   .split('|')
@@ -47,8 +47,9 @@ for (const c of `tesco|tesco express|tesco extra|asda|sainsbury's|sainsburys|ald
 for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet|Bargain Booze|Heron|The Works|River Island|New Look|Nationwide|Halifax|Barclays|Lloyds|Santander|HSBC|NatWest'.split('|'))
   CHAINS.add(c, true);
 
-const WORK_VERBS = new Set(['works', 'worked', 'working', 'work', 'job', 'shifts', 'shift', 'employed', 'manager', 'cleaner', 'cashier', 'supervisor', 'job', 'apprenticeship', 'placement', 'volunteers', 'volunteered', 'volunteering']);
+const WORK_VERBS = new Set(['works', 'worked', 'working', 'work', 'job', 'shifts', 'shift', 'employed', 'manager', 'cleaner', 'cashier', 'supervisor', 'apprenticeship', 'placement', 'volunteers', 'volunteered', 'volunteering', 'driver', 'porter', 'chef', 'receptionist', 'labourer', 'packer', 'picker']);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
+const BRANCH_WORDS = new Set(['warehouse', 'depot', 'store', 'shop', 'branch', 'superstore', 'factory', 'site', 'office', 'hub', 'express', 'extra', 'metro', 'local']);
 const LOCATION_PREPS = new Set(['in', 'on', 'at', 'near', 'by', 'off', 'opposite', 'behind', 'next']);
 const STREETISH = /^(?:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|terrace|grove|gardens|place|parade|square|row|walk|retail|park|centre|precinct|estate|mall)$/;
 
@@ -75,6 +76,8 @@ const distinctive = (words: Token[]) => words.some((w) => !HOSPITAL_TYPE_WORDS.h
 
 /** A location after "in", "on", "near": capitalised words ("Rhyl", "Hamilton Road") or a small-letter place. */
 function locationAfter(tokens: Token[], i: number): { end: number; street: boolean } | undefined {
+  // "the Amazon warehouse in Swansea", "the Tesco store on ..."
+  if (tokens[i] && BRANCH_WORDS.has(tokens[i]!.key) && joinedBySpace(tokens[i]!.gap)) i++;
   const p = tokens[i];
   const first = tokens[i + 1];
   if (!p || !first || !LOCATION_PREPS.has(p.key) || !joinedBySpace(p.gap) || !joinedBySpace(first.gap)) return undefined;
@@ -160,6 +163,12 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       else if (placeNext) out.push(cand('workplace', tokens, i, last + 1));
       else if (working) out.push(cand('workplace', tokens, i, last, 'check'));
       i = last;
+      continue;
+    }
+    // "Oakwood Care Home", "Meadowbank Nursing Home": where someone lives or works
+    if (t.cap && t.key === 'home' && prev && ['care', 'nursing', 'residential', 'childrens', "children's"].includes(prev.key) && prev.cap) {
+      const s = nameRunBefore(tokens, i - 1, 3);
+      if (s < i - 1 && distinctive(tokens.slice(s, i - 1))) out.push(cand('workplace', tokens, s, i));
       continue;
     }
     // "works at Hendersons Bakery", "job at the Grand Hotel", "works for Jaguar Land Rover"
