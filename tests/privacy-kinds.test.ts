@@ -184,3 +184,18 @@ describe('Welsh stories', () => {
     expect(looksWelsh('She was brilliant with my son. Diolch Jane, from all of us in Cardiff.')).toBe(false);
   });
 });
+
+describe('stored flags', () => {
+  it('are read back while the story and the detector version are the same', async () => {
+    const { flagsToStore, readStoredFlags } = await import('../server/privacy/stored.ts');
+    const { DETECTOR_VERSION, findFlagsDetailed } = await import('../server/privacy/index.ts');
+    const story = 'my son Tyler loved her. NHS number 485 526 0185';
+    const json = flagsToStore(story, WORKER);
+    expect(readStoredFlags(json, story)).toEqual(findFlagsDetailed(story, WORKER));
+    expect(readStoredFlags(json, story.replace('Tyler', 'Kai'))).toBeUndefined();
+    expect(readStoredFlags(JSON.stringify({ version: DETECTOR_VERSION - 1, flags: [] }), story)).toBeUndefined();
+    expect(readStoredFlags('not json', story)).toBeUndefined();
+    expect(readStoredFlags(null, story)).toBeUndefined();
+    expect(readStoredFlags(flagsToStore(null, WORKER), null)).toEqual([]);
+  });
+});

@@ -104,7 +104,7 @@ const NUMBERED_THE = new RegExp(
   'gu',
 );
 // "at number 27", "Flat 3"
-const HOUSE_NUMBER = /(?=[Nn])(?<=(?<![\p{L}])(?:at|from|to|in|of)[ \t]+)(?:number|no\.?)[ \t]*\d{1,4}[a-z]?(?![\p{L}\p{N}])|(?<![\p{L}])Flat[ \t]+\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/gu;
+const HOUSE_NUMBER = /(?=[Nn])(?<=(?<![\p{L}])(?:at|from|to|in|of)[ \t]+)(?:number|no\.?)[ \t]*\d{1,4}[a-z]?(?![\p{L}\p{N}])|(?<![\p{L}])[Ff]lat[ \t]+\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/gu;
 
 export function push(out: Candidate[], kind: Candidate['kind'], start: number, text: string): void {
   if (text.length > 0) out.push({ kind, start, end: start + text.length });

@@ -18,7 +18,7 @@ const NOT_A_STREET_NAME = new Set(
   'the a an this that our my his her their same main back busy wrong long country slip ring dirt private memory one next other first last right left high new old top bottom end whole every any each quiet'.split(' '),
 );
 /** Welsh words that begin a street name: Heol (road), Ffordd (way), Stryd (street), Lôn (lane) ... */
-const WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'rhodfa', 'cilgant', 'teras', 'clos', 'maes', 'stad', 'ystad', 'llwybr', 'cwrt', 'parc', 'cae', 'tai', 'rhes', 'sgwar']);
+const WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'rhodfa', 'cilgant', 'teras', 'clos', 'maes', 'stad', 'ystad', 'llwybr', 'cwrt', 'parc', 'cae', 'tai', 'rhes', 'sgwar', 'ty', 'bwthyn', 'fferm', 'plas']);
 const WELSH_PARTICLES = new Set(['y', 'yr', "'r", 'r', 'ty', 'tŷ', 'pen']);
 /** Named houses and blocks of flats. "House" and "Court" are offices and courts as often: those are check. */
 const HOUSE_WORDS = new Set(['cottage', 'cottages', 'farm', 'lodge', 'tower', 'towers', 'heights', 'flats', 'mansions', 'buildings', 'bungalow']);

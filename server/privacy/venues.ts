@@ -23,9 +23,10 @@ const HOSPITAL_TYPE_WORDS = new Set(
 const NOT_HOSPITAL_AFTER_ROYAL = new Set(
   'mail navy marines air family legion british society mint albert opera ballet courts college academy institution borough mile variety shakespeare exchange engineers logistics signals artillery horticultural parks household highness show welsh national'.split(' '),
 );
+const WARD_NUMBERS = new Set('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' '));
 const KNOWN_HOSPITALS = new PhraseSet();
 for (const h of `Alder Hey|Great Ormond Street|GOSH|Evelina|Addenbrooke's|Addenbrookes|Ninewells|RVI|QEH|QMC|QEUH|Whittington|
-  Jimmy's|Noah's Ark|Sick Kids|Yorkhill|Wythenshawe|Stepping Hill|Glan Clwyd|Morriston|Withybush|Bronglais|Altnagelvin|
+  Jimmy's|Noah's Ark|QE|QEQM|QA|Sick Kids|Yorkhill|Wythenshawe|Stepping Hill|Glan Clwyd|Morriston|Withybush|Bronglais|Altnagelvin|
   Craigavon Area|Antrim Area|Raigmore|Southern General|Musgrove Park|Tavistock|Portman|Maudsley|Bethlem|Broadmoor|Rampton|
   Ashworth|Conquest|Mater|Ulster|Royal Alex|Royal Stoke|Royal Oldham|Royal Bolton|Royal Derby|Royal Vic|Royal Free|Royal Sussex|Royal Gwent|Royal Glam|UHW|Heartlands|Sheffield Children's|
   Birmingham Children's|Bristol Children's|Leeds Children's|Manchester Children's|Oxford Children's|Martin House|Ty Hafan|Tŷ Hafan|
@@ -122,7 +123,7 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
     // "ward 7", "Ward 12b", "Rainbow Ward", "the Starlight ward" (not "Rebecca Ward", "Mrs Ward")
     if (t.key === 'ward') {
       const n = tokens[i + 1];
-      if (n && joinedBySpace(n.gap) && /^\d{1,2}[a-z]?$/i.test(n.text)) {
+      if (n && joinedBySpace(n.gap) && (/^\d{1,2}[a-z]?$/i.test(n.text) || WARD_NUMBERS.has(n.key))) {
         out.push(cand('hospital', tokens, i, i + 1));
         continue;
       }
