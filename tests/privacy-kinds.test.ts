@@ -199,3 +199,20 @@ describe('stored flags', () => {
     expect(readStoredFlags(flagsToStore(null, WORKER), null)).toEqual([]);
   });
 });
+
+describe('small letters, as typed on a phone', () => {
+  it.each([
+    ['ysgol glan clwyd is great', 'school:ysgol glan clwyd'],
+    ['we moved to heol y coed last year', 'address:heol y coed'],
+    ['born at ysbyty gwynedd', 'hospital:ysbyty gwynedd'],
+    ['she was at the royal for weeks', 'hospital:the royal (check)'],
+    ['my son goes to st josephs rc now', 'school:st josephs rc'],
+    ['we went to alder hey', 'hospital:alder hey'],
+  ])('%s', (story, expected) => {
+    expect(all(story)).toEqual([expected]);
+  });
+
+  it('ends a Welsh name at "and"', () => {
+    expect(all('Ysgol y Graig and Heol y Coed')).toEqual(['school:Ysgol y Graig', 'address:Heol y Coed']);
+  });
+});

@@ -33,3 +33,24 @@ export class PhraseSet {
     return 0;
   }
 }
+
+/**
+ * The last word of a name that starts with a head word ("Ysgol y Graig", "Heol y Coed", "Ysbyty Gwynedd"),
+ * or -1. After a capitalised head, capitalised words and the particles; after a small-letter head
+ * ("ysgol glan clwyd"), words that are not English and the particles.
+ */
+export function headedRun(tokens: Token[], i: number, particles: Set<string>, max: number, notName: (t: Token) => boolean, foreign: (key: string) => boolean): number {
+  const capital = tokens[i]!.cap;
+  let j = i;
+  let named = false;
+  while (j + 1 < tokens.length && j - i < max && /^[ \t\u00a0]+$/u.test(tokens[j + 1]!.gap)) {
+    const n = tokens[j + 1]!;
+    const word = capital ? n.cap && !notName(n) : !n.cap && foreign(n.key) && !particles.has(n.key);
+    if (word) named = true;
+    else if (!particles.has(n.key)) break;
+    j++;
+    if (n.possessive) break;
+  }
+  while (j > i && particles.has(tokens[j]!.key) && !(capital && tokens[j]!.cap)) j--;
+  return named && j > i ? j : -1;
+}

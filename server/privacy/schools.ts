@@ -1,15 +1,19 @@
 // Named schools, nurseries and colleges: "St Mary's Primary", "Oakfield Academy", "Little Acorns Nursery",
 // "Hastings High School", "Riverside Pre-school", "Ysgol y Graig", "University of Sussex".
 import type { Candidate } from './spans.ts';
-import { PhraseSet } from './phrases.ts';
+import { headedRun, PhraseSet } from './phrases.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
-import { neverAName, onlyAName, placeWord } from './words.ts';
+import { foreignWord, neverAName, onlyAName, placeWord } from './words.ts';
 
 const HEADS = new Set(['school', 'academy', 'college', 'nursery', 'pre-school', 'preschool', 'playgroup', 'university', 'kindergarten', 'montessori']);
 /** Heads only when capitalised: "Westfield Primary", but not "her primary". */
 const CAP_HEADS = new Set(['primary', 'infants', 'juniors', 'form']);
 /** Welsh, Gaelic and Irish words that come first: "Ysgol Gyfun Gŵyr", "Coleg Gwent", "Gaelscoil Eoghain". */
 const LEADING_HEADS = new Set(['ysgol', 'coleg', 'cylch', 'meithrinfa', 'sgoil', 'bunsgoil', 'scoil', 'gaelscoil', 'bunscoil', 'ardscoil', 'meanscoil', 'colaiste']);
+/** Typed in small letters too: "ysgol glan clwyd". */
+const LOWER_LEADING_HEADS = new Set(['ysgol', 'coleg', 'gaelscoil', 'bunscoil']);
+/** Inside a name after a leading head: not "and", which joins two names ("Ysgol y Graig and Heol y Coed"). */
+const LEADING_PARTICLES = new Set(['y', 'yr', "'r", 'r', 'a', 'an', 'na', 'nan', 'de', 'le', 'la']);
 const PARTICLES = new Set(['y', 'yr', "'r", 'a', 'an', 'na', 'nan', 'de', 'of', 'the', 'and', '&', 'upon', 'on', 'le', 'la']);
 /** Words that say what kind of school it is, not which one. */
 const TYPE_WORDS = new Set([
@@ -27,22 +31,15 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
   const out: Candidate[] = [...schoolsWithoutSchoolWord(tokens, kept)];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (LEADING_HEADS.has(t.key) && t.cap) {
-      let j = i;
-      let named = false;
-      while (j + 1 < tokens.length && j - i < 5 && joined(tokens, j + 1)) {
-        const n = tokens[j + 1]!;
-        if (n.cap) named = true;
-        else if (!PARTICLES.has(n.key)) break;
-        j++;
-        if (n.possessive) break;
-      }
-      while (j > i && !tokens[j]!.cap) j--;
-      if (named) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end });
+    if (LEADING_HEADS.has(t.key) && (t.cap || LOWER_LEADING_HEADS.has(t.key))) {
+      const j = headedRun(tokens, i, LEADING_PARTICLES, 5, () => false, foreignWord);
+      if (j > i) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end });
       continue;
     }
     const head = HEADS.has(t.key) || (t.cap && CAP_HEADS.has(t.key));
     if (!head || t.possessive) continue;
+    // "Little Stars nursery" is a name; "When the school" is not
+    if (!t.cap && PARTICLES.has(tokens[i - 1]?.key ?? '')) continue;
     // walk back over capitalised words and particles: "St John's C of E Primary"
     let s = i;
     while (s > 0 && joined(tokens, s) && s - i > -7) {
@@ -77,6 +74,8 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
 /** Church-school markers after a saint's name: "St Joseph's RC", "St Mary's C of E", "Holy Family Catholic". */
 const DENOMINATIONS = new PhraseSet();
 for (const d of ['RC', 'R C', 'CE', 'C E', 'CofE', 'C of E', 'Catholic', 'Church in Wales', 'CiW', 'CIW', 'VA', 'VC', 'CEVA', 'CEVC', 'Church of England', 'Methodist', 'Jewish', 'Muslim', 'Islamic', 'Sikh']) DENOMINATIONS.add(d, true);
+const LOWER_DENOMINATIONS = new PhraseSet();
+for (const d of ['rc', 'r c', 'ce', 'c of e', 'cofe', 'catholic', 'primary', 'high', 'juniors', 'infants']) LOWER_DENOMINATIONS.add(d);
 /** Names of church schools that start without "St": "Our Lady of Lourdes", "Sacred Heart", "Holy Trinity". */
 const DEVOTIONAL = new PhraseSet();
 for (const d of ['Our Lady', "Our Lady's", 'Sacred Heart', 'Holy Family', 'Holy Cross', 'Holy Trinity', 'Holy Rood', 'Holy Name', 'Corpus Christi', 'Christ the King', 'Blessed', 'English Martyrs', 'Guardian Angels', 'Immaculate Conception']) DEVOTIONAL.add(d, true);
@@ -123,7 +122,15 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array): Candidate[
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!t.cap) continue;
+    if (!t.cap) {
+      // "st josephs rc", "st marys c of e": a saint and a denomination in small letters
+      if ((t.key === 'st' || t.key === 'saint') && tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap) {
+        const k = i + 2 < tokens.length && joinedBySpace(tokens[i + 2]!.gap) ? LOWER_DENOMINATIONS.matchAt(tokens, i + 2) : 0;
+        if (k) out.push({ kind: 'school', start: t.start, end: tokens[i + 1 + k]!.end });
+        else if (schoolContext(tokens, i)) out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.end, tier: 'check' });
+      }
+      continue;
+    }
     const nursery = NURSERIES.matchAt(tokens, i);
     if (nursery) {
       out.push({ kind: 'school', start: t.start, end: tokens[i + nursery - 1]!.end });

@@ -2,8 +2,9 @@
 // ("Heol y Coed", "Stryd Fawr", "Lôn Isaf"), estates ("the Hollington estate"), named houses and blocks
 // ("Rose Cottage", "Bevan Court"). Numbered addresses are in patterns.ts.
 import type { Candidate } from './spans.ts';
+import { headedRun } from './phrases.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
-import { commonWord, neverAName, unknownWord } from './words.ts';
+import { commonWord, neverAName, unknownWord, foreignWord } from './words.ts';
 
 /** Street words sure enough to make a capitalised name a street on their own. */
 const STREET_WORDS = new Set(
@@ -19,6 +20,8 @@ const NOT_A_STREET_NAME = new Set(
 );
 /** Welsh words that begin a street name: Heol (road), Ffordd (way), Stryd (street), Lôn (lane) ... */
 const WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'rhodfa', 'cilgant', 'teras', 'clos', 'maes', 'stad', 'ystad', 'llwybr', 'cwrt', 'parc', 'cae', 'tai', 'rhes', 'sgwar', 'ty', 'bwthyn', 'fferm', 'plas']);
+/** Typed in small letters too: "heol y coed". */
+const LOWER_WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'cilgant', 'rhodfa']);
 const WELSH_PARTICLES = new Set(['y', 'yr', "'r", 'r', 'ty', 'tŷ', 'pen']);
 /** Named houses and blocks of flats. "House" and "Court" are offices and courts as often: those are check. */
 const HOUSE_WORDS = new Set(['cottage', 'cottages', 'farm', 'lodge', 'tower', 'towers', 'heights', 'flats', 'mansions', 'buildings', 'bungalow']);
@@ -53,17 +56,9 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // Welsh street: "Heol y Coed", "Ffordd Las", "Stryd Fawr", "Lôn Isaf", "Maes y Dre"
-    if (t.cap && WELSH_HEADS.has(t.key)) {
-      let j = i;
-      let named = false;
-      while (j + 1 < tokens.length && j - i < 4 && joinedBySpace(tokens[j + 1]!.gap)) {
-        const n = tokens[j + 1]!;
-        if (n.cap && !STREET_WORDS.has(n.key)) named = true;
-        else if (!WELSH_PARTICLES.has(n.key)) break;
-        j++;
-      }
-      while (j > i && !tokens[j]!.cap) j--;
-      if (named) out.push(span(tokens, i, j));
+    if (WELSH_HEADS.has(t.key) && (t.cap || LOWER_WELSH_HEADS.has(t.key))) {
+      const j = headedRun(tokens, i, WELSH_PARTICLES, 4, (n) => STREET_WORDS.has(n.key), foreignWord);
+      if (j > i) out.push(span(tokens, i, j));
       continue;
     }
     // "Acacia Avenue", "Mill Lane", "Beech Grove" (a capitalised name before a capitalised street word)

@@ -1,11 +1,12 @@
 // Hospitals, wards and clinics ("the Conquest Hospital", "Ysbyty Gwynedd", "the Royal", "ward 7",
 // "Rainbow Ward", "Alder Hey") and workplaces with a location ("the Co-op in Rhyl", "works at Tesco on
 // Hamilton Road", "works at Hendersons Bakery").
-import { PhraseSet } from './phrases.ts';
+import { headedRun, PhraseSet } from './phrases.ts';
 import type { Candidate } from './spans.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
-import { commonWord, knownName, neverAName, onlyAName, placeWord, unknownWord } from './words.ts';
+import { commonWord, knownName, neverAName, onlyAName, placeWord, unknownWord, foreignWord } from './words.ts';
 
+const YSBYTY_PARTICLES = new Set(['y', 'yr', "'r", 'r']);
 const HOSPITAL_HEADS = new Set(['hospital', 'infirmary', 'hospice', 'clinic']);
 /** Heads only when written with a capital: "Parkside Surgery", not "after surgery". */
 const CAP_HOSPITAL_HEADS = new Set(['surgery', 'practice', 'unit']);
@@ -24,6 +25,8 @@ const NOT_HOSPITAL_AFTER_ROYAL = new Set(
   'mail navy marines air family legion british society mint albert opera ballet courts college academy institution borough mile variety shakespeare exchange engineers logistics signals artillery horticultural parks household highness show welsh national'.split(' '),
 );
 const WARD_NUMBERS = new Set('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' '));
+/** Known hospitals safe to find in small letters too ("alder hey", "ninewells"). */
+const LOWER_OK = new Set(['Alder Hey', 'Great Ormond Street', 'Evelina', "Addenbrooke's", 'Addenbrookes', 'Ninewells', 'Whittington', 'Wythenshawe', 'Stepping Hill', 'Glan Clwyd', 'Withybush', 'Bronglais', 'Altnagelvin', 'Raigmore', 'Musgrove Park', 'Heartlands', "Sheffield Children's", "Birmingham Children's", "Bristol Children's", "Leeds Children's", "Manchester Children's", 'Sick Kids', 'Yorkhill', 'Tavistock', 'Maudsley']);
 const KNOWN_HOSPITALS = new PhraseSet();
 for (const h of `Alder Hey|Great Ormond Street|GOSH|Evelina|Addenbrooke's|Addenbrookes|Ninewells|RVI|QEH|QMC|QEUH|Whittington|
   Jimmy's|Noah's Ark|QE|QEQM|QA|Sick Kids|Yorkhill|Wythenshawe|Stepping Hill|Glan Clwyd|Morriston|Withybush|Bronglais|Altnagelvin|
@@ -33,7 +36,7 @@ for (const h of `Alder Hey|Great Ormond Street|GOSH|Evelina|Addenbrooke's|Addenb
   Helen House|Acorns|Claire House|Demelza|Naomi House|Chestnut Tree House|Rainbows Hospice`
   .split('|')
   .map((s) => s.trim()))
-  KNOWN_HOSPITALS.add(h, true);
+  KNOWN_HOSPITALS.add(h, !LOWER_OK.has(h));
 
 /** Shops, chains and big employers: with a place ("the Co-op in Rhyl") they say where someone works or shops. */
 const CHAINS = new PhraseSet();
@@ -100,10 +103,8 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
     const prev = tokens[i - 1];
 
     // "Ysbyty Gwynedd", "Ysbyty Glan Clwyd"
-    if (t.cap && t.key === 'ysbyty') {
-      let j = i;
-      while (j + 1 < tokens.length && j - i < 4 && joinedBySpace(tokens[j + 1]!.gap) && (tokens[j + 1]!.cap || ['y', 'yr', "'r"].includes(tokens[j + 1]!.key))) j++;
-      while (j > i && !tokens[j]!.cap) j--;
+    if (t.key === 'ysbyty') {
+      const j = headedRun(tokens, i, YSBYTY_PARTICLES, 4, () => false, foreignWord);
       if (j > i) out.push(cand('hospital', tokens, i, j));
       continue;
     }
@@ -134,6 +135,11 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       continue;
     }
     // "the Royal", "the Royal Alex"
+    // in small letters only where nothing follows that makes it something else: "at the royal, they"
+    if (!t.cap && t.key === 'royal' && prev?.key === 'the' && ['at', 'to', 'in', 'from', 'into'].includes(tokens[i - 2]?.key ?? '') && (!tokens[i + 1] || !joinedBySpace(tokens[i + 1]!.gap) || ['in', 'at', 'for', 'with', 'when', 'and', 'after', 'on'].includes(tokens[i + 1]!.key))) {
+      out.push(cand('hospital', tokens, i - 1, i, 'check'));
+      continue;
+    }
     if (t.cap && t.key === 'royal' && prev?.key === 'the' && joinedBySpace(t.gap)) {
       let j = i;
       while (j + 1 < tokens.length && j - i < 2 && tokens[j + 1]!.cap && joinedBySpace(tokens[j + 1]!.gap) && !tokens[j + 1]!.sentenceStart) j++;

@@ -158,3 +158,17 @@ export function placeOrPerson(key: string): boolean {
   const w = LEXICON.get(key);
   return w !== undefined && w.place && w.name;
 }
+
+/** Welsh words common in the names of streets, schools and places ("coed", "fawr", "isaf"), some also English-looking. */
+const WELSH_NAME_WORDS = new Set(
+  `coed fawr fach isaf uchaf newydd las wen ddu goch hir bach mawr glas gwyn eglwys capel afon bryn pant cwm llan pen
+  tref dre maes nant derw onnen celyn helyg graig bont castell mynydd felin gorsaf farchnad ffynnon gelli glyn rhos
+  ty tai heol ffordd lon stryd deri dderwen ywen hen bro sant santes dewi gymraeg gyfun cynradd uwchradd babanod
+  iau ganol cymer aber bedw fedw garth tawe tywi teifi cennin carreg cerrig dol ddol erw ffrwd gwaun hafod llys
+  morfa parc plas rhiw sarn tir tal tan waun ynys`.split(/\s+/),
+);
+
+/** Not an English word, or a Welsh word of a name: what follows "ysgol" or "heol" typed in small letters. */
+export function foreignWord(key: string): boolean {
+  return WELSH_NAME_WORDS.has(key) || unknownWord(key);
+}
