@@ -84,6 +84,9 @@ const SPONSORS = new Set(['ark', 'oasis', 'outwood', 'dixons', 'ormiston', 'e-ac
 /** Nursery chains and common nursery names. */
 const NURSERIES = new PhraseSet();
 for (const n of ['Bright Horizons', 'Busy Bees', 'Kids Planet', 'Kiddi Caru', 'Tiny Tots', 'Happy Days', 'Little Angels', 'Monkey Puzzle', 'Storal', 'Childbase', 'Kido', 'Toad Hall', 'Just Childcare', 'Little Acorns', 'Little Stars', 'Little Explorers', 'Little Learners', 'Little Owls', 'Tiny Steps', 'First Steps', 'Rainbow Nursery', 'Mudiad Meithrin']) NURSERIES.add(n, true);
+/** The same, typed in small letters: a possible nursery ("a place at little acorns"). */
+const LOWER_NURSERIES = new PhraseSet();
+for (const n of ['Bright Horizons', 'Busy Bees', 'Kids Planet', 'Kiddi Caru', 'Tiny Tots', 'Little Angels', 'Monkey Puzzle', 'Toad Hall', 'Little Acorns', 'Little Stars', 'Little Explorers', 'Little Learners', 'Little Owls', 'Tiny Steps']) LOWER_NURSERIES.add(n);
 /** Said just before a school's name: "she's in year 4 at", "reception at", "excluded from" (sure); "goes to", "started at" (check). */
 const SURE_LEADS = ['at', 'from'];
 
@@ -123,6 +126,12 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array): Candidate[
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.cap) {
+      const lowerNursery = LOWER_NURSERIES.matchAt(tokens, i);
+      if (lowerNursery) {
+        out.push({ kind: 'school', start: t.start, end: tokens[i + lowerNursery - 1]!.end, tier: 'check' });
+        i += lowerNursery - 1;
+        continue;
+      }
       // "st josephs rc", "st marys c of e": a saint and a denomination in small letters
       if ((t.key === 'st' || t.key === 'saint') && tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap) {
         const k = i + 2 < tokens.length && joinedBySpace(tokens[i + 2]!.gap) ? LOWER_DENOMINATIONS.matchAt(tokens, i + 2) : 0;

@@ -26,12 +26,12 @@ const NOT_HOSPITAL_AFTER_ROYAL = new Set(
 );
 const WARD_NUMBERS = new Set('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' '));
 /** Known hospitals safe to find in small letters too ("alder hey", "ninewells"). */
-const LOWER_OK = new Set(['Alder Hey', 'Great Ormond Street', 'Evelina', "Addenbrooke's", 'Addenbrookes', 'Ninewells', 'Whittington', 'Wythenshawe', 'Stepping Hill', 'Glan Clwyd', 'Withybush', 'Bronglais', 'Altnagelvin', 'Raigmore', 'Musgrove Park', 'Heartlands', "Sheffield Children's", "Birmingham Children's", "Bristol Children's", "Leeds Children's", "Manchester Children's", 'Sick Kids', 'Yorkhill', 'Tavistock', 'Maudsley']);
+const LOWER_OK = new Set(['Jessop Wing', 'Alder Hey', 'Great Ormond Street', 'Evelina', "Addenbrooke's", 'Addenbrookes', 'Ninewells', 'Whittington', 'Wythenshawe', 'Stepping Hill', 'Glan Clwyd', 'Withybush', 'Bronglais', 'Altnagelvin', 'Raigmore', 'Musgrove Park', 'Heartlands', "Sheffield Children's", "Birmingham Children's", "Bristol Children's", "Leeds Children's", "Manchester Children's", 'Sick Kids', 'Yorkhill', 'Tavistock', 'Maudsley']);
 const KNOWN_HOSPITALS = new PhraseSet();
 for (const h of `Alder Hey|Great Ormond Street|GOSH|Evelina|Addenbrooke's|Addenbrookes|Ninewells|RVI|QEH|QMC|QEUH|Whittington|
   Jimmy's|Noah's Ark|QE|QEQM|QA|Sick Kids|Yorkhill|Wythenshawe|Stepping Hill|Glan Clwyd|Morriston|Withybush|Bronglais|Altnagelvin|
   Craigavon Area|Antrim Area|Raigmore|Southern General|Musgrove Park|Tavistock|Portman|Maudsley|Bethlem|Broadmoor|Rampton|
-  Ashworth|Conquest|Mater|Ulster|Royal Alex|Royal Stoke|Royal Oldham|Royal Bolton|Royal Derby|Royal Vic|Royal Free|Royal Sussex|Royal Gwent|Royal Glam|UHW|Heartlands|Sheffield Children's|
+  Ashworth|Jessop Wing|Conquest|Mater|Ulster|Royal Alex|Royal Stoke|Royal Oldham|Royal Bolton|Royal Derby|Royal Vic|Royal Free|Royal Sussex|Royal Gwent|Royal Glam|UHW|Heartlands|Sheffield Children's|
   Birmingham Children's|Bristol Children's|Leeds Children's|Manchester Children's|Oxford Children's|Martin House|Ty Hafan|Tŷ Hafan|
   Helen House|Acorns|Claire House|Demelza|Naomi House|Chestnut Tree House|Rainbows Hospice`
   .split('|')
@@ -53,6 +53,7 @@ for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet
 
 const WORK_VERBS = new Set(['works', 'worked', 'working', 'work', 'job', 'shifts', 'shift', 'employed', 'manager', 'cleaner', 'cashier', 'supervisor', 'apprenticeship', 'placement', 'volunteers', 'volunteered', 'volunteering', 'driver', 'porter', 'chef', 'receptionist', 'labourer', 'packer', 'picker']);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
+const BUSINESS_WORDS = new Set('takeaway chippy shop cafe café salon barbers barber pub bar restaurant hotel garage factory warehouse bakery butchers butcher chemist pharmacy launderette laundrette petrol station market nursery care home surgery office depot'.split(' '));
 const BRANCH_WORDS = new Set(['warehouse', 'depot', 'store', 'shop', 'branch', 'superstore', 'factory', 'site', 'office', 'hub', 'express', 'extra', 'metro', 'local']);
 const LOCATION_PREPS = new Set(['in', 'on', 'at', 'near', 'by', 'off', 'opposite', 'behind', 'next']);
 const STREETISH = /^(?:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|terrace|grove|gardens|place|parade|square|row|walk|retail|park|centre|precinct|estate|mall)$/;
@@ -185,6 +186,14 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       else continue;
       if (tokens[j]?.key === 'the' && joinedBySpace(tokens[j]!.gap)) j++;
       const s = j;
+      // "works at the Chinese takeaway on Dale Street": a kind of business, then where it is
+      for (let k = s; k < Math.min(tokens.length, s + 3); k++) {
+        if (k > s && !joinedBySpace(tokens[k]!.gap)) break;
+        if (!BUSINESS_WORDS.has(tokens[k]!.key)) continue;
+        const loc = locationAfter(tokens, k + 1);
+        if (loc) out.push(cand('workplace', tokens, s, loc.street ? k : loc.end));
+        break;
+      }
       while (j < tokens.length && j - s < 4 && tokens[j]!.cap && joinedBySpace(tokens[j]!.gap) && !neverAName(tokens[j]!.key)) j++;
       if (j === s || CHAINS.matchAt(tokens, s) > 0) continue;
       const words = tokens.slice(s, j);

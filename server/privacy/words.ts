@@ -77,6 +77,11 @@ const NEVER_NAMES = new Set(
   english british welsh scottish irish polish romanian urdu punjabi bengali arabic somali french spanish
   portuguese italian german turkish kurdish farsi pashto tigrinya lithuanian latvian bulgarian ukrainian
   russian chinese mandarin cantonese vietnamese muslim christian catholic hindu sikh jewish
+  gujarati hindi tamil telugu malayalam marathi sylheti amharic swahili yoruba igbo hausa twi akan lingala shona
+  zulu xhosa hakka hokkien tagalog thai korean japanese greek albanian serbian croatian bosnian slovak czech
+  hungarian dari sorani kurmanji patois creole bsl makaton nigerian ghanaian eritrean ethiopian sudanese syrian
+  afghan iraqi iranian pakistani indian bangladeshi jamaican congolese zimbabwean kenyan ugandan filipino gypsy
+  roma traveller romani punjabi
   social services council court family children childrens worker workers team office officer
   nhs gp cafcass ofsted camhs send ehcp sen iro hhj dj mash cin cp lac pip dla covid lockdown
   facebook whatsapp instagram tiktok snapchat google zoom teams youtube twitter wechat insta snap fb ig telegram discord
