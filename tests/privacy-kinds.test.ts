@@ -174,7 +174,7 @@ describe('tiers', () => {
   });
 
   it('has a label in words for every kind', () => {
-    for (const k of FLAG_KINDS) expect(KIND_LABELS[k]).toMatch(/^[a-zA-Z ,]+$/);
+    for (const k of FLAG_KINDS) expect(KIND_LABELS[k]).toMatch(/^[a-zA-Z ,']+$/);
   });
 });
 
