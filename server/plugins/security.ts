@@ -72,11 +72,6 @@ export default fp(async function security(app: FastifyInstance) {
   });
 });
 
-/** Route options for a rate-limited form post (RATE_LIMIT_MAX per client per minute; 0 = off). */
-export function formRateLimit(app: FastifyInstance, max = app.config.RATE_LIMIT_MAX) {
-  return app.config.RATE_LIMIT_MAX === 0 ? {} : { config: { rateLimit: { max, timeWindow: '1 minute' } } };
-}
-
 /**
  * The headers helmet sets for these options, worked out once. (@fastify/helmet rebuilds helmet's
  * middleware on every request, re-parsing the CSP: ~3% of every request, measured under load.)

@@ -7,7 +7,7 @@ import { hint } from '../../http/route-schemas.ts';
 import { attemptLogin } from '../../moderation/accounts.ts';
 import { createSession, deleteSession, sessionModerator, SESSION_COOKIE } from '../../moderation/sessions.ts';
 import { audit } from '../../audit.ts';
-import { formRateLimit } from '../../plugins/security.ts';
+import { formRateLimit } from '../../http/rate-limit.ts';
 import { clearSessionCookie, LOGIN_PATH, noStore, safeNext, sessionCookieOptions } from './guard.ts';
 
 // One message for every failure (unknown email, wrong password, locked, disabled), so it reveals nothing.

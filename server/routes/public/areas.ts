@@ -58,32 +58,32 @@ export default async function areasRoutes(app: FastifyInstance) {
     '/areas/:slug',
     { schema: { params: slugParams, querystring: z.object({ page: pageSchema }) }, config: { pageCache: true, badInput: { message: badPage } } },
     async (req, reply) => {
-    const slug = req.params.slug;
-    const area = app.areas.bySlugOrUndefined(slug);
-    if (!area) {
-      // An ONS code, a different case or a name families use ("hull") leads to the canonical page.
-      const other = app.areas.resolve(slug);
-      if (other) return reply.redirect(`/areas/${other.slug}`, 301);
-      return reply.errorPage(404);
-    }
-    const page = req.query.page;
-    const counts = countsOf(app).area(area.id)!;
-    const { total, workers } = workersInArea(app.db, area.id, PAGE_SIZE, (page - 1) * PAGE_SIZE);
-    const pages = pager(page, total, `/areas/${area.slug}`);
-    const trend = trendSparkline(countsOf(app).areaTrend(area.id), 'area-trend', `in ${area.name}`);
-    return reply.page(
-      'area',
-      {
-        title: `Recommended social workers in ${area.name}`,
-        description: `${area.name}: ${counts.workers} social workers recommended by families, ${counts.nominations} recommendations.`,
-        area,
-        counts,
-        workers,
-        pager: pages,
-        trend: trend.total >= AREA_SPARKLINE_MIN ? trend : null,
-      },
-      pages.beyond ? 404 : 200,
-    );
+      const slug = req.params.slug;
+      const area = app.areas.bySlugOrUndefined(slug);
+      if (!area) {
+        // An ONS code, a different case or a name families use ("hull") leads to the canonical page.
+        const other = app.areas.resolve(slug);
+        if (other) return reply.redirect(`/areas/${other.slug}`, 301);
+        return reply.errorPage(404);
+      }
+      const page = req.query.page;
+      const counts = countsOf(app).area(area.id)!;
+      const { total, workers } = workersInArea(app.db, area.id, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+      const pages = pager(page, total, `/areas/${area.slug}`);
+      const trend = trendSparkline(countsOf(app).areaTrend(area.id), 'area-trend', `in ${area.name}`);
+      return reply.page(
+        'area',
+        {
+          title: `Recommended social workers in ${area.name}`,
+          description: `${area.name}: ${counts.workers} social workers recommended by families, ${counts.nominations} recommendations.`,
+          area,
+          counts,
+          workers,
+          pager: pages,
+          trend: trend.total >= AREA_SPARKLINE_MIN ? trend : null,
+        },
+        pages.beyond ? 404 : 200,
+      );
     },
   );
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { formRateLimit } from '../../plugins/security.ts';
+import { formRateLimit } from '../../http/rate-limit.ts';
 import { BOT_MESSAGES, formBody, formText, looksLikeBot, screenForm, startedOf, startToken, type FormBody } from '../../http/form-input.ts';
 import { hint } from '../../http/route-schemas.ts';
 import { QUALITIES, QUALITY_LABELS } from '../../qualities.ts';

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { formRateLimit } from '../../plugins/security.ts';
+import { formRateLimit } from '../../http/rate-limit.ts';
 import { BOT_MESSAGES, formBody, screenForm, startedOf, startToken } from '../../http/form-input.ts';
 import { hint } from '../../http/route-schemas.ts';
 import { createChangeRequest, publicWorkerForPrefill, validateChangeRequest, type ChangeRequestValues } from '../../nominations/change-request.ts';

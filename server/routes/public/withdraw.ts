@@ -1,7 +1,7 @@
 // A nominator withdraws their nomination with its reference.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { formRateLimit } from '../../plugins/security.ts';
+import { formRateLimit } from '../../http/rate-limit.ts';
 import { formBody, formText } from '../../http/form-input.ts';
 import { cleanLine } from '../../nominations/clean.ts';
 import { withdrawNomination } from '../../nominations/withdraw.ts';

@@ -34,28 +34,28 @@ export default async function workers(app: FastifyInstance) {
       config: { pageCache: true, badInput: { message: 'That page number is not right. Go back to the profile and use the page links.' } },
     },
     async (req, reply) => {
-    const worker = resolve(app, req.params.slug, reply, '/workers/');
-    if (!worker) return reply;
-    const area = app.areas.get(worker.areaId)!;
-    const total = recommendationCount(app.db, worker.id);
-    const pages = pager(req.query.page, total, `/workers/${encodeURIComponent(worker.slug)}`);
-    const qualities = qualityCounts(app.db, worker.id)
-      .filter((q) => q.count > 0)
-      .sort((a, b) => b.count - a.count);
-    return reply.page(
-      'worker',
-      {
-        title: `${worker.name}, ${area.name}`,
-        description: `${worker.name}, social worker in ${area.name}: recommended by ${total === 1 ? 'one family' : `${total} families`}.`,
-        worker,
-        area,
-        total,
-        qualities,
-        quotes: pages.beyond ? [] : liveQuotes(app.db, worker.id, PAGE_SIZE, pages.offset),
-        pager: pages,
-      },
-      pages.beyond ? 404 : 200,
-    );
+      const worker = resolve(app, req.params.slug, reply, '/workers/');
+      if (!worker) return reply;
+      const area = app.areas.get(worker.areaId)!;
+      const total = recommendationCount(app.db, worker.id);
+      const pages = pager(req.query.page, total, `/workers/${encodeURIComponent(worker.slug)}`);
+      const qualities = qualityCounts(app.db, worker.id)
+        .filter((q) => q.count > 0)
+        .sort((a, b) => b.count - a.count);
+      return reply.page(
+        'worker',
+        {
+          title: `${worker.name}, ${area.name}`,
+          description: `${worker.name}, social worker in ${area.name}: recommended by ${total === 1 ? 'one family' : `${total} families`}.`,
+          worker,
+          area,
+          total,
+          qualities,
+          quotes: pages.beyond ? [] : liveQuotes(app.db, worker.id, PAGE_SIZE, pages.offset),
+          pager: pages,
+        },
+        pages.beyond ? 404 : 200,
+      );
     },
   );
 
