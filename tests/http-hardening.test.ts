@@ -7,6 +7,8 @@ import { escapeHtml, hidden, validNomination } from './helpers/nominate.ts';
 import { signedInModerator } from './helpers/moderator.ts';
 import { loadConfig } from '../server/config.ts';
 import { MAX_FORM_AGE_MS } from '../server/nominations/fill-time.ts';
+import { buildApp } from '../server/app.ts';
+import { ConflictError, InvalidError, NotFoundError } from '../server/errors.ts';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -47,6 +49,34 @@ describe('router errors', () => {
     expect(api.statusCode).toBe(414);
     expect(api.headers).toMatchObject(HEADERS);
     expect(api.json()).toEqual({ error: 'That web address is too long', status: 414 });
+  });
+});
+
+describe('the one error handler', () => {
+  it('maps the shared domain errors to the 404, 409 and 400 pages (JSON under /api/), never a 500', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: `${app.dir}/errors.db`, SESSION_SECRET: 's'.repeat(40), LOG_LEVEL: 'silent' });
+    const own = await buildApp({ config, logger: false });
+    const thrown = { missing: new NotFoundError(), decided: new ConflictError('already decided', { id: 1 }), bad: new InvalidError([{ field: 'x', message: 'Enter x' }]) };
+    for (const [name, err] of Object.entries(thrown)) {
+      own.get(`/thrown/${name}`, async () => {
+        throw err;
+      });
+      own.get(`/api/thrown/${name}`, async () => {
+        throw err;
+      });
+    }
+    try {
+      for (const [name, status, title] of [['missing', 404, 'Page not found'], ['decided', 409, 'That has already been done'], ['bad', 400, 'Sorry, we could not understand that request']] as const) {
+        const page = await own.inject(`/thrown/${name}`);
+        expect(page.statusCode, name).toBe(status);
+        expect(page.headers['content-type']).toMatch(/^text\/html/);
+        expect(page.headers).toMatchObject(HEADERS);
+        expect(page.body).toContain(title);
+        expect((await own.inject(`/api/thrown/${name}`)).json()).toEqual({ error: title, status });
+      }
+    } finally {
+      await own.close();
+    }
   });
 });
 
