@@ -1,6 +1,7 @@
 // Builds the app from plugins (config, db, view, security) and route modules.
 // server/main.ts starts it; tests build the same app over a temporary database.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { DirectoryEventBus } from './events.ts';
 import dbPlugin from './plugins/db.ts';
@@ -8,7 +9,7 @@ import viewPlugin from './plugins/view.ts';
 import pageCachePlugin from './plugins/page-cache.ts';
 import compressResponsesPlugin from './plugins/compress-responses.ts';
 import securityPlugin from './plugins/security.ts';
-import errorsPlugin from './plugins/errors.ts';
+import errorsPlugin, { frameworkError } from './plugins/errors.ts';
 import searchPlugin from './plugins/search.ts';
 import jobsPlugin from './plugins/jobs.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -44,7 +45,12 @@ export async function buildApp({ config, now = Date.now, logger = true }: BuildO
     trustProxy: false,
     bodyLimit: 64 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // a URL that does not decode (FST_ERR_BAD_URL) or a parameter over 200 characters (414): the site's own page
+    frameworkErrors: frameworkError,
   });
+  // Route schemas are zod schemas: handlers get typed params, query strings and bodies.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);
   app.decorate('now', now);
   app.decorate('events', new DirectoryEventBus());

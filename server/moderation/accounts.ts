@@ -1,4 +1,5 @@
 // Moderator accounts: creation, login with lockout, disabling.
+import { InvalidError } from '../errors.ts';
 import type { Db } from '../db.ts';
 import { audit } from '../audit.ts';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
@@ -21,7 +22,11 @@ export const LOCK_MS = 15 * 60_000;
 const COLUMNS = `id, email, role, created_at AS createdAt, disabled_at AS disabledAt, locked_until AS lockedUntil,
                  failed_logins AS failedLogins`;
 
-export class AccountError extends Error {}
+export class AccountError extends InvalidError {
+  constructor(message: string) {
+    super([{ field: 'email', message }]);
+  }
+}
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

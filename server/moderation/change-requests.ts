@@ -1,5 +1,6 @@
 // Change requests from workers (or anyone): hide a profile, correct its name/area/team, unpublish a
 // quote, or decline. Each decision is one transaction, audited with before and after.
+import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Db } from '../db.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
 import { audit } from '../audit.ts';
@@ -106,10 +107,10 @@ export function findWorkers(db: Db, name: string, area: Area | undefined, limit 
 export const REQUEST_ACTIONS = ['hide', 'correct', 'unpublish_quote', 'decline'] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
-export class RequestNotFoundError extends Error {}
-export class RequestAlreadyDecidedError extends Error {
+export class RequestNotFoundError extends NotFoundError {}
+export class RequestAlreadyDecidedError extends ConflictError {
   constructor(readonly request: ChangeRequest) {
-    super('already decided');
+    super('already decided', request);
   }
 }
 

@@ -1,6 +1,7 @@
 // A moderator's decision on a nomination: approve (publish an anonymised quote on a new or existing
 // profile) or reject. Each decision is one transaction that only succeeds while the nomination is
 // still pending, so of two moderators deciding at once the second is told it was already decided.
+import { ConflictError, NotFoundError as SharedNotFoundError } from '../errors.ts';
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
 import { audit } from '../audit.ts';
@@ -23,10 +24,10 @@ export type RejectReason = keyof typeof REJECT_REASONS;
 
 export type FieldError = { field: string; message: string };
 
-export class NotFoundError extends Error {}
-export class AlreadyDecidedError extends Error {
+export class NotFoundError extends SharedNotFoundError {}
+export class AlreadyDecidedError extends ConflictError {
   constructor(readonly nomination: NominationRow) {
-    super('already decided');
+    super('already decided', nomination);
   }
 }
 

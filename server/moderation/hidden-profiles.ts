@@ -1,5 +1,6 @@
 // Hidden profiles: the ones a change request hid, and putting one back (the worker asked, or it
 // was hidden by mistake). Unhiding is one guarded transaction with an audit entry giving why.
+import { ConflictError } from '../errors.ts';
 import type { Db } from '../db.ts';
 import { audit } from '../audit.ts';
 import { cleanText, type FieldError } from './decisions.ts';
@@ -23,7 +24,7 @@ export function listHiddenProfiles(db: Db): HiddenProfile[] {
 
 export const REASON_MAX = 500;
 
-export class ProfileNotHiddenError extends Error {}
+export class ProfileNotHiddenError extends ConflictError {}
 
 /** Publish a hidden profile again. `reason` is required: the audit log says why it came back. */
 export function unhideProfile(
