@@ -45,7 +45,6 @@ describe('GET /feed.xml', () => {
     });
     const hidden = seedNomination(app, { workerName: 'Hidden Worker', area: 'Sefton' });
     app.db.$client.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(hidden.workerId);
-    app.events.workerChanged(hidden.workerId!);
     const unpublished = seedNomination(app, { workerName: 'Unpublished Quote', area: 'Sefton', quote: 'UNPUBLISHED TEXT' });
     app.db.$client.prepare('UPDATE quotes SET unpublished_at = 1 WHERE nomination_id = ?').run(unpublished.nominationId);
     seedNomination(app, { workerName: 'Pending Person', area: 'Sefton', status: 'pending' });

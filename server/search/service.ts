@@ -63,7 +63,7 @@ export class SearchService {
   private thread: Worker | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
-  /** writes the 'worker-changed' event may not have told us about */
+  /** the workers every write through this connection touched (the change triggers) */
   private readonly changes: WorkerChanges;
   /** timings of the last completed build, for the benchmark and logs */
   lastBuild: BuildTimings | undefined;
@@ -137,17 +137,8 @@ export class SearchService {
     if (this.changes.otherConnectionWrote()) void this.rebuild();
   }
 
-  /**
-   * The 'worker-changed' event. Inside a transaction the change may yet roll back, and it is
-   * noted in `changes` anyway; so it is taken in once committed, at the next search.
-   */
-  onWorkerChanged(workerId: number): void {
-    if (this.sqlite.inTransaction) return;
-    this.workerChanged(workerId);
-  }
-
   /** A profile was approved, hidden, corrected, withdrawn from…: search sees its current state now. */
-  workerChanged(workerId: number): void {
+  private workerChanged(workerId: number): void {
     if (this.closed) return;
     const p = readPublicProfile(this.sqlite, workerId);
     this.delta.set(workerId, p ? deltaProfile(p) : null, Date.now());

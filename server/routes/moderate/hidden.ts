@@ -47,7 +47,6 @@ export default async function hidden(app: FastifyInstance) {
       if (e instanceof ProfileNotHiddenError) return gone();
       throw e;
     }
-    app.events.workerChanged(id);
     return reply.redirect(`/moderate/hidden?unhidden=${id}`, 303);
   });
 }

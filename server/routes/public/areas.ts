@@ -1,6 +1,6 @@
 // GET /areas (every area, grouped or sorted, with a chart of the top ten) and GET /areas/:slug.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { countsOf, type AreaCount } from '../../counts/index.ts';
+import type { AreaCount } from '../../counts/index.ts';
 import { barChart } from '../../charts/bar.ts';
 import { sendError } from '../../plugins/errors.ts';
 import { PAGE_SIZE, pager, parsePage } from '../../pagination.ts';
@@ -27,7 +27,7 @@ export default async function areasRoutes(app: FastifyInstance) {
     const raw = req.query.sort;
     // An unknown sort falls back to the grouped list rather than a dead end.
     const sort: Sort = typeof raw === 'string' && raw in SORTS ? (raw as Sort) : 'name';
-    const counts = countsOf(app).areas();
+    const counts = app.counts.areas();
     const byId = new Map(counts.map((c) => [c.id, c]));
     const top = sortCounts(counts, 'nominations')
       .filter((c) => c.nominations > 0)
@@ -63,10 +63,10 @@ export default async function areasRoutes(app: FastifyInstance) {
     }
     const page = parsePage(req.query.page);
     if (page === null) return sendError(req, reply, 400, 'That page number is not right. Go back to the area and use the page links.');
-    const counts = countsOf(app).area(area.id)!;
+    const counts = app.counts.area(area.id)!;
     const { total, workers } = workersInArea(app.db, area.id, PAGE_SIZE, (page - 1) * PAGE_SIZE);
     const pages = pager(page, total, `/areas/${area.slug}`);
-    const trend = trendSparkline(countsOf(app).areaTrend(area.id), 'area-trend', `in ${area.name}`);
+    const trend = trendSparkline(app.counts.areaTrend(area.id), 'area-trend', `in ${area.name}`);
     return reply.page(
       'area',
       {

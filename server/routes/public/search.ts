@@ -2,7 +2,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PAGE_SIZE, pager, parsePage } from '../../pagination.ts';
 import { sendError } from '../../plugins/errors.ts';
-import { countsOf } from '../../counts/index.ts';
 import type { Area } from '../../areas/directory.ts';
 import type { SearchAnswer } from '../../search/service.ts';
 
@@ -76,7 +75,7 @@ export default async function searchRoutes(app: FastifyInstance) {
     const params = { q: p.q || undefined, area: p.area?.slug };
     const pages = pager(p.page, answer?.total ?? 0, '/search', params);
     const ids = answer?.results.map((r) => r.id) ?? [];
-    const quals = countsOf(app).topQualities(ids);
+    const quals = app.counts.topQualities(ids);
     const results = (answer?.results ?? []).map((r) => ({
       slug: r.slug,
       name: r.name,
