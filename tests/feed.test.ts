@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { makeApp, type TestApp } from './helpers/app.ts';
 import { seedNomination } from './helpers/seed.ts';
-import { monthStamp, xmlEscape } from '../server/feed/atom.ts';
+import { xmlEscape } from '../server/feed/atom.ts';
+import { monthStamp } from '../server/format.ts';
 
 let app: TestApp;
 beforeEach(async () => {

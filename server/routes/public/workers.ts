@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendError } from '../../plugins/errors.ts';
 import { PAGE_SIZE, pager, parsePage } from '../../pagination.ts';
+import { yearMonth } from '../../format.ts';
 import { liveQuotes, lookupWorker, qualityCounts, recommendationCount, type WorkerRow } from '../../workers/profile.ts';
 
 type Req = FastifyRequest<{ Params: { slug: string }; Querystring: Record<string, unknown> }>;
@@ -70,12 +71,4 @@ export default async function workers(app: FastifyInstance) {
       quotes: quotes.map((q) => ({ text: q.text, relationship: q.relationship, published: yearMonth(q.publishedAt) })),
     };
   });
-}
-
-const LONDON_MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' });
-
-/** "2026-03", in London time like every public date. */
-function yearMonth(ms: number): string {
-  const p = LONDON_MONTH.formatToParts(ms);
-  return `${p.find((x) => x.type === 'year')!.value}-${p.find((x) => x.type === 'month')!.value}`;
 }
