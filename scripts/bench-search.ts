@@ -220,7 +220,7 @@ async function main() {
     const t = performance.now();
     const parts = readSnapshot(snapshotPath)!;
     const idx = MainIndex.load(parts);
-    const fresh = fingerprint(db.$client) === idx.fingerprint;
+    const fresh = fingerprint(db) === idx.fingerprint;
     loadTimes.push(performance.now() - t);
     if (!fresh) throw new Error('snapshot fingerprint does not match the database it was built from');
   }

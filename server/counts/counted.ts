@@ -14,14 +14,17 @@ if (WORKER_STATUSES[0] !== 'published') throw new Error('counted: WORKER_STATUSE
 /** A quote that is published and not unpublished (quotes exist only for approved nominations). */
 export const liveQuote: SQL = isNull(quotes.unpublishedAt);
 
+/** A worker who is not hidden (public once they have a live quote). */
+export const publishedWorker: SQL = eq(workers.status, PUBLISHED);
+
 /** A live quote of a worker who is not hidden: one recommendation in every count. */
-export const countedQuote: SQL = and(liveQuote, eq(workers.status, PUBLISHED))!;
+export const countedQuote: SQL = and(liveQuote, publishedWorker)!;
 
 /** The live quotes of the `workers` row of the enclosing query, for a correlated subquery. */
 export const ofThisWorker: SQL = and(eq(quotes.workerId, workers.id), liveQuote)!;
 
 /** A worker shown to the public: not hidden, with at least one live recommendation. */
 export const publicWorker: SQL = and(
-  eq(workers.status, PUBLISHED),
+  publishedWorker,
   exists(sql`(SELECT 1 FROM ${quotes} WHERE ${ofThisWorker})`),
 )!;
