@@ -97,7 +97,6 @@ export default async function nominationsReview(app: FastifyInstance) {
           if (!review) return notFound(reply);
           return renderReview(reply, review, values, result.errors, result.problems, 400);
         }
-        app.events.workerChanged(result.workerId);
         return reply.redirect(`/moderate?decided=${id}`, 303);
       }
       if (action === 'reject') {

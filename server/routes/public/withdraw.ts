@@ -25,7 +25,6 @@ export default async function withdraw(app: FastifyInstance) {
     if (!reference) return fail(WITHDRAW_MESSAGES.empty);
     const result = withdrawNomination(app.db, reference, app.now());
     if (!result.withdrawn) return fail(WITHDRAW_MESSAGES.notFound);
-    if (result.workerId !== null) app.events.workerChanged(result.workerId);
     return reply.page('withdraw-done', { title: 'Your recommendation has been withdrawn', wasLive: result.wasLive, noindex: true });
   });
 }

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PAGE_SIZE, pager } from '../../pagination.ts';
 import { page, slugParams } from '../../http/route-schemas.ts';
+import { yearMonth } from '../../format.ts';
 import { liveQuotes, lookupWorker, qualityCounts, recommendationCount, type WorkerRow } from '../../workers/profile.ts';
 
 /** Slugs are letters, digits and hyphens; anything else cannot be a profile. */
@@ -75,12 +76,4 @@ export default async function workers(app: FastifyInstance) {
       quotes: quotes.map((q) => ({ text: q.text, relationship: q.relationship, published: yearMonth(q.publishedAt) })),
     };
   });
-}
-
-const LONDON_MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' });
-
-/** "2026-03", in London time like every public date. */
-function yearMonth(ms: number): string {
-  const p = LONDON_MONTH.formatToParts(ms);
-  return `${p.find((x) => x.type === 'year')!.value}-${p.find((x) => x.type === 'month')!.value}`;
 }
