@@ -5,7 +5,9 @@ import type { Area, AreaDirectory } from '../areas/directory.ts';
 import { audit } from '../audit.ts';
 import { slugify } from '../text.ts';
 import { uniqueWorkerSlug } from '../workers/slug.ts';
-import { cleanText, workerNameProblem, type FieldError } from './decisions.ts';
+import { ConflictError, NotFoundError, type FieldError } from '../errors.ts';
+import { workerNameProblem } from '../workers/name.ts';
+import { lineOf, textOf } from './decisions.ts';
 import { nameSimilarity, nameWords } from './names.ts';
 
 export type ChangeRequest = {
@@ -106,12 +108,8 @@ export function findWorkers(db: Db, name: string, area: Area | undefined, limit 
 export const REQUEST_ACTIONS = ['hide', 'correct', 'unpublish_quote', 'decline'] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
-export class RequestNotFoundError extends Error {}
-export class RequestAlreadyDecidedError extends Error {
-  constructor(readonly request: ChangeRequest) {
-    super('already decided');
-  }
-}
+/** A request that is no longer pending: the 409's detail is the request as it now stands. */
+const alreadyDecided = (request: ChangeRequest) => new ConflictError('already decided', request);
 
 export type ApplyInput = {
   requestId: number;
@@ -131,12 +129,12 @@ export type ApplyResult = { ok: true; action: RequestAction; workerId: number | 
 export function applyChangeRequest(db: Db, areas: AreaDirectory, input: ApplyInput): ApplyResult {
   const sqlite = db.$client;
   const request = getChangeRequest(db, input.requestId);
-  if (!request) throw new RequestNotFoundError();
-  if (request.status !== 'pending') throw new RequestAlreadyDecidedError(request);
+  if (!request) throw new NotFoundError('change request not found');
+  if (request.status !== 'pending') throw alreadyDecided(request);
 
   const errors: FieldError[] = [];
   const action = (REQUEST_ACTIONS as readonly string[]).includes(input.action as string) ? (input.action as RequestAction) : undefined;
-  const note = cleanText(input.note);
+  const note = textOf(input.note);
   if (!action) errors.push({ field: 'action', message: 'Choose what to do with this request' });
   if ([...note].length > 1000) errors.push({ field: 'note', message: 'The note must be 1,000 characters or fewer' });
   if (action === 'decline' && !note) errors.push({ field: 'note', message: 'Say why the request is declined' });
@@ -150,13 +148,13 @@ export function applyChangeRequest(db: Db, areas: AreaDirectory, input: ApplyInp
 
   let correction: { name: string; area: Area; team: string | null } | undefined;
   if (action === 'correct' && worker) {
-    const name = cleanText(input.newName) || worker.name;
+    const name = lineOf(input.newName) || worker.name;
     const nameProblem = workerNameProblem(name);
     if (nameProblem) errors.push({ field: 'new_name', message: nameProblem });
-    const areaText = cleanText(input.newArea);
+    const areaText = lineOf(input.newArea);
     const area = areaText ? areas.resolve(areaText) : areas.get(worker.areaId);
     if (!area) errors.push({ field: 'new_area', message: 'Enter an area we know, like Hastings or Cardiff' });
-    const team = cleanText(input.newTeam);
+    const team = lineOf(input.newTeam);
     if ([...team].length > 100) errors.push({ field: 'new_team', message: 'The team must be 100 characters or fewer' });
     if (!nameProblem && area) {
       correction = { name, area, team: team || null };
@@ -185,7 +183,7 @@ export function applyChangeRequest(db: Db, areas: AreaDirectory, input: ApplyInp
       )
       .run(action === 'decline' ? 'declined' : 'done', input.now, input.moderatorId, note ? `${outcome}: ${note}` : outcome, worker?.id ?? null, request.id)
       .changes;
-    if (claimed === 0) throw new RequestAlreadyDecidedError(getChangeRequest(db, request.id)!);
+    if (claimed === 0) throw alreadyDecided(getChangeRequest(db, request.id)!);
 
     const base = { at: input.now, moderatorId: input.moderatorId, note: note || null };
     audit(db, {

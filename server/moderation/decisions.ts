@@ -4,7 +4,10 @@
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
 import { audit } from '../audit.ts';
+import { ConflictError, NotFoundError, type FieldError } from '../errors.ts';
 import { findFlags, suggestQuote, type Flag } from '../privacy/index.ts';
+import { charCount, cleanLine, cleanMultiline } from '../text.ts';
+import { workerNameProblem } from '../workers/name.ts';
 import { uniqueWorkerSlug } from '../workers/slug.ts';
 import { getNomination, type NominationRow } from './review.ts';
 
@@ -21,28 +24,17 @@ export const REJECT_REASONS = {
 } as const;
 export type RejectReason = keyof typeof REJECT_REASONS;
 
-export type FieldError = { field: string; message: string };
+export type { FieldError } from '../errors.ts';
 
-export class NotFoundError extends Error {}
-export class AlreadyDecidedError extends Error {
-  constructor(readonly nomination: NominationRow) {
-    super('already decided');
-  }
-}
+/** A nomination that is no longer pending: the 409's detail is the nomination as it now stands. */
+const alreadyDecided = (nomination: NominationRow) => new ConflictError('already decided', nomination);
 
-const NAME = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.-]*$/u;
-const chars = (s: string) => [...s].length;
-
-export function cleanText(s: unknown): string {
-  return typeof s === 'string' ? s.replace(/\r\n?/g, '\n').trim() : '';
-}
-
-export function workerNameProblem(name: string): string | undefined {
-  if (!name) return "Enter the social worker's name";
-  if (chars(name) < 2 || chars(name) > 100) return "The social worker's name must be between 2 and 100 characters";
-  if (!NAME.test(name)) return "The social worker's name can only contain letters, spaces, hyphens, apostrophes and full stops";
-  return undefined;
-}
+const chars = charCount;
+const asString = (v: unknown): string => (typeof v === 'string' ? v : '');
+/** A moderator's one-line answer (a name, an area, a team), through the one cleaner. */
+export const lineOf = (v: unknown): string => cleanLine(asString(v));
+/** A moderator's free text (a quote, a note, a reason), through the one cleaner. */
+export const textOf = (v: unknown): string => cleanMultiline(asString(v));
 
 function escapeRegExp(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -67,10 +59,21 @@ export function leftoverFlaggedText(quote: string, storyFlags: Flag[]): Flag[] {
  * detector finds in the quote itself. A name is only reported if it is not the worker's name as
  * nominated or as published.
  */
-export function quotePrivacyProblems(quote: string, story: string, nominatedName: string, publishedName: string): Flag[] {
-  const leftovers = leftoverFlaggedText(quote, story ? findFlags(story, nominatedName) : []);
-  const asPublished = new Set(findFlags(quote, publishedName).map((f) => `${f.start}:${f.end}`));
-  const inQuote = findFlags(quote, nominatedName).filter((f) => asPublished.has(`${f.start}:${f.end}`));
+export function quotePrivacyProblems(
+  quote: string,
+  story: string,
+  nominatedName: string,
+  publishedName: string,
+  /** the story's flags if the caller already has them (findFlags(story, nominatedName)) */
+  storyFlags: Flag[] = story ? findFlags(story, nominatedName) : [],
+): Flag[] {
+  const leftovers = leftoverFlaggedText(quote, storyFlags);
+  let inQuote = findFlags(quote, nominatedName);
+  if (publishedName !== nominatedName) {
+    // The detector takes one worker's name; with two, a name counts only if it is neither.
+    const asPublished = new Set(findFlags(quote, publishedName).map((f) => `${f.start}:${f.end}`));
+    inQuote = inQuote.filter((f) => asPublished.has(`${f.start}:${f.end}`));
+  }
   const texts = new Set(leftovers.map((f) => f.text.toLowerCase()));
   return [...leftovers, ...inQuote.filter((f) => !texts.has(f.text.toLowerCase()))];
 }
@@ -96,18 +99,18 @@ type WorkerRow = { id: number; slug: string; name: string; areaId: number; statu
 export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveInput): ApproveResult {
   const sqlite = db.$client;
   const n = getNomination(db, input.nominationId);
-  if (!n) throw new NotFoundError();
-  if (n.status !== 'pending') throw new AlreadyDecidedError(n);
+  if (!n) throw new NotFoundError('nomination not found');
+  if (n.status !== 'pending') throw alreadyDecided(n);
 
   const errors: FieldError[] = [];
-  const quote = cleanText(input.quote);
+  const quote = textOf(input.quote);
   if (!quote) errors.push({ field: 'quote', message: 'Enter the quote to publish' });
   else if (chars(quote) < QUOTE_MIN) errors.push({ field: 'quote', message: `The quote must be at least ${QUOTE_MIN} characters` });
   else if (chars(quote) > QUOTE_MAX) errors.push({ field: 'quote', message: `The quote must be ${QUOTE_MAX.toLocaleString('en-GB')} characters or fewer` });
 
   let existing: WorkerRow | undefined;
   const workerChoice = typeof input.worker === 'string' ? input.worker.trim() : '';
-  const newName = cleanText(input.newName) || n.workerName;
+  const newName = lineOf(input.newName) || n.workerName;
   if (workerChoice === 'new') {
     const problem = workerNameProblem(newName);
     if (problem) errors.push({ field: 'new_name', message: problem });
@@ -121,7 +124,9 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
   }
 
   const override = input.overrideFlags === 'yes';
-  const problems = quote && n.story !== null ? quotePrivacyProblems(quote, n.story, n.workerName, existing?.name ?? newName) : [];
+  // The story is read by the detector once: for the flags left in the quote and the audit's suggestion.
+  const storyFlags = n.story ? findFlags(n.story, n.workerName) : [];
+  const problems = quote && n.story !== null ? quotePrivacyProblems(quote, n.story, n.workerName, existing?.name ?? newName, storyFlags) : [];
   if (problems.length && !override && !errors.some((e) => e.field === 'quote')) {
     errors.push({
       field: 'quote',
@@ -130,7 +135,7 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
   }
   if (errors.length) return { ok: false, errors, problems };
 
-  const suggested = n.story ? suggestQuote(n.story, findFlags(n.story, n.workerName)) : null;
+  const suggested = n.story ? suggestQuote(n.story, storyFlags) : null;
   const area = areas.get(n.areaId)!;
   return sqlite.transaction((): ApproveResult => {
     const claimed = sqlite
@@ -141,8 +146,8 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
       .run(input.now, input.moderatorId, n.id).changes;
     if (claimed === 0) {
       const now = getNomination(db, n.id);
-      if (!now) throw new NotFoundError();
-      throw new AlreadyDecidedError(now);
+      if (!now) throw new NotFoundError('nomination not found');
+      throw alreadyDecided(now);
     }
     let workerId: number;
     let slug: string;
@@ -195,11 +200,11 @@ export type RejectResult = { ok: true } | { ok: false; errors: FieldError[] };
 export function rejectNomination(db: Db, input: RejectInput): RejectResult {
   const sqlite = db.$client;
   const n = getNomination(db, input.nominationId);
-  if (!n) throw new NotFoundError();
-  if (n.status !== 'pending') throw new AlreadyDecidedError(n);
+  if (!n) throw new NotFoundError('nomination not found');
+  if (n.status !== 'pending') throw alreadyDecided(n);
   const errors: FieldError[] = [];
   const reason = typeof input.reason === 'string' ? input.reason : '';
-  const note = cleanText(input.note);
+  const note = textOf(input.note);
   if (!Object.hasOwn(REJECT_REASONS, reason)) errors.push({ field: 'reason', message: 'Choose a reason for rejecting' });
   else if (reason === 'other' && !note) errors.push({ field: 'note', message: 'Say why in the note' });
   if (chars(note) > 1000) errors.push({ field: 'note', message: 'The note must be 1,000 characters or fewer' });
@@ -214,8 +219,8 @@ export function rejectNomination(db: Db, input: RejectInput): RejectResult {
       .run(input.now, input.moderatorId, reason, note || null, n.id).changes;
     if (claimed === 0) {
       const now = getNomination(db, n.id);
-      if (!now) throw new NotFoundError();
-      throw new AlreadyDecidedError(now);
+      if (!now) throw new NotFoundError('nomination not found');
+      throw alreadyDecided(now);
     }
     audit(db, {
       at: input.now, moderatorId: input.moderatorId, action: 'nomination.rejected', subjectType: 'nomination', subjectId: n.id,

@@ -2,7 +2,8 @@
 // was hidden by mistake). Unhiding is one guarded transaction with an audit entry giving why.
 import type { Db } from '../db.ts';
 import { audit } from '../audit.ts';
-import { cleanText, type FieldError } from './decisions.ts';
+import { ConflictError, type FieldError } from '../errors.ts';
+import { textOf } from './decisions.ts';
 import { WORKER_COLUMNS, type WorkerSummary } from './change-requests.ts';
 
 export type HiddenProfile = WorkerSummary & { hiddenAt: number | null; hiddenByEmail: string | null };
@@ -23,21 +24,19 @@ export function listHiddenProfiles(db: Db): HiddenProfile[] {
 
 export const REASON_MAX = 500;
 
-export class ProfileNotHiddenError extends Error {}
-
 /** Publish a hidden profile again. `reason` is required: the audit log says why it came back. */
 export function unhideProfile(
   db: Db,
   input: { workerId: number; moderatorId: number; reason: string; now: number },
 ): { ok: true } | { ok: false; errors: FieldError[] } {
-  const reason = cleanText(input.reason);
+  const reason = textOf(input.reason);
   const field = `reason-${input.workerId}`;
   if (!reason) return { ok: false, errors: [{ field, message: 'Say why this profile can be shown again' }] };
   if ([...reason].length > REASON_MAX) return { ok: false, errors: [{ field, message: `Keep the reason to ${REASON_MAX} characters or fewer` }] };
   const sqlite = db.$client;
   sqlite.transaction(() => {
     const changed = sqlite.prepare(`UPDATE workers SET status = 'published', updated_at = ? WHERE id = ? AND status = 'hidden'`).run(input.now, input.workerId);
-    if (changed.changes !== 1) throw new ProfileNotHiddenError(`worker ${input.workerId} is not hidden`);
+    if (changed.changes !== 1) throw new ConflictError(`worker ${input.workerId} is not hidden`);
     audit(db, {
       at: input.now, moderatorId: input.moderatorId, action: 'worker.unhidden', subjectType: 'worker', subjectId: input.workerId,
       before: { status: 'hidden' }, after: { status: 'published' }, note: reason,

@@ -5,8 +5,11 @@ import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
 import { normalizePhrase } from '../text.ts';
 import { PUBLIC_WORKER } from '../workers/visibility.ts';
-import { charCount, cleanLine, cleanMultiline, firstString } from './clean.ts';
-import { LIMITS, MESSAGES as NOMINATION_MESSAGES, type FieldError } from './form.ts';
+import { charCount, cleanLine, cleanMultiline } from '../text.ts';
+import type { FieldError } from '../errors.ts';
+import { workerNameProblem } from '../workers/name.ts';
+import { firstString } from './clean.ts';
+import { LIMITS, MESSAGES as NOMINATION_MESSAGES } from './form.ts';
 
 export const CHANGE_LIMITS = { areaMax: 100, detailsMin: 10, detailsMax: 2000 } as const;
 
@@ -32,7 +35,6 @@ export type ChangeRequestInput = {
   contactEmail: string | null;
 };
 
-const NAME_CHARS = /^[\p{L}\p{M}\u200C\u200D '’.\-‐]+$/u;
 const emailFormat = z.email();
 const check = (problem: (s: string) => string | null) => (s: string, ctx: z.RefinementCtx) => {
   const m = problem(s);
@@ -43,15 +45,7 @@ export const changeRequestSchema = z.object({
   worker_name: z
     .string({ error: CHANGE_MESSAGES.nameEmpty })
     .overwrite(cleanLine)
-    .superRefine(
-      check((s) => {
-        if (!s) return CHANGE_MESSAGES.nameEmpty;
-        const n = charCount(s);
-        if (n < LIMITS.nameMin) return NOMINATION_MESSAGES.nameShort;
-        if (n > LIMITS.nameMax) return NOMINATION_MESSAGES.nameLong;
-        return NAME_CHARS.test(s) && /\p{L}/u.test(s) ? null : NOMINATION_MESSAGES.nameChars;
-      }),
-    ),
+    .superRefine(check(workerNameProblem)),
   area: z
     .string({ error: CHANGE_MESSAGES.area })
     .overwrite(cleanLine)

@@ -1,6 +1,7 @@
 // GET /moderate/hidden, POST /moderate/hidden/:id: profiles hidden at a worker's request, and showing one again.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { listHiddenProfiles, ProfileNotHiddenError, REASON_MAX, unhideProfile } from '../../moderation/hidden-profiles.ts';
+import { listHiddenProfiles, REASON_MAX, unhideProfile } from '../../moderation/hidden-profiles.ts';
+import { ConflictError } from '../../errors.ts';
 import type { FieldError } from '../../moderation/decisions.ts';
 import { getWorker } from '../../moderation/change-requests.ts';
 import { field, formBody, moderationMessage, moderationPage, parseId, requireModerator } from './guard.ts';
@@ -44,7 +45,7 @@ export default async function hidden(app: FastifyInstance) {
       const result = unhideProfile(app.db, { workerId: id, moderatorId: req.moderator!.id, reason, now: app.now() });
       if (!result.ok) return render(reply, { errors: result.errors, values: { [id]: reason } }, 400);
     } catch (e) {
-      if (e instanceof ProfileNotHiddenError) return gone();
+      if (e instanceof ConflictError) return gone();
       throw e;
     }
     app.events.workerChanged(id);

@@ -1,9 +1,10 @@
 // GET/POST /moderate/nominations/:id: review a nomination, then approve or reject it.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { loadReview, type Review } from '../../moderation/review.ts';
+import { loadReview, type NominationRow, type Review } from '../../moderation/review.ts';
 import {
-  AlreadyDecidedError, NotFoundError, REJECT_REASONS, approveNomination, rejectNomination, type FieldError,
+  REJECT_REASONS, approveNomination, rejectNomination, type FieldError,
 } from '../../moderation/decisions.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
 import type { Flag } from '../../privacy/index.ts';
 import { dateTime } from '../../format.ts';
 import { CONCERN_LABELS, QUALITY_LABELS, RELATIONSHIP_NAMES, STILL_INVOLVED_LABELS, flagLabel } from './labels.ts';
@@ -36,8 +37,7 @@ export default async function nominationsReview(app: FastifyInstance) {
   const notFound = (reply: FastifyReply) =>
     moderationMessage(reply, 404, 'Nomination not found', 'It may have been withdrawn by the family who sent it.', [{ href: '/moderate', text: 'Back to the queue' }]);
 
-  const alreadyDecided = (reply: FastifyReply, e: AlreadyDecidedError) => {
-    const n = e.nomination;
+  const alreadyDecided = (reply: FastifyReply, n: NominationRow) => {
     const who = n.decidedByEmail ?? 'another moderator';
     const when = n.decidedAt ? ` on ${dateTime(n.decidedAt)}` : '';
     return moderationMessage(
@@ -105,7 +105,7 @@ export default async function nominationsReview(app: FastifyInstance) {
       if (!review) return notFound(reply);
       return renderReview(reply, review, { ...values, quote: values.quote || review.suggestedQuote }, [{ field: 'quote', message: 'Choose approve or reject' }], [], 400);
     } catch (e) {
-      if (e instanceof AlreadyDecidedError) return alreadyDecided(reply, e);
+      if (e instanceof ConflictError) return alreadyDecided(reply, e.detail as NominationRow);
       if (e instanceof NotFoundError) return notFound(reply);
       throw e;
     }

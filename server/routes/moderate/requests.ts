@@ -1,10 +1,10 @@
 // GET /moderate/requests, GET/POST /moderate/requests/:id: change requests from workers.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
-  RequestAlreadyDecidedError, RequestNotFoundError, applyChangeRequest, findWorkers, getChangeRequest, getWorker,
+  applyChangeRequest, findWorkers, getChangeRequest, getWorker,
   listChangeRequests, workerQuotes, type ChangeRequest,
 } from '../../moderation/change-requests.ts';
-import type { FieldError } from '../../moderation/decisions.ts';
+import { ConflictError, NotFoundError, type FieldError } from '../../errors.ts';
 import { dateTime } from '../../format.ts';
 import { field, formBody, moderationMessage, moderationPage, parseId, requireModerator } from './guard.ts';
 
@@ -79,9 +79,9 @@ export default async function requests(app: FastifyInstance) {
       if (result.workerId) app.events.workerChanged(result.workerId);
       return reply.redirect(`/moderate?request=${id}`, 303);
     } catch (e) {
-      if (e instanceof RequestNotFoundError) return notFound(reply);
-      if (e instanceof RequestAlreadyDecidedError) {
-        const r = e.request;
+      if (e instanceof NotFoundError) return notFound(reply);
+      if (e instanceof ConflictError) {
+        const r = e.detail as ChangeRequest;
         return moderationMessage(
           reply, 409, 'This request was already decided',
           `It was ${r.status === 'declined' ? 'declined' : 'dealt with'} by ${r.decidedByEmail ?? 'another moderator'}${r.decidedAt ? ` on ${dateTime(r.decidedAt)}` : ''}. Nothing you sent was saved.`,
