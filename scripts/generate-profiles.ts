@@ -13,7 +13,8 @@ import { openDatabase, type Db } from '../server/db.ts';
 import { seedAreas } from '../server/areas/seed.ts';
 import { mulberry32, pick, randomName, type Rng } from '../server/demo/names.ts';
 import { QUALITY_KEYS } from '../server/qualities.ts';
-import { normalizePhrase, slugify } from '../server/text.ts';
+import { normalizePhrase } from '../server/text.ts';
+import { workerSlugBase } from '../server/workers/slug.ts';
 
 export type GenerateOptions = {
   db: string;
@@ -180,7 +181,7 @@ export function generateProfiles(opts: GenerateOptions): GenerateResult {
       const name = randomName(rng);
       const nameKey = normalizePhrase(name);
       const area = pickArea();
-      const base = `${slugify(name)}-${area.slug}`.slice(0, 120);
+      const base = workerSlugBase(name, area.slug);
       const n = (slugsTaken.get(base) ?? 0) + 1;
       slugsTaken.set(base, n);
       const slug = n === 1 ? base : `${base}-${n}`;

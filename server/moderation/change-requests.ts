@@ -3,8 +3,7 @@
 import type { Db } from '../db.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
 import { audit } from '../audit.ts';
-import { slugify } from '../text.ts';
-import { uniqueWorkerSlug } from '../workers/slug.ts';
+import { uniqueWorkerSlug, workerSlugBase } from '../workers/slug.ts';
 import { ConflictError, NotFoundError, type FieldError } from '../errors.ts';
 import { workerNameProblem } from '../workers/name.ts';
 import { lineOf, textOf } from './decisions.ts';
@@ -196,7 +195,7 @@ export function applyChangeRequest(db: Db, areas: AreaDirectory, input: ApplyInp
       audit(db, { ...base, action: 'worker.hidden', subjectType: 'worker', subjectId: worker.id, before: { status: worker.status }, after: { status: 'hidden' } });
     } else if (action === 'correct' && worker && correction) {
       // Correcting back to an old name frees that old slug for this worker.
-      const base_ = `${slugify(correction.name)}-${correction.area.slug}`.slice(0, 120);
+      const base_ = workerSlugBase(correction.name, correction.area.slug);
       sqlite.prepare('DELETE FROM worker_slug_redirects WHERE old_slug = ? AND worker_id = ?').run(base_, worker.id);
       slug = uniqueWorkerSlug(db, correction.name, correction.area.slug, worker.id);
       if (slug !== worker.slug) {

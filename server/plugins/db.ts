@@ -6,6 +6,7 @@ import { seedAreas } from '../areas/seed.ts';
 import { AreaDirectory } from '../areas/directory.ts';
 import { loadDemoIfEmpty } from '../demo/load.ts';
 import { backfillNameKeys } from '../nominations/duplicates.ts';
+import { backfillAsciiSlugs } from '../workers/slug.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,6 +27,8 @@ export default fp(async function dbPlugin(app: FastifyInstance) {
   }
   const folded = backfillNameKeys(db.$client);
   if (folded) app.log.info({ nominations: folded }, 'folded worker names stored for duplicate checks');
+  const moved = backfillAsciiSlugs(db);
+  if (moved) app.log.info({ workers: moved }, 'profile slugs made ASCII, old slugs kept as redirects');
   app.addHook('onClose', async () => {
     db.$client.close();
   });
