@@ -1,6 +1,8 @@
 // A moderator's decision on a nomination: approve (publish an anonymised quote on a new or existing
 // profile) or reject. Each decision is one transaction that only succeeds while the nomination is
 // still pending, so of two moderators deciding at once the second is told it was already decided.
+import { and, eq } from 'drizzle-orm';
+import { nominations, quotes, workers } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
 import { audit } from '../audit.ts';
@@ -78,6 +80,9 @@ export function quotePrivacyProblems(
   return [...leftovers, ...inQuote.filter((f) => !texts.has(f.text.toLowerCase()))];
 }
 
+/** The guard on every decision: it only succeeds on a row that is still pending. */
+const stillPending = (id: number) => and(eq(nominations.id, id), eq(nominations.status, 'pending'));
+
 export type ApproveInput = {
   nominationId: number;
   moderatorId: number;
@@ -94,10 +99,7 @@ export type ApproveResult =
   | { ok: true; workerId: number; slug: string; quoteId: number; newWorker: boolean }
   | { ok: false; errors: FieldError[]; problems: Flag[] };
 
-type WorkerRow = { id: number; slug: string; name: string; areaId: number; status: string };
-
 export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveInput): ApproveResult {
-  const sqlite = db.$client;
   const n = getNomination(db, input.nominationId);
   if (!n) throw new NotFoundError('nomination not found');
   if (n.status !== 'pending') throw alreadyDecided(n);
@@ -108,16 +110,14 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
   else if (chars(quote) < QUOTE_MIN) errors.push({ field: 'quote', message: `The quote must be at least ${QUOTE_MIN} characters` });
   else if (chars(quote) > QUOTE_MAX) errors.push({ field: 'quote', message: `The quote must be ${QUOTE_MAX.toLocaleString('en-GB')} characters or fewer` });
 
-  let existing: WorkerRow | undefined;
+  let existing: { id: number; slug: string; name: string } | undefined;
   const workerChoice = typeof input.worker === 'string' ? input.worker.trim() : '';
   const newName = lineOf(input.newName) || n.workerName;
   if (workerChoice === 'new') {
     const problem = workerNameProblem(newName);
     if (problem) errors.push({ field: 'new_name', message: problem });
   } else if (/^\d{1,12}$/.test(workerChoice)) {
-    existing = sqlite
-      .prepare('SELECT id, slug, name, area_id AS areaId, status FROM workers WHERE id = ?')
-      .get(Number(workerChoice)) as WorkerRow | undefined;
+    existing = db.select({ id: workers.id, slug: workers.slug, name: workers.name }).from(workers).where(eq(workers.id, Number(workerChoice))).get();
     if (!existing) errors.push({ field: 'worker', message: 'That profile no longer exists. Choose another or a new profile' });
   } else {
     errors.push({ field: 'worker', message: 'Choose an existing profile or a new profile' });
@@ -137,13 +137,12 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
 
   const suggested = n.story ? suggestQuote(n.story, storyFlags) : null;
   const area = areas.get(n.areaId)!;
-  return sqlite.transaction((): ApproveResult => {
-    const claimed = sqlite
-      .prepare(
-        `UPDATE nominations SET status = 'approved', decided_at = ?, decided_by = ?, contact_email = NULL
-          WHERE id = ? AND status = 'pending'`,
-      )
-      .run(input.now, input.moderatorId, n.id).changes;
+  return db.transaction((tx): ApproveResult => {
+    const claimed = tx
+      .update(nominations)
+      .set({ status: 'approved', decidedAt: input.now, decidedBy: input.moderatorId, contactEmail: null })
+      .where(stillPending(n.id))
+      .run().changes;
     if (claimed === 0) {
       const now = getNomination(db, n.id);
       if (!now) throw new NotFoundError('nomination not found');
@@ -154,20 +153,18 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
     if (existing) {
       workerId = existing.id;
       slug = existing.slug;
-      sqlite.prepare('UPDATE workers SET updated_at = ? WHERE id = ?').run(input.now, workerId);
+      tx.update(workers).set({ updatedAt: input.now }).where(eq(workers.id, workerId)).run();
     } else {
       slug = uniqueWorkerSlug(db, newName, area.slug);
       workerId = Number(
-        sqlite
-          .prepare(`INSERT INTO workers (slug, name, area_id, team, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'published', ?, ?)`)
-          .run(slug, newName, n.areaId, n.team, input.now, input.now).lastInsertRowid,
+        tx.insert(workers)
+          .values({ slug, name: newName, areaId: n.areaId, team: n.team, status: 'published', createdAt: input.now, updatedAt: input.now })
+          .run().lastInsertRowid,
       );
     }
-    sqlite.prepare('UPDATE nominations SET worker_id = ? WHERE id = ?').run(workerId, n.id);
+    tx.update(nominations).set({ workerId }).where(eq(nominations.id, n.id)).run();
     const quoteId = Number(
-      sqlite
-        .prepare('INSERT INTO quotes (nomination_id, worker_id, text, relationship, published_at) VALUES (?, ?, ?, ?, ?)')
-        .run(n.id, workerId, quote, n.relationship, input.now).lastInsertRowid,
+      tx.insert(quotes).values({ nominationId: n.id, workerId, text: quote, relationship: n.relationship, publishedAt: input.now }).run().lastInsertRowid,
     );
     audit(db, {
       at: input.now,
@@ -191,14 +188,13 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
       });
     }
     return { ok: true, workerId, slug, quoteId, newWorker: !existing };
-  })();
+  });
 }
 
 export type RejectInput = { nominationId: number; moderatorId: number; reason: unknown; note: unknown; now: number };
 export type RejectResult = { ok: true } | { ok: false; errors: FieldError[] };
 
 export function rejectNomination(db: Db, input: RejectInput): RejectResult {
-  const sqlite = db.$client;
   const n = getNomination(db, input.nominationId);
   if (!n) throw new NotFoundError('nomination not found');
   if (n.status !== 'pending') throw alreadyDecided(n);
@@ -209,14 +205,12 @@ export function rejectNomination(db: Db, input: RejectInput): RejectResult {
   else if (reason === 'other' && !note) errors.push({ field: 'note', message: 'Say why in the note' });
   if (chars(note) > 1000) errors.push({ field: 'note', message: 'The note must be 1,000 characters or fewer' });
   if (errors.length) return { ok: false, errors };
-  sqlite.transaction(() => {
-    const claimed = sqlite
-      .prepare(
-        `UPDATE nominations SET status = 'rejected', decided_at = ?, decided_by = ?, contact_email = NULL,
-                reject_reason = ?, reject_note = ?
-          WHERE id = ? AND status = 'pending'`,
-      )
-      .run(input.now, input.moderatorId, reason, note || null, n.id).changes;
+  db.transaction((tx) => {
+    const claimed = tx
+      .update(nominations)
+      .set({ status: 'rejected', decidedAt: input.now, decidedBy: input.moderatorId, contactEmail: null, rejectReason: reason, rejectNote: note || null })
+      .where(stillPending(n.id))
+      .run().changes;
     if (claimed === 0) {
       const now = getNomination(db, n.id);
       if (!now) throw new NotFoundError('nomination not found');
@@ -226,6 +220,6 @@ export function rejectNomination(db: Db, input: RejectInput): RejectResult {
       at: input.now, moderatorId: input.moderatorId, action: 'nomination.rejected', subjectType: 'nomination', subjectId: n.id,
       before: { status: 'pending' }, after: { status: 'rejected', reason }, note: note || null,
     });
-  })();
+  });
   return { ok: true };
 }

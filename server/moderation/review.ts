@@ -1,7 +1,7 @@
 // What a moderator sees when reviewing one nomination: the submission, its privacy flags and suggested
 // quote, likely duplicates, and existing profiles it may belong to.
 import { and, desc, eq, gte, ne, or } from 'drizzle-orm';
-import { moderators, nominations, workers } from '../../db/schema.ts';
+import { moderators, nominations, workers, type RELATIONSHIPS, type STILL_INVOLVED } from '../../db/schema.ts';
 import { liveQuoteCount } from '../workers/visibility.ts';
 import type { Db } from '../db.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
@@ -15,9 +15,9 @@ export type NominationRow = {
   workerName: string;
   areaId: number;
   team: string | null;
-  relationship: string;
+  relationship: (typeof RELATIONSHIPS)[number];
   qualities: string[];
-  stillInvolved: string;
+  stillInvolved: (typeof STILL_INVOLVED)[number];
   story: string | null;
   storyHash: string;
   contactEmail: string | null;
