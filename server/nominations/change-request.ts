@@ -1,10 +1,12 @@
 // "Hide or correct my profile": the form's fields, and the row that goes to the moderators' queue.
 import { z } from 'zod';
 import { CHANGE_REQUEST_KINDS } from '../../db/schema.ts';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { changeRequests, workers } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
 import { normalizePhrase } from '../text.ts';
-import { PUBLIC_WORKER } from '../workers/visibility.ts';
+import { isPublicWorker } from '../workers/visibility.ts';
 import { charCount, cleanLine, cleanMultiline } from '../text.ts';
 import type { FieldError } from '../errors.ts';
 import { workerNameProblem } from '../workers/name.ts';
@@ -95,29 +97,30 @@ export function validateChangeRequest(
  * profile there with the same name once folded (a published one first).
  */
 export function createChangeRequest(db: Db, areas: AreaDirectory, input: ChangeRequestInput, now: number): { id: number; workerId: number | null } {
-  const sqlite = db.$client;
   const area = areas.resolve(input.areaText);
   let workerId: number | null = null;
   if (area) {
     const name = normalizePhrase(input.workerName);
-    const inArea = sqlite
-      .prepare(`SELECT w.id, w.name, (${PUBLIC_WORKER}) AS public FROM workers w WHERE w.area_id = ? ORDER BY public DESC, w.id`)
-      .all(area.id) as { id: number; name: string; public: number }[];
+    const inArea = db
+      .select({ id: workers.id, name: workers.name })
+      .from(workers)
+      .where(eq(workers.areaId, area.id))
+      .orderBy(desc(isPublicWorker), asc(workers.id))
+      .all();
     workerId = inArea.find((w) => normalizePhrase(w.name) === name)?.id ?? null;
   }
-  const info = sqlite
-    .prepare(
-      `INSERT INTO change_requests (worker_name, area_text, area_id, worker_id, request, details, contact_email, status, submitted_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
-    )
-    .run(input.workerName, input.areaText, area?.id ?? null, workerId, input.request, input.details, input.contactEmail, now);
+  const info = db
+    .insert(changeRequests)
+    .values({
+      workerName: input.workerName, areaText: input.areaText, areaId: area?.id ?? null, workerId, request: input.request,
+      details: input.details, contactEmail: input.contactEmail, status: 'pending', submittedAt: now,
+    })
+    .run();
   return { id: Number(info.lastInsertRowid), workerId };
 }
 
 /** Name and area of a public profile, to prefill the form from a profile's "ask for a change" link. */
 export function publicWorkerForPrefill(db: Db, areas: AreaDirectory, slug: string): { name: string; area: string } | undefined {
-  const w = db.$client.prepare(`SELECT w.name, w.area_id AS areaId FROM workers w WHERE w.slug = ? AND ${PUBLIC_WORKER}`).get(slug) as
-    | { name: string; areaId: number }
-    | undefined;
+  const w = db.select({ name: workers.name, areaId: workers.areaId }).from(workers).where(and(eq(workers.slug, slug), isPublicWorker)).get();
   return w ? { name: w.name, area: areas.get(w.areaId)?.name ?? '' } : undefined;
 }

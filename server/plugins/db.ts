@@ -25,7 +25,7 @@ export default fp(async function dbPlugin(app: FastifyInstance) {
     const { loaded } = loadDemoIfEmpty(db, areas, app.now());
     if (loaded) app.log.info('demo content loaded');
   }
-  const folded = backfillNameKeys(db.$client);
+  const folded = backfillNameKeys(db);
   if (folded) app.log.info({ nominations: folded }, 'folded worker names stored for duplicate checks');
   const moved = backfillAsciiSlugs(db);
   if (moved) app.log.info({ workers: moved }, 'profile slugs made ASCII, old slugs kept as redirects');
