@@ -16,6 +16,8 @@ const w = alias(workers, 'w');
 const live = sql.raw(LIVE_QUOTE);
 const isPublic = sql<number>`(${sql.raw(PUBLIC_WORKER)})`;
 const ph = (name: string) => sql.placeholder(name);
+// A literal, not a bound parameter (as eq() would make it): the planner sees the value, as before.
+const published = sql`${w.status} = 'published'`;
 /** The quality keys ticked on a nomination (`n`), as the rows of json_each (a broken list as none). */
 const n = alias(nominations, 'n');
 const ticked = sql`json_each(CASE WHEN json_valid(${n.qualities}) THEN ${n.qualities} ELSE '[]' END) j`;
@@ -64,7 +66,7 @@ const latestWindow = (db: Db) => {
     .select({ id: newest.id, text: newest.text, relationship: newest.relationship, publishedAt: newest.publishedAt, slug: w.slug, name: w.name, areaId: w.areaId })
     .from(newest)
     .innerJoin(w, eq(w.id, newest.workerId))
-    .where(eq(w.status, 'published'))
+    .where(published)
     .orderBy(desc(newest.publishedAt), desc(newest.id))
     .limit(ph('limit'))
     .prepare();
@@ -77,7 +79,7 @@ const areaWorkerRows = (db: Db) => {
     .select({ id: w.id, slug: w.slug, name: w.name, team: w.team, nominations: nominationCount })
     .from(w)
     .innerJoin(q, and(eq(q.workerId, w.id), live))
-    .where(and(eq(w.areaId, ph('areaId')), eq(w.status, 'published')))
+    .where(and(eq(w.areaId, ph('areaId')), published))
     .groupBy(w.id)
     .orderBy(desc(nominationCount), sql`${w.name} COLLATE NOCASE`, asc(w.id))
     .limit(ph('limit'))
