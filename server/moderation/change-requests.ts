@@ -1,6 +1,6 @@
 // Change requests from workers (or anyone): hide a profile, correct its name/area/team, unpublish a
 // quote, or decline. Each decision is one transaction, audited with before and after.
-import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
 import { changeRequests, moderators, quotes, workerSlugRedirects, workers } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
