@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { formRateLimit } from '../../http/rate-limit.ts';
 import { formBody, formText } from '../../http/form-input.ts';
-import { cleanLine } from '../../nominations/clean.ts';
+import { cleanLine } from '../../text.ts';
 import { withdrawNomination } from '../../nominations/withdraw.ts';
 
 const TITLE = 'Withdraw a recommendation';
