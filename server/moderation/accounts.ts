@@ -3,6 +3,7 @@ import { asc, eq, isNotNull } from 'drizzle-orm';
 import { moderatorSessions, moderators } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { audit } from '../audit.ts';
+import { InvalidError } from '../errors.ts';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 
 export type Role = 'moderator' | 'admin';
@@ -30,7 +31,12 @@ const COLUMNS = {
   failedLogins: moderators.failedLogins,
 };
 
-export class AccountError extends Error {}
+/** A bad email, weak password or taken email: an InvalidError naming the field, so forms show it beside the field. */
+export class AccountError extends InvalidError {
+  constructor(message: string, field: 'email' | 'password' = 'email') {
+    super([{ field, message }]);
+  }
+}
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -67,8 +73,10 @@ export type NewModerator = { email: string; password: string; role?: Role; now: 
 export async function createModerator(db: Db, m: NewModerator): Promise<Moderator> {
   const email = normalizeEmail(m.email);
   const role = m.role ?? 'moderator';
-  const problem = emailProblem(email) ?? passwordProblem(m.password, email);
-  if (problem) throw new AccountError(problem);
+  const eProblem = emailProblem(email);
+  if (eProblem) throw new AccountError(eProblem);
+  const pProblem = passwordProblem(m.password, email);
+  if (pProblem) throw new AccountError(pProblem, 'password');
   if (findModeratorByEmail(db, email)) throw new AccountError('There is already a moderator with that email address');
   const hash = await hashPassword(m.password);
   const id = db.transaction((tx) => {
@@ -84,7 +92,7 @@ export async function resetPassword(db: Db, email: string, password: string, now
   const existing = findModeratorByEmail(db, email);
   if (!existing) throw new AccountError('There is no moderator with that email address');
   const problem = passwordProblem(password, existing.email);
-  if (problem) throw new AccountError(problem);
+  if (problem) throw new AccountError(problem, 'password');
   const hash = await hashPassword(password);
   db.transaction((tx) => {
     tx.update(moderators)
