@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ConflictError, NotFoundError, type FieldError } from '../../errors.ts';
-import { formBody, formText } from '../../http/form-input.ts';
+import { formBody, formText, formTexts } from '../../http/form-input.ts';
 import { idParams } from '../../http/route-schemas.ts';
 import { getNomination, loadReview, type Review } from '../../moderation/review.ts';
 import { REJECT_REASONS, approveNomination, rejectNomination } from '../../moderation/decisions.ts';
@@ -11,7 +11,7 @@ import { dateTime } from '../../format.ts';
 import { CONCERN_LABELS, QUALITY_LABELS, RELATIONSHIP_NAMES, STILL_INVOLVED_LABELS, flagLabel } from './labels.ts';
 import { moderationMessage, moderationPage, requireModerator } from './guard.ts';
 
-type FormValues = { quote: string; worker: string; new_name: string; override_flags: boolean; reason: string; note: string };
+type FormValues = { quote: string; worker: string; new_name: string; override_flags: boolean; check_ok: string[]; reason: string; note: string };
 
 export default async function nominationsReview(app: FastifyInstance) {
   requireModerator(app);
@@ -66,6 +66,7 @@ export default async function nominationsReview(app: FastifyInstance) {
       worker: review.defaultWorker,
       new_name: review.nomination.workerName,
       override_flags: false,
+      check_ok: [],
       reason: '',
       note: '',
     });
@@ -83,6 +84,7 @@ export default async function nominationsReview(app: FastifyInstance) {
       worker: field('worker'),
       new_name: field('new_name'),
       override_flags: field('override_flags') === 'yes',
+      check_ok: formTexts(body, 'check_ok'),
       reason: field('reason'),
       note: field('note'),
     };
@@ -90,7 +92,7 @@ export default async function nominationsReview(app: FastifyInstance) {
       if (action === 'approve') {
         const result = approveNomination(app.db, app.areas, {
           nominationId: id, moderatorId, quote: values.quote, worker: values.worker, newName: values.new_name,
-          overrideFlags: field('override_flags'), now,
+          overrideFlags: field('override_flags'), checkOk: values.check_ok, now,
         });
         if (!result.ok) {
           const review = loadReview(app.db, app.areas, id, now);
