@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { findFlagsDetailed, type FlagTier } from '../server/privacy/index.ts';
+import { findFlagsDetailed, KIND_LABELS, type FlagTier } from '../server/privacy/index.ts';
 import { tokenize } from '../server/privacy/tokens.ts';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'privacy-stories.json');
@@ -20,25 +20,8 @@ export const EVAL_KINDS = [
   'nhs_number', 'vehicle_reg', 'social_handle', 'hospital', 'workplace',
 ] as const;
 export type EvalKind = (typeof EVAL_KINDS)[number];
-/** What each kind is, in words (the review page uses the same words). */
-export const EVAL_LABELS: Record<EvalKind, string> = {
-  email: 'email address',
-  phone: 'phone number',
-  postcode: 'postcode',
-  address: 'address or street (numbered or not, estates, named houses)',
-  date: 'date',
-  age: 'age',
-  school: 'school or nursery',
-  case_ref: 'case reference',
-  child_name: "child's name",
-  name: "other people's names",
-  url: 'link',
-  nhs_number: 'NHS, CHI or National Insurance number',
-  vehicle_reg: 'vehicle registration',
-  social_handle: 'social media handle',
-  hospital: 'hospital, ward or clinic',
-  workplace: 'workplace',
-};
+/** What each kind is, in words: the review page's words, and "child's name" for the finer kind of a name. */
+export const EVAL_LABELS: Record<EvalKind, string> = { ...KIND_LABELS, child_name: "child's name" };
 export type GoldSpan = { kind: EvalKind; text: string; occurrence?: number };
 export type Story = { id: string; set: string; worker: string; story: string; spans: GoldSpan[] };
 type Located = { kind: EvalKind; start: number; end: number; text: string; tier?: FlagTier };

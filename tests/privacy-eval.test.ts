@@ -1,7 +1,7 @@
 // The measured figures as a regression test: the tuning set must keep meeting the targets of issue 4.
 // (The held-out set is reported by `npm run eval:privacy` but not asserted, so nobody tunes to it.)
 import { describe, expect, it } from 'vitest';
-import { EVAL_KINDS, evaluate, loadStories, locateGold, precision, recall } from '../scripts/eval-privacy.ts';
+import { EVAL_KINDS, EVAL_LABELS, checksPer100Words, evaluate, loadStories, locateGold, precision, recall, share } from '../scripts/eval-privacy.ts';
 import { findFlags, suggestQuote } from '../server/privacy/index.ts';
 
 const stories = loadStories();
@@ -30,8 +30,26 @@ describe('privacy flags on the tuning set', () => {
     ['postcode', 0.95],
     ['child_name', 0.85],
     ['name', 0.85],
+    // issue 15, on both tiers
+    ['nhs_number', 0.95],
+    ['vehicle_reg', 0.95],
+    ['social_handle', 0.95],
+    ['hospital', 0.95],
+    ['workplace', 0.95],
+    ['address', 0.95],
+    ['school', 0.95],
   ] as const)('recall for %s is at least %s', (kind, target) => {
     expect(recall(ev.rows[kind])).toBeGreaterThanOrEqual(target);
+  });
+
+  it('loses at most 2% of ordinary words on the controls, and check flags stay worth reading', () => {
+    expect(share(ev.overRedactionControls)).toBeLessThanOrEqual(0.02);
+    expect(checksPer100Words(ev)).toBeLessThanOrEqual(1);
+    expect(ev.checkReal.part).toBeGreaterThanOrEqual(ev.checkReal.of / 2);
+  });
+
+  it('labels every kind in words', () => {
+    for (const k of EVAL_KINDS) expect(EVAL_LABELS[k]).toMatch(/^[a-zA-Z ,']+$/);
   });
 
   it('keeps overall precision at 0.9 or better, so moderators are not buried in false alarms', () => {
