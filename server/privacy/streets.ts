@@ -61,6 +61,12 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       if (j > i) out.push(span(tokens, i, j));
       continue;
     }
+    // a Welsh name of a street or estate with no head word: "Glan yr Afon", "Bryn y Môr" (possible)
+    if (t.cap && !t.sentenceStart && !kept[i] && WELSH_PARTICLES.has(tokens[i + 1]?.key ?? '') && tokens[i + 2]?.cap && joinedBySpace(tokens[i + 1]!.gap) && joinedBySpace(tokens[i + 2]!.gap) && foreignWord(t.key) && foreignWord(tokens[i + 2]!.key) && !kept[i + 2]) {
+      out.push(span(tokens, i, i + 2, 'check'));
+      i += 2;
+      continue;
+    }
     // "Acacia Avenue", "Mill Lane", "Beech Grove" (a capitalised name before a capitalised street word)
     if (t.cap && STREET_WORDS.has(t.key) && i > 0 && !t.sentenceStart) {
       const s = capitalisedBefore(tokens, i, 3, kept);

@@ -29,7 +29,7 @@ const WARD_NUMBERS = new Set('one two three four five six seven eight nine ten e
 const LOWER_OK = new Set(['Jessop Wing', 'Alder Hey', 'Great Ormond Street', 'Evelina', "Addenbrooke's", 'Addenbrookes', 'Ninewells', 'Whittington', 'Wythenshawe', 'Stepping Hill', 'Glan Clwyd', 'Withybush', 'Bronglais', 'Altnagelvin', 'Raigmore', 'Musgrove Park', 'Heartlands', "Sheffield Children's", "Birmingham Children's", "Bristol Children's", "Leeds Children's", "Manchester Children's", 'Sick Kids', 'Yorkhill', 'Tavistock', 'Maudsley']);
 const KNOWN_HOSPITALS = new PhraseSet();
 for (const h of `Alder Hey|Great Ormond Street|GOSH|Evelina|Addenbrooke's|Addenbrookes|Ninewells|RVI|QEH|QMC|QEUH|Whittington|
-  Jimmy's|Noah's Ark|QE|QEQM|QA|Sick Kids|Yorkhill|Wythenshawe|Stepping Hill|Glan Clwyd|Morriston|Withybush|Bronglais|Altnagelvin|
+  Jimmy's|Noah's Ark|QE|QEQM|QA|Sick Kids|Yorkhill|Wythenshawe|Stepping Hill|Glan Clwyd|Maelor|Wrexham Maelor|Withybush|Bronglais|Altnagelvin|
   Craigavon Area|Antrim Area|Raigmore|Southern General|Musgrove Park|Tavistock|Portman|Maudsley|Bethlem|Broadmoor|Rampton|
   Ashworth|Jessop Wing|Conquest|Mater|Ulster|Royal Alex|Royal Stoke|Royal Oldham|Royal Bolton|Royal Derby|Royal Vic|Royal Free|Royal Sussex|Royal Gwent|Royal Glam|UHW|Heartlands|Sheffield Children's|
   Birmingham Children's|Bristol Children's|Leeds Children's|Manchester Children's|Oxford Children's|Martin House|Ty Hafan|Tŷ Hafan|
@@ -53,7 +53,7 @@ for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet
 
 const WORK_VERBS = new Set(['works', 'worked', 'working', 'work', 'job', 'shifts', 'shift', 'employed', 'manager', 'cleaner', 'cashier', 'supervisor', 'apprenticeship', 'placement', 'volunteers', 'volunteered', 'volunteering', 'driver', 'porter', 'chef', 'receptionist', 'labourer', 'packer', 'picker']);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
-const BUSINESS_WORDS = new Set('takeaway chippy shop cafe café salon barbers barber pub bar restaurant hotel garage factory warehouse bakery butchers butcher chemist pharmacy launderette laundrette petrol station market nursery care home surgery office depot'.split(' '));
+const BUSINESS_WORDS = new Set('steelworks plant docks airport mill takeaway chippy shop cafe café salon barbers barber pub bar restaurant hotel garage factory warehouse bakery butchers butcher chemist pharmacy launderette laundrette petrol station market nursery care home surgery office depot'.split(' '));
 const BRANCH_WORDS = new Set(['warehouse', 'depot', 'store', 'shop', 'branch', 'superstore', 'factory', 'site', 'office', 'hub', 'express', 'extra', 'metro', 'local']);
 const LOCATION_PREPS = new Set(['in', 'on', 'at', 'near', 'by', 'off', 'opposite', 'behind', 'next']);
 const STREETISH = /^(?:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|terrace|grove|gardens|place|parade|square|row|walk|retail|park|centre|precinct|estate|mall)$/;
@@ -115,7 +115,8 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       const headAt = centre ? i - 1 : i;
       const s = nameRunBefore(tokens, headAt, 5);
       const words = tokens.slice(s, headAt);
-      if (words.length && distinctive(words) && !kept.subarray(s, headAt).some((x) => x === 1)) {
+      // a town's name before a capitalised head is the hospital's: "Morriston Hospital"
+      if (words.length && distinctive(words) && (t.cap || !kept.subarray(s, headAt).some((x) => x === 1))) {
         out.push(cand('hospital', tokens, s, i, t.key === 'practice' || t.key === 'unit' ? 'check' : undefined));
       } else if (!words.length && !t.cap && prev && !prev.cap && unknownWord(prev.key) && joinedBySpace(t.gap) && HOSPITAL_HEADS.has(t.key)) {
         out.push(cand('hospital', tokens, i - 1, i, 'check'));
