@@ -32,19 +32,29 @@ export function loadStories(path = FIXTURES): Story[] {
 
 const group = (k: EvalKind) => (k === 'child_name' ? 'name' : k === 'date' ? 'age' : k);
 
-/** Gold spans with offsets: the n-th listing of a text is its n-th occurrence unless `occurrence` says. */
-export function locateGold(s: Story): Located[] {
+/**
+ * Gold spans with offsets: the n-th listing of a text is its n-th occurrence unless `occurrence` says.
+ * Strict (the default, for our own fixtures) throws on a span that is not in its story; lenient (for a
+ * file from elsewhere) tries any case, then leaves the span out and says so in `unlocated`.
+ */
+export function locateGold(s: Story, strict = true, unlocated: string[] = []): Located[] {
   const seen = new Map<string, number>();
-  return s.spans.map((g) => {
+  const out: Located[] = [];
+  for (const g of s.spans) {
     const nth = g.occurrence ?? (seen.get(g.text) ?? 0) + 1;
     seen.set(g.text, nth);
     // whole words only: "Jess" is not the start of "Jessica"
     const escaped = g.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const all = [...s.story.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))];
-    const at = all[nth - 1]?.index;
-    if (at === undefined) throw new Error(`${s.id}: occurrence ${nth} of ${JSON.stringify(g.text)} is not in the story`);
-    return { kind: g.kind, start: at, end: at + g.text.length, text: g.text };
-  });
+    const find = (flags: string) => [...s.story.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, flags))][nth - 1]?.index;
+    const at = find('gu') ?? (strict ? undefined : find('giu'));
+    if (at === undefined) {
+      if (strict) throw new Error(`${s.id}: occurrence ${nth} of ${JSON.stringify(g.text)} is not in the story`);
+      unlocated.push(`${s.id} ${g.kind}: ${JSON.stringify(g.text)} (occurrence ${nth})`);
+      continue;
+    }
+    out.push({ kind: g.kind, start: at, end: at + g.text.length, text: g.text });
+  }
+  return out;
 }
 
 function predicted(s: Story): Located[] {
@@ -72,6 +82,8 @@ export type Evaluation = {
   checkReal: Share;
   misses: string[];
   falseAlarms: string[];
+  /** gold spans not found in their story's text (a labelling slip), left out of every figure */
+  unlocated: string[];
   msPerStory: number;
 };
 
@@ -90,12 +102,13 @@ export function evaluate(stories: Story[]): Evaluation {
     checkReal: { of: 0, part: 0 },
     misses: [],
     falseAlarms: [],
+    unlocated: [],
     msPerStory: 0,
   };
   let ms = 0;
   for (const s of stories) predicted(s); // warm up, so the time is the steady state
   for (const s of stories) {
-    const gold = locateGold(s);
+    const gold = locateGold(s, false, ev.unlocated);
     const c0 = process.cpuUsage();
     const pred = predicted(s);
     const c = process.cpuUsage(c0);
@@ -175,6 +188,7 @@ export function formatTable(title: string, ev: Evaluation): string {
     `placeholders: children's names found given "[child's name]" ${ev.childLabel.right}/${ev.childLabel.of}; other names given "[name]" ${ev.otherLabel.right}/${ev.otherLabel.of}`,
     `time: ${ev.msPerStory.toFixed(2)} ms of CPU per story`,
   );
+  if (ev.unlocated.length) lines.push(`left out, not in their story: ${ev.unlocated.join('; ')}`);
   return lines.join('\n');
 }
 

@@ -53,6 +53,8 @@ const AGED = new RegExp(
   `(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:aged?|age of)[ \\t]+)${AGE_NUMBER}(?:(?:[ \\t]*(?:and|&|,|to|-)[ \\t]*)${AGE_NUMBER})?(?![\\p{L}\\p{N}])`,
   'giu',
 );
+// "when I left care at 18", "leaving school at 16": an age, not a time
+const LEFT_AT = /(?<=(?<![\p{L}])(?:left|leaving|leave|left home and|moved out)[ \t]+(?:care|school|home|college)?[ \t]*at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:))/giu;
 // "turned three", "turns 18"
 const TURNED = new RegExp(`(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:turned|turns|turning)[ \\t]+)${AGE_NUMBER}(?![\\p{L}\\p{N}%])`, 'giu');
 // "I was 15", "I'm 19", "she is 2", "Sarah is 9 now", "my little boy is 2", "who is 15", "my kids are 6 and 8".
@@ -167,7 +169,7 @@ export function findPatterns(story: string): Candidate[] {
   });
   each(MONTH_DAY, story, (m) => push(out, 'date', m.index, m[0]));
   each(BIRTH_DATE, story, (m) => push(out, 'date', m.index + m[0].length - m[1]!.length, m[1]!));
-  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE]) each(re, story, (m) => push(out, 'age', m.index, m[0]));
+  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT]) each(re, story, (m) => push(out, 'age', m.index, m[0]));
   each(BE_AGE, story, (m) => {
     const n = Number(m[0].match(/^\d+/)?.[0] ?? 1);
     if (n <= 120) push(out, 'age', m.index, m[0]);

@@ -37,7 +37,8 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
       continue;
     }
     const head = HEADS.has(t.key) || (t.cap && CAP_HEADS.has(t.key));
-    if (!head || t.possessive) continue;
+    // "Free School Meals", "Virtual School": a keep-list term, not a school
+    if (!head || t.possessive || kept[i]) continue;
     // "Little Stars nursery" is a name; "When the school" is not
     if (!t.cap && PARTICLES.has(tokens[i - 1]?.key ?? '')) continue;
     // walk back over capitalised words and particles: "St John's C of E Primary"

@@ -13,7 +13,7 @@ const STREET_WORDS = new Set(
 /** Street words that are also ordinary words: need a capitalised name before them that is not an ordinary word. */
 const WEAK_STREET_WORDS = new Set(['way', 'walk', 'row', 'square', 'place', 'close', 'rise', 'drive', 'parade', 'park', 'loan', 'gait']);
 /** Small-letter streets: only these words, after "on", "off", "in" ... ("we're on mill lane"). */
-const LOWER_STREET_WORDS = new Set('road rd street avenue ave lane crescent terrace grove mews gardens close drive'.split(' '));
+const LOWER_STREET_WORDS = new Set('road rd street avenue ave lane crescent terrace grove mews gardens close drive way place walk row rise'.split(' '));
 const LOWER_STREET_LEADS = new Set(['on', 'off', 'in', 'at', 'near', 'down', 'up', 'along', 'onto', 'to', 'from', 'lives', 'live', 'lived']);
 const NOT_A_STREET_NAME = new Set(
   'the a an this that our my his her their same main back busy wrong long country slip ring dirt private memory one next other first last right left high new old top bottom end whole every any each quiet'.split(' '),

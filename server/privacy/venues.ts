@@ -26,7 +26,7 @@ const NOT_HOSPITAL_AFTER_ROYAL = new Set(
 );
 const WARD_NUMBERS = new Set('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' '));
 /** Known hospitals safe to find in small letters too ("alder hey", "ninewells"). */
-const LOWER_OK = new Set(['Jessop Wing', 'Alder Hey', 'Great Ormond Street', 'Evelina', "Addenbrooke's", 'Addenbrookes', 'Ninewells', 'Whittington', 'Wythenshawe', 'Stepping Hill', 'Glan Clwyd', 'Withybush', 'Bronglais', 'Altnagelvin', 'Raigmore', 'Musgrove Park', 'Heartlands', "Sheffield Children's", "Birmingham Children's", "Bristol Children's", "Leeds Children's", "Manchester Children's", 'Sick Kids', 'Yorkhill', 'Tavistock', 'Maudsley']);
+const LOWER_OK = new Set(['Wrexham Maelor', 'Jessop Wing', 'Alder Hey', 'Great Ormond Street', 'Evelina', "Addenbrooke's", 'Addenbrookes', 'Ninewells', 'Whittington', 'Wythenshawe', 'Stepping Hill', 'Glan Clwyd', 'Withybush', 'Bronglais', 'Altnagelvin', 'Raigmore', 'Musgrove Park', 'Heartlands', "Sheffield Children's", "Birmingham Children's", "Bristol Children's", "Leeds Children's", "Manchester Children's", 'Sick Kids', 'Yorkhill', 'Tavistock', 'Maudsley']);
 const KNOWN_HOSPITALS = new PhraseSet();
 for (const h of `Alder Hey|Great Ormond Street|GOSH|Evelina|Addenbrooke's|Addenbrookes|Ninewells|RVI|QEH|QMC|QEUH|Whittington|
   Jimmy's|Noah's Ark|QE|QEQM|QA|Sick Kids|Yorkhill|Wythenshawe|Stepping Hill|Glan Clwyd|Maelor|Wrexham Maelor|Withybush|Bronglais|Altnagelvin|
@@ -53,6 +53,7 @@ for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet
 
 const WORK_VERBS = new Set(['works', 'worked', 'working', 'work', 'job', 'shifts', 'shift', 'employed', 'manager', 'cleaner', 'cashier', 'supervisor', 'apprenticeship', 'placement', 'volunteers', 'volunteered', 'volunteering', 'driver', 'porter', 'chef', 'receptionist', 'labourer', 'packer', 'picker']);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
+const OWN_VERBS = new Set(['run', 'runs', 'ran', 'running', 'own', 'owns', 'owned', 'manage', 'manages', 'managed']);
 const BUSINESS_WORDS = new Set('steelworks plant docks airport mill takeaway chippy shop cafe café salon barbers barber pub bar restaurant hotel garage factory warehouse bakery butchers butcher chemist pharmacy launderette laundrette petrol station market nursery care home surgery office depot'.split(' '));
 const BRANCH_WORDS = new Set(['warehouse', 'depot', 'store', 'shop', 'branch', 'superstore', 'factory', 'site', 'office', 'hub', 'express', 'extra', 'metro', 'local']);
 const LOCATION_PREPS = new Set(['in', 'on', 'at', 'near', 'by', 'off', 'opposite', 'behind', 'next']);
@@ -123,6 +124,14 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       }
       continue;
     }
+    // "the Hergest unit": a capitalised name before a small-letter unit (possible)
+    if (!t.cap && t.key === 'unit' && prev?.cap && joinedBySpace(t.gap) && !prev.sentenceStart) {
+      const s = nameRunBefore(tokens, i, 3);
+      if (s < i && distinctive(tokens.slice(s, i)) && !kept.subarray(s, i).some((x) => x === 1)) {
+        out.push(cand('hospital', tokens, i - 1, i, 'check'));
+      }
+      continue;
+    }
     // "ward 7", "Ward 12b", "Rainbow Ward", "the Starlight ward" (not "Rebecca Ward", "Mrs Ward")
     if (t.key === 'ward') {
       const n = tokens[i + 1];
@@ -178,6 +187,19 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
     if (t.cap && t.key === 'home' && prev && ['care', 'nursing', 'residential', 'childrens', "children's"].includes(prev.key) && prev.cap) {
       const s = nameRunBefore(tokens, i - 1, 3);
       if (s < i - 1 && distinctive(tokens.slice(s, i - 1))) out.push(cand('workplace', tokens, s, i));
+      continue;
+    }
+    // "my parents run the takeaway on Church Street": a business someone runs, and where it is
+    if (OWN_VERBS.has(t.key)) {
+      let k = i + 1;
+      if (tokens[k] && ['the', 'a', 'their', 'his', 'her', 'our', 'my'].includes(tokens[k]!.key)) k++;
+      for (const end = Math.min(tokens.length, k + 3); k < end; k++) {
+        if (!joinedBySpace(tokens[k]!.gap)) break;
+        if (!BUSINESS_WORDS.has(tokens[k]!.key)) continue;
+        const loc = locationAfter(tokens, k + 1);
+        if (loc) out.push(cand('workplace', tokens, i + 1, loc.street ? k : loc.end));
+        break;
+      }
       continue;
     }
     // "works at Hendersons Bakery", "job at the Grand Hotel", "works for Jaguar Land Rover"
