@@ -53,6 +53,7 @@ for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet
 
 const WORK_VERBS = new Set(['works', 'worked', 'working', 'work', 'job', 'shifts', 'shift', 'employed', 'manager', 'cleaner', 'cashier', 'supervisor', 'apprenticeship', 'placement', 'volunteers', 'volunteered', 'volunteering', 'driver', 'porter', 'chef', 'receptionist', 'labourer', 'packer', 'picker']);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
+const PUBLIC_EMPLOYERS = new Set(['council', 'councils', 'trust', 'nhs', 'services', 'service', 'authority', 'government', 'police', 'constabulary', 'board', 'department', 'office', 'executive', 'cafcass', 'borough', 'county', 'city']);
 const OWN_VERBS = new Set(['run', 'runs', 'ran', 'running', 'own', 'owns', 'owned', 'manage', 'manages', 'managed']);
 const BUSINESS_WORDS = new Set('steelworks plant docks airport mill takeaway chippy shop cafe café salon barbers barber pub bar restaurant hotel garage factory warehouse bakery butchers butcher chemist pharmacy launderette laundrette petrol station market nursery care home surgery office depot'.split(' '));
 const BRANCH_WORDS = new Set(['warehouse', 'depot', 'store', 'shop', 'branch', 'superstore', 'factory', 'site', 'office', 'hub', 'express', 'extra', 'metro', 'local']);
@@ -112,7 +113,8 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
     }
     // "the Conquest Hospital", "St Thomas' Hospital", "Royal Sussex County Hospital", "Parkside Surgery", "the Cedar Unit"
     const centre = t.cap && (t.key === 'centre' || t.key === 'center') && prev && CENTRE_LEADS.has(prev.key);
-    if ((HOSPITAL_HEADS.has(t.key) || (t.cap && CAP_HOSPITAL_HEADS.has(t.key)) || centre) && i > 0) {
+    // (a head inside a keep-list term is not one: "Pupil Referral Unit", "Child Development Centre")
+    if ((HOSPITAL_HEADS.has(t.key) || (t.cap && CAP_HOSPITAL_HEADS.has(t.key)) || centre) && i > 0 && !kept[i]) {
       const headAt = centre ? i - 1 : i;
       const s = nameRunBefore(tokens, headAt, 5);
       const words = tokens.slice(s, headAt);
@@ -221,6 +223,8 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       if (j === s || CHAINS.matchAt(tokens, s) > 0) continue;
       const words = tokens.slice(s, j);
       if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
+      // a council, a trust, the NHS: public employers (often the worker's own), not a family's detail
+      if (PUBLIC_EMPLOYERS.has(words[words.length - 1]!.key)) continue;
       const loc = locationAfter(tokens, j);
       out.push(cand('workplace', tokens, s, loc && !loc.street ? loc.end : j - 1));
     }

@@ -85,6 +85,9 @@ const NEVER_NAMES = new Set(
   social services council court family children childrens worker workers team office officer
   nhs gp cafcass ofsted camhs send ehcp sen iro hhj dj mash cin cp lac pip dla covid lockdown
   facebook whatsapp instagram tiktok snapchat google zoom teams youtube twitter wechat insta snap fb ig telegram discord
+  tesco asda aldi lidl morrisons sainsbury sainsburys waitrose greggs primark argos wilko wilkos poundland matalan
+  superdrug screwfix halfords currys travelodge wetherspoons costcutter londis nisa deliveroo amazon mcdonald
+  mcdonalds maccies kfc nando nandos specsavers
   thank thanks thankyou dear love hi hello yes no ok okay honestly also just really thats dont cant wont
   didnt doesnt isnt wasnt couldnt wouldnt shouldnt havent hasnt im ive youre theyre weve shes hes
   monday tuesday wednesday thursday friday saturday sunday
