@@ -8,7 +8,7 @@ import { nameSimilarity } from './names.ts';
 export type NominationRow = {
   id: number;
   ref: string;
-  status: 'pending' | 'approved' | 'rejected';
+  status: 'pending' | 'approved' | 'rejected' | 'sent_back';
   workerName: string;
   areaId: number;
   team: string | null;
@@ -29,6 +29,8 @@ export type NominationRow = {
   rejectReason: string | null;
   rejectNote: string | null;
   storyDeletedAt: number | null;
+  sendBackReason: string | null;
+  resubmittedAt: number | null;
 };
 
 function parseList(json: string): string[] {
@@ -47,7 +49,8 @@ export function getNomination(db: Db, id: number): NominationRow | undefined {
               n.qualities, n.still_involved AS stillInvolved, n.story, n.story_hash AS storyHash,
               n.contact_email AS contactEmail, n.flags, n.duplicate_of AS duplicateOf, n.submitted_at AS submittedAt,
               n.decided_at AS decidedAt, n.decided_by AS decidedBy, m.email AS decidedByEmail, n.worker_id AS workerId,
-              n.reject_reason AS rejectReason, n.reject_note AS rejectNote, n.story_deleted_at AS storyDeletedAt
+              n.reject_reason AS rejectReason, n.reject_note AS rejectNote, n.story_deleted_at AS storyDeletedAt,
+              n.send_back_reason AS sendBackReason, n.resubmitted_at AS resubmittedAt
          FROM nominations n LEFT JOIN moderators m ON m.id = n.decided_by
         WHERE n.id = ?`,
     )

@@ -86,6 +86,13 @@ function storyProblem(s: string): string | null {
   return null;
 }
 
+/** The story field's rule on its own (the edit page after a send back): tidied text, or the message. */
+export function checkStory(raw: unknown): { ok: true; story: string } | { ok: false; message: string } {
+  const story = cleanMultiline(firstString(raw));
+  const message = storyProblem(story);
+  return message ? { ok: false, message } : { ok: true, story };
+}
+
 const emailFormat = z.email();
 
 function emailProblem(s: string): string | null {

@@ -5,11 +5,15 @@ import {
   AlreadyDecidedError, NotFoundError, REJECT_REASONS, approveNomination, rejectNomination, type FieldError,
 } from '../../moderation/decisions.ts';
 import type { Flag } from '../../privacy/index.ts';
+import { ConflictError, InvalidError } from '../../errors.ts';
+import { markOpened } from '../../families/status.ts';
+import { sendBack } from '../../families/send-back.ts';
+import { SEND_BACK_REASONS } from '../../families/reasons.ts';
 import { dateTime } from '../../format.ts';
 import { CONCERN_LABELS, QUALITY_LABELS, RELATIONSHIP_NAMES, STILL_INVOLVED_LABELS, flagLabel } from './labels.ts';
 import { field, formBody, moderationMessage, moderationPage, parseId, requireModerator } from './guard.ts';
 
-type FormValues = { quote: string; worker: string; new_name: string; override_flags: boolean; reason: string; note: string };
+type FormValues = { quote: string; worker: string; new_name: string; override_flags: boolean; reason: string; note: string; send_back_reason: string };
 
 export default async function nominationsReview(app: FastifyInstance) {
   requireModerator(app);
@@ -27,6 +31,7 @@ export default async function nominationsReview(app: FastifyInstance) {
         errors,
         problems,
         reasons: Object.entries(REJECT_REASONS).map(([value, label]) => ({ value, label })),
+        sendBackReasons: Object.entries(SEND_BACK_REASONS).map(([value, r]) => ({ value, label: r.label, hint: `The family reads: “${r.family}”` })),
         labels: { flag: flagLabel, concern: CONCERN_LABELS, quality: QUALITY_LABELS, relationship: RELATIONSHIP_NAMES, stillInvolved: STILL_INVOLVED_LABELS },
       },
       status,
@@ -40,11 +45,12 @@ export default async function nominationsReview(app: FastifyInstance) {
     const n = e.nomination;
     const who = n.decidedByEmail ?? 'another moderator';
     const when = n.decidedAt ? ` on ${dateTime(n.decidedAt)}` : '';
+    const what = n.status === 'sent_back' ? 'sent back to the family' : n.status;
     return moderationMessage(
       reply,
       409,
       'This nomination was already decided',
-      `It was ${n.status} by ${who}${when}. Nothing you sent was saved.`,
+      `It was ${what} by ${who}${when}. Nothing you sent was saved.`,
       [{ href: `/moderate/nominations/${n.id}`, text: 'See the decision' }, { href: '/moderate', text: 'Back to the queue' }],
     );
   };
@@ -53,6 +59,7 @@ export default async function nominationsReview(app: FastifyInstance) {
     const id = parseId((req.params as { id: string }).id);
     const review = id ? loadReview(app.db, app.areas, id, app.now()) : undefined;
     if (!review) return notFound(reply);
+    markOpened(app.db, id!, app.now()); // the family's status now says "being checked"
     return renderReview(reply, review, {
       quote: review.suggestedQuote,
       worker: review.defaultWorker,
@@ -60,6 +67,7 @@ export default async function nominationsReview(app: FastifyInstance) {
       override_flags: false,
       reason: '',
       note: '',
+      send_back_reason: '',
     });
   });
 
@@ -77,6 +85,7 @@ export default async function nominationsReview(app: FastifyInstance) {
       override_flags: field(body, 'override_flags') === 'yes',
       reason: field(body, 'reason'),
       note: field(body, 'note'),
+      send_back_reason: field(body, 'send_back_reason'),
     };
     try {
       if (action === 'approve') {
@@ -101,11 +110,21 @@ export default async function nominationsReview(app: FastifyInstance) {
         }
         return reply.redirect(`/moderate?decided=${id}`, 303);
       }
+      if (action === 'send_back') {
+        sendBack(app.db, { nominationId: id, moderatorId, reason: values.send_back_reason, now });
+        return reply.redirect(`/moderate?decided=${id}`, 303);
+      }
       const review = loadReview(app.db, app.areas, id, now);
       if (!review) return notFound(reply);
-      return renderReview(reply, review, { ...values, quote: values.quote || review.suggestedQuote }, [{ field: 'quote', message: 'Choose approve or reject' }], [], 400);
+      return renderReview(reply, review, { ...values, quote: values.quote || review.suggestedQuote }, [{ field: 'quote', message: 'Choose approve, send back or reject' }], [], 400);
     } catch (e) {
       if (e instanceof AlreadyDecidedError) return alreadyDecided(reply, e);
+      if (e instanceof InvalidError || e instanceof ConflictError) {
+        const review = loadReview(app.db, app.areas, id, now);
+        if (!review) return notFound(reply);
+        if (e instanceof ConflictError) return alreadyDecided(reply, new AlreadyDecidedError(review.nomination));
+        return renderReview(reply, review, { ...values, quote: values.quote || review.suggestedQuote }, e.errors, [], 400);
+      }
       if (e instanceof NotFoundError) return notFound(reply);
       throw e;
     }
