@@ -221,6 +221,7 @@ describe('every error re-renders the form with a summary and every value kept', 
       qualities: ['listened', 'hope', 'stayed'],
       story: '<script>x</script>',
       contact_email: 'not-an-email"><b>',
+      independent: 'yes',
       consent: undefined,
       website: '',
     };

@@ -32,9 +32,9 @@ export function storeNomination(
   const insert = prepared(
     sqlite,
     `INSERT INTO nominations (ref, submission_key, status, worker_name, worker_name_key, area_id, team, relationship, qualities,
-                              still_involved, story, story_hash, contact_email, flags, duplicate_of, submitted_at)
+                              still_involved, story, story_hash, contact_email, flags, duplicate_of, submitted_at, independent)
      VALUES (@ref, @submissionKey, 'pending', @workerName, @workerNameKey, @areaId, @team, @relationship, @qualities,
-             @stillInvolved, @story, @storyHash, @contactEmail, @flags, @duplicateOf, @submittedAt)`,
+             @stillInvolved, @story, @storyHash, @contactEmail, @flags, @duplicateOf, @submittedAt, @independent)`,
   );
 
   const run = sqlite.transaction((): StoredNomination => {
@@ -62,6 +62,7 @@ export function storeNomination(
       flags: JSON.stringify(flags),
       duplicateOf: duplicateOf ?? null,
       submittedAt: opts.now,
+      independent: input.independent ? 1 : 0,
     });
     return { id: Number(info.lastInsertRowid), ref, created: true, flags };
   });
