@@ -5,7 +5,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { nominations, quotes, withdrawnReferences, workers } from '../../db/schema.ts';
 import { REJECT_REASONS, type RejectReason } from '../moderation/decisions.ts';
-import { compactReference, REFERENCE_ALPHABET, REFERENCE_LENGTH } from '../nominations/reference.ts';
+import { compactReference } from '../nominations/reference.ts';
 import { NOT_PUBLISHED_FALLBACK, NOT_PUBLISHED_WORDS, SEND_BACK_FALLBACK, SEND_BACK_REASONS, isSendBackReason } from './reasons.ts';
 
 /** The values of `data-status` on the status page (SPEC, "Families"). */
@@ -19,12 +19,11 @@ export type NominationStatus =
   | { state: 'sent_back'; reason: string }
   | { state: 'withdrawn'; withdrawnAt: number };
 
-const REFERENCE_SHAPE = new RegExp(`^[${REFERENCE_ALPHABET}]{${REFERENCE_LENGTH}}$`);
-
-/** A typed reference in its stored form, or undefined when it cannot be one (wrong length or letters). */
+/** A typed reference in its stored form (any case, spaces and dashes dropped), or undefined when it cannot be one. */
 export function referenceOf(typed: string): string | undefined {
   const ref = compactReference(typed);
-  return REFERENCE_SHAPE.test(ref) ? ref : undefined;
+  // as withdrawal accepts them: references made before the current alphabet are longer
+  return ref.length > 0 && ref.length <= 64 && /^[A-Z0-9]+$/.test(ref) ? ref : undefined;
 }
 
 /** What a withdrawn reference leaves behind: unkeyed, so it survives a change of the site's secret. */
