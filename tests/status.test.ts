@@ -278,3 +278,22 @@ describe('rate limit', () => {
     expect(last).toMatch(/<title>Error: Check your recommendation/);
   });
 });
+
+describe('retention of a story that was sent back', () => {
+  it('a story never edited is deleted on the usual schedule after it was sent back; the edit page then starts empty', async () => {
+    const { runRetention } = await import('../server/moderation/retention.ts');
+    const { ref } = await nominate(app);
+    const id = row(ref!)!.id;
+    const { client: mod } = await signedInModerator(app);
+    const { _csrf } = await moderatorReview(mod, id);
+    await mod.post(`/moderate/nominations/${id}`, { _csrf, action: 'send_back', send_back_reason: 'too_short' });
+    runRetention(app.db, app.clock.now + 179 * 86_400_000, app.config.RETENTION_DAYS);
+    expect(row(ref!)!.story).not.toBeNull();
+    runRetention(app.db, app.clock.now + 181 * 86_400_000, app.config.RETENTION_DAYS);
+    expect(row(ref!)!.story).toBeNull();
+    const family = new Client(app);
+    const edit = await family.post('/status/edit', { _csrf: await family.csrf('/status'), reference: ref });
+    expect(edit.statusCode).toBe(200);
+    expect(edit.body).toMatch(/<textarea id="story" name="story"[^>]*><\/textarea>/);
+  });
+});
