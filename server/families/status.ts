@@ -86,8 +86,8 @@ export function nominationStatus(db: Db, typed: string): NominationStatus | unde
       if (n.unpublishedAt !== null) {
         return { state: 'not_published', reason: 'It was on the site, but a moderator has now taken it off.', decidedAt: n.unpublishedAt, takenDown: true };
       }
-      const shown = n.workerSlug !== null && n.workerStatus === 'published';
-      return { state: 'published', publishedAt: n.publishedAt, quoteUrl: shown ? `/workers/${encodeURIComponent(n.workerSlug!)}#quote-${n.quoteId}` : null };
+      const slug = n.workerStatus === 'published' ? n.workerSlug : null;
+      return { state: 'published', publishedAt: n.publishedAt, quoteUrl: slug ? `/workers/${encodeURIComponent(slug)}#quote-${n.quoteId}` : null };
     }
   }
 }
