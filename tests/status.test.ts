@@ -200,6 +200,19 @@ describe('send back, edit, send again, approve: one reference throughout', () =>
     expect(auditActions(id)).toEqual(['nomination.sent_back', 'nomination.resubmitted', 'nomination.approved']);
   });
 
+  it('sending back a nomination withdrawn meanwhile is "not found" for the moderator, and nothing is stored', async () => {
+    const { ref } = await nominate(app);
+    const id = row(ref!)!.id;
+    const { client: mod } = await signedInModerator(app);
+    const { _csrf } = await moderatorReview(mod, id);
+    const family = new Client(app);
+    await family.post('/withdraw', { _csrf: await family.csrf('/withdraw'), reference: ref });
+    const res = await mod.post(`/moderate/nominations/${id}`, { _csrf, action: 'send_back', send_back_reason: 'too_short' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('Nomination not found');
+    expect(auditActions(id)).toEqual(['nomination.withdrawn']);
+  });
+
   it('an edit page for a reference that was not sent back shows its status instead; an unknown one is not found', async () => {
     const { ref } = await nominate(app);
     const client = new Client(app);

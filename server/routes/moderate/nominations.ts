@@ -5,7 +5,7 @@ import {
   AlreadyDecidedError, NotFoundError, REJECT_REASONS, approveNomination, rejectNomination, type FieldError,
 } from '../../moderation/decisions.ts';
 import type { Flag } from '../../privacy/index.ts';
-import { ConflictError, InvalidError } from '../../errors.ts';
+import { ConflictError, InvalidError, NotFoundError as GoneError } from '../../errors.ts';
 import { markOpened } from '../../families/status.ts';
 import { sendBack } from '../../families/send-back.ts';
 import { SEND_BACK_REASONS } from '../../families/reasons.ts';
@@ -125,7 +125,7 @@ export default async function nominationsReview(app: FastifyInstance) {
         if (e instanceof ConflictError) return alreadyDecided(reply, new AlreadyDecidedError(review.nomination));
         return renderReview(reply, review, { ...values, quote: values.quote || review.suggestedQuote }, e.errors, [], 400);
       }
-      if (e instanceof NotFoundError) return notFound(reply);
+      if (e instanceof NotFoundError || e instanceof GoneError) return notFound(reply);
       throw e;
     }
   });
