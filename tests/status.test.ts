@@ -77,6 +77,12 @@ describe('POST /status', () => {
     expect(stateOf((await checkStatus(ref!)).body)).toBe('checking');
   });
 
+  it('a post without a valid form token is the site\'s 403 page', async () => {
+    const res = await new Client(app).post('/status', { _csrf: 'stale', reference: 'AAAA-BBBB-CCCC-D' });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('This form has expired');
+  });
+
   it('answers an unknown or empty reference with the form, the typed value kept, and a message', async () => {
     await nominate(app);
     const res = await checkStatus('zzzz-yyyy-xxxx-w<b>');

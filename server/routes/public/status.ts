@@ -2,7 +2,6 @@
 // sent their story back. Everything is found by the reference alone: no email, no account.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { handleError } from '../../plugins/errors.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../../errors.ts';
 import { firstString } from '../../nominations/clean.ts';
 import { formatReference } from '../../nominations/reference.ts';
@@ -57,7 +56,7 @@ export default async function status(app: FastifyInstance) {
   /** Too many tries: the same form, with the typed reference and a clear message (429). */
   const tooManyTries = {
     errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
-      if (err.statusCode !== 429) return handleError(err, req, reply);
+      if (err.statusCode !== 429) throw err; // to the site's error handler
       req.log.info({ status: 429 }, 'status checks paused for this client');
       reply.header('retry-after', String(STATUS_RATE_LIMIT.timeWindow / 1000));
       return renderForm(reply, ReferenceBody.safeParse(req.body ?? {}).data?.reference ?? '', STATUS_MESSAGES.tooMany, 429);
