@@ -85,7 +85,7 @@ export function resubmit(db: Db, input: ResubmitInput): { nominationId: number; 
       const hash = storyHash(story, input.hashKey);
       // Clear this row's own link first, then look for an earlier telling that is not this one.
       tx.update(nominations).set({ duplicateOf: null, storyHash: hash }).where(eq(nominations.id, n.id)).run();
-      const duplicateOf = findDuplicateOf(db.$client, { areaId: n.areaId, workerName: n.workerName, story, storyHash: hash });
+      const duplicateOf = findDuplicateOf(db, { areaId: n.areaId, workerName: n.workerName, story, storyHash: hash });
       const dup = duplicateOf === n.id ? undefined : duplicateOf;
       const flags: NominationFlag[] = [...findConcerns(story), ...(dup ? (['duplicate'] as const) : [])];
       const changed = tx

@@ -1,9 +1,9 @@
 // "Check your recommendation" (/status), and the edit page a family reaches from it when a moderator
 // sent their story back. Everything is found by the reference alone: no email, no account.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ConflictError, InvalidError, NotFoundError } from '../../errors.ts';
-import { firstString } from '../../nominations/clean.ts';
+import { formBody, formText } from '../../http/form-input.ts';
 import { formatReference } from '../../nominations/reference.ts';
 import { LIMITS } from '../../nominations/form.ts';
 import { nominationStatus, referenceOf } from '../../families/status.ts';
@@ -22,10 +22,6 @@ export const STATUS_MESSAGES = {
 
 /** Tries per client before a pause: plenty for a family checking one or two references, useless for guessing 65 bits. */
 export const STATUS_RATE_LIMIT = { max: 20, timeWindow: 10 * 60_000 } as const;
-
-const field = z.preprocess((v) => firstString(v), z.string().max(10_000));
-const ReferenceBody = z.object({ reference: field.default('') });
-const StoryBody = z.object({ reference: field.default(''), story: field.default('') });
 
 export default async function status(app: FastifyInstance) {
   noStore(app); // these pages can carry a reference or a story: never kept by the browser or a proxy
@@ -59,14 +55,17 @@ export default async function status(app: FastifyInstance) {
       if (err.statusCode !== 429) throw err; // to the site's error handler
       req.log.info({ status: 429 }, 'status checks paused for this client');
       reply.header('retry-after', String(STATUS_RATE_LIMIT.timeWindow / 1000));
-      return renderForm(reply, ReferenceBody.safeParse(req.body ?? {}).data?.reference ?? '', STATUS_MESSAGES.tooMany, 429);
+      return renderForm(reply, formText(req.body, 'reference'), STATUS_MESSAGES.tooMany, 429);
     },
   };
 
-  app.get('/status', async (_req, reply) => renderForm(reply, ''));
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const form = { schema: { body: formBody }, ...limited, ...tooManyTries };
 
-  app.post('/status', { ...limited, ...tooManyTries }, async (req, reply) => {
-    const { reference } = ReferenceBody.parse(req.body ?? {});
+  routes.get('/status', async (_req, reply) => renderForm(reply, ''));
+
+  routes.post('/status', form, async (req, reply) => {
+    const reference = formText(req.body, 'reference');
     if (!reference.trim()) return renderForm(reply, reference, STATUS_MESSAGES.empty, 400);
     return renderStatus(reply, reference);
   });
@@ -85,8 +84,8 @@ export default async function status(app: FastifyInstance) {
     throw e;
   };
 
-  app.post('/status/edit', { ...limited, ...tooManyTries }, async (req, reply) => {
-    const { reference } = ReferenceBody.parse(req.body ?? {});
+  routes.post('/status/edit', form, async (req, reply) => {
+    const reference = formText(req.body, 'reference');
     try {
       const { ref, story } = storyToEdit(app.db, reference);
       return renderEdit(reply, ref, story);
@@ -95,8 +94,9 @@ export default async function status(app: FastifyInstance) {
     }
   });
 
-  app.post('/status/edit/send', { ...limited, ...tooManyTries }, async (req, reply) => {
-    const { reference, story } = StoryBody.parse(req.body ?? {});
+  routes.post('/status/edit/send', form, async (req, reply) => {
+    const reference = formText(req.body, 'reference');
+    const story = formText(req.body, 'story');
     try {
       resubmit(app.db, { reference, story, now: app.now(), hashKey: app.config.SESSION_SECRET });
       return reply.page('status-edit-done', { title: 'Your changes have been sent', noindex: true, reference: formatReference(referenceOf(reference)!) });
