@@ -298,6 +298,25 @@ describe('rate limit', () => {
   });
 });
 
+describe('a published recommendation that is no longer on show', () => {
+  it('a hidden profile: still "published", without a link; a quote taken down: "not_published"', async () => {
+    const { ref } = await nominate(app);
+    const id = row(ref!)!.id;
+    const { client: mod } = await signedInModerator(app);
+    const { _csrf } = await moderatorReview(mod, id);
+    await mod.post(`/moderate/nominations/${id}`, { _csrf, action: 'approve', worker: 'new', new_name: 'Priya Okafor', quote: 'She listened to us and helped us so much.' });
+    const workerId = sql().prepare('SELECT worker_id FROM nominations WHERE id = ?').pluck().get(id) as number;
+    sql().prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(workerId);
+    const hiddenPage = await checkStatus(ref!);
+    expect(stateOf(hiddenPage.body)).toBe('published');
+    expect(hiddenPage.body).not.toContain('/workers/');
+    sql().prepare('UPDATE quotes SET unpublished_at = ? WHERE nomination_id = ?').run(app.clock.now, id);
+    const down = await checkStatus(ref!);
+    expect(stateOf(down.body)).toBe('not_published');
+    expect(down.body).toContain('a moderator has now taken it off');
+  });
+});
+
 describe('retention of a story that was sent back', () => {
   it('a story never edited is deleted on the usual schedule after it was sent back; the edit page then starts empty', async () => {
     const { runRetention } = await import('../server/moderation/retention.ts');
