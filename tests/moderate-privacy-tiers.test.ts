@@ -68,7 +68,7 @@ describe('flags stored with the nomination', () => {
   it('are what the review page and the queue show (no re-scan while they are current)', async () => {
     const id = await submitted();
     // a stored flag the detector would never make: if the page shows it, the page read the column
-    const stored = JSON.parse(storedOf(id)!) as { version: number; flags: Record<string, unknown>[] };
+    const stored = JSON.parse(storedOf(id)!) as { version: number; of: string; flags: Record<string, unknown>[] };
     const at = STORY.indexOf('partner');
     stored.flags.push({ kind: 'hospital', tier: 'check', start: at, end: at + 7, text: 'partner', sub: null, placeholder: '[hospital]' });
     stored.flags.sort((a, b) => Number(a.start) - Number(b.start));
@@ -82,7 +82,7 @@ describe('flags stored with the nomination', () => {
 
   it('are recomputed and stored again when the detector version or the story changes', async () => {
     const id = await submitted();
-    sql().prepare('UPDATE nominations SET privacy_flags = ? WHERE id = ?').run(JSON.stringify({ version: DETECTOR_VERSION - 1, flags: [] }), id);
+    sql().prepare('UPDATE nominations SET privacy_flags = ? WHERE id = ?').run(JSON.stringify({ ...JSON.parse(storedOf(id)!), version: DETECTOR_VERSION - 1, flags: [] }), id);
     const { client } = await signedInModerator(app);
     expect(flagElements((await reviewPage(client, id)).body).map((f) => f.text)).toEqual(['Tyler', 'Tesco']);
     expect(JSON.parse(storedOf(id)!).version).toBe(DETECTOR_VERSION);

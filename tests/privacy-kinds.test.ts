@@ -191,12 +191,15 @@ describe('stored flags', () => {
     const { DETECTOR_VERSION, findFlagsDetailed } = await import('../server/privacy/index.ts');
     const story = 'my son Tyler loved her. NHS number 485 526 0185';
     const json = flagsToStore(story, WORKER);
-    expect(readStoredFlags(json, story)).toEqual(findFlagsDetailed(story, WORKER));
-    expect(readStoredFlags(json, story.replace('Tyler', 'Kai'))).toBeUndefined();
-    expect(readStoredFlags(JSON.stringify({ version: DETECTOR_VERSION - 1, flags: [] }), story)).toBeUndefined();
-    expect(readStoredFlags('not json', story)).toBeUndefined();
-    expect(readStoredFlags(null, story)).toBeUndefined();
-    expect(readStoredFlags(flagsToStore(null, WORKER), null)).toEqual([]);
+    expect(readStoredFlags(json, story, WORKER)).toEqual(findFlagsDetailed(story, WORKER));
+    expect(readStoredFlags(json, story.replace('Tyler', 'Kai'), WORKER)).toBeUndefined();
+    // an edit that moves no flag still shows
+    expect(readStoredFlags(json, story.replace('loved', 'liked'), WORKER)).toBeUndefined();
+    expect(readStoredFlags(json, story, 'Tyler Jones')).toBeUndefined();
+    expect(readStoredFlags(JSON.stringify({ ...JSON.parse(json), version: DETECTOR_VERSION - 1 }), story, WORKER)).toBeUndefined();
+    expect(readStoredFlags('not json', story, WORKER)).toBeUndefined();
+    expect(readStoredFlags(null, story, WORKER)).toBeUndefined();
+    expect(readStoredFlags(flagsToStore(null, WORKER), null, WORKER)).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ import { flagsToStore, readStoredFlags, type StoredFlags } from '../privacy/stor
 export type FlaggedNomination = { id: number; story: string | null; workerName: string; privacyFlags: string | null };
 
 export function currentFlags(db: Db, n: FlaggedNomination): DetailedFlag[] {
-  const stored = readStoredFlags(n.privacyFlags, n.story);
+  const stored = readStoredFlags(n.privacyFlags, n.story, n.workerName);
   if (stored) return stored;
   const json = flagsToStore(n.story, n.workerName);
   db.update(nominations).set({ privacyFlags: json }).where(eq(nominations.id, n.id)).run();

@@ -1,14 +1,19 @@
 // Flags are computed once, when a nomination is submitted, and stored with it as JSON with the
 // detector's version. A stored copy is used only while it still fits: same version, and every flag's
 // text still at its place in the story; otherwise the caller recomputes (and stores) it.
+import { createHash } from 'node:crypto';
 import { DETECTOR_VERSION, FLAG_KINDS, FLAG_TIERS, findFlagsDetailed, type DetailedFlag } from './index.ts';
 
-export type StoredFlags = { version: number; flags: DetailedFlag[] };
+/** `of`: a fingerprint of the story and the name the flags were found for, so any edit to either shows. */
+export type StoredFlags = { version: number; of: string; flags: DetailedFlag[] };
+
+const fingerprint = (story: string | null, workerName: string) =>
+  createHash('sha256').update(`${workerName}\u0000${story ?? ''}`).digest('base64url').slice(0, 22);
 
 /** The JSON to store for a story: its flags and the detector version that found them. */
 export function flagsToStore(story: string | null, workerName: string): string {
   const flags = story ? findFlagsDetailed(story, workerName) : [];
-  return JSON.stringify({ version: DETECTOR_VERSION, flags } satisfies StoredFlags);
+  return JSON.stringify({ version: DETECTOR_VERSION, of: fingerprint(story, workerName), flags } satisfies StoredFlags);
 }
 
 const isFlag = (f: unknown, story: string): f is DetailedFlag => {
@@ -26,8 +31,8 @@ const isFlag = (f: unknown, story: string): f is DetailedFlag => {
   );
 };
 
-/** The stored flags if they are current for this story, else undefined (missing, malformed, older version, story changed). */
-export function readStoredFlags(stored: string | null | undefined, story: string | null): DetailedFlag[] | undefined {
+/** The stored flags if they are current for this story and name, else undefined (missing, malformed, older version, story or name changed). */
+export function readStoredFlags(stored: string | null | undefined, story: string | null, workerName: string): DetailedFlag[] | undefined {
   if (!stored) return undefined;
   let parsed: unknown;
   try {
@@ -36,8 +41,8 @@ export function readStoredFlags(stored: string | null | undefined, story: string
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const { version, flags } = parsed as Record<string, unknown>;
-  if (version !== DETECTOR_VERSION || !Array.isArray(flags)) return undefined;
+  const { version, of, flags } = parsed as Record<string, unknown>;
+  if (version !== DETECTOR_VERSION || of !== fingerprint(story, workerName) || !Array.isArray(flags)) return undefined;
   const text = story ?? '';
   return flags.every((f) => isFlag(f, text)) ? (flags as DetailedFlag[]) : undefined;
 }
