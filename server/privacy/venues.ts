@@ -27,6 +27,7 @@ const NOT_HOSPITAL_AFTER_ROYAL = new Set(
 const WARD_NUMBERS = new Set('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' '));
 /** Known hospitals safe to find in small letters too ("alder hey", "ninewells"). */
 const LOWER_OK = new Set(['Wrexham Maelor', 'Jessop Wing', 'Alder Hey', 'Great Ormond Street', 'Evelina', "Addenbrooke's", 'Addenbrookes', 'Ninewells', 'Whittington', 'Wythenshawe', 'Stepping Hill', 'Glan Clwyd', 'Withybush', 'Bronglais', 'Altnagelvin', 'Raigmore', 'Musgrove Park', 'Heartlands', "Sheffield Children's", "Birmingham Children's", "Bristol Children's", "Leeds Children's", "Manchester Children's", 'Sick Kids', 'Yorkhill', 'Tavistock', 'Maudsley']);
+const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman']);
 const KNOWN_HOSPITALS = new PhraseSet();
 for (const h of `Alder Hey|Great Ormond Street|GOSH|Evelina|Addenbrooke's|Addenbrookes|Ninewells|RVI|QEH|QMC|QEUH|Whittington|
   Jimmy's|Noah's Ark|QE|QEQM|QA|Sick Kids|Yorkhill|Wythenshawe|Stepping Hill|Glan Clwyd|Maelor|Wrexham Maelor|Withybush|Bronglais|Altnagelvin|
@@ -54,8 +55,9 @@ for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet
 const WORK_VERBS = new Set(['works', 'worked', 'working', 'work', 'job', 'shifts', 'shift', 'employed', 'manager', 'cleaner', 'cashier', 'supervisor', 'apprenticeship', 'placement', 'volunteers', 'volunteered', 'volunteering', 'driver', 'porter', 'chef', 'receptionist', 'labourer', 'packer', 'picker']);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
 const PUBLIC_EMPLOYERS = new Set(['council', 'councils', 'trust', 'nhs', 'services', 'service', 'authority', 'government', 'police', 'constabulary', 'board', 'department', 'office', 'executive', 'cafcass', 'borough', 'county', 'city']);
+const OWNERS = new Set(['her', 'his', 'their', 'our']);
 const OWN_VERBS = new Set(['run', 'runs', 'ran', 'running', 'own', 'owns', 'owned', 'manage', 'manages', 'managed']);
-const BUSINESS_WORDS = new Set('steelworks plant docks airport mill takeaway chippy shop cafe café salon barbers barber pub bar restaurant hotel garage factory warehouse bakery butchers butcher chemist pharmacy launderette laundrette petrol station market nursery care home surgery office depot'.split(' '));
+const BUSINESS_WORDS = new Set('steelworks plant docks airport mill takeaway chippy shop bar salon cafe café salon barbers barber pub bar restaurant hotel garage factory warehouse bakery butchers butcher chemist pharmacy launderette laundrette petrol station market nursery care home surgery office depot'.split(' '));
 const BRANCH_WORDS = new Set(['warehouse', 'depot', 'store', 'shop', 'branch', 'superstore', 'factory', 'site', 'office', 'hub', 'express', 'extra', 'metro', 'local']);
 const LOCATION_PREPS = new Set(['in', 'on', 'at', 'near', 'by', 'off', 'opposite', 'behind', 'next']);
 const STREETISH = /^(?:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|terrace|grove|gardens|place|parade|square|row|walk|retail|park|centre|precinct|estate|mall)$/;
@@ -149,8 +151,12 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
     }
     // "the Royal", "the Royal Alex"
     // in small letters only where nothing follows that makes it something else: "at the royal, they"
-    if (!t.cap && t.key === 'royal' && prev?.key === 'the' && ['at', 'to', 'in', 'from', 'into'].includes(tokens[i - 2]?.key ?? '') && (!tokens[i + 1] || !joinedBySpace(tokens[i + 1]!.gap) || ['in', 'at', 'for', 'with', 'when', 'and', 'after', 'on'].includes(tokens[i + 1]!.key))) {
-      out.push(cand('hospital', tokens, i - 1, i, 'check'));
+    if (!t.cap && t.key === 'royal' && prev?.key === 'the' && ['at', 'to', 'in', 'from', 'into'].includes(tokens[i - 2]?.key ?? '')) {
+      const n = tokens[i + 1];
+      const ends = (k: number) => !tokens[k] || !joinedBySpace(tokens[k]!.gap) || ['in', 'at', 'for', 'with', 'when', 'and', 'after', 'on'].includes(tokens[k]!.key);
+      // "at the royal", "at the royal london." ("the royal" and a place)
+      if (ends(i + 1)) out.push(cand('hospital', tokens, i - 1, i, 'check'));
+      else if (n && !n.cap && placeWord(n.key) && ends(i + 2)) out.push(cand('hospital', tokens, i - 1, i + 1, 'check'));
       continue;
     }
     if (t.cap && t.key === 'royal' && prev?.key === 'the' && joinedBySpace(t.gap)) {
@@ -161,6 +167,11 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       const head = j + 1 < tokens.length && joinedBySpace(tokens[j + 1]!.gap) && (HOSPITAL_HEADS.has(tokens[j + 1]!.key) || tokens[j + 1]!.key === 'ward');
       if (!head && !after.some((w) => NOT_HOSPITAL_AFTER_ROYAL.has(w.key)) && !(next && joinedBySpace(next.gap) && NOT_HOSPITAL_AFTER_ROYAL.has(next.key)))
         out.push(cand('hospital', tokens, i - 1, j));
+      continue;
+    }
+    // hospitals known by a word that is also a place or a house: "the Priory", "the Heath" (possible)
+    if (t.cap && prev?.key === 'the' && MAYBE_HOSPITALS.has(t.key) && !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap))) {
+      out.push(cand('hospital', tokens, i - 1, i, 'check'));
       continue;
     }
     // known hospitals and hospices without a head word: "Alder Hey", "the Evelina", "GOSH"
@@ -192,9 +203,11 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       continue;
     }
     // "my parents run the takeaway on Church Street": a business someone runs, and where it is
-    if (OWN_VERBS.has(t.key)) {
+    // and "her nail bar in Hull": a business that is someone's, and where it is
+    const theirs = OWNERS.has(t.key) && (BUSINESS_WORDS.has(tokens[i + 1]?.key ?? '') || BUSINESS_WORDS.has(tokens[i + 2]?.key ?? ''));
+    if (OWN_VERBS.has(t.key) || theirs) {
       let k = i + 1;
-      if (tokens[k] && ['the', 'a', 'their', 'his', 'her', 'our', 'my'].includes(tokens[k]!.key)) k++;
+      if (OWN_VERBS.has(t.key) && tokens[k] && ['the', 'a', 'their', 'his', 'her', 'our', 'my'].includes(tokens[k]!.key)) k++;
       for (const end = Math.min(tokens.length, k + 3); k < end; k++) {
         if (!joinedBySpace(tokens[k]!.gap)) break;
         if (!BUSINESS_WORDS.has(tokens[k]!.key)) continue;
