@@ -1,1 +1,0 @@
-ALTER TABLE `nominations` ADD `privacy_flags` text;
