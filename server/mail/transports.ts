@@ -33,13 +33,16 @@ export function isPermanent(err: unknown): boolean {
 export function smtpTransport(url: string): MailTransport {
   const transporter = nodemailer.createTransport({
     url,
+    // one kept-open connection: messages go one at a time anyway, without a new handshake each
+    pool: true,
+    maxConnections: 1,
     // Bounded waits, so a send in flight never outlives the sender's "stuck" threshold.
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
     logger: false,
     debug: false,
-  } as Parameters<typeof nodemailer.createTransport>[0]);
+  });
   return {
     name: 'smtp',
     async deliver(mail) {
