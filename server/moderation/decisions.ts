@@ -1,12 +1,16 @@
 // A moderator's decision on a nomination: approve (publish an anonymised quote on a new or existing
 // profile) or reject. Each decision is one transaction that only succeeds while the nomination is
 // still pending, so of two moderators deciding at once the second is told it was already decided.
+import { eq } from 'drizzle-orm';
+import { nominations } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
 import { audit } from '../audit.ts';
 import { findFlags, suggestQuote, type Flag } from '../privacy/index.ts';
 import { uniqueWorkerSlug } from '../workers/slug.ts';
 import { getNomination, type NominationRow } from './review.ts';
+import { queueMail } from '../mail/outbox.ts';
+import { nominatorPublishedMail } from '../mail/messages.ts';
 
 export const QUOTE_MIN = 10;
 export const QUOTE_MAX = 1500;
@@ -85,6 +89,8 @@ export type ApproveInput = {
   newName?: unknown;
   overrideFlags?: unknown;
   now: number;
+  /** for the link in the one mail to a family who asked to be told (PUBLIC_URL) */
+  publicUrl: string;
 };
 
 export type ApproveResult =
@@ -133,6 +139,12 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
   const suggested = n.story ? suggestQuote(n.story, findFlags(n.story, n.workerName)) : null;
   const area = areas.get(n.areaId)!;
   return sqlite.transaction((): ApproveResult => {
+    // read before the address is deleted below, in the same transaction
+    const asked = db
+      .select({ email: nominations.contactEmail, notify: nominations.notifyPublished })
+      .from(nominations)
+      .where(eq(nominations.id, n.id))
+      .get();
     const claimed = sqlite
       .prepare(
         `UPDATE nominations SET status = 'approved', decided_at = ?, decided_by = ?, contact_email = NULL
@@ -184,6 +196,10 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
         after: { flags: problems.map((p) => ({ kind: p.kind, text: p.text })) },
         note: 'The moderator ticked "publish anyway"',
       });
+    }
+    // the family's one mail, queued with the decision (and rolled back with it); not for a hidden profile
+    if (asked?.notify && asked.email && existing?.status !== 'hidden') {
+      queueMail(db, nominatorPublishedMail(input.publicUrl, asked.email, slug, n.id), input.now);
     }
     return { ok: true, workerId, slug, quoteId, newWorker: !existing };
   })();

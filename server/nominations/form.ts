@@ -19,6 +19,8 @@ export type NominationInput = {
   stillInvolved: StillInvolved;
   story: string;
   contactEmail: string | null;
+  /** one mail when it is published; only ever true with a contactEmail */
+  notifyPublished: boolean;
 };
 
 /** What goes back into the form's fields (as typed) or the check page's hidden fields (tidied). */
@@ -32,6 +34,7 @@ export type NominationValues = {
   qualities: string[];
   story: string;
   contact_email: string;
+  notify_published: string;
   consent: string;
 };
 
@@ -60,12 +63,13 @@ export const MESSAGES = {
   storyLong: 'Story must be 3,000 characters or fewer',
   email: 'Enter an email address in the correct format, like name@example.com',
   emailLong: `Email address must be ${LIMITS.emailMax} characters or fewer`,
+  notifyWithoutEmail: 'Enter your email address, so we can tell you when it is published, or untick the box',
   consent: 'Tick the box to agree that a shortened, anonymised version may be published',
   honeypot: 'Leave this field empty',
 } as const;
 
 /** The order fields appear on the form, so the error summary lists them in the same order. */
-const FIELD_ORDER = ['worker_name', 'area', 'area_text', 'team', 'relationship', 'still_involved', 'qualities', 'story', 'contact_email', 'consent', 'website'];
+const FIELD_ORDER = ['worker_name', 'area', 'area_text', 'team', 'relationship', 'still_involved', 'qualities', 'story', 'contact_email', 'notify_published', 'consent', 'website'];
 
 const issue = (message: string) => ({ code: 'custom' as const, message });
 
@@ -168,6 +172,10 @@ function buildSchema(areas: AreaDirectory) {
         if (m) ctx.addIssue(issue(m));
       }),
     contact_email: optionalLine(emailProblem, MESSAGES.email),
+    notify_published: z
+      .unknown()
+      .optional()
+      .transform((v) => (Array.isArray(v) ? v[0] : v) === 'yes'),
     consent: z.literal('yes', { error: MESSAGES.consent }),
     website: z.literal('', { error: MESSAGES.honeypot }).optional(),
   });
@@ -187,6 +195,7 @@ export function typedValues(body: unknown): NominationValues {
     qualities: allStrings(b.qualities),
     story: firstString(b.story),
     contact_email: firstString(b.contact_email),
+    notify_published: firstString(b.notify_published),
     consent: firstString(b.consent),
   };
 }
@@ -203,6 +212,7 @@ export function cleanValues(data: NominationInput): NominationValues {
     qualities: [...data.qualities],
     story: data.story,
     contact_email: data.contactEmail ?? '',
+    notify_published: data.notifyPublished ? 'yes' : '',
     consent: 'yes',
   };
 }
@@ -216,7 +226,9 @@ export function validateNomination(body: unknown, areas: AreaDirectory): Validat
   const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
   const values = typedValues(b);
   const parsed = nominationSchema(areas).safeParse({ ...b, area: { select: b.area, typed: b.area_text } });
-  if (parsed.success) {
+  // "tell me when it is published" needs the address; checked with the other fields, so all show at once
+  const notifyWithoutEmail = values.notify_published === 'yes' && cleanLine(values.contact_email) === '';
+  if (parsed.success && !notifyWithoutEmail) {
     const d = parsed.data;
     return {
       ok: true,
@@ -230,11 +242,13 @@ export function validateNomination(body: unknown, areas: AreaDirectory): Validat
         stillInvolved: d.still_involved,
         story: d.story,
         contactEmail: d.contact_email,
+        notifyPublished: d.notify_published,
       },
     };
   }
   const byField = new Map<string, string>();
-  for (const i of parsed.error.issues) {
+  if (notifyWithoutEmail) byField.set('contact_email', MESSAGES.notifyWithoutEmail);
+  for (const i of parsed.error?.issues ?? []) {
     const field = i.path.join('.') === 'area.typed' ? 'area_text' : String(i.path[0] ?? 'worker_name');
     if (!byField.has(field)) byField.set(field, i.message);
   }

@@ -32,9 +32,9 @@ export function storeNomination(
   const insert = prepared(
     sqlite,
     `INSERT INTO nominations (ref, submission_key, status, worker_name, worker_name_key, area_id, team, relationship, qualities,
-                              still_involved, story, story_hash, contact_email, flags, duplicate_of, submitted_at)
+                              still_involved, story, story_hash, contact_email, notify_published, flags, duplicate_of, submitted_at)
      VALUES (@ref, @submissionKey, 'pending', @workerName, @workerNameKey, @areaId, @team, @relationship, @qualities,
-             @stillInvolved, @story, @storyHash, @contactEmail, @flags, @duplicateOf, @submittedAt)`,
+             @stillInvolved, @story, @storyHash, @contactEmail, @notifyPublished, @flags, @duplicateOf, @submittedAt)`,
   );
 
   const run = sqlite.transaction((): StoredNomination => {
@@ -59,6 +59,7 @@ export function storeNomination(
       story: input.story,
       storyHash: hash,
       contactEmail: input.contactEmail,
+      notifyPublished: input.notifyPublished && input.contactEmail !== null ? 1 : 0,
       flags: JSON.stringify(flags),
       duplicateOf: duplicateOf ?? null,
       submittedAt: opts.now,

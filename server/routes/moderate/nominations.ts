@@ -82,7 +82,7 @@ export default async function nominationsReview(app: FastifyInstance) {
       if (action === 'approve') {
         const result = approveNomination(app.db, app.areas, {
           nominationId: id, moderatorId, quote: values.quote, worker: values.worker, newName: values.new_name,
-          overrideFlags: field(body, 'override_flags'), now,
+          overrideFlags: field(body, 'override_flags'), now, publicUrl: app.config.PUBLIC_URL,
         });
         if (!result.ok) {
           const review = loadReview(app.db, app.areas, id, now);
@@ -90,6 +90,7 @@ export default async function nominationsReview(app: FastifyInstance) {
           return renderReview(reply, review, values, result.errors, result.problems, 400);
         }
         app.events.workerChanged(result.workerId);
+        app.mail.nudge();
         return reply.redirect(`/moderate?decided=${id}`, 303);
       }
       if (action === 'reject') {

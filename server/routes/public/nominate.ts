@@ -15,7 +15,7 @@ import { committerOf } from '../../nominations/committer.ts';
 
 const TITLE = 'Recommend a social worker';
 const EMPTY: NominationValues = {
-  worker_name: '', area: '', area_text: '', team: '', relationship: '', still_involved: '', qualities: [], story: '', contact_email: '', consent: '',
+  worker_name: '', area: '', area_text: '', team: '', relationship: '', still_involved: '', qualities: [], story: '', contact_email: '', notify_published: '', consent: '',
 };
 const START_TOKEN = /^\d{1,15}\.[A-Za-z0-9_-]{32}$/;
 

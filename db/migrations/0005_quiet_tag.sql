@@ -1,0 +1,1 @@
+ALTER TABLE `nominations` ADD `notify_published` integer DEFAULT false NOT NULL;
