@@ -35,7 +35,7 @@ export const envSchema = z.object({
   SMTP_URL: z
     .string()
     .url('must be a URL such as smtp://user:pass@mail.example.org:587')
-    .refine((u) => /^smtps?:$/.test(new URL(u).protocol), 'must start with smtp:// or smtps://')
+    .refine((u) => !URL.canParse(u) || /^smtps?:$/.test(new URL(u).protocol), 'must start with smtp:// or smtps://')
     .optional(),
   /** the sender of every mail: an address, or "Name <address>" */
   MAIL_FROM: z
