@@ -229,3 +229,16 @@ describe('mail settings', () => {
     expect(defaults.MAIL_FROM).toBe('The Good Social Worker directory <no-reply@localhost>');
   });
 });
+
+describe('the record of sent mail', () => {
+  it('is deleted once older than the retention period; waiting mail is kept', async () => {
+    const a = await smtpApp();
+    const sender = new MailSender({ db: a.db, transport: smtpTransport(smtpUrl), from: FROM, messageHost: 'example.org', now: () => a.clock.now, log: { info() {}, warn() {}, error() {} } });
+    queueMail(a.db, msg, a.clock.now);
+    await sender.drain();
+    queueMail(a.db, { ...msg, dedupeKey: 'later' }, a.clock.now + 60_000);
+    expect(sender.forgetDone(a.clock.now)).toBe(0);
+    expect(sender.forgetDone(a.clock.now + 1)).toBe(1);
+    expect(rows(a)).toMatchObject([{ status: 'queued', dedupeKey: 'later' }]);
+  });
+});

@@ -5,7 +5,7 @@
 // Delivery is at least once: a process killed between the server's "250 OK" and the row being marked
 // sent leaves it 'sending'; once that is older than any send could last it goes back to the queue and
 // is sent again, with the same Message-ID (mail clients treat that as one message).
-import { and, asc, eq, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { outbox } from '../../db/schema.ts';
 import { maskAddress, safeErrorText } from './privacy.ts';
@@ -103,6 +103,14 @@ export class MailSender {
     const requeued = db.update(outbox).set({ status: 'queued', nextAttemptAt: now }).where(stuck).run().changes;
     if (failed || requeued) this.o.log.warn({ requeued, failed }, 'mail: messages interrupted mid-send were found');
     return failed + requeued;
+  }
+
+  /** Deletes the record of messages sent or failed before `before` (they hold no body or whole address, only times). */
+  forgetDone(before: number): number {
+    return this.o.db
+      .delete(outbox)
+      .where(and(inArray(outbox.status, ['sent', 'failed']), lt(outbox.createdAt, before)))
+      .run().changes;
   }
 
   private messageIdOf(row: OutboxRow): string {

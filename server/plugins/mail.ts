@@ -30,6 +30,7 @@ export type MailService = {
 
 const POLL_MS = 2_000;
 const RECOVER_EVERY_MS = 60_000;
+const DAY = 86_400_000;
 
 /** The .eml folder: outbox/ in the database's folder. */
 export function mailFolder(config: Config): string {
@@ -77,6 +78,7 @@ export default fp(async function mail(app: FastifyInstance, opts: { loop?: boole
         const now = app.now();
         if (now - lastRecovery >= RECOVER_EVERY_MS || now < lastRecovery) {
           sender.recoverStuck(now);
+          sender.forgetDone(now - app.config.RETENTION_DAYS * DAY);
           lastRecovery = now;
         }
         return sender.drain(() => !stopped);
