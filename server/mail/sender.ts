@@ -119,37 +119,44 @@ export class MailSender {
 
   private async deliver(row: OutboxRow): Promise<SendOutcome> {
     const { db, transport, log } = this.o;
-    const messageId = this.messageIdOf(row);
     const mine = and(eq(outbox.id, row.id), eq(outbox.status, 'sending'));
+    let delivery;
     try {
-      const delivery = await transport.deliver({
+      delivery = await transport.deliver({
         from: this.o.from,
         to: row.toAddress,
         subject: row.subject,
         text: row.bodyText,
         html: row.bodyHtml ?? undefined,
-        messageId,
+        messageId: this.messageIdOf(row),
       });
-      db.update(outbox)
-        .set({ status: 'sent', sentAt: this.o.now(), messageId: delivery.messageId, lastError: null, ...forgotten(row.toAddress) })
-        .where(mine)
-        .run();
-      if (delivery.path) log.info({ mailId: row.id, kind: row.kind, messageId: delivery.messageId, path: delivery.path }, 'mail written to file');
-      else log.info({ mailId: row.id, kind: row.kind, messageId: delivery.messageId }, 'mail sent');
-      return 'sent';
     } catch (err) {
-      const error = safeErrorText(err, row.toAddress);
-      const now = this.o.now();
-      if (isPermanent(err) || row.attempts >= MAX_ATTEMPTS) {
-        db.update(outbox).set({ status: 'failed', lastError: error, ...forgotten(row.toAddress) }).where(mine).run();
-        log.error({ mailId: row.id, kind: row.kind, attempts: row.attempts, error }, 'mail failed');
-        return 'failed';
-      }
-      const retryAt = now + RETRY_DELAYS_MS[row.attempts - 1]!;
-      db.update(outbox).set({ status: 'queued', nextAttemptAt: retryAt, lastError: error }).where(mine).run();
-      log.warn({ mailId: row.id, kind: row.kind, attempts: row.attempts, retryAt: new Date(retryAt).toISOString(), error }, 'mail will be retried');
-      return 'retry';
+      return this.attemptFailed(row, err);
     }
+    // Outside the try: if this write fails the row stays 'sending' and is resent later, as after a crash,
+    // rather than being counted as a failed send.
+    db.update(outbox)
+      .set({ status: 'sent', sentAt: this.o.now(), messageId: delivery.messageId, lastError: null, ...forgotten(row.toAddress) })
+      .where(mine)
+      .run();
+    if (delivery.path) log.info({ mailId: row.id, kind: row.kind, messageId: delivery.messageId, path: delivery.path }, 'mail written to file');
+    else log.info({ mailId: row.id, kind: row.kind, messageId: delivery.messageId }, 'mail sent');
+    return 'sent';
+  }
+
+  private attemptFailed(row: OutboxRow, err: unknown): SendOutcome {
+    const { db, log } = this.o;
+    const mine = and(eq(outbox.id, row.id), eq(outbox.status, 'sending'));
+    const error = safeErrorText(err, row.toAddress);
+    if (isPermanent(err) || row.attempts >= MAX_ATTEMPTS) {
+      db.update(outbox).set({ status: 'failed', lastError: error, ...forgotten(row.toAddress) }).where(mine).run();
+      log.error({ mailId: row.id, kind: row.kind, attempts: row.attempts, error }, 'mail failed');
+      return 'failed';
+    }
+    const retryAt = this.o.now() + RETRY_DELAYS_MS[row.attempts - 1]!;
+    db.update(outbox).set({ status: 'queued', nextAttemptAt: retryAt, lastError: error }).where(mine).run();
+    log.warn({ mailId: row.id, kind: row.kind, attempts: row.attempts, retryAt: new Date(retryAt).toISOString(), error }, 'mail will be retried');
+    return 'retry';
   }
 }
 
