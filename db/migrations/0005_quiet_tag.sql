@@ -1,1 +1,0 @@
-ALTER TABLE `nominations` ADD `notify_published` integer DEFAULT false NOT NULL;
