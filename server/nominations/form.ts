@@ -24,6 +24,8 @@ export type NominationInput = {
   contactEmail: string | null;
   /** one mail when it is published; only ever true with a contactEmail */
   notifyPublished: boolean;
+  /** the nominator confirmed they are not the worker, a colleague, or acting for them */
+  independent: true;
 };
 
 /** What goes back into the form's fields (as typed) or the check page's hidden fields (tidied). */
@@ -38,6 +40,7 @@ export type NominationValues = {
   story: string;
   contact_email: string;
   notify_published: string;
+  independent: string;
   consent: string;
 };
 
@@ -62,12 +65,13 @@ export const MESSAGES = {
   email: 'Enter an email address in the correct format, like name@example.com',
   emailLong: `Email address must be ${LIMITS.emailMax} characters or fewer`,
   notifyWithoutEmail: 'Enter your email address, so we can tell you when it is published, or untick the box',
+  independent: 'Tick the box to confirm you are not the social worker, a colleague, or acting for them',
   consent: 'Tick the box to agree that a shortened, anonymised version may be published',
   honeypot: 'Leave this field empty',
 } as const;
 
 /** The order fields appear on the form, so the error summary lists them in the same order. */
-const FIELD_ORDER = ['worker_name', 'area', 'area_text', 'team', 'relationship', 'still_involved', 'qualities', 'story', 'contact_email', 'notify_published', 'consent', 'website'];
+const FIELD_ORDER = ['worker_name', 'area', 'area_text', 'team', 'relationship', 'still_involved', 'qualities', 'story', 'contact_email', 'notify_published', 'independent', 'consent', 'website'];
 
 const issue = (message: string) => ({ code: 'custom' as const, message });
 
@@ -77,6 +81,13 @@ function storyProblem(s: string): string | null {
   if (n < LIMITS.storyMin) return `${MESSAGES.storyShort}. You have written ${n.toLocaleString('en-GB')}.`;
   if (n > LIMITS.storyMax) return `${MESSAGES.storyLong}. You have written ${n.toLocaleString('en-GB')}.`;
   return null;
+}
+
+/** The story field's rule on its own (the edit page after a send back): tidied text, or the message. */
+export function checkStory(raw: unknown): { ok: true; story: string } | { ok: false; message: string } {
+  const story = cleanMultiline(firstText(raw));
+  const message = storyProblem(story);
+  return message ? { ok: false, message } : { ok: true, story };
 }
 
 const emailFormat = z.email();
@@ -165,6 +176,7 @@ function buildSchema(areas: AreaDirectory) {
       .unknown()
       .optional()
       .transform((v) => (Array.isArray(v) ? v[0] : v) === 'yes'),
+    independent: z.literal('yes', { error: MESSAGES.independent }),
     consent: z.literal('yes', { error: MESSAGES.consent }),
     website: z.literal('', { error: MESSAGES.honeypot }).optional(),
   });
@@ -185,6 +197,7 @@ export function typedValues(body: unknown): NominationValues {
     story: firstText(b.story),
     contact_email: firstText(b.contact_email),
     notify_published: firstText(b.notify_published),
+    independent: firstText(b.independent),
     consent: firstText(b.consent),
   };
 }
@@ -202,6 +215,7 @@ export function cleanValues(data: NominationInput): NominationValues {
     story: data.story,
     contact_email: data.contactEmail ?? '',
     notify_published: data.notifyPublished ? 'yes' : '',
+    independent: 'yes',
     consent: 'yes',
   };
 }
@@ -232,6 +246,7 @@ export function validateNomination(body: unknown, areas: AreaDirectory): Validat
         story: d.story,
         contactEmail: d.contact_email,
         notifyPublished: d.notify_published,
+        independent: true,
       },
     };
   }
