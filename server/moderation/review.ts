@@ -74,7 +74,8 @@ const CANDIDATE_THRESHOLD = 0.75;
 export function candidateProfiles(db: Db, workerName: string, areaId: number, limit = 8): Candidate[] {
   const rows = db.$client
     .prepare(
-      `SELECT w.id, w.slug, w.name, w.team, w.status,
+      // the name as nominated: a worker shown by first name only is still found by their full name
+      `SELECT w.id, w.slug, COALESCE(w.full_name, w.name) AS name, w.team, w.status,
               (SELECT COUNT(*) FROM quotes q WHERE q.worker_id = w.id AND q.unpublished_at IS NULL) AS recommendations
          FROM workers w WHERE w.area_id = ?`,
     )

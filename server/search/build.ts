@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import lunr from 'lunr';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { LIVE_QUOTE, PUBLIC_WORKER } from '../workers/visibility.ts';
+import { LISTED_WORKER, LIVE_QUOTE, PUBLIC_WORKER } from '../workers/visibility.ts';
 import { nameTerms, soundOf, sortName } from './words.ts';
 
 export const SNAPSHOT_VERSION = 4;
@@ -89,7 +89,7 @@ export function buildFromDatabase(sqlite: Database.Database, builtAt: number): I
     const rows = sqlite
       .prepare(
         `SELECT w.id, w.name, w.area_id, (SELECT COUNT(*) FROM quotes q WHERE q.worker_id = w.id AND ${LIVE_QUOTE})
-           FROM workers w WHERE w.status = 'published'`,
+           FROM workers w WHERE ${LISTED_WORKER}`,
       )
       .raw();
     function* profiles(): Generator<PublicProfile> {

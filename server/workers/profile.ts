@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db.ts';
 import { QUALITIES, QUALITY_LABELS } from '../qualities.ts';
-import { LIVE_QUOTE, PUBLIC_WORKER } from './visibility.ts';
+import { LISTED_WORKER, LIVE_QUOTE, PUBLIC_WORKER } from './visibility.ts';
 import { prepared } from '../statements.ts';
 
 // Prepared once per database handle: these run on every public page view.
@@ -25,20 +25,23 @@ export type SlugLookup =
 export function lookupWorker(db: Db, slug: string): SlugLookup {
   const w = stmt(
     db,
-    `SELECT w.id, w.slug, w.name, w.area_id AS areaId, w.team, w.status,
+    `SELECT w.id, w.slug, w.name, w.area_id AS areaId, w.team, w.status, (${LISTED_WORKER}) AS listed,
             EXISTS (SELECT 1 FROM quotes q WHERE q.worker_id = w.id AND ${LIVE_QUOTE}) AS live
        FROM workers w WHERE w.slug = ?`,
-  ).get(slug) as (WorkerRow & { live: number }) | undefined;
+  ).get(slug) as (WorkerRow & { live: number; listed: number }) | undefined;
   if (w) {
+    // "thanks in private only": answered like a slug that never existed
+    if (w.status === 'published' && !w.listed) return { kind: 'unknown' };
     if (w.status !== 'published' || !w.live) return { kind: 'gone' };
-    const { live: _live, ...worker } = w;
+    const { live: _live, listed: _listed, ...worker } = w;
     return { kind: 'public', worker };
   }
   const moved = stmt(
     db,
-    `SELECT w.slug, (${PUBLIC_WORKER}) AS public FROM worker_slug_redirects r JOIN workers w ON w.id = r.worker_id WHERE r.old_slug = ?`,
-  ).get(slug) as { slug: string; public: number } | undefined;
-  if (!moved) return { kind: 'unknown' };
+    `SELECT w.slug, (${PUBLIC_WORKER}) AS public, w.status = 'published' AND NOT (${LISTED_WORKER}) AS private
+       FROM worker_slug_redirects r JOIN workers w ON w.id = r.worker_id WHERE r.old_slug = ?`,
+  ).get(slug) as { slug: string; public: number; private: number } | undefined;
+  if (!moved || moved.private) return { kind: 'unknown' };
   // A hidden profile's new slug would still name the worker: answer "gone" at the old address.
   return moved.public ? { kind: 'moved', slug: moved.slug } : { kind: 'gone' };
 }
@@ -95,7 +98,7 @@ export function latestQuotes(db: Db, limit = 6): QuoteWithWorker[] {
       `SELECT q.id, q.text, q.relationship, q.published_at AS publishedAt, w.slug, w.name, w.area_id AS areaId
          FROM (SELECT * FROM quotes q WHERE ${LIVE_QUOTE} ORDER BY q.published_at DESC, q.id DESC LIMIT ?) q
          JOIN workers w ON w.id = q.worker_id
-        WHERE w.status = 'published'
+        WHERE ${LISTED_WORKER}
         ORDER BY q.published_at DESC, q.id DESC
         LIMIT ?`,
     ).all(window, limit) as (PublicQuote & { slug: string; name: string; areaId: number })[];
@@ -115,7 +118,7 @@ export function workersInArea(db: Db, areaId: number, limit: number, offset: num
     `SELECT w.id, w.slug, w.name, w.team, COUNT(*) AS nominations
        FROM workers w
        JOIN quotes q ON q.worker_id = w.id AND ${LIVE_QUOTE}
-      WHERE w.area_id = ? AND w.status = 'published'
+      WHERE w.area_id = ? AND ${LISTED_WORKER}
       GROUP BY w.id
       ORDER BY nominations DESC, w.name COLLATE NOCASE, w.id
       LIMIT ? OFFSET ?`,

@@ -1,0 +1,88 @@
+// The profiles a signed-in worker holds, and the one check every /worker action makes first: the
+// profile named in the form is one of theirs (anything else is answered like an unknown profile).
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db.ts';
+import { workerAccountProfiles, workerRegistrations, workerReplies, workers, WORKER_DISPLAYS, WORKER_STATUSES, REGULATORS } from '../../db/schema.ts';
+import { NotFoundError } from '../errors.ts';
+
+export type OwnedProfile = {
+  id: number;
+  slug: string;
+  /** the name as nominated (the public one may be the first name only) */
+  fullName: string;
+  publicName: string;
+  areaId: number;
+  team: string | null;
+  status: (typeof WORKER_STATUSES)[number];
+  display: (typeof WORKER_DISPLAYS)[number];
+  confirmedAt: number;
+};
+
+const columns = {
+  id: workers.id,
+  slug: workers.slug,
+  name: workers.name,
+  fullName: workers.fullName,
+  areaId: workers.areaId,
+  team: workers.team,
+  status: workers.status,
+  display: workers.display,
+  confirmedAt: workerAccountProfiles.confirmedAt,
+};
+
+type Row = { [K in keyof typeof columns]: (typeof columns)[K]['_']['data'] | ((typeof columns)[K]['_']['notNull'] extends true ? never : null) };
+
+const toProfile = ({ name, fullName, ...r }: Row): OwnedProfile => ({ ...r, publicName: name, fullName: fullName ?? name });
+
+export function accountProfiles(db: Db, accountId: number): OwnedProfile[] {
+  return db
+    .select(columns)
+    .from(workerAccountProfiles)
+    .innerJoin(workers, eq(workers.id, workerAccountProfiles.workerId))
+    .where(eq(workerAccountProfiles.accountId, accountId))
+    .orderBy(workerAccountProfiles.id)
+    .all()
+    .map(toProfile);
+}
+
+/** The signed-in worker's profile with this slug, or NotFoundError (unknown, or someone else's). */
+export function ownedProfile(db: Db, accountId: number, slug: string): OwnedProfile {
+  const row = db
+    .select(columns)
+    .from(workerAccountProfiles)
+    .innerJoin(workers, eq(workers.id, workerAccountProfiles.workerId))
+    .where(and(eq(workerAccountProfiles.accountId, accountId), eq(workers.slug, slug)))
+    .get();
+  if (!row) throw new NotFoundError('not your profile');
+  return toProfile(row);
+}
+
+export type ProfileExtras = {
+  reply: { published: string | null; pending: string | null; rejected: boolean };
+  registration: { regulator: (typeof REGULATORS)[number]; number: string } | null;
+};
+
+/** What the worker has added to a profile: their reply (published and waiting) and registration. */
+export function profileExtras(db: Db, workerId: number): ProfileExtras {
+  const replies = db
+    .select({ text: workerReplies.text, status: workerReplies.status })
+    .from(workerReplies)
+    .where(and(eq(workerReplies.workerId, workerId), inArray(workerReplies.status, ['pending', 'published', 'rejected'])))
+    .orderBy(desc(workerReplies.id))
+    .all();
+  const latest = replies[0];
+  const registration = db.select({ regulator: workerRegistrations.regulator, number: workerRegistrations.number }).from(workerRegistrations).where(eq(workerRegistrations.workerId, workerId)).get();
+  return {
+    reply: {
+      published: replies.find((r) => r.status === 'published')?.text ?? null,
+      pending: replies.find((r) => r.status === 'pending')?.text ?? null,
+      rejected: latest?.status === 'rejected',
+    },
+    registration: registration ?? null,
+  };
+}
+
+/** Whether a worker has confirmed this profile (the public mark). */
+export function isConfirmed(db: Db, workerId: number): boolean {
+  return !!db.select({ id: workerAccountProfiles.id }).from(workerAccountProfiles).where(eq(workerAccountProfiles.workerId, workerId)).get();
+}
