@@ -1,5 +1,6 @@
 // Change requests from workers (or anyone): hide a profile, correct its name/area/team, unpublish a
 // quote, or decline. Each decision is one transaction, audited with before and after.
+import type { ChangeRequestKind } from './legal-clock.ts';
 import type { Db } from '../db.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
 import { audit } from '../audit.ts';
@@ -14,7 +15,7 @@ export type ChangeRequest = {
   areaText: string;
   areaId: number | null;
   workerId: number | null;
-  request: 'hide' | 'correct';
+  request: ChangeRequestKind;
   details: string;
   contactEmail: string | null;
   status: 'pending' | 'done' | 'declined';

@@ -2,6 +2,7 @@
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
 import { findFlags, type FlagKind } from '../privacy/index.ts';
+import { byLegalClock, type ChangeRequestKind } from './legal-clock.ts';
 
 export type QueueNomination = {
   id: number;
@@ -18,8 +19,10 @@ export type QueueRequest = {
   id: number;
   workerName: string;
   areaText: string;
-  request: 'hide' | 'correct';
+  request: ChangeRequestKind;
   submittedAt: number;
+  /** when the law says it must be acted on (defamation notice, objection), or null */
+  dueAt: number | null;
 };
 
 export type Queue = {
@@ -68,10 +71,11 @@ export function loadQueue(db: Db, areas: AreaDirectory, page = 1): Queue {
   const requests = sqlite
     .prepare(
       `SELECT id, worker_name AS workerName, area_text AS areaText, request, submitted_at AS submittedAt
-         FROM change_requests WHERE status = 'pending' ORDER BY submitted_at, id LIMIT 100`,
+         FROM change_requests WHERE status = 'pending'
+        ORDER BY request IN ('defamation', 'objection') DESC, submitted_at, id LIMIT 100`,
     )
-    .all() as QueueRequest[];
-  return { nominations, requests, pendingNominations, pendingRequests, page: p, pages };
+    .all() as Omit<QueueRequest, 'dueAt'>[];
+  return { nominations, requests: byLegalClock(requests), pendingNominations, pendingRequests, page: p, pages };
 }
 
 /** "3 days", "5 hours", "12 minutes": how long something has waited. */

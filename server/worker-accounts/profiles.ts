@@ -1,8 +1,8 @@
 // The profiles a signed-in worker holds, and the one check every /worker action makes first: the
 // profile named in the form is one of theirs (anything else is answered like an unknown profile).
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { workerAccountProfiles, workerRegistrations, workerReplies, workers, WORKER_DISPLAYS, WORKER_STATUSES, REGULATORS } from '../../db/schema.ts';
+import { nominations, quotes, workerAccountProfiles, workerRegistrations, workerReplies, workers, WORKER_DISPLAYS, WORKER_STATUSES, REGULATORS } from '../../db/schema.ts';
 import { NotFoundError } from '../errors.ts';
 
 export type OwnedProfile = {
@@ -85,4 +85,21 @@ export function profileExtras(db: Db, workerId: number): ProfileExtras {
 /** Whether a worker has confirmed this profile (the public mark). */
 export function isConfirmed(db: Db, workerId: number): boolean {
   return !!db.select({ id: workerAccountProfiles.id }).from(workerAccountProfiles).where(eq(workerAccountProfiles.workerId, workerId)).get();
+}
+
+/** The areas the profile's live recommendations were sent from (more than one after a merge). */
+export function recommendationAreaIds(db: Db, workerId: number): number[] {
+  return db
+    .selectDistinct({ areaId: nominations.areaId })
+    .from(quotes)
+    .innerJoin(nominations, eq(nominations.id, quotes.nominationId))
+    .where(and(eq(quotes.workerId, workerId), isNull(quotes.unpublishedAt)))
+    .all()
+    .map((r) => r.areaId);
+}
+
+/** What the public profile and its JSON show of the worker's own side. */
+export function publicWorkerSide(db: Db, workerId: number) {
+  const { reply, registration } = profileExtras(db, workerId);
+  return { confirmed: isConfirmed(db, workerId), reply: reply.published, registration };
 }

@@ -5,6 +5,8 @@ import { getNomination } from '../../moderation/review.ts';
 import { getChangeRequest } from '../../moderation/change-requests.ts';
 import { CONCERN_LABELS, flagLabel } from './labels.ts';
 import { moderationPage, parseId, requireModerator } from './guard.ts';
+import { REQUEST_KIND_LABELS } from '../../moderation/legal-clock.ts';
+import { workerQueue } from '../../worker-accounts/queue.ts';
 
 export default async function queue(app: FastifyInstance) {
   requireModerator(app);
@@ -30,11 +32,15 @@ export default async function queue(app: FastifyInstance) {
       const r = getChangeRequest(app.db, request);
       if (r && r.status !== 'pending') done = { text: `The request about ${r.workerName} is done: ${r.outcome ?? r.status}.` };
     }
+    if (q.worker_item === 'done') done = { text: 'Done. The worker’s profile shows the change now.' };
     const now = app.now();
     return moderationPage(reply, 'moderate/queue', {
       title: data.pendingNominations ? `Queue (${data.pendingNominations})` : 'Queue',
       ...data,
       done,
+      workerItems: workerQueue(app.db, app.areas),
+      kinds: REQUEST_KIND_LABELS,
+      now,
       ageOf: (t: number) => age(t, now),
       flagLabel,
       concernLabels: CONCERN_LABELS,

@@ -3,6 +3,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendError } from '../../plugins/errors.ts';
 import { PAGE_SIZE, pager, parsePage } from '../../pagination.ts';
+import { publicWorkerSide, recommendationAreaIds } from '../../worker-accounts/profiles.ts';
+import { REGULATOR_INFO } from '../../worker-accounts/registration.ts';
 import { liveQuotes, lookupWorker, qualityCounts, recommendationCount, type WorkerRow } from '../../workers/profile.ts';
 
 type Req = FastifyRequest<{ Params: { slug: string }; Querystring: Record<string, unknown> }>;
@@ -35,6 +37,11 @@ export default async function workers(app: FastifyInstance) {
     const area = app.areas.get(worker.areaId)!;
     const total = recommendationCount(app.db, worker.id);
     const pages = pager(page, total, `/workers/${encodeURIComponent(worker.slug)}`);
+    const side = publicWorkerSide(app.db, worker.id);
+    const otherAreas = recommendationAreaIds(app.db, worker.id)
+      .filter((id) => id !== area.id)
+      .map((id) => app.areas.get(id))
+      .filter((a) => a !== undefined);
     const qualities = qualityCounts(app.db, worker.id)
       .filter((q) => q.count > 0)
       .sort((a, b) => b.count - a.count);
@@ -45,6 +52,9 @@ export default async function workers(app: FastifyInstance) {
         description: `${worker.name}, social worker in ${area.name}: recommended by ${total === 1 ? 'one family' : `${total} families`}.`,
         worker,
         area,
+        otherAreas,
+        ...side,
+        regulator: side.registration ? REGULATOR_INFO[side.registration.regulator] : null,
         total,
         qualities,
         quotes: pages.beyond ? [] : liveQuotes(app.db, worker.id, PAGE_SIZE, pages.offset),
@@ -68,6 +78,7 @@ export default async function workers(app: FastifyInstance) {
       nominations: quotes.length,
       qualities: Object.fromEntries(qualityCounts(app.db, worker.id).map((q) => [q.key, q.count])),
       quotes: quotes.map((q) => ({ text: q.text, relationship: q.relationship, published: yearMonth(q.publishedAt) })),
+      ...publicWorkerSide(app.db, worker.id),
     };
   });
 }
