@@ -95,3 +95,10 @@ export function purgeClaimData(db: Db, now: number): void {
   db.delete(workerClaimAttempts).where(lt(workerClaimAttempts.at, now - CLAIM_WINDOW_MS)).run();
   db.delete(workerSignInTokens).where(lt(workerSignInTokens.expiresAt, now - 24 * 60 * 60_000)).run();
 }
+
+/** Accounts unused for 2 years go, with their address; the profiles stay, no longer confirmed. */
+export const ACCOUNT_KEPT_MS = 2 * 365 * 24 * 60 * 60_000;
+
+export function purgeStaleAccounts(db: Db, now: number): number {
+  return db.delete(workerAccounts).where(lt(workerAccounts.lastSignInAt, now - ACCOUNT_KEPT_MS)).run().changes;
+}
