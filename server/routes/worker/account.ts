@@ -54,15 +54,18 @@ export default async function account(appBase: FastifyInstance) {
   type Problem = { profile?: string; errors: FieldError[]; values?: Record<string, string> };
 
   const renderHome = (req: FastifyRequest, reply: FastifyReply, problem: Problem = { errors: [] }, done?: string, status = 200) => {
-    const profiles = accountProfiles(app.db, accountId(req)).map((p) => ({
-      ...p,
-      area: app.areas.get(p.areaId)!,
-      firstName: firstName(p.fullName),
-      total: liveQuotes(app.db, p.id).length,
-      quotes: liveQuotes(app.db, p.id),
-      qualities: qualityCounts(app.db, p.id).filter((q) => q.count > 0),
-      ...profileExtras(app.db, p.id),
-    }));
+    const profiles = accountProfiles(app.db, accountId(req)).map((p) => {
+      const quotes = liveQuotes(app.db, p.id);
+      return {
+        ...p,
+        area: app.areas.get(p.areaId)!,
+        firstName: firstName(p.fullName),
+        total: quotes.length,
+        quotes,
+        qualities: qualityCounts(app.db, p.id).filter((q) => q.count > 0),
+        ...profileExtras(app.db, p.id),
+      };
+    });
     return reply.page(
       'worker/home',
       {
