@@ -30,7 +30,7 @@ export function submitReply(db: Db, input: { accountId: number; workerId: number
     }
     db.update(workerReplies).set({ status: 'replaced', decidedAt: now }).where(waiting).run();
     const id = Number(db.insert(workerReplies).values({ workerId, accountId: input.accountId, text: input.text, submittedAt: now }).run().lastInsertRowid);
-    audit(db, { at: now, moderatorId: null, action: 'worker.reply_sent', subjectType: 'worker_reply', subjectId: id, after: input.text, note: `by the worker (account ${input.accountId})` });
+    audit(db, { at: now, moderatorId: null, action: 'worker.reply_sent', subjectType: 'worker_reply', subjectId: id, after: { reply: input.text }, note: `by the worker (account ${input.accountId})` });
     return 'sent';
   })();
 }
@@ -68,7 +68,7 @@ export function decideReply(db: Db, input: { id: number; moderatorId: number; ap
       action: input.approve ? 'worker_reply.approved' : 'worker_reply.rejected',
       subjectType: 'worker_reply',
       subjectId: id,
-      after: reply.text,
+      after: { reply: reply.text },
       note: input.approve ? null : input.reason || null,
     });
     return reply.workerId;
