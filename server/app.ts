@@ -24,9 +24,12 @@ declare module 'fastify' {
 
 export type BuildOptions = { config: Config; now?: () => number; logger?: boolean };
 
-/** Request URLs as logged: no query string (search terms) and no nomination reference. */
+/** Request URLs as logged: no query string (search terms, check codes), no nomination reference, no sign-in token. */
 export function logSafeUrl(url: string): string {
-  return url.split('?')[0]!.replace(/^\/nominate\/done\/[^/]+/, '/nominate/done/[ref]');
+  return url
+    .split('?')[0]!
+    .replace(/^\/nominate\/done\/[^/]+/, '/nominate/done/[ref]')
+    .replace(/^\/worker\/sign-in\/[^/]+/, '/worker/sign-in/[token]');
 }
 
 export async function buildApp({ config, now = Date.now, logger = true }: BuildOptions): Promise<FastifyInstance> {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { Client, makeApp, type TestApp } from './helpers/app.ts';
+import { logSafeUrl } from '../server/app.ts';
 import { seedNomination } from './helpers/seed.ts';
 import { claim, mailsTo, seedAuthorityDomains, signedInWorker, signInPathFor, useLink } from './helpers/worker.ts';
 import { outbox, workerAccountProfiles, workerAccounts, workerClaimAttempts, workerConfirmationRequests, workerSessions, workerSignInTokens } from '../db/schema.ts';
@@ -128,6 +129,11 @@ describe('claim', () => {
     expect(res.body).toContain('Ask for a new sign-in link');
     expect(stored()).toMatchObject({ sessions: 0, accounts: 0, links: 0 });
     expect((await client.get(path)).statusCode).toBe(410);
+  });
+
+  it('a sign-in token never reaches the request log', () => {
+    expect(logSafeUrl(`/worker/sign-in/${'A'.repeat(43)}`)).toBe('/worker/sign-in/[token]');
+    expect(logSafeUrl('/check?code=ABCDEFGHJKLMNPQR')).toBe('/check');
   });
 
   it('an unknown link is a clear 404', async () => {
