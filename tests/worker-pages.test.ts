@@ -316,8 +316,8 @@ describe('moderators', () => {
     insert('defamation', app.clock.now - 1 * 3600_000);
     const { client: mod } = await signedInModerator(app);
     const body = (await mod.get('/moderate')).body;
-    const order = [...body.matchAll(/(Notice of defamation|Objection \(UK GDPR art\. 21\)|Hide): the profile/g)].map((m) => m[1]);
-    expect(order).toEqual(['Notice of defamation', 'Notice of defamation', 'Objection (UK GDPR art. 21)', 'Hide']);
+    const order = [...body.matchAll(/(Notice of defamation about|Objection \(UK GDPR art\. 21\) about|Hide) the profile/g)].map((m) => m[1]);
+    expect(order).toEqual(['Notice of defamation about', 'Notice of defamation about', 'Objection (UK GDPR art. 21) about', 'Hide']);
     expect(body).toContain('Overdue by 24 hours');
     expect(body).toContain('Due in 47 hours');
     expect(body).toContain('Due in 21 days'); // one calendar month from 8 March

@@ -8,11 +8,12 @@ import { CHANGE_REQUEST_KINDS } from '../../db/schema.ts';
 
 export type ChangeRequestKind = (typeof CHANGE_REQUEST_KINDS)[number];
 
-export const REQUEST_KIND_LABELS: Record<ChangeRequestKind, { short: string; asked: string }> = {
-  hide: { short: 'Hide', asked: 'Hide the profile' },
-  correct: { short: 'Correct', asked: 'Correct the profile' },
-  objection: { short: 'Objection (UK GDPR art. 21)', asked: 'Stop showing their data (an objection)' },
-  defamation: { short: 'Notice of defamation', asked: 'Remove a statement they say is defamatory' },
+/** short: in tables; heading: before "the profile of …" in lists; page: the same on the request's page; asked: what they asked for */
+export const REQUEST_KIND_LABELS: Record<ChangeRequestKind, { short: string; heading: string; page: string; asked: string }> = {
+  hide: { short: 'Hide', heading: 'Hide', page: 'Request to hide', asked: 'Hide the profile' },
+  correct: { short: 'Correct', heading: 'Correct', page: 'Request to correct', asked: 'Correct the profile' },
+  objection: { short: 'Objection', heading: 'Objection (UK GDPR art. 21) about', page: 'Objection (UK GDPR art. 21) about', asked: 'Stop showing their data (an objection)' },
+  defamation: { short: 'Defamation notice', heading: 'Notice of defamation about', page: 'Notice of defamation about', asked: 'Remove a statement they say is defamatory' },
 };
 
 /** One calendar month on (31 March + 1 month = 30 April, as the ICO counts). */
