@@ -172,6 +172,21 @@ describe('reply', () => {
     expect((await app.inject({ method: 'GET', url: `/api/workers/${jane.slug}` })).json().reply).toBeNull();
     expect(actions()).toContain('worker.reply_removed');
   });
+
+  it('a reply is shown as text, never as markup, on the queue, the profile and the worker page', async () => {
+    const payload = '<script>alert(1)</script> "><img src=x onerror=alert(1)>';
+    const c = await signedInWorker(app, jane.slug, JANE);
+    await c.post('/worker/reply', { _csrf: await workerCsrf(c), profile: jane.slug, reply: payload });
+    const { client: mod } = await signedInModerator(app);
+    const queue = await mod.get('/moderate');
+    const id = app.db.select().from(workerReplies).all()[0]!.id;
+    await mod.post(`/moderate/worker-replies/${id}`, { _csrf: csrfFrom(queue.body)!, action: 'approve' });
+    for (const body of [queue.body, (await app.inject(`/workers/${jane.slug}`)).body, (await c.get('/worker')).body]) {
+      expect(body).not.toContain('<script>alert(1)');
+      expect(body).not.toContain('<img src=x');
+      expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    }
+  });
 });
 
 describe('registration', () => {
