@@ -30,15 +30,13 @@ const columns = {
   confirmedAt: workerAccountProfiles.confirmedAt,
 };
 
-type Row = { [K in keyof typeof columns]: (typeof columns)[K]['_']['data'] | ((typeof columns)[K]['_']['notNull'] extends true ? never : null) };
+const held = (db: Db) => db.select(columns).from(workerAccountProfiles).innerJoin(workers, eq(workers.id, workerAccountProfiles.workerId));
+type Row = ReturnType<ReturnType<typeof held>['all']>[number];
 
 const toProfile = ({ name, fullName, ...r }: Row): OwnedProfile => ({ ...r, publicName: name, fullName: fullName ?? name });
 
 export function accountProfiles(db: Db, accountId: number): OwnedProfile[] {
-  return db
-    .select(columns)
-    .from(workerAccountProfiles)
-    .innerJoin(workers, eq(workers.id, workerAccountProfiles.workerId))
+  return held(db)
     .where(eq(workerAccountProfiles.accountId, accountId))
     .orderBy(workerAccountProfiles.id)
     .all()
@@ -47,10 +45,7 @@ export function accountProfiles(db: Db, accountId: number): OwnedProfile[] {
 
 /** The signed-in worker's profile with this slug, or NotFoundError (unknown, or someone else's). */
 export function ownedProfile(db: Db, accountId: number, slug: string): OwnedProfile {
-  const row = db
-    .select(columns)
-    .from(workerAccountProfiles)
-    .innerJoin(workers, eq(workers.id, workerAccountProfiles.workerId))
+  const row = held(db)
     .where(and(eq(workerAccountProfiles.accountId, accountId), eq(workers.slug, slug)))
     .get();
   if (!row) throw new NotFoundError('not your profile');
