@@ -5,7 +5,7 @@ import type { Db } from '../db.ts';
 import { workerReplies, workers } from '../../db/schema.ts';
 import { audit } from '../audit.ts';
 import { ConflictError, InvalidError } from '../errors.ts';
-import { charCount, cleanMultiline } from '../nominations/clean.ts';
+import { charCount, cleanMultiline } from '../text.ts';
 
 export const REPLY_MAX = 500;
 

@@ -2,12 +2,10 @@
 // (is a thanks document genuine, and what does it list).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { checkThanks, compactCode, formatCode } from '../../worker-accounts/thanks.ts';
 
 export default async function named(appBase: FastifyInstance) {
-  appBase.setValidatorCompiler(validatorCompiler);
-  appBase.setSerializerCompiler(serializerCompiler);
   const app = appBase.withTypeProvider<ZodTypeProvider>();
 
   app.get('/named', async (_req, reply) => reply.page('named', { title: 'Named on this site?', description: 'What the directory holds about a named social worker, where it came from, how long it is kept, and how to object or confirm.' }));

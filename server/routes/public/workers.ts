@@ -1,13 +1,14 @@
 // GET /workers/:slug (the profile page) and GET /api/workers/:slug (the same, as JSON).
 // Unknown → 404, hidden or nothing live → 410, an old slug → 301 to the current one.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sendError } from '../../plugins/errors.ts';
-import { PAGE_SIZE, pager, parsePage } from '../../pagination.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PAGE_SIZE, pager } from '../../pagination.ts';
+import { page, slugParams } from '../../http/route-schemas.ts';
+import { yearMonth } from '../../format.ts';
 import { publicWorkerSide, recommendationAreaIds } from '../../worker-accounts/profiles.ts';
 import { REGULATOR_INFO } from '../../worker-accounts/registration.ts';
 import { liveQuotes, lookupWorker, qualityCounts, recommendationCount, type WorkerRow } from '../../workers/profile.ts';
-
-type Req = FastifyRequest<{ Params: { slug: string }; Querystring: Record<string, unknown> }>;
 
 /** Slugs are letters, digits and hyphens; anything else cannot be a profile. */
 const SLUG = /^[\p{L}\p{N}-]{1,200}$/u;
@@ -18,54 +19,60 @@ function queryString(url: string): string {
 }
 
 /** Answers the request itself (404/410/301) unless the slug is a public profile. */
-function resolve(app: FastifyInstance, req: Req, reply: FastifyReply, prefix: string): WorkerRow | undefined {
-  const slug = req.params.slug;
+function resolve(app: FastifyInstance, slug: string, reply: FastifyReply, prefix: string): WorkerRow | undefined {
   const found = SLUG.test(slug) ? lookupWorker(app.db, slug) : ({ kind: 'unknown' } as const);
   if (found.kind === 'public') return found.worker;
-  if (found.kind === 'moved') reply.redirect(`${prefix}${encodeURIComponent(found.slug)}${queryString(req.url)}`, 301);
-  else if (found.kind === 'gone') sendError(req, reply, 410, 'This profile is no longer published on the directory.');
-  else sendError(req, reply, 404);
+  if (found.kind === 'moved') reply.redirect(`${prefix}${encodeURIComponent(found.slug)}${queryString(reply.request.url)}`, 301);
+  else if (found.kind === 'gone') reply.errorPage(410, 'This profile is no longer published on the directory.');
+  else reply.errorPage(404);
   return undefined;
 }
 
 export default async function workers(app: FastifyInstance) {
-  app.get('/workers/:slug', { config: { pageCache: true } }, async (req: Req, reply) => {
-    const page = parsePage(req.query.page);
-    if (page === null) return sendError(req, reply, 400, 'That page number is not right. Go back to the profile and use the page links.');
-    const worker = resolve(app, req, reply, '/workers/');
-    if (!worker) return reply;
-    const area = app.areas.get(worker.areaId)!;
-    const total = recommendationCount(app.db, worker.id);
-    const pages = pager(page, total, `/workers/${encodeURIComponent(worker.slug)}`);
-    const side = publicWorkerSide(app.db, worker.id);
-    const otherAreas = recommendationAreaIds(app.db, worker.id)
-      .filter((id) => id !== area.id)
-      .map((id) => app.areas.get(id))
-      .filter((a) => a !== undefined);
-    const qualities = qualityCounts(app.db, worker.id)
-      .filter((q) => q.count > 0)
-      .sort((a, b) => b.count - a.count);
-    return reply.page(
-      'worker',
-      {
-        title: `${worker.name}, ${area.name}`,
-        description: `${worker.name}, social worker in ${area.name}: recommended by ${total === 1 ? 'one family' : `${total} families`}.`,
-        worker,
-        area,
-        otherAreas,
-        ...side,
-        regulator: side.registration ? REGULATOR_INFO[side.registration.regulator] : null,
-        total,
-        qualities,
-        quotes: pages.beyond ? [] : liveQuotes(app.db, worker.id, PAGE_SIZE, pages.offset),
-        pager: pages,
-      },
-      pages.beyond ? 404 : 200,
-    );
-  });
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  routes.get(
+    '/workers/:slug',
+    {
+      schema: { params: slugParams, querystring: z.object({ page }) },
+      config: { pageCache: true, badInput: { message: 'That page number is not right. Go back to the profile and use the page links.' } },
+    },
+    async (req, reply) => {
+      const worker = resolve(app, req.params.slug, reply, '/workers/');
+      if (!worker) return reply;
+      const area = app.areas.get(worker.areaId)!;
+      const total = recommendationCount(app.db, worker.id);
+      const pages = pager(req.query.page, total, `/workers/${encodeURIComponent(worker.slug)}`);
+      const side = publicWorkerSide(app.db, worker.id);
+      // after a merge, the other areas this worker's recommendations came from
+      const otherAreas = recommendationAreaIds(app.db, worker.id)
+        .filter((id) => id !== area.id)
+        .map((id) => app.areas.get(id))
+        .filter((a) => a !== undefined);
+      const qualities = qualityCounts(app.db, worker.id)
+        .filter((q) => q.count > 0)
+        .sort((a, b) => b.count - a.count);
+      return reply.page(
+        'worker',
+        {
+          title: `${worker.name}, ${area.name}`,
+          description: `${worker.name}, social worker in ${area.name}: recommended by ${total === 1 ? 'one family' : `${total} families`}.`,
+          worker,
+          area,
+          otherAreas,
+          ...side,
+          regulator: side.registration ? REGULATOR_INFO[side.registration.regulator] : null,
+          total,
+          qualities,
+          quotes: pages.beyond ? [] : liveQuotes(app.db, worker.id, PAGE_SIZE, pages.offset),
+          pager: pages,
+        },
+        pages.beyond ? 404 : 200,
+      );
+    },
+  );
 
-  app.get('/api/workers/:slug', async (req: Req, reply) => {
-    const worker = resolve(app, req, reply, '/api/workers/');
+  routes.get('/api/workers/:slug', { schema: { params: slugParams } }, async (req, reply) => {
+    const worker = resolve(app, req.params.slug, reply, '/api/workers/');
     if (!worker) return reply;
     const area = app.areas.get(worker.areaId)!;
     const quotes = liveQuotes(app.db, worker.id);
@@ -81,12 +88,4 @@ export default async function workers(app: FastifyInstance) {
       ...publicWorkerSide(app.db, worker.id),
     };
   });
-}
-
-const LONDON_MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' });
-
-/** "2026-03", in London time like every public date. */
-function yearMonth(ms: number): string {
-  const p = LONDON_MONTH.formatToParts(ms);
-  return `${p.find((x) => x.type === 'year')!.value}-${p.find((x) => x.type === 'month')!.value}`;
 }

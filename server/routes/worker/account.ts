@@ -6,8 +6,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { WORKER_DISPLAYS } from '../../../db/schema.ts';
 import { InvalidError, NotFoundError, type FieldError } from '../../errors.ts';
-import { sendError } from '../../plugins/errors.ts';
-import { formRateLimit } from '../../plugins/security.ts';
+import { formRateLimit } from '../../http/rate-limit.ts';
+import { formBody, formText } from '../../http/form-input.ts';
+import { hint } from '../../http/route-schemas.ts';
 import { liveQuotes, qualityCounts } from '../../workers/profile.ts';
 import { accountProfiles, ownedProfile, profileExtras, type OwnedProfile } from '../../worker-accounts/profiles.ts';
 import { DISPLAY_LABELS, firstName, setDisplay } from '../../worker-accounts/display.ts';
@@ -19,8 +20,8 @@ import { formatCode, issueThanks } from '../../worker-accounts/thanks.ts';
 import { thanksPdf } from '../../worker-accounts/thanks-pdf.ts';
 import { audit } from '../../audit.ts';
 import { endAllWorkerSessions, endWorkerSession, sessionWorker, WORKER_SESSION_COOKIE } from '../../worker-accounts/sessions.ts';
-import { charCount, cleanMultiline } from '../../nominations/clean.ts';
-import { clearWorkerCookie, csrf, text, withErrors, workerRoutes } from './shared.ts';
+import { charCount, cleanMultiline } from '../../text.ts';
+import { clearWorkerCookie, withErrors, workerRoutes } from './shared.ts';
 
 const DONE: Record<string, string> = {
   display: 'How you are shown has changed. It applies everywhere on the site now.',
@@ -84,7 +85,7 @@ export default async function account(appBase: FastifyInstance) {
     );
   };
 
-  app.get('/worker', { schema: { querystring: z.object({ done: text(20) }) } }, async (req, reply) => renderHome(req, reply, { errors: [] }, req.query.done));
+  app.get('/worker', { schema: { querystring: z.object({ done: hint }) } }, async (req, reply) => renderHome(req, reply, { errors: [] }, req.query.done));
 
   const done = (reply: FastifyReply, what: keyof typeof DONE) => reply.redirect(`/worker?done=${what}`, 303);
 
@@ -93,7 +94,6 @@ export default async function account(appBase: FastifyInstance) {
     try {
       return done(reply, change());
     } catch (err) {
-      if (err instanceof NotFoundError) return sendError(req, reply, 404);
       if (err instanceof InvalidError) return renderHome(req, reply, { profile: slug, errors: err.errors, values }, undefined, 400);
       throw err;
     }
@@ -101,57 +101,53 @@ export default async function account(appBase: FastifyInstance) {
 
   const post = { ...formRateLimit(appBase) };
 
-  app.post('/worker/display', { ...post, schema: { body: z.object({ profile: text(300), display: text(50), ...csrf }) } }, async (req, reply) =>
-    form(req, reply, req.body.profile, { display: req.body.display }, () => {
-      const profile = mine(req, req.body.profile);
-      const display = WORKER_DISPLAYS.find((d) => d === req.body.display);
+  app.post('/worker/display', { ...post, schema: { body: formBody } }, async (req, reply) =>
+    form(req, reply, formText(req.body, 'profile'), { display: formText(req.body, 'display') }, () => {
+      const profile = mine(req, formText(req.body, 'profile'));
+      const display = WORKER_DISPLAYS.find((d) => d === formText(req.body, 'display'));
       if (!display) throw new InvalidError([{ field: 'display', message: 'Select how you want to be shown' }]);
       setDisplay(app.db, app.areas, { accountId: accountId(req), profile, display, now: app.now() });
-      app.events.workerChanged(profile.id);
       return 'display';
     }),
   );
 
-  app.post('/worker/reply', { ...post, schema: { body: z.object({ profile: text(300), reply: text(20_000), ...csrf }) } }, async (req, reply) =>
-    form(req, reply, req.body.profile, { reply: req.body.reply }, () => {
-      const profile = mine(req, req.body.profile);
-      const result = submitReply(app.db, { accountId: accountId(req), workerId: profile.id, text: cleanReply(req.body.reply), now: app.now() });
-      app.events.workerChanged(profile.id);
+  app.post('/worker/reply', { ...post, schema: { body: formBody } }, async (req, reply) =>
+    form(req, reply, formText(req.body, 'profile'), { reply: formText(req.body, 'reply') }, () => {
+      const profile = mine(req, formText(req.body, 'profile'));
+      const result = submitReply(app.db, { accountId: accountId(req), workerId: profile.id, text: cleanReply(formText(req.body, 'reply')), now: app.now() });
       return result === 'removed' ? 'reply_removed' : 'reply_sent';
     }),
   );
 
-  app.post('/worker/registration', { ...post, schema: { body: z.object({ profile: text(300), regulator: text(50), number: text(100), ...csrf }) } }, async (req, reply) =>
-    form(req, reply, req.body.profile, { regulator: req.body.regulator, number: req.body.number }, () => {
-      const profile = mine(req, req.body.profile);
-      setRegistration(app.db, { accountId: accountId(req), workerId: profile.id, registration: cleanRegistration(req.body.regulator, req.body.number), now: app.now() });
-      app.events.workerChanged(profile.id);
+  app.post('/worker/registration', { ...post, schema: { body: formBody } }, async (req, reply) =>
+    form(req, reply, formText(req.body, 'profile'), { regulator: formText(req.body, 'regulator'), number: formText(req.body, 'number') }, () => {
+      const profile = mine(req, formText(req.body, 'profile'));
+      setRegistration(app.db, { accountId: accountId(req), workerId: profile.id, registration: cleanRegistration(formText(req.body, 'regulator'), formText(req.body, 'number')), now: app.now() });
       return 'registration';
     }),
   );
 
-  app.post('/worker/hide', { ...post, schema: { body: z.object({ profile: text(300), hidden: text(5), ...csrf }) } }, async (req, reply) =>
-    form(req, reply, req.body.profile, {}, () => {
-      const profile = mine(req, req.body.profile);
-      const hidden = req.body.hidden !== 'no';
+  app.post('/worker/hide', { ...post, schema: { body: formBody } }, async (req, reply) =>
+    form(req, reply, formText(req.body, 'profile'), {}, () => {
+      const profile = mine(req, formText(req.body, 'profile'));
+      const hidden = formText(req.body, 'hidden') !== 'no';
       setHidden(app.db, app.areas, { accountId: accountId(req), profile, hidden, now: app.now() });
-      app.events.workerChanged(profile.id);
       return hidden ? 'hidden' : 'shown';
     }),
   );
 
-  app.post('/worker/merge', { ...post, schema: { body: z.object({ from: text(300), into: text(300), note: text(10_000), ...csrf }) } }, async (req, reply) =>
-    form(req, reply, req.body.from, { note: req.body.note }, () => {
-      const from = mine(req, req.body.from);
-      const into = mine(req, req.body.into);
-      const note = cleanMultiline(req.body.note);
+  app.post('/worker/merge', { ...post, schema: { body: formBody } }, async (req, reply) =>
+    form(req, reply, formText(req.body, 'from'), { note: formText(req.body, 'note') }, () => {
+      const from = mine(req, formText(req.body, 'from'));
+      const into = mine(req, formText(req.body, 'into'));
+      const note = cleanMultiline(formText(req.body, 'note'));
       if (charCount(note) > 1000) throw new InvalidError([{ field: 'note', message: 'Your note must be 1,000 characters or fewer' }]);
       requestMerge(app.db, { accountId: accountId(req), from, into, note, now: app.now() });
       return 'merge';
     }),
   );
 
-  const profileQuery = { schema: { querystring: z.object({ profile: text(300) }) } };
+  const profileQuery = { schema: { querystring: z.object({ profile: hint }) } };
 
   const thanksFor = (req: FastifyRequest, slug: string) => {
     const profile = mine(req, slug);
@@ -163,7 +159,6 @@ export default async function account(appBase: FastifyInstance) {
     try {
       t = thanksFor(req, req.query.profile);
     } catch (err) {
-      if (err instanceof NotFoundError) return sendError(req, reply, 404);
       throw err;
     }
     return reply.page('worker/thanks', { title: `Thanks for ${t.profile.fullName}`, noindex: true, ...t, code: formatCode(t.thanks.code), checkUrl: `${app.config.PUBLIC_URL.replace(/\/+$/, '')}/check` });
@@ -174,7 +169,6 @@ export default async function account(appBase: FastifyInstance) {
     try {
       t = thanksFor(req, req.query.profile);
     } catch (err) {
-      if (err instanceof NotFoundError) return sendError(req, reply, 404);
       throw err;
     }
     const pdf = await thanksPdf({ name: t.profile.fullName, area: t.area, thanks: t.thanks, checkUrl: `${app.config.PUBLIC_URL.replace(/\/+$/, '')}/check` });
@@ -184,14 +178,14 @@ export default async function account(appBase: FastifyInstance) {
       .send(pdf);
   });
 
-  app.post('/worker/sign-out', { schema: { body: z.object({ ...csrf }) } }, async (req, reply) => {
+  app.post('/worker/sign-out', { schema: { body: formBody } }, async (req, reply) => {
     endWorkerSession(app.db, req.cookies[WORKER_SESSION_COOKIE]);
     audit(app.db, { at: app.now(), moderatorId: null, action: 'worker.signed_out', subjectType: 'worker_account', subjectId: accountId(req) });
     clearWorkerCookie(appBase, reply);
     return reply.redirect('/worker/signed-out', 303);
   });
 
-  app.post('/worker/sign-out-everywhere', { schema: { body: z.object({ ...csrf }) } }, async (req, reply) => {
+  app.post('/worker/sign-out-everywhere', { schema: { body: formBody } }, async (req, reply) => {
     const ended = endAllWorkerSessions(app.db, accountId(req));
     audit(app.db, { at: app.now(), moderatorId: null, action: 'worker.signed_out_everywhere', subjectType: 'worker_account', subjectId: accountId(req), after: { sessions: ended } });
     clearWorkerCookie(appBase, reply);

@@ -4,13 +4,15 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { clientHash } from '../../client-id.ts';
 import { ConflictError, type FieldError } from '../../errors.ts';
-import { charCount, cleanMultiline } from '../../nominations/clean.ts';
-import { formRateLimit } from '../../plugins/security.ts';
+import { charCount, cleanMultiline } from '../../text.ts';
+import { formRateLimit } from '../../http/rate-limit.ts';
+import { formBody, formText } from '../../http/form-input.ts';
+import { hint } from '../../http/route-schemas.ts';
 import { lookupWorker, type WorkerRow } from '../../workers/profile.ts';
 import { claimProfile, requestManualConfirmation, requestReturningSignIn } from '../../worker-accounts/claim.ts';
 import { linkState, useSignInLink } from '../../worker-accounts/sign-in.ts';
 import { createWorkerSession, endWorkerSession, WORKER_SESSION_COOKIE } from '../../worker-accounts/sessions.ts';
-import { csrf, currentWorker, RATE_LIMITED, SLUG, text, withErrors, workEmail, workerCookieOptions, workerMessage, workerRoutes } from './shared.ts';
+import { currentWorker, RATE_LIMITED, SLUG, withErrors, workEmail, workerCookieOptions, workerMessage, workerRoutes } from './shared.ts';
 
 const NOTE_MAX = 1000;
 
@@ -38,7 +40,7 @@ export default async function claim(appBase: FastifyInstance) {
     return reply.page('worker/claim-sent', { title: `${errors.length ? 'Error: ' : ''}Check your email`, noindex: true, worker, area, email, note, ...withErrors(errors) }, status);
   };
 
-  app.get('/worker/claim', { schema: { querystring: z.object({ profile: text(300) }) } }, async (req, reply) => {
+  app.get('/worker/claim', { schema: { querystring: z.object({ profile: hint }) } }, async (req, reply) => {
     if (!req.query.profile) {
       return workerMessage(reply, 200, 'Is this you?', 'If you are a social worker named on this site, find your profile with the search and choose "Is this you?" on it. If you have already confirmed your profile, sign in with your email address.', [
         { href: '/search', text: 'Search the directory' },
@@ -50,13 +52,11 @@ export default async function claim(appBase: FastifyInstance) {
     return worker ? renderClaim(reply, worker, '', []) : noProfile(reply);
   });
 
-  const claimBody = z.object({ profile: text(300), email: text(1000), note: text(10_000), ...csrf });
-
-  app.post('/worker/claim', { ...formRateLimit(appBase), schema: { body: claimBody } }, async (req, reply) => {
-    const worker = publicProfile(req.body.profile);
+  app.post('/worker/claim', { ...formRateLimit(appBase), schema: { body: formBody } }, async (req, reply) => {
+    const worker = publicProfile(formText(req.body, 'profile'));
     if (!worker) return noProfile(reply);
-    const checked = workEmail(req.body.email);
-    if ('error' in checked) return renderClaim(reply, worker, req.body.email, [checked.error], 400);
+    const checked = workEmail(formText(req.body, 'email'));
+    if ('error' in checked) return renderClaim(reply, worker, formText(req.body, 'email'), [checked.error], 400);
     const accepted = claimProfile(app.db, {
       workerId: worker.id,
       authority: app.areas.get(worker.areaId)!.authority,
@@ -70,16 +70,16 @@ export default async function claim(appBase: FastifyInstance) {
     return renderSent(reply, worker, checked.email, '', []);
   });
 
-  app.post('/worker/claim/manual', { ...formRateLimit(appBase), schema: { body: claimBody } }, async (req, reply) => {
-    const worker = publicProfile(req.body.profile);
+  app.post('/worker/claim/manual', { ...formRateLimit(appBase), schema: { body: formBody } }, async (req, reply) => {
+    const worker = publicProfile(formText(req.body, 'profile'));
     if (!worker) return noProfile(reply);
     const errors: FieldError[] = [];
-    const checked = workEmail(req.body.email);
+    const checked = workEmail(formText(req.body, 'email'));
     if ('error' in checked) errors.push(checked.error);
-    const note = cleanMultiline(req.body.note);
+    const note = cleanMultiline(formText(req.body, 'note'));
     if (charCount(note) < 10) errors.push({ field: 'note', message: 'Tell the moderators in a few words who you are and why your address does not match, for example "agency worker for East Sussex"' });
     else if (charCount(note) > NOTE_MAX) errors.push({ field: 'note', message: `Your note must be ${NOTE_MAX.toLocaleString('en-GB')} characters or fewer` });
-    if (errors.length || 'error' in checked) return renderSent(reply, worker, req.body.email, req.body.note, errors, 400);
+    if (errors.length || 'error' in checked) return renderSent(reply, worker, formText(req.body, 'email'), formText(req.body, 'note'), errors, 400);
     const ok = requestManualConfirmation(app.db, {
       workerId: worker.id,
       email: checked.email,
@@ -98,14 +98,14 @@ export default async function claim(appBase: FastifyInstance) {
   const renderSignIn = (reply: FastifyReply, email: string, errors: FieldError[], status = 200, ended = false) =>
     reply.page('worker/sign-in', { title: `${errors.length ? 'Error: ' : ''}Sign in to your profile`, noindex: true, email, ended, ...withErrors(errors) }, status);
 
-  app.get('/worker/sign-in', { schema: { querystring: z.object({ ended: text(5) }) } }, async (req, reply) => {
+  app.get('/worker/sign-in', { schema: { querystring: z.object({ ended: hint }) } }, async (req, reply) => {
     if (currentWorker(appBase, req)) return reply.redirect('/worker', 303);
     return renderSignIn(reply, '', [], 200, req.query.ended === '1');
   });
 
-  app.post('/worker/sign-in', { ...formRateLimit(appBase), schema: { body: z.object({ email: text(1000), ...csrf }) } }, async (req, reply) => {
-    const checked = workEmail(req.body.email);
-    if ('error' in checked) return renderSignIn(reply, req.body.email, [checked.error], 400);
+  app.post('/worker/sign-in', { ...formRateLimit(appBase), schema: { body: formBody } }, async (req, reply) => {
+    const checked = workEmail(formText(req.body, 'email'));
+    if ('error' in checked) return renderSignIn(reply, formText(req.body, 'email'), [checked.error], 400);
     const ok = requestReturningSignIn(app.db, { email: checked.email, clientHash: clientHash(app.config.SESSION_SECRET, req), now: app.now(), publicUrl: app.config.PUBLIC_URL });
     if (!ok) return workerMessage(reply, 429, 'Too many requests', RATE_LIMITED);
     return workerMessage(reply, 200, 'Check your email', `If ${checked.email} belongs to a social worker who has confirmed their profile, we have sent a sign-in link to it. The link works once, within 30 minutes.`, [
@@ -135,7 +135,7 @@ export default async function claim(appBase: FastifyInstance) {
     return reply.page('worker/link', { title: 'Sign in', noindex: true, token: req.params.token });
   });
 
-  app.post('/worker/sign-in/:token', { ...formRateLimit(appBase), schema: { params: tokenParams, body: z.object({ ...csrf }) } }, async (req, reply) => {
+  app.post('/worker/sign-in/:token', { ...formRateLimit(appBase), schema: { params: tokenParams, body: formBody } }, async (req, reply) => {
     const signedIn = currentWorker(appBase, req);
     let result: { accountId: number; workerId: number };
     try {
@@ -144,14 +144,13 @@ export default async function claim(appBase: FastifyInstance) {
       if (err instanceof ConflictError) return linkProblem(reply, err.message, linkState(app.db, req.params.token, app.now()).workerSlug);
       throw err;
     }
-    app.events.workerChanged(result.workerId);
     // a fresh session at every sign-in; one this browser had is ended
     endWorkerSession(app.db, req.cookies[WORKER_SESSION_COOKIE]);
     reply.setCookie(WORKER_SESSION_COOKIE, createWorkerSession(app.db, result.accountId, app.now()), workerCookieOptions(appBase));
     return reply.redirect('/worker', 303);
   });
 
-  app.get('/worker/signed-out', { schema: { querystring: z.object({ everywhere: text(5) }) } }, async (req, reply) =>
+  app.get('/worker/signed-out', { schema: { querystring: z.object({ everywhere: hint }) } }, async (req, reply) =>
     workerMessage(
       reply,
       200,

@@ -1,6 +1,6 @@
 // What every /worker route module shares: the zod type provider, the worker cookie, form fields.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ABSOLUTE_MS, sessionWorker, WORKER_SESSION_COOKIE, type WorkerAccount } from '../../worker-accounts/sessions.ts';
 import { noStore } from '../moderate/guard.ts';
@@ -14,17 +14,12 @@ declare module 'fastify' {
   }
 }
 
-/** Zod schemas for this module's routes; worker pages carry private data and are never cached. */
+/** This module's routes, typed from their zod schemas; worker pages carry private data and are never cached. */
 export function workerRoutes(app: FastifyInstance) {
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
   noStore(app);
   return app.withTypeProvider<ZodTypeProvider>();
 }
 
-/** A form text field: whatever was typed (the domain checks it), '' when missing. */
-export const text = (max = 5000) => z.string().max(max).default('');
-export const csrf = { _csrf: z.string().optional() };
 /** Slugs are letters, digits and hyphens. */
 export const SLUG = /^[\p{L}\p{N}-]{1,200}$/u;
 
