@@ -22,6 +22,8 @@ export type NominationInput = {
   stillInvolved: StillInvolved;
   story: string;
   contactEmail: string | null;
+  /** the nominator confirmed they are not the worker, a colleague, or acting for them */
+  independent: true;
 };
 
 /** What goes back into the form's fields (as typed) or the check page's hidden fields (tidied). */
@@ -35,6 +37,7 @@ export type NominationValues = {
   qualities: string[];
   story: string;
   contact_email: string;
+  independent: string;
   consent: string;
 };
 
@@ -58,12 +61,13 @@ export const MESSAGES = {
   storyLong: 'Story must be 3,000 characters or fewer',
   email: 'Enter an email address in the correct format, like name@example.com',
   emailLong: `Email address must be ${LIMITS.emailMax} characters or fewer`,
+  independent: 'Tick the box to confirm you are not the social worker, a colleague, or acting for them',
   consent: 'Tick the box to agree that a shortened, anonymised version may be published',
   honeypot: 'Leave this field empty',
 } as const;
 
 /** The order fields appear on the form, so the error summary lists them in the same order. */
-const FIELD_ORDER = ['worker_name', 'area', 'area_text', 'team', 'relationship', 'still_involved', 'qualities', 'story', 'contact_email', 'consent', 'website'];
+const FIELD_ORDER = ['worker_name', 'area', 'area_text', 'team', 'relationship', 'still_involved', 'qualities', 'story', 'contact_email', 'independent', 'consent', 'website'];
 
 const issue = (message: string) => ({ code: 'custom' as const, message });
 
@@ -73,6 +77,13 @@ function storyProblem(s: string): string | null {
   if (n < LIMITS.storyMin) return `${MESSAGES.storyShort}. You have written ${n.toLocaleString('en-GB')}.`;
   if (n > LIMITS.storyMax) return `${MESSAGES.storyLong}. You have written ${n.toLocaleString('en-GB')}.`;
   return null;
+}
+
+/** The story field's rule on its own (the edit page after a send back): tidied text, or the message. */
+export function checkStory(raw: unknown): { ok: true; story: string } | { ok: false; message: string } {
+  const story = cleanMultiline(firstText(raw));
+  const message = storyProblem(story);
+  return message ? { ok: false, message } : { ok: true, story };
 }
 
 const emailFormat = z.email();
@@ -157,6 +168,7 @@ function buildSchema(areas: AreaDirectory) {
         if (m) ctx.addIssue(issue(m));
       }),
     contact_email: optionalLine(emailProblem, MESSAGES.email),
+    independent: z.literal('yes', { error: MESSAGES.independent }),
     consent: z.literal('yes', { error: MESSAGES.consent }),
     website: z.literal('', { error: MESSAGES.honeypot }).optional(),
   });
@@ -176,6 +188,7 @@ export function typedValues(body: unknown): NominationValues {
     qualities: allTexts(b.qualities),
     story: firstText(b.story),
     contact_email: firstText(b.contact_email),
+    independent: firstText(b.independent),
     consent: firstText(b.consent),
   };
 }
@@ -192,6 +205,7 @@ export function cleanValues(data: NominationInput): NominationValues {
     qualities: [...data.qualities],
     story: data.story,
     contact_email: data.contactEmail ?? '',
+    independent: 'yes',
     consent: 'yes',
   };
 }
@@ -219,6 +233,7 @@ export function validateNomination(body: unknown, areas: AreaDirectory): Validat
         stillInvolved: d.still_involved,
         story: d.story,
         contactEmail: d.contact_email,
+        independent: true,
       },
     };
   }

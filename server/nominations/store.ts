@@ -37,7 +37,7 @@ const insertNomination = (db: Db) =>
       ref: ph('ref'), submissionKey: ph('submissionKey'), status: 'pending', workerName: ph('workerName'), workerNameKey: ph('workerNameKey'),
       areaId: ph('areaId'), team: ph('team'), relationship: ph('relationship'), qualities: ph('qualities'), stillInvolved: ph('stillInvolved'),
       story: ph('story'), storyHash: ph('storyHash'), contactEmail: ph('contactEmail'), flags: ph('flags'), duplicateOf: ph('duplicateOf'),
-      submittedAt: ph('submittedAt'),
+      submittedAt: ph('submittedAt'), independent: ph('independent'),
     })
     .prepare();
 const flagsByRef = (db: Db) => db.select({ flags: n.flags }).from(n).where(eq(n.ref, ph('ref'))).prepare();
@@ -78,6 +78,7 @@ export function storeNomination(
         flags: JSON.stringify(flags),
         duplicateOf: duplicateOf ?? null,
         submittedAt: opts.now,
+        independent: input.independent,
       });
       return { id: Number(info.lastInsertRowid), ref, created: true, flags };
     },

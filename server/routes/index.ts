@@ -10,6 +10,7 @@ import insights from './public/insights.ts';
 import search from './public/search.ts';
 import nominate from './public/nominate.ts';
 import withdraw from './public/withdraw.ts';
+import status from './public/status.ts';
 import requestChange from './public/request-change.ts';
 import moderateAuth from './moderate/auth.ts';
 import moderateQueue from './moderate/queue.ts';
@@ -24,7 +25,7 @@ import workerClaim from './worker/claim.ts';
 import workerAccount from './worker/account.ts';
 
 export async function registerRoutes(app: FastifyInstance) {
-  for (const routes of [health, home, workers, areas, pages, openData, insights, search, nominate, withdraw, requestChange, named]) {
+  for (const routes of [health, home, workers, areas, pages, openData, insights, search, nominate, withdraw, status, requestChange, named]) {
     await app.register(routes);
   }
   for (const routes of [moderateAuth, moderateQueue, moderateNominations, moderateRequests, moderateHidden, moderateWorkerItems, moderateAudit, moderateModerators]) {

@@ -26,6 +26,8 @@ export default async function queue(app: FastifyInstance) {
       if (n?.status === 'approved' && n.workerId) {
         const slug = publishedSlug(app.db, n.workerId);
         done = { text: `The quote for ${n.workerName} is published.`, href: slug ? `/workers/${slug}` : undefined, linkText: 'See the profile' };
+      } else if (n?.status === 'sent_back') {
+        done = { text: `The nomination for ${n.workerName} was sent back. The family sees why when they check their reference.` };
       } else if (n?.status === 'rejected') {
         done = { text: `The nomination for ${n.workerName} was rejected. Nothing was published.` };
       }
