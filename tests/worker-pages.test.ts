@@ -342,3 +342,27 @@ describe('moderators', () => {
     expect(form).toContain('value="defamation"');
   });
 });
+
+describe('a moderator correcting a profile shown by first name only', () => {
+  it('keeps the surname off: a new area keeps the full name, a new name is shortened again', async () => {
+    const c = await signedInWorker(app, jane.slug, JANE);
+    await c.post('/worker/display', { _csrf: await workerCsrf(c), profile: jane.slug, display: 'first_name' });
+    const { client: mod } = await signedInModerator(app);
+    const correct = async (form: Record<string, string>) => {
+      const id = Number(
+        app.db.$client
+          .prepare(`INSERT INTO change_requests (worker_name, area_text, worker_id, request, details, submitted_at) VALUES ('Jane Smith', 'Hastings', ?, 'correct', 'Please correct my profile details.', ?)`)
+          .run(jane.workerId, app.clock.now).lastInsertRowid,
+      );
+      const page = await mod.get(`/moderate/requests/${id}`);
+      return mod.post(`/moderate/requests/${id}`, { _csrf: csrfFrom(page.body)!, action: 'correct', worker: String(jane.workerId), ...form });
+    };
+    expect((await correct({ new_area: 'Sefton' })).statusCode).toBe(303);
+    let w = app.db.select().from(workers).all().find((x) => x.id === jane.workerId)!;
+    expect(w).toMatchObject({ name: 'Jane', fullName: 'Jane Smith', slug: 'jane-sefton' });
+    expect((await correct({ new_name: 'Jane Smythe', new_area: 'Sefton' })).statusCode).toBe(303);
+    w = app.db.select().from(workers).all().find((x) => x.id === jane.workerId)!;
+    expect(w).toMatchObject({ name: 'Jane', fullName: 'Jane Smythe' });
+    expect((await app.inject(`/workers/${w.slug}`)).body).not.toContain('Smyth');
+  });
+});

@@ -9,6 +9,7 @@ import type { AreaDirectory } from '../areas/directory.ts';
 import { workerSlugRedirects, workers, WORKER_DISPLAYS } from '../../db/schema.ts';
 import { audit } from '../audit.ts';
 import { uniqueWorkerSlug } from '../workers/slug.ts';
+import { shownName } from '../workers/name.ts';
 import type { OwnedProfile } from './profiles.ts';
 
 export type Display = (typeof WORKER_DISPLAYS)[number];
@@ -19,10 +20,6 @@ export const DISPLAY_LABELS: Record<Display, string> = {
   private: 'Thanks in private only',
 };
 
-/** "Mary-Jane O'Neill" -> "Mary-Jane": the first word of the name as nominated. */
-export function firstName(fullName: string): string {
-  return fullName.trim().split(/\s+/u)[0] ?? fullName;
-}
 
 /** Applies the choice; returns the profile's slug afterwards. */
 export function setDisplay(db: Db, areas: AreaDirectory, input: { accountId: number; profile: OwnedProfile; display: Display; now: number }): string {
@@ -30,11 +27,11 @@ export function setDisplay(db: Db, areas: AreaDirectory, input: { accountId: num
   if (profile.display === display) return profile.slug;
   const area = areas.get(profile.areaId)!;
   return db.$client.transaction(() => {
-    const name = display === 'first_name' ? firstName(profile.fullName) : profile.fullName;
+    const { name, fullName } = shownName(profile.fullName, display);
     // A private profile keeps its slug (no public page answers to it); a shown one gets the slug of the name shown.
     const slug = display === 'private' ? profile.slug : uniqueWorkerSlug(db, name, area.slug, profile.id);
     db.update(workers)
-      .set({ display, name, fullName: name === profile.fullName ? null : profile.fullName, slug, updatedAt: now })
+      .set({ display, name, fullName, slug, updatedAt: now })
       .where(eq(workers.id, profile.id))
       .run();
     // Old addresses carried the name as it was: they answer 404 now, not a redirect that would tie them to this one.
