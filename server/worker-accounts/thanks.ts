@@ -6,17 +6,11 @@ import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { quotes, thanksDocuments } from '../../db/schema.ts';
 import { audit } from '../audit.ts';
+import { yearMonth } from '../format.ts';
 import { REFERENCE_ALPHABET } from '../nominations/reference.ts';
 import { liveQuotes, qualityCounts, type PublicQuote, type QualityCount } from '../workers/profile.ts';
 
 const CODE_LENGTH = 16;
-const LONDON_MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' });
-
-/** "2026-03", in London time like every public date. */
-export function yearMonth(ms: number): string {
-  const p = LONDON_MONTH.formatToParts(ms);
-  return `${p.find((x) => x.type === 'year')!.value}-${p.find((x) => x.type === 'month')!.value}`;
-}
 
 /** 80 random bits as 16 letters without 0/O/1/I. */
 function newCode(): string {
