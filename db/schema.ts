@@ -103,6 +103,8 @@ export const nominations = sqliteTable(
     story: text('story'),
     storyHash: text('story_hash').notNull(),
     contactEmail: text('contact_email'),
+    /** the family asked for one mail when it is published (needs contactEmail; the address goes at the decision) */
+    notifyPublished: integer('notify_published', { mode: 'boolean' }).notNull().default(false),
     /** JSON array of flags for the moderator: 'safeguarding', 'complaint', 'duplicate' */
     flags: text('flags').notNull().default('[]'),
     duplicateOf: integer('duplicate_of'),

@@ -7,8 +7,8 @@ import type { Db } from '../db.ts';
 import { workerAccountProfiles, workerAccounts, workerClaimAttempts, workerConfirmationRequests, workerSignInTokens, SIGN_IN_VIA } from '../../db/schema.ts';
 import { audit } from '../audit.ts';
 import { queueMail } from '../mail/outbox.ts';
-import { authorityAcceptsEmail } from '../mail/authority-domains.ts';
-import { alreadyConfirmedMail, signInMail } from './mails.ts';
+import { workerClaimTakenMail, workerSignInMail } from '../mail/messages.ts';
+import { authorityAcceptsEmail } from '../areas/authorities.ts';
 import { newToken, sha256 } from './secrets.ts';
 
 /** More than this many claims an hour from one client, or for one profile, are refused. */
@@ -34,7 +34,7 @@ export function issueSignInLink(db: Db, input: { workerId: number; email: string
   db.insert(workerSignInTokens)
     .values({ tokenHash: sha256(token), workerId: input.workerId, email: input.email, via: input.via, createdAt: input.now, expiresAt: input.now + SIGN_IN_VALID_MS })
     .run();
-  queueMail(db, { to: input.email, ...signInMail(input.publicUrl, token), kind: 'worker_sign_in' }, input.now);
+  queueMail(db, workerSignInMail(input.publicUrl, input.email, token, SIGN_IN_VALID_MS / 60_000), input.now);
   audit(db, { at: input.now, moderatorId: null, action: 'worker.sign_in_link_sent', subjectType: 'worker', subjectId: input.workerId, note: `because: ${input.via}` });
 }
 
@@ -55,7 +55,7 @@ export function claimProfile(db: Db, input: ClaimContext & { workerId: number; a
       .get();
     if (!holder) issueSignInLink(db, { workerId: input.workerId, email: input.email, via: 'work_email', now: input.now, publicUrl: input.publicUrl });
     else if (holder.email === input.email) issueSignInLink(db, { workerId: input.workerId, email: input.email, via: 'returning', now: input.now, publicUrl: input.publicUrl });
-    else queueMail(db, { to: input.email, ...alreadyConfirmedMail(input.publicUrl), kind: 'worker_claim_taken' }, input.now);
+    else queueMail(db, workerClaimTakenMail(input.publicUrl, input.email), input.now);
     return true;
   })();
 }

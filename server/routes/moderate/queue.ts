@@ -6,6 +6,7 @@ import { lenientPage, optionalId } from '../../http/route-schemas.ts';
 import { loadQueue, age, publishedSlug } from '../../moderation/queue.ts';
 import { getNomination } from '../../moderation/review.ts';
 import { getChangeRequest } from '../../moderation/change-requests.ts';
+import { failedMailCount } from '../../mail/admin.ts';
 import { CONCERN_LABELS, flagLabel } from './labels.ts';
 import { moderationPage, requireModerator } from './guard.ts';
 import { REQUEST_KIND_LABELS } from '../../moderation/legal-clock.ts';
@@ -46,6 +47,7 @@ export default async function queue(app: FastifyInstance) {
       workerItems: workerQueue(app.db, app.areas),
       kinds: REQUEST_KIND_LABELS,
       now,
+      failedMail: req.moderator?.role === 'admin' ? failedMailCount(app.db) : 0,
       ageOf: (t: number) => age(t, now),
       flagLabel,
       concernLabels: CONCERN_LABELS,

@@ -37,7 +37,10 @@ export default async function workerItems(app: FastifyInstance) {
   );
   routes.post('/moderate/worker-confirmations/:id', { schema }, async (req, reply) =>
     decide(reply, req.body, ['confirm', 'decline'], (action) =>
-      decideConfirmation(app.db, { id: req.params.id, moderatorId: req.moderator!.id, confirm: action === 'confirm', now: app.now(), publicUrl: app.config.PUBLIC_URL }),
+      {
+        decideConfirmation(app.db, { id: req.params.id, moderatorId: req.moderator!.id, confirm: action === 'confirm', now: app.now(), publicUrl: app.config.PUBLIC_URL });
+        app.mail.nudge();
+      },
     ),
   );
   routes.post('/moderate/worker-merges/:id', { schema }, async (req, reply) =>

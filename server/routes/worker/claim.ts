@@ -66,6 +66,8 @@ export default async function claim(appBase: FastifyInstance) {
       publicUrl: app.config.PUBLIC_URL,
     });
     if (!accepted) return workerMessage(reply, 429, 'Too many requests', RATE_LIMITED, [{ href: `/workers/${encodeURIComponent(worker.slug)}`, text: 'Back to the profile' }]);
+    // whatever was queued (or not) goes out now, after the commit
+    app.mail.nudge();
     // The same answer whether or not a link was sent: nobody learns which addresses match.
     return renderSent(reply, worker, checked.email, '', []);
   });
@@ -108,6 +110,7 @@ export default async function claim(appBase: FastifyInstance) {
     if ('error' in checked) return renderSignIn(reply, formText(req.body, 'email'), [checked.error], 400);
     const ok = requestReturningSignIn(app.db, { email: checked.email, clientHash: clientHash(app.config.SESSION_SECRET, req), now: app.now(), publicUrl: app.config.PUBLIC_URL });
     if (!ok) return workerMessage(reply, 429, 'Too many requests', RATE_LIMITED);
+    app.mail.nudge();
     return workerMessage(reply, 200, 'Check your email', `If ${checked.email} belongs to a social worker who has confirmed their profile, we have sent a sign-in link to it. The link works once, within 30 minutes.`, [
       { href: '/worker/claim', text: 'Not confirmed yet? Find your profile first' },
     ]);
