@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApp, type TestApp } from './helpers/app.ts';
 import { seedNomination } from './helpers/seed.ts';
-import { seedAuthorityDomains, signedInWorker, workerCsrf } from './helpers/worker.ts';
+import { seedAuthorityDomains, signedInWorker, workerCsrf, useMailbox } from './helpers/worker.ts';
 
+const mailbox = useMailbox();
 let app: TestApp;
 const P = { first: 'Zqprivate', last: 'Quillonby', quote: 'zqprivatequote', team: 'Zqprivteam' };
 const F = { first: 'Marigold', last: 'Zqsurnamely', quote: 'zqfirstquote' };
@@ -61,7 +62,7 @@ async function bodies(): Promise<Map<string, string>> {
 let before: { areas: unknown; stats: unknown; csv: string };
 
 beforeAll(async () => {
-  app = await makeApp();
+  app = await makeApp(mailbox.env);
   seedAuthorityDomains(app);
   const p = seedNomination(app, { workerName: `${P.first} ${P.last}`, area: 'Hastings', team: P.team, quote: `She was ${P.quote} kind.` });
   seedNomination(app, { workerName: `${P.first} ${P.last}`, area: 'Hastings', workerId: p.workerId!, quote: 'Second quote for the private one.' });
@@ -83,9 +84,9 @@ beforeAll(async () => {
     csv: (await app.inject('/api/areas.csv')).body,
   };
 
-  const pc = await signedInWorker(app, privateSlug, 'zq.private@eastsussex.gov.uk');
+  const pc = await signedInWorker(app, mailbox, privateSlug, 'zq.private@eastsussex.gov.uk');
   expect((await pc.post('/worker/display', { _csrf: await workerCsrf(pc), profile: privateSlug, display: 'private' })).statusCode).toBe(303);
-  const fc = await signedInWorker(app, firstSlug, 'marigold@eastsussex.gov.uk');
+  const fc = await signedInWorker(app, mailbox, firstSlug, 'marigold@eastsussex.gov.uk');
   expect((await fc.post('/worker/display', { _csrf: await workerCsrf(fc), profile: firstSlug, display: 'first_name' })).statusCode).toBe(303);
   firstNewSlug = app.db.$client.prepare('SELECT slug FROM workers WHERE full_name = ?').pluck().get(`${F.first} ${F.last}`) as string;
   expect(firstNewSlug).toBe('marigold-hastings');

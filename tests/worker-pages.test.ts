@@ -6,10 +6,11 @@ import { PDFParse } from 'pdf-parse';
 import { Client, csrfFrom, makeApp, type TestApp } from './helpers/app.ts';
 import { seedNomination } from './helpers/seed.ts';
 import { signedInModerator } from './helpers/moderator.ts';
-import { mailsTo, seedAuthorityDomains, signedInWorker, signInPathFor, useLink, workerCsrf } from './helpers/worker.ts';
+import { seedAuthorityDomains, signedInWorker, signInPathFor, useLink, workerCsrf, useMailbox } from './helpers/worker.ts';
 import { auditLog, workerRegistrations, workerReplies, workers } from '../db/schema.ts';
 import { stats } from '../server/counts/index.ts';
 
+const mailbox = useMailbox();
 let app: TestApp;
 let jane: { slug: string; workerId: number };
 let tom: { slug: string; workerId: number };
@@ -17,7 +18,7 @@ const JANE = 'jane.smith@eastsussex.gov.uk';
 const TOM = 'tom.brown@eastsussex.gov.uk';
 
 beforeEach(async () => {
-  app = await makeApp();
+  app = await makeApp(mailbox.env);
   seedAuthorityDomains(app);
   const j = seedNomination(app, { workerName: 'Jane Smith', area: 'Hastings', quote: 'She listened to us every time.', qualities: ['listened', 'honest'] });
   seedNomination(app, { workerName: 'Jane Smith', area: 'Hastings', workerId: j.workerId!, quote: 'She never gave up on our family.', qualities: ['listened'], relationship: 'carer' });
@@ -62,8 +63,8 @@ describe('who may act', () => {
   });
 
   it("another worker: every /worker route naming a profile that is not theirs answers 404 and changes nothing", async () => {
-    await signedInWorker(app, jane.slug, JANE);
-    const other = await signedInWorker(app, tom.slug, TOM);
+    await signedInWorker(app, mailbox, jane.slug, JANE);
+    const other = await signedInWorker(app, mailbox, tom.slug, TOM);
     const _csrf = await workerCsrf(other);
     const before = JSON.stringify(app.db.select().from(workers).all());
     const audited = actions().length;
@@ -80,7 +81,7 @@ describe('who may act', () => {
   });
 
   it('a form without its CSRF token is refused', async () => {
-    const c = await signedInWorker(app, jane.slug, JANE);
+    const c = await signedInWorker(app, mailbox, jane.slug, JANE);
     const res = await c.post('/worker/display', { profile: jane.slug, display: 'private' });
     expect(res.statusCode).toBe(403);
     expect(app.db.select().from(workers).all().find((w) => w.id === jane.workerId)!.display).toBe('full');
@@ -89,7 +90,7 @@ describe('who may act', () => {
 
 describe('how I am shown', () => {
   it('first name: the surname leaves the profile and JSON, a new slug, the old one answers 404; audited', async () => {
-    const c = await signedInWorker(app, jane.slug, JANE);
+    const c = await signedInWorker(app, mailbox, jane.slug, JANE);
     const res = await c.post('/worker/display', { _csrf: await workerCsrf(c), profile: jane.slug, display: 'first_name' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/worker?done=display');
@@ -112,7 +113,7 @@ describe('how I am shown', () => {
   it('private: the profile answers 404, and the area and site counts stay the same', async () => {
     const before = stats(app.db, app.areas, app.now());
     const areasBefore = (await app.inject({ method: 'GET', url: '/api/areas' })).json();
-    const c = await signedInWorker(app, jane.slug, JANE);
+    const c = await signedInWorker(app, mailbox, jane.slug, JANE);
     await c.post('/worker/display', { _csrf: await workerCsrf(c), profile: jane.slug, display: 'private' });
     expect((await app.inject({ method: 'GET', url: `/workers/${jane.slug}` })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: `/api/workers/${jane.slug}` })).statusCode).toBe(404);
@@ -125,7 +126,7 @@ describe('how I am shown', () => {
   });
 
   it('a value that is not one of the three is a 400 with the choices kept', async () => {
-    const c = await signedInWorker(app, jane.slug, JANE);
+    const c = await signedInWorker(app, mailbox, jane.slug, JANE);
     const res = await c.post('/worker/display', { _csrf: await workerCsrf(c), profile: jane.slug, display: 'famous' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('href="#display-0"');
@@ -135,7 +136,7 @@ describe('how I am shown', () => {
 
 describe('reply', () => {
   it('goes to the moderators first; once approved it shows on the profile and in the JSON; empty removes it', async () => {
-    const c = await signedInWorker(app, jane.slug, JANE);
+    const c = await signedInWorker(app, mailbox, jane.slug, JANE);
     const long = await c.post('/worker/reply', { _csrf: await workerCsrf(c), profile: jane.slug, reply: 'x'.repeat(501) });
     expect(long.statusCode).toBe(400);
     expect(long.body).toContain('500 characters or fewer');
@@ -175,7 +176,7 @@ describe('reply', () => {
 
   it('a reply is shown as text, never as markup, on the queue, the profile and the worker page', async () => {
     const payload = '<script>alert(1)</script> "><img src=x onerror=alert(1)>';
-    const c = await signedInWorker(app, jane.slug, JANE);
+    const c = await signedInWorker(app, mailbox, jane.slug, JANE);
     await c.post('/worker/reply', { _csrf: await workerCsrf(c), profile: jane.slug, reply: payload });
     const { client: mod } = await signedInModerator(app);
     const queue = await mod.get('/moderate');
@@ -201,7 +202,7 @@ describe('registration', () => {
     ['niscc', '7654321', true],
     ['niscc', 'N1234', false],
   ])('%s %s: accepted %s', async (regulator, number, ok) => {
-    const c = await signedInWorker(app, jane.slug, JANE);
+    const c = await signedInWorker(app, mailbox, jane.slug, JANE);
     const res = await c.post('/worker/registration', { _csrf: await workerCsrf(c), profile: jane.slug, regulator, number });
     if (!ok) {
       expect(res.statusCode).toBe(400);
@@ -219,7 +220,7 @@ describe('registration', () => {
   });
 
   it('an empty number removes it; an unknown regulator is refused', async () => {
-    const c = await signedInWorker(app, jane.slug, JANE);
+    const c = await signedInWorker(app, mailbox, jane.slug, JANE);
     await c.post('/worker/registration', { _csrf: await workerCsrf(c), profile: jane.slug, regulator: 'swe', number: 'SW1234' });
     const bad = await c.post('/worker/registration', { _csrf: await workerCsrf(c), profile: jane.slug, regulator: 'hcpc', number: '1234' });
     expect(bad.statusCode).toBe(400);
@@ -231,7 +232,7 @@ describe('registration', () => {
 
 describe('hide', () => {
   it('takes effect at once and reaches the moderators as a request already done', async () => {
-    const c = await signedInWorker(app, jane.slug, JANE);
+    const c = await signedInWorker(app, mailbox, jane.slug, JANE);
     const res = await c.post('/worker/hide', { _csrf: await workerCsrf(c), profile: jane.slug, hidden: 'yes' });
     expect(res.headers.location).toBe('/worker?done=hidden');
     expect((await app.inject({ method: 'GET', url: `/workers/${jane.slug}` })).statusCode).toBe(410);
@@ -247,7 +248,7 @@ describe('hide', () => {
 
 describe('my thanks', () => {
   it('a printable page and a PDF with every published quote, the counts and a check code that verifies', async () => {
-    const c = await signedInWorker(app, jane.slug, JANE);
+    const c = await signedInWorker(app, mailbox, jane.slug, JANE);
     const page = await c.get(`/worker/thanks?profile=${jane.slug}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('She listened to us every time.');
@@ -279,7 +280,7 @@ describe('moderators', () => {
     const c = new Client(app);
     const _csrf = await c.csrf(`/worker/claim?profile=${jane.slug}`);
     await c.post('/worker/claim/manual', { _csrf, profile: jane.slug, email: 'jane@agency.example', note: 'Agency worker placed with East Sussex.' });
-    expect(mailsTo(app, 'jane@agency.example')).toHaveLength(0);
+    expect(await mailbox.to(app, 'jane@agency.example')).toHaveLength(0);
     const { client: mod } = await signedInModerator(app);
     const queue = await mod.get('/moderate');
     expect(queue.body).toContain('agency.example');
@@ -288,7 +289,7 @@ describe('moderators', () => {
     const res = await mod.post(`/moderate/worker-confirmations/${id}`, { _csrf: csrfFrom(queue.body)!, action: 'confirm' });
     expect(res.statusCode).toBe(303);
     expect(app.db.$client.prepare('SELECT email FROM worker_confirmation_requests').pluck().get()).toBeNull();
-    const signedIn = await useLink(c, signInPathFor(app, 'jane@agency.example'));
+    const signedIn = await useLink(c, await signInPathFor(app, mailbox, 'jane@agency.example'));
     expect(signedIn.statusCode).toBe(303);
     expect((await c.get('/worker')).body).toContain('Jane Smith, Hastings');
     expect(actions()).toEqual(expect.arrayContaining(['worker.confirmation_requested', 'worker_confirmation.confirmed', 'worker.confirmed']));
@@ -296,12 +297,12 @@ describe('moderators', () => {
 
   it('merge two profiles of one worker: every quote kept, the old slug redirects 301', async () => {
     const sefton = seedNomination(app, { workerName: 'Jane Smith', area: 'Sefton', quote: 'In Sefton she helped us.' });
-    const c = await signedInWorker(app, jane.slug, JANE);
+    const c = await signedInWorker(app, mailbox, jane.slug, JANE);
     await c.get('/worker');
     // the earlier profile is added while signed in, with that council's address
     const _csrf0 = await c.csrf(`/worker/claim?profile=${sefton.slug}`);
     await c.post('/worker/claim', { _csrf: _csrf0, profile: sefton.slug!, email: 'jane.smith@sefton.gov.uk' });
-    await useLink(c, signInPathFor(app, 'jane.smith@sefton.gov.uk'));
+    await useLink(c, await signInPathFor(app, mailbox, 'jane.smith@sefton.gov.uk'));
     const res = await c.post('/worker/merge', { _csrf: await workerCsrf(c), from: sefton.slug!, into: jane.slug, note: 'I moved from Sefton.' });
     expect(res.headers.location).toBe('/worker?done=merge');
     const { client: mod } = await signedInModerator(app);
@@ -345,7 +346,7 @@ describe('moderators', () => {
 
 describe('a moderator correcting a profile shown by first name only', () => {
   it('keeps the surname off: a new area keeps the full name, a new name is shortened again', async () => {
-    const c = await signedInWorker(app, jane.slug, JANE);
+    const c = await signedInWorker(app, mailbox, jane.slug, JANE);
     await c.post('/worker/display', { _csrf: await workerCsrf(c), profile: jane.slug, display: 'first_name' });
     const { client: mod } = await signedInModerator(app);
     const correct = async (form: Record<string, string>) => {

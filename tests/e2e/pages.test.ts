@@ -16,6 +16,7 @@ import { queueMail } from '../../server/mail/outbox.ts';
 import { outbox } from '../../db/schema.ts';
 import { ADMIN, fillNomination, GOOD_NOMINATION, logIn, readReference, submit } from './helpers/flows.ts';
 import { seedDomains, signInLinkFor } from './helpers/worker-mail.ts';
+import { TestSmtpServer } from '../helpers/smtp.ts';
 
 // axe on a long page (/areas lists 361 areas) takes seconds on a busy 2-core machine.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -23,6 +24,7 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
 let server: RunningServer;
+const smtp = new TestSmtpServer();
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -63,7 +65,7 @@ beforeAll(async () => {
     const ref = s.db.$client.prepare('SELECT ref FROM nominations WHERE id = ?').pluck().get(pending.nominationId) as string;
     return { profileSlug: main.slug!, hiddenSlug: hidden.slug!, pendingId: pending.nominationId, pendingRef: ref, requestId: Number(request.lastInsertRowid) };
   }, now));
-  server = await startServer({ dir, removeDir: true });
+  server = await startServer({ dir, removeDir: true, env: { SMTP_URL: await smtp.start() } });
   browser = await launchBrowser();
   ({ context } = await newContext(browser, server.url));
   page = await context.newPage();
@@ -73,6 +75,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.cleanup();
+  await smtp.stop();
 });
 
 /**
@@ -237,7 +240,7 @@ describe('named worker pages, including their error states', () => {
   });
 
   it("the mailed link, the worker's page with an error, thanks, the check page, a used link, signed out", async () => {
-    const link = await signInLinkFor(server.dbPath, EMAIL);
+    const link = await signInLinkFor(smtp, EMAIL);
     await checkPage('sign-in link', await page.goto(link));
     await checkPage('worker page', await submit(page, link));
     await page.locator('form[action="/worker/reply"] [name="reply"]').fill('x'.repeat(501));

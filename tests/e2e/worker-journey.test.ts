@@ -13,10 +13,12 @@ import { seedDatabase } from './helpers/seed-db.ts';
 import { launchBrowser, newContext, VIEWPORTS } from './helpers/browser.ts';
 import { logIn, MODERATOR, submit } from './helpers/flows.ts';
 import { seedDomains, signInLinkFor } from './helpers/worker-mail.ts';
+import { TestSmtpServer } from '../helpers/smtp.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let server: RunningServer;
+const smtp = new TestSmtpServer();
 let browser: Browser;
 const slugs = new Map<string, string>();
 
@@ -36,13 +38,14 @@ beforeAll(async () => {
     }
     await s.moderator(MODERATOR);
   });
-  server = await startServer({ dir, removeDir: true });
+  server = await startServer({ dir, removeDir: true, env: { SMTP_URL: await smtp.start() } });
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.cleanup();
+  await smtp.stop();
 });
 
 const mainText = (page: Page) => page.locator('main').innerText();
@@ -63,7 +66,7 @@ describe.each(COMBOS)('$label', ({ js, first, last, email }) => {
     await page.locator('form[action="/worker/claim"] [name="email"]').fill(email);
     await submit(page, '/worker/claim');
     expect(await mainText(page)).toContain('Check your email');
-    const link = await signInLinkFor(server.dbPath, email);
+    const link = await signInLinkFor(smtp, email);
     await page.goto(link);
     const res = await submit(page, link);
     expect(new URL(res.url()).pathname).toBe('/worker');

@@ -1,11 +1,12 @@
-// Named workers for tests: authority email domains, reading the mailed sign-in link, and a Client
-// signed in as the worker through the real claim and sign-in forms.
-import { expect } from 'vitest';
-import { desc, eq } from 'drizzle-orm';
+// Named workers for tests: authority email domains, a real SMTP server in this process that the app
+// delivers to (read with mailparser), and a Client signed in as the worker through the real claim
+// and sign-in forms.
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { Client, csrfFrom, type TestApp } from './app.ts';
-import { authorityDomains, outbox } from '../../db/schema.ts';
+import { TestSmtpServer } from './smtp.ts';
+import { authorityDomains } from '../../db/schema.ts';
 
-/** Three authorities' domains, enough for the tests (the real list is seeded from db/authorities.csv). */
+/** Three authorities' domains, as db/authorities.csv has them (seeded again here so the tests say what they rely on). */
 export function seedAuthorityDomains(app: TestApp): void {
   app.db
     .insert(authorityDomains)
@@ -18,13 +19,38 @@ export function seedAuthorityDomains(app: TestApp): void {
     .run();
 }
 
-export const mailsTo = (app: TestApp, to: string) => app.db.select().from(outbox).where(eq(outbox.toAddress, to)).orderBy(desc(outbox.id)).all();
+export type Mail = { subject: string; text: string };
+
+/** The in-process SMTP server of a test file: start it in beforeAll, give `env` to makeApp. */
+export function useMailbox() {
+  const smtp = new TestSmtpServer();
+  const box = {
+    env: { SMTP_URL: '' } as Record<string, string>,
+    /** everything delivered to this address so far, newest first (the app's outbox is flushed first) */
+    async to(app: TestApp, address: string): Promise<Mail[]> {
+      await app.mail.flush();
+      return smtp.received
+        .filter((r) => r.envelopeTo.includes(address))
+        .map((r) => ({ subject: r.parsed.subject ?? '', text: r.parsed.text ?? '' }))
+        .reverse();
+    },
+    clear: () => void (smtp.received = []),
+  };
+  beforeAll(async () => {
+    box.env.SMTP_URL = await smtp.start();
+  });
+  // each test reads only what its own app sent
+  afterEach(() => box.clear());
+  afterAll(() => smtp.stop());
+  return box;
+}
+export type Mailbox = ReturnType<typeof useMailbox>;
 
 /** The path of the sign-in link in the newest mail to this address. */
-export function signInPathFor(app: TestApp, to: string): string {
-  const mail = mailsTo(app, to)[0];
+export async function signInPathFor(app: TestApp, mailbox: Mailbox, to: string): Promise<string> {
+  const mail = (await mailbox.to(app, to))[0];
   expect(mail, `a mail to ${to}`).toBeDefined();
-  const m = /https?:\/\/[^/\s]+(\/worker\/sign-in\/[A-Za-z0-9_-]{43})/.exec(mail!.bodyText);
+  const m = /https?:\/\/[^/\s]+(\/worker\/sign-in\/[A-Za-z0-9_-]{43})/.exec(mail!.text);
   expect(m, 'a sign-in link in the mail').not.toBeNull();
   return m![1]!;
 }
@@ -43,11 +69,11 @@ export async function useLink(client: Client, path: string) {
 }
 
 /** A Client signed in as the worker of this profile, with a work address the authority accepts. */
-export async function signedInWorker(app: TestApp, slug: string, email: string): Promise<Client> {
+export async function signedInWorker(app: TestApp, mailbox: Mailbox, slug: string, email: string): Promise<Client> {
   const client = new Client(app);
   const res = await claim(client, slug, email);
   expect(res.statusCode).toBe(200);
-  const signedIn = await useLink(client, signInPathFor(app, email));
+  const signedIn = await useLink(client, await signInPathFor(app, mailbox, email));
   expect(signedIn.statusCode, signedIn.body.slice(0, 300)).toBe(303);
   expect(signedIn.headers.location).toBe('/worker');
   return client;
