@@ -3,7 +3,9 @@
 // site counts stay the same; "first name only" takes the surname off all of them. Every page is
 // fetched twice first, so a page kept in the page cache or a stale search index would be caught.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { makeApp, type TestApp } from './helpers/app.ts';
+import { workers } from '../db/schema.ts';
 import { seedNomination } from './helpers/seed.ts';
 import { seedAuthorityDomains, signedInWorker, workerCsrf, useMailbox } from './helpers/worker.ts';
 
@@ -88,7 +90,7 @@ beforeAll(async () => {
   expect((await pc.post('/worker/display', { _csrf: await workerCsrf(pc), profile: privateSlug, display: 'private' })).statusCode).toBe(303);
   const fc = await signedInWorker(app, mailbox, firstSlug, 'marigold@eastsussex.gov.uk');
   expect((await fc.post('/worker/display', { _csrf: await workerCsrf(fc), profile: firstSlug, display: 'first_name' })).statusCode).toBe(303);
-  firstNewSlug = app.db.$client.prepare('SELECT slug FROM workers WHERE full_name = ?').pluck().get(`${F.first} ${F.last}`) as string;
+  firstNewSlug = app.db.select({ slug: workers.slug }).from(workers).where(eq(workers.fullName, `${F.first} ${F.last}`)).get()!.slug;
   expect(firstNewSlug).toBe('marigold-hastings');
 });
 afterAll(async () => {

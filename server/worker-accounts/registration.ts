@@ -16,7 +16,7 @@ export const REGULATOR_INFO: Record<Regulator, { name: string; nation: string; r
   niscc: { name: 'the Northern Ireland Social Care Council (NISCC)', nation: 'Northern Ireland', register: 'https://niscc.info/the-register/', format: /^\d{4,8}$/, hint: 'numbers only, like 1234567' },
 };
 
-export const isRegulator = (v: string): v is Regulator => (REGULATORS as readonly string[]).includes(v);
+export const isRegulator = (v: string): v is Regulator => REGULATORS.some((r) => r === v);
 
 /** The number as stored (upper case, spaces and dashes dropped), '' to remove it, or InvalidError. */
 export function cleanRegistration(regulator: string, raw: string): { regulator: Regulator; number: string } | null {
