@@ -2,9 +2,11 @@
 // processes (or the loop and a test's flush) never send one twice; a failure is retried with back-off,
 // a refusal that will not change (SMTP 5xx) or the last attempt marks it failed for the admins to see.
 //
-// Delivery is at least once: a process killed between the server's "250 OK" and the row being marked
-// sent leaves it 'sending'; once that is older than any send could last it goes back to the queue and
-// is sent again, with the same Message-ID (mail clients treat that as one message).
+// Each message is sent at most once: a process killed while a message was on the wire leaves it
+// 'sending', and nobody can know whether the mail server had already said "250 OK". Sending it again
+// could deliver it twice, so once it is older than any send could last it is marked failed (visible on
+// /moderate/mail) instead. A worker whose sign-in link is lost asks for another; a family can always
+// check /status with their reference.
 import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { outbox } from '../../db/schema.ts';
@@ -17,6 +19,7 @@ export const RETRY_DELAYS_MS = [1, 5, 30, 120, 720].map((m) => m * MINUTE);
 export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 /** A 'sending' row older than this was left by a crash: longer than the SMTP timeouts allow a send to last. */
 export const STUCK_AFTER_MS = 5 * MINUTE;
+export const INTERRUPTED = 'interrupted while sending (the server stopped): it may or may not have arrived, so it was not sent again';
 
 export type MailLog = {
   info(obj: object, msg: string): void;
@@ -84,25 +87,22 @@ export class MailSender {
     return result;
   }
 
-  /** Puts messages left 'sending' by a crashed process back in the queue (or fails them if that was their last attempt). */
+  /** Marks messages left 'sending' by a crashed process as failed: whether they arrived is unknown. */
   recoverStuck(now: number): number {
     const { db } = this.o;
-    const stuck = and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, now - STUCK_AFTER_MS));
-    const lastChance = db
+    const stuck = db
       .select({ id: outbox.id, toAddress: outbox.toAddress })
       .from(outbox)
-      .where(and(stuck, gte(outbox.attempts, MAX_ATTEMPTS)))
+      .where(and(eq(outbox.status, 'sending'), lt(outbox.claimedAt, now - STUCK_AFTER_MS)))
       .all();
-    for (const r of lastChance) {
+    for (const r of stuck) {
       db.update(outbox)
-        .set({ status: 'failed', lastError: 'interrupted while sending, on the last attempt', ...forgotten(r.toAddress) })
-        .where(eq(outbox.id, r.id))
+        .set({ status: 'failed', lastError: INTERRUPTED, ...forgotten(r.toAddress) })
+        .where(and(eq(outbox.id, r.id), eq(outbox.status, 'sending')))
         .run();
     }
-    const failed = lastChance.length;
-    const requeued = db.update(outbox).set({ status: 'queued', nextAttemptAt: now }).where(stuck).run().changes;
-    if (failed || requeued) this.o.log.warn({ requeued, failed }, 'mail: messages interrupted mid-send were found');
-    return failed + requeued;
+    if (stuck.length) this.o.log.warn({ failed: stuck.length }, 'mail: messages interrupted mid-send were marked failed');
+    return stuck.length;
   }
 
   /** Deletes the record of messages sent or failed before `before` (they hold no body or whole address, only times). */
@@ -133,8 +133,8 @@ export class MailSender {
     } catch (err) {
       return this.attemptFailed(row, err);
     }
-    // Outside the try: if this write fails the row stays 'sending' and is resent later, as after a crash,
-    // rather than being counted as a failed send.
+    // Outside the try: if this write fails the row stays 'sending' and is marked failed later, as after a
+    // crash, rather than being sent again.
     db.update(outbox)
       .set({ status: 'sent', sentAt: this.o.now(), messageId: delivery.messageId, lastError: null, ...forgotten(row.toAddress) })
       .where(mine)
