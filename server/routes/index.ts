@@ -19,13 +19,21 @@ import moderateRequests from './moderate/requests.ts';
 import moderateAudit from './moderate/audit.ts';
 import moderateModerators from './moderate/moderators.ts';
 import moderateHidden from './moderate/hidden.ts';
+import moderateWorkerItems from './moderate/worker-items.ts';
+import named from './public/named.ts';
+import workerClaim from './worker/claim.ts';
+import workerAccount from './worker/account.ts';
 import moderateMail from './moderate/mail.ts';
 
 export async function registerRoutes(app: FastifyInstance) {
-  for (const routes of [health, home, workers, areas, pages, openData, insights, search, nominate, withdraw, status, requestChange]) {
+  for (const routes of [health, home, workers, areas, pages, openData, insights, search, nominate, withdraw, status, requestChange, named]) {
     await app.register(routes);
   }
-  for (const routes of [moderateAuth, moderateQueue, moderateNominations, moderateRequests, moderateHidden, moderateAudit, moderateModerators, moderateMail]) {
+  for (const routes of [moderateAuth, moderateQueue, moderateNominations, moderateRequests, moderateHidden, moderateWorkerItems, moderateAudit, moderateModerators, moderateMail]) {
+    await app.register(routes);
+  }
+  // the named worker's side: claim and sign-in are open, the rest needs a worker session
+  for (const routes of [workerClaim, workerAccount]) {
     await app.register(routes);
   }
 }
