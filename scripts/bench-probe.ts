@@ -51,9 +51,9 @@ if (process.send && !process.env.NODE_UNIQUE_ID) {
           }
         });
         observer.observe({ entryTypes: ['gc'] });
+        // rss() alone is cheap; the full breakdown only at a new peak
         sampler = setInterval(() => {
-          const now = process.memoryUsage();
-          if (now.rss > peak.rss) peak = now;
+          if (process.memoryUsage.rss() > peak.rss) peak = process.memoryUsage();
         }, 200);
         if (m.profile) {
           profileFile = m.profile;
