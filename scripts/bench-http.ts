@@ -212,6 +212,17 @@ function startCommand(): string[] {
   return [...args.slice(0, entry), '--import', pathToFileURL(join(ROOT, 'scripts', 'bench-probe.ts')).href, ...args.slice(entry)];
 }
 
+/** user + system CPU time of a process (all its threads), ms; /proc/PID/stat fields 14 and 15, in ticks of 10 ms. */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 class Server {
   private constructor(
     readonly child: ChildProcess,
@@ -263,6 +274,11 @@ class Server {
     } catch {
       return [pid];
     }
+  }
+
+  /** CPU time the server's processes have used so far, ms. */
+  cpuMs(): number {
+    return this.pids().reduce((sum, pid) => sum + cpuMsOf(pid), 0);
   }
 
   /** Resident memory of each of the server's processes, MB. */
@@ -407,7 +423,7 @@ function typedOnce(name: string, area: string, random: () => number): string[] {
 
 // ---------------------------------------------------------------- the bench (parent process)
 
-type Row = { target: Target; processes: number; run: number; r: DriveResult; rssMb: number[]; probe?: ProbeReport; repeated: boolean; share?: number };
+type Row = { target: Target; processes: number; run: number; r: DriveResult; rssMb: number[]; probe?: ProbeReport; repeated: boolean; share?: number; cpuUsPerReq: number; cpuShare?: number };
 
 async function bench(argv: string[]) {
   const workers = Number(arg(argv, 'workers', '100000'));
@@ -525,14 +541,16 @@ async function bench(argv: string[]) {
         const now = server.rss();
         peak = now.map((mb, i) => Math.max(mb, peak[i] ?? 0));
       }, 200);
+      const cpuBefore = server ? server.cpuMs() : cpuMsOf(bare!.pid!);
       const r = await runDriver(target, url, connections, duration, warm.next);
+      const cpuMs = (server ? server.cpuMs() : cpuMsOf(bare!.pid!)) - cpuBefore;
       clearInterval(sampler);
       const probe = await server?.probeStop();
       const repeated = Boolean(target.neverRepeat && r.next > target.paths.length);
-      rows.push({ target, processes, run, r, rssMb: peak, probe, repeated });
+      rows.push({ target, processes, run, r, rssMb: peak, probe, repeated, cpuUsPerReq: (cpuMs * 1000) / Math.max(1, r.requests) });
       const mb = (n: number) => (n / 1048576).toFixed(0);
       console.log(
-        `  ${target.key}: ${Math.round(r.reqPerSec)} req/s, ${r.requests} requests (${warm.next} in warm-up); statuses ${JSON.stringify(r.statuses)}${repeated ? '; POOL EXHAUSTED, paths repeated' : ''}`,
+        `  ${target.key}: ${Math.round(r.reqPerSec)} req/s, ${r.requests} requests (${warm.next} in warm-up), ${((cpuMs * 1000) / Math.max(1, r.requests)).toFixed(0)} µs CPU each; statuses ${JSON.stringify(r.statuses)}${repeated ? '; POOL EXHAUSTED, paths repeated' : ''}`,
       );
       if (probe) {
         console.log(
@@ -583,21 +601,30 @@ async function bench(argv: string[]) {
     console.log(
       `\nHTTP load, ${connections} connections, ${duration} s each (after 2 s warm-up), commit ${commit}, ${people.length.toLocaleString('en-GB')} public profiles, ${browser ? 'Accept-Encoding: gzip, deflate, br, zstd (as browsers)' : 'no Accept-Encoding (--no-compression)'}; share = req/s over the bare Fastify run just before (bare runs ${Math.round(Math.min(...bareRates))}-${Math.round(Math.max(...bareRates))} req/s)`,
     );
-    console.log(`${pad('key', 20)}${pad('kind', 10)}${lpad('procs', 6)}${lpad('req/s', 8)}${lpad('p50', 6)}${lpad('p99', 6)}${lpad('max', 7)}${lpad('errors', 7)}${lpad('share', 7)}${lpad('RSS MB', 12)}  verdict`);
+    // CPU per request is what a loaded machine does not blur: req/s depends on how much of a core
+    // the server got meanwhile, CPU time per request hardly at all. "cpu share" = the bare route's
+    // CPU per request over the target's: the share of bare req/s it would reach with a core of its own.
+    const bareCpu = rows.filter((row) => row.target.bare).map((row) => row.cpuUsPerReq).sort((a, b) => a - b);
+    const bareCpuMedian = bareCpu[Math.floor(bareCpu.length / 2)]!;
+    console.log(`CPU per request of the bare route: median ${bareCpuMedian.toFixed(0)} µs over ${bareCpu.length} runs (${bareCpu[0]!.toFixed(0)}-${bareCpu.at(-1)!.toFixed(0)})`);
+    console.log(`${pad('key', 20)}${pad('kind', 10)}${lpad('procs', 6)}${lpad('req/s', 8)}${lpad('p50', 6)}${lpad('p99', 6)}${lpad('max', 7)}${lpad('errors', 7)}${lpad('share', 7)}${lpad('µs CPU', 8)}${lpad('cpu share', 10)}${lpad('RSS MB', 10)}  verdict`);
     let allOk = true;
-    for (const [i, { target, processes, r, rssMb, repeated }] of rows.entries()) {
+    for (const [i, { target, processes, r, rssMb, repeated, cpuUsPerReq }] of rows.entries()) {
       const share = r.reqPerSec / (target.bare ? r.reqPerSec : rows[i - 1]!.r.reqPerSec);
+      const cpuShare = bareCpuMedian / cpuUsPerReq;
       rows[i]!.share = share;
+      rows[i]!.cpuShare = cpuShare;
       const failures: string[] = [];
       const errors = r.errors + r.timeouts + r.wrongStatus;
       if (errors) failures.push(`${errors} errors`);
       if (repeated) failures.push('paths repeated');
       if (target.goal && share < target.goal.share) failures.push(`share < ${target.goal.share}`);
+      if (target.goal && cpuShare < target.goal.share) failures.push(`cpu share < ${target.goal.share}`);
       if (target.goal && r.p99 > target.goal.p99) failures.push(`p99 > ${target.goal.p99} ms`);
       if (rssMb.some((mb) => mb > 300)) failures.push('RSS > 300 MB');
       if (failures.length) allOk = false;
       console.log(
-        `${pad(target.key, 20)}${pad(target.kind, 10)}${lpad(String(processes), 6)}${lpad(String(Math.round(r.reqPerSec)), 8)}${lpad(String(r.p50), 6)}${lpad(String(r.p99), 6)}${lpad(String(r.max), 7)}${lpad(String(errors), 7)}${lpad(share.toFixed(3), 7)}${lpad(rssMb.length ? rssMb.map((m) => m.toFixed(0)).join('+') : '-', 12)}  ${failures.length ? failures.join(', ') : 'ok'}`,
+        `${pad(target.key, 20)}${pad(target.kind, 10)}${lpad(String(processes), 6)}${lpad(String(Math.round(r.reqPerSec)), 8)}${lpad(String(r.p50), 6)}${lpad(String(r.p99), 6)}${lpad(String(r.max), 7)}${lpad(String(errors), 7)}${lpad(share.toFixed(3), 7)}${lpad(cpuUsPerReq.toFixed(0), 8)}${lpad(cpuShare.toFixed(3), 10)}${lpad(rssMb.length ? rssMb.map((m) => m.toFixed(0)).join('+') : '-', 10)}  ${failures.length ? failures.join(', ') : 'ok'}`,
       );
     }
     console.log('Targets (issue 16, one process): profile-new share ≥ 0.10 and search-new ≥ 0.05, p99 ≤ 50 ms for both, no errors, RSS ≤ 300 MB per process.');
