@@ -51,7 +51,12 @@ export const workers = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('workers_area_status_idx').on(t.areaId, t.status), index('workers_status_idx').on(t.status, t.id)],
+  (t) => [
+    index('workers_area_status_idx').on(t.areaId, t.status),
+    index('workers_status_idx').on(t.status, t.id),
+    // slugs still to make ASCII at start-up (workers/slug.ts backfillAsciiSlugs): empty once done
+    index('workers_non_ascii_slug_idx').on(t.id).where(sql`${t.slug} GLOB '*[^ -~]*'`),
+  ],
 );
 
 /** Old slugs of corrected profiles, answered with a 301 to the current one. */

@@ -1,14 +1,16 @@
 // Builds the app from plugins (config, db, view, security) and route modules.
 // server/main.ts starts it; tests build the same app over a temporary database.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
-import { DirectoryEventBus } from './events.ts';
 import dbPlugin from './plugins/db.ts';
+import countsPlugin from './plugins/counts.ts';
+import committerPlugin from './plugins/committer.ts';
 import viewPlugin from './plugins/view.ts';
 import pageCachePlugin from './plugins/page-cache.ts';
 import compressResponsesPlugin from './plugins/compress-responses.ts';
 import securityPlugin from './plugins/security.ts';
-import errorsPlugin from './plugins/errors.ts';
+import errorsPlugin, { frameworkError } from './plugins/errors.ts';
 import searchPlugin from './plugins/search.ts';
 import jobsPlugin from './plugins/jobs.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -18,7 +20,6 @@ declare module 'fastify' {
     config: Config;
     /** the clock; tests inject their own */
     now: () => number;
-    events: DirectoryEventBus;
   }
 }
 
@@ -44,12 +45,18 @@ export async function buildApp({ config, now = Date.now, logger = true }: BuildO
     trustProxy: false,
     bodyLimit: 64 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // a URL that does not decode (FST_ERR_BAD_URL) or a parameter over 200 characters (414): the site's own page
+    frameworkErrors: frameworkError,
   });
+  // Route schemas are zod schemas: handlers get typed params, query strings and bodies.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);
   app.decorate('now', now);
-  app.decorate('events', new DirectoryEventBus());
 
   await app.register(dbPlugin);
+  await app.register(countsPlugin);
+  await app.register(committerPlugin);
   // before the view plugin, so its onSend sees the rendered page before compression
   await app.register(pageCachePlugin);
   // then rendered strings are compressed, before @fastify/compress (view plugin) would stream them

@@ -27,15 +27,16 @@ export const envSchema = z.object({
   MIN_FILL_SECONDS: intIn(0, 3600, 3),
   RETENTION_DAYS: intIn(1, 3650, 180),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** set to 1 behind HTTPS so the moderator cookie is marked Secure */
-  COOKIE_SECURE: flag.default(false as never),
+  /** on behind HTTPS: Secure cookies and HSTS. Defaults to on when NODE_ENV=production (set 0 to turn off). */
+  COOKIE_SECURE: flag.optional(),
   /** public base URL, used for absolute links in the Atom feed */
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   /** where the search index snapshot is kept; default beside the database */
   SEARCH_SNAPSHOT_PATH: z.string().optional(),
 });
 
-export type Config = Omit<z.infer<typeof envSchema>, 'SESSION_SECRET' | 'SEARCH_SNAPSHOT_PATH'> & {
+export type Config = Omit<z.infer<typeof envSchema>, 'SESSION_SECRET' | 'SEARCH_SNAPSHOT_PATH' | 'COOKIE_SECURE'> & {
+  COOKIE_SECURE: boolean;
   SESSION_SECRET: string;
   SEARCH_SNAPSHOT_PATH: string;
 };
@@ -68,6 +69,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return {
     ...c,
+    COOKIE_SECURE: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
     DATABASE_PATH: dbPath,
     SESSION_SECRET: secret,
     SEARCH_SNAPSHOT_PATH: c.SEARCH_SNAPSHOT_PATH ? resolve(c.SEARCH_SNAPSHOT_PATH) : join(dataDir, 'search-index.json'),

@@ -45,7 +45,8 @@ describe('foundation', () => {
       'cross-origin-resource-policy': 'same-site',
       'referrer-policy': 'same-origin',
       'x-content-type-options': 'nosniff',
-      'x-frame-options': 'SAMEORIGIN',
+      'x-frame-options': 'DENY',
+      'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()',
       'x-xss-protection': '0',
     };
     for (const url of ['/', '/no-such-page', '/api/stats', '/healthz', '/nominate']) {

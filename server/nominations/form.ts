@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { RELATIONSHIPS, STILL_INVOLVED } from '../../db/schema.ts';
 import { QUALITY_KEYS, type QualityKey } from '../qualities.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
-import { allStrings, charCount, cleanLine, cleanMultiline, firstString } from './clean.ts';
+import { charCount, cleanLine, cleanMultiline } from '../text.ts';
+import type { FieldError } from '../errors.ts';
+import { NAME_LIMITS, NAME_MESSAGES, workerNameProblem } from '../workers/name.ts';
+import { allTexts, firstText } from '../http/form-input.ts';
 
 export type Relationship = (typeof RELATIONSHIPS)[number];
 export type StillInvolved = (typeof STILL_INVOLVED)[number];
@@ -35,20 +38,15 @@ export type NominationValues = {
   consent: string;
 };
 
-export type FieldError = { field: string; message: string };
+export type { FieldError } from '../errors.ts';
 
-export const LIMITS = { nameMin: 2, nameMax: 100, teamMax: 100, storyMin: 20, storyMax: 3000, emailMax: 254 } as const;
-
-// Letters of any script with their accents (combining marks), spaces, hyphens, apostrophes and
-// full stops; zero-width (non-)joiners are part of how some scripts spell names.
-const NAME_CHARS = /^[\p{L}\p{M}\u200C\u200D '’.\-‐]+$/u;
-const HAS_LETTER = /\p{L}/u;
+export const LIMITS = { nameMin: NAME_LIMITS.min, nameMax: NAME_LIMITS.max, teamMax: 100, storyMin: 20, storyMax: 3000, emailMax: 254 } as const;
 
 export const MESSAGES = {
-  nameEmpty: "Enter the social worker's name",
-  nameShort: `The social worker's name must be ${LIMITS.nameMin} characters or more`,
-  nameLong: `The social worker's name must be ${LIMITS.nameMax} characters or fewer`,
-  nameChars: "The social worker's name must only include letters, spaces, hyphens, apostrophes and full stops",
+  nameEmpty: NAME_MESSAGES.empty,
+  nameShort: NAME_MESSAGES.short,
+  nameLong: NAME_MESSAGES.long,
+  nameChars: NAME_MESSAGES.chars,
   areaEmpty: 'Select the area, or type the council or town',
   areaUnknownText: 'Check the spelling of the council or town, or select the area from the list',
   teamLong: `Team must be ${LIMITS.teamMax} characters or fewer`,
@@ -68,15 +66,6 @@ export const MESSAGES = {
 const FIELD_ORDER = ['worker_name', 'area', 'area_text', 'team', 'relationship', 'still_involved', 'qualities', 'story', 'contact_email', 'consent', 'website'];
 
 const issue = (message: string) => ({ code: 'custom' as const, message });
-
-function nameProblem(s: string): string | null {
-  if (s === '') return MESSAGES.nameEmpty;
-  const n = charCount(s);
-  if (n < LIMITS.nameMin) return MESSAGES.nameShort;
-  if (n > LIMITS.nameMax) return MESSAGES.nameLong;
-  if (!NAME_CHARS.test(s) || !HAS_LETTER.test(s)) return MESSAGES.nameChars;
-  return null;
-}
 
 function storyProblem(s: string): string | null {
   if (s === '') return MESSAGES.storyEmpty;
@@ -127,7 +116,7 @@ export function nominationSchema(areas: AreaDirectory) {
 
 function buildSchema(areas: AreaDirectory) {
   return z.object({
-    worker_name: lineField(MESSAGES.nameEmpty, nameProblem),
+    worker_name: lineField(MESSAGES.nameEmpty, workerNameProblem),
     // The select (`area`) and the typed fallback (`area_text`) arrive together; typing wins when
     // given, because typing is a deliberate act and the select may be left over from before.
     area: z.object({ select: z.unknown(), typed: z.unknown() }).transform((v, ctx): Area => {
@@ -176,18 +165,18 @@ function buildSchema(areas: AreaDirectory) {
 /** The form's values as the person typed them, for putting back into the form. */
 export function typedValues(body: unknown): NominationValues {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const area = firstString(b.area);
+  const area = firstText(b.area);
   return {
-    worker_name: firstString(b.worker_name),
+    worker_name: firstText(b.worker_name),
     area,
-    area_text: firstString(b.area_text),
-    team: firstString(b.team),
-    relationship: firstString(b.relationship),
-    still_involved: firstString(b.still_involved),
-    qualities: allStrings(b.qualities),
-    story: firstString(b.story),
-    contact_email: firstString(b.contact_email),
-    consent: firstString(b.consent),
+    area_text: firstText(b.area_text),
+    team: firstText(b.team),
+    relationship: firstText(b.relationship),
+    still_involved: firstText(b.still_involved),
+    qualities: allTexts(b.qualities),
+    story: firstText(b.story),
+    contact_email: firstText(b.contact_email),
+    consent: firstText(b.consent),
   };
 }
 

@@ -7,7 +7,18 @@ import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
-import { clientHash } from '../client-id.ts';
+import { clientHash, CSRF_COOKIE, csrfCookieOptions } from '../client-id.ts';
+import { formText } from '../http/form-input.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The headers every answer carries, worked out once (router errors set them by hand). */
+    securityHeaders: Record<string, string>;
+  }
+}
+
+/** Browser features no page of the site uses, switched off (and the ad-tracking cohort APIs with them). */
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()';
 
 export default fp(async function security(app: FastifyInstance) {
   const { config } = app;
@@ -31,16 +42,20 @@ export default fp(async function security(app: FastifyInstance) {
     crossOriginResourcePolicy: { policy: 'same-site' },
     hsts: config.COOKIE_SECURE ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'same-origin' },
+    // the same as frame-ancestors 'none', for browsers that only know the older header
+    xFrameOptions: { action: 'deny' },
   });
+  headers['permissions-policy'] = PERMISSIONS_POLICY;
+  app.decorate('securityHeaders', headers);
   app.addHook('onRequest', (_req, reply, done) => {
     reply.headers(headers);
     done();
   });
   await app.register(cookie, { secret: config.SESSION_SECRET });
   await app.register(csrf, {
-    cookieKey: '_csrf_secret',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, signed: true },
-    getToken: (req) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+    cookieKey: CSRF_COOKIE,
+    cookieOpts: csrfCookieOptions(config.COOKIE_SECURE),
+    getToken: (req) => formText(req.body, '_csrf'),
   });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(rateLimit, {
@@ -56,11 +71,6 @@ export default fp(async function security(app: FastifyInstance) {
     app.csrfProtection(req, reply, done);
   });
 });
-
-/** Route options for a rate-limited form post (RATE_LIMIT_MAX per client per minute; 0 = off). */
-export function formRateLimit(app: FastifyInstance, max = app.config.RATE_LIMIT_MAX) {
-  return app.config.RATE_LIMIT_MAX === 0 ? {} : { config: { rateLimit: { max, timeWindow: '1 minute' } } };
-}
 
 /**
  * The headers helmet sets for these options, worked out once. (@fastify/helmet rebuilds helmet's

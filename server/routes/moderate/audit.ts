@@ -1,5 +1,8 @@
 // GET /moderate/audit: the audit log, newest first, filterable by moderator and action.
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { hint } from '../../http/route-schemas.ts';
 import { auditActions, describe, readAudit } from '../../moderation/audit-log.ts';
 import { listModerators } from '../../moderation/accounts.ts';
 import { moderationPage, requireModerator } from './guard.ts';
@@ -7,9 +10,9 @@ import { moderationPage, requireModerator } from './guard.ts';
 export default async function auditRoutes(app: FastifyInstance) {
   requireModerator(app);
 
-  app.get('/moderate/audit', async (req, reply) => {
-    const q = req.query as Record<string, unknown>;
-    const str = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim() : '');
+  const query = z.object({ moderator: hint, action: hint, page: hint });
+  app.withTypeProvider<ZodTypeProvider>().get('/moderate/audit', { schema: { querystring: query } }, async (req, reply) => {
+    const str = (k: keyof typeof req.query) => req.query[k].trim();
     const actions = auditActions(app.db);
     const moderators = listModerators(app.db);
     const modParam = str('moderator');

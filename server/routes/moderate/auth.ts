@@ -1,10 +1,14 @@
 // GET/POST /moderate/login and POST /moderate/logout.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { formBody, formText } from '../../http/form-input.ts';
+import { hint } from '../../http/route-schemas.ts';
 import { attemptLogin } from '../../moderation/accounts.ts';
 import { createSession, deleteSession, sessionModerator, SESSION_COOKIE } from '../../moderation/sessions.ts';
 import { audit } from '../../audit.ts';
-import { formRateLimit } from '../../plugins/security.ts';
-import { clearSessionCookie, field, formBody, LOGIN_PATH, noStore, safeNext, sessionCookieOptions } from './guard.ts';
+import { formRateLimit } from '../../http/rate-limit.ts';
+import { clearSessionCookie, LOGIN_PATH, noStore, safeNext, sessionCookieOptions } from './guard.ts';
 
 // One message for every failure (unknown email, wrong password, locked, disabled), so it reveals nothing.
 export const LOGIN_FAILED = 'Enter a correct email address and password. After 5 wrong tries an account is locked for 15 minutes.';
@@ -16,19 +20,21 @@ export default async function auth(app: FastifyInstance) {
   const render = (reply: FastifyReply, status: number, email: string, errors: { field: string; message: string }[], next: string | undefined, notice: Notice = {}) =>
     reply.page('moderate/login', { title: errors.length ? 'Error: Sign in to moderate' : 'Sign in to moderate', noindex: true, email, errors, next, ...notice }, status);
 
-  app.get(LOGIN_PATH, async (req, reply) => {
-    const query = req.query as Record<string, unknown>;
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const loginQuery = z.object({ next: hint, signed_out: hint, ended: hint });
+  routes.get(LOGIN_PATH, { schema: { querystring: loginQuery } }, async (req, reply) => {
+    const query = req.query;
     const next = safeNext(query.next);
     if (sessionModerator(app.db, req.cookies[SESSION_COOKIE], app.now())) return reply.redirect(next ?? '/moderate', 303);
     return render(reply, 200, '', [], next, { signedOut: query.signed_out === '1', ended: query.ended === '1' });
   });
 
-  app.post(LOGIN_PATH, { ...formRateLimit(app, Math.min(10, app.config.RATE_LIMIT_MAX)) }, async (req, reply) => {
-    const body = formBody(req);
-    const email = field(body, 'email').trim().slice(0, 254);
-    const password = field(body, 'password').slice(0, 1000);
+  routes.post(LOGIN_PATH, { schema: { body: formBody }, ...formRateLimit(app, Math.min(10, app.config.RATE_LIMIT_MAX)) }, async (req, reply) => {
+    const body = req.body;
+    const email = formText(body, 'email').trim().slice(0, 254);
+    const password = formText(body, 'password').slice(0, 1000);
     // back to the page the moderator was on when the session ended (or asked for before signing in)
-    const next = safeNext(field(body, 'next'));
+    const next = safeNext(formText(body, 'next'));
     const errors = [];
     if (!email) errors.push({ field: 'email', message: 'Enter your email address' });
     if (!password) errors.push({ field: 'password', message: 'Enter your password' });

@@ -95,21 +95,3 @@ export function moderationPage(reply: FastifyReply, template: string, data: Page
 export function moderationMessage(reply: FastifyReply, status: number, title: string, message: string, links: { href: string; text: string }[] = []) {
   return moderationPage(reply, 'moderate/message', { title, message, links }, status);
 }
-
-/** A positive whole-number route id, or undefined. */
-export function parseId(raw: unknown): number | undefined {
-  return typeof raw === 'string' && /^[1-9]\d{0,11}$/.test(raw) ? Number(raw) : undefined;
-}
-
-export function formBody(req: FastifyRequest): Record<string, unknown> {
-  const b = req.body;
-  return b && typeof b === 'object' ? (b as Record<string, unknown>) : {};
-}
-
-/** One form value: the first if repeated, '' if missing or not text. */
-export function field(body: Record<string, unknown>, name: string): string {
-  const v = body[name];
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v) && typeof v[0] === 'string') return v[0];
-  return '';
-}

@@ -1,9 +1,13 @@
 // GET /moderate/hidden, POST /moderate/hidden/:id: profiles hidden at a worker's request, and showing one again.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { listHiddenProfiles, ProfileNotHiddenError, REASON_MAX, unhideProfile } from '../../moderation/hidden-profiles.ts';
-import type { FieldError } from '../../moderation/decisions.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ConflictError, type FieldError } from '../../errors.ts';
+import { formBody, formText } from '../../http/form-input.ts';
+import { lenientIdParams, optionalId } from '../../http/route-schemas.ts';
+import { listHiddenProfiles, REASON_MAX, unhideProfile } from '../../moderation/hidden-profiles.ts';
 import { getWorker } from '../../moderation/change-requests.ts';
-import { field, formBody, moderationMessage, moderationPage, parseId, requireModerator } from './guard.ts';
+import { moderationMessage, moderationPage, requireModerator } from './guard.ts';
 
 export default async function hidden(app: FastifyInstance) {
   requireModerator(app);
@@ -25,15 +29,17 @@ export default async function hidden(app: FastifyInstance) {
     );
   }
 
-  app.get('/moderate/hidden', async (req, reply) => {
-    const shown = parseId((req.query as Record<string, unknown>).unhidden);
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  routes.get('/moderate/hidden', { schema: { querystring: z.object({ unhidden: optionalId }) } }, async (req, reply) => {
+    const shown = req.query.unhidden;
     const worker = shown ? getWorker(app.db, shown) : undefined;
     return render(reply, { unhidden: worker?.status === 'published' ? worker : undefined });
   });
 
-  app.post('/moderate/hidden/:id', async (req, reply) => {
-    const id = parseId((req.params as { id: string }).id);
-    const reason = field(formBody(req), 'reason');
+  // A malformed id cannot name a hidden profile: the same answer as one that is not hidden.
+  routes.post('/moderate/hidden/:id', { schema: { params: lenientIdParams, body: formBody } }, async (req, reply) => {
+    const id = req.params.id;
+    const reason = formText(req.body, 'reason');
     const gone = () =>
       moderationMessage(reply, 409, 'This profile is not hidden', 'Another moderator may have shown it again already, or it was removed. Nothing you sent was saved.', [
         { href: '/moderate/hidden', text: 'Back to hidden profiles' },
@@ -44,10 +50,9 @@ export default async function hidden(app: FastifyInstance) {
       const result = unhideProfile(app.db, { workerId: id, moderatorId: req.moderator!.id, reason, now: app.now() });
       if (!result.ok) return render(reply, { errors: result.errors, values: { [id]: reason } }, 400);
     } catch (e) {
-      if (e instanceof ProfileNotHiddenError) return gone();
+      if (e instanceof ConflictError) return gone();
       throw e;
     }
-    app.events.workerChanged(id);
     return reply.redirect(`/moderate/hidden?unhidden=${id}`, 303);
   });
 }

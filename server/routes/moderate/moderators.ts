@@ -1,14 +1,25 @@
 // GET /moderate/moderators (admins): list, add and disable moderators.
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { AccountError, createModerator, emailProblem, listModerators, setModeratorDisabled, type Role } from '../../moderation/accounts.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { InvalidError, type FieldError } from '../../errors.ts';
+import { formBody, formText } from '../../http/form-input.ts';
+import { idOf, lenientIdParams } from '../../http/route-schemas.ts';
+import { createModerator, emailProblem, getModerator, listModerators, setModeratorDisabled } from '../../moderation/accounts.ts';
 import { passwordProblem } from '../../moderation/passwords.ts';
-import type { FieldError } from '../../moderation/decisions.ts';
-import { field, formBody, moderationMessage, moderationPage, parseId, requireModerator } from './guard.ts';
+import { moderationMessage, moderationPage, requireModerator } from './guard.ts';
 
 type Values = { email: string; role: string };
 
+/**
+ * "Added <email>" is shown once, after the add, from a signed cookie naming the new moderator: never
+ * from the query string, so a link cannot make the page say something the server did not do.
+ */
+const ADDED_COOKIE = 'moderator_added';
+const ADDED_PATH = '/moderate/moderators';
+
 export default async function moderators(app: FastifyInstance) {
   requireModerator(app, { admin: true });
+  const routes = app.withTypeProvider<ZodTypeProvider>();
 
   const render = (reply: FastifyReply, values: Values, errors: FieldError[] = [], status = 200, added?: string) =>
     moderationPage(
@@ -18,34 +29,46 @@ export default async function moderators(app: FastifyInstance) {
       status,
     );
 
-  app.get('/moderate/moderators', async (req, reply) => {
-    const added = (req.query as Record<string, unknown>).added;
-    return render(reply, { email: '', role: 'moderator' }, [], 200, typeof added === 'string' ? added.slice(0, 254) : undefined);
+  /** The moderator just added, read once from the flash cookie (which is cleared). */
+  function justAdded(req: FastifyRequest, reply: FastifyReply): string | undefined {
+    const raw = req.cookies[ADDED_COOKIE];
+    if (!raw) return undefined;
+    reply.clearCookie(ADDED_COOKIE, { path: ADDED_PATH });
+    const unsigned = reply.unsignCookie(raw);
+    const id = unsigned.valid ? idOf(unsigned.value) : undefined;
+    return id ? getModerator(app.db, id)?.email : undefined;
+  }
+
+  routes.get('/moderate/moderators', async (req, reply) => {
+    return render(reply, { email: '', role: 'moderator' }, [], 200, justAdded(req, reply));
   });
 
-  app.post('/moderate/moderators', async (req, reply) => {
-    const body = formBody(req);
-    const values = { email: field(body, 'email').trim().slice(0, 300), role: field(body, 'role') };
-    const password = field(body, 'password');
+  routes.post('/moderate/moderators', { schema: { body: formBody } }, async (req, reply) => {
+    const body = req.body;
+    const values = { email: formText(body, 'email').trim().slice(0, 300), role: formText(body, 'role') };
+    const password = formText(body, 'password');
     const errors: FieldError[] = [];
     const eProblem = emailProblem(values.email);
     if (eProblem) errors.push({ field: 'email', message: eProblem });
-    if (values.role !== 'moderator' && values.role !== 'admin') errors.push({ field: 'role', message: 'Choose a role' });
+    const role = values.role === 'moderator' || values.role === 'admin' ? values.role : undefined;
+    if (!role) errors.push({ field: 'role', message: 'Choose a role' });
     const pProblem = password ? passwordProblem(password, values.email) : 'Enter a password for them';
     if (pProblem) errors.push({ field: 'password', message: pProblem });
-    if (errors.length) return render(reply, values, errors, 400);
+    if (errors.length || !role) return render(reply, values, errors, 400);
     try {
-      const m = await createModerator(app.db, { email: values.email, password, role: values.role as Role, now: app.now(), by: req.moderator!.id });
-      return reply.redirect(`/moderate/moderators?added=${encodeURIComponent(m.email)}`, 303);
+      const m = await createModerator(app.db, { email: values.email, password, role, now: app.now(), by: req.moderator!.id });
+      reply.setCookie(ADDED_COOKIE, String(m.id), { path: ADDED_PATH, httpOnly: true, sameSite: 'strict', secure: app.config.COOKIE_SECURE, signed: true, maxAge: 300 });
+      return reply.redirect(ADDED_PATH, 303);
     } catch (e) {
-      if (e instanceof AccountError) return render(reply, values, [{ field: 'email', message: e.message }], 400);
+      if (e instanceof InvalidError) return render(reply, values, e.errors, 400);
       throw e;
     }
   });
 
-  app.post('/moderate/moderators/:id', async (req, reply) => {
-    const id = parseId((req.params as { id: string }).id);
-    const action = field(formBody(req), 'action');
+  // A malformed id, like an unknown action, is "that did not work" (400), as before the schema.
+  routes.post('/moderate/moderators/:id', { schema: { params: lenientIdParams, body: formBody } }, async (req, reply) => {
+    const id = req.params.id;
+    const action = formText(req.body, 'action');
     if (!id || (action !== 'disable' && action !== 'enable')) {
       return moderationMessage(reply, 400, 'Sorry, that did not work', 'Go back to the list of moderators and try again.', [{ href: '/moderate/moderators', text: 'Moderators' }]);
     }

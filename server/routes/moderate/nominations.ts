@@ -1,13 +1,15 @@
 // GET/POST /moderate/nominations/:id: review a nomination, then approve or reject it.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { loadReview, type Review } from '../../moderation/review.ts';
-import {
-  AlreadyDecidedError, NotFoundError, REJECT_REASONS, approveNomination, rejectNomination, type FieldError,
-} from '../../moderation/decisions.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ConflictError, NotFoundError, type FieldError } from '../../errors.ts';
+import { formBody, formText } from '../../http/form-input.ts';
+import { idParams } from '../../http/route-schemas.ts';
+import { getNomination, loadReview, type Review } from '../../moderation/review.ts';
+import { REJECT_REASONS, approveNomination, rejectNomination } from '../../moderation/decisions.ts';
 import type { Flag } from '../../privacy/index.ts';
 import { dateTime } from '../../format.ts';
 import { CONCERN_LABELS, QUALITY_LABELS, RELATIONSHIP_NAMES, STILL_INVOLVED_LABELS, flagLabel } from './labels.ts';
-import { field, formBody, moderationMessage, moderationPage, parseId, requireModerator } from './guard.ts';
+import { moderationMessage, moderationPage, requireModerator } from './guard.ts';
 
 type FormValues = { quote: string; worker: string; new_name: string; override_flags: boolean; reason: string; note: string };
 
@@ -36,8 +38,10 @@ export default async function nominationsReview(app: FastifyInstance) {
   const notFound = (reply: FastifyReply) =>
     moderationMessage(reply, 404, 'Nomination not found', 'It may have been withdrawn by the family who sent it.', [{ href: '/moderate', text: 'Back to the queue' }]);
 
-  const alreadyDecided = (reply: FastifyReply, e: AlreadyDecidedError) => {
-    const n = e.nomination;
+  /** Another moderator decided first: say who and when, from the nomination as it is now. */
+  const alreadyDecided = (reply: FastifyReply, id: number) => {
+    const n = getNomination(app.db, id);
+    if (!n) return notFound(reply);
     const who = n.decidedByEmail ?? 'another moderator';
     const when = n.decidedAt ? ` on ${dateTime(n.decidedAt)}` : '';
     return moderationMessage(
@@ -49,9 +53,13 @@ export default async function nominationsReview(app: FastifyInstance) {
     );
   };
 
-  app.get('/moderate/nominations/:id', async (req, reply) => {
-    const id = parseId((req.params as { id: string }).id);
-    const review = id ? loadReview(app.db, app.areas, id, app.now()) : undefined;
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  // A malformed id names no nomination: the 404 page, before the handler.
+  const badInput = { status: 404, message: 'It may have been withdrawn by the family who sent it.' };
+
+  routes.get('/moderate/nominations/:id', { schema: { params: idParams }, config: { badInput } }, async (req, reply) => {
+    const id = req.params.id;
+    const review = loadReview(app.db, app.areas, id, app.now());
     if (!review) return notFound(reply);
     return renderReview(reply, review, {
       quote: review.suggestedQuote,
@@ -63,33 +71,32 @@ export default async function nominationsReview(app: FastifyInstance) {
     });
   });
 
-  app.post('/moderate/nominations/:id', async (req, reply) => {
-    const id = parseId((req.params as { id: string }).id);
-    if (!id) return notFound(reply);
-    const body = formBody(req);
-    const action = field(body, 'action');
+  routes.post('/moderate/nominations/:id', { schema: { params: idParams, body: formBody }, config: { badInput } }, async (req, reply) => {
+    const id = req.params.id;
+    const body = req.body;
+    const field = (name: string) => formText(body, name);
+    const action = field('action');
     const moderatorId = req.moderator!.id;
     const now = app.now();
     const values: FormValues = {
-      quote: field(body, 'quote'),
-      worker: field(body, 'worker'),
-      new_name: field(body, 'new_name'),
-      override_flags: field(body, 'override_flags') === 'yes',
-      reason: field(body, 'reason'),
-      note: field(body, 'note'),
+      quote: field('quote'),
+      worker: field('worker'),
+      new_name: field('new_name'),
+      override_flags: field('override_flags') === 'yes',
+      reason: field('reason'),
+      note: field('note'),
     };
     try {
       if (action === 'approve') {
         const result = approveNomination(app.db, app.areas, {
           nominationId: id, moderatorId, quote: values.quote, worker: values.worker, newName: values.new_name,
-          overrideFlags: field(body, 'override_flags'), now,
+          overrideFlags: field('override_flags'), now,
         });
         if (!result.ok) {
           const review = loadReview(app.db, app.areas, id, now);
           if (!review) return notFound(reply);
           return renderReview(reply, review, values, result.errors, result.problems, 400);
         }
-        app.events.workerChanged(result.workerId);
         return reply.redirect(`/moderate?decided=${id}`, 303);
       }
       if (action === 'reject') {
@@ -105,7 +112,7 @@ export default async function nominationsReview(app: FastifyInstance) {
       if (!review) return notFound(reply);
       return renderReview(reply, review, { ...values, quote: values.quote || review.suggestedQuote }, [{ field: 'quote', message: 'Choose approve or reject' }], [], 400);
     } catch (e) {
-      if (e instanceof AlreadyDecidedError) return alreadyDecided(reply, e);
+      if (e instanceof ConflictError) return alreadyDecided(reply, id);
       if (e instanceof NotFoundError) return notFound(reply);
       throw e;
     }

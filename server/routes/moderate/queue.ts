@@ -1,31 +1,34 @@
 // GET /moderate: the queue.
 import type { FastifyInstance } from 'fastify';
-import { loadQueue, age } from '../../moderation/queue.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { lenientPage, optionalId } from '../../http/route-schemas.ts';
+import { loadQueue, age, publishedSlug } from '../../moderation/queue.ts';
 import { getNomination } from '../../moderation/review.ts';
 import { getChangeRequest } from '../../moderation/change-requests.ts';
 import { CONCERN_LABELS, flagLabel } from './labels.ts';
-import { moderationPage, parseId, requireModerator } from './guard.ts';
+import { moderationPage, requireModerator } from './guard.ts';
 
 export default async function queue(app: FastifyInstance) {
   requireModerator(app);
 
-  app.get('/moderate', async (req, reply) => {
-    const q = req.query as Record<string, unknown>;
-    const page = typeof q.page === 'string' && /^\d{1,6}$/.test(q.page) ? Number(q.page) : 1;
-    const data = loadQueue(app.db, app.areas, page);
+  const query = z.object({ page: lenientPage, decided: optionalId, request: optionalId });
+  app.withTypeProvider<ZodTypeProvider>().get('/moderate', { schema: { querystring: query } }, async (req, reply) => {
+    const q = req.query;
+    const data = loadQueue(app.db, app.areas, q.page);
     // What just happened, after a decision redirected here.
     let done: { text: string; href?: string; linkText?: string } | undefined;
-    const decided = parseId(q.decided);
+    const decided = q.decided;
     if (decided) {
       const n = getNomination(app.db, decided);
       if (n?.status === 'approved' && n.workerId) {
-        const slug = app.db.$client.prepare('SELECT slug FROM workers WHERE id = ?').pluck().get(n.workerId) as string | undefined;
+        const slug = publishedSlug(app.db, n.workerId);
         done = { text: `The quote for ${n.workerName} is published.`, href: slug ? `/workers/${slug}` : undefined, linkText: 'See the profile' };
       } else if (n?.status === 'rejected') {
         done = { text: `The nomination for ${n.workerName} was rejected. Nothing was published.` };
       }
     }
-    const request = parseId(q.request);
+    const request = q.request;
     if (request) {
       const r = getChangeRequest(app.db, request);
       if (r && r.status !== 'pending') done = { text: `The request about ${r.workerName} is done: ${r.outcome ?? r.status}.` };

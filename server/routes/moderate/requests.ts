@@ -1,12 +1,15 @@
 // GET /moderate/requests, GET/POST /moderate/requests/:id: change requests from workers.
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ConflictError, NotFoundError, type FieldError } from '../../errors.ts';
+import { formBody, formText } from '../../http/form-input.ts';
+import { hint, idOf, idParams } from '../../http/route-schemas.ts';
 import {
-  RequestAlreadyDecidedError, RequestNotFoundError, applyChangeRequest, findWorkers, getChangeRequest, getWorker,
-  listChangeRequests, workerQuotes, type ChangeRequest,
+  applyChangeRequest, findWorkers, getChangeRequest, getWorker, listChangeRequests, workerQuotes, type ChangeRequest,
 } from '../../moderation/change-requests.ts';
-import type { FieldError } from '../../moderation/decisions.ts';
 import { dateTime } from '../../format.ts';
-import { field, formBody, moderationMessage, moderationPage, parseId, requireModerator } from './guard.ts';
+import { moderationMessage, moderationPage, requireModerator } from './guard.ts';
 
 type Values = { action: string; worker: string; quote: string; new_name: string; new_area: string; new_team: string; note: string; find: string; find_area: string };
 
@@ -23,7 +26,7 @@ export default async function requests(app: FastifyInstance) {
 
   function renderRequest(reply: FastifyReply, request: ChangeRequest, values: Values, errors: FieldError[] = [], status = 200) {
     // The profile shown: the one the moderator picked, else the one matched when the request came in.
-    const chosenId = parseId(values.worker) ?? request.workerId ?? undefined;
+    const chosenId = idOf(values.worker) ?? request.workerId ?? undefined;
     const chosen = chosenId ? getWorker(app.db, chosenId) : undefined;
     const findArea = values.find_area ? app.areas.resolve(values.find_area) : request.areaId ? app.areas.get(request.areaId) : undefined;
     const candidates = findWorkers(app.db, values.find || request.workerName, findArea).filter((w) => w.id !== chosen?.id);
@@ -47,24 +50,26 @@ export default async function requests(app: FastifyInstance) {
   const notFound = (reply: FastifyReply) =>
     moderationMessage(reply, 404, 'Change request not found', 'Check the link and try again.', [{ href: '/moderate/requests', text: 'Back to change requests' }]);
 
-  app.get('/moderate/requests/:id', async (req, reply) => {
-    const id = parseId((req.params as { id: string }).id);
-    const request = id ? getChangeRequest(app.db, id) : undefined;
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  // A malformed id names no request: the 404 page, before the handler.
+  const badInput = { status: 404, message: 'Check the link and try again.' };
+  const query = z.object({ worker: hint, find: hint, find_area: hint });
+
+  routes.get('/moderate/requests/:id', { schema: { params: idParams, querystring: query }, config: { badInput } }, async (req, reply) => {
+    const request = getChangeRequest(app.db, req.params.id);
     if (!request) return notFound(reply);
-    const q = req.query as Record<string, unknown>;
-    const s = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).slice(0, 200) : '');
+    const s = (k: keyof typeof req.query) => req.query[k].slice(0, 200);
     return renderRequest(reply, request, {
       action: '', worker: s('worker'), quote: '', new_name: '', new_area: '', new_team: '', note: '', find: s('find'), find_area: s('find_area'),
     });
   });
 
-  app.post('/moderate/requests/:id', async (req, reply) => {
-    const id = parseId((req.params as { id: string }).id);
-    if (!id) return notFound(reply);
-    const body = formBody(req);
+  routes.post('/moderate/requests/:id', { schema: { params: idParams, body: formBody }, config: { badInput } }, async (req, reply) => {
+    const id = req.params.id;
+    const field = (name: string) => formText(req.body, name);
     const values: Values = {
-      action: field(body, 'action'), worker: field(body, 'worker'), quote: field(body, 'quote'), new_name: field(body, 'new_name'),
-      new_area: field(body, 'new_area'), new_team: field(body, 'new_team'), note: field(body, 'note'), find: '', find_area: '',
+      action: field('action'), worker: field('worker'), quote: field('quote'), new_name: field('new_name'),
+      new_area: field('new_area'), new_team: field('new_team'), note: field('note'), find: '', find_area: '',
     };
     try {
       const result = applyChangeRequest(app.db, app.areas, {
@@ -76,12 +81,12 @@ export default async function requests(app: FastifyInstance) {
         if (!request) return notFound(reply);
         return renderRequest(reply, request, values, result.errors, 400);
       }
-      if (result.workerId) app.events.workerChanged(result.workerId);
       return reply.redirect(`/moderate?request=${id}`, 303);
     } catch (e) {
-      if (e instanceof RequestNotFoundError) return notFound(reply);
-      if (e instanceof RequestAlreadyDecidedError) {
-        const r = e.request;
+      if (e instanceof NotFoundError) return notFound(reply);
+      // Another moderator decided first: say who and when, from the request as it is now.
+      const r = e instanceof ConflictError ? getChangeRequest(app.db, id) : undefined;
+      if (r) {
         return moderationMessage(
           reply, 409, 'This request was already decided',
           `It was ${r.status === 'declined' ? 'declined' : 'dealt with'} by ${r.decidedByEmail ?? 'another moderator'}${r.decidedAt ? ` on ${dateTime(r.decidedAt)}` : ''}. Nothing you sent was saved.`,

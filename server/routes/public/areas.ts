@@ -1,9 +1,11 @@
 // GET /areas (every area, grouped or sorted, with a chart of the top ten) and GET /areas/:slug.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { countsOf, type AreaCount } from '../../counts/index.ts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AreaCount } from '../../counts/index.ts';
 import { barChart } from '../../charts/bar.ts';
-import { sendError } from '../../plugins/errors.ts';
-import { PAGE_SIZE, pager, parsePage } from '../../pagination.ts';
+import { PAGE_SIZE, pager } from '../../pagination.ts';
+import { hint, page as pageSchema, slugParams } from '../../http/route-schemas.ts';
 import { workersInArea } from '../../workers/profile.ts';
 import { AREA_SPARKLINE_MIN, trendSparkline } from '../../insights/view.ts';
 
@@ -13,6 +15,7 @@ const SORTS = {
   nominations: 'most recommendations',
 } as const;
 type Sort = keyof typeof SORTS;
+const isSort = (s: string): s is Sort => Object.hasOwn(SORTS, s);
 
 /** Counts come in name order and the sort is stable, so ties stay in name order. */
 function sortCounts(counts: AreaCount[], sort: Exclude<Sort, 'name'>): AreaCount[] {
@@ -20,14 +23,12 @@ function sortCounts(counts: AreaCount[], sort: Exclude<Sort, 'name'>): AreaCount
   return [...counts].sort((a, b) => b[sort] - a[sort] || b[other] - a[other]);
 }
 
-type Req = FastifyRequest<{ Params: { slug: string }; Querystring: Record<string, unknown> }>;
-
 export default async function areasRoutes(app: FastifyInstance) {
-  app.get('/areas', { config: { pageCache: true } }, async (req: Req, reply) => {
-    const raw = req.query.sort;
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  routes.get('/areas', { schema: { querystring: z.object({ sort: hint }) }, config: { pageCache: true } }, async (req, reply) => {
     // An unknown sort falls back to the grouped list rather than a dead end.
-    const sort: Sort = typeof raw === 'string' && raw in SORTS ? (raw as Sort) : 'name';
-    const counts = countsOf(app).areas();
+    const sort: Sort = isSort(req.query.sort) ? req.query.sort : 'name';
+    const counts = app.counts.areas();
     const byId = new Map(counts.map((c) => [c.id, c]));
     const top = sortCounts(counts, 'nominations')
       .filter((c) => c.nominations > 0)
@@ -52,33 +53,37 @@ export default async function areasRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/areas/:slug', { config: { pageCache: true } }, async (req: Req, reply) => {
-    const slug = req.params.slug;
-    const area = app.areas.bySlugOrUndefined(slug);
-    if (!area) {
-      // An ONS code, a different case or a name families use ("hull") leads to the canonical page.
-      const other = app.areas.resolve(slug);
-      if (other) return reply.redirect(`/areas/${other.slug}`, 301);
-      return sendError(req, reply, 404);
-    }
-    const page = parsePage(req.query.page);
-    if (page === null) return sendError(req, reply, 400, 'That page number is not right. Go back to the area and use the page links.');
-    const counts = countsOf(app).area(area.id)!;
-    const { total, workers } = workersInArea(app.db, area.id, PAGE_SIZE, (page - 1) * PAGE_SIZE);
-    const pages = pager(page, total, `/areas/${area.slug}`);
-    const trend = trendSparkline(countsOf(app).areaTrend(area.id), 'area-trend', `in ${area.name}`);
-    return reply.page(
-      'area',
-      {
-        title: `Recommended social workers in ${area.name}`,
-        description: `${area.name}: ${counts.workers} social workers recommended by families, ${counts.nominations} recommendations.`,
-        area,
-        counts,
-        workers,
-        pager: pages,
-        trend: trend.total >= AREA_SPARKLINE_MIN ? trend : null,
-      },
-      pages.beyond ? 404 : 200,
-    );
-  });
+  const badPage = 'That page number is not right. Go back to the area and use the page links.';
+  routes.get(
+    '/areas/:slug',
+    { schema: { params: slugParams, querystring: z.object({ page: pageSchema }) }, config: { pageCache: true, badInput: { message: badPage } } },
+    async (req, reply) => {
+      const slug = req.params.slug;
+      const area = app.areas.bySlugOrUndefined(slug);
+      if (!area) {
+        // An ONS code, a different case or a name families use ("hull") leads to the canonical page.
+        const other = app.areas.resolve(slug);
+        if (other) return reply.redirect(`/areas/${other.slug}`, 301);
+        return reply.errorPage(404);
+      }
+      const page = req.query.page;
+      const counts = app.counts.area(area.id)!;
+      const { total, workers } = workersInArea(app.db, area.id, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+      const pages = pager(page, total, `/areas/${area.slug}`);
+      const trend = trendSparkline(app.counts.areaTrend(area.id), 'area-trend', `in ${area.name}`);
+      return reply.page(
+        'area',
+        {
+          title: `Recommended social workers in ${area.name}`,
+          description: `${area.name}: ${counts.workers} social workers recommended by families, ${counts.nominations} recommendations.`,
+          area,
+          counts,
+          workers,
+          pager: pages,
+          trend: trend.total >= AREA_SPARKLINE_MIN ? trend : null,
+        },
+        pages.beyond ? 404 : 200,
+      );
+    },
+  );
 }

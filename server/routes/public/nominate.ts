@@ -1,37 +1,28 @@
-// The nomination journey: form -> check your answers -> confirm (stored) -> done with a reference.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formRateLimit } from '../../plugins/security.ts';
-import { handleError, isCsrfError, sendError } from '../../plugins/errors.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { formRateLimit } from '../../http/rate-limit.ts';
+import { BOT_MESSAGES, looksLikeBot, screenForm, startedOf, startToken } from '../../http/bot-check.ts';
+import { formBody, formText, type FormBody } from '../../http/form-input.ts';
+import { hint } from '../../http/route-schemas.ts';
 import { QUALITIES, QUALITY_LABELS } from '../../qualities.ts';
-import { firstString } from '../../nominations/clean.ts';
-import { checkFillTime, formStartToken } from '../../nominations/fill-time.ts';
 import { cleanValues, errorMap, validateNomination, type FieldError, type NominationValues } from '../../nominations/form.ts';
 import { labelOf, RELATIONSHIP_CHOICES, STILL_INVOLVED_CHOICES } from '../../nominations/labels.ts';
 import { compactReference, formatReference } from '../../nominations/reference.ts';
 import { nominationFlagsByRef, SUBMISSION_KEY } from '../../nominations/store.ts';
 import { AreaOptionsHtml, areaSelectGroups } from '../../areas/select-options.ts';
-import { committerOf } from '../../nominations/committer.ts';
 
 const TITLE = 'Recommend a social worker';
 const EMPTY: NominationValues = {
   worker_name: '', area: '', area_text: '', team: '', relationship: '', still_involved: '', qualities: [], story: '', contact_email: '', consent: '',
 };
-const START_TOKEN = /^\d{1,15}\.[A-Za-z0-9_-]{32}$/;
-
-type Body = Record<string, unknown>;
-const bodyOf = (req: FastifyRequest): Body => (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Body) : {});
 
 export default async function nominate(app: FastifyInstance) {
   const { config } = app;
+  const routes = app.withTypeProvider<ZodTypeProvider>();
   const areaOptions = new AreaOptionsHtml(areaSelectGroups(app.areas));
   const qualityOptions = QUALITIES.map((q) => ({ value: q.key, label: q.label }));
-
-  /** The hidden `started` field: carried through the journey once the fill time has been checked. */
-  function startedOf(body: Body): string {
-    const s = body.started;
-    return typeof s === 'string' && START_TOKEN.test(s) ? s : formStartToken(config.SESSION_SECRET, app.now());
-  }
 
   /** `notices` go in the error summary only, not beside a field. */
   function renderForm(reply: FastifyReply, values: NominationValues, errors: FieldError[], started: string, status = 200, notices: FieldError[] = []) {
@@ -53,27 +44,10 @@ export default async function nominate(app: FastifyInstance) {
     );
   }
 
-  /**
-   * Bots get a plain 400 page and nothing is stored: the honeypot was filled, or the form came back
-   * sooner after it was served than a person could fill it in (or without a genuine timestamp).
-   */
-  function refuseBot(req: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
-    const body = bodyOf(req);
-    if (body.website !== undefined && body.website !== '') {
-      req.log.info({ reason: 'honeypot' }, 'form refused');
-      return sendError(req, reply, 400, 'We could not accept this form. If you filled it in yourself, please go back and send it again.');
-    }
-    const fill = checkFillTime(config.SESSION_SECRET, body.started, app.now(), config.MIN_FILL_SECONDS);
-    if (fill !== 'ok') {
-      req.log.info({ reason: `fill-time-${fill}` }, 'form refused');
-      return sendError(
-        req,
-        reply,
-        400,
-        'That form came back faster than a person can usually fill it in, so we could not accept it. Please go back, wait a few seconds and send it again: what you typed is still on the previous page.',
-      );
-    }
-    return undefined;
+  /** The form again with the answers kept, a fresh `started` and a notice in the error summary. */
+  function renderAgain(req: FastifyRequest, reply: FastifyReply, status: number, message: string) {
+    const notice = { field: 'worker_name', message };
+    return renderForm(reply, validateNomination(req.body, app.areas).values, [], startToken(req, reply), status, [notice]);
   }
 
   /**
@@ -81,32 +55,37 @@ export default async function nominate(app: FastifyInstance) {
    * but the family must not lose what they wrote: show the form again with their answers and a
    * fresh token, still as a 403.
    */
-  const keepAnswersOnExpiry = {
-    errorHandler(err: Parameters<typeof handleError>[0], req: FastifyRequest, reply: FastifyReply) {
-      const body = bodyOf(req);
-      const looksLikeBot =
-        (body.website !== undefined && body.website !== '') ||
-        checkFillTime(config.SESSION_SECRET, body.started, app.now(), config.MIN_FILL_SECONDS) !== 'ok';
-      if (!isCsrfError(err) || looksLikeBot) return handleError(err, req, reply);
-      req.log.info({ status: 403, code: err.code }, 'form expired; answers shown again');
-      const notice = { field: 'worker_name', message: 'This form timed out, so nothing has been sent yet. Your answers are below: check them and send the form again.' };
-      return renderForm(reply, validateNomination(body, app.areas).values, [], startedOf(body), 403, [notice]);
-    },
+  const formExpired = (req: FastifyRequest, reply: FastifyReply) => {
+    if (looksLikeBot(req)) return undefined;
+    req.log.info({ status: 403 }, 'form expired; answers shown again');
+    return renderAgain(req, reply, 403, 'This form timed out, so nothing has been sent yet. Your answers are below: check them and send the form again.');
   };
+  const formRoute = { schema: { body: formBody }, config: { ...formRateLimit(app).config, formExpired } };
 
-  app.get<{ Querystring: { area?: string } }>('/nominate', async (req, reply) => {
-    const area = typeof req.query.area === 'string' ? app.areas.resolve(req.query.area) : undefined;
-    return renderForm(reply, { ...EMPTY, area: area?.slug ?? '' }, [], formStartToken(config.SESSION_SECRET, app.now()));
+  /** Honeypot and fill time; a form older than a day is shown again with its answers (400). */
+  function screen(req: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+    const result = screenForm(req, reply, { fillTime: true });
+    if (result === 'refused') return reply;
+    if (result === 'expired') return renderAgain(req, reply, 400, BOT_MESSAGES.expired);
+    return undefined;
+  }
+
+  /** The hidden `started` field: carried through the journey once the fill time has been checked. */
+  const startedFor = (req: FastifyRequest, reply: FastifyReply, body: FormBody) => startedOf(body) ?? startToken(req, reply);
+
+  routes.get('/nominate', { schema: { querystring: z.object({ area: hint }) } }, async (req, reply) => {
+    const area = req.query.area ? app.areas.resolve(req.query.area) : undefined;
+    return renderForm(reply, { ...EMPTY, area: area?.slug ?? '' }, [], startToken(req, reply));
   });
 
-  app.post('/nominate', { ...formRateLimit(app), ...keepAnswersOnExpiry }, async (req, reply) => {
-    const refused = refuseBot(req, reply);
-    if (refused) return refused;
-    const body = bodyOf(req);
-    const started = startedOf(body);
+  routes.post('/nominate', formRoute, async (req, reply) => {
+    const screened = screen(req, reply);
+    if (screened) return screened;
+    const body = req.body;
+    const started = startedFor(req, reply, body);
     const v = validateNomination(body, app.areas);
     // "Change" on the check page posts the answers back here to show them in the form again.
-    if (firstString(body.edit)) return renderForm(reply, v.values, [], started);
+    if (formText(body, 'edit')) return renderForm(reply, v.values, [], started);
     if (!v.ok) return renderForm(reply, v.values, v.errors, started, 400);
     const values = cleanValues(v.data);
     return reply.page('nominate-check', {
@@ -123,24 +102,24 @@ export default async function nominate(app: FastifyInstance) {
     });
   });
 
-  app.post('/nominate/confirm', { ...formRateLimit(app), ...keepAnswersOnExpiry }, async (req, reply) => {
-    const refused = refuseBot(req, reply);
-    if (refused) return refused;
-    const body = bodyOf(req);
+  routes.post('/nominate/confirm', formRoute, async (req, reply) => {
+    const screened = screen(req, reply);
+    if (screened) return screened;
+    const body = req.body;
     const key = body.submission_key;
     if (typeof key !== 'string' || !SUBMISSION_KEY.test(key)) {
-      return sendError(req, reply, 400, 'Your answers could not be sent. Please go back to the form, check your answers and send them again.');
+      return reply.errorPage(400, 'Your answers could not be sent. Please go back to the form, check your answers and send them again.');
     }
     const v = validateNomination(body, app.areas);
-    if (!v.ok) return renderForm(reply, v.values, v.errors, startedOf(body), 400);
-    const stored = await committerOf(app.db).store(v.data, { submissionKey: key, now: app.now(), hashKey: config.SESSION_SECRET });
+    if (!v.ok) return renderForm(reply, v.values, v.errors, startedFor(req, reply, body), 400);
+    const stored = await app.committer.store(v.data, { submissionKey: key, now: app.now(), hashKey: config.SESSION_SECRET });
     return reply.code(303).header('location', `/nominate/done/${formatReference(stored.ref)}`).send();
   });
 
-  app.get<{ Params: { ref: string } }>('/nominate/done/:ref', async (req, reply) => {
+  routes.get('/nominate/done/:ref', { schema: { params: z.object({ ref: z.string() }) } }, async (req, reply) => {
     const ref = compactReference(req.params.ref);
     const flags = ref.length <= 64 ? nominationFlagsByRef(app.db, ref) : undefined;
-    if (!flags) return sendError(req, reply, 404);
+    if (!flags) return reply.errorPage(404);
     return reply.page('nominate-done', {
       title: 'Recommendation sent',
       noindex: true,

@@ -1,7 +1,9 @@
 // A nominator withdraws their nomination with its reference.
 import type { FastifyInstance } from 'fastify';
-import { formRateLimit } from '../../plugins/security.ts';
-import { cleanLine, firstString } from '../../nominations/clean.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { formRateLimit } from '../../http/rate-limit.ts';
+import { formBody, formText } from '../../http/form-input.ts';
+import { cleanLine } from '../../text.ts';
 import { withdrawNomination } from '../../nominations/withdraw.ts';
 
 const TITLE = 'Withdraw a recommendation';
@@ -12,17 +14,17 @@ export const WITHDRAW_MESSAGES = {
 } as const;
 
 export default async function withdraw(app: FastifyInstance) {
-  app.get('/withdraw', async (_req, reply) => reply.page('withdraw', { title: TITLE, reference: '', errors: [] }));
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  routes.get('/withdraw', async (_req, reply) => reply.page('withdraw', { title: TITLE, reference: '', errors: [] }));
 
   // Stricter than other forms: at most 10 tries a minute from one client, to make guessing pointless.
-  app.post('/withdraw', { ...formRateLimit(app, Math.min(10, app.config.RATE_LIMIT_MAX)) }, async (req, reply) => {
-    const typed = firstString((req.body as Record<string, unknown> | undefined)?.reference);
+  routes.post('/withdraw', { schema: { body: formBody }, ...formRateLimit(app, Math.min(10, app.config.RATE_LIMIT_MAX)) }, async (req, reply) => {
+    const typed = formText(req.body, 'reference');
     const reference = cleanLine(typed);
     const fail = (message: string) => reply.page('withdraw', { title: `Error: ${TITLE}`, reference: typed, errors: [{ field: 'reference', message }] }, 400);
     if (!reference) return fail(WITHDRAW_MESSAGES.empty);
     const result = withdrawNomination(app.db, reference, app.now());
     if (!result.withdrawn) return fail(WITHDRAW_MESSAGES.notFound);
-    if (result.workerId !== null) app.events.workerChanged(result.workerId);
     return reply.page('withdraw-done', { title: 'Your recommendation has been withdrawn', wasLive: result.wasLive, noindex: true });
   });
 }

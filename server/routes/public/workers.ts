@@ -1,11 +1,12 @@
 // GET /workers/:slug (the profile page) and GET /api/workers/:slug (the same, as JSON).
 // Unknown → 404, hidden or nothing live → 410, an old slug → 301 to the current one.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sendError } from '../../plugins/errors.ts';
-import { PAGE_SIZE, pager, parsePage } from '../../pagination.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PAGE_SIZE, pager } from '../../pagination.ts';
+import { page, slugParams } from '../../http/route-schemas.ts';
+import { yearMonth } from '../../format.ts';
 import { liveQuotes, lookupWorker, qualityCounts, recommendationCount, type WorkerRow } from '../../workers/profile.ts';
-
-type Req = FastifyRequest<{ Params: { slug: string }; Querystring: Record<string, unknown> }>;
 
 /** Slugs are letters, digits and hyphens; anything else cannot be a profile. */
 const SLUG = /^[\p{L}\p{N}-]{1,200}$/u;
@@ -16,46 +17,51 @@ function queryString(url: string): string {
 }
 
 /** Answers the request itself (404/410/301) unless the slug is a public profile. */
-function resolve(app: FastifyInstance, req: Req, reply: FastifyReply, prefix: string): WorkerRow | undefined {
-  const slug = req.params.slug;
+function resolve(app: FastifyInstance, slug: string, reply: FastifyReply, prefix: string): WorkerRow | undefined {
   const found = SLUG.test(slug) ? lookupWorker(app.db, slug) : ({ kind: 'unknown' } as const);
   if (found.kind === 'public') return found.worker;
-  if (found.kind === 'moved') reply.redirect(`${prefix}${encodeURIComponent(found.slug)}${queryString(req.url)}`, 301);
-  else if (found.kind === 'gone') sendError(req, reply, 410, 'This profile is no longer published on the directory.');
-  else sendError(req, reply, 404);
+  if (found.kind === 'moved') reply.redirect(`${prefix}${encodeURIComponent(found.slug)}${queryString(reply.request.url)}`, 301);
+  else if (found.kind === 'gone') reply.errorPage(410, 'This profile is no longer published on the directory.');
+  else reply.errorPage(404);
   return undefined;
 }
 
 export default async function workers(app: FastifyInstance) {
-  app.get('/workers/:slug', { config: { pageCache: true } }, async (req: Req, reply) => {
-    const page = parsePage(req.query.page);
-    if (page === null) return sendError(req, reply, 400, 'That page number is not right. Go back to the profile and use the page links.');
-    const worker = resolve(app, req, reply, '/workers/');
-    if (!worker) return reply;
-    const area = app.areas.get(worker.areaId)!;
-    const total = recommendationCount(app.db, worker.id);
-    const pages = pager(page, total, `/workers/${encodeURIComponent(worker.slug)}`);
-    const qualities = qualityCounts(app.db, worker.id)
-      .filter((q) => q.count > 0)
-      .sort((a, b) => b.count - a.count);
-    return reply.page(
-      'worker',
-      {
-        title: `${worker.name}, ${area.name}`,
-        description: `${worker.name}, social worker in ${area.name}: recommended by ${total === 1 ? 'one family' : `${total} families`}.`,
-        worker,
-        area,
-        total,
-        qualities,
-        quotes: pages.beyond ? [] : liveQuotes(app.db, worker.id, PAGE_SIZE, pages.offset),
-        pager: pages,
-      },
-      pages.beyond ? 404 : 200,
-    );
-  });
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  routes.get(
+    '/workers/:slug',
+    {
+      schema: { params: slugParams, querystring: z.object({ page }) },
+      config: { pageCache: true, badInput: { message: 'That page number is not right. Go back to the profile and use the page links.' } },
+    },
+    async (req, reply) => {
+      const worker = resolve(app, req.params.slug, reply, '/workers/');
+      if (!worker) return reply;
+      const area = app.areas.get(worker.areaId)!;
+      const total = recommendationCount(app.db, worker.id);
+      const pages = pager(req.query.page, total, `/workers/${encodeURIComponent(worker.slug)}`);
+      const qualities = qualityCounts(app.db, worker.id)
+        .filter((q) => q.count > 0)
+        .sort((a, b) => b.count - a.count);
+      return reply.page(
+        'worker',
+        {
+          title: `${worker.name}, ${area.name}`,
+          description: `${worker.name}, social worker in ${area.name}: recommended by ${total === 1 ? 'one family' : `${total} families`}.`,
+          worker,
+          area,
+          total,
+          qualities,
+          quotes: pages.beyond ? [] : liveQuotes(app.db, worker.id, PAGE_SIZE, pages.offset),
+          pager: pages,
+        },
+        pages.beyond ? 404 : 200,
+      );
+    },
+  );
 
-  app.get('/api/workers/:slug', async (req: Req, reply) => {
-    const worker = resolve(app, req, reply, '/api/workers/');
+  routes.get('/api/workers/:slug', { schema: { params: slugParams } }, async (req, reply) => {
+    const worker = resolve(app, req.params.slug, reply, '/api/workers/');
     if (!worker) return reply;
     const area = app.areas.get(worker.areaId)!;
     const quotes = liveQuotes(app.db, worker.id);
@@ -70,12 +76,4 @@ export default async function workers(app: FastifyInstance) {
       quotes: quotes.map((q) => ({ text: q.text, relationship: q.relationship, published: yearMonth(q.publishedAt) })),
     };
   });
-}
-
-const LONDON_MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' });
-
-/** "2026-03", in London time like every public date. */
-function yearMonth(ms: number): string {
-  const p = LONDON_MONTH.formatToParts(ms);
-  return `${p.find((x) => x.type === 'year')!.value}-${p.find((x) => x.type === 'month')!.value}`;
 }
