@@ -6,10 +6,10 @@
 // in-memory fact per live quote (facts.ts), because at 100k profiles / 300k nominations the
 // SQL recount takes seconds while re-adding the facts takes milliseconds. It is exact by
 // construction (server/workers/changes.ts says how and why):
-//  - the next read after a write through this connection reloads just the facts of the workers
-//    it touched (an indexed query) and re-adds. Facts are keyed by quote, so a quote moved
-//    between workers is never counted twice;
-//  - after a write by another connection everything is reloaded;
+//  - the next read after a committed write, by this process or any other, reloads just the
+//    facts of the workers the change log names (an indexed query) and re-adds. Facts are keyed
+//    by quote, so a quote moved between workers is never counted twice;
+//  - only a reader that lost track of the log (thought dead, its rows pruned) reloads everything;
 //  - inside an open transaction nothing is kept (it could roll back): the SQL reference answers;
 //  - "this week" and the weekly trend move only at London midnight, so a sum holds for the
 //    London day it was made in.
@@ -86,7 +86,7 @@ export class Counts {
     private readonly clock: () => number,
   ) {
     this.facts = new LiveFacts(db);
-    this.changes = new WorkerChanges(db.$client, 'counts');
+    this.changes = new WorkerChanges(db, 'counts');
   }
 
   /** Drop everything: the next read reloads all facts from the database. */
@@ -100,8 +100,8 @@ export class Counts {
    * rolled back, so nothing is kept and the caller counts straight from SQL instead.
    */
   private sync(): boolean {
-    if (this.changes.otherConnectionWrote()) this.invalidate();
     if (this.db.$client.inTransaction) return false;
+    if (this.changes.lostTrack()) this.invalidate();
     if (!this.loaded) {
       this.changes.takeDirty(); // all reloaded below
       this.facts.loadAll();

@@ -1,11 +1,18 @@
 // Scheduled jobs: retention at start-up and every hour (server/moderation/retention.ts), and
-// clearing away moderator sessions that have expired.
+// clearing away moderator sessions that have expired; the change log's readers' heartbeat every
+// few seconds and its pruning every minute (server/workers/changes.ts). Every one of them is safe
+// to run in several processes at once (each a short transaction whose outcome does not depend
+// on who ran it first), so each server process runs them all.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { runRetention } from '../moderation/retention.ts';
 import { purgeExpiredSessions } from '../moderation/sessions.ts';
+import { keepReadersAlive, pruneChangeLog, READER_TIMEOUT_MS } from '../workers/changes.ts';
 
 const HOUR = 60 * 60_000;
+/** Well inside READER_TIMEOUT_MS, so a live reader is never taken for dead. */
+const HEARTBEAT_MS = READER_TIMEOUT_MS / 6;
+const PRUNE_MS = 60_000;
 
 export default fp(async function jobs(app: FastifyInstance) {
   const retention = () => {
@@ -18,12 +25,24 @@ export default fp(async function jobs(app: FastifyInstance) {
       app.log.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'retention failed');
     }
   };
-  let timer: NodeJS.Timeout | undefined;
+  const changeLog = (prune: boolean) => {
+    try {
+      keepReadersAlive(app.db);
+      if (prune) pruneChangeLog(app.db);
+    } catch (err) {
+      // busy or read-only: readers stay registered as they were, rows stay a little longer
+      app.log.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'change log upkeep failed');
+    }
+  };
+  const timers: NodeJS.Timeout[] = [];
   app.addHook('onReady', async () => {
     retention();
-    timer = setInterval(retention, HOUR).unref();
+    changeLog(true);
+    timers.push(setInterval(retention, HOUR).unref());
+    timers.push(setInterval(() => changeLog(false), HEARTBEAT_MS).unref());
+    timers.push(setInterval(() => changeLog(true), PRUNE_MS).unref());
   });
   app.addHook('onClose', async () => {
-    if (timer) clearInterval(timer);
+    for (const t of timers) clearInterval(t);
   });
 });

@@ -13,7 +13,7 @@ import { MainIndex } from './main-index.ts';
 import { Delta, deltaProfile } from './delta.ts';
 import { rankPage } from './engine.ts';
 import { planQuery } from './match.ts';
-import { WorkerChanges } from '../workers/changes.ts';
+import { WorkerChanges, lastChange } from '../workers/changes.ts';
 
 export type SearchLog = { info(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
 
@@ -84,7 +84,7 @@ export class SearchService {
   private thread: Worker | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
-  /** the workers every write through this connection touched (the change triggers) */
+  /** the workers every committed write touched, from the change log (any process) */
   private readonly changes: WorkerChanges;
   /** timings of the last completed build, for the benchmark and logs */
   lastBuild: BuildTimings | undefined;
@@ -96,7 +96,7 @@ export class SearchService {
     this.inlineMax = opts.inlineMax ?? 5000;
     this.rebuildAfterChanges = opts.rebuildAfterChanges ?? 500;
     this.rebuildAfterMs = opts.rebuildAfterMs ?? 10 * 60_000;
-    this.changes = new WorkerChanges(this.sqlite, 'search');
+    this.changes = new WorkerChanges(opts.db, 'search');
     this.reads = resultReads(opts.db);
   }
 
@@ -109,16 +109,26 @@ export class SearchService {
   /** How long start() took (loading the snapshot, when there was one). */
   startMs = 0;
 
-  /** Load the snapshot if there is one (rebuilding in the background if the data moved on), else build. */
+  /**
+   * Load the snapshot if there is one and bring it up to date from the change log (what changed
+   * since it was written comes in as the delta at the next look); rebuild in the background only
+   * if the log no longer holds everything since then and the data moved on. No snapshot: build.
+   */
   start(): void {
     const started = performance.now();
-    this.changes.otherConnectionWrote(); // whatever was written before is in what is loaded or built now
     const snap = this.opts.snapshotPath ? readSnapshot(this.opts.snapshotPath) : undefined;
     if (snap) {
       this.adopt(MainIndex.load(snap));
-      if (snap.fingerprint !== fingerprint(this.opts.db)) {
-        this.opts.log.info({ profiles: this.main!.size }, 'search snapshot is out of date; rebuilding in the background');
-        void this.rebuild();
+      // A snapshot ahead of the log is of another database (a backup restored under it); one
+      // older than the log's oldest row cannot be replayed: either is checked whole instead.
+      const fromLog = snap.logSeq <= lastChange(this.opts.db);
+      if (fromLog) this.changes.rewindTo(snap.logSeq);
+      if (!fromLog || this.changes.lostTrack()) {
+        this.changes.skipToEnd();
+        if (snap.fingerprint !== fingerprint(this.opts.db)) {
+          this.opts.log.info({ profiles: this.main!.size }, 'search snapshot is out of date; rebuilding in the background');
+          void this.rebuild();
+        }
       }
     } else {
       this.initial = this.rebuild();
@@ -152,13 +162,17 @@ export class SearchService {
   }
 
   /**
-   * Take in every change written since the last look: through this connection at once; by
-   * another connection by a rebuild.
+   * Take in every change committed since the last look, by any process, from the change log;
+   * rebuild only when the log no longer holds them all.
    */
   private catchUp(): void {
     if (this.closed || this.sqlite.inTransaction) return;
+    if (this.changes.lostTrack()) {
+      this.changes.takeDirty(); // the rebuild reads them all
+      void this.rebuild();
+      return;
+    }
     for (const id of this.changes.takeDirty()) this.workerChanged(id);
-    if (this.changes.otherConnectionWrote()) void this.rebuild();
   }
 
   /** A profile was approved, hidden, corrected, withdrawn from…: search sees its current state now. */
