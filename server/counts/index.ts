@@ -86,7 +86,7 @@ export class Counts {
     private readonly clock: () => number,
   ) {
     this.facts = new LiveFacts(db);
-    this.changes = new WorkerChanges(db, 'counts');
+    this.changes = new WorkerChanges(db, 'counts', () => void this.sync());
   }
 
   /** Drop everything: the next read reloads all facts from the database. */

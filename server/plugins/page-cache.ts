@@ -79,7 +79,7 @@ export class PageCache {
     private readonly db: Db,
     private readonly now: () => number,
   ) {
-    this.changes = new WorkerChanges(db, 'pages');
+    this.changes = new WorkerChanges(db, 'pages', () => void this.fresh());
   }
 
   /** Forget everything that may be stale; false when nothing can be trusted now (open transaction). */

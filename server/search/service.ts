@@ -96,7 +96,7 @@ export class SearchService {
     this.inlineMax = opts.inlineMax ?? 5000;
     this.rebuildAfterChanges = opts.rebuildAfterChanges ?? 500;
     this.rebuildAfterMs = opts.rebuildAfterMs ?? 10 * 60_000;
-    this.changes = new WorkerChanges(opts.db, 'search');
+    this.changes = new WorkerChanges(opts.db, 'search', () => this.catchUp());
     this.reads = resultReads(opts.db);
   }
 

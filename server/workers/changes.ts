@@ -56,10 +56,15 @@ export class WorkerChanges {
   private readonly q: ReturnType<typeof statements>;
   private lost = false;
 
-  /** `consumer` names the reader in change_readers: "counts", "search", "pages". */
+  /**
+   * `consumer` names the reader in change_readers: "counts", "search", "pages". `poll` brings
+   * the consumer up to date (it takes from this reader); pollReaders calls it, so a process that
+   * is not being asked anything still moves on and lets the log be pruned.
+   */
   constructor(
     private readonly db: Db,
     consumer: string,
+    readonly poll?: () => void,
     /** start from here (a snapshot's sequence) instead of the log's end */
     from?: number,
   ) {
@@ -110,7 +115,7 @@ export class WorkerChanges {
   }
 
   /**
-   * True (once) when changes were pruned before this reader took them: what it holds cannot be
+   * True when changes were pruned before this reader took them: what it holds cannot be
    * brought up to date change by change, only reloaded. Ask before takeDirty (which then moves
    * past everything, taken or lost).
    */
@@ -130,8 +135,15 @@ export class WorkerChanges {
   }
 }
 
-/** Write every open reader's position on `db` with the time, in one transaction. */
+/** Let every open reader on `db` take what is new (a no-op for one with nothing to take). */
+export function pollReaders(db: Db): void {
+  if (db.$client.inTransaction) return;
+  for (const r of [...(open.get(db) ?? [])]) r.poll?.();
+}
+
+/** Poll every open reader, then write their positions on `db` with the time, in one transaction. */
 export function keepReadersAlive(db: Db, now = Date.now()): void {
+  pollReaders(db);
   const readers = [...(open.get(db) ?? [])];
   if (!readers.length) return;
   db.transaction((tx) => {
