@@ -1,6 +1,7 @@
 // Two real server processes on one SQLite file (as `npm start` runs one per core): a nomination
 // approved through process A is in process B's profile page, JSON, search and counts within
-// 2 seconds, without B being told anything but what the database says.
+// 2 seconds, without B being told anything but what the database says; and the group
+// committers of both never store one submission twice.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { desc, eq } from 'drizzle-orm';
 import * as schema from '../db/schema.ts';
 import { RunningServer, freePort } from './e2e/helpers/server.ts';
 import { seedDatabase } from './e2e/helpers/seed-db.ts';
-import { HttpClient, formFields, nominate } from './e2e/helpers/http.ts';
+import { HttpClient, VALID_NOMINATION, formFields, nominate } from './e2e/helpers/http.ts';
 import { MODERATOR } from './e2e/helpers/flows.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -115,5 +116,23 @@ describe('two server processes on one database', () => {
     // The profile, page and JSON, on B.
     expect((await fetch(`${b.url}/workers/${slug}`)).status).toBe(200);
     expect((await json(b, `/api/workers/${slug}`)).status).toBe(200);
+  });
+
+  it('stores a confirm sent to both processes at once (double click, two tabs) once', async () => {
+    // The same form, with its cookie, sent to A and to B together: one submission key.
+    const client = new HttpClient(a.url);
+    const form = await client.get('/nominate');
+    const check = await client.submit('/nominate', '/nominate', { ...VALID_NOMINATION, worker_name: 'Peregrine Ashdown' }, form.body);
+    expect(check.status).toBe(200);
+    const fields = formFields(check.body, '/nominate/confirm');
+    const onB = new HttpClient(b.url);
+    onB.cookies = new Map(client.cookies);
+    const answers = await Promise.all([client.post('/nominate/confirm', fields), onB.post('/nominate/confirm', fields), client.post('/nominate/confirm', fields), onB.post('/nominate/confirm', fields)]);
+    for (const r of answers) expect(r.status).toBe(303);
+    expect(new Set(answers.map((r) => r.location)).size).toBe(1);
+    const sqlite = new Database(dbPath, { readonly: true });
+    const stored = drizzle(sqlite, { schema }).select({ id: schema.nominations.id }).from(schema.nominations).where(eq(schema.nominations.workerName, 'Peregrine Ashdown')).all();
+    sqlite.close();
+    expect(stored).toHaveLength(1);
   });
 });
