@@ -16,12 +16,12 @@
 // Tests hold the served counts equal to the SQL reference after every kind of change.
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
-import { AREA_TREND_WEEKS, computeInsights, computeSnapshot, type AreaCount, type CountsSnapshot, type Insights, type WeekCount } from './snapshot.ts';
+import { AREA_TREND_WEEKS, computeInsights, computeSnapshot, type AreaCount, type CountsSnapshot, type Insights, type QualityCount, type WeekCount } from './snapshot.ts';
 import { rollUp, type GroupBy, type GroupCount } from './rollups.ts';
 import { LiveFacts, aggregate } from './facts.ts';
 import { QUALITIES } from '../qualities.ts';
 import { WorkerChanges } from '../workers/changes.ts';
-import { topQualities as sqlTopQualities } from '../workers/profile.ts';
+import { qualityCounts, recommendationCount, topQualities as sqlTopQualities } from '../workers/profile.ts';
 
 export { TREND_WEEKS, AREA_TREND_WEEKS, computeSnapshot, computeInsights } from './snapshot.ts';
 export type { AreaCount, CountsSnapshot, Insights, QualityCount, Totals, WeekCount } from './snapshot.ts';
@@ -165,6 +165,17 @@ export class Counts {
       if (top.length) out.set(id, top);
     }
     return out;
+  }
+
+  /**
+   * One public worker's live recommendations and how many of them ticked each quality (every
+   * quality, in QUALITIES order), from memory: what the profile page and its JSON show. Inside a
+   * transaction, from SQL (workers/profile.ts), like every count here.
+   */
+  worker(workerId: number): { recommendations: number; qualities: QualityCount[] } {
+    if (!this.sync()) return { recommendations: recommendationCount(this.db, workerId), qualities: qualityCounts(this.db, workerId) };
+    const tally = this.facts.qualityTally(workerId);
+    return { recommendations: this.facts.liveCount(workerId), qualities: QUALITIES.map((q, i) => ({ key: q.key, label: q.label, count: tally[i]! })) };
   }
 
   snapshot(): CountsSnapshot {

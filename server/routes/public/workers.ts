@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { PAGE_SIZE, pager } from '../../pagination.ts';
 import { page, slugParams } from '../../http/route-schemas.ts';
 import { yearMonth } from '../../format.ts';
-import { liveQuotes, lookupWorker, qualityCounts, recommendationCount, type WorkerRow } from '../../workers/profile.ts';
+import { liveQuotes, lookupWorker, type WorkerRow } from '../../workers/profile.ts';
 
 /** Slugs are letters, digits and hyphens; anything else cannot be a profile. */
 const SLUG = /^[\p{L}\p{N}-]{1,200}$/u;
@@ -38,11 +38,10 @@ export default async function workers(app: FastifyInstance) {
       const worker = resolve(app, req.params.slug, reply, '/workers/');
       if (!worker) return reply;
       const area = app.areas.get(worker.areaId)!;
-      const total = recommendationCount(app.db, worker.id);
+      const counted = app.counts.worker(worker.id);
+      const total = counted.recommendations;
       const pages = pager(req.query.page, total, `/workers/${encodeURIComponent(worker.slug)}`);
-      const qualities = qualityCounts(app.db, worker.id)
-        .filter((q) => q.count > 0)
-        .sort((a, b) => b.count - a.count);
+      const qualities = counted.qualities.filter((q) => q.count > 0).sort((a, b) => b.count - a.count);
       return reply.page(
         'worker',
         {
@@ -72,7 +71,7 @@ export default async function workers(app: FastifyInstance) {
       area: { slug: area.slug, name: area.name, authority: area.authority },
       team: worker.team,
       nominations: quotes.length,
-      qualities: Object.fromEntries(qualityCounts(app.db, worker.id).map((q) => [q.key, q.count])),
+      qualities: Object.fromEntries(app.counts.worker(worker.id).qualities.map((q) => [q.key, q.count])),
       quotes: quotes.map((q) => ({ text: q.text, relationship: q.relationship, published: yearMonth(q.publishedAt) })),
     };
   });
