@@ -12,7 +12,7 @@
 import fp from 'fastify-plugin';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { chooseEncoding, varyOnEncoding, type Encoding } from './compress-responses.ts';
+import { brotliWindow, chooseEncoding, varyOnEncoding, type Encoding } from './compress-responses.ts';
 import { WorkerChanges } from '../workers/changes.ts';
 import type { Db } from '../db.ts';
 import { dayStart } from '../counts/week.ts';
@@ -53,7 +53,7 @@ export class Entry {
       out =
         encoding === 'br'
           ? brotliCompressSync(this.body, {
-              params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: this.body.length },
+              params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_LGWIN]: brotliWindow(this.body.length), [zlib.BROTLI_PARAM_SIZE_HINT]: this.body.length },
             })
           : gzipSync(this.body, { level: 6 });
       this.encoded.set(encoding, out);
