@@ -75,8 +75,15 @@ function resultReads(db: Db) {
 }
 type ResultRow = ReturnType<ReturnType<typeof resultReads>['counted']['all']>[number];
 
+/**
+ * Recent answers kept, least recently used dropped first, all dropped at any change: a popular
+ * name asked again as JSON (/api/search, which the page cache does not hold) is not ranked again.
+ */
+const RECENT_ANSWERS = 1000;
+
 export class SearchService {
   private main: MainIndex | undefined;
+  private readonly answers = new Map<string, SearchAnswer>();
   readonly delta = new Delta();
   private initial: Promise<void> = Promise.resolve();
   private building: Promise<void> | undefined;
@@ -169,10 +176,13 @@ export class SearchService {
     if (this.closed || this.sqlite.inTransaction) return;
     if (this.changes.lostTrack()) {
       this.changes.takeDirty(); // the rebuild reads them all
+      this.answers.clear();
       void this.rebuild();
       return;
     }
-    for (const id of this.changes.takeDirty()) this.workerChanged(id);
+    const changed = this.changes.takeDirty();
+    if (changed.length) this.answers.clear();
+    for (const id of changed) this.workerChanged(id);
   }
 
   /** A profile was approved, hidden, corrected, withdrawn from…: search sees its current state now. */
@@ -275,6 +285,7 @@ export class SearchService {
    */
   private adopt(next: MainIndex): void {
     const now = Date.now();
+    this.answers.clear();
     for (const workerId of [...this.delta.entries.keys()]) {
       const fresh = readPublicProfile(this.opts.db, workerId);
       const d = next.docOf(workerId);
@@ -305,6 +316,22 @@ export class SearchService {
   async find(q: string, chosenArea: Area | undefined, page: number, perPage: number): Promise<SearchAnswer> {
     await this.ready();
     this.catchUp();
+    // inside a transaction the answer may see writes that roll back: neither kept nor reused
+    if (this.sqlite.inTransaction) return this.answer(q, chosenArea, page, perPage);
+    const key = `${q}\u0000${chosenArea?.id ?? ''}\u0000${page}\u0000${perPage}`;
+    const kept = this.answers.get(key);
+    if (kept) {
+      this.answers.delete(key);
+      this.answers.set(key, kept);
+      return kept;
+    }
+    const answer = this.answer(q, chosenArea, page, perPage);
+    this.answers.set(key, answer);
+    if (this.answers.size > RECENT_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
+    return answer;
+  }
+
+  private answer(q: string, chosenArea: Area | undefined, page: number, perPage: number): SearchAnswer {
     const plan = planQuery(q, this.opts.areas, chosenArea);
     const offset = (page - 1) * perPage;
     let area = chosenArea ?? plan.area;
