@@ -24,8 +24,8 @@ describe('the change log', () => {
   it('names the worker of every committed write, and nothing of a rolled-back one', () => {
     const reader = new WorkerChanges(app.db, 'test');
     const { workerId } = seedNomination(app, { workerName: 'Morwenna Tregear', area: 'cornwall' });
-    expect(reader.takeDirty()).toEqual([workerId]);
-    expect(reader.takeDirty()).toEqual([]);
+    expect(reader.take().workers).toEqual([workerId]);
+    expect(reader.take().workers).toEqual([]);
     const before = lastChange(app.db);
     expect(() =>
       app.db.transaction((tx) => {
@@ -34,30 +34,29 @@ describe('the change log', () => {
       }),
     ).toThrow('rolled back');
     expect(lastChange(app.db)).toBe(before);
-    expect(reader.takeDirty()).toEqual([]);
+    expect(reader.take().workers).toEqual([]);
     app.db.update(workers).set({ team: 'Kernow team' }).where(eq(workers.id, workerId!)).run();
-    expect(reader.takeDirty()).toEqual([workerId]);
+    expect(reader.take().workers).toEqual([workerId]);
     reader.close();
   });
 
   it('is pruned below every live reader, keeping the rows a slower reader has not taken', () => {
     const fast = new WorkerChanges(app.db, 'fast');
     const slow = new WorkerChanges(app.db, 'slow');
-    for (const name of ['Ifan Pugh', 'Nia Vaughan', 'Rhodri Bevan']) seedNomination(app, { workerName: name, area: 'cardiff' });
-    fast.takeDirty();
+    const ids = ['Ifan Pugh', 'Nia Vaughan', 'Rhodri Bevan'].map((name) => seedNomination(app, { workerName: name, area: 'cardiff' }).workerId);
+    fast.take();
     keepReadersAlive(app.db);
     pruneChangeLog(app.db);
     // everything the slow reader has yet to take is still there
-    expect(slow.lostTrack()).toBe(false);
-    expect(slow.takeDirty()).toHaveLength(3);
+    expect(slow.take()).toEqual({ lost: false, workers: ids });
     keepReadersAlive(app.db);
     const before = rows();
     expect(pruneChangeLog(app.db)).toBeGreaterThan(0);
     // all readers are at the end now: only the newest row is kept (the mark that the log is whole)
     expect(rows()).toBeLessThan(before);
     expect(rows()).toBe(1);
-    expect(fast.lostTrack()).toBe(false);
-    expect(slow.lostTrack()).toBe(false);
+    expect(fast.canReplay()).toBe(true);
+    expect(slow.canReplay()).toBe(true);
     fast.close();
     slow.close();
   });
@@ -66,18 +65,17 @@ describe('the change log', () => {
     const live = new WorkerChanges(app.db, 'live');
     const asleep = new WorkerChanges(app.db, 'asleep');
     for (const name of ['Eira Lloyd', 'Gethin Rowlands']) seedNomination(app, { workerName: name, area: 'cardiff' });
-    live.takeDirty();
+    live.take();
     // a minute on, every reader of this process has said where it is but the one asleep
     const later = Date.now() + READER_TIMEOUT_MS + 1000;
     keepReadersAlive(app.db, later);
     app.db.update(changeReaders).set({ seenAt: 0 }).where(eq(changeReaders.id, asleep.id)).run();
     expect(pruneChangeLog(app.db, later)).toBeGreaterThan(0);
     expect(app.db.select().from(changeReaders).where(eq(changeReaders.id, asleep.id)).get()).toBeUndefined();
-    expect(asleep.lostTrack()).toBe(true);
-    asleep.takeDirty(); // its consumer reloads everything and goes on from the end
-    expect(asleep.lostTrack()).toBe(false);
-    seedNomination(app, { workerName: 'Owain Pryce', area: 'cardiff' });
-    expect(asleep.takeDirty()).toHaveLength(1);
+    expect(asleep.take()).toEqual({ lost: true, workers: [] }); // its consumer reloads everything
+    expect(asleep.canReplay()).toBe(true); // and goes on from the end
+    const { workerId } = seedNomination(app, { workerName: 'Owain Pryce', area: 'cardiff' });
+    expect(asleep.take()).toEqual({ lost: false, workers: [workerId] });
     live.close();
     asleep.close();
   });

@@ -101,18 +101,15 @@ export class Counts {
    */
   private sync(): boolean {
     if (this.db.$client.inTransaction) return false;
-    if (this.changes.lostTrack()) this.invalidate();
+    const changed = this.changes.take();
+    if (changed.lost) this.invalidate();
     if (!this.loaded) {
-      this.changes.takeDirty(); // all reloaded below
-      this.facts.loadAll();
+      this.facts.loadAll(); // everything taken above is in it
       this.loaded = true;
       this.totals = undefined;
-    } else {
-      const changed = this.changes.takeDirty();
-      if (changed.length) {
-        for (const id of changed) this.facts.refreshWorker(id);
-        this.totals = undefined;
-      }
+    } else if (changed.workers.length) {
+      for (const id of changed.workers) this.facts.refreshWorker(id);
+      this.totals = undefined;
     }
     return true;
   }

@@ -92,8 +92,8 @@ export class PageCache {
       // 25 h on, the day after's start is after midnight whatever the clocks do; dayStart finds it.
       this.nextDay = dayStart(this.day + 25 * 3600_000);
     }
-    const lost = this.changes.lostTrack();
-    if (this.changes.takeDirty().length || lost || dayMoved) {
+    const changed = this.changes.take();
+    if (changed.workers.length || changed.lost || dayMoved) {
       this.entries.clear();
       this.bytes = 0;
     }

@@ -130,7 +130,7 @@ export class SearchService {
       // older than the log's oldest row cannot be replayed: either is checked whole instead.
       const fromLog = snap.logSeq <= lastChange(this.opts.db);
       if (fromLog) this.changes.rewindTo(snap.logSeq);
-      if (!fromLog || this.changes.lostTrack()) {
+      if (!fromLog || !this.changes.canReplay()) {
         this.changes.skipToEnd();
         if (snap.fingerprint !== fingerprint(this.opts.db)) {
           this.opts.log.info({ profiles: this.main!.size }, 'search snapshot is out of date; rebuilding in the background');
@@ -174,15 +174,10 @@ export class SearchService {
    */
   private catchUp(): void {
     if (this.closed || this.sqlite.inTransaction) return;
-    if (this.changes.lostTrack()) {
-      this.changes.takeDirty(); // the rebuild reads them all
-      this.answers.clear();
-      void this.rebuild();
-      return;
-    }
-    const changed = this.changes.takeDirty();
-    if (changed.length) this.answers.clear();
-    for (const id of changed) this.workerChanged(id);
+    const changed = this.changes.take();
+    if (changed.lost || changed.workers.length) this.answers.clear();
+    if (changed.lost) void this.rebuild(); // it reads them all
+    else for (const id of changed.workers) this.workerChanged(id);
   }
 
   /** A profile was approved, hidden, corrected, withdrawn from…: search sees its current state now. */

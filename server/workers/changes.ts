@@ -45,6 +45,9 @@ export function lastChange(db: Db): number {
   return q.last.get()?.seq ?? 0;
 }
 
+type Taken = { readonly lost: boolean; readonly workers: readonly number[] };
+const NOTHING: Taken = Object.freeze({ lost: false, workers: Object.freeze([]) });
+
 /** Every open reader, by connection: what the heartbeat registers. */
 const open = new Map<Db, Set<WorkerChanges>>();
 let made = 0;
@@ -77,54 +80,54 @@ export class WorkerChanges {
     if (!readers) open.set(db, (readers = new Set()));
     readers.add(this);
     db.insert(changeReaders).values({ id: this.id, seq: this.position, seenAt: now }).onConflictDoUpdate({ target: changeReaders.id, set: { seq: this.position, seenAt: now } }).run();
-    this.lost = from !== undefined && !this.canReplayFrom(from);
+    if (from !== undefined) this.rewindTo(from);
   }
 
-  /** True when every change after `seq` is still in the log. */
-  private canReplayFrom(seq: number): boolean {
+  /** True when every change after `seq` is still in the log (whose last sequence is `last`). */
+  private canReplayFrom(seq: number, last: number): boolean {
+    if (last < seq) return false; // the log went back: another database was put in place (a restore)
     const first = this.q.first.get()?.seq;
-    const last = this.q.last.get()?.seq ?? 0;
     return first === undefined || first === null ? last <= seq : first <= seq + 1;
+  }
+
+  private last(): number {
+    return this.q.last.get()?.seq ?? 0;
   }
 
   /**
    * Read on from `seq` (where a snapshot was taken) instead: the changes after it come with the
-   * next take, or, if they are no longer all in the log, lostTrack() says so.
+   * next take, or, if they are no longer all in the log, the next take says it lost track.
    */
   rewindTo(seq: number): void {
     this.position = seq;
-    if (!this.canReplayFrom(seq)) this.lost = true;
+    if (!this.canReplayFrom(seq, this.last())) this.lost = true;
+  }
+
+  /** True when the next take can bring the consumer up to date change by change. */
+  canReplay(): boolean {
+    return !this.lost && this.canReplayFrom(this.position, this.last());
   }
 
   /** Move to the log's end without taking anything (what the caller holds was read after it). */
   skipToEnd(): void {
-    this.position = this.q.last.get()?.seq ?? 0;
+    this.position = this.last();
     this.lost = false;
   }
 
   /**
-   * The workers changed since the last take, and move past them. Inside an open transaction the
-   * rows may yet roll back: callers take them only once it is committed.
+   * What changed since the last take, and move past it: the workers, or `lost` when rows this
+   * reader had not taken were pruned (thought dead) or the log is not the one it read: what the
+   * consumer holds can then only be reloaded. One indexed look when nothing changed. Inside an
+   * open transaction the rows may yet roll back: callers take only once it is committed.
    */
-  takeDirty(): number[] {
-    const last = this.q.last.get()?.seq ?? 0;
-    if (last <= this.position) return [];
-    const rows = this.q.after.all({ seq: this.position });
+  take(): Taken {
+    const last = this.last();
+    if (last === this.position && !this.lost) return NOTHING;
+    const lost = this.lost || !this.canReplayFrom(this.position, last);
+    const rows = lost ? [] : this.q.after.all({ seq: this.position });
     this.position = last;
-    return [...new Set(rows.map((r) => r.workerId))];
-  }
-
-  /**
-   * True when changes were pruned before this reader took them: what it holds cannot be
-   * brought up to date change by change, only reloaded. Ask before takeDirty (which then moves
-   * past everything, taken or lost).
-   */
-  lostTrack(): boolean {
-    const last = this.q.last.get()?.seq ?? 0;
-    if (last > this.position && !this.canReplayFrom(this.position)) this.lost = true;
-    const lost = this.lost;
     this.lost = false;
-    return lost;
+    return { lost, workers: [...new Set(rows.map((r) => r.workerId))] };
   }
 
   /** Unregister (a no-op once the connection is closed). */

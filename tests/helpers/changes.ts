@@ -5,5 +5,5 @@ import type { TestApp } from './app.ts';
 
 export function watchWorkerChanges(app: TestApp): { take(): number[] } {
   const changes = new WorkerChanges(app.db, 'test');
-  return { take: () => changes.takeDirty() };
+  return { take: () => [...changes.take().workers] };
 }
