@@ -11,7 +11,7 @@ import { nameSimilarity } from './names.ts';
 export type NominationRow = {
   id: number;
   ref: string;
-  status: 'pending' | 'approved' | 'rejected';
+  status: 'pending' | 'approved' | 'rejected' | 'sent_back';
   workerName: string;
   areaId: number;
   team: string | null;
@@ -32,6 +32,8 @@ export type NominationRow = {
   rejectReason: string | null;
   rejectNote: string | null;
   storyDeletedAt: number | null;
+  sendBackReason: string | null;
+  resubmittedAt: number | null;
 };
 
 function parseList(json: string): string[] {
@@ -51,7 +53,7 @@ export function getNomination(db: Db, id: number): NominationRow | undefined {
       qualities: n.qualities, stillInvolved: n.stillInvolved, story: n.story, storyHash: n.storyHash, contactEmail: n.contactEmail,
       flags: n.flags, duplicateOf: n.duplicateOf, submittedAt: n.submittedAt, decidedAt: n.decidedAt, decidedBy: n.decidedBy,
       decidedByEmail: moderators.email, workerId: n.workerId, rejectReason: n.rejectReason, rejectNote: n.rejectNote,
-      storyDeletedAt: n.storyDeletedAt,
+      storyDeletedAt: n.storyDeletedAt, sendBackReason: n.sendBackReason, resubmittedAt: n.resubmittedAt,
     })
     .from(n)
     .leftJoin(moderators, eq(moderators.id, n.decidedBy))

@@ -36,8 +36,8 @@ const insertNomination = (db: Db) =>
     .values({
       ref: ph('ref'), submissionKey: ph('submissionKey'), status: 'pending', workerName: ph('workerName'), workerNameKey: ph('workerNameKey'),
       areaId: ph('areaId'), team: ph('team'), relationship: ph('relationship'), qualities: ph('qualities'), stillInvolved: ph('stillInvolved'),
-      story: ph('story'), storyHash: ph('storyHash'), contactEmail: ph('contactEmail'), flags: ph('flags'), duplicateOf: ph('duplicateOf'),
-      submittedAt: ph('submittedAt'),
+      story: ph('story'), storyHash: ph('storyHash'), contactEmail: ph('contactEmail'), notifyPublished: ph('notifyPublished'), flags: ph('flags'), duplicateOf: ph('duplicateOf'),
+      submittedAt: ph('submittedAt'), independent: ph('independent'),
     })
     .prepare();
 const flagsByRef = (db: Db) => db.select({ flags: n.flags }).from(n).where(eq(n.ref, ph('ref'))).prepare();
@@ -75,9 +75,11 @@ export function storeNomination(
         story: input.story,
         storyHash: hash,
         contactEmail: input.contactEmail,
+        notifyPublished: input.notifyPublished && input.contactEmail !== null ? 1 : 0,
         flags: JSON.stringify(flags),
         duplicateOf: duplicateOf ?? null,
         submittedAt: opts.now,
+        independent: input.independent,
       });
       return { id: Number(info.lastInsertRowid), ref, created: true, flags };
     },

@@ -1,10 +1,12 @@
 // Withdrawal by reference: the nomination is deleted (its quote goes with it, by cascade) and the
-// audit log records that something was withdrawn, never what it said.
+// audit log records that something was withdrawn, never what it said. A tombstone (the reference's
+// hash and the time) lets the status page answer "withdrawn".
 import { eq } from 'drizzle-orm';
 import { nominations, quotes } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { audit } from '../audit.ts';
 import { compactReference } from './reference.ts';
+import { rememberWithdrawn } from '../families/status.ts';
 
 export type Withdrawal =
   | { withdrawn: false }
@@ -24,6 +26,7 @@ export function withdrawNomination(db: Db, typedReference: string, now: number):
       if (!n) return { withdrawn: false };
       const wasLive = n.quoteId !== null && n.unpublishedAt === null;
       tx.delete(nominations).where(eq(nominations.id, n.id)).run();
+      rememberWithdrawn(db, ref, now); // only the reference's hash and the time, for the status page
       audit(db, {
         at: now,
         moderatorId: null,

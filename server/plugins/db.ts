@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Db } from '../db.ts';
 import { seedAreas } from '../areas/seed.ts';
+import { seedAuthorityDomains } from '../areas/authorities.ts';
 import { AreaDirectory } from '../areas/directory.ts';
 import { loadDemoIfEmpty } from '../demo/load.ts';
 import { backfillNameKeys } from '../nominations/duplicates.ts';
@@ -26,6 +27,7 @@ type Log = { info(obj: object | string, msg?: string): void };
 export function setUpDatabase(config: Pick<Config, 'DATABASE_PATH' | 'DEMO'>, now: number, log: Log): { db: Db; areas: AreaDirectory } {
   const db = openDatabase(config.DATABASE_PATH);
   seedAreas(db);
+  seedAuthorityDomains(db);
   const areas = new AreaDirectory(db);
   if (config.DEMO) {
     const { loaded } = loadDemoIfEmpty(db, areas, now);

@@ -6,6 +6,7 @@ import { lenientPage, optionalId } from '../../http/route-schemas.ts';
 import { loadQueue, age, publishedSlug } from '../../moderation/queue.ts';
 import { getNomination } from '../../moderation/review.ts';
 import { getChangeRequest } from '../../moderation/change-requests.ts';
+import { failedMailCount } from '../../mail/admin.ts';
 import { CONCERN_LABELS, flagLabel } from './labels.ts';
 import { moderationPage, requireModerator } from './guard.ts';
 
@@ -24,6 +25,8 @@ export default async function queue(app: FastifyInstance) {
       if (n?.status === 'approved' && n.workerId) {
         const slug = publishedSlug(app.db, n.workerId);
         done = { text: `The quote for ${n.workerName} is published.`, href: slug ? `/workers/${slug}` : undefined, linkText: 'See the profile' };
+      } else if (n?.status === 'sent_back') {
+        done = { text: `The nomination for ${n.workerName} was sent back. The family sees why when they check their reference.` };
       } else if (n?.status === 'rejected') {
         done = { text: `The nomination for ${n.workerName} was rejected. Nothing was published.` };
       }
@@ -38,6 +41,7 @@ export default async function queue(app: FastifyInstance) {
       title: data.pendingNominations ? `Queue (${data.pendingNominations})` : 'Queue',
       ...data,
       done,
+      failedMail: req.moderator?.role === 'admin' ? failedMailCount(app.db) : 0,
       ageOf: (t: number) => age(t, now),
       flagLabel,
       concernLabels: CONCERN_LABELS,

@@ -15,7 +15,7 @@ import { AreaOptionsHtml, areaSelectGroups } from '../../areas/select-options.ts
 
 const TITLE = 'Recommend a social worker';
 const EMPTY: NominationValues = {
-  worker_name: '', area: '', area_text: '', team: '', relationship: '', still_involved: '', qualities: [], story: '', contact_email: '', consent: '',
+  worker_name: '', area: '', area_text: '', team: '', relationship: '', still_involved: '', qualities: [], story: '', contact_email: '', notify_published: '', independent: '', consent: '',
 };
 
 export default async function nominate(app: FastifyInstance) {

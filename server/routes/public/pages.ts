@@ -1,4 +1,4 @@
-// The static pages: /about, /privacy, /house-rules, /help.
+// The static pages: /about, /privacy, /house-rules, /help, /staying-safe, /accessibility.
 import type { FastifyInstance } from 'fastify';
 
 export default async function pages(app: FastifyInstance) {
@@ -17,5 +17,11 @@ export default async function pages(app: FastifyInstance) {
   );
   app.get('/help', async (_req, reply) =>
     reply.page('help', { title: 'Help and open data', description: 'Where to get help, how to withdraw a recommendation, and the open data the directory publishes.' }),
+  );
+  app.get('/staying-safe', async (_req, reply) =>
+    reply.page('staying-safe', { title: 'Staying safe online', description: 'How to use this site without other people knowing: private browsing, history, and the exit button.' }),
+  );
+  app.get('/accessibility', async (_req, reply) =>
+    reply.page('accessibility', { title: 'Accessibility statement', description: 'How accessible this site is, what does not work yet, and how to tell us about a problem.' }),
   );
 }
