@@ -455,9 +455,11 @@ async function bench(argv: string[]) {
     }
 
     // 2. What to ask for: every public slug and name, read once (and closed before any server starts).
-    const { openDatabase } = await import('../server/db.ts');
+    // Set up as the server sets it up (migrations, back-fills such as ASCII slugs), so the slugs
+    // asked for are the ones it serves.
+    const { setUpDatabase } = await import('../server/plugins/db.ts');
     const { workers: workersTable, areas } = await import('../db/schema.ts');
-    const db = openDatabase(source);
+    const { db } = setUpDatabase({ DATABASE_PATH: source, DEMO: false }, Date.now(), { info: () => undefined });
     const published = db
       .select({ slug: workersTable.slug, name: workersTable.name, area: areas.name })
       .from(workersTable)
