@@ -7,7 +7,6 @@
 // Each holds its own counts, search index and page cache, kept current from the change log
 // (server/workers/changes.ts): a write through any process is seen by every other.
 import cluster from 'node:cluster';
-import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DatabaseTooNewError } from './db.ts';
 import { setUpDatabase } from './plugins/db.ts';
@@ -30,6 +29,8 @@ function orExit<T>(make: () => T): T {
 }
 
 async function serve(config: Config): Promise<void> {
+  // imported here, not above: the cluster's primary serves nothing and need not load the app
+  const { buildApp } = await import('./app.ts');
   const app = await buildApp({ config }).catch(fail);
   let closing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
