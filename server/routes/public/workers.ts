@@ -8,7 +8,7 @@ import { page, slugParams } from '../../http/route-schemas.ts';
 import { yearMonth } from '../../format.ts';
 import { publicWorkerSide, recommendationAreaIds } from '../../worker-accounts/profiles.ts';
 import { REGULATOR_INFO } from '../../worker-accounts/registration.ts';
-import { liveQuotes, lookupWorker, qualityCounts, recommendationCount, type WorkerRow } from '../../workers/profile.ts';
+import { liveQuotes, lookupWorker, type WorkerRow } from '../../workers/profile.ts';
 
 /** Slugs are letters, digits and hyphens; anything else cannot be a profile. */
 const SLUG = /^[\p{L}\p{N}-]{1,200}$/u;
@@ -40,7 +40,8 @@ export default async function workers(app: FastifyInstance) {
       const worker = resolve(app, req.params.slug, reply, '/workers/');
       if (!worker) return reply;
       const area = app.areas.get(worker.areaId)!;
-      const total = recommendationCount(app.db, worker.id);
+      const counted = app.counts.worker(worker.id);
+      const total = counted.recommendations;
       const pages = pager(req.query.page, total, `/workers/${encodeURIComponent(worker.slug)}`);
       const side = publicWorkerSide(app.db, worker.id);
       // after a merge, the other areas this worker's recommendations came from
@@ -48,9 +49,7 @@ export default async function workers(app: FastifyInstance) {
         .filter((id) => id !== area.id)
         .map((id) => app.areas.get(id))
         .filter((a) => a !== undefined);
-      const qualities = qualityCounts(app.db, worker.id)
-        .filter((q) => q.count > 0)
-        .sort((a, b) => b.count - a.count);
+      const qualities = counted.qualities.filter((q) => q.count > 0).sort((a, b) => b.count - a.count);
       return reply.page(
         'worker',
         {
@@ -83,7 +82,7 @@ export default async function workers(app: FastifyInstance) {
       area: { slug: area.slug, name: area.name, authority: area.authority },
       team: worker.team,
       nominations: quotes.length,
-      qualities: Object.fromEntries(qualityCounts(app.db, worker.id).map((q) => [q.key, q.count])),
+      qualities: Object.fromEntries(app.counts.worker(worker.id).qualities.map((q) => [q.key, q.count])),
       quotes: quotes.map((q) => ({ text: q.text, relationship: q.relationship, published: yearMonth(q.publishedAt) })),
       ...publicWorkerSide(app.db, worker.id),
     };
