@@ -58,6 +58,8 @@ try {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
+      // one process: the committer's own rate, comparable with earlier runs (bench:http --processes compares cluster sizes)
+      WEB_CONCURRENCY: '1',
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),

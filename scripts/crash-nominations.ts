@@ -34,6 +34,8 @@ async function startServer(): Promise<ChildProcess> {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
+      // one process: this run kills the server process itself (npm start's cluster is crash-test.ts's subject)
+      WEB_CONCURRENCY: '1',
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
       PORT: String(port),
