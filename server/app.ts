@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { DirectoryEventBus } from './events.ts';
 import dbPlugin from './plugins/db.ts';
 import viewPlugin from './plugins/view.ts';
+import i18nPlugin from './plugins/i18n.ts';
 import pageCachePlugin from './plugins/page-cache.ts';
 import compressResponsesPlugin from './plugins/compress-responses.ts';
 import securityPlugin from './plugins/security.ts';
@@ -56,6 +57,7 @@ export async function buildApp({ config, now = Date.now, logger = true }: BuildO
   app.decorate('events', new DirectoryEventBus());
 
   await app.register(dbPlugin);
+  await app.register(i18nPlugin);
   // before the view plugin, so its onSend sees the rendered page before compression
   await app.register(pageCachePlugin);
   // then rendered strings are compressed, before @fastify/compress (view plugin) would stream them

@@ -17,3 +17,5 @@ export const QUALITIES = [
 export type QualityKey = (typeof QUALITIES)[number]['key'];
 export const QUALITY_KEYS = QUALITIES.map((q) => q.key) as [QualityKey, ...QualityKey[]];
 export const QUALITY_LABELS: Record<string, string> = Object.fromEntries(QUALITIES.map((q) => [q.key, q.label]));
+/** The key of a quality from its English label (some counts hand back labels). */
+export const QUALITY_KEY_BY_LABEL: ReadonlyMap<string, QualityKey> = new Map(QUALITIES.map((q) => [q.label, q.key]));

@@ -4,6 +4,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db.ts';
 import { normalizePhrase, parseCsv, slugify } from '../text.ts';
+import { welshVariants } from '../i18n/places.ts';
 
 export const AREAS_CSV = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'db', 'areas.csv');
 
@@ -23,8 +24,6 @@ const EXTRA_VARIANTS: Record<string, string[]> = {
   N09000003: ['Belfast City'],
   E09000001: ['City of London'],
   E06000046: ['Isle of Wight', 'IOW'],
-  W06000015: ['Caerdydd'],
-  W06000011: ['Abertawe'],
 };
 
 export type AreaRow = { onsCode: string; name: string; nation: string; region: string; authority: string; slug: string };
@@ -70,7 +69,7 @@ export function seedAreas(db: Db): { areas: number } {
     for (const r of rows) {
       insertArea.run(r.onsCode, r.name, r.slug, r.nation, r.region, r.authority);
       const id = idOf.get(r.onsCode) as number;
-      for (const v of [...variantsOf(r.name), ...(EXTRA_VARIANTS[r.onsCode] ?? []).flatMap(variantsOf)]) {
+      for (const v of [...variantsOf(r.name), ...[...(EXTRA_VARIANTS[r.onsCode] ?? []), ...welshVariants(r.onsCode)].flatMap(variantsOf)]) {
         insertVariant.run(id, v);
       }
     }

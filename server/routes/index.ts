@@ -1,5 +1,6 @@
 // Every route module, one per area of the site.
 import type { FastifyInstance } from 'fastify';
+import { WELSH_PREFIX, type SiteOptions } from '../i18n/index.ts';
 import health from './public/health.ts';
 import home from './public/home.ts';
 import workers from './public/workers.ts';
@@ -20,8 +21,12 @@ import moderateModerators from './moderate/moderators.ts';
 import moderateHidden from './moderate/hidden.ts';
 
 export async function registerRoutes(app: FastifyInstance) {
-  for (const routes of [health, home, workers, areas, pages, openData, insights, search, nominate, withdraw, requestChange]) {
-    await app.register(routes);
+  for (const routes of [health, openData]) await app.register(routes);
+  // Every public page twice: once in English, once under /cy in Welsh. Modules with API routes
+  // register those for English only (the JSON is the same in both).
+  for (const routes of [home, workers, areas, pages, insights, search, nominate, withdraw, requestChange]) {
+    await app.register(routes, { lang: 'en' } satisfies SiteOptions);
+    await app.register(routes, { lang: 'cy', prefix: WELSH_PREFIX } satisfies SiteOptions & { prefix: string });
   }
   for (const routes of [moderateAuth, moderateQueue, moderateNominations, moderateRequests, moderateHidden, moderateAudit, moderateModerators]) {
     await app.register(routes);

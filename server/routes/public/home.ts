@@ -6,7 +6,7 @@ import { latestQuotes } from '../../workers/profile.ts';
 import { SPARKLINE_WEEKS, trendSparkline } from '../../insights/view.ts';
 
 export default async function home(app: FastifyInstance) {
-  app.get('/', { config: { pageCache: true } }, async (_req, reply) => {
+  app.get('/', { config: { pageCache: true } }, async (req, reply) => {
     const snapshot = countsOf(app).snapshot();
     const leadingAreas = leadingThisWeek(snapshot.areas, 5);
     const totals = { ...snapshot.totals, areasThisWeek: snapshot.areas.filter((c) => c.thisWeek > 0).length };
@@ -21,7 +21,7 @@ export default async function home(app: FastifyInstance) {
       leadingAreas,
       leading: leadingSummary(leadingAreas),
       quotes,
-      trend: trendSparkline(countsOf(app).trend(SPARKLINE_WEEKS), 'home-trend', 'across the UK'),
+      trend: trendSparkline(countsOf(app).trend(SPARKLINE_WEEKS), 'home-trend', req.t('trend.acrossUk'), req),
     });
   });
 }

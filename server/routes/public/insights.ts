@@ -5,11 +5,11 @@ import { countsOf } from '../../counts/index.ts';
 import { insightsView } from '../../insights/view.ts';
 
 export default async function insights(app: FastifyInstance) {
-  app.get('/insights', { config: { pageCache: true } }, async (_req, reply) => {
+  app.get('/insights', { config: { pageCache: true } }, async (req, reply) => {
     return reply.page('insights', {
-      title: 'Insights',
-      description: 'What families told us: recommendations per week, the qualities they value most, and the areas leading this week.',
-      view: insightsView(countsOf(app)),
+      title: req.t('insights.title'),
+      description: req.t('insights.description'),
+      view: insightsView(countsOf(app), req),
     });
   });
 }
