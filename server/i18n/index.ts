@@ -72,6 +72,7 @@ export function createCatalogue(): Catalogue {
     interpolation: { escapeValue: false },
     returnNull: false,
     saveMissing: true,
+    saveMissingTo: 'current',
     missingKeyHandler: (lngs, _ns, key) => {
       for (const l of lngs) missing.add(`${l}:${key}`);
     },

@@ -8,6 +8,8 @@ import { createCatalogue, langOf, localPath, type Catalogue, type Lang, type Tra
 declare module 'fastify' {
   interface FastifyInstance {
     catalogue: Catalogue;
+    /** every GET route registered under /cy, as its pattern ("/cy/workers/:slug"), for tests that walk the site */
+    welshRoutes: string[];
   }
   interface FastifyRequest {
     lang: Lang;
@@ -25,6 +27,12 @@ const HREF: Record<Lang, (path: string) => string> = {
 export default fp(async function i18nPlugin(app: FastifyInstance) {
   const catalogue = createCatalogue();
   app.decorate('catalogue', catalogue);
+  const welshRoutes: string[] = [];
+  app.decorate('welshRoutes', welshRoutes);
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    if (methods.includes('GET') && langOf(route.url) === 'cy' && !welshRoutes.includes(route.url)) welshRoutes.push(route.url);
+  });
   app.decorateRequest('lang', 'en');
   app.decorateRequest('t', null as unknown as Translate);
   app.decorateRequest('href', null as unknown as (path: string) => string);

@@ -10,6 +10,7 @@ import { workersInArea } from '../../workers/profile.ts';
 import { AREA_SPARKLINE_MIN, trendSparkline } from '../../insights/view.ts';
 import type { SiteOptions } from '../../i18n/index.ts';
 import { placeNames } from '../../i18n/places.ts';
+import { translatedQualities } from '../../qualities.ts';
 
 /** The sorts, with their labels' catalogue keys (`areas.sort.<key>`). */
 const SORTS = { name: 'name', workers: 'workers', nominations: 'nominations' } as const;
@@ -83,7 +84,7 @@ export default async function areasRoutes(app: FastifyInstance, { lang }: SiteOp
           description: t('area.description', { area: name, workers: t('count.workers', { count: counts.workers }), nominations: t('count.recommendations', { count: counts.nominations }) }),
           area,
           counts,
-          workers,
+          workers: workers.map((w) => ({ ...w, qualities: translatedQualities(t, w.qualities) })),
           pager: pages,
           trend: trend.total >= AREA_SPARKLINE_MIN ? trend : null,
         },

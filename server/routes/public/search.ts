@@ -7,9 +7,9 @@ import { first, firstPage } from '../../http/route-schemas.ts';
 import { countsOf } from '../../counts/index.ts';
 import type { Area } from '../../areas/directory.ts';
 import type { SearchAnswer } from '../../search/service.ts';
-import type { SiteOptions, Translate } from '../../i18n/index.ts';
+import type { SiteOptions } from '../../i18n/index.ts';
 import { placeNames } from '../../i18n/places.ts';
-import { QUALITY_KEY_BY_LABEL } from '../../qualities.ts';
+import { translatedQualities } from '../../qualities.ts';
 
 /** Repeated parameters use the first; the page number is checked by the schema (a 400 before the handler). */
 const searchQuery = z.object({ q: first, area: first, page: firstPage });
@@ -33,14 +33,6 @@ function parse(app: FastifyInstance, query: Query): Parsed {
 /** Shorten what was typed for headings and titles; the full text stays in the search box. */
 function shown(q: string): string {
   return q.length > 60 ? `${q.slice(0, 57)}…` : q;
-}
-
-/** Translated labels of a worker's most ticked qualities (the counts hand back English labels). */
-function qualityLabels(t: Translate, labels: string[]): string[] {
-  return labels.map((l) => {
-    const key = QUALITY_KEY_BY_LABEL.get(l);
-    return key ? t(`quality.${key}`) : l;
-  });
 }
 
 export default async function searchRoutes(app: FastifyInstance, { lang }: SiteOptions) {
@@ -92,7 +84,7 @@ export default async function searchRoutes(app: FastifyInstance, { lang }: SiteO
       name: r.name,
       areaName: places.place(r.area),
       nominations: r.nominations,
-      qualities: qualityLabels(t, quals.get(r.id) ?? []),
+      qualities: translatedQualities(t, quals.get(r.id) ?? []),
     }));
     const what = p.q ? t('search.quoted', { text: shown(p.q) }) : answer?.area ? places.place(answer.area) : t('nav.search');
     const title = !searched ? t('search.title') : pages.page > 1 ? t('search.resultsTitlePage', { what, page: pages.page }) : t('search.resultsTitle', { what });
