@@ -51,7 +51,12 @@ export const workers = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('workers_area_status_idx').on(t.areaId, t.status), index('workers_status_idx').on(t.status, t.id)],
+  (t) => [
+    index('workers_area_status_idx').on(t.areaId, t.status),
+    index('workers_status_idx').on(t.status, t.id),
+    // slugs still to make ASCII at start-up (workers/slug.ts backfillAsciiSlugs): empty once done
+    index('workers_non_ascii_slug_idx').on(t.id).where(sql`${t.slug} GLOB '*[^ -~]*'`),
+  ],
 );
 
 /** Old slugs of corrected profiles, answered with a 301 to the current one. */
@@ -64,7 +69,8 @@ export const workerSlugRedirects = sqliteTable('worker_slug_redirects', {
 
 export const RELATIONSHIPS = ['parent', 'carer', 'young_person', 'relative', 'professional', 'other'] as const;
 export const STILL_INVOLVED = ['yes', 'moved_on', 'case_closed', 'not_sure'] as const;
-export const NOMINATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
+/** `sent_back`: a moderator asked the family to change their story; it waits for them, out of the queue. */
+export const NOMINATION_STATUSES = ['pending', 'approved', 'rejected', 'sent_back'] as const;
 
 /** What a family submitted. The story and email are private to moderators and deleted on a schedule. */
 export const nominations = sqliteTable(
@@ -101,6 +107,14 @@ export const nominations = sqliteTable(
     rejectReason: text('reject_reason'),
     rejectNote: text('reject_note'),
     storyDeletedAt: integer('story_deleted_at'),
+    /** when a moderator first opened it for review: the family's status page then says "being checked" */
+    openedAt: integer('opened_at'),
+    /** the key of the reason it was last sent back for (server/families/reasons.ts), kept after the family edits it */
+    sendBackReason: text('send_back_reason'),
+    /** when the family last sent it again after editing the story */
+    resubmittedAt: integer('resubmitted_at'),
+    /** the nominator ticked "I am not the worker, a colleague, or acting for them"; null on rows from before the question */
+    independent: integer('independent', { mode: 'boolean' }),
   },
   (t) => [
     index('nominations_status_submitted_idx').on(t.status, t.submittedAt),
@@ -189,6 +203,15 @@ export const changeRequests = sqliteTable(
   },
   (t) => [index('change_requests_status_submitted_idx').on(t.status, t.submittedAt)],
 );
+
+/**
+ * What is left of a withdrawn nomination, so its reference answers "withdrawn" on the status page:
+ * the SHA-256 of the compact reference and the time, nothing else (no id, no worker, no area).
+ */
+export const withdrawnReferences = sqliteTable('withdrawn_references', {
+  refHash: text('ref_hash').primaryKey(),
+  withdrawnAt: integer('withdrawn_at').notNull(),
+});
 
 /** Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. */
 export const auditLog = sqliteTable(

@@ -26,17 +26,21 @@ export function timestampName(now = new Date()): string {
   return now.toISOString().replace(/[:.]/g, '-');
 }
 
+// Raw SQL throughout: these read any file that claims to be a backup (perhaps of an older schema,
+// perhaps not ours), through sqlite_master, PRAGMA integrity_check and VACUUM INTO, none of which
+// drizzle's builder says.
+
 export function tableCounts(db: Database.Database): Record<string, number> {
   const out: Record<string, number> = {};
   for (const t of COUNTED_TABLES) {
     const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t);
-    if (exists) out[t] = db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get() as number;
+    if (exists) out[t] = db.prepare<[], number>(`SELECT COUNT(*) FROM ${t}`).pluck().get() ?? 0;
   }
   return out;
 }
 
 export function integrityCheck(db: Database.Database): string {
-  return (db.prepare('PRAGMA integrity_check').pluck().all() as string[]).join('; ');
+  return db.prepare<[], string>('PRAGMA integrity_check').pluck().all().join('; ');
 }
 
 /** Copy the database at `source` to `dest` (default `<dir>/<timestamp>.db`), consistently. */

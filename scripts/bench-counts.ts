@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
-import { countsOf, computeInsights, computeSnapshot } from '../server/counts/index.ts';
+import { computeInsights, computeSnapshot } from '../server/counts/index.ts';
 import { LiveFacts } from '../server/counts/facts.ts';
 import { generateProfiles } from './generate-profiles.ts';
 
@@ -75,18 +75,18 @@ async function main() {
     const sqlInsights = performance.now() - t;
     const full: number[] = [];
     for (let i = 0; i < 3; i++) {
-      countsOf(app).invalidate();
+      app.counts.invalidate();
       t = performance.now();
-      countsOf(app).warm();
+      app.counts.warm();
       full.push(performance.now() - t);
     }
     global.gc?.();
     const heapWith = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers; // facts live in typed arrays
-    countsOf(app).invalidate();
-    (countsOf(app) as unknown as { facts: LiveFacts }).facts = new LiveFacts(app.db); // an empty one
+    app.counts.invalidate();
+    (app.counts as unknown as { facts: LiveFacts }).facts = new LiveFacts(app.db); // an empty one
     global.gc?.();
     const heapWithout = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
-    countsOf(app).warm();
+    app.counts.warm();
     console.log(`SQL reference recount: snapshot ${ms(sqlSnapshot)}, insights ${ms(sqlInsights)}`);
     if (global.gc) console.log(`memory held by the in-memory facts: ${((heapWith - heapWithout) / 1048576).toFixed(0)} MB`);
     console.log(`full reload of the in-memory facts + sum: median ${ms(median(full))} (start-up, or after another connection wrote)`);

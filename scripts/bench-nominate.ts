@@ -84,7 +84,7 @@ try {
   const form = await client.get('/nominate');
   const check = await client.submit('/nominate', '/nominate', VALID_NOMINATION, form.body);
   if (check.status !== 200) throw new Error(`POST /nominate answered ${check.status}`);
-  const fixed = formFields(check.body, '/nominate/confirm').filter(([k]) => ['_csrf', 'started', 'relationship', 'still_involved', 'qualities', 'consent', 'team', 'contact_email'].includes(k));
+  const fixed = formFields(check.body, '/nominate/confirm').filter(([k]) => ['_csrf', 'started', 'relationship', 'still_involved', 'qualities', 'independent', 'consent', 'team', 'contact_email'].includes(k));
   const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 
   let n = 0;

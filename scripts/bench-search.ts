@@ -220,7 +220,7 @@ async function main() {
     const t = performance.now();
     const parts = readSnapshot(snapshotPath)!;
     const idx = MainIndex.load(parts);
-    const fresh = fingerprint(db.$client) === idx.fingerprint;
+    const fresh = fingerprint(db) === idx.fingerprint;
     loadTimes.push(performance.now() - t);
     if (!fresh) throw new Error('snapshot fingerprint does not match the database it was built from');
   }
@@ -283,7 +283,7 @@ async function main() {
   console.log(`  server RSS after start-up and ${server.warmQueries} HTTP searches: ${mb(server.rss)} (heap ${mb(server.heapUsed)})`);
   console.log(`  rebuild under light load (a search every 20 ms): ${(server.rebuildMs / 1000).toFixed(2)} s; event-loop delay p99 ${ms(server.loopP99)} ms (idle baseline p99 ${ms(server.loopP99Idle)} ms), max ${ms(server.loopMax)} ms; peak RSS ${mb(server.peakRss)}`);
   console.log(`  searches answered during the rebuild: ${server.duringRebuild.n}, p95 ${ms(server.duringRebuild.p95)} ms (HTTP inject)`);
-  console.log(`  approval -> visible in search, over ${server.approvals} approvals: from the committed write + workerChanged max ${ms(server.approvalMax)} ms (with the write and its fsync: max ${ms(server.approvalWithWriteMax)} ms); hidden (committed) -> gone: max ${ms(server.hideMax)} ms`);
+  console.log(`  approval -> visible in search, over ${server.approvals} approvals: from the committed write max ${ms(server.approvalMax)} ms (with the write and its fsync: max ${ms(server.approvalWithWriteMax)} ms); hidden (committed) -> gone: max ${ms(server.hideMax)} ms`);
   if (process.argv.includes('--keep')) console.log(`kept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
 }
@@ -355,7 +355,7 @@ async function serverFigures(dbPath: string, snapshotPath: string): Promise<Serv
   const idle = await measureLoop(() => new Promise((r) => setTimeout(r, 3000)));
   const rebuild = await measureLoop(() => app.searchIndex.rebuild({ offThread: true }));
 
-  // Approval -> visible, and hidden -> gone, as moderation does it (write, then workerChanged).
+  // Approval -> visible, and hidden -> gone, as moderation writes them (the change triggers tell search).
   const sqlite = app.db.$client;
   const approvals: number[] = [];
   const withWrite: number[] = [];
@@ -382,7 +382,6 @@ async function serverFigures(dbPath: string, snapshotPath: string): Promise<Serv
       return w;
     })();
     const committed = performance.now();
-    app.events.workerChanged(id);
     for (;;) {
       const body = (await get(name)).json() as { results: { name: string }[] };
       if (body.results.some((r) => r.name === name)) break;
@@ -391,7 +390,6 @@ async function serverFigures(dbPath: string, snapshotPath: string): Promise<Serv
     withWrite.push(performance.now() - t);
     sqlite.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(id);
     const h = performance.now();
-    app.events.workerChanged(id);
     for (;;) {
       const body = (await get(name)).json() as { results: { name: string }[] };
       if (!body.results.some((r) => r.name === name)) break;

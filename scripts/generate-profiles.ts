@@ -9,11 +9,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { asc, sql } from 'drizzle-orm';
+import { areas as areasTable, nominations as nominationsTable, quotes, workers } from '../db/schema.ts';
 import { openDatabase, type Db } from '../server/db.ts';
 import { seedAreas } from '../server/areas/seed.ts';
 import { mulberry32, pick, randomName, type Rng } from '../server/demo/names.ts';
 import { QUALITY_KEYS } from '../server/qualities.ts';
-import { normalizePhrase, slugify } from '../server/text.ts';
+import { normalizePhrase } from '../server/text.ts';
+import { workerSlugBase } from '../server/workers/slug.ts';
 
 export type GenerateOptions = {
   db: string;
@@ -128,7 +131,7 @@ export function generateProfiles(opts: GenerateOptions): GenerateResult {
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('cache_size = -131072');
 
-  const areas = sqlite.prepare('SELECT id, slug FROM areas ORDER BY id').all() as { id: number; slug: string }[];
+  const areas = db.select({ id: areasTable.id, slug: areasTable.slug }).from(areasTable).orderBy(asc(areasTable.id)).all();
   const areaCumulative: number[] = [];
   let areaTotal = 0;
   for (const a of areas) areaCumulative.push((areaTotal += BUSY_AREAS[a.slug] ?? 1));
@@ -160,17 +163,23 @@ export function generateProfiles(opts: GenerateOptions): GenerateResult {
     perWorker[j] = t;
   }
 
-  const insertWorker = sqlite.prepare(
-    'INSERT INTO workers (slug, name, area_id, team, status, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?, ?)',
-  );
-  const insertNomination = sqlite.prepare(
-    `INSERT INTO nominations (ref, submission_key, status, worker_name, worker_name_key, area_id, relationship, qualities, still_involved,
-                              story, story_hash, submitted_at, decided_at, worker_id)
-     VALUES (?, ?, 'approved', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertQuote = sqlite.prepare(
-    'INSERT INTO quotes (nomination_id, worker_id, text, relationship, published_at) VALUES (?, ?, ?, ?, ?)',
-  );
+  const ph = (name: string) => sql.placeholder(name);
+  const insertWorker = db
+    .insert(workers)
+    .values({ slug: ph('slug'), name: ph('name'), areaId: ph('areaId'), team: null, status: 'published', createdAt: ph('at'), updatedAt: ph('at') })
+    .prepare();
+  const insertNomination = db
+    .insert(nominationsTable)
+    .values({
+      ref: ph('ref'), submissionKey: ph('key'), status: 'approved', workerName: ph('name'), workerNameKey: ph('nameKey'), areaId: ph('areaId'),
+      relationship: ph('relationship'), qualities: ph('qualities'), stillInvolved: ph('stillInvolved'), story: ph('story'),
+      storyHash: ph('storyHash'), submittedAt: ph('submittedAt'), decidedAt: ph('decidedAt'), workerId: ph('workerId'),
+    })
+    .prepare();
+  const insertQuote = db
+    .insert(quotes)
+    .values({ nominationId: ph('nominationId'), workerId: ph('workerId'), text: ph('text'), relationship: ph('relationship'), publishedAt: ph('at') })
+    .prepare();
 
   const slugsTaken = new Map<string, number>();
   let nominations = 0;
@@ -180,7 +189,7 @@ export function generateProfiles(opts: GenerateOptions): GenerateResult {
       const name = randomName(rng);
       const nameKey = normalizePhrase(name);
       const area = pickArea();
-      const base = `${slugify(name)}-${area.slug}`.slice(0, 120);
+      const base = workerSlugBase(name, area.slug);
       const n = (slugsTaken.get(base) ?? 0) + 1;
       slugsTaken.set(base, n);
       const slug = n === 1 ? base : `${base}-${n}`;
@@ -191,7 +200,7 @@ export function generateProfiles(opts: GenerateOptions): GenerateResult {
       times.sort((a, b) => a - b);
       const decided = (t: number) => Math.min(now, t + Math.floor(rng() * 3 * DAY));
       const createdAt = decided(times[0]!);
-      const workerId = Number(insertWorker.run(slug, name, area.id, 'published', createdAt, createdAt).lastInsertRowid);
+      const workerId = Number(insertWorker.run({ slug, name, areaId: area.id, at: createdAt }).lastInsertRowid);
 
       for (let i = 0; i < k; i++) {
         const submittedAt = times[i]!;
@@ -199,23 +208,23 @@ export function generateProfiles(opts: GenerateOptions): GenerateResult {
         const relationship = weighted(rng, RELATIONSHIPS);
         const story = `${pick(rng, STORY_OPENINGS)}, ${name.split(' ')[0]} ${pick(rng, STORY_MIDDLES)}. (${nominations + 1})`;
         const nominationId = Number(
-          insertNomination.run(
-            hex(rng, 8).toUpperCase(),
-            `gen-${nominations + 1}`,
+          insertNomination.run({
+            ref: hex(rng, 8).toUpperCase(),
+            key: `gen-${nominations + 1}`,
             name,
             nameKey,
-            area.id,
+            areaId: area.id,
             relationship,
-            qualitiesFor(rng),
-            weighted(rng, STILL_INVOLVED),
+            qualities: qualitiesFor(rng),
+            stillInvolved: weighted(rng, STILL_INVOLVED),
             story,
-            createHash('sha256').update(story).digest('hex'),
+            storyHash: createHash('sha256').update(story).digest('hex'),
             submittedAt,
             decidedAt,
             workerId,
-          ).lastInsertRowid,
+          }).lastInsertRowid,
         );
-        insertQuote.run(nominationId, workerId, pick(rng, QUOTES), relationship, decidedAt);
+        insertQuote.run({ nominationId, workerId, text: pick(rng, QUOTES), relationship, at: decidedAt });
         nominations++;
       }
     }

@@ -57,12 +57,13 @@ export function checkBackup(file: string): Record<string, number> {
   try {
     const check = integrityCheck(db);
     if (check !== 'ok') throw new RestoreRefused(`${file} fails its integrity check: ${check}`);
+    // Raw SQL: a file that may not be ours is read through sqlite_master and drizzle's own migrations table.
     const hasTables = db
-      .prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('__drizzle_migrations', 'nominations', 'workers')")
+      .prepare<[], number>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('__drizzle_migrations', 'nominations', 'workers')")
       .pluck()
-      .get() as number;
+      .get() ?? 0;
     if (hasTables < 3) throw new RestoreRefused(`${file} is a SQLite database but not one of this directory.`);
-    const latest = db.prepare('SELECT MAX(created_at) FROM __drizzle_migrations').pluck().get() as number | null;
+    const latest = db.prepare<[], number | null>('SELECT MAX(created_at) FROM __drizzle_migrations').pluck().get();
     const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
     const known = Math.max(0, ...journal.entries.map((e) => e.when));
     if (latest != null && Number(latest) > known) {

@@ -3,8 +3,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
-import { DirectoryEventBus } from './events.ts';
 import dbPlugin from './plugins/db.ts';
+import countsPlugin from './plugins/counts.ts';
+import committerPlugin from './plugins/committer.ts';
 import viewPlugin from './plugins/view.ts';
 import i18nPlugin from './plugins/i18n.ts';
 import pageCachePlugin from './plugins/page-cache.ts';
@@ -20,7 +21,6 @@ declare module 'fastify' {
     config: Config;
     /** the clock; tests inject their own */
     now: () => number;
-    events: DirectoryEventBus;
   }
 }
 
@@ -54,9 +54,10 @@ export async function buildApp({ config, now = Date.now, logger = true }: BuildO
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);
   app.decorate('now', now);
-  app.decorate('events', new DirectoryEventBus());
 
   await app.register(dbPlugin);
+  await app.register(countsPlugin);
+  await app.register(committerPlugin);
   await app.register(i18nPlugin);
   // before the view plugin, so its onSend sees the rendered page before compression
   await app.register(pageCachePlugin);

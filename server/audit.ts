@@ -1,5 +1,6 @@
 // The append-only audit log: who did what, when, and the quote before and after.
 // There is deliberately no update or delete here; a trigger refuses them in the database too.
+import { auditLog } from '../db/schema.ts';
 import type { Db } from './db.ts';
 
 export type AuditEntry = {
@@ -17,10 +18,16 @@ export type AuditEntry = {
 const asText = (v: unknown) => (v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v));
 
 export function audit(db: Db, e: AuditEntry): void {
-  db.$client
-    .prepare(
-      `INSERT INTO audit_log (at, moderator_id, action, subject_type, subject_id, before, after, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(e.at, e.moderatorId, e.action, e.subjectType, e.subjectId ?? null, asText(e.before), asText(e.after), e.note ?? null);
+  db.insert(auditLog)
+    .values({
+      at: e.at,
+      moderatorId: e.moderatorId,
+      action: e.action,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId ?? null,
+      before: asText(e.before),
+      after: asText(e.after),
+      note: e.note ?? null,
+    })
+    .run();
 }

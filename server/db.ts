@@ -1,5 +1,6 @@
 // Opens the SQLite database, applies committed migrations and refuses a database newer than the code.
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -27,22 +28,29 @@ export function openDatabase(path: string): Db {
   return db;
 }
 
+/** True if the database answers a query (the health check). */
+export function databaseAnswers(db: Db): boolean {
+  try {
+    db.get(sql`SELECT 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A database migrated by a newer version of the code must not be touched by this one. */
 function checkNotNewer(sqlite: Database.Database): void {
-  const hasTable = sqlite
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
-    .get();
+  // Raw: sqlite_master and drizzle's own __drizzle_migrations are not tables of db/schema.ts.
+  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
   if (!hasTable) return;
-  const row = sqlite.prepare('SELECT MAX(created_at) AS latest FROM __drizzle_migrations').get() as {
-    latest: number | null;
-  };
+  const latest: unknown = sqlite.prepare('SELECT MAX(created_at) FROM __drizzle_migrations').pluck().get();
   const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
     entries: { when: number; tag: string }[];
   };
   const known = Math.max(0, ...journal.entries.map((e) => e.when));
-  if (row.latest != null && Number(row.latest) > known) {
+  if (latest != null && Number(latest) > known) {
     throw new DatabaseTooNewError(
-      `The database was migrated by a newer version of this code (migration of ${new Date(Number(row.latest)).toISOString()}, ` +
+      `The database was migrated by a newer version of this code (migration of ${new Date(Number(latest)).toISOString()}, ` +
         `this code knows up to ${new Date(known).toISOString()}). Upgrade the code or restore a backup; refusing to start.`,
     );
   }

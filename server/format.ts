@@ -9,14 +9,35 @@ export const MONTHS = [
   'July', 'August', 'September', 'October', 'November', 'December',
 ];
 
-/** Public pages never show a date finer than the month: "March 2026", "Mawrth 2026" (Europe/London). */
+// Public dates show the month only, in London time: for people "March 2026" / "Mawrth 2026"
+// (monthYear), for machines "2026-03" (yearMonth, the JSON's `published`) and the first of that
+// month at 00:00 UTC (monthStamp, the feed's RFC 3339 `updated`). Nothing public is dated more finely.
 // Built once: constructing an Intl.DateTimeFormat costs ~0.3 ms, and a page formats many dates.
 const MONTH_YEAR: Record<Lang, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat(LOCALE.en, { timeZone: 'Europe/London', month: 'long', year: 'numeric' }),
   cy: new Intl.DateTimeFormat(LOCALE.cy, { timeZone: 'Europe/London', month: 'long', year: 'numeric' }),
 };
+const YEAR_MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' });
+
+/** "March 2026", "Mawrth 2026". */
 export function monthYear(ms: number, lang: Lang = 'en'): string {
   return MONTH_YEAR[lang].format(ms);
+}
+
+/** "2026-03". */
+export function yearMonth(ms: number): string {
+  let y = '';
+  let m = '';
+  for (const p of YEAR_MONTH.formatToParts(ms)) {
+    if (p.type === 'year') y = p.value;
+    else if (p.type === 'month') m = p.value;
+  }
+  return `${y}-${m}`;
+}
+
+/** "2026-03-01T00:00:00Z": the month as an RFC 3339 date-time. */
+export function monthStamp(ms: number): string {
+  return `${yearMonth(ms)}-01T00:00:00Z`;
 }
 
 const NUMBERS: Record<Lang, Intl.NumberFormat> = { en: new Intl.NumberFormat(LOCALE.en), cy: new Intl.NumberFormat(LOCALE.cy) };

@@ -1,13 +1,30 @@
-// Prepared statements kept per connection: preparing costs more than running most of ours.
+// Statements kept per connection: preparing costs more than running most of ours.
 import type Database from 'better-sqlite3';
+import type { Db } from './db.ts';
 
-const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement<unknown[], unknown>>>();
 
-/** The statement for `sql` on this connection, prepared on first use. */
-export function prepared(sqlite: Database.Database, sql: string): Database.Statement {
+/**
+ * The raw statement for `sql` on this connection, prepared on first use: only for SQL drizzle's
+ * builder cannot say (INDEXED BY, temp triggers). `Row` is what the SQL's own column list returns.
+ */
+export function prepared<Row = unknown>(sqlite: Database.Database, sql: string): Database.Statement<unknown[], Row> {
   let m = cache.get(sqlite);
   if (!m) cache.set(sqlite, (m = new Map()));
   let s = m.get(sql);
-  if (!s) m.set(sql, (s = sqlite.prepare(sql)));
-  return s;
+  if (!s) m.set(sql, (s = sqlite.prepare<unknown[], unknown>(sql)));
+  return s as Database.Statement<unknown[], Row>; // typed by the caller's SQL, as better-sqlite3's own prepare<Row>() is
+}
+
+const queries = new WeakMap<Db, Map<(db: Db) => unknown, unknown>>();
+
+/**
+ * The drizzle query `build` makes (ending in `.prepare()`, with `sql.placeholder`s), built and
+ * prepared once per database handle. `build` is a module-level function: it is the cache key.
+ */
+export function preparedQuery<T>(db: Db, build: (db: Db) => T): T {
+  let m = queries.get(db);
+  if (!m) queries.set(db, (m = new Map()));
+  if (!m.has(build)) m.set(build, build(db));
+  return m.get(build) as T; // the value was made by this very `build`
 }

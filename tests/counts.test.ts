@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vit
 import Database from 'better-sqlite3';
 import { makeApp, type TestApp } from './helpers/app.ts';
 import { seedNomination } from './helpers/seed.ts';
-import { computeInsights, computeSnapshot, countsOf, leadingThisWeek, rollUp } from '../server/counts/index.ts';
+import { computeInsights, computeSnapshot, leadingThisWeek, rollUp } from '../server/counts/index.ts';
 import { recentWeekStarts, thisWeekStart, weekStart } from '../server/counts/week.ts';
 import { mulberry32 } from '../server/demo/names.ts';
 import { QUALITY_KEYS } from '../server/qualities.ts';
@@ -26,13 +26,13 @@ const DAY = 24 * HOUR;
 function area(app: TestApp, name: string) {
   const a = app.areas.resolve(name);
   if (!a) throw new Error(name);
-  return countsOf(app).area(a.id)!;
+  return app.counts.area(a.id)!;
 }
 
 /** The cached counts must equal a fresh count of the database at every moment. */
 function expectCacheExact(app: TestApp) {
-  expect(countsOf(app).snapshot()).toEqual(computeSnapshot(app.db, app.areas, app.now()));
-  expect(countsOf(app).insights()).toEqual(computeInsights(app.db));
+  expect(app.counts.snapshot()).toEqual(computeSnapshot(app.db, app.areas, app.now()));
+  expect(app.counts.insights()).toEqual(computeInsights(app.db));
 }
 
 describe('counts per area', () => {
@@ -47,8 +47,8 @@ describe('counts per area', () => {
     expect(area(app, 'Hastings')).toMatchObject({ workers: 2, nominations: 3, thisWeek: 2, thisWeekWorkers: 2 });
     expect(area(app, 'Sefton')).toMatchObject({ workers: 1, nominations: 1, thisWeek: 1, thisWeekWorkers: 1 });
     expect(area(app, 'Cardiff')).toMatchObject({ workers: 0, nominations: 0, thisWeek: 0, thisWeekWorkers: 0 });
-    expect(countsOf(app).areas()).toHaveLength(361);
-    expect(countsOf(app).stats()).toMatchObject({ workers: 3, nominations: 4, areasWithWorkers: 2, thisWeek: { nominations: 3, workers: 3 } });
+    expect(app.counts.areas()).toHaveLength(361);
+    expect(app.counts.stats()).toMatchObject({ workers: 3, nominations: 4, areasWithWorkers: 2, thisWeek: { nominations: 3, workers: 3 } });
   });
 
   it('rolls districts up to their children’s services authority, region and nation', () => {
@@ -59,21 +59,21 @@ describe('counts per area', () => {
     seedNomination(app, { workerName: 'Dan Eve', area: 'Adur' }); // West Sussex, also South East
     seedNomination(app, { workerName: 'Eve Ford', area: 'Cardiff' });
 
-    const byAuthority = countsOf(app).rollUp('authority');
+    const byAuthority = app.counts.rollUp('authority');
     const eastSussex = byAuthority.find((g) => g.name === 'East Sussex')!;
     expect(eastSussex).toMatchObject({ nation: 'England', region: 'South East', workers: 3, nominations: 4, thisWeek: 3, thisWeekWorkers: 2 });
     expect(eastSussex.areaNames).toEqual(['Eastbourne', 'Hastings', 'Lewes', 'Rother', 'Wealden']);
     expect(byAuthority.find((g) => g.name === 'West Sussex')).toMatchObject({ workers: 1, nominations: 1 });
 
-    const southEast = countsOf(app).rollUp('region').find((g) => g.name === 'South East')!;
+    const southEast = app.counts.rollUp('region').find((g) => g.name === 'South East')!;
     expect(southEast).toMatchObject({ workers: 4, nominations: 5 });
-    const nations = countsOf(app).rollUp('nation');
+    const nations = app.counts.rollUp('nation');
     expect(nations.map((n) => n.name)).toEqual(['England', 'Scotland', 'Wales', 'Northern Ireland']);
     expect(nations[0]).toMatchObject({ workers: 4, nominations: 5, region: '' });
     expect(nations[2]).toMatchObject({ name: 'Wales', workers: 1, nominations: 1 });
     // Every rollup adds up to the national totals.
     for (const by of ['authority', 'region', 'nation'] as const) {
-      const groups = rollUp(countsOf(app).areas(), by);
+      const groups = rollUp(app.counts.areas(), by);
       expect(groups.reduce((s, g) => s + g.nominations, 0)).toBe(6);
       expect(groups.reduce((s, g) => s + g.workers, 0)).toBe(5);
     }
@@ -142,10 +142,10 @@ describe('leading this week', () => {
     seed('Belfast', 2, 2); // ties with Sefton: name order
     seedNomination(app, { workerName: 'Old One', area: 'Highland', submittedAt: app.clock.now - 20 * DAY });
 
-    const leading = countsOf(app).leadingThisWeek(10);
+    const leading = app.counts.leadingThisWeek(10);
     expect(leading.map((a) => a.name)).toEqual(['Hastings', 'Wirral', 'Belfast', 'Sefton', 'Cardiff']);
-    expect(countsOf(app).leadingThisWeek(2).map((a) => a.name)).toEqual(['Hastings', 'Wirral']);
-    expect(countsOf(app).leadingAllTime(10).map((a) => a.name)).toEqual(['Hastings', 'Wirral', 'Belfast', 'Sefton', 'Cardiff', 'Highland']);
+    expect(app.counts.leadingThisWeek(2).map((a) => a.name)).toEqual(['Hastings', 'Wirral']);
+    expect(app.counts.leadingAllTime(10).map((a) => a.name)).toEqual(['Hastings', 'Wirral', 'Belfast', 'Sefton', 'Cardiff', 'Highland']);
     expect(leadingThisWeek([], 5)).toEqual([]);
   });
 });
@@ -158,37 +158,33 @@ describe('counts stay exact after every change', () => {
     const b = seedNomination(app, { workerName: 'Bob Cole', area: 'Hastings', qualities: ['honest'], stillInvolved: 'case_closed' });
     const c = seedNomination(app, { workerName: 'Cat Dunn', area: 'Sefton' });
     expect(area(app, 'Hastings')).toMatchObject({ workers: 2, nominations: 3, thisWeek: 3, thisWeekWorkers: 2 });
-    expect(countsOf(app).insights()).toMatchObject({ recommendations: 4, movedOn: 1, caseClosed: 1 });
+    expect(app.counts.insights()).toMatchObject({ recommendations: 4, movedOn: 1, caseClosed: 1 });
     expectCacheExact(app);
 
     // hide Bob
     sqlite.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(b.workerId);
-    app.events.workerChanged(b.workerId!);
     expect(area(app, 'Hastings')).toMatchObject({ workers: 1, nominations: 2, thisWeek: 2, thisWeekWorkers: 1 });
-    expect(countsOf(app).insights()).toMatchObject({ recommendations: 3, caseClosed: 0 });
+    expect(app.counts.insights()).toMatchObject({ recommendations: 3, caseClosed: 0 });
     expectCacheExact(app);
 
     // withdraw one of Ann's (the quote goes with the nomination)
     sqlite.prepare('DELETE FROM nominations WHERE id = ?').run(a.nominationId);
-    app.events.workerChanged(a.workerId!);
     expect(area(app, 'Hastings')).toMatchObject({ workers: 1, nominations: 1, thisWeek: 1 });
-    expect(countsOf(app).insights()).toMatchObject({ recommendations: 2, movedOn: 0 });
-    expect(countsOf(app).insights().qualities.find((q) => q.key === 'hope')!.count).toBe(0);
+    expect(app.counts.insights()).toMatchObject({ recommendations: 2, movedOn: 0 });
+    expect(app.counts.insights().qualities.find((q) => q.key === 'hope')!.count).toBe(0);
     expectCacheExact(app);
 
     // correction: Cat moved from Sefton to Wirral
     sqlite.prepare('UPDATE workers SET area_id = ? WHERE id = ?').run(app.areas.resolve('Wirral')!.id, c.workerId);
-    app.events.workerChanged(c.workerId!);
     expect(area(app, 'Sefton')).toMatchObject({ workers: 0, nominations: 0, thisWeek: 0 });
     expect(area(app, 'Wirral')).toMatchObject({ workers: 1, nominations: 1, thisWeek: 1 });
-    expect(countsOf(app).rollUp('region').find((g) => g.name === 'North West')).toMatchObject({ workers: 1, nominations: 1 });
+    expect(app.counts.rollUp('region').find((g) => g.name === 'North West')).toMatchObject({ workers: 1, nominations: 1 });
     expectCacheExact(app);
 
     // unpublish Ann's last quote: her profile is no longer public
     sqlite.prepare('UPDATE quotes SET unpublished_at = ? WHERE nomination_id = ?').run(app.clock.now, a2.nominationId);
-    app.events.workerChanged(a2.workerId!);
     expect(area(app, 'Hastings')).toMatchObject({ workers: 0, nominations: 0, thisWeek: 0, thisWeekWorkers: 0 });
-    expect(countsOf(app).stats()).toMatchObject({ workers: 1, nominations: 1, areasWithWorkers: 1 });
+    expect(app.counts.stats()).toMatchObject({ workers: 1, nominations: 1, areasWithWorkers: 1 });
     expectCacheExact(app);
   });
 
@@ -220,26 +216,22 @@ describe('counts stay exact after every change', () => {
         const w = any(ids('SELECT id FROM workers'));
         if (w) {
           sqlite.prepare("UPDATE workers SET status = CASE status WHEN 'hidden' THEN 'published' ELSE 'hidden' END WHERE id = ?").run(w);
-          app.events.workerChanged(w);
         }
       } else if (op === 4) {
         const n = any(ids("SELECT id FROM nominations WHERE status = 'approved'"));
         if (n) {
           const w = sqlite.prepare('SELECT worker_id FROM nominations WHERE id = ?').pluck().get(n) as number;
           sqlite.prepare('DELETE FROM nominations WHERE id = ?').run(n);
-          app.events.workerChanged(w);
         }
       } else if (op === 5) {
         const q = any(ids('SELECT id FROM quotes'));
         if (q) {
           sqlite.prepare('UPDATE quotes SET unpublished_at = CASE WHEN unpublished_at IS NULL THEN ? END WHERE id = ?').run(app.clock.now, q);
-          app.events.workerChanged(sqlite.prepare('SELECT worker_id FROM quotes WHERE id = ?').pluck().get(q) as number);
         }
       } else if (op === 6) {
         const w = any(ids('SELECT id FROM workers'));
         if (w) {
           sqlite.prepare('UPDATE workers SET area_id = ? WHERE id = ?').run(app.areas.resolve(areas[int(areas.length)]!)!.id, w);
-          app.events.workerChanged(w);
         }
       } else if (op === 7) {
         // a quote moved to another worker (a moderator merging duplicates): only the new worker is reported
@@ -248,13 +240,11 @@ describe('counts stay exact after every change', () => {
         if (q && w) {
           sqlite.prepare('UPDATE quotes SET worker_id = ? WHERE id = ?').run(w, q);
           sqlite.prepare('UPDATE nominations SET worker_id = ? WHERE id = (SELECT nomination_id FROM quotes WHERE id = ?)').run(w, q);
-          app.events.workerChanged(w);
         }
       } else if (op === 8) {
         app.clock.now += int(60) * 3600_000;
-      } else {
-        app.events.emit('counts-changed');
       }
+      // op 9: a step where nothing is written
       if (step % 3 === 0 || op === 8) expectCacheExact(app);
     }
     expectCacheExact(app);
@@ -263,15 +253,15 @@ describe('counts stay exact after every change', () => {
     const reference = workers.map(
       (id) => sqlite.prepare(`SELECT COUNT(*) FROM quotes q JOIN workers w ON w.id = q.worker_id WHERE w.id = ? AND ${LIVE_QUOTE} AND ${PUBLIC_WORKER}`).pluck().get(id) as number,
     );
-    expect(countsOf(app).liveQuotes(workers)).toEqual(reference);
+    expect(app.counts.liveQuotes(workers)).toEqual(reference);
     // and each public worker's qualities, most ticked first, as the SQL read has them
     const shown = workers.filter((_, i) => reference[i]! > 0);
-    for (const per of [3, QUALITY_KEYS.length]) expect(countsOf(app).topQualities(shown, per)).toEqual(topQualities(app.db, shown, per));
+    for (const per of [3, QUALITY_KEYS.length]) expect(app.counts.topQualities(shown, per)).toEqual(topQualities(app.db, shown, per));
     // inside a transaction (which could roll back) they come from SQL, and are the same
-    sqlite.transaction(() => expect(countsOf(app).topQualities(shown)).toEqual(topQualities(app.db, shown)))();
+    sqlite.transaction(() => expect(app.counts.topQualities(shown)).toEqual(topQualities(app.db, shown)))();
     expect(reference.filter((n) => n > 0).length).toBeGreaterThan(3);
     expect(Object.keys(tally)).toHaveLength(10);
-    expect(countsOf(app).stats().nominations).toBeGreaterThan(10);
+    expect(app.counts.stats().nominations).toBeGreaterThan(10);
   });
 
   it('even when a write does not announce itself (no event)', () => {
@@ -280,8 +270,6 @@ describe('counts stay exact after every change', () => {
     const b = seedNomination(app, { workerName: 'Bob Cole', area: 'Hastings' });
     seedNomination(app, { workerName: 'Bob Cole', area: 'Hastings', submittedAt: app.clock.now - 30 * DAY });
     expect(area(app, 'Hastings')).toMatchObject({ workers: 2, nominations: 3, thisWeek: 2 });
-    const quiet = () => app.events.removeAllListeners();
-    quiet();
     sqlite.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(a.workerId);
     expect(area(app, 'Hastings')).toMatchObject({ workers: 1, nominations: 2, thisWeek: 1 });
     sqlite.prepare('DELETE FROM nominations WHERE id = ?').run(b.nominationId); // the quote goes by cascade
@@ -295,10 +283,10 @@ describe('counts stay exact after every change', () => {
 
   it('answers from the cache until something changes', () => {
     seedNomination(app, { workerName: 'Ann Hill', area: 'Hastings' });
-    const first = countsOf(app).snapshot();
-    expect(countsOf(app).snapshot()).toBe(first);
+    const first = app.counts.snapshot();
+    expect(app.counts.snapshot()).toBe(first);
     seedNomination(app, { workerName: 'Bob Cole', area: 'Hastings' });
-    expect(countsOf(app).snapshot()).not.toBe(first);
+    expect(app.counts.snapshot()).not.toBe(first);
     expect(area(app, 'Hastings').workers).toBe(2);
   });
 
@@ -352,16 +340,15 @@ describe('weekly trend', () => {
     at(Date.UTC(2025, 9, 12, 22, 59)); // before the window
     const hidden = at(Date.UTC(2026, 3, 7, 10));
     app.db.$client.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(hidden.workerId);
-    app.events.workerChanged(hidden.workerId!);
 
-    const trend = countsOf(app).trend();
+    const trend = app.counts.trend();
     expect(trend).toHaveLength(26);
     expect(trend.map((w) => w.nominations)).toEqual([1, ...new Array(22).fill(0), 1, 1, 2]);
     expect(trend.reduce((s, w) => s + w.nominations, 0)).toBe(5);
-    const hastings = countsOf(app).areaTrend(app.areas.resolve('Hastings')!.id);
+    const hastings = app.counts.areaTrend(app.areas.resolve('Hastings')!.id);
     expect(hastings).toHaveLength(12);
     expect(hastings.map((w) => w.nominations)).toEqual([...new Array(9).fill(0), 1, 1, 2]);
-    expect(countsOf(app).areaTrend(app.areas.resolve('Sefton')!.id).every((w) => w.nominations === 0)).toBe(true);
+    expect(app.counts.areaTrend(app.areas.resolve('Sefton')!.id).every((w) => w.nominations === 0)).toBe(true);
   });
 });
 
@@ -371,7 +358,7 @@ describe('insights', () => {
     seedNomination(app, { workerName: 'B', area: 'Hastings', qualities: ['listened', 'after_care'], stillInvolved: 'case_closed' });
     seedNomination(app, { workerName: 'C', area: 'Sefton', qualities: ['listened'], stillInvolved: 'yes' });
     seedNomination(app, { workerName: 'D', area: 'Sefton', qualities: ['hope'], stillInvolved: 'not_sure', status: 'pending' });
-    const ins = countsOf(app).insights();
+    const ins = app.counts.insights();
     expect(ins).toMatchObject({ recommendations: 3, movedOn: 1, caseClosed: 1 });
     // most ticked first; ties keep the order of the form
     expect(ins.qualities.slice(0, 3).map((q) => [q.key, q.count])).toEqual([

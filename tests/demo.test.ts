@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeApp, type TestApp } from './helpers/app.ts';
 import { seedNomination } from './helpers/seed.ts';
 import { loadDemoIfEmpty } from '../server/demo/load.ts';
-import { countsOf, leadingThisWeek } from '../server/counts/index.ts';
+import { leadingThisWeek } from '../server/counts/index.ts';
 import { thisWeekStart } from '../server/counts/week.ts';
 import { QUALITY_KEYS } from '../server/qualities.ts';
 import { findFlags } from '../server/privacy/index.ts';
@@ -51,13 +51,13 @@ describe('demo content', () => {
     const weeks = new Set(all(app, "SELECT submitted_at AS t FROM nominations WHERE status = 'approved'").map((r) => Math.floor((app.clock.now - Number(r.t)) / (7 * 86_400_000))));
     expect(weeks.size).toBeGreaterThanOrEqual(25);
 
-    const leading = leadingThisWeek(countsOf(app).areas(), 5);
+    const leading = leadingThisWeek(app.counts.areas(), 5);
     expect(leading.slice(0, 2).map((a) => [a.slug, a.thisWeekWorkers])).toEqual([
       ['hastings', 3],
       ['sefton', 3],
     ]);
     expect(leading[2]!.thisWeekWorkers).toBeLessThan(3);
-    const busiest = countsOf(app).areas().sort((a, b) => b.workers - a.workers)[0]!;
+    const busiest = app.counts.areas().sort((a, b) => b.workers - a.workers)[0]!;
     expect(busiest.slug).toBe('hastings');
 
     // qualities ticked realistically: every key used, most nominations tick a few

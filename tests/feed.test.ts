@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { makeApp, type TestApp } from './helpers/app.ts';
 import { seedNomination } from './helpers/seed.ts';
-import { monthStamp, xmlEscape } from '../server/feed/atom.ts';
+import { xmlEscape } from '../server/feed/atom.ts';
+import { monthStamp } from '../server/format.ts';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -45,7 +46,6 @@ describe('GET /feed.xml', () => {
     });
     const hidden = seedNomination(app, { workerName: 'Hidden Worker', area: 'Sefton' });
     app.db.$client.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(hidden.workerId);
-    app.events.workerChanged(hidden.workerId!);
     const unpublished = seedNomination(app, { workerName: 'Unpublished Quote', area: 'Sefton', quote: 'UNPUBLISHED TEXT' });
     app.db.$client.prepare('UPDATE quotes SET unpublished_at = 1 WHERE nomination_id = ?').run(unpublished.nominationId);
     seedNomination(app, { workerName: 'Pending Person', area: 'Sefton', status: 'pending' });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csrfFrom, makeApp, type Client, type TestApp } from './helpers/app.ts';
+import { watchWorkerChanges } from './helpers/changes.ts';
 import { signedInModerator } from './helpers/moderator.ts';
 import { seedNomination } from './helpers/seed.ts';
 import { stats, areaCounts } from '../server/counts/index.ts';
@@ -110,8 +111,7 @@ describe('approving', () => {
     const { client, moderator } = await signedInModerator(app);
     const before = stats(app.db, app.areas, app.now());
     expect(before.workers).toBe(0);
-    const changed: number[] = [];
-    app.events.on('worker-changed', (w) => changed.push(w));
+    const changed = watchWorkerChanges(app);
 
     const res = await approve(client, id, { quote: `  ${QUOTE}  `, worker: 'new', new_name: 'Jane Smith' });
     expect(res.statusCode).toBe(303);
@@ -123,7 +123,7 @@ describe('approving', () => {
     expect(w).toMatchObject({ slug: 'jane-smith-hastings', name: 'Jane Smith', status: 'published' });
     const q = sql().prepare('SELECT text, relationship, published_at AS publishedAt FROM quotes WHERE nomination_id = ?').get(id);
     expect(q).toEqual({ text: QUOTE, relationship: 'parent', publishedAt: app.clock.now });
-    expect(changed).toEqual([w.id]);
+    expect(changed.take()).toEqual([w.id]);
 
     const entry = sql().prepare(`SELECT moderator_id AS by, before, after FROM audit_log WHERE action = 'nomination.approved' AND subject_id = ?`).get(id) as { by: number; before: string; after: string };
     expect(entry.by).toBe(moderator.id);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csrfFrom, makeApp, type Client, type TestApp } from './helpers/app.ts';
+import { watchWorkerChanges } from './helpers/changes.ts';
 import { signedInModerator } from './helpers/moderator.ts';
 import { seedNomination } from './helpers/seed.ts';
 import { stats } from '../server/counts/index.ts';
@@ -63,14 +64,13 @@ describe('change requests', () => {
     const id = request('hide', jane.workerId);
     const { client, moderator } = await signedInModerator(app);
     expect(stats(app.db, app.areas, app.now()).workers).toBe(1);
-    const changed: number[] = [];
-    app.events.on('worker-changed', (w) => changed.push(w));
+    const changed = watchWorkerChanges(app);
     const res = await decide(client, id, { action: 'hide', worker: String(jane.workerId), note: 'Asked by the worker.' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/moderate?request=${id}`);
     expect(sql().prepare('SELECT status FROM workers WHERE id = ?').pluck().get(jane.workerId)).toBe('hidden');
     expect(sql().prepare('SELECT status, contact_email AS email, decided_by AS by FROM change_requests WHERE id = ?').get(id)).toEqual({ status: 'done', email: null, by: moderator.id });
-    expect(changed).toEqual([jane.workerId]);
+    expect(changed.take()).toEqual([jane.workerId]);
     expect(stats(app.db, app.areas, app.now()).workers).toBe(0);
     const profile = await app.inject(`/workers/${jane.slug}`);
     expect(profile.statusCode).toBe(410);

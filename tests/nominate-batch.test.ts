@@ -2,7 +2,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { makeApp, type TestApp } from './helpers/app.ts';
 import { checkAnswers, confirmFormOf, validNomination } from './helpers/nominate.ts';
-import { committerOf } from '../server/nominations/committer.ts';
 import type { NominationInput } from '../server/nominations/form.ts';
 
 let app: TestApp;
@@ -26,7 +25,7 @@ it('stores twenty confirms sent at once, in fewer commits, each with its own ref
   const names = ['Ann', 'Bea', 'Cal', 'Dot', 'Eve', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jo', 'Kit', 'Lou', 'Max', 'Ned', 'Ola', 'Pip', 'Quin', 'Ros', 'Sam', 'Tam'];
   const ready = [];
   for (const n of names) ready.push(await readyToConfirm({ worker_name: `${n} Example`, story: `${n} helped our family more than we can say, week after week.` }));
-  const committer = committerOf(app.db);
+  const committer = app.committer;
   const before = { commits: committer.commits, committed: committer.committed };
   const answers = await Promise.all(ready.map(({ client, body }) => client.post('/nominate/confirm', body)));
   expect(answers.map((a) => a.statusCode)).toEqual(names.map(() => 303));
@@ -47,7 +46,7 @@ it('stores a double confirm in the same batch once, and sends both to the same r
 });
 
 it('fails only the one nomination that cannot be stored; the others in its batch are kept', async () => {
-  const committer = committerOf(app.db);
+  const committer = app.committer;
   const area = app.areas.resolve('hastings')!;
   const input = (workerName: string, areaId = area.id): NominationInput =>
     ({

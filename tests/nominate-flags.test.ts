@@ -118,9 +118,9 @@ describe('near-duplicates: kept, and flagged', () => {
       ['[]', null],
       ['["duplicate"]', 1],
     ]);
-    expect(backfillNameKeys(app.db.$client, 1)).toBe(1);
+    expect(backfillNameKeys(app.db, 1)).toBe(1);
     expect(key()).toBe('sian oneill');
-    expect(backfillNameKeys(app.db.$client)).toBe(0);
+    expect(backfillNameKeys(app.db)).toBe(0);
   });
 
   it('finds the same duplicates once ANALYZE has stored statistics (the lookups do not depend on bound values)', async () => {

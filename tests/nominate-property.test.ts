@@ -85,6 +85,7 @@ const story = fc.oneof(
   },
 );
 const consent = fc.oneof({ weight: 6, arbitrary: ok(fc.constant('yes')) }, { weight: 1, arbitrary: bad(fc.constantFrom(undefined, '', 'no', 'YES', 'on')) });
+const independent = fc.oneof({ weight: 6, arbitrary: ok(fc.constant('yes')) }, { weight: 1, arbitrary: bad(fc.constantFrom(undefined, '', 'no', 'on')) });
 const email = fc.oneof(
   { weight: 6, arbitrary: ok(fc.constantFrom(undefined, '', 'parent@example.org', "o'brien@example.co.uk", '  spaced@example.org  ')) },
   { weight: 1, arbitrary: bad(fc.constantFrom('nope', 'a@b', '@example.org', 'two@@example.org', `${'a'.repeat(250)}@example.org`)) },
@@ -106,6 +107,7 @@ const nominationBody = fc.record({
   still_involved: stillInvolved,
   qualities,
   story,
+  independent,
   consent,
   contact_email: email,
 });

@@ -221,6 +221,7 @@ describe('every error re-renders the form with a summary and every value kept', 
       qualities: ['listened', 'hope', 'stayed'],
       story: '<script>x</script>',
       contact_email: 'not-an-email"><b>',
+      independent: 'yes',
       consent: undefined,
       website: '',
     };
@@ -245,6 +246,19 @@ describe('every error re-renders the form with a summary and every value kept', 
     expect(html).not.toContain('<script>x</script>');
     expect(html).not.toContain('<b>');
     expect(count()).toBe(0);
+  });
+
+  it('asks the person to confirm they are not the worker, a colleague or acting for them: required, kept, shown, stored', async () => {
+    const missing = await postForm(validNomination({ independent: undefined }));
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('<a href="#independent">Tick the box to confirm you are not the social worker, a colleague, or acting for them</a>');
+    const kept = await postForm(validNomination({ story: 'too short' }));
+    expect(kept.body).toMatch(/id="independent" name="independent" value="yes" checked/);
+    const { check } = await checkAnswers(app);
+    expect(check.body).toContain('You are not the social worker, a colleague, or acting for them');
+    expect(confirmFormOf(check.body).independent).toBe('yes');
+    const { ref } = await nominate(app);
+    expect(app.db.$client.prepare('SELECT independent FROM nominations WHERE ref = ?').pluck().get(ref!.replace(/-/g, ''))).toBe(1);
   });
 
   it('keeps a ticked consent and picked radios when only the story is wrong', async () => {

@@ -105,7 +105,6 @@ describe('profile page', () => {
     const { workerId, slug, nominationId } = seedNomination(app, { workerName: 'Jane Smith', area: 'Hastings', quote: 'Still live.', qualities: ['listened'] });
     const second = seedNomination(app, { workerName: 'Jane Smith', area: 'Hastings', workerId: workerId!, quote: 'Taken down.', qualities: ['hope'] });
     app.db.$client.prepare('UPDATE quotes SET unpublished_at = ? WHERE nomination_id = ?').run(app.clock.now, second.nominationId);
-    app.events.workerChanged(workerId!);
     const res = await get(`/workers/${slug}`);
     expect(res.body).toContain('Still live.');
     expect(res.body).not.toContain('Taken down.');
@@ -113,7 +112,6 @@ describe('profile page', () => {
     expect(res.body).toContain('recommended by one family');
     // with its last live quote gone, the profile is gone too
     app.db.$client.prepare('UPDATE quotes SET unpublished_at = ? WHERE nomination_id = ?').run(app.clock.now, nominationId);
-    app.events.workerChanged(workerId!);
     expect((await get(`/workers/${slug}`)).statusCode).toBe(410);
   });
 
@@ -129,7 +127,6 @@ describe('profile page', () => {
     expect(moved.headers.location).toBe(`/workers/${slug}?page=1`);
 
     app.db.$client.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(workerId);
-    app.events.workerChanged(workerId!);
     const hidden = await get(`/workers/${slug}`);
     expect(hidden.statusCode).toBe(410);
     expect(hidden.body).toContain('no longer published');

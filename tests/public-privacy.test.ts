@@ -59,8 +59,6 @@ beforeAll(async () => {
     )
     .run('Jane Smith', 'Hastings', M.requestDetails, M.requestEmail, app.clock.now, pub.workerId);
   refs.push(...(sqlite.prepare('SELECT ref FROM nominations').pluck().all() as string[]));
-  app.events.workerChanged(pub.workerId!);
-  app.events.workerChanged(hidden.workerId!);
 });
 afterAll(async () => {
   await app.close();

@@ -281,7 +281,6 @@ describe('keeping search current', () => {
     expect((await app.inject({ method: 'GET', url: '/search?q=hermione+quill' })).body).not.toContain('Hermione');
     // Told (as moderation does): the delta drops it too, so it no longer counts.
     const id = app.db.$client.prepare('SELECT id FROM workers WHERE slug = ?').pluck().get(slug) as number;
-    app.events.workerChanged(id);
     expect((await api('hermione quill')).total).toBe(0);
   });
 
@@ -289,7 +288,6 @@ describe('keeping search current', () => {
     const slug = publish('Bartholomew Finch', 'Leeds', 1);
     const id = app.db.$client.prepare('SELECT id FROM workers WHERE slug = ?').pluck().get(slug) as number;
     app.db.$client.prepare('UPDATE quotes SET unpublished_at = ? WHERE worker_id = ?').run(app.clock.now, id);
-    app.events.workerChanged(id);
     expect((await api('bartholomew finch')).total).toBe(0);
   });
 
@@ -310,7 +308,6 @@ describe('keeping search current', () => {
     expect(() =>
       sqlite.transaction(() => {
         sqlite.prepare("UPDATE workers SET name = 'Rolled Back' WHERE id = ?").run(worker);
-        app.events.workerChanged(worker);
         throw new Error('roll back');
       })(),
     ).toThrow('roll back');

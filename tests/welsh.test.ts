@@ -53,6 +53,9 @@ function examples(pattern: string): string[] | undefined {
     '/cy/nominate/done/:ref': [],
     '/cy/withdraw': ['/cy/withdraw'],
     '/cy/request-change': ['/cy/request-change'],
+    '/cy/staying-safe': ['/cy/staying-safe'],
+    '/cy/accessibility': ['/cy/accessibility'],
+    '/cy/status': ['/cy/status'],
   };
   return byPattern[pattern];
 }

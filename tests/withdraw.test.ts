@@ -1,6 +1,7 @@
 // Withdrawing a nomination with its reference.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Client, makeApp, type TestApp } from './helpers/app.ts';
+import { watchWorkerChanges } from './helpers/changes.ts';
 import { seedNomination } from './helpers/seed.ts';
 import { escapeHtml, nominate } from './helpers/nominate.ts';
 import { PUBLIC_WORKER } from '../server/workers/visibility.ts';
@@ -76,8 +77,7 @@ describe('POST /withdraw', () => {
     const quote = 'PUBLISHED-QUOTE-MARKER she never gave up on us';
     const kept = seedNomination(app, { workerName: 'Jo Bloggs', area: 'hastings', quote: 'Another family: she was kind' });
     const seeded = seedNomination(app, { workerName: 'Alex Morgan', area: 'sefton', story, quote });
-    const changed: number[] = [];
-    app.events.on('worker-changed', (id) => changed.push(id));
+    const changed = watchWorkerChanges(app);
     const isPublic = (id: number) => !!app.db.$client.prepare(`SELECT 1 FROM workers w WHERE w.id = ? AND ${PUBLIC_WORKER}`).get(id);
     expect(isPublic(seeded.workerId!)).toBe(true);
     const before = await app.inject(`/workers/${seeded.slug}`);
@@ -90,7 +90,7 @@ describe('POST /withdraw', () => {
     expect(count('quotes')).toBe(1);
     expect(isPublic(seeded.workerId!)).toBe(false);
     expect(isPublic(kept.workerId!)).toBe(true);
-    expect(changed).toEqual([seeded.workerId]);
+    expect(changed.take()).toEqual([seeded.workerId]);
     const after = await app.inject(`/workers/${seeded.slug}`);
     expect(after.body).not.toContain('PUBLISHED-QUOTE-MARKER');
 

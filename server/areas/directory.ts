@@ -1,4 +1,6 @@
 // The areas, loaded once: they change only when db/areas.csv does.
+import { asc } from 'drizzle-orm';
+import { areaVariants, areas } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { normalizePhrase } from '../text.ts';
 
@@ -22,18 +24,17 @@ export class AreaDirectory {
   private byVariant = new Map<string, Area>();
 
   constructor(db: Db) {
-    this.all = db.$client
-      .prepare('SELECT id, ons_code AS onsCode, name, slug, nation, region, authority FROM areas ORDER BY name')
-      .all() as Area[];
+    this.all = db
+      .select({ id: areas.id, onsCode: areas.onsCode, name: areas.name, slug: areas.slug, nation: areas.nation, region: areas.region, authority: areas.authority })
+      .from(areas)
+      .orderBy(asc(areas.name))
+      .all();
     for (const a of this.all) {
       this.bySlug.set(a.slug, a);
       this.byId.set(a.id, a);
       this.byOns.set(a.onsCode.toUpperCase(), a);
     }
-    const variants = db.$client.prepare('SELECT area_id AS areaId, normalized FROM area_variants').all() as {
-      areaId: number;
-      normalized: string;
-    }[];
+    const variants = db.select({ areaId: areaVariants.areaId, normalized: areaVariants.normalized }).from(areaVariants).all();
     for (const v of variants) this.byVariant.set(v.normalized, this.byId.get(v.areaId)!);
   }
 

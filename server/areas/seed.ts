@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { count, eq, sql } from 'drizzle-orm';
+import { areaVariants, areas } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { normalizePhrase, parseCsv, slugify } from '../text.ts';
 import { welshVariants } from '../i18n/places.ts';
@@ -57,22 +59,27 @@ export function variantsOf(name: string): string[] {
 }
 
 export function seedAreas(db: Db): { areas: number } {
-  const sqlite = db.$client;
   const rows = readAreasCsv();
-  const insertArea = sqlite.prepare(
-    `INSERT INTO areas (ons_code, name, slug, nation, region, authority) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT(ons_code) DO UPDATE SET name = excluded.name, nation = excluded.nation, region = excluded.region, authority = excluded.authority`,
-  );
-  const idOf = sqlite.prepare('SELECT id FROM areas WHERE ons_code = ?').pluck();
-  const insertVariant = sqlite.prepare('INSERT OR IGNORE INTO area_variants (area_id, normalized) VALUES (?, ?)');
-  sqlite.transaction(() => {
+  const ph = (name: string) => sql.placeholder(name);
+  // Run at every start-up over ~360 areas and their variants: prepared once here.
+  const insertArea = db
+    .insert(areas)
+    .values({ onsCode: ph('onsCode'), name: ph('name'), slug: ph('slug'), nation: ph('nation'), region: ph('region'), authority: ph('authority') })
+    .onConflictDoUpdate({
+      target: areas.onsCode,
+      set: { name: sql`excluded.name`, nation: sql`excluded.nation`, region: sql`excluded.region`, authority: sql`excluded.authority` },
+    })
+    .prepare();
+  const idOf = db.select({ id: areas.id }).from(areas).where(eq(areas.onsCode, ph('onsCode'))).prepare();
+  const insertVariant = db.insert(areaVariants).values({ areaId: ph('areaId'), normalized: ph('normalized') }).onConflictDoNothing().prepare();
+  db.transaction(() => {
     for (const r of rows) {
-      insertArea.run(r.onsCode, r.name, r.slug, r.nation, r.region, r.authority);
-      const id = idOf.get(r.onsCode) as number;
+      insertArea.run(r);
+      const id = idOf.get({ onsCode: r.onsCode })!.id;
       for (const v of [...variantsOf(r.name), ...[...(EXTRA_VARIANTS[r.onsCode] ?? []), ...welshVariants(r.onsCode)].flatMap(variantsOf)]) {
-        insertVariant.run(id, v);
+        insertVariant.run({ areaId: id, normalized: v });
       }
     }
-  })();
-  return { areas: sqlite.prepare('SELECT COUNT(*) FROM areas').pluck().get() as number };
+  });
+  return { areas: db.select({ n: count() }).from(areas).get()?.n ?? 0 };
 }

@@ -2,7 +2,7 @@
 // page and API.
 //
 // One definition, two ways of adding it up. snapshot.ts counts straight from SQL: the
-// reference. Pages and APIs read countsOf(app), which adds the same numbers up from one small
+// reference. Pages and APIs read app.counts (server/plugins/counts.ts), which adds the same numbers up from one small
 // in-memory fact per live quote (facts.ts), because at 100k profiles / 300k nominations the
 // SQL recount takes seconds while re-adding the facts takes milliseconds. It is exact by
 // construction (server/workers/changes.ts says how and why):
@@ -68,7 +68,7 @@ export function areaCounts(db: Db, areas: AreaDirectory, now: number): AreaCount
   return computeSnapshot(db, areas, now).areas;
 }
 
-/** Totals and this week's leading areas. Uncached: pages use countsOf(app).stats(). */
+/** Totals and this week's leading areas. Uncached: pages use app.counts.stats(). */
 export function stats(db: Db, areas: AreaDirectory, now: number): Stats {
   return statsOf(computeSnapshot(db, areas, now));
 }
@@ -130,6 +130,11 @@ export class Counts {
   /** Load the facts now (at start-up) rather than on the first request. */
   warm(): void {
     this.current();
+  }
+
+  /** Drop this consumer's change notes (the connection stays open for the others). */
+  close(): void {
+    this.changes.close();
   }
 
   /**
@@ -208,13 +213,4 @@ export class Counts {
     const series = s.areaTrends.get(areaId);
     return starts.map((w, i) => ({ start: w.start, nominations: series?.[i] ?? 0 }));
   }
-}
-
-const perDb = new WeakMap<Db, Counts>();
-
-/** The app's served counts (created on first use). */
-export function countsOf(app: { db: Db; areas: AreaDirectory; now: () => number }): Counts {
-  let c = perDb.get(app.db);
-  if (!c) perDb.set(app.db, (c = new Counts(app.db, app.areas, () => app.now())));
-  return c;
 }

@@ -2,13 +2,15 @@
 // app serves the same numbers added up in memory (facts.ts); tests hold the two equal after
 // every kind of change, and this is also what is used inside an open transaction.
 //
-// A counted recommendation is a live quote (LIVE_QUOTE) of a published worker: exactly what the
+// A counted recommendation is a live quote of a published worker (counted.ts): exactly what the
 // public pages show. "Workers" are published workers with at least one such quote. Hiding a
 // worker, withdrawing (deleting) a nomination, unpublishing a quote and moving a worker to
 // another area all change these queries' answers with no other bookkeeping.
+import { and, count, countDistinct, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.ts';
+import { NOMINATION_STATUSES, STILL_INVOLVED, nominations, quotes, workers } from '../../db/schema.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
-import { LIVE_QUOTE } from '../workers/visibility.ts';
+import { countedQuote } from './counted.ts';
 import { QUALITIES } from '../qualities.ts';
 import { dayStart, recentWeekStarts, thisWeekStart } from './week.ts';
 
@@ -63,45 +65,56 @@ export type Insights = {
   notSure: number;
 };
 
-const COUNTED = `q.unpublished_at IS NULL AND w.status = 'published'`;
-// the fragment above must say the same as the shared definition
-if (!COUNTED.startsWith(LIVE_QUOTE)) throw new Error('counts: LIVE_QUOTE changed; update COUNTED');
-
 type Statements = ReturnType<typeof prepare>;
 const statements = new WeakMap<Db, Statements>();
 
+/** answers to "Is this social worker still working with your family?" summed in one pass */
+const answered = (answer: (typeof STILL_INVOLVED)[number]) => sql<number>`COALESCE(SUM(${nominations.stillInvolved} = ${answer}), 0)`;
+/** how many ticked QUALITIES[i] ("qualities" holds a JSON array of keys) */
+const ticked = (i: number) => sql<number>`COALESCE(SUM(instr(${nominations.qualities}, ${JSON.stringify(QUALITIES[i]!.key)}) > 0), 0)`;
+
+const tickedColumns: Record<`k${number}`, SQL<number>> = Object.fromEntries(QUALITIES.map((_, i) => [`k${i}`, ticked(i)]));
+
 function prepare(db: Db) {
-  const sqlite = db.$client;
   return {
-    perArea: sqlite.prepare(
-      `SELECT w.area_id AS areaId, COUNT(DISTINCT w.id) AS workers, COUNT(*) AS nominations
-         FROM quotes q JOIN workers w ON w.id = q.worker_id
-        WHERE ${COUNTED}
-        GROUP BY w.area_id`,
-    ),
+    perArea: db
+      .select({ areaId: workers.areaId, workers: countDistinct(workers.id), nominations: count() })
+      .from(quotes)
+      .innerJoin(workers, eq(workers.id, quotes.workerId))
+      .where(countedQuote)
+      .groupBy(workers.areaId)
+      .prepare(),
     // Driven by the (status, submitted_at) index; every status is listed so the index can be
     // used without assuming which status a quoted nomination has. CROSS JOIN keeps that order.
-    recent: sqlite
-      .prepare(
-        `SELECT w.id AS workerId, w.area_id AS areaId, n.submitted_at AS at
-           FROM nominations n
-           CROSS JOIN quotes q ON q.nomination_id = n.id
-           CROSS JOIN workers w ON w.id = q.worker_id
-          WHERE n.status IN ('pending', 'approved', 'rejected') AND n.submitted_at >= @since AND ${COUNTED}`,
+    recent: db
+      .select({ workerId: workers.id, areaId: workers.areaId, at: nominations.submittedAt })
+      .from(nominations)
+      .crossJoin(quotes)
+      .crossJoin(workers)
+      .where(
+        and(
+          eq(quotes.nominationId, nominations.id),
+          eq(workers.id, quotes.workerId),
+          inArray(nominations.status, [...NOMINATION_STATUSES]),
+          gte(nominations.submittedAt, sql.placeholder('since')),
+          countedQuote,
+        ),
       )
-      .raw(),
-    insights: sqlite.prepare(
-      `SELECT COUNT(*) AS recommendations,
-              COALESCE(SUM(n.still_involved = 'yes'), 0) AS stillWorking,
-              COALESCE(SUM(n.still_involved = 'moved_on'), 0) AS movedOn,
-              COALESCE(SUM(n.still_involved = 'case_closed'), 0) AS caseClosed,
-              COALESCE(SUM(n.still_involved = 'not_sure'), 0) AS notSure,
-              ${QUALITIES.map((_, i) => `COALESCE(SUM(instr(n.qualities, @k${i}) > 0), 0) AS k${i}`).join(',\n              ')}
-         FROM quotes q
-         JOIN workers w ON w.id = q.worker_id
-         JOIN nominations n ON n.id = q.nomination_id
-        WHERE ${COUNTED}`,
-    ),
+      .prepare(),
+    insights: db
+      .select({
+        recommendations: count(),
+        stillWorking: answered('yes'),
+        movedOn: answered('moved_on'),
+        caseClosed: answered('case_closed'),
+        notSure: answered('not_sure'),
+        ...tickedColumns,
+      })
+      .from(quotes)
+      .innerJoin(workers, eq(workers.id, quotes.workerId))
+      .innerJoin(nominations, eq(nominations.id, quotes.nominationId))
+      .where(countedQuote)
+      .prepare(),
   };
 }
 
@@ -153,16 +166,14 @@ export function computeSnapshot(db: Db, areas: AreaDirectory, now: number): Coun
   const from = Math.min(weeks[0]!, since);
   const areaWeeks = weeks.slice(-AREA_TREND_WEEKS);
 
-  const allTime = new Map(
-    (s.perArea.all() as { areaId: number; workers: number; nominations: number }[]).map((r) => [r.areaId, r]),
-  );
+  const allTime = new Map(s.perArea.all().map((r) => [r.areaId, r]));
   const weekCount = new Map<number, number>();
   const weekWorkers = new Map<number, Set<number>>();
   const trend = weeks.map((start) => ({ start, nominations: 0 }));
   const areaTrends = new Map<number, number[]>();
   const end = dayStart(dayStart(now) + 30 * 3600_000);
 
-  for (const [workerId, areaId, at] of s.recent.all({ since: from }) as [number, number, number][]) {
+  for (const { workerId, areaId, at } of s.recent.all({ since: from })) {
     if (at >= since) {
       weekCount.set(areaId, (weekCount.get(areaId) ?? 0) + 1);
       let set = weekWorkers.get(areaId);
@@ -189,17 +200,18 @@ export function computeSnapshot(db: Db, areas: AreaDirectory, now: number): Coun
 }
 
 export function computeInsights(db: Db): Insights {
-  const params = Object.fromEntries(QUALITIES.map((q, i) => [`k${i}`, JSON.stringify(q.key)]));
-  const row = stmts(db).insights.get(params) as Record<string, number>;
-  const qualities = QUALITIES.map((q, i) => ({ key: q.key, label: q.label, count: row[`k${i}`] ?? 0 })).sort(
+  const row = stmts(db).insights.get();
+  // the k0, k1… columns are in the row, though drizzle's row type cannot name them
+  const columns = new Map<string, number>(row ? Object.entries(row) : []);
+  const qualities = QUALITIES.map((q, i) => ({ key: q.key, label: q.label, count: columns.get(`k${i}`) ?? 0 })).sort(
     (a, b) => b.count - a.count,
   );
   return {
-    recommendations: row.recommendations ?? 0,
+    recommendations: row?.recommendations ?? 0,
     qualities,
-    stillWorking: row.stillWorking ?? 0,
-    movedOn: row.movedOn ?? 0,
-    caseClosed: row.caseClosed ?? 0,
-    notSure: row.notSure ?? 0,
+    stillWorking: row?.stillWorking ?? 0,
+    movedOn: row?.movedOn ?? 0,
+    caseClosed: row?.caseClosed ?? 0,
+    notSure: row?.notSure ?? 0,
   };
 }

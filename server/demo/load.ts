@@ -7,6 +7,8 @@
 // nominations approved with decided_at and no contact email, quotes published at the decision).
 // Deterministic: a seeded PRNG, and times relative to `now`. Everything is made up.
 import { createHash } from 'node:crypto';
+import { count, eq, sql } from 'drizzle-orm';
+import { changeRequests, nominations as nominationsTable, quotes, workers as workersTable } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
 import { audit } from '../audit.ts';
@@ -73,27 +75,41 @@ const firstName = (rng: Rng) => randomName(rng).split(' ')[0]!;
 export type DemoSummary = { loaded: boolean; workers?: number; nominations?: number; pending?: number; changeRequests?: number; ms?: number };
 
 export function loadDemoIfEmpty(db: Db, areas: AreaDirectory, now: number): DemoSummary {
-  const sqlite = db.$client;
   const started = performance.now();
   const rng = mulberry32(SEED);
   const weekStart = thisWeekStart(now);
   const earliest = now - WEEKS * 7 * DAY;
 
-  const insertWorker = sqlite.prepare(
-    `INSERT INTO workers (slug, name, area_id, team, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'published', ?, ?)`,
-  );
-  const touchWorker = sqlite.prepare('UPDATE workers SET created_at = MIN(created_at, ?), updated_at = MAX(updated_at, ?) WHERE id = ?');
-  const insertNomination = sqlite.prepare(
-    `INSERT INTO nominations (ref, submission_key, status, worker_name, area_id, team, relationship, qualities, still_involved,
-                              story, story_hash, contact_email, flags, submitted_at, decided_at, worker_id)
-     VALUES (@ref, @key, @status, @workerName, @areaId, @team, @relationship, @qualities, @stillInvolved,
-             @story, @storyHash, @contactEmail, @flags, @submittedAt, @decidedAt, @workerId)`,
-  );
-  const insertQuote = sqlite.prepare('INSERT INTO quotes (nomination_id, worker_id, text, relationship, published_at) VALUES (?, ?, ?, ?, ?)');
-  const insertRequest = sqlite.prepare(
-    `INSERT INTO change_requests (worker_name, area_text, area_id, worker_id, request, details, contact_email, status, submitted_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
-  );
+  const ph = (name: string) => sql.placeholder(name);
+  const insertWorker = db
+    .insert(workersTable)
+    .values({ slug: ph('slug'), name: ph('name'), areaId: ph('areaId'), team: ph('team'), status: 'published', createdAt: ph('createdAt'), updatedAt: ph('updatedAt') })
+    .prepare();
+  const touchWorker = db
+    .update(workersTable)
+    .set({ createdAt: sql`MIN(${workersTable.createdAt}, ${ph('at')})`, updatedAt: sql`MAX(${workersTable.updatedAt}, ${ph('at')})` })
+    .where(eq(workersTable.id, ph('id')))
+    .prepare();
+  const insertNomination = db
+    .insert(nominationsTable)
+    .values({
+      ref: ph('ref'), submissionKey: ph('key'), status: ph('status'), workerName: ph('workerName'), areaId: ph('areaId'), team: ph('team'),
+      relationship: ph('relationship'), qualities: ph('qualities'), stillInvolved: ph('stillInvolved'), story: ph('story'),
+      storyHash: ph('storyHash'), contactEmail: ph('contactEmail'), flags: ph('flags'), submittedAt: ph('submittedAt'),
+      decidedAt: ph('decidedAt'), workerId: ph('workerId'),
+    })
+    .prepare();
+  const insertQuote = db
+    .insert(quotes)
+    .values({ nominationId: ph('nominationId'), workerId: ph('workerId'), text: ph('text'), relationship: ph('relationship'), publishedAt: ph('publishedAt') })
+    .prepare();
+  const insertRequest = db
+    .insert(changeRequests)
+    .values({
+      workerName: ph('workerName'), areaText: ph('areaText'), areaId: ph('areaId'), workerId: ph('workerId'), request: ph('request'),
+      details: ph('details'), contactEmail: ph('contactEmail'), status: 'pending', submittedAt: ph('submittedAt'),
+    })
+    .prepare();
 
   type DemoWorker = { id: number; name: string; area: Area; team: string | null };
 
@@ -142,12 +158,13 @@ export function loadDemoIfEmpty(db: Db, areas: AreaDirectory, now: number): Demo
     const decidedAt = Math.min(now - HOUR, submittedAt + Math.floor((0.2 + rng() * 3) * DAY));
     const story = `${q.text} ${pick(rng, STORY_DETAILS)} Thank you, ${w.name}.`;
     const id = nomination(w, { status: 'approved', story, relationship, qualities, stillInvolved, submittedAt, decidedAt, workerId: w.id });
-    insertQuote.run(id, w.id, q.text, relationship, decidedAt);
-    touchWorker.run(decidedAt, decidedAt, w.id);
+    insertQuote.run({ nominationId: id, workerId: w.id, text: q.text, relationship, publishedAt: decidedAt });
+    touchWorker.run({ at: decidedAt, id: w.id });
   };
 
-  const run = sqlite.transaction((): DemoSummary => {
-    const empty = sqlite.prepare('SELECT (SELECT COUNT(*) FROM workers) + (SELECT COUNT(*) FROM nominations)').pluck().get() === 0;
+  const run = (): DemoSummary => {
+    const rows = (table: typeof workersTable | typeof nominationsTable) => db.select({ n: count() }).from(table).get()?.n ?? 0;
+    const empty = rows(workersTable) + rows(nominationsTable) === 0;
     if (!empty) return { loaded: false };
 
     // Which areas have profiles, and how many.
@@ -181,7 +198,7 @@ export function loadDemoIfEmpty(db: Db, areas: AreaDirectory, now: number): Demo
         const team = rng() < 0.15 ? (rng() < 0.5 ? `${pick(rng, LOCALITIES)} ${pick(rng, TEAMS)}` : pick(rng, TEAMS)) : null;
         const slug = uniqueWorkerSlug(db, name, area.slug);
         // created/updated are set from the recommendations' decision times as they are added
-        const id = Number(insertWorker.run(slug, name, area.id, team, Number.MAX_SAFE_INTEGER, 0).lastInsertRowid);
+        const id = Number(insertWorker.run({ slug, name, areaId: area.id, team, createdAt: Number.MAX_SAFE_INTEGER, updatedAt: 0 }).lastInsertRowid);
         workers.push({ id, name, area, team });
       }
     }
@@ -243,7 +260,10 @@ export function loadDemoIfEmpty(db: Db, areas: AreaDirectory, now: number): Demo
     // Two workers asking about their profiles.
     for (const [i, r] of CHANGE_REQUESTS.entries()) {
       const w = workers[7 + i * 40]!;
-      insertRequest.run(w.name, w.area.name, w.area.id, w.id, r.request, r.details, i === 0 ? 'worker.demo@example.org' : null, now - (i + 1) * 2 * DAY);
+      insertRequest.run({
+        workerName: w.name, areaText: w.area.name, areaId: w.area.id, workerId: w.id, request: r.request, details: r.details,
+        contactEmail: i === 0 ? 'worker.demo@example.org' : null, submittedAt: now - (i + 1) * 2 * DAY,
+      });
     }
 
     audit(db, {
@@ -254,8 +274,8 @@ export function loadDemoIfEmpty(db: Db, areas: AreaDirectory, now: number): Demo
       note: `Made-up demo content: ${workers.length} profiles, ${approved} approved recommendations, ${PENDING} pending, ${CHANGE_REQUESTS.length} change requests`,
     });
     return { loaded: true, workers: workers.length, nominations: approved, pending: PENDING, changeRequests: CHANGE_REQUESTS.length };
-  });
+  };
 
-  const result = run.immediate();
+  const result = db.transaction(run, { behavior: 'immediate' });
   return result.loaded ? { ...result, ms: Math.round(performance.now() - started) } : result;
 }

@@ -23,22 +23,11 @@ export type FeedEntry = {
   link: string;
   /** plain text */
   content: string;
-  /** RFC 3339 */
+  /** RFC 3339, the month only (format.ts monthStamp) */
   updated: string;
 };
 
 export type Feed = { id: string; title: string; subtitle: string; selfUrl: string; siteUrl: string; author: string; updated: string; entries: FeedEntry[] };
-
-/**
- * Public output never shows a date finer than the month: `updated` is the first day of the
- * month (London time) the quote was published in, at 00:00 UTC.
- */
-export function monthStamp(ms: number): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' }).formatToParts(ms);
-  const y = parts.find((p) => p.type === 'year')!.value;
-  const m = parts.find((p) => p.type === 'month')!.value;
-  return `${y}-${m}-01T00:00:00Z`;
-}
 
 /** A tag: URI (RFC 4151) that stays the same for the life of a quote. */
 export function tagUri(publicUrl: string, specific: string): string {

@@ -1,10 +1,10 @@
 // The feed's content: the 50 newest live quotes of public profiles.
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
-import { attribution } from '../format.ts';
+import { attribution, monthStamp } from '../format.ts';
 import type { Translate } from '../i18n/index.ts';
 import { latestQuotes } from '../workers/profile.ts';
-import { monthStamp, tagUri, type Feed } from './atom.ts';
+import { tagUri, type Feed } from './atom.ts';
 
 export const FEED_SIZE = 50;
 

@@ -47,6 +47,8 @@ export const cy: Record<keyof typeof en, unknown> = {
   layout: {
     skip: "Neidio i'r prif gynnwys",
     englishOnly: "Nid yw'r dudalen hon ar gael yn Gymraeg eto. Mae'r cynnwys isod yn Saesneg.",
+    exit: "Gadael y dudalen hon",
+    exitHidden: 'Argyfwng',
   },
   feed: {
     title: "Argymhellion newydd eu cyhoeddi (yn Saesneg)",
@@ -62,15 +64,18 @@ export const cy: Record<keyof typeof en, unknown> = {
   },
   footer: {
     safety:
-      "**Yn poeni am blentyn?** Os yw plentyn mewn perygl uniongyrchol, ffoniwch 999. Gallwch siarad â llinell gymorth yr NSPCC ar [0808 800 5000](tel:08088005000), neu gysylltu â gwasanaethau plant eich cyngor lleol. Ni all y wefan hon drosglwyddo pryderon.",
+      "**Yn poeni am blentyn?** Os yw plentyn mewn perygl nawr, ffoniwch 999. Gallwch ffonio'r NSPCC ar [0808 800 5000](tel:08088005000), neu eich cyngor lleol. Ni allwn ni drosglwyddo pryderon.",
     navLabel: "Ynglŷn â'r wefan hon",
     about: 'Amdanom ni',
     privacy: 'Preifatrwydd',
     houseRules: "Rheolau'r wefan",
-    help: 'Help a data agored',
+    help: 'Cymorth',
+    status: 'Gwirio eich argymhelliad',
     withdraw: 'Tynnu argymhelliad yn ôl',
-    requestChange: 'Gofyn am guddio neu gywiro proffil',
-    checked: "Mae popeth a gyhoeddir yma wedi'i wirio a'i wneud yn ddienw gan gymedrolwr.",
+    stayingSafe: "Cadw'n ddiogel ar-lein",
+    accessibility: 'Hygyrchedd',
+    requestChange: 'Gofyn i ni guddio neu gywiro proffil',
+    checked: "Diolchiadau gan deuluoedd yw'r rhain, nid sgoriau. Mae cymedrolwr yn gwirio pob un ac yn tynnu enwau allan.",
   },
   error: {
     next: "[Ewch i'r hafan](/) neu [chwiliwch am weithiwr cymdeithasol](/search).",
@@ -269,7 +274,8 @@ export const cy: Record<keyof typeof en, unknown> = {
     qualitiesHeading: 'Beth ddywedodd teuluoedd yr oedd {{name}} yn ei wneud yn dda',
     quotesHeading: 'Beth ddywedodd teuluoedd',
     noSuchPage: 'Nid oes tudalen {{page}} o argymhellion.',
-    quotesNote: "Mae pob dyfyniad wedi'i fyrhau a'i wneud yn ddienw gan gymedrolwr. Y mwyaf diweddar yn gyntaf.",
+    quotesNote: "Mae cymedrolwr wedi byrhau pob un ac wedi tynnu enwau allan. Y mwyaf diweddar yn gyntaf.",
+    thanksOnly: "**Diolch yn unig, nid sgôr.** Diolchiadau gan deuluoedd yw'r rhain. Nid yw'r wefan hon yn rhannu cwynion na sgoriau, felly nid adolygiad o'u gwaith yw'r dudalen hon.",
     pagesLabel: 'Tudalennau o argymhellion',
     helpedToo: 'Ydy {{name}} wedi helpu eich teulu chi hefyd?',
     isThisYou: "Ai chi yw'r person hwn? Gofynnwch am guddio neu gywiro'r proffil hwn",
@@ -333,7 +339,8 @@ export const cy: Record<keyof typeof en, unknown> = {
   about: {
     title: "Ynglŷn â'r cyfeiriadur",
     description: "Beth yw Cyfeiriadur y Gweithiwr Cymdeithasol Da, a pham mae'n bodoli.",
-    lead: "Mae Cyfeiriadur y Gweithiwr Cymdeithasol Da yn lle i deuluoedd ddiolch i'r gweithwyr cymdeithasol a wnaeth wahaniaeth iddyn nhw, ac i deuluoedd eraill ddod o hyd iddyn nhw.",
+    lead: "Dyma le i deuluoedd ddiolch i weithwyr cymdeithasol a wnaeth eu helpu. Gall teuluoedd eraill ddarllen y diolchiadau.",
+    leadThanksOnly: 'Dim ond diolchiadau y mae’n eu rhannu. Nid gwefan sgorio neu adolygu yw hi.',
     whyHeading: "Pam mae'n bodoli",
     why: "Mae'r rhan fwyaf o'r hyn a ddywedir yn gyhoeddus am waith cymdeithasol gyda phlant yn ymwneud â'r hyn a aeth o'i le. Mae teuluoedd hefyd yn cwrdd â gweithwyr cymdeithasol sy'n gwrando, sy'n onest gyda nhw, sy'n dod i'r llys i siarad ar eu rhan, ac sy'n aros gyda nhw drwy fisoedd anoddaf eu bywydau. Mae'r cyfeiriadur hwn yn casglu'r straeon hynny, fel bod:",
     why1: "teulu sy'n poeni am gwrdd â gweithiwr cymdeithasol newydd yn gallu darllen beth oedd yn bwysig i deuluoedd eraill,",
@@ -357,7 +364,8 @@ export const cy: Record<keyof typeof en, unknown> = {
   privacy: {
     title: 'Preifatrwydd: beth rydym yn ei gadw ac am ba hyd',
     description: "Beth mae'r cyfeiriadur yn ei gadw amdanoch chi, am ba hyd, a beth na chaiff byth ei gyhoeddi.",
-    lead: "Rydym yn cadw cyn lleied ag y gallwn, am gyn lleied o amser ag y gallwn. Ni chaiff dim a ysgrifennwch ei gyhoeddi nes bod cymedrolwr wedi'i ddarllen ac wedi tynnu allan unrhyw beth a allai eich adnabod.",
+    lead: "Rydym yn cadw cyn lleied ag y gallwn, am gyn lleied o amser ag y gallwn. Nid ydym yn gofyn eich enw. Nid oes angen cyfeiriad e-bost.",
+    leadModerator: "Mae cymedrolwr yn darllen yr hyn rydych yn ei ysgrifennu yn gyntaf. Mae'n tynnu allan unrhyw beth a allai ddangos pwy ydych chi. Dim ond darn byr sy'n mynd ar y wefan.",
     publishedHeading: "Beth sy'n cael ei gyhoeddi",
     published:
       "Dim ond dyfyniad byr, wedi'i ysgrifennu gan gymedrolwr o'r hyn a anfonoch ac wedi'i wirio fel na all eich adnabod chi na'ch teulu. Caiff ei lofnodi gyda'ch perthynas â'r teulu a'r mis yn unig, er enghraifft “rhiant, Mawrth 2026”. Rydym hefyd yn cyhoeddi enw'r gweithiwr cymdeithasol, ei ardal, ei dîm os gwnaethoch ei roi, a pha rinweddau a diciwyd gan deuluoedd.",
@@ -386,13 +394,19 @@ export const cy: Record<keyof typeof en, unknown> = {
     ip: 'Eich cyfeiriad rhyngrwyd (IP)',
     ipWho: 'Neb',
     ipHowLong: "Ni chaiff ei storio fel y mae. Dim ond cod wedi'i sgramblo a wnaed ohono a gadwn, am gyfnod byr, i atal pobl rhag anfon yr un peth dro ar ôl tro",
+    statusRow: "Ble mae eich argymhelliad (yn aros, yn cael ei wirio, wedi'i gyhoeddi, wedi'i anfon yn ôl)",
+    statusWho: "Unrhyw un sydd â'ch cyfeirnod, ar y [dudalen statws](/status). Nid yw byth yn dangos yr hyn a ysgrifennoch na'ch cyfeiriad e-bost",
+    statusHowLong: "Cyhyd ag y caiff yr argymhelliad ei gadw",
+    withdrawnRow: "Cyfeirnod argymhelliad a dynnwyd yn ôl",
+    withdrawnWho: "Unrhyw un sydd â'r cyfeirnod: mae'r dudalen statws yn dweud iddo gael ei dynnu'n ôl",
+    withdrawnHowLong: "Dim ond cod wedi'i sgramblo a wnaed o'r cyfeirnod, a'r dyddiad y cafodd ei dynnu'n ôl, a gadwn. Ni chedwir dim o'r hyn a ysgrifennoch",
     record: 'Y cofnod cymedroli',
     recordWho: 'Cymedrolwyr',
     recordHowLong: 'Caiff ei gadw, fel bod modd gwirio pob penderfyniad yn nes ymlaen: pwy a gymeradwyodd neu a newidiodd ddyfyniad, a phryd',
     noTracking:
-      "Nid ydym yn defnyddio hysbysebion, tracio na dadansoddeg, ac nid yw'r wefan yn defnyddio unrhyw JavaScript. Yr unig gwcis yw un sy'n diogelu ffurflenni rhag camddefnydd ac, i gymedrolwyr, un sy'n eu cadw wedi mewngofnodi.",
+      "Nid ydym yn defnyddio hysbysebion, tracio na dadansoddeg. Yr unig JavaScript yw llwybr byr y botwm Gadael y dudalen hon (pwyso Shift dair gwaith), ac nid yw'n anfon dim atom ni nac at neb arall. Yr unig gwcis yw un sy'n diogelu ffurflenni rhag camddefnydd ac, i gymedrolwyr, un sy'n eu cadw wedi mewngofnodi.",
     mindHeading: 'Newid eich meddwl',
-    mind: "Pan fyddwch yn anfon argymhelliad, byddwch yn cael cyfeirnod. Gallwch ei ddefnyddio i [dynnu eich argymhelliad yn ôl](/withdraw) unrhyw bryd. Byddwn yn ei ddileu, ac os cafodd ei gyhoeddi byddwn yn tynnu'r dyfyniad i lawr ar unwaith.",
+    mind: "Pan fyddwch yn anfon argymhelliad, byddwch yn cael cyfeirnod. Gallwch ei ddefnyddio i [wirio eich argymhelliad](/status) neu i [dynnu'r argymhelliad yn ôl](/withdraw) unrhyw bryd. Os bydd cymedrolwr yn ei anfon yn ôl atoch, gallwch newid eich geiriau gyda'r cyfeirnod. Os byddwch yn ei dynnu'n ôl, byddwn yn ei ddileu, ac os cafodd ei gyhoeddi byddwn yn tynnu'r dyfyniad i lawr ar unwaith.",
     workerHeading: "Os ydych chi'n weithiwr cymdeithasol a enwir yma",
     worker: 'Gallwch [ofyn am guddio neu gywiro eich proffil](/request-change). Bydd cymedrolwr yn edrych ar bob cais.',
   },
@@ -400,23 +414,28 @@ export const cy: Record<keyof typeof en, unknown> = {
     title: 'Help a data agored',
     description: "Ble i gael help, sut i dynnu argymhelliad yn ôl, a'r data agored y mae'r cyfeiriadur yn ei gyhoeddi.",
     worriedHeading: "Os ydych chi'n poeni am blentyn",
-    worried: 'Ni all y wefan hon drosglwyddo pryderon, ac nid oes neb yn darllen negeseuon yma mewn argyfwng.',
-    danger: 'Os yw plentyn mewn perygl uniongyrchol, ffoniwch [999](tel:999).',
+    worried: "Ni allwn ni drosglwyddo pryderon. Nid oes neb yn darllen y wefan hon mewn argyfwng.",
+    danger: 'Os yw plentyn mewn perygl nawr, ffoniwch [999](tel:999).',
     nspcc: "I siarad â rhywun am bryder, ffoniwch linell gymorth yr NSPCC ar [0808 800 5000](tel:08088005000).",
-    council: 'I godi pryder am blentyn yn eich ardal, cysylltwch â gwasanaethau plant eich cyngor lleol.',
+    council: "I ddweud wrth rywun am blentyn yn agos atoch, ffoniwch wasanaethau plant eich cyngor lleol.",
     complain: 'I gwyno am weithiwr cymdeithasol neu gyngor, defnyddiwch broses gwyno eich cyngor.',
-    nominateHeading: 'Argymell gweithiwr cymdeithasol',
+    nominateHeading: 'Diolch i weithiwr cymdeithasol',
     nominate:
-      "[Llenwch y ffurflen](/nominate): enw ac ardal y gweithiwr cymdeithasol, beth wnaeth wahaniaeth, a pha rinweddau sy'n addas. Mae cymedrolwr yn ei darllen ac yn cyhoeddi dyfyniad byr, dienw. Byddwch yn cael cyfeirnod pan fyddwch yn ei hanfon: cadwch ef os ydych chi'n meddwl y byddwch am ei thynnu'n ôl.",
-    withdrawHeading: 'Tynnu eich argymhelliad yn ôl',
+      "[Llenwch y ffurflen](/nominate). Rhowch enw ac ardal y gweithiwr. Dywedwch beth wnaethon nhw a oedd yn help. Mae cymedrolwr yn ei darllen. Yna mae'n rhannu darn byr ohoni, heb enwau. Byddwch yn cael cyfeirnod pan fyddwch yn ei hanfon. Cadwch ef yn ddiogel.",
+    statusHeading: 'Gwirio eich diolch',
+    status:
+      "[Gwiriwch eich argymhelliad](/status) gyda'ch cyfeirnod. Bydd yn dweud wrthych a yw'n aros, yn cael ei wirio, ar y wefan, neu wedi'i anfon yn ôl atoch i'w newid. Nid oes angen cyfeiriad e-bost arnoch.",
+    withdrawHeading: "Ei dynnu'n ôl",
     withdraw:
-      "Ewch i [dynnu argymhelliad yn ôl](/withdraw) a rhowch eich cyfeirnod. Byddwn yn dileu'r hyn a anfonoch, ac os cafodd y dyfyniad ei gyhoeddi byddwn yn ei dynnu i lawr ar unwaith. Os ydych wedi colli eich cyfeirnod, ni allwn ddod o hyd i'ch argymhelliad, oherwydd nid ydym yn cadw eich enw.",
+      "Ewch i [dynnu argymhelliad yn ôl](/withdraw) a theipiwch eich cyfeirnod. Byddwn yn dileu'r hyn a anfonoch. Os yw ar y wefan, byddwn yn ei dynnu oddi arni ar unwaith. Os ydych wedi colli eich cyfeirnod, ni allwn ddod o hyd iddo i chi. Nid ydym yn gwybod pwy a'i hanfonodd.",
+    safeHeading: "Cadw'n ddiogel",
+    safe: "Mae botwm Gadael y dudalen hon ar bob tudalen. Darllenwch [cadw'n ddiogel ar-lein](/staying-safe) i gadw eich ymweliad yn breifat.",
     workerHeading: "Os ydych chi'n weithiwr cymdeithasol a enwir yma",
     worker:
-      "Mae gan bob proffil ddolen i [ofyn am ei guddio neu ei gywiro](/request-change), er enghraifft os yw eich enw wedi'i sillafu'n anghywir, os ydych wedi symud i ardal arall, neu os nad ydych am gael eich rhestru. Mae cymedrolwr yn edrych ar bob cais.",
+      "Mae gan bob proffil ddolen i [ofyn i ni ei guddio neu ei gywiro](/request-change). Er enghraifft, efallai fod eich enw wedi'i sillafu'n anghywir, neu efallai nad ydych am gael eich rhestru. Mae cymedrolwr yn edrych ar bob cais.",
     openDataHeading: 'Data agored',
     openData:
-      "Mae croeso i chi ailddefnyddio'r ffigurau y tu ôl i'r wefan hon. Dim ond gwybodaeth a gyhoeddwyd sydd ynddyn nhw: dim data personol ar wahân i enwau gweithwyr cymdeithasol a gyhoeddwyd. Nid yw dyddiadau byth yn fanylach na'r mis. Mae pob un o'r rhain yn ateb cais `GET` syml. Mae'r data ac enwau'r meysydd yn Saesneg.",
+      "Mae croeso i chi ddefnyddio'r ffigurau ar y wefan hon. Dim ond yr hyn sydd eisoes ar y wefan sydd ynddyn nhw. Nid oes data personol, ar wahân i enwau'r gweithwyr cymdeithasol sydd ar y wefan. Nid yw dyddiadau byth yn fwy manwl na'r mis. Mae pob un yn ateb cais `GET` syml. Mae'r data ac enwau'r meysydd yn Saesneg.",
     and: 'a',
     areas: "Pob ardal, fel JSON (rhestr) neu fel CSV gyda'r un colofnau:",
     field: {
@@ -429,14 +448,22 @@ export const cy: Record<keyof typeof en, unknown> = {
       nominations: 'argymhellion a gymeradwywyd ac a gyhoeddwyd',
       thisWeek: 'argymhellion a gyhoeddwyd ac a anfonwyd yn ystod y saith diwrnod diwethaf',
     },
-    stats:
-      "Cyfansymiau: `workers`, `nominations`, `areas_with_workers`, a `this_week` gyda `nominations` yr wythnos, `workers` (gweithwyr cymdeithasol gwahanol a argymhellwyd) a'i `leading_areas`: hyd at bum ardal, pob un gyda `slug`, `name` a `workers` a `nominations` yr wythnos honno, wedi'u trefnu yn ôl gweithwyr, yna argymhellion.",
+    stats: "Cyfansymiau ar gyfer y wefan gyfan:",
+    stats1: '`workers`, `nominations` ac `areas_with_workers`.',
+    stats2: "`this_week`: `nominations` yr wythnos, a'i `workers` (faint o weithwyr a gafodd ddiolch).",
+    stats3:
+      "`leading_areas`: hyd at bum ardal. Mae gan bob un `slug`, `name`, a `workers` a `nominations` yr wythnos honno. Daw'r nifer fwyaf o weithwyr yn gyntaf, yna'r nifer fwyaf o ddiolchiadau.",
     thisWeek:
-      "Mae “yr wythnos hon” yn golygu'r saith diwrnod calendr diwethaf, gan gynnwys heddiw, yn amser y DU, yn ôl y diwrnod yr anfonwyd argymhelliad. Gellir darllen pob ateb o unrhyw wefan (CORS), gellir ei gadw mewn storfa am 60 eiliad, ac mae ganddo `ETag`: anfonwch ef yn ôl yn `If-None-Match` a bydd ateb sydd heb newid yn dod yn ôl fel `304 Not Modified`.",
+      "Mae “yr wythnos hon” yn golygu'r saith diwrnod diwethaf, gan gynnwys heddiw, yn amser y DU. Mae'n cyfrif yn ôl y diwrnod yr anfonwyd y diolch. Gall unrhyw wefan ddarllen y rhain (CORS). Gellir cadw pob un mewn storfa am 60 eiliad. Mae gan bob un `ETag`. Anfonwch ef yn ôl yn `If-None-Match`: os nad oes dim wedi newid, byddwch yn cael `304 Not Modified`.",
     search:
-      "Yr un chwiliad â'r [dudalen chwilio](/search): `query`, `total`, `page` a `results`, pob un gyda `slug`, `name`, `area` (`slug`, `name`), `nominations` ac `url`.",
-    worker_api:
-      "Un proffil: `slug`, `name`, `area` (`slug`, `name`, `authority`), `team` (neu `null`), `nominations`, `qualities` (allwedd pob rhinwedd gyda nifer y teuluoedd a'i ticiodd) a `quotes`, y mwyaf diweddar yn gyntaf, pob un gyda `text`, `relationship` (`parent`, `carer`, `young_person`, `relative`, `professional` neu `other`) a `published` fel blwyddyn a mis (`2026-03`). Mae proffil sydd wedi'i guddio yn ateb `410`; mae un sydd wedi'i ailenwi yn ailgyfeirio i'w gyfeiriad newydd.",
-    feed: "Ffrwd Atom o ddyfyniadau newydd eu cyhoeddi, ar gyfer darllenwyr ffrydiau: mae gan bob cofnod y dyfyniad, am bwy y mae, gyda dolen i'w proffil, a'r mis y cafodd ei gyhoeddi. Mae'r ffrwd yn Saesneg.",
+      "Yr un chwiliad â'r [dudalen chwilio](/search). Mae'n rhoi `query`, `total`, `page` a `results`. Mae gan bob canlyniad `slug`, `name`, `area` (`slug`, `name`), `nominations` ac `url`.",
+    workerApi: 'Un proffil:',
+    workerApi1: '`slug`, `name`, `team` (neu `null`) a `nominations`.',
+    workerApi2: "`area`: ei `slug`, ei `name` a'i `authority`.",
+    workerApi3: '`qualities`: allwedd pob un, a faint o deuluoedd a’i ticiodd.',
+    workerApi4:
+      "`quotes`, y mwyaf diweddar yn gyntaf. Mae gan bob un ei `text`, `relationship` (`parent`, `carer`, `young_person`, `relative`, `professional` neu `other`), a `published` fel y flwyddyn a'r mis (`2026-03`).",
+    workerApiGone: "Mae proffil sydd wedi'i guddio yn ateb `410`. Mae un sydd wedi'i ailenwi yn eich anfon ymlaen i'w gyfeiriad newydd.",
+    feed: "Ffrwd Atom o ddyfyniadau newydd, ar gyfer darllenwyr ffrydiau. Mae gan bob cofnod y dyfyniad, am bwy y mae, dolen i'w proffil, a'r mis yr aeth ar y wefan. Mae'r ffrwd yn Saesneg.",
   },
 };

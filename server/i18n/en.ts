@@ -10,6 +10,8 @@ export const en = {
   layout: {
     skip: 'Skip to main content',
     englishOnly: 'This page is not available in Welsh yet.',
+    exit: 'Exit this page',
+    exitHidden: 'Emergency',
   },
   feed: {
     title: 'Newly published recommendations',
@@ -24,16 +26,18 @@ export const en = {
     nominate: 'Recommend a social worker',
   },
   footer: {
-    safety:
-      "**Worried about a child?** If a child is in immediate danger, call 999. You can talk to the NSPCC helpline on [0808 800 5000](tel:08088005000), or contact your local council's children's services. This site cannot pass on concerns.",
+    safety: '**Worried about a child?** If a child is in danger now, call 999. You can call the NSPCC on [0808 800 5000](tel:08088005000), or your local council. We cannot pass on worries.',
     navLabel: 'About this site',
     about: 'About',
     privacy: 'Privacy',
     houseRules: 'House rules',
-    help: 'Help and open data',
-    withdraw: 'Withdraw a recommendation',
-    requestChange: 'Ask for a profile to be hidden or corrected',
-    checked: 'Everything published here has been checked and anonymised by a moderator.',
+    help: 'Help',
+    status: 'Check your recommendation',
+    withdraw: 'Take back a recommendation',
+    stayingSafe: 'Staying safe online',
+    accessibility: 'Accessibility',
+    requestChange: 'Ask us to hide or fix a profile',
+    checked: 'These are thanks from families, not ratings. A moderator checks each one and takes out names.',
   },
   error: {
     next: '[Go to the home page](/) or [search for a social worker](/search).',
@@ -237,7 +241,8 @@ export const en = {
     qualitiesHeading: 'What families said {{name}} did well',
     quotesHeading: 'What families said',
     noSuchPage: 'There is no page {{page}} of recommendations.',
-    quotesNote: 'Each quote has been shortened and anonymised by a moderator. Newest first.',
+    quotesNote: 'A moderator made each one shorter and took out names. Newest first.',
+    thanksOnly: '**Thanks only, not a rating.** These are thank-yous from families. This site does not share complaints or scores, so this page is not a review of their work.',
     pagesLabel: 'Pages of recommendations',
     helpedToo: 'Has {{name}} helped your family too?',
     isThisYou: 'Is this you? Ask for this profile to be hidden or corrected',
@@ -303,7 +308,8 @@ export const en = {
   about: {
     title: 'About the directory',
     description: 'What The Good Social Worker directory is, and why it exists.',
-    lead: 'The Good Social Worker directory is a place for families to say thank you to the social workers who made a difference to them, and for other families to find them.',
+    lead: 'This is a place for families to say thank you to social workers who helped them. Other families can read the thanks.',
+    leadThanksOnly: 'It only shares thanks. It is not a rating or a review site.',
     whyHeading: 'Why it exists',
     why: "Most of what is said in public about children's social work is about what went wrong. Families also meet social workers who listen, who are honest with them, who turn up to court to speak for them, and who stay with them through the hardest months of their lives. This directory collects those stories, so that:",
     why1: 'a family who is worried about meeting a new social worker can read what other families valued,',
@@ -327,7 +333,8 @@ export const en = {
   privacy: {
     title: 'Privacy: what we keep and for how long',
     description: 'What the directory keeps about you, for how long, and what is never published.',
-    lead: 'We keep as little as we can, for as short a time as we can. Nothing you write is published until a moderator has read it and taken out anything that could identify you.',
+    lead: 'We keep as little as we can, for as short a time as we can. We do not ask your name. An email is not needed.',
+    leadModerator: 'A moderator reads what you write first. They take out anything that could show who you are. Only a short part goes on the site.',
     publishedHeading: 'What is published',
     published:
       'Only a short quote, written by a moderator from what you sent and checked so it cannot identify you or your family. It is signed with your relationship to the family and the month only, for example "a parent, March 2026". We also publish the social worker\'s name, their area, their team if you gave it, and which qualities families ticked.',
@@ -351,13 +358,19 @@ export const en = {
     ip: 'Your internet (IP) address',
     ipWho: 'Nobody',
     ipHowLong: 'Never stored as it is. We keep only a scrambled code made from it for a short time, to stop people sending the same thing again and again',
+    statusRow: 'Where your recommendation is (waiting, being checked, published, sent back)',
+    statusWho: 'Anyone with your reference, on the [status page](/status). It never shows what you wrote or your email',
+    statusHowLong: 'As long as the recommendation is kept',
+    withdrawnRow: 'A withdrawn reference',
+    withdrawnWho: 'Anyone with the reference: the status page says it was withdrawn',
+    withdrawnHowLong: 'We keep only a scrambled code made from the reference and the date it was withdrawn. Nothing of what you wrote is kept',
     record: 'The moderation record',
     recordWho: 'Moderators',
     recordHowLong: 'Kept, so that every decision can be checked later: who approved or changed a quote, and when',
     noTracking:
-      'We do not use advertising, tracking or analytics, and the site does not use any JavaScript. The only cookies are one that protects forms from misuse and, for moderators, one that keeps them signed in.',
+      'We do not use advertising, tracking or analytics. The only JavaScript is the Exit this page shortcut (pressing Shift three times), and it sends nothing to us or anyone else. The only cookies are one that protects forms from misuse and, for moderators, one that keeps them signed in.',
     mindHeading: 'Changing your mind',
-    mind: 'When you send a recommendation you get a reference. You can use it to [withdraw your recommendation](/withdraw) at any time. We delete it, and if it was published we take the quote down at once.',
+    mind: 'When you send a recommendation you get a reference. You can use it to [check your recommendation](/status) or to [withdraw it](/withdraw) at any time. If a moderator sends it back to you, you can change your words with it. We delete it, and if it was published we take the quote down at once.',
     workerHeading: 'If you are a social worker named here',
     worker: 'You can [ask for your profile to be hidden or corrected](/request-change). A moderator will look at every request.',
   },
@@ -365,23 +378,28 @@ export const en = {
     title: 'Help and open data',
     description: 'Where to get help, how to withdraw a recommendation, and the open data the directory publishes.',
     worriedHeading: 'If you are worried about a child',
-    worried: 'This site cannot pass on concerns, and nobody reads messages here in an emergency.',
-    danger: 'If a child is in immediate danger, call [999](tel:999).',
+    worried: 'We cannot pass on worries. Nobody reads this site in an emergency.',
+    danger: 'If a child is in danger now, call [999](tel:999).',
     nspcc: 'To talk to someone about a worry, call the NSPCC helpline on [0808 800 5000](tel:08088005000).',
-    council: "To raise a concern about a child in your area, contact your local council's children's services.",
+    council: "To tell someone about a child near you, call your local council's children's services.",
     complain: "To complain about a social worker or a council, use your council's complaints process.",
-    nominateHeading: 'Recommending a social worker',
+    nominateHeading: 'Saying thank you to a social worker',
     nominate:
-      "[Fill in the form](/nominate): the social worker's name and area, what they did that made a difference, and which qualities fit. A moderator reads it and publishes a short anonymised quote. You get a reference when you send it: keep it if you might want to withdraw it.",
-    withdrawHeading: 'Withdrawing your recommendation',
+      "[Fill in the form](/nominate). Give the worker's name and area. Say what they did that helped. A moderator reads it. Then they share a short part of it, with no names. You get a reference when you send it. Keep it safe.",
+    statusHeading: 'Checking your thank-you',
+    status:
+      '[Check your recommendation](/status) with your reference. It tells you if it is waiting, being checked, on the site, or sent back to you to change. You do not need an email.',
+    withdrawHeading: 'Taking it back',
     withdraw:
-      'Go to [withdraw a recommendation](/withdraw) and enter your reference. We delete what you sent, and if the quote was published we take it down straight away. If you have lost your reference we cannot find your recommendation for you, because we do not keep your name.',
+      'Go to [take back a recommendation](/withdraw) and type your reference. We delete what you sent. If it is on the site, we take it off at once. If you lost your reference, we cannot find it for you. We do not know who sent it.',
+    safeHeading: 'Staying safe',
+    safe: 'Every page has an Exit this page button. Read [staying safe online](/staying-safe) to keep your visit private.',
     workerHeading: 'If you are a social worker named here',
     worker:
-      'Every profile has a link to [ask for it to be hidden or corrected](/request-change), for example if your name is spelled wrongly, you have moved to another area, or you do not want to be listed. A moderator looks at every request.',
+      'Every profile has a link to [ask us to hide or fix it](/request-change). For example, your name may be spelled wrong, or you may not want to be listed. A moderator looks at every request.',
     openDataHeading: 'Open data',
     openData:
-      'The numbers behind this site are free to reuse. They contain only published information: no personal data apart from the published names of social workers. Dates are never more precise than the month. All of these answer a plain `GET` request.',
+      'The numbers on this site are free to use. They hold only what is already on the site. There is no personal data, apart from the names of social workers on the site. Dates are never more exact than the month. Each one answers a plain `GET` request.',
     and: 'and',
     areas: 'Every area, as JSON (a list) or as CSV with the same columns:',
     field: {
@@ -394,14 +412,22 @@ export const en = {
       nominations: 'recommendations approved and published',
       thisWeek: 'published recommendations sent in during the last seven days',
     },
-    stats:
-      "Totals: `workers`, `nominations`, `areas_with_workers`, and `this_week` with the week's `nominations`, `workers` (different social workers recommended) and its `leading_areas`: up to five areas, each with `slug`, `name` and that week's `workers` and `nominations`, ranked by workers, then recommendations.",
+    stats: 'Totals for the whole site:',
+    stats1: '`workers`, `nominations` and `areas_with_workers`.',
+    stats2: "`this_week`: the week's `nominations`, and its `workers` (how many workers got thanks).",
+    stats3:
+      "`leading_areas`: up to five areas. Each has a `slug`, a `name`, and that week's `workers` and `nominations`. The most workers come first, then the most thanks.",
     thisWeek:
-      '"This week" is the last seven calendar days, today included, in UK time, by the day a recommendation was sent in. Every answer can be read from any web site (CORS), may be cached for 60 seconds, and carries an `ETag`: send it back in `If-None-Match` and an unchanged answer comes back as `304 Not Modified`.',
+      '"This week" is the last seven days, today too, in UK time. It counts by the day a thank-you was sent. Any web site can read these (CORS). Each may be cached for 60 seconds. Each has an `ETag`. Send it back in `If-None-Match`: if nothing changed, you get `304 Not Modified`.',
     search:
-      'The same search as the [search page](/search): `query`, `total`, `page` and `results`, each with `slug`, `name`, `area` (`slug`, `name`), `nominations` and `url`.',
-    worker_api:
-      "One profile: `slug`, `name`, `area` (`slug`, `name`, `authority`), `team` (or `null`), `nominations`, `qualities` (each quality's key with the number of families who ticked it) and `quotes`, newest first, each with `text`, `relationship` (`parent`, `carer`, `young_person`, `relative`, `professional` or `other`) and `published` as year and month (`2026-03`). A profile that has been hidden answers `410`; a renamed one redirects to its new address.",
-    feed: 'An Atom feed of newly published quotes, for feed readers: each entry has the quote, who it is about, with a link to their profile, and the month it was published.',
+      'The same search as the [search page](/search). It gives `query`, `total`, `page` and `results`. Each result has a `slug`, `name`, `area` (`slug`, `name`), `nominations` and `url`.',
+    workerApi: 'One profile:',
+    workerApi1: '`slug`, `name`, `team` (or `null`) and `nominations`.',
+    workerApi2: '`area`: its `slug`, `name` and `authority`.',
+    workerApi3: "`qualities`: each one's key, and how many families ticked it.",
+    workerApi4:
+      '`quotes`, newest first. Each has its `text`, a `relationship` (`parent`, `carer`, `young_person`, `relative`, `professional` or `other`), and `published` as the year and month (`2026-03`).',
+    workerApiGone: 'A hidden profile answers `410`. A renamed one sends you on to its new address.',
+    feed: 'An Atom feed of new quotes, for feed readers. Each entry has the quote, who it is about, a link to their profile, and the month it went on the site.',
   },
 };

@@ -1,7 +1,9 @@
 // Moderator accounts: creation, login with lockout, disabling.
-import { InvalidError } from '../errors.ts';
+import { asc, eq, isNotNull } from 'drizzle-orm';
+import { moderatorSessions, moderators } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { audit } from '../audit.ts';
+import { InvalidError } from '../errors.ts';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 
 export type Role = 'moderator' | 'admin';
@@ -19,12 +21,20 @@ export type Moderator = {
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MS = 15 * 60_000;
 
-const COLUMNS = `id, email, role, created_at AS createdAt, disabled_at AS disabledAt, locked_until AS lockedUntil,
-                 failed_logins AS failedLogins`;
+const COLUMNS = {
+  id: moderators.id,
+  email: moderators.email,
+  role: moderators.role,
+  createdAt: moderators.createdAt,
+  disabledAt: moderators.disabledAt,
+  lockedUntil: moderators.lockedUntil,
+  failedLogins: moderators.failedLogins,
+};
 
+/** A bad email, weak password or taken email: an InvalidError naming the field, so forms show it beside the field. */
 export class AccountError extends InvalidError {
-  constructor(message: string) {
-    super([{ field: 'email', message }]);
+  constructor(message: string, field: 'email' | 'password' = 'email') {
+    super([{ field, message }]);
   }
 }
 
@@ -42,17 +52,19 @@ export function emailProblem(email: string): string | undefined {
 }
 
 export function findModeratorByEmail(db: Db, email: string): (Moderator & { passwordHash: string }) | undefined {
-  return db.$client
-    .prepare(`SELECT ${COLUMNS}, password_hash AS passwordHash FROM moderators WHERE email = ?`)
-    .get(normalizeEmail(email)) as (Moderator & { passwordHash: string }) | undefined;
+  return db
+    .select({ ...COLUMNS, passwordHash: moderators.passwordHash })
+    .from(moderators)
+    .where(eq(moderators.email, normalizeEmail(email)))
+    .get();
 }
 
 export function getModerator(db: Db, id: number): Moderator | undefined {
-  return db.$client.prepare(`SELECT ${COLUMNS} FROM moderators WHERE id = ?`).get(id) as Moderator | undefined;
+  return db.select(COLUMNS).from(moderators).where(eq(moderators.id, id)).get();
 }
 
 export function listModerators(db: Db): Moderator[] {
-  return db.$client.prepare(`SELECT ${COLUMNS} FROM moderators ORDER BY disabled_at IS NOT NULL, email`).all() as Moderator[];
+  return db.select(COLUMNS).from(moderators).orderBy(isNotNull(moderators.disabledAt), asc(moderators.email)).all();
 }
 
 export type NewModerator = { email: string; password: string; role?: Role; now: number; by?: number | null };
@@ -61,19 +73,17 @@ export type NewModerator = { email: string; password: string; role?: Role; now: 
 export async function createModerator(db: Db, m: NewModerator): Promise<Moderator> {
   const email = normalizeEmail(m.email);
   const role = m.role ?? 'moderator';
-  const problem = emailProblem(email) ?? passwordProblem(m.password, email);
-  if (problem) throw new AccountError(problem);
+  const eProblem = emailProblem(email);
+  if (eProblem) throw new AccountError(eProblem);
+  const pProblem = passwordProblem(m.password, email);
+  if (pProblem) throw new AccountError(pProblem, 'password');
   if (findModeratorByEmail(db, email)) throw new AccountError('There is already a moderator with that email address');
   const hash = await hashPassword(m.password);
-  const id = db.$client.transaction(() => {
-    const newId = Number(
-      db.$client
-        .prepare('INSERT INTO moderators (email, password_hash, role, created_at) VALUES (?, ?, ?, ?)')
-        .run(email, hash, role, m.now).lastInsertRowid,
-    );
+  const id = db.transaction((tx) => {
+    const newId = Number(tx.insert(moderators).values({ email, passwordHash: hash, role, createdAt: m.now }).run().lastInsertRowid);
     audit(db, { at: m.now, moderatorId: m.by ?? null, action: 'moderator.created', subjectType: 'moderator', subjectId: newId, after: { email, role } });
     return newId;
-  })();
+  });
   return getModerator(db, id)!;
 }
 
@@ -82,18 +92,19 @@ export async function resetPassword(db: Db, email: string, password: string, now
   const existing = findModeratorByEmail(db, email);
   if (!existing) throw new AccountError('There is no moderator with that email address');
   const problem = passwordProblem(password, existing.email);
-  if (problem) throw new AccountError(problem);
+  if (problem) throw new AccountError(problem, 'password');
   const hash = await hashPassword(password);
-  db.$client.transaction(() => {
-    db.$client
-      .prepare('UPDATE moderators SET password_hash = ?, failed_logins = 0, locked_until = NULL, role = COALESCE(?, role) WHERE id = ?')
-      .run(hash, role ?? null, existing.id);
-    db.$client.prepare('DELETE FROM moderator_sessions WHERE moderator_id = ?').run(existing.id);
+  db.transaction((tx) => {
+    tx.update(moderators)
+      .set({ passwordHash: hash, failedLogins: 0, lockedUntil: null, ...(role ? { role } : {}) })
+      .where(eq(moderators.id, existing.id))
+      .run();
+    tx.delete(moderatorSessions).where(eq(moderatorSessions.moderatorId, existing.id)).run();
     audit(db, {
       at: now, moderatorId: null, action: 'moderator.password_reset', subjectType: 'moderator', subjectId: existing.id,
       before: { role: existing.role }, after: { role: role ?? existing.role },
     });
-  })();
+  });
   return getModerator(db, existing.id)!;
 }
 
@@ -115,43 +126,40 @@ export async function attemptLogin(db: Db, email: string, password: string, now:
     return { ok: false, reason: 'locked' };
   }
   const good = await verifyPassword(password, m.passwordHash);
-  const sqlite = db.$client;
+  const byId = eq(moderators.id, m.id);
   if (good) {
-    sqlite.prepare('UPDATE moderators SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(m.id);
+    db.update(moderators).set({ failedLogins: 0, lockedUntil: null }).where(byId).run();
     return { ok: true, moderator: getModerator(db, m.id)! };
   }
   // Re-read inside the transaction: two wrong tries at once must both count.
-  const locked = sqlite.transaction(() => {
-    const row = sqlite.prepare('SELECT failed_logins AS n, locked_until AS lockedUntil FROM moderators WHERE id = ?').get(m.id) as {
-      n: number;
-      lockedUntil: number | null;
-    };
+  const locked = db.transaction((tx) => {
+    const row = tx.select({ n: moderators.failedLogins, lockedUntil: moderators.lockedUntil }).from(moderators).where(byId).get();
+    if (!row) return false;
     // A lock that has run out starts a fresh count.
     const failures = (row.lockedUntil !== null && row.lockedUntil <= now ? 0 : row.n) + 1;
     if (failures >= MAX_FAILED_LOGINS) {
-      sqlite.prepare('UPDATE moderators SET failed_logins = 0, locked_until = ? WHERE id = ?').run(now + LOCK_MS, m.id);
+      tx.update(moderators).set({ failedLogins: 0, lockedUntil: now + LOCK_MS }).where(byId).run();
       audit(db, { at: now, moderatorId: null, action: 'moderator.locked', subjectType: 'moderator', subjectId: m.id, note: `${failures} wrong passwords in a row` });
       return true;
     }
-    sqlite.prepare('UPDATE moderators SET failed_logins = ?, locked_until = NULL WHERE id = ?').run(failures, m.id);
+    tx.update(moderators).set({ failedLogins: failures, lockedUntil: null }).where(byId).run();
     return false;
-  })();
+  });
   return { ok: false, reason: locked ? 'locked' : 'invalid' };
 }
 
 /** Disables (or re-enables) a moderator; disabling ends their sessions at once. */
 export function setModeratorDisabled(db: Db, id: number, disabled: boolean, now: number, by: number): Moderator | undefined {
-  const sqlite = db.$client;
-  return sqlite.transaction(() => {
+  return db.transaction((tx) => {
     const before = getModerator(db, id);
     if (!before) return undefined;
     if (disabled === (before.disabledAt !== null)) return before;
-    sqlite.prepare('UPDATE moderators SET disabled_at = ? WHERE id = ?').run(disabled ? now : null, id);
-    if (disabled) sqlite.prepare('DELETE FROM moderator_sessions WHERE moderator_id = ?').run(id);
+    tx.update(moderators).set({ disabledAt: disabled ? now : null }).where(eq(moderators.id, id)).run();
+    if (disabled) tx.delete(moderatorSessions).where(eq(moderatorSessions.moderatorId, id)).run();
     audit(db, {
       at: now, moderatorId: by, action: disabled ? 'moderator.disabled' : 'moderator.enabled', subjectType: 'moderator', subjectId: id,
       before: { email: before.email, disabled: before.disabledAt !== null }, after: { email: before.email, disabled },
     });
     return getModerator(db, id);
-  })();
+  });
 }

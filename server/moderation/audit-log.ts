@@ -1,5 +1,7 @@
 // Reading the audit log for the moderators' audit page: newest first, filtered, paginated.
 // (Writing is server/audit.ts; nothing updates or deletes entries.)
+import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { auditLog, moderators } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 
 export type AuditRow = {
@@ -19,36 +21,33 @@ export type AuditFilter = { moderatorId?: number | 'system'; action?: string; pa
 export const AUDIT_PAGE_SIZE = 50;
 
 export function readAudit(db: Db, f: AuditFilter): { rows: AuditRow[]; total: number; page: number; pages: number } {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (f.moderatorId === 'system') where.push('l.moderator_id IS NULL');
-  else if (f.moderatorId !== undefined) {
-    where.push('l.moderator_id = ?');
-    params.push(f.moderatorId);
-  }
-  if (f.action) {
-    where.push('l.action = ?');
-    params.push(f.action);
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const sqlite = db.$client;
-  const total = sqlite.prepare(`SELECT COUNT(*) FROM audit_log l ${clause}`).pluck().get(...params) as number;
+  const l = auditLog;
+  const where: SQL[] = [];
+  if (f.moderatorId === 'system') where.push(isNull(l.moderatorId));
+  else if (f.moderatorId !== undefined) where.push(eq(l.moderatorId, f.moderatorId));
+  if (f.action) where.push(eq(l.action, f.action));
+  const clause = where.length ? and(...where) : undefined;
+  const total = db.select({ n: count() }).from(l).where(clause).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const page = Math.min(Math.max(1, f.page), pages);
-  const rows = sqlite
-    .prepare(
-      `SELECT l.id, l.at, l.moderator_id AS moderatorId, m.email AS moderatorEmail, l.action, l.subject_type AS subjectType,
-              l.subject_id AS subjectId, l.before, l.after, l.note
-         FROM audit_log l LEFT JOIN moderators m ON m.id = l.moderator_id
-         ${clause} ORDER BY l.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...params, AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE) as AuditRow[];
+  const rows = db
+    .select({
+      id: l.id, at: l.at, moderatorId: l.moderatorId, moderatorEmail: moderators.email, action: l.action, subjectType: l.subjectType,
+      subjectId: l.subjectId, before: l.before, after: l.after, note: l.note,
+    })
+    .from(l)
+    .leftJoin(moderators, eq(moderators.id, l.moderatorId))
+    .where(clause)
+    .orderBy(desc(l.id))
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((page - 1) * AUDIT_PAGE_SIZE)
+    .all();
   return { rows, total, page, pages };
 }
 
 /** The actions that have happened, for the filter. */
 export function auditActions(db: Db): string[] {
-  return db.$client.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').pluck().all() as string[];
+  return db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.action);
 }
 
 /** A stored before/after value as readable lines ("quote: …"), for the audit page. */

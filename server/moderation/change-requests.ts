@@ -1,12 +1,15 @@
 // Change requests from workers (or anyone): hide a profile, correct its name/area/team, unpublish a
 // quote, or decline. Each decision is one transaction, audited with before and after.
-import { ConflictError, NotFoundError } from '../errors.ts';
+import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
+import { changeRequests, moderators, quotes, workerSlugRedirects, workers } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
 import { audit } from '../audit.ts';
-import { slugify } from '../text.ts';
-import { uniqueWorkerSlug } from '../workers/slug.ts';
-import { cleanText, workerNameProblem, type FieldError } from './decisions.ts';
+import { uniqueWorkerSlug, workerSlugBase } from '../workers/slug.ts';
+import { getWorker, workersInAreaAnyStatus, workersNamedLike, type WorkerSummary } from '../workers/summary.ts';
+import { ConflictError, NotFoundError, type FieldError } from '../errors.ts';
+import { workerNameProblem } from '../workers/name.ts';
+import { lineOf, textOf } from './decisions.ts';
 import { nameSimilarity, nameWords } from './names.ts';
 
 export type ChangeRequest = {
@@ -26,57 +29,36 @@ export type ChangeRequest = {
   outcome: string | null;
 };
 
-export type WorkerSummary = {
-  id: number;
-  slug: string;
-  name: string;
-  areaId: number;
-  areaName: string;
-  team: string | null;
-  status: 'published' | 'hidden';
-  recommendations: number;
-};
+export { getWorker, type WorkerSummary } from '../workers/summary.ts';
 
 export type WorkerQuote = { id: number; text: string; relationship: string; publishedAt: number; unpublishedAt: number | null };
 
-const REQUEST_COLUMNS = `r.id, r.worker_name AS workerName, r.area_text AS areaText, r.area_id AS areaId, r.worker_id AS workerId,
-  r.request, r.details, r.contact_email AS contactEmail, r.status, r.submitted_at AS submittedAt, r.decided_at AS decidedAt,
-  r.decided_by AS decidedBy, m.email AS decidedByEmail, r.outcome`;
+const r = changeRequests;
+const REQUEST_COLUMNS = {
+  id: r.id, workerName: r.workerName, areaText: r.areaText, areaId: r.areaId, workerId: r.workerId, request: r.request,
+  details: r.details, contactEmail: r.contactEmail, status: r.status, submittedAt: r.submittedAt, decidedAt: r.decidedAt,
+  decidedBy: r.decidedBy, decidedByEmail: moderators.email, outcome: r.outcome,
+};
+const requests = (db: Db) => db.select(REQUEST_COLUMNS).from(r).leftJoin(moderators, eq(moderators.id, r.decidedBy));
 
 export function getChangeRequest(db: Db, id: number): ChangeRequest | undefined {
-  return db.$client
-    .prepare(`SELECT ${REQUEST_COLUMNS} FROM change_requests r LEFT JOIN moderators m ON m.id = r.decided_by WHERE r.id = ?`)
-    .get(id) as ChangeRequest | undefined;
+  return requests(db).where(eq(r.id, id)).get();
 }
 
 /** Pending requests oldest first, or decided ones newest first. */
 export function listChangeRequests(db: Db, which: 'pending' | 'decided', limit = 100): ChangeRequest[] {
-  const sql =
-    which === 'pending'
-      ? `SELECT ${REQUEST_COLUMNS} FROM change_requests r LEFT JOIN moderators m ON m.id = r.decided_by
-          WHERE r.status = 'pending' ORDER BY r.submitted_at, r.id LIMIT ?`
-      : `SELECT ${REQUEST_COLUMNS} FROM change_requests r LEFT JOIN moderators m ON m.id = r.decided_by
-          WHERE r.status != 'pending' ORDER BY r.decided_at DESC, r.id DESC LIMIT ?`;
-  return db.$client.prepare(sql).all(limit) as ChangeRequest[];
-}
-
-/** A workers row `w` joined to its area `a`, as a WorkerSummary. */
-export const WORKER_COLUMNS = `w.id, w.slug, w.name, w.area_id AS areaId, a.name AS areaName, w.team, w.status,
-  (SELECT COUNT(*) FROM quotes q WHERE q.worker_id = w.id AND q.unpublished_at IS NULL) AS recommendations`;
-
-export function getWorker(db: Db, id: number): WorkerSummary | undefined {
-  return db.$client
-    .prepare(`SELECT ${WORKER_COLUMNS} FROM workers w JOIN areas a ON a.id = w.area_id WHERE w.id = ?`)
-    .get(id) as WorkerSummary | undefined;
+  return which === 'pending'
+    ? requests(db).where(eq(r.status, 'pending')).orderBy(asc(r.submittedAt), asc(r.id)).limit(limit).all()
+    : requests(db).where(ne(r.status, 'pending')).orderBy(desc(r.decidedAt), desc(r.id)).limit(limit).all();
 }
 
 export function workerQuotes(db: Db, workerId: number): WorkerQuote[] {
-  return db.$client
-    .prepare(
-      `SELECT id, text, relationship, published_at AS publishedAt, unpublished_at AS unpublishedAt
-         FROM quotes WHERE worker_id = ? ORDER BY published_at DESC, id DESC`,
-    )
-    .all(workerId) as WorkerQuote[];
+  return db
+    .select({ id: quotes.id, text: quotes.text, relationship: quotes.relationship, publishedAt: quotes.publishedAt, unpublishedAt: quotes.unpublishedAt })
+    .from(quotes)
+    .where(eq(quotes.workerId, workerId))
+    .orderBy(desc(quotes.publishedAt), desc(quotes.id))
+    .all();
 }
 
 /** Profiles whose names are like `name`, in `area` if given; best first. */
@@ -84,16 +66,12 @@ export function findWorkers(db: Db, name: string, area: Area | undefined, limit 
   const words = nameWords(name);
   let rows: WorkerSummary[];
   if (area) {
-    rows = db.$client
-      .prepare(`SELECT ${WORKER_COLUMNS} FROM workers w JOIN areas a ON a.id = w.area_id WHERE w.area_id = ?`)
-      .all(area.id) as WorkerSummary[];
+    rows = workersInAreaAnyStatus(db, area.id);
   } else {
     if (!words.length) return [];
     // Without an area, narrow by the longest word first (LIKE is case-insensitive for ASCII).
     const key = [...words].sort((a, b) => b.length - a.length)[0]!.slice(0, 4);
-    rows = db.$client
-      .prepare(`SELECT ${WORKER_COLUMNS} FROM workers w JOIN areas a ON a.id = w.area_id WHERE w.name LIKE ? LIMIT 2000`)
-      .all(`%${key.replace(/[%_]/g, '')}%`) as WorkerSummary[];
+    rows = workersNamedLike(db, key);
   }
   if (!words.length) return rows.slice(0, limit);
   return rows
@@ -107,12 +85,8 @@ export function findWorkers(db: Db, name: string, area: Area | undefined, limit 
 export const REQUEST_ACTIONS = ['hide', 'correct', 'unpublish_quote', 'decline'] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
-export class RequestNotFoundError extends NotFoundError {}
-export class RequestAlreadyDecidedError extends ConflictError {
-  constructor(readonly request: ChangeRequest) {
-    super('already decided', request);
-  }
-}
+/** A request that is no longer pending: the 409's detail is the request as it now stands. */
+const alreadyDecided = (request: ChangeRequest) => new ConflictError('already decided', request);
 
 export type ApplyInput = {
   requestId: number;
@@ -130,14 +104,13 @@ export type ApplyInput = {
 export type ApplyResult = { ok: true; action: RequestAction; workerId: number | null; slug?: string } | { ok: false; errors: FieldError[] };
 
 export function applyChangeRequest(db: Db, areas: AreaDirectory, input: ApplyInput): ApplyResult {
-  const sqlite = db.$client;
   const request = getChangeRequest(db, input.requestId);
-  if (!request) throw new RequestNotFoundError();
-  if (request.status !== 'pending') throw new RequestAlreadyDecidedError(request);
+  if (!request) throw new NotFoundError('change request not found');
+  if (request.status !== 'pending') throw alreadyDecided(request);
 
   const errors: FieldError[] = [];
   const action = (REQUEST_ACTIONS as readonly string[]).includes(input.action as string) ? (input.action as RequestAction) : undefined;
-  const note = cleanText(input.note);
+  const note = textOf(input.note);
   if (!action) errors.push({ field: 'action', message: 'Choose what to do with this request' });
   if ([...note].length > 1000) errors.push({ field: 'note', message: 'The note must be 1,000 characters or fewer' });
   if (action === 'decline' && !note) errors.push({ field: 'note', message: 'Say why the request is declined' });
@@ -151,13 +124,13 @@ export function applyChangeRequest(db: Db, areas: AreaDirectory, input: ApplyInp
 
   let correction: { name: string; area: Area; team: string | null } | undefined;
   if (action === 'correct' && worker) {
-    const name = cleanText(input.newName) || worker.name;
+    const name = lineOf(input.newName) || worker.name;
     const nameProblem = workerNameProblem(name);
     if (nameProblem) errors.push({ field: 'new_name', message: nameProblem });
-    const areaText = cleanText(input.newArea);
+    const areaText = lineOf(input.newArea);
     const area = areaText ? areas.resolve(areaText) : areas.get(worker.areaId);
     if (!area) errors.push({ field: 'new_area', message: 'Enter an area we know, like Hastings or Cardiff' });
-    const team = cleanText(input.newTeam);
+    const team = lineOf(input.newTeam);
     if ([...team].length > 100) errors.push({ field: 'new_team', message: 'The team must be 100 characters or fewer' });
     if (!nameProblem && area) {
       correction = { name, area, team: team || null };
@@ -175,18 +148,22 @@ export function applyChangeRequest(db: Db, areas: AreaDirectory, input: ApplyInp
   }
   if (errors.length || !action) return { ok: false, errors };
 
-  return sqlite.transaction((): ApplyResult => {
+  return db.transaction((tx): ApplyResult => {
     const outcome =
       action === 'decline' ? 'declined' : action === 'hide' ? 'profile hidden' : action === 'correct' ? 'profile corrected' : 'quote unpublished';
-    const claimed = sqlite
-      .prepare(
-        `UPDATE change_requests SET status = ?, decided_at = ?, decided_by = ?, outcome = ?, contact_email = NULL,
-                worker_id = COALESCE(?, worker_id)
-          WHERE id = ? AND status = 'pending'`,
-      )
-      .run(action === 'decline' ? 'declined' : 'done', input.now, input.moderatorId, note ? `${outcome}: ${note}` : outcome, worker?.id ?? null, request.id)
-      .changes;
-    if (claimed === 0) throw new RequestAlreadyDecidedError(getChangeRequest(db, request.id)!);
+    const claimed = tx
+      .update(r)
+      .set({
+        status: action === 'decline' ? 'declined' : 'done',
+        decidedAt: input.now,
+        decidedBy: input.moderatorId,
+        outcome: note ? `${outcome}: ${note}` : outcome,
+        contactEmail: null,
+        ...(worker ? { workerId: worker.id } : {}),
+      })
+      .where(and(eq(r.id, request.id), eq(r.status, 'pending')))
+      .run().changes;
+    if (claimed === 0) throw alreadyDecided(getChangeRequest(db, request.id)!);
 
     const base = { at: input.now, moderatorId: input.moderatorId, note: note || null };
     audit(db, {
@@ -195,31 +172,35 @@ export function applyChangeRequest(db: Db, areas: AreaDirectory, input: ApplyInp
     });
     let slug = worker?.slug;
     if (action === 'hide' && worker) {
-      sqlite.prepare(`UPDATE workers SET status = 'hidden', updated_at = ? WHERE id = ?`).run(input.now, worker.id);
+      tx.update(workers).set({ status: 'hidden', updatedAt: input.now }).where(eq(workers.id, worker.id)).run();
       audit(db, { ...base, action: 'worker.hidden', subjectType: 'worker', subjectId: worker.id, before: { status: worker.status }, after: { status: 'hidden' } });
     } else if (action === 'correct' && worker && correction) {
       // Correcting back to an old name frees that old slug for this worker.
-      const base_ = `${slugify(correction.name)}-${correction.area.slug}`.slice(0, 120);
-      sqlite.prepare('DELETE FROM worker_slug_redirects WHERE old_slug = ? AND worker_id = ?').run(base_, worker.id);
+      const base_ = workerSlugBase(correction.name, correction.area.slug);
+      tx.delete(workerSlugRedirects).where(and(eq(workerSlugRedirects.oldSlug, base_), eq(workerSlugRedirects.workerId, worker.id))).run();
       slug = uniqueWorkerSlug(db, correction.name, correction.area.slug, worker.id);
       if (slug !== worker.slug) {
-        sqlite.prepare('INSERT OR REPLACE INTO worker_slug_redirects (old_slug, worker_id) VALUES (?, ?)').run(worker.slug, worker.id);
+        tx.insert(workerSlugRedirects)
+          .values({ oldSlug: worker.slug, workerId: worker.id })
+          .onConflictDoUpdate({ target: workerSlugRedirects.oldSlug, set: { workerId: worker.id } })
+          .run();
       }
-      sqlite
-        .prepare('UPDATE workers SET name = ?, area_id = ?, team = ?, slug = ?, updated_at = ? WHERE id = ?')
-        .run(correction.name, correction.area.id, correction.team, slug, input.now, worker.id);
+      tx.update(workers)
+        .set({ name: correction.name, areaId: correction.area.id, team: correction.team, slug, updatedAt: input.now })
+        .where(eq(workers.id, worker.id))
+        .run();
       audit(db, {
         ...base, action: 'worker.corrected', subjectType: 'worker', subjectId: worker.id,
         before: { name: worker.name, area: worker.areaName, team: worker.team, slug: worker.slug },
         after: { name: correction.name, area: correction.area.name, team: correction.team, slug },
       });
     } else if (action === 'unpublish_quote' && worker && quote) {
-      sqlite.prepare('UPDATE quotes SET unpublished_at = ? WHERE id = ? AND unpublished_at IS NULL').run(input.now, quote.id);
+      tx.update(quotes).set({ unpublishedAt: input.now }).where(and(eq(quotes.id, quote.id), isNull(quotes.unpublishedAt))).run();
       audit(db, {
         ...base, action: 'quote.unpublished', subjectType: 'quote', subjectId: quote.id,
         before: { quote: quote.text, workerId: worker.id, published: true }, after: { published: false },
       });
     }
     return { ok: true, action, workerId: action === 'decline' ? null : worker!.id, slug };
-  })();
+  });
 }

@@ -1,11 +1,15 @@
 // A moderator's decision on a nomination: approve (publish an anonymised quote on a new or existing
 // profile) or reject. Each decision is one transaction that only succeeds while the nomination is
 // still pending, so of two moderators deciding at once the second is told it was already decided.
-import { ConflictError, NotFoundError as SharedNotFoundError } from '../errors.ts';
+import { and, eq } from 'drizzle-orm';
+import { nominations, quotes, workers } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
 import { audit } from '../audit.ts';
+import { ConflictError, NotFoundError, type FieldError } from '../errors.ts';
 import { findFlags, suggestQuote, type Flag } from '../privacy/index.ts';
+import { charCount, cleanLine, cleanMultiline } from '../text.ts';
+import { workerNameProblem } from '../workers/name.ts';
 import { uniqueWorkerSlug } from '../workers/slug.ts';
 import { getNomination, type NominationRow } from './review.ts';
 
@@ -22,28 +26,17 @@ export const REJECT_REASONS = {
 } as const;
 export type RejectReason = keyof typeof REJECT_REASONS;
 
-export type FieldError = { field: string; message: string };
+export type { FieldError } from '../errors.ts';
 
-export class NotFoundError extends SharedNotFoundError {}
-export class AlreadyDecidedError extends ConflictError {
-  constructor(readonly nomination: NominationRow) {
-    super('already decided', nomination);
-  }
-}
+/** A nomination that is no longer pending: the 409's detail is the nomination as it now stands. */
+const alreadyDecided = (nomination: NominationRow) => new ConflictError('already decided', nomination);
 
-const NAME = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.-]*$/u;
-const chars = (s: string) => [...s].length;
-
-export function cleanText(s: unknown): string {
-  return typeof s === 'string' ? s.replace(/\r\n?/g, '\n').trim() : '';
-}
-
-export function workerNameProblem(name: string): string | undefined {
-  if (!name) return "Enter the social worker's name";
-  if (chars(name) < 2 || chars(name) > 100) return "The social worker's name must be between 2 and 100 characters";
-  if (!NAME.test(name)) return "The social worker's name can only contain letters, spaces, hyphens, apostrophes and full stops";
-  return undefined;
-}
+const chars = charCount;
+const asString = (v: unknown): string => (typeof v === 'string' ? v : '');
+/** A moderator's one-line answer (a name, an area, a team), through the one cleaner. */
+export const lineOf = (v: unknown): string => cleanLine(asString(v));
+/** A moderator's free text (a quote, a note, a reason), through the one cleaner. */
+export const textOf = (v: unknown): string => cleanMultiline(asString(v));
 
 function escapeRegExp(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -68,13 +61,27 @@ export function leftoverFlaggedText(quote: string, storyFlags: Flag[]): Flag[] {
  * detector finds in the quote itself. A name is only reported if it is not the worker's name as
  * nominated or as published.
  */
-export function quotePrivacyProblems(quote: string, story: string, nominatedName: string, publishedName: string): Flag[] {
-  const leftovers = leftoverFlaggedText(quote, story ? findFlags(story, nominatedName) : []);
-  const asPublished = new Set(findFlags(quote, publishedName).map((f) => `${f.start}:${f.end}`));
-  const inQuote = findFlags(quote, nominatedName).filter((f) => asPublished.has(`${f.start}:${f.end}`));
+export function quotePrivacyProblems(
+  quote: string,
+  story: string,
+  nominatedName: string,
+  publishedName: string,
+  /** the story's flags if the caller already has them (findFlags(story, nominatedName)) */
+  storyFlags: Flag[] = story ? findFlags(story, nominatedName) : [],
+): Flag[] {
+  const leftovers = leftoverFlaggedText(quote, storyFlags);
+  let inQuote = findFlags(quote, nominatedName);
+  if (publishedName !== nominatedName) {
+    // The detector takes one worker's name; with two, a name counts only if it is neither.
+    const asPublished = new Set(findFlags(quote, publishedName).map((f) => `${f.start}:${f.end}`));
+    inQuote = inQuote.filter((f) => asPublished.has(`${f.start}:${f.end}`));
+  }
   const texts = new Set(leftovers.map((f) => f.text.toLowerCase()));
   return [...leftovers, ...inQuote.filter((f) => !texts.has(f.text.toLowerCase()))];
 }
+
+/** The guard on every decision: it only succeeds on a row that is still pending. */
+const stillPending = (id: number) => and(eq(nominations.id, id), eq(nominations.status, 'pending'));
 
 export type ApproveInput = {
   nominationId: number;
@@ -92,37 +99,34 @@ export type ApproveResult =
   | { ok: true; workerId: number; slug: string; quoteId: number; newWorker: boolean }
   | { ok: false; errors: FieldError[]; problems: Flag[] };
 
-type WorkerRow = { id: number; slug: string; name: string; areaId: number; status: string };
-
 export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveInput): ApproveResult {
-  const sqlite = db.$client;
   const n = getNomination(db, input.nominationId);
-  if (!n) throw new NotFoundError();
-  if (n.status !== 'pending') throw new AlreadyDecidedError(n);
+  if (!n) throw new NotFoundError('nomination not found');
+  if (n.status !== 'pending') throw alreadyDecided(n);
 
   const errors: FieldError[] = [];
-  const quote = cleanText(input.quote);
+  const quote = textOf(input.quote);
   if (!quote) errors.push({ field: 'quote', message: 'Enter the quote to publish' });
   else if (chars(quote) < QUOTE_MIN) errors.push({ field: 'quote', message: `The quote must be at least ${QUOTE_MIN} characters` });
   else if (chars(quote) > QUOTE_MAX) errors.push({ field: 'quote', message: `The quote must be ${QUOTE_MAX.toLocaleString('en-GB')} characters or fewer` });
 
-  let existing: WorkerRow | undefined;
+  let existing: { id: number; slug: string; name: string } | undefined;
   const workerChoice = typeof input.worker === 'string' ? input.worker.trim() : '';
-  const newName = cleanText(input.newName) || n.workerName;
+  const newName = lineOf(input.newName) || n.workerName;
   if (workerChoice === 'new') {
     const problem = workerNameProblem(newName);
     if (problem) errors.push({ field: 'new_name', message: problem });
   } else if (/^\d{1,12}$/.test(workerChoice)) {
-    existing = sqlite
-      .prepare('SELECT id, slug, name, area_id AS areaId, status FROM workers WHERE id = ?')
-      .get(Number(workerChoice)) as WorkerRow | undefined;
+    existing = db.select({ id: workers.id, slug: workers.slug, name: workers.name }).from(workers).where(eq(workers.id, Number(workerChoice))).get();
     if (!existing) errors.push({ field: 'worker', message: 'That profile no longer exists. Choose another or a new profile' });
   } else {
     errors.push({ field: 'worker', message: 'Choose an existing profile or a new profile' });
   }
 
   const override = input.overrideFlags === 'yes';
-  const problems = quote && n.story !== null ? quotePrivacyProblems(quote, n.story, n.workerName, existing?.name ?? newName) : [];
+  // The story is read by the detector once: for the flags left in the quote and the audit's suggestion.
+  const storyFlags = n.story ? findFlags(n.story, n.workerName) : [];
+  const problems = quote && n.story !== null ? quotePrivacyProblems(quote, n.story, n.workerName, existing?.name ?? newName, storyFlags) : [];
   if (problems.length && !override && !errors.some((e) => e.field === 'quote')) {
     errors.push({
       field: 'quote',
@@ -131,39 +135,36 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
   }
   if (errors.length) return { ok: false, errors, problems };
 
-  const suggested = n.story ? suggestQuote(n.story, findFlags(n.story, n.workerName)) : null;
+  const suggested = n.story ? suggestQuote(n.story, storyFlags) : null;
   const area = areas.get(n.areaId)!;
-  return sqlite.transaction((): ApproveResult => {
-    const claimed = sqlite
-      .prepare(
-        `UPDATE nominations SET status = 'approved', decided_at = ?, decided_by = ?, contact_email = NULL
-          WHERE id = ? AND status = 'pending'`,
-      )
-      .run(input.now, input.moderatorId, n.id).changes;
+  return db.transaction((tx): ApproveResult => {
+    const claimed = tx
+      .update(nominations)
+      .set({ status: 'approved', decidedAt: input.now, decidedBy: input.moderatorId, contactEmail: null })
+      .where(stillPending(n.id))
+      .run().changes;
     if (claimed === 0) {
       const now = getNomination(db, n.id);
-      if (!now) throw new NotFoundError();
-      throw new AlreadyDecidedError(now);
+      if (!now) throw new NotFoundError('nomination not found');
+      throw alreadyDecided(now);
     }
     let workerId: number;
     let slug: string;
     if (existing) {
       workerId = existing.id;
       slug = existing.slug;
-      sqlite.prepare('UPDATE workers SET updated_at = ? WHERE id = ?').run(input.now, workerId);
+      tx.update(workers).set({ updatedAt: input.now }).where(eq(workers.id, workerId)).run();
     } else {
       slug = uniqueWorkerSlug(db, newName, area.slug);
       workerId = Number(
-        sqlite
-          .prepare(`INSERT INTO workers (slug, name, area_id, team, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'published', ?, ?)`)
-          .run(slug, newName, n.areaId, n.team, input.now, input.now).lastInsertRowid,
+        tx.insert(workers)
+          .values({ slug, name: newName, areaId: n.areaId, team: n.team, status: 'published', createdAt: input.now, updatedAt: input.now })
+          .run().lastInsertRowid,
       );
     }
-    sqlite.prepare('UPDATE nominations SET worker_id = ? WHERE id = ?').run(workerId, n.id);
+    tx.update(nominations).set({ workerId }).where(eq(nominations.id, n.id)).run();
     const quoteId = Number(
-      sqlite
-        .prepare('INSERT INTO quotes (nomination_id, worker_id, text, relationship, published_at) VALUES (?, ?, ?, ?, ?)')
-        .run(n.id, workerId, quote, n.relationship, input.now).lastInsertRowid,
+      tx.insert(quotes).values({ nominationId: n.id, workerId, text: quote, relationship: n.relationship, publishedAt: input.now }).run().lastInsertRowid,
     );
     audit(db, {
       at: input.now,
@@ -187,41 +188,38 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
       });
     }
     return { ok: true, workerId, slug, quoteId, newWorker: !existing };
-  })();
+  });
 }
 
 export type RejectInput = { nominationId: number; moderatorId: number; reason: unknown; note: unknown; now: number };
 export type RejectResult = { ok: true } | { ok: false; errors: FieldError[] };
 
 export function rejectNomination(db: Db, input: RejectInput): RejectResult {
-  const sqlite = db.$client;
   const n = getNomination(db, input.nominationId);
-  if (!n) throw new NotFoundError();
-  if (n.status !== 'pending') throw new AlreadyDecidedError(n);
+  if (!n) throw new NotFoundError('nomination not found');
+  if (n.status !== 'pending') throw alreadyDecided(n);
   const errors: FieldError[] = [];
   const reason = typeof input.reason === 'string' ? input.reason : '';
-  const note = cleanText(input.note);
+  const note = textOf(input.note);
   if (!Object.hasOwn(REJECT_REASONS, reason)) errors.push({ field: 'reason', message: 'Choose a reason for rejecting' });
   else if (reason === 'other' && !note) errors.push({ field: 'note', message: 'Say why in the note' });
   if (chars(note) > 1000) errors.push({ field: 'note', message: 'The note must be 1,000 characters or fewer' });
   if (errors.length) return { ok: false, errors };
-  sqlite.transaction(() => {
-    const claimed = sqlite
-      .prepare(
-        `UPDATE nominations SET status = 'rejected', decided_at = ?, decided_by = ?, contact_email = NULL,
-                reject_reason = ?, reject_note = ?
-          WHERE id = ? AND status = 'pending'`,
-      )
-      .run(input.now, input.moderatorId, reason, note || null, n.id).changes;
+  db.transaction((tx) => {
+    const claimed = tx
+      .update(nominations)
+      .set({ status: 'rejected', decidedAt: input.now, decidedBy: input.moderatorId, contactEmail: null, rejectReason: reason, rejectNote: note || null })
+      .where(stillPending(n.id))
+      .run().changes;
     if (claimed === 0) {
       const now = getNomination(db, n.id);
-      if (!now) throw new NotFoundError();
-      throw new AlreadyDecidedError(now);
+      if (!now) throw new NotFoundError('nomination not found');
+      throw alreadyDecided(now);
     }
     audit(db, {
       at: input.now, moderatorId: input.moderatorId, action: 'nomination.rejected', subjectType: 'nomination', subjectId: n.id,
       before: { status: 'pending' }, after: { status: 'rejected', reason }, note: note || null,
     });
-  })();
+  });
   return { ok: true };
 }

@@ -1,48 +1,56 @@
 // Hidden profiles: the ones a change request hid, and putting one back (the worker asked, or it
 // was hidden by mistake). Unhiding is one guarded transaction with an audit entry giving why.
-import { ConflictError } from '../errors.ts';
+import { and, desc, eq, max, sql } from 'drizzle-orm';
+import { areas, auditLog, moderators, workers } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { audit } from '../audit.ts';
-import { cleanText, type FieldError } from './decisions.ts';
-import { WORKER_COLUMNS, type WorkerSummary } from './change-requests.ts';
+import { ConflictError, type FieldError } from '../errors.ts';
+import { textOf } from './decisions.ts';
+import { workerSummaryColumns, type WorkerSummary } from '../workers/summary.ts';
 
 export type HiddenProfile = WorkerSummary & { hiddenAt: number | null; hiddenByEmail: string | null };
 
 export function listHiddenProfiles(db: Db): HiddenProfile[] {
-  return db.$client
-    .prepare(
-      `SELECT ${WORKER_COLUMNS}, h.at AS hiddenAt, m.email AS hiddenByEmail
-         FROM workers w
-         JOIN areas a ON a.id = w.area_id
-         LEFT JOIN audit_log h ON h.id = (SELECT MAX(id) FROM audit_log WHERE action = 'worker.hidden' AND subject_type = 'worker' AND subject_id = w.id)
-         LEFT JOIN moderators m ON m.id = h.moderator_id
-        WHERE w.status = 'hidden'
-        ORDER BY COALESCE(h.at, w.updated_at) DESC, w.id DESC`,
-    )
-    .all() as HiddenProfile[];
+  const lastHidden = db
+    .select({ id: max(auditLog.id) })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'worker.hidden'), eq(auditLog.subjectType, 'worker'), eq(auditLog.subjectId, workers.id)));
+  return db
+    .select({ ...workerSummaryColumns, hiddenAt: auditLog.at, hiddenByEmail: moderators.email })
+    .from(workers)
+    .innerJoin(areas, eq(areas.id, workers.areaId))
+    .leftJoin(auditLog, eq(auditLog.id, sql`(${lastHidden})`))
+    .leftJoin(moderators, eq(moderators.id, auditLog.moderatorId))
+    .where(eq(workers.status, 'hidden'))
+    .orderBy(desc(sql`COALESCE(${auditLog.at}, ${workers.updatedAt})`), desc(workers.id))
+    .all();
 }
 
 export const REASON_MAX = 500;
-
-export class ProfileNotHiddenError extends ConflictError {}
 
 /** Publish a hidden profile again. `reason` is required: the audit log says why it came back. */
 export function unhideProfile(
   db: Db,
   input: { workerId: number; moderatorId: number; reason: string; now: number },
 ): { ok: true } | { ok: false; errors: FieldError[] } {
-  const reason = cleanText(input.reason);
+  const reason = textOf(input.reason);
   const field = `reason-${input.workerId}`;
   if (!reason) return { ok: false, errors: [{ field, message: 'Say why this profile can be shown again' }] };
   if ([...reason].length > REASON_MAX) return { ok: false, errors: [{ field, message: `Keep the reason to ${REASON_MAX} characters or fewer` }] };
-  const sqlite = db.$client;
-  sqlite.transaction(() => {
-    const changed = sqlite.prepare(`UPDATE workers SET status = 'published', updated_at = ? WHERE id = ? AND status = 'hidden'`).run(input.now, input.workerId);
-    if (changed.changes !== 1) throw new ProfileNotHiddenError(`worker ${input.workerId} is not hidden`);
+  db.transaction(
+    (tx) => {
+      const changed = tx
+        .update(workers)
+        .set({ status: 'published', updatedAt: input.now })
+        .where(and(eq(workers.id, input.workerId), eq(workers.status, 'hidden')))
+        .run();
+    if (changed.changes !== 1) throw new ConflictError(`worker ${input.workerId} is not hidden`);
     audit(db, {
       at: input.now, moderatorId: input.moderatorId, action: 'worker.unhidden', subjectType: 'worker', subjectId: input.workerId,
       before: { status: 'hidden' }, after: { status: 'published' }, note: reason,
     });
-  }).immediate();
+    },
+    { behavior: 'immediate' },
+  );
   return { ok: true };
 }

@@ -1,7 +1,10 @@
 // The moderation queue: pending nominations oldest first, pending change requests, and counts.
+import { asc, count, eq } from 'drizzle-orm';
+import { changeRequests, nominations as nominationsTable } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
 import { findFlags, type FlagKind } from '../privacy/index.ts';
+import { getWorker } from '../workers/summary.ts';
 
 export type QueueNomination = {
   id: number;
@@ -34,19 +37,20 @@ export type Queue = {
 export const QUEUE_PAGE_SIZE = 50;
 
 export function loadQueue(db: Db, areas: AreaDirectory, page = 1): Queue {
-  const sqlite = db.$client;
-  const pendingNominations = sqlite.prepare(`SELECT COUNT(*) FROM nominations WHERE status = 'pending'`).pluck().get() as number;
-  const pendingRequests = sqlite.prepare(`SELECT COUNT(*) FROM change_requests WHERE status = 'pending'`).pluck().get() as number;
+  const n = nominationsTable;
+  const r = changeRequests;
+  const pendingNominations = db.select({ n: count() }).from(n).where(eq(n.status, 'pending')).get()?.n ?? 0;
+  const pendingRequests = db.select({ n: count() }).from(r).where(eq(r.status, 'pending')).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(pendingNominations / QUEUE_PAGE_SIZE));
   const p = Math.min(Math.max(1, page), pages);
-  const rows = sqlite
-    .prepare(
-      `SELECT id, worker_name AS workerName, area_id AS areaId, submitted_at AS submittedAt, flags, story
-         FROM nominations WHERE status = 'pending' ORDER BY submitted_at, id LIMIT ? OFFSET ?`,
-    )
-    .all(QUEUE_PAGE_SIZE, (p - 1) * QUEUE_PAGE_SIZE) as {
-    id: number; workerName: string; areaId: number; submittedAt: number; flags: string; story: string | null;
-  }[];
+  const rows = db
+    .select({ id: n.id, workerName: n.workerName, areaId: n.areaId, submittedAt: n.submittedAt, flags: n.flags, story: n.story })
+    .from(n)
+    .where(eq(n.status, 'pending'))
+    .orderBy(asc(n.submittedAt), asc(n.id))
+    .limit(QUEUE_PAGE_SIZE)
+    .offset((p - 1) * QUEUE_PAGE_SIZE)
+    .all();
   const nominations = rows.map((r) => {
     const counts = new Map<FlagKind, number>();
     for (const f of r.story ? findFlags(r.story, r.workerName) : []) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
@@ -65,13 +69,19 @@ export function loadQueue(db: Db, areas: AreaDirectory, page = 1): Queue {
       privacy: [...counts].map(([kind, count]) => ({ kind, count })),
     };
   });
-  const requests = sqlite
-    .prepare(
-      `SELECT id, worker_name AS workerName, area_text AS areaText, request, submitted_at AS submittedAt
-         FROM change_requests WHERE status = 'pending' ORDER BY submitted_at, id LIMIT 100`,
-    )
-    .all() as QueueRequest[];
+  const requests = db
+    .select({ id: r.id, workerName: r.workerName, areaText: r.areaText, request: r.request, submittedAt: r.submittedAt })
+    .from(r)
+    .where(eq(r.status, 'pending'))
+    .orderBy(asc(r.submittedAt), asc(r.id))
+    .limit(100)
+    .all();
   return { nominations, requests, pendingNominations, pendingRequests, page: p, pages };
+}
+
+/** The slug of the profile a decided nomination was published on, for the queue's "see the profile" link. */
+export function publishedSlug(db: Db, workerId: number): string | undefined {
+  return getWorker(db, workerId)?.slug;
 }
 
 /** "3 days", "5 hours", "12 minutes": how long something has waited. */

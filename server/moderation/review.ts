@@ -1,5 +1,8 @@
 // What a moderator sees when reviewing one nomination: the submission, its privacy flags and suggested
 // quote, likely duplicates, and existing profiles it may belong to.
+import { and, desc, eq, gte, ne, or } from 'drizzle-orm';
+import { moderators, nominations, workers, type RELATIONSHIPS, type STILL_INVOLVED } from '../../db/schema.ts';
+import { liveQuoteCount } from '../workers/visibility.ts';
 import type { Db } from '../db.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
 import { findFlagsDetailed, suggestQuote, type DetailedFlag } from '../privacy/index.ts';
@@ -8,13 +11,13 @@ import { nameSimilarity } from './names.ts';
 export type NominationRow = {
   id: number;
   ref: string;
-  status: 'pending' | 'approved' | 'rejected';
+  status: 'pending' | 'approved' | 'rejected' | 'sent_back';
   workerName: string;
   areaId: number;
   team: string | null;
-  relationship: string;
+  relationship: (typeof RELATIONSHIPS)[number];
   qualities: string[];
-  stillInvolved: string;
+  stillInvolved: (typeof STILL_INVOLVED)[number];
   story: string | null;
   storyHash: string;
   contactEmail: string | null;
@@ -29,6 +32,8 @@ export type NominationRow = {
   rejectReason: string | null;
   rejectNote: string | null;
   storyDeletedAt: number | null;
+  sendBackReason: string | null;
+  resubmittedAt: number | null;
 };
 
 function parseList(json: string): string[] {
@@ -41,17 +46,19 @@ function parseList(json: string): string[] {
 }
 
 export function getNomination(db: Db, id: number): NominationRow | undefined {
-  const row = db.$client
-    .prepare(
-      `SELECT n.id, n.ref, n.status, n.worker_name AS workerName, n.area_id AS areaId, n.team, n.relationship,
-              n.qualities, n.still_involved AS stillInvolved, n.story, n.story_hash AS storyHash,
-              n.contact_email AS contactEmail, n.flags, n.duplicate_of AS duplicateOf, n.submitted_at AS submittedAt,
-              n.decided_at AS decidedAt, n.decided_by AS decidedBy, m.email AS decidedByEmail, n.worker_id AS workerId,
-              n.reject_reason AS rejectReason, n.reject_note AS rejectNote, n.story_deleted_at AS storyDeletedAt
-         FROM nominations n LEFT JOIN moderators m ON m.id = n.decided_by
-        WHERE n.id = ?`,
-    )
-    .get(id) as (Omit<NominationRow, 'qualities' | 'flags'> & { qualities: string; flags: string }) | undefined;
+  const n = nominations;
+  const row = db
+    .select({
+      id: n.id, ref: n.ref, status: n.status, workerName: n.workerName, areaId: n.areaId, team: n.team, relationship: n.relationship,
+      qualities: n.qualities, stillInvolved: n.stillInvolved, story: n.story, storyHash: n.storyHash, contactEmail: n.contactEmail,
+      flags: n.flags, duplicateOf: n.duplicateOf, submittedAt: n.submittedAt, decidedAt: n.decidedAt, decidedBy: n.decidedBy,
+      decidedByEmail: moderators.email, workerId: n.workerId, rejectReason: n.rejectReason, rejectNote: n.rejectNote,
+      storyDeletedAt: n.storyDeletedAt, sendBackReason: n.sendBackReason, resubmittedAt: n.resubmittedAt,
+    })
+    .from(n)
+    .leftJoin(moderators, eq(moderators.id, n.decidedBy))
+    .where(eq(n.id, id))
+    .get();
   if (!row) return undefined;
   return { ...row, qualities: parseList(row.qualities), flags: parseList(row.flags) };
 }
@@ -72,13 +79,11 @@ const CANDIDATE_THRESHOLD = 0.75;
 
 /** Existing profiles in the same area whose names are close to the nominated name, best first. */
 export function candidateProfiles(db: Db, workerName: string, areaId: number, limit = 8): Candidate[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT w.id, w.slug, w.name, w.team, w.status,
-              (SELECT COUNT(*) FROM quotes q WHERE q.worker_id = w.id AND q.unpublished_at IS NULL) AS recommendations
-         FROM workers w WHERE w.area_id = ?`,
-    )
-    .all(areaId) as Omit<Candidate, 'score'>[];
+  const rows = db
+    .select({ id: workers.id, slug: workers.slug, name: workers.name, team: workers.team, status: workers.status, recommendations: liveQuoteCount })
+    .from(workers)
+    .where(eq(workers.areaId, areaId))
+    .all();
   return rows
     .map((r) => ({ ...r, score: nameSimilarity(workerName, r.name) }))
     .filter((c) => c.score >= CANDIDATE_THRESHOLD)
@@ -98,22 +103,24 @@ const RECENT_MS = 90 * 24 * 60 * 60_000;
 
 /** Other nominations with the same story, or for the same worker in the same area that are pending or recent. */
 export function likelyDuplicates(db: Db, n: NominationRow, now: number, limit = 10): LikelyDuplicate[] {
-  const sqlite = db.$client;
-  const sameStory = sqlite
-    .prepare(
-      `SELECT id, worker_name AS workerName, status, submitted_at AS submittedAt FROM nominations
-        WHERE story_hash = ? AND id != ? ORDER BY submitted_at DESC LIMIT ?`,
-    )
-    .all(n.storyHash, n.id, limit) as Omit<LikelyDuplicate, 'reason'>[];
+  const t = nominations;
+  const columns = { id: t.id, workerName: t.workerName, status: t.status, submittedAt: t.submittedAt };
+  const sameStory = db
+    .select(columns)
+    .from(t)
+    .where(and(eq(t.storyHash, n.storyHash), ne(t.id, n.id)))
+    .orderBy(desc(t.submittedAt))
+    .limit(limit)
+    .all();
   const seen = new Set(sameStory.map((d) => d.id));
   const out: LikelyDuplicate[] = sameStory.map((d) => ({ ...d, reason: 'same story' }));
-  const nearby = sqlite
-    .prepare(
-      `SELECT id, worker_name AS workerName, status, submitted_at AS submittedAt FROM nominations
-        WHERE area_id = ? AND id != ? AND (status = 'pending' OR submitted_at >= ?)
-        ORDER BY submitted_at DESC LIMIT 500`,
-    )
-    .all(n.areaId, n.id, now - RECENT_MS) as Omit<LikelyDuplicate, 'reason'>[];
+  const nearby = db
+    .select(columns)
+    .from(t)
+    .where(and(eq(t.areaId, n.areaId), ne(t.id, n.id), or(eq(t.status, 'pending'), gte(t.submittedAt, now - RECENT_MS))))
+    .orderBy(desc(t.submittedAt))
+    .limit(500)
+    .all();
   for (const d of nearby) {
     if (out.length >= limit) break;
     if (seen.has(d.id) || nameSimilarity(n.workerName, d.workerName) < 0.9) continue;

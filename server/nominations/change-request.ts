@@ -1,12 +1,17 @@
 // "Hide or correct my profile": the form's fields, and the row that goes to the moderators' queue.
 import { z } from 'zod';
 import { CHANGE_REQUEST_KINDS } from '../../db/schema.ts';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { changeRequests, workers } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
 import { normalizePhrase } from '../text.ts';
-import { PUBLIC_WORKER } from '../workers/visibility.ts';
-import { charCount, cleanLine, cleanMultiline, firstString } from './clean.ts';
-import { LIMITS, MESSAGES as NOMINATION_MESSAGES, type FieldError } from './form.ts';
+import { isPublicWorker } from '../workers/visibility.ts';
+import { charCount, cleanLine, cleanMultiline } from '../text.ts';
+import type { FieldError } from '../errors.ts';
+import { workerNameProblem } from '../workers/name.ts';
+import { firstText } from '../http/form-input.ts';
+import { LIMITS, MESSAGES as NOMINATION_MESSAGES } from './form.ts';
 
 export const CHANGE_LIMITS = { areaMax: 100, detailsMin: 10, detailsMax: 2000 } as const;
 
@@ -32,7 +37,6 @@ export type ChangeRequestInput = {
   contactEmail: string | null;
 };
 
-const NAME_CHARS = /^[\p{L}\p{M}\u200C\u200D '’.\-‐]+$/u;
 const emailFormat = z.email();
 const check = (problem: (s: string) => string | null) => (s: string, ctx: z.RefinementCtx) => {
   const m = problem(s);
@@ -43,15 +47,7 @@ export const changeRequestSchema = z.object({
   worker_name: z
     .string({ error: CHANGE_MESSAGES.nameEmpty })
     .overwrite(cleanLine)
-    .superRefine(
-      check((s) => {
-        if (!s) return CHANGE_MESSAGES.nameEmpty;
-        const n = charCount(s);
-        if (n < LIMITS.nameMin) return NOMINATION_MESSAGES.nameShort;
-        if (n > LIMITS.nameMax) return NOMINATION_MESSAGES.nameLong;
-        return NAME_CHARS.test(s) && /\p{L}/u.test(s) ? null : NOMINATION_MESSAGES.nameChars;
-      }),
-    ),
+    .superRefine(check(workerNameProblem)),
   area: z
     .string({ error: CHANGE_MESSAGES.area })
     .overwrite(cleanLine)
@@ -82,7 +78,7 @@ export function validateChangeRequest(
   body: unknown,
 ): { ok: true; data: ChangeRequestInput; values: ChangeRequestValues } | { ok: false; errors: FieldError[]; values: ChangeRequestValues } {
   const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
-  const values = Object.fromEntries(ORDER.map((k) => [k, firstString(b[k])])) as ChangeRequestValues;
+  const values = Object.fromEntries(ORDER.map((k) => [k, firstText(b[k])])) as ChangeRequestValues;
   const parsed = changeRequestSchema.safeParse(b);
   if (parsed.success) {
     const d = parsed.data;
@@ -101,29 +97,30 @@ export function validateChangeRequest(
  * profile there with the same name once folded (a published one first).
  */
 export function createChangeRequest(db: Db, areas: AreaDirectory, input: ChangeRequestInput, now: number): { id: number; workerId: number | null } {
-  const sqlite = db.$client;
   const area = areas.resolve(input.areaText);
   let workerId: number | null = null;
   if (area) {
     const name = normalizePhrase(input.workerName);
-    const inArea = sqlite
-      .prepare(`SELECT w.id, w.name, (${PUBLIC_WORKER}) AS public FROM workers w WHERE w.area_id = ? ORDER BY public DESC, w.id`)
-      .all(area.id) as { id: number; name: string; public: number }[];
+    const inArea = db
+      .select({ id: workers.id, name: workers.name })
+      .from(workers)
+      .where(eq(workers.areaId, area.id))
+      .orderBy(desc(isPublicWorker), asc(workers.id))
+      .all();
     workerId = inArea.find((w) => normalizePhrase(w.name) === name)?.id ?? null;
   }
-  const info = sqlite
-    .prepare(
-      `INSERT INTO change_requests (worker_name, area_text, area_id, worker_id, request, details, contact_email, status, submitted_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
-    )
-    .run(input.workerName, input.areaText, area?.id ?? null, workerId, input.request, input.details, input.contactEmail, now);
+  const info = db
+    .insert(changeRequests)
+    .values({
+      workerName: input.workerName, areaText: input.areaText, areaId: area?.id ?? null, workerId, request: input.request,
+      details: input.details, contactEmail: input.contactEmail, status: 'pending', submittedAt: now,
+    })
+    .run();
   return { id: Number(info.lastInsertRowid), workerId };
 }
 
 /** Name and area of a public profile, to prefill the form from a profile's "ask for a change" link. */
 export function publicWorkerForPrefill(db: Db, areas: AreaDirectory, slug: string): { name: string; area: string } | undefined {
-  const w = db.$client.prepare(`SELECT w.name, w.area_id AS areaId FROM workers w WHERE w.slug = ? AND ${PUBLIC_WORKER}`).get(slug) as
-    | { name: string; areaId: number }
-    | undefined;
+  const w = db.select({ name: workers.name, areaId: workers.areaId }).from(workers).where(and(eq(workers.slug, slug), isPublicWorker)).get();
   return w ? { name: w.name, area: areas.get(w.areaId)?.name ?? '' } : undefined;
 }

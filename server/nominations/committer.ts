@@ -64,12 +64,3 @@ export class NominationCommitter {
     });
   }
 }
-
-const perDb = new WeakMap<Db, NominationCommitter>();
-
-/** The app's committer (one per database handle). */
-export function committerOf(db: Db): NominationCommitter {
-  let c = perDb.get(db);
-  if (!c) perDb.set(db, (c = new NominationCommitter(db)));
-  return c;
-}

@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { RELATIONSHIPS, STILL_INVOLVED } from '../../db/schema.ts';
 import { QUALITY_KEYS, type QualityKey } from '../qualities.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
-import { allStrings, charCount, cleanLine, cleanMultiline, firstString } from './clean.ts';
+import { charCount, cleanLine, cleanMultiline } from '../text.ts';
+import type { FieldError } from '../errors.ts';
+import { NAME_LIMITS, NAME_MESSAGES, workerNameProblem } from '../workers/name.ts';
+import { allTexts, firstText } from '../http/form-input.ts';
 
 export type Relationship = (typeof RELATIONSHIPS)[number];
 export type StillInvolved = (typeof STILL_INVOLVED)[number];
@@ -19,6 +22,8 @@ export type NominationInput = {
   stillInvolved: StillInvolved;
   story: string;
   contactEmail: string | null;
+  /** the nominator confirmed they are not the worker, a colleague, or acting for them */
+  independent: true;
 };
 
 /** What goes back into the form's fields (as typed) or the check page's hidden fields (tidied). */
@@ -32,23 +37,19 @@ export type NominationValues = {
   qualities: string[];
   story: string;
   contact_email: string;
+  independent: string;
   consent: string;
 };
 
-export type FieldError = { field: string; message: string };
+export type { FieldError } from '../errors.ts';
 
-export const LIMITS = { nameMin: 2, nameMax: 100, teamMax: 100, storyMin: 20, storyMax: 3000, emailMax: 254 } as const;
-
-// Letters of any script with their accents (combining marks), spaces, hyphens, apostrophes and
-// full stops; zero-width (non-)joiners are part of how some scripts spell names.
-const NAME_CHARS = /^[\p{L}\p{M}\u200C\u200D '’.\-‐]+$/u;
-const HAS_LETTER = /\p{L}/u;
+export const LIMITS = { nameMin: NAME_LIMITS.min, nameMax: NAME_LIMITS.max, teamMax: 100, storyMin: 20, storyMax: 3000, emailMax: 254 } as const;
 
 export const MESSAGES = {
-  nameEmpty: "Enter the social worker's name",
-  nameShort: `The social worker's name must be ${LIMITS.nameMin} characters or more`,
-  nameLong: `The social worker's name must be ${LIMITS.nameMax} characters or fewer`,
-  nameChars: "The social worker's name must only include letters, spaces, hyphens, apostrophes and full stops",
+  nameEmpty: NAME_MESSAGES.empty,
+  nameShort: NAME_MESSAGES.short,
+  nameLong: NAME_MESSAGES.long,
+  nameChars: NAME_MESSAGES.chars,
   areaEmpty: 'Select the area, or type the council or town',
   areaUnknownText: 'Check the spelling of the council or town, or select the area from the list',
   teamLong: `Team must be ${LIMITS.teamMax} characters or fewer`,
@@ -60,23 +61,15 @@ export const MESSAGES = {
   storyLong: 'Story must be 3,000 characters or fewer',
   email: 'Enter an email address in the correct format, like name@example.com',
   emailLong: `Email address must be ${LIMITS.emailMax} characters or fewer`,
+  independent: 'Tick the box to confirm you are not the social worker, a colleague, or acting for them',
   consent: 'Tick the box to agree that a shortened, anonymised version may be published',
   honeypot: 'Leave this field empty',
 } as const;
 
 /** The order fields appear on the form, so the error summary lists them in the same order. */
-const FIELD_ORDER = ['worker_name', 'area', 'area_text', 'team', 'relationship', 'still_involved', 'qualities', 'story', 'contact_email', 'consent', 'website'];
+const FIELD_ORDER = ['worker_name', 'area', 'area_text', 'team', 'relationship', 'still_involved', 'qualities', 'story', 'contact_email', 'independent', 'consent', 'website'];
 
 const issue = (message: string) => ({ code: 'custom' as const, message });
-
-function nameProblem(s: string): string | null {
-  if (s === '') return MESSAGES.nameEmpty;
-  const n = charCount(s);
-  if (n < LIMITS.nameMin) return MESSAGES.nameShort;
-  if (n > LIMITS.nameMax) return MESSAGES.nameLong;
-  if (!NAME_CHARS.test(s) || !HAS_LETTER.test(s)) return MESSAGES.nameChars;
-  return null;
-}
 
 function storyProblem(s: string): string | null {
   if (s === '') return MESSAGES.storyEmpty;
@@ -84,6 +77,13 @@ function storyProblem(s: string): string | null {
   if (n < LIMITS.storyMin) return `${MESSAGES.storyShort}. You have written ${n.toLocaleString('en-GB')}.`;
   if (n > LIMITS.storyMax) return `${MESSAGES.storyLong}. You have written ${n.toLocaleString('en-GB')}.`;
   return null;
+}
+
+/** The story field's rule on its own (the edit page after a send back): tidied text, or the message. */
+export function checkStory(raw: unknown): { ok: true; story: string } | { ok: false; message: string } {
+  const story = cleanMultiline(firstText(raw));
+  const message = storyProblem(story);
+  return message ? { ok: false, message } : { ok: true, story };
 }
 
 const emailFormat = z.email();
@@ -127,7 +127,7 @@ export function nominationSchema(areas: AreaDirectory) {
 
 function buildSchema(areas: AreaDirectory) {
   return z.object({
-    worker_name: lineField(MESSAGES.nameEmpty, nameProblem),
+    worker_name: lineField(MESSAGES.nameEmpty, workerNameProblem),
     // The select (`area`) and the typed fallback (`area_text`) arrive together; typing wins when
     // given, because typing is a deliberate act and the select may be left over from before.
     area: z.object({ select: z.unknown(), typed: z.unknown() }).transform((v, ctx): Area => {
@@ -168,6 +168,7 @@ function buildSchema(areas: AreaDirectory) {
         if (m) ctx.addIssue(issue(m));
       }),
     contact_email: optionalLine(emailProblem, MESSAGES.email),
+    independent: z.literal('yes', { error: MESSAGES.independent }),
     consent: z.literal('yes', { error: MESSAGES.consent }),
     website: z.literal('', { error: MESSAGES.honeypot }).optional(),
   });
@@ -176,18 +177,19 @@ function buildSchema(areas: AreaDirectory) {
 /** The form's values as the person typed them, for putting back into the form. */
 export function typedValues(body: unknown): NominationValues {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const area = firstString(b.area);
+  const area = firstText(b.area);
   return {
-    worker_name: firstString(b.worker_name),
+    worker_name: firstText(b.worker_name),
     area,
-    area_text: firstString(b.area_text),
-    team: firstString(b.team),
-    relationship: firstString(b.relationship),
-    still_involved: firstString(b.still_involved),
-    qualities: allStrings(b.qualities),
-    story: firstString(b.story),
-    contact_email: firstString(b.contact_email),
-    consent: firstString(b.consent),
+    area_text: firstText(b.area_text),
+    team: firstText(b.team),
+    relationship: firstText(b.relationship),
+    still_involved: firstText(b.still_involved),
+    qualities: allTexts(b.qualities),
+    story: firstText(b.story),
+    contact_email: firstText(b.contact_email),
+    independent: firstText(b.independent),
+    consent: firstText(b.consent),
   };
 }
 
@@ -203,6 +205,7 @@ export function cleanValues(data: NominationInput): NominationValues {
     qualities: [...data.qualities],
     story: data.story,
     contact_email: data.contactEmail ?? '',
+    independent: 'yes',
     consent: 'yes',
   };
 }
@@ -230,6 +233,7 @@ export function validateNomination(body: unknown, areas: AreaDirectory): Validat
         stillInvolved: d.still_involved,
         story: d.story,
         contactEmail: d.contact_email,
+        independent: true,
       },
     };
   }

@@ -1,11 +1,13 @@
 // Storing a confirmed nomination: one immediate transaction, committed before the family is told
 // it was received. A repeated confirmation (same submission key) returns the first one's reference.
+import { eq, sql } from 'drizzle-orm';
+import { nominations } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import type { NominationInput } from './form.ts';
 import { findConcerns } from './concerns.ts';
 import { findDuplicateOf, nameKey, storyHash } from './duplicates.ts';
 import { newReference } from './reference.ts';
-import { prepared } from '../statements.ts';
+import { preparedQuery } from '../statements.ts';
 
 export type NominationFlag = 'safeguarding' | 'complaint' | 'duplicate';
 
@@ -21,56 +23,79 @@ export type StoredNomination = {
 /** A submission key as the check page makes them: 16 random bytes, base64url. */
 export const SUBMISSION_KEY = /^[A-Za-z0-9_-]{22,64}$/;
 
+const n = nominations;
+const ph = (name: string) => sql.placeholder(name);
+
+// The nomination hot path: prepared once per database.
+const bySubmissionKey = (db: Db) =>
+  db.select({ id: n.id, ref: n.ref, flags: n.flags }).from(n).where(eq(n.submissionKey, ph('submissionKey'))).prepare();
+const refTaken = (db: Db) => db.select({ one: sql<number>`1` }).from(n).where(eq(n.ref, ph('ref'))).limit(1).prepare();
+const insertNomination = (db: Db) =>
+  db
+    .insert(n)
+    .values({
+      ref: ph('ref'), submissionKey: ph('submissionKey'), status: 'pending', workerName: ph('workerName'), workerNameKey: ph('workerNameKey'),
+      areaId: ph('areaId'), team: ph('team'), relationship: ph('relationship'), qualities: ph('qualities'), stillInvolved: ph('stillInvolved'),
+      story: ph('story'), storyHash: ph('storyHash'), contactEmail: ph('contactEmail'), flags: ph('flags'), duplicateOf: ph('duplicateOf'),
+      submittedAt: ph('submittedAt'), independent: ph('independent'),
+    })
+    .prepare();
+const flagsByRef = (db: Db) => db.select({ flags: n.flags }).from(n).where(eq(n.ref, ph('ref'))).prepare();
+
 export function storeNomination(
   db: Db,
   input: NominationInput,
   opts: { submissionKey: string; now: number; hashKey: string },
 ): StoredNomination {
-  const sqlite = db.$client;
-  const bySubmissionKey = prepared(sqlite, 'SELECT id, ref, flags FROM nominations WHERE submission_key = ?');
-  const refTaken = prepared(sqlite, 'SELECT 1 FROM nominations WHERE ref = ? LIMIT 1');
-  const insert = prepared(
-    sqlite,
-    `INSERT INTO nominations (ref, submission_key, status, worker_name, worker_name_key, area_id, team, relationship, qualities,
-                              still_involved, story, story_hash, contact_email, flags, duplicate_of, submitted_at)
-     VALUES (@ref, @submissionKey, 'pending', @workerName, @workerNameKey, @areaId, @team, @relationship, @qualities,
-             @stillInvolved, @story, @storyHash, @contactEmail, @flags, @duplicateOf, @submittedAt)`,
-  );
+  const existingByKey = preparedQuery(db, bySubmissionKey);
+  const taken = preparedQuery(db, refTaken);
+  const insert = preparedQuery(db, insertNomination);
 
-  const run = sqlite.transaction((): StoredNomination => {
-    const existing = bySubmissionKey.get(opts.submissionKey) as { id: number; ref: string; flags: string } | undefined;
-    if (existing) return { id: existing.id, ref: existing.ref, created: false, flags: JSON.parse(existing.flags) };
-
-    const hash = storyHash(input.story, opts.hashKey);
-    const duplicateOf = findDuplicateOf(sqlite, { areaId: input.area.id, workerName: input.workerName, story: input.story, storyHash: hash });
-    const flags: NominationFlag[] = [...findConcerns(input.story), ...(duplicateOf ? (['duplicate'] as const) : [])];
-    let ref = newReference();
-    while (refTaken.get(ref) !== undefined) ref = newReference(); // 2^65 space: in practice never loops
-    const info = insert.run({
-      ref,
-      submissionKey: opts.submissionKey,
-      workerName: input.workerName,
-      workerNameKey: nameKey(input.workerName),
-      areaId: input.area.id,
-      team: input.team,
-      relationship: input.relationship,
-      qualities: JSON.stringify(input.qualities),
-      stillInvolved: input.stillInvolved,
-      story: input.story,
-      storyHash: hash,
-      contactEmail: input.contactEmail,
-      flags: JSON.stringify(flags),
-      duplicateOf: duplicateOf ?? null,
-      submittedAt: opts.now,
-    });
-    return { id: Number(info.lastInsertRowid), ref, created: true, flags };
-  });
   // IMMEDIATE: take the write lock before reading, so two processes cannot both miss the same key.
-  return run.immediate();
+  return db.transaction(
+    (): StoredNomination => {
+      const existing = existingByKey.get({ submissionKey: opts.submissionKey });
+      if (existing) return { id: existing.id, ref: existing.ref, created: false, flags: parseFlags(existing.flags) };
+
+      const hash = storyHash(input.story, opts.hashKey);
+      const duplicateOf = findDuplicateOf(db, { areaId: input.area.id, workerName: input.workerName, story: input.story, storyHash: hash });
+      const flags: NominationFlag[] = [...findConcerns(input.story), ...(duplicateOf ? (['duplicate'] as const) : [])];
+      let ref = newReference();
+      while (taken.get({ ref }) !== undefined) ref = newReference(); // 2^65 space: in practice never loops
+      const info = insert.run({
+        ref,
+        submissionKey: opts.submissionKey,
+        workerName: input.workerName,
+        workerNameKey: nameKey(input.workerName),
+        areaId: input.area.id,
+        team: input.team,
+        relationship: input.relationship,
+        qualities: JSON.stringify(input.qualities),
+        stillInvolved: input.stillInvolved,
+        story: input.story,
+        storyHash: hash,
+        contactEmail: input.contactEmail,
+        flags: JSON.stringify(flags),
+        duplicateOf: duplicateOf ?? null,
+        submittedAt: opts.now,
+        independent: input.independent,
+      });
+      return { id: Number(info.lastInsertRowid), ref, created: true, flags };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+const FLAGS: readonly string[] = ['safeguarding', 'complaint', 'duplicate'] satisfies NominationFlag[];
+
+/** The stored flags column (JSON written by storeNomination), keeping only flags this code knows. */
+function parseFlags(json: string): NominationFlag[] {
+  const v: unknown = JSON.parse(json);
+  return Array.isArray(v) ? v.filter((f): f is NominationFlag => typeof f === 'string' && FLAGS.includes(f)) : [];
 }
 
 /** The flags of a nomination by compact reference, or undefined if there is none. */
 export function nominationFlagsByRef(db: Db, ref: string): NominationFlag[] | undefined {
-  const row = db.$client.prepare('SELECT flags FROM nominations WHERE ref = ?').get(ref) as { flags: string } | undefined;
-  return row ? (JSON.parse(row.flags) as NominationFlag[]) : undefined;
+  const row = preparedQuery(db, flagsByRef).get({ ref });
+  return row ? parseFlags(row.flags) : undefined;
 }

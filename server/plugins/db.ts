@@ -6,6 +6,7 @@ import { seedAreas } from '../areas/seed.ts';
 import { AreaDirectory } from '../areas/directory.ts';
 import { loadDemoIfEmpty } from '../demo/load.ts';
 import { backfillNameKeys } from '../nominations/duplicates.ts';
+import { backfillAsciiSlugs } from '../workers/slug.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,8 +25,10 @@ export default fp(async function dbPlugin(app: FastifyInstance) {
     const { loaded } = loadDemoIfEmpty(db, areas, app.now());
     if (loaded) app.log.info('demo content loaded');
   }
-  const folded = backfillNameKeys(db.$client);
+  const folded = backfillNameKeys(db);
   if (folded) app.log.info({ nominations: folded }, 'folded worker names stored for duplicate checks');
+  const moved = backfillAsciiSlugs(db);
+  if (moved) app.log.info({ workers: moved }, 'profile slugs made ASCII, old slugs kept as redirects');
   app.addHook('onClose', async () => {
     db.$client.close();
   });

@@ -1,9 +1,9 @@
 // The search index lifecycle (server/search/service.ts) on the app: app.searchIndex.
-// Loaded from its snapshot, or built, at start-up; kept current by 'worker-changed' events.
+// Loaded from its snapshot, or built, at start-up; kept current by the change triggers
+// (server/workers/changes.ts), read before every search and every 30 s.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { SearchService } from '../search/service.ts';
-import { countsOf } from '../counts/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -21,10 +21,9 @@ export default fp(async function searchPlugin(app: FastifyInstance) {
     snapshotPath: dbPath === ':memory:' ? null : app.config.SEARCH_SNAPSHOT_PATH,
     now: app.now,
     log: app.log,
-    liveQuotes: (workerIds) => countsOf(app).liveQuotes(workerIds),
+    liveQuotes: (workerIds) => app.counts.liveQuotes(workerIds),
   });
   app.decorate('searchIndex', search);
-  app.events.on('worker-changed', (workerId) => search.onWorkerChanged(workerId));
   search.start();
   app.addHook('onClose', async () => {
     await search.close();

@@ -28,6 +28,9 @@ function fingerprints(): Record<string, string> {
   return out;
 }
 
+/** Where "Exit this page" goes: a neutral, well-known page elsewhere (GOV.UK's pattern uses a weather page). */
+export const EXIT_THIS_PAGE_URL = 'https://www.bbc.co.uk/weather';
+
 export type PageData = { title: string; [key: string]: unknown };
 
 declare module 'fastify' {
@@ -96,7 +99,7 @@ export default fp(async function viewPlugin(app: FastifyInstance) {
     layout: 'layout.eta',
     production: true,
     viewExt: 'eta',
-    defaultContext: { asset: (f: string) => assets[f] ?? `/static/${f}` },
+    defaultContext: { asset: (f: string) => assets[f] ?? `/static/${f}`, exitUrl: EXIT_THIS_PAGE_URL },
   });
 
   app.decorateReply('page', function page(this: FastifyReply, name: string, data: PageData, status = 200) {

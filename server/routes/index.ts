@@ -11,6 +11,7 @@ import insights from './public/insights.ts';
 import search from './public/search.ts';
 import nominate from './public/nominate.ts';
 import withdraw from './public/withdraw.ts';
+import status from './public/status.ts';
 import requestChange from './public/request-change.ts';
 import moderateAuth from './moderate/auth.ts';
 import moderateQueue from './moderate/queue.ts';
@@ -24,7 +25,7 @@ export async function registerRoutes(app: FastifyInstance) {
   for (const routes of [health, openData]) await app.register(routes);
   // Every public page twice: once in English, once under /cy in Welsh. Modules with API routes
   // register those for English only (the JSON is the same in both).
-  for (const routes of [home, workers, areas, pages, insights, search, nominate, withdraw, requestChange]) {
+  for (const routes of [home, workers, areas, pages, insights, search, nominate, withdraw, status, requestChange]) {
     await app.register(routes, { lang: 'en' } satisfies SiteOptions);
     await app.register(routes, { lang: 'cy', prefix: WELSH_PREFIX } satisfies SiteOptions & { prefix: string });
   }

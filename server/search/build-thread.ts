@@ -1,6 +1,8 @@
 // Runs in a worker thread: reads the public profiles through its own read-only connection, builds
 // the index, writes the snapshot, and hands the parts back without copying the arrays.
 import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from '../../db/schema.ts';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -23,7 +25,7 @@ try {
   const started = performance.now();
   const sqlite = new Database(job.dbPath, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
-  const parts = buildFromDatabase(sqlite, job.builtAt);
+  const parts = buildFromDatabase(drizzle(sqlite, { schema }), job.builtAt);
   sqlite.close();
   const built = performance.now();
   if (job.snapshotPath) writeSnapshot(job.snapshotPath, parts);

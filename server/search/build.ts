@@ -6,11 +6,13 @@
 // distinct name words (a few thousand, however many profiles there are) and answers typo, prefix
 // and sound-alike lookups over them; the posting lists do the rest. Names, slugs and counts shown
 // to people are read fresh from the database for each page of results.
-import type Database from 'better-sqlite3';
+import { and, count, eq, sql } from 'drizzle-orm';
 import lunr from 'lunr';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { LIVE_QUOTE, PUBLIC_WORKER } from '../workers/visibility.ts';
+import type { Db } from '../db.ts';
+import { quotes, workers } from '../../db/schema.ts';
+import { ofThisWorker, publicWorker, publishedWorker } from '../counts/counted.ts';
 import { nameTerms, soundOf, sortName } from './words.ts';
 
 export const SNAPSHOT_VERSION = 4;
@@ -66,55 +68,64 @@ function fnv1a(s: string): number {
  * Cheap summary of the published data, to tell whether a snapshot is still current.
  * Any approval, withdrawal, unpublishing, hiding or correction changes at least one part.
  */
-export function fingerprint(sqlite: Database.Database): string {
-  const r = sqlite
-    .prepare(
-      `SELECT (SELECT COUNT(*) FROM quotes) AS quotes, (SELECT COALESCE(MAX(id), 0) FROM quotes) AS maxQuote,
-              (SELECT COUNT(*) FROM quotes q WHERE ${LIVE_QUOTE}) AS live,
-              (SELECT COUNT(*) FROM workers WHERE status = 'published') AS published,
-              (SELECT COALESCE(MAX(updated_at), 0) FROM workers) AS updated,
-              (SELECT COALESCE(MAX(unpublished_at), 0) FROM quotes) AS unpublished`,
-    )
-    .get() as Record<string, number>;
-  return [r.quotes, r.maxQuote, r.live, r.published, r.updated, r.unpublished].join(':');
+export function fingerprint(db: Db): string {
+  const r = db
+    .select({
+      quotes: count(),
+      maxQuote: sql<number>`COALESCE(MAX(${quotes.id}), 0)`,
+      live: sql<number>`COALESCE(SUM(${quotes.unpublishedAt} IS NULL), 0)`,
+      published: db.$count(workers, publishedWorker),
+      updated: sql<number>`(SELECT COALESCE(MAX(${workers.updatedAt}), 0) FROM ${workers})`,
+      unpublished: sql<number>`COALESCE(MAX(${quotes.unpublishedAt}), 0)`,
+    })
+    .from(quotes)
+    .get();
+  return r ? [r.quotes, r.maxQuote, r.live, r.published, r.updated, r.unpublished].join(':') : '';
 }
 
 /**
  * Build the index from every public profile, as one consistent read (the fingerprint and the
  * rows come from the same transaction). Rows are streamed, not held, to keep the build small.
  */
-export function buildFromDatabase(sqlite: Database.Database, builtAt: number): IndexParts {
-  return sqlite.transaction(() => {
-    const fp = fingerprint(sqlite);
-    const rows = sqlite
-      .prepare(
-        `SELECT w.id, w.name, w.area_id, (SELECT COUNT(*) FROM quotes q WHERE q.worker_id = w.id AND ${LIVE_QUOTE})
-           FROM workers w WHERE w.status = 'published'`,
-      )
-      .raw();
-    function* profiles(): Generator<PublicProfile> {
-      for (const [id, name, areaId, nominations] of rows.iterate() as IterableIterator<[number, string, number, number]>) {
-        if (nominations > 0) yield { id, name, areaId, nominations };
-      }
-    }
-    return buildParts(profiles(), fp, builtAt);
+export function buildFromDatabase(db: Db, builtAt: number): IndexParts {
+  return db.$client.transaction(() => {
+    const fp = fingerprint(db);
+    return buildParts(streamProfiles(db), fp, builtAt);
   })();
 }
 
-/** One public profile, or undefined when it is hidden, has no live recommendation, or does not exist. */
-const profileStatements = new WeakMap<Database.Database, Database.Statement>();
+/** A published worker's search fields and live recommendations (in the order of PublicRow). */
+function profileFields(db: Db) {
+  return { id: workers.id, name: workers.name, areaId: workers.areaId, nominations: db.$count(quotes, ofThisWorker) };
+}
+type PublicRow = [PublicProfile['id'], PublicProfile['name'], PublicProfile['areaId'], PublicProfile['nominations']];
 
-export function readPublicProfile(sqlite: Database.Database, workerId: number): PublicProfile | undefined {
-  let stmt = profileStatements.get(sqlite);
-  if (!stmt) {
-    stmt = sqlite.prepare(
-      `SELECT w.id, w.name, w.area_id AS areaId,
-              (SELECT COUNT(*) FROM quotes q WHERE q.worker_id = w.id AND ${LIVE_QUOTE}) AS nominations
-         FROM workers w WHERE w.id = ? AND ${PUBLIC_WORKER}`,
-    );
-    profileStatements.set(sqlite, stmt);
+/**
+ * Every public profile, streamed: drizzle builds the query from the schema; better-sqlite3's
+ * iterator runs it, as drizzle's driver has none and .all() would hold every row object at once.
+ */
+function* streamProfiles(db: Db): Generator<PublicProfile> {
+  const { sql: text, params } = db.select(profileFields(db)).from(workers).where(publishedWorker).toSQL();
+  for (const [id, name, areaId, nominations] of db.$client.prepare<unknown[], PublicRow>(text).raw().iterate(...params)) {
+    if (nominations > 0) yield { id, name, areaId, nominations };
   }
-  return stmt.get(workerId) as PublicProfile | undefined;
+}
+
+const profileStatements = new WeakMap<Db, ReturnType<typeof prepareProfile>>();
+
+function prepareProfile(db: Db) {
+  return db
+    .select(profileFields(db))
+    .from(workers)
+    .where(and(eq(workers.id, sql.placeholder('workerId')), publicWorker))
+    .prepare();
+}
+
+/** One public profile, or undefined when it is hidden, has no live recommendation, or does not exist. */
+export function readPublicProfile(db: Db, workerId: number): PublicProfile | undefined {
+  let stmt = profileStatements.get(db);
+  if (!stmt) profileStatements.set(db, (stmt = prepareProfile(db)));
+  return stmt.get({ workerId });
 }
 
 export function buildParts(profiles: Iterable<PublicProfile>, fp: string, builtAt: number): IndexParts {

@@ -5,14 +5,15 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
-import { PUBLIC_WORKER, LIVE_QUOTE } from '../workers/visibility.ts';
+import { and, count, inArray, sql } from 'drizzle-orm';
+import { quotes, workers } from '../../db/schema.ts';
+import { ofThisWorker, publicWorker } from '../counts/counted.ts';
 import { buildFromDatabase, fingerprint, readPublicProfile, readSnapshot, writeSnapshot, type IndexParts } from './build.ts';
 import { MainIndex } from './main-index.ts';
 import { Delta, deltaProfile } from './delta.ts';
 import { rankPage } from './engine.ts';
 import { planQuery } from './match.ts';
 import { WorkerChanges } from '../workers/changes.ts';
-import { prepared } from '../statements.ts';
 
 export type SearchLog = { info(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
 
@@ -54,6 +55,26 @@ export type SearchAnswer = {
 /** buildMs: reading and indexing; snapshotMs: writing the snapshot; totalMs: until swapped in. */
 export type BuildTimings = { buildMs: number; snapshotMs: number; totalMs: number; offThread: boolean };
 
+/**
+ * The shown details of a page of results, by worker id (`ids` is a JSON array: one statement
+ * for any page size, through SQLite's json_each, which drizzle's builder has no word for).
+ */
+function resultReads(db: Db) {
+  const onPage = inArray(workers.id, sql`(SELECT value FROM json_each(${sql.placeholder('ids')}))`);
+  const fields = { id: workers.id, slug: workers.slug, name: workers.name, areaId: workers.areaId };
+  return {
+    /** when the served counts said which are public and how many recommendations each has */
+    named: db.select(fields).from(workers).where(onPage).prepare(),
+    /** otherwise (inside a transaction, or without served counts): public-ness and counts from SQL */
+    counted: db
+      .select({ ...fields, nominations: db.$count(quotes, ofThisWorker) })
+      .from(workers)
+      .where(and(onPage, publicWorker))
+      .prepare(),
+  };
+}
+type ResultRow = ReturnType<ReturnType<typeof resultReads>['counted']['all']>[number];
+
 export class SearchService {
   private main: MainIndex | undefined;
   readonly delta = new Delta();
@@ -63,7 +84,7 @@ export class SearchService {
   private thread: Worker | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
-  /** writes the 'worker-changed' event may not have told us about */
+  /** the workers every write through this connection touched (the change triggers) */
   private readonly changes: WorkerChanges;
   /** timings of the last completed build, for the benchmark and logs */
   lastBuild: BuildTimings | undefined;
@@ -76,7 +97,10 @@ export class SearchService {
     this.rebuildAfterChanges = opts.rebuildAfterChanges ?? 500;
     this.rebuildAfterMs = opts.rebuildAfterMs ?? 10 * 60_000;
     this.changes = new WorkerChanges(this.sqlite, 'search');
+    this.reads = resultReads(opts.db);
   }
+
+  private readonly reads: ReturnType<typeof resultReads>;
 
   private get sqlite() {
     return this.opts.db.$client;
@@ -92,7 +116,7 @@ export class SearchService {
     const snap = this.opts.snapshotPath ? readSnapshot(this.opts.snapshotPath) : undefined;
     if (snap) {
       this.adopt(MainIndex.load(snap));
-      if (snap.fingerprint !== fingerprint(this.sqlite)) {
+      if (snap.fingerprint !== fingerprint(this.opts.db)) {
         this.opts.log.info({ profiles: this.main!.size }, 'search snapshot is out of date; rebuilding in the background');
         void this.rebuild();
       }
@@ -137,19 +161,10 @@ export class SearchService {
     if (this.changes.otherConnectionWrote()) void this.rebuild();
   }
 
-  /**
-   * The 'worker-changed' event. Inside a transaction the change may yet roll back, and it is
-   * noted in `changes` anyway; so it is taken in once committed, at the next search.
-   */
-  onWorkerChanged(workerId: number): void {
-    if (this.sqlite.inTransaction) return;
-    this.workerChanged(workerId);
-  }
-
   /** A profile was approved, hidden, corrected, withdrawn from…: search sees its current state now. */
-  workerChanged(workerId: number): void {
+  private workerChanged(workerId: number): void {
     if (this.closed) return;
-    const p = readPublicProfile(this.sqlite, workerId);
+    const p = readPublicProfile(this.opts.db, workerId);
     this.delta.set(workerId, p ? deltaProfile(p) : null, Date.now());
     this.main?.setOverridden(workerId, true);
     if (this.delta.size >= this.rebuildAfterChanges) void this.rebuild();
@@ -184,7 +199,7 @@ export class SearchService {
     const started = performance.now();
     const inMemory = this.opts.dbPath === ':memory:';
     const useThread =
-      !inMemory && (offThread ?? (this.sqlite.prepare('SELECT COUNT(*) FROM workers').pluck().get() as number) > this.inlineMax);
+      !inMemory && (offThread ?? (this.opts.db.select({ n: count() }).from(workers).get()?.n ?? 0) > this.inlineMax);
     if (useThread) {
       try {
         const { parts, timings } = await this.buildInThread();
@@ -198,7 +213,7 @@ export class SearchService {
         this.opts.log.error({ err: { message: (err as Error).message } }, 'search index thread failed; building in-process');
       }
     }
-    const parts = buildFromDatabase(this.sqlite, this.opts.now());
+    const parts = buildFromDatabase(this.opts.db, this.opts.now());
     const built = performance.now();
     if (this.opts.snapshotPath && !inMemory) writeSnapshot(this.opts.snapshotPath, parts);
     const saved = performance.now();
@@ -247,7 +262,7 @@ export class SearchService {
   private adopt(next: MainIndex): void {
     const now = Date.now();
     for (const workerId of [...this.delta.entries.keys()]) {
-      const fresh = readPublicProfile(this.sqlite, workerId);
+      const fresh = readPublicProfile(this.opts.db, workerId);
       const d = next.docOf(workerId);
       const current = fresh ? deltaProfile(fresh) : null;
       if (current === null ? d < 0 : d >= 0 && next.hash(d) === current.hash) {
@@ -310,25 +325,16 @@ export class SearchService {
    */
   private stillPublic(ids: number[]): SearchResult[] {
     if (!ids.length) return [];
-    type Row = { id: number; slug: string; name: string; areaId: number; nominations: number };
     const counted = this.opts.liveQuotes?.(ids);
-    let rows: Row[];
+    let rows: ResultRow[];
     if (counted) {
       const nominations = new Map(ids.map((id, i) => [id, counted[i]!]));
       const shown = ids.filter((id) => nominations.get(id)! > 0);
       rows = shown.length
-        ? (prepared(this.sqlite, 'SELECT id, slug, name, area_id AS areaId FROM workers WHERE id IN (SELECT value FROM json_each(?))').all(
-            JSON.stringify(shown),
-          ) as Omit<Row, 'nominations'>[]).map((r) => ({ ...r, nominations: nominations.get(r.id)! }))
+        ? this.reads.named.all({ ids: JSON.stringify(shown) }).map((r) => ({ ...r, nominations: nominations.get(r.id)! }))
         : [];
     } else {
-      rows = prepared(
-        this.sqlite,
-        `SELECT w.id, w.slug, w.name, w.area_id AS areaId,
-                (SELECT COUNT(*) FROM quotes q WHERE q.worker_id = w.id AND ${LIVE_QUOTE}) AS nominations
-           FROM workers w
-          WHERE w.id IN (SELECT value FROM json_each(?)) AND ${PUBLIC_WORKER}`,
-      ).all(JSON.stringify(ids)) as Row[];
+      rows = this.reads.counted.all({ ids: JSON.stringify(ids) });
     }
     const byId = new Map(rows.map((r) => [r.id, r]));
     const out: SearchResult[] = [];

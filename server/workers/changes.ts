@@ -39,9 +39,9 @@ let made = 0;
 
 export class WorkerChanges {
   private readonly table: string;
-  private readonly list: Statement;
-  private readonly clear: Statement;
-  private readonly version: Statement;
+  private readonly list: Statement<[], number>;
+  private readonly clear: Statement<[]>;
+  private readonly version: Statement<[], number>;
   private seenVersion: number;
 
   /** `consumer` names the notes (letters, digits, underscores): "counts", "search". */
@@ -52,10 +52,11 @@ export class WorkerChanges {
     if (!/^\w+$/.test(consumer)) throw new Error(`bad consumer name: ${consumer}`);
     this.table = `changed_workers_${consumer}_${++made}`;
     sqlite.exec(createNotes(this.table));
-    this.list = sqlite.prepare(`SELECT worker_id FROM temp.${this.table}`).pluck();
-    this.clear = sqlite.prepare(`DELETE FROM temp.${this.table}`);
-    this.version = sqlite.prepare('PRAGMA data_version').pluck();
-    this.seenVersion = this.version.get() as number;
+    // Raw SQL: temp tables and triggers are per connection and not in db/schema.ts; PRAGMA data_version is a pragma.
+    this.list = sqlite.prepare<[], number>(`SELECT worker_id FROM temp.${this.table}`).pluck();
+    this.clear = sqlite.prepare<[]>(`DELETE FROM temp.${this.table}`);
+    this.version = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
+    this.seenVersion = this.version.get() ?? 0;
   }
 
   /**
@@ -63,14 +64,14 @@ export class WorkerChanges {
    * may yet roll back: callers take them only once it is committed.
    */
   takeDirty(): number[] {
-    const ids = this.list.all() as number[];
+    const ids = this.list.all();
     if (ids.length) this.clear.run();
     return ids;
   }
 
   /** True (once) if another connection has committed a write since the last time this was asked. */
   otherConnectionWrote(): boolean {
-    const v = this.version.get() as number;
+    const v = this.version.get() ?? 0;
     if (v === this.seenVersion) return false;
     this.seenVersion = v;
     return true;

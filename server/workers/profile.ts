@@ -2,14 +2,99 @@
 // live recommendations and ticked qualities, the latest quotes for the home page, an area's workers.
 // Only published data leaves here: quote text, relationship and publication time; never stories,
 // emails or references.
-import type Database from 'better-sqlite3';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { nominations, quotes, workerSlugRedirects, workers } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { QUALITIES, QUALITY_LABELS } from '../qualities.ts';
+import { preparedQuery } from '../statements.ts';
 import { LIVE_QUOTE, PUBLIC_WORKER } from './visibility.ts';
-import { prepared } from '../statements.ts';
+
+// Aliased as the visibility rules (LIVE_QUOTE, PUBLIC_WORKER) name them.
+const q = alias(quotes, 'q');
+const w = alias(workers, 'w');
+const live = sql.raw(LIVE_QUOTE);
+const isPublic = sql<number>`(${sql.raw(PUBLIC_WORKER)})`;
+const ph = (name: string) => sql.placeholder(name);
+// A literal, not a bound parameter (as eq() would make it): the planner sees the value, as before.
+const published = sql`${w.status} = 'published'`;
+/** The quality keys ticked on a nomination (`n`), as the rows of json_each (a broken list as none). */
+const n = alias(nominations, 'n');
+const ticked = sql`json_each(CASE WHEN json_valid(${n.qualities}) THEN ${n.qualities} ELSE '[]' END) j`;
+const tickedKey = sql<string>`j.value`;
 
 // Prepared once per database handle: these run on every public page view.
-const stmt = (db: Db, sql: string): Database.Statement => prepared(db.$client, sql);
+const bySlug = (db: Db) =>
+  db
+    .select({
+      id: w.id, slug: w.slug, name: w.name, areaId: w.areaId, team: w.team, status: w.status,
+      live: sql<number>`EXISTS (SELECT 1 FROM ${quotes} q WHERE q.worker_id = ${w.id} AND ${live})`,
+    })
+    .from(w)
+    .where(eq(w.slug, ph('slug')))
+    .prepare();
+const redirectOf = (db: Db) =>
+  db
+    .select({ slug: w.slug, public: isPublic })
+    .from(workerSlugRedirects)
+    .innerJoin(w, eq(w.id, workerSlugRedirects.workerId))
+    .where(eq(workerSlugRedirects.oldSlug, ph('slug')))
+    .prepare();
+const liveCount = (db: Db) =>
+  db.select({ n: count() }).from(q).where(and(eq(q.workerId, ph('workerId')), live)).prepare();
+const qualityRows = (db: Db) =>
+  db
+    .select({ key: tickedKey, count: count() })
+    .from(q)
+    .innerJoin(n, eq(n.id, q.nominationId))
+    .innerJoin(ticked, sql`1`)
+    .where(and(eq(q.workerId, ph('workerId')), live))
+    .groupBy(tickedKey)
+    .prepare();
+const liveQuoteRows = (db: Db) =>
+  db
+    .select({ id: q.id, text: q.text, relationship: q.relationship, publishedAt: q.publishedAt })
+    .from(q)
+    .where(and(eq(q.workerId, ph('workerId')), live))
+    .orderBy(desc(q.publishedAt), desc(q.id))
+    .limit(ph('limit'))
+    .offset(ph('offset'))
+    .prepare();
+const latestWindow = (db: Db) => {
+  const newest = db.select().from(q).where(live).orderBy(desc(q.publishedAt), desc(q.id)).limit(ph('window')).as('q');
+  return db
+    .select({ id: newest.id, text: newest.text, relationship: newest.relationship, publishedAt: newest.publishedAt, slug: w.slug, name: w.name, areaId: w.areaId })
+    .from(newest)
+    .innerJoin(w, eq(w.id, newest.workerId))
+    .where(published)
+    .orderBy(desc(newest.publishedAt), desc(newest.id))
+    .limit(ph('limit'))
+    .prepare();
+};
+const allLiveCount = (db: Db) => db.select({ n: count() }).from(q).where(live).prepare();
+const publicInArea = (db: Db) => db.select({ n: count() }).from(w).where(and(eq(w.areaId, ph('areaId')), isPublic)).prepare();
+const areaWorkerRows = (db: Db) => {
+  const nominationCount = count().as('nominations');
+  return db
+    .select({ id: w.id, slug: w.slug, name: w.name, team: w.team, nominations: nominationCount })
+    .from(w)
+    .innerJoin(q, and(eq(q.workerId, w.id), live))
+    .where(and(eq(w.areaId, ph('areaId')), published))
+    .groupBy(w.id)
+    .orderBy(desc(nominationCount), sql`${w.name} COLLATE NOCASE`, asc(w.id))
+    .limit(ph('limit'))
+    .offset(ph('offset'))
+    .prepare();
+};
+const topQualityRows = (db: Db) =>
+  db
+    .select({ workerId: q.workerId, key: tickedKey, count: count() })
+    .from(q)
+    .innerJoin(n, eq(n.id, q.nominationId))
+    .innerJoin(ticked, sql`1`)
+    .where(and(sql`${q.workerId} IN (SELECT value FROM json_each(${ph('ids')}))`, live))
+    .groupBy(q.workerId, tickedKey)
+    .prepare();
 
 export type WorkerRow = { id: number; slug: string; name: string; areaId: number; team: string | null; status: 'published' | 'hidden' };
 
@@ -23,21 +108,13 @@ export type SlugLookup =
 
 /** Find a profile by its slug, following old slugs of corrected profiles. */
 export function lookupWorker(db: Db, slug: string): SlugLookup {
-  const w = stmt(
-    db,
-    `SELECT w.id, w.slug, w.name, w.area_id AS areaId, w.team, w.status,
-            EXISTS (SELECT 1 FROM quotes q WHERE q.worker_id = w.id AND ${LIVE_QUOTE}) AS live
-       FROM workers w WHERE w.slug = ?`,
-  ).get(slug) as (WorkerRow & { live: number }) | undefined;
-  if (w) {
-    if (w.status !== 'published' || !w.live) return { kind: 'gone' };
-    const { live: _live, ...worker } = w;
+  const found = preparedQuery(db, bySlug).get({ slug });
+  if (found) {
+    if (found.status !== 'published' || !found.live) return { kind: 'gone' };
+    const { live: _live, ...worker } = found;
     return { kind: 'public', worker };
   }
-  const moved = stmt(
-    db,
-    `SELECT w.slug, (${PUBLIC_WORKER}) AS public FROM worker_slug_redirects r JOIN workers w ON w.id = r.worker_id WHERE r.old_slug = ?`,
-  ).get(slug) as { slug: string; public: number } | undefined;
+  const moved = preparedQuery(db, redirectOf).get({ slug });
   if (!moved) return { kind: 'unknown' };
   // A hidden profile's new slug would still name the worker: answer "gone" at the old address.
   return moved.public ? { kind: 'moved', slug: moved.slug } : { kind: 'gone' };
@@ -45,7 +122,7 @@ export function lookupWorker(db: Db, slug: string): SlugLookup {
 
 /** Live recommendations of one worker. */
 export function recommendationCount(db: Db, workerId: number): number {
-  return stmt(db, `SELECT COUNT(*) FROM quotes q WHERE q.worker_id = ? AND ${LIVE_QUOTE}`).pluck().get(workerId) as number;
+  return preparedQuery(db, liveCount).get({ workerId })?.n ?? 0;
 }
 
 export type QualityCount = { key: string; label: string; count: number };
@@ -55,15 +132,7 @@ export type QualityCount = { key: string; label: string; count: number };
  * Every quality, in the spec's order; callers drop the zeros for display.
  */
 export function qualityCounts(db: Db, workerId: number): QualityCount[] {
-  const rows = stmt(
-    db,
-    `SELECT j.value AS key, COUNT(*) AS count
-       FROM quotes q
-       JOIN nominations n ON n.id = q.nomination_id
-       JOIN json_each(CASE WHEN json_valid(n.qualities) THEN n.qualities ELSE '[]' END) j
-      WHERE q.worker_id = ? AND ${LIVE_QUOTE}
-      GROUP BY j.value`,
-  ).all(workerId) as { key: string; count: number }[];
+  const rows = preparedQuery(db, qualityRows).all({ workerId });
   const byKey = new Map(rows.map((r) => [r.key, r.count]));
   return QUALITIES.map((q) => ({ key: q.key, label: q.label, count: byKey.get(q.key) ?? 0 }));
 }
@@ -72,14 +141,7 @@ export type PublicQuote = { id: number; text: string; relationship: string; publ
 
 /** A worker's live quotes, newest first. */
 export function liveQuotes(db: Db, workerId: number, limit = -1, offset = 0): PublicQuote[] {
-  return stmt(
-    db,
-    `SELECT q.id, q.text, q.relationship, q.published_at AS publishedAt
-       FROM quotes q
-      WHERE q.worker_id = ? AND ${LIVE_QUOTE}
-      ORDER BY q.published_at DESC, q.id DESC
-      LIMIT ? OFFSET ?`,
-  ).all(workerId, limit, offset) as PublicQuote[];
+  return preparedQuery(db, liveQuoteRows).all({ workerId, limit, offset });
 }
 
 export type QuoteWithWorker = PublicQuote & { worker: { slug: string; name: string; areaId: number } };
@@ -90,16 +152,8 @@ export function latestQuotes(db: Db, limit = 6): QuoteWithWorker[] {
   // joining first made SQLite build a Bloom filter over every worker on each request (6 ms at
   // 100k profiles, against 0.03 ms). If hidden workers own most of that window, widen it.
   for (let window = Math.max(50, limit * 8); ; window *= 8) {
-    const rows = stmt(
-      db,
-      `SELECT q.id, q.text, q.relationship, q.published_at AS publishedAt, w.slug, w.name, w.area_id AS areaId
-         FROM (SELECT * FROM quotes q WHERE ${LIVE_QUOTE} ORDER BY q.published_at DESC, q.id DESC LIMIT ?) q
-         JOIN workers w ON w.id = q.worker_id
-        WHERE w.status = 'published'
-        ORDER BY q.published_at DESC, q.id DESC
-        LIMIT ?`,
-    ).all(window, limit) as (PublicQuote & { slug: string; name: string; areaId: number })[];
-    if (rows.length >= limit || window >= (stmt(db, `SELECT COUNT(*) FROM quotes q WHERE ${LIVE_QUOTE}`).pluck().get() as number)) {
+    const rows = preparedQuery(db, latestWindow).all({ window, limit });
+    if (rows.length >= limit || window >= (preparedQuery(db, allLiveCount).get()?.n ?? 0)) {
       return rows.map(({ slug, name, areaId, ...q }) => ({ ...q, worker: { slug, name, areaId } }));
     }
   }
@@ -109,17 +163,8 @@ export type WorkerSummary = { id: number; slug: string; name: string; team: stri
 
 /** Public workers in an area, most recommended first (then by name), with their top qualities. */
 export function workersInArea(db: Db, areaId: number, limit: number, offset: number): { total: number; workers: WorkerSummary[] } {
-  const total = stmt(db, `SELECT COUNT(*) FROM workers w WHERE w.area_id = ? AND ${PUBLIC_WORKER}`).pluck().get(areaId) as number;
-  const rows = stmt(
-    db,
-    `SELECT w.id, w.slug, w.name, w.team, COUNT(*) AS nominations
-       FROM workers w
-       JOIN quotes q ON q.worker_id = w.id AND ${LIVE_QUOTE}
-      WHERE w.area_id = ? AND w.status = 'published'
-      GROUP BY w.id
-      ORDER BY nominations DESC, w.name COLLATE NOCASE, w.id
-      LIMIT ? OFFSET ?`,
-  ).all(areaId, limit, offset) as Omit<WorkerSummary, 'qualities'>[];
+  const total = preparedQuery(db, publicInArea).get({ areaId })?.n ?? 0;
+  const rows = preparedQuery(db, areaWorkerRows).all({ areaId, limit, offset });
   const top = topQualities(db, rows.map((r) => r.id));
   return { total, workers: rows.map((r) => ({ ...r, qualities: top.get(r.id) ?? [] })) };
 }
@@ -132,15 +177,7 @@ export function workersInArea(db: Db, areaId: number, limit: number, offset: num
 export function topQualities(db: Db, workerIds: number[], perWorker = 3): Map<number, string[]> {
   const out = new Map<number, string[]>();
   if (!workerIds.length) return out;
-  const rows = stmt(
-    db,
-    `SELECT q.worker_id AS workerId, j.value AS key, COUNT(*) AS count
-       FROM quotes q
-       JOIN nominations n ON n.id = q.nomination_id
-       JOIN json_each(CASE WHEN json_valid(n.qualities) THEN n.qualities ELSE '[]' END) j
-      WHERE q.worker_id IN (SELECT value FROM json_each(?)) AND ${LIVE_QUOTE}
-      GROUP BY q.worker_id, j.value`,
-  ).all(JSON.stringify(workerIds)) as { workerId: number; key: string; count: number }[];
+  const rows = preparedQuery(db, topQualityRows).all({ ids: JSON.stringify(workerIds) });
   const order = new Map<string, number>(QUALITIES.map((q, i) => [q.key, i]));
   const all = new Map<number, { key: string; count: number }[]>();
   for (const r of rows) {

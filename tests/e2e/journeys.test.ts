@@ -206,6 +206,8 @@ describe('keyboard only (Tab, Space, Enter)', () => {
       await page.keyboard.press('Space');
       await tabTo(page, '[name="story"]');
       await page.keyboard.type('They listened to every one of us and helped us find a way through a frightening time.');
+      await tabTo(page, 'input[name="independent"]');
+      await page.keyboard.press('Space');
       await tabTo(page, 'input[name="consent"]');
       await page.keyboard.press('Space');
       await tabTo(page, 'form[action="/nominate"] button[type="submit"]');

@@ -26,6 +26,7 @@ let page: Page;
 let profileSlug: string;
 let hiddenSlug: string;
 let pendingId: number;
+let pendingRef: string;
 let requestId: number;
 let reference: string;
 const docs: HtmlDoc[] = [];
@@ -35,7 +36,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gsw-e2e-pages-'));
   const dbPath = join(dir, 'directory.db');
   const now = Date.now();
-  ({ profileSlug, hiddenSlug, pendingId, requestId } = await seedDatabase(dbPath, async (s) => {
+  ({ profileSlug, hiddenSlug, pendingId, pendingRef, requestId } = await seedDatabase(dbPath, async (s) => {
     const day = 86_400_000;
     const main = s.nominate({ workerName: 'Jane Smith', area: 'hastings', team: 'Family Support Team', qualities: ['listened', 'honest', 'hope'], quote: 'She listened to us and never gave up on our family.', submittedAt: now - 2 * day });
     s.nominate({ workerName: 'Jane Smith', area: 'hastings', relationship: 'young_person', qualities: ['listened'], quote: 'She explained everything so I understood it.', submittedAt: now - 40 * day });
@@ -52,7 +53,8 @@ beforeAll(async () => {
       )
       .run(s.areas.resolve('hastings')!.id, main.workerId, now - day);
     await s.moderator(ADMIN, 'admin');
-    return { profileSlug: main.slug!, hiddenSlug: hidden.slug!, pendingId: pending.nominationId, requestId: Number(request.lastInsertRowid) };
+    const ref = s.db.$client.prepare('SELECT ref FROM nominations WHERE id = ?').pluck().get(pending.nominationId) as string;
+    return { profileSlug: main.slug!, hiddenSlug: hidden.slug!, pendingId: pending.nominationId, pendingRef: ref, requestId: Number(request.lastInsertRowid) };
   }, now));
   server = await startServer({ dir, removeDir: true });
   browser = await launchBrowser();
@@ -134,8 +136,8 @@ describe('public pages', () => {
     await screenshots('insights');
   });
 
-  it('about, privacy, house rules, help', async () => {
-    for (const p of ['about', 'privacy', 'house-rules', 'help']) await checkPage(p, await page.goto(`/${p}`));
+  it('about, privacy, house rules, help, staying safe, accessibility', async () => {
+    for (const p of ['about', 'privacy', 'house-rules', 'help', 'staying-safe', 'accessibility']) await checkPage(p, await page.goto(`/${p}`));
   });
 
   it('not found (404) and removed (410)', async () => {
@@ -158,6 +160,17 @@ describe('public forms, including their error states', () => {
     for (const t of ['nominate error', 'nominate error (one field)']) titles.delete(t);
   });
 
+  it('status: the form, an unknown reference, waiting', async () => {
+    await checkPage('status', await page.goto('/status'));
+    await page.locator('[name="reference"]').fill('AAAA-BBBB-CCCC-D');
+    await checkPage('status not found', await submit(page, '/status'), 404);
+    await expectErrorSummaryFocused('status not found');
+    titles.delete('status not found');
+    await page.locator('[name="reference"]').fill(reference.toLowerCase());
+    await checkPage('status waiting', await submit(page, '/status'));
+    await expect(page.locator('[data-status]').getAttribute('data-status')).resolves.toBe('waiting');
+  });
+
   it('withdraw: the form, a wrong reference, withdrawn', async () => {
     await checkPage('withdraw', await page.goto('/withdraw'));
     await page.locator('[name="reference"]').fill('AAAA-BBBB-CCCC-D');
@@ -166,6 +179,11 @@ describe('public forms, including their error states', () => {
     titles.delete('withdraw error');
     await page.locator('[name="reference"]').fill(reference);
     await checkPage('withdrawn', await submit(page, '/withdraw'));
+    await page.goto('/status');
+    await page.locator('[name="reference"]').fill(reference);
+    await checkPage('status withdrawn', await submit(page, '/status'));
+    await expect(page.locator('[data-status]').getAttribute('data-status')).resolves.toBe('withdrawn');
+    titles.delete('status withdrawn');
   });
 
   it('request a change: the form, with errors, sent', async () => {
@@ -205,6 +223,25 @@ describe('moderation pages', () => {
     await checkPage('review error', await submit(page, `/moderate/nominations/${pendingId}`, /approve/i), 400);
     await expectErrorSummaryFocused('review error');
     titles.delete('review error');
+  });
+
+  it('send back, then the family\'s status, edit page, its error and sent pages', async () => {
+    await page.goto(`/moderate/nominations/${pendingId}`);
+    await page.locator('input[name="send_back_reason"][value="names_someone"]').check();
+    const sent = await submit(page, `/moderate/nominations/${pendingId}`, /send back/i);
+    expect(sent.url()).toMatch(/\/moderate\?decided=/);
+    await page.goto('/status');
+    await page.locator('[name="reference"]').fill(pendingRef);
+    await checkPage('status sent back', await submit(page, '/status'));
+    titles.delete('status sent back');
+    await expect(page.locator('[data-status]').getAttribute('data-status')).resolves.toBe('sent_back');
+    await checkPage('status edit', await submit(page, '/status/edit'));
+    await page.locator('[name="story"]').fill('');
+    await checkPage('status edit error', await submit(page, '/status/edit/send'), 400);
+    await expectErrorSummaryFocused('status edit error');
+    titles.delete('status edit error');
+    await page.locator('[name="story"]').fill('She helped our family so much and never gave up on us, week after week.');
+    await checkPage('status edit sent', await submit(page, '/status/edit/send'));
   });
 
   it('change requests, one request', async () => {

@@ -12,6 +12,7 @@ export const validNomination = (over: NominationForm = {}): NominationForm => ({
   still_involved: 'moved_on',
   qualities: ['listened', 'hope'],
   story: 'She listened to us when nobody else would and gave us hope that things could change for our family.',
+  independent: 'yes',
   consent: 'yes',
   contact_email: '',
   website: '',

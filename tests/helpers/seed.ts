@@ -79,7 +79,6 @@ export function seedNomination(app: TestApp, s: SeedNomination): { nominationId:
         .prepare('INSERT INTO quotes (nomination_id, worker_id, text, relationship, published_at) VALUES (?, ?, ?, ?, ?)')
         .run(nominationId, workerId, s.quote ?? 'They listened to us and never gave up on our family.', s.relationship ?? 'parent', submittedAt);
     }
-    if (workerId) app.events.workerChanged(workerId);
     return { nominationId, workerId, slug };
   })();
 }

@@ -53,7 +53,6 @@ export default async function hidden(app: FastifyInstance) {
       if (e instanceof ConflictError) return gone();
       throw e;
     }
-    app.events.workerChanged(id);
     return reply.redirect(`/moderate/hidden?unhidden=${id}`, 303);
   });
 }

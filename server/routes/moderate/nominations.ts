@@ -1,17 +1,20 @@
 // GET/POST /moderate/nominations/:id: review a nomination, then approve or reject it.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ConflictError, NotFoundError, type FieldError } from '../../errors.ts';
+import { ConflictError, InvalidError, NotFoundError, type FieldError } from '../../errors.ts';
 import { formBody, formText } from '../../http/form-input.ts';
 import { idParams } from '../../http/route-schemas.ts';
 import { getNomination, loadReview, type Review } from '../../moderation/review.ts';
 import { REJECT_REASONS, approveNomination, rejectNomination } from '../../moderation/decisions.ts';
 import type { Flag } from '../../privacy/index.ts';
+import { markOpened } from '../../families/status.ts';
+import { sendBack } from '../../families/send-back.ts';
+import { SEND_BACK_REASONS } from '../../families/reasons.ts';
 import { dateTime } from '../../format.ts';
 import { CONCERN_LABELS, QUALITY_LABELS, RELATIONSHIP_NAMES, STILL_INVOLVED_LABELS, flagLabel } from './labels.ts';
 import { moderationMessage, moderationPage, requireModerator } from './guard.ts';
 
-type FormValues = { quote: string; worker: string; new_name: string; override_flags: boolean; reason: string; note: string };
+type FormValues = { quote: string; worker: string; new_name: string; override_flags: boolean; reason: string; note: string; send_back_reason: string };
 
 export default async function nominationsReview(app: FastifyInstance) {
   requireModerator(app);
@@ -29,6 +32,7 @@ export default async function nominationsReview(app: FastifyInstance) {
         errors,
         problems,
         reasons: Object.entries(REJECT_REASONS).map(([value, label]) => ({ value, label })),
+        sendBackReasons: Object.entries(SEND_BACK_REASONS).map(([value, r]) => ({ value, label: r.label, hint: `The family reads: “${r.family}”` })),
         labels: { flag: flagLabel, concern: CONCERN_LABELS, quality: QUALITY_LABELS, relationship: RELATIONSHIP_NAMES, stillInvolved: STILL_INVOLVED_LABELS },
       },
       status,
@@ -44,11 +48,12 @@ export default async function nominationsReview(app: FastifyInstance) {
     if (!n) return notFound(reply);
     const who = n.decidedByEmail ?? 'another moderator';
     const when = n.decidedAt ? ` on ${dateTime(n.decidedAt)}` : '';
+    const what = n.status === 'sent_back' ? 'sent back to the family' : n.status;
     return moderationMessage(
       reply,
       409,
       'This nomination was already decided',
-      `It was ${n.status} by ${who}${when}. Nothing you sent was saved.`,
+      `It was ${what} by ${who}${when}. Nothing you sent was saved.`,
       [{ href: `/moderate/nominations/${n.id}`, text: 'See the decision' }, { href: '/moderate', text: 'Back to the queue' }],
     );
   };
@@ -61,6 +66,7 @@ export default async function nominationsReview(app: FastifyInstance) {
     const id = req.params.id;
     const review = loadReview(app.db, app.areas, id, app.now());
     if (!review) return notFound(reply);
+    markOpened(app.db, id, app.now()); // the family's status now says "being checked"
     return renderReview(reply, review, {
       quote: review.suggestedQuote,
       worker: review.defaultWorker,
@@ -68,6 +74,7 @@ export default async function nominationsReview(app: FastifyInstance) {
       override_flags: false,
       reason: '',
       note: '',
+      send_back_reason: '',
     });
   });
 
@@ -85,6 +92,7 @@ export default async function nominationsReview(app: FastifyInstance) {
       override_flags: field('override_flags') === 'yes',
       reason: field('reason'),
       note: field('note'),
+      send_back_reason: field('send_back_reason'),
     };
     try {
       if (action === 'approve') {
@@ -97,7 +105,6 @@ export default async function nominationsReview(app: FastifyInstance) {
           if (!review) return notFound(reply);
           return renderReview(reply, review, values, result.errors, result.problems, 400);
         }
-        app.events.workerChanged(result.workerId);
         return reply.redirect(`/moderate?decided=${id}`, 303);
       }
       if (action === 'reject') {
@@ -109,12 +116,21 @@ export default async function nominationsReview(app: FastifyInstance) {
         }
         return reply.redirect(`/moderate?decided=${id}`, 303);
       }
+      if (action === 'send_back') {
+        sendBack(app.db, { nominationId: id, moderatorId, reason: values.send_back_reason, now });
+        return reply.redirect(`/moderate?decided=${id}`, 303);
+      }
       const review = loadReview(app.db, app.areas, id, now);
       if (!review) return notFound(reply);
-      return renderReview(reply, review, { ...values, quote: values.quote || review.suggestedQuote }, [{ field: 'quote', message: 'Choose approve or reject' }], [], 400);
+      return renderReview(reply, review, { ...values, quote: values.quote || review.suggestedQuote }, [{ field: 'quote', message: 'Choose approve, send back or reject' }], [], 400);
     } catch (e) {
       if (e instanceof ConflictError) return alreadyDecided(reply, id);
       if (e instanceof NotFoundError) return notFound(reply);
+      if (e instanceof InvalidError) {
+        const review = loadReview(app.db, app.areas, id, now);
+        if (!review) return notFound(reply);
+        return renderReview(reply, review, { ...values, quote: values.quote || review.suggestedQuote }, e.errors, [], 400);
+      }
       throw e;
     }
   });

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { lenientPage, optionalId } from '../../http/route-schemas.ts';
-import { loadQueue, age } from '../../moderation/queue.ts';
+import { loadQueue, age, publishedSlug } from '../../moderation/queue.ts';
 import { getNomination } from '../../moderation/review.ts';
 import { getChangeRequest } from '../../moderation/change-requests.ts';
 import { CONCERN_LABELS, flagLabel } from './labels.ts';
@@ -22,8 +22,10 @@ export default async function queue(app: FastifyInstance) {
     if (decided) {
       const n = getNomination(app.db, decided);
       if (n?.status === 'approved' && n.workerId) {
-        const slug = app.db.$client.prepare('SELECT slug FROM workers WHERE id = ?').pluck().get(n.workerId) as string | undefined;
+        const slug = publishedSlug(app.db, n.workerId);
         done = { text: `The quote for ${n.workerName} is published.`, href: slug ? `/workers/${slug}` : undefined, linkText: 'See the profile' };
+      } else if (n?.status === 'sent_back') {
+        done = { text: `The nomination for ${n.workerName} was sent back. The family sees why when they check their reference.` };
       } else if (n?.status === 'rejected') {
         done = { text: `The nomination for ${n.workerName} was rejected. Nothing was published.` };
       }

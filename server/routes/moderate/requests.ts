@@ -81,7 +81,6 @@ export default async function requests(app: FastifyInstance) {
         if (!request) return notFound(reply);
         return renderRequest(reply, request, values, result.errors, 400);
       }
-      if (result.workerId) app.events.workerChanged(result.workerId);
       return reply.redirect(`/moderate?request=${id}`, 303);
     } catch (e) {
       if (e instanceof NotFoundError) return notFound(reply);

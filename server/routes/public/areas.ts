@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { countsOf, type AreaCount } from '../../counts/index.ts';
+import type { AreaCount } from '../../counts/index.ts';
 import { barChart } from '../../charts/bar.ts';
 import { PAGE_SIZE, pager } from '../../pagination.ts';
 import { hint, page as pageSchema, slugParams } from '../../http/route-schemas.ts';
@@ -33,7 +33,7 @@ export default async function areasRoutes(app: FastifyInstance, { lang }: SiteOp
   routes.get('/areas', { schema: { querystring: z.object({ sort: hint }) }, config: { pageCache: true } }, async (req, reply) => {
     // An unknown sort falls back to the grouped list rather than a dead end.
     const sort: Sort = isSort(req.query.sort) ? req.query.sort : 'name';
-    const counts = countsOf(app).areas();
+    const counts = app.counts.areas();
     const byId = new Map(counts.map((c) => [c.id, c]));
     const top = sortCounts(counts, 'nominations')
       .filter((c) => c.nominations > 0)
@@ -72,11 +72,11 @@ export default async function areasRoutes(app: FastifyInstance, { lang }: SiteOp
         return reply.errorPage(404);
       }
       const page = req.query.page;
-      const counts = countsOf(app).area(area.id)!;
+      const counts = app.counts.area(area.id)!;
       const { total, workers } = workersInArea(app.db, area.id, PAGE_SIZE, (page - 1) * PAGE_SIZE);
       const pages = pager(page, total, req.href(`/areas/${area.slug}`));
       const name = places.place(area);
-      const trend = trendSparkline(countsOf(app).areaTrend(area.id), 'area-trend', t('trend.inArea', { area: name }), req);
+      const trend = trendSparkline(app.counts.areaTrend(area.id), 'area-trend', t('trend.inArea', { area: name }), req);
       return reply.page(
         'area',
         {

@@ -1,13 +1,13 @@
 // GET / : search box, the areas leading this week, the latest published quotes, a way to nominate.
 import type { FastifyInstance } from 'fastify';
-import { countsOf, leadingThisWeek } from '../../counts/index.ts';
+import { leadingThisWeek } from '../../counts/index.ts';
 import { leadingSummary } from '../../counts/leading.ts';
 import { latestQuotes } from '../../workers/profile.ts';
 import { SPARKLINE_WEEKS, trendSparkline } from '../../insights/view.ts';
 
 export default async function home(app: FastifyInstance) {
   app.get('/', { config: { pageCache: true } }, async (req, reply) => {
-    const snapshot = countsOf(app).snapshot();
+    const snapshot = app.counts.snapshot();
     const leadingAreas = leadingThisWeek(snapshot.areas, 5);
     const totals = { ...snapshot.totals, areasThisWeek: snapshot.areas.filter((c) => c.thisWeek > 0).length };
     const quotes = latestQuotes(app.db, 6).map((q) => {
@@ -21,7 +21,7 @@ export default async function home(app: FastifyInstance) {
       leadingAreas,
       leading: leadingSummary(leadingAreas),
       quotes,
-      trend: trendSparkline(countsOf(app).trend(SPARKLINE_WEEKS), 'home-trend', req.t('trend.acrossUk'), req),
+      trend: trendSparkline(app.counts.trend(SPARKLINE_WEEKS), 'home-trend', req.t('trend.acrossUk'), req),
     });
   });
 }

@@ -1,7 +1,6 @@
 // GET /insights: totals, the weekly trend, qualities, moved on / case closed, leading areas,
 // nations and regions. Charts are server-rendered SVG, each with a table of its numbers.
 import type { FastifyInstance } from 'fastify';
-import { countsOf } from '../../counts/index.ts';
 import { insightsView } from '../../insights/view.ts';
 
 export default async function insights(app: FastifyInstance) {
@@ -9,7 +8,7 @@ export default async function insights(app: FastifyInstance) {
     return reply.page('insights', {
       title: req.t('insights.title'),
       description: req.t('insights.description'),
-      view: insightsView(countsOf(app), req),
+      view: insightsView(app.counts, req),
     });
   });
 }

@@ -12,11 +12,10 @@ import { labelOf, RELATIONSHIP_CHOICES, STILL_INVOLVED_CHOICES } from '../../nom
 import { compactReference, formatReference } from '../../nominations/reference.ts';
 import { nominationFlagsByRef, SUBMISSION_KEY } from '../../nominations/store.ts';
 import { AreaOptionsHtml, areaSelectGroups } from '../../areas/select-options.ts';
-import { committerOf } from '../../nominations/committer.ts';
 
 const TITLE = 'Recommend a social worker';
 const EMPTY: NominationValues = {
-  worker_name: '', area: '', area_text: '', team: '', relationship: '', still_involved: '', qualities: [], story: '', contact_email: '', consent: '',
+  worker_name: '', area: '', area_text: '', team: '', relationship: '', still_involved: '', qualities: [], story: '', contact_email: '', independent: '', consent: '',
 };
 
 export default async function nominate(app: FastifyInstance) {
@@ -113,7 +112,7 @@ export default async function nominate(app: FastifyInstance) {
     }
     const v = validateNomination(body, app.areas);
     if (!v.ok) return renderForm(reply, v.values, v.errors, startedFor(req, reply, body), 400);
-    const stored = await committerOf(app.db).store(v.data, { submissionKey: key, now: app.now(), hashKey: config.SESSION_SECRET });
+    const stored = await app.committer.store(v.data, { submissionKey: key, now: app.now(), hashKey: config.SESSION_SECRET });
     return reply.code(303).header('location', `/nominate/done/${formatReference(stored.ref)}`).send();
   });
 

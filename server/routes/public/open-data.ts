@@ -2,7 +2,6 @@
 // Wrapped in fastify-plugin so the CORS hook covers every GET under /api/, whoever owns it.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import { countsOf } from '../../counts/index.ts';
 import { areaRows, areasCsv, statsBody } from '../../open-data/areas.ts';
 import { corsHeaders, sendCacheable } from '../../open-data/cacheable.ts';
 import { renderAtom } from '../../feed/atom.ts';
@@ -21,8 +20,6 @@ function memo(snapshot: object, key: string, make: () => string): string {
 const isOpen = (url: string) => url.startsWith('/api/') || url.split('?')[0] === '/feed.xml';
 
 export default fp(async function openData(app: FastifyInstance) {
-  // Load the counts at start-up, not on the first visitor's request.
-  app.addHook('onReady', async () => countsOf(app).warm());
   app.addHook('onSend', async (req, reply, payload) => {
     if ((req.method === 'GET' || req.method === 'HEAD') && isOpen(req.url) && !reply.hasHeader('access-control-allow-origin')) {
       corsHeaders(reply);
@@ -40,19 +37,19 @@ export default fp(async function openData(app: FastifyInstance) {
   });
 
   app.get('/api/areas', async (req, reply) => {
-    const counts = countsOf(app);
+    const counts = app.counts;
     const body = memo(counts.snapshot(), 'json', () => JSON.stringify(areaRows(counts.areas())));
     return sendCacheable(req, reply, body, 'application/json; charset=utf-8');
   });
 
   app.get('/api/areas.csv', async (req, reply) => {
-    const counts = countsOf(app);
+    const counts = app.counts;
     const body = memo(counts.snapshot(), 'csv', () => areasCsv(areaRows(counts.areas())));
     return sendCacheable(req, reply, body, 'text/csv; charset=utf-8', { 'content-disposition': 'inline; filename="areas.csv"' });
   });
 
   app.get('/api/stats', async (req, reply) => {
-    const counts = countsOf(app);
+    const counts = app.counts;
     const body = memo(counts.snapshot(), 'stats', () => JSON.stringify(statsBody(counts.stats())));
     return sendCacheable(req, reply, body, 'application/json; charset=utf-8');
   });

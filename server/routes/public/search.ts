@@ -4,7 +4,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PAGE_SIZE, pager } from '../../pagination.ts';
 import { first, firstPage } from '../../http/route-schemas.ts';
-import { countsOf } from '../../counts/index.ts';
 import type { Area } from '../../areas/directory.ts';
 import type { SearchAnswer } from '../../search/service.ts';
 import type { SiteOptions } from '../../i18n/index.ts';
@@ -78,7 +77,7 @@ export default async function searchRoutes(app: FastifyInstance, { lang }: SiteO
     const params = { q: p.q || undefined, area: p.area?.slug };
     const pages = pager(p.page, answer?.total ?? 0, req.href('/search'), params);
     const ids = answer?.results.map((r) => r.id) ?? [];
-    const quals = countsOf(app).topQualities(ids);
+    const quals = app.counts.topQualities(ids);
     const results = (answer?.results ?? []).map((r) => ({
       slug: r.slug,
       name: r.name,

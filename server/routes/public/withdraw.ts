@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { formRateLimit } from '../../http/rate-limit.ts';
 import { formBody, formText } from '../../http/form-input.ts';
-import { cleanLine } from '../../nominations/clean.ts';
+import { cleanLine } from '../../text.ts';
 import { withdrawNomination } from '../../nominations/withdraw.ts';
 
 const TITLE = 'Withdraw a recommendation';
@@ -25,7 +25,6 @@ export default async function withdraw(app: FastifyInstance) {
     if (!reference) return fail(WITHDRAW_MESSAGES.empty);
     const result = withdrawNomination(app.db, reference, app.now());
     if (!result.withdrawn) return fail(WITHDRAW_MESSAGES.notFound);
-    if (result.workerId !== null) app.events.workerChanged(result.workerId);
     return reply.page('withdraw-done', { title: 'Your recommendation has been withdrawn', wasLive: result.wasLive, noindex: true });
   });
 }

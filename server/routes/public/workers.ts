@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PAGE_SIZE, pager } from '../../pagination.ts';
 import { page, slugParams } from '../../http/route-schemas.ts';
+import { yearMonth } from '../../format.ts';
 import { liveQuotes, lookupWorker, qualityCounts, recommendationCount, type WorkerRow } from '../../workers/profile.ts';
 import type { SiteOptions } from '../../i18n/index.ts';
 import { placeNames } from '../../i18n/places.ts';
@@ -81,12 +82,4 @@ export default async function workers(app: FastifyInstance, { lang }: SiteOption
       quotes: quotes.map((q) => ({ text: q.text, relationship: q.relationship, published: yearMonth(q.publishedAt) })),
     };
   });
-}
-
-const LONDON_MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' });
-
-/** "2026-03", in London time like every public date. */
-function yearMonth(ms: number): string {
-  const p = LONDON_MONTH.formatToParts(ms);
-  return `${p.find((x) => x.type === 'year')!.value}-${p.find((x) => x.type === 'month')!.value}`;
 }

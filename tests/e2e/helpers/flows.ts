@@ -12,6 +12,8 @@ export type NominationValues = {
   qualities?: string[];
   still_involved?: string;
   story?: string;
+  /** "I am not this social worker, a colleague, or writing for them" */
+  independent?: boolean;
   consent?: boolean;
   contact_email?: string;
 };
@@ -24,6 +26,7 @@ export const GOOD_NOMINATION: Required<Omit<NominationValues, 'area_text'>> = {
   qualities: ['listened', 'hope'],
   still_involved: 'moved_on',
   story: 'She listened to us when nobody else would and gave us hope that things could change for our family.',
+  independent: true,
   consent: true,
   contact_email: '',
 };
@@ -49,6 +52,7 @@ export async function fillNomination(page: Page, v: NominationValues): Promise<v
   for (const q of v.qualities ?? []) await form.locator(`input[name="qualities"][value="${q}"]`).check();
   if (v.still_involved !== undefined) await form.locator(`input[name="still_involved"][value="${v.still_involved}"]`).check();
   if (v.story !== undefined) await form.locator('[name="story"]').fill(v.story);
+  if (v.independent) await form.locator('input[name="independent"]').check();
   if (v.consent) await form.locator('input[name="consent"]').check();
   if (v.contact_email !== undefined) await form.locator('[name="contact_email"]').fill(v.contact_email);
 }

@@ -101,6 +101,7 @@ export const VALID_NOMINATION = {
   qualities: ['listened', 'honest'],
   still_involved: 'moved_on',
   story: 'She listened to us when nobody else did and helped our family stay together through a very hard year.',
+  independent: 'yes',
   consent: 'yes',
   contact_email: '',
   website: '',

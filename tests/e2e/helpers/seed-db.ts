@@ -3,7 +3,6 @@
 import { openDatabase, type Db } from '../../../server/db.ts';
 import { seedAreas } from '../../../server/areas/seed.ts';
 import { AreaDirectory } from '../../../server/areas/directory.ts';
-import { DirectoryEventBus } from '../../../server/events.ts';
 import { seedNomination, type SeedNomination } from '../../helpers/seed.ts';
 import type { TestApp } from '../../helpers/app.ts';
 import { createModerator, type Moderator, type Role } from '../../../server/moderation/accounts.ts';
@@ -23,7 +22,7 @@ export async function seedDatabase<T>(dbPath: string, fill: (s: Seeder) => T | P
     seedAreas(db);
     const areas = new AreaDirectory(db);
     // seedNomination needs only these parts of the app.
-    const appLike = { db, areas, clock: { now }, events: new DirectoryEventBus() } as unknown as TestApp;
+    const appLike = { db, areas, clock: { now } } as unknown as TestApp;
     return await fill({
       db,
       areas,

@@ -1,0 +1,1 @@
+CREATE INDEX `workers_non_ascii_slug_idx` ON `workers` (`id`) WHERE "workers"."slug" GLOB '*[^ -~]*';

@@ -1,0 +1,56 @@
+// "Exit this page" as the server sends it: on every public page (not moderation pages), a plain
+// link to a neutral site elsewhere, plus one small same-origin script the CSP allows without
+// 'unsafe-inline'; the script itself has no way to send anything.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeApp, type TestApp } from './helpers/app.ts';
+import { seedNomination } from './helpers/seed.ts';
+import { STATIC_DIR } from '../server/plugins/view.ts';
+
+let app: TestApp;
+let slug: string;
+beforeAll(async () => {
+  app = await makeApp();
+  slug = seedNomination(app, { workerName: 'Jane Smith', area: 'hastings' }).slug!;
+});
+afterAll(async () => app.close());
+
+const exitLinks = (html: string) => [...html.matchAll(/<a href="([^"]+)"[^>]*\bdata-exit-this-page\b[^>]*>/g)].map((m) => m[1]);
+
+describe('Exit this page', () => {
+  it('is on every public page, once, right after the skip link, pointing at a neutral https site', async () => {
+    for (const url of ['/', '/search?q=jane', `/workers/${slug}`, '/areas', '/areas/hastings', '/insights', '/nominate', '/status', '/withdraw', '/help', '/staying-safe', '/accessibility', '/about', '/privacy', '/house-rules', '/request-change', '/no-such-page']) {
+      const res = await app.inject(url);
+      expect(exitLinks(res.body), url).toEqual(['https://www.bbc.co.uk/weather']);
+      const body = res.body.slice(res.body.indexOf('<body>'));
+      expect(body.indexOf('class="skip-link"'), url).toBeLessThan(body.indexOf('data-exit-this-page'));
+      expect(body.indexOf('data-exit-this-page'), url).toBeLessThan(body.indexOf('<header'));
+      expect(res.body, url).toMatch(/<script src="\/static\/exit-this-page\.js\?v=[0-9a-f]{10}" defer><\/script>/);
+    }
+  });
+
+  it('is not on moderation pages', async () => {
+    const res = await app.inject('/moderate/login');
+    expect(exitLinks(res.body)).toEqual([]);
+    expect(res.body).not.toContain('exit-this-page.js');
+  });
+
+  it('its script is served from this site, and the CSP allows it without inline script', async () => {
+    const page = await app.inject('/');
+    const src = /<script src="([^"]+)"/.exec(page.body)![1]!;
+    const js = await app.inject(src);
+    expect(js.statusCode).toBe(200);
+    expect(js.headers['content-type']).toMatch(/javascript/);
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(page.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script anywhere
+  });
+
+  it('its script can send nothing: no fetch, beacon, XHR, image or form', () => {
+    const source = readFileSync(join(STATIC_DIR, 'exit-this-page.js'), 'utf8');
+    for (const api of ['fetch', 'sendBeacon', 'XMLHttpRequest', 'Image', 'WebSocket', 'EventSource', 'submit', 'import(']) expect(source).not.toContain(api);
+    expect(source).toContain('location.replace(link.href)');
+  });
+});
