@@ -209,6 +209,14 @@ describe('Welsh place names', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
+  it('the home page says which area leads this week, with the Welsh name and the count in words', async () => {
+    const page = await get('/cy');
+    expect(page.body).toContain('Ar y blaen yr wythnos hon: <a href="/cy/areas/cardiff">Caerdydd</a>, gydag un gweithiwr cymdeithasol wedi’i argymell.');
+    expect(page.body).toContain('<strong>2</strong> weithiwr cymdeithasol a argymhellwyd');
+    const en = await get('/');
+    expect(en.body).toContain('<a href="/areas/cardiff">Cardiff</a> leads this week: one social worker recommended.');
+  });
+
   it('search finds an area by its Welsh name in either language', async () => {
     for (const url of ['/search?area=Caerdydd', '/cy/search?area=caerdydd', '/search?q=Evans+Caerdydd', '/cy/search?area=Sir+G%C3%A2r', '/search?area=sir+gar']) {
       const page = await get(url);

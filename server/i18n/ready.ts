@@ -2,6 +2,7 @@
 // other template says it is not yet in Welsh and marks its body lang="en" (views/layout.eta).
 export const WELSH_READY: ReadonlySet<string> = new Set([
   'error',
+  'home',
   'search',
   'areas',
   'area',

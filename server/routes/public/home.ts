@@ -15,8 +15,8 @@ export default async function home(app: FastifyInstance) {
       return { ...q, worker: { ...q.worker, areaName: area?.name, areaSlug: area?.slug } };
     });
     return reply.page('home', {
-      title: 'Find a good social worker',
-      description: 'Families recommend the social workers who made a difference to them. Read what they said, or recommend one yourself.',
+      title: req.t('home.title'),
+      description: req.t('home.description'),
       totals,
       leadingAreas,
       leading: leadingSummary(leadingAreas),
