@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApp, type TestApp } from './helpers/app.ts';
 import { seedNomination } from './helpers/seed.ts';
+import { Client } from './helpers/app.ts';
+import { hidden, unescapeHtml, validNomination } from './helpers/nominate.ts';
 import { englishIn, pageText } from './helpers/welsh.ts';
 import { WELSH_READY } from '../server/i18n/ready.ts';
 
@@ -238,5 +240,52 @@ describe('Welsh place names', () => {
     expect(page.body).toContain('Gwrando arnom a pharchu ein barn: <strong>3 theulu</strong>');
     expect(page.body).toContain('— rhiant, Mawrth 2026</figcaption>');
     expect(page.body).toContain('<dt>Tîm</dt><dd>Tîm Cefnogi Teuluoedd</dd>');
+  });
+});
+
+describe('the nomination journey in Welsh', () => {
+  it('form, errors, check your answers, done: all in Welsh, posting to Welsh paths, with a Welsh area accepted', async () => {
+    const client = new Client(app);
+    const form = await client.get('/cy/nominate?area=swansea');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('<form method="post" action="/cy/nominate" novalidate>');
+    expect(form.body).toContain('<option value="swansea" selected>Abertawe</option>');
+    expect(form.body).toContain('<optgroup label="Cymru">');
+    const csrf = hidden(form.body, '_csrf')!;
+    const started = hidden(form.body, 'started');
+
+    const empty = await client.post('/cy/nominate', { _csrf: csrf, started, story: 'byr' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('<title>Gwall: Argymell gweithiwr cymdeithasol');
+    expect(empty.body).toContain('<h2 id="error-summary-title">Mae problem wedi codi</h2>');
+    expect(empty.body).toContain('<a href="#worker_name">Rhowch enw&#39;r gweithiwr cymdeithasol</a>');
+    expect(empty.body).toContain('Rhaid i&#39;r stori fod yn 20 nod neu fwy. Rydych wedi ysgrifennu 3.');
+    expect(empty.body).toContain('<span class="visually-hidden">Gwall:</span>');
+    for (const t of [...pageText(empty.body).text, ...pageText(empty.body).attributes]) expect(englishIn(t), t).toEqual([]);
+
+    const check = await client.post('/cy/nominate', { _csrf: csrf, started, ...validNomination({ area: '', area_text: 'Sir Gâr', worker_name: 'Rhian Jones', team: 'Tîm Teuluoedd', story: 'Gwrandawodd arnom pan nad oedd neb arall yn gwrando, a rhoddodd obaith i ni.' }) });
+    expect(check.statusCode).toBe(200);
+    expect(check.body).toContain('<h1>Gwirio eich atebion</h1>');
+    expect(check.body).toContain('<dd>Sir Gâr</dd>');
+    expect(check.body).toContain('<li>Gwrando arnom a pharchu ein barn</li>');
+    expect(check.body).toContain('action="/cy/nominate/confirm"');
+    for (const t of [...pageText(check.body).text, ...pageText(check.body).attributes]) expect(englishIn(t), t).toEqual([]);
+
+    const confirmForm = check.body.slice(check.body.indexOf('action="/cy/nominate/confirm"'));
+    const body: Record<string, string | string[]> = {};
+    for (const m of confirmForm.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
+      const prev = body[m[1]!];
+      const value = unescapeHtml(m[2]!);
+      body[m[1]!] = prev === undefined ? value : [prev, value].flat();
+    }
+    const confirm = await client.post('/cy/nominate/confirm', body);
+    expect(confirm.statusCode).toBe(303);
+    const location = String(confirm.headers.location);
+    expect(location).toMatch(/^\/cy\/nominate\/done\//);
+    const done = await client.get(location);
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain('<h1>Mae&#39;r argymhelliad wedi&#39;i anfon</h1>');
+    for (const t of [...pageText(done.body).text, ...pageText(done.body).attributes]) expect(englishIn(t), t).toEqual([]);
+    expect([...app.catalogue.missing]).toEqual([]);
   });
 });

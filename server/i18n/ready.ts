@@ -11,4 +11,7 @@ export const WELSH_READY: ReadonlySet<string> = new Set([
   'about',
   'privacy',
   'help',
+  'nominate',
+  'nominate-check',
+  'nominate-done',
 ]);

@@ -8,6 +8,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ConflictError, InvalidError, NotFoundError } from '../errors.ts';
 import { langOf, type Translate } from '../i18n/index.ts';
 import { pageContext } from './view.ts';
+import { localMessage } from '../i18n/form-messages.ts';
 
 /** Statuses with their own title and message in the catalogue (`error.<status>.title`); others share 400's or 500's. */
 const KNOWN = new Set([400, 403, 404, 405, 409, 410, 413, 414, 415, 429, 500, 503]);
@@ -94,7 +95,9 @@ export default fp(async function errors(app: FastifyInstance) {
     if (json) {
       return this.code(status).header('cache-control', 'no-store').send({ error: message ?? title, status });
     }
-    return this.page('error', { title, status, message: message ?? standard }, status);
+    // a form rule's English message (the bot check's, say) in the page's language
+    const said = message === undefined ? standard : localMessage(this.request.t, this.request.lang, message);
+    return this.page('error', { title, status, message: said }, status);
   });
   app.setNotFoundHandler((_req, reply) => reply.errorPage(404));
   app.setErrorHandler(handleError);
