@@ -97,6 +97,8 @@ export const nominations = sqliteTable(
     story: text('story'),
     storyHash: text('story_hash').notNull(),
     contactEmail: text('contact_email'),
+    /** the family asked for one mail when it is published (needs contactEmail; the address goes at the decision) */
+    notifyPublished: integer('notify_published', { mode: 'boolean' }).notNull().default(false),
     /** JSON array of flags for the moderator: 'safeguarding', 'complaint', 'duplicate' */
     flags: text('flags').notNull().default('[]'),
     duplicateOf: integer('duplicate_of'),
@@ -233,4 +235,54 @@ export const auditLog = sqliteTable(
     index('audit_log_moderator_idx').on(t.moderatorId, t.at),
     index('audit_log_action_idx').on(t.action, t.at),
   ],
+);
+
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+
+/**
+ * Outgoing mail, written in the same transaction as the action that causes it (a transactional
+ * outbox); the sender (server/mail/sender.ts) claims due rows one at a time and delivers them.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    bodyHtml: text('body_html'),
+    /** what the mail is for, e.g. 'worker_sign_in', 'nominator_published' */
+    kind: text('kind').notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    /** the transport's error of the last failed attempt; never the body or the address */
+    lastError: text('last_error'),
+    /** when the row was claimed for sending: a 'sending' row long past this is a crash mid-send */
+    claimedAt: integer('claimed_at'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+    /** the SMTP Message-ID (or .eml file) of the delivery */
+    messageId: text('message_id'),
+    /** one mail per cause: a second queueMail with the same key is ignored */
+    dedupeKey: text('dedupe_key').unique(),
+  },
+  (t) => [
+    index('outbox_status_next_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_created_idx').on(t.createdAt),
+  ],
+);
+
+/** Email domains of each children's services authority, seeded from db/authorities.csv. */
+export const authorityDomains = sqliteTable(
+  'authority_domains',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** as in areas.authority (db/areas.csv's children_services_authority) */
+    authority: text('authority').notNull(),
+    nation: text('nation').notNull(),
+    /** lower case, no leading dot; one domain may serve two authorities (a shared children's trust) */
+    domain: text('domain').notNull(),
+  },
+  (t) => [uniqueIndex('authority_domains_authority_domain_idx').on(t.authority, t.domain), index('authority_domains_domain_idx').on(t.domain)],
 );

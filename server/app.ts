@@ -14,6 +14,7 @@ import securityPlugin from './plugins/security.ts';
 import errorsPlugin, { frameworkError } from './plugins/errors.ts';
 import searchPlugin from './plugins/search.ts';
 import jobsPlugin from './plugins/jobs.ts';
+import mailPlugin from './plugins/mail.ts';
 import { registerRoutes } from './routes/index.ts';
 
 declare module 'fastify' {
@@ -24,14 +25,20 @@ declare module 'fastify' {
   }
 }
 
-export type BuildOptions = { config: Config; now?: () => number; logger?: boolean };
+export type BuildOptions = {
+  config: Config;
+  now?: () => number;
+  logger?: boolean;
+  /** false: no mail loop; the caller delivers with app.mail.flush() (tests, for counts they can assert) */
+  mailLoop?: boolean;
+};
 
 /** Request URLs as logged: no query string (search terms) and no nomination reference. */
 export function logSafeUrl(url: string): string {
   return url.split('?')[0]!.replace(/^\/nominate\/done\/[^/]+/, '/nominate/done/[ref]');
 }
 
-export async function buildApp({ config, now = Date.now, logger = true }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, now = Date.now, logger = true, mailLoop = true }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
       ? {
@@ -68,6 +75,7 @@ export async function buildApp({ config, now = Date.now, logger = true }: BuildO
   await app.register(errorsPlugin);
   await app.register(searchPlugin);
   await app.register(jobsPlugin);
+  await app.register(mailPlugin, { loop: mailLoop });
   await app.register(registerRoutes);
   return app;
 }

@@ -29,8 +29,19 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** on behind HTTPS: Secure cookies and HSTS. Defaults to on when NODE_ENV=production (set 0 to turn off). */
   COOKIE_SECURE: flag.optional(),
-  /** public base URL, used for absolute links in the Atom feed */
+  /** public base URL, used for absolute links in the Atom feed and in every mail */
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** smtp://user:pass@host:587 or smtps://…; unset: mails are written as .eml files beside the database */
+  SMTP_URL: z
+    .string()
+    .url('must be a URL such as smtp://user:pass@mail.example.org:587')
+    .refine((u) => !URL.canParse(u) || /^smtps?:$/.test(new URL(u).protocol), 'must start with smtp:// or smtps://')
+    .optional(),
+  /** the sender of every mail: an address, or "Name <address>" */
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, 'must be an address or "Name <address>"')
+    .default('The Good Social Worker directory <no-reply@localhost>'),
   /** where the search index snapshot is kept; default beside the database */
   SEARCH_SNAPSHOT_PATH: z.string().optional(),
 });
@@ -43,6 +54,9 @@ export type Config = Omit<z.infer<typeof envSchema>, 'SESSION_SECRET' | 'SEARCH_
 
 export class ConfigError extends Error {}
 
+/** Never repeated in an error message. */
+const SECRET_VARS = new Set(['SESSION_SECRET', 'SMTP_URL']);
+
 /** Parse the environment. Throws ConfigError with a one-line message naming the variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env, argv: string[] = []): Config {
   const input: Record<string, string> = {};
@@ -54,7 +68,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(`Configuration error: ${name} ${issue.message} (got ${JSON.stringify(input[name] ?? '')})`);
+    const got = SECRET_VARS.has(name) ? 'value not shown: it may hold a password' : `got ${JSON.stringify(input[name] ?? '')}`;
+    throw new ConfigError(`Configuration error: ${name} ${issue.message} (${got})`);
   }
   const c = parsed.data;
   if (argv.includes('--demo')) c.DEMO = true;

@@ -140,3 +140,14 @@ describe('dates and names per language', () => {
     expect(Object.keys(WELSH_AREA_NAMES)).toHaveLength(22);
   });
 });
+
+describe('the form rules’ messages', () => {
+  it('are in the catalogue word for word, so a Welsh page can show each in Welsh', async () => {
+    const { MESSAGES } = await import('../server/nominations/form.ts');
+    const { CHANGE_MESSAGES } = await import('../server/nominations/change-request.ts');
+    const { BOT_MESSAGES } = await import('../server/http/bot-check.ts');
+    expect(en.formError.nomination).toEqual({ ...MESSAGES });
+    expect(en.formError.change).toEqual({ ...CHANGE_MESSAGES });
+    expect(en.formError.bot).toEqual({ ...BOT_MESSAGES });
+  });
+});

@@ -12,6 +12,8 @@ import { charCount, cleanLine, cleanMultiline } from '../text.ts';
 import { workerNameProblem } from '../workers/name.ts';
 import { uniqueWorkerSlug } from '../workers/slug.ts';
 import { getNomination, type NominationRow } from './review.ts';
+import { queueMail } from '../mail/outbox.ts';
+import { nominatorPublishedMail } from '../mail/messages.ts';
 
 export const QUOTE_MIN = 10;
 export const QUOTE_MAX = 1500;
@@ -93,6 +95,8 @@ export type ApproveInput = {
   newName?: unknown;
   overrideFlags?: unknown;
   now: number;
+  /** for the link in the one mail to a family who asked to be told (PUBLIC_URL) */
+  publicUrl: string;
 };
 
 export type ApproveResult =
@@ -110,14 +114,14 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
   else if (chars(quote) < QUOTE_MIN) errors.push({ field: 'quote', message: `The quote must be at least ${QUOTE_MIN} characters` });
   else if (chars(quote) > QUOTE_MAX) errors.push({ field: 'quote', message: `The quote must be ${QUOTE_MAX.toLocaleString('en-GB')} characters or fewer` });
 
-  let existing: { id: number; slug: string; name: string } | undefined;
+  let existing: { id: number; slug: string; name: string; status: string } | undefined;
   const workerChoice = typeof input.worker === 'string' ? input.worker.trim() : '';
   const newName = lineOf(input.newName) || n.workerName;
   if (workerChoice === 'new') {
     const problem = workerNameProblem(newName);
     if (problem) errors.push({ field: 'new_name', message: problem });
   } else if (/^\d{1,12}$/.test(workerChoice)) {
-    existing = db.select({ id: workers.id, slug: workers.slug, name: workers.name }).from(workers).where(eq(workers.id, Number(workerChoice))).get();
+    existing = db.select({ id: workers.id, slug: workers.slug, name: workers.name, status: workers.status }).from(workers).where(eq(workers.id, Number(workerChoice))).get();
     if (!existing) errors.push({ field: 'worker', message: 'That profile no longer exists. Choose another or a new profile' });
   } else {
     errors.push({ field: 'worker', message: 'Choose an existing profile or a new profile' });
@@ -138,6 +142,12 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
   const suggested = n.story ? suggestQuote(n.story, storyFlags) : null;
   const area = areas.get(n.areaId)!;
   return db.transaction((tx): ApproveResult => {
+    // read before the address is deleted below, in the same transaction
+    const asked = tx
+      .select({ email: nominations.contactEmail, notify: nominations.notifyPublished })
+      .from(nominations)
+      .where(eq(nominations.id, n.id))
+      .get();
     const claimed = tx
       .update(nominations)
       .set({ status: 'approved', decidedAt: input.now, decidedBy: input.moderatorId, contactEmail: null })
@@ -186,6 +196,10 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
         after: { flags: problems.map((p) => ({ kind: p.kind, text: p.text })) },
         note: 'The moderator ticked "publish anyway"',
       });
+    }
+    // the family's one mail, queued with the decision (and rolled back with it); not for a hidden profile
+    if (asked?.notify && asked.email && existing?.status !== 'hidden') {
+      queueMail(tx, nominatorPublishedMail(input.publicUrl, asked.email, slug, n.id), input.now);
     }
     return { ok: true, workerId, slug, quoteId, newWorker: !existing };
   });

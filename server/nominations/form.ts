@@ -22,6 +22,8 @@ export type NominationInput = {
   stillInvolved: StillInvolved;
   story: string;
   contactEmail: string | null;
+  /** one mail when it is published; only ever true with a contactEmail */
+  notifyPublished: boolean;
   /** the nominator confirmed they are not the worker, a colleague, or acting for them */
   independent: true;
 };
@@ -37,6 +39,7 @@ export type NominationValues = {
   qualities: string[];
   story: string;
   contact_email: string;
+  notify_published: string;
   independent: string;
   consent: string;
 };
@@ -61,13 +64,14 @@ export const MESSAGES = {
   storyLong: 'Story must be 3,000 characters or fewer',
   email: 'Enter an email address in the correct format, like name@example.com',
   emailLong: `Email address must be ${LIMITS.emailMax} characters or fewer`,
+  notifyWithoutEmail: 'Enter your email address, so we can tell you when it is published, or untick the box',
   independent: 'Tick the box to confirm you are not the social worker, a colleague, or acting for them',
   consent: 'Tick the box to agree that a shortened, anonymised version may be published',
   honeypot: 'Leave this field empty',
 } as const;
 
 /** The order fields appear on the form, so the error summary lists them in the same order. */
-const FIELD_ORDER = ['worker_name', 'area', 'area_text', 'team', 'relationship', 'still_involved', 'qualities', 'story', 'contact_email', 'independent', 'consent', 'website'];
+const FIELD_ORDER = ['worker_name', 'area', 'area_text', 'team', 'relationship', 'still_involved', 'qualities', 'story', 'contact_email', 'notify_published', 'independent', 'consent', 'website'];
 
 const issue = (message: string) => ({ code: 'custom' as const, message });
 
@@ -168,6 +172,10 @@ function buildSchema(areas: AreaDirectory) {
         if (m) ctx.addIssue(issue(m));
       }),
     contact_email: optionalLine(emailProblem, MESSAGES.email),
+    notify_published: z
+      .unknown()
+      .optional()
+      .transform((v) => (Array.isArray(v) ? v[0] : v) === 'yes'),
     independent: z.literal('yes', { error: MESSAGES.independent }),
     consent: z.literal('yes', { error: MESSAGES.consent }),
     website: z.literal('', { error: MESSAGES.honeypot }).optional(),
@@ -188,6 +196,7 @@ export function typedValues(body: unknown): NominationValues {
     qualities: allTexts(b.qualities),
     story: firstText(b.story),
     contact_email: firstText(b.contact_email),
+    notify_published: firstText(b.notify_published),
     independent: firstText(b.independent),
     consent: firstText(b.consent),
   };
@@ -205,6 +214,7 @@ export function cleanValues(data: NominationInput): NominationValues {
     qualities: [...data.qualities],
     story: data.story,
     contact_email: data.contactEmail ?? '',
+    notify_published: data.notifyPublished ? 'yes' : '',
     independent: 'yes',
     consent: 'yes',
   };
@@ -219,7 +229,9 @@ export function validateNomination(body: unknown, areas: AreaDirectory): Validat
   const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
   const values = typedValues(b);
   const parsed = nominationSchema(areas).safeParse({ ...b, area: { select: b.area, typed: b.area_text } });
-  if (parsed.success) {
+  // "tell me when it is published" needs the address; checked with the other fields, so all show at once
+  const notifyWithoutEmail = values.notify_published === 'yes' && cleanLine(values.contact_email) === '';
+  if (parsed.success && !notifyWithoutEmail) {
     const d = parsed.data;
     return {
       ok: true,
@@ -233,12 +245,14 @@ export function validateNomination(body: unknown, areas: AreaDirectory): Validat
         stillInvolved: d.still_involved,
         story: d.story,
         contactEmail: d.contact_email,
+        notifyPublished: d.notify_published,
         independent: true,
       },
     };
   }
   const byField = new Map<string, string>();
-  for (const i of parsed.error.issues) {
+  if (notifyWithoutEmail) byField.set('contact_email', MESSAGES.notifyWithoutEmail);
+  for (const i of parsed.error?.issues ?? []) {
     const field = i.path.join('.') === 'area.typed' ? 'area_text' : String(i.path[0] ?? 'worker_name');
     if (!byField.has(field)) byField.set(field, i.message);
   }

@@ -36,7 +36,7 @@ const insertNomination = (db: Db) =>
     .values({
       ref: ph('ref'), submissionKey: ph('submissionKey'), status: 'pending', workerName: ph('workerName'), workerNameKey: ph('workerNameKey'),
       areaId: ph('areaId'), team: ph('team'), relationship: ph('relationship'), qualities: ph('qualities'), stillInvolved: ph('stillInvolved'),
-      story: ph('story'), storyHash: ph('storyHash'), contactEmail: ph('contactEmail'), flags: ph('flags'), duplicateOf: ph('duplicateOf'),
+      story: ph('story'), storyHash: ph('storyHash'), contactEmail: ph('contactEmail'), notifyPublished: ph('notifyPublished'), flags: ph('flags'), duplicateOf: ph('duplicateOf'),
       submittedAt: ph('submittedAt'), independent: ph('independent'),
     })
     .prepare();
@@ -75,6 +75,7 @@ export function storeNomination(
         story: input.story,
         storyHash: hash,
         contactEmail: input.contactEmail,
+        notifyPublished: input.notifyPublished && input.contactEmail !== null ? 1 : 0,
         flags: JSON.stringify(flags),
         duplicateOf: duplicateOf ?? null,
         submittedAt: opts.now,

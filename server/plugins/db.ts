@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Db } from '../db.ts';
 import { seedAreas } from '../areas/seed.ts';
+import { seedAuthorityDomains } from '../areas/authorities.ts';
 import { AreaDirectory } from '../areas/directory.ts';
 import { loadDemoIfEmpty } from '../demo/load.ts';
 import { backfillNameKeys } from '../nominations/duplicates.ts';
@@ -18,6 +19,7 @@ declare module 'fastify' {
 export default fp(async function dbPlugin(app: FastifyInstance) {
   const db = openDatabase(app.config.DATABASE_PATH);
   seedAreas(db);
+  seedAuthorityDomains(db);
   app.decorate('db', db);
   const areas = new AreaDirectory(db);
   app.decorate('areas', areas);

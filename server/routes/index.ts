@@ -20,6 +20,7 @@ import moderateRequests from './moderate/requests.ts';
 import moderateAudit from './moderate/audit.ts';
 import moderateModerators from './moderate/moderators.ts';
 import moderateHidden from './moderate/hidden.ts';
+import moderateMail from './moderate/mail.ts';
 
 export async function registerRoutes(app: FastifyInstance) {
   for (const routes of [health, openData]) await app.register(routes);
@@ -29,7 +30,7 @@ export async function registerRoutes(app: FastifyInstance) {
     await app.register(routes, { lang: 'en' } satisfies SiteOptions);
     await app.register(routes, { lang: 'cy', prefix: WELSH_PREFIX } satisfies SiteOptions & { prefix: string });
   }
-  for (const routes of [moderateAuth, moderateQueue, moderateNominations, moderateRequests, moderateHidden, moderateAudit, moderateModerators]) {
+  for (const routes of [moderateAuth, moderateQueue, moderateNominations, moderateRequests, moderateHidden, moderateAudit, moderateModerators, moderateMail]) {
     await app.register(routes);
   }
 }

@@ -12,6 +12,8 @@ import { launchBrowser, newContext, VIEWPORTS } from './helpers/browser.ts';
 import { axeViolations, formatVnu, structure, structureProblems, validateHtml, type HtmlDoc } from './helpers/checks.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { queueMail } from '../../server/mail/outbox.ts';
+import { outbox } from '../../db/schema.ts';
 import { ADMIN, fillNomination, GOOD_NOMINATION, logIn, readReference, submit } from './helpers/flows.ts';
 
 // axe on a long page (/areas lists 361 areas) takes seconds on a busy 2-core machine.
@@ -53,6 +55,9 @@ beforeAll(async () => {
       )
       .run(s.areas.resolve('hastings')!.id, main.workerId, now - day);
     await s.moderator(ADMIN, 'admin');
+    // a mail that failed, for the admins' mail page
+    queueMail(s.db, { to: 'a.worker@eastsussex.gov.uk', subject: 'Sign in', text: 'Your link', kind: 'worker_sign_in' }, now - day);
+    s.db.update(outbox).set({ status: 'failed', attempts: 6, lastError: '550: Mailbox unavailable', toAddress: 'a•••@eastsussex.gov.uk', bodyText: '' }).run();
     const ref = s.db.$client.prepare('SELECT ref FROM nominations WHERE id = ?').pluck().get(pending.nominationId) as string;
     return { profileSlug: main.slug!, hiddenSlug: hidden.slug!, pendingId: pending.nominationId, pendingRef: ref, requestId: Number(request.lastInsertRowid) };
   }, now));
@@ -270,6 +275,7 @@ describe('moderation pages', () => {
     await checkPage('moderators error', await submit(page, '/moderate/moderators'), 400);
     await expectErrorSummaryFocused('moderators error');
     titles.delete('moderators error');
+    await checkPage('mail (admin)', await page.goto('/moderate/mail'));
   });
 
   it('an expired form (403)', async () => {

@@ -20,7 +20,8 @@ export async function makeApp(env: Record<string, string> = {}, startAt = Date.U
     ...env,
   });
   const clock = { now: startAt };
-  const app = (await buildApp({ config, now: () => clock.now, logger: false })) as TestApp;
+  // no mail loop: a test delivers with app.mail.flush(), so what it counts is what it sent
+  const app = (await buildApp({ config, now: () => clock.now, logger: false, mailLoop: false })) as TestApp;
   app.dir = dir;
   app.clock = clock;
   app.addHook('onClose', async () => rmSync(dir, { recursive: true, force: true }));

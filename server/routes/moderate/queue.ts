@@ -6,6 +6,7 @@ import { lenientPage, optionalId } from '../../http/route-schemas.ts';
 import { loadQueue, age, publishedSlug } from '../../moderation/queue.ts';
 import { getNomination } from '../../moderation/review.ts';
 import { getChangeRequest } from '../../moderation/change-requests.ts';
+import { failedMailCount } from '../../mail/admin.ts';
 import { CONCERN_LABELS, flagLabel } from './labels.ts';
 import { moderationPage, requireModerator } from './guard.ts';
 
@@ -40,6 +41,7 @@ export default async function queue(app: FastifyInstance) {
       title: data.pendingNominations ? `Queue (${data.pendingNominations})` : 'Queue',
       ...data,
       done,
+      failedMail: req.moderator?.role === 'admin' ? failedMailCount(app.db) : 0,
       ageOf: (t: number) => age(t, now),
       flagLabel,
       concernLabels: CONCERN_LABELS,

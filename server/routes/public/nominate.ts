@@ -17,7 +17,7 @@ import { placeNames } from '../../i18n/places.ts';
 import { localErrors } from '../../i18n/form-messages.ts';
 
 const EMPTY: NominationValues = {
-  worker_name: '', area: '', area_text: '', team: '', relationship: '', still_involved: '', qualities: [], story: '', contact_email: '', independent: '', consent: '',
+  worker_name: '', area: '', area_text: '', team: '', relationship: '', still_involved: '', qualities: [], story: '', contact_email: '', notify_published: '', independent: '', consent: '',
 };
 
 export default async function nominate(app: FastifyInstance, { lang }: SiteOptions) {
