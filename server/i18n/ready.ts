@@ -11,6 +11,8 @@ export const WELSH_READY: ReadonlySet<string> = new Set([
   'about',
   'privacy',
   'help',
+  'withdraw',
+  'withdraw-done',
   'nominate',
   'nominate-check',
   'nominate-done',
