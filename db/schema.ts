@@ -101,6 +101,8 @@ export const nominations = sqliteTable(
     notifyPublished: integer('notify_published', { mode: 'boolean' }).notNull().default(false),
     /** JSON array of flags for the moderator: 'safeguarding', 'complaint', 'duplicate' */
     flags: text('flags').notNull().default('[]'),
+    /** the privacy flags of the story as JSON with the detector version that found them ({ version, flags }); computed at submission, null or outdated until recomputed */
+    privacyFlags: text('privacy_flags'),
     duplicateOf: integer('duplicate_of'),
     submittedAt: integer('submitted_at').notNull(),
     decidedAt: integer('decided_at'),

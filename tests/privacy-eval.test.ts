@@ -1,7 +1,7 @@
 // The measured figures as a regression test: the tuning set must keep meeting the targets of issue 4.
 // (The held-out set is reported by `npm run eval:privacy` but not asserted, so nobody tunes to it.)
 import { describe, expect, it } from 'vitest';
-import { EVAL_KINDS, evaluate, loadStories, locateGold, precision, recall } from '../scripts/eval-privacy.ts';
+import { EVAL_KINDS, EVAL_LABELS, checksPer100Words, evaluate, loadStories, locateGold, precision, recall, share } from '../scripts/eval-privacy.ts';
 import { findFlags, suggestQuote } from '../server/privacy/index.ts';
 
 const stories = loadStories();
@@ -30,8 +30,26 @@ describe('privacy flags on the tuning set', () => {
     ['postcode', 0.95],
     ['child_name', 0.85],
     ['name', 0.85],
+    // issue 15, on both tiers
+    ['nhs_number', 0.95],
+    ['vehicle_reg', 0.95],
+    ['social_handle', 0.95],
+    ['hospital', 0.95],
+    ['workplace', 0.95],
+    ['address', 0.95],
+    ['school', 0.95],
   ] as const)('recall for %s is at least %s', (kind, target) => {
     expect(recall(ev.rows[kind])).toBeGreaterThanOrEqual(target);
+  });
+
+  it('loses at most 2% of ordinary words on the controls, and check flags stay worth reading', () => {
+    expect(share(ev.overRedactionControls)).toBeLessThanOrEqual(0.02);
+    expect(checksPer100Words(ev)).toBeLessThanOrEqual(1);
+    expect(ev.checkReal.part).toBeGreaterThanOrEqual(ev.checkReal.of / 2);
+  });
+
+  it('labels every kind in words', () => {
+    for (const k of EVAL_KINDS) expect(EVAL_LABELS[k]).toMatch(/^[a-zA-Z ,']+$/);
   });
 
   it('keeps overall precision at 0.9 or better, so moderators are not buried in false alarms', () => {
@@ -39,11 +57,11 @@ describe('privacy flags on the tuning set', () => {
     expect(recall(ev.rows.overall)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('leaves no flagged text in any suggested quote (bar the worker\'s own name, when a child shares it)', () => {
+  it('leaves no redact-flagged text in any suggested quote (bar the worker\'s own name, when a child shares it)', () => {
     for (const s of tuning) {
       const flags = findFlags(s.story, s.worker);
       const quote = suggestQuote(s.story, flags);
-      for (const f of flags) {
+      for (const f of flags.filter((x) => x.tier === 'redact')) {
         if (s.worker.split(/\s+/).includes(f.text)) continue;
         const word = new RegExp(`(?<![\\p{L}\\p{N}])${f.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u');
         expect(word.test(quote), `${s.id}: ${JSON.stringify(f.text)} is still in: ${quote}`).toBe(false);

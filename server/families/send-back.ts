@@ -13,6 +13,7 @@ import { checkStory } from '../nominations/form.ts';
 import type { NominationFlag } from '../nominations/store.ts';
 import { isSendBackReason } from './reasons.ts';
 import { referenceOf } from './status.ts';
+import { flagsToStore } from '../privacy/stored.ts';
 
 export const SEND_BACK_MESSAGES = {
   reason: 'Choose why you are sending it back',
@@ -91,7 +92,7 @@ export function resubmit(db: Db, input: ResubmitInput): { nominationId: number; 
       const changed = tx
         .update(nominations)
         .set({
-          story, storyHash: hash, flags: JSON.stringify(flags), duplicateOf: dup ?? null,
+          story, storyHash: hash, flags: JSON.stringify(flags), duplicateOf: dup ?? null, privacyFlags: flagsToStore(story, n.workerName),
           status: 'pending', decidedAt: null, decidedBy: null, openedAt: null, resubmittedAt: input.now,
         })
         .where(and(eq(nominations.id, n.id), eq(nominations.status, 'sent_back')))

@@ -8,6 +8,7 @@ import type { AreaDirectory } from '../areas/directory.ts';
 import { audit } from '../audit.ts';
 import { ConflictError, NotFoundError, type FieldError } from '../errors.ts';
 import { findFlags, suggestQuote, type Flag } from '../privacy/index.ts';
+import { currentFlags } from './privacy-flags.ts';
 import { charCount, cleanLine, cleanMultiline } from '../text.ts';
 import { workerNameProblem } from '../workers/name.ts';
 import { uniqueWorkerSlug } from '../workers/slug.ts';
@@ -71,15 +72,34 @@ export function quotePrivacyProblems(
   /** the story's flags if the caller already has them (findFlags(story, nominatedName)) */
   storyFlags: Flag[] = story ? findFlags(story, nominatedName) : [],
 ): Flag[] {
-  const leftovers = leftoverFlaggedText(quote, storyFlags);
-  let inQuote = findFlags(quote, nominatedName);
+  // only sure (redact) flags: check flags are the moderator's to resolve one by one (uncheckedFlags)
+  const sure = (flags: Flag[]) => flags.filter((f) => f.tier !== 'check');
+  const leftovers = leftoverFlaggedText(quote, sure(storyFlags));
+  let inQuote = sure(findFlags(quote, nominatedName));
   if (publishedName !== nominatedName) {
     // The detector takes one worker's name; with two, a name counts only if it is neither.
-    const asPublished = new Set(findFlags(quote, publishedName).map((f) => `${f.start}:${f.end}`));
+    const asPublished = new Set(sure(findFlags(quote, publishedName)).map((f) => `${f.start}:${f.end}`));
     inQuote = inQuote.filter((f) => asPublished.has(`${f.start}:${f.end}`));
   }
   const texts = new Set(leftovers.map((f) => f.text.toLowerCase()));
   return [...leftovers, ...inQuote.filter((f) => !texts.has(f.text.toLowerCase()))];
+}
+
+/** The tick-box value of a check flag on the review page: where it is in the story. */
+export const checkKey = (f: Flag) => `${f.start}-${f.end}`;
+
+/**
+ * The story's check flags whose text is still in the quote, split by whether the moderator ticked them
+ * as fine (a tick on any flag with the same text covers them all; a tick naming no flag counts for nothing).
+ */
+export function checkFlagsInQuote(quote: string, storyFlags: Flag[], ticked: readonly string[]): { confirmed: Flag[]; unchecked: Flag[] } {
+  const checks = storyFlags.filter((f) => f.tier === 'check');
+  const tickedTexts = new Set(checks.filter((f) => ticked.includes(checkKey(f))).map((f) => f.text.trim().toLowerCase()));
+  const still = leftoverFlaggedText(quote, checks);
+  return {
+    confirmed: still.filter((f) => tickedTexts.has(f.text.trim().toLowerCase())),
+    unchecked: still.filter((f) => !tickedTexts.has(f.text.trim().toLowerCase())),
+  };
 }
 
 /** The guard on every decision: it only succeeds on a row that is still pending. */
@@ -94,6 +114,8 @@ export type ApproveInput = {
   /** the name for a new profile (defaults to the name as nominated) */
   newName?: unknown;
   overrideFlags?: unknown;
+  /** the check flags the moderator ticked as fine to publish (checkKey values) */
+  checkOk?: readonly string[];
   now: number;
   /** for the link in the one mail to a family who asked to be told (PUBLIC_URL) */
   publicUrl: string;
@@ -129,12 +151,21 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
 
   const override = input.overrideFlags === 'yes';
   // The story is read by the detector once: for the flags left in the quote and the audit's suggestion.
-  const storyFlags = n.story ? findFlags(n.story, n.workerName) : [];
+  // the flags stored at submission (recomputed only if outdated)
+  const storyFlags = n.story ? currentFlags(db, n) : [];
   const problems = quote && n.story !== null ? quotePrivacyProblems(quote, n.story, n.workerName, existing?.name ?? newName, storyFlags) : [];
   if (problems.length && !override && !errors.some((e) => e.field === 'quote')) {
     errors.push({
       field: 'quote',
       message: `The quote may still identify someone: ${problems.map((p) => `“${p.text}”`).join(', ')}. Edit it, or tick the box to publish it anyway`,
+    });
+  }
+  const checks = quote ? checkFlagsInQuote(quote, storyFlags, input.checkOk ?? []) : { confirmed: [], unchecked: [] };
+  if (checks.unchecked.length && !errors.some((e) => e.field === 'quote')) {
+    const list = checks.unchecked.map((f) => `“${f.text}”`).join(', ');
+    errors.push({
+      field: 'check_ok',
+      message: `Check ${list}: ${checks.unchecked.length === 1 ? 'it may identify someone and is still in the quote. Take it out, or tick it' : 'they may identify someone and are still in the quote. Take them out, or tick each one'} as fine to publish`,
     });
   }
   if (errors.length) return { ok: false, errors, problems };
@@ -186,6 +217,17 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
       after: { quote, quoteId, workerId, workerSlug: slug, newWorker: !existing },
       note: problems.length ? 'published with privacy flags overridden' : null,
     });
+    if (checks.confirmed.length) {
+      audit(db, {
+        at: input.now,
+        moderatorId: input.moderatorId,
+        action: 'nomination.checks_confirmed',
+        subjectType: 'nomination',
+        subjectId: n.id,
+        after: { flags: checks.confirmed.map((f) => ({ kind: f.kind, text: f.text })) },
+        note: 'The moderator ticked each check flag left in the quote as fine to publish',
+      });
+    }
     if (problems.length) {
       audit(db, {
         at: input.now,

@@ -3,7 +3,8 @@ import { asc, count, eq } from 'drizzle-orm';
 import { changeRequests, nominations as nominationsTable } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
-import { findFlags, type FlagKind } from '../privacy/index.ts';
+import type { FlagKind } from '../privacy/index.ts';
+import { currentFlags } from './privacy-flags.ts';
 import { getWorker } from '../workers/summary.ts';
 
 export type QueueNomination = {
@@ -44,7 +45,7 @@ export function loadQueue(db: Db, areas: AreaDirectory, page = 1): Queue {
   const pages = Math.max(1, Math.ceil(pendingNominations / QUEUE_PAGE_SIZE));
   const p = Math.min(Math.max(1, page), pages);
   const rows = db
-    .select({ id: n.id, workerName: n.workerName, areaId: n.areaId, submittedAt: n.submittedAt, flags: n.flags, story: n.story })
+    .select({ id: n.id, workerName: n.workerName, areaId: n.areaId, submittedAt: n.submittedAt, flags: n.flags, story: n.story, privacyFlags: n.privacyFlags })
     .from(n)
     .where(eq(n.status, 'pending'))
     .orderBy(asc(n.submittedAt), asc(n.id))
@@ -53,7 +54,8 @@ export function loadQueue(db: Db, areas: AreaDirectory, page = 1): Queue {
     .all();
   const nominations = rows.map((r) => {
     const counts = new Map<FlagKind, number>();
-    for (const f of r.story ? findFlags(r.story, r.workerName) : []) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+    // stored at submission: the queue does not re-scan every story on each view
+    for (const f of r.story ? currentFlags(db, r) : []) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
     let concerns: string[] = [];
     try {
       concerns = (JSON.parse(r.flags) as unknown[]).filter((x): x is string => typeof x === 'string');

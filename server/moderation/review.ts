@@ -5,7 +5,9 @@ import { moderators, nominations, workers, type RELATIONSHIPS, type STILL_INVOLV
 import { liveQuoteCount } from '../workers/visibility.ts';
 import type { Db } from '../db.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
-import { findFlagsDetailed, suggestQuote, type DetailedFlag } from '../privacy/index.ts';
+import { suggestQuote, type DetailedFlag } from '../privacy/index.ts';
+import { looksWelsh } from '../privacy/welsh.ts';
+import { currentFlags } from './privacy-flags.ts';
 import { nameSimilarity } from './names.ts';
 
 export type NominationRow = {
@@ -32,6 +34,8 @@ export type NominationRow = {
   rejectReason: string | null;
   rejectNote: string | null;
   storyDeletedAt: number | null;
+  /** the stored privacy flags (JSON with the detector version); read through currentFlags */
+  privacyFlags: string | null;
   sendBackReason: string | null;
   resubmittedAt: number | null;
 };
@@ -53,7 +57,7 @@ export function getNomination(db: Db, id: number): NominationRow | undefined {
       qualities: n.qualities, stillInvolved: n.stillInvolved, story: n.story, storyHash: n.storyHash, contactEmail: n.contactEmail,
       flags: n.flags, duplicateOf: n.duplicateOf, submittedAt: n.submittedAt, decidedAt: n.decidedAt, decidedBy: n.decidedBy,
       decidedByEmail: moderators.email, workerId: n.workerId, rejectReason: n.rejectReason, rejectNote: n.rejectNote,
-      storyDeletedAt: n.storyDeletedAt, sendBackReason: n.sendBackReason, resubmittedAt: n.resubmittedAt,
+      storyDeletedAt: n.storyDeletedAt, sendBackReason: n.sendBackReason, resubmittedAt: n.resubmittedAt, privacyFlags: n.privacyFlags,
     })
     .from(n)
     .leftJoin(moderators, eq(moderators.id, n.decidedBy))
@@ -154,13 +158,15 @@ export type Review = {
   candidates: Candidate[];
   defaultWorker: string;
   duplicates: LikelyDuplicate[];
+  /** the story looks written in Welsh: the flags are tuned for English */
+  welsh: boolean;
 };
 
 export function loadReview(db: Db, areas: AreaDirectory, id: number, now: number): Review | undefined {
   const nomination = getNomination(db, id);
   if (!nomination) return undefined;
   const story = nomination.story ?? '';
-  const flags = story ? findFlagsDetailed(story, nomination.workerName) : [];
+  const flags = story ? currentFlags(db, nomination) : [];
   const candidates = candidateProfiles(db, nomination.workerName, nomination.areaId);
   const best = candidates[0];
   return {
@@ -172,5 +178,6 @@ export function loadReview(db: Db, areas: AreaDirectory, id: number, now: number
     candidates,
     defaultWorker: best && best.score >= CONFIDENT_MATCH ? String(best.id) : 'new',
     duplicates: likelyDuplicates(db, nomination, now),
+    welsh: looksWelsh(story),
   };
 }

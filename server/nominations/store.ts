@@ -6,6 +6,7 @@ import type { Db } from '../db.ts';
 import type { NominationInput } from './form.ts';
 import { findConcerns } from './concerns.ts';
 import { findDuplicateOf, nameKey, storyHash } from './duplicates.ts';
+import { flagsToStore } from '../privacy/stored.ts';
 import { newReference } from './reference.ts';
 import { preparedQuery } from '../statements.ts';
 
@@ -37,7 +38,7 @@ const insertNomination = (db: Db) =>
       ref: ph('ref'), submissionKey: ph('submissionKey'), status: 'pending', workerName: ph('workerName'), workerNameKey: ph('workerNameKey'),
       areaId: ph('areaId'), team: ph('team'), relationship: ph('relationship'), qualities: ph('qualities'), stillInvolved: ph('stillInvolved'),
       story: ph('story'), storyHash: ph('storyHash'), contactEmail: ph('contactEmail'), notifyPublished: ph('notifyPublished'), flags: ph('flags'), duplicateOf: ph('duplicateOf'),
-      submittedAt: ph('submittedAt'), independent: ph('independent'),
+      privacyFlags: ph('privacyFlags'), submittedAt: ph('submittedAt'), independent: ph('independent'),
     })
     .prepare();
 const flagsByRef = (db: Db) => db.select({ flags: n.flags }).from(n).where(eq(n.ref, ph('ref'))).prepare();
@@ -52,6 +53,8 @@ export function storeNomination(
   const insert = preparedQuery(db, insertNomination);
 
   // IMMEDIATE: take the write lock before reading, so two processes cannot both miss the same key.
+  // the privacy flags are found once, here, outside the write lock; the moderation pages read them back
+  const privacyFlags = flagsToStore(input.story, input.workerName);
   return db.transaction(
     (): StoredNomination => {
       const existing = existingByKey.get({ submissionKey: opts.submissionKey });
@@ -78,6 +81,7 @@ export function storeNomination(
         notifyPublished: input.notifyPublished && input.contactEmail !== null ? 1 : 0,
         flags: JSON.stringify(flags),
         duplicateOf: duplicateOf ?? null,
+        privacyFlags,
         submittedAt: opts.now,
         independent: input.independent,
       });

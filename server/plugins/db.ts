@@ -8,6 +8,7 @@ import { AreaDirectory } from '../areas/directory.ts';
 import { loadDemoIfEmpty } from '../demo/load.ts';
 import { backfillNameKeys } from '../nominations/duplicates.ts';
 import { backfillAsciiSlugs } from '../workers/slug.ts';
+import { backfillPrivacyFlags } from '../moderation/privacy-flags.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,6 +32,8 @@ export default fp(async function dbPlugin(app: FastifyInstance) {
   if (folded) app.log.info({ nominations: folded }, 'folded worker names stored for duplicate checks');
   const moved = backfillAsciiSlugs(db);
   if (moved) app.log.info({ workers: moved }, 'profile slugs made ASCII, old slugs kept as redirects');
+  const flagged = backfillPrivacyFlags(db);
+  if (flagged) app.log.info({ nominations: flagged }, 'privacy flags stored for pending nominations (new or older detector)');
   app.addHook('onClose', async () => {
     db.$client.close();
   });

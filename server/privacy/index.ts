@@ -2,17 +2,56 @@
 // The interface here is fixed (the moderation pages use it); the detectors are in this folder:
 // patterns.ts (emails, links, phones, postcodes, case references, dates, ages, addresses),
 // schools.ts, names.ts (with compromise's lexicon, words.ts) and worker.ts (the worker's own name).
-import { childNameKeys, findNames } from './names.ts';
+import { agesAfterNames, childNameKeys, findNames } from './names.ts';
 import { findPatterns } from './patterns.ts';
+import { findIdentifiers } from './identifiers.ts';
+import { keptTokens } from './keep.ts';
 import { findSchools } from './schools.ts';
+import { findStreets } from './streets.ts';
+import { findVenues } from './venues.ts';
 import { resolveOverlaps } from './spans.ts';
 import { tokenize } from './tokens.ts';
 import { workerNameMatcher } from './worker.ts';
 
-export const FLAG_KINDS = ['email', 'phone', 'postcode', 'address', 'date', 'age', 'school', 'case_ref', 'name', 'url'] as const;
+export const FLAG_KINDS = [
+  'email', 'phone', 'postcode', 'address', 'date', 'age', 'school', 'case_ref', 'name', 'url',
+  'nhs_number', 'vehicle_reg', 'social_handle', 'hospital', 'workplace',
+] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
-export type Flag = { kind: FlagKind; start: number; end: number; text: string };
+/**
+ * `redact`: sure enough to be replaced in the suggested quote. `check`: may identify someone; shown to
+ * the moderator with its kind and left in the quote for them to decide.
+ */
+export const FLAG_TIERS = ['redact', 'check'] as const;
+export type FlagTier = (typeof FLAG_TIERS)[number];
+
+/** A flag as passed around or stored; one without a tier (stored before tiers existed) is read as redact. */
+export type Flag = { kind: FlagKind; tier?: FlagTier; start: number; end: number; text: string };
+/** A flag as the detector finds it: always with its tier. */
+export type TieredFlag = Flag & { tier: FlagTier };
+
+/** Bumped whenever the rules change what they find, so stored flags are recomputed. */
+export const DETECTOR_VERSION = 3;
+
+/** What each kind is, in words, for the moderator. */
+export const KIND_LABELS: Record<FlagKind, string> = {
+  email: 'email address',
+  phone: 'phone number',
+  postcode: 'postcode',
+  address: 'address',
+  date: 'date',
+  age: 'age',
+  school: 'school or nursery',
+  case_ref: 'court or case reference',
+  name: "person's name",
+  url: 'web link',
+  nhs_number: 'NHS, CHI or National Insurance number',
+  vehicle_reg: 'vehicle registration',
+  social_handle: 'social media handle',
+  hospital: 'hospital, ward or clinic',
+  workplace: 'workplace',
+};
 
 export const PLACEHOLDERS: Record<FlagKind, string> = {
   email: '[email]',
@@ -25,23 +64,30 @@ export const PLACEHOLDERS: Record<FlagKind, string> = {
   case_ref: '[case reference]',
   name: '[name]',
   url: '[link]',
+  nhs_number: '[ID number]',
+  vehicle_reg: '[vehicle registration]',
+  social_handle: '[social media handle]',
+  hospital: '[hospital]',
+  workplace: '[workplace]',
 };
 
 export const CHILD_NAME_PLACEHOLDER = "[child's name]";
 
 /** A flag with its finer kind: a `name` the story says is a child's is `child_name`, shown as "[child's name]". */
-export type DetailedFlag = Flag & { sub: 'child_name' | null; placeholder: string };
+export type DetailedFlag = TieredFlag & { sub: 'child_name' | null; placeholder: string };
 
 /** Flagged spans with their placeholders, sorted by start, not overlapping. Never throws. */
 export function findFlagsDetailed(story: string, workerName: string): DetailedFlag[] {
   if (typeof story !== 'string' || story.length === 0) return [];
   const tokens = tokenize(story);
-  const structured = [...findPatterns(story), ...findSchools(tokens)];
-  const names = findNames(tokens, story, workerNameMatcher(typeof workerName === 'string' ? workerName : ''), structured);
-  return resolveOverlaps([...structured, ...names], story.length).map((c) => {
+  const kept = keptTokens(tokens);
+  const structured = [...findPatterns(story), ...findIdentifiers(story), ...findSchools(tokens, kept), ...findStreets(tokens, kept), ...findVenues(tokens, kept)];
+  const names = findNames(tokens, story, workerNameMatcher(typeof workerName === 'string' ? workerName : ''), structured, kept);
+  return resolveOverlaps([...structured, ...names, ...agesAfterNames(story, names)], story.length).map((c) => {
     const child = c.kind === 'name' && c.child === true;
     return {
       kind: c.kind,
+      tier: c.tier ?? 'redact',
       start: c.start,
       end: c.end,
       text: story.slice(c.start, c.end),
@@ -52,19 +98,19 @@ export function findFlagsDetailed(story: string, workerName: string): DetailedFl
 }
 
 /** Flagged spans, sorted by start, not overlapping. */
-export function findFlags(story: string, workerName: string): Flag[] {
-  return findFlagsDetailed(story, workerName).map(({ kind, start, end, text }) => ({ kind, start, end, text }));
+export function findFlags(story: string, workerName: string): TieredFlag[] {
+  return findFlagsDetailed(story, workerName).map(({ kind, tier, start, end, text }) => ({ kind, tier, start, end, text }));
 }
 
 /**
- * The story with each flagged span replaced by its placeholder ("[child's name]" for a name the story
- * says is a child's), with spacing tidied. Flags may come from storage: overlapping or out-of-range
- * ones are skipped, never thrown on.
+ * The story with each `redact` flag replaced by its placeholder ("[child's name]" for a name the story
+ * says is a child's), with spacing tidied; `check` flags are left for the moderator. Flags may come
+ * from storage: overlapping or out-of-range ones are skipped, never thrown on (no tier means redact).
  */
 export function suggestQuote(story: string, flags: Flag[]): string {
   if (typeof story !== 'string') return '';
   const sorted = [...(flags ?? [])]
-    .filter((f) => f && Number.isInteger(f.start) && Number.isInteger(f.end) && f.start >= 0 && f.end <= story.length && f.end > f.start)
+    .filter((f) => f && f.tier !== 'check' && Number.isInteger(f.start) && Number.isInteger(f.end) && f.start >= 0 && f.end <= story.length && f.end > f.start)
     .sort((a, b) => a.start - b.start);
   let childKeys: Set<string> | undefined;
   const placeholderOf = (f: Flag): string => {

@@ -5,36 +5,55 @@
 import type { Candidate } from './spans.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
 import type { WorkerName } from './worker.ts';
-import { ORG_WORDS, isPlacePhrase, knownName, neverAName, onlyAName, placeOrPerson, placeWord, unknownWord, commonWord } from './words.ts';
+import { ORG_WORDS, isPlacePhrase, knownName, nameAlsoWord, neverAName, onlyAName, placeOrPerson, placeWord, unknownWord, commonWord } from './words.ts';
 
 const CHILD_RELATIONS = new Set(
   `son sons daughter daughters boy boys girl girls child children kid kids baby babies twin twins grandson grandsons
   granddaughter granddaughters grandchild grandchildren grandkids grandkid nephew nephews niece nieces stepson
-  stepdaughter step-son step-daughter stepchild eldest youngest oldest toddler newborn teenager teen lad lass bairn`.split(/\s+/),
+  stepdaughter step-son step-daughter stepchild eldest youngest oldest toddler newborn teenager teen lad lass bairn wean one ones`.split(/\s+/),
 );
 const SIBLINGS = new Set(['brother', 'brothers', 'sister', 'sisters', 'sibling', 'siblings', 'half-brother', 'half-sister', 'stepbrother', 'stepsister']);
 /** Relatives (not professionals): after these a name typed in small letters is still a name ("his nan jean"). */
 const RELATIVES = `partner husband wife ex ex-partner ex-husband ex-wife boyfriend girlfriend fiance fiancé fiancee fiancée mum mam mom
   mother dad father stepdad stepmum step-dad step-mum nan nana nanna gran granny grandma grandad granddad grandpa
-  grandmother grandfather aunt auntie aunty uncle cousin`.split(/\s+/);
+  grandmother grandfather aunt auntie aunty uncle cousin fella feller bloke hubby missus wifey bf gf babyfather babymother
+  nain taid mamgu tadcu mam-gu tad-cu nani dadi ammi ammu abbu abba ami baba khala khalu chacha chachi phupho phuppo mamu
+  masi bhabhi bhaiya didi babcia dziadek ciocia wujek mama papa granda gramps grampa nanny bestie bezzie`.split(/\s+/);
 const OTHER_RELATIONS = new Set([
   ...RELATIVES,
   ...`neighbour neighbor friend mate carer teacher headteacher
   manager worker officer solicitor barrister lawyer advocate judge magistrate guardian doctor gp nurse midwife
   paediatrician therapist counsellor psychologist psychiatrist interpreter mentor coach keyworker caseworker visitor
-  colleague boss landlord landlady pastor imam vicar priest`.split(/\s+/),
+  colleague boss landlord landlady pastor imam vicar priest senco head headteacher deputy consultant detective
+  sergeant constable inspector pc dc ds ta assistant practitioner coordinator lead principal director councillor mp
+  rabbi chaplain physio dietitian nursery key`.split(/\s+/),
 ]);
+/** Child words that also describe things ("the baby unit", "a kids club"): a small-letter word after them must be a known name. */
+const DESCRIBING = new Set(['one', 'ones', 'baby', 'babies', 'toddler', 'teen', 'teenager', 'kid', 'kids', 'child', 'children', 'twin', 'twins', 'newborn', 'boys', 'girls']);
+/** Relatives' titles typed before a name: "aunty pat", "nan jean". */
+const LOWER_TITLES = new Set(['aunty', 'auntie', 'aunt', 'uncle', 'nan', 'nana', 'nanna', 'nanny', 'grandad', 'grandma', 'gran', 'granny', 'cousin', 'nain', 'taid', 'bibi', 'khala', 'chacha']);
+/** Job titles that may come straight before a full name, with no "my" or "the": "Headteacher Sandra Lewis". */
+const JOB_TITLES = new Set(
+  `headteacher head deputy senco teacher nurse midwife doctor consultant paediatrician psychiatrist psychologist therapist
+  counsellor officer detective sergeant inspector constable pc dc ds judge magistrate solicitor barrister guardian iro
+  advocate caseworker keyworker mentor coach manager visitor practitioner coordinator principal director councillor mp
+  vicar imam priest pastor rabbi sister matron dr`.split(/\s+/),
+);
+/** Small words inside a full name: "Dafydd ap Gwilym", "Abdul Rahman bin Said", "Fatima al Hassan". */
+const NAME_PARTICLES = new Set(['ap', 'ab', 'bin', 'ibn', 'bint', 'al', 'el', 'van', 'von', 'de', 'da', 'di', 'du', 'le', 'abu', 'binti']);
 const FAMILY = new Set([...RELATIVES, ...SIBLINGS]);
 const HONORIFICS = new Set(
   'mr mrs ms miss mx dr prof professor judge hhj dj sir dame lady lord rev reverend nurse auntie aunty aunt uncle nan nana nanny grandad grandma granny gran cllr councillor pc dc sgt inspector'.split(' '),
 );
 const DETERMINERS = new Set(['my', 'our', 'his', 'her', 'their', 'your', 'a', 'an', 'the', 'both', 'two', 'three', 'four', 'five']);
-const LOCATION_WORDS = new Set(['in', 'near', 'around', 'outside', 'across', 'towards', 'throughout', 'within']);
+const LOCATION_WORDS = new Set(['in', 'near', 'around', 'outside', 'across', 'towards', 'throughout', 'within', 'from']);
 const PLACE_PREPOSITIONS = new Set([...LOCATION_WORDS, 'to', 'from', 'at', 'of']);
 /** After an unfamiliar capitalised word at the start of a sentence, these say it is someone doing something. */
 const VERBISH = new Set(
   'is was has had and said says helped came told got went loves loved turned started will would can could did does needs needed wanted likes still now were are'.split(' '),
 );
+/** After a word that is also a name ("Dean", "Hope", "Blessing"), verbs only a person does. */
+const PERSON_VERBS = new Set('said says told asked helped came rang phoned texted cried laughed smiled hugged went visited stayed moved left shouted screamed loves loved hates hated wants wanted thinks thought knows knew'.split(' '));
 /** "I'll", "I've", "we'd", "can't": never names ("O'Neill" is not one of these). */
 const CONTRACTION = /['’](?:ll|ve|d|m|re|t)$/u;
 const NUMBER_WORDS: Record<string, number> = {
@@ -77,7 +96,7 @@ function surnameShaped(t: Token): boolean {
   return nameShaped(t) && (knownName(t.key) || unknownWord(t.key)) && !placeWord(t.key) && !ORG_WORDS.has(t.key);
 }
 
-type Found = { first: number; last: number; child: boolean; trusted: boolean };
+type Found = { first: number; last: number; child: boolean; trusted: boolean; check?: boolean };
 
 function childAgeFollows(story: string, t: Token): boolean {
   const m = FOLLOWED_BY_CHILD_AGE.exec(story.slice(t.end, t.end + 40));
@@ -117,22 +136,37 @@ export function childNameKeys(tokens: Token[], story: string): Set<string> {
   return keys;
 }
 
-export function findNames(tokens: Token[], story: string, worker: WorkerName, structured: Candidate[]): Candidate[] {
+/** A small-letter word after a relative that is a name even though it is also a word ("his nan jean came"): only before a pause or a verb. */
+function relaxedName(tokens: Token[], j: number): boolean {
+  const t = tokens[j]!;
+  if (t.cap || !nameAlsoWord(t.key) || CHILD_RELATIONS.has(t.key) || OTHER_RELATIONS.has(t.key)) return false;
+  const n = tokens[j + 1];
+  return !n || n.sentenceStart || /[,;:()]/u.test(n.gap) || VERBISH.has(n.key) || n.key === 'and';
+}
+
+export function findNames(tokens: Token[], story: string, worker: WorkerName, structured: Candidate[], kept: Uint8Array = new Uint8Array(tokens.length)): Candidate[] {
   const found: Found[] = [];
   const used = new Uint8Array(tokens.length);
   const childKeys = childNameKeys(tokens, story);
   const isWorker = (t: Token) => worker.isWorker(t.key);
 
-  const add = (first: number, last: number, trusted: boolean) => {
-    for (let k = first; k <= last; k++) if (used[k]) return;
+  // a keep-list term ("Universal Credit", "Eid", "Brighton & Hove") is a name only where the words say so
+  const add = (first: number, last: number, trusted: boolean, check = false) => {
+    for (let k = first; k <= last; k++) if (used[k] || (!trusted && kept[k])) return;
     used.fill(1, first, last + 1);
     const child = tokens.slice(first, last + 1).some((t) => childKeys.has(t.key));
-    found.push({ first, last, child, trusted });
+    found.push(check ? { first, last, child, trusted, check } : { first, last, child, trusted });
   };
   // extend over a following surname: "Donna Fletcher", but not "Sarah Thompson" when Thompson is the worker's
   const extend = (j: number) => {
     let e = j;
-    while (e + 1 < tokens.length && !tokens[e]!.possessive && joinedBySpace(tokens[e + 1]!.gap) && surnameShaped(tokens[e + 1]!) && !isWorker(tokens[e + 1]!)) e++;
+    for (;;) {
+      const n = tokens[e + 1];
+      if (!n || tokens[e]!.possessive || !joinedBySpace(n.gap)) break;
+      if (surnameShaped(n) && !isWorker(n)) e++;
+      else if (NAME_PARTICLES.has(n.key) && !n.cap && tokens[e + 2] && joinedBySpace(tokens[e + 2]!.gap) && surnameShaped(tokens[e + 2]!)) e += 2;
+      else break;
+    }
     return e;
   };
   const hasChildRelationBefore = (i: number) => {
@@ -151,16 +185,42 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
       if (!isWorker(n)) add(i, extend(i + 1), true);
       continue;
     }
+    // in small letters: "mrs jones", "dr patel" ("miss" is also a verb: "miss jones" only before a pause or a verb)
+    if (!t.cap && ['mr', 'mrs', 'ms', 'dr', 'miss'].includes(t.key) && n && /^\.?[ \t]+$/u.test(n.gap) && !n.cap && (knownName(n.key) || unknownWord(n.key)) && !neverAName(n.key) && !isWorker(n)) {
+      if (t.key !== 'miss' || relaxedName(tokens, i + 1) || onlyAName(n.key)) add(i, i + 1, true);
+      continue;
+    }
+    // "Headteacher Sandra Lewis", "paediatrician Dr Amir Khan" (handled above), "PC John Evans": a full name after a job title
+    if (JOB_TITLES.has(t.key) && n && joinedBySpace(n.gap) && nameShaped(n) && !isWorker(n) && !placeWord(n.key)) {
+      const e = extend(i + 1);
+      if (e > i + 1 && !tokens.slice(i + 1, e + 1).some(isWorker)) {
+        add(i + 1, e, true);
+        continue;
+      }
+    }
+    // "aunty pat", "nan jean", "uncle mo": a relative's title in small letters, then a name
+    if (!t.cap && LOWER_TITLES.has(t.key) && n && joinedBySpace(n.gap) && !isWorker(n) && !n.cap && ((knownName(n.key) && (lowerNameShaped(n) || nameAlsoWord(n.key))) || relaxedName(tokens, i + 1))) {
+      add(i + 1, i + 1, true);
+      continue;
+    }
+    // "our jess", "Our Kayleigh", "our dean came round"
+    if (t.key === 'our' && n && joinedBySpace(n.gap) && !isWorker(n) && !placeWord(n.key) && (nameShaped(n) ? knownName(n.key) || unknownWord(n.key) : (lowerNameShaped(n) && knownName(n.key)) || relaxedName(tokens, i + 1))) {
+      if (!CHILD_RELATIONS.has(n.key) && !OTHER_RELATIONS.has(n.key) && !SIBLINGS.has(n.key)) {
+        add(i + 1, n.cap ? extend(i + 1) : i + 1, true);
+        continue;
+      }
+    }
     // "my son Tyler", "my partner Gary", "his manager Diane", "the reviewing officer, Gillian O'Connor"
     const childRelation = CHILD_RELATIONS.has(t.key);
-    if ((childRelation || SIBLINGS.has(t.key) || OTHER_RELATIONS.has(t.key)) && !t.possessive && determinedRelation(tokens, i)) {
+    if ((childRelation || SIBLINGS.has(t.key) || OTHER_RELATIONS.has(t.key)) && !t.possessive && !kept[i] && determinedRelation(tokens, i)) {
       for (let j = i + 1; j < tokens.length && closeAfter(tokens[j]!); j++) {
         const c = tokens[j]!;
         // in small letters: any unfamiliar word after a child ("my son jayden"); after an adult, a known first name ("his nan jean")
         const ok =
           (nameShaped(c) && !(placeWord(c.key) && !knownName(c.key))) ||
-          (lowerNameShaped(c) && (childRelation || (FAMILY.has(t.key) && knownName(c.key))));
-        if (!ok) break;
+          (lowerNameShaped(c) && ((childRelation && !DESCRIBING.has(t.key)) || knownName(c.key)) && (childRelation || FAMILY.has(t.key))) ||
+          ((childRelation || FAMILY.has(t.key)) && relaxedName(tokens, j));
+        if (!ok || kept[j]) break;
         // a child may share the worker's name; an adult named after "social worker" is the worker
         if (!isWorker(c) || childRelation) add(j, c.cap ? extend(j) : j, true);
         const next = tokens[j + 1];
@@ -172,7 +232,7 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
     // "me and dave", "me and Dave": a known first name after "me and"
     if (t.key === 'me' && n && (n.key === 'and' || n.key === '&') && joinedBySpace(n.gap)) {
       const c = tokens[i + 2];
-      if (c && joinedBySpace(c.gap) && knownName(c.key) && (nameShaped(c) || lowerNameShaped(c)) && !isWorker(c) && !placeWord(c.key)) add(i + 2, c.cap ? extend(i + 2) : i + 2, true);
+      if (c && joinedBySpace(c.gap) && knownName(c.key) && (nameShaped(c) || lowerNameShaped(c) || relaxedName(tokens, i + 2)) && !isWorker(c) && !placeWord(c.key)) add(i + 2, c.cap ? extend(i + 2) : i + 2, true);
       continue;
     }
     // "called Brenda", "named Hope", "my name is Donna Fletcher", "known as Kai"
@@ -217,11 +277,20 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
     const runText = story.slice(tokens[i]!.start, tokens[j]!.baseEnd);
     if (!org && !(j > i && isPlacePhrase(runText))) {
       let open = -1;
+      let check = false;
       for (let k = i; k <= j + 1; k++) {
-        const ok = k <= j && judgeCapitalised(tokens, k) && !used[k];
-        if (ok && open < 0) open = k;
+        const verdict = k <= j && !used[k] && !kept[k] ? judgeCapitalised(tokens, k) : false;
+        const ok = verdict !== false;
+        if (ok && open >= 0 && verdict === 'check' !== check) {
+          add(open, k - 1, false, check);
+          open = -1;
+        }
+        if (ok && open < 0) {
+          open = k;
+          check = verdict === 'check';
+        }
         if (!ok && open >= 0) {
-          add(open, k - 1, false);
+          add(open, k - 1, false, check);
           open = -1;
         }
       }
@@ -229,7 +298,8 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
     i = j + 1;
   }
 
-  function judgeCapitalised(toks: Token[], k: number): boolean {
+  /** true: a name; 'check': maybe a name (a word that is also a name, at the start of a sentence, doing something). */
+  function judgeCapitalised(toks: Token[], k: number): boolean | 'check' {
     const t = toks[k]!;
     if (!nameShaped(t) || isWorker(t) || afterAddress.has(k) || isPlacePhrase(t.text)) return false;
     const prev = toks[k - 1]?.key ?? '';
@@ -238,22 +308,24 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
     if (t.sentenceStart) {
       if (onlyAName(t.key)) return true;
       const next = toks[k + 1];
-      return unknownWord(t.key) && next !== undefined && joinedBySpace(next.gap) && VERBISH.has(next.key);
+      const acts = next !== undefined && joinedBySpace(next.gap) && PERSON_VERBS.has(next.key);
+      if (unknownWord(t.key) && next !== undefined && joinedBySpace(next.gap) && VERBISH.has(next.key)) return true;
+      return acts && nameAlsoWord(t.key) ? 'check' : false;
     }
     if (knownName(t.key)) return true;
     return unknownWord(t.key) && prev !== 'the' && !LOCATION_WORDS.has(prev);
   }
 
   // Every other mention of a name already found (capitalised as it was, or any case if typed in small letters)
-  const flagged = new Map<string, { child: boolean; lower: boolean }>();
+  const flagged = new Map<string, { child: boolean; lower: boolean; check: boolean }>();
   for (const f of found) {
     for (let k = f.first; k <= f.last; k++) {
       const t = tokens[k]!;
-      if ((!f.trusted && isWorker(t)) || !(nameShaped(t) || lowerNameShaped(t))) continue;
+      if ((!f.trusted && isWorker(t)) || !(nameShaped(t) || lowerNameShaped(t) || (f.trusted && knownName(t.key)))) continue;
       const keys = [t.key, ...(t.key.includes('-') ? t.key.split('-').filter((p) => p.length > 2) : [])];
       for (const key of keys) {
         const prev = flagged.get(key);
-        flagged.set(key, { child: f.child || (prev?.child ?? false), lower: !t.cap || (prev?.lower ?? false) });
+        flagged.set(key, { child: f.child || (prev?.child ?? false), lower: !t.cap || (prev?.lower ?? false), check: f.check === true && (prev?.check ?? true) });
       }
     }
   }
@@ -262,8 +334,26 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
     const hit = flagged.get(t.key);
     if (!hit || used[i] || isWorker(t) || (!t.cap && !hit.lower)) continue;
     used[i] = 1;
-    found.push({ first: i, last: i, child: hit.child || childKeys.has(t.key), trusted: false });
+    found.push({ first: i, last: i, child: hit.child || childKeys.has(t.key), trusted: false, check: hit.check });
   }
+  // a maybe-name is sure when the same name is sure elsewhere in the story ("Dean came round. ... my ex Dean")
+  for (const f of found) if (f.check && f.first === f.last && flagged.get(tokens[f.first]!.key)?.check === false) f.check = false;
 
-  return found.map((f) => ({ kind: 'name' as const, start: tokens[f.first]!.start, end: tokens[f.last]!.baseEnd, child: f.child || childKeys.has(tokens[f.first]!.key) }));
+  return found.map((f) => {
+    const c: Candidate = { kind: 'name', start: tokens[f.first]!.start, end: tokens[f.last]!.baseEnd, child: f.child || childKeys.has(tokens[f.first]!.key) };
+    if (f.check) c.tier = 'check';
+    return c;
+  });
 }
+
+/** "kayleigh is 15", "jess was 9": the age after a name found in small letters (the age patterns need a capital). */
+export function agesAfterNames(story: string, names: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of names) {
+    if (/^\p{Lu}/u.test(story.slice(c.start, c.end))) continue;
+    const m = AGE_AFTER_NAME.exec(story.slice(c.end, c.end + 30));
+    if (m && Number(m[1]) <= 25) out.push({ kind: 'age', start: c.end + m[0].search(/\S/u), end: c.end + m[0].length });
+  }
+  return out;
+}
+const AGE_AFTER_NAME = /^[ \t]+(?:is|was|'s|’s)[ \t]+(?:(?:only|just|now|nearly|almost)[ \t]+)?(\d{1,2})(?![\p{L}\p{N}]|[ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%|am|pm)(?![ \t-]+old))/u;

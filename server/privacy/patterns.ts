@@ -24,7 +24,6 @@ const OUTWARD_SAID = /(?<=\bpost ?code(?: area)?(?: is| was)?:? )[A-Z]{1,2}\d[A-
 const FAMILY_CASE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}[A-Z]\d{4,6}(?![\p{L}\p{N}])/gu;
 const LABELLED_REF =
   /\b(?:case|claim|court|crime|incident|police|reference|ref|file|log|CAD)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was))?[ \t]*[:#.]?[ \t]*(?=[A-Z\/\-]*\d)([A-Z0-9](?:[A-Z0-9\/\-]{0,30}[A-Z0-9])?)/giu;
-const NHS_NUMBER = /\bNHS[ \t]*(?:number|no\.?)?[ \t]*[:#]?[ \t]*(\d{3}[ \-]?\d{3}[ \-]?\d{4})(?!\p{N})/giu;
 
 const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 const NUMERIC_DATE = /(?<![\p{N}\/.\-])(\d{1,2})([\/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}]|[\/.\-]\p{N})/gu;
@@ -54,15 +53,17 @@ const AGED = new RegExp(
   `(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:aged?|age of)[ \\t]+)${AGE_NUMBER}(?:(?:[ \\t]*(?:and|&|,|to|-)[ \\t]*)${AGE_NUMBER})?(?![\\p{L}\\p{N}])`,
   'giu',
 );
+// "when I left care at 18", "leaving school at 16": an age, not a time
+const LEFT_AT = /(?<=(?<![\p{L}])(?:left|leaving|leave|left home and|moved out)[ \t]+(?:care|school|home|college)?[ \t]*at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:))/giu;
 // "turned three", "turns 18"
 const TURNED = new RegExp(`(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:turned|turns|turning)[ \\t]+)${AGE_NUMBER}(?![\\p{L}\\p{N}%])`, 'giu');
 // "I was 15", "I'm 19", "she is 2", "Sarah is 9 now", "my little boy is 2", "who is 15", "my kids are 6 and 8".
 // Only the number is flagged ("I was [age]"); what follows must not make it a time, a count or a quantity.
 const AGE_SUBJECT =
-  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|daughter|boy|girl|baby|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|teenager)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
+  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|sons|daughter|daughters|boy|boys|girl|girls|lads|baby|babies|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|grandkids|teenager|teenagers)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
 const BE = "(?:[ \\t]+(?:am|is|was|were|are)|['’](?:m|s|re))";
 const NOT_AN_AGE_AFTER =
-  "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|on[ \\t]+the\\b))";
+  "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|stars?\\b|on[ \\t]+the\\b))";
 /** Behind an age: who, a form of "to be", then up to two words such as "only" or "now" ("she is only", "I'm now"). */
 const beLead = (adverbs: string) => `(?<=(?<![\\p{L}])${AGE_SUBJECT},?${BE}(?:[ \\t]+(?:${adverbs})){0,2}[ \\t]+)`;
 const AGE_ADVERBS = 'only|just|now|nearly|almost|about|barely|then|still|already|around';
@@ -105,13 +106,13 @@ const NUMBERED_THE = new RegExp(
   'gu',
 );
 // "at number 27", "Flat 3"
-const HOUSE_NUMBER = /(?=[Nn])(?<=(?<![\p{L}])(?:at|from|to|in|of)[ \t]+)(?:number|no\.?)[ \t]*\d{1,4}[a-z]?(?![\p{L}\p{N}])|(?<![\p{L}])Flat[ \t]+\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/gu;
+const HOUSE_NUMBER = /(?=[Nn])(?<=(?<![\p{L}])(?:at|from|to|in|of)[ \t]+)(?:number|no\.?)[ \t]*\d{1,4}[a-z]?(?![\p{L}\p{N}])|(?<![\p{L}])[Ff]lat[ \t]+\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/gu;
 
-function push(out: Candidate[], kind: Candidate['kind'], start: number, text: string): void {
+export function push(out: Candidate[], kind: Candidate['kind'], start: number, text: string): void {
   if (text.length > 0) out.push({ kind, start, end: start + text.length });
 }
 
-function each(re: RegExp, story: string, fn: (m: RegExpExecArray) => void): void {
+export function each(re: RegExp, story: string, fn: (m: RegExpExecArray) => void): void {
   re.lastIndex = 0;
   for (let m = re.exec(story); m; m = re.exec(story)) {
     if (m[0].length === 0) re.lastIndex++;
@@ -155,7 +156,6 @@ export function findPatterns(story: string): Candidate[] {
     const ref = m[1]!;
     if ((ref.match(/\d/g)?.length ?? 0) >= 3 && ref.length >= 4) push(out, 'case_ref', m.index + m[0].length - ref.length, ref);
   });
-  each(NHS_NUMBER, story, (m) => push(out, 'case_ref', m.index + m[0].length - m[1]!.length, m[1]!));
   each(NUMERIC_DATE, story, (m) => {
     const a = Number(m[1]);
     const b = Number(m[3]);
@@ -169,7 +169,7 @@ export function findPatterns(story: string): Candidate[] {
   });
   each(MONTH_DAY, story, (m) => push(out, 'date', m.index, m[0]));
   each(BIRTH_DATE, story, (m) => push(out, 'date', m.index + m[0].length - m[1]!.length, m[1]!));
-  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE]) each(re, story, (m) => push(out, 'age', m.index, m[0]));
+  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT]) each(re, story, (m) => push(out, 'age', m.index, m[0]));
   each(BE_AGE, story, (m) => {
     const n = Number(m[0].match(/^\d+/)?.[0] ?? 1);
     if (n <= 120) push(out, 'age', m.index, m[0]);

@@ -1,14 +1,19 @@
 // Named schools, nurseries and colleges: "St Mary's Primary", "Oakfield Academy", "Little Acorns Nursery",
 // "Hastings High School", "Riverside Pre-school", "Ysgol y Graig", "University of Sussex".
 import type { Candidate } from './spans.ts';
+import { headedRun, PhraseSet } from './phrases.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
-import { neverAName, placeWord } from './words.ts';
+import { foreignWord, neverAName, onlyAName, placeWord } from './words.ts';
 
 const HEADS = new Set(['school', 'academy', 'college', 'nursery', 'pre-school', 'preschool', 'playgroup', 'university', 'kindergarten', 'montessori']);
 /** Heads only when capitalised: "Westfield Primary", but not "her primary". */
 const CAP_HEADS = new Set(['primary', 'infants', 'juniors', 'form']);
 /** Welsh, Gaelic and Irish words that come first: "Ysgol Gyfun Gŵyr", "Coleg Gwent", "Gaelscoil Eoghain". */
-const LEADING_HEADS = new Set(['ysgol', 'coleg', 'sgoil', 'bunsgoil', 'scoil', 'gaelscoil', 'bunscoil', 'ardscoil', 'meanscoil', 'colaiste']);
+const LEADING_HEADS = new Set(['ysgol', 'coleg', 'cylch', 'meithrinfa', 'sgoil', 'bunsgoil', 'scoil', 'gaelscoil', 'bunscoil', 'ardscoil', 'meanscoil', 'colaiste']);
+/** Typed in small letters too: "ysgol glan clwyd". */
+const LOWER_LEADING_HEADS = new Set(['ysgol', 'coleg', 'gaelscoil', 'bunscoil']);
+/** Inside a name after a leading head: not "and", which joins two names ("Ysgol y Graig and Heol y Coed"). */
+const LEADING_PARTICLES = new Set(['y', 'yr', "'r", 'r', 'a', 'an', 'na', 'nan', 'de', 'le', 'la']);
 const PARTICLES = new Set(['y', 'yr', "'r", 'a', 'an', 'na', 'nan', 'de', 'of', 'the', 'and', '&', 'upon', 'on', 'le', 'la']);
 /** Words that say what kind of school it is, not which one. */
 const TYPE_WORDS = new Set([
@@ -22,26 +27,20 @@ function joined(tokens: Token[], j: number): boolean {
   return joinedBySpace(gap) || (tokens[j - 1]?.key === 'st' && /^\.[ \t]+$/u.test(gap));
 }
 
-export function findSchools(tokens: Token[]): Candidate[] {
-  const out: Candidate[] = [];
+export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
+  const out: Candidate[] = [...schoolsWithoutSchoolWord(tokens, kept)];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (LEADING_HEADS.has(t.key) && t.cap) {
-      let j = i;
-      let named = false;
-      while (j + 1 < tokens.length && j - i < 5 && joined(tokens, j + 1)) {
-        const n = tokens[j + 1]!;
-        if (n.cap) named = true;
-        else if (!PARTICLES.has(n.key)) break;
-        j++;
-        if (n.possessive) break;
-      }
-      while (j > i && !tokens[j]!.cap) j--;
-      if (named) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end });
+    if (LEADING_HEADS.has(t.key) && (t.cap || LOWER_LEADING_HEADS.has(t.key))) {
+      const j = headedRun(tokens, i, LEADING_PARTICLES, 5, () => false, foreignWord);
+      if (j > i) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end });
       continue;
     }
     const head = HEADS.has(t.key) || (t.cap && CAP_HEADS.has(t.key));
-    if (!head || t.possessive) continue;
+    // "Free School Meals", "Virtual School": a keep-list term, not a school
+    if (!head || t.possessive || kept[i]) continue;
+    // "Little Stars nursery" is a name; "When the school" is not
+    if (!t.cap && PARTICLES.has(tokens[i - 1]?.key ?? '')) continue;
     // walk back over capitalised words and particles: "St John's C of E Primary"
     let s = i;
     while (s > 0 && joined(tokens, s) && s - i > -7) {
@@ -69,6 +68,119 @@ export function findSchools(tokens: Token[]): Candidate[] {
     let j = i + 1;
     while (j + 1 < tokens.length && joined(tokens, j + 1) && (tokens[j + 1]!.cap || (PARTICLES.has(tokens[j + 1]!.key) && tokens[j + 2]?.cap)) && j - i < 6) j++;
     if (j > i + 1) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end });
+  }
+  return out;
+}
+
+/** Church-school markers after a saint's name: "St Joseph's RC", "St Mary's C of E", "Holy Family Catholic". */
+const DENOMINATIONS = new PhraseSet();
+for (const d of ['RC', 'R C', 'CE', 'C E', 'CofE', 'C of E', 'Catholic', 'Church in Wales', 'CiW', 'CIW', 'VA', 'VC', 'CEVA', 'CEVC', 'Church of England', 'Methodist', 'Jewish', 'Muslim', 'Islamic', 'Sikh']) DENOMINATIONS.add(d, true);
+const LOWER_DENOMINATIONS = new PhraseSet();
+for (const d of ['rc', 'r c', 'ce', 'c of e', 'cofe', 'catholic', 'primary', 'high', 'juniors', 'infants']) LOWER_DENOMINATIONS.add(d);
+/** Names of church schools that start without "St": "Our Lady of Lourdes", "Sacred Heart", "Holy Trinity". */
+const DEVOTIONAL = new PhraseSet();
+for (const d of ['Our Lady', "Our Lady's", 'Sacred Heart', 'Holy Family', 'Holy Cross', 'Holy Trinity', 'Holy Rood', 'Holy Name', 'Corpus Christi', 'Christ the King', 'Blessed', 'English Martyrs', 'Guardian Angels', 'Immaculate Conception']) DEVOTIONAL.add(d, true);
+/** Academy trusts that put their name first: "Ark Blacklands", "Oasis Shirley Park", "Outwood Grange". */
+const SPONSORS = new Set(['ark', 'oasis', 'outwood', 'dixons', 'ormiston', 'e-act', 'tauheedul', 'astrea', 'aspirer', 'reach', 'harris', 'delta', 'greenwood', 'lift', 'bohunt', 'inspiration', 'unity']);
+/** Nursery chains and common nursery names. */
+const NURSERIES = new PhraseSet();
+for (const n of ['Bright Horizons', 'Busy Bees', 'Kids Planet', 'Kiddi Caru', 'Tiny Tots', 'Happy Days', 'Little Angels', 'Monkey Puzzle', 'Storal', 'Childbase', 'Kido', 'Toad Hall', 'Just Childcare', 'Little Acorns', 'Little Stars', 'Little Explorers', 'Little Learners', 'Little Owls', 'Tiny Steps', 'First Steps', 'Rainbow Nursery', 'Mudiad Meithrin']) NURSERIES.add(n, true);
+/** The same, typed in small letters: a possible nursery ("a place at little acorns"). */
+const LOWER_NURSERIES = new PhraseSet();
+for (const n of ['Bright Horizons', 'Busy Bees', 'Kids Planet', 'Kiddi Caru', 'Tiny Tots', 'Little Angels', 'Monkey Puzzle', 'Toad Hall', 'Little Acorns', 'Little Stars', 'Little Explorers', 'Little Learners', 'Little Owls', 'Tiny Steps']) LOWER_NURSERIES.add(n);
+/** Said just before a school's name: "she's in year 4 at", "reception at", "excluded from" (sure); "goes to", "started at" (check). */
+const SURE_LEADS = ['at', 'from'];
+
+function capitalisedRun(tokens: Token[], s: number, max: number, kept: Uint8Array): number {
+  let j = s;
+  while (j < tokens.length && j - s < max && tokens[j]!.cap && !kept[j] && (j === s || (joined(tokens, j) && !tokens[j]!.sentenceStart))) {
+    if (j > s && tokens[j - 1]!.possessive) break;
+    j++;
+  }
+  return j - 1;
+}
+
+function schoolContext(tokens: Token[], i: number): 'sure' | 'maybe' | undefined {
+  // i is the first word of the name; look at the words before it
+  const a = tokens[i - 1]?.key ?? '';
+  const b = tokens[i - 2]?.key ?? '';
+  const c = tokens[i - 3]?.key ?? '';
+  if (!joinedBySpace(tokens[i]!.gap)) return undefined;
+  if (SURE_LEADS.includes(a) && ((/^\d{1,2}$/.test(b) && ['year', 'yr', 'y'].includes(c)) || /^(?:y\d{1,2}|p[1-7]|s[1-6])$/.test(b))) return 'sure';
+  if (a === 'at' && ['reception', 'nursery', 'pupil', 'student', 'head', 'headteacher', 'teacher', 'senco', 'sixth', 'preschool', 'pre-school', 'playgroup', 'creche'].includes(b)) return 'sure';
+  if (a === 'from' && ['excluded', 'expelled', 'suspended'].includes(b)) return 'sure';
+  if (a === 'attends' || a === 'attended') return 'sure';
+  if (a === 'to' && (['goes', 'go', 'going', 'transferred'].includes(b) || (['goes', 'go', 'moved', 'transferred'].includes(c) && ['him', 'her', 'them', 'schools'].includes(b)))) return 'maybe';
+  if (a === 'at' && ['started', 'starts', 'starting', 'place', 'settled'].includes(b)) return 'maybe';
+  return undefined;
+}
+
+/** "... for Year 7", "... in reception": what follows a name says it is a school. */
+function yearFollows(tokens: Token[], k: number): boolean {
+  const [a, b, c] = [tokens[k], tokens[k + 1], tokens[k + 2]];
+  if (!a || !b || !['for', 'in', 'into', 'from'].includes(a.key)) return false;
+  return b.key === 'reception' || (['year', 'yr'].includes(b.key) && c !== undefined && /^\d{1,2}$/.test(c.key));
+}
+
+function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.cap) {
+      const lowerNursery = LOWER_NURSERIES.matchAt(tokens, i);
+      if (lowerNursery) {
+        out.push({ kind: 'school', start: t.start, end: tokens[i + lowerNursery - 1]!.end, tier: 'check' });
+        i += lowerNursery - 1;
+        continue;
+      }
+      // "st josephs rc", "st marys c of e": a saint and a denomination in small letters
+      if ((t.key === 'st' || t.key === 'saint') && tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap) {
+        const k = i + 2 < tokens.length && joinedBySpace(tokens[i + 2]!.gap) ? LOWER_DENOMINATIONS.matchAt(tokens, i + 2) : 0;
+        if (k) out.push({ kind: 'school', start: t.start, end: tokens[i + 1 + k]!.end });
+        else if (schoolContext(tokens, i)) out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.end, tier: 'check' });
+      }
+      continue;
+    }
+    const nursery = NURSERIES.matchAt(tokens, i);
+    if (nursery) {
+      out.push({ kind: 'school', start: t.start, end: tokens[i + nursery - 1]!.end });
+      i += nursery - 1;
+      continue;
+    }
+    const saint = t.key === 'st' || t.key === 'saint' || t.key === 'bishop' || t.key === 'cardinal' || t.key === 'archbishop';
+    const devotional = DEVOTIONAL.matchAt(tokens, i);
+    if (saint || devotional) {
+      // the saint's name (and "of Lourdes"), then a denomination: "St Joseph's RC", "Our Lady of Lourdes Catholic"
+      let j = saint ? capitalisedRun(tokens, i + 1, 3, kept) : i + devotional - 1;
+      if (saint && j <= i) continue;
+      if (tokens[j + 1]?.key === 'of' && tokens[j + 2]?.cap && joined(tokens, j + 1)) j = capitalisedRun(tokens, j + 2, 2, kept);
+      const d = tokens[j + 1] && joined(tokens, j + 1) ? DENOMINATIONS.matchAt(tokens, j + 1) : 0;
+      if (d) out.push({ kind: 'school', start: t.start, end: tokens[j + d]!.end });
+      else if (schoolContext(tokens, i) || yearFollows(tokens, j + 1)) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end });
+      i = j;
+      continue;
+    }
+    // "Ark Blacklands", "Oasis Academy Shirley Park" (academy is a head word), "Harris Crystal Palace"
+    if (SPONSORS.has(t.key) && tokens[i + 1] && joined(tokens, i + 1) && tokens[i + 1]!.cap && !neverAName(tokens[i + 1]!.key)) {
+      const j = capitalisedRun(tokens, i + 1, 3, kept);
+      if (t.key !== 'harris' || placeWord(tokens[i + 1]!.key)) {
+        out.push({ kind: 'school', start: t.start, end: tokens[j]!.end });
+        i = j;
+        continue;
+      }
+    }
+    // "she's in year 4 at Robsack Wood", "excluded from Hillcrest"
+    const ctx = i > 0 && !kept[i] && !neverAName(t.key) ? schoolContext(tokens, i) : undefined;
+    if (ctx) {
+      const j = capitalisedRun(tokens, i, 4, kept);
+      const words = tokens.slice(i, j + 1);
+      if (j >= i && !words.every((w) => placeWord(w.key) && !onlyAName(w.key))) {
+        const c: Candidate = { kind: 'school', start: t.start, end: tokens[j]!.baseEnd };
+        if (ctx === 'maybe') c.tier = 'check';
+        out.push(c);
+        i = j;
+      }
+    }
   }
   return out;
 }

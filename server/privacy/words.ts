@@ -3,6 +3,9 @@
 // surnames, places and parts of speech, its ambiguous "switch" words like dean/grace/will, and its
 // organisation and place head-words), the areas list, and a few short lists of our own.
 // Full compromise parsing costs ~60-80 ms for a 3,000-character story; these lookups cost nothing.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { readAreasCsv, variantsOf } from '../areas/seed.ts';
 import { fold, normalizePhrase } from '../text.ts';
@@ -16,14 +19,17 @@ const model = (nlp as unknown as { model(): Model }).model();
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
 const PLACE_TAGS = new Set(['City', 'Country', 'Place', 'Region']);
 
-type WordInfo = { name: boolean; common: boolean; place: boolean };
+/** Parts of speech that a name never has in a sentence: "my mum he said", "our lot will". */
+const FUNCTION_TAGS = new Set(['Pronoun', 'Preposition', 'Conjunction', 'Determiner', 'Verb', 'Adverb', 'Modal', 'Copula', 'Auxiliary', 'PresentTense', 'PastTense', 'Infinitive', 'QuestionWord', 'Negative']);
+
+type WordInfo = { name: boolean; common: boolean; place: boolean; fn?: boolean };
 const LEXICON = new Map<string, WordInfo>();
 for (const [word, tag] of Object.entries(model.one.lexicon)) {
   if (word.includes(' ')) continue;
   const tags = Array.isArray(tag) ? tag : [tag];
   const place = tags.some((t) => PLACE_TAGS.has(t));
   const name = !place && tags.some((t) => NAME_TAGS.has(t));
-  LEXICON.set(word, { name, common: !name && !place && !tags.includes('ProperNoun'), place });
+  LEXICON.set(word, { name, common: !name && !place && !tags.includes('ProperNoun'), place, fn: tags.some((t) => FUNCTION_TAGS.has(t)) });
 }
 // Switches are words compromise knows to be ambiguous: "Person|Noun" (dean, dawn, rose), "Person|Verb"
 // (grace, will?), "Person|Place" (kent), "Noun|Verb" (hope) ...
@@ -37,6 +43,22 @@ for (const [word, sw] of Object.entries(model.two.switches)) {
   } else if (!info.name) info.common = true;
   LEXICON.set(word, info);
 }
+
+// Names from Welsh, South Asian, West African, Chinese, Polish and Arabic naming that compromise does not
+// know (first-names.txt); an English word there ("blessing", "precious") stays a word that can be a name.
+const NAMES_FILE = join(dirname(fileURLToPath(import.meta.url)), 'first-names.txt');
+for (const line of readFileSync(NAMES_FILE, 'utf8').split('\n')) {
+  if (line.startsWith('#')) continue;
+  for (const word of line.split(/\s+/)) {
+    if (word.length < 3) continue;
+    const info = LEXICON.get(word);
+    if (!info) LEXICON.set(word, { name: true, common: false, place: false });
+    else if (!info.fn) info.name = true;
+  }
+}
+
+/** Shapes of names from the same communities: Olu-, Ade-, Chi- (Yoruba, Igbo), -preet, -jit, -inder (Sikh), -ski, -wicz (Polish). */
+const NAME_SHAPES = /^(?:olu|oluwa|ade[bdgkmnswy]|ayo|chukwu|chi(?:n|dinma|dera|oma|amaka)|ife|nnam|abdul|abdi)\p{L}{2,}$|^\p{L}{2,}(?:preet|jit|deep|inder|winder)$|^\p{L}{3,}(?:owski|owska|ewski|ewska|icki|icka|ycki|ycka|wicz|czyk|czak|dzki|dzka)$/u;
 
 /** Head words that make a capitalised run an organisation or a building, not a person ("Winston's Wish" aside). */
 export const ORG_WORDS = new Set([
@@ -55,9 +77,17 @@ const NEVER_NAMES = new Set(
   english british welsh scottish irish polish romanian urdu punjabi bengali arabic somali french spanish
   portuguese italian german turkish kurdish farsi pashto tigrinya lithuanian latvian bulgarian ukrainian
   russian chinese mandarin cantonese vietnamese muslim christian catholic hindu sikh jewish
+  gujarati hindi tamil telugu malayalam marathi sylheti amharic swahili yoruba igbo hausa twi akan lingala shona
+  zulu xhosa hakka hokkien tagalog thai korean japanese greek albanian serbian croatian bosnian slovak czech
+  hungarian dari sorani kurmanji patois creole bsl makaton nigerian ghanaian eritrean ethiopian sudanese syrian
+  afghan iraqi iranian pakistani indian bangladeshi jamaican congolese zimbabwean kenyan ugandan filipino gypsy
+  roma traveller romani punjabi
   social services council court family children childrens worker workers team office officer
   nhs gp cafcass ofsted camhs send ehcp sen iro hhj dj mash cin cp lac pip dla covid lockdown
-  facebook whatsapp instagram tiktok snapchat google zoom teams youtube twitter
+  facebook whatsapp instagram tiktok snapchat google zoom teams youtube twitter wechat insta snap fb ig telegram discord
+  tesco asda aldi lidl morrisons sainsbury sainsburys waitrose greggs primark argos wilko wilkos poundland matalan
+  superdrug screwfix halfords currys travelodge wetherspoons costcutter londis nisa deliveroo amazon mcdonald
+  mcdonalds maccies kfc nando nandos specsavers
   thank thanks thankyou dear love hi hello yes no ok okay honestly also just really thats dont cant wont
   didnt doesnt isnt wasnt couldnt wouldnt shouldnt havent hasnt im ive youre theyre weve shes hes
   monday tuesday wednesday thursday friday saturday sunday
@@ -99,13 +129,20 @@ export function neverAName(key: string): boolean {
 
 /** compromise knows this word as a first name or surname (possibly also as an ordinary word). */
 export function knownName(key: string): boolean {
-  return LEXICON.get(key)?.name === true;
+  return LEXICON.get(key)?.name === true || (!LEXICON.has(key) && NAME_SHAPES.test(key));
 }
 
 /** compromise knows this word ONLY as a name: "Maisie", "Tyler"; not "Grace" (also a verb) or "Dean". */
 export function onlyAName(key: string): boolean {
   const w = LEXICON.get(key);
-  return w !== undefined && w.name && !w.common && !w.place;
+  if (!w) return NAME_SHAPES.test(key);
+  return w.name && !w.common && !w.place;
+}
+
+/** A name that is also an ordinary word, but never a pronoun, verb or adverb: "dean", "jean", "rose", "blessing". */
+export function nameAlsoWord(key: string): boolean {
+  const w = LEXICON.get(key);
+  return w !== undefined && w.name && !w.fn && !NEVER_NAMES.has(key);
 }
 
 /** An ordinary English word (in compromise's lexicon, or shaped like a verb, adverb or plural). */
@@ -128,4 +165,18 @@ export function placeWord(key: string): boolean {
 export function placeOrPerson(key: string): boolean {
   const w = LEXICON.get(key);
   return w !== undefined && w.place && w.name;
+}
+
+/** Welsh words common in the names of streets, schools and places ("coed", "fawr", "isaf"), some also English-looking. */
+const WELSH_NAME_WORDS = new Set(
+  `coed fawr fach isaf uchaf newydd las wen ddu goch hir bach mawr glas gwyn eglwys capel afon bryn pant cwm llan pen
+  tref dre maes nant derw onnen celyn helyg graig bont castell mynydd felin gorsaf farchnad ffynnon gelli glyn rhos
+  ty tai heol ffordd lon stryd deri dderwen ywen hen bro sant santes dewi gymraeg gyfun cynradd uwchradd babanod
+  iau ganol cymer aber bedw fedw garth tawe tywi teifi cennin carreg cerrig dol ddol erw ffrwd gwaun hafod llys
+  morfa parc plas rhiw sarn tir tal tan waun ynys`.split(/\s+/),
+);
+
+/** Not an English word, or a Welsh word of a name: what follows "ysgol" or "heol" typed in small letters. */
+export function foreignWord(key: string): boolean {
+  return WELSH_NAME_WORDS.has(key) || unknownWord(key);
 }

@@ -54,6 +54,22 @@ const NICKNAMES: Record<string, string[]> = {
   annabel: ['anna', 'bel'],
   isabel: ['izzy', 'bella', 'issy'],
   isabella: ['izzy', 'bella', 'issy'],
+  thomas: ['tom', 'tommy'],
+  michael: ['mike', 'mick', 'mikey', 'mickey'],
+  daniel: ['dan', 'danny'],
+  andrew: ['andy', 'drew'],
+  stephen: ['steve', 'stevie'],
+  steven: ['steve', 'stevie'],
+  david: ['dave', 'davey', 'dai'],
+  peter: ['pete'],
+  joseph: ['joe', 'joey'],
+  timothy: ['tim', 'timmy'],
+  benjamin: ['ben', 'benny'],
+  dafydd: ['dai', 'dave', 'daf'],
+  gwenllian: ['gwen'],
+  oluwaseun: ['seun'],
+  oluwatobi: ['tobi'],
+  abdullah: ['abdi'],
 };
 const NICKNAME_OF = new Map<string, Set<string>>();
 for (const [full, shorts] of Object.entries(NICKNAMES)) {

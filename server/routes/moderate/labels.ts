@@ -1,19 +1,9 @@
 // Words moderators see for codes stored in the database.
+import { KIND_LABELS } from '../../privacy/index.ts';
 import { QUALITY_LABELS } from '../../qualities.ts';
 
-const FLAG_LABELS: Record<string, string> = {
-  email: 'email address',
-  phone: 'phone number',
-  postcode: 'postcode',
-  address: 'address',
-  date: 'date',
-  age: 'age',
-  school: 'school or nursery',
-  case_ref: 'court or case reference',
-  name: "person's name",
-  child_name: "child's name",
-  url: 'web link',
-};
+/** The privacy module's words for its kinds, and "child's name" for the finer kind of a name. */
+const FLAG_LABELS: Record<string, string> = { ...KIND_LABELS, child_name: "child's name" };
 
 /** "phone number" for 'phone'; unknown kinds (a detector may add some) read as words. */
 export function flagLabel(kind: string): string {

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ConflictError, InvalidError, NotFoundError, type FieldError } from '../../errors.ts';
-import { formBody, formText } from '../../http/form-input.ts';
+import { formBody, formText, formTexts } from '../../http/form-input.ts';
 import { idParams } from '../../http/route-schemas.ts';
 import { getNomination, loadReview, type Review } from '../../moderation/review.ts';
 import { REJECT_REASONS, approveNomination, rejectNomination } from '../../moderation/decisions.ts';
@@ -14,7 +14,7 @@ import { dateTime } from '../../format.ts';
 import { CONCERN_LABELS, QUALITY_LABELS, RELATIONSHIP_NAMES, STILL_INVOLVED_LABELS, flagLabel } from './labels.ts';
 import { moderationMessage, moderationPage, requireModerator } from './guard.ts';
 
-type FormValues = { quote: string; worker: string; new_name: string; override_flags: boolean; reason: string; note: string; send_back_reason: string };
+type FormValues = { quote: string; worker: string; new_name: string; override_flags: boolean; check_ok: string[]; reason: string; note: string; send_back_reason: string };
 
 export default async function nominationsReview(app: FastifyInstance) {
   requireModerator(app);
@@ -72,6 +72,7 @@ export default async function nominationsReview(app: FastifyInstance) {
       worker: review.defaultWorker,
       new_name: review.nomination.workerName,
       override_flags: false,
+      check_ok: [],
       reason: '',
       note: '',
       send_back_reason: '',
@@ -90,6 +91,7 @@ export default async function nominationsReview(app: FastifyInstance) {
       worker: field('worker'),
       new_name: field('new_name'),
       override_flags: field('override_flags') === 'yes',
+      check_ok: formTexts(body, 'check_ok'),
       reason: field('reason'),
       note: field('note'),
       send_back_reason: field('send_back_reason'),
@@ -98,7 +100,7 @@ export default async function nominationsReview(app: FastifyInstance) {
       if (action === 'approve') {
         const result = approveNomination(app.db, app.areas, {
           nominationId: id, moderatorId, quote: values.quote, worker: values.worker, newName: values.new_name,
-          overrideFlags: field('override_flags'), now, publicUrl: app.config.PUBLIC_URL,
+          overrideFlags: field('override_flags'), checkOk: values.check_ok, now, publicUrl: app.config.PUBLIC_URL,
         });
         if (!result.ok) {
           const review = loadReview(app.db, app.areas, id, now);

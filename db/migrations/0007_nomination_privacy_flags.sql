@@ -1,0 +1,1 @@
+ALTER TABLE `nominations` ADD `privacy_flags` text;

@@ -1,0 +1,255 @@
+// Hospitals, wards and clinics ("the Conquest Hospital", "Ysbyty Gwynedd", "the Royal", "ward 7",
+// "Rainbow Ward", "Alder Hey") and workplaces with a location ("the Co-op in Rhyl", "works at Tesco on
+// Hamilton Road", "works at Hendersons Bakery").
+import { headedRun, PhraseSet } from './phrases.ts';
+import type { Candidate } from './spans.ts';
+import { joinedBySpace, type Token } from './tokens.ts';
+import { commonWord, knownName, neverAName, onlyAName, placeWord, unknownWord, foreignWord } from './words.ts';
+
+const YSBYTY_PARTICLES = new Set(['y', 'yr', "'r", 'r']);
+const HOSPITAL_HEADS = new Set(['hospital', 'infirmary', 'hospice', 'clinic']);
+/** Heads only when written with a capital: "Parkside Surgery", not "after surgery". */
+const CAP_HOSPITAL_HEADS = new Set(['surgery', 'practice', 'unit']);
+/** "Beacon Medical Centre", "Bethesda Health Centre" */
+const CENTRE_LEADS = new Set(['medical', 'health', 'birth', 'maternity']);
+const HOSPITAL_PARTICLES = new Set(['of', 'and', 'the', 'for', '&']);
+/** Words that say what kind of hospital or ward, not which one. */
+const HOSPITAL_TYPE_WORDS = new Set(
+  `the a an our my his her their local general district community university teaching county city nhs childrens children
+  womens women maternity psychiatric mental health new old main big private special care baby intensive assessment acute
+  day delivery labour postnatal antenatal neonatal paediatric surgical medical kids eating disorder secure mother and
+  sexual gender identity dental eye fertility family planning walk-in walk in urgent minor injuries gp doctors vets vet
+  good best same this that at in to`.split(/\s+/),
+);
+const NOT_HOSPITAL_AFTER_ROYAL = new Set(
+  'mail navy marines air family legion british society mint albert opera ballet courts college academy institution borough mile variety shakespeare exchange engineers logistics signals artillery horticultural parks household highness show welsh national'.split(' '),
+);
+const WARD_NUMBERS = new Set('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' '));
+/** Known hospitals safe to find in small letters too ("alder hey", "ninewells"). */
+const LOWER_OK = new Set(['Wrexham Maelor', 'Jessop Wing', 'Alder Hey', 'Great Ormond Street', 'Evelina', "Addenbrooke's", 'Addenbrookes', 'Ninewells', 'Whittington', 'Wythenshawe', 'Stepping Hill', 'Glan Clwyd', 'Withybush', 'Bronglais', 'Altnagelvin', 'Raigmore', 'Musgrove Park', 'Heartlands', "Sheffield Children's", "Birmingham Children's", "Bristol Children's", "Leeds Children's", "Manchester Children's", 'Sick Kids', 'Yorkhill', 'Tavistock', 'Maudsley']);
+const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman']);
+const KNOWN_HOSPITALS = new PhraseSet();
+for (const h of `Alder Hey|Great Ormond Street|GOSH|Evelina|Addenbrooke's|Addenbrookes|Ninewells|RVI|QEH|QMC|QEUH|Whittington|
+  Jimmy's|Noah's Ark|QE|QEQM|QA|Sick Kids|Yorkhill|Wythenshawe|Stepping Hill|Glan Clwyd|Maelor|Wrexham Maelor|Withybush|Bronglais|Altnagelvin|
+  Craigavon Area|Antrim Area|Raigmore|Southern General|Musgrove Park|Tavistock|Portman|Maudsley|Bethlem|Broadmoor|Rampton|
+  Ashworth|Jessop Wing|Conquest|Mater|Ulster|Royal Alex|Royal Stoke|Royal Oldham|Royal Bolton|Royal Derby|Royal Vic|Royal Free|Royal Sussex|Royal Gwent|Royal Glam|UHW|Heartlands|Sheffield Children's|
+  Birmingham Children's|Bristol Children's|Leeds Children's|Manchester Children's|Oxford Children's|Martin House|Ty Hafan|Tŷ Hafan|
+  Helen House|Acorns|Claire House|Demelza|Naomi House|Chestnut Tree House|Rainbows Hospice`
+  .split('|')
+  .map((s) => s.trim()))
+  KNOWN_HOSPITALS.add(h, !LOWER_OK.has(h));
+
+/** Shops, chains and big employers: with a place ("the Co-op in Rhyl") they say where someone works or shops. */
+const CHAINS = new PhraseSet();
+for (const c of `tesco|tesco express|tesco extra|asda|sainsbury's|sainsburys|aldi|lidl|morrisons|waitrose|co-op|coop|spar|londis|
+  greggs|mcdonald's|mcdonalds|maccies|maccy d's|kfc|nando's|nandos|primark|argos|wilko|wilkos|poundland|matalan|superdrug|
+  screwfix|toolstation|wickes|halfords|currys|travelodge|wetherspoons|wetherspoon|domino's|dominos|costcutter|nisa|budgens|
+  specsavers|farmfoods|sports direct|jd sports|tk maxx|home bargains|b&m|b&q|m&s|marks and spencer|pizza hut|burger king|
+  card factory|holland and barrett|lloyds pharmacy|royal mail|premier inn|starbucks|pret|subway|amazon|dpd|evri|hermes|
+  deliveroo|uber eats|just eat|sports direct|the range|dunelm|ikea|asda living`.split('|'))
+  CHAINS.add(c.trim());
+// ordinary words as well as shops: only with a capital
+for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet|Bargain Booze|Heron|The Works|River Island|New Look|Nationwide|Halifax|Barclays|Lloyds|Santander|HSBC|NatWest'.split('|'))
+  CHAINS.add(c, true);
+
+const WORK_VERBS = new Set(['works', 'worked', 'working', 'work', 'job', 'shifts', 'shift', 'employed', 'manager', 'cleaner', 'cashier', 'supervisor', 'apprenticeship', 'placement', 'volunteers', 'volunteered', 'volunteering', 'driver', 'porter', 'chef', 'receptionist', 'labourer', 'packer', 'picker']);
+const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
+const PUBLIC_EMPLOYERS = new Set(['council', 'councils', 'trust', 'nhs', 'services', 'service', 'authority', 'government', 'police', 'constabulary', 'board', 'department', 'office', 'executive', 'cafcass', 'borough', 'county', 'city']);
+const OWNERS = new Set(['her', 'his', 'their', 'our']);
+const OWN_VERBS = new Set(['run', 'runs', 'ran', 'running', 'own', 'owns', 'owned', 'manage', 'manages', 'managed']);
+const BUSINESS_WORDS = new Set('steelworks plant docks airport mill takeaway chippy shop bar salon cafe café salon barbers barber pub bar restaurant hotel garage factory warehouse bakery butchers butcher chemist pharmacy launderette laundrette petrol station market nursery care home surgery office depot'.split(' '));
+const BRANCH_WORDS = new Set(['warehouse', 'depot', 'store', 'shop', 'branch', 'superstore', 'factory', 'site', 'office', 'hub', 'express', 'extra', 'metro', 'local']);
+const LOCATION_PREPS = new Set(['in', 'on', 'at', 'near', 'by', 'off', 'opposite', 'behind', 'next']);
+const STREETISH = /^(?:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|terrace|grove|gardens|place|parade|square|row|walk|retail|park|centre|precinct|estate|mall)$/;
+
+function cand(kind: 'hospital' | 'workplace', tokens: Token[], a: number, b: number, tier?: 'check'): Candidate {
+  const c: Candidate = { kind, start: tokens[a]!.start, end: tokens[b]!.end };
+  if (tier) c.tier = tier;
+  return c;
+}
+
+/** A capitalised name run ending at i-1 (walking back over "of", "and", "St", possessives): its first index. */
+function nameRunBefore(tokens: Token[], i: number, max: number): number {
+  let s = i;
+  while (s > 0 && i - s < max && joinedBySpace(tokens[s]!.gap) && !tokens[s]!.sentenceStart) {
+    const p = tokens[s - 1]!;
+    if (p.cap || (HOSPITAL_PARTICLES.has(p.key) && tokens[s - 2]?.cap && !tokens[s - 2]!.sentenceStart)) s--;
+    else break;
+    if (p.sentenceStart) break;
+  }
+  while (s < i && (HOSPITAL_PARTICLES.has(tokens[s]!.key) || neverAName(tokens[s]!.key) && !['st', 'saint'].includes(tokens[s]!.key))) s++;
+  return s;
+}
+
+const distinctive = (words: Token[]) => words.some((w) => !HOSPITAL_TYPE_WORDS.has(w.key) && !neverAName(w.key));
+
+/** A location after "in", "on", "near": capitalised words ("Rhyl", "Hamilton Road") or a small-letter place. */
+function locationAfter(tokens: Token[], i: number): { end: number; street: boolean } | undefined {
+  // "the Amazon warehouse in Swansea", "the Tesco store on ..."
+  if (tokens[i] && BRANCH_WORDS.has(tokens[i]!.key) && joinedBySpace(tokens[i]!.gap)) i++;
+  const p = tokens[i];
+  const first = tokens[i + 1];
+  if (!p || !first || !LOCATION_PREPS.has(p.key) || !joinedBySpace(p.gap) || !joinedBySpace(first.gap)) return undefined;
+  let j = i + 1;
+  if (first.key === 'the' && tokens[j + 1]?.cap) j++;
+  const start = j;
+  if (tokens[j]!.cap) {
+    while (j + 1 < tokens.length && j - start < 3 && tokens[j + 1]!.cap && joinedBySpace(tokens[j + 1]!.gap)) j++;
+  } else if (!(placeWord(tokens[j]!.key) || unknownWord(tokens[j]!.key))) return undefined;
+  const words = tokens.slice(start, j + 1);
+  if (words.every((w) => neverAName(w.key))) return undefined;
+  return { end: j, street: words.some((w) => STREETISH.test(w.key)) };
+}
+
+export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+
+    // "Ysbyty Gwynedd", "Ysbyty Glan Clwyd"
+    if (t.key === 'ysbyty') {
+      const j = headedRun(tokens, i, YSBYTY_PARTICLES, 4, () => false, foreignWord);
+      if (j > i) out.push(cand('hospital', tokens, i, j));
+      continue;
+    }
+    // "the Conquest Hospital", "St Thomas' Hospital", "Royal Sussex County Hospital", "Parkside Surgery", "the Cedar Unit"
+    const centre = t.cap && (t.key === 'centre' || t.key === 'center') && prev && CENTRE_LEADS.has(prev.key);
+    // (a head inside a keep-list term is not one: "Pupil Referral Unit", "Child Development Centre")
+    if ((HOSPITAL_HEADS.has(t.key) || (t.cap && CAP_HOSPITAL_HEADS.has(t.key)) || centre) && i > 0 && !kept[i]) {
+      const headAt = centre ? i - 1 : i;
+      const s = nameRunBefore(tokens, headAt, 5);
+      const words = tokens.slice(s, headAt);
+      // a town's name before a capitalised head is the hospital's: "Morriston Hospital"
+      if (words.length && distinctive(words) && (t.cap || !kept.subarray(s, headAt).some((x) => x === 1))) {
+        out.push(cand('hospital', tokens, s, i, t.key === 'practice' || t.key === 'unit' ? 'check' : undefined));
+      } else if (!words.length && !t.cap && prev && !prev.cap && unknownWord(prev.key) && joinedBySpace(t.gap) && HOSPITAL_HEADS.has(t.key)) {
+        out.push(cand('hospital', tokens, i - 1, i, 'check'));
+      }
+      continue;
+    }
+    // "the Hergest unit": a capitalised name before a small-letter unit (possible)
+    if (!t.cap && t.key === 'unit' && prev?.cap && joinedBySpace(t.gap) && !prev.sentenceStart) {
+      const s = nameRunBefore(tokens, i, 3);
+      if (s < i && distinctive(tokens.slice(s, i)) && !kept.subarray(s, i).some((x) => x === 1)) {
+        out.push(cand('hospital', tokens, i - 1, i, 'check'));
+      }
+      continue;
+    }
+    // "ward 7", "Ward 12b", "Rainbow Ward", "the Starlight ward" (not "Rebecca Ward", "Mrs Ward")
+    if (t.key === 'ward') {
+      const n = tokens[i + 1];
+      if (n && joinedBySpace(n.gap) && (/^\d{1,2}[a-z]?$/i.test(n.text) || WARD_NUMBERS.has(n.key))) {
+        out.push(cand('hospital', tokens, i, i + 1));
+        continue;
+      }
+      const s = nameRunBefore(tokens, i, 2);
+      const words = tokens.slice(s, i);
+      const person = words.some((w) => (knownName(w.key) && !commonWord(w.key)) || ['mr', 'mrs', 'ms', 'miss', 'dr', 'mx'].includes(w.key));
+      if (words.length && distinctive(words) && !person && !kept.subarray(s, i).some((x) => x === 1)) out.push(cand('hospital', tokens, s, i));
+      continue;
+    }
+    // "the Royal", "the Royal Alex"
+    // in small letters only where nothing follows that makes it something else: "at the royal, they"
+    if (!t.cap && t.key === 'royal' && prev?.key === 'the' && ['at', 'to', 'in', 'from', 'into'].includes(tokens[i - 2]?.key ?? '')) {
+      const n = tokens[i + 1];
+      const ends = (k: number) => !tokens[k] || !joinedBySpace(tokens[k]!.gap) || ['in', 'at', 'for', 'with', 'when', 'and', 'after', 'on'].includes(tokens[k]!.key);
+      // "at the royal", "at the royal london." ("the royal" and a place)
+      if (ends(i + 1)) out.push(cand('hospital', tokens, i - 1, i, 'check'));
+      else if (n && !n.cap && placeWord(n.key) && ends(i + 2)) out.push(cand('hospital', tokens, i - 1, i + 1, 'check'));
+      continue;
+    }
+    if (t.cap && t.key === 'royal' && prev?.key === 'the' && joinedBySpace(t.gap)) {
+      let j = i;
+      while (j + 1 < tokens.length && j - i < 2 && tokens[j + 1]!.cap && joinedBySpace(tokens[j + 1]!.gap) && !tokens[j + 1]!.sentenceStart) j++;
+      const after = tokens.slice(i + 1, j + 1);
+      const next = tokens[i + 1];
+      const head = j + 1 < tokens.length && joinedBySpace(tokens[j + 1]!.gap) && (HOSPITAL_HEADS.has(tokens[j + 1]!.key) || tokens[j + 1]!.key === 'ward');
+      if (!head && !after.some((w) => NOT_HOSPITAL_AFTER_ROYAL.has(w.key)) && !(next && joinedBySpace(next.gap) && NOT_HOSPITAL_AFTER_ROYAL.has(next.key)))
+        out.push(cand('hospital', tokens, i - 1, j));
+      continue;
+    }
+    // hospitals known by a word that is also a place or a house: "the Priory", "the Heath" (possible)
+    if (t.cap && prev?.key === 'the' && MAYBE_HOSPITALS.has(t.key) && !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap))) {
+      out.push(cand('hospital', tokens, i - 1, i, 'check'));
+      continue;
+    }
+    // known hospitals and hospices without a head word: "Alder Hey", "the Evelina", "GOSH"
+    const known = KNOWN_HOSPITALS.matchAt(tokens, i);
+    if (known > 0) {
+      out.push(cand('hospital', tokens, i, i + known - 1));
+      i += known - 1;
+      continue;
+    }
+
+    // workplaces: a chain with a place, or employment words with a named employer
+    const chain = kept[i] ? 0 : CHAINS.matchAt(tokens, i);
+    if (chain > 0) {
+      const last = i + chain - 1;
+      const loc = locationAfter(tokens, last + 1);
+      const working = workContext(tokens, i);
+      // "Tesco Hove", "Asda Bromley": a chain and a place straight after
+      const placeNext = tokens[last + 1] && joinedBySpace(tokens[last + 1]!.gap) && tokens[last + 1]!.cap && placeWord(tokens[last + 1]!.key);
+      if (loc) out.push(cand('workplace', tokens, i, loc.street ? last : loc.end));
+      else if (placeNext) out.push(cand('workplace', tokens, i, last + 1));
+      else if (working) out.push(cand('workplace', tokens, i, last, 'check'));
+      i = last;
+      continue;
+    }
+    // "Oakwood Care Home", "Meadowbank Nursing Home": where someone lives or works
+    if (t.cap && t.key === 'home' && prev && ['care', 'nursing', 'residential', 'childrens', "children's"].includes(prev.key) && prev.cap) {
+      const s = nameRunBefore(tokens, i - 1, 3);
+      if (s < i - 1 && distinctive(tokens.slice(s, i - 1))) out.push(cand('workplace', tokens, s, i));
+      continue;
+    }
+    // "my parents run the takeaway on Church Street": a business someone runs, and where it is
+    // and "her nail bar in Hull": a business that is someone's, and where it is
+    const theirs = OWNERS.has(t.key) && (BUSINESS_WORDS.has(tokens[i + 1]?.key ?? '') || BUSINESS_WORDS.has(tokens[i + 2]?.key ?? ''));
+    if (OWN_VERBS.has(t.key) || theirs) {
+      let k = i + 1;
+      if (OWN_VERBS.has(t.key) && tokens[k] && ['the', 'a', 'their', 'his', 'her', 'our', 'my'].includes(tokens[k]!.key)) k++;
+      for (const end = Math.min(tokens.length, k + 3); k < end; k++) {
+        if (!joinedBySpace(tokens[k]!.gap)) break;
+        if (!BUSINESS_WORDS.has(tokens[k]!.key)) continue;
+        const loc = locationAfter(tokens, k + 1);
+        if (loc) out.push(cand('workplace', tokens, i + 1, loc.street ? k : loc.end));
+        break;
+      }
+      continue;
+    }
+    // "works at Hendersons Bakery", "job at the Grand Hotel", "works for Jaguar Land Rover"
+    if (WORK_VERBS.has(t.key)) {
+      let j = i + 1;
+      if (tokens[j] && WORK_PREPS.has(tokens[j]!.key) && joinedBySpace(tokens[j]!.gap)) j++;
+      else continue;
+      if (tokens[j]?.key === 'the' && joinedBySpace(tokens[j]!.gap)) j++;
+      const s = j;
+      // "works at the Chinese takeaway on Dale Street": a kind of business, then where it is
+      for (let k = s; k < Math.min(tokens.length, s + 3); k++) {
+        if (k > s && !joinedBySpace(tokens[k]!.gap)) break;
+        if (!BUSINESS_WORDS.has(tokens[k]!.key)) continue;
+        const loc = locationAfter(tokens, k + 1);
+        if (loc) out.push(cand('workplace', tokens, s, loc.street ? k : loc.end));
+        break;
+      }
+      while (j < tokens.length && j - s < 4 && tokens[j]!.cap && joinedBySpace(tokens[j]!.gap) && !neverAName(tokens[j]!.key)) j++;
+      if (j === s || CHAINS.matchAt(tokens, s) > 0) continue;
+      const words = tokens.slice(s, j);
+      if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
+      // a council, a trust, the NHS: public employers (often the worker's own), not a family's detail
+      if (PUBLIC_EMPLOYERS.has(words[words.length - 1]!.key)) continue;
+      const loc = locationAfter(tokens, j);
+      out.push(cand('workplace', tokens, s, loc && !loc.street ? loc.end : j - 1));
+    }
+  }
+  return out;
+}
+
+/** "works at", "my job at", "she's a cashier at" shortly before a chain. */
+function workContext(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    if (WORK_VERBS.has(tokens[k]!.key)) return true;
+    if (tokens[k + 1]!.sentenceStart) return false;
+  }
+  return false;
+}

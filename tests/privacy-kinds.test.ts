@@ -1,0 +1,221 @@
+// Issue 15: the new kinds, the two tiers and the keep-list, one behaviour per case.
+import { describe, expect, it } from 'vitest';
+import { findFlags, KIND_LABELS, FLAG_KINDS, suggestQuote, type FlagKind } from '../server/privacy/index.ts';
+import { mod11Valid } from '../server/privacy/identifiers.ts';
+import { looksWelsh } from '../server/privacy/welsh.ts';
+
+const WORKER = 'Jane Smith';
+const flagged = (story: string, kind: FlagKind, worker = WORKER) => findFlags(story, worker).filter((f) => f.kind === kind).map((f) => `${f.text}${f.tier === 'check' ? ' (check)' : ''}`);
+const all = (story: string, worker = WORKER) => findFlags(story, worker).map((f) => `${f.kind}:${f.text}${f.tier === 'check' ? ' (check)' : ''}`);
+
+describe('ID numbers', () => {
+  it('knows the NHS check digit', () => {
+    expect(mod11Valid('4855260185')).toBe(true);
+    expect(mod11Valid('4855260186')).toBe(false);
+    expect(mod11Valid('123456789')).toBe(false);
+  });
+
+  it.each([
+    ['an NHS number after its label', 'NHS number 485 777 3456', ['485 777 3456']],
+    ['an NHS number with a good check digit, unlabelled', 'his number is 485 526 0185 if needed', ['485 526 0185']],
+    ['a spaced ten-digit number with a bad check digit is only possible', 'it was 485 526 0186 then', ['485 526 0186 (check)']],
+    ['a CHI number (date-led, 6-4)', 'her CHI is 020719 1948 and', ['020719 1948']],
+    ['a CHI number run together', 'chi number 1403126283', ['1403126283']],
+    ['a National Insurance number, spaced', 'My NI number is JT 48 29 61 B and', ['JT 48 29 61 B']],
+    ['a National Insurance number in small letters', 'it was wrong on everything, ab123456c, and', ['ab123456c']],
+    ['not a National Insurance prefix (QQ, GB)', 'codes QQ 12 34 56 C and GB 12 34 56 A', []],
+  ])('%s', (_name, story, expected) => {
+    expect(flagged(story, 'nhs_number')).toEqual(expected);
+  });
+
+  it('leaves a phone number a phone number', () => {
+    expect(all('ring me on 01424 567890 please')).toEqual(['phone:01424 567890']);
+  });
+});
+
+describe('vehicle registrations', () => {
+  it.each([
+    ['current format', 'a silver car, LM68 KPE, outside', ['LM68 KPE']],
+    ['small letters after "reg"', 'his van, reg is yk19 xzt, was there', ['yk19 xzt']],
+    ['small letters alone are only possible', 'i wrote down yk19 xzt on my hand', ['yk19 xzt (check)']],
+    ['prefix format', 'he was in the P123 GKL every night', ['P123 GKL']],
+    ['suffix format', 'an old ABC 123D parked up', ['ABC 123D']],
+    ['Northern Irish', 'his Ford Focus (ABZ 4821) outside', ['ABZ 4821']],
+    ['not a postcode', 'we live in SW1A 1AA now', []],
+  ])('%s', (_name, story, expected) => {
+    expect(flagged(story, 'vehicle_reg')).toEqual(expected);
+  });
+});
+
+describe('social media handles', () => {
+  it.each([
+    ['an @handle', 'a fake account @zainab.h_x pretending', ['@zainab.h_x']],
+    ['"his snap is"', 'his snap is kaiboi_2011 and', ['kaiboi_2011']],
+    ['a WeChat ID', 'my WeChat ID is ming8899 and', ['ming8899']],
+    ['a Facebook name', 'my fb is Kerry Jones Evans if anyone', ['Kerry Jones Evans']],
+    ['not an ordinary word', 'my fb is private so', []],
+    ['not an email address', 'email kerry@example.com', []],
+  ])('%s', (_name, story, expected) => {
+    expect(flagged(story, 'social_handle')).toEqual(expected);
+  });
+});
+
+describe('hospitals, wards and clinics', () => {
+  it.each([
+    ['a hospital', 'she drove me to the Conquest Hospital when', ['Conquest Hospital']],
+    ['a Welsh hospital', 'chased Ysbyty Gwynedd every day', ['Ysbyty Gwynedd']],
+    ['"the Royal"', 'came to the Royal every day', ['the Royal']],
+    ['not the Royal Mail', 'a parcel from the Royal Mail', []],
+    ['a numbered ward', 'she was on ward 7 for weeks', ['ward 7']],
+    ['a named ward', 'checked on us on Puffin Ward afterwards', ['Puffin Ward']],
+    ['not a surname', 'Rebecca Ward was our worker', []],
+    ['a known hospital with no head word', 'came with me to Alder Hey when', ['Alder Hey']],
+    ['a GP surgery', 'a place at Parkside Surgery when', ['Parkside Surgery']],
+    ['not "the hospital"', 'she sat with me at the hospital', []],
+  ])('%s', (_name, story, expected) => {
+    expect(flagged(story, 'hospital', 'Rebecca Ward')).toEqual(expected);
+  });
+});
+
+describe('workplaces', () => {
+  it.each([
+    ['a shop with its town', 'Dave now works at the Co-op in Rhyl and', ['Co-op in Rhyl']],
+    ['a shop on a street (the street is an address)', 'my mum works at Tesco on Hamilton Road and', ['Tesco']],
+    ['a named employer, with its town', 'I got a job at Hendersons Bakery in Ormskirk', ['Hendersons Bakery in Ormskirk']],
+    ['a chain alone, said as work, is only possible', 'she works at Tesco now', ['Tesco (check)']],
+    ['not a chain alone', 'we went to Tesco for nappies', []],
+  ])('%s', (_name, story, expected) => {
+    expect(flagged(story, 'workplace')).toEqual(expected);
+  });
+});
+
+describe('addresses without a number', () => {
+  it.each([
+    ['a Welsh street', 'a flat on Heol y Coed after', ['Heol y Coed']],
+    ['Stryd, Lôn', 'we are on Stryd Fawr now, near Lôn Isaf', ['Stryd Fawr', 'Lôn Isaf']],
+    ['an estate', 'moved off the Gurnos estate after', ['Gurnos estate']],
+    ['a named house', 'from Rose Cottage into a place', ['Rose Cottage']],
+    ['a block of flats', 'the flat in Churchill Tower and', ['Churchill Tower']],
+    ['a street in small letters is only possible', 'a house off mill lane now', ['mill lane (check)']],
+    ['not "down memory lane"', 'down memory lane now', []],
+    ['not a court', 'at the Family Court and the Crown Court', []],
+  ])('%s', (_name, story, expected) => {
+    expect(flagged(story, 'address')).toEqual(expected);
+  });
+});
+
+describe('schools without a school word', () => {
+  it.each([
+    ['a saint with RC', 'goes to St Joseph\'s RC now', ["St Joseph's RC"]],
+    ['a saint with C of E', 'got into St Mary\'s C of E in', ["St Mary's C of E"]],
+    ['an academy sponsor', 'a place at Ark Blacklands when', ['Ark Blacklands']],
+    ['"in year 5 at"', 'she is in year 5 at Robsack Wood and', ['Robsack Wood']],
+    ['a nursery chain', 'a place at Busy Bees for my eldest', ['Busy Bees']],
+    ['"Saint …" for Year 7', 'got us into Saint Richard\'s for Year 7', ["Saint Richard's"]],
+  ])('%s', (_name, story, expected) => {
+    expect(flagged(story, 'school')).toEqual(expected);
+  });
+});
+
+describe('names', () => {
+  it.each([
+    ['"our" + a small-letter name', 'our kayleigh was in a bad way', ['kayleigh']],
+    ['"my fella" + a small-letter name', 'my fella ryan didnt trust anyone', ['ryan']],
+    ['"aunty" + a name that is also a word', 'aunty pat looked after the kids and pat says hi', ['pat', 'pat']],
+    ['a full name after a job title', 'The headteacher Sandra Lewis and Jane worked', ['Sandra Lewis']],
+    ['names from many communities', 'my son Oluwaseun and his dad Babatunde, my mum Gurpreet Kaur, Wojciech and Zuzanna', ['Oluwaseun', 'Babatunde', 'Gurpreet Kaur', 'Wojciech', 'Zuzanna']],
+    ['a Welsh full name with ap', 'my grandad Dafydd ap Gwilym said', ['Dafydd ap Gwilym']],
+  ])('%s', (_name, story, expected) => {
+    expect(flagged(story, 'name')).toEqual(expected);
+  });
+
+  it('flags a name that is also a word, starting a sentence and doing something, as check', () => {
+    expect(flagged('Dean came round most nights. We were fine.', 'name')).toEqual(['Dean (check)']);
+    expect(flagged('Hope is what she gave us.', 'name')).toEqual([]);
+  });
+
+  it('makes a check name sure when the story names it surely elsewhere', () => {
+    expect(flagged('Dean came round. My ex Dean was trouble.', 'name')).toEqual(['Dean', 'Dean']);
+  });
+
+  it('reads the age after a small-letter name', () => {
+    expect(flagged('our kayleigh was in a bad way. kayleigh is 15 now', 'age')).toEqual(['is 15']);
+  });
+});
+
+describe('the keep-list', () => {
+  it.each([
+    ['benefits', 'Universal Credit, PIP and Carer\'s Allowance'],
+    ['orders and legal terms', 'the Child Arrangements Order, the Special Guardianship Order, Section 20 and the EHCP'],
+    ['programmes', 'Sure Start, Family Hubs, Troubled Families and Flying Start'],
+    ['festivals', 'at Eid, Diwali, Ramadan, Hanukkah, Chinese New Year, Vaisakhi and Christmas'],
+    ['Welsh phrases', 'Diolch o galon. Bore da! Iechyd da to you'],
+    ['areas, with "&"', 'Brighton & Hove is lucky to have her'],
+    ['cars', 'in his old Ford Fiesta when my Vauxhall Corsa and the Nissan Qashqai broke down'],
+  ])('keeps %s', (_name, terms) => {
+    expect(all(`Jane helped with ${terms}.`)).toEqual([]);
+  });
+
+  it('still flags a child whose name is a keep-list word when the words say so', () => {
+    expect(flagged('my daughter Kia loves her', 'name')).toEqual(['Kia']);
+  });
+});
+
+describe('tiers', () => {
+  it('replaces redact flags in the suggested quote and leaves check flags', () => {
+    const story = 'my son Tyler says she works at Tesco now, and we are off mill lane.';
+    const flags = findFlags(story, WORKER);
+    expect(flags.map((f) => `${f.text}:${f.tier}`)).toEqual(['Tyler:redact', 'Tesco:check', 'mill lane:check']);
+    expect(suggestQuote(story, flags)).toBe("my son [child's name] says she works at Tesco now, and we are off mill lane.");
+  });
+
+  it('reads a stored flag without a tier as redact', () => {
+    expect(suggestQuote('my son Tyler', [{ kind: 'name', start: 7, end: 12, text: 'Tyler' }])).toBe("my son [child's name]");
+  });
+
+  it('has a label in words for every kind', () => {
+    for (const k of FLAG_KINDS) expect(KIND_LABELS[k]).toMatch(/^[a-zA-Z ,']+$/);
+  });
+});
+
+describe('Welsh stories', () => {
+  it('are told apart from English ones with a Welsh word or two', () => {
+    expect(looksWelsh('Roedd hi yn wych gyda fy mab. Diolch yn fawr iawn i chi am bopeth.')).toBe(true);
+    expect(looksWelsh('She was brilliant with my son. Diolch Jane, from all of us in Cardiff.')).toBe(false);
+  });
+});
+
+describe('stored flags', () => {
+  it('are read back while the story and the detector version are the same', async () => {
+    const { flagsToStore, readStoredFlags } = await import('../server/privacy/stored.ts');
+    const { DETECTOR_VERSION, findFlagsDetailed } = await import('../server/privacy/index.ts');
+    const story = 'my son Tyler loved her. NHS number 485 526 0185';
+    const json = flagsToStore(story, WORKER);
+    expect(readStoredFlags(json, story, WORKER)).toEqual(findFlagsDetailed(story, WORKER));
+    expect(readStoredFlags(json, story.replace('Tyler', 'Kai'), WORKER)).toBeUndefined();
+    // an edit that moves no flag still shows
+    expect(readStoredFlags(json, story.replace('loved', 'liked'), WORKER)).toBeUndefined();
+    expect(readStoredFlags(json, story, 'Tyler Jones')).toBeUndefined();
+    expect(readStoredFlags(JSON.stringify({ ...JSON.parse(json), version: DETECTOR_VERSION - 1 }), story, WORKER)).toBeUndefined();
+    expect(readStoredFlags('not json', story, WORKER)).toBeUndefined();
+    expect(readStoredFlags(null, story, WORKER)).toBeUndefined();
+    expect(readStoredFlags(flagsToStore(null, WORKER), null, WORKER)).toEqual([]);
+  });
+});
+
+describe('small letters, as typed on a phone', () => {
+  it.each([
+    ['ysgol glan clwyd is great', 'school:ysgol glan clwyd'],
+    ['we moved to heol y coed last year', 'address:heol y coed'],
+    ['born at ysbyty gwynedd', 'hospital:ysbyty gwynedd'],
+    ['she was at the royal for weeks', 'hospital:the royal (check)'],
+    ['my son goes to st josephs rc now', 'school:st josephs rc'],
+    ['we went to alder hey', 'hospital:alder hey'],
+  ])('%s', (story, expected) => {
+    expect(all(story)).toEqual([expected]);
+  });
+
+  it('ends a Welsh name at "and"', () => {
+    expect(all('Ysgol y Graig and Heol y Coed')).toEqual(['school:Ysgol y Graig', 'address:Heol y Coed']);
+  });
+});
