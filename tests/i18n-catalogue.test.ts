@@ -149,5 +149,10 @@ describe('the form rules’ messages', () => {
     expect(en.formError.nomination).toEqual({ ...MESSAGES });
     expect(en.formError.change).toEqual({ ...CHANGE_MESSAGES });
     expect(en.formError.bot).toEqual({ ...BOT_MESSAGES });
+    const reasons = await import('../server/families/reasons.ts');
+    const camel = (k: string) => k.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase()) as keyof typeof en.status.reason;
+    for (const [k, r] of Object.entries(reasons.SEND_BACK_REASONS)) expect(en.status.reason[camel(k)], k).toBe(r.family);
+    for (const [k, w] of Object.entries(reasons.NOT_PUBLISHED_WORDS)) expect(en.status.reason[camel(k)], k).toBe(w);
+    expect(en.status.reason.sendBackFallback).toBe(reasons.SEND_BACK_FALLBACK);
   });
 });

@@ -286,6 +286,15 @@ describe('the nomination journey in Welsh', () => {
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('<h1>Mae&#39;r argymhelliad wedi&#39;i anfon</h1>');
     for (const t of [...pageText(done.body).text, ...pageText(done.body).attributes]) expect(englishIn(t), t).toEqual([]);
+
+    const ref = decodeURIComponent(location.split('/').pop()!);
+    const statusForm = await client.get('/cy/status');
+    expect(statusForm.body).toContain('action="/cy/status"');
+    const status = await client.post('/cy/status', { _csrf: hidden(statusForm.body, '_csrf')!, reference: ref });
+    expect(status.statusCode).toBe(200);
+    expect(status.body).toMatch(/data-status="waiting">\s*<h2>Mae gennym ni ef\. Mae&#39;n aros i gael ei ddarllen\.<\/h2>/);
+    expect(status.body).toContain('Cawsom ef ym mis Mawrth 2026.');
+    for (const t of [...pageText(status.body).text, ...pageText(status.body).attributes]) expect(englishIn(t), t).toEqual([]);
     expect([...app.catalogue.missing]).toEqual([]);
   });
 });
