@@ -35,6 +35,8 @@ export const areaVariants = sqliteTable(
 );
 
 export const WORKER_STATUSES = ['published', 'hidden'] as const;
+/** How a worker who confirmed their profile chose to be shown (server/workers/visibility.ts applies it). */
+export const WORKER_DISPLAYS = ['full', 'first_name', 'private'] as const;
 
 /** A published profile. Created by a moderator approving a nomination. */
 export const workers = sqliteTable(
@@ -48,6 +50,10 @@ export const workers = sqliteTable(
       .references(() => areas.id),
     team: text('team'),
     status: text('status', { enum: WORKER_STATUSES }).notNull().default('published'),
+    /** 'first_name': `name` holds only the first name; 'private': not shown by name anywhere public, still counted */
+    display: text('display', { enum: WORKER_DISPLAYS }).notNull().default('full'),
+    /** the name as nominated while `name` is shortened to the first name; for moderators and the worker only */
+    fullName: text('full_name'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -183,7 +189,8 @@ export const moderatorSessions = sqliteTable(
   (t) => [index('moderator_sessions_moderator_idx').on(t.moderatorId)],
 );
 
-export const CHANGE_REQUEST_KINDS = ['hide', 'correct'] as const;
+/** objection: UK GDPR art. 21 (answer within one month); defamation: a notice under the Defamation (Operators of Websites) Regulations 2013 (48 hours) */
+export const CHANGE_REQUEST_KINDS = ['hide', 'correct', 'objection', 'defamation'] as const;
 export const CHANGE_REQUEST_STATUSES = ['pending', 'done', 'declined'] as const;
 
 /** A worker (or anyone) asking for a profile to be hidden or corrected. */
@@ -288,3 +295,178 @@ export const authorityDomains = sqliteTable(
   },
   (t) => [uniqueIndex('authority_domains_authority_domain_idx').on(t.authority, t.domain), index('authority_domains_domain_idx').on(t.domain)],
 );
+
+// ---- The named worker's side (issue 13) ----
+
+/**
+ * A social worker who proved they are named on a profile. The email is kept so they can sign in
+ * again; it is deleted with the account (on request, or 2 years after the last sign-in).
+ */
+export const workerAccounts = sqliteTable('worker_accounts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** lower case */
+  email: text('email').notNull().unique(),
+  createdAt: integer('created_at').notNull(),
+  lastSignInAt: integer('last_sign_in_at').notNull(),
+});
+
+export const CONFIRMED_BY = ['work_email', 'moderator'] as const;
+export const SIGN_IN_VIA = [...CONFIRMED_BY, 'returning'] as const;
+
+/** The profiles a verified worker holds (more than one after a move between councils). One account per profile. */
+export const workerAccountProfiles = sqliteTable(
+  'worker_account_profiles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => workerAccounts.id, { onDelete: 'cascade' }),
+    workerId: integer('worker_id')
+      .notNull()
+      .unique()
+      .references(() => workers.id, { onDelete: 'cascade' }),
+    confirmedAt: integer('confirmed_at').notNull(),
+    confirmedBy: text('confirmed_by', { enum: CONFIRMED_BY }).notNull(),
+  },
+  (t) => [index('worker_account_profiles_account_idx').on(t.accountId)],
+);
+
+/** Mailed single-use sign-in links: only the token's SHA-256 is kept; bound to one profile. */
+export const workerSignInTokens = sqliteTable(
+  'worker_sign_in_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    workerId: integer('worker_id')
+      .notNull()
+      .references(() => workers.id, { onDelete: 'cascade' }),
+    /** lower case; deleted with the row a day after it expires */
+    email: text('email').notNull(),
+    /** why the link was sent: a matching work email, a moderator's confirmation, or a confirmed worker signing in again */
+    via: text('via', { enum: SIGN_IN_VIA }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('worker_sign_in_tokens_expires_idx').on(t.expiresAt)],
+);
+
+/** Worker sessions, to the moderators' standards: the cookie holds a random token, the table its SHA-256. */
+export const workerSessions = sqliteTable(
+  'worker_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => workerAccounts.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+  },
+  (t) => [index('worker_sessions_account_idx').on(t.accountId)],
+);
+
+/** Claims asked for in the last hour, for the rate limits (a keyed hash of the client, never its address). */
+export const workerClaimAttempts = sqliteTable(
+  'worker_claim_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    clientHash: text('client_hash').notNull(),
+    /** null for a confirmed worker asking to sign in again (by email, no profile named) */
+    workerId: integer('worker_id').references(() => workers.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('worker_claim_attempts_client_idx').on(t.clientHash, t.at), index('worker_claim_attempts_worker_idx').on(t.workerId, t.at)],
+);
+
+export const WORKER_REQUEST_STATUSES = ['pending', 'done', 'declined'] as const;
+
+/** A worker whose address is not on their authority's domains (agency, moved) asks a moderator to confirm them. */
+export const workerConfirmationRequests = sqliteTable(
+  'worker_confirmation_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workerId: integer('worker_id')
+      .notNull()
+      .references(() => workers.id, { onDelete: 'cascade' }),
+    /** where the sign-in link goes if confirmed; deleted at the decision */
+    email: text('email'),
+    note: text('note').notNull(),
+    status: text('status', { enum: WORKER_REQUEST_STATUSES }).notNull().default('pending'),
+    submittedAt: integer('submitted_at').notNull(),
+    decidedAt: integer('decided_at'),
+    decidedBy: integer('decided_by').references(() => moderators.id),
+  },
+  (t) => [index('worker_confirmation_requests_status_idx').on(t.status, t.submittedAt)],
+);
+
+export const WORKER_REPLY_STATUSES = ['pending', 'published', 'rejected', 'removed', 'replaced'] as const;
+
+/** A worker's public reply on their profile; moderated before it shows. At most one published per profile. */
+export const workerReplies = sqliteTable(
+  'worker_replies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workerId: integer('worker_id')
+      .notNull()
+      .references(() => workers.id, { onDelete: 'cascade' }),
+    accountId: integer('account_id').references(() => workerAccounts.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    status: text('status', { enum: WORKER_REPLY_STATUSES }).notNull().default('pending'),
+    submittedAt: integer('submitted_at').notNull(),
+    decidedAt: integer('decided_at'),
+    decidedBy: integer('decided_by').references(() => moderators.id),
+    rejectReason: text('reject_reason'),
+  },
+  (t) => [index('worker_replies_worker_status_idx').on(t.workerId, t.status), index('worker_replies_status_idx').on(t.status, t.submittedAt)],
+);
+
+export const REGULATORS = ['swe', 'sssc', 'scw', 'niscc'] as const;
+
+/** A worker's registration with their regulator, as they gave it (shown, never looked up). */
+export const workerRegistrations = sqliteTable('worker_registrations', {
+  workerId: integer('worker_id')
+    .primaryKey()
+    .references(() => workers.id, { onDelete: 'cascade' }),
+  regulator: text('regulator', { enum: REGULATORS }).notNull(),
+  number: text('number').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** A worker asks for two of their profiles to become one (a move between councils). */
+export const workerMergeRequests = sqliteTable(
+  'worker_merge_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => workerAccounts.id, { onDelete: 'cascade' }),
+    /** the profile that goes (its slug then redirects) */
+    fromWorkerId: integer('from_worker_id')
+      .notNull()
+      .references(() => workers.id, { onDelete: 'cascade' }),
+    /** the profile that stays */
+    intoWorkerId: integer('into_worker_id')
+      .notNull()
+      .references(() => workers.id, { onDelete: 'cascade' }),
+    note: text('note').notNull().default(''),
+    status: text('status', { enum: WORKER_REQUEST_STATUSES }).notNull().default('pending'),
+    submittedAt: integer('submitted_at').notNull(),
+    decidedAt: integer('decided_at'),
+    decidedBy: integer('decided_by').references(() => moderators.id),
+  },
+  (t) => [index('worker_merge_requests_status_idx').on(t.status, t.submittedAt)],
+);
+
+/** Each "my thanks" document issued: what its check code covers (which quotes, which months). */
+export const thanksDocuments = sqliteTable('thanks_documents', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** printed on the document; 16 letters from a 32-letter alphabet (80 random bits) */
+  code: text('code').notNull().unique(),
+  workerId: integer('worker_id')
+    .notNull()
+    .references(() => workers.id, { onDelete: 'cascade' }),
+  issuedAt: integer('issued_at').notNull(),
+  /** JSON array of quote ids listed */
+  quoteIds: text('quote_ids').notNull(),
+  /** JSON array of "YYYY-MM" months the listed quotes were published in */
+  months: text('months').notNull(),
+});

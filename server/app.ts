@@ -33,9 +33,12 @@ export type BuildOptions = {
   mailLoop?: boolean;
 };
 
-/** Request URLs as logged: no query string (search terms) and no nomination reference. */
+/** Request URLs as logged: no query string (search terms, check codes), no nomination reference, no sign-in token. */
 export function logSafeUrl(url: string): string {
-  return url.split('?')[0]!.replace(/^\/nominate\/done\/[^/]+/, '/nominate/done/[ref]');
+  return url
+    .split('?')[0]!
+    .replace(/^\/nominate\/done\/[^/]+/, '/nominate/done/[ref]')
+    .replace(/^\/worker\/sign-in\/[^/]+/, '/worker/sign-in/[token]');
 }
 
 export async function buildApp({ config, now = Date.now, logger = true, mailLoop = true }: BuildOptions): Promise<FastifyInstance> {

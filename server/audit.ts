@@ -8,7 +8,9 @@ export type AuditEntry = {
   /** null for an action by the public (withdrawal) or the system (retention) */
   moderatorId: number | null;
   action: string;
-  subjectType: 'nomination' | 'worker' | 'quote' | 'change_request' | 'moderator' | 'session' | 'system';
+  subjectType:
+    | 'nomination' | 'worker' | 'quote' | 'change_request' | 'moderator' | 'session' | 'system'
+    | 'worker_account' | 'worker_reply' | 'worker_confirmation' | 'worker_merge' | 'thanks_document';
   subjectId?: number | null;
   before?: unknown;
   after?: unknown;

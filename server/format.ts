@@ -91,6 +91,8 @@ export type PageFormat = PlaceNames & {
   /** English-only pages not yet in the catalogue; converted pages use t() with a count */
   plural: typeof plural;
   words: typeof words;
+  /** English month names (pages not yet in the catalogue) */
+  MONTHS: typeof MONTHS;
 };
 
 /** The formatters for pages in `lang`, built once per language. */
@@ -107,5 +109,6 @@ export function formatFor(lang: Lang, t: Translate): PageFormat {
     dateTime,
     plural,
     words,
+    MONTHS,
   };
 }

@@ -95,9 +95,7 @@ describe('rich text', () => {
   const rich = richText(t.cy, (p) => localPath('cy', p));
 
   it('links to the same-language page and escapes everything else', () => {
-    expect(rich('privacy.worker')).toBe(
-      'Gallwch <a href="/cy/request-change">ofyn am guddio neu gywiro eich proffil</a>. Bydd cymedrolwr yn edrych ar bob cais.',
-    );
+    expect(rich('status.result.mind')).toBe("Wedi newid eich meddwl? Gallwch <a href=\"/cy/withdraw\">ei dynnu'n ôl</a> unrhyw bryd.");
     expect(rich('footer.safety')).toContain('<strong>Yn poeni am blentyn?</strong>');
     expect(rich('footer.safety')).toContain('<a href="tel:08088005000">0808 800 5000</a>');
   });

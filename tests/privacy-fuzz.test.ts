@@ -73,8 +73,8 @@ describe('privacy flags are total', () => {
       fc.property(fc.array(fc.constantFrom(...HOSTILE), { minLength: 1, maxLength: 60 }), (pieces) => {
         const unit = pieces.join('');
         const story = unit.repeat(Math.ceil(10000 / unit.length)).slice(0, 10000);
-        // the best of three runs: the detector's own cost, not a garbage collection or another process on the machine
-        const ms = Math.min(...[0, 1, 2].map(() => cpuMs(() => findFlags(story, 'Jane Smith'))[1]));
+        // the best of five runs: the detector's own cost, not a garbage collection or another process sharing the core
+        const ms = Math.min(...[0, 1, 2, 3, 4].map(() => cpuMs(() => findFlags(story, 'Jane Smith'))[1]));
         worst = Math.max(worst, ms);
         expect(ms, `${ms.toFixed(1)} ms for ${JSON.stringify(unit.slice(0, 80))}`).toBeLessThan(50);
       }),

@@ -37,7 +37,8 @@ describe('/api/workers/:slug', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     const body = res.json();
-    expect(Object.keys(body)).toEqual(['slug', 'name', 'area', 'team', 'nominations', 'qualities', 'quotes']);
+    // the second round's contract added confirmed, reply and registration (the named worker's side)
+    expect(Object.keys(body)).toEqual(['slug', 'name', 'area', 'team', 'nominations', 'qualities', 'quotes', 'confirmed', 'reply', 'registration']);
     expect(body).toEqual({
       slug: 'sian-evans-cardiff',
       name: 'Siân Evans',
@@ -49,6 +50,9 @@ describe('/api/workers/:slug', () => {
         { text: 'She came to court with us.', relationship: 'young_person', published: '2026-03' },
         { text: 'She told us straight what had to change.', relationship: 'carer', published: '2025-12' },
       ],
+      confirmed: false,
+      reply: null,
+      registration: null,
     });
   });
 

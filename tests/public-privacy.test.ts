@@ -96,6 +96,12 @@ function publicUrls(): string[] {
     '/withdraw',
     '/request-change',
     `/request-change?worker=${publicSlug}`,
+    '/named',
+    '/check',
+    '/worker/claim',
+    `/worker/claim?profile=${publicSlug}`,
+    `/worker/claim?profile=${hiddenSlug}`,
+    '/worker/sign-in',
     '/no-such-page',
   ];
 }

@@ -1,5 +1,5 @@
 // What "counted" and "public" mean, as drizzle conditions over db/schema.ts: the same rule as the
-// SQL fragments in server/workers/visibility.ts (LIVE_QUOTE, PUBLIC_WORKER), for the queries of
+// SQL fragments in server/workers/visibility.ts (LIVE_QUOTE, LISTED_WORKER, PUBLIC_WORKER), for the queries of
 // the counts and the search index, so that renaming a column breaks them at compile time.
 import { and, eq, exists, isNull, sql, type SQL } from 'drizzle-orm';
 import { WORKER_STATUSES, quotes, workers } from '../../db/schema.ts';
@@ -23,8 +23,11 @@ export const countedQuote: SQL = and(liveQuote, publishedWorker)!;
 /** The live quotes of the `workers` row of the enclosing query, for a correlated subquery. */
 export const ofThisWorker: SQL = and(eq(quotes.workerId, workers.id), liveQuote)!;
 
-/** A worker shown to the public: not hidden, with at least one live recommendation. */
+/** A worker who may be shown by name: not hidden, and not "thanks in private only" (still counted). */
+export const listedWorker: SQL = and(publishedWorker, sql`${workers.display} <> 'private'`)!;
+
+/** A worker shown to the public: listed, with at least one live recommendation. */
 export const publicWorker: SQL = and(
-  publishedWorker,
+  listedWorker,
   exists(sql`(SELECT 1 FROM ${quotes} WHERE ${ofThisWorker})`),
 )!;

@@ -559,6 +559,23 @@ export const cy: Record<keyof typeof en, unknown> = {
     pagesLabel: 'Tudalennau o argymhellion',
     helpedToo: 'Ydy {{name}} wedi helpu eich teulu chi hefyd?',
     isThisYou: "Ai chi yw'r person hwn? Gofynnwch am guddio neu gywiro'r proffil hwn",
+    confirmed: "Wedi'i gadarnhau gan y gweithiwr cymdeithasol",
+    ...forms('otherAreas', {
+      one: "Argymhellwyd hefyd gan deuluoedd yn ardal {{areas}}, lle bu {{name}} yn gweithio o'r blaen.",
+      two: "Argymhellwyd hefyd gan deuluoedd yn ardaloedd {{areas}}, lle bu {{name}} yn gweithio o'r blaen.",
+      few: "Argymhellwyd hefyd gan deuluoedd yn ardaloedd {{areas}}, lle bu {{name}} yn gweithio o'r blaen.",
+      many: "Argymhellwyd hefyd gan deuluoedd yn ardaloedd {{areas}}, lle bu {{name}} yn gweithio o'r blaen.",
+      other: "Argymhellwyd hefyd gan deuluoedd yn ardaloedd {{areas}}, lle bu {{name}} yn gweithio o'r blaen.",
+    }),
+    registration: 'Cofrestriad',
+    registeredWith: "Wedi'i gofrestru gyda {{regulator}}, rhif {{number}}.",
+    checkRegister: 'Gwirio cofrestr {{regulator}} (yn Saesneg)',
+    asGiven: "(mae'r rhif fel y'i rhoddwyd gan y gweithiwr cymdeithasol)",
+    replyHeading: 'Ateb gan {{name}}',
+    claimConfirm: "Ai chi yw'r person hwn? Cadarnhewch eich proffil",
+    claimSignIn: "Ai chi yw'r person hwn? Mewngofnodwch i'ch proffil",
+    claimAfter: ' i ddewis sut rydych yn cael eich dangos, ateb a chadw eich diolchiadau (yn Saesneg am y tro).',
+    named: 'Wedi eich enwi ar y wefan hon?',
   },
   insights: {
     title: 'Mewnwelediadau',
@@ -684,11 +701,12 @@ export const cy: Record<keyof typeof en, unknown> = {
     recordWho: 'Cymedrolwyr',
     recordHowLong: 'Caiff ei gadw, fel bod modd gwirio pob penderfyniad yn nes ymlaen: pwy a gymeradwyodd neu a newidiodd ddyfyniad, a phryd',
     noTracking:
-      "Nid ydym yn defnyddio hysbysebion, tracio na dadansoddeg. Yr unig JavaScript yw llwybr byr y botwm Gadael y dudalen hon (pwyso Shift dair gwaith), ac nid yw'n anfon dim atom ni nac at neb arall. Yr unig gwcis yw un sy'n diogelu ffurflenni rhag camddefnydd ac, i gymedrolwyr, un sy'n eu cadw wedi mewngofnodi.",
+      "Nid ydym yn defnyddio hysbysebion, tracio na dadansoddeg. Yr unig JavaScript yw llwybr byr y botwm Gadael y dudalen hon (pwyso Shift dair gwaith), ac nid yw'n anfon dim atom ni nac at neb arall. Yr unig gwcis yw un sy'n diogelu ffurflenni rhag camddefnydd ac, i gymedrolwyr ac i weithwyr cymdeithasol sydd wedi cadarnhau eu proffil, un sy'n eu cadw wedi mewngofnodi.",
     mindHeading: 'Newid eich meddwl',
     mind: "Pan fyddwch yn anfon argymhelliad, byddwch yn cael cyfeirnod. Gallwch ei ddefnyddio i [wirio eich argymhelliad](/status) neu i [dynnu'r argymhelliad yn ôl](/withdraw) unrhyw bryd. Os bydd cymedrolwr yn ei anfon yn ôl atoch, gallwch newid eich geiriau gyda'r cyfeirnod. Os byddwch yn ei dynnu'n ôl, byddwn yn ei ddileu, ac os cafodd ei gyhoeddi byddwn yn tynnu'r dyfyniad i lawr ar unwaith.",
     workerHeading: "Os ydych chi'n weithiwr cymdeithasol a enwir yma",
-    worker: 'Gallwch [ofyn am guddio neu gywiro eich proffil](/request-change). Bydd cymedrolwr yn edrych ar bob cais.',
+    worker:
+      "Gallwch [ofyn am guddio neu gywiro eich proffil](/request-change), neu wrthwynebu iddo. Bydd cymedrolwr yn edrych ar bob cais. Os byddwch yn cadarnhau eich proffil (“Ai chi yw'r person hwn?” arno), byddwn yn cadw eich cyfeiriad e-bost er mwyn i chi allu mewngofnodi, ac yn ei ddileu pan fyddwch yn gofyn neu pan na fyddwch wedi mewngofnodi am 2 flynedd. [Wedi eich enwi ar y wefan hon? Beth rydym yn ei gadw amdanoch a'ch hawliau](/named).",
   },
   help: {
     title: 'Help a data agored',

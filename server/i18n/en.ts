@@ -520,6 +520,18 @@ export const en = {
     pagesLabel: 'Pages of recommendations',
     helpedToo: 'Has {{name}} helped your family too?',
     isThisYou: 'Is this you? Ask for this profile to be hidden or corrected',
+    confirmed: 'Confirmed by the social worker',
+    otherAreas_one: 'Also recommended by families in {{areas}}, where {{name}} worked before.',
+    otherAreas_other: 'Also recommended by families in {{areas}}, where {{name}} worked before.',
+    registration: 'Registration',
+    registeredWith: 'Registered with {{regulator}}, number {{number}}.',
+    checkRegister: "Check {{regulator}}'s register",
+    asGiven: '(the number is as the social worker gave it)',
+    replyHeading: 'A reply from {{name}}',
+    claimConfirm: 'Is this you? Confirm your profile',
+    claimSignIn: 'Is this you? Sign in to your profile',
+    claimAfter: ' to choose how you are shown, reply and keep your thanks.',
+    named: 'Named on this site?',
   },
   insights: {
     title: 'Insights',
@@ -642,11 +654,12 @@ export const en = {
     recordWho: 'Moderators',
     recordHowLong: 'Kept, so that every decision can be checked later: who approved or changed a quote, and when',
     noTracking:
-      'We do not use advertising, tracking or analytics. The only JavaScript is the Exit this page shortcut (pressing Shift three times), and it sends nothing to us or anyone else. The only cookies are one that protects forms from misuse and, for moderators, one that keeps them signed in.',
+      'We do not use advertising, tracking or analytics. The only JavaScript is the Exit this page shortcut (pressing Shift three times), and it sends nothing to us or anyone else. The only cookies are one that protects forms from misuse and, for moderators and social workers who have confirmed their profile, one that keeps them signed in.',
     mindHeading: 'Changing your mind',
     mind: 'When you send a recommendation you get a reference. You can use it to [check your recommendation](/status) or to [withdraw it](/withdraw) at any time. If a moderator sends it back to you, you can change your words with it. We delete it, and if it was published we take the quote down at once.',
     workerHeading: 'If you are a social worker named here',
-    worker: 'You can [ask for your profile to be hidden or corrected](/request-change). A moderator will look at every request.',
+    worker:
+      'You can [ask for your profile to be hidden or corrected](/request-change), or object to it. A moderator will look at every request. If you confirm your profile ("Is this you?" on it), we keep your email address so you can sign in, and delete it when you ask or when you have not signed in for 2 years. [Named on this site? What we hold about you and your rights](/named).',
   },
   help: {
     title: 'Help and open data',

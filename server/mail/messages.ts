@@ -5,7 +5,7 @@ import type { OutgoingMail } from './outbox.ts';
 
 export const SITE_NAME = 'The Good Social Worker directory';
 
-export type MailKind = 'worker_sign_in' | 'nominator_published';
+export type MailKind = 'worker_sign_in' | 'worker_claim_taken' | 'nominator_published';
 
 type Neutral = {
   to: string;
@@ -41,6 +41,21 @@ export function workerSignInMail(publicUrl: string, to: string, token: string, v
       `The link works once and for ${validMinutes} minutes.`,
     ],
     link: { label: 'Sign in', path: `/worker/sign-in/${encodeURIComponent(token)}` },
+  });
+}
+
+/** "Is this you?" from a matching address for a profile another address has already confirmed: no link. */
+export function workerClaimTakenMail(publicUrl: string, to: string): OutgoingMail {
+  return neutralMail(publicUrl, {
+    to,
+    kind: 'worker_claim_taken',
+    subject: `About your request on ${SITE_NAME}`,
+    paragraphs: [
+      'Someone, probably you, asked to confirm a profile with this work email address.',
+      'That profile has already been confirmed by its social worker with another address, so no sign-in link was sent.',
+      'If the profile is yours and you no longer use that address, you can ask a moderator to confirm you by hand.',
+    ],
+    link: { label: 'Ask a moderator', path: '/worker/claim' },
   });
 }
 

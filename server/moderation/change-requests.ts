@@ -2,7 +2,9 @@
 // quote, or decline. Each decision is one transaction, audited with before and after.
 import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
 import { changeRequests, moderators, quotes, workerSlugRedirects, workers } from '../../db/schema.ts';
+import { shownName } from '../workers/name.ts';
 import type { Db } from '../db.ts';
+import type { ChangeRequestKind } from './legal-clock.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
 import { audit } from '../audit.ts';
 import { uniqueWorkerSlug, workerSlugBase } from '../workers/slug.ts';
@@ -18,7 +20,7 @@ export type ChangeRequest = {
   areaText: string;
   areaId: number | null;
   workerId: number | null;
-  request: 'hide' | 'correct';
+  request: ChangeRequestKind;
   details: string;
   contactEmail: string | null;
   status: 'pending' | 'done' | 'declined';
@@ -175,10 +177,15 @@ export function applyChangeRequest(db: Db, areas: AreaDirectory, input: ApplyInp
       tx.update(workers).set({ status: 'hidden', updatedAt: input.now }).where(eq(workers.id, worker.id)).run();
       audit(db, { ...base, action: 'worker.hidden', subjectType: 'worker', subjectId: worker.id, before: { status: worker.status }, after: { status: 'hidden' } });
     } else if (action === 'correct' && worker && correction) {
+      // A worker who chose "first name only" stays so: the corrected name is kept as the full name.
+      const current = tx.select({ display: workers.display, fullName: workers.fullName }).from(workers).where(eq(workers.id, worker.id)).get();
+      // an unchanged (shown) first name keeps the full name it stands for
+      const full = correction.name === worker.name && current?.fullName ? current.fullName : correction.name;
+      const shown = shownName(full, current?.display ?? 'full');
       // Correcting back to an old name frees that old slug for this worker.
-      const base_ = workerSlugBase(correction.name, correction.area.slug);
+      const base_ = workerSlugBase(shown.name, correction.area.slug);
       tx.delete(workerSlugRedirects).where(and(eq(workerSlugRedirects.oldSlug, base_), eq(workerSlugRedirects.workerId, worker.id))).run();
-      slug = uniqueWorkerSlug(db, correction.name, correction.area.slug, worker.id);
+      slug = uniqueWorkerSlug(db, shown.name, correction.area.slug, worker.id);
       if (slug !== worker.slug) {
         tx.insert(workerSlugRedirects)
           .values({ oldSlug: worker.slug, workerId: worker.id })
@@ -186,7 +193,7 @@ export function applyChangeRequest(db: Db, areas: AreaDirectory, input: ApplyInp
           .run();
       }
       tx.update(workers)
-        .set({ name: correction.name, areaId: correction.area.id, team: correction.team, slug, updatedAt: input.now })
+        .set({ name: shown.name, fullName: shown.fullName, areaId: correction.area.id, team: correction.team, slug, updatedAt: input.now })
         .where(eq(workers.id, worker.id))
         .run();
       audit(db, {

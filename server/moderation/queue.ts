@@ -1,11 +1,12 @@
 // The moderation queue: pending nominations oldest first, pending change requests, and counts.
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { changeRequests, nominations as nominationsTable } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
 import type { FlagKind } from '../privacy/index.ts';
 import { currentFlags } from './privacy-flags.ts';
 import { getWorker } from '../workers/summary.ts';
+import { byLegalClock, type ChangeRequestKind } from './legal-clock.ts';
 
 export type QueueNomination = {
   id: number;
@@ -22,8 +23,10 @@ export type QueueRequest = {
   id: number;
   workerName: string;
   areaText: string;
-  request: 'hide' | 'correct';
+  request: ChangeRequestKind;
   submittedAt: number;
+  /** when the law says it must be acted on (defamation notice, objection), or null */
+  dueAt: number | null;
 };
 
 export type Queue = {
@@ -75,10 +78,11 @@ export function loadQueue(db: Db, areas: AreaDirectory, page = 1): Queue {
     .select({ id: r.id, workerName: r.workerName, areaText: r.areaText, request: r.request, submittedAt: r.submittedAt })
     .from(r)
     .where(eq(r.status, 'pending'))
-    .orderBy(asc(r.submittedAt), asc(r.id))
+    // those with a legal clock (a defamation notice, an objection) first; byLegalClock orders them by when they are due
+    .orderBy(desc(inArray(r.request, ['defamation', 'objection'])), asc(r.submittedAt), asc(r.id))
     .limit(100)
     .all();
-  return { nominations, requests, pendingNominations, pendingRequests, page: p, pages };
+  return { nominations, requests: byLegalClock(requests), pendingNominations, pendingRequests, page: p, pages };
 }
 
 /** The slug of the profile a decided nomination was published on, for the queue's "see the profile" link. */

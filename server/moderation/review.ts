@@ -1,6 +1,6 @@
 // What a moderator sees when reviewing one nomination: the submission, its privacy flags and suggested
 // quote, likely duplicates, and existing profiles it may belong to.
-import { and, desc, eq, gte, ne, or } from 'drizzle-orm';
+import { and, desc, eq, gte, ne, or, sql } from 'drizzle-orm';
 import { moderators, nominations, workers, type RELATIONSHIPS, type STILL_INVOLVED } from '../../db/schema.ts';
 import { liveQuoteCount } from '../workers/visibility.ts';
 import type { Db } from '../db.ts';
@@ -84,7 +84,8 @@ const CANDIDATE_THRESHOLD = 0.75;
 /** Existing profiles in the same area whose names are close to the nominated name, best first. */
 export function candidateProfiles(db: Db, workerName: string, areaId: number, limit = 8): Candidate[] {
   const rows = db
-    .select({ id: workers.id, slug: workers.slug, name: workers.name, team: workers.team, status: workers.status, recommendations: liveQuoteCount })
+    // the name as nominated: a worker shown by first name only is still found by their full name
+    .select({ id: workers.id, slug: workers.slug, name: sql<string>`COALESCE(${workers.fullName}, ${workers.name})`, team: workers.team, status: workers.status, recommendations: liveQuoteCount })
     .from(workers)
     .where(eq(workers.areaId, areaId))
     .all();

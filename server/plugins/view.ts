@@ -49,7 +49,12 @@ export function pageContext(app: FastifyInstance, url: string, template: string)
   const lang: Lang = langOf(url);
   const t = app.catalogue.t[lang];
   const href = (path: string) => localPath(lang, path);
-  const en = englishPath(url);
+  // An error page links to the home pages, not to the address asked for: a 404 for an old slug
+  // must look exactly like any other 404 and must not repeat a name that has left the site. Only
+  // pages whose query is what they show (a search, a sort, a page number) keep it in these links:
+  // elsewhere a query can carry a slug that should not be repeated (/request-change?worker=…).
+  const asked = englishPath(url);
+  const en = template === 'error' ? '/' : KEEPS_QUERY.has(template) ? asked : asked.split('?')[0]!;
   const cy = localPath('cy', en);
   const base = app.config.PUBLIC_URL.replace(/\/+$/, '');
   return {
@@ -67,6 +72,9 @@ export function pageContext(app: FastifyInstance, url: string, template: string)
     englishOnly: lang === 'cy' && !WELSH_READY.has(template),
   };
 }
+
+/** Templates whose query string is part of what they show, so the other language's link keeps it. */
+const KEEPS_QUERY = new Set(['search', 'areas', 'area', 'worker', 'nominate']);
 
 const formats = new WeakMap<FastifyInstance, Record<Lang, format.PageFormat>>();
 function FORMATS(app: FastifyInstance): Record<Lang, format.PageFormat> {

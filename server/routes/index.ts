@@ -20,17 +20,25 @@ import moderateRequests from './moderate/requests.ts';
 import moderateAudit from './moderate/audit.ts';
 import moderateModerators from './moderate/moderators.ts';
 import moderateHidden from './moderate/hidden.ts';
+import moderateWorkerItems from './moderate/worker-items.ts';
+import named from './public/named.ts';
+import workerClaim from './worker/claim.ts';
+import workerAccount from './worker/account.ts';
 import moderateMail from './moderate/mail.ts';
 
 export async function registerRoutes(app: FastifyInstance) {
   for (const routes of [health, openData]) await app.register(routes);
   // Every public page twice: once in English, once under /cy in Welsh. Modules with API routes
   // register those for English only (the JSON is the same in both).
-  for (const routes of [home, workers, areas, pages, insights, search, nominate, withdraw, status, requestChange]) {
+  for (const routes of [home, workers, areas, pages, insights, search, nominate, withdraw, status, requestChange, named]) {
     await app.register(routes, { lang: 'en' } satisfies SiteOptions);
     await app.register(routes, { lang: 'cy', prefix: WELSH_PREFIX } satisfies SiteOptions & { prefix: string });
   }
-  for (const routes of [moderateAuth, moderateQueue, moderateNominations, moderateRequests, moderateHidden, moderateAudit, moderateModerators, moderateMail]) {
+  for (const routes of [moderateAuth, moderateQueue, moderateNominations, moderateRequests, moderateHidden, moderateWorkerItems, moderateAudit, moderateModerators, moderateMail]) {
+    await app.register(routes);
+  }
+  // the named worker's side: claim and sign-in are open, the rest needs a worker session
+  for (const routes of [workerClaim, workerAccount]) {
     await app.register(routes);
   }
 }

@@ -12,7 +12,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } f
 import { dirname } from 'node:path';
 import type { Db } from '../db.ts';
 import { quotes, workers } from '../../db/schema.ts';
-import { ofThisWorker, publicWorker, publishedWorker } from '../counts/counted.ts';
+import { listedWorker, ofThisWorker, publicWorker, publishedWorker } from '../counts/counted.ts';
 import { nameTerms, soundOf, sortName } from './words.ts';
 
 export const SNAPSHOT_VERSION = 4;
@@ -105,7 +105,7 @@ type PublicRow = [PublicProfile['id'], PublicProfile['name'], PublicProfile['are
  * iterator runs it, as drizzle's driver has none and .all() would hold every row object at once.
  */
 function* streamProfiles(db: Db): Generator<PublicProfile> {
-  const { sql: text, params } = db.select(profileFields(db)).from(workers).where(publishedWorker).toSQL();
+  const { sql: text, params } = db.select(profileFields(db)).from(workers).where(listedWorker).toSQL();
   for (const [id, name, areaId, nominations] of db.$client.prepare<unknown[], PublicRow>(text).raw().iterate(...params)) {
     if (nominations > 0) yield { id, name, areaId, nominations };
   }

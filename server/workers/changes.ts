@@ -26,7 +26,7 @@ function createNotes(t: string): string {
     BEGIN INSERT OR IGNORE INTO ${t} VALUES (OLD.worker_id), (NEW.worker_id); END;
   CREATE TEMP TRIGGER IF NOT EXISTS ${t}_quote_delete AFTER DELETE ON main.quotes
     BEGIN INSERT OR IGNORE INTO ${t} VALUES (OLD.worker_id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS ${t}_worker_update AFTER UPDATE OF name, slug, team, status, area_id ON main.workers
+  CREATE TEMP TRIGGER IF NOT EXISTS ${t}_worker_update AFTER UPDATE OF name, slug, team, status, area_id, display, updated_at ON main.workers
     BEGIN INSERT OR IGNORE INTO ${t} VALUES (NEW.id); END;
   CREATE TEMP TRIGGER IF NOT EXISTS ${t}_worker_delete AFTER DELETE ON main.workers
     BEGIN INSERT OR IGNORE INTO ${t} VALUES (OLD.id); END;

@@ -30,3 +30,14 @@ export function workerNameProblem(name: string): string | null {
   if (!NAME_CHARS.test(name) || !HAS_LETTER.test(name) || STACKED_MARKS.test(name)) return NAME_MESSAGES.chars;
   return null;
 }
+
+/** "Mary-Jane O'Neill" -> "Mary-Jane": the name a worker who chose "first name only" is shown by. */
+export function firstName(fullName: string): string {
+  return fullName.trim().split(/\s+/u)[0] ?? fullName;
+}
+
+/** The public name and the kept full name for a worker's display choice (the full name is kept only when it differs). */
+export function shownName(fullName: string, display: 'full' | 'first_name' | 'private'): { name: string; fullName: string | null } {
+  const name = display === 'first_name' ? firstName(fullName) : fullName;
+  return { name, fullName: name === fullName ? null : fullName };
+}

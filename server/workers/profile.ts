@@ -8,7 +8,7 @@ import { nominations, quotes, workerSlugRedirects, workers } from '../../db/sche
 import type { Db } from '../db.ts';
 import { QUALITIES, QUALITY_LABELS } from '../qualities.ts';
 import { preparedQuery } from '../statements.ts';
-import { LIVE_QUOTE, PUBLIC_WORKER } from './visibility.ts';
+import { LISTED_WORKER, LIVE_QUOTE, PUBLIC_WORKER } from './visibility.ts';
 
 // Aliased as the visibility rules (LIVE_QUOTE, PUBLIC_WORKER) name them.
 const q = alias(quotes, 'q');
@@ -16,8 +16,9 @@ const w = alias(workers, 'w');
 const live = sql.raw(LIVE_QUOTE);
 const isPublic = sql<number>`(${sql.raw(PUBLIC_WORKER)})`;
 const ph = (name: string) => sql.placeholder(name);
-// A literal, not a bound parameter (as eq() would make it): the planner sees the value, as before.
-const published = sql`${w.status} = 'published'`;
+// Shown by name on public pages (not hidden, not "thanks in private only"); literals, not bound
+// parameters (as eq() would make them): the planner sees the values, as before.
+const listed = sql<number>`(${sql.raw(LISTED_WORKER)})`;
 /** The quality keys ticked on a nomination (`n`), as the rows of json_each (a broken list as none). */
 const n = alias(nominations, 'n');
 const ticked = sql`json_each(CASE WHEN json_valid(${n.qualities}) THEN ${n.qualities} ELSE '[]' END) j`;
@@ -27,7 +28,7 @@ const tickedKey = sql<string>`j.value`;
 const bySlug = (db: Db) =>
   db
     .select({
-      id: w.id, slug: w.slug, name: w.name, areaId: w.areaId, team: w.team, status: w.status,
+      id: w.id, slug: w.slug, name: w.name, areaId: w.areaId, team: w.team, status: w.status, listed,
       live: sql<number>`EXISTS (SELECT 1 FROM ${quotes} q WHERE q.worker_id = ${w.id} AND ${live})`,
     })
     .from(w)
@@ -35,7 +36,7 @@ const bySlug = (db: Db) =>
     .prepare();
 const redirectOf = (db: Db) =>
   db
-    .select({ slug: w.slug, public: isPublic })
+    .select({ slug: w.slug, public: isPublic, private: sql<number>`(${w.status} = 'published' AND NOT ${listed})` })
     .from(workerSlugRedirects)
     .innerJoin(w, eq(w.id, workerSlugRedirects.workerId))
     .where(eq(workerSlugRedirects.oldSlug, ph('slug')))
@@ -66,7 +67,7 @@ const latestWindow = (db: Db) => {
     .select({ id: newest.id, text: newest.text, relationship: newest.relationship, publishedAt: newest.publishedAt, slug: w.slug, name: w.name, areaId: w.areaId })
     .from(newest)
     .innerJoin(w, eq(w.id, newest.workerId))
-    .where(published)
+    .where(listed)
     .orderBy(desc(newest.publishedAt), desc(newest.id))
     .limit(ph('limit'))
     .prepare();
@@ -79,7 +80,7 @@ const areaWorkerRows = (db: Db) => {
     .select({ id: w.id, slug: w.slug, name: w.name, team: w.team, nominations: nominationCount })
     .from(w)
     .innerJoin(q, and(eq(q.workerId, w.id), live))
-    .where(and(eq(w.areaId, ph('areaId')), published))
+    .where(and(eq(w.areaId, ph('areaId')), listed))
     .groupBy(w.id)
     .orderBy(desc(nominationCount), sql`${w.name} COLLATE NOCASE`, asc(w.id))
     .limit(ph('limit'))
@@ -110,12 +111,14 @@ export type SlugLookup =
 export function lookupWorker(db: Db, slug: string): SlugLookup {
   const found = preparedQuery(db, bySlug).get({ slug });
   if (found) {
+    // "thanks in private only": answered like a slug that never existed
+    if (found.status === 'published' && !found.listed) return { kind: 'unknown' };
     if (found.status !== 'published' || !found.live) return { kind: 'gone' };
-    const { live: _live, ...worker } = found;
+    const { live: _live, listed: _listed, ...worker } = found;
     return { kind: 'public', worker };
   }
   const moved = preparedQuery(db, redirectOf).get({ slug });
-  if (!moved) return { kind: 'unknown' };
+  if (!moved || moved.private) return { kind: 'unknown' };
   // A hidden profile's new slug would still name the worker: answer "gone" at the old address.
   return moved.public ? { kind: 'moved', slug: moved.slug } : { kind: 'gone' };
 }

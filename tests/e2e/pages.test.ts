@@ -15,6 +15,8 @@ import { tmpdir } from 'node:os';
 import { queueMail } from '../../server/mail/outbox.ts';
 import { outbox } from '../../db/schema.ts';
 import { ADMIN, fillNomination, GOOD_NOMINATION, logIn, readReference, submit } from './helpers/flows.ts';
+import { seedDomains, signInLinkFor } from './helpers/worker-mail.ts';
+import { TestSmtpServer } from '../helpers/smtp.ts';
 
 // axe on a long page (/areas lists 361 areas) takes seconds on a busy 2-core machine.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -22,6 +24,7 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
 let server: RunningServer;
+const smtp = new TestSmtpServer();
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -55,13 +58,14 @@ beforeAll(async () => {
       )
       .run(s.areas.resolve('hastings')!.id, main.workerId, now - day);
     await s.moderator(ADMIN, 'admin');
+    seedDomains(s);
     // a mail that failed, for the admins' mail page
     queueMail(s.db, { to: 'a.worker@eastsussex.gov.uk', subject: 'Sign in', text: 'Your link', kind: 'worker_sign_in' }, now - day);
     s.db.update(outbox).set({ status: 'failed', attempts: 6, lastError: '550: Mailbox unavailable', toAddress: 'a•••@eastsussex.gov.uk', bodyText: '' }).run();
     const ref = s.db.$client.prepare('SELECT ref FROM nominations WHERE id = ?').pluck().get(pending.nominationId) as string;
     return { profileSlug: main.slug!, hiddenSlug: hidden.slug!, pendingId: pending.nominationId, pendingRef: ref, requestId: Number(request.lastInsertRowid) };
   }, now));
-  server = await startServer({ dir, removeDir: true });
+  server = await startServer({ dir, removeDir: true, env: { SMTP_URL: await smtp.start() } });
   browser = await launchBrowser();
   ({ context } = await newContext(browser, server.url));
   page = await context.newPage();
@@ -71,6 +75,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.cleanup();
+  await smtp.stop();
 });
 
 /**
@@ -200,6 +205,66 @@ describe('public forms, including their error states', () => {
     await page.locator('input[name="request"][value="hide"]').check();
     await page.locator('[name="details"]').fill('Please hide my profile, I have left social work.');
     await checkPage('request change sent', await submit(page, '/request-change'));
+  });
+});
+
+describe('named worker pages, including their error states', () => {
+  const EMAIL = 'jane.smith@eastsussex.gov.uk';
+
+  it('claim: the form, with an error, the answer, asking a moderator with an error, sent', async () => {
+    await checkPage('claim', await page.goto(`/worker/claim?profile=${profileSlug}`));
+    await checkPage('claim error', await submit(page, '/worker/claim'), 400);
+    await expectErrorSummaryFocused('claim error');
+    titles.delete('claim error');
+    await page.locator('form[action="/worker/claim"] [name="email"]').fill(EMAIL);
+    await checkPage('claim answer', await submit(page, '/worker/claim'));
+    await checkPage('claim by hand error', await submit(page, '/worker/claim/manual'), 400);
+    await expectErrorSummaryFocused('claim by hand error');
+    titles.delete('claim by hand error');
+    await page.locator('form[action="/worker/claim/manual"] [name="note"]').fill('Agency social worker placed with East Sussex since 2025.');
+    await checkPage('claim by hand sent', await submit(page, '/worker/claim/manual'));
+    await checkPage('claim, no profile named', await page.goto('/worker/claim'));
+    titles.delete('claim, no profile named');
+    await checkPage('claim, unknown profile', await page.goto('/worker/claim?profile=nobody-here'), 404);
+  });
+
+  it('sign in again: the form, with an error, sent', async () => {
+    await checkPage('worker sign in', await page.goto('/worker/sign-in'));
+    await checkPage('worker sign in error', await submit(page, '/worker/sign-in'), 400);
+    await expectErrorSummaryFocused('worker sign in error');
+    titles.delete('worker sign in error');
+    await page.locator('form[action="/worker/sign-in"] [name="email"]').fill('someone@eastsussex.gov.uk');
+    await checkPage('worker sign in sent', await submit(page, '/worker/sign-in'));
+    // the same "Check your email" heading as the claim's answer
+    titles.delete('worker sign in sent');
+  });
+
+  it("the mailed link, the worker's page with an error, thanks, the check page, a used link, signed out", async () => {
+    const link = await signInLinkFor(smtp, EMAIL);
+    await checkPage('sign-in link', await page.goto(link));
+    await checkPage('worker page', await submit(page, link));
+    await page.locator('form[action="/worker/reply"] [name="reply"]').fill('x'.repeat(501));
+    await checkPage('worker page error', await submit(page, '/worker/reply'), 400);
+    await expectErrorSummaryFocused('worker page error');
+    titles.delete('worker page error');
+    await page.locator('form[action="/worker/reply"] [name="reply"]').fill('Thank you to every family I worked with.');
+    await checkPage('worker page, reply sent', await submit(page, '/worker/reply'));
+    titles.delete('worker page, reply sent');
+    await checkPage('thanks', await page.goto(`/worker/thanks?profile=${profileSlug}`));
+    const code = await page.locator('.panel .input-reference').innerText();
+    await checkPage('check', await page.goto('/check'));
+    await page.locator('[name="code"]').fill('ABCD-EFGH-JKLM-NPQR');
+    await checkPage('check error', await submit(page, '/check'), 404);
+    titles.delete('check error');
+    await page.locator('[name="code"]').fill(code);
+    await checkPage('check result', await submit(page, '/check'));
+    await checkPage('used link', await page.goto(link), 410);
+    await page.goto('/worker');
+    await checkPage('signed out', await submit(page, '/worker/sign-out'));
+  });
+
+  it('named on this site', async () => {
+    await checkPage('named', await page.goto('/named'));
   });
 });
 

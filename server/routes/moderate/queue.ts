@@ -9,11 +9,13 @@ import { getChangeRequest } from '../../moderation/change-requests.ts';
 import { failedMailCount } from '../../mail/admin.ts';
 import { CONCERN_LABELS, flagLabel } from './labels.ts';
 import { moderationPage, requireModerator } from './guard.ts';
+import { REQUEST_KIND_LABELS } from '../../moderation/legal-clock.ts';
+import { workerQueue } from '../../worker-accounts/queue.ts';
 
 export default async function queue(app: FastifyInstance) {
   requireModerator(app);
 
-  const query = z.object({ page: lenientPage, decided: optionalId, request: optionalId });
+  const query = z.object({ page: lenientPage, decided: optionalId, request: optionalId, worker_item: z.literal('done').optional().catch(undefined) });
   app.withTypeProvider<ZodTypeProvider>().get('/moderate', { schema: { querystring: query } }, async (req, reply) => {
     const q = req.query;
     const data = loadQueue(app.db, app.areas, q.page);
@@ -36,11 +38,15 @@ export default async function queue(app: FastifyInstance) {
       const r = getChangeRequest(app.db, request);
       if (r && r.status !== 'pending') done = { text: `The request about ${r.workerName} is done: ${r.outcome ?? r.status}.` };
     }
+    if (q.worker_item === 'done') done = { text: 'Done. The worker’s profile shows the change now.' };
     const now = app.now();
     return moderationPage(reply, 'moderate/queue', {
       title: data.pendingNominations ? `Queue (${data.pendingNominations})` : 'Queue',
       ...data,
       done,
+      workerItems: workerQueue(app.db, app.areas),
+      kinds: REQUEST_KIND_LABELS,
+      now,
       failedMail: req.moderator?.role === 'admin' ? failedMailCount(app.db) : 0,
       ageOf: (t: number) => age(t, now),
       flagLabel,

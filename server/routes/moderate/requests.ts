@@ -10,6 +10,7 @@ import {
 } from '../../moderation/change-requests.ts';
 import { dateTime } from '../../format.ts';
 import { moderationMessage, moderationPage, requireModerator } from './guard.ts';
+import { byLegalClock, dueAt, REQUEST_KIND_LABELS } from '../../moderation/legal-clock.ts';
 
 type Values = { action: string; worker: string; quote: string; new_name: string; new_area: string; new_team: string; note: string; find: string; find_area: string };
 
@@ -19,8 +20,10 @@ export default async function requests(app: FastifyInstance) {
   app.get('/moderate/requests', async (_req, reply) => {
     return moderationPage(reply, 'moderate/requests', {
       title: 'Change requests',
-      pending: listChangeRequests(app.db, 'pending'),
+      pending: byLegalClock(listChangeRequests(app.db, 'pending')),
       decided: listChangeRequests(app.db, 'decided', 30),
+      kinds: REQUEST_KIND_LABELS,
+      now: app.now(),
     });
   });
 
@@ -36,6 +39,9 @@ export default async function requests(app: FastifyInstance) {
       {
         title: `${errors.length ? 'Error: ' : ''}Request about ${request.workerName}`,
         request,
+        kinds: REQUEST_KIND_LABELS,
+        dueAt: request.status === 'pending' ? dueAt(request.request, request.submittedAt) : null,
+        now: app.now(),
         chosen,
         quotes: chosen ? workerQuotes(app.db, chosen.id).filter((q) => q.unpublishedAt === null) : [],
         candidates,

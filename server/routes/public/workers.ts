@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { PAGE_SIZE, pager } from '../../pagination.ts';
 import { page, slugParams } from '../../http/route-schemas.ts';
 import { yearMonth } from '../../format.ts';
+import { publicWorkerSide, recommendationAreaIds } from '../../worker-accounts/profiles.ts';
+import { REGULATOR_INFO } from '../../worker-accounts/registration.ts';
 import { liveQuotes, lookupWorker, qualityCounts, recommendationCount, type WorkerRow } from '../../workers/profile.ts';
 import type { SiteOptions } from '../../i18n/index.ts';
 import { placeNames } from '../../i18n/places.ts';
@@ -44,6 +46,12 @@ export default async function workers(app: FastifyInstance, { lang }: SiteOption
       const area = app.areas.get(worker.areaId)!;
       const total = recommendationCount(app.db, worker.id);
       const pages = pager(req.query.page, total, req.href(`/workers/${encodeURIComponent(worker.slug)}`));
+      const side = publicWorkerSide(app.db, worker.id);
+      // after a merge, the other areas this worker's recommendations came from
+      const otherAreas = recommendationAreaIds(app.db, worker.id)
+        .filter((id) => id !== area.id)
+        .map((id) => app.areas.get(id))
+        .filter((a) => a !== undefined);
       const qualities = qualityCounts(app.db, worker.id)
         .filter((q) => q.count > 0)
         .sort((a, b) => b.count - a.count)
@@ -56,6 +64,9 @@ export default async function workers(app: FastifyInstance, { lang }: SiteOption
           description: t('worker.description', { name: worker.name, area: areaName, families: t('count.families', { count: total }) }),
           worker,
           area,
+          otherAreas,
+          ...side,
+          regulator: side.registration ? REGULATOR_INFO[side.registration.regulator] : null,
           total,
           qualities,
           quotes: pages.beyond ? [] : liveQuotes(app.db, worker.id, PAGE_SIZE, pages.offset),
@@ -80,6 +91,7 @@ export default async function workers(app: FastifyInstance, { lang }: SiteOption
       nominations: quotes.length,
       qualities: Object.fromEntries(qualityCounts(app.db, worker.id).map((q) => [q.key, q.count])),
       quotes: quotes.map((q) => ({ text: q.text, relationship: q.relationship, published: yearMonth(q.publishedAt) })),
+      ...publicWorkerSide(app.db, worker.id),
     };
   });
 }
