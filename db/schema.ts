@@ -470,3 +470,24 @@ export const thanksDocuments = sqliteTable('thanks_documents', {
   /** JSON array of "YYYY-MM" months the listed quotes were published in */
   months: text('months').notNull(),
 });
+
+/**
+ * One row per worker a committed write may have changed, written by permanent triggers inside
+ * the writing transaction (migration change_log): every process's counts, search index and page
+ * cache read it from their last sequence (server/workers/changes.ts). AUTOINCREMENT: a sequence
+ * is never used twice, even once every row below it has been pruned.
+ */
+export const changeLog = sqliteTable('change_log', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  /** no foreign key: a deleted worker's row says so */
+  workerId: integer('worker_id').notNull(),
+  at: integer('at').notNull(),
+});
+
+/** Where each live reader of change_log has read up to, with a heartbeat: rows below every live reader are pruned. */
+export const changeReaders = sqliteTable('change_readers', {
+  /** host:pid:consumer:n */
+  id: text('id').primaryKey(),
+  seq: integer('seq').notNull(),
+  seenAt: integer('seen_at').notNull(),
+});

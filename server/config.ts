@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const flag = z
@@ -44,6 +45,8 @@ export const envSchema = z.object({
     .default('The Good Social Worker directory <no-reply@localhost>'),
   /** where the search index snapshot is kept; default beside the database */
   SEARCH_SNAPSHOT_PATH: z.string().optional(),
+  /** server processes sharing the one database (node:cluster, server/main.ts); 1 runs a single process */
+  WEB_CONCURRENCY: intIn(1, 256, availableParallelism()),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'SESSION_SECRET' | 'SEARCH_SNAPSHOT_PATH' | 'COOKIE_SECURE'> & {
@@ -86,6 +89,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...c,
     COOKIE_SECURE: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
     DATABASE_PATH: dbPath,
+    // processes cannot share an in-memory database: each would have its own
+    WEB_CONCURRENCY: dbPath === ':memory:' ? 1 : c.WEB_CONCURRENCY,
     SESSION_SECRET: secret,
     SEARCH_SNAPSHOT_PATH: c.SEARCH_SNAPSHOT_PATH ? resolve(c.SEARCH_SNAPSHOT_PATH) : join(dataDir, 'search-index.json'),
   };

@@ -23,6 +23,13 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema }) as Db;
+  // Several processes write to this file (WEB_CONCURRENCY). A deferred transaction that reads
+  // before it writes fails at once with SQLITE_BUSY, busy_timeout or not, when another process
+  // committed in between (its snapshot cannot become a write): a moderator's decision answered
+  // 503 in the two-process crash test. So every transaction takes the write lock at BEGIN (and
+  // waits its turn) unless it asks otherwise: one rule here rather than an option at each call.
+  const deferred = db.transaction.bind(db);
+  db.transaction = ((fn, config) => deferred(fn, { behavior: 'immediate', ...config })) as typeof db.transaction;
   checkNotNewer(sqlite);
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;

@@ -9,7 +9,7 @@ import { recentWeekStarts, thisWeekStart, weekStart } from '../server/counts/wee
 import { mulberry32 } from '../server/demo/names.ts';
 import { QUALITY_KEYS } from '../server/qualities.ts';
 import { LiveFacts } from '../server/counts/facts.ts';
-import { topQualities } from '../server/workers/profile.ts';
+import { qualityCounts, recommendationCount, topQualities } from '../server/workers/profile.ts';
 import { LIVE_QUOTE, PUBLIC_WORKER } from '../server/workers/visibility.ts';
 
 let app: TestApp;
@@ -33,6 +33,10 @@ function area(app: TestApp, name: string) {
 function expectCacheExact(app: TestApp) {
   expect(app.counts.snapshot()).toEqual(computeSnapshot(app.db, app.areas, app.now()));
   expect(app.counts.insights()).toEqual(computeInsights(app.db));
+  // each public profile's own figures too (the profile page and its JSON read them from memory)
+  for (const id of app.db.$client.prepare<[], number>(`SELECT w.id FROM workers w WHERE ${PUBLIC_WORKER}`).pluck().all()) {
+    expect(app.counts.worker(id)).toEqual({ recommendations: recommendationCount(app.db, id), qualities: qualityCounts(app.db, id) });
+  }
 }
 
 describe('counts per area', () => {

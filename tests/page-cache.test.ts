@@ -103,7 +103,7 @@ it('serves repeated searches from the cache until a profile changes', async () =
 
 it('holds a bounded number of bytes, dropping the least recently used page first', async () => {
   const { PageCache, Entry } = await import('../server/plugins/page-cache.ts');
-  const cache = new PageCache(app.db.$client, () => app.clock.now);
+  const cache = new PageCache(app.db, () => app.clock.now);
   try {
     const page = () => new Entry(Buffer.alloc(1024 * 1024, 'x'), 'text/html');
     for (let i = 0; i < 20; i++) cache.set(`/p${i}`, page());

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeApp, type TestApp } from './helpers/app.ts';
 import { seedNomination } from './helpers/seed.ts';
 import { SearchService } from '../server/search/service.ts';
+import { changeLog } from '../db/schema.ts';
 
 type ApiResult = { slug: string; name: string; area: { slug: string; name: string }; nominations: number; url: string };
 type ApiBody = { query: string; total: number; page: number; results: ApiResult[] };
@@ -407,10 +408,27 @@ describe('the snapshot', () => {
     }
   });
 
+  it('is brought up to date from the change log when the data moved on since it was written', async () => {
+    const stale = join(app.dir, 'behind.json');
+    copyFileSync(app.config.SEARCH_SNAPSHOT_PATH, stale);
+    publish('Bethan Morgant', 'Cardiff', 1);
+    const s = service(stale);
+    s.start();
+    try {
+      expect((await s.find('bethan morgant', undefined, 1, 20)).total).toBe(1);
+      await s.idle();
+      expect(s.lastBuild).toBeUndefined(); // the snapshot plus the log's tail: no rebuild
+    } finally {
+      await s.close();
+    }
+  });
+
   it('is rebuilt when the data moved on, and when it is unreadable', async () => {
     const stale = join(app.dir, 'stale.json');
     copyFileSync(app.config.SEARCH_SNAPSHOT_PATH, stale);
     publish('Aled Prosser', 'Cardiff', 1);
+    // The log no longer holds what changed since the snapshot (pruned while it sat on disk).
+    app.db.delete(changeLog).run();
     const s = service(stale);
     s.start();
     try {

@@ -6,22 +6,22 @@
 // in-memory fact per live quote (facts.ts), because at 100k profiles / 300k nominations the
 // SQL recount takes seconds while re-adding the facts takes milliseconds. It is exact by
 // construction (server/workers/changes.ts says how and why):
-//  - the next read after a write through this connection reloads just the facts of the workers
-//    it touched (an indexed query) and re-adds. Facts are keyed by quote, so a quote moved
-//    between workers is never counted twice;
-//  - after a write by another connection everything is reloaded;
+//  - the next read after a committed write, by this process or any other, reloads just the
+//    facts of the workers the change log names (an indexed query) and re-adds. Facts are keyed
+//    by quote, so a quote moved between workers is never counted twice;
+//  - only a reader that lost track of the log (thought dead, its rows pruned) reloads everything;
 //  - inside an open transaction nothing is kept (it could roll back): the SQL reference answers;
 //  - "this week" and the weekly trend move only at London midnight, so a sum holds for the
 //    London day it was made in.
 // Tests hold the served counts equal to the SQL reference after every kind of change.
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
-import { AREA_TREND_WEEKS, computeInsights, computeSnapshot, type AreaCount, type CountsSnapshot, type Insights, type WeekCount } from './snapshot.ts';
+import { AREA_TREND_WEEKS, computeInsights, computeSnapshot, type AreaCount, type CountsSnapshot, type Insights, type QualityCount, type WeekCount } from './snapshot.ts';
 import { rollUp, type GroupBy, type GroupCount } from './rollups.ts';
 import { LiveFacts, aggregate } from './facts.ts';
 import { QUALITIES } from '../qualities.ts';
 import { WorkerChanges } from '../workers/changes.ts';
-import { topQualities as sqlTopQualities } from '../workers/profile.ts';
+import { qualityCounts, recommendationCount, topQualities as sqlTopQualities } from '../workers/profile.ts';
 
 export { TREND_WEEKS, AREA_TREND_WEEKS, computeSnapshot, computeInsights } from './snapshot.ts';
 export type { AreaCount, CountsSnapshot, Insights, QualityCount, Totals, WeekCount } from './snapshot.ts';
@@ -86,7 +86,7 @@ export class Counts {
     private readonly clock: () => number,
   ) {
     this.facts = new LiveFacts(db);
-    this.changes = new WorkerChanges(db.$client, 'counts');
+    this.changes = new WorkerChanges(db, 'counts', () => void this.sync());
   }
 
   /** Drop everything: the next read reloads all facts from the database. */
@@ -100,19 +100,16 @@ export class Counts {
    * rolled back, so nothing is kept and the caller counts straight from SQL instead.
    */
   private sync(): boolean {
-    if (this.changes.otherConnectionWrote()) this.invalidate();
     if (this.db.$client.inTransaction) return false;
+    const changed = this.changes.take();
+    if (changed.lost) this.invalidate();
     if (!this.loaded) {
-      this.changes.takeDirty(); // all reloaded below
-      this.facts.loadAll();
+      this.facts.loadAll(); // everything taken above is in it
       this.loaded = true;
       this.totals = undefined;
-    } else {
-      const changed = this.changes.takeDirty();
-      if (changed.length) {
-        for (const id of changed) this.facts.refreshWorker(id);
-        this.totals = undefined;
-      }
+    } else if (changed.workers.length) {
+      for (const id of changed.workers) this.facts.refreshWorker(id);
+      this.totals = undefined;
     }
     return true;
   }
@@ -165,6 +162,17 @@ export class Counts {
       if (top.length) out.set(id, top);
     }
     return out;
+  }
+
+  /**
+   * One public worker's live recommendations and how many of them ticked each quality (every
+   * quality, in QUALITIES order), from memory: what the profile page and its JSON show. Inside a
+   * transaction, from SQL (workers/profile.ts), like every count here.
+   */
+  worker(workerId: number): { recommendations: number; qualities: QualityCount[] } {
+    if (!this.sync()) return { recommendations: recommendationCount(this.db, workerId), qualities: qualityCounts(this.db, workerId) };
+    const tally = this.facts.qualityTally(workerId);
+    return { recommendations: this.facts.liveCount(workerId), qualities: QUALITIES.map((q, i) => ({ key: q.key, label: q.label, count: tally[i]! })) };
   }
 
   snapshot(): CountsSnapshot {

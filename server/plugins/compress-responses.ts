@@ -58,8 +58,17 @@ export default fp(async function compressResponses(app: FastifyInstance) {
   });
 });
 
+/**
+ * Brotli's window fitted to the body: no larger than it needs (2^ceil(log2 size), 1 KB to 256 KB).
+ * The encoder sets up its window and hash tables per call, so a 256 KB window for a 3 KB profile
+ * page cost 82 µs against 35 µs fitted, for the same bytes out (measured on one page, one run).
+ */
+export function brotliWindow(size: number): number {
+  return Math.min(18, Math.max(10, Math.ceil(Math.log2(Math.max(1, size)))));
+}
+
 function brotli(body: Buffer): Buffer {
   return brotliCompressSync(body, {
-    params: { [z.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [z.BROTLI_PARAM_LGWIN]: 18, [z.BROTLI_PARAM_SIZE_HINT]: body.length },
+    params: { [z.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [z.BROTLI_PARAM_LGWIN]: brotliWindow(body.length), [z.BROTLI_PARAM_SIZE_HINT]: body.length },
   });
 }

@@ -9,6 +9,7 @@ import { loadDemoIfEmpty } from '../demo/load.ts';
 import { backfillNameKeys } from '../nominations/duplicates.ts';
 import { backfillAsciiSlugs } from '../workers/slug.ts';
 import { backfillPrivacyFlags } from '../moderation/privacy-flags.ts';
+import type { Config } from '../config.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -17,23 +18,35 @@ declare module 'fastify' {
   }
 }
 
-export default fp(async function dbPlugin(app: FastifyInstance) {
-  const db = openDatabase(app.config.DATABASE_PATH);
+type Log = { info(obj: object | string, msg?: string): void };
+
+/**
+ * Open the database and bring it up to date: migrations, areas, demo content (DEMO), back-fills.
+ * Run by every process, and first by node:cluster's primary before it forks the others, so they
+ * never race to do it (server/main.ts).
+ */
+export function setUpDatabase(config: Pick<Config, 'DATABASE_PATH' | 'DEMO'>, now: number, log: Log): { db: Db; areas: AreaDirectory } {
+  const db = openDatabase(config.DATABASE_PATH);
   seedAreas(db);
   seedAuthorityDomains(db);
-  app.decorate('db', db);
   const areas = new AreaDirectory(db);
-  app.decorate('areas', areas);
-  if (app.config.DEMO) {
-    const { loaded } = loadDemoIfEmpty(db, areas, app.now());
-    if (loaded) app.log.info('demo content loaded');
+  if (config.DEMO) {
+    const { loaded } = loadDemoIfEmpty(db, areas, now);
+    if (loaded) log.info('demo content loaded');
   }
   const folded = backfillNameKeys(db);
-  if (folded) app.log.info({ nominations: folded }, 'folded worker names stored for duplicate checks');
+  if (folded) log.info({ nominations: folded }, 'folded worker names stored for duplicate checks');
   const moved = backfillAsciiSlugs(db);
-  if (moved) app.log.info({ workers: moved }, 'profile slugs made ASCII, old slugs kept as redirects');
+  if (moved) log.info({ workers: moved }, 'profile slugs made ASCII, old slugs kept as redirects');
   const flagged = backfillPrivacyFlags(db);
-  if (flagged) app.log.info({ nominations: flagged }, 'privacy flags stored for pending nominations (new or older detector)');
+  if (flagged) log.info({ nominations: flagged }, 'privacy flags stored for pending nominations (new or older detector)');
+  return { db, areas };
+}
+
+export default fp(async function dbPlugin(app: FastifyInstance) {
+  const { db, areas } = setUpDatabase(app.config, app.now(), app.log);
+  app.decorate('db', db);
+  app.decorate('areas', areas);
   app.addHook('onClose', async () => {
     db.$client.close();
   });

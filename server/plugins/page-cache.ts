@@ -1,10 +1,10 @@
 // Rendered public pages kept in memory until the data under them changes.
 //
 // Routes opt in with `{ config: { pageCache: true } }`. Only pages that are the same for every
-// visitor may opt in: no form tokens, no cookies, nothing about the person asking. An entry is
-// dropped when any write touches any worker (the same notes the counts and search use, see
-// server/workers/changes.ts), when another connection writes, and at London midnight ("this week"
-// moves then). Rendering /areas at 100k profiles costs 5-9 ms; a hit costs a map lookup.
+// visitor may opt in: no form tokens, no cookies, nothing about the person asking. Every entry is
+// dropped when a committed write, by this process or another, touches any worker (the change log
+// the counts and search read too, see server/workers/changes.ts), and at London midnight ("this
+// week" moves then). Rendering /areas at 100k profiles costs 5-9 ms; a hit costs a map lookup.
 //
 // A page is kept from its second request on: most searches are asked once.
 // Entries are kept as bytes, and compressed once per encoding on first demand: compressing the
@@ -12,8 +12,9 @@
 import fp from 'fastify-plugin';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { chooseEncoding, varyOnEncoding, type Encoding } from './compress-responses.ts';
+import { brotliWindow, chooseEncoding, varyOnEncoding, type Encoding } from './compress-responses.ts';
 import { WorkerChanges } from '../workers/changes.ts';
+import type { Db } from '../db.ts';
 import { dayStart } from '../counts/week.ts';
 
 declare module 'fastify' {
@@ -52,7 +53,7 @@ export class Entry {
       out =
         encoding === 'br'
           ? brotliCompressSync(this.body, {
-              params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: this.body.length },
+              params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_LGWIN]: brotliWindow(this.body.length), [zlib.BROTLI_PARAM_SIZE_HINT]: this.body.length },
             })
           : gzipSync(this.body, { level: 6 });
       this.encoded.set(encoding, out);
@@ -75,15 +76,15 @@ export class PageCache {
   private readonly changes: WorkerChanges;
 
   constructor(
-    private readonly sqlite: ConstructorParameters<typeof WorkerChanges>[0],
+    private readonly db: Db,
     private readonly now: () => number,
   ) {
-    this.changes = new WorkerChanges(sqlite, 'pages');
+    this.changes = new WorkerChanges(db, 'pages', () => void this.fresh());
   }
 
   /** Forget everything that may be stale; false when nothing can be trusted now (open transaction). */
   private fresh(): boolean {
-    if (this.sqlite.inTransaction) return false;
+    if (this.db.$client.inTransaction) return false;
     const now = this.now();
     const dayMoved = now >= this.nextDay || now < this.day;
     if (dayMoved) {
@@ -91,8 +92,8 @@ export class PageCache {
       // 25 h on, the day after's start is after midnight whatever the clocks do; dayStart finds it.
       this.nextDay = dayStart(this.day + 25 * 3600_000);
     }
-    const otherWrote = this.changes.otherConnectionWrote();
-    if (this.changes.takeDirty().length || otherWrote || dayMoved) {
+    const changed = this.changes.take();
+    if (changed.workers.length || changed.lost || dayMoved) {
       this.entries.clear();
       this.bytes = 0;
     }
@@ -151,7 +152,7 @@ export class PageCache {
 }
 
 export default fp(async function pageCache(app: FastifyInstance) {
-  const cache = new PageCache(app.db.$client, app.now);
+  const cache = new PageCache(app.db, app.now);
   app.decorate('pageCache', cache);
   app.addHook('onClose', async () => cache.close());
 

@@ -14,8 +14,9 @@ import type { Db } from '../db.ts';
 import { quotes, workers } from '../../db/schema.ts';
 import { listedWorker, ofThisWorker, publicWorker, publishedWorker } from '../counts/counted.ts';
 import { nameTerms, soundOf, sortName } from './words.ts';
+import { lastChange } from '../workers/changes.ts';
 
-export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSION = 5;
 
 export type PublicProfile = { id: number; name: string; areaId: number; nominations: number };
 
@@ -24,6 +25,8 @@ export type IndexParts = {
   builtAt: number;
   /** what the database looked like when this was read (see fingerprint()) */
   fingerprint: string;
+  /** the change log's last sequence when this was read: a snapshot is brought up to date from there */
+  logSeq: number;
   /** distinct indexed words, sorted */
   terms: string[];
   /** identifies `terms`: an unchanged vocabulary lets a rebuild keep its lunr index */
@@ -90,7 +93,7 @@ export function fingerprint(db: Db): string {
 export function buildFromDatabase(db: Db, builtAt: number): IndexParts {
   return db.$client.transaction(() => {
     const fp = fingerprint(db);
-    return buildParts(streamProfiles(db), fp, builtAt);
+    return buildParts(streamProfiles(db), fp, builtAt, lastChange(db));
   })();
 }
 
@@ -128,7 +131,7 @@ export function readPublicProfile(db: Db, workerId: number): PublicProfile | und
   return stmt.get({ workerId });
 }
 
-export function buildParts(profiles: Iterable<PublicProfile>, fp: string, builtAt: number): IndexParts {
+export function buildParts(profiles: Iterable<PublicProfile>, fp: string, builtAt: number, logSeq = 0): IndexParts {
   const firstIds = new Map<string, number>();
   const found: string[] = [];
   // Per profile, in plain number arrays (compact for small integers) until the count is known.
@@ -197,6 +200,7 @@ export function buildParts(profiles: Iterable<PublicProfile>, fp: string, builtA
     version: SNAPSHOT_VERSION,
     builtAt,
     fingerprint: fp,
+    logSeq,
     terms,
     vocabularyHash: fnv1a(terms.join('\n')),
     termSounds: terms.map(soundOf),
@@ -249,7 +253,7 @@ export function readSnapshot(path: string): IndexParts | undefined {
   } catch {
     return undefined;
   }
-  if (json.version !== SNAPSHOT_VERSION || !Array.isArray(json.terms) || !Array.isArray(json.termSounds) || typeof json.names !== 'string' || typeof json.lunr !== 'string') return undefined;
+  if (json.version !== SNAPSHOT_VERSION || typeof json.logSeq !== 'number' || !Array.isArray(json.terms) || !Array.isArray(json.termSounds) || typeof json.names !== 'string' || typeof json.lunr !== 'string') return undefined;
   for (const k of TYPED) {
     if (typeof json[k] !== 'string') return undefined;
     const buf = Buffer.from(json[k] as string, 'base64');

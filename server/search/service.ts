@@ -13,7 +13,7 @@ import { MainIndex } from './main-index.ts';
 import { Delta, deltaProfile } from './delta.ts';
 import { rankPage } from './engine.ts';
 import { planQuery } from './match.ts';
-import { WorkerChanges } from '../workers/changes.ts';
+import { WorkerChanges, lastChange } from '../workers/changes.ts';
 
 export type SearchLog = { info(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
 
@@ -75,8 +75,15 @@ function resultReads(db: Db) {
 }
 type ResultRow = ReturnType<ReturnType<typeof resultReads>['counted']['all']>[number];
 
+/**
+ * Recent answers kept, least recently used dropped first, all dropped at any change: a popular
+ * name asked again as JSON (/api/search, which the page cache does not hold) is not ranked again.
+ */
+const RECENT_ANSWERS = 1000;
+
 export class SearchService {
   private main: MainIndex | undefined;
+  private readonly answers = new Map<string, SearchAnswer>();
   readonly delta = new Delta();
   private initial: Promise<void> = Promise.resolve();
   private building: Promise<void> | undefined;
@@ -84,7 +91,7 @@ export class SearchService {
   private thread: Worker | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
-  /** the workers every write through this connection touched (the change triggers) */
+  /** the workers every committed write touched, from the change log (any process) */
   private readonly changes: WorkerChanges;
   /** timings of the last completed build, for the benchmark and logs */
   lastBuild: BuildTimings | undefined;
@@ -96,7 +103,7 @@ export class SearchService {
     this.inlineMax = opts.inlineMax ?? 5000;
     this.rebuildAfterChanges = opts.rebuildAfterChanges ?? 500;
     this.rebuildAfterMs = opts.rebuildAfterMs ?? 10 * 60_000;
-    this.changes = new WorkerChanges(this.sqlite, 'search');
+    this.changes = new WorkerChanges(opts.db, 'search', () => this.catchUp());
     this.reads = resultReads(opts.db);
   }
 
@@ -109,16 +116,26 @@ export class SearchService {
   /** How long start() took (loading the snapshot, when there was one). */
   startMs = 0;
 
-  /** Load the snapshot if there is one (rebuilding in the background if the data moved on), else build. */
+  /**
+   * Load the snapshot if there is one and bring it up to date from the change log (what changed
+   * since it was written comes in as the delta at the next look); rebuild in the background only
+   * if the log no longer holds everything since then and the data moved on. No snapshot: build.
+   */
   start(): void {
     const started = performance.now();
-    this.changes.otherConnectionWrote(); // whatever was written before is in what is loaded or built now
     const snap = this.opts.snapshotPath ? readSnapshot(this.opts.snapshotPath) : undefined;
     if (snap) {
       this.adopt(MainIndex.load(snap));
-      if (snap.fingerprint !== fingerprint(this.opts.db)) {
-        this.opts.log.info({ profiles: this.main!.size }, 'search snapshot is out of date; rebuilding in the background');
-        void this.rebuild();
+      // A snapshot ahead of the log is of another database (a backup restored under it); one
+      // older than the log's oldest row cannot be replayed: either is checked whole instead.
+      const fromLog = snap.logSeq <= lastChange(this.opts.db);
+      if (fromLog) this.changes.rewindTo(snap.logSeq);
+      if (!fromLog || !this.changes.canReplay()) {
+        this.changes.skipToEnd();
+        if (snap.fingerprint !== fingerprint(this.opts.db)) {
+          this.opts.log.info({ profiles: this.main!.size }, 'search snapshot is out of date; rebuilding in the background');
+          void this.rebuild();
+        }
       }
     } else {
       this.initial = this.rebuild();
@@ -152,13 +169,15 @@ export class SearchService {
   }
 
   /**
-   * Take in every change written since the last look: through this connection at once; by
-   * another connection by a rebuild.
+   * Take in every change committed since the last look, by any process, from the change log;
+   * rebuild only when the log no longer holds them all.
    */
   private catchUp(): void {
     if (this.closed || this.sqlite.inTransaction) return;
-    for (const id of this.changes.takeDirty()) this.workerChanged(id);
-    if (this.changes.otherConnectionWrote()) void this.rebuild();
+    const changed = this.changes.take();
+    if (changed.lost || changed.workers.length) this.answers.clear();
+    if (changed.lost) void this.rebuild(); // it reads them all
+    else for (const id of changed.workers) this.workerChanged(id);
   }
 
   /** A profile was approved, hidden, corrected, withdrawn from…: search sees its current state now. */
@@ -261,6 +280,7 @@ export class SearchService {
    */
   private adopt(next: MainIndex): void {
     const now = Date.now();
+    this.answers.clear();
     for (const workerId of [...this.delta.entries.keys()]) {
       const fresh = readPublicProfile(this.opts.db, workerId);
       const d = next.docOf(workerId);
@@ -291,6 +311,22 @@ export class SearchService {
   async find(q: string, chosenArea: Area | undefined, page: number, perPage: number): Promise<SearchAnswer> {
     await this.ready();
     this.catchUp();
+    // inside a transaction the answer may see writes that roll back: neither kept nor reused
+    if (this.sqlite.inTransaction) return this.answer(q, chosenArea, page, perPage);
+    const key = `${q}\u0000${chosenArea?.id ?? ''}\u0000${page}\u0000${perPage}`;
+    const kept = this.answers.get(key);
+    if (kept) {
+      this.answers.delete(key);
+      this.answers.set(key, kept);
+      return kept;
+    }
+    const answer = this.answer(q, chosenArea, page, perPage);
+    this.answers.set(key, answer);
+    if (this.answers.size > RECENT_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
+    return answer;
+  }
+
+  private answer(q: string, chosenArea: Area | undefined, page: number, perPage: number): SearchAnswer {
     const plan = planQuery(q, this.opts.areas, chosenArea);
     const offset = (page - 1) * perPage;
     let area = chosenArea ?? plan.area;

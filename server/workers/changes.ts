@@ -1,86 +1,171 @@
-// Which workers did writes on this connection touch, and did another connection write?
+// What changed since a consumer last looked: the change log, shared by every connection of every
+// process on the database.
 //
-// Used by everything kept in memory beside the database (the served counts, the search index)
-// so that it is exact by construction, without relying on every writer remembering to emit
-// 'worker-changed': a writer that forgets is still caught.
-//  - Temporary (per-connection) triggers note every worker a write through this connection may
-//    have changed: quotes added, removed, moved or unpublished (deleting a nomination deletes its
-//    quote by cascade, which fires the quote trigger); workers renamed, re-teamed, hidden, moved to another
-//    area or deleted; nominations' dates or answers edited (noted against their quote's worker).
-//    The notes are written inside the writing transaction, so a rollback takes them back with
-//    the write: nothing half-done is ever reported.
-//  - Writes by another connection (scripts, another process) fire no trigger here, but bump
-//    SQLite's `PRAGMA data_version`, which the consumer checks and answers by reloading everything.
-// Each consumer has its own notes table, so one consumer taking its notes never hides a change
-// from another.
-import type { Database, Statement } from 'better-sqlite3';
+// Permanent triggers (migration `change_log`) add a row (sequence, worker id, time) to
+// `change_log` for every worker a write may have changed: quotes added, removed, moved or
+// unpublished (deleting a nomination deletes its quote by cascade, which fires the quote
+// trigger); workers renamed, re-teamed, hidden, moved to another area or deleted; nominations'
+// dates or answers edited (noted against their quote's worker). The rows are written inside the
+// writing transaction, so a rollback takes them back with the write: nothing half-done is ever
+// reported, and nothing committed is missed, whoever wrote it (this process, another server
+// process, a script).
+//
+// Each consumer kept in memory beside the database (the served counts, the search index, the
+// page cache) reads the log from its own last sequence. Its position is registered in
+// `change_readers` with a heartbeat (keepReadersAlive), and rows are pruned once every live
+// reader has passed them (pruneChangeLog). A reader that finds rows it had not taken already
+// pruned (it was thought dead) has lost track, and reloads everything.
+import { asc, eq, gt, lt, max, min, sql } from 'drizzle-orm';
+import { hostname } from 'node:os';
+import type { Db } from '../db.ts';
+import { changeLog, changeReaders } from '../../db/schema.ts';
 
-const TRIGGERS = ['quote_insert', 'quote_update', 'quote_delete', 'worker_update', 'worker_delete', 'nomination_update'];
+/** A reader not heard of for this long is taken for dead, and no longer holds pruning back. */
+export const READER_TIMEOUT_MS = 60_000;
 
-function createNotes(t: string): string {
-  return `
-  CREATE TEMP TABLE IF NOT EXISTS ${t} (worker_id INTEGER PRIMARY KEY);
-  CREATE TEMP TRIGGER IF NOT EXISTS ${t}_quote_insert AFTER INSERT ON main.quotes
-    BEGIN INSERT OR IGNORE INTO ${t} VALUES (NEW.worker_id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS ${t}_quote_update AFTER UPDATE OF worker_id, unpublished_at, nomination_id ON main.quotes
-    BEGIN INSERT OR IGNORE INTO ${t} VALUES (OLD.worker_id), (NEW.worker_id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS ${t}_quote_delete AFTER DELETE ON main.quotes
-    BEGIN INSERT OR IGNORE INTO ${t} VALUES (OLD.worker_id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS ${t}_worker_update AFTER UPDATE OF name, slug, team, status, area_id, display, updated_at ON main.workers
-    BEGIN INSERT OR IGNORE INTO ${t} VALUES (NEW.id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS ${t}_worker_delete AFTER DELETE ON main.workers
-    BEGIN INSERT OR IGNORE INTO ${t} VALUES (OLD.id); END;
-  CREATE TEMP TRIGGER IF NOT EXISTS ${t}_nomination_update AFTER UPDATE OF submitted_at, qualities, still_involved ON main.nominations
-    BEGIN INSERT OR IGNORE INTO ${t} SELECT worker_id FROM main.quotes WHERE nomination_id = NEW.id; END;`;
+function statements(db: Db) {
+  return {
+    last: db.select({ seq: max(changeLog.seq) }).from(changeLog).prepare(),
+    first: db.select({ seq: min(changeLog.seq) }).from(changeLog).prepare(),
+    after: db
+      .select({ seq: changeLog.seq, workerId: changeLog.workerId })
+      .from(changeLog)
+      .where(gt(changeLog.seq, sql.placeholder('seq')))
+      .orderBy(asc(changeLog.seq))
+      .prepare(),
+  };
 }
 
-/** Numbers every consumer's table, so two of the same kind on one connection stay apart (tests run a second search service). */
+const lastStatements = new WeakMap<Db, ReturnType<typeof statements>>();
+
+/** The change log's last sequence (0 when nothing was ever logged). */
+export function lastChange(db: Db): number {
+  let q = lastStatements.get(db);
+  if (!q) lastStatements.set(db, (q = statements(db)));
+  return q.last.get()?.seq ?? 0;
+}
+
+type Taken = { readonly lost: boolean; readonly workers: readonly number[] };
+const NOTHING: Taken = Object.freeze({ lost: false, workers: Object.freeze([]) });
+
+/** Every open reader, by connection: what the heartbeat registers. */
+const open = new Map<Db, Set<WorkerChanges>>();
 let made = 0;
 
 export class WorkerChanges {
-  private readonly table: string;
-  private readonly list: Statement<[], number>;
-  private readonly clear: Statement<[]>;
-  private readonly version: Statement<[], number>;
-  private seenVersion: number;
+  readonly id: string;
+  /** the last sequence taken */
+  position: number;
+  private readonly q: ReturnType<typeof statements>;
+  private lost = false;
 
-  /** `consumer` names the notes (letters, digits, underscores): "counts", "search". */
+  /**
+   * `consumer` names the reader in change_readers: "counts", "search", "pages". `poll` brings
+   * the consumer up to date (it takes from this reader); pollReaders calls it, so a process that
+   * is not being asked anything still moves on and lets the log be pruned.
+   */
   constructor(
-    private readonly sqlite: Database,
+    private readonly db: Db,
     consumer: string,
+    readonly poll?: () => void,
+    /** start from here (a snapshot's sequence) instead of the log's end */
+    from?: number,
   ) {
-    if (!/^\w+$/.test(consumer)) throw new Error(`bad consumer name: ${consumer}`);
-    this.table = `changed_workers_${consumer}_${++made}`;
-    sqlite.exec(createNotes(this.table));
-    // Raw SQL: temp tables and triggers are per connection and not in db/schema.ts; PRAGMA data_version is a pragma.
-    this.list = sqlite.prepare<[], number>(`SELECT worker_id FROM temp.${this.table}`).pluck();
-    this.clear = sqlite.prepare<[]>(`DELETE FROM temp.${this.table}`);
-    this.version = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
-    this.seenVersion = this.version.get() ?? 0;
+    // Liveness is wall-clock time on this machine, not the app's clock (tests set that anywhere).
+    const now = Date.now();
+    this.id = `${hostname()}:${process.pid}:${consumer}:${++made}`;
+    this.q = statements(db);
+    this.position = from ?? this.q.last.get()?.seq ?? 0;
+    let readers = open.get(db);
+    if (!readers) open.set(db, (readers = new Set()));
+    readers.add(this);
+    db.insert(changeReaders).values({ id: this.id, seq: this.position, seenAt: now }).onConflictDoUpdate({ target: changeReaders.id, set: { seq: this.position, seenAt: now } }).run();
+    if (from !== undefined) this.rewindTo(from);
+  }
+
+  /** True when every change after `seq` is still in the log (whose last sequence is `last`). */
+  private canReplayFrom(seq: number, last: number): boolean {
+    if (last < seq) return false; // the log went back: another database was put in place (a restore)
+    const first = this.q.first.get()?.seq;
+    return first === undefined || first === null ? last <= seq : first <= seq + 1;
+  }
+
+  private last(): number {
+    return this.q.last.get()?.seq ?? 0;
   }
 
   /**
-   * The workers noted since the last take, and forget them. Inside an open transaction the notes
-   * may yet roll back: callers take them only once it is committed.
+   * Read on from `seq` (where a snapshot was taken) instead: the changes after it come with the
+   * next take, or, if they are no longer all in the log, the next take says it lost track.
    */
-  takeDirty(): number[] {
-    const ids = this.list.all();
-    if (ids.length) this.clear.run();
-    return ids;
+  rewindTo(seq: number): void {
+    this.position = seq;
+    if (!this.canReplayFrom(seq, this.last())) this.lost = true;
   }
 
-  /** True (once) if another connection has committed a write since the last time this was asked. */
-  otherConnectionWrote(): boolean {
-    const v = this.version.get() ?? 0;
-    if (v === this.seenVersion) return false;
-    this.seenVersion = v;
-    return true;
+  /** True when the next take can bring the consumer up to date change by change. */
+  canReplay(): boolean {
+    return !this.lost && this.canReplayFrom(this.position, this.last());
   }
 
-  /** Drop this consumer's triggers and notes (a no-op once the connection is closed). */
+  /** Move to the log's end without taking anything (what the caller holds was read after it). */
+  skipToEnd(): void {
+    this.position = this.last();
+    this.lost = false;
+  }
+
+  /**
+   * What changed since the last take, and move past it: the workers, or `lost` when rows this
+   * reader had not taken were pruned (thought dead) or the log is not the one it read: what the
+   * consumer holds can then only be reloaded. One indexed look when nothing changed. Inside an
+   * open transaction the rows may yet roll back: callers take only once it is committed.
+   */
+  take(): Taken {
+    const last = this.last();
+    if (last === this.position && !this.lost) return NOTHING;
+    const lost = this.lost || !this.canReplayFrom(this.position, last);
+    const rows = lost ? [] : this.q.after.all({ seq: this.position });
+    this.position = last;
+    this.lost = false;
+    return { lost, workers: [...new Set(rows.map((r) => r.workerId))] };
+  }
+
+  /** Unregister (a no-op once the connection is closed). */
   close(): void {
-    if (!this.sqlite.open) return;
-    const t = this.table;
-    this.sqlite.exec(TRIGGERS.map((x) => `DROP TRIGGER IF EXISTS temp.${t}_${x};`).join('') + `DROP TABLE IF EXISTS temp.${t};`);
+    open.get(this.db)?.delete(this);
+    if (!this.db.$client.open) return;
+    this.db.delete(changeReaders).where(eq(changeReaders.id, this.id)).run();
   }
+}
+
+/** Let every open reader on `db` take what is new (a no-op for one with nothing to take). */
+export function pollReaders(db: Db): void {
+  if (db.$client.inTransaction) return;
+  for (const r of [...(open.get(db) ?? [])]) r.poll?.();
+}
+
+/** Poll every open reader, then write their positions on `db` with the time, in one transaction. */
+export function keepReadersAlive(db: Db, now = Date.now()): void {
+  pollReaders(db);
+  const readers = [...(open.get(db) ?? [])];
+  if (!readers.length) return;
+  db.transaction((tx) => {
+    for (const r of readers) {
+      tx.insert(changeReaders).values({ id: r.id, seq: r.position, seenAt: now }).onConflictDoUpdate({ target: changeReaders.id, set: { seq: r.position, seenAt: now } }).run();
+    }
+  });
+}
+
+/**
+ * Forget readers not heard of for READER_TIMEOUT_MS and drop the log rows every live reader has
+ * taken, keeping the newest of them (so a reader just at it sees the log is whole). Safe to run
+ * in several processes at once. Returns the rows deleted.
+ */
+export function pruneChangeLog(db: Db, now = Date.now()): number {
+  return db.transaction((tx) => {
+    tx.delete(changeReaders).where(lt(changeReaders.seenAt, now - READER_TIMEOUT_MS)).run();
+    const floor = tx.select({ seq: min(changeReaders.seq) }).from(changeReaders).get()?.seq;
+    if (floor === undefined || floor === null) return 0;
+    return tx.delete(changeLog).where(lt(changeLog.seq, floor)).run().changes;
+  });
 }

@@ -8,7 +8,7 @@ import { page, slugParams } from '../../http/route-schemas.ts';
 import { yearMonth } from '../../format.ts';
 import { publicWorkerSide, recommendationAreaIds } from '../../worker-accounts/profiles.ts';
 import { REGULATOR_INFO } from '../../worker-accounts/registration.ts';
-import { liveQuotes, lookupWorker, qualityCounts, recommendationCount, type WorkerRow } from '../../workers/profile.ts';
+import { liveQuotes, lookupWorker, type WorkerRow } from '../../workers/profile.ts';
 import type { SiteOptions } from '../../i18n/index.ts';
 import { placeNames } from '../../i18n/places.ts';
 
@@ -44,7 +44,8 @@ export default async function workers(app: FastifyInstance, { lang }: SiteOption
       const worker = resolve(app, req.params.slug, reply, req.href('/workers/'));
       if (!worker) return reply;
       const area = app.areas.get(worker.areaId)!;
-      const total = recommendationCount(app.db, worker.id);
+      const counted = app.counts.worker(worker.id);
+      const total = counted.recommendations;
       const pages = pager(req.query.page, total, req.href(`/workers/${encodeURIComponent(worker.slug)}`));
       const side = publicWorkerSide(app.db, worker.id);
       // after a merge, the other areas this worker's recommendations came from
@@ -52,7 +53,7 @@ export default async function workers(app: FastifyInstance, { lang }: SiteOption
         .filter((id) => id !== area.id)
         .map((id) => app.areas.get(id))
         .filter((a) => a !== undefined);
-      const qualities = qualityCounts(app.db, worker.id)
+      const qualities = counted.qualities
         .filter((q) => q.count > 0)
         .sort((a, b) => b.count - a.count)
         .map((q) => ({ ...q, label: t(`quality.${q.key}` as 'quality.listened') }));
@@ -89,7 +90,7 @@ export default async function workers(app: FastifyInstance, { lang }: SiteOption
       area: { slug: area.slug, name: area.name, authority: area.authority },
       team: worker.team,
       nominations: quotes.length,
-      qualities: Object.fromEntries(qualityCounts(app.db, worker.id).map((q) => [q.key, q.count])),
+      qualities: Object.fromEntries(app.counts.worker(worker.id).qualities.map((q) => [q.key, q.count])),
       quotes: quotes.map((q) => ({ text: q.text, relationship: q.relationship, published: yearMonth(q.publishedAt) })),
       ...publicWorkerSide(app.db, worker.id),
     };

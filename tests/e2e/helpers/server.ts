@@ -75,6 +75,8 @@ export class RunningServer {
         MIN_FILL_SECONDS: '0',
         LOG_LEVEL: 'warn',
         PUBLIC_URL: this.url,
+        // one process, as the tests were written for; a test that wants a cluster says so
+        WEB_CONCURRENCY: '1',
         ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
