@@ -11,6 +11,8 @@ export const WELSH_READY: ReadonlySet<string> = new Set([
   'about',
   'privacy',
   'help',
+  'request-change',
+  'request-change-done',
   'status',
   'status-result',
   'status-edit',
