@@ -149,7 +149,16 @@ describe('every Welsh page type', () => {
     await checkWelshPage('404', await page.goto('/cy/dim-tudalen-fel-hon'), 404);
     // pages not translated yet: Welsh around an English body marked lang="en"
     await checkWelshPage('rheolau (Saesneg)', await page.goto('/cy/house-rules'));
-    await checkWelshPage('statws (Saesneg)', await page.goto('/cy/status'));
+    await checkWelshPage('statws', await page.goto('/cy/status'));
+    const badRef = await (async () => {
+      await page.locator('[name="reference"]').fill('AAAA-BBBB-CCCC-D');
+      return submit(page, '/cy/status');
+    })();
+    await checkWelshPage('statws gwall', badRef, 404);
+    await checkWelshPage('gofyn am newid', await page.goto('/cy/request-change'));
+    const badRequest = await submit(page, '/cy/request-change');
+    await checkWelshPage('gofyn am newid gwallau', badRequest, 400);
+    await checkWelshPage('wedi eich enwi (Saesneg)', await page.goto('/cy/named'));
   });
 
   it('has no Nu Html Checker errors', async () => {
