@@ -7,6 +7,7 @@ import dbPlugin from './plugins/db.ts';
 import countsPlugin from './plugins/counts.ts';
 import committerPlugin from './plugins/committer.ts';
 import viewPlugin from './plugins/view.ts';
+import i18nPlugin from './plugins/i18n.ts';
 import pageCachePlugin from './plugins/page-cache.ts';
 import compressResponsesPlugin from './plugins/compress-responses.ts';
 import securityPlugin from './plugins/security.ts';
@@ -67,6 +68,7 @@ export async function buildApp({ config, now = Date.now, logger = true, mailLoop
   await app.register(dbPlugin);
   await app.register(countsPlugin);
   await app.register(committerPlugin);
+  await app.register(i18nPlugin);
   // before the view plugin, so its onSend sees the rendered page before compression
   await app.register(pageCachePlugin);
   // then rendered strings are compressed, before @fastify/compress (view plugin) would stream them

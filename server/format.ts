@@ -1,19 +1,27 @@
-// Formatting helpers available to every template as `it.format`.
+// Formatting helpers available to every template as `it.format` (bound to the page's language by
+// formatFor; moderation pages, which stay English, use the plain exports).
+import type { Lang, Translate } from './i18n/index.ts';
+import { placeNames, type PlaceNames } from './i18n/places.ts';
+
+const LOCALE: Record<Lang, string> = { en: 'en-GB', cy: 'cy' };
 export const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
 ];
 
-// Public dates show the month only, in London time: for people "March 2026" (monthYear), for
-// machines "2026-03" (yearMonth, the JSON's `published`) and the first of that month at 00:00 UTC
-// (monthStamp, the feed's RFC 3339 `updated`). Nothing public is dated more finely than these.
+// Public dates show the month only, in London time: for people "March 2026" / "Mawrth 2026"
+// (monthYear), for machines "2026-03" (yearMonth, the JSON's `published`) and the first of that
+// month at 00:00 UTC (monthStamp, the feed's RFC 3339 `updated`). Nothing public is dated more finely.
 // Built once: constructing an Intl.DateTimeFormat costs ~0.3 ms, and a page formats many dates.
-const MONTH_YEAR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', month: 'long', year: 'numeric' });
+const MONTH_YEAR: Record<Lang, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat(LOCALE.en, { timeZone: 'Europe/London', month: 'long', year: 'numeric' }),
+  cy: new Intl.DateTimeFormat(LOCALE.cy, { timeZone: 'Europe/London', month: 'long', year: 'numeric' }),
+};
 const YEAR_MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' });
 
-/** "March 2026". */
-export function monthYear(ms: number): string {
-  return MONTH_YEAR.format(ms);
+/** "March 2026", "Mawrth 2026". */
+export function monthYear(ms: number, lang: Lang = 'en'): string {
+  return MONTH_YEAR[lang].format(ms);
 }
 
 /** "2026-03". */
@@ -32,6 +40,8 @@ export function monthStamp(ms: number): string {
   return `${yearMonth(ms)}-01T00:00:00Z`;
 }
 
+const NUMBERS: Record<Lang, Intl.NumberFormat> = { en: new Intl.NumberFormat(LOCALE.en), cy: new Intl.NumberFormat(LOCALE.cy) };
+
 /** For moderators: "3 Mar 2026, 14:05". */
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
@@ -40,7 +50,7 @@ export function dateTime(ms: number): string {
   return DATE_TIME.format(ms);
 }
 
-const NUMBER = new Intl.NumberFormat('en-GB');
+const NUMBER = NUMBERS.en;
 
 export function plural(n: number, one: string, many = one + 's'): string {
   return `${NUMBER.format(n)} ${n === 1 ? one : many}`;
@@ -68,4 +78,37 @@ export const RELATIONSHIP_LABELS: Record<string, string> = {
 /** Attribution for a published quote: "a parent, March 2026". */
 export function attribution(relationship: string, publishedAt: number): string {
   return `${RELATIONSHIP_LABELS[relationship] ?? 'a family member'}, ${monthYear(publishedAt)}`;
+}
+
+export type PageFormat = PlaceNames & {
+  lang: Lang;
+  monthYear(ms: number): string;
+  number(n: number): string;
+  /** "a parent, March 2026" / "rhiant, Mawrth 2026" */
+  attribution(relationship: string, publishedAt: number): string;
+  /** moderators only (English): "3 Mar 2026, 14:05" */
+  dateTime(ms: number): string;
+  /** English-only pages not yet in the catalogue; converted pages use t() with a count */
+  plural: typeof plural;
+  words: typeof words;
+  /** English month names (pages not yet in the catalogue) */
+  MONTHS: typeof MONTHS;
+};
+
+/** The formatters for pages in `lang`, built once per language. */
+export function formatFor(lang: Lang, t: Translate): PageFormat {
+  const numbers = NUMBERS[lang];
+  const months = MONTH_YEAR[lang];
+  return {
+    lang,
+    ...placeNames(lang),
+    monthYear: (ms) => months.format(ms),
+    number: (n) => numbers.format(n),
+    attribution: (relationship, publishedAt) =>
+      t('quote.attribution', { who: t(`relationship.${relationship in RELATIONSHIP_LABELS ? relationship : 'other'}` as 'relationship.other'), when: months.format(publishedAt) }),
+    dateTime,
+    plural,
+    words,
+    MONTHS,
+  };
 }

@@ -17,3 +17,13 @@ export const QUALITIES = [
 export type QualityKey = (typeof QUALITIES)[number]['key'];
 export const QUALITY_KEYS = QUALITIES.map((q) => q.key) as [QualityKey, ...QualityKey[]];
 export const QUALITY_LABELS: Record<string, string> = Object.fromEntries(QUALITIES.map((q) => [q.key, q.label]));
+/** The key of a quality from its English label (some counts hand back labels). */
+export const QUALITY_KEY_BY_LABEL: ReadonlyMap<string, QualityKey> = new Map(QUALITIES.map((q) => [q.label, q.key]));
+
+/** Quality labels in the page's language, from the English labels the counts hand back. */
+export function translatedQualities(t: (key: `quality.${QualityKey}`) => string, labels: readonly string[]): string[] {
+  return labels.map((l) => {
+    const key = QUALITY_KEY_BY_LABEL.get(l);
+    return key ? t(`quality.${key}`) : l;
+  });
+}

@@ -6,6 +6,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import { areaVariants, areas } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { normalizePhrase, parseCsv, slugify } from '../text.ts';
+import { welshVariants } from '../i18n/places.ts';
 
 export const AREAS_CSV = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'db', 'areas.csv');
 
@@ -25,8 +26,6 @@ const EXTRA_VARIANTS: Record<string, string[]> = {
   N09000003: ['Belfast City'],
   E09000001: ['City of London'],
   E06000046: ['Isle of Wight', 'IOW'],
-  W06000015: ['Caerdydd'],
-  W06000011: ['Abertawe'],
 };
 
 export type AreaRow = { onsCode: string; name: string; nation: string; region: string; authority: string; slug: string };
@@ -77,7 +76,7 @@ export function seedAreas(db: Db): { areas: number } {
     for (const r of rows) {
       insertArea.run(r);
       const id = idOf.get({ onsCode: r.onsCode })!.id;
-      for (const v of [...variantsOf(r.name), ...(EXTRA_VARIANTS[r.onsCode] ?? []).flatMap(variantsOf)]) {
+      for (const v of [...variantsOf(r.name), ...[...(EXTRA_VARIANTS[r.onsCode] ?? []), ...welshVariants(r.onsCode)].flatMap(variantsOf)]) {
         insertVariant.run({ areaId: id, normalized: v });
       }
     }

@@ -2,20 +2,21 @@
 // escaped and joined into HTML once, since the areas never change while the app runs.
 // Rendering them through the template on every page cost ~0.25 ms of a ~1 ms request.
 import type { AreaDirectory } from './directory.ts';
+import { placeNames, type PlaceNames } from '../i18n/places.ts';
 
 export type OptionGroup = { label: string; options: { value: string; label: string }[] };
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-/** The areas as select groups: one per nation, areas by name (as Eta's field-select takes them). */
-export function areaSelectGroups(areas: AreaDirectory): OptionGroup[] {
+/** The areas as select groups: one per nation, areas by the name shown (as Eta's field-select takes them). */
+export function areaSelectGroups(areas: AreaDirectory, places: PlaceNames = placeNames('en'), locale = 'en-GB'): OptionGroup[] {
   return areas.grouped().map((g) => ({
-    label: g.nation,
+    label: places.nation(g.nation),
     options: g.regions
       .flatMap((r) => r.areas)
-      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
-      .map((a) => ({ value: a.slug, label: a.name })),
+      .map((a) => ({ value: a.slug, label: places.place(a) }))
+      .sort((a, b) => a.label.localeCompare(b.label, locale)),
   }));
 }
 

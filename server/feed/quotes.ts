@@ -2,12 +2,14 @@
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
 import { attribution, monthStamp } from '../format.ts';
+import type { Translate } from '../i18n/index.ts';
 import { latestQuotes } from '../workers/profile.ts';
 import { tagUri, type Feed } from './atom.ts';
 
 export const FEED_SIZE = 50;
 
-export function quotesFeed(db: Db, areas: AreaDirectory, publicUrl: string, now: number): Feed {
+/** `t` gives the feed's own titles (the feed is English, like the rest of the open data). */
+export function quotesFeed(db: Db, areas: AreaDirectory, publicUrl: string, now: number, t: Translate): Feed {
   const base = publicUrl.replace(/\/+$/, '');
   const entries = latestQuotes(db, FEED_SIZE).map((q) => {
     const area = areas.get(q.worker.areaId);
@@ -21,11 +23,11 @@ export function quotesFeed(db: Db, areas: AreaDirectory, publicUrl: string, now:
   });
   return {
     id: tagUri(publicUrl, 'quotes'),
-    title: 'The Good Social Worker directory: new recommendations',
-    subtitle: 'Anonymised quotes from families about social workers who made a difference, newest first.',
+    title: t('feed.feedTitle'),
+    subtitle: t('feed.subtitle'),
     selfUrl: `${base}/feed.xml`,
     siteUrl: `${base}/`,
-    author: 'The Good Social Worker directory',
+    author: t('site.name'),
     // entries are newest first, so the first one's month is the feed's
     updated: entries[0]?.updated ?? monthStamp(now),
     entries,

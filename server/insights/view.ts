@@ -5,8 +5,12 @@ import { barChart, type BarChart } from '../charts/bar.ts';
 import { lineChart, type LineChart } from '../charts/line.ts';
 import { sparkline, type Sparkline } from '../charts/sparkline.ts';
 import { NATIONS } from '../areas/directory.ts';
-import { number } from '../format.ts';
 import { AREA_TREND_WEEKS } from '../counts/index.ts';
+import type { Lang, Translate } from '../i18n/index.ts';
+import { placeNames } from '../i18n/places.ts';
+
+/** The page's language and its catalogue: every label and chart description comes from there. */
+export type Words = { t: Translate; lang: Lang };
 
 /** weeks shown by the home and area page sparklines */
 export const SPARKLINE_WEEKS = AREA_TREND_WEEKS;
@@ -17,20 +21,22 @@ export const SPARKLINE_WEEKS = AREA_TREND_WEEKS;
  */
 export const AREA_SPARKLINE_MIN = 5;
 
-const londonDate = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', ...opts });
-const SHORT = londonDate({ day: 'numeric', month: 'short' });
-const LONG = londonDate({ day: 'numeric', month: 'long', year: 'numeric' });
+const londonDate = (locale: string, opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'Europe/London', ...opts });
+const DATES = {
+  en: { short: londonDate('en-GB', { day: 'numeric', month: 'short' }), long: londonDate('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }), number: new Intl.NumberFormat('en-GB') },
+  cy: { short: londonDate('cy', { day: 'numeric', month: 'short' }), long: londonDate('cy', { day: 'numeric', month: 'long', year: 'numeric' }), number: new Intl.NumberFormat('cy') },
+};
 
-/** "13 Oct" for an axis. */
-export const weekShort = (ms: number) => SHORT.format(ms);
-/** "13 October 2025". */
-export const weekLong = (ms: number) => LONG.format(ms);
+/** "13 Oct" / "13 Hyd" for an axis. */
+export const weekShort = (ms: number, lang: Lang = 'en') => DATES[lang].short.format(ms);
+/** "13 October 2025" / "13 Hydref 2025". */
+export const weekLong = (ms: number, lang: Lang = 'en') => DATES[lang].long.format(ms);
 
 /** "42%" (whole percentages; "less than 1%" rather than a misleading 0%). */
-export function percent(part: number, whole: number): string {
+export function percent(part: number, whole: number, lessThanOne = 'less than 1%'): string {
   if (whole <= 0) return '0%';
   const p = (part / whole) * 100;
-  if (part > 0 && p < 1) return 'less than 1%';
+  if (part > 0 && p < 1) return lessThanOne;
   return `${Math.round(p)}%`;
 }
 
@@ -43,40 +49,47 @@ export type WeeklyTrend = {
   peak: WeekCount | undefined;
 };
 
-export function weeklyTrend(weeks: WeekCount[], id = 'weekly-trend'): WeeklyTrend {
+export function weeklyTrend(weeks: WeekCount[], { t, lang }: Words, id = 'weekly-trend'): WeeklyTrend {
   const total = weeks.reduce((s, w) => s + w.nominations, 0);
   const peak = weeks.reduce<WeekCount | undefined>((best, w) => (w.nominations > (best?.nominations ?? 0) ? w : best), undefined);
   const first = weeks[0];
   const last = weeks[weeks.length - 1];
+  const number = (n: number) => DATES[lang].number.format(n);
+  const long = (ms: number) => weekLong(ms, lang);
   const desc = !first
-    ? 'No weeks to show.'
-    : `Recommendations per week for the ${weeks.length} weeks from the week beginning ${weekLong(first.start)} ` +
-      `to this week (beginning ${weekLong(last!.start)}, not over yet): ${number(total)} in all. ` +
-      (peak ? `The most in one week was ${number(peak.nominations)}, in the week beginning ${weekLong(peak.start)}. ` : '') +
-      `This week so far: ${number(last!.nominations)}.`;
+    ? t('chart.noWeeks')
+    : [
+        t('trend.desc', { count: weeks.length, from: long(first.start), to: long(last!.start), total: number(total) }),
+        peak ? t('trend.descPeak', { peak: number(peak.nominations), week: long(peak.start) }) : '',
+        t('trend.descThisWeek', { now: number(last!.nominations) }),
+      ]
+        .filter(Boolean)
+        .join(' ');
   return {
     chart: lineChart({
       id,
-      title: `Recommendations per week, last ${weeks.length} weeks`,
+      title: t('trend.title', { count: weeks.length }),
       desc,
-      points: weeks.map((w) => ({ label: weekShort(w.start), value: w.nominations })),
+      format: number,
+      points: weeks.map((w) => ({ label: weekShort(w.start, lang), value: w.nominations })),
     }),
-    rows: weeks.map((w, i) => ({ label: weekLong(w.start), value: w.nominations, current: i === weeks.length - 1 })),
+    rows: weeks.map((w, i) => ({ label: long(w.start), value: w.nominations, current: i === weeks.length - 1 })),
     total,
     peak,
   };
 }
 
-/** A small national or per-area trend for the home and area pages. */
-export function trendSparkline(weeks: WeekCount[], id: string, where: string): { chart: Sparkline; total: number; thisWeek: number } {
+/** A small national or per-area trend for the home and area pages; `where` is "across the UK" or "in Hastings". */
+export function trendSparkline(weeks: WeekCount[], id: string, where: string, { t, lang }: Words): { chart: Sparkline; total: number; thisWeek: number } {
   const total = weeks.reduce((s, w) => s + w.nominations, 0);
   const values = weeks.map((w) => w.nominations);
   const first = weeks[0];
+  const number = DATES[lang].number;
   const desc = first
-    ? `Recommendations ${where} per week since the week beginning ${weekLong(first.start)}: ${values.map(number).join(', ')}. The last is this week so far.`
-    : 'No weeks to show.';
+    ? t('trend.sparkDesc', { where, from: weekLong(first.start, lang), values: values.map((v) => number.format(v)).join(', ') })
+    : t('chart.noWeeks');
   return {
-    chart: sparkline({ id, title: `Recommendations ${where} per week, last ${weeks.length} weeks`, desc, values }),
+    chart: sparkline({ id, title: t('trend.sparkTitle', { where, count: weeks.length }), desc, values }),
     total,
     thisWeek: values[values.length - 1] ?? 0,
   };
@@ -93,17 +106,21 @@ export type InsightsView = {
   authorities: GroupCount[];
 };
 
-export function insightsView(counts: Counts): InsightsView {
+export function insightsView(counts: Counts, words: Words): InsightsView {
+  const { t, lang } = words;
+  const places = placeNames(lang);
   const ins = counts.insights();
   const total = ins.recommendations;
+  const share = (part: number) => percent(part, total, t('insights.lessThanOne'));
+  const number = (n: number) => DATES[lang].number.format(n);
 
-  const qualityRows = ins.qualities.map((q) => ({ label: q.label, value: q.count, share: percent(q.count, total) }));
+  const qualityRows = ins.qualities.map((q) => ({ label: t(`quality.${q.key}` as 'quality.listened'), value: q.count, share: share(q.count) }));
   const involvementRows: Row[] = [
-    { label: 'Still working with the family', value: ins.stillWorking },
-    { label: 'Had moved on to other work', value: ins.movedOn },
-    { label: "The family's case had closed", value: ins.caseClosed },
-    { label: 'The family was not sure', value: ins.notSure },
-  ].map((r) => ({ ...r, share: percent(r.value, total) }));
+    { label: t('insights.involvement.stillWorking'), value: ins.stillWorking },
+    { label: t('insights.involvement.movedOn'), value: ins.movedOn },
+    { label: t('insights.involvement.caseClosed'), value: ins.caseClosed },
+    { label: t('insights.involvement.notSure'), value: ins.notSure },
+  ].map((r) => ({ ...r, share: share(r.value) }));
   const movedOnOrClosed = ins.movedOn + ins.caseClosed;
 
   const regions = counts.rollUp('region');
@@ -119,15 +136,18 @@ export function insightsView(counts: Counts): InsightsView {
     .rollUp('authority')
     .filter((g) => g.workers > 0)
     .sort((a, b) => b.workers - a.workers || b.nominations - a.nominations || a.name.localeCompare(b.name, 'en-GB'))
-    .slice(0, 10);
+    .slice(0, 10)
+    .map((g) => ({ ...g, name: places.authority(g.name) }));
 
   return {
     stats: counts.stats(10),
-    trend: weeklyTrend(counts.trend()),
+    trend: weeklyTrend(counts.trend(), words),
     qualities: {
       chart: barChart({
         id: 'qualities',
-        title: 'What families said their social worker did, most often first',
+        title: t('insights.qualitiesChart'),
+        format: number,
+        desc: qualityRows.length ? undefined : t('chart.noData'),
         items: qualityRows.map((r) => ({ label: r.label, value: r.value })),
       }),
       rows: qualityRows,
@@ -136,7 +156,8 @@ export function insightsView(counts: Counts): InsightsView {
     involvement: {
       chart: barChart({
         id: 'still-involved',
-        title: 'Was the social worker still working with the family when they were recommended?',
+        title: t('insights.involvementChart'),
+        format: number,
         items: involvementRows.map((r) => ({ label: r.label, value: r.value })),
       }),
       rows: involvementRows,

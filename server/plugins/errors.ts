@@ -6,24 +6,12 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ConflictError, InvalidError, NotFoundError } from '../errors.ts';
+import { langOf, type Translate } from '../i18n/index.ts';
+import { pageContext } from './view.ts';
+import { localMessage } from '../i18n/form-messages.ts';
 
-const MESSAGES: Record<number, { title: string; message: string }> = {
-  400: { title: 'Sorry, we could not understand that request', message: 'Please check the address or go back and try again.' },
-  403: {
-    title: 'This form has expired',
-    message: 'For your security, forms expire. Go back, refresh the page and send it again: what you typed is still on the previous page.',
-  },
-  404: { title: 'Page not found', message: 'If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.' },
-  405: { title: 'Sorry, that did not work', message: 'Please go back and try again.' },
-  409: { title: 'That has already been done', message: 'Someone else may have done it first. Nothing you sent was saved.' },
-  410: { title: 'This page has been removed', message: 'The page you are looking for is no longer available.' },
-  413: { title: 'That was too long to send', message: 'Please shorten what you wrote and try again.' },
-  414: { title: 'That web address is too long', message: 'Please check the address, or go to the home page and search from there.' },
-  415: { title: 'Sorry, that did not work', message: 'Please go back and use the form on the page.' },
-  429: { title: 'Too many tries', message: 'You have sent a lot of forms in a short time. Please wait a minute and try again. Nothing you have already sent has been lost.' },
-  500: { title: 'Sorry, there is a problem with the service', message: 'Please try again later. If you were sending a form, go back: what you typed should still be there.' },
-  503: { title: 'Sorry, the service is unavailable', message: 'We cannot save anything right now. Please try again in a few minutes: go back and what you typed should still be there.' },
-};
+/** Statuses with their own title and message in the catalogue (`error.<status>.title`); others share 400's or 500's. */
+const KNOWN = new Set([400, 403, 404, 405, 409, 410, 413, 414, 415, 429, 500, 503]);
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -41,7 +29,10 @@ declare module 'fastify' {
   }
 }
 
-const known = (status: number) => MESSAGES[status] ?? MESSAGES[status >= 500 ? 500 : 400]!;
+function known(status: number, t: Translate): { title: string; message: string } {
+  const s = KNOWN.has(status) ? status : status >= 500 ? 500 : 400;
+  return { title: t(`error.${s}.title` as 'error.400.title'), message: t(`error.${s}.message` as 'error.400.message') };
+}
 const wantsJson = (url: string) => url.startsWith('/api/') || url === '/healthz';
 
 const SQLITE_UNAVAILABLE = new Set(['SQLITE_READONLY', 'SQLITE_FULL', 'SQLITE_BUSY', 'SQLITE_CANTOPEN']);
@@ -85,21 +76,28 @@ export function frameworkError(err: FastifyError, req: FastifyRequest, reply: Fa
   const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
   req.log.info({ status, code: err.code }, 'request refused by the router');
   reply.code(status).headers(app.securityHeaders).header('cache-control', 'no-store');
-  const { title, message } = known(status);
-  if (wantsJson(req.url)) return reply.send({ error: title, status });
+  // the API answers in English; a page in the language of its path (hooks have not run yet); a URL the router refused is not echoed back in the page's links
+  const json = wantsJson(req.url);
+  const lang = langOf(req.url);
+  const { title, message } = known(status, app.catalogue.t[json ? 'en' : lang]);
+  if (json) return reply.send({ error: title, status });
   app
-    .view('error', { title, status, message, path: '/', csrf: () => '' })
+    .view('error', { ...pageContext(app, lang === 'cy' ? '/cy' : '/', 'error'), title, status, message, csrf: () => '' })
     .then((html) => reply.type('text/html; charset=utf-8').send(html))
     .catch(() => reply.type('text/plain; charset=utf-8').send(title));
 }
 
 export default fp(async function errors(app: FastifyInstance) {
   app.decorateReply('errorPage', function errorPage(this: FastifyReply, status: number, message?: string) {
-    const { title, message: standard } = known(status);
-    if (wantsJson(this.request.url)) {
+    const json = wantsJson(this.request.url);
+    // JSON errors stay English: they are read by programs and their authors, not by families
+    const { title, message: standard } = known(status, json ? app.catalogue.t.en : this.request.t);
+    if (json) {
       return this.code(status).header('cache-control', 'no-store').send({ error: message ?? title, status });
     }
-    return this.page('error', { title, status, message: message ?? standard }, status);
+    // a form rule's English message (the bot check's, say) in the page's language
+    const said = message === undefined ? standard : localMessage(this.request.t, this.request.lang, message);
+    return this.page('error', { title, status, message: said }, status);
   });
   app.setNotFoundHandler((_req, reply) => reply.errorPage(404));
   app.setErrorHandler(handleError);

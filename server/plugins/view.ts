@@ -10,6 +10,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as format from '../format.ts';
+import { englishPath, isLocalised, langOf, localPath, type Lang } from '../i18n/index.ts';
+import { richText } from '../i18n/rich.ts';
+import { WELSH_READY } from '../i18n/ready.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const VIEWS_DIR = join(ROOT, 'views');
@@ -37,6 +40,52 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * What every page template gets besides its own data: the language, `t` (plain text, escaped by
+ * `<%= %>`), `rich` (catalogue sentences with links, already escaped: `<%~ it.rich(...) %>`), `href`
+ * (a site path in the page's language), formatters, and the links to the page in both languages.
+ */
+export function pageContext(app: FastifyInstance, url: string, template: string) {
+  const lang: Lang = langOf(url);
+  const t = app.catalogue.t[lang];
+  const href = (path: string) => localPath(lang, path);
+  // An error page links to the home pages, not to the address asked for: a 404 for an old slug
+  // must look exactly like any other 404 and must not repeat a name that has left the site. Only
+  // pages whose query is what they show (a search, a sort, a page number) keep it in these links:
+  // elsewhere a query can carry a slug that should not be repeated (/request-change?worker=…).
+  const asked = englishPath(url);
+  const en = template === 'error' ? '/' : KEEPS_QUERY.has(template) ? asked : asked.split('?')[0]!;
+  const cy = localPath('cy', en);
+  const base = app.config.PUBLIC_URL.replace(/\/+$/, '');
+  return {
+    lang,
+    t,
+    href,
+    rich: richText(t, href),
+    format: FORMATS(app)[lang],
+    // the path without the language, for "you are here" marks in the navigation
+    path: en.split('?')[0],
+    // moderation pages exist in English only: no alternates, no language link
+    alternates: isLocalised(en) ? { en: base + en, cy: base + cy } : null,
+    otherLanguage: lang === 'cy' ? { lang: 'en', href: en, label: 'English' } : { lang: 'cy', href: cy, label: 'Cymraeg' },
+    // a Welsh page whose body is not translated yet says so and marks its body as English
+    englishOnly: lang === 'cy' && !WELSH_READY.has(template),
+  };
+}
+
+/** Templates whose query string is part of what they show, so the other language's link keeps it. */
+const KEEPS_QUERY = new Set(['search', 'areas', 'area', 'worker', 'nominate']);
+
+const formats = new WeakMap<FastifyInstance, Record<Lang, format.PageFormat>>();
+function FORMATS(app: FastifyInstance): Record<Lang, format.PageFormat> {
+  let f = formats.get(app);
+  if (!f) {
+    f = { en: format.formatFor('en', app.catalogue.t.en), cy: format.formatFor('cy', app.catalogue.t.cy) };
+    formats.set(app, f);
+  }
+  return f;
+}
+
 export default fp(async function viewPlugin(app: FastifyInstance) {
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
   await app.register(fastifyStatic, {
@@ -58,15 +107,15 @@ export default fp(async function viewPlugin(app: FastifyInstance) {
     layout: 'layout.eta',
     production: true,
     viewExt: 'eta',
-    defaultContext: { asset: (f: string) => assets[f] ?? `/static/${f}`, format, exitUrl: EXIT_THIS_PAGE_URL },
+    defaultContext: { asset: (f: string) => assets[f] ?? `/static/${f}`, exitUrl: EXIT_THIS_PAGE_URL },
   });
 
   app.decorateReply('page', function page(this: FastifyReply, name: string, data: PageData, status = 200) {
     const reply = this;
     reply.code(status).header('cache-control', 'private, no-cache').type('text/html; charset=utf-8');
     return reply.view(name, {
+      ...pageContext(app, reply.request.url, name),
       ...data,
-      path: reply.request.url.split('?')[0],
       // Templates with a form call it.csrf(); the token's secret goes in a signed cookie.
       csrf: () => reply.generateCsrf(),
     });

@@ -1,5 +1,6 @@
 // Every route module, one per area of the site.
 import type { FastifyInstance } from 'fastify';
+import { WELSH_PREFIX, type SiteOptions } from '../i18n/index.ts';
 import health from './public/health.ts';
 import home from './public/home.ts';
 import workers from './public/workers.ts';
@@ -26,8 +27,12 @@ import workerAccount from './worker/account.ts';
 import moderateMail from './moderate/mail.ts';
 
 export async function registerRoutes(app: FastifyInstance) {
-  for (const routes of [health, home, workers, areas, pages, openData, insights, search, nominate, withdraw, status, requestChange, named]) {
-    await app.register(routes);
+  for (const routes of [health, openData]) await app.register(routes);
+  // Every public page twice: once in English, once under /cy in Welsh. Modules with API routes
+  // register those for English only (the JSON is the same in both).
+  for (const routes of [home, workers, areas, pages, insights, search, nominate, withdraw, status, requestChange, named]) {
+    await app.register(routes, { lang: 'en' } satisfies SiteOptions);
+    await app.register(routes, { lang: 'cy', prefix: WELSH_PREFIX } satisfies SiteOptions & { prefix: string });
   }
   for (const routes of [moderateAuth, moderateQueue, moderateNominations, moderateRequests, moderateHidden, moderateWorkerItems, moderateAudit, moderateModerators, moderateMail]) {
     await app.register(routes);

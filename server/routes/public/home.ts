@@ -6,7 +6,7 @@ import { latestQuotes } from '../../workers/profile.ts';
 import { SPARKLINE_WEEKS, trendSparkline } from '../../insights/view.ts';
 
 export default async function home(app: FastifyInstance) {
-  app.get('/', { config: { pageCache: true } }, async (_req, reply) => {
+  app.get('/', { config: { pageCache: true } }, async (req, reply) => {
     const snapshot = app.counts.snapshot();
     const leadingAreas = leadingThisWeek(snapshot.areas, 5);
     const totals = { ...snapshot.totals, areasThisWeek: snapshot.areas.filter((c) => c.thisWeek > 0).length };
@@ -15,13 +15,13 @@ export default async function home(app: FastifyInstance) {
       return { ...q, worker: { ...q.worker, areaName: area?.name, areaSlug: area?.slug } };
     });
     return reply.page('home', {
-      title: 'Find a good social worker',
-      description: 'Families recommend the social workers who made a difference to them. Read what they said, or recommend one yourself.',
+      title: req.t('home.title'),
+      description: req.t('home.description'),
       totals,
       leadingAreas,
       leading: leadingSummary(leadingAreas),
       quotes,
-      trend: trendSparkline(app.counts.trend(SPARKLINE_WEEKS), 'home-trend', 'across the UK'),
+      trend: trendSparkline(app.counts.trend(SPARKLINE_WEEKS), 'home-trend', req.t('trend.acrossUk'), req),
     });
   });
 }

@@ -4,11 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { insightsView } from '../../insights/view.ts';
 
 export default async function insights(app: FastifyInstance) {
-  app.get('/insights', { config: { pageCache: true } }, async (_req, reply) => {
+  app.get('/insights', { config: { pageCache: true } }, async (req, reply) => {
     return reply.page('insights', {
-      title: 'Insights',
-      description: 'What families told us: recommendations per week, the qualities they value most, and the areas leading this week.',
-      view: insightsView(app.counts),
+      title: req.t('insights.title'),
+      description: req.t('insights.description'),
+      view: insightsView(app.counts, req),
     });
   });
 }

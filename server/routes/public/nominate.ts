@@ -6,38 +6,45 @@ import { formRateLimit } from '../../http/rate-limit.ts';
 import { BOT_MESSAGES, looksLikeBot, screenForm, startedOf, startToken } from '../../http/bot-check.ts';
 import { formBody, formText, type FormBody } from '../../http/form-input.ts';
 import { hint } from '../../http/route-schemas.ts';
-import { QUALITIES, QUALITY_LABELS } from '../../qualities.ts';
+import { QUALITIES, type QualityKey } from '../../qualities.ts';
 import { cleanValues, errorMap, validateNomination, type FieldError, type NominationValues } from '../../nominations/form.ts';
 import { labelOf, RELATIONSHIP_CHOICES, STILL_INVOLVED_CHOICES } from '../../nominations/labels.ts';
 import { compactReference, formatReference } from '../../nominations/reference.ts';
 import { nominationFlagsByRef, SUBMISSION_KEY } from '../../nominations/store.ts';
 import { AreaOptionsHtml, areaSelectGroups } from '../../areas/select-options.ts';
+import type { SiteOptions } from '../../i18n/index.ts';
+import { placeNames } from '../../i18n/places.ts';
+import { localErrors } from '../../i18n/form-messages.ts';
 
-const TITLE = 'Recommend a social worker';
 const EMPTY: NominationValues = {
   worker_name: '', area: '', area_text: '', team: '', relationship: '', still_involved: '', qualities: [], story: '', contact_email: '', notify_published: '', independent: '', consent: '',
 };
 
-export default async function nominate(app: FastifyInstance) {
+export default async function nominate(app: FastifyInstance, { lang }: SiteOptions) {
   const { config } = app;
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const areaOptions = new AreaOptionsHtml(areaSelectGroups(app.areas));
-  const qualityOptions = QUALITIES.map((q) => ({ value: q.key, label: q.label }));
+  const t = app.catalogue.t[lang];
+  const places = placeNames(lang);
+  const areaOptions = new AreaOptionsHtml(areaSelectGroups(app.areas, places, lang === 'cy' ? 'cy' : 'en-GB'));
+  const qualityOptions = QUALITIES.map((q) => ({ value: q.key, label: t(`quality.${q.key}`) }));
+  const relationships = RELATIONSHIP_CHOICES.map((c) => ({ value: c.value, label: t(`nominate.relationship.${c.value}`) }));
+  const stillInvolved = STILL_INVOLVED_CHOICES.map((c) => ({ value: c.value, label: t(`nominate.stillInvolved.${c.value}`) }));
 
   /** `notices` go in the error summary only, not beside a field. */
-  function renderForm(reply: FastifyReply, values: NominationValues, errors: FieldError[], started: string, status = 200, notices: FieldError[] = []) {
+  function renderForm(reply: FastifyReply, values: NominationValues, fieldErrors: FieldError[], started: string, status = 200, notices: FieldError[] = []) {
+    const errors = localErrors(t, lang, fieldErrors);
     return reply.page(
       'nominate',
       {
-        title: errors.length || notices.length ? `Error: ${TITLE}` : TITLE,
-        description: 'Say thank you to a social worker who made a difference to your family. A moderator checks every recommendation.',
+        title: errors.length || notices.length ? t('nominate.errorTitle') : t('nominate.title'),
+        description: t('nominate.description'),
         values,
-        errors: [...notices, ...errors],
+        errors: [...localErrors(t, lang, notices), ...errors],
         fieldErrors: errorMap(errors),
         areaOptionsHtml: areaOptions.render(values.area),
         qualityOptions,
-        relationships: RELATIONSHIP_CHOICES,
-        stillInvolved: STILL_INVOLVED_CHOICES,
+        relationships,
+        stillInvolved,
         started,
       },
       status,
@@ -58,7 +65,7 @@ export default async function nominate(app: FastifyInstance) {
   const formExpired = (req: FastifyRequest, reply: FastifyReply) => {
     if (looksLikeBot(req)) return undefined;
     req.log.info({ status: 403 }, 'form expired; answers shown again');
-    return renderAgain(req, reply, 403, 'This form timed out, so nothing has been sent yet. Your answers are below: check them and send the form again.');
+    return renderAgain(req, reply, 403, t('nominate.timedOut'));
   };
   const formRoute = { schema: { body: formBody }, config: { ...formRateLimit(app).config, formExpired } };
 
@@ -89,15 +96,15 @@ export default async function nominate(app: FastifyInstance) {
     if (!v.ok) return renderForm(reply, v.values, v.errors, started, 400);
     const values = cleanValues(v.data);
     return reply.page('nominate-check', {
-      title: 'Check your answers',
+      title: t('nominate.check.title'),
       values,
       started,
       submissionKey: randomBytes(16).toString('base64url'),
       answers: {
-        area: v.data.area.name,
-        relationship: labelOf(RELATIONSHIP_CHOICES, values.relationship),
-        stillInvolved: labelOf(STILL_INVOLVED_CHOICES, values.still_involved),
-        qualities: values.qualities.map((k) => QUALITY_LABELS[k]!),
+        area: places.place(v.data.area),
+        relationship: labelOf(relationships, values.relationship),
+        stillInvolved: labelOf(stillInvolved, values.still_involved),
+        qualities: values.qualities.map((k) => t(`quality.${k as QualityKey}`)),
       },
     });
   });
@@ -108,7 +115,7 @@ export default async function nominate(app: FastifyInstance) {
     const body = req.body;
     const key = body.submission_key;
     if (typeof key !== 'string' || !SUBMISSION_KEY.test(key)) {
-      return reply.errorPage(400, 'Your answers could not be sent. Please go back to the form, check your answers and send them again.');
+      return reply.errorPage(400, t('nominate.notSent'));
     }
     const v = validateNomination(body, app.areas);
     if (!v.ok) return renderForm(reply, v.values, v.errors, startedFor(req, reply, body), 400);
@@ -121,7 +128,7 @@ export default async function nominate(app: FastifyInstance) {
     const flags = ref.length <= 64 ? nominationFlagsByRef(app.db, ref) : undefined;
     if (!flags) return reply.errorPage(404);
     return reply.page('nominate-done', {
-      title: 'Recommendation sent',
+      title: t('nominate.done.title'),
       noindex: true,
       ref: formatReference(ref),
       concern: flags.includes('safeguarding') || flags.includes('complaint'),

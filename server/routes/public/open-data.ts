@@ -55,7 +55,7 @@ export default fp(async function openData(app: FastifyInstance) {
   });
 
   app.get('/feed.xml', async (req, reply) => {
-    const body = renderAtom(quotesFeed(app.db, app.areas, app.config.PUBLIC_URL, app.now()));
+    const body = renderAtom(quotesFeed(app.db, app.areas, app.config.PUBLIC_URL, app.now(), app.catalogue.t.en));
     return sendCacheable(req, reply, body, 'application/atom+xml; charset=utf-8');
   });
 });

@@ -8,24 +8,27 @@ import { formBody } from '../../http/form-input.ts';
 import { hint } from '../../http/route-schemas.ts';
 import { createChangeRequest, publicWorkerForPrefill, validateChangeRequest, type ChangeRequestValues } from '../../nominations/change-request.ts';
 import { errorMap, type FieldError } from '../../nominations/form.ts';
+import type { SiteOptions } from '../../i18n/index.ts';
+import { localErrors } from '../../i18n/form-messages.ts';
 
-const TITLE = 'Ask for a profile to be hidden or corrected';
-
-export default async function requestChange(app: FastifyInstance) {
+export default async function requestChange(app: FastifyInstance, { lang }: SiteOptions) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
+  const t = app.catalogue.t[lang];
   /** `notices` go in the error summary only, not beside a field. */
-  const render = (reply: FastifyReply, values: ChangeRequestValues, errors: FieldError[], started: string, status = 200, notices: FieldError[] = []) =>
-    reply.page(
+  const render = (reply: FastifyReply, values: ChangeRequestValues, fieldErrors: FieldError[], started: string, status = 200, notices: FieldError[] = []) => {
+    const errors = localErrors(t, lang, fieldErrors);
+    return reply.page(
       'request-change',
       {
-        title: errors.length || notices.length ? `Error: ${TITLE}` : TITLE,
+        title: errors.length || notices.length ? t('requestChange.errorTitle') : t('requestChange.title'),
         values,
-        errors: [...notices, ...errors],
+        errors: [...localErrors(t, lang, notices), ...errors],
         fieldErrors: errorMap(errors),
         started,
       },
       status,
     );
+  };
 
   routes.get('/request-change', { schema: { querystring: z.object({ worker: hint }) } }, async (req, reply) => {
     const slug = req.query.worker;
@@ -40,6 +43,6 @@ export default async function requestChange(app: FastifyInstance) {
     if (screened === 'expired') return render(reply, v.values, [], startToken(req, reply), 400, [{ field: 'worker_name', message: BOT_MESSAGES.expired }]);
     if (!v.ok) return render(reply, v.values, v.errors, startedOf(req.body) ?? startToken(req, reply), 400);
     createChangeRequest(app.db, app.areas, v.data, app.now());
-    return reply.page('request-change-done', { title: 'Request sent', gaveEmail: v.data.contactEmail !== null, noindex: true });
+    return reply.page('request-change-done', { title: t('requestChange.doneTitle'), gaveEmail: v.data.contactEmail !== null, noindex: true });
   });
 }

@@ -6,12 +6,15 @@ import { PAGE_SIZE, pager } from '../../pagination.ts';
 import { first, firstPage } from '../../http/route-schemas.ts';
 import type { Area } from '../../areas/directory.ts';
 import type { SearchAnswer } from '../../search/service.ts';
+import type { SiteOptions } from '../../i18n/index.ts';
+import { placeNames } from '../../i18n/places.ts';
+import { translatedQualities } from '../../qualities.ts';
 
 /** Repeated parameters use the first; the page number is checked by the schema (a 400 before the handler). */
 const searchQuery = z.object({ q: first, area: first, page: firstPage });
 type Query = z.output<typeof searchQuery>;
 
-type Parsed = { q: string; areaInput: string; area?: Area; page: number; areaError?: string };
+type Parsed = { q: string; areaInput: string; area?: Area; page: number; areaUnknown: boolean };
 
 function parse(app: FastifyInstance, query: Query): Parsed {
   const q = query.q.trim();
@@ -22,7 +25,7 @@ function parse(app: FastifyInstance, query: Query): Parsed {
     areaInput,
     area,
     page: query.page,
-    areaError: areaInput && !area ? 'We do not know that area. Check the spelling, type the council or city, or leave it empty to search all areas.' : undefined,
+    areaUnknown: !!areaInput && !area,
   };
 }
 
@@ -31,11 +34,13 @@ function shown(q: string): string {
   return q.length > 60 ? `${q.slice(0, 57)}…` : q;
 }
 
-export default async function searchRoutes(app: FastifyInstance) {
+export default async function searchRoutes(app: FastifyInstance, { lang }: SiteOptions) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  routes.get('/api/search', { schema: { querystring: searchQuery }, config: { badInput: { message: 'page must be a whole number from 1' } } }, async (req, reply) => {
+  const t = app.catalogue.t[lang];
+  const places = placeNames(lang);
+  if (lang === 'en') routes.get('/api/search', { schema: { querystring: searchQuery }, config: { badInput: { message: 'page must be a whole number from 1' } } }, async (req, reply) => {
     const p = parse(app, req.query);
-    if (p.areaError) return reply.errorPage(400, 'area is not a known area slug, ONS code or name');
+    if (p.areaUnknown) return reply.errorPage(400, 'area is not a known area slug, ONS code or name');
     const answer = await app.searchIndex.find(p.q, p.area, p.page, PAGE_SIZE);
     reply.header('cache-control', 'no-cache');
     return {
@@ -53,40 +58,40 @@ export default async function searchRoutes(app: FastifyInstance) {
   });
 
   // Results are the same for everyone (a GET form, no token): repeated searches come from the page cache.
-  const badPage = 'That page number is not right. Go back to your search and use the page links.';
+  const badPage = t('search.badPage');
   routes.get('/search', { schema: { querystring: searchQuery }, config: { pageCache: true, badInput: { message: badPage } } }, async (req, reply) => {
     const p = parse(app, req.query);
     // The area is a text box, not a 361-option select: long selects are hard to use (GOV.UK's
     // research), and the select was 18 of the page's 29 KB, a quarter of an uncached search's cost.
-    const form = { q: p.q, area: p.area?.name ?? p.areaInput };
-    if (p.areaError) {
+    const form = { q: p.q, area: p.area ? places.place(p.area) : p.areaInput };
+    if (p.areaUnknown) {
+      const areaError = t('search.areaUnknown');
       return reply.page(
         'search',
-        { title: 'Error: search', form, errors: [{ field: 'area', message: p.areaError }], areaError: p.areaError, searched: false },
+        { title: t('search.errorTitle'), form, errors: [{ field: 'area', message: areaError }], areaError, searched: false },
         400,
       );
     }
     const searched = p.q !== '' || !!p.area;
     const answer: SearchAnswer | undefined = searched ? await app.searchIndex.find(p.q, p.area, p.page, PAGE_SIZE) : undefined;
     const params = { q: p.q || undefined, area: p.area?.slug };
-    const pages = pager(p.page, answer?.total ?? 0, '/search', params);
+    const pages = pager(p.page, answer?.total ?? 0, req.href('/search'), params);
     const ids = answer?.results.map((r) => r.id) ?? [];
     const quals = app.counts.topQualities(ids);
     const results = (answer?.results ?? []).map((r) => ({
       slug: r.slug,
       name: r.name,
-      areaName: r.area.name,
+      areaName: places.place(r.area),
       nominations: r.nominations,
-      qualities: quals.get(r.id) ?? [],
+      qualities: translatedQualities(t, quals.get(r.id) ?? []),
     }));
-    const title = !searched
-      ? 'Search for a social worker'
-      : `${p.q ? `“${shown(p.q)}”` : answer?.area?.name ?? 'Search'}${pages.page > 1 ? `, page ${pages.page}` : ''}: search results`;
+    const what = p.q ? t('search.quoted', { text: shown(p.q) }) : answer?.area ? places.place(answer.area) : t('nav.search');
+    const title = !searched ? t('search.title') : pages.page > 1 ? t('search.resultsTitlePage', { what, page: pages.page }) : t('search.resultsTitle', { what });
     return reply.page(
       'search',
       {
         title,
-        description: 'Find a social worker families have recommended, by name or by area.',
+        description: t('search.description'),
         form,
         errors: [],
         searched,
@@ -94,7 +99,7 @@ export default async function searchRoutes(app: FastifyInstance) {
         answer,
         results,
         pager: pages,
-        everywhere: answer?.areaFromQuery && answer.nameWords.length ? `/search?${new URLSearchParams({ q: answer.nameWords.join(' ') })}` : undefined,
+        everywhere: answer?.areaFromQuery && answer.nameWords.length ? `${req.href('/search')}?${new URLSearchParams({ q: answer.nameWords.join(' ') })}` : undefined,
       },
       pages.beyond && (answer?.total ?? 0) > 0 ? 404 : 200,
     );

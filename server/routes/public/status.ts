@@ -9,21 +9,17 @@ import { LIMITS } from '../../nominations/form.ts';
 import { nominationStatus, referenceOf } from '../../families/status.ts';
 import { resubmit, storyToEdit } from '../../families/send-back.ts';
 import { noStore } from '../moderate/guard.ts';
+import type { SiteOptions } from '../../i18n/index.ts';
+import { localErrors, localMessage } from '../../i18n/form-messages.ts';
 
-const TITLE = 'Check your recommendation';
-const EDIT_TITLE = 'Change your words';
-
-export const STATUS_MESSAGES = {
-  empty: 'Enter your reference',
-  // The same words whether the reference is mistyped or unknown: a reference is not a thing to guess.
-  notFound: 'We could not find that reference. Check it and try again. It has 13 letters and numbers.',
-  tooMany: 'You have tried a lot of times. Wait 10 minutes, then try again.',
-} as const;
 
 /** Tries per client before a pause: plenty for a family checking one or two references, useless for guessing 65 bits. */
 export const STATUS_RATE_LIMIT = { max: 20, timeWindow: 10 * 60_000 } as const;
 
-export default async function status(app: FastifyInstance) {
+export default async function status(app: FastifyInstance, { lang }: SiteOptions) {
+  const t = app.catalogue.t[lang];
+  // notFound: the same words whether the reference is mistyped or unknown: a reference is not a thing to guess.
+  const said = { empty: t('status.empty'), notFound: t('status.notFound'), tooMany: t('status.tooMany') };
   noStore(app); // these pages can carry a reference or a story: never kept by the browser or a proxy
 
   // counted after the body is read, so the 429 page can show the reference as typed
@@ -33,8 +29,8 @@ export default async function status(app: FastifyInstance) {
     reply.page(
       'status',
       {
-        title: error ? `Error: ${TITLE}` : TITLE,
-        description: 'See what has happened to your recommendation, with your reference.',
+        title: error ? t('status.errorTitle') : t('status.title'),
+        description: t('status.description'),
         noindex: true,
         reference,
         errors: error ? [{ field: 'reference', message: error }] : [],
@@ -44,9 +40,11 @@ export default async function status(app: FastifyInstance) {
 
   const renderStatus = (reply: FastifyReply, typed: string) => {
     const found = nominationStatus(app.db, typed);
-    if (!found) return renderForm(reply, typed, STATUS_MESSAGES.notFound, 404);
+    if (!found) return renderForm(reply, typed, said.notFound, 404);
     const ref = referenceOf(typed)!;
-    return reply.page('status-result', { title: 'Your recommendation', noindex: true, status: found, reference: formatReference(ref) });
+    // the decision's words come from a fixed list (families/reasons.ts): each is in the catalogue
+    const shown = 'reason' in found ? { ...found, reason: localMessage(t, lang, found.reason) } : found;
+    return reply.page('status-result', { title: t('status.result.title'), noindex: true, status: shown, reference: formatReference(ref) });
   };
 
   /** Too many tries: the same form, with the typed reference and a clear message (429). */
@@ -55,7 +53,7 @@ export default async function status(app: FastifyInstance) {
       if (err.statusCode !== 429) throw err; // to the site's error handler
       req.log.info({ status: 429 }, 'status checks paused for this client');
       reply.header('retry-after', String(STATUS_RATE_LIMIT.timeWindow / 1000));
-      return renderForm(reply, formText(req.body, 'reference'), STATUS_MESSAGES.tooMany, 429);
+      return renderForm(reply, formText(req.body, 'reference'), said.tooMany, 429);
     },
   };
 
@@ -66,20 +64,20 @@ export default async function status(app: FastifyInstance) {
 
   routes.post('/status', form, async (req, reply) => {
     const reference = formText(req.body, 'reference');
-    if (!reference.trim()) return renderForm(reply, reference, STATUS_MESSAGES.empty, 400);
+    if (!reference.trim()) return renderForm(reply, reference, said.empty, 400);
     return renderStatus(reply, reference);
   });
 
   const renderEdit = (reply: FastifyReply, reference: string, story: string, errors: { field: string; message: string }[] = [], code = 200) =>
     reply.page(
       'status-edit',
-      { title: errors.length ? `Error: ${EDIT_TITLE}` : EDIT_TITLE, noindex: true, reference: formatReference(reference), story, errors, storyMax: LIMITS.storyMax },
+      { title: errors.length ? t('status.edit.errorTitle') : t('status.edit.title'), noindex: true, reference: formatReference(reference), story, errors: localErrors(t, lang, errors), storyMax: LIMITS.storyMax },
       code,
     );
 
   /** A reference that is unknown, or not waiting for an edit, gets the status page's answer. */
   const explain = (reply: FastifyReply, reference: string, e: unknown) => {
-    if (e instanceof NotFoundError) return renderForm(reply, reference, STATUS_MESSAGES.notFound, 404);
+    if (e instanceof NotFoundError) return renderForm(reply, reference, said.notFound, 404);
     if (e instanceof ConflictError) return renderStatus(reply, reference);
     throw e;
   };
@@ -99,7 +97,7 @@ export default async function status(app: FastifyInstance) {
     const story = formText(req.body, 'story');
     try {
       resubmit(app.db, { reference, story, now: app.now(), hashKey: app.config.SESSION_SECRET });
-      return reply.page('status-edit-done', { title: 'Your changes have been sent', noindex: true, reference: formatReference(referenceOf(reference)!) });
+      return reply.page('status-edit-done', { title: t('status.edit.doneTitle'), noindex: true, reference: formatReference(referenceOf(reference)!) });
     } catch (e) {
       if (e instanceof InvalidError) return renderEdit(reply, referenceOf(reference) ?? reference, story, e.errors, 400);
       return explain(reply, reference, e);

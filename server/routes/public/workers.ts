@@ -9,6 +9,8 @@ import { yearMonth } from '../../format.ts';
 import { publicWorkerSide, recommendationAreaIds } from '../../worker-accounts/profiles.ts';
 import { REGULATOR_INFO } from '../../worker-accounts/registration.ts';
 import { liveQuotes, lookupWorker, type WorkerRow } from '../../workers/profile.ts';
+import type { SiteOptions } from '../../i18n/index.ts';
+import { placeNames } from '../../i18n/places.ts';
 
 /** Slugs are letters, digits and hyphens; anything else cannot be a profile. */
 const SLUG = /^[\p{L}\p{N}-]{1,200}$/u;
@@ -23,38 +25,44 @@ function resolve(app: FastifyInstance, slug: string, reply: FastifyReply, prefix
   const found = SLUG.test(slug) ? lookupWorker(app.db, slug) : ({ kind: 'unknown' } as const);
   if (found.kind === 'public') return found.worker;
   if (found.kind === 'moved') reply.redirect(`${prefix}${encodeURIComponent(found.slug)}${queryString(reply.request.url)}`, 301);
-  else if (found.kind === 'gone') reply.errorPage(410, 'This profile is no longer published on the directory.');
+  else if (found.kind === 'gone') reply.errorPage(410, reply.request.t('worker.gone'));
   else reply.errorPage(404);
   return undefined;
 }
 
-export default async function workers(app: FastifyInstance) {
+export default async function workers(app: FastifyInstance, { lang }: SiteOptions) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
+  const t = app.catalogue.t[lang];
+  const places = placeNames(lang);
   routes.get(
     '/workers/:slug',
     {
       schema: { params: slugParams, querystring: z.object({ page }) },
-      config: { pageCache: true, badInput: { message: 'That page number is not right. Go back to the profile and use the page links.' } },
+      config: { pageCache: true, badInput: { message: t('worker.badPage') } },
     },
     async (req, reply) => {
-      const worker = resolve(app, req.params.slug, reply, '/workers/');
+      const worker = resolve(app, req.params.slug, reply, req.href('/workers/'));
       if (!worker) return reply;
       const area = app.areas.get(worker.areaId)!;
       const counted = app.counts.worker(worker.id);
       const total = counted.recommendations;
-      const pages = pager(req.query.page, total, `/workers/${encodeURIComponent(worker.slug)}`);
+      const pages = pager(req.query.page, total, req.href(`/workers/${encodeURIComponent(worker.slug)}`));
       const side = publicWorkerSide(app.db, worker.id);
       // after a merge, the other areas this worker's recommendations came from
       const otherAreas = recommendationAreaIds(app.db, worker.id)
         .filter((id) => id !== area.id)
         .map((id) => app.areas.get(id))
         .filter((a) => a !== undefined);
-      const qualities = counted.qualities.filter((q) => q.count > 0).sort((a, b) => b.count - a.count);
+      const qualities = counted.qualities
+        .filter((q) => q.count > 0)
+        .sort((a, b) => b.count - a.count)
+        .map((q) => ({ ...q, label: t(`quality.${q.key}` as 'quality.listened') }));
+      const areaName = places.place(area);
       return reply.page(
         'worker',
         {
-          title: `${worker.name}, ${area.name}`,
-          description: `${worker.name}, social worker in ${area.name}: recommended by ${total === 1 ? 'one family' : `${total} families`}.`,
+          title: `${worker.name}, ${areaName}`,
+          description: t('worker.description', { name: worker.name, area: areaName, families: t('count.families', { count: total }) }),
           worker,
           area,
           otherAreas,
@@ -70,7 +78,7 @@ export default async function workers(app: FastifyInstance) {
     },
   );
 
-  routes.get('/api/workers/:slug', { schema: { params: slugParams } }, async (req, reply) => {
+  if (lang === 'en') routes.get('/api/workers/:slug', { schema: { params: slugParams } }, async (req, reply) => {
     const worker = resolve(app, req.params.slug, reply, '/api/workers/');
     if (!worker) return reply;
     const area = app.areas.get(worker.areaId)!;

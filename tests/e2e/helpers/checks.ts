@@ -56,7 +56,7 @@ export async function structure(page: Page): Promise<Structure> {
 }
 
 /** Problems with the page's structure, as sentences (empty when all is well). */
-export function structureProblems(s: Structure): string[] {
+export function structureProblems(s: Structure, siteName = 'The Good Social Worker directory'): string[] {
   const out: string[] = [];
   if (s.h1.length !== 1) out.push(`expected exactly one h1, found ${s.h1.length}: ${JSON.stringify(s.h1)}`);
   if (s.landmarks.main !== 1) out.push(`expected one main landmark, found ${s.landmarks.main}`);
@@ -64,7 +64,7 @@ export function structureProblems(s: Structure): string[] {
   if (s.landmarks.footer < 1) out.push('no footer (contentinfo) landmark');
   if (s.landmarks.nav < 1) out.push('no nav landmark');
   if (!s.lang) out.push('no lang attribute on <html>');
-  if (!/\S.* – The Good Social Worker directory$/.test(s.title)) out.push(`title not meaningful: ${JSON.stringify(s.title)}`);
+  if (!s.title.endsWith(` – ${siteName}`) || !/\S/.test(s.title.slice(0, -(siteName.length + 3)))) out.push(`title not meaningful: ${JSON.stringify(s.title)}`);
   return out;
 }
 

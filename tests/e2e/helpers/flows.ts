@@ -41,9 +41,9 @@ export async function submit(page: Page, action: string, buttonText?: RegExp): P
   return res;
 }
 
-/** Fill the nomination form with whatever of `v` is given (fields left out are left alone). */
-export async function fillNomination(page: Page, v: NominationValues): Promise<void> {
-  const form = page.locator('form[action="/nominate"]');
+/** Fill the nomination form (posting to `action`: /cy/nominate in Welsh) with whatever of `v` is given (fields left out are left alone). */
+export async function fillNomination(page: Page, v: NominationValues, action = '/nominate'): Promise<void> {
+  const form = page.locator(`form[action="${action}"]`);
   if (v.worker_name !== undefined) await form.locator('[name="worker_name"]').fill(v.worker_name);
   if (v.area !== undefined) await form.locator('select[name="area"]').selectOption(v.area);
   if (v.area_text !== undefined) await form.locator('[name="area_text"]').fill(v.area_text);

@@ -1,0 +1,90 @@
+// The message catalogue (i18next) and the one rule for which language a request is in: the
+// path. English pages are at /…, Welsh pages at /cy/… (the same route modules, registered twice).
+import i18next, { type TOptions } from 'i18next';
+import { en } from './en.ts';
+import { cy } from './cy.ts';
+
+export const LANGS = ['en', 'cy'] as const;
+export type Lang = (typeof LANGS)[number];
+export const WELSH_PREFIX = '/cy';
+
+/** i18next plural suffixes (Intl.PluralRules categories): `families_one`, `families_other`, Welsh adds zero/two/few/many. */
+type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type Base<K extends string> = K extends `${infer B}_${PluralSuffix}` ? B : K;
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & (string | number)]: T[K] extends string ? `${P}${Base<`${K}`>}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & (string | number)];
+/** Every key in the catalogue, plural forms folded: `count.families`. */
+export type MessageKey = Leaves<typeof en>;
+/** What a public route module is told when registered: the language it serves (English at /, Welsh under /cy). */
+export type SiteOptions = { lang: Lang };
+
+export type MessageVars = TOptions & Record<string, unknown>;
+export type Translate = (key: MessageKey, vars?: MessageVars) => string;
+
+/** Paths that exist only once, in English (data, assets, moderation, the signed-in worker's pages for now): never prefixed with /cy. */
+const NOT_LOCALISED = /^\/(api\/|static\/|moderate(\/|$|\?)|worker(\/|$|\?)|feed\.xml|healthz)/;
+
+/** Does this (English) path have a Welsh version? */
+export function isLocalised(path: string): boolean {
+  return !NOT_LOCALISED.test(path);
+}
+
+export function langOf(url: string): Lang {
+  return url === WELSH_PREFIX || url.startsWith('/cy/') || url.startsWith('/cy?') ? 'cy' : 'en';
+}
+
+/** The English path (and query) of any URL: "/cy/search?q=x" -> "/search?q=x", "/cy" -> "/". */
+export function englishPath(url: string): string {
+  if (langOf(url) === 'en') return url;
+  const rest = url.slice(WELSH_PREFIX.length);
+  return rest === '' || rest.startsWith('?') ? `/${rest}` : rest;
+}
+
+/** `path` (an English site path) in `lang`: "/search" -> "/cy/search"; "/" -> "/cy". Other links pass through. */
+export function localPath(lang: Lang, path: string): string {
+  if (lang === 'en' || !path.startsWith('/') || path.startsWith('//') || NOT_LOCALISED.test(path) || langOf(path) === 'cy') return path;
+  if (path === '/') return WELSH_PREFIX;
+  if (path.startsWith('/?') || path.startsWith('/#')) return WELSH_PREFIX + path.slice(1);
+  return WELSH_PREFIX + path;
+}
+
+export type Catalogue = {
+  /** a translate function bound to the language */
+  t: Record<Lang, Translate>;
+  /** keys asked for that neither catalogue holds ("lang:key"), for tests */
+  missing: Set<string>;
+  /** does `key` (a plural base or a plain key) exist in `lang`, without falling back */
+  has(lang: Lang, key: string): boolean;
+};
+
+export function createCatalogue(): Catalogue {
+  const missing = new Set<string>();
+  const i18n = i18next.createInstance();
+  void i18n.init({
+    lng: 'en',
+    supportedLngs: [...LANGS],
+    // A Welsh key not yet translated falls back to English rather than showing a key; the
+    // catalogue test fails on any key one language lacks.
+    fallbackLng: 'en',
+    initAsync: false,
+    // Eta escapes every <%= %>; escaping here as well would double-escape.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    saveMissing: true,
+    saveMissingTo: 'current',
+    missingKeyHandler: (lngs, _ns, key) => {
+      for (const l of lngs) missing.add(`${l}:${key}`);
+    },
+    resources: { en: { translation: en }, cy: { translation: cy } },
+  });
+  const bound = (lang: Lang): Translate => {
+    const fixed = i18n.getFixedT(lang);
+    return (key, vars) => String(vars ? fixed(key, vars) : fixed(key));
+  };
+  return {
+    t: { en: bound('en'), cy: bound('cy') },
+    missing,
+    has: (lang, key) => i18n.exists(key, { lng: lang, fallbackLng: false }) || i18n.exists(`${key}_other`, { lng: lang, fallbackLng: false }),
+  };
+}
