@@ -156,10 +156,7 @@ export const quotes = sqliteTable(
     /** set when a moderator unpublishes the quote; the row stays for the record */
     unpublishedAt: integer('unpublished_at'),
   },
-  (t) => [
-    index('quotes_worker_published_idx').on(t.workerId, t.publishedAt),
-    index('quotes_published_idx').on(t.publishedAt),
-  ],
+  (t) => [index('quotes_worker_published_idx').on(t.workerId, t.publishedAt), index('quotes_published_idx').on(t.publishedAt)],
 );
 
 export const MODERATOR_ROLES = ['moderator', 'admin'] as const;
@@ -276,10 +273,7 @@ export const outbox = sqliteTable(
     /** one mail per cause: a second queueMail with the same key is ignored */
     dedupeKey: text('dedupe_key').unique(),
   },
-  (t) => [
-    index('outbox_status_next_idx').on(t.status, t.nextAttemptAt),
-    index('outbox_created_idx').on(t.createdAt),
-  ],
+  (t) => [index('outbox_status_next_idx').on(t.status, t.nextAttemptAt), index('outbox_created_idx').on(t.createdAt)],
 );
 
 /** Email domains of each children's services authority, seeded from db/authorities.csv. */
@@ -293,7 +287,10 @@ export const authorityDomains = sqliteTable(
     /** lower case, no leading dot; one domain may serve two authorities (a shared children's trust) */
     domain: text('domain').notNull(),
   },
-  (t) => [uniqueIndex('authority_domains_authority_domain_idx').on(t.authority, t.domain), index('authority_domains_domain_idx').on(t.domain)],
+  (t) => [
+    uniqueIndex('authority_domains_authority_domain_idx').on(t.authority, t.domain),
+    index('authority_domains_domain_idx').on(t.domain),
+  ],
 );
 
 // ---- The named worker's side (issue 13) ----
@@ -416,7 +413,10 @@ export const workerReplies = sqliteTable(
     decidedBy: integer('decided_by').references(() => moderators.id),
     rejectReason: text('reject_reason'),
   },
-  (t) => [index('worker_replies_worker_status_idx').on(t.workerId, t.status), index('worker_replies_status_idx').on(t.status, t.submittedAt)],
+  (t) => [
+    index('worker_replies_worker_status_idx').on(t.workerId, t.status),
+    index('worker_replies_status_idx').on(t.status, t.submittedAt),
+  ],
 );
 
 export const REGULATORS = ['swe', 'sssc', 'scw', 'niscc'] as const;

@@ -85,7 +85,9 @@ function main(argv: string[]) {
     const counts = Object.entries(result.counts)
       .map(([t, n]) => `${t} ${n}`)
       .join(', ');
-    console.log(`Backed up ${source}\n  to ${result.file}\n  ${(result.bytes / 1024).toFixed(0)} KB in ${result.ms} ms; integrity ok; ${counts}`);
+    console.log(
+      `Backed up ${source}\n  to ${result.file}\n  ${(result.bytes / 1024).toFixed(0)} KB in ${result.ms} ms; integrity ok; ${counts}`,
+    );
   } catch (err) {
     console.error(`Backup failed: ${(err as Error).message}`);
     process.exit(1);

@@ -64,7 +64,9 @@ async function main() {
   try {
     const sqlite = app.db.$client;
     const count = (sql: string) => sqlite.prepare(sql).pluck().get() as number;
-    console.log(`database: ${count('SELECT COUNT(*) FROM workers')} workers, ${count('SELECT COUNT(*) FROM nominations')} nominations, ${count('SELECT COUNT(*) FROM quotes')} quotes`);
+    console.log(
+      `database: ${count('SELECT COUNT(*) FROM workers')} workers, ${count('SELECT COUNT(*) FROM nominations')} nominations, ${count('SELECT COUNT(*) FROM quotes')} quotes`,
+    );
 
     // the SQL reference recount, once (it is what the in-memory facts replace)
     let t = performance.now();
@@ -116,7 +118,8 @@ async function main() {
     for (const url of ['/insights', '/areas', '/api/stats', '/api/areas', '/', '/areas/hastings']) {
       const warm = await measure(url, false, runs);
       const changed = await measure(url, true, runs);
-      const col = (xs: number[]) => `${ms(median(xs)).padStart(10)}${ms(p95(xs)).padStart(10)}${(median(xs) / baseline).toFixed(1).padStart(7)}x`;
+      const col = (xs: number[]) =>
+        `${ms(median(xs)).padStart(10)}${ms(p95(xs)).padStart(10)}${(median(xs) / baseline).toFixed(1).padStart(7)}x`;
       console.log(`${url.padEnd(18)}${col(warm)}       |       ${col(changed)}`);
     }
   } finally {

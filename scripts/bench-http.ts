@@ -145,7 +145,13 @@ async function drive(target: Target, url: string, connections: number, duration:
 if (process.argv[2] === '--drive') {
   // The job comes over IPC: 100,000 paths are too long for a command line.
   process.once('message', (job) => {
-    const { target, url, connections, duration, start } = job as { target: Target; url: string; connections: number; duration: number; start: number };
+    const { target, url, connections, duration, start } = job as {
+      target: Target;
+      url: string;
+      connections: number;
+      duration: number;
+      start: number;
+    };
     drive(target, url, connections, duration, start).then(
       (r) => {
         process.send!(r);
@@ -338,7 +344,9 @@ function arg(argv: string[], name: string, dflt: string): string {
 function gitCommit(): string {
   try {
     const hash = execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain --untracked-files=no', { cwd: ROOT, encoding: 'utf8' }).trim() ? ' (+ uncommitted changes)' : '';
+    const dirty = execSync('git status --porcelain --untracked-files=no', { cwd: ROOT, encoding: 'utf8' }).trim()
+      ? ' (+ uncommitted changes)'
+      : '';
     return hash + dirty;
   } catch {
     return 'unknown';
@@ -369,7 +377,7 @@ function shuffle<T>(items: T[], random: () => number): T[] {
 function zipf(n: number, s: number, random: () => number): () => number {
   const cdf = new Float64Array(n);
   let sum = 0;
-  for (let k = 0; k < n; k++) cdf[k] = sum += 1 / Math.pow(k + 1, s);
+  for (let k = 0; k < n; k++) cdf[k] = sum += 1 / (k + 1) ** s;
   return () => {
     const u = random() * sum;
     let lo = 0;
@@ -394,7 +402,20 @@ function misspell(name: string): string {
   return words.join(' ');
 }
 
-const KEYBOARD_NEIGHBOUR: Record<string, string> = { a: 's', e: 'r', i: 'o', o: 'p', u: 'y', n: 'm', m: 'n', r: 't', t: 'r', s: 'a', l: 'k', h: 'j' };
+const KEYBOARD_NEIGHBOUR: Record<string, string> = {
+  a: 's',
+  e: 'r',
+  i: 'o',
+  o: 'p',
+  u: 'y',
+  n: 'm',
+  m: 'n',
+  r: 't',
+  t: 'r',
+  s: 'a',
+  l: 'k',
+  h: 'j',
+};
 
 /** The ways a family types a name once: each a different query. */
 function typedOnce(name: string, area: string, random: () => number): string[] {
@@ -407,7 +428,11 @@ function typedOnce(name: string, area: string, random: () => number): string[] {
     const w = surname.toLowerCase();
     if (w.length < 4) return `${first.toLowerCase()} ${w}`;
     const k = 1 + Math.floor(random() * (w.length - 2));
-    const slip = [w.slice(0, k) + w.slice(k + 1), w.slice(0, k) + w[k] + w.slice(k), w.slice(0, k) + (KEYBOARD_NEIGHBOUR[w[k]!] ?? 'e') + w.slice(k + 1)];
+    const slip = [
+      w.slice(0, k) + w.slice(k + 1),
+      w.slice(0, k) + w[k] + w.slice(k),
+      w.slice(0, k) + (KEYBOARD_NEIGHBOUR[w[k]!] ?? 'e') + w.slice(k + 1),
+    ];
     return `${first} ${slip[Math.floor(random() * 3)]}`;
   };
   return [
@@ -423,7 +448,18 @@ function typedOnce(name: string, area: string, random: () => number): string[] {
 
 // ---------------------------------------------------------------- the bench (parent process)
 
-type Row = { target: Target; processes: number; run: number; r: DriveResult; rssMb: number[]; probe?: ProbeReport; repeated: boolean; share?: number; cpuUsPerReq: number; cpuShare?: number };
+type Row = {
+  target: Target;
+  processes: number;
+  run: number;
+  r: DriveResult;
+  rssMb: number[];
+  probe?: ProbeReport;
+  repeated: boolean;
+  share?: number;
+  cpuUsPerReq: number;
+  cpuShare?: number;
+};
 
 async function bench(argv: string[]) {
   const workers = Number(arg(argv, 'workers', '100000'));
@@ -450,8 +486,27 @@ async function bench(argv: string[]) {
       console.log(`Using the database at ${keepDb}`);
     } else {
       const t = performance.now();
-      execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'generate-profiles.ts'), '--db', source, '--workers', String(workers), '--nominations', String(nominations), '--seed', '1', '--force'], { stdio: 'inherit' });
-      console.log(`Generated ${workers.toLocaleString('en-GB')} profiles and ${nominations.toLocaleString('en-GB')} nominations in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      execFileSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(ROOT, 'scripts', 'generate-profiles.ts'),
+          '--db',
+          source,
+          '--workers',
+          String(workers),
+          '--nominations',
+          String(nominations),
+          '--seed',
+          '1',
+          '--force',
+        ],
+        { stdio: 'inherit' },
+      );
+      console.log(
+        `Generated ${workers.toLocaleString('en-GB')} profiles and ${nominations.toLocaleString('en-GB')} nominations in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      );
     }
 
     // 2. What to ask for: every public slug and name, read once (and closed before any server starts).
@@ -513,18 +568,90 @@ async function bench(argv: string[]) {
       { key: 'bare', name: 'bare Fastify, own process', kind: 'baseline', method: 'GET', paths: ['/'], expect: 200, bare: true },
       { key: 'home', prime: true, name: 'home / (cached)', kind: 'cached', method: 'GET', paths: ['/'], expect: 200 },
       { key: 'areas', prime: true, name: '/areas (cached)', kind: 'cached', method: 'GET', paths: ['/areas'], expect: 200 },
-      { key: 'profile-cached', prime: true, name: 'profiles, 1,000 rotating (cached)', kind: 'cached', method: 'GET', paths: people.slice(0, 1000).map((_, i) => profileOf(i)), expect: 200 },
-      { key: 'search-cached', prime: true, name: `search, ${cachedQueries.length} queries (cached)`, kind: 'cached', method: 'GET', paths: cachedQueries.map(searchPath), expect: 200 },
-      { key: 'api-search-repeated', name: '/api/search?q=john+smith repeated', kind: 'long tail', method: 'GET', paths: ['/api/search?q=john+smith'], expect: 200 },
-      { key: 'profile-new', name: 'profiles never asked before', kind: 'long tail', method: 'GET', paths: freshProfiles, neverRepeat: true, expect: 200, goal: { share: 0.1, p99: 50 } },
-      { key: 'profile-zipf', name: `profiles, Zipf s=${zipfS} over ${people.length.toLocaleString('en-GB')}`, kind: 'long tail', method: 'GET', paths: zipfProfiles, expect: 200 },
-      { key: 'api-profile-zipf', name: `/api/workers/:slug, Zipf s=${zipfS}`, kind: 'long tail', method: 'GET', paths: zipfApi, expect: 200 },
-      { key: 'search-new', name: 'searches never repeated', kind: 'long tail', method: 'GET', paths: htmlPool.map(searchPath), neverRepeat: true, expect: 200, goal: { share: 0.05, p99: 50 } },
-      { key: 'api-search-new', name: '/api/search never repeated', kind: 'long tail', method: 'GET', paths: apiPool.map((q) => `/api/search?q=${encodeURIComponent(q)}`), neverRepeat: true, expect: 200 },
-      { key: 'mixed', name: 'mixed 70% Zipf profiles, 20% new searches, 10% home+areas', kind: 'long tail', method: 'GET', paths: mixed, neverRepeat: true, expect: 200 },
+      {
+        key: 'profile-cached',
+        prime: true,
+        name: 'profiles, 1,000 rotating (cached)',
+        kind: 'cached',
+        method: 'GET',
+        paths: people.slice(0, 1000).map((_, i) => profileOf(i)),
+        expect: 200,
+      },
+      {
+        key: 'search-cached',
+        prime: true,
+        name: `search, ${cachedQueries.length} queries (cached)`,
+        kind: 'cached',
+        method: 'GET',
+        paths: cachedQueries.map(searchPath),
+        expect: 200,
+      },
+      {
+        key: 'api-search-repeated',
+        name: '/api/search?q=john+smith repeated',
+        kind: 'long tail',
+        method: 'GET',
+        paths: ['/api/search?q=john+smith'],
+        expect: 200,
+      },
+      {
+        key: 'profile-new',
+        name: 'profiles never asked before',
+        kind: 'long tail',
+        method: 'GET',
+        paths: freshProfiles,
+        neverRepeat: true,
+        expect: 200,
+        goal: { share: 0.1, p99: 50 },
+      },
+      {
+        key: 'profile-zipf',
+        name: `profiles, Zipf s=${zipfS} over ${people.length.toLocaleString('en-GB')}`,
+        kind: 'long tail',
+        method: 'GET',
+        paths: zipfProfiles,
+        expect: 200,
+      },
+      {
+        key: 'api-profile-zipf',
+        name: `/api/workers/:slug, Zipf s=${zipfS}`,
+        kind: 'long tail',
+        method: 'GET',
+        paths: zipfApi,
+        expect: 200,
+      },
+      {
+        key: 'search-new',
+        name: 'searches never repeated',
+        kind: 'long tail',
+        method: 'GET',
+        paths: htmlPool.map(searchPath),
+        neverRepeat: true,
+        expect: 200,
+        goal: { share: 0.05, p99: 50 },
+      },
+      {
+        key: 'api-search-new',
+        name: '/api/search never repeated',
+        kind: 'long tail',
+        method: 'GET',
+        paths: apiPool.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
+        neverRepeat: true,
+        expect: 200,
+      },
+      {
+        key: 'mixed',
+        name: 'mixed 70% Zipf profiles, 20% new searches, 10% home+areas',
+        kind: 'long tail',
+        method: 'GET',
+        paths: mixed,
+        neverRepeat: true,
+        expect: 200,
+      },
     ];
     const selected = (t: Target) => t.key === 'bare' || !only.length || only.some((o) => t.key === o || t.key.startsWith(o));
-    const encoding = (t: Target): Target => (browser ? { ...t, headers: { ...t.headers, 'accept-encoding': 'gzip, deflate, br, zstd' } } : t);
+    const encoding = (t: Target): Target =>
+      browser ? { ...t, headers: { ...t.headers, 'accept-encoding': 'gzip, deflate, br, zstd' } } : t;
 
     // 3. The bare baseline, in its own process for the whole bench.
     const started = await startBare();
@@ -577,12 +704,20 @@ async function bench(argv: string[]) {
       const t = performance.now();
       const server = await Server.start(dbPath, processes);
       servers.push(server);
-      console.log(`\nRun ${run + 1}: WEB_CONCURRENCY=${processes}, ready in ${((performance.now() - t) / 1000).toFixed(1)} s on ${server.url}; RSS ${server.rss().map((m) => m.toFixed(0)).join(' + ')} MB; commit ${commit}`);
-      if (keepDb && !existsSync(snapshot) && existsSync(join(dir, 'search-index.json'))) copyFileSync(join(dir, 'search-index.json'), snapshot);
+      console.log(
+        `\nRun ${run + 1}: WEB_CONCURRENCY=${processes}, ready in ${((performance.now() - t) / 1000).toFixed(1)} s on ${server.url}; RSS ${server
+          .rss()
+          .map((m) => m.toFixed(0))
+          .join(' + ')} MB; commit ${commit}`,
+      );
+      if (keepDb && !existsSync(snapshot) && existsSync(join(dir, 'search-index.json')))
+        copyFileSync(join(dir, 'search-index.json'), snapshot);
       // The nomination target: a valid form taken through the journey like a browser (cookie, CSRF token, hidden fields).
       const list = targets.filter(selected).map(encoding);
       if (!only.length || only.some((o) => 'nominate'.startsWith(o))) {
-        const nominate = await nominationTarget(server.url).catch((err: Error) => console.log(`(POST /nominate/confirm skipped: ${err.message})`));
+        const nominate = await nominationTarget(server.url).catch((err: Error) =>
+          console.log(`(POST /nominate/confirm skipped: ${err.message})`),
+        );
         if (nominate) list.push(encoding(nominate));
       }
       // The machine is shared: its other load comes and goes, so each target is measured right
@@ -606,10 +741,17 @@ async function bench(argv: string[]) {
     // CPU per request is what a loaded machine does not blur: req/s depends on how much of a core
     // the server got meanwhile, CPU time per request hardly at all. "cpu share" = the bare route's
     // CPU per request over the target's: the share of bare req/s it would reach with a core of its own.
-    const bareCpu = rows.filter((row) => row.target.bare).map((row) => row.cpuUsPerReq).sort((a, b) => a - b);
+    const bareCpu = rows
+      .filter((row) => row.target.bare)
+      .map((row) => row.cpuUsPerReq)
+      .sort((a, b) => a - b);
     const bareCpuMedian = bareCpu[Math.floor(bareCpu.length / 2)]!;
-    console.log(`CPU per request of the bare route: median ${bareCpuMedian.toFixed(0)} µs over ${bareCpu.length} runs (${bareCpu[0]!.toFixed(0)}-${bareCpu.at(-1)!.toFixed(0)})`);
-    console.log(`${pad('key', 20)}${pad('kind', 10)}${lpad('procs', 6)}${lpad('req/s', 8)}${lpad('p50', 6)}${lpad('p99', 6)}${lpad('max', 7)}${lpad('errors', 7)}${lpad('share', 7)}${lpad('µs CPU', 8)}${lpad('cpu share', 10)}${lpad('RSS MB', 10)}  verdict`);
+    console.log(
+      `CPU per request of the bare route: median ${bareCpuMedian.toFixed(0)} µs over ${bareCpu.length} runs (${bareCpu[0]!.toFixed(0)}-${bareCpu.at(-1)!.toFixed(0)})`,
+    );
+    console.log(
+      `${pad('key', 20)}${pad('kind', 10)}${lpad('procs', 6)}${lpad('req/s', 8)}${lpad('p50', 6)}${lpad('p99', 6)}${lpad('max', 7)}${lpad('errors', 7)}${lpad('share', 7)}${lpad('µs CPU', 8)}${lpad('cpu share', 10)}${lpad('RSS MB', 10)}  verdict`,
+    );
     let allOk = true;
     for (const [i, { target, processes, r, rssMb, repeated, cpuUsPerReq }] of rows.entries()) {
       const share = r.reqPerSec / (target.bare ? r.reqPerSec : rows[i - 1]!.r.reqPerSec);
@@ -629,9 +771,24 @@ async function bench(argv: string[]) {
         `${pad(target.key, 20)}${pad(target.kind, 10)}${lpad(String(processes), 6)}${lpad(String(Math.round(r.reqPerSec)), 8)}${lpad(String(r.p50), 6)}${lpad(String(r.p99), 6)}${lpad(String(r.max), 7)}${lpad(String(errors), 7)}${lpad(share.toFixed(3), 7)}${lpad(cpuUsPerReq.toFixed(0), 8)}${lpad(cpuShare.toFixed(3), 10)}${lpad(rssMb.length ? rssMb.map((m) => m.toFixed(0)).join('+') : '-', 10)}  ${failures.length ? failures.join(', ') : 'ok'}`,
       );
     }
-    console.log('Targets (issue 16, one process): profile-new share ≥ 0.10 and search-new ≥ 0.05, p99 ≤ 50 ms for both, no errors, RSS ≤ 300 MB per process.');
+    console.log(
+      'Targets (issue 16, one process): profile-new share ≥ 0.10 and search-new ≥ 0.05, p99 ≤ 50 ms for both, no errors, RSS ≤ 300 MB per process.',
+    );
     console.log(allOk ? 'All targets met.' : 'Some targets NOT met (see verdicts).');
-    if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ commit, connections, duration, rows: rows.map(({ target, ...rest }) => ({ key: target.key, name: target.name, kind: target.kind, ...rest })) }, null, 2));
+    if (jsonOut)
+      writeFileSync(
+        jsonOut,
+        JSON.stringify(
+          {
+            commit,
+            connections,
+            duration,
+            rows: rows.map(({ target, ...rest }) => ({ key: target.key, name: target.name, kind: target.kind, ...rest })),
+          },
+          null,
+          2,
+        ),
+      );
   } finally {
     for (const s of servers) await s.stop();
     bare?.kill('SIGTERM');
@@ -657,7 +814,12 @@ async function nominationTarget(base: string): Promise<Target> {
   const { HttpClient, formFields, VALID_NOMINATION } = await import('../tests/e2e/helpers/http.ts');
   const client = new HttpClient(base);
   const form = await client.get('/nominate');
-  const check = await client.submit('/nominate', '/nominate', { ...VALID_NOMINATION, story: `${VALID_NOMINATION.story} Bench.` }, form.body);
+  const check = await client.submit(
+    '/nominate',
+    '/nominate',
+    { ...VALID_NOMINATION, story: `${VALID_NOMINATION.story} Bench.` },
+    form.body,
+  );
   if (check.status !== 200) throw new Error(`POST /nominate answered ${check.status}`);
   const fields = formFields(check.body, '/nominate/confirm');
   if (!fields.some(([k]) => k === 'submission_key')) throw new Error('the confirm form has no submission_key');

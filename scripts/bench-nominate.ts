@@ -38,7 +38,18 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 let child: ChildProcess | undefined;
 
-const AREAS = ['hastings', 'sefton', 'cardiff', 'highland', 'belfast', 'leeds', 'kingston-upon-hull-city-of', 'cornwall', 'glasgow-city', 'bristol-city-of'];
+const AREAS = [
+  'hastings',
+  'sefton',
+  'cardiff',
+  'highland',
+  'belfast',
+  'leeds',
+  'kingston-upon-hull-city-of',
+  'cornwall',
+  'glasgow-city',
+  'bristol-city-of',
+];
 const FIRST = ['Priya', 'Sam', 'Siân', 'Zoë', 'Mohammed', 'Grace', 'Tom', 'Aisha', 'Nguyễn', 'Oluwaseun', 'Kirsty', 'Dafydd'];
 const LAST = ['Okafor', 'Taylor', "O'Neill", 'Smith-Jones', 'Evans', 'Khan', 'Patel', 'Murphy', 'Campbell', 'Hughes'];
 /** Letters only, so the number can live in a valid name: 123 -> "bcd". */
@@ -47,7 +58,10 @@ const letters = (n: number) => String(n).replace(/\d/g, (d) => 'abcdefghij'[Numb
 function gitCommit(): string {
   try {
     const dirty = execSync('git status --porcelain --untracked-files=no -- server views', { cwd: ROOT, encoding: 'utf8' }).trim();
-    return execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim() + (dirty ? ' (+ uncommitted changes in server/ or views/)' : '');
+    return (
+      execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim() +
+      (dirty ? ' (+ uncommitted changes in server/ or views/)' : '')
+    );
   } catch {
     return 'unknown';
   }
@@ -86,7 +100,9 @@ try {
   const form = await client.get('/nominate');
   const check = await client.submit('/nominate', '/nominate', VALID_NOMINATION, form.body);
   if (check.status !== 200) throw new Error(`POST /nominate answered ${check.status}`);
-  const fixed = formFields(check.body, '/nominate/confirm').filter(([k]) => ['_csrf', 'started', 'relationship', 'still_involved', 'qualities', 'independent', 'consent', 'team', 'contact_email'].includes(k));
+  const fixed = formFields(check.body, '/nominate/confirm').filter(([k]) =>
+    ['_csrf', 'started', 'relationship', 'still_involved', 'qualities', 'independent', 'consent', 'team', 'contact_email'].includes(k),
+  );
   const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 
   let n = 0;
@@ -105,7 +121,10 @@ try {
             body.set('submission_key', `bench-${String(i).padStart(16, '0')}-${process.pid}`);
             body.set('worker_name', `${FIRST[i % FIRST.length]} ${LAST[(i >> 3) % LAST.length]} ${letters(i % 500)}`);
             body.set('area', AREAS[i % AREAS.length]!);
-            body.set('story', `Nomination ${i}. ${VALID_NOMINATION.story} She came to every meeting, week ${i % 52}, and never gave up on us.`);
+            body.set(
+              'story',
+              `Nomination ${i}. ${VALID_NOMINATION.story} She came to every meeting, week ${i % 52}, and never gave up on us.`,
+            );
             req.body = body.toString();
             return req;
           },
@@ -127,11 +146,15 @@ try {
   const s303 = r.statusCodeStats['303']?.count ?? 0;
   const other = Object.entries(r.statusCodeStats).filter(([c]) => c !== '303');
   console.log(`POST /nominate/confirm, ${CONNECTIONS} connections, ${DURATION} s after ${WARMUP} s warm-up, commit ${gitCommit()}`);
-  console.log(`  ${(s303 / DURATION).toFixed(0)} nominations/s stored (${s303} in ${DURATION} s); p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`);
+  console.log(
+    `  ${(s303 / DURATION).toFixed(0)} nominations/s stored (${s303} in ${DURATION} s); p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`,
+  );
   // Every 303 is a stored row; at most one request per connection was cut off in flight at the end.
   const inFlight = after - before - s303;
   const consistent = inFlight >= 0 && inFlight <= CONNECTIONS;
-  console.log(`  rows added: ${after - before} = ${s303} acknowledged + ${inFlight} in flight when the clock stopped (${consistent ? 'consistent' : 'INCONSISTENT'}); other statuses: ${JSON.stringify(Object.fromEntries(other.map(([c, v]) => [c, v.count])))}; errors ${r.errors}`);
+  console.log(
+    `  rows added: ${after - before} = ${s303} acknowledged + ${inFlight} in flight when the clock stopped (${consistent ? 'consistent' : 'INCONSISTENT'}); other statuses: ${JSON.stringify(Object.fromEntries(other.map(([c, v]) => [c, v.count])))}; errors ${r.errors}`,
+  );
   console.log(`  database: ${after} nominations at the end; synchronous=FULL, WAL`);
   process.exitCode = consistent && other.length === 0 ? 0 : 1;
 } finally {

@@ -21,7 +21,12 @@ import { words } from '../server/search/words.ts';
 import type { Db } from '../server/db.ts';
 
 const PAGE = 20;
-const quiet = { info() {}, error(o: object, m?: string) { console.error(m, o); } };
+const quiet = {
+  info() {},
+  error(o: object, m?: string) {
+    console.error(m, o);
+  },
+};
 
 type Query = { kind: string; q: string; intended?: number };
 
@@ -55,7 +60,11 @@ function misspell(word: string, rng: Rng, edits: number): string {
 
 export function queryMix(db: Db, areas: AreaDirectory): Query[] {
   const rng = mulberry32(20260318);
-  const workers = db.$client.prepare('SELECT id, name, area_id AS areaId FROM workers ORDER BY id').all() as { id: number; name: string; areaId: number }[];
+  const workers = db.$client.prepare('SELECT id, name, area_id AS areaId FROM workers ORDER BY id').all() as {
+    id: number;
+    name: string;
+    areaId: number;
+  }[];
   const byName = new Map<string, number>();
   for (const w of workers) byName.set(w.name, (byName.get(w.name) ?? 0) + 1);
   const pickWorker = () => workers[Math.floor(rng() * workers.length)]!;
@@ -67,7 +76,10 @@ export function queryMix(db: Db, areas: AreaDirectory): Query[] {
     const w = pickWorker();
     if (byName.get(w.name)! > 3) continue; // a name shared by many cannot single out one person
     const ws = words(w.name);
-    const target = ws.map((x, i) => [x.length, i] as const).filter(([len]) => len >= 4).sort((a, b) => b[0] - a[0])[0];
+    const target = ws
+      .map((x, i) => [x.length, i] as const)
+      .filter(([len]) => len >= 4)
+      .sort((a, b) => b[0] - a[0])[0];
     if (!target || ws.length < 2) continue;
     const i = target[1];
     const edits = ws[i]!.length >= 7 && rng() < 0.5 ? 2 : 1;
@@ -86,17 +98,57 @@ export function queryMix(db: Db, areas: AreaDirectory): Query[] {
     const cut = Math.min(last.length, 3 + Math.floor(rng() * 3));
     out.push({ kind: 'prefix', q: i % 3 === 0 ? last.slice(0, cut) : [...ws.slice(0, -1), last.slice(0, cut)].join(' ') });
   }
-  const areaNames = ['Hastings', 'Sefton', 'St Helens', 'Brighton and Hove', 'Hull', 'Bristol', 'Cardiff', 'Glasgow', 'Belfast', 'Leeds', 'Tower Hamlets', 'Birmingham', 'Isle of Wight', 'Derry', 'Manchester', 'Cornwall', 'Ynys Mon', 'Newham', 'Kirklees', 'Fife'];
+  const areaNames = [
+    'Hastings',
+    'Sefton',
+    'St Helens',
+    'Brighton and Hove',
+    'Hull',
+    'Bristol',
+    'Cardiff',
+    'Glasgow',
+    'Belfast',
+    'Leeds',
+    'Tower Hamlets',
+    'Birmingham',
+    'Isle of Wight',
+    'Derry',
+    'Manchester',
+    'Cornwall',
+    'Ynys Mon',
+    'Newham',
+    'Kirklees',
+    'Fife',
+  ];
   for (const a of areaNames) out.push({ kind: 'area', q: a });
   for (let i = 0; i < 20; i++) {
     const w = pickWorker();
     out.push({ kind: 'name + area', q: `${w.name} ${areas.get(w.areaId)!.name}` });
   }
-  for (const q of ['patel', 'mohammed', 'smith', 'jane', 'o neill', 'siobhan', 'nguyen', 'khan', 'jones', 'li']) out.push({ kind: 'one common word', q });
-  for (const q of ['qwzx', 'zzzzzz', 'xkcd blorp', 'asdfghjkl', 'the', 'social worker', 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', '12345', 'ñññ', '你好']) out.push({ kind: 'nonsense', q });
-  for (const q of ['jane~2', 'name:smith', '+smith -jones', 'smi*', '^^^', ':', "o'neill^3", 'title:"x"', '*', '-']) out.push({ kind: 'syntax characters', q });
+  for (const q of ['patel', 'mohammed', 'smith', 'jane', 'o neill', 'siobhan', 'nguyen', 'khan', 'jones', 'li'])
+    out.push({ kind: 'one common word', q });
+  for (const q of [
+    'qwzx',
+    'zzzzzz',
+    'xkcd blorp',
+    'asdfghjkl',
+    'the',
+    'social worker',
+    'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
+    '12345',
+    'ñññ',
+    '你好',
+  ])
+    out.push({ kind: 'nonsense', q });
+  for (const q of ['jane~2', 'name:smith', '+smith -jones', 'smi*', '^^^', ':', "o'neill^3", 'title:"x"', '*', '-'])
+    out.push({ kind: 'syntax characters', q });
   out.push({ kind: '1,000 characters', q: 'jane smith hastings '.repeat(60).slice(0, 1000) });
-  out.push({ kind: '1,000 characters', q: Array.from({ length: 200 }, (_, i) => `w${i}x`).join(' ').slice(0, 1000) });
+  out.push({
+    kind: '1,000 characters',
+    q: Array.from({ length: 200 }, (_, i) => `w${i}x`)
+      .join(' ')
+      .slice(0, 1000),
+  });
   return out;
 }
 
@@ -131,7 +183,10 @@ function ftsSearcher(db: Db) {
   const count = sqlite.prepare('SELECT COUNT(*) FROM bench_fts WHERE bench_fts MATCH ?').pluck();
   return (q: string): { total: number; ids: number[] } => {
     // Words only (so nothing typed is FTS syntax), each quoted, ANDed; the last one as a prefix.
-    const ws = q.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 64);
+    const ws = q
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .slice(0, 64);
     if (!ws.length) return { total: 0, ids: [] };
     const match = ws.map((w, i) => `"${w}"${i === ws.length - 1 ? '*' : ''}`).join(' ');
     const rows = page.all(match, PAGE) as { id: number }[];
@@ -156,7 +211,13 @@ type Engine = (q: string) => Promise<number[]> | number[];
 async function runMixes(mix: Query[], engines: Engine[], db: Db, rounds = 3): Promise<EngineRun[]> {
   const names = db.$client.prepare('SELECT name FROM workers WHERE id = ?').pluck();
   for (const e of engines) for (const { q } of mix) await e(q); // warm up
-  const runs: EngineRun[] = engines.map(() => ({ latencies: [], bestOf: mix.map(() => Infinity), byKind: new Map(), recall: { hit: 0, of: 0 }, exactRecall: { hit: 0, of: 0 } }));
+  const runs: EngineRun[] = engines.map(() => ({
+    latencies: [],
+    bestOf: mix.map(() => Infinity),
+    byKind: new Map(),
+    recall: { hit: 0, of: 0 },
+    exactRecall: { hit: 0, of: 0 },
+  }));
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < mix.length; i++) {
       const item = mix[i]!;
@@ -196,8 +257,12 @@ async function main() {
   const dbPath = join(dir, 'bench.db');
   const snapshotPath = join(dir, 'search-index.json');
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
-  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'server/search', 'scripts/bench-search.ts'], { encoding: 'utf8' }).stdout.trim() !== '';
-  console.log(`bench:search at commit ${commit}${dirty ? ' (search files modified)' : ''}, node ${process.version}, ${workers} profiles / ${nominations} recommendations`);
+  const dirty =
+    spawnSync('git', ['status', '--porcelain', '--', 'server/search', 'scripts/bench-search.ts'], { encoding: 'utf8' }).stdout.trim() !==
+    '';
+  console.log(
+    `bench:search at commit ${commit}${dirty ? ' (search files modified)' : ''}, node ${process.version}, ${workers} profiles / ${nominations} recommendations`,
+  );
 
   const gen = generateProfiles({ db: dbPath, workers, nominations, seed: 1, now: Date.UTC(2026, 2, 18, 12) });
   console.log(`generated in ${(gen.ms / 1000).toFixed(1)} s`);
@@ -231,7 +296,11 @@ async function main() {
   const ftsBuild = buildFts(db, areas);
   const fts = ftsSearcher(db);
   const load = [(await import('node:os')).loadavg()[0]!];
-  const [ours, theirs] = (await runMixes(mix, [async (q) => (await svc.find(q, undefined, 1, PAGE)).results.map((r) => r.id), (q) => fts(q).ids], db)) as [EngineRun, EngineRun];
+  const [ours, theirs] = (await runMixes(
+    mix,
+    [async (q) => (await svc.find(q, undefined, 1, PAGE)).results.map((r) => r.id), (q) => fts(q).ids],
+    db,
+  )) as [EngineRun, EngineRun];
   load.push((await import('node:os')).loadavg()[0]!);
   // The same mix once more through this design with its word-expansion cache emptied before every query.
   const cold: number[] = [];
@@ -260,30 +329,48 @@ async function main() {
   // ---- report
   const row = (label: string, a: string, b: string) => console.log(`| ${label.padEnd(38)} | ${a.padStart(22)} | ${b.padStart(22)} |`);
   console.log('');
-  console.log(`machine: ${(await import('node:os')).cpus().length} cores, 1-minute load average ${load.map((l) => l.toFixed(1)).join(' -> ')} during the query runs (other engineers' jobs share it)`);
+  console.log(
+    `machine: ${(await import('node:os')).cpus().length} cores, 1-minute load average ${load.map((l) => l.toFixed(1)).join(' -> ')} during the query runs (other engineers' jobs share it)`,
+  );
   console.log(`| ${'figure'.padEnd(38)} | ${'this design (lunr)'.padStart(22)} | ${'SQLite FTS5 baseline'.padStart(22)} |`);
   console.log(`|${'-'.repeat(40)}|${'-'.repeat(24)}|${'-'.repeat(24)}|`);
   row('queries (mix × 3 rounds)', String(ours.latencies.length), String(theirs.latencies.length));
   for (const p of [50, 95, 99]) row(`p${p} latency, in-process`, `${ms(pct(ours.latencies, p))} ms`, `${ms(pct(theirs.latencies, p))} ms`);
   row('max latency', `${ms(ours.latencies.at(-1)!)} ms`, `${ms(theirs.latencies.at(-1)!)} ms`);
-  for (const p of [50, 95, 99]) row(`p${p}, best of 3 rounds per query`, `${ms(pct(ours.bestOf, p))} ms`, `${ms(pct(theirs.bestOf, p))} ms`);
+  for (const p of [50, 95, 99])
+    row(`p${p}, best of 3 rounds per query`, `${ms(pct(ours.bestOf, p))} ms`, `${ms(pct(theirs.bestOf, p))} ms`);
   row('p50 / p95 / p99, no expansion cache', `${ms(pct(cold, 50))} / ${ms(pct(cold, 95))} / ${ms(pct(cold, 99))} ms`, '(no such cache)');
-  row('misspelled-name recall@10', `${(ours.recall.hit / ours.recall.of).toFixed(3)} (${ours.recall.hit}/${ours.recall.of})`, `${(theirs.recall.hit / theirs.recall.of).toFixed(3)} (${theirs.recall.hit}/${theirs.recall.of})`);
+  row(
+    'misspelled-name recall@10',
+    `${(ours.recall.hit / ours.recall.of).toFixed(3)} (${ours.recall.hit}/${ours.recall.of})`,
+    `${(theirs.recall.hit / theirs.recall.of).toFixed(3)} (${theirs.recall.hit}/${theirs.recall.of})`,
+  );
   row('exact-name recall@10', `${ours.exactRecall.hit}/${ours.exactRecall.of}`, `${theirs.exactRecall.hit}/${theirs.exactRecall.of}`);
   row('index build', `${(build.totalMs / 1000).toFixed(2)} s (thread)`, `${(ftsBuild / 1000).toFixed(2)} s (in-process)`);
   console.log('');
   console.log('p95 by kind of query (ms):');
-  for (const [kind, v] of ours.byKind) console.log(`  ${kind.padEnd(20)} n=${String(v.length / 3).padStart(3)}  lunr ${ms(pct(v, 95)).padStart(6)}   fts5 ${ms(pct(theirs.byKind.get(kind)!, 95)).padStart(6)}`);
+  for (const [kind, v] of ours.byKind)
+    console.log(
+      `  ${kind.padEnd(20)} n=${String(v.length / 3).padStart(3)}  lunr ${ms(pct(v, 95)).padStart(6)}   fts5 ${ms(pct(theirs.byKind.get(kind)!, 95)).padStart(6)}`,
+    );
   console.log('');
   console.log('index lifecycle (this design):');
-  console.log(`  build off-thread: ${(build.totalMs / 1000).toFixed(2)} s wall (read + index ${ms(build.buildMs)} ms, snapshot write ${ms(build.snapshotMs)} ms; ${mb(snapBytes)} file)`);
+  console.log(
+    `  build off-thread: ${(build.totalMs / 1000).toFixed(2)} s wall (read + index ${ms(build.buildMs)} ms, snapshot write ${ms(build.snapshotMs)} ms; ${mb(snapBytes)} file)`,
+  );
   console.log(`  first build from start() to searchable: ${(buildWall / 1000).toFixed(2)} s`);
   console.log(`  snapshot load (read, parse, index, freshness check): median ${ms(loadTimes[1]!)} ms`);
-  console.log(`  server start-up with the snapshot: whole app (buildApp + ready) ${ms(server.startupMs)} ms, of which search ${ms(server.searchStartMs)} ms; ${server.profiles} profiles`);
+  console.log(
+    `  server start-up with the snapshot: whole app (buildApp + ready) ${ms(server.startupMs)} ms, of which search ${ms(server.searchStartMs)} ms; ${server.profiles} profiles`,
+  );
   console.log(`  server RSS after start-up and ${server.warmQueries} HTTP searches: ${mb(server.rss)} (heap ${mb(server.heapUsed)})`);
-  console.log(`  rebuild under light load (a search every 20 ms): ${(server.rebuildMs / 1000).toFixed(2)} s; event-loop delay p99 ${ms(server.loopP99)} ms (idle baseline p99 ${ms(server.loopP99Idle)} ms), max ${ms(server.loopMax)} ms; peak RSS ${mb(server.peakRss)}`);
+  console.log(
+    `  rebuild under light load (a search every 20 ms): ${(server.rebuildMs / 1000).toFixed(2)} s; event-loop delay p99 ${ms(server.loopP99)} ms (idle baseline p99 ${ms(server.loopP99Idle)} ms), max ${ms(server.loopMax)} ms; peak RSS ${mb(server.peakRss)}`,
+  );
   console.log(`  searches answered during the rebuild: ${server.duringRebuild.n}, p95 ${ms(server.duringRebuild.p95)} ms (HTTP inject)`);
-  console.log(`  approval -> visible in search, over ${server.approvals} approvals: from the committed write max ${ms(server.approvalMax)} ms (with the write and its fsync: max ${ms(server.approvalWithWriteMax)} ms); hidden (committed) -> gone: max ${ms(server.hideMax)} ms`);
+  console.log(
+    `  approval -> visible in search, over ${server.approvals} approvals: from the committed write max ${ms(server.approvalMax)} ms (with the write and its fsync: max ${ms(server.approvalWithWriteMax)} ms); hidden (committed) -> gone: max ${ms(server.hideMax)} ms`,
+  );
   if (process.argv.includes('--keep')) console.log(`kept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
 }
@@ -378,7 +465,9 @@ async function serverFigures(dbPath: string, snapshotPath: string): Promise<Serv
           )
           .run(`BENCH${i}${now}`, `bench-${i}-${now}`, name, now, now, w).lastInsertRowid,
       );
-      sqlite.prepare("INSERT INTO quotes (nomination_id, worker_id, text, relationship, published_at) VALUES (?, ?, 'x', 'parent', ?)").run(n, w, now);
+      sqlite
+        .prepare("INSERT INTO quotes (nomination_id, worker_id, text, relationship, published_at) VALUES (?, ?, 'x', 'parent', ?)")
+        .run(n, w, now);
       return w;
     })();
     const committed = performance.now();

@@ -13,8 +13,16 @@ function arg(name: string, dflt: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 }
 
-const options = { messages: arg('messages', 300), kills: arg('kills', 6), randomKills: arg('random-kills', 2), refuseEvery: arg('refuse-every', 25), timeoutMs: 120_000 };
-console.log(`crash:mail: ${options.messages} messages, ${options.kills} SIGKILLs mid-send (${options.randomKills} at a random moment), every ${options.refuseEvery}th recipient refused for good`);
+const options = {
+  messages: arg('messages', 300),
+  kills: arg('kills', 6),
+  randomKills: arg('random-kills', 2),
+  refuseEvery: arg('refuse-every', 25),
+  timeoutMs: 120_000,
+};
+console.log(
+  `crash:mail: ${options.messages} messages, ${options.kills} SIGKILLs mid-send (${options.randomKills} at a random moment), every ${options.refuseEvery}th recipient refused for good`,
+);
 const r = await runMailCrash({ ...options, say: (line) => console.log(`  ${line}`) });
 console.log(
   `${r.queued} queued; ${r.sent} sent, ${r.failed} failed; ${r.deliveries} deliveries at the SMTP server; ` +
@@ -26,6 +34,8 @@ const ok = !r.lost.length && !r.duplicates.length && !r.wrongOutcome.length && !
 if (r.leakedLogLines.length) console.log(r.leakedLogLines.slice(0, 5).join('\n'));
 if (ok) console.log('OK: every message delivered exactly once or marked failed, none lost');
 else {
-  console.log(`FAILED: lost ${r.lost.join(', ') || 'none'}; delivered twice ${r.duplicates.join(', ') || 'none'}; wrong outcome ${r.wrongOutcome.join(', ') || 'none'}`);
+  console.log(
+    `FAILED: lost ${r.lost.join(', ') || 'none'}; delivered twice ${r.duplicates.join(', ') || 'none'}; wrong outcome ${r.wrongOutcome.join(', ') || 'none'}`,
+  );
 }
 process.exitCode = ok ? 0 : 1;

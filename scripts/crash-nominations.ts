@@ -128,7 +128,11 @@ try {
         `${cutOff} of ${CLIENTS} clients had a journey cut off by the kill, integrity_check ${check}`,
     );
   }
-  console.log(totalMissing === 0 ? `OK: every acknowledged nomination (${acknowledged.length}) survived ${ROUNDS} SIGKILLs` : `FAILED: ${totalMissing} acknowledged nominations missing`);
+  console.log(
+    totalMissing === 0
+      ? `OK: every acknowledged nomination (${acknowledged.length}) survived ${ROUNDS} SIGKILLs`
+      : `FAILED: ${totalMissing} acknowledged nominations missing`,
+  );
   process.exitCode = totalMissing === 0 ? 0 : 1;
 } finally {
   if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

@@ -33,7 +33,8 @@ async function main() {
   await seedDatabase(dbPath, (s) => s.moderator(MODERATOR));
   // Independent processes on one file (one process each: WEB_CONCURRENCY=1), each on its own port.
   const servers: RunningServer[] = [];
-  for (let i = 0; i < processes; i++) servers.push(new RunningServer(await freePort(), dir, dbPath, { LOG_LEVEL: 'error', WEB_CONCURRENCY: '1' }, i === 0));
+  for (let i = 0; i < processes; i++)
+    servers.push(new RunningServer(await freePort(), dir, dbPath, { LOG_LEVEL: 'error', WEB_CONCURRENCY: '1' }, i === 0));
   const ackedRefs = new Set<string>();
   const ackedDecisions = new Map<number, Decision['action']>();
   let cutOff = 0;
@@ -57,10 +58,15 @@ async function main() {
       const families = Array.from({ length: familyCount }, async (_, f) => {
         const server = servers[f % processes]!;
         const client = new HttpClient(server.url);
-          for (let i = 0; running && !(killed && server === victim); i++) {
+        for (let i = 0; running && !(killed && server === victim); i++) {
           try {
             const form = await client.get('/nominate');
-            const check = await client.submit('/nominate', '/nominate', { ...VALID_NOMINATION, story: `${VALID_NOMINATION.story} Round ${round}, family ${f}, ${i}.` }, form.body);
+            const check = await client.submit(
+              '/nominate',
+              '/nominate',
+              { ...VALID_NOMINATION, story: `${VALID_NOMINATION.story} Round ${round}, family ${f}, ${i}.` },
+              form.body,
+            );
             const res = await client.post('/nominate/confirm', formFields(check.body, '/nominate/confirm'));
             if (res.status !== 303) throw new Error(`confirm answered ${res.status}`);
             ackedRefs.add(decodeURIComponent(res.location!.split('/').pop()!).replaceAll('-', ''));
@@ -83,7 +89,9 @@ async function main() {
         const db = new Database(dbPath, { readonly: true });
         try {
           for (let n = 0; running && !killed; n++) {
-            const id = db.prepare("SELECT id FROM nominations WHERE status = 'pending' ORDER BY id LIMIT 1").pluck().get() as number | undefined;
+            const id = db.prepare("SELECT id FROM nominations WHERE status = 'pending' ORDER BY id LIMIT 1").pluck().get() as
+              | number
+              | undefined;
             if (!id) {
               await new Promise((r) => setTimeout(r, 10));
               continue;
@@ -92,7 +100,10 @@ async function main() {
             const path = `/moderate/nominations/${id}`;
             try {
               const review = await mod.get(path);
-              const values = action === 'approve' ? { action, quote: `Quote ${id}: they listened to us.`, worker: 'new' } : { action, reason: 'spam', note: '' };
+              const values =
+                action === 'approve'
+                  ? { action, quote: `Quote ${id}: they listened to us.`, worker: 'new' }
+                  : { action, reason: 'spam', note: '' };
               // The approve form comes first on the page; the reject form has the reason field.
               const fields = formFields(review.body, path).filter(([k]) => !(k in values) && k !== 'reason');
               const res = await mod.post(path, [...fields, ...Object.entries(values)]);
@@ -124,7 +135,9 @@ async function main() {
         const missingRefs = [...ackedRefs].filter((r) => !stored.has(r));
         const status = db.prepare('SELECT status, worker_id AS workerId FROM nominations WHERE id = ?');
         const quote = db.prepare('SELECT COUNT(*) FROM quotes WHERE nomination_id = ?').pluck();
-        const audited = db.prepare("SELECT COUNT(*) FROM audit_log WHERE subject_type = 'nomination' AND subject_id = ? AND action = ?").pluck();
+        const audited = db
+          .prepare("SELECT COUNT(*) FROM audit_log WHERE subject_type = 'nomination' AND subject_id = ? AND action = ?")
+          .pluck();
         const wrongDecisions: string[] = [];
         for (const [id, action] of ackedDecisions) {
           const row = status.get(id) as { status: string; workerId: number | null } | undefined;
@@ -136,7 +149,9 @@ async function main() {
           if (!whole) wrongDecisions.push(`${id} ${action}: ${JSON.stringify(row)}`);
         }
         const halfApproved = db
-          .prepare("SELECT COUNT(*) FROM nominations n WHERE status = 'approved' AND (worker_id IS NULL OR NOT EXISTS (SELECT 1 FROM quotes q WHERE q.nomination_id = n.id))")
+          .prepare(
+            "SELECT COUNT(*) FROM nominations n WHERE status = 'approved' AND (worker_id IS NULL OR NOT EXISTS (SELECT 1 FROM quotes q WHERE q.nomination_id = n.id))",
+          )
           .pluck()
           .get() as number;
         const ok = integrity === 'ok' && !missingRefs.length && !wrongDecisions.length && halfApproved === 0 && !survivorErrors.length;

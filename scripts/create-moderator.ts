@@ -15,10 +15,15 @@ function fail(message: string): never {
 }
 
 async function main() {
-  let args;
+  let args: { email?: string; role?: string; reset?: boolean; help?: boolean };
   try {
     args = parseArgs({
-      options: { email: { type: 'string' }, role: { type: 'string' }, reset: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+      options: {
+        email: { type: 'string' },
+        role: { type: 'string' },
+        reset: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
       strict: true,
     }).values;
   } catch (e) {
@@ -33,7 +38,7 @@ async function main() {
   const password = process.env.MODERATOR_PASSWORD;
   if (!password) fail(`Set MODERATOR_PASSWORD in the environment.\n${USAGE}`);
 
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.env);
   } catch (e) {

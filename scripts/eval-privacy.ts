@@ -16,8 +16,22 @@ import { tokenize } from '../server/privacy/tokens.ts';
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'privacy-stories.json');
 
 export const EVAL_KINDS = [
-  'email', 'phone', 'postcode', 'address', 'date', 'age', 'school', 'case_ref', 'child_name', 'name', 'url',
-  'nhs_number', 'vehicle_reg', 'social_handle', 'hospital', 'workplace',
+  'email',
+  'phone',
+  'postcode',
+  'address',
+  'date',
+  'age',
+  'school',
+  'case_ref',
+  'child_name',
+  'name',
+  'url',
+  'nhs_number',
+  'vehicle_reg',
+  'social_handle',
+  'hospital',
+  'workplace',
 ] as const;
 export type EvalKind = (typeof EVAL_KINDS)[number];
 /** What each kind is, in words: the review page's words, and "child's name" for the finer kind of a name. */
@@ -28,13 +42,34 @@ type Located = { kind: EvalKind; start: number; end: number; text: string; tier?
 
 /** Other names a fixture file from elsewhere may give a kind: read as ours, and said so. */
 const KIND_ALIASES: Record<string, EvalKind> = {
-  nhs: 'nhs_number', chi: 'nhs_number', chi_number: 'nhs_number', ni_number: 'nhs_number', national_insurance: 'nhs_number', nino: 'nhs_number', id_number: 'nhs_number',
-  vehicle: 'vehicle_reg', registration: 'vehicle_reg', reg: 'vehicle_reg', number_plate: 'vehicle_reg', vehicle_registration: 'vehicle_reg',
-  handle: 'social_handle', social: 'social_handle', social_media: 'social_handle',
-  ward: 'hospital', clinic: 'hospital', hospital_ward: 'hospital',
-  employer: 'workplace', shop: 'workplace', work: 'workplace',
-  street: 'address', estate: 'address',
-  child: 'child_name', person: 'name', adult_name: 'name', professional: 'name', other_name: 'name',
+  nhs: 'nhs_number',
+  chi: 'nhs_number',
+  chi_number: 'nhs_number',
+  ni_number: 'nhs_number',
+  national_insurance: 'nhs_number',
+  nino: 'nhs_number',
+  id_number: 'nhs_number',
+  vehicle: 'vehicle_reg',
+  registration: 'vehicle_reg',
+  reg: 'vehicle_reg',
+  number_plate: 'vehicle_reg',
+  vehicle_registration: 'vehicle_reg',
+  handle: 'social_handle',
+  social: 'social_handle',
+  social_media: 'social_handle',
+  ward: 'hospital',
+  clinic: 'hospital',
+  hospital_ward: 'hospital',
+  employer: 'workplace',
+  shop: 'workplace',
+  work: 'workplace',
+  street: 'address',
+  estate: 'address',
+  child: 'child_name',
+  person: 'name',
+  adult_name: 'name',
+  professional: 'name',
+  other_name: 'name',
 };
 
 export function loadStories(path = FIXTURES, aliased: string[] = []): Story[] {
@@ -66,7 +101,8 @@ export function locateGold(s: Story, strict = true, unlocated: string[] = []): L
     seen.set(g.text, nth);
     // whole words only: "Jess" is not the start of "Jessica"
     const escaped = g.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const find = (flags: string) => [...s.story.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, flags))][nth - 1]?.index;
+    const find = (flags: string) =>
+      [...s.story.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, flags))][nth - 1]?.index;
     const at = find('gu') ?? (strict ? undefined : find('giu'));
     if (at === undefined) {
       if (strict) throw new Error(`${s.id}: occurrence ${nth} of ${JSON.stringify(g.text)} is not in the story`);
@@ -79,7 +115,13 @@ export function locateGold(s: Story, strict = true, unlocated: string[] = []): L
 }
 
 function predicted(s: Story): Located[] {
-  return findFlagsDetailed(s.story, s.worker).map((f) => ({ kind: (f.sub ?? f.kind) as EvalKind, start: f.start, end: f.end, text: f.text, tier: f.tier }));
+  return findFlagsDetailed(s.story, s.worker).map((f) => ({
+    kind: (f.sub ?? f.kind) as EvalKind,
+    start: f.start,
+    end: f.end,
+    text: f.text,
+    tier: f.tier,
+  }));
 }
 
 const overlaps = (a: Located, b: Located) => a.start < b.end && b.start < a.end && group(a.kind) === group(b.kind);
@@ -222,19 +264,19 @@ const TITLES: Record<string, string> = {
 
 function report(title: string, chosen: Story[], verbose: boolean): void {
   const ev = evaluate(chosen);
-  console.log(formatTable(title, ev) + '\n');
+  console.log(`${formatTable(title, ev)}\n`);
   if (verbose) {
-    console.log('missed:\n  ' + (ev.misses.join('\n  ') || '(none)'));
-    console.log('false alarms:\n  ' + (ev.falseAlarms.join('\n  ') || '(none)') + '\n');
+    console.log(`missed:\n  ${ev.misses.join('\n  ') || '(none)'}`);
+    console.log(`false alarms:\n  ${ev.falseAlarms.join('\n  ') || '(none)'}\n`);
   }
 }
 
 const setsOf = (stories: Story[]) => [...new Set(stories.map((s) => s.set))];
 
 function main(argv: string[]): void {
-  const valueOf = (flag: string) => (argv.indexOf(flag) >= 0 ? argv[argv.indexOf(flag) + 1] : undefined);
-  const which = valueOf('--set') ?? 'each';
-  const file = valueOf('--file');
+  const flagValue = (flag: string) => (argv.indexOf(flag) >= 0 ? argv[argv.indexOf(flag) + 1] : undefined);
+  const which = flagValue('--set') ?? 'each';
+  const file = flagValue('--file');
   const verbose = argv.includes('--verbose');
   const stories = loadStories();
   const sets = which === 'each' ? setsOf(stories) : [which];
@@ -247,9 +289,16 @@ function main(argv: string[]): void {
     const aliased: string[] = [];
     const extra = loadStories(file, aliased);
     if (aliased.length) console.log(`note: ${file} kinds read as ours: ${aliased.map((k) => `${k} -> ${KIND_ALIASES[k]}`).join(', ')}\n`);
-    const unknown = [...new Set(extra.flatMap((s) => s.spans.map((g) => g.kind)).filter((k) => !(EVAL_KINDS as readonly string[]).includes(k)))];
+    const unknown = [
+      ...new Set(extra.flatMap((s) => s.spans.map((g) => g.kind)).filter((k) => !(EVAL_KINDS as readonly string[]).includes(k))),
+    ];
     if (unknown.length) console.log(`note: ${file} has kinds this detector does not know: ${unknown.join(', ')} (reported, never found)\n`);
-    for (const set of setsOf(extra)) report(`${file}: ${set}`, extra.filter((s) => s.set === set), verbose);
+    for (const set of setsOf(extra))
+      report(
+        `${file}: ${set}`,
+        extra.filter((s) => s.set === set),
+        verbose,
+      );
     if (setsOf(extra).length > 1) report(`${file}: all`, extra, verbose);
   }
 }

@@ -105,7 +105,10 @@ function qualitiesFor(rng: Rng): string {
 
 function hex(rng: Rng, bytes: number): string {
   let s = '';
-  for (let i = 0; i < bytes; i++) s += Math.floor(rng() * 256).toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes; i++)
+    s += Math.floor(rng() * 256)
+      .toString(16)
+      .padStart(2, '0');
   return s;
 }
 
@@ -166,19 +169,44 @@ export function generateProfiles(opts: GenerateOptions): GenerateResult {
   const ph = (name: string) => sql.placeholder(name);
   const insertWorker = db
     .insert(workers)
-    .values({ slug: ph('slug'), name: ph('name'), areaId: ph('areaId'), team: null, status: 'published', createdAt: ph('at'), updatedAt: ph('at') })
+    .values({
+      slug: ph('slug'),
+      name: ph('name'),
+      areaId: ph('areaId'),
+      team: null,
+      status: 'published',
+      createdAt: ph('at'),
+      updatedAt: ph('at'),
+    })
     .prepare();
   const insertNomination = db
     .insert(nominationsTable)
     .values({
-      ref: ph('ref'), submissionKey: ph('key'), status: 'approved', workerName: ph('name'), workerNameKey: ph('nameKey'), areaId: ph('areaId'),
-      relationship: ph('relationship'), qualities: ph('qualities'), stillInvolved: ph('stillInvolved'), story: ph('story'),
-      storyHash: ph('storyHash'), submittedAt: ph('submittedAt'), decidedAt: ph('decidedAt'), workerId: ph('workerId'),
+      ref: ph('ref'),
+      submissionKey: ph('key'),
+      status: 'approved',
+      workerName: ph('name'),
+      workerNameKey: ph('nameKey'),
+      areaId: ph('areaId'),
+      relationship: ph('relationship'),
+      qualities: ph('qualities'),
+      stillInvolved: ph('stillInvolved'),
+      story: ph('story'),
+      storyHash: ph('storyHash'),
+      submittedAt: ph('submittedAt'),
+      decidedAt: ph('decidedAt'),
+      workerId: ph('workerId'),
     })
     .prepare();
   const insertQuote = db
     .insert(quotes)
-    .values({ nominationId: ph('nominationId'), workerId: ph('workerId'), text: ph('text'), relationship: ph('relationship'), publishedAt: ph('at') })
+    .values({
+      nominationId: ph('nominationId'),
+      workerId: ph('workerId'),
+      text: ph('text'),
+      relationship: ph('relationship'),
+      publishedAt: ph('at'),
+    })
     .prepare();
 
   const slugsTaken = new Map<string, number>();

@@ -12,12 +12,21 @@ function area(url: string, fn: string): string {
   if (fn === '(garbage collector)') return 'GC';
   if (fn === '(idle)') return 'idle';
   if (fn === '(program)') return 'program (native, unattributed)';
-  if (url.startsWith('node:zlib') || fn.includes('Brotli') || fn.includes('Zlib') || fn === 'zlibBufferSync' || fn === 'processChunkSync') return 'compression (zlib/brotli)';
-  if (url.includes('better-sqlite3') || ['all', 'get', 'run', 'iterate', 'pluck', 'raw'].includes(fn) && !url) return 'SQLite (better-sqlite3)';
+  if (url.startsWith('node:zlib') || fn.includes('Brotli') || fn.includes('Zlib') || fn === 'zlibBufferSync' || fn === 'processChunkSync')
+    return 'compression (zlib/brotli)';
+  if (url.includes('better-sqlite3') || (['all', 'get', 'run', 'iterate', 'pluck', 'raw'].includes(fn) && !url))
+    return 'SQLite (better-sqlite3)';
   if (url.includes('drizzle-orm')) return 'drizzle-orm';
   if (url.includes('/eta/') || url.includes('@fastify/view')) return 'templates (eta, @fastify/view)';
   if (url.includes('/lunr/')) return 'lunr';
-  if (url.includes('/fastify') || url.includes('find-my-way') || url.includes('light-my-request') || url.includes('avvio') || url.includes('pino')) return 'fastify & plugins (node_modules)';
+  if (
+    url.includes('/fastify') ||
+    url.includes('find-my-way') ||
+    url.includes('light-my-request') ||
+    url.includes('avvio') ||
+    url.includes('pino')
+  )
+    return 'fastify & plugins (node_modules)';
   if (url.includes('/node_modules/')) return `other node_modules (${url.split('/node_modules/').pop()!.split('/')[0]})`;
   if (url.includes('/server/search/')) return 'our search engine (server/search)';
   if (url.includes('/server/')) return `our server code (${url.split('/server/').pop()!.split('/')[0]})`;
@@ -62,7 +71,11 @@ const busy = total - (areas.get('idle') ?? 0);
 const pct = (us: number) => `${((us / busy) * 100).toFixed(1).padStart(5)}%`;
 console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (shares below are of busy time)`);
 console.log('\nself time by area');
-for (const [a, us] of [...areas].filter(([a]) => a !== 'idle').sort((x, y) => y[1] - x[1]).slice(0, 20)) console.log(`  ${pct(us)}  ${a}`);
+for (const [a, us] of [...areas]
+  .filter(([a]) => a !== 'idle')
+  .sort((x, y) => y[1] - x[1])
+  .slice(0, 20))
+  console.log(`  ${pct(us)}  ${a}`);
 console.log('\nheaviest functions (self)');
 for (const [f, us] of [...fns].sort((x, y) => y[1] - x[1]).slice(0, top)) console.log(`  ${pct(us)}  ${f}`);
 console.log('\nour functions, inclusive');

@@ -7,7 +7,18 @@
 //
 // Environment: DATABASE_PATH (default data/directory.db), SEARCH_SNAPSHOT_PATH (default beside it).
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MIGRATIONS_FOLDER } from '../server/db.ts';
@@ -58,10 +69,13 @@ export function checkBackup(file: string): Record<string, number> {
     const check = integrityCheck(db);
     if (check !== 'ok') throw new RestoreRefused(`${file} fails its integrity check: ${check}`);
     // Raw SQL: a file that may not be ours is read through sqlite_master and drizzle's own migrations table.
-    const hasTables = db
-      .prepare<[], number>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('__drizzle_migrations', 'nominations', 'workers')")
-      .pluck()
-      .get() ?? 0;
+    const hasTables =
+      db
+        .prepare<[], number>(
+          "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('__drizzle_migrations', 'nominations', 'workers')",
+        )
+        .pluck()
+        .get() ?? 0;
     if (hasTables < 3) throw new RestoreRefused(`${file} is a SQLite database but not one of this directory.`);
     const latest = db.prepare<[], number | null>('SELECT MAX(created_at) FROM __drizzle_migrations').pluck().get();
     const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
@@ -122,7 +136,9 @@ function main(argv: string[]) {
     process.exit(2);
   }
   const dbPath = resolve(process.env.DATABASE_PATH || 'data/directory.db');
-  const snapshot = process.env.SEARCH_SNAPSHOT_PATH ? resolve(process.env.SEARCH_SNAPSHOT_PATH) : join(dirname(dbPath), 'search-index.json');
+  const snapshot = process.env.SEARCH_SNAPSHOT_PATH
+    ? resolve(process.env.SEARCH_SNAPSHOT_PATH)
+    : join(dirname(dbPath), 'search-index.json');
   try {
     // `npm run` changes to the package folder; a relative backup path is relative to where it was typed.
     const r = restoreDatabase(resolve(process.env.INIT_CWD ?? '.', file), dbPath, snapshot);

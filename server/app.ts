@@ -79,6 +79,7 @@ export async function buildApp({ config, now = Date.now, logger = true, mailLoop
   await app.register(searchPlugin);
   await app.register(jobsPlugin);
   await app.register(mailPlugin, { loop: mailLoop });
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits an async plugin; the rule reads it as a callback
   await app.register(registerRoutes);
   return app;
 }

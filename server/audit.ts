@@ -9,8 +9,18 @@ export type AuditEntry = {
   moderatorId: number | null;
   action: string;
   subjectType:
-    | 'nomination' | 'worker' | 'quote' | 'change_request' | 'moderator' | 'session' | 'system'
-    | 'worker_account' | 'worker_reply' | 'worker_confirmation' | 'worker_merge' | 'thanks_document';
+    | 'nomination'
+    | 'worker'
+    | 'quote'
+    | 'change_request'
+    | 'moderator'
+    | 'session'
+    | 'system'
+    | 'worker_account'
+    | 'worker_reply'
+    | 'worker_confirmation'
+    | 'worker_merge'
+    | 'thanks_document';
   subjectId?: number | null;
   before?: unknown;
   after?: unknown;

@@ -5,7 +5,10 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export function clientHash(secret: string, req: FastifyRequest): string {
-  return createHmac('sha256', secret).update(req.ip ?? 'unknown').digest('base64url').slice(0, 22);
+  return createHmac('sha256', secret)
+    .update(req.ip ?? 'unknown')
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 /** The cookie that keeps the client's CSRF secret (signed), as @fastify/csrf-protection is set up with. */

@@ -5,9 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
-const flag = z
-  .enum(['', '0', '1', 'true', 'false', 'yes', 'no'])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+const flag = z.enum(['', '0', '1', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 const intIn = (min: number, max: number, dflt: number) =>
   z
@@ -102,6 +100,6 @@ function developmentSecret(dataDir: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }

@@ -5,8 +5,18 @@ import { placeNames, type PlaceNames } from './i18n/places.ts';
 
 const LOCALE: Record<Lang, string> = { en: 'en-GB', cy: 'cy' };
 export const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 // Public dates show the month only, in London time: for people "March 2026" / "Mawrth 2026"
@@ -44,7 +54,12 @@ const NUMBERS: Record<Lang, Intl.NumberFormat> = { en: new Intl.NumberFormat(LOC
 
 /** For moderators: "3 Mar 2026, 14:05". */
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
 });
 export function dateTime(ms: number): string {
   return DATE_TIME.format(ms);
@@ -52,7 +67,7 @@ export function dateTime(ms: number): string {
 
 const NUMBER = NUMBERS.en;
 
-export function plural(n: number, one: string, many = one + 's'): string {
+export function plural(n: number, one: string, many = `${one}s`): string {
   return `${NUMBER.format(n)} ${n === 1 ? one : many}`;
 }
 
@@ -105,7 +120,10 @@ export function formatFor(lang: Lang, t: Translate): PageFormat {
     monthYear: (ms) => months.format(ms),
     number: (n) => numbers.format(n),
     attribution: (relationship, publishedAt) =>
-      t('quote.attribution', { who: t(`relationship.${relationship in RELATIONSHIP_LABELS ? relationship : 'other'}` as 'relationship.other'), when: months.format(publishedAt) }),
+      t('quote.attribution', {
+        who: t(`relationship.${relationship in RELATIONSHIP_LABELS ? relationship : 'other'}` as 'relationship.other'),
+        when: months.format(publishedAt),
+      }),
     dateTime,
     plural,
     words,

@@ -98,6 +98,6 @@ export function parseCsv(text: string): string[][] {
 /** One CSV field, quoted when needed; leading =,+,-,@ are prefixed so spreadsheets do not run them. */
 export function csvField(v: string | number | null | undefined): string {
   let s = v == null ? '' : String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -67,7 +67,7 @@
         return;
       }
       var left = 3 - presses;
-      live.textContent = 'Shift, press ' + left + ' more ' + (left === 1 ? 'time' : 'times') + ' to exit.';
+      live.textContent = `Shift, press ${left} more ${left === 1 ? 'time' : 'times'} to exit.`;
       timer = setTimeout(reset, TIMEOUT);
     },
     true,

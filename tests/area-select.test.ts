@@ -30,8 +30,12 @@ it('marks exactly the chosen area selected', () => {
 });
 
 it('escapes what it is given, whatever it is', () => {
-  const html = new AreaOptionsHtml([{ label: 'A & "B"', options: [{ value: '"><script>', label: '<img src=x onerror=alert(1)>' }] }]).render('"><script>');
-  expect(html).toBe('<optgroup label="A &amp; &quot;B&quot;">\n<option value="&quot;&gt;&lt;script&gt;" selected>&lt;img src=x onerror=alert(1)&gt;</option>\n</optgroup>\n');
+  const html = new AreaOptionsHtml([
+    { label: 'A & "B"', options: [{ value: '"><script>', label: '<img src=x onerror=alert(1)>' }] },
+  ]).render('"><script>');
+  expect(html).toBe(
+    '<optgroup label="A &amp; &quot;B&quot;">\n<option value="&quot;&gt;&lt;script&gt;" selected>&lt;img src=x onerror=alert(1)&gt;</option>\n</optgroup>\n',
+  );
 });
 
 it('keeps the chosen area selected on the nomination form when it comes back with errors', async () => {

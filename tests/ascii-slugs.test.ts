@@ -21,8 +21,12 @@ const slugs = () => app.db.$client.prepare('SELECT slug FROM workers ORDER BY id
 /** The same database file opened again, as a restart would. */
 async function restart() {
   const config = loadConfig({
-    NODE_ENV: 'test', DATABASE_PATH: join(app.dir, 'test.db'), SESSION_SECRET: 'test-secret-test-secret-test-secret-1234',
-    LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', MIN_FILL_SECONDS: '0',
+    NODE_ENV: 'test',
+    DATABASE_PATH: join(app.dir, 'test.db'),
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-1234',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_MAX: '0',
+    MIN_FILL_SECONDS: '0',
   });
   const again = await buildApp({ config, now: () => app.clock.now, logger: false });
   await again.ready();
@@ -41,11 +45,20 @@ describe('ASCII slugs', () => {
   it('a new profile approved by a moderator gets an ASCII slug, unique beside an old one', async () => {
     const first = seedNomination(app, { workerName: 'Kılıç Yılmaz', area: 'hastings' });
     expect(first.slug).toBe('kilic-yilmaz-hastings');
-    const id = seedNomination(app, { workerName: 'Kilic Yilmaz', area: 'hastings', status: 'pending', story: 'Kilic listened to us when nobody else would and helped.' }).nominationId;
+    const id = seedNomination(app, {
+      workerName: 'Kilic Yilmaz',
+      area: 'hastings',
+      status: 'pending',
+      story: 'Kilic listened to us when nobody else would and helped.',
+    }).nominationId;
     const { client } = await signedInModerator(app);
     const page = await client.get(`/moderate/nominations/${id}`);
     const res = await client.post(`/moderate/nominations/${id}`, {
-      _csrf: csrfFrom(page.body)!, action: 'approve', quote: 'They listened to us when nobody else would.', worker: 'new', new_name: 'Kılıç Yılmaz',
+      _csrf: csrfFrom(page.body)!,
+      action: 'approve',
+      quote: 'They listened to us when nobody else would.',
+      worker: 'new',
+      new_name: 'Kılıç Yılmaz',
     });
     expect(res.statusCode).toBe(303);
     expect(slugs()).toEqual(['kilic-yilmaz-hastings', 'kilic-yilmaz-hastings-2']);

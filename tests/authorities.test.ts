@@ -26,24 +26,37 @@ describe('db/authorities.csv', () => {
   it('has the 153 English, 22 Welsh and 32 Scottish councils and the 5 Northern Ireland trusts', () => {
     const per = (nation: string) => authorities.filter((a) => a.nation === nation).length;
     expect([per('England'), per('Wales'), per('Scotland'), per('Northern Ireland')]).toEqual([153, 22, 32, 5]);
-    expect(authorities.filter((a) => a.nation === 'Northern Ireland').map((a) => a.authority).sort()).toEqual([
-      'Belfast HSC Trust',
-      'Northern HSC Trust',
-      'South Eastern HSC Trust',
-      'Southern HSC Trust',
-      'Western HSC Trust',
-    ]);
+    expect(
+      authorities
+        .filter((a) => a.nation === 'Northern Ireland')
+        .map((a) => a.authority)
+        .sort(),
+    ).toEqual(['Belfast HSC Trust', 'Northern HSC Trust', 'South Eastern HSC Trust', 'Southern HSC Trust', 'Western HSC Trust']);
   });
 
   it('lists no shared suffix that would let in every public body (gov.uk, hscni.net, nhs.net …)', () => {
-    const shared = new Set(['gov.uk', 'gov.scot', 'gov.wales', 'llyw.cymru', 'hscni.net', 'nhs.net', 'nhs.uk', 'nhs.scot', 'org.uk', 'co.uk']);
+    const shared = new Set([
+      'gov.uk',
+      'gov.scot',
+      'gov.wales',
+      'llyw.cymru',
+      'hscni.net',
+      'nhs.net',
+      'nhs.uk',
+      'nhs.scot',
+      'org.uk',
+      'co.uk',
+    ]);
     for (const a of authorities) for (const d of a.domains) expect(shared.has(d), `${a.authority}: ${d}`).toBe(false);
   });
 
-  it('shares a domain between authorities only where one children\'s trust or shared service serves both', () => {
+  it("shares a domain between authorities only where one children's trust or shared service serves both", () => {
     const owners = new Map<string, string[]>();
     for (const a of authorities) for (const d of a.domains) owners.set(d, [...(owners.get(d) ?? []), a.authority]);
-    const shared = [...owners].filter(([, o]) => o.length > 1).map(([d]) => d).sort();
+    const shared = [...owners]
+      .filter(([, o]) => o.length > 1)
+      .map(([d]) => d)
+      .sort();
     expect(shared).toEqual(['achievingforchildren.org.uk', 'nctrust.co.uk', 'richmondandwandsworth.gov.uk']);
   });
 });

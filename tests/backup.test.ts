@@ -45,7 +45,9 @@ describe('backup and restore', () => {
     server = await startServer({ dir, dbPath });
     const base = server.url;
     const mod = new HttpClient(base);
-    expect((await mod.submit('/moderate/login', '/moderate/login', { email: MODERATOR.email, password: MODERATOR.password })).status).toBe(303);
+    expect((await mod.submit('/moderate/login', '/moderate/login', { email: MODERATOR.email, password: MODERATOR.password })).status).toBe(
+      303,
+    );
 
     let stop = false;
     // Families nominating, two at a time.
@@ -62,14 +64,21 @@ describe('backup and restore', () => {
       const db = new Database(dbPath, { readonly: true });
       try {
         while (!stop) {
-          const id = db.prepare("SELECT id FROM nominations WHERE status = 'pending' ORDER BY id LIMIT 1").pluck().get() as number | undefined;
+          const id = db.prepare("SELECT id FROM nominations WHERE status = 'pending' ORDER BY id LIMIT 1").pluck().get() as
+            | number
+            | undefined;
           if (!id) {
             await new Promise((r) => setTimeout(r, 20));
             continue;
           }
           const path = `/moderate/nominations/${id}`;
           const review = await mod.get(path);
-          const res = await mod.submit(path, path, { action: 'approve', quote: `Quote number ${id}: they listened to us.`, worker: 'new' }, review.body);
+          const res = await mod.submit(
+            path,
+            path,
+            { action: 'approve', quote: `Quote number ${id}: they listened to us.`, worker: 'new' },
+            review.body,
+          );
           expect(res.status).toBe(303);
           approvals++;
         }

@@ -43,7 +43,9 @@ describe('the change log', () => {
   it('is pruned below every live reader, keeping the rows a slower reader has not taken', () => {
     const fast = new WorkerChanges(app.db, 'fast');
     const slow = new WorkerChanges(app.db, 'slow');
-    const ids = ['Ifan Pugh', 'Nia Vaughan', 'Rhodri Bevan'].map((name) => seedNomination(app, { workerName: name, area: 'cardiff' }).workerId);
+    const ids = ['Ifan Pugh', 'Nia Vaughan', 'Rhodri Bevan'].map(
+      (name) => seedNomination(app, { workerName: name, area: 'cardiff' }).workerId,
+    );
     fast.take();
     keepReadersAlive(app.db);
     pruneChangeLog(app.db);

@@ -65,7 +65,14 @@ describe('counts per area', () => {
 
     const byAuthority = app.counts.rollUp('authority');
     const eastSussex = byAuthority.find((g) => g.name === 'East Sussex')!;
-    expect(eastSussex).toMatchObject({ nation: 'England', region: 'South East', workers: 3, nominations: 4, thisWeek: 3, thisWeekWorkers: 2 });
+    expect(eastSussex).toMatchObject({
+      nation: 'England',
+      region: 'South East',
+      workers: 3,
+      nominations: 4,
+      thisWeek: 3,
+      thisWeekWorkers: 2,
+    });
     expect(eastSussex.areaNames).toEqual(['Eastbourne', 'Hastings', 'Lewes', 'Rother', 'Wealden']);
     expect(byAuthority.find((g) => g.name === 'West Sussex')).toMatchObject({ workers: 1, nominations: 1 });
 
@@ -212,8 +219,11 @@ describe('counts stay exact after every change', () => {
       tally[op] = (tally[op] ?? 0) + 1;
       if (op <= 2) {
         seedNomination(app, {
-          workerName: names[int(names.length)]!, area: areas[int(areas.length)]!, submittedAt: app.clock.now - int(200) * DAY - int(DAY),
-          qualities: QUALITY_KEYS.filter(() => rng() < 0.3), stillInvolved: ['yes', 'moved_on', 'case_closed', 'not_sure'][int(4)]!,
+          workerName: names[int(names.length)]!,
+          area: areas[int(areas.length)]!,
+          submittedAt: app.clock.now - int(200) * DAY - int(DAY),
+          qualities: QUALITY_KEYS.filter(() => rng() < 0.3),
+          stillInvolved: ['yes', 'moved_on', 'case_closed', 'not_sure'][int(4)]!,
           status: rng() < 0.15 ? 'pending' : 'approved',
         });
       } else if (op === 3) {
@@ -224,13 +234,15 @@ describe('counts stay exact after every change', () => {
       } else if (op === 4) {
         const n = any(ids("SELECT id FROM nominations WHERE status = 'approved'"));
         if (n) {
-          const w = sqlite.prepare('SELECT worker_id FROM nominations WHERE id = ?').pluck().get(n) as number;
+          const _w = sqlite.prepare('SELECT worker_id FROM nominations WHERE id = ?').pluck().get(n) as number;
           sqlite.prepare('DELETE FROM nominations WHERE id = ?').run(n);
         }
       } else if (op === 5) {
         const q = any(ids('SELECT id FROM quotes'));
         if (q) {
-          sqlite.prepare('UPDATE quotes SET unpublished_at = CASE WHEN unpublished_at IS NULL THEN ? END WHERE id = ?').run(app.clock.now, q);
+          sqlite
+            .prepare('UPDATE quotes SET unpublished_at = CASE WHEN unpublished_at IS NULL THEN ? END WHERE id = ?')
+            .run(app.clock.now, q);
         }
       } else if (op === 6) {
         const w = any(ids('SELECT id FROM workers'));
@@ -255,7 +267,13 @@ describe('counts stay exact after every change', () => {
     // each worker's served count of live recommendations (what search shows) is the SQL one
     const workers = ids('SELECT id FROM workers');
     const reference = workers.map(
-      (id) => sqlite.prepare(`SELECT COUNT(*) FROM quotes q JOIN workers w ON w.id = q.worker_id WHERE w.id = ? AND ${LIVE_QUOTE} AND ${PUBLIC_WORKER}`).pluck().get(id) as number,
+      (id) =>
+        sqlite
+          .prepare(
+            `SELECT COUNT(*) FROM quotes q JOIN workers w ON w.id = q.worker_id WHERE w.id = ? AND ${LIVE_QUOTE} AND ${PUBLIC_WORKER}`,
+          )
+          .pluck()
+          .get(id) as number,
     );
     expect(app.counts.liveQuotes(workers)).toEqual(reference);
     // and each public worker's qualities, most ticked first, as the SQL read has them

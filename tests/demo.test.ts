@@ -39,16 +39,38 @@ describe('demo content', () => {
     expect(one(app, "SELECT COUNT(*) FROM change_requests WHERE status = 'pending'")).toBe(2);
 
     // mirrors approval: every approved nomination has a worker, a decision, no email, and one live quote
-    expect(one(app, "SELECT COUNT(*) FROM nominations WHERE status = 'approved' AND (worker_id IS NULL OR decided_at IS NULL OR contact_email IS NOT NULL)")).toBe(0);
-    expect(one(app, "SELECT COUNT(*) FROM nominations n LEFT JOIN quotes q ON q.nomination_id = n.id WHERE n.status = 'approved' AND q.id IS NULL")).toBe(0);
-    expect(one(app, 'SELECT COUNT(*) FROM quotes q JOIN nominations n ON n.id = q.nomination_id WHERE q.published_at < n.submitted_at OR q.published_at > ?'.replace('?', String(app.clock.now)))).toBe(0);
-    expect(one(app, 'SELECT COUNT(*) FROM workers WHERE created_at > updated_at OR updated_at > ' + app.clock.now)).toBe(0);
+    expect(
+      one(
+        app,
+        "SELECT COUNT(*) FROM nominations WHERE status = 'approved' AND (worker_id IS NULL OR decided_at IS NULL OR contact_email IS NOT NULL)",
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        app,
+        "SELECT COUNT(*) FROM nominations n LEFT JOIN quotes q ON q.nomination_id = n.id WHERE n.status = 'approved' AND q.id IS NULL",
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        app,
+        'SELECT COUNT(*) FROM quotes q JOIN nominations n ON n.id = q.nomination_id WHERE q.published_at < n.submitted_at OR q.published_at > ?'.replace(
+          '?',
+          String(app.clock.now),
+        ),
+      ),
+    ).toBe(0);
+    expect(one(app, `SELECT COUNT(*) FROM workers WHERE created_at > updated_at OR updated_at > ${app.clock.now}`)).toBe(0);
 
     // spread over the last 26 weeks, with recent weeks alive
     const span = all(app, "SELECT MIN(submitted_at) AS lo, MAX(submitted_at) AS hi FROM nominations WHERE status = 'approved'")[0]!;
     expect(app.clock.now - Number(span.lo)).toBeGreaterThan(20 * 7 * 86_400_000);
     expect(app.clock.now - Number(span.lo)).toBeLessThanOrEqual(26 * 7 * 86_400_000);
-    const weeks = new Set(all(app, "SELECT submitted_at AS t FROM nominations WHERE status = 'approved'").map((r) => Math.floor((app.clock.now - Number(r.t)) / (7 * 86_400_000))));
+    const weeks = new Set(
+      all(app, "SELECT submitted_at AS t FROM nominations WHERE status = 'approved'").map((r) =>
+        Math.floor((app.clock.now - Number(r.t)) / (7 * 86_400_000)),
+      ),
+    );
     expect(weeks.size).toBeGreaterThanOrEqual(25);
 
     const leading = leadingThisWeek(app.counts.areas(), 5);
@@ -61,7 +83,9 @@ describe('demo content', () => {
     expect(busiest.slug).toBe('hastings');
 
     // qualities ticked realistically: every key used, most nominations tick a few
-    const ticked = all(app, "SELECT qualities FROM nominations WHERE status = 'approved'").map((r) => JSON.parse(String(r.qualities)) as string[]);
+    const ticked = all(app, "SELECT qualities FROM nominations WHERE status = 'approved'").map(
+      (r) => JSON.parse(String(r.qualities)) as string[],
+    );
     const used = new Set(ticked.flat());
     for (const k of QUALITY_KEYS) expect(used.has(k), k).toBe(true);
     const avg = ticked.reduce((s, q) => s + q.length, 0) / ticked.length;
@@ -86,7 +110,12 @@ describe('demo content', () => {
     expect(flags).toContain('safeguarding');
     expect(flags).toContain('complaint');
     // some of the queue concerns people who already have a profile
-    expect(one(app, "SELECT COUNT(*) FROM nominations n WHERE n.status = 'pending' AND EXISTS (SELECT 1 FROM workers w WHERE w.name = n.worker_name AND w.area_id = n.area_id)")).toBeGreaterThan(0);
+    expect(
+      one(
+        app,
+        "SELECT COUNT(*) FROM nominations n WHERE n.status = 'pending' AND EXISTS (SELECT 1 FROM workers w WHERE w.name = n.worker_name AND w.area_id = n.area_id)",
+      ),
+    ).toBeGreaterThan(0);
     // nothing pending is in this week's public counts
     expect(one(app, "SELECT COUNT(*) FROM quotes q JOIN nominations n ON n.id = q.nomination_id WHERE n.status <> 'approved'")).toBe(0);
   });
@@ -121,7 +150,10 @@ describe('demo content', () => {
       '<a href="/areas/hastings">Hastings</a> and <a href="/areas/sefton">Sefton</a> lead this week: three social workers recommended in each.',
     );
     expect(home.body.match(/<figure class="quote">/g)!.length).toBe(6);
-    const slug = one(app, "SELECT slug FROM workers w WHERE area_id = (SELECT id FROM areas WHERE slug = 'hastings') LIMIT 1") as unknown as string;
+    const slug = one(
+      app,
+      "SELECT slug FROM workers w WHERE area_id = (SELECT id FROM areas WHERE slug = 'hastings') LIMIT 1",
+    ) as unknown as string;
     expect((await app.inject(`/workers/${slug}`)).statusCode).toBe(200);
     const area = await app.inject('/areas/hastings');
     expect(area.body.match(/<li class="result">/g)!.length).toBe(9);

@@ -20,7 +20,25 @@ const exitLinks = (html: string) => [...html.matchAll(/<a href="([^"]+)"[^>]*\bd
 
 describe('Exit this page', () => {
   it('is on every public page, once, right after the skip link, pointing at a neutral https site', async () => {
-    for (const url of ['/', '/search?q=jane', `/workers/${slug}`, '/areas', '/areas/hastings', '/insights', '/nominate', '/status', '/withdraw', '/help', '/staying-safe', '/accessibility', '/about', '/privacy', '/house-rules', '/request-change', '/no-such-page']) {
+    for (const url of [
+      '/',
+      '/search?q=jane',
+      `/workers/${slug}`,
+      '/areas',
+      '/areas/hastings',
+      '/insights',
+      '/nominate',
+      '/status',
+      '/withdraw',
+      '/help',
+      '/staying-safe',
+      '/accessibility',
+      '/about',
+      '/privacy',
+      '/house-rules',
+      '/request-change',
+      '/no-such-page',
+    ]) {
       const res = await app.inject(url);
       expect(exitLinks(res.body), url).toEqual(['https://www.bbc.co.uk/weather']);
       const body = res.body.slice(res.body.indexOf('<body>'));
@@ -50,7 +68,8 @@ describe('Exit this page', () => {
 
   it('its script can send nothing: no fetch, beacon, XHR, image or form', () => {
     const source = readFileSync(join(STATIC_DIR, 'exit-this-page.js'), 'utf8');
-    for (const api of ['fetch', 'sendBeacon', 'XMLHttpRequest', 'Image', 'WebSocket', 'EventSource', 'submit', 'import(']) expect(source).not.toContain(api);
+    for (const api of ['fetch', 'sendBeacon', 'XMLHttpRequest', 'Image', 'WebSocket', 'EventSource', 'submit', 'import('])
+      expect(source).not.toContain(api);
     expect(source).toContain('location.replace(link.href)');
   });
 });

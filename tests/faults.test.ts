@@ -38,7 +38,9 @@ function run(cmd: string, args: string[], why: string) {
     execFileSync(cmd, args, { stdio: 'pipe' });
   } catch (err) {
     const msg = (err as { stderr?: Buffer }).stderr?.toString().trim() || (err as Error).message;
-    throw new Error(`${why}: \`${cmd} ${args.join(' ')}\` failed (${msg}). This test needs root with the capability to do that (CI runs as root here).`);
+    throw new Error(
+      `${why}: \`${cmd} ${args.join(' ')}\` failed (${msg}). This test needs root with the capability to do that (CI runs as root here).`,
+    );
   }
 }
 
@@ -91,7 +93,12 @@ async function approve(mod: HttpClient, nominationId: number) {
   const path = `/moderate/nominations/${nominationId}`;
   const review = await mod.get(path);
   if (review.status !== 200) return review;
-  return mod.submit(path, path, { action: 'approve', quote: 'They listened to us and helped us stay together.', worker: 'new' }, review.body);
+  return mod.submit(
+    path,
+    path,
+    { action: 'approve', quote: 'They listened to us and helped us stay together.', worker: 'new' },
+    review.body,
+  );
 }
 
 function inspect(dbPath: string) {
@@ -104,7 +111,9 @@ function inspect(dbPath: string) {
       workers: db.prepare('SELECT COUNT(*) FROM workers').pluck().get() as number,
       quotes: db.prepare('SELECT COUNT(*) FROM quotes').pluck().get() as number,
       approvedWithoutQuote: db
-        .prepare("SELECT COUNT(*) FROM nominations n WHERE n.status = 'approved' AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.nomination_id = n.id)")
+        .prepare(
+          "SELECT COUNT(*) FROM nominations n WHERE n.status = 'approved' AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.nomination_id = n.id)",
+        )
         .pluck()
         .get() as number,
     };

@@ -17,13 +17,23 @@ afterEach(async () => {
 
 const DAY = 24 * 3600_000;
 
-type Entry = { id: string; title: string; updated: string; link: { '@_href': string; '@_rel': string }; content: { '#text': string; '@_type': string } };
+type Entry = {
+  id: string;
+  title: string;
+  updated: string;
+  link: { '@_href': string; '@_rel': string };
+  content: { '#text': string; '@_type': string };
+};
 
 async function getFeed() {
   const res = await app.inject('/feed.xml');
   expect(res.statusCode).toBe(200);
   expect(XMLValidator.validate(res.body)).toBe(true);
-  const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link', parseTagValue: false }).parse(res.body);
+  const parsed = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => name === 'entry' || name === 'link',
+    parseTagValue: false,
+  }).parse(res.body);
   return { res, feed: parsed.feed as Record<string, unknown> & { entry?: (Omit<Entry, 'link'> & { link: Entry['link'][] })[] } };
 }
 
@@ -40,8 +50,12 @@ describe('xmlEscape', () => {
 describe('GET /feed.xml', () => {
   it('is a valid Atom feed of live quotes with only the public facts', async () => {
     seedNomination(app, {
-      workerName: 'Ann Hill', area: 'Hastings', relationship: 'carer', submittedAt: Date.UTC(2026, 2, 3, 10),
-      quote: 'She <listened> & never gave up on us.\u0007', story: 'PRIVATE STORY with our names in it, never published',
+      workerName: 'Ann Hill',
+      area: 'Hastings',
+      relationship: 'carer',
+      submittedAt: Date.UTC(2026, 2, 3, 10),
+      quote: 'She <listened> & never gave up on us.\u0007',
+      story: 'PRIVATE STORY with our names in it, never published',
       contactEmail: 'family@example.org',
     });
     const hidden = seedNomination(app, { workerName: 'Hidden Worker', area: 'Sefton' });
@@ -81,7 +95,8 @@ describe('GET /feed.xml', () => {
 
   it('has the 50 newest live quotes, newest first, with stable ids', async () => {
     const start = Date.UTC(2025, 0, 15);
-    for (let i = 0; i < 55; i++) seedNomination(app, { workerName: `Worker ${i}`, area: 'Wirral', submittedAt: start + i * 7 * DAY, quote: `Quote number ${i}` });
+    for (let i = 0; i < 55; i++)
+      seedNomination(app, { workerName: `Worker ${i}`, area: 'Wirral', submittedAt: start + i * 7 * DAY, quote: `Quote number ${i}` });
     const { feed } = await getFeed();
     expect(feed.entry).toHaveLength(50);
     expect(feed.entry![0]!.content['#text']).toContain('Quote number 54');

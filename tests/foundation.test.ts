@@ -54,7 +54,12 @@ describe('foundation', () => {
       expect(res.headers, url).toMatchObject(expected);
       expect(res.headers['strict-transport-security'], url).toBeUndefined();
     }
-    const post = await app.inject({ method: 'POST', url: '/nominate', payload: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const post = await app.inject({
+      method: 'POST',
+      url: '/nominate',
+      payload: 'x=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(post.statusCode).toBe(403);
     expect(post.headers).toMatchObject(expected);
     const secure = await makeApp({ COOKIE_SECURE: '1' });

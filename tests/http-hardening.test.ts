@@ -54,9 +54,18 @@ describe('router errors', () => {
 
 describe('the one error handler', () => {
   it('maps the shared domain errors to the 404, 409 and 400 pages (JSON under /api/), never a 500', async () => {
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: `${app.dir}/errors.db`, SESSION_SECRET: 's'.repeat(40), LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_PATH: `${app.dir}/errors.db`,
+      SESSION_SECRET: 's'.repeat(40),
+      LOG_LEVEL: 'silent',
+    });
     const own = await buildApp({ config, logger: false });
-    const thrown = { missing: new NotFoundError(), decided: new ConflictError('already decided', { id: 1 }), bad: new InvalidError([{ field: 'x', message: 'Enter x' }]) };
+    const thrown = {
+      missing: new NotFoundError(),
+      decided: new ConflictError('already decided', { id: 1 }),
+      bad: new InvalidError([{ field: 'x', message: 'Enter x' }]),
+    };
     for (const [name, err] of Object.entries(thrown)) {
       own.get(`/thrown/${name}`, async () => {
         throw err;
@@ -66,7 +75,11 @@ describe('the one error handler', () => {
       });
     }
     try {
-      for (const [name, status, title] of [['missing', 404, 'Page not found'], ['decided', 409, 'That has already been done'], ['bad', 400, 'Sorry, we could not understand that request']] as const) {
+      for (const [name, status, title] of [
+        ['missing', 404, 'Page not found'],
+        ['decided', 409, 'That has already been done'],
+        ['bad', 400, 'Sorry, we could not understand that request'],
+      ] as const) {
         const page = await own.inject(`/thrown/${name}`);
         expect(page.statusCode, name).toBe(status);
         expect(page.headers['content-type']).toMatch(/^text\/html/);
@@ -109,13 +122,18 @@ describe('route schemas', () => {
 describe('moderators page', () => {
   it('never echoes ?added=: the notice comes once, from the moderator the server just added', async () => {
     const { client: admin } = await signedInModerator(app, { role: 'admin' });
-    const forged = await admin.get('/moderate/moderators?added=' + encodeURIComponent('Call 0800 000 000 to verify'));
+    const forged = await admin.get(`/moderate/moderators?added=${encodeURIComponent('Call 0800 000 000 to verify')}`);
     expect(forged.statusCode).toBe(200);
     expect(forged.body).not.toContain('0800 000 000');
     expect(forged.body).not.toContain('Added ');
 
     const page = await admin.get('/moderate/moderators');
-    const added = await admin.post('/moderate/moderators', { _csrf: csrfFrom(page.body)!, email: 'new@example.org', role: 'moderator', password: 'a long enough pass phrase' });
+    const added = await admin.post('/moderate/moderators', {
+      _csrf: csrfFrom(page.body)!,
+      email: 'new@example.org',
+      role: 'moderator',
+      password: 'a long enough pass phrase',
+    });
     expect(added.statusCode).toBe(303);
     expect(added.headers.location).toBe('/moderate/moderators');
     const after = await admin.get('/moderate/moderators');
@@ -137,7 +155,10 @@ describe('form tokens', () => {
   it('a nomination form older than a day is shown again with the answers and a notice, and can then be sent', async () => {
     const client = new Client(slow);
     const page = await client.get('/nominate');
-    const answers = validNomination({ worker_name: "Siân O'Neill", story: 'She listened to us & never gave up on our family, even when it was hard.' });
+    const answers = validNomination({
+      worker_name: "Siân O'Neill",
+      story: 'She listened to us & never gave up on our family, even when it was hard.',
+    });
     slow.clock.now += MAX_FORM_AGE_MS + 60_000;
     const old = await client.post('/nominate', { _csrf: hidden(page.body, '_csrf')!, started: hidden(page.body, 'started')!, ...answers });
     expect(old.statusCode).toBe(400);
@@ -160,16 +181,30 @@ describe('form tokens', () => {
     const bobPage = await bob.get('/nominate');
     slow.clock.now += 4000;
     // Bob's own CSRF token, Alice's timestamp: refused as a bot.
-    const swapped = await bob.post('/nominate', { _csrf: hidden(bobPage.body, '_csrf')!, started: hidden(alicePage.body, 'started')!, ...validNomination() });
+    const swapped = await bob.post('/nominate', {
+      _csrf: hidden(bobPage.body, '_csrf')!,
+      started: hidden(alicePage.body, 'started')!,
+      ...validNomination(),
+    });
     expect(swapped.statusCode).toBe(400);
     expect(swapped.body).toContain('faster than a person');
-    const own = await alice.post('/nominate', { _csrf: hidden(alicePage.body, '_csrf')!, started: hidden(alicePage.body, 'started')!, ...validNomination() });
+    const own = await alice.post('/nominate', {
+      _csrf: hidden(alicePage.body, '_csrf')!,
+      started: hidden(alicePage.body, 'started')!,
+      ...validNomination(),
+    });
     expect(own.statusCode).toBe(200);
   });
 
   it('/request-change checks the fill time too, and keeps the honeypot', async () => {
     const count = () => slow.db.$client.prepare('SELECT COUNT(*) FROM change_requests').pluck().get();
-    const form = { worker_name: 'Alex Morgan', area: 'Sefton', request: 'correct', details: 'My surname is spelt wrongly on my profile.', contact_email: '' };
+    const form = {
+      worker_name: 'Alex Morgan',
+      area: 'Sefton',
+      request: 'correct',
+      details: 'My surname is spelt wrongly on my profile.',
+      contact_email: '',
+    };
     const client = new Client(slow);
     const page = await client.get('/request-change');
     const csrf = hidden(page.body, '_csrf')!;

@@ -35,8 +35,14 @@ describe('the catalogues', () => {
   const welsh = shape(cy);
 
   it('hold the same keys in both languages', () => {
-    expect([...english.keys()].filter((k) => !welsh.has(k)), 'in English, not in Welsh').toEqual([]);
-    expect([...welsh.keys()].filter((k) => !english.has(k)), 'in Welsh, not in English').toEqual([]);
+    expect(
+      [...english.keys()].filter((k) => !welsh.has(k)),
+      'in English, not in Welsh',
+    ).toEqual([]);
+    expect(
+      [...welsh.keys()].filter((k) => !english.has(k)),
+      'in Welsh, not in English',
+    ).toEqual([]);
   });
 
   it('give every count the plural forms of its language: one/other in English, all six in Welsh', () => {
@@ -60,7 +66,11 @@ describe('the catalogues', () => {
       if (value === enText.get(key) || value === enText.get(base)) same.push(key);
     }
     // the same in both: formats with no words, and the header's second half (empty in Welsh by design)
-    expect(same.filter((k) => !['quote.attribution', 'search.quoted', 'site.nameEnd', 'pagination.prevHidden', 'pagination.nextHidden'].includes(k))).toEqual([]);
+    expect(
+      same.filter(
+        (k) => !['quote.attribution', 'search.quoted', 'site.nameEnd', 'pagination.prevHidden', 'pagination.nextHidden'].includes(k),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -95,7 +105,7 @@ describe('rich text', () => {
   const rich = richText(t.cy, (p) => localPath('cy', p));
 
   it('links to the same-language page and escapes everything else', () => {
-    expect(rich('status.result.mind')).toBe("Wedi newid eich meddwl? Gallwch <a href=\"/cy/withdraw\">ei dynnu'n ôl</a> unrhyw bryd.");
+    expect(rich('status.result.mind')).toBe('Wedi newid eich meddwl? Gallwch <a href="/cy/withdraw">ei dynnu\'n ôl</a> unrhyw bryd.');
     expect(rich('footer.safety')).toContain('<strong>Yn poeni am blentyn?</strong>');
     expect(rich('footer.safety')).toContain('<a href="tel:08088005000">0808 800 5000</a>');
   });
@@ -118,7 +128,16 @@ describe('the language of a path', () => {
     expect(localPath('cy', '/')).toBe('/cy');
     expect(localPath('cy', '/search?q=a')).toBe('/cy/search?q=a');
     expect(localPath('cy', '/cy/search')).toBe('/cy/search');
-    for (const p of ['/api/areas', '/static/site.css', '/feed.xml', '/moderate', '/moderate/login', 'tel:999', '#main', '//elsewhere.example']) {
+    for (const p of [
+      '/api/areas',
+      '/static/site.css',
+      '/feed.xml',
+      '/moderate',
+      '/moderate/login',
+      'tel:999',
+      '#main',
+      '//elsewhere.example',
+    ]) {
       expect(localPath('cy', p), p).toBe(p);
     }
     expect(localPath('en', '/search')).toBe('/search');

@@ -32,7 +32,9 @@ describe('charts in a real browser', () => {
       expect(await axeViolations(page), path).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} is wider than the screen`).toBeLessThanOrEqual(320);
       const overflowing = await page.evaluate(() =>
-        [...document.querySelectorAll('.table-wrap')].filter((t) => t.scrollWidth > t.clientWidth).map((t) => t.querySelector('caption')?.textContent),
+        [...document.querySelectorAll('.table-wrap')]
+          .filter((t) => t.scrollWidth > t.clientWidth)
+          .map((t) => t.querySelector('caption')?.textContent),
       );
       expect(overflowing, `${path}: tables that scroll sideways`).toEqual([]);
       const charts = await page.evaluate(() =>
@@ -51,7 +53,7 @@ describe('charts in a real browser', () => {
         expect(c.height).toBeGreaterThan(20);
       }
     }
-    const insights = await page.goto(server.url + '/insights');
+    const insights = await page.goto(`${server.url}/insights`);
     expect(insights?.status()).toBe(200);
     // three charts: the weekly trend, the qualities, and whether the worker had moved on
     expect(await page.locator('main svg[role="img"]').count()).toBe(3);

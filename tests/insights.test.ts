@@ -38,8 +38,20 @@ describe('GET /insights', () => {
     seedNomination(app, { workerName: 'Ann Hill', area: 'Hastings', qualities: ['listened', 'hope'], stillInvolved: 'moved_on' });
     seedNomination(app, { workerName: 'Bob Cole', area: 'Hastings', qualities: ['listened'], stillInvolved: 'case_closed' });
     seedNomination(app, { workerName: 'Cat Dunn', area: 'Sefton', qualities: ['listened', 'advocate'], stillInvolved: 'yes' });
-    seedNomination(app, { workerName: 'Dan Eve', area: 'Lewes', qualities: ['hope'], stillInvolved: 'yes', submittedAt: app.clock.now - 21 * DAY });
-    seedNomination(app, { workerName: 'Pending', area: 'Cardiff', qualities: ['stayed'], status: 'pending', story: 'SECRET STORY that is private to moderators.' });
+    seedNomination(app, {
+      workerName: 'Dan Eve',
+      area: 'Lewes',
+      qualities: ['hope'],
+      stillInvolved: 'yes',
+      submittedAt: app.clock.now - 21 * DAY,
+    });
+    seedNomination(app, {
+      workerName: 'Pending',
+      area: 'Cardiff',
+      qualities: ['stayed'],
+      status: 'pending',
+      story: 'SECRET STORY that is private to moderators.',
+    });
 
     const res = await app.inject('/insights');
     expect(res.statusCode).toBe(200);
@@ -65,7 +77,9 @@ describe('GET /insights', () => {
     expect(html.match(/<table>/g)!.length).toBeGreaterThanOrEqual(6);
 
     // qualities: listened 3 of 4, then hope 2, then advocate 1
-    expect(svgText(html, 'qualities-desc')).toMatch(/^Listened to us and respected our views: 3; Gave us hope that things could change: 2; Stood up for us, for example in court: 1;/);
+    expect(svgText(html, 'qualities-desc')).toMatch(
+      /^Listened to us and respected our views: 3; Gave us hope that things could change: 2; Stood up for us, for example in court: 1;/,
+    );
     expect(html).toMatch(/<th scope="row">Listened to us and respected our views<\/th><td class="num">3<\/td><td class="num">75%<\/td>/);
 
     // weekly trend: 3 this week, 1 three weeks ago, 4 in all
@@ -80,9 +94,10 @@ describe('GET /insights', () => {
     // nation and region rows, and East Sussex rolled up from Hastings and Lewes
     expect(html).toMatch(/<th scope="row">England<\/th><td class="num">4<\/td><td class="num">4<\/td><\/tr>/);
     expect(html).toMatch(/<th scope="row" class="sub">South East<\/th><td class="num">3<\/td>/);
-    expect(html).toMatch(/<th scope="row">East Sussex <span class="small">\(5 areas\)<\/span><\/th><td class="num">3<\/td><td class="num">3<\/td><\/tr>/);
+    expect(html).toMatch(
+      /<th scope="row">East Sussex <span class="small">\(5 areas\)<\/span><\/th><td class="num">3<\/td><td class="num">3<\/td><\/tr>/,
+    );
   });
-
 });
 
 describe('chart partials', () => {
@@ -101,7 +116,15 @@ describe('chart partials', () => {
 
 describe('chart geometry', () => {
   it('bar lengths are proportional, the longest at the maximum width', () => {
-    const c = barChart({ id: 'b', title: 't', items: [{ label: 'a', value: 10 }, { label: 'b', value: 5 }, { label: 'c', value: 0 }] });
+    const c = barChart({
+      id: 'b',
+      title: 't',
+      items: [
+        { label: 'a', value: 10 },
+        { label: 'b', value: 5 },
+        { label: 'c', value: 0 },
+      ],
+    });
     expect(c.rows.map((r) => r.barWidth)).toEqual(['82%', '41%', '0%']);
     expect(c.rows[1]!.barY).toBeGreaterThan(c.rows[0]!.barY);
     expect(c.height).toBeGreaterThan(c.rows[2]!.barY);
@@ -110,7 +133,10 @@ describe('chart geometry', () => {
   });
 
   it('wraps long labels at spaces to fit a phone', () => {
-    expect(wrapLabel('Helped us keep things going after they stepped back', 36)).toEqual(['Helped us keep things going after', 'they stepped back']);
+    expect(wrapLabel('Helped us keep things going after they stepped back', 36)).toEqual([
+      'Helped us keep things going after',
+      'they stepped back',
+    ]);
     expect(wrapLabel('Short')).toEqual(['Short']);
     expect(wrapLabel('x'.repeat(40), 36)).toEqual(['x'.repeat(36), 'xxxx']);
   });
@@ -121,12 +147,25 @@ describe('chart geometry', () => {
     expect(niceTicks(7)).toEqual([0, 2, 4, 6, 8]);
     expect(niceTicks(95)).toEqual([0, 50, 100]);
     expect(niceTicks(1234)).toEqual([0, 500, 1000, 1500]);
-    const c = lineChart({ id: 'l', title: 't', desc: 'd', points: [{ label: 'a', value: 0 }, { label: 'b', value: 4 }, { label: 'c', value: 2 }] });
+    const c = lineChart({
+      id: 'l',
+      title: 't',
+      desc: 'd',
+      points: [
+        { label: 'a', value: 0 },
+        { label: 'b', value: 4 },
+        { label: 'c', value: 2 },
+      ],
+    });
     expect(c.gridlines.map((g) => g.label)).toEqual(['0', '1', '2', '3', '4']);
     expect(c.markers[0]!.cy).toBe(c.gridlines[0]!.y);
     expect(c.markers[1]!.cy).toBe(c.gridlines[4]!.y);
     expect(c.markers.map((m) => m.cx)).toEqual(['6%', '52%', '98%']);
-    expect(c.xLabels.map((l) => [l.text, l.anchor])).toEqual([['a', 'start'], ['b', 'middle'], ['c', 'end']]);
+    expect(c.xLabels.map((l) => [l.text, l.anchor])).toEqual([
+      ['a', 'start'],
+      ['b', 'middle'],
+      ['c', 'end'],
+    ]);
   });
 
   it('sparklines span their box and mark the last point', () => {
@@ -145,7 +184,8 @@ describe('chart geometry', () => {
 
 describe('sparklines on the home and area pages', () => {
   it('show recommendations per week for the last 12 weeks, nationally and per area', async () => {
-    for (let i = 0; i < 5; i++) seedNomination(app, { workerName: `Worker ${i}`, area: 'Hastings', submittedAt: app.clock.now - i * 7 * DAY });
+    for (let i = 0; i < 5; i++)
+      seedNomination(app, { workerName: `Worker ${i}`, area: 'Hastings', submittedAt: app.clock.now - i * 7 * DAY });
     seedNomination(app, { workerName: 'Only One', area: 'Sefton', submittedAt: app.clock.now - 14 * DAY });
     seedNomination(app, { workerName: 'Long Ago', area: 'Sefton', submittedAt: app.clock.now - 200 * DAY });
 
@@ -156,7 +196,9 @@ describe('sparklines on the home and area pages', () => {
 
     const hastings = (await app.inject('/areas/hastings')).body;
     expect(hastings).toContain('5 recommendations in Hastings in the last 12 weeks.');
-    expect(svgText(hastings, 'area-trend-desc')).toMatch(/^Recommendations in Hastings per week since the week beginning .*: 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1\./);
+    expect(svgText(hastings, 'area-trend-desc')).toMatch(
+      /^Recommendations in Hastings per week since the week beginning .*: 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1\./,
+    );
 
     // one recommendation in 12 weeks: no weekly line that would date it finer than its month
     const sefton = (await app.inject('/areas/sefton')).body;

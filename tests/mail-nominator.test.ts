@@ -30,7 +30,12 @@ afterEach(async () => {
   smtp.received = [];
 });
 
-const nominationOf = (ref: string) => app.db.select().from(nominations).where(eq(nominations.ref, compactReference(decodeURIComponent(ref)))).get()!;
+const nominationOf = (ref: string) =>
+  app.db
+    .select()
+    .from(nominations)
+    .where(eq(nominations.ref, compactReference(decodeURIComponent(ref))))
+    .get()!;
 
 async function decide(client: Client, id: number, form: Record<string, string>) {
   const page = await client.get(`/moderate/nominations/${id}`);
@@ -40,7 +45,9 @@ async function decide(client: Client, id: number, form: Record<string, string>) 
 describe('the opt-in on the form', () => {
   it('sits with the email field, and is shown on the check page only with an address', async () => {
     const form = await app.inject('/nominate');
-    expect(form.body).toMatch(/name="contact_email"[\s\S]*<legend>Tell me when it is published \(optional\)<\/legend>[\s\S]*id="notify_published" name="notify_published" value="yes"/);
+    expect(form.body).toMatch(
+      /name="contact_email"[\s\S]*<legend>Tell me when it is published \(optional\)<\/legend>[\s\S]*id="notify_published" name="notify_published" value="yes"/,
+    );
     const withEmail = await checkAnswers(app, validNomination({ contact_email: EMAIL, notify_published: 'yes' }));
     expect(withEmail.check.statusCode).toBe(200);
     expect(withEmail.check.body).toContain('Yes, once, by email');
@@ -52,7 +59,9 @@ describe('the opt-in on the form', () => {
   it('asks for the address when the box is ticked without one, with the other answers kept', async () => {
     const { check } = await checkAnswers(app, validNomination({ notify_published: 'yes', story: 'short' }));
     expect(check.statusCode).toBe(400);
-    expect(check.body).toContain('<a href="#contact_email">Enter your email address, so we can tell you when it is published, or untick the box</a>');
+    expect(check.body).toContain(
+      '<a href="#contact_email">Enter your email address, so we can tell you when it is published, or untick the box</a>',
+    );
     expect(check.body).toMatch(/id="notify_published" name="notify_published" value="yes" checked/);
   });
 
@@ -66,7 +75,10 @@ describe('the opt-in on the form', () => {
 
 describe('at the decision', () => {
   it('queues one neutral message with the profile link when approved, and deletes the address', async () => {
-    const { ref } = await nominate(app, validNomination({ worker_name: 'Jane Smith', story: STORY, contact_email: EMAIL, notify_published: 'yes' }));
+    const { ref } = await nominate(
+      app,
+      validNomination({ worker_name: 'Jane Smith', story: STORY, contact_email: EMAIL, notify_published: 'yes' }),
+    );
     const n = nominationOf(ref!);
     const { client } = await signedInModerator(app);
     const res = await decide(client, n.id, { action: 'approve', quote: QUOTE, worker: 'new', new_name: 'Jane Smith' });
@@ -91,7 +103,10 @@ describe('at the decision', () => {
     const { client } = await signedInModerator(app);
     const notAsked = await nominate(app, validNomination({ worker_name: 'Jane Smith', story: STORY, contact_email: EMAIL }));
     await decide(client, nominationOf(notAsked.ref!).id, { action: 'approve', quote: QUOTE, worker: 'new', new_name: 'Jane Smith' });
-    const rejected = await nominate(app, validNomination({ worker_name: 'Ann Other', story: `${STORY} Again.`, contact_email: EMAIL, notify_published: 'yes' }));
+    const rejected = await nominate(
+      app,
+      validNomination({ worker_name: 'Ann Other', story: `${STORY} Again.`, contact_email: EMAIL, notify_published: 'yes' }),
+    );
     const r = await decide(client, nominationOf(rejected.ref!).id, { action: 'reject', reason: 'not_about_worker' });
     expect(r.statusCode).toBe(303);
     expect(nominationOf(rejected.ref!).contactEmail).toBeNull();

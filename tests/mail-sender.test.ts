@@ -65,7 +65,15 @@ describe('sending over SMTP', () => {
     expect(m.parsed.text).toContain('https://goodsocialworker.example/worker/sign-in/tok123');
     expect(m.parsed.html).toBe(false);
     const [row] = rows(a);
-    expect(row).toMatchObject({ status: 'sent', attempts: 1, sentAt: a.clock.now, bodyText: '', bodyHtml: null, toAddress: 'j•••@eastsussex.gov.uk', lastError: null });
+    expect(row).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      sentAt: a.clock.now,
+      bodyText: '',
+      bodyHtml: null,
+      toAddress: 'j•••@eastsussex.gov.uk',
+      lastError: null,
+    });
     expect(m.parsed.messageId).toBe(row!.messageId);
   });
 
@@ -214,16 +222,24 @@ describe('mail settings', () => {
   it('refuse a bad SMTP_URL or MAIL_FROM with a message naming the variable, never repeating a password', async () => {
     const { loadConfig } = await import('../server/config.ts');
     const base = { NODE_ENV: 'test', DATABASE_PATH: ':memory:', SESSION_SECRET: 'x'.repeat(32) };
-    expect(() => loadConfig({ ...base, SMTP_URL: 'http://user:hunter2@mail.example.org' })).toThrow(/^Configuration error: SMTP_URL must start with smtp:\/\/ or smtps:\/\/ \(value not shown/);
-    expect(() => loadConfig({ ...base, SMTP_URL: 'not a url hunter2' })).toThrow(/SMTP_URL must be a URL such as smtp:\/\/user:pass@mail\.example\.org:587/);
+    expect(() => loadConfig({ ...base, SMTP_URL: 'http://user:hunter2@mail.example.org' })).toThrow(
+      /^Configuration error: SMTP_URL must start with smtp:\/\/ or smtps:\/\/ \(value not shown/,
+    );
+    expect(() => loadConfig({ ...base, SMTP_URL: 'not a url hunter2' })).toThrow(
+      /SMTP_URL must be a URL such as smtp:\/\/user:pass@mail\.example\.org:587/,
+    );
     for (const url of ['http://user:hunter2@mail.example.org', 'not a url hunter2']) {
-      expect(() => loadConfig({ ...base, SMTP_URL: url })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+      expect(() => loadConfig({ ...base, SMTP_URL: url })).toThrow(
+        expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+      );
     }
     expect(() => loadConfig({ ...base, MAIL_FROM: 'The directory' })).toThrow(/MAIL_FROM must be an address or "Name <address>"/);
-    expect(loadConfig({ ...base, SMTP_URL: 'smtps://u:p@mail.example.org:465', MAIL_FROM: 'Directory <hello@example.org>' })).toMatchObject({
-      SMTP_URL: 'smtps://u:p@mail.example.org:465',
-      MAIL_FROM: 'Directory <hello@example.org>',
-    });
+    expect(loadConfig({ ...base, SMTP_URL: 'smtps://u:p@mail.example.org:465', MAIL_FROM: 'Directory <hello@example.org>' })).toMatchObject(
+      {
+        SMTP_URL: 'smtps://u:p@mail.example.org:465',
+        MAIL_FROM: 'Directory <hello@example.org>',
+      },
+    );
     const defaults = loadConfig(base);
     expect(defaults.SMTP_URL).toBeUndefined();
     expect(defaults.MAIL_FROM).toBe('The Good Social Worker directory <no-reply@localhost>');
@@ -233,7 +249,14 @@ describe('mail settings', () => {
 describe('the record of sent mail', () => {
   it('is deleted once older than the retention period; waiting mail is kept', async () => {
     const a = await smtpApp();
-    const sender = new MailSender({ db: a.db, transport: smtpTransport(smtpUrl), from: FROM, messageHost: 'example.org', now: () => a.clock.now, log: { info() {}, warn() {}, error() {} } });
+    const sender = new MailSender({
+      db: a.db,
+      transport: smtpTransport(smtpUrl),
+      from: FROM,
+      messageHost: 'example.org',
+      now: () => a.clock.now,
+      log: { info() {}, warn() {}, error() {} },
+    });
     queueMail(a.db, msg, a.clock.now);
     await sender.drain();
     queueMail(a.db, { ...msg, dedupeKey: 'later' }, a.clock.now + 60_000);

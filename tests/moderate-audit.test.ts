@@ -16,18 +16,40 @@ afterEach(async () => {
 describe('the audit log', () => {
   it('records every kind of moderation action, and shows who, what, when, before and after', async () => {
     const { client, moderator } = await signedInModerator(app, { role: 'admin', email: 'boss@example.org' });
-    const a = seedNomination(app, { workerName: 'Jane Smith', area: 'hastings', status: 'pending', story: 'Jane Smith was kind and fair to us all the way through.' }).nominationId;
+    const a = seedNomination(app, {
+      workerName: 'Jane Smith',
+      area: 'hastings',
+      status: 'pending',
+      story: 'Jane Smith was kind and fair to us all the way through.',
+    }).nominationId;
     const b = seedNomination(app, { workerName: 'Tom Hughes', area: 'sefton', status: 'pending' }).nominationId;
     let page = await client.get(`/moderate/nominations/${a}`);
-    await client.post(`/moderate/nominations/${a}`, { _csrf: csrfFrom(page.body)!, action: 'approve', worker: 'new', quote: 'Kind and fair to us all the way <through>.' });
+    await client.post(`/moderate/nominations/${a}`, {
+      _csrf: csrfFrom(page.body)!,
+      action: 'approve',
+      worker: 'new',
+      quote: 'Kind and fair to us all the way <through>.',
+    });
     await client.post(`/moderate/nominations/${b}`, { _csrf: csrfFrom(page.body)!, action: 'reject', reason: 'spam' });
     page = await client.get('/moderate/moderators');
-    await client.post('/moderate/moderators', { _csrf: csrfFrom(page.body)!, email: 'helper@example.org', role: 'moderator', password: 'a long enough pass phrase' });
+    await client.post('/moderate/moderators', {
+      _csrf: csrfFrom(page.body)!,
+      email: 'helper@example.org',
+      role: 'moderator',
+      password: 'a long enough pass phrase',
+    });
     const helperId = app.db.$client.prepare(`SELECT id FROM moderators WHERE email = 'helper@example.org'`).pluck().get() as number;
     await client.post(`/moderate/moderators/${helperId}`, { _csrf: csrfFrom(page.body)!, action: 'disable' });
 
     const actions = app.db.$client.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all();
-    expect(actions).toEqual(['moderator.created', 'session.login', 'nomination.approved', 'nomination.rejected', 'moderator.created', 'moderator.disabled']);
+    expect(actions).toEqual([
+      'moderator.created',
+      'session.login',
+      'nomination.approved',
+      'nomination.rejected',
+      'moderator.created',
+      'moderator.disabled',
+    ]);
 
     const res = await client.get('/moderate/audit');
     expect(res.statusCode).toBe(200);
@@ -54,7 +76,8 @@ describe('the audit log', () => {
 
   it('pages through a long log, keeping the filter in the links', async () => {
     const { client } = await signedInModerator(app);
-    for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i++) audit(app.db, { at: app.clock.now + i, moderatorId: null, action: 'test.entry', subjectType: 'system', note: `entry ${i}` });
+    for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i++)
+      audit(app.db, { at: app.clock.now + i, moderatorId: null, action: 'test.entry', subjectType: 'system', note: `entry ${i}` });
     const first = await client.get('/moderate/audit?action=test.entry');
     expect(first.body).toContain('page 1 of 2');
     expect(first.body).toContain(`entry ${AUDIT_PAGE_SIZE + 4}`);

@@ -37,7 +37,9 @@ function moderationRoutes(ids: { nomination: number; request: number; moderator:
 function seedRequest(app: TestApp): number {
   return Number(
     app.db.$client
-      .prepare(`INSERT INTO change_requests (worker_name, area_text, request, details, submitted_at) VALUES ('Jane Smith', 'Hastings', 'hide', 'Please hide my profile.', ?)`)
+      .prepare(
+        `INSERT INTO change_requests (worker_name, area_text, request, details, submitted_at) VALUES ('Jane Smith', 'Hastings', 'hide', 'Please hide my profile.', ?)`,
+      )
       .run(app.clock.now).lastInsertRowid,
   );
 }
@@ -55,7 +57,12 @@ describe('moderation sign-in', () => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('You were signed out');
     expect(form.body).toContain(`name="next" value="${page}"`);
-    const again = await client.post('/moderate/login', { _csrf: csrfFrom(form.body), email: moderator.email, password: TEST_PASSWORD, next: page });
+    const again = await client.post('/moderate/login', {
+      _csrf: csrfFrom(form.body),
+      email: moderator.email,
+      password: TEST_PASSWORD,
+      next: page,
+    });
     expect(again.statusCode).toBe(303);
     expect(again.headers.location).toBe(page);
     expect((await client.get(page)).statusCode).toBe(200);
@@ -65,24 +72,38 @@ describe('moderation sign-in', () => {
     expect(posted.headers.location).toBe(`/moderate/login?next=${encodeURIComponent(`${page}?x=1`)}&ended=1`);
     const elsewhere = await client.post(page, { action: 'reject' }, { referer: `http://evil.example${page}` });
     expect(elsewhere.headers.location).toBe('/moderate/login');
-    await client.post('/moderate/login', { _csrf: csrfFrom((await client.get('/moderate/login')).body), email: moderator.email, password: TEST_PASSWORD });
+    await client.post('/moderate/login', {
+      _csrf: csrfFrom((await client.get('/moderate/login')).body),
+      email: moderator.email,
+      password: TEST_PASSWORD,
+    });
     // already signed in: the login page sends on to `next` too
-    expect((await client.get(`/moderate/login?next=${encodeURIComponent('/moderate/audit?action=session.login')}`)).headers.location).toBe('/moderate/audit?action=session.login');
+    expect((await client.get(`/moderate/login?next=${encodeURIComponent('/moderate/audit?action=session.login')}`)).headers.location).toBe(
+      '/moderate/audit?action=session.login',
+    );
   });
 
-  it.each(['https://evil.example/', '//evil.example/moderate', '/moderate/../x', '/moderate//evil.example', '/\\evil.example', 'javascript:alert(1)', '/moderate/login', '/moderatex', '/search?q=x', ''])(
-    'refuses %j as a place to return to, going to the queue instead',
-    async (next) => {
-      const moderator = await addModerator(app);
-      const client = new Client(app);
-      const form = await client.get(`/moderate/login?next=${encodeURIComponent(next)}`);
-      expect(form.statusCode).toBe(200);
-      expect(form.body).not.toContain('name="next"');
-      const res = await client.post('/moderate/login', { _csrf: csrfFrom(form.body), email: moderator.email, password: TEST_PASSWORD, next });
-      expect(res.statusCode).toBe(303);
-      expect(res.headers.location).toBe('/moderate');
-    },
-  );
+  it.each([
+    'https://evil.example/',
+    '//evil.example/moderate',
+    '/moderate/../x',
+    '/moderate//evil.example',
+    '/\\evil.example',
+    'javascript:alert(1)',
+    '/moderate/login',
+    '/moderatex',
+    '/search?q=x',
+    '',
+  ])('refuses %j as a place to return to, going to the queue instead', async (next) => {
+    const moderator = await addModerator(app);
+    const client = new Client(app);
+    const form = await client.get(`/moderate/login?next=${encodeURIComponent(next)}`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).not.toContain('name="next"');
+    const res = await client.post('/moderate/login', { _csrf: csrfFrom(form.body), email: moderator.email, password: TEST_PASSWORD, next });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/moderate');
+  });
 
   it('sends every /moderate route to the login page without a session, GET and POST, with or without a CSRF token', async () => {
     const { nominationId } = seedNomination(app, { workerName: 'Jane Smith', area: 'hastings', status: 'pending' });
@@ -169,7 +190,9 @@ describe('moderation sign-in', () => {
       expect(res.cookies.find((c) => c.name === 'gsw_session')).toBeUndefined();
     }
     expect(wrong.body).toContain('value="known@example.org"');
-    expect(wrong.body.replace('known@example.org', 'X')).toBe(unknown.body.replace('nobody@example.org', 'X').replace(csrfFrom(unknown.body)!, csrfFrom(wrong.body)!));
+    expect(wrong.body.replace('known@example.org', 'X')).toBe(
+      unknown.body.replace('nobody@example.org', 'X').replace(csrfFrom(unknown.body)!, csrfFrom(wrong.body)!),
+    );
     const empty = await login(new Client(app), '', '');
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Enter your email address');
@@ -205,7 +228,9 @@ describe('moderation sign-in', () => {
     const locked = await login(new Client(app), 'lock@example.org', TEST_PASSWORD);
     expect(locked.statusCode).toBe(401);
     expect(locked.body).toContain(LOGIN_FAILED);
-    expect(app.db.$client.prepare(`SELECT COUNT(*) FROM audit_log WHERE action = 'moderator.locked' AND subject_id = ?`).pluck().get(m.id)).toBe(1);
+    expect(
+      app.db.$client.prepare(`SELECT COUNT(*) FROM audit_log WHERE action = 'moderator.locked' AND subject_id = ?`).pluck().get(m.id),
+    ).toBe(1);
     app.clock.now += 14 * MIN;
     expect((await login(new Client(app), 'lock@example.org', TEST_PASSWORD)).statusCode).toBe(401);
     app.clock.now += 1 * MIN + 1;
@@ -219,7 +244,10 @@ describe('moderation sign-in', () => {
       const client = new Client(limited);
       const _csrf = await client.csrf('/moderate/login');
       const statuses = [];
-      for (let i = 0; i < 4; i++) statuses.push((await client.post('/moderate/login', { _csrf, email: 'a@example.org', password: 'wrong password here' })).statusCode);
+      for (let i = 0; i < 4; i++)
+        statuses.push(
+          (await client.post('/moderate/login', { _csrf, email: 'a@example.org', password: 'wrong password here' })).statusCode,
+        );
       expect(statuses).toEqual([401, 401, 401, 429]);
       const res = await client.post('/moderate/login', { _csrf, email: 'a@example.org', password: 'wrong password here' });
       expect(res.body).toContain('Too many tries');
@@ -291,7 +319,9 @@ describe('moderation sign-in', () => {
     expect(res.statusCode).toBe(303);
     expect((await mod.get('/moderate')).statusCode).toBe(303);
     expect((await login(new Client(app), 'leaver@example.org', TEST_PASSWORD)).statusCode).toBe(401);
-    const audit = app.db.$client.prepare(`SELECT moderator_id AS by, subject_id AS subject FROM audit_log WHERE action = 'moderator.disabled'`).get();
+    const audit = app.db.$client
+      .prepare(`SELECT moderator_id AS by, subject_id AS subject FROM audit_log WHERE action = 'moderator.disabled'`)
+      .get();
     expect(audit).toMatchObject({ subject: moderator.id });
   });
 
@@ -302,21 +332,41 @@ describe('moderation sign-in', () => {
     expect(denied.body).toContain('Only admins');
     const queue = await mod.get('/moderate');
     expect(queue.body).not.toContain('href="/moderate/moderators"');
-    const postDenied = await mod.post('/moderate/moderators', { _csrf: csrfFrom(queue.body)!, email: 'x@example.org', role: 'admin', password: TEST_PASSWORD });
+    const postDenied = await mod.post('/moderate/moderators', {
+      _csrf: csrfFrom(queue.body)!,
+      email: 'x@example.org',
+      role: 'admin',
+      password: TEST_PASSWORD,
+    });
     expect(postDenied.statusCode).toBe(403);
     expect(app.db.$client.prepare(`SELECT COUNT(*) FROM moderators WHERE email = 'x@example.org'`).pluck().get()).toBe(0);
 
     const { client: admin } = await signedInModerator(app, { role: 'admin' });
     const page = await admin.get('/moderate/moderators');
     expect(page.body).toContain('href="/moderate/moderators"');
-    const weak = await admin.post('/moderate/moderators', { _csrf: csrfFrom(page.body)!, email: 'new@example.org', role: 'moderator', password: 'short' });
+    const weak = await admin.post('/moderate/moderators', {
+      _csrf: csrfFrom(page.body)!,
+      email: 'new@example.org',
+      role: 'moderator',
+      password: 'short',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.body).toContain('at least 12 characters');
     expect(weak.body).toContain('value="new@example.org"');
-    const added = await admin.post('/moderate/moderators', { _csrf: csrfFrom(page.body)!, email: 'new@example.org', role: 'moderator', password: 'a long enough pass phrase' });
+    const added = await admin.post('/moderate/moderators', {
+      _csrf: csrfFrom(page.body)!,
+      email: 'new@example.org',
+      role: 'moderator',
+      password: 'a long enough pass phrase',
+    });
     expect(added.statusCode).toBe(303);
     expect((await login(new Client(app), 'new@example.org', 'a long enough pass phrase')).statusCode).toBe(303);
-    const dup = await admin.post('/moderate/moderators', { _csrf: csrfFrom(page.body)!, email: 'NEW@example.org', role: 'moderator', password: 'another long pass phrase' });
+    const dup = await admin.post('/moderate/moderators', {
+      _csrf: csrfFrom(page.body)!,
+      email: 'NEW@example.org',
+      role: 'moderator',
+      password: 'another long pass phrase',
+    });
     expect(dup.statusCode).toBe(400);
     expect(dup.body).toContain('already a moderator');
   });

@@ -15,10 +15,15 @@ afterEach(async () => {
 });
 
 const sql = () => app.db.$client;
-const count = (query: string, ...params: unknown[]) => sql().prepare(query).pluck().get(...params) as number;
+const count = (query: string, ...params: unknown[]) =>
+  sql()
+    .prepare(query)
+    .pluck()
+    .get(...params) as number;
 
 function pending(workerName: string, story: string, extra: Parameters<typeof seedNomination>[1] extends infer S ? Partial<S> : never = {}) {
-  return seedNomination(app, { workerName, area: 'hastings', status: 'pending', story, contactEmail: 'family@example.org', ...extra }).nominationId;
+  return seedNomination(app, { workerName, area: 'hastings', status: 'pending', story, contactEmail: 'family@example.org', ...extra })
+    .nominationId;
 }
 
 async function review(client: Client, id: number) {
@@ -38,13 +43,20 @@ const QUOTE = 'She listened to us when nobody else would and helped us get our f
 describe('reviewing a nomination', () => {
   it('shows the story with flagged spans marked (not by colour alone), the suggested quote, the answers and the concerns', async () => {
     const story = 'Jane Smith was brilliant. You can email me at mum.of.three+sw@example.com if you need to. She gave us <b>hope</b>.';
-    const id = pending('Jane Smith', story, { qualities: ['listened', 'hope'], relationship: 'carer', stillInvolved: 'moved_on', team: 'Hastings North' });
+    const id = pending('Jane Smith', story, {
+      qualities: ['listened', 'hope'],
+      relationship: 'carer',
+      stillInvolved: 'moved_on',
+      team: 'Hastings North',
+    });
     sql().prepare(`UPDATE nominations SET flags = '["safeguarding","complaint"]' WHERE id = ?`).run(id);
     const { client } = await signedInModerator(app);
     const { page } = await review(client, id);
     const html = page.body;
     expect(html).toContain('<meta name="robots" content="noindex">');
-    expect(html).toMatch(/<mark class="flag" data-kind="email address">mum\.of\.three\+sw@example\.com<span class="visually-hidden"> \(flagged: email address\)<\/span><\/mark>/);
+    expect(html).toMatch(
+      /<mark class="flag" data-kind="email address">mum\.of\.three\+sw@example\.com<span class="visually-hidden"> \(flagged: email address\)<\/span><\/mark>/,
+    );
     // Story text is escaped, never markup.
     expect(html).toContain('&lt;b&gt;hope&lt;/b&gt;');
     expect(html).not.toContain('<b>hope</b>');
@@ -117,15 +129,26 @@ describe('approving', () => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/moderate?decided=${id}`);
 
-    const n = sql().prepare('SELECT status, worker_id AS workerId, decided_by AS decidedBy, decided_at AS decidedAt, contact_email AS email FROM nominations WHERE id = ?').get(id) as Record<string, unknown>;
+    const n = sql()
+      .prepare(
+        'SELECT status, worker_id AS workerId, decided_by AS decidedBy, decided_at AS decidedAt, contact_email AS email FROM nominations WHERE id = ?',
+      )
+      .get(id) as Record<string, unknown>;
     expect(n).toMatchObject({ status: 'approved', decidedBy: moderator.id, decidedAt: app.clock.now, email: null });
-    const w = sql().prepare('SELECT id, slug, name, status FROM workers WHERE id = ?').get(n.workerId) as { id: number; slug: string; name: string; status: string };
+    const w = sql().prepare('SELECT id, slug, name, status FROM workers WHERE id = ?').get(n.workerId) as {
+      id: number;
+      slug: string;
+      name: string;
+      status: string;
+    };
     expect(w).toMatchObject({ slug: 'jane-smith-hastings', name: 'Jane Smith', status: 'published' });
     const q = sql().prepare('SELECT text, relationship, published_at AS publishedAt FROM quotes WHERE nomination_id = ?').get(id);
     expect(q).toEqual({ text: QUOTE, relationship: 'parent', publishedAt: app.clock.now });
     expect(changed.take()).toEqual([w.id]);
 
-    const entry = sql().prepare(`SELECT moderator_id AS by, before, after FROM audit_log WHERE action = 'nomination.approved' AND subject_id = ?`).get(id) as { by: number; before: string; after: string };
+    const entry = sql()
+      .prepare(`SELECT moderator_id AS by, before, after FROM audit_log WHERE action = 'nomination.approved' AND subject_id = ?`)
+      .get(id) as { by: number; before: string; after: string };
     expect(entry.by).toBe(moderator.id);
     expect(JSON.parse(entry.before).quote).toBe(STORY);
     expect(JSON.parse(entry.after)).toMatchObject({ quote: QUOTE, workerId: w.id, workerSlug: w.slug, newWorker: true });
@@ -133,7 +156,11 @@ describe('approving', () => {
     const after = stats(app.db, app.areas, app.now());
     expect(after).toMatchObject({ workers: 1, nominations: 1, areasWithWorkers: 1 });
     expect(after.thisWeek.nominations).toBe(1);
-    expect(areaCounts(app.db, app.areas, app.now()).find((a) => a.slug === 'hastings')).toMatchObject({ workers: 1, nominations: 1, thisWeek: 1 });
+    expect(areaCounts(app.db, app.areas, app.now()).find((a) => a.slug === 'hastings')).toMatchObject({
+      workers: 1,
+      nominations: 1,
+      thisWeek: 1,
+    });
 
     // The queue says what happened and links to the profile.
     const queue = await client.get(res.headers.location as string);
@@ -209,7 +236,9 @@ describe('approving', () => {
     const forced = await approve(client, id, { quote: leaky, worker: 'new', override_flags: 'yes' });
     expect(forced.statusCode).toBe(303);
     expect(sql().prepare('SELECT text FROM quotes WHERE nomination_id = ?').pluck().get(id)).toBe(leaky);
-    const entry = sql().prepare(`SELECT moderator_id AS by, after FROM audit_log WHERE action = 'nomination.flags_overridden' AND subject_id = ?`).get(id) as { by: number; after: string };
+    const entry = sql()
+      .prepare(`SELECT moderator_id AS by, after FROM audit_log WHERE action = 'nomination.flags_overridden' AND subject_id = ?`)
+      .get(id) as { by: number; after: string };
     expect(entry.by).toBe(moderator.id);
     expect(JSON.parse(entry.after).flags).toEqual([{ kind: 'email', text: 'jo.bloggs+1@example.com' }]);
     expect(findFlags(leaky, 'Jane Smith').length).toBeGreaterThan(0);
@@ -223,7 +252,7 @@ describe('approving', () => {
     const pageB = await review(b, id);
     const [ra, rb] = await Promise.all([
       a.post(`/moderate/nominations/${id}`, { _csrf: pageA._csrf, action: 'approve', quote: QUOTE, worker: 'new' }),
-      b.post(`/moderate/nominations/${id}`, { _csrf: pageB._csrf, action: 'approve', quote: QUOTE + ' Thank you.', worker: 'new' }),
+      b.post(`/moderate/nominations/${id}`, { _csrf: pageB._csrf, action: 'approve', quote: `${QUOTE} Thank you.`, worker: 'new' }),
     ]);
     const statuses = [ra.statusCode, rb.statusCode].sort();
     expect(statuses).toEqual([303, 409]);
@@ -241,20 +270,46 @@ describe('approving', () => {
 
   it('never lets the original story, contact email or reference reach a public page after approval', async () => {
     const story = 'Jane Smith helped our family. Our secret marker is ZQXSTORYMARK and my son Tobias loved her.';
-    const { nominationId: id } = seedNomination(app, { workerName: 'Jane Smith', area: 'hastings', status: 'pending', story, contactEmail: 'zqx-email-marker@example.org' });
+    const { nominationId: id } = seedNomination(app, {
+      workerName: 'Jane Smith',
+      area: 'hastings',
+      status: 'pending',
+      story,
+      contactEmail: 'zqx-email-marker@example.org',
+    });
     const ref = sql().prepare('SELECT ref FROM nominations WHERE id = ?').pluck().get(id) as string;
     const { client } = await signedInModerator(app);
-    const res = await approve(client, id, { quote: 'She helped our family and we will never forget it.', worker: 'new', override_flags: 'yes' });
+    const res = await approve(client, id, {
+      quote: 'She helped our family and we will never forget it.',
+      worker: 'new',
+      override_flags: 'yes',
+    });
     expect(res.statusCode).toBe(303);
-    const slug = sql().prepare('SELECT w.slug FROM workers w JOIN nominations n ON n.worker_id = w.id WHERE n.id = ?').pluck().get(id) as string;
-    const pages = ['/', '/search?q=Jane+Smith', `/workers/${slug}`, '/areas', '/areas/hastings', '/insights', '/feed.xml',
-      `/api/workers/${slug}`, '/api/search?q=Jane', '/api/areas', '/api/areas.csv', '/api/stats'];
+    const slug = sql()
+      .prepare('SELECT w.slug FROM workers w JOIN nominations n ON n.worker_id = w.id WHERE n.id = ?')
+      .pluck()
+      .get(id) as string;
+    const pages = [
+      '/',
+      '/search?q=Jane+Smith',
+      `/workers/${slug}`,
+      '/areas',
+      '/areas/hastings',
+      '/insights',
+      '/feed.xml',
+      `/api/workers/${slug}`,
+      '/api/search?q=Jane',
+      '/api/areas',
+      '/api/areas.csv',
+      '/api/stats',
+    ];
     let seen = 0;
     for (const url of pages) {
       const page = await app.inject(url);
       if (page.statusCode === 404) continue;
       seen++;
-      for (const marker of ['ZQXSTORYMARK', 'zqx-email-marker', ref, 'Tobias']) expect(page.body, `${url} leaks ${marker}`).not.toContain(marker);
+      for (const marker of ['ZQXSTORYMARK', 'zqx-email-marker', ref, 'Tobias'])
+        expect(page.body, `${url} leaks ${marker}`).not.toContain(marker);
     }
     expect(seen).toBeGreaterThan(0);
   });
@@ -277,14 +332,32 @@ describe('rejecting', () => {
     const unknownAction = await client.post(`/moderate/nominations/${id}`, { _csrf, action: 'publish-everything' });
     expect(unknownAction.statusCode).toBe(400);
 
-    const res = await client.post(`/moderate/nominations/${id}`, { _csrf, action: 'reject', reason: 'complaint_or_concern', note: 'Reads as a complaint.' });
+    const res = await client.post(`/moderate/nominations/${id}`, {
+      _csrf,
+      action: 'reject',
+      reason: 'complaint_or_concern',
+      note: 'Reads as a complaint.',
+    });
     expect(res.statusCode).toBe(303);
-    const n = sql().prepare('SELECT status, reject_reason AS reason, reject_note AS note, contact_email AS email, decided_by AS by, worker_id AS workerId FROM nominations WHERE id = ?').get(id);
-    expect(n).toEqual({ status: 'rejected', reason: 'complaint_or_concern', note: 'Reads as a complaint.', email: null, by: moderator.id, workerId: null });
+    const n = sql()
+      .prepare(
+        'SELECT status, reject_reason AS reason, reject_note AS note, contact_email AS email, decided_by AS by, worker_id AS workerId FROM nominations WHERE id = ?',
+      )
+      .get(id);
+    expect(n).toEqual({
+      status: 'rejected',
+      reason: 'complaint_or_concern',
+      note: 'Reads as a complaint.',
+      email: null,
+      by: moderator.id,
+      workerId: null,
+    });
     expect(count('SELECT COUNT(*) FROM quotes')).toBe(0);
     expect(count('SELECT COUNT(*) FROM workers')).toBe(0);
     expect(stats(app.db, app.areas, app.now())).toMatchObject({ workers: 0, nominations: 0 });
-    const entry = sql().prepare(`SELECT moderator_id AS by, after, note FROM audit_log WHERE action = 'nomination.rejected' AND subject_id = ?`).get(id) as { by: number; after: string; note: string };
+    const entry = sql()
+      .prepare(`SELECT moderator_id AS by, after, note FROM audit_log WHERE action = 'nomination.rejected' AND subject_id = ?`)
+      .get(id) as { by: number; after: string; note: string };
     expect(entry.by).toBe(moderator.id);
     expect(JSON.parse(entry.after)).toMatchObject({ status: 'rejected', reason: 'complaint_or_concern' });
     const queue = await client.get(res.headers.location as string);
@@ -300,10 +373,17 @@ describe('the queue', () => {
   it('lists pending nominations oldest first with age, area, flags, and pending change requests, with counts', async () => {
     const day = 24 * 60 * 60_000;
     const newer = pending('Newer Person', 'A newer story, she was great with us and the kids.', { submittedAt: app.clock.now - 1 * day });
-    const older = pending('Older Person', 'An older story: email me at old@example.com please, she was great.', { submittedAt: app.clock.now - 3 * day, area: 'sefton' });
+    const older = pending('Older Person', 'An older story: email me at old@example.com please, she was great.', {
+      submittedAt: app.clock.now - 3 * day,
+      area: 'sefton',
+    });
     sql().prepare(`UPDATE nominations SET flags = '["safeguarding"]' WHERE id = ?`).run(newer);
     seedNomination(app, { workerName: 'Done Already', area: 'hastings' });
-    sql().prepare(`INSERT INTO change_requests (worker_name, area_text, request, details, submitted_at) VALUES ('Pat Jones', 'Cardiff', 'correct', 'My name is spelt wrong.', ?)`).run(app.clock.now);
+    sql()
+      .prepare(
+        `INSERT INTO change_requests (worker_name, area_text, request, details, submitted_at) VALUES ('Pat Jones', 'Cardiff', 'correct', 'My name is spelt wrong.', ?)`,
+      )
+      .run(app.clock.now);
     const { client } = await signedInModerator(app);
     const res = await client.get('/moderate');
     expect(res.statusCode).toBe(200);

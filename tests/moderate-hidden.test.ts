@@ -19,11 +19,18 @@ const sql = () => app.db.$client;
 async function hideThroughRequest(client: Client, workerId: number) {
   const id = Number(
     sql()
-      .prepare(`INSERT INTO change_requests (worker_name, area_text, worker_id, request, details, submitted_at) VALUES ('Jane Smith', 'Hastings', ?, 'hide', 'Please hide me.', ?)`)
+      .prepare(
+        `INSERT INTO change_requests (worker_name, area_text, worker_id, request, details, submitted_at) VALUES ('Jane Smith', 'Hastings', ?, 'hide', 'Please hide me.', ?)`,
+      )
       .run(workerId, app.clock.now).lastInsertRowid,
   );
   const page = await client.get(`/moderate/requests/${id}`);
-  const res = await client.post(`/moderate/requests/${id}`, { _csrf: csrfFrom(page.body)!, action: 'hide', worker: String(workerId), note: '' });
+  const res = await client.post(`/moderate/requests/${id}`, {
+    _csrf: csrfFrom(page.body)!,
+    action: 'hide',
+    worker: String(workerId),
+    note: '',
+  });
   expect(res.statusCode).toBe(303);
 }
 
@@ -57,8 +64,16 @@ describe('hidden profiles', () => {
     expect((await app.inject(`/workers/${jane.slug}`)).statusCode).toBe(200);
     expect((await app.inject('/api/search?q=jane')).json().total).toBe(1);
     expect(stats(app.db, app.areas, app.now()).workers).toBe(1);
-    const entry = sql().prepare(`SELECT moderator_id AS by, subject_id AS worker, before, after, note FROM audit_log WHERE action = 'worker.unhidden'`).get();
-    expect(entry).toEqual({ by: moderator.id, worker: jane.workerId, before: '{"status":"hidden"}', after: '{"status":"published"}', note: 'The worker asked to be listed again.' });
+    const entry = sql()
+      .prepare(`SELECT moderator_id AS by, subject_id AS worker, before, after, note FROM audit_log WHERE action = 'worker.unhidden'`)
+      .get();
+    expect(entry).toEqual({
+      by: moderator.id,
+      worker: jane.workerId,
+      before: '{"status":"hidden"}',
+      after: '{"status":"published"}',
+      note: 'The worker asked to be listed again.',
+    });
   });
 
   it('asks for a reason and keeps what was typed; refuses a profile that is not hidden; needs a session and a token', async () => {

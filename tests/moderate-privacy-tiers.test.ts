@@ -24,8 +24,13 @@ const storedOf = (id: number) => sql().prepare('SELECT privacy_flags FROM nomina
 const STORY = 'Priya Okafor was there for my son Tyler every single week. My partner works at Tesco now and we are back on our feet.';
 const QUOTE_WITH_CHECK = 'She was there for my son every single week. My partner works at Tesco now and we are back on our feet.';
 
-function unescape(s: string): string {
-  return s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+function unescapeHtml(s: string): string {
+  return s
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** Every flag element on the page: its kind, tier and its text without visually hidden labels. */
@@ -33,7 +38,7 @@ function flagElements(html: string) {
   return [...html.matchAll(/<span data-flag-kind="([a-z_]+)" data-flag-tier="(redact|check)">([\s\S]*?)<\/mark><\/span>/g)].map((m) => ({
     kind: m[1]!,
     tier: m[2]!,
-    text: unescape(m[3]!.replace(/<span class="visually-hidden">[\s\S]*?<\/span>/g, '').replace(/<[^>]+>/g, '')),
+    text: unescapeHtml(m[3]!.replace(/<span class="visually-hidden">[\s\S]*?<\/span>/g, '').replace(/<[^>]+>/g, '')),
   }));
 }
 
@@ -82,7 +87,9 @@ describe('flags stored with the nomination', () => {
 
   it('are recomputed and stored again when the detector version or the story changes', async () => {
     const id = await submitted();
-    sql().prepare('UPDATE nominations SET privacy_flags = ? WHERE id = ?').run(JSON.stringify({ ...JSON.parse(storedOf(id)!), version: DETECTOR_VERSION - 1, flags: [] }), id);
+    sql()
+      .prepare('UPDATE nominations SET privacy_flags = ? WHERE id = ?')
+      .run(JSON.stringify({ ...JSON.parse(storedOf(id)!), version: DETECTOR_VERSION - 1, flags: [] }), id);
     const { client } = await signedInModerator(app);
     expect(flagElements((await reviewPage(client, id)).body).map((f) => f.text)).toEqual(['Tyler', 'Tesco']);
     expect(JSON.parse(storedOf(id)!).version).toBe(DETECTOR_VERSION);

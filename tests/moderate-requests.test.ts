@@ -22,7 +22,15 @@ function request(kind: 'hide' | 'correct', workerId: number | null, opts: { name
         `INSERT INTO change_requests (worker_name, area_text, area_id, worker_id, request, details, contact_email, submitted_at)
          VALUES (?, ?, ?, ?, ?, 'Please change my profile, it is wrong.', ?, ?)`,
       )
-      .run(opts.name ?? 'Jane Smith', opts.area ?? 'Hastings', app.areas.resolve(opts.area ?? 'Hastings')?.id ?? null, workerId, kind, opts.email ?? 'worker@example.org', app.clock.now).lastInsertRowid,
+      .run(
+        opts.name ?? 'Jane Smith',
+        opts.area ?? 'Hastings',
+        app.areas.resolve(opts.area ?? 'Hastings')?.id ?? null,
+        workerId,
+        kind,
+        opts.email ?? 'worker@example.org',
+        app.clock.now,
+      ).lastInsertRowid,
   );
 }
 
@@ -69,17 +77,23 @@ describe('change requests', () => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/moderate?request=${id}`);
     expect(sql().prepare('SELECT status FROM workers WHERE id = ?').pluck().get(jane.workerId)).toBe('hidden');
-    expect(sql().prepare('SELECT status, contact_email AS email, decided_by AS by FROM change_requests WHERE id = ?').get(id)).toEqual({ status: 'done', email: null, by: moderator.id });
+    expect(sql().prepare('SELECT status, contact_email AS email, decided_by AS by FROM change_requests WHERE id = ?').get(id)).toEqual({
+      status: 'done',
+      email: null,
+      by: moderator.id,
+    });
     expect(changed.take()).toEqual([jane.workerId]);
     expect(stats(app.db, app.areas, app.now()).workers).toBe(0);
     const profile = await app.inject(`/workers/${jane.slug}`);
     expect(profile.statusCode).toBe(410);
     expect((await app.inject(`/api/workers/${jane.slug}`)).statusCode).toBe(410);
-    const hidden = sql().prepare(`SELECT before, after FROM audit_log WHERE action = 'worker.hidden' AND subject_id = ?`).get(jane.workerId) as { before: string; after: string };
+    const hidden = sql()
+      .prepare(`SELECT before, after FROM audit_log WHERE action = 'worker.hidden' AND subject_id = ?`)
+      .get(jane.workerId) as { before: string; after: string };
     expect(JSON.parse(hidden.before)).toEqual({ status: 'published' });
     expect(JSON.parse(hidden.after)).toEqual({ status: 'hidden' });
     expect(sql().prepare(`SELECT COUNT(*) FROM audit_log WHERE action = 'change_request.done' AND subject_id = ?`).pluck().get(id)).toBe(1);
-    const queue = await client.get('/moderate?request=' + id);
+    const queue = await client.get(`/moderate?request=${id}`);
     expect(queue.body).toContain('profile hidden');
     // Deciding again is refused.
     const again = await client.post(`/moderate/requests/${id}`, { _csrf: csrfFrom(queue.body)!, action: 'decline', note: 'x' });
@@ -90,22 +104,48 @@ describe('change requests', () => {
     const jane = seedNomination(app, { workerName: 'Jane Smith', area: 'hastings' });
     const id = request('correct', jane.workerId);
     const { client } = await signedInModerator(app);
-    const bad = await decide(client, id, { action: 'correct', worker: String(jane.workerId), new_name: 'Jane Smithe', new_area: 'Atlantis', new_team: '' });
+    const bad = await decide(client, id, {
+      action: 'correct',
+      worker: String(jane.workerId),
+      new_name: 'Jane Smithe',
+      new_area: 'Atlantis',
+      new_team: '',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Enter an area we know');
     expect(bad.body).toContain('value="Jane Smithe"');
-    const same = await decide(client, id, { action: 'correct', worker: String(jane.workerId), new_name: 'Jane Smith', new_area: 'Hastings', new_team: '' });
+    const same = await decide(client, id, {
+      action: 'correct',
+      worker: String(jane.workerId),
+      new_name: 'Jane Smith',
+      new_area: 'Hastings',
+      new_team: '',
+    });
     expect(same.statusCode).toBe(400);
-    const res = await decide(client, id, { action: 'correct', worker: String(jane.workerId), new_name: 'Jane Smithe', new_area: 'Rother', new_team: 'Bexhill Family Support' });
+    const res = await decide(client, id, {
+      action: 'correct',
+      worker: String(jane.workerId),
+      new_name: 'Jane Smithe',
+      new_area: 'Rother',
+      new_team: 'Bexhill Family Support',
+    });
     expect(res.statusCode).toBe(303);
     const w = sql().prepare('SELECT slug, name, team, area_id AS areaId FROM workers WHERE id = ?').get(jane.workerId);
-    expect(w).toEqual({ slug: 'jane-smithe-rother', name: 'Jane Smithe', team: 'Bexhill Family Support', areaId: app.areas.resolve('rother')!.id });
+    expect(w).toEqual({
+      slug: 'jane-smithe-rother',
+      name: 'Jane Smithe',
+      team: 'Bexhill Family Support',
+      areaId: app.areas.resolve('rother')!.id,
+    });
     expect(sql().prepare('SELECT worker_id FROM worker_slug_redirects WHERE old_slug = ?').pluck().get(jane.slug)).toBe(jane.workerId);
     const old = await app.inject(`/workers/${jane.slug}`);
     expect(old.statusCode).toBe(301);
     expect(old.headers.location).toBe('/workers/jane-smithe-rother');
     expect((await app.inject('/workers/jane-smithe-rother')).statusCode).toBe(200);
-    const entry = sql().prepare(`SELECT before, after FROM audit_log WHERE action = 'worker.corrected'`).get() as { before: string; after: string };
+    const entry = sql().prepare(`SELECT before, after FROM audit_log WHERE action = 'worker.corrected'`).get() as {
+      before: string;
+      after: string;
+    };
     expect(JSON.parse(entry.before)).toMatchObject({ name: 'Jane Smith', area: 'Hastings', slug: jane.slug });
     expect(JSON.parse(entry.after)).toMatchObject({ name: 'Jane Smithe', area: 'Rother', slug: 'jane-smithe-rother' });
     const areaCounts = stats(app.db, app.areas, app.now());
@@ -115,10 +155,22 @@ describe('change requests', () => {
   it('a correction back to an earlier name gets its old slug back', async () => {
     const jane = seedNomination(app, { workerName: 'Jane Smith', area: 'hastings' });
     const { client } = await signedInModerator(app);
-    await decide(client, request('correct', jane.workerId), { action: 'correct', worker: String(jane.workerId), new_name: 'Jane Smyth', new_area: 'Hastings' });
-    await decide(client, request('correct', jane.workerId), { action: 'correct', worker: String(jane.workerId), new_name: 'Jane Smith', new_area: 'Hastings' });
+    await decide(client, request('correct', jane.workerId), {
+      action: 'correct',
+      worker: String(jane.workerId),
+      new_name: 'Jane Smyth',
+      new_area: 'Hastings',
+    });
+    await decide(client, request('correct', jane.workerId), {
+      action: 'correct',
+      worker: String(jane.workerId),
+      new_name: 'Jane Smith',
+      new_area: 'Hastings',
+    });
     expect(sql().prepare('SELECT slug FROM workers WHERE id = ?').pluck().get(jane.workerId)).toBe('jane-smith-hastings');
-    expect(sql().prepare('SELECT worker_id FROM worker_slug_redirects WHERE old_slug = ?').pluck().get('jane-smyth-hastings')).toBe(jane.workerId);
+    expect(sql().prepare('SELECT worker_id FROM worker_slug_redirects WHERE old_slug = ?').pluck().get('jane-smyth-hastings')).toBe(
+      jane.workerId,
+    );
   });
 
   it('unpublishes one quote: it leaves the profile and the counts, the row stays', async () => {
@@ -129,10 +181,19 @@ describe('change requests', () => {
     const { client } = await signedInModerator(app);
     const page = await client.get(`/moderate/requests/${id}`);
     expect(page.body).toContain('Second quote that should come down.');
-    const missing = await client.post(`/moderate/requests/${id}`, { _csrf: csrfFrom(page.body)!, action: 'unpublish_quote', worker: String(jane.workerId) });
+    const missing = await client.post(`/moderate/requests/${id}`, {
+      _csrf: csrfFrom(page.body)!,
+      action: 'unpublish_quote',
+      worker: String(jane.workerId),
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Choose the published quote to remove');
-    const res = await client.post(`/moderate/requests/${id}`, { _csrf: csrfFrom(page.body)!, action: 'unpublish_quote', worker: String(jane.workerId), quote: String(quoteId) });
+    const res = await client.post(`/moderate/requests/${id}`, {
+      _csrf: csrfFrom(page.body)!,
+      action: 'unpublish_quote',
+      worker: String(jane.workerId),
+      quote: String(quoteId),
+    });
     expect(res.statusCode).toBe(303);
     expect(sql().prepare('SELECT unpublished_at FROM quotes WHERE id = ?').pluck().get(quoteId)).toBe(app.clock.now);
     expect(stats(app.db, app.areas, app.now())).toMatchObject({ workers: 1, nominations: 1 });
@@ -140,7 +201,9 @@ describe('change requests', () => {
     expect(profile.statusCode).toBe(200);
     expect(profile.body).toContain('First quote, kind words about her.');
     expect(profile.body).not.toContain('Second quote that should come down.');
-    const entry = sql().prepare(`SELECT before, after FROM audit_log WHERE action = 'quote.unpublished' AND subject_id = ?`).get(quoteId) as { before: string; after: string };
+    const entry = sql()
+      .prepare(`SELECT before, after FROM audit_log WHERE action = 'quote.unpublished' AND subject_id = ?`)
+      .get(quoteId) as { before: string; after: string };
     expect(JSON.parse(entry.before)).toMatchObject({ quote: 'Second quote that should come down.', published: true });
   });
 
@@ -156,7 +219,9 @@ describe('change requests', () => {
     const res = await decide(client, id, { action: 'decline', note: 'Could not confirm who sent it.' });
     expect(res.statusCode).toBe(303);
     expect(sql().prepare('SELECT status, outcome, contact_email AS email FROM change_requests WHERE id = ?').get(id)).toEqual({
-      status: 'declined', outcome: 'declined: Could not confirm who sent it.', email: null,
+      status: 'declined',
+      outcome: 'declined: Could not confirm who sent it.',
+      email: null,
     });
     expect(sql().prepare('SELECT status FROM workers WHERE id = ?').pluck().get(jane.workerId)).toBe('published');
     const entry = sql().prepare(`SELECT note FROM audit_log WHERE action = 'change_request.declined' AND subject_id = ?`).pluck().get(id);

@@ -14,21 +14,57 @@ afterEach(async () => {
 
 const sql = () => app.db.$client;
 const row = (id: number) =>
-  sql().prepare('SELECT story, story_hash AS hash, contact_email AS email, story_deleted_at AS deletedAt FROM nominations WHERE id = ?').get(id) as {
-    story: string | null; hash: string; email: string | null; deletedAt: number | null;
+  sql()
+    .prepare('SELECT story, story_hash AS hash, contact_email AS email, story_deleted_at AS deletedAt FROM nominations WHERE id = ?')
+    .get(id) as {
+    story: string | null;
+    hash: string;
+    email: string | null;
+    deletedAt: number | null;
   };
 
 describe('retention', () => {
   it('deletes contact emails after 90 days (pending too) and stories RETENTION_DAYS after the decision, keeping quotes and audit', () => {
     const t0 = app.clock.now;
-    const pendingOld = seedNomination(app, { workerName: 'Pat Old', area: 'hastings', status: 'pending', contactEmail: 'old@example.org', submittedAt: t0 - 91 * DAY }).nominationId;
-    const pendingNew = seedNomination(app, { workerName: 'Pat New', area: 'hastings', status: 'pending', contactEmail: 'new@example.org', submittedAt: t0 - 89 * DAY }).nominationId;
+    const pendingOld = seedNomination(app, {
+      workerName: 'Pat Old',
+      area: 'hastings',
+      status: 'pending',
+      contactEmail: 'old@example.org',
+      submittedAt: t0 - 91 * DAY,
+    }).nominationId;
+    const pendingNew = seedNomination(app, {
+      workerName: 'Pat New',
+      area: 'hastings',
+      status: 'pending',
+      contactEmail: 'new@example.org',
+      submittedAt: t0 - 89 * DAY,
+    }).nominationId;
     // seedNomination decides at submission time.
-    const approvedOld = seedNomination(app, { workerName: 'Jane Smith', area: 'hastings', submittedAt: t0 - 181 * DAY, quote: 'A quote that must stay published.' }).nominationId;
+    const approvedOld = seedNomination(app, {
+      workerName: 'Jane Smith',
+      area: 'hastings',
+      submittedAt: t0 - 181 * DAY,
+      quote: 'A quote that must stay published.',
+    }).nominationId;
     const approvedNew = seedNomination(app, { workerName: 'Jane Smith', area: 'hastings', submittedAt: t0 - 179 * DAY }).nominationId;
-    const rejectedOld = seedNomination(app, { workerName: 'Sam Reject', area: 'hastings', status: 'rejected', submittedAt: t0 - 200 * DAY }).nominationId;
-    const oldPendingStory = seedNomination(app, { workerName: 'Never Decided', area: 'hastings', status: 'pending', submittedAt: t0 - 400 * DAY }).nominationId;
-    sql().prepare(`INSERT INTO change_requests (worker_name, area_text, request, details, contact_email, submitted_at) VALUES ('A B', 'Hastings', 'hide', 'Please hide.', 'cr@example.org', ?)`).run(t0 - 100 * DAY);
+    const rejectedOld = seedNomination(app, {
+      workerName: 'Sam Reject',
+      area: 'hastings',
+      status: 'rejected',
+      submittedAt: t0 - 200 * DAY,
+    }).nominationId;
+    const oldPendingStory = seedNomination(app, {
+      workerName: 'Never Decided',
+      area: 'hastings',
+      status: 'pending',
+      submittedAt: t0 - 400 * DAY,
+    }).nominationId;
+    sql()
+      .prepare(
+        `INSERT INTO change_requests (worker_name, area_text, request, details, contact_email, submitted_at) VALUES ('A B', 'Hastings', 'hide', 'Please hide.', 'cr@example.org', ?)`,
+      )
+      .run(t0 - 100 * DAY);
     const hashBefore = row(approvedOld).hash;
 
     const result = runRetention(app.db, t0, 180);
@@ -39,10 +75,15 @@ describe('retention', () => {
     expect(row(rejectedOld).story).toBeNull();
     expect(row(approvedNew).story).not.toBeNull();
     expect(row(oldPendingStory).story).not.toBeNull();
-    expect(sql().prepare('SELECT text FROM quotes WHERE nomination_id = ?').pluck().get(approvedOld)).toBe('A quote that must stay published.');
+    expect(sql().prepare('SELECT text FROM quotes WHERE nomination_id = ?').pluck().get(approvedOld)).toBe(
+      'A quote that must stay published.',
+    );
     expect(sql().prepare('SELECT contact_email FROM change_requests').pluck().get()).toBeNull();
 
-    const entries = sql().prepare(`SELECT moderator_id AS by, after FROM audit_log WHERE action = 'retention.run'`).all() as { by: null; after: string }[];
+    const entries = sql().prepare(`SELECT moderator_id AS by, after FROM audit_log WHERE action = 'retention.run'`).all() as {
+      by: null;
+      after: string;
+    }[];
     expect(entries).toHaveLength(1);
     expect(entries[0]!.by).toBeNull();
     expect(JSON.parse(entries[0]!.after)).toEqual(result);

@@ -22,7 +22,12 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function createModerator(args: string[], password: string | undefined) {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', DATABASE_PATH: dbPath, SESSION_SECRET: 'script-test-secret-script-test-secret', NODE_ENV: 'test' };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    DATABASE_PATH: dbPath,
+    SESSION_SECRET: 'script-test-secret-script-test-secret',
+    NODE_ENV: 'test',
+  };
   if (password !== undefined) env.MODERATOR_PASSWORD = password;
   try {
     const { stdout, stderr } = await run(TSX, ['scripts/create-moderator.ts', ...args], { cwd: ROOT, env, timeout: 60_000 });
@@ -53,7 +58,13 @@ describe('npm run create-moderator', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already a moderator.*--reset/);
 
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: dbPath, SESSION_SECRET: 'script-test-secret-script-test-secret', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_PATH: dbPath,
+      SESSION_SECRET: 'script-test-secret-script-test-secret',
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_MAX: '0',
+    });
     const app = (await buildApp({ config, logger: false })) as TestApp;
     await app.ready();
     try {

@@ -127,11 +127,20 @@ describe('two server processes on one database', () => {
     const fields = formFields(check.body, '/nominate/confirm');
     const onB = new HttpClient(b.url);
     onB.cookies = new Map(client.cookies);
-    const answers = await Promise.all([client.post('/nominate/confirm', fields), onB.post('/nominate/confirm', fields), client.post('/nominate/confirm', fields), onB.post('/nominate/confirm', fields)]);
+    const answers = await Promise.all([
+      client.post('/nominate/confirm', fields),
+      onB.post('/nominate/confirm', fields),
+      client.post('/nominate/confirm', fields),
+      onB.post('/nominate/confirm', fields),
+    ]);
     for (const r of answers) expect(r.status).toBe(303);
     expect(new Set(answers.map((r) => r.location)).size).toBe(1);
     const sqlite = new Database(dbPath, { readonly: true });
-    const stored = drizzle(sqlite, { schema }).select({ id: schema.nominations.id }).from(schema.nominations).where(eq(schema.nominations.workerName, 'Peregrine Ashdown')).all();
+    const stored = drizzle(sqlite, { schema })
+      .select({ id: schema.nominations.id })
+      .from(schema.nominations)
+      .where(eq(schema.nominations.workerName, 'Peregrine Ashdown'))
+      .all();
     sqlite.close();
     expect(stored).toHaveLength(1);
   });

@@ -22,9 +22,33 @@ async function readyToConfirm(over: Record<string, string> = {}) {
 }
 
 it('stores twenty confirms sent at once, in fewer commits, each with its own reference', async () => {
-  const names = ['Ann', 'Bea', 'Cal', 'Dot', 'Eve', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jo', 'Kit', 'Lou', 'Max', 'Ned', 'Ola', 'Pip', 'Quin', 'Ros', 'Sam', 'Tam'];
+  const names = [
+    'Ann',
+    'Bea',
+    'Cal',
+    'Dot',
+    'Eve',
+    'Fay',
+    'Gus',
+    'Hal',
+    'Ivy',
+    'Jo',
+    'Kit',
+    'Lou',
+    'Max',
+    'Ned',
+    'Ola',
+    'Pip',
+    'Quin',
+    'Ros',
+    'Sam',
+    'Tam',
+  ];
   const ready = [];
-  for (const n of names) ready.push(await readyToConfirm({ worker_name: `${n} Example`, story: `${n} helped our family more than we can say, week after week.` }));
+  for (const n of names)
+    ready.push(
+      await readyToConfirm({ worker_name: `${n} Example`, story: `${n} helped our family more than we can say, week after week.` }),
+    );
   const committer = app.committer;
   const before = { commits: committer.commits, committed: committer.committed };
   const answers = await Promise.all(ready.map(({ client, body }) => client.post('/nominate/confirm', body)));

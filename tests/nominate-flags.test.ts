@@ -44,7 +44,10 @@ describe('safeguarding and complaint words', () => {
     });
 
     it('stores a flagged nomination normally and puts the signposting at the top of the done page', async () => {
-      const { ref } = await nominate(app, validNomination({ story: 'She helped us after my ex threatened us. I still do not feel safe some days.' }));
+      const { ref } = await nominate(
+        app,
+        validNomination({ story: 'She helped us after my ex threatened us. I still do not feel safe some days.' }),
+      );
       const row = app.db.$client.prepare('SELECT status, flags FROM nominations').get() as { status: string; flags: string };
       expect(row).toEqual({ status: 'pending', flags: '["safeguarding"]' });
       const done = (await app.inject(`/nominate/done/${ref}`)).body;
@@ -73,7 +76,11 @@ describe('near-duplicates: kept, and flagged', () => {
     await app.close();
   });
   const all = () =>
-    app.db.$client.prepare('SELECT id, flags, duplicate_of AS duplicateOf FROM nominations ORDER BY id').all() as { id: number; flags: string; duplicateOf: number | null }[];
+    app.db.$client.prepare('SELECT id, flags, duplicate_of AS duplicateOf FROM nominations ORDER BY id').all() as {
+      id: number;
+      flags: string;
+      duplicateOf: number | null;
+    }[];
 
   it('the same story for the same worker again is a second row flagged duplicate of the first', async () => {
     await nominate(app);
@@ -87,9 +94,10 @@ describe('near-duplicates: kept, and flagged', () => {
   });
 
   it('a lightly edited story is "very similar"; a third copy points at the first', async () => {
-    const story = 'She listened to us when nobody else would and gave us hope that things could change for our family. She came to every meeting and fought for us in court.';
+    const story =
+      'She listened to us when nobody else would and gave us hope that things could change for our family. She came to every meeting and fought for us in court.';
     await nominate(app, validNomination({ story }));
-    await nominate(app, validNomination({ story: story.replace('every meeting', 'every single meeting') + ' Thank you.' }));
+    await nominate(app, validNomination({ story: `${story.replace('every meeting', 'every single meeting')} Thank you.` }));
     await nominate(app, validNomination({ story }));
     expect(all().map((r) => [r.flags, r.duplicateOf])).toEqual([
       ['[]', null],
@@ -107,13 +115,14 @@ describe('near-duplicates: kept, and flagged', () => {
   });
 
   it('stores the folded name, and still finds duplicates among rows stored without one', async () => {
-    const story = 'She listened to us when nobody else would and gave us hope that things could change for our family. She came to every meeting.';
+    const story =
+      'She listened to us when nobody else would and gave us hope that things could change for our family. She came to every meeting.';
     await nominate(app, validNomination({ worker_name: "Siân O'Neill", story }));
     const key = () => app.db.$client.prepare('SELECT worker_name_key FROM nominations WHERE id = 1').pluck().get();
     expect(key()).toBe('sian oneill');
     // as a row written before the key existed, or by a script
     app.db.$client.prepare('UPDATE nominations SET worker_name_key = NULL').run();
-    await nominate(app, validNomination({ worker_name: 'SIAN ONEILL', story: story + ' Thank you.' }));
+    await nominate(app, validNomination({ worker_name: 'SIAN ONEILL', story: `${story} Thank you.` }));
     expect(all().map((r) => [r.flags, r.duplicateOf])).toEqual([
       ['[]', null],
       ['["duplicate"]', 1],
@@ -124,11 +133,18 @@ describe('near-duplicates: kept, and flagged', () => {
   });
 
   it('finds the same duplicates once ANALYZE has stored statistics (the lookups do not depend on bound values)', async () => {
-    const story = 'She listened to us when nobody else would and gave us hope that things could change for our family. She came to every meeting.';
+    const story =
+      'She listened to us when nobody else would and gave us hope that things could change for our family. She came to every meeting.';
     await nominate(app, validNomination({ story }));
     for (let i = 0; i < 6; i++) {
-      await nominate(app, validNomination({ story: `He turned up every week number ${i}, kept every promise, and helped my son back into school.` }));
-      await nominate(app, validNomination({ worker_name: `Sam Taylor${'x'.repeat(i)}`, area: i % 2 ? 'sefton' : 'hastings', story: `${story} Visit ${i}.` }));
+      await nominate(
+        app,
+        validNomination({ story: `He turned up every week number ${i}, kept every promise, and helped my son back into school.` }),
+      );
+      await nominate(
+        app,
+        validNomination({ worker_name: `Sam Taylor${'x'.repeat(i)}`, area: i % 2 ? 'sefton' : 'hastings', story: `${story} Visit ${i}.` }),
+      );
     }
     app.db.$client.exec('ANALYZE');
     expect(app.db.$client.prepare('SELECT count(*) FROM sqlite_stat4').pluck().get()).toBeGreaterThan(0);
@@ -136,7 +152,11 @@ describe('near-duplicates: kept, and flagged', () => {
     await nominate(app, validNomination({ worker_name: 'PRIYA OKAFOR', story })); // the same story again
     await nominate(app, validNomination({ story: story.replace('every meeting', 'every single meeting') })); // very similar
     await nominate(app, validNomination({ worker_name: 'Grace Hughes', story })); // another worker
-    expect(all().slice(before).map((r) => [r.flags, r.duplicateOf])).toEqual([
+    expect(
+      all()
+        .slice(before)
+        .map((r) => [r.flags, r.duplicateOf]),
+    ).toEqual([
       ['["duplicate"]', 1],
       ['["duplicate"]', 1],
       ['[]', null],
@@ -145,7 +165,9 @@ describe('near-duplicates: kept, and flagged', () => {
 
   it('similarity is 1 for the same words and low for different stories', () => {
     expect(similarity('A b c d e', 'a  B c, d e!')).toBe(1);
-    expect(similarity('She listened to us every week without fail', 'He never once turned up to any meeting at all')).toBeLessThan(SIMILARITY_THRESHOLD);
+    expect(similarity('She listened to us every week without fail', 'He never once turned up to any meeting at all')).toBeLessThan(
+      SIMILARITY_THRESHOLD,
+    );
   });
 });
 

@@ -25,7 +25,26 @@ type Drawn = { value: Value; ok: boolean };
 const ok = (a: fc.Arbitrary<Value>) => a.map((value): Drawn => ({ value, ok: true }));
 const bad = (a: fc.Arbitrary<Value>) => a.map((value): Drawn => ({ value, ok: false }));
 
-const LETTERS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéâüñçøßŁłŞğİ', 'Ẽ', 'ễ', 'ŵ', 'ع', 'م', 'ح', 'ب', 'а', 'б', 'Ж', 'λ', 'Ω', '中', '李', 'ก', 'अ', '𝒜'];
+const LETTERS = [
+  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéâüñçøßŁłŞğİ',
+  'Ẽ',
+  'ễ',
+  'ŵ',
+  'ع',
+  'م',
+  'ح',
+  'ب',
+  'а',
+  'б',
+  'Ж',
+  'λ',
+  'Ω',
+  '中',
+  '李',
+  'ก',
+  'अ',
+  '𝒜',
+];
 const SEPARATORS = [' ', '-', "'", '’', '.', '. '];
 const cp = (s: string) => [...s].length;
 
@@ -37,11 +56,22 @@ const validName = fc
 
 const workerName = fc.oneof(
   { weight: 6, arbitrary: ok(validName) },
-  { weight: 1, arbitrary: bad(fc.constantFrom(undefined, '', '   ', 'A', 'a'.repeat(101), 'Agent 007', 'Sam <b>', "'-.", 'sam@example.org', ['Sam Taylor', 'Sam Taylor'])) },
+  {
+    weight: 1,
+    arbitrary: bad(
+      fc.constantFrom(undefined, '', '   ', 'A', 'a'.repeat(101), 'Agent 007', 'Sam <b>', "'-.", 'sam@example.org', [
+        'Sam Taylor',
+        'Sam Taylor',
+      ]),
+    ),
+  },
 );
 
 const area = fc.oneof(
-  { weight: 6, arbitrary: ok(fc.constantFrom('hastings', 'Hull', 'E07000062', 'St Helens', 'sefton', 'Bristol', 'cardiff', 'highland', 'belfast')) },
+  {
+    weight: 6,
+    arbitrary: ok(fc.constantFrom('hastings', 'Hull', 'E07000062', 'St Helens', 'sefton', 'Bristol', 'cardiff', 'highland', 'belfast')),
+  },
   { weight: 1, arbitrary: bad(fc.constantFrom(undefined, '', 'Atlantis', 'hastings-x', ['hastings', 'sefton'])) },
 );
 // The typed box, when filled, wins over the select.
@@ -78,19 +108,36 @@ const storyOf = (min: number, max: number) =>
   });
 const storyLength = (s: string) => cp(s.replace(/\r\n/g, '\n'));
 const story = fc.oneof(
-  { weight: 6, arbitrary: ok(fc.oneof(storyOf(20, 200), storyOf(2900, 3000)).filter((s) => storyLength(s) >= 20 && storyLength(s) <= 3000)) },
+  {
+    weight: 6,
+    arbitrary: ok(fc.oneof(storyOf(20, 200), storyOf(2900, 3000)).filter((s) => storyLength(s) >= 20 && storyLength(s) <= 3000)),
+  },
   {
     weight: 1,
-    arbitrary: bad(fc.oneof(fc.constantFrom(undefined, '', ' \n\t ', 'x'.repeat(19), 'x'.repeat(3001), '😀'.repeat(3001)), storyOf(2, 19).filter((s) => storyLength(s) < 20))),
+    arbitrary: bad(
+      fc.oneof(
+        fc.constantFrom(undefined, '', ' \n\t ', 'x'.repeat(19), 'x'.repeat(3001), '😀'.repeat(3001)),
+        storyOf(2, 19).filter((s) => storyLength(s) < 20),
+      ),
+    ),
   },
 );
-const consent = fc.oneof({ weight: 6, arbitrary: ok(fc.constant('yes')) }, { weight: 1, arbitrary: bad(fc.constantFrom(undefined, '', 'no', 'YES', 'on')) });
-const independent = fc.oneof({ weight: 6, arbitrary: ok(fc.constant('yes')) }, { weight: 1, arbitrary: bad(fc.constantFrom(undefined, '', 'no', 'on')) });
+const consent = fc.oneof(
+  { weight: 6, arbitrary: ok(fc.constant('yes')) },
+  { weight: 1, arbitrary: bad(fc.constantFrom(undefined, '', 'no', 'YES', 'on')) },
+);
+const independent = fc.oneof(
+  { weight: 6, arbitrary: ok(fc.constant('yes')) },
+  { weight: 1, arbitrary: bad(fc.constantFrom(undefined, '', 'no', 'on')) },
+);
 const email = fc.oneof(
   { weight: 6, arbitrary: ok(fc.constantFrom(undefined, '', 'parent@example.org', "o'brien@example.co.uk", '  spaced@example.org  ')) },
   { weight: 1, arbitrary: bad(fc.constantFrom('nope', 'a@b', '@example.org', 'two@@example.org', `${'a'.repeat(250)}@example.org`)) },
 );
-const website = fc.oneof({ weight: 12, arbitrary: fc.constantFrom<Value>(undefined, '') }, { weight: 1, arbitrary: fc.constantFrom<Value>('http://spam.example', ' ') });
+const website = fc.oneof(
+  { weight: 12, arbitrary: fc.constantFrom<Value>(undefined, '') },
+  { weight: 1, arbitrary: fc.constantFrom<Value>('http://spam.example', ' ') },
+);
 
 let keySeq = 0;
 const submissionKey = fc.oneof(
@@ -133,7 +180,12 @@ async function post(url: string, form: Record<string, Value>, withCsrf: boolean)
     for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
   }
   const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, payload: body.toString() });
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    payload: body.toString(),
+  });
 }
 
 const rows = () => app.db.$client.prepare('SELECT COUNT(*) FROM nominations').pluck().get() as number;
@@ -149,7 +201,10 @@ describe('random bodies', () => {
         const before = rows();
         const res = await post('/nominate', form, token);
         const expected = !token ? 403 : hp ? 400 : valid ? 200 : 400;
-        if (res.statusCode !== expected) throw new Error(`expected ${expected}, got ${res.statusCode} for ${JSON.stringify(form).slice(0, 400)}\n${res.body.match(/<li><a href="#[^"]+">[^<]+/g)}`);
+        if (res.statusCode !== expected)
+          throw new Error(
+            `expected ${expected}, got ${res.statusCode} for ${JSON.stringify(form).slice(0, 400)}\n${res.body.match(/<li><a href="#[^"]+">[^<]+/g)}`,
+          );
         if (expected === 200) sawValid++;
         expect(rows()).toBe(before);
       }),
@@ -169,7 +224,10 @@ describe('random bodies', () => {
         const res = await post('/nominate/confirm', form, token);
         const accepted = token && !hp && key.ok && valid;
         const expected = !token ? 403 : accepted ? 303 : 400;
-        if (res.statusCode !== expected) throw new Error(`expected ${expected}, got ${res.statusCode} for ${JSON.stringify(form).slice(0, 400)}\n${res.body.match(/<li><a href="#[^"]+">[^<]+/g)}`);
+        if (res.statusCode !== expected)
+          throw new Error(
+            `expected ${expected}, got ${res.statusCode} for ${JSON.stringify(form).slice(0, 400)}\n${res.body.match(/<li><a href="#[^"]+">[^<]+/g)}`,
+          );
         expect(rows()).toBe(before + (accepted ? 1 : 0));
         if (accepted) stored++;
       }),
@@ -180,7 +238,27 @@ describe('random bodies', () => {
 
   const junkValue = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.array(fc.string({ maxLength: 20 }), { maxLength: 4 }));
   const junkBody = fc.dictionary(
-    fc.oneof(fc.constantFrom('worker_name', 'area', 'area_text', 'team', 'relationship', 'still_involved', 'qualities', 'story', 'consent', 'contact_email', 'website', 'submission_key', 'edit', 'started', '__proto__', 'constructor'), fc.string({ maxLength: 12 })),
+    fc.oneof(
+      fc.constantFrom(
+        'worker_name',
+        'area',
+        'area_text',
+        'team',
+        'relationship',
+        'still_involved',
+        'qualities',
+        'story',
+        'consent',
+        'contact_email',
+        'website',
+        'submission_key',
+        'edit',
+        'started',
+        '__proto__',
+        'constructor',
+      ),
+      fc.string({ maxLength: 12 }),
+    ),
     junkValue,
     { maxKeys: 14 },
   );

@@ -30,7 +30,19 @@ describe('GET /nominate', () => {
     expect(html).toContain('999');
     expect(html).toContain('0808 800 5000');
     expect(html).toContain("local council's children's services");
-    for (const id of ['worker_name', 'area', 'area_text', 'team', 'relationship', 'still_involved', 'qualities', 'story', 'contact_email', 'consent', 'website']) {
+    for (const id of [
+      'worker_name',
+      'area',
+      'area_text',
+      'team',
+      'relationship',
+      'still_involved',
+      'qualities',
+      'story',
+      'contact_email',
+      'consent',
+      'website',
+    ]) {
       expect(html, id).toMatch(new RegExp(`<label for="${id}"`));
       expect(html, id).toMatch(new RegExp(`id="${id}"`));
     }
@@ -40,7 +52,9 @@ describe('GET /nominate', () => {
     expect(html).toContain('<option value="hastings">Hastings</option>');
     // Every quality as a checkbox; the honeypot hidden from people and screen readers.
     expect(html.match(/type="checkbox" id="qualities(-\d+)?" name="qualities"/g)).toHaveLength(12);
-    expect(html).toMatch(/<div class="honeypot" aria-hidden="true">\s*<label for="website">Leave this empty<\/label>\s*<input type="text" id="website" name="website" value="" tabindex="-1" autocomplete="off">/);
+    expect(html).toMatch(
+      /<div class="honeypot" aria-hidden="true">\s*<label for="website">Leave this empty<\/label>\s*<input type="text" id="website" name="website" value="" tabindex="-1" autocomplete="off">/,
+    );
     expect(hidden(html, 'started')).toMatch(/^\d+\.[\w-]{32}$/);
     expect(hidden(html, '_csrf')).toBeTruthy();
     expect((html.match(/<h1[ >]/g) ?? []).length).toBe(1);
@@ -58,7 +72,16 @@ describe('the happy path', () => {
     const { check, confirm, ref } = await nominate(app, form);
     expect(check.statusCode).toBe(200);
     expect(check.body).toContain('Check your answers');
-    for (const text of ['Priya Okafor', 'Hastings', 'Family Support Team East', 'I am a parent', 'No, they have moved on', 'Listened to us and respected our views', 'Gave us hope that things could change', 'parent@example.org']) {
+    for (const text of [
+      'Priya Okafor',
+      'Hastings',
+      'Family Support Team East',
+      'I am a parent',
+      'No, they have moved on',
+      'Listened to us and respected our views',
+      'Gave us hope that things could change',
+      'parent@example.org',
+    ]) {
       expect(check.body).toContain(escapeHtml(text));
     }
     expect(check.body).toContain(escapeHtml(form.story as string));
@@ -121,7 +144,12 @@ describe('the happy path', () => {
     // The typed box wins over the select: typing is deliberate, the select may be left over.
     const d = await nominate(app, validNomination({ area: 'hastings', area_text: 'Bristol' }));
     expect(d.check.body).toContain('Bristol, City of');
-    expect(rows().map((r) => app.areas.get(r.area_id as number)!.slug)).toEqual(['kingston-upon-hull-city-of', 'st-helens', 'hastings', 'bristol-city-of']);
+    expect(rows().map((r) => app.areas.get(r.area_id as number)!.slug)).toEqual([
+      'kingston-upon-hull-city-of',
+      'st-helens',
+      'hastings',
+      'bristol-city-of',
+    ]);
   });
 
   it('"Change" posts every answer back to the form (status 200, no errors, values kept)', async () => {
@@ -157,13 +185,25 @@ describe('field rules at and just beyond their limits', () => {
     ['name of 100 letters', { worker_name: L(100) }, null],
     ['name of 100 astral letters (200 UTF-16 units)', { worker_name: L(100, '𝒜') }, null],
     ['name of 101 letters', { worker_name: L(101) }, "The social worker's name must be 100 characters or fewer"],
-    ['name with digits', { worker_name: 'Agent 007' }, "The social worker's name must only include letters, spaces, hyphens, apostrophes and full stops"],
-    ['name of punctuation only', { worker_name: "'-." }, "The social worker's name must only include letters, spaces, hyphens, apostrophes and full stops"],
+    [
+      'name with digits',
+      { worker_name: 'Agent 007' },
+      "The social worker's name must only include letters, spaces, hyphens, apostrophes and full stops",
+    ],
+    [
+      'name of punctuation only',
+      { worker_name: "'-." },
+      "The social worker's name must only include letters, spaces, hyphens, apostrophes and full stops",
+    ],
     ['blank name', { worker_name: '   ' }, "Enter the social worker's name"],
     ['missing name', { worker_name: undefined }, "Enter the social worker's name"],
     ['no area', { area: '' }, 'Select the area, or type the council or town'],
     ['unknown area', { area: 'Nowhere-on-Sea' }, 'Check the spelling of the council or town, or select the area from the list'],
-    ['unknown typed area', { area: '', area_text: 'Atlantis' }, 'Check the spelling of the council or town, or select the area from the list'],
+    [
+      'unknown typed area',
+      { area: '', area_text: 'Atlantis' },
+      'Check the spelling of the council or town, or select the area from the list',
+    ],
     ['team of 100', { team: L(100) }, null],
     ['team of 101', { team: L(101) }, 'Team must be 100 characters or fewer'],
     ['no relationship', { relationship: undefined }, 'Select how you know the social worker'],
@@ -172,7 +212,26 @@ describe('field rules at and just beyond their limits', () => {
     ['made-up still_involved', { still_involved: 'maybe' }, 'Select whether this social worker is still working with your family'],
     ['no qualities', { qualities: undefined }, null],
     ['one quality (not an array)', { qualities: 'stayed' }, null],
-    ['all twelve qualities', { qualities: ['listened', 'honest', 'reliable', 'responsive', 'strengths', 'hope', 'clear_plan', 'whole_family', 'alongside', 'advocate', 'stayed', 'after_care'] }, null],
+    [
+      'all twelve qualities',
+      {
+        qualities: [
+          'listened',
+          'honest',
+          'reliable',
+          'responsive',
+          'strengths',
+          'hope',
+          'clear_plan',
+          'whole_family',
+          'alongside',
+          'advocate',
+          'stayed',
+          'after_care',
+        ],
+      },
+      null,
+    ],
     ['an unknown quality', { qualities: ['listened', 'magic'] }, 'Select the things they did well from the list'],
     ['story of 20', { story: L(20) }, null],
     ['story of 19', { story: L(19) }, 'Story must be 20 characters or more'],
@@ -251,7 +310,9 @@ describe('every error re-renders the form with a summary and every value kept', 
   it('asks the person to confirm they are not the worker, a colleague or acting for them: required, kept, shown, stored', async () => {
     const missing = await postForm(validNomination({ independent: undefined }));
     expect(missing.statusCode).toBe(400);
-    expect(missing.body).toContain('<a href="#independent">Tick the box to confirm you are not the social worker, a colleague, or acting for them</a>');
+    expect(missing.body).toContain(
+      '<a href="#independent">Tick the box to confirm you are not the social worker, a colleague, or acting for them</a>',
+    );
     const kept = await postForm(validNomination({ story: 'too short' }));
     expect(kept.body).toMatch(/id="independent" name="independent" value="yes" checked/);
     const { check } = await checkAnswers(app);
@@ -273,7 +334,21 @@ describe('every error re-renders the form with a summary and every value kept', 
 });
 
 describe('names and text from real families', () => {
-  for (const name of ['Siân Jones', 'Zoë Smith', "O'Neill", 'Mary O’Neill', 'Smith-Jones', 'Nguyễn Thị Lan', 'محمد الأحمد', 'Dr. J. Patel', 'Łucja Wiśniewska', 'Ọlá Adéyẹmí', 'Ηλίας Παπαδόπουλος', 'Саша Петрова', '李小龍']) {
+  for (const name of [
+    'Siân Jones',
+    'Zoë Smith',
+    "O'Neill",
+    'Mary O’Neill',
+    'Smith-Jones',
+    'Nguyễn Thị Lan',
+    'محمد الأحمد',
+    'Dr. J. Patel',
+    'Łucja Wiśniewska',
+    'Ọlá Adéyẹmí',
+    'Ηλίας Παπαδόπουλος',
+    'Саша Петрова',
+    '李小龍',
+  ]) {
     it(`accepts ${name}`, async () => {
       const { confirm } = await nominate(app, validNomination({ worker_name: name }));
       expect(confirm?.statusCode).toBe(303);
@@ -303,7 +378,12 @@ describe('a tampered or broken confirmation', () => {
   it('re-validates: a changed hidden field gives the form back with 400 and nothing is stored', async () => {
     const { client, check } = await checkAnswers(app, validNomination({ worker_name: 'Sam Taylor' }));
     const body = confirmFormOf(check.body);
-    const res = await client.post('/nominate/confirm', { ...body, submission_key: 'k'.repeat(22), relationship: 'landlord', worker_name: '<Sam>' });
+    const res = await client.post('/nominate/confirm', {
+      ...body,
+      submission_key: 'k'.repeat(22),
+      relationship: 'landlord',
+      worker_name: '<Sam>',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Select how you know the social worker');
     expect(res.body).toContain('value="&lt;Sam&gt;"');
@@ -338,15 +418,23 @@ describe('abuse protection', () => {
   it('an expired form shows every answer again with a fresh token (403), and sending it again works', async () => {
     const client = new Client(app);
     await client.get('/nominate');
-    const answers = validNomination({ worker_name: 'Siân O\'Neill-Jones', team: 'Hastings <Family> Team', story: 'She listened to us & never gave up on our family, even when it was hard.' });
+    const answers = validNomination({
+      worker_name: "Siân O'Neill-Jones",
+      team: 'Hastings <Family> Team',
+      story: 'She listened to us & never gave up on our family, even when it was hard.',
+    });
     const expired = await client.post('/nominate', { ...answers, _csrf: 'from-a-stale-page' });
     expect(expired.statusCode).toBe(403);
     expect(expired.body).toContain('This form timed out');
-    expect(expired.body).toContain(escapeHtml('Siân O\'Neill-Jones'));
+    expect(expired.body).toContain(escapeHtml("Siân O'Neill-Jones"));
     expect(expired.body).toContain(escapeHtml('Hastings <Family> Team'));
     expect(expired.body).toContain(escapeHtml(String(answers.story)));
     expect(count()).toBe(0);
-    const again = await client.post('/nominate', { ...answers, _csrf: hidden(expired.body, '_csrf'), started: hidden(expired.body, 'started') });
+    const again = await client.post('/nominate', {
+      ...answers,
+      _csrf: hidden(expired.body, '_csrf'),
+      started: hidden(expired.body, 'started'),
+    });
     expect(again.statusCode).toBe(200);
     expect(again.body).toContain('Check your answers');
   });
@@ -374,8 +462,16 @@ describe('abuse protection', () => {
   it('JSON or junk bodies never cause a 500', async () => {
     const client = new Client(app);
     const csrf = await client.csrf('/nominate');
-    for (const payload of [JSON.stringify({ _csrf: csrf, worker_name: { $gt: '' }, qualities: [{}], story: 42 }), JSON.stringify({ _csrf: csrf, area: ['a', 'b'] })]) {
-      const res = await app.inject({ method: 'POST', url: '/nominate', headers: { 'content-type': 'application/json', cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }, payload });
+    for (const payload of [
+      JSON.stringify({ _csrf: csrf, worker_name: { $gt: '' }, qualities: [{}], story: 42 }),
+      JSON.stringify({ _csrf: csrf, area: ['a', 'b'] }),
+    ]) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/nominate',
+        headers: { 'content-type': 'application/json', cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+        payload,
+      });
       expect(res.statusCode).toBe(400);
     }
     expect(count()).toBe(0);

@@ -22,7 +22,13 @@ function seedSome() {
   seedNomination(app, { workerName: 'Cat Dunn', area: 'Sefton' });
   seedNomination(app, { workerName: 'Dan Eve', area: 'Sefton' });
   seedNomination(app, { workerName: 'Eve Ford', area: 'Bristol', submittedAt: app.clock.now - 60 * DAY });
-  seedNomination(app, { workerName: 'Pending Person', area: 'Cardiff', status: 'pending', contactEmail: 'secret@example.org', story: 'A private story that must never be published anywhere.' });
+  seedNomination(app, {
+    workerName: 'Pending Person',
+    area: 'Cardiff',
+    status: 'pending',
+    contactEmail: 'secret@example.org',
+    story: 'A private story that must never be published anywhere.',
+  });
 }
 
 describe('GET /api/areas', () => {
@@ -33,10 +39,18 @@ describe('GET /api/areas', () => {
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     const rows = res.json() as Record<string, unknown>[];
     expect(rows).toHaveLength(361);
-    for (const r of rows) expect(Object.keys(r)).toEqual(['slug', 'name', 'ons_code', 'nation', 'region', 'authority', 'workers', 'nominations', 'this_week']);
+    for (const r of rows)
+      expect(Object.keys(r)).toEqual(['slug', 'name', 'ons_code', 'nation', 'region', 'authority', 'workers', 'nominations', 'this_week']);
     expect(rows.find((r) => r.slug === 'hastings')).toEqual({
-      slug: 'hastings', name: 'Hastings', ons_code: 'E07000062', nation: 'England', region: 'South East', authority: 'East Sussex',
-      workers: 2, nominations: 3, this_week: 2,
+      slug: 'hastings',
+      name: 'Hastings',
+      ons_code: 'E07000062',
+      nation: 'England',
+      region: 'South East',
+      authority: 'East Sussex',
+      workers: 2,
+      nominations: 3,
+      this_week: 2,
     });
     expect(rows.find((r) => r.slug === 'sefton')).toMatchObject({ workers: 2, nominations: 2, this_week: 2 });
     expect(rows.find((r) => r.slug === 'cardiff')).toMatchObject({ workers: 0, nominations: 0, this_week: 0 });
@@ -73,7 +87,11 @@ describe('GET /api/areas', () => {
     const res = await app.inject({ url: '/api/areas', headers: { origin: 'https://research.example' } });
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['access-control-expose-headers']).toBe('ETag');
-    const pre = await app.inject({ method: 'OPTIONS', url: '/api/stats', headers: { origin: 'https://research.example', 'access-control-request-method': 'GET' } });
+    const pre = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/stats',
+      headers: { origin: 'https://research.example', 'access-control-request-method': 'GET' },
+    });
     expect(pre.statusCode).toBe(204);
     expect(pre.headers['access-control-allow-methods']).toBe('GET, HEAD');
     expect((await app.inject('/feed.xml')).headers['access-control-allow-origin']).toBe('*');
@@ -136,11 +154,21 @@ describe('GET /api/stats', () => {
     const { workerId } = seedNomination(app, { workerName: 'Ann Hill', area: 'Hastings' });
     expect((await app.inject('/api/stats')).json()).toMatchObject({ workers: 1, this_week: { nominations: 1 } });
     app.db.$client.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(workerId);
-    expect((await app.inject('/api/stats')).json()).toEqual({ workers: 0, nominations: 0, areas_with_workers: 0, this_week: { nominations: 0, workers: 0, leading_areas: [] } });
+    expect((await app.inject('/api/stats')).json()).toEqual({
+      workers: 0,
+      nominations: 0,
+      areas_with_workers: 0,
+      this_week: { nominations: 0, workers: 0, leading_areas: [] },
+    });
   });
 
   it('answers an empty directory with zeros', async () => {
-    expect((await app.inject('/api/stats')).json()).toEqual({ workers: 0, nominations: 0, areas_with_workers: 0, this_week: { nominations: 0, workers: 0, leading_areas: [] } });
+    expect((await app.inject('/api/stats')).json()).toEqual({
+      workers: 0,
+      nominations: 0,
+      areas_with_workers: 0,
+      this_week: { nominations: 0, workers: 0, leading_areas: [] },
+    });
   });
 });
 

@@ -1,7 +1,17 @@
 // The measured figures as a regression test: the tuning set must keep meeting the targets of issue 4.
 // (The held-out set is reported by `npm run eval:privacy` but not asserted, so nobody tunes to it.)
 import { describe, expect, it } from 'vitest';
-import { EVAL_KINDS, EVAL_LABELS, checksPer100Words, evaluate, loadStories, locateGold, precision, recall, share } from '../scripts/eval-privacy.ts';
+import {
+  EVAL_KINDS,
+  EVAL_LABELS,
+  checksPer100Words,
+  evaluate,
+  loadStories,
+  locateGold,
+  precision,
+  recall,
+  share,
+} from '../scripts/eval-privacy.ts';
 import { findFlags, suggestQuote } from '../server/privacy/index.ts';
 
 const stories = loadStories();
@@ -57,7 +67,7 @@ describe('privacy flags on the tuning set', () => {
     expect(recall(ev.rows.overall)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('leaves no redact-flagged text in any suggested quote (bar the worker\'s own name, when a child shares it)', () => {
+  it("leaves no redact-flagged text in any suggested quote (bar the worker's own name, when a child shares it)", () => {
     for (const s of tuning) {
       const flags = findFlags(s.story, s.worker);
       const quote = suggestQuote(s.story, flags);

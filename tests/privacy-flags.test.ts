@@ -3,8 +3,14 @@ import { FLAG_KINDS, findFlags, findFlagsDetailed, suggestQuote, type FlagKind }
 
 const WORKER = 'Jane Smith';
 /** The flagged texts of one kind, in order. */
-const flagged = (story: string, kind: FlagKind, worker = WORKER) => findFlags(story, worker).filter((f) => f.kind === kind).map((f) => f.text);
-const names = (story: string, worker = WORKER) => findFlagsDetailed(story, worker).filter((f) => f.kind === 'name').map((f) => `${f.text}${f.sub ? ' (child)' : ''}`);
+const flagged = (story: string, kind: FlagKind, worker = WORKER) =>
+  findFlags(story, worker)
+    .filter((f) => f.kind === kind)
+    .map((f) => f.text);
+const names = (story: string, worker = WORKER) =>
+  findFlagsDetailed(story, worker)
+    .filter((f) => f.kind === 'name')
+    .map((f) => `${f.text}${f.sub ? ' (child)' : ''}`);
 
 describe('privacy flags: structured kinds', () => {
   it.each([
@@ -93,7 +99,7 @@ describe('privacy flags: structured kinds', () => {
     ['two ages', 'My kids are 6 and 8 and they', ['6 and 8']],
     ['a name then the age', 'Connor was 8. Trish got him', ['8']],
     ['"turned three"', 'until he turned three.', ['three']],
-    ['not a time', 'She was 10 minutes late and it was 5 o\'clock', []],
+    ['not a time', "She was 10 minutes late and it was 5 o'clock", []],
     ['not a duration', 'for 2 years; it was 3 weeks', []],
     ['not a count', 'there were 3 of us and we were 4 kids', []],
     ['not a percentage or ordinal', 'I was 100% sure she was 2nd', []],
@@ -109,7 +115,7 @@ describe('privacy flags: structured kinds', () => {
   });
 
   it.each([
-    ['a saint and Primary', 'kept going to St Mary\'s Primary and', ["St Mary's Primary"]],
+    ['a saint and Primary', "kept going to St Mary's Primary and", ["St Mary's Primary"]],
     ['an academy', 'his GCSEs at Oakfield Academy.', ['Oakfield Academy']],
     ['a nursery', 'into Little Acorns Nursery. She rang', ['Little Acorns Nursery']],
     ['a town High School', 'struggling at Hastings High School and', ['Hastings High School']],
@@ -121,7 +127,7 @@ describe('privacy flags: structured kinds', () => {
     ['"University of"', 'she is at the University of Sussex now', ['University of Sussex']],
     ['a small-letter nursery after a name', 'she goes to Little Stars nursery', ['Little Stars nursery']],
     ['not a generic school', 'the school raised concerns at Primary School level', []],
-    ['not a child\'s school', "She came to Rhys's school to explain", []],
+    ["not a child's school", "She came to Rhys's school to explain", []],
   ])('schools: %s', (_name, story, expected) => {
     expect(flagged(story, 'school')).toEqual(expected);
   });
@@ -155,7 +161,12 @@ describe('privacy flags: names', () => {
     ['a son', 'She helped my son Tyler at school.', WORKER, ['Tyler (child)']],
     ['a daughter, mentioned again', 'our daughter Grace. Grace has autism.', WORKER, ['Grace (child)', 'Grace (child)']],
     ['a name that is also a word', 'My daughter Hope is now 4. Jane gave us hope.', WORKER, ['Hope (child)']],
-    ['"Will" the son, not "will" the verb', 'my son Will was excluded. Will can be hard work. She will always care.', WORKER, ['Will (child)', 'Will (child)']],
+    [
+      '"Will" the son, not "will" the verb',
+      'my son Will was excluded. Will can be hard work. She will always care.',
+      WORKER,
+      ['Will (child)', 'Will (child)'],
+    ],
     ['twins with hyphenated names', 'My twins Ella-Rose and Jacob-James were born', WORKER, ['Ella-Rose (child)', 'Jacob-James (child)']],
     ['a partner, with a possessive later', "My partner Dean and I. Dean's voice was heard.", WORKER, ['Dean', 'Dean']],
     ['titles', 'my teacher Mrs Kaur and the judge, HHJ Morgan, and Mr Trần', WORKER, ['Mrs Kaur', 'HHJ Morgan', 'Mr Trần']],
@@ -166,8 +177,18 @@ describe('privacy flags: names', () => {
     ['a family name', 'We are the Kowalski family from Peterborough.', WORKER, ['Kowalski']],
     ['an appositive child', 'Rose, my eldest, said so.', WORKER, ['Rose (child)']],
     ['a sibling whose age says child', 'my sister Rose was 9. Rose is 16 now', WORKER, ['Rose (child)', 'Rose (child)']],
-    ['a name typed in small letters after "my little girl"', 'me and my little girl lily-mae. lily is 3', WORKER, ['lily-mae (child)', 'lily (child)']],
-    ['names in other scripts', 'my daughter Siân and my son Nguyễn and my niece Zoë', WORKER, ['Siân (child)', 'Nguyễn (child)', 'Zoë (child)']],
+    [
+      'a name typed in small letters after "my little girl"',
+      'me and my little girl lily-mae. lily is 3',
+      WORKER,
+      ['lily-mae (child)', 'lily (child)'],
+    ],
+    [
+      'names in other scripts',
+      'my daughter Siân and my son Nguyễn and my niece Zoë',
+      WORKER,
+      ['Siân (child)', 'Nguyễn (child)', 'Zoë (child)'],
+    ],
     ['a mid-sentence first name', 'made sure Tiana and Marley could stay', WORKER, ['Tiana', 'Marley']],
   ])('finds %s', (_name, story, worker, expected) => {
     expect(names(story, worker)).toEqual(expected);
@@ -183,7 +204,11 @@ describe('privacy flags: names', () => {
     ['a double-barrelled worker', 'Mrs Carter-Smith was amazing.', 'Denise Carter-Smith'],
     ['the worker after "social worker"', 'Our social worker Michael Brown was fantastic.', 'Michael Brown'],
     ['sentence starts', 'Honestly I was scared. Thats all. Would recommend.', 'Mark Davies'],
-    ['places, months, days, services', 'We live in Hastings near Croydon. In March on a Sunday, Social Services and CAMHS came.', 'Jane Smith'],
+    [
+      'places, months, days, services',
+      'We live in Hastings near Croydon. In March on a Sunday, Social Services and CAMHS came.',
+      'Jane Smith',
+    ],
     ['an organisation', "She got us bereavement counselling through Winston's Wish and the Chailey Heritage Foundation.", 'Jane Smith'],
     ['a town after an address', 'at 45 High Street, Rye and', 'Jane Smith'],
     ['contractions', "I'll admit I've said I'd never", 'Jane Smith'],
@@ -263,7 +288,9 @@ describe('suggestQuote', () => {
   it('uses the placeholders findFlagsDetailed chose, and the kind placeholders for plain flags', () => {
     const story = 'Our eldest, Lacey, loves it at Oakfield Academy.';
     expect(suggestQuote(story, findFlagsDetailed(story, WORKER))).toBe("Our eldest, [child's name], loves it at [school].");
-    expect(suggestQuote(story, [{ kind: 'school', start: 31, end: 47, text: 'Oakfield Academy' }])).toBe('Our eldest, Lacey, loves it at [school].');
+    expect(suggestQuote(story, [{ kind: 'school', start: 31, end: 47, text: 'Oakfield Academy' }])).toBe(
+      'Our eldest, Lacey, loves it at [school].',
+    );
   });
 
   it('never throws on stale, overlapping or out-of-range flags', () => {

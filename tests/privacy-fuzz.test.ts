@@ -24,17 +24,123 @@ function wellFormed(story: string, flags: Flag[]): void {
 
 // Pieces that each pattern leans on, repeated and jumbled: the inputs most likely to make a regex backtrack.
 const HOSTILE = [
-  'a', 'A', 'Aa', '0', '7', '12', ' ', '\t', '\n', '.', ',', '-', "'", '’', '@', '+44', '/', ':', '(', ')', '%',
-  'Mr ', 'Mrs ', 'my son ', 'my daughter ', 'called ', 'only ', 'was ', 'is ', 'aged ', 'turned ', 'born ', 'the ',
-  'and ', 'Road', 'Street', 'Flat ', 'number ', 'St ', 'Ysgol ', 'School', 'Primary', 'case ref ', 'Claim no. ',
-  'www.', 'https://', '.co.uk', 'March ', '3rd ', 'year old', 'SW1A', '1AA', 'ZC19C', 'é', '\u0301', 'ŵ', '😀',
-  '\ud800', '\u00a0', 'Nguyễn', "O'Neill", 'Ella-Rose',
+  'a',
+  'A',
+  'Aa',
+  '0',
+  '7',
+  '12',
+  ' ',
+  '\t',
+  '\n',
+  '.',
+  ',',
+  '-',
+  "'",
+  '’',
+  '@',
+  '+44',
+  '/',
+  ':',
+  '(',
+  ')',
+  '%',
+  'Mr ',
+  'Mrs ',
+  'my son ',
+  'my daughter ',
+  'called ',
+  'only ',
+  'was ',
+  'is ',
+  'aged ',
+  'turned ',
+  'born ',
+  'the ',
+  'and ',
+  'Road',
+  'Street',
+  'Flat ',
+  'number ',
+  'St ',
+  'Ysgol ',
+  'School',
+  'Primary',
+  'case ref ',
+  'Claim no. ',
+  'www.',
+  'https://',
+  '.co.uk',
+  'March ',
+  '3rd ',
+  'year old',
+  'SW1A',
+  '1AA',
+  'ZC19C',
+  'é',
+  '\u0301',
+  'ŵ',
+  '😀',
+  '\ud800',
+  '\u00a0',
+  'Nguyễn',
+  "O'Neill",
+  'Ella-Rose',
   // the issue-15 detectors: ID numbers, registrations, handles, venues, streets, relatives, keep-list terms
-  '485 526 0185', '4855260185', 'JT 48 29 61 B', 'ab123456c', 'LM68 KPE', 'yk19', 'ABZ 4821', 'P123 GKL', '@', '@x_', 'insta is ',
-  'my fb is ', 'WeChat ID ', 'Hospital', 'Ward ', 'ward 7', 'the Royal ', 'Ysbyty ', 'Alder Hey', 'Co-op', 'Tesco', ' in ', ' on ',
-  'works at ', 'Heol ', 'y ', 'Stryd ', 'Lôn ', 'estate', 'Cottage', 'Court', 'Lane', 'lane', 'off ', 'St Joseph\'s ', 'RC', 'C of E',
-  'Ark ', 'year 5 at ', 'Busy Bees', 'our ', 'aunty ', 'my fella ', 'pat ', 'Dean ', 'came ', 'Headteacher ', 'ap ', 'Universal Credit',
-  'Child Arrangements Order', 'Brighton & Hove', 'Ford Fiesta', 'Eid', 'Diolch',
+  '485 526 0185',
+  '4855260185',
+  'JT 48 29 61 B',
+  'ab123456c',
+  'LM68 KPE',
+  'yk19',
+  'ABZ 4821',
+  'P123 GKL',
+  '@',
+  '@x_',
+  'insta is ',
+  'my fb is ',
+  'WeChat ID ',
+  'Hospital',
+  'Ward ',
+  'ward 7',
+  'the Royal ',
+  'Ysbyty ',
+  'Alder Hey',
+  'Co-op',
+  'Tesco',
+  ' in ',
+  ' on ',
+  'works at ',
+  'Heol ',
+  'y ',
+  'Stryd ',
+  'Lôn ',
+  'estate',
+  'Cottage',
+  'Court',
+  'Lane',
+  'lane',
+  'off ',
+  "St Joseph's ",
+  'RC',
+  'C of E',
+  'Ark ',
+  'year 5 at ',
+  'Busy Bees',
+  'our ',
+  'aunty ',
+  'my fella ',
+  'pat ',
+  'Dean ',
+  'came ',
+  'Headteacher ',
+  'ap ',
+  'Universal Credit',
+  'Child Arrangements Order',
+  'Brighton & Hove',
+  'Ford Fiesta',
+  'Eid',
+  'Diolch',
 ];
 
 describe('privacy flags are total', () => {
@@ -52,14 +158,18 @@ describe('privacy flags are total', () => {
   it('stay fast on long, regex-hostile text (no catastrophic backtracking)', () => {
     let worst = 0;
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...HOSTILE), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1000, max: 10000 }), (pieces, length) => {
-        const unit = pieces.join('');
-        const story = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
-        const [flags, ms] = cpuMs(() => findFlags(story, 'Jane Smith'));
-        worst = Math.max(worst, ms);
-        wellFormed(story, flags);
-        suggestQuote(story, flags);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...HOSTILE), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1000, max: 10000 }),
+        (pieces, length) => {
+          const unit = pieces.join('');
+          const story = unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+          const [flags, ms] = cpuMs(() => findFlags(story, 'Jane Smith'));
+          worst = Math.max(worst, ms);
+          wellFormed(story, flags);
+          suggestQuote(story, flags);
+        },
+      ),
       { numRuns: 80 },
     );
     // linear work is ~10-40 ms for 10,000 characters; quadratic or exponential work would be seconds
@@ -92,23 +202,56 @@ describe('privacy flags are total', () => {
 });
 
 // Stories made from templates with planted personal details: the suggested quote must contain none of them.
-const CHILD_NAMES = ['Tyler', 'Amelia', 'Kayden', 'Poppy-Mae', 'Rhys', 'Siân', 'Zoë', 'Callum', 'Ffion', 'Jakub', 'Hope', 'Grace', 'Will', 'Rose', 'DeShawn', "Aoife", 'Nguyễn'];
+const CHILD_NAMES = [
+  'Tyler',
+  'Amelia',
+  'Kayden',
+  'Poppy-Mae',
+  'Rhys',
+  'Siân',
+  'Zoë',
+  'Callum',
+  'Ffion',
+  'Jakub',
+  'Hope',
+  'Grace',
+  'Will',
+  'Rose',
+  'DeShawn',
+  'Aoife',
+  'Nguyễn',
+];
 const ADULT_NAMES = ['Gary', 'Dean', 'Marcus', 'Linda', 'Brenda', 'Shannon', 'Kelly', 'Jason', 'Diane'];
 const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
 const phone = fc
   .tuple(digits(3), digits(6), fc.constantFrom('07{a} {b}', '07{a}{b}', '07{a}-{b3}-{b4}', '+44 7{a} {b}', '+447{a}{b}', '(07{a}) {b}'))
   .map(([a, b, fmt]) => fmt.replace('{a}', a).replace('{b3}', b.slice(0, 3)).replace('{b4}', b.slice(3)).replace('{b}', b));
 const postcode = fc
-  .tuple(fc.constantFrom('TN', 'SW', 'M', 'B', 'L', 'PE', 'LS', 'CF', 'G', 'BT'), fc.integer({ min: 1, max: 39 }), fc.integer({ min: 0, max: 9 }), fc.constantFrom('AB', 'DL', 'RQ', 'YW', 'HT', 'JP'), fc.boolean(), fc.boolean())
+  .tuple(
+    fc.constantFrom('TN', 'SW', 'M', 'B', 'L', 'PE', 'LS', 'CF', 'G', 'BT'),
+    fc.integer({ min: 1, max: 39 }),
+    fc.integer({ min: 0, max: 9 }),
+    fc.constantFrom('AB', 'DL', 'RQ', 'YW', 'HT', 'JP'),
+    fc.boolean(),
+    fc.boolean(),
+  )
   .map(([area, district, sector, unit, space, lower]) => {
     const pc = `${area}${district}${space ? ' ' : ''}${sector}${unit}`;
     return lower ? pc.toLowerCase() : pc;
   });
 const email = fc
-  .tuple(fc.stringMatching(/^[a-z][a-z0-9]{1,8}(?:[._+][a-z0-9]{1,6})?$/), fc.constantFrom('gmail.com', 'hotmail.co.uk', 'btinternet.com', 'yahoo.com', 'outlook.com'))
+  .tuple(
+    fc.stringMatching(/^[a-z][a-z0-9]{1,8}(?:[._+][a-z0-9]{1,6})?$/),
+    fc.constantFrom('gmail.com', 'hotmail.co.uk', 'btinternet.com', 'yahoo.com', 'outlook.com'),
+  )
   .map(([local, domain]) => `${local}@${domain}`);
 const street = fc
-  .tuple(fc.integer({ min: 1, max: 250 }), fc.constantFrom('', 'a', 'b'), fc.constantFrom('Acacia', 'Church', 'Mill', 'Priory', 'Beech', 'High', 'Station', 'Lincoln'), fc.constantFrom('Road', 'Street', 'Lane', 'Avenue', 'Close', 'Grove', 'Crescent'))
+  .tuple(
+    fc.integer({ min: 1, max: 250 }),
+    fc.constantFrom('', 'a', 'b'),
+    fc.constantFrom('Acacia', 'Church', 'Mill', 'Priory', 'Beech', 'High', 'Station', 'Lincoln'),
+    fc.constantFrom('Road', 'Street', 'Lane', 'Avenue', 'Close', 'Grove', 'Crescent'),
+  )
   .map(([n, letter, name, suffix]) => `${n}${letter} ${name} ${suffix}`);
 
 describe('suggestQuote', () => {

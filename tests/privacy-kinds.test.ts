@@ -5,8 +5,12 @@ import { mod11Valid } from '../server/privacy/identifiers.ts';
 import { looksWelsh } from '../server/privacy/welsh.ts';
 
 const WORKER = 'Jane Smith';
-const flagged = (story: string, kind: FlagKind, worker = WORKER) => findFlags(story, worker).filter((f) => f.kind === kind).map((f) => `${f.text}${f.tier === 'check' ? ' (check)' : ''}`);
-const all = (story: string, worker = WORKER) => findFlags(story, worker).map((f) => `${f.kind}:${f.text}${f.tier === 'check' ? ' (check)' : ''}`);
+const flagged = (story: string, kind: FlagKind, worker = WORKER) =>
+  findFlags(story, worker)
+    .filter((f) => f.kind === kind)
+    .map((f) => `${f.text}${f.tier === 'check' ? ' (check)' : ''}`);
+const all = (story: string, worker = WORKER) =>
+  findFlags(story, worker).map((f) => `${f.kind}:${f.text}${f.tier === 'check' ? ' (check)' : ''}`);
 
 describe('ID numbers', () => {
   it('knows the NHS check digit', () => {
@@ -106,12 +110,12 @@ describe('addresses without a number', () => {
 
 describe('schools without a school word', () => {
   it.each([
-    ['a saint with RC', 'goes to St Joseph\'s RC now', ["St Joseph's RC"]],
-    ['a saint with C of E', 'got into St Mary\'s C of E in', ["St Mary's C of E"]],
+    ['a saint with RC', "goes to St Joseph's RC now", ["St Joseph's RC"]],
+    ['a saint with C of E', "got into St Mary's C of E in", ["St Mary's C of E"]],
     ['an academy sponsor', 'a place at Ark Blacklands when', ['Ark Blacklands']],
     ['"in year 5 at"', 'she is in year 5 at Robsack Wood and', ['Robsack Wood']],
     ['a nursery chain', 'a place at Busy Bees for my eldest', ['Busy Bees']],
-    ['"Saint …" for Year 7', 'got us into Saint Richard\'s for Year 7', ["Saint Richard's"]],
+    ['"Saint …" for Year 7', "got us into Saint Richard's for Year 7", ["Saint Richard's"]],
   ])('%s', (_name, story, expected) => {
     expect(flagged(story, 'school')).toEqual(expected);
   });
@@ -123,7 +127,11 @@ describe('names', () => {
     ['"my fella" + a small-letter name', 'my fella ryan didnt trust anyone', ['ryan']],
     ['"aunty" + a name that is also a word', 'aunty pat looked after the kids and pat says hi', ['pat', 'pat']],
     ['a full name after a job title', 'The headteacher Sandra Lewis and Jane worked', ['Sandra Lewis']],
-    ['names from many communities', 'my son Oluwaseun and his dad Babatunde, my mum Gurpreet Kaur, Wojciech and Zuzanna', ['Oluwaseun', 'Babatunde', 'Gurpreet Kaur', 'Wojciech', 'Zuzanna']],
+    [
+      'names from many communities',
+      'my son Oluwaseun and his dad Babatunde, my mum Gurpreet Kaur, Wojciech and Zuzanna',
+      ['Oluwaseun', 'Babatunde', 'Gurpreet Kaur', 'Wojciech', 'Zuzanna'],
+    ],
     ['a Welsh full name with ap', 'my grandad Dafydd ap Gwilym said', ['Dafydd ap Gwilym']],
   ])('%s', (_name, story, expected) => {
     expect(flagged(story, 'name')).toEqual(expected);
@@ -145,7 +153,7 @@ describe('names', () => {
 
 describe('the keep-list', () => {
   it.each([
-    ['benefits', 'Universal Credit, PIP and Carer\'s Allowance'],
+    ['benefits', "Universal Credit, PIP and Carer's Allowance"],
     ['orders and legal terms', 'the Child Arrangements Order, the Special Guardianship Order, Section 20 and the EHCP'],
     ['programmes', 'Sure Start, Family Hubs, Troubled Families and Flying Start'],
     ['festivals', 'at Eid, Diwali, Ramadan, Hanukkah, Chinese New Year, Vaisakhi and Christmas'],

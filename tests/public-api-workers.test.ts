@@ -38,7 +38,18 @@ describe('/api/workers/:slug', () => {
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     const body = res.json();
     // the second round's contract added confirmed, reply and registration (the named worker's side)
-    expect(Object.keys(body)).toEqual(['slug', 'name', 'area', 'team', 'nominations', 'qualities', 'quotes', 'confirmed', 'reply', 'registration']);
+    expect(Object.keys(body)).toEqual([
+      'slug',
+      'name',
+      'area',
+      'team',
+      'nominations',
+      'qualities',
+      'quotes',
+      'confirmed',
+      'reply',
+      'registration',
+    ]);
     expect(body).toEqual({
       slug: 'sian-evans-cardiff',
       name: 'Siân Evans',

@@ -33,17 +33,21 @@ describe('home page', () => {
     seedNomination(app, { workerName: 'Tom Reed', area: 'Sefton' });
     seedNomination(app, { workerName: 'Ola Nowak', area: 'Sefton' });
     // last month: counts in the totals, not in this week
-    for (const name of ['A One', 'B Two', 'C Three', 'D Four']) seedNomination(app, { workerName: name, area: 'Leeds', submittedAt: app.clock.now - 30 * DAY });
+    for (const name of ['A One', 'B Two', 'C Three', 'D Four'])
+      seedNomination(app, { workerName: name, area: 'Leeds', submittedAt: app.clock.now - 30 * DAY });
     const res = await get('/');
     expect(res.body).toContain('<a href="/areas/hastings">Hastings</a> leads this week: three social workers recommended.');
-    expect(res.body).toMatch(/<li><a href="\/areas\/hastings">Hastings<\/a>: 3 social workers recommended<\/li>\s*<li><a href="\/areas\/sefton">Sefton<\/a>: 2 social workers recommended/);
+    expect(res.body).toMatch(
+      /<li><a href="\/areas\/hastings">Hastings<\/a>: 3 social workers recommended<\/li>\s*<li><a href="\/areas\/sefton">Sefton<\/a>: 2 social workers recommended/,
+    );
     expect(res.body).not.toMatch(/this week[^<]*Leeds/);
     expect(res.body).toContain('<strong>9</strong> social workers recommended');
     expect(res.body).toContain('<strong>3</strong> areas with a recommended social worker');
   });
 
   it('phrases a tie as the seed story did: "Hastings and Sefton lead this week: three … in each"', async () => {
-    for (const area of ['Hastings', 'Sefton']) for (const name of ['Jane Smith', 'Amir Khan', 'Siân Evans']) seedNomination(app, { workerName: name, area });
+    for (const area of ['Hastings', 'Sefton'])
+      for (const name of ['Jane Smith', 'Amir Khan', 'Siân Evans']) seedNomination(app, { workerName: name, area });
     seedNomination(app, { workerName: 'Ola Nowak', area: 'Leeds' });
     const res = await get('/');
     expect(res.body).toContain(
@@ -52,14 +56,22 @@ describe('home page', () => {
   });
 
   it('lists the latest quotes newest first with the worker, area and an attribution to the month', async () => {
-    seedNomination(app, { workerName: 'Old Quote', area: 'Cardiff', quote: 'The older quote.', submittedAt: app.clock.now - 60 * DAY, relationship: 'carer' });
+    seedNomination(app, {
+      workerName: 'Old Quote',
+      area: 'Cardiff',
+      quote: 'The older quote.',
+      submittedAt: app.clock.now - 60 * DAY,
+      relationship: 'carer',
+    });
     seedNomination(app, { workerName: 'Jane Smith', area: 'Hastings', quote: 'She never gave up on us.', relationship: 'young_person' });
     const res = await get('/');
     const newer = res.body.indexOf('She never gave up on us.');
     const older = res.body.indexOf('The older quote.');
     expect(newer).toBeGreaterThan(-1);
     expect(older).toBeGreaterThan(newer);
-    expect(res.body).toContain('— a young person, March 2026, about <a href="/workers/jane-smith-hastings">Jane Smith</a> in <a href="/areas/hastings">Hastings</a>');
+    expect(res.body).toContain(
+      '— a young person, March 2026, about <a href="/workers/jane-smith-hastings">Jane Smith</a> in <a href="/areas/hastings">Hastings</a>',
+    );
     expect(res.body).toContain('a carer, January 2026');
   });
 
@@ -80,7 +92,13 @@ describe('profile page', () => {
       quote: 'First quote.',
       submittedAt: app.clock.now - 40 * DAY,
     });
-    seedNomination(app, { workerName: 'Jane Smith', area: 'Hastings', workerId: workerId!, qualities: ['listened', 'advocate'], quote: 'Second quote.' });
+    seedNomination(app, {
+      workerName: 'Jane Smith',
+      area: 'Hastings',
+      workerId: workerId!,
+      qualities: ['listened', 'advocate'],
+      quote: 'Second quote.',
+    });
     // a pending nomination for the same person adds nothing to the profile
     seedNomination(app, { workerName: 'Jane Smith', area: 'Hastings', status: 'pending', qualities: ['hope'] });
     const res = await get(`/workers/${slug}`);
@@ -102,8 +120,19 @@ describe('profile page', () => {
   });
 
   it('leaves unpublished quotes out of the count, the qualities and the list', async () => {
-    const { workerId, slug, nominationId } = seedNomination(app, { workerName: 'Jane Smith', area: 'Hastings', quote: 'Still live.', qualities: ['listened'] });
-    const second = seedNomination(app, { workerName: 'Jane Smith', area: 'Hastings', workerId: workerId!, quote: 'Taken down.', qualities: ['hope'] });
+    const { workerId, slug, nominationId } = seedNomination(app, {
+      workerName: 'Jane Smith',
+      area: 'Hastings',
+      quote: 'Still live.',
+      qualities: ['listened'],
+    });
+    const second = seedNomination(app, {
+      workerName: 'Jane Smith',
+      area: 'Hastings',
+      workerId: workerId!,
+      quote: 'Taken down.',
+      qualities: ['hope'],
+    });
     app.db.$client.prepare('UPDATE quotes SET unpublished_at = ? WHERE nomination_id = ?').run(app.clock.now, second.nominationId);
     const res = await get(`/workers/${slug}`);
     expect(res.body).toContain('Still live.');
@@ -134,9 +163,20 @@ describe('profile page', () => {
   });
 
   it('pages quotes 20 at a time and refuses nonsense page numbers', async () => {
-    const first = seedNomination(app, { workerName: 'Jane Smith', area: 'Hastings', quote: 'Quote number 0.', submittedAt: app.clock.now - 50 * DAY });
+    const first = seedNomination(app, {
+      workerName: 'Jane Smith',
+      area: 'Hastings',
+      quote: 'Quote number 0.',
+      submittedAt: app.clock.now - 50 * DAY,
+    });
     for (let i = 1; i < 45; i++) {
-      seedNomination(app, { workerName: 'Jane Smith', area: 'Hastings', workerId: first.workerId!, quote: `Quote number ${i}.`, submittedAt: app.clock.now - (50 - i) * DAY });
+      seedNomination(app, {
+        workerName: 'Jane Smith',
+        area: 'Hastings',
+        workerId: first.workerId!,
+        quote: `Quote number ${i}.`,
+        submittedAt: app.clock.now - (50 - i) * DAY,
+      });
     }
     const url = `/workers/${first.slug}`;
     const p1 = await get(url);
@@ -171,7 +211,8 @@ describe('areas', () => {
   function seedSome() {
     for (const name of ['Jane Smith', 'Amir Khan']) seedNomination(app, { workerName: name, area: 'Hastings' });
     const { workerId } = seedNomination(app, { workerName: 'Tom Reed', area: 'Sefton' });
-    for (let i = 0; i < 3; i++) seedNomination(app, { workerName: 'Tom Reed', area: 'Sefton', workerId: workerId!, submittedAt: app.clock.now - 20 * DAY });
+    for (let i = 0; i < 3; i++)
+      seedNomination(app, { workerName: 'Tom Reed', area: 'Sefton', workerId: workerId!, submittedAt: app.clock.now - 20 * DAY });
     seedNomination(app, { workerName: 'Ffion Jones', area: 'Cardiff', submittedAt: app.clock.now - 20 * DAY });
   }
 
@@ -180,12 +221,15 @@ describe('areas', () => {
     const res = await get('/areas');
     expect(res.statusCode).toBe(200);
     expect(h1s(res.body)).toBe(1);
-    for (const nation of ['England', 'Scotland', 'Wales', 'Northern Ireland']) expect(res.body).toContain(`<h3 class="nation">${nation}</h3>`);
+    for (const nation of ['England', 'Scotland', 'Wales', 'Northern Ireland'])
+      expect(res.body).toContain(`<h3 class="nation">${nation}</h3>`);
     expect(res.body).toContain('<caption>South East</caption>');
     expect(res.body.match(/<tr><th scope="row"><a href="\/areas\/[^"]+">/g)!.length).toBe(361 + 3);
     expect(res.body).toMatch(/<svg class="bar-chart"[^>]+role="img"/);
     expect(res.body).toContain('Sefton: 4; Hastings: 2; Cardiff: 1.');
-    expect(res.body).toMatch(/<caption>Areas with the most recommendations<\/caption>[\s\S]*Sefton[\s\S]*Hastings[\s\S]*Cardiff[\s\S]*<\/table>/);
+    expect(res.body).toMatch(
+      /<caption>Areas with the most recommendations<\/caption>[\s\S]*Sefton[\s\S]*Hastings[\s\S]*Cardiff[\s\S]*<\/table>/,
+    );
   });
 
   it('sorts by workers or recommendations as a flat table, and ignores an unknown sort', async () => {
@@ -208,7 +252,12 @@ describe('areas', () => {
 
   it('shows one area with its counts, its workers most recommended first and a link to nominate there', async () => {
     seedNomination(app, { workerName: 'Jane Smith', area: 'Sefton', submittedAt: app.clock.now - 20 * DAY, qualities: ['listened'] });
-    const { workerId } = seedNomination(app, { workerName: 'Tom Reed', area: 'Sefton', team: 'Bootle Team', qualities: ['advocate', 'listened'] });
+    const { workerId } = seedNomination(app, {
+      workerName: 'Tom Reed',
+      area: 'Sefton',
+      team: 'Bootle Team',
+      qualities: ['advocate', 'listened'],
+    });
     seedNomination(app, { workerName: 'Tom Reed', area: 'Sefton', workerId: workerId!, qualities: ['advocate'] });
     const res = await get('/areas/sefton');
     expect(res.statusCode).toBe(200);
@@ -332,7 +381,9 @@ describe('static pages', () => {
     expect(res.body).toContain('999');
     expect(res.body).toContain('0808 800 5000');
     expect(res.body).toContain("local council's children's services");
-    for (const route of ['/api/areas', '/api/areas.csv', '/api/stats', '/api/search', '/api/workers/', '/feed.xml']) expect(res.body).toContain(route);
-    for (const field of ['ons_code', 'this_week', 'areas_with_workers', 'leading_areas', 'relationship', 'published']) expect(res.body).toContain(field);
+    for (const route of ['/api/areas', '/api/areas.csv', '/api/stats', '/api/search', '/api/workers/', '/feed.xml'])
+      expect(res.body).toContain(route);
+    for (const field of ['ons_code', 'this_week', 'areas_with_workers', 'leading_areas', 'relationship', 'published'])
+      expect(res.body).toContain(field);
   });
 });

@@ -37,7 +37,12 @@ beforeAll(async () => {
     qualities: ['listened'],
   });
   publicSlug = pub.slug!;
-  const unpub = seedNomination(app, { workerName: 'Jane Smith', area: 'Hastings', workerId: pub.workerId!, quote: `Quote ${M.unpublishedQuote}.` });
+  const unpub = seedNomination(app, {
+    workerName: 'Jane Smith',
+    area: 'Hastings',
+    workerId: pub.workerId!,
+    quote: `Quote ${M.unpublishedQuote}.`,
+  });
   sqlite.prepare('UPDATE quotes SET unpublished_at = ? WHERE nomination_id = ?').run(app.clock.now, unpub.nominationId);
   seedNomination(app, {
     workerName: M.pendingName,
@@ -47,8 +52,15 @@ beforeAll(async () => {
     story: `Our worker was brilliant. ${M.pendingStory} and my son goes to St Mary's.`,
     contactEmail: M.email,
   });
-  const rejected = seedNomination(app, { workerName: M.rejectedName, area: 'Sefton', status: 'rejected', story: `Something ${M.rejectedStory} happened.` });
-  sqlite.prepare('UPDATE nominations SET reject_reason = ?, reject_note = ? WHERE id = ?').run('complaint', M.rejectNote, rejected.nominationId);
+  const rejected = seedNomination(app, {
+    workerName: M.rejectedName,
+    area: 'Sefton',
+    status: 'rejected',
+    story: `Something ${M.rejectedStory} happened.`,
+  });
+  sqlite
+    .prepare('UPDATE nominations SET reject_reason = ?, reject_note = ? WHERE id = ?')
+    .run('complaint', M.rejectNote, rejected.nominationId);
   const hidden = seedNomination(app, { workerName: M.hiddenName, area: 'Hastings', quote: `They said ${M.hiddenQuote}.` });
   hiddenSlug = hidden.slug!;
   sqlite.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(hidden.workerId);

@@ -8,16 +8,17 @@ import { signedInModerator } from './helpers/moderator.ts';
 import { checkAnswers, hidden, nominate } from './helpers/nominate.ts';
 import { seedNomination } from './helpers/seed.ts';
 
-export const GRADE_LIMIT = 6;
+const GRADE_LIMIT = 6;
 
-const BLOCK = /<\/?(?:h[1-6]|p|li|dt|dd|td|th|caption|label|legend|button|figcaption|div|section|header|footer|nav|main|ul|ol|dl|table|tr|form|fieldset|summary|details|blockquote|figure|br)\b[^>]*>/gi;
+const BLOCK =
+  /<\/?(?:h[1-6]|p|li|dt|dd|td|th|caption|label|legend|button|figcaption|div|section|header|footer|nav|main|ul|ol|dl|table|tr|form|fieldset|summary|details|blockquote|figure|br)\b[^>]*>/gi;
 
 /**
  * The words a person reads on the page: no head, scripts, styles, select options (a list of 361
  * place names is looked through, not read), nor the families' own quotes. Each block (heading,
  * paragraph, list item, label, button) is one sentence, as a reader takes it.
  */
-export function pageText(html: string): string {
+function pageText(html: string): string {
   const body = (/<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html)
     .replace(/<(script|style|select|blockquote|textarea)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ');
@@ -40,7 +41,7 @@ export function pageText(html: string): string {
     .join('\n');
 }
 
-export const grade = (text: string) => rs.fleschKincaidGrade(text);
+const grade = (text: string) => rs.fleschKincaidGrade(text);
 
 /** The opening summary of a legal page: its `.plain-summary` block. */
 function summaryText(html: string): string {
@@ -56,8 +57,20 @@ beforeAll(async () => {
   app = await makeApp();
   const day = 86_400_000;
   const now = app.clock.now;
-  const main = seedNomination(app, { workerName: 'Jane Smith', area: 'hastings', team: 'Family Support Team', qualities: ['listened', 'honest', 'hope'], submittedAt: now - 2 * day });
-  seedNomination(app, { workerName: 'Jane Smith', area: 'hastings', relationship: 'young_person', qualities: ['listened'], submittedAt: now - 40 * day });
+  const main = seedNomination(app, {
+    workerName: 'Jane Smith',
+    area: 'hastings',
+    team: 'Family Support Team',
+    qualities: ['listened', 'honest', 'hope'],
+    submittedAt: now - 2 * day,
+  });
+  seedNomination(app, {
+    workerName: 'Jane Smith',
+    area: 'hastings',
+    relationship: 'young_person',
+    qualities: ['listened'],
+    submittedAt: now - 40 * day,
+  });
   seedNomination(app, { workerName: 'Mohammed Khan', area: 'hastings', qualities: ['advocate'], submittedAt: now - 3 * day });
   seedNomination(app, { workerName: 'Siân Evans', area: 'sefton', relationship: 'carer', submittedAt: now - day });
 
@@ -96,10 +109,28 @@ beforeAll(async () => {
   const sentBack = await status('status: sent back', ref!);
   const edit = await family.post('/status/edit', { _csrf: csrfFrom(sentBack.body)!, reference: ref });
   pages.set('status: edit', edit.body);
-  pages.set('status: edit, error', (await family.post('/status/edit/send', { _csrf: csrfFrom(edit.body)!, reference: ref, story: '' })).body);
-  pages.set('status: edit sent', (await family.post('/status/edit/send', { _csrf: csrfFrom(edit.body)!, reference: ref, story: 'She listened to us and never gave up on our family, not once.' })).body);
+  pages.set(
+    'status: edit, error',
+    (await family.post('/status/edit/send', { _csrf: csrfFrom(edit.body)!, reference: ref, story: '' })).body,
+  );
+  pages.set(
+    'status: edit sent',
+    (
+      await family.post('/status/edit/send', {
+        _csrf: csrfFrom(edit.body)!,
+        reference: ref,
+        story: 'She listened to us and never gave up on our family, not once.',
+      })
+    ).body,
+  );
   m = await open(ref!);
-  await mod.post(`/moderate/nominations/${m.id}`, { _csrf: m._csrf, action: 'approve', worker: 'new', new_name: 'Priya Okafor', quote: 'She listened to us and never gave up on our family.' });
+  await mod.post(`/moderate/nominations/${m.id}`, {
+    _csrf: m._csrf,
+    action: 'approve',
+    worker: 'new',
+    new_name: 'Priya Okafor',
+    quote: 'She listened to us and never gave up on our family.',
+  });
   await status('status: published', ref!);
   const other = (await nominate(app)).ref!;
   m = await open(other);
@@ -113,15 +144,38 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  console.log(`\nFlesch–Kincaid grade per page (limit ${GRADE_LIMIT}):\n${scores.map((s) => `  ${s.grade.toFixed(1).padStart(5)}  ${s.page}${s.limit}`).join('\n')}\n`);
+  console.log(
+    `\nFlesch–Kincaid grade per page (limit ${GRADE_LIMIT}):\n${scores.map((s) => `  ${s.grade.toFixed(1).padStart(5)}  ${s.page}${s.limit}`).join('\n')}\n`,
+  );
   await app?.close();
 });
 
 const FAMILY_PAGES = [
-  'home', 'search', 'search, no results', 'profile', 'area', 'nominate', 'nominate, errors', 'check your answers', 'done',
-  'status', 'status: not found', 'status: waiting', 'status: checking', 'status: sent back', 'status: edit', 'status: edit, error',
-  'status: edit sent', 'status: published', 'status: not published', 'status: withdrawn', 'withdraw', 'withdraw, error', 'withdrawn',
-  'help', 'staying-safe',
+  'home',
+  'search',
+  'search, no results',
+  'profile',
+  'area',
+  'nominate',
+  'nominate, errors',
+  'check your answers',
+  'done',
+  'status',
+  'status: not found',
+  'status: waiting',
+  'status: checking',
+  'status: sent back',
+  'status: edit',
+  'status: edit, error',
+  'status: edit sent',
+  'status: published',
+  'status: not published',
+  'status: withdrawn',
+  'withdraw',
+  'withdraw, error',
+  'withdrawn',
+  'help',
+  'staying-safe',
 ];
 
 describe('pages a family uses read at grade 6 or below', () => {
@@ -149,11 +203,19 @@ describe('legal pages open with a plain summary that passes', () => {
 
 describe('the measure', () => {
   it('fails hard text and passes plain text', () => {
-    const hard = pageText('<body><p>Notwithstanding the aforementioned considerations, the organisation’s administrative responsibilities regarding confidentiality necessitate comprehensive documentation of all communications.</p><p>Subsequently, authorised representatives will systematically evaluate individual circumstances before determining appropriate interventions.</p></body>');
+    const hard = pageText(
+      '<body><p>Notwithstanding the aforementioned considerations, the organisation’s administrative responsibilities regarding confidentiality necessitate comprehensive documentation of all communications.</p><p>Subsequently, authorised representatives will systematically evaluate individual circumstances before determining appropriate interventions.</p></body>',
+    );
     expect(grade(hard)).toBeGreaterThan(GRADE_LIMIT);
-    const plain = pageText('<body><h1>Say thank you</h1><p>Tell us about a social worker who helped you. It takes five minutes.</p><p>We read every one. We take out names. Then we put a short part on the site.</p></body>');
+    const plain = pageText(
+      '<body><h1>Say thank you</h1><p>Tell us about a social worker who helped you. It takes five minutes.</p><p>We read every one. We take out names. Then we put a short part on the site.</p></body>',
+    );
     expect(grade(plain)).toBeLessThanOrEqual(GRADE_LIMIT);
     // quotes, scripts and select options are not part of what is measured
-    expect(pageText('<body><p>Hello there friend.</p><blockquote><p>Quote words</p></blockquote><script>x()</script><select><option>Hastings</option></select></body>')).toBe('Hello there friend.');
+    expect(
+      pageText(
+        '<body><p>Hello there friend.</p><blockquote><p>Quote words</p></blockquote><script>x()</script><select><option>Hastings</option></select></body>',
+      ),
+    ).toBe('Hello there friend.');
   });
 });

@@ -101,7 +101,13 @@ describe('POST /request-change', () => {
   }
 
   it('an error keeps every value, escaped', async () => {
-    const form = valid({ worker_name: '<script>x</script>', area: '"Sefton" & co', request: 'hide', details: 'short', contact_email: "o'brien@example.org" });
+    const form = valid({
+      worker_name: '<script>x</script>',
+      area: '"Sefton" & co',
+      request: 'hide',
+      details: 'short',
+      contact_email: "o'brien@example.org",
+    });
     const res = await send(form);
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain(`value="${escapeHtml(form.worker_name!)}"`);

@@ -121,7 +121,7 @@ describe('matching real names', () => {
   it('takes an explicit area filter by slug, ONS code or name', async () => {
     expect(await names('jane smith', '&area=sefton')).toEqual(['Jane Smith (Sefton)']);
     expect(await names('jane smith', '&area=E08000014')).toEqual(['Jane Smith (Sefton)']);
-    expect(await names('', '&area=Hastings')).toEqual(["Jane Smith (Hastings)", "Patrick O'Neill (Hastings)"]);
+    expect(await names('', '&area=Hastings')).toEqual(['Jane Smith (Hastings)', "Patrick O'Neill (Hastings)"]);
   });
 });
 
@@ -204,7 +204,8 @@ describe('the API shape', () => {
   it('pages by 20 with the total of all pages', async () => {
     const local = await makeApp();
     try {
-      for (let i = 0; i < 45; i++) seedNomination(local, { workerName: `Alex Morgan${String.fromCharCode(97 + (i % 26))}${i}`, area: 'Hastings' });
+      for (let i = 0; i < 45; i++)
+        seedNomination(local, { workerName: `Alex Morgan${String.fromCharCode(97 + (i % 26))}${i}`, area: 'Hastings' });
       await local.searchIndex.ready();
       const get = async (page: number) =>
         (await local.inject({ method: 'GET', url: `/api/search?q=hastings&page=${page}` })).json() as ApiBody;
@@ -281,7 +282,7 @@ describe('keeping search current', () => {
     expect((await api('hermione quill')).results).toEqual([]);
     expect((await app.inject({ method: 'GET', url: '/search?q=hermione+quill' })).body).not.toContain('Hermione');
     // Told (as moderation does): the delta drops it too, so it no longer counts.
-    const id = app.db.$client.prepare('SELECT id FROM workers WHERE slug = ?').pluck().get(slug) as number;
+    const _id = app.db.$client.prepare('SELECT id FROM workers WHERE slug = ?').pluck().get(slug) as number;
     expect((await api('hermione quill')).total).toBe(0);
   });
 
@@ -297,11 +298,15 @@ describe('keeping search current', () => {
     const now = app.clock.now;
     const worker = Number(
       sqlite
-        .prepare("INSERT INTO workers (slug, name, area_id, status, created_at, updated_at) VALUES ('gwenllian-hopkin-leeds', 'Gwenllian Hopkin', ?, 'published', ?, ?)")
+        .prepare(
+          "INSERT INTO workers (slug, name, area_id, status, created_at, updated_at) VALUES ('gwenllian-hopkin-leeds', 'Gwenllian Hopkin', ?, 'published', ?, ?)",
+        )
         .run(app.areas.resolve('Leeds')!.id, now, now).lastInsertRowid,
     );
     const nomination = seedNomination(app, { workerName: 'Someone Else', area: 'Leeds', status: 'pending' }).nominationId;
-    sqlite.prepare("INSERT INTO quotes (nomination_id, worker_id, text, relationship, published_at) VALUES (?, ?, 'x', 'parent', ?)").run(nomination, worker, now);
+    sqlite
+      .prepare("INSERT INTO quotes (nomination_id, worker_id, text, relationship, published_at) VALUES (?, ?, 'x', 'parent', ?)")
+      .run(nomination, worker, now);
     expect(await names('gwenllian hopkin')).toEqual(['Gwenllian Hopkin (Leeds)']);
     sqlite.prepare("UPDATE workers SET name = 'Gwenllian Hopkins' WHERE id = ?").run(worker);
     expect(await names('hopkins')).toEqual(['Gwenllian Hopkins (Leeds)']);
@@ -323,7 +328,9 @@ describe('keeping search current', () => {
       const areaId = app.areas.resolve('Leeds')!.id;
       const worker = Number(
         other
-          .prepare("INSERT INTO workers (slug, name, area_id, status, created_at, updated_at) VALUES ('idris-vaughan-leeds', 'Idris Vaughan', ?, 'published', ?, ?)")
+          .prepare(
+            "INSERT INTO workers (slug, name, area_id, status, created_at, updated_at) VALUES ('idris-vaughan-leeds', 'Idris Vaughan', ?, 'published', ?, ?)",
+          )
           .run(areaId, now, now).lastInsertRowid,
       );
       const nomination = Number(
@@ -334,7 +341,9 @@ describe('keeping search current', () => {
           )
           .run(areaId, now, worker).lastInsertRowid,
       );
-      other.prepare("INSERT INTO quotes (nomination_id, worker_id, text, relationship, published_at) VALUES (?, ?, 'x', 'parent', ?)").run(nomination, worker, now);
+      other
+        .prepare("INSERT INTO quotes (nomination_id, worker_id, text, relationship, published_at) VALUES (?, ?, 'x', 'parent', ?)")
+        .run(nomination, worker, now);
     } finally {
       other.close();
     }
@@ -390,7 +399,14 @@ describe('keeping search current', () => {
 
 describe('the snapshot', () => {
   const service = (snapshotPath: string) =>
-    new SearchService({ db: app.db, areas: app.areas, dbPath: join(app.dir, 'test.db'), snapshotPath, now: () => app.clock.now, log: { info() {}, error() {} } });
+    new SearchService({
+      db: app.db,
+      areas: app.areas,
+      dbPath: join(app.dir, 'test.db'),
+      snapshotPath,
+      now: () => app.clock.now,
+      log: { info() {}, error() {} },
+    });
 
   it('is loaded at start-up instead of building, and answers at once', async () => {
     await app.searchIndex.idle();

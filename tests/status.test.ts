@@ -19,9 +19,26 @@ afterEach(async () => {
 const sql = () => app.db.$client;
 const row = (ref: string) =>
   sql()
-    .prepare('SELECT id, status, story, story_hash AS storyHash, flags, opened_at AS openedAt, resubmitted_at AS resubmittedAt, independent FROM nominations WHERE ref = ?')
-    .get(ref.replace(/-/g, '')) as { id: number; status: string; story: string | null; storyHash: string; flags: string; openedAt: number | null; resubmittedAt: number | null; independent: number | null } | undefined;
-const auditActions = (id: number) => sql().prepare("SELECT action FROM audit_log WHERE subject_type = 'nomination' AND subject_id = ? ORDER BY id").pluck().all(id) as string[];
+    .prepare(
+      'SELECT id, status, story, story_hash AS storyHash, flags, opened_at AS openedAt, resubmitted_at AS resubmittedAt, independent FROM nominations WHERE ref = ?',
+    )
+    .get(ref.replace(/-/g, '')) as
+    | {
+        id: number;
+        status: string;
+        story: string | null;
+        storyHash: string;
+        flags: string;
+        openedAt: number | null;
+        resubmittedAt: number | null;
+        independent: number | null;
+      }
+    | undefined;
+const auditActions = (id: number) =>
+  sql()
+    .prepare("SELECT action FROM audit_log WHERE subject_type = 'nomination' AND subject_id = ? ORDER BY id")
+    .pluck()
+    .all(id) as string[];
 
 async function checkStatus(reference: string, client = new Client(app)) {
   const _csrf = await client.csrf('/status');
@@ -77,7 +94,7 @@ describe('POST /status', () => {
     expect(stateOf((await checkStatus(ref!)).body)).toBe('checking');
   });
 
-  it('a post without a valid form token is the site\'s 403 page', async () => {
+  it("a post without a valid form token is the site's 403 page", async () => {
     const res = await new Client(app).post('/status', { _csrf: 'stale', reference: 'AAAA-BBBB-CCCC-D' });
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('This form has expired');
@@ -101,7 +118,12 @@ describe('POST /status', () => {
     const { client } = await signedInModerator(app);
     const id = row(ref!)!.id;
     const { _csrf } = await moderatorReview(client, id);
-    const rejected = await client.post(`/moderate/nominations/${id}`, { _csrf, action: 'reject', reason: 'complaint_or_concern', note: 'NOTE-MARKER the family sounds angry' });
+    const rejected = await client.post(`/moderate/nominations/${id}`, {
+      _csrf,
+      action: 'reject',
+      reason: 'complaint_or_concern',
+      note: 'NOTE-MARKER the family sounds angry',
+    });
     expect(rejected.statusCode).toBe(303);
     const res = await checkStatus(ref!);
     expect(stateOf(res.body)).toBe('not_published');
@@ -123,7 +145,10 @@ describe('POST /status', () => {
 
 describe('send back, edit, send again, approve: one reference throughout', () => {
   it('walks the whole journey, audited, with the story replaced and flags worked out again', async () => {
-    const { ref } = await nominate(app, validNomination({ story: 'She was great with my son Tom at Oakfield Primary and we will never forget what she did for us.' }));
+    const { ref } = await nominate(
+      app,
+      validNomination({ story: 'She was great with my son Tom at Oakfield Primary and we will never forget what she did for us.' }),
+    );
     const id = row(ref!)!.id;
     const { client: mod, moderator } = await signedInModerator(app);
 
@@ -138,7 +163,9 @@ describe('send back, edit, send again, approve: one reference throughout', () =>
     const sent = await mod.post(`/moderate/nominations/${id}`, { _csrf, action: 'send_back', send_back_reason: 'names_someone' });
     expect(sent.statusCode).toBe(303);
     expect(row(ref!)!.status).toBe('sent_back');
-    const entry = sql().prepare(`SELECT moderator_id AS by, after FROM audit_log WHERE action = 'nomination.sent_back' AND subject_id = ?`).get(id) as { by: number; after: string };
+    const entry = sql()
+      .prepare(`SELECT moderator_id AS by, after FROM audit_log WHERE action = 'nomination.sent_back' AND subject_id = ?`)
+      .get(id) as { by: number; after: string };
     expect(entry.by).toBe(moderator.id);
     expect(JSON.parse(entry.after)).toEqual({ status: 'sent_back', reason: 'names_someone' });
     // A second moderator's send back (or approval) of the same nomination is refused.
@@ -161,7 +188,11 @@ describe('send back, edit, send again, approve: one reference throughout', () =>
     expect(edit.body).not.toMatch(/name="(worker_name|area|contact_email|relationship)"/);
 
     // Too short: the same rule and error summary as the form, what they typed kept.
-    const short = await family.post('/status/edit/send', { _csrf: csrfFrom(edit.body)!, reference: unescapeHtml(hidden(edit.body, 'reference')!), story: 'too short' });
+    const short = await family.post('/status/edit/send', {
+      _csrf: csrfFrom(edit.body)!,
+      reference: unescapeHtml(hidden(edit.body, 'reference')!),
+      story: 'too short',
+    });
     expect(short.statusCode).toBe(400);
     expect(short.body).toContain('<a href="#story">Story must be 20 characters or more. You have written 9.</a>');
     expect(short.body).toContain('>too short</textarea>');
@@ -178,13 +209,19 @@ describe('send back, edit, send again, approve: one reference throughout', () =>
     expect(after.storyHash).not.toBe(before.storyHash);
     expect(JSON.parse(after.flags)).toContain('safeguarding'); // "scared for" is worked out again on the new words
     expect(sql().prepare('SELECT COUNT(*) FROM nominations').pluck().get()).toBe(1);
-    const resubmitted = sql().prepare(`SELECT moderator_id AS by, before, after FROM audit_log WHERE action = 'nomination.resubmitted' AND subject_id = ?`).get(id) as { by: number | null; before: string; after: string };
+    const resubmitted = sql()
+      .prepare(`SELECT moderator_id AS by, before, after FROM audit_log WHERE action = 'nomination.resubmitted' AND subject_id = ?`)
+      .get(id) as { by: number | null; before: string; after: string };
     expect(resubmitted.by).toBeNull();
     expect(resubmitted.before + resubmitted.after).not.toContain('listened'); // the audit log never holds the story
     expect(stateOf((await checkStatus(ref!)).body)).toBe('waiting');
 
     // Sending it again twice (a double click) changes nothing the second time: the page explains.
-    const twice = await family.post('/status/edit/send', { _csrf: csrfFrom(done.body) ?? csrfFrom(short.body)!, reference: ref!, story: 'Something else entirely that is long enough.' });
+    const twice = await family.post('/status/edit/send', {
+      _csrf: csrfFrom(done.body) ?? csrfFrom(short.body)!,
+      reference: ref!,
+      story: 'Something else entirely that is long enough.',
+    });
     expect(twice.statusCode).toBe(200);
     expect(stateOf(twice.body)).toBe('waiting');
     expect(row(ref!)!.story).toBe(newStory);
@@ -194,7 +231,14 @@ describe('send back, edit, send again, approve: one reference throughout', () =>
     expect(queue.body).toContain(`/moderate/nominations/${id}`);
     ({ _csrf } = await moderatorReview(mod, id));
     expect(stateOf((await checkStatus(ref!)).body)).toBe('checking');
-    const approved = await mod.post(`/moderate/nominations/${id}`, { _csrf, action: 'approve', worker: 'new', new_name: 'Priya Okafor', quote: 'She listened to us and never gave up on our family.', override_flags: 'yes' });
+    const approved = await mod.post(`/moderate/nominations/${id}`, {
+      _csrf,
+      action: 'approve',
+      worker: 'new',
+      new_name: 'Priya Okafor',
+      quote: 'She listened to us and never gave up on our family.',
+      override_flags: 'yes',
+    });
     expect(approved.statusCode).toBe(303);
     const published = await checkStatus(ref!);
     expect(stateOf(published.body)).toBe('published');
@@ -227,7 +271,11 @@ describe('send back, edit, send again, approve: one reference throughout', () =>
     expect(res.statusCode).toBe(200);
     expect(stateOf(res.body)).toBe('waiting');
     expect(res.body).not.toContain('<textarea');
-    const unknown = await client.post('/status/edit/send', { _csrf, reference: 'AAAA-BBBB-CCCC-D', story: 'A long enough story about a social worker.' });
+    const unknown = await client.post('/status/edit/send', {
+      _csrf,
+      reference: 'AAAA-BBBB-CCCC-D',
+      story: 'A long enough story about a social worker.',
+    });
     expect(unknown.statusCode).toBe(404);
   });
 });
@@ -304,7 +352,13 @@ describe('a published recommendation that is no longer on show', () => {
     const id = row(ref!)!.id;
     const { client: mod } = await signedInModerator(app);
     const { _csrf } = await moderatorReview(mod, id);
-    await mod.post(`/moderate/nominations/${id}`, { _csrf, action: 'approve', worker: 'new', new_name: 'Priya Okafor', quote: 'She listened to us and helped us so much.' });
+    await mod.post(`/moderate/nominations/${id}`, {
+      _csrf,
+      action: 'approve',
+      worker: 'new',
+      new_name: 'Priya Okafor',
+      quote: 'She listened to us and helped us so much.',
+    });
     const workerId = sql().prepare('SELECT worker_id FROM nominations WHERE id = ?').pluck().get(id) as number;
     sql().prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(workerId);
     const hiddenPage = await checkStatus(ref!);

@@ -17,7 +17,7 @@ function templates(dir = VIEWS_DIR): string[] {
 const ENGLISH_PARTIALS = new Set<string>([]);
 
 /** Visible text and spoken attributes written into the template itself, not output by a tag. */
-export function writtenEnglish(source: string): string[] {
+function writtenEnglish(source: string): string[] {
   const found: string[] = [];
   // string literals inside template tags that read like a phrase ("Not given"), not a key or path
   for (const tag of source.matchAll(/<%[=~]?([\s\S]*?)%>/g)) {

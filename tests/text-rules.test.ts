@@ -26,16 +26,29 @@ const one = <T>(query: string, ...params: unknown[]) => app.db.$client.prepare(q
 async function familyNominates(over: Record<string, string>) {
   const { check, ref } = await nominate(app, validNomination(over));
   if (!ref) return { check, row: undefined };
-  return { check, row: one<{ worker_name: string; team: string | null; story: string }>('SELECT worker_name, team, story FROM nominations WHERE ref = ?', ref.replace(/-/g, '')) };
+  return {
+    check,
+    row: one<{ worker_name: string; team: string | null; story: string }>(
+      'SELECT worker_name, team, story FROM nominations WHERE ref = ?',
+      ref.replace(/-/g, ''),
+    ),
+  };
 }
 
 async function requestChange(over: Record<string, string>) {
   const client = new Client(app);
   const csrf = await client.csrf('/request-change');
   const res = await client.post('/request-change', {
-    _csrf: csrf, worker_name: 'Alex Morgan', area: 'Sefton', request: 'correct', details: 'My surname is spelt wrongly on my profile.', ...over,
+    _csrf: csrf,
+    worker_name: 'Alex Morgan',
+    area: 'Sefton',
+    request: 'correct',
+    details: 'My surname is spelt wrongly on my profile.',
+    ...over,
   });
-  const row = one<{ worker_name: string; details: string } | undefined>('SELECT worker_name, details FROM change_requests ORDER BY id DESC LIMIT 1');
+  const row = one<{ worker_name: string; details: string } | undefined>(
+    'SELECT worker_name, details FROM change_requests ORDER BY id DESC LIMIT 1',
+  );
   return { res, row };
 }
 
@@ -43,8 +56,17 @@ async function moderatorApproves(newName: string, quote = QUOTE) {
   const id = seedNomination(app, { workerName: 'Jane Smith', area: 'hastings', status: 'pending', story: STORY }).nominationId;
   const { client } = await signedInModerator(app);
   const page = await client.get(`/moderate/nominations/${id}`);
-  const res = await client.post(`/moderate/nominations/${id}`, { _csrf: csrfFrom(page.body)!, action: 'approve', quote, worker: 'new', new_name: newName });
-  const worker = one<{ name: string } | undefined>('SELECT w.name FROM workers w JOIN nominations n ON n.worker_id = w.id WHERE n.id = ?', id);
+  const res = await client.post(`/moderate/nominations/${id}`, {
+    _csrf: csrfFrom(page.body)!,
+    action: 'approve',
+    quote,
+    worker: 'new',
+    new_name: newName,
+  });
+  const worker = one<{ name: string } | undefined>(
+    'SELECT w.name FROM workers w JOIN nominations n ON n.worker_id = w.id WHERE n.id = ?',
+    id,
+  );
   const q = one<{ text: string } | undefined>('SELECT text FROM quotes WHERE nomination_id = ?', id);
   return { res, worker, quote: q };
 }

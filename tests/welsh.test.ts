@@ -27,7 +27,13 @@ beforeAll(async () => {
       submittedAt: app.clock.now - i * day,
     }) as { slug: string });
   }
-  seedNomination(app, { workerName: 'Jane Smith', area: 'hastings', relationship: 'carer', quote: 'She listened to us.', submittedAt: app.clock.now - 40 * day });
+  seedNomination(app, {
+    workerName: 'Jane Smith',
+    area: 'hastings',
+    relationship: 'carer',
+    quote: 'She listened to us.',
+    submittedAt: app.clock.now - 40 * day,
+  });
   const hidden = seedNomination(app, { workerName: 'Hidden Person', area: 'swansea' });
   hiddenSlug = hidden.slug!;
   app.db.$client.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(hidden.workerId);
@@ -42,7 +48,13 @@ function examples(pattern: string): string[] | undefined {
   const byPattern: Record<string, string[]> = {
     '/cy': ['/cy', '/cy/'],
     '/cy/': ['/cy/'],
-    '/cy/search': ['/cy/search', '/cy/search?q=Si%C3%A2n', '/cy/search?area=caerdydd', '/cy/search?q=zzzz', '/cy/search?q=Evans&area=Caerdydd'],
+    '/cy/search': [
+      '/cy/search',
+      '/cy/search?q=Si%C3%A2n',
+      '/cy/search?area=caerdydd',
+      '/cy/search?q=zzzz',
+      '/cy/search?q=Evans&area=Caerdydd',
+    ],
     '/cy/areas': ['/cy/areas', '/cy/areas?sort=workers', '/cy/areas?sort=nominations'],
     '/cy/areas/:slug': ['/cy/areas/cardiff', '/cy/areas/highland'],
     '/cy/workers/:slug': [`/cy/workers/${slug}`],
@@ -102,8 +114,12 @@ describe('every public route in both languages', () => {
         const cyPath = errorPage ? '/cy' : kept === '/' ? '/cy' : `/cy${kept}`;
         expect(attr(page.body, /<html lang="([^"]+)"/), url).toBe(welsh ? 'cy' : 'en-GB');
         const esc = (s: string) => s.replace(/&/g, '&amp;');
-        expect(page.body, `${url}: hreflang en`).toContain(`<link rel="alternate" hreflang="en" href="http://localhost:3000${esc(enPath)}">`);
-        expect(page.body, `${url}: hreflang cy`).toContain(`<link rel="alternate" hreflang="cy" href="http://localhost:3000${esc(cyPath)}">`);
+        expect(page.body, `${url}: hreflang en`).toContain(
+          `<link rel="alternate" hreflang="en" href="http://localhost:3000${esc(enPath)}">`,
+        );
+        expect(page.body, `${url}: hreflang cy`).toContain(
+          `<link rel="alternate" hreflang="cy" href="http://localhost:3000${esc(cyPath)}">`,
+        );
         const link = /<a href="([^"]*)" hreflang="(en|cy)" lang="\2" data-language-link>([^<]+)<\/a>/.exec(page.body);
         expect(link, `${url}: language link`).not.toBeNull();
         expect(link![1], `${url}: language link keeps the page`).toBe(esc(welsh ? enPath : cyPath));
@@ -147,7 +163,9 @@ describe('every public route in both languages', () => {
     expect(englishIn('There is a problem')).not.toEqual([]);
     expect(englishIn('Isle of Wight')).toEqual([]);
     expect(englishIn('Chwilio am weithiwr cymdeithasol')).toEqual([]);
-    const { text } = pageText('<p>Croeso</p><blockquote><p>She listened to us.</p></blockquote><a lang="en">English</a><code>GET the page</code>');
+    const { text } = pageText(
+      '<p>Croeso</p><blockquote><p>She listened to us.</p></blockquote><a lang="en">English</a><code>GET the page</code>',
+    );
     expect(text).toEqual(['Croeso']);
   });
 
@@ -169,7 +187,10 @@ describe('links, forms and redirects stay in the language', () => {
     const hrefs = [...body.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
     const site = hrefs.filter((h) => h.startsWith('/') && !/^\/(static|api|feed\.xml)/.test(h));
     expect(site.length).toBeGreaterThan(300);
-    expect(site.filter((h) => !h.startsWith('/cy')), 'links that leave Welsh').toEqual([]);
+    expect(
+      site.filter((h) => !h.startsWith('/cy')),
+      'links that leave Welsh',
+    ).toEqual([]);
     expect(hrefs).toContain('/api/areas.csv');
     expect(hrefs.filter((h) => h === '/areas' || h === '/search')).toEqual([]);
   });
@@ -207,7 +228,22 @@ describe('Welsh place names', () => {
     const en = await get('/areas/cardiff');
     expect(en.body).toContain('<h1>Recommended social workers in Cardiff</h1>');
     const all = await get('/cy/areas');
-    for (const name of ['Abertawe', 'Casnewydd', 'Sir Gâr', 'Ynys Môn', 'Bro Morgannwg', 'Castell-nedd Port Talbot', 'Pen-y-bont ar Ogwr', 'Merthyr Tudful', 'Caerffili', 'Sir Fynwy', 'Sir Benfro', 'Sir Ddinbych', 'Sir y Fflint', 'Wrecsam']) {
+    for (const name of [
+      'Abertawe',
+      'Casnewydd',
+      'Sir Gâr',
+      'Ynys Môn',
+      'Bro Morgannwg',
+      'Castell-nedd Port Talbot',
+      'Pen-y-bont ar Ogwr',
+      'Merthyr Tudful',
+      'Caerffili',
+      'Sir Fynwy',
+      'Sir Benfro',
+      'Sir Ddinbych',
+      'Sir y Fflint',
+      'Wrecsam',
+    ]) {
       expect(all.body, name).toContain(`>${name}</a>`);
     }
     expect(all.body).toContain('<h3 class="nation">Cymru</h3>');
@@ -219,14 +255,22 @@ describe('Welsh place names', () => {
 
   it('the home page says which area leads this week, with the Welsh name and the count in words', async () => {
     const page = await get('/cy');
-    expect(page.body).toContain('Ar y blaen yr wythnos hon: <a href="/cy/areas/cardiff">Caerdydd</a>, gydag un gweithiwr cymdeithasol wedi’i argymell.');
+    expect(page.body).toContain(
+      'Ar y blaen yr wythnos hon: <a href="/cy/areas/cardiff">Caerdydd</a>, gydag un gweithiwr cymdeithasol wedi’i argymell.',
+    );
     expect(page.body).toContain('<strong>2</strong> weithiwr cymdeithasol a argymhellwyd');
     const en = await get('/');
     expect(en.body).toContain('<a href="/areas/cardiff">Cardiff</a> leads this week: one social worker recommended.');
   });
 
   it('search finds an area by its Welsh name in either language', async () => {
-    for (const url of ['/search?area=Caerdydd', '/cy/search?area=caerdydd', '/search?q=Evans+Caerdydd', '/cy/search?area=Sir+G%C3%A2r', '/search?area=sir+gar']) {
+    for (const url of [
+      '/search?area=Caerdydd',
+      '/cy/search?area=caerdydd',
+      '/search?q=Evans+Caerdydd',
+      '/cy/search?area=Sir+G%C3%A2r',
+      '/search?area=sir+gar',
+    ]) {
       const page = await get(url);
       expect(page.status, url).toBe(200);
     }
@@ -269,7 +313,17 @@ describe('the nomination journey in Welsh', () => {
     expect(empty.body).toContain('<span class="visually-hidden">Gwall:</span>');
     for (const t of [...pageText(empty.body).text, ...pageText(empty.body).attributes]) expect(englishIn(t), t).toEqual([]);
 
-    const check = await client.post('/cy/nominate', { _csrf: csrf, started, ...validNomination({ area: '', area_text: 'Sir Gâr', worker_name: 'Rhian Jones', team: 'Tîm Teuluoedd', story: 'Gwrandawodd arnom pan nad oedd neb arall yn gwrando, a rhoddodd obaith i ni.' }) });
+    const check = await client.post('/cy/nominate', {
+      _csrf: csrf,
+      started,
+      ...validNomination({
+        area: '',
+        area_text: 'Sir Gâr',
+        worker_name: 'Rhian Jones',
+        team: 'Tîm Teuluoedd',
+        story: 'Gwrandawodd arnom pan nad oedd neb arall yn gwrando, a rhoddodd obaith i ni.',
+      }),
+    });
     expect(check.statusCode).toBe(200);
     expect(check.body).toContain('<h1>Gwirio eich atebion</h1>');
     expect(check.body).toContain('<dd>Sir Gâr</dd>');

@@ -16,7 +16,8 @@ afterEach(async () => {
 
 const NOT_FOUND = 'We could not find a recommendation with that reference. Check it and try again.';
 const count = (table: string) => app.db.$client.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
-const refOf = (nominationId: number) => app.db.$client.prepare('SELECT ref FROM nominations WHERE id = ?').pluck().get(nominationId) as string;
+const refOf = (nominationId: number) =>
+  app.db.$client.prepare('SELECT ref FROM nominations WHERE id = ?').pluck().get(nominationId) as string;
 
 async function withdraw(reference: string | undefined, client = new Client(app)) {
   const csrf = await client.csrf('/withdraw');
@@ -96,7 +97,13 @@ describe('POST /withdraw', () => {
 
     const entries = app.db.$client.prepare('SELECT * FROM audit_log').all() as Record<string, unknown>[];
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: 'nomination.withdrawn', moderator_id: null, subject_type: 'nomination', subject_id: seeded.nominationId, at: app.clock.now });
+    expect(entries[0]).toMatchObject({
+      action: 'nomination.withdrawn',
+      moderator_id: null,
+      subject_type: 'nomination',
+      subject_id: seeded.nominationId,
+      at: app.clock.now,
+    });
     expect(JSON.stringify(entries)).not.toContain('MARKER');
   });
 

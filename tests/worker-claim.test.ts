@@ -7,7 +7,15 @@ import { Client, makeApp, type TestApp } from './helpers/app.ts';
 import { logSafeUrl } from '../server/app.ts';
 import { seedNomination } from './helpers/seed.ts';
 import { claim, seedAuthorityDomains, useMailbox, signedInWorker, signInPathFor, useLink } from './helpers/worker.ts';
-import { outbox, workerAccountProfiles, workerAccounts, workerClaimAttempts, workerConfirmationRequests, workerSessions, workerSignInTokens } from '../db/schema.ts';
+import {
+  outbox,
+  workerAccountProfiles,
+  workerAccounts,
+  workerClaimAttempts,
+  workerConfirmationRequests,
+  workerSessions,
+  workerSignInTokens,
+} from '../db/schema.ts';
 
 const mailbox = useMailbox();
 let app: TestApp;
@@ -46,7 +54,11 @@ describe('claim', () => {
     const b = await claim(new Client(app), slug, 'jane.smith@example.com');
     expect(a.statusCode).toBe(200);
     expect(b.statusCode).toBe(200);
-    const strip = (html: string, email: string) => html.replace(/name="_csrf" value="[^"]+"/g, '').split(email).join('EMAIL');
+    const strip = (html: string, email: string) =>
+      html
+        .replace(/name="_csrf" value="[^"]+"/g, '')
+        .split(email)
+        .join('EMAIL');
     expect(strip(a.body, 'jane.smith@eastsussex.gov.uk')).toBe(strip(b.body, 'jane.smith@example.com'));
     expect(await mailbox.to(app, 'jane.smith@eastsussex.gov.uk')).toHaveLength(1);
     expect(await mailbox.to(app, 'jane.smith@example.com')).toHaveLength(0);
@@ -89,7 +101,13 @@ describe('claim', () => {
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Strict');
     expect(cookie.path).toBe('/worker');
-    expect(app.db.select().from(workerSessions).all().map((s) => s.idHash)).not.toContain(cookie.value);
+    expect(
+      app.db
+        .select()
+        .from(workerSessions)
+        .all()
+        .map((s) => s.idHash),
+    ).not.toContain(cookie.value);
     const home = await client.get('/worker');
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain('Jane Smith, Hastings');
@@ -248,7 +266,12 @@ describe('rate limits', () => {
     expect(await mailbox.to(app, 'jane.smith@eastsussex.gov.uk')).toHaveLength(0);
     // the manual request is refused too
     const _csrf = await c.csrf(`/worker/claim?profile=${slug}`);
-    const manual = await c.post('/worker/claim/manual', { _csrf, profile: slug, email: 'jane@agency.example', note: 'Agency worker for East Sussex' });
+    const manual = await c.post('/worker/claim/manual', {
+      _csrf,
+      profile: slug,
+      email: 'jane@agency.example',
+      note: 'Agency worker for East Sussex',
+    });
     expect(manual.statusCode).toBe(429);
     expect(stored().requests).toBe(0);
     app.clock.now += 60 * 60_000 + 1;
@@ -288,7 +311,12 @@ describe('confirmation by a moderator', () => {
     const empty = await c.post('/worker/claim/manual', { _csrf, profile: slug, email: 'jane@agency.example', note: '' });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('href="#note"');
-    const res = await c.post('/worker/claim/manual', { _csrf, profile: slug, email: 'jane@agency.example', note: 'Agency social worker placed with East Sussex.' });
+    const res = await c.post('/worker/claim/manual', {
+      _csrf,
+      profile: slug,
+      email: 'jane@agency.example',
+      note: 'Agency social worker placed with East Sussex.',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Request sent to the moderators');
     expect(stored()).toMatchObject({ requests: 1, tokens: 0, mails: 0, links: 0 });

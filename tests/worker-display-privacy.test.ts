@@ -56,7 +56,15 @@ async function bodies(): Promise<Map<string, string>> {
     // a search echoes what was typed (the box, the title, the JSON "query", the links to the same
     // search in the other language): not a leak
     const typed = new URL(url, 'http://x').searchParams.get('q')?.toLowerCase();
-    if (typed) for (const echo of [`value="${typed}"`, `“${typed}”`, `"query":"${typed}"`, `?q=${encodeURIComponent(typed)}"`, `?q=${encodeURIComponent(typed)}&amp;`]) text = text.split(echo).join('');
+    if (typed)
+      for (const echo of [
+        `value="${typed}"`,
+        `“${typed}”`,
+        `"query":"${typed}"`,
+        `?q=${encodeURIComponent(typed)}"`,
+        `?q=${encodeURIComponent(typed)}&amp;`,
+      ])
+        text = text.split(echo).join('');
     out.set(url, text);
   }
   return out;
@@ -68,7 +76,12 @@ beforeAll(async () => {
   app = await makeApp(mailbox.env);
   seedAuthorityDomains(app);
   const p = seedNomination(app, { workerName: `${P.first} ${P.last}`, area: 'Hastings', team: P.team, quote: `She was ${P.quote} kind.` });
-  seedNomination(app, { workerName: `${P.first} ${P.last}`, area: 'Hastings', workerId: p.workerId!, quote: 'Second quote for the private one.' });
+  seedNomination(app, {
+    workerName: `${P.first} ${P.last}`,
+    area: 'Hastings',
+    workerId: p.workerId!,
+    quote: 'Second quote for the private one.',
+  });
   privateSlug = p.slug!;
   const f = seedNomination(app, { workerName: `${F.first} ${F.last}`, area: 'Hastings', quote: `He was ${F.quote} patient.` });
   firstSlug = f.slug!;
@@ -88,10 +101,18 @@ beforeAll(async () => {
   };
 
   const pc = await signedInWorker(app, mailbox, privateSlug, 'zq.private@eastsussex.gov.uk');
-  expect((await pc.post('/worker/display', { _csrf: await workerCsrf(pc), profile: privateSlug, display: 'private' })).statusCode).toBe(303);
+  expect((await pc.post('/worker/display', { _csrf: await workerCsrf(pc), profile: privateSlug, display: 'private' })).statusCode).toBe(
+    303,
+  );
   const fc = await signedInWorker(app, mailbox, firstSlug, 'marigold@eastsussex.gov.uk');
-  expect((await fc.post('/worker/display', { _csrf: await workerCsrf(fc), profile: firstSlug, display: 'first_name' })).statusCode).toBe(303);
-  firstNewSlug = app.db.select({ slug: workers.slug }).from(workers).where(eq(workers.fullName, `${F.first} ${F.last}`)).get()!.slug;
+  expect((await fc.post('/worker/display', { _csrf: await workerCsrf(fc), profile: firstSlug, display: 'first_name' })).statusCode).toBe(
+    303,
+  );
+  firstNewSlug = app.db
+    .select({ slug: workers.slug })
+    .from(workers)
+    .where(eq(workers.fullName, `${F.first} ${F.last}`))
+    .get()!.slug;
   expect(firstNewSlug).toBe('marigold-hastings');
 });
 afterAll(async () => {
@@ -132,7 +153,9 @@ describe('display choices on every public page', () => {
     expect((await app.inject('/api/areas')).json()).toEqual(before.areas);
     expect((await app.inject('/api/stats')).json()).toEqual(before.stats);
     expect((await app.inject('/api/areas.csv')).body).toBe(before.csv);
-    const hastings = ((await app.inject('/api/areas')).json() as { slug: string; workers: number; nominations: number }[]).find((a) => a.slug === 'hastings')!;
+    const hastings = ((await app.inject('/api/areas')).json() as { slug: string; workers: number; nominations: number }[]).find(
+      (a) => a.slug === 'hastings',
+    )!;
     expect(hastings).toMatchObject({ workers: 3, nominations: 4 });
   });
 });

@@ -20,8 +20,20 @@ const TOM = 'tom.brown@eastsussex.gov.uk';
 beforeEach(async () => {
   app = await makeApp(mailbox.env);
   seedAuthorityDomains(app);
-  const j = seedNomination(app, { workerName: 'Jane Smith', area: 'Hastings', quote: 'She listened to us every time.', qualities: ['listened', 'honest'] });
-  seedNomination(app, { workerName: 'Jane Smith', area: 'Hastings', workerId: j.workerId!, quote: 'She never gave up on our family.', qualities: ['listened'], relationship: 'carer' });
+  const j = seedNomination(app, {
+    workerName: 'Jane Smith',
+    area: 'Hastings',
+    quote: 'She listened to us every time.',
+    qualities: ['listened', 'honest'],
+  });
+  seedNomination(app, {
+    workerName: 'Jane Smith',
+    area: 'Hastings',
+    workerId: j.workerId!,
+    quote: 'She never gave up on our family.',
+    qualities: ['listened'],
+    relationship: 'carer',
+  });
   jane = { slug: j.slug!, workerId: j.workerId! };
   const t = seedNomination(app, { workerName: 'Tom Brown', area: 'Hastings', quote: 'He stayed with us.' });
   tom = { slug: t.slug!, workerId: t.workerId! };
@@ -30,7 +42,12 @@ afterEach(async () => {
   await app.close();
 });
 
-const actions = () => app.db.select({ action: auditLog.action }).from(auditLog).all().map((a) => a.action);
+const actions = () =>
+  app.db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .all()
+    .map((a) => a.action);
 
 /** Every form of /worker with the fields it takes, naming this profile. */
 const forms = (slug: string, other = slug): [string, Record<string, string>][] => [
@@ -62,7 +79,7 @@ describe('who may act', () => {
     expect(app.db.select().from(workerRegistrations).all()).toHaveLength(0);
   });
 
-  it("another worker: every /worker route naming a profile that is not theirs answers 404 and changes nothing", async () => {
+  it('another worker: every /worker route naming a profile that is not theirs answers 404 and changes nothing', async () => {
     await signedInWorker(app, mailbox, jane.slug, JANE);
     const other = await signedInWorker(app, mailbox, tom.slug, TOM);
     const _csrf = await workerCsrf(other);
@@ -84,7 +101,13 @@ describe('who may act', () => {
     const c = await signedInWorker(app, mailbox, jane.slug, JANE);
     const res = await c.post('/worker/display', { profile: jane.slug, display: 'private' });
     expect(res.statusCode).toBe(403);
-    expect(app.db.select().from(workers).all().find((w) => w.id === jane.workerId)!.display).toBe('full');
+    expect(
+      app.db
+        .select()
+        .from(workers)
+        .all()
+        .find((w) => w.id === jane.workerId)!.display,
+    ).toBe('full');
   });
 });
 
@@ -94,14 +117,21 @@ describe('how I am shown', () => {
     const res = await c.post('/worker/display', { _csrf: await workerCsrf(c), profile: jane.slug, display: 'first_name' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/worker?done=display');
-    const w = app.db.select().from(workers).all().find((x) => x.id === jane.workerId)!;
+    const w = app.db
+      .select()
+      .from(workers)
+      .all()
+      .find((x) => x.id === jane.workerId)!;
     expect(w).toMatchObject({ name: 'Jane', fullName: 'Jane Smith', display: 'first_name', slug: 'jane-hastings' });
     expect((await app.inject({ method: 'GET', url: `/workers/${jane.slug}` })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: `/api/workers/${jane.slug}` })).statusCode).toBe(404);
     const page = await app.inject({ method: 'GET', url: '/workers/jane-hastings' });
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('Smith');
-    expect((await app.inject({ method: 'GET', url: '/api/workers/jane-hastings' })).json()).toMatchObject({ name: 'Jane', confirmed: true });
+    expect((await app.inject({ method: 'GET', url: '/api/workers/jane-hastings' })).json()).toMatchObject({
+      name: 'Jane',
+      confirmed: true,
+    });
     expect((await c.get('/worker?done=display')).body).toContain('How you are shown has changed');
     expect(actions()).toContain('worker.display_changed');
     // back to the full name
@@ -141,7 +171,11 @@ describe('reply', () => {
     expect(long.statusCode).toBe(400);
     expect(long.body).toContain('500 characters or fewer');
     expect(long.body).toContain('href="#reply-0"');
-    const sent = await c.post('/worker/reply', { _csrf: await workerCsrf(c), profile: jane.slug, reply: 'Thank you to every family. It was a privilege.' });
+    const sent = await c.post('/worker/reply', {
+      _csrf: await workerCsrf(c),
+      profile: jane.slug,
+      reply: 'Thank you to every family. It was a privilege.',
+    });
     expect(sent.headers.location).toBe('/worker?done=reply_sent');
     expect((await app.inject({ method: 'GET', url: `/workers/${jane.slug}` })).body).not.toContain('It was a privilege');
     expect((await app.inject({ method: 'GET', url: `/api/workers/${jane.slug}` })).json().reply).toBeNull();
@@ -157,15 +191,23 @@ describe('reply', () => {
     const profile = await app.inject({ method: 'GET', url: `/workers/${jane.slug}` });
     expect(profile.body).toContain('A reply from Jane Smith');
     expect(profile.body).toContain('Thank you to every family. It was a privilege.');
-    expect((await app.inject({ method: 'GET', url: `/api/workers/${jane.slug}` })).json().reply).toBe('Thank you to every family. It was a privilege.');
+    expect((await app.inject({ method: 'GET', url: `/api/workers/${jane.slug}` })).json().reply).toBe(
+      'Thank you to every family. It was a privilege.',
+    );
     expect(actions()).toEqual(expect.arrayContaining(['worker.reply_sent', 'worker_reply.approved']));
 
     // an edit waits while the published one stays; a rejection leaves the published one
     await c.post('/worker/reply', { _csrf: await workerCsrf(c), profile: jane.slug, reply: 'A new reply.' });
     const q2 = await mod.get('/moderate');
-    const id2 = app.db.select().from(workerReplies).all().find((r) => r.status === 'pending')!.id;
+    const id2 = app.db
+      .select()
+      .from(workerReplies)
+      .all()
+      .find((r) => r.status === 'pending')!.id;
     await mod.post(`/moderate/worker-replies/${id2}`, { _csrf: csrfFrom(q2.body)!, action: 'reject', reason: 'Names a child' });
-    expect((await app.inject({ method: 'GET', url: `/api/workers/${jane.slug}` })).json().reply).toBe('Thank you to every family. It was a privilege.');
+    expect((await app.inject({ method: 'GET', url: `/api/workers/${jane.slug}` })).json().reply).toBe(
+      'Thank you to every family. It was a privilege.',
+    );
     expect((await c.get('/worker')).body).toContain('did not publish your last reply');
 
     const removed = await c.post('/worker/reply', { _csrf: await workerCsrf(c), profile: jane.slug, reply: '  ' });
@@ -213,7 +255,10 @@ describe('registration', () => {
     }
     expect(res.statusCode).toBe(303);
     const stored = number.toUpperCase().replace(/\s/g, '');
-    expect((await app.inject({ method: 'GET', url: `/api/workers/${jane.slug}` })).json().registration).toEqual({ regulator, number: stored });
+    expect((await app.inject({ method: 'GET', url: `/api/workers/${jane.slug}` })).json().registration).toEqual({
+      regulator,
+      number: stored,
+    });
     const page = (await app.inject({ method: 'GET', url: `/workers/${jane.slug}` })).body;
     expect(page).toContain('Registered with');
     expect(page).toContain(stored);
@@ -279,7 +324,12 @@ describe('moderators', () => {
   it('confirm a worker by hand: audited, a sign-in link is mailed and the address is deleted', async () => {
     const c = new Client(app);
     const _csrf = await c.csrf(`/worker/claim?profile=${jane.slug}`);
-    await c.post('/worker/claim/manual', { _csrf, profile: jane.slug, email: 'jane@agency.example', note: 'Agency worker placed with East Sussex.' });
+    await c.post('/worker/claim/manual', {
+      _csrf,
+      profile: jane.slug,
+      email: 'jane@agency.example',
+      note: 'Agency worker placed with East Sussex.',
+    });
     expect(await mailbox.to(app, 'jane@agency.example')).toHaveLength(0);
     const { client: mod } = await signedInModerator(app);
     const queue = await mod.get('/moderate');
@@ -292,7 +342,9 @@ describe('moderators', () => {
     const signedIn = await useLink(c, await signInPathFor(app, mailbox, 'jane@agency.example'));
     expect(signedIn.statusCode).toBe(303);
     expect((await c.get('/worker')).body).toContain('Jane Smith, Hastings');
-    expect(actions()).toEqual(expect.arrayContaining(['worker.confirmation_requested', 'worker_confirmation.confirmed', 'worker.confirmed']));
+    expect(actions()).toEqual(
+      expect.arrayContaining(['worker.confirmation_requested', 'worker_confirmation.confirmed', 'worker.confirmed']),
+    );
   });
 
   it('merge two profiles of one worker: every quote kept, the old slug redirects 301', async () => {
@@ -303,7 +355,12 @@ describe('moderators', () => {
     const _csrf0 = await c.csrf(`/worker/claim?profile=${sefton.slug}`);
     await c.post('/worker/claim', { _csrf: _csrf0, profile: sefton.slug!, email: 'jane.smith@sefton.gov.uk' });
     await useLink(c, await signInPathFor(app, mailbox, 'jane.smith@sefton.gov.uk'));
-    const res = await c.post('/worker/merge', { _csrf: await workerCsrf(c), from: sefton.slug!, into: jane.slug, note: 'I moved from Sefton.' });
+    const res = await c.post('/worker/merge', {
+      _csrf: await workerCsrf(c),
+      from: sefton.slug!,
+      into: jane.slug,
+      note: 'I moved from Sefton.',
+    });
     expect(res.headers.location).toBe('/worker?done=merge');
     const { client: mod } = await signedInModerator(app);
     const queue = await mod.get('/moderate');
@@ -323,7 +380,9 @@ describe('moderators', () => {
     const sql = app.db.$client;
     const insert = (kind: string, at: number) =>
       sql
-        .prepare(`INSERT INTO change_requests (worker_name, area_text, request, details, submitted_at) VALUES ('Jane Smith', 'Hastings', ?, 'Details of the request here.', ?)`)
+        .prepare(
+          `INSERT INTO change_requests (worker_name, area_text, request, details, submitted_at) VALUES ('Jane Smith', 'Hastings', ?, 'Details of the request here.', ?)`,
+        )
         .run(kind, at);
     const day = 24 * 3600_000;
     insert('hide', app.clock.now - 40 * day);
@@ -332,7 +391,9 @@ describe('moderators', () => {
     insert('defamation', app.clock.now - 1 * 3600_000);
     const { client: mod } = await signedInModerator(app);
     const body = (await mod.get('/moderate')).body;
-    const order = [...body.matchAll(/(Notice of defamation about|Objection \(UK GDPR art\. 21\) about|Hide) the profile/g)].map((m) => m[1]);
+    const order = [...body.matchAll(/(Notice of defamation about|Objection \(UK GDPR art\. 21\) about|Hide) the profile/g)].map(
+      (m) => m[1],
+    );
     expect(order).toEqual(['Notice of defamation about', 'Notice of defamation about', 'Objection (UK GDPR art. 21) about', 'Hide']);
     expect(body).toContain('Overdue by 24 hours');
     expect(body).toContain('Due in 47 hours');
@@ -352,17 +413,32 @@ describe('a moderator correcting a profile shown by first name only', () => {
     const correct = async (form: Record<string, string>) => {
       const id = Number(
         app.db.$client
-          .prepare(`INSERT INTO change_requests (worker_name, area_text, worker_id, request, details, submitted_at) VALUES ('Jane Smith', 'Hastings', ?, 'correct', 'Please correct my profile details.', ?)`)
+          .prepare(
+            `INSERT INTO change_requests (worker_name, area_text, worker_id, request, details, submitted_at) VALUES ('Jane Smith', 'Hastings', ?, 'correct', 'Please correct my profile details.', ?)`,
+          )
           .run(jane.workerId, app.clock.now).lastInsertRowid,
       );
       const page = await mod.get(`/moderate/requests/${id}`);
-      return mod.post(`/moderate/requests/${id}`, { _csrf: csrfFrom(page.body)!, action: 'correct', worker: String(jane.workerId), ...form });
+      return mod.post(`/moderate/requests/${id}`, {
+        _csrf: csrfFrom(page.body)!,
+        action: 'correct',
+        worker: String(jane.workerId),
+        ...form,
+      });
     };
     expect((await correct({ new_area: 'Sefton' })).statusCode).toBe(303);
-    let w = app.db.select().from(workers).all().find((x) => x.id === jane.workerId)!;
+    let w = app.db
+      .select()
+      .from(workers)
+      .all()
+      .find((x) => x.id === jane.workerId)!;
     expect(w).toMatchObject({ name: 'Jane', fullName: 'Jane Smith', slug: 'jane-sefton' });
     expect((await correct({ new_name: 'Jane Smythe', new_area: 'Sefton' })).statusCode).toBe(303);
-    w = app.db.select().from(workers).all().find((x) => x.id === jane.workerId)!;
+    w = app.db
+      .select()
+      .from(workers)
+      .all()
+      .find((x) => x.id === jane.workerId)!;
     expect(w).toMatchObject({ name: 'Jane', fullName: 'Jane Smythe' });
     expect((await app.inject(`/workers/${w.slug}`)).body).not.toContain('Smyth');
   });

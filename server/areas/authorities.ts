@@ -21,9 +21,13 @@ export function readAuthoritiesCsv(path = AUTHORITIES_CSV): AuthorityRow[] {
   const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
   if (header?.join(',') !== 'authority,nation,domains') throw new Error(`Unexpected header in ${path}`);
   return rows.map(([authority, nation, domains], i) => {
-    const list = (domains ?? '').split(';').map((d) => d.trim().toLowerCase()).filter(Boolean);
+    const list = (domains ?? '')
+      .split(';')
+      .map((d) => d.trim().toLowerCase())
+      .filter(Boolean);
     const bad = list.find((d) => !DOMAIN.test(d));
-    if (!authority || !nation || !list.length || bad) throw new Error(`${path} line ${i + 2}: needs an authority, a nation and valid domains${bad ? ` (not a domain: ${bad})` : ''}`);
+    if (!authority || !nation || !list.length || bad)
+      throw new Error(`${path} line ${i + 2}: needs an authority, a nation and valid domains${bad ? ` (not a domain: ${bad})` : ''}`);
     return { authority, nation, domains: list };
   });
 }
@@ -32,7 +36,10 @@ export function readAuthoritiesCsv(path = AUTHORITIES_CSV): AuthorityRow[] {
 export function seedAuthorityDomains(db: Db): { domains: number } {
   const wanted = readAuthoritiesCsv().flatMap((a) => a.domains.map((domain) => ({ authority: a.authority, nation: a.nation, domain })));
   const key = (r: { authority: string; nation: string; domain: string }) => `${r.authority}\u0000${r.nation}\u0000${r.domain}`;
-  const have = db.select({ authority: authorityDomains.authority, nation: authorityDomains.nation, domain: authorityDomains.domain }).from(authorityDomains).all();
+  const have = db
+    .select({ authority: authorityDomains.authority, nation: authorityDomains.nation, domain: authorityDomains.domain })
+    .from(authorityDomains)
+    .all();
   const same = have.length === wanted.length && new Set([...have.map(key), ...wanted.map(key)]).size === wanted.length;
   if (!same) {
     db.transaction((tx) => {
@@ -48,7 +55,10 @@ export function emailDomain(email: string): string | undefined {
   const trimmed = email.trim();
   const at = trimmed.lastIndexOf('@');
   if (at < 1 || trimmed.indexOf('@') !== at || /[\s<>(),;:"[\]\\]/.test(trimmed)) return undefined;
-  const domain = trimmed.slice(at + 1).toLowerCase().replace(/\.$/, '');
+  const domain = trimmed
+    .slice(at + 1)
+    .toLowerCase()
+    .replace(/\.$/, '');
   return DOMAIN.test(domain) ? domain : undefined;
 }
 

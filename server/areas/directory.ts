@@ -25,7 +25,15 @@ export class AreaDirectory {
 
   constructor(db: Db) {
     this.all = db
-      .select({ id: areas.id, onsCode: areas.onsCode, name: areas.name, slug: areas.slug, nation: areas.nation, region: areas.region, authority: areas.authority })
+      .select({
+        id: areas.id,
+        onsCode: areas.onsCode,
+        name: areas.name,
+        slug: areas.slug,
+        nation: areas.nation,
+        region: areas.region,
+        authority: areas.authority,
+      })
       .from(areas)
       .orderBy(asc(areas.name))
       .all();

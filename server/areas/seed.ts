@@ -51,7 +51,12 @@ export function variantsOf(name: string): string[] {
   const n = normalizePhrase(name);
   out.add(n);
   out.add(n.replace(/\bst\b/g, 'saint'));
-  out.add(n.replace(/\band\b/g, '').replace(/\s+/g, ' ').trim());
+  out.add(
+    n
+      .replace(/\band\b/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   const parts = name.split(',').map((p) => p.trim());
   if (parts.length === 2 && /^(City|County) of$/i.test(parts[1]!)) out.add(normalizePhrase(parts[0]!));
   out.add(n.replace(/^city of /, '').replace(/ city$/, ''));
@@ -64,14 +69,29 @@ export function seedAreas(db: Db): { areas: number } {
   // Run at every start-up over ~360 areas and their variants: prepared once here.
   const insertArea = db
     .insert(areas)
-    .values({ onsCode: ph('onsCode'), name: ph('name'), slug: ph('slug'), nation: ph('nation'), region: ph('region'), authority: ph('authority') })
+    .values({
+      onsCode: ph('onsCode'),
+      name: ph('name'),
+      slug: ph('slug'),
+      nation: ph('nation'),
+      region: ph('region'),
+      authority: ph('authority'),
+    })
     .onConflictDoUpdate({
       target: areas.onsCode,
       set: { name: sql`excluded.name`, nation: sql`excluded.nation`, region: sql`excluded.region`, authority: sql`excluded.authority` },
     })
     .prepare();
-  const idOf = db.select({ id: areas.id }).from(areas).where(eq(areas.onsCode, ph('onsCode'))).prepare();
-  const insertVariant = db.insert(areaVariants).values({ areaId: ph('areaId'), normalized: ph('normalized') }).onConflictDoNothing().prepare();
+  const idOf = db
+    .select({ id: areas.id })
+    .from(areas)
+    .where(eq(areas.onsCode, ph('onsCode')))
+    .prepare();
+  const insertVariant = db
+    .insert(areaVariants)
+    .values({ areaId: ph('areaId'), normalized: ph('normalized') })
+    .onConflictDoNothing()
+    .prepare();
   db.transaction(() => {
     for (const r of rows) {
       insertArea.run(r);

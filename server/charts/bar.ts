@@ -55,7 +55,7 @@ export function wrapLabel(label: string, max = WRAP_CHARS): string[] {
     }
     if (!word) continue;
     if (!line) line = word;
-    else if (line.length + 1 + word.length <= max) line += ' ' + word;
+    else if (line.length + 1 + word.length <= max) line += ` ${word}`;
     else {
       lines.push(line);
       line = word;
@@ -99,8 +99,6 @@ export function barChart(opts: {
       valueY: barY + BAR_HEIGHT - 3,
     };
   });
-  const desc =
-    opts.desc ??
-    (opts.items.length ? opts.items.map((i) => `${i.label}: ${fmt(i.value)}`).join('; ') + '.' : 'No data yet.');
+  const desc = opts.desc ?? (opts.items.length ? `${opts.items.map((i) => `${i.label}: ${fmt(i.value)}`).join('; ')}.` : 'No data yet.');
   return { id: opts.id, title: opts.title, desc, height: Math.max(y, LINE_HEIGHT + BAR_HEIGHT), rows };
 }

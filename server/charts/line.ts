@@ -63,5 +63,15 @@ export function lineChart(opts: {
       anchor: (i === 0 && n > 1 ? 'start' : i === n - 1 && n > 1 ? 'end' : 'middle') as 'start' | 'middle' | 'end',
       text: opts.points[i]!.label,
     }));
-  return { id: opts.id, title: opts.title, desc: opts.desc, height: HEIGHT, plot: { top: TOP, height: plotHeight }, points, markers, gridlines, xLabels };
+  return {
+    id: opts.id,
+    title: opts.title,
+    desc: opts.desc,
+    height: HEIGHT,
+    plot: { top: TOP, height: plotHeight },
+    points,
+    markers,
+    gridlines,
+    xLabels,
+  };
 }

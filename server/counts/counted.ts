@@ -27,7 +27,4 @@ export const ofThisWorker: SQL = and(eq(quotes.workerId, workers.id), liveQuote)
 export const listedWorker: SQL = and(publishedWorker, sql`${workers.display} <> 'private'`)!;
 
 /** A worker shown to the public: listed, with at least one live recommendation. */
-export const publicWorker: SQL = and(
-  listedWorker,
-  exists(sql`(SELECT 1 FROM ${quotes} WHERE ${ofThisWorker})`),
-)!;
+export const publicWorker: SQL = and(listedWorker, exists(sql`(SELECT 1 FROM ${quotes} WHERE ${ofThisWorker})`))!;

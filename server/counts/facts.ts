@@ -98,7 +98,9 @@ export class LiveFacts {
   constructor(db: Db) {
     this.all = streamAll(db);
     const workerId = sql.placeholder('workerId');
-    this.ofWorker = facts(db).where(and(countedQuote, eq(quotes.workerId, workerId))).prepare();
+    this.ofWorker = facts(db)
+      .where(and(countedQuote, eq(quotes.workerId, workerId)))
+      .prepare();
     this.quotesOfWorker = db.select({ id: quotes.id }).from(quotes).where(eq(quotes.workerId, workerId)).prepare();
   }
 
@@ -288,7 +290,15 @@ export function aggregate(facts: LiveFacts, areas: AreaDirectory, now: number): 
   const validFrom = dayStart(now);
   const qualities = QUALITIES.map((q, i) => ({ key: q.key, label: q.label, count: qualityCounts[i]! })).sort((a, b) => b.count - a.count);
   return {
-    snapshot: { validFrom, validUntil: dayStart(validFrom + 30 * 3600_000), thisWeekSince: since, areas: counts, totals, trend, areaTrends },
+    snapshot: {
+      validFrom,
+      validUntil: dayStart(validFrom + 30 * 3600_000),
+      thisWeekSince: since,
+      areas: counts,
+      totals,
+      trend,
+      areaTrends,
+    },
     insights: { recommendations, qualities, stillWorking: still[0]!, movedOn: still[1]!, caseClosed: still[2]!, notSure: still[3]! },
   };
 }

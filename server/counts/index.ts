@@ -16,7 +16,16 @@
 // Tests hold the served counts equal to the SQL reference after every kind of change.
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
-import { AREA_TREND_WEEKS, computeInsights, computeSnapshot, type AreaCount, type CountsSnapshot, type Insights, type QualityCount, type WeekCount } from './snapshot.ts';
+import {
+  AREA_TREND_WEEKS,
+  computeInsights,
+  computeSnapshot,
+  type AreaCount,
+  type CountsSnapshot,
+  type Insights,
+  type QualityCount,
+  type WeekCount,
+} from './snapshot.ts';
 import { rollUp, type GroupBy, type GroupCount } from './rollups.ts';
 import { LiveFacts, aggregate } from './facts.ts';
 import { QUALITIES } from '../qualities.ts';
@@ -172,7 +181,10 @@ export class Counts {
   worker(workerId: number): { recommendations: number; qualities: QualityCount[] } {
     if (!this.sync()) return { recommendations: recommendationCount(this.db, workerId), qualities: qualityCounts(this.db, workerId) };
     const tally = this.facts.qualityTally(workerId);
-    return { recommendations: this.facts.liveCount(workerId), qualities: QUALITIES.map((q, i) => ({ key: q.key, label: q.label, count: tally[i]! })) };
+    return {
+      recommendations: this.facts.liveCount(workerId),
+      qualities: QUALITIES.map((q, i) => ({ key: q.key, label: q.label, count: tally[i]! })),
+    };
   }
 
   snapshot(): CountsSnapshot {

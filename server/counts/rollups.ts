@@ -28,7 +28,16 @@ export function rollUp(counts: AreaCount[], by: GroupBy): GroupCount[] {
     const key = `${a.nation}\u0000${by === 'nation' ? '' : a.region}\u0000${name}`;
     let g = groups.get(key);
     if (!g) {
-      g = { name, nation: a.nation, region: by === 'nation' ? '' : a.region, areaNames: [], workers: 0, nominations: 0, thisWeek: 0, thisWeekWorkers: 0 };
+      g = {
+        name,
+        nation: a.nation,
+        region: by === 'nation' ? '' : a.region,
+        areaNames: [],
+        workers: 0,
+        nominations: 0,
+        thisWeek: 0,
+        thisWeekWorkers: 0,
+      };
       groups.set(key, g);
     }
     g.areaNames.push(a.name);
@@ -42,6 +51,7 @@ export function rollUp(counts: AreaCount[], by: GroupBy): GroupCount[] {
     return i < 0 ? NATIONS.length : i;
   };
   return [...groups.values()].sort(
-    (a, b) => nationOrder(a.nation) - nationOrder(b.nation) || a.region.localeCompare(b.region, 'en-GB') || a.name.localeCompare(b.name, 'en-GB'),
+    (a, b) =>
+      nationOrder(a.nation) - nationOrder(b.nation) || a.region.localeCompare(b.region, 'en-GB') || a.name.localeCompare(b.name, 'en-GB'),
   );
 }

@@ -8,7 +8,7 @@
 // another area all change these queries' answers with no other bookkeeping.
 import { and, count, countDistinct, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { NOMINATION_STATUSES, STILL_INVOLVED, nominations, quotes, workers } from '../../db/schema.ts';
+import { NOMINATION_STATUSES, type STILL_INVOLVED, nominations, quotes, workers } from '../../db/schema.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
 import { countedQuote } from './counted.ts';
 import { QUALITIES } from '../qualities.ts';
@@ -143,11 +143,20 @@ export function bucketOf(boundaries: number[], t: number): number {
 export type AreaFigures = Omit<AreaCount, keyof Area>;
 
 /** Every area (zeros included) with its figures, and the national totals they add up to. */
-export function countAreas(areas: AreaDirectory, figuresOf: (areaId: number) => AreaFigures | undefined): { counts: AreaCount[]; totals: Totals } {
+export function countAreas(
+  areas: AreaDirectory,
+  figuresOf: (areaId: number) => AreaFigures | undefined,
+): { counts: AreaCount[]; totals: Totals } {
   const totals: Totals = { workers: 0, nominations: 0, areasWithWorkers: 0, thisWeek: 0, thisWeekWorkers: 0 };
   const counts = areas.all.map((a): AreaCount => {
     const f = figuresOf(a.id);
-    const c = { ...a, workers: f?.workers ?? 0, nominations: f?.nominations ?? 0, thisWeek: f?.thisWeek ?? 0, thisWeekWorkers: f?.thisWeekWorkers ?? 0 };
+    const c = {
+      ...a,
+      workers: f?.workers ?? 0,
+      nominations: f?.nominations ?? 0,
+      thisWeek: f?.thisWeek ?? 0,
+      thisWeekWorkers: f?.thisWeekWorkers ?? 0,
+    };
     totals.workers += c.workers;
     totals.nominations += c.nominations;
     totals.thisWeek += c.thisWeek;

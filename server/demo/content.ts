@@ -20,46 +20,150 @@ export const QUOTES: QuoteTemplate[] = [
   // Worker-neutral wording ("they"), because demo names carry no gender.
   { text: 'They listened to us properly, the first one who did. We never felt judged.', qualities: ['listened', 'alongside'] },
   { text: 'Honest with us from day one about what had to change, and kind while saying it.', qualities: ['honest', 'clear_plan'] },
-  { text: 'They always rang back when they said they would. That meant everything when things were falling apart.', qualities: ['reliable', 'responsive'] },
-  { text: 'They came to the court hearing even though they didn’t have to, and spoke up for me to the judge.', qualities: ['advocate', 'alongside'], from: ['parent', 'relative'] },
+  {
+    text: 'They always rang back when they said they would. That meant everything when things were falling apart.',
+    qualities: ['reliable', 'responsive'],
+  },
+  {
+    text: 'They came to the court hearing even though they didn’t have to, and spoke up for me to the judge.',
+    qualities: ['advocate', 'alongside'],
+    from: ['parent', 'relative'],
+  },
   { text: 'For the first time someone pointed out what we were doing right, not just what was wrong.', qualities: ['strengths', 'hope'] },
-  { text: 'Our social worker explained the plan in plain words and checked we understood it. We knew exactly what we had to do.', qualities: ['clear_plan', 'honest'] },
-  { text: 'I was treated as the children’s dad, not as a problem to be managed. Nobody had done that before.', qualities: ['whole_family', 'listened'], from: ['parent'] },
-  { text: 'They stayed with us through the whole case. Three years and one social worker, which we know is rare.', qualities: ['stayed', 'reliable'] },
-  { text: 'They helped us keep things going after the case closed, and made sure we knew where to go for support.', qualities: ['after_care', 'clear_plan'] },
+  {
+    text: 'Our social worker explained the plan in plain words and checked we understood it. We knew exactly what we had to do.',
+    qualities: ['clear_plan', 'honest'],
+  },
+  {
+    text: 'I was treated as the children’s dad, not as a problem to be managed. Nobody had done that before.',
+    qualities: ['whole_family', 'listened'],
+    from: ['parent'],
+  },
+  {
+    text: 'They stayed with us through the whole case. Three years and one social worker, which we know is rare.',
+    qualities: ['stayed', 'reliable'],
+  },
+  {
+    text: 'They helped us keep things going after the case closed, and made sure we knew where to go for support.',
+    qualities: ['after_care', 'clear_plan'],
+  },
   { text: 'They gave me hope at a time when I honestly had none left.', qualities: ['hope', 'strengths'] },
-  { text: 'The first adult who asked me what I wanted, and then actually did something about it.', qualities: ['listened', 'advocate'], from: ['young_person'] },
-  { text: 'They never talked down to me. They told me the truth even when it was hard to hear.', qualities: ['honest', 'listened'], from: ['young_person'] },
-  { text: 'They remembered my birthday and which football team I support. Small things, but they mattered.', qualities: ['reliable', 'listened'], from: ['young_person'] },
-  { text: 'They fought to keep us brothers and sisters together. I will never forget that.', qualities: ['advocate', 'whole_family'], from: ['young_person', 'relative'] },
-  { text: 'When we took on our grandchildren we got the support we needed, not just the paperwork.', qualities: ['whole_family', 'responsive'], from: ['relative', 'carer'] },
+  {
+    text: 'The first adult who asked me what I wanted, and then actually did something about it.',
+    qualities: ['listened', 'advocate'],
+    from: ['young_person'],
+  },
+  {
+    text: 'They never talked down to me. They told me the truth even when it was hard to hear.',
+    qualities: ['honest', 'listened'],
+    from: ['young_person'],
+  },
+  {
+    text: 'They remembered my birthday and which football team I support. Small things, but they mattered.',
+    qualities: ['reliable', 'listened'],
+    from: ['young_person'],
+  },
+  {
+    text: 'They fought to keep us brothers and sisters together. I will never forget that.',
+    qualities: ['advocate', 'whole_family'],
+    from: ['young_person', 'relative'],
+  },
+  {
+    text: 'When we took on our grandchildren we got the support we needed, not just the paperwork.',
+    qualities: ['whole_family', 'responsive'],
+    from: ['relative', 'carer'],
+  },
   { text: 'Worked alongside us, not against us. It felt like we were on the same side for once.', qualities: ['alongside', 'listened'] },
-  { text: 'Straight with us about the risks and about what would happen if things didn’t change. We respected that.', qualities: ['honest', 'clear_plan'] },
-  { text: 'They answered the phone late on a Friday when we were in crisis. I don’t know what we would have done otherwise.', qualities: ['responsive', 'reliable'] },
+  {
+    text: 'Straight with us about the risks and about what would happen if things didn’t change. We respected that.',
+    qualities: ['honest', 'clear_plan'],
+  },
+  {
+    text: 'They answered the phone late on a Friday when we were in crisis. I don’t know what we would have done otherwise.',
+    qualities: ['responsive', 'reliable'],
+  },
   { text: 'They saw that we loved our children and built everything around that.', qualities: ['strengths', 'hope'], from: FAMILY },
-  { text: 'My partner was included in every meeting, even the ones at awkward times.', qualities: ['whole_family', 'alongside'], from: ['parent'] },
-  { text: 'They left the service last year and we miss them. They were the one who turned things around for us.', qualities: ['hope', 'strengths'], movedOn: true },
-  { text: 'They moved to another team before our case closed, but everything they set up is still working.', qualities: ['clear_plan', 'after_care'], movedOn: true },
-  { text: 'We had six social workers in two years. This was the only one who read our whole history before meeting us.', qualities: ['reliable', 'listened'] },
-  { text: 'They explained what a child protection plan actually meant, step by step, without jargon.', qualities: ['clear_plan', 'honest'] },
-  { text: 'They helped us find a nursery place and a parenting course, and then checked they were working for us.', qualities: ['responsive', 'alongside'], from: FAMILY },
-  { text: 'They made sure the children could still see their grandparents. That kept them going.', qualities: ['whole_family', 'advocate'] },
+  {
+    text: 'My partner was included in every meeting, even the ones at awkward times.',
+    qualities: ['whole_family', 'alongside'],
+    from: ['parent'],
+  },
+  {
+    text: 'They left the service last year and we miss them. They were the one who turned things around for us.',
+    qualities: ['hope', 'strengths'],
+    movedOn: true,
+  },
+  {
+    text: 'They moved to another team before our case closed, but everything they set up is still working.',
+    qualities: ['clear_plan', 'after_care'],
+    movedOn: true,
+  },
+  {
+    text: 'We had six social workers in two years. This was the only one who read our whole history before meeting us.',
+    qualities: ['reliable', 'listened'],
+  },
+  {
+    text: 'They explained what a child protection plan actually meant, step by step, without jargon.',
+    qualities: ['clear_plan', 'honest'],
+  },
+  {
+    text: 'They helped us find a nursery place and a parenting course, and then checked they were working for us.',
+    qualities: ['responsive', 'alongside'],
+    from: FAMILY,
+  },
+  {
+    text: 'They made sure the children could still see their grandparents. That kept them going.',
+    qualities: ['whole_family', 'advocate'],
+  },
   { text: 'Calm when we weren’t. Never raised their voice and never gave up on us.', qualities: ['stayed', 'alongside'] },
-  { text: 'As a foster carer I have met many social workers. This is the one I would trust with anything.', qualities: ['reliable', 'responsive'], from: ['carer'] },
-  { text: 'As a colleague I saw how they worked with families: patient, honest and always prepared.', qualities: ['honest', 'reliable'], from: ['professional'] },
-  { text: 'They wrote their reports with us, not about us. We always knew what they would say before the meeting.', qualities: ['honest', 'alongside'] },
+  {
+    text: 'As a foster carer I have met many social workers. This is the one I would trust with anything.',
+    qualities: ['reliable', 'responsive'],
+    from: ['carer'],
+  },
+  {
+    text: 'As a colleague I saw how they worked with families: patient, honest and always prepared.',
+    qualities: ['honest', 'reliable'],
+    from: ['professional'],
+  },
+  {
+    text: 'They wrote their reports with us, not about us. We always knew what they would say before the meeting.',
+    qualities: ['honest', 'alongside'],
+  },
   { text: 'They noticed what we were good at and helped us build on it. Our confidence came back.', qualities: ['strengths', 'hope'] },
-  { text: 'Every promise made to my children was kept. They still talk about our social worker.', qualities: ['reliable', 'stayed'], from: FAMILY },
-  { text: 'When things went wrong they didn’t walk away. They came back the next morning with a plan.', qualities: ['stayed', 'clear_plan'] },
+  {
+    text: 'Every promise made to my children was kept. They still talk about our social worker.',
+    qualities: ['reliable', 'stayed'],
+    from: FAMILY,
+  },
+  {
+    text: 'When things went wrong they didn’t walk away. They came back the next morning with a plan.',
+    qualities: ['stayed', 'clear_plan'],
+  },
   { text: 'They believed we could do it before we did.', qualities: ['hope', 'strengths'] },
   { text: 'They supported me at every hearing and made sure my voice was heard in the room.', qualities: ['advocate', 'listened'] },
-  { text: 'They helped me understand why things had to change, without ever making me feel like a bad mum.', qualities: ['honest', 'strengths'], from: ['parent'] },
-  { text: 'They checked in after the case closed, just to see how we were. Nobody asked them to.', qualities: ['after_care', 'reliable'], movedOn: true },
+  {
+    text: 'They helped me understand why things had to change, without ever making me feel like a bad mum.',
+    qualities: ['honest', 'strengths'],
+    from: ['parent'],
+  },
+  {
+    text: 'They checked in after the case closed, just to see how we were. Nobody asked them to.',
+    qualities: ['after_care', 'reliable'],
+    movedOn: true,
+  },
   { text: 'Honest that the outcome couldn’t be promised, but promised to be there, and was.', qualities: ['honest', 'stayed'] },
   { text: 'They made me feel like a person, not a case number.', qualities: ['listened', 'alongside'] },
-  { text: 'They spoke to my teenage son like an adult and he opened up in a way he never had with anyone.', qualities: ['listened', 'whole_family'], from: FAMILY },
+  {
+    text: 'They spoke to my teenage son like an adult and he opened up in a way he never had with anyone.',
+    qualities: ['listened', 'whole_family'],
+    from: FAMILY,
+  },
   { text: 'We got the help we had been asking for within weeks, after waiting over a year.', qualities: ['responsive', 'advocate'] },
-  { text: 'Every visit had a point. We always knew what we were working towards and how far we had come.', qualities: ['clear_plan', 'hope'] },
+  {
+    text: 'Every visit had a point. We always knew what we were working towards and how far we had come.',
+    qualities: ['clear_plan', 'hope'],
+  },
 ];
 
 /** Extra sentences for the (private) stories behind approved quotes: what a family might write at more length. */
@@ -116,7 +220,8 @@ export const PENDING_STORIES = [
 export const CHANGE_REQUESTS: { request: 'hide' | 'correct'; details: string }[] = [
   {
     request: 'correct',
-    details: 'Thank you to the families who wrote such kind things. My surname is spelled wrongly on the profile; I am also now in the Early Help Team, not the Family Support Team.',
+    details:
+      'Thank you to the families who wrote such kind things. My surname is spelled wrongly on the profile; I am also now in the Early Help Team, not the Family Support Team.',
   },
   {
     request: 'hide',

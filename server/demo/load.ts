@@ -65,14 +65,24 @@ function reference(rng: Rng): string {
 
 function hex(rng: Rng, bytes: number): string {
   let s = '';
-  for (let i = 0; i < bytes; i++) s += Math.floor(rng() * 256).toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes; i++)
+    s += Math.floor(rng() * 256)
+      .toString(16)
+      .padStart(2, '0');
   return s;
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const firstName = (rng: Rng) => randomName(rng).split(' ')[0]!;
 
-export type DemoSummary = { loaded: boolean; workers?: number; nominations?: number; pending?: number; changeRequests?: number; ms?: number };
+export type DemoSummary = {
+  loaded: boolean;
+  workers?: number;
+  nominations?: number;
+  pending?: number;
+  changeRequests?: number;
+  ms?: number;
+};
 
 export function loadDemoIfEmpty(db: Db, areas: AreaDirectory, now: number): DemoSummary {
   const started = performance.now();
@@ -83,7 +93,15 @@ export function loadDemoIfEmpty(db: Db, areas: AreaDirectory, now: number): Demo
   const ph = (name: string) => sql.placeholder(name);
   const insertWorker = db
     .insert(workersTable)
-    .values({ slug: ph('slug'), name: ph('name'), areaId: ph('areaId'), team: ph('team'), status: 'published', createdAt: ph('createdAt'), updatedAt: ph('updatedAt') })
+    .values({
+      slug: ph('slug'),
+      name: ph('name'),
+      areaId: ph('areaId'),
+      team: ph('team'),
+      status: 'published',
+      createdAt: ph('createdAt'),
+      updatedAt: ph('updatedAt'),
+    })
     .prepare();
   const touchWorker = db
     .update(workersTable)
@@ -93,21 +111,46 @@ export function loadDemoIfEmpty(db: Db, areas: AreaDirectory, now: number): Demo
   const insertNomination = db
     .insert(nominationsTable)
     .values({
-      ref: ph('ref'), submissionKey: ph('key'), status: ph('status'), workerName: ph('workerName'), areaId: ph('areaId'), team: ph('team'),
-      relationship: ph('relationship'), qualities: ph('qualities'), stillInvolved: ph('stillInvolved'), story: ph('story'),
-      storyHash: ph('storyHash'), contactEmail: ph('contactEmail'), flags: ph('flags'), submittedAt: ph('submittedAt'),
-      decidedAt: ph('decidedAt'), workerId: ph('workerId'),
+      ref: ph('ref'),
+      submissionKey: ph('key'),
+      status: ph('status'),
+      workerName: ph('workerName'),
+      areaId: ph('areaId'),
+      team: ph('team'),
+      relationship: ph('relationship'),
+      qualities: ph('qualities'),
+      stillInvolved: ph('stillInvolved'),
+      story: ph('story'),
+      storyHash: ph('storyHash'),
+      contactEmail: ph('contactEmail'),
+      flags: ph('flags'),
+      submittedAt: ph('submittedAt'),
+      decidedAt: ph('decidedAt'),
+      workerId: ph('workerId'),
     })
     .prepare();
   const insertQuote = db
     .insert(quotes)
-    .values({ nominationId: ph('nominationId'), workerId: ph('workerId'), text: ph('text'), relationship: ph('relationship'), publishedAt: ph('publishedAt') })
+    .values({
+      nominationId: ph('nominationId'),
+      workerId: ph('workerId'),
+      text: ph('text'),
+      relationship: ph('relationship'),
+      publishedAt: ph('publishedAt'),
+    })
     .prepare();
   const insertRequest = db
     .insert(changeRequests)
     .values({
-      workerName: ph('workerName'), areaText: ph('areaText'), areaId: ph('areaId'), workerId: ph('workerId'), request: ph('request'),
-      details: ph('details'), contactEmail: ph('contactEmail'), status: 'pending', submittedAt: ph('submittedAt'),
+      workerName: ph('workerName'),
+      areaText: ph('areaText'),
+      areaId: ph('areaId'),
+      workerId: ph('workerId'),
+      request: ph('request'),
+      details: ph('details'),
+      contactEmail: ph('contactEmail'),
+      status: 'pending',
+      submittedAt: ph('submittedAt'),
     })
     .prepare();
 
@@ -115,7 +158,17 @@ export function loadDemoIfEmpty(db: Db, areas: AreaDirectory, now: number): Demo
 
   const nomination = (
     w: { name: string; area: Area; team: string | null },
-    o: { status: 'approved' | 'pending'; story: string; relationship: string; qualities: string[]; stillInvolved: string; submittedAt: number; decidedAt: number | null; workerId: number | null; contactEmail?: string | null },
+    o: {
+      status: 'approved' | 'pending';
+      story: string;
+      relationship: string;
+      qualities: string[];
+      stillInvolved: string;
+      submittedAt: number;
+      decidedAt: number | null;
+      workerId: number | null;
+      contactEmail?: string | null;
+    },
   ) =>
     Number(
       insertNomination.run({
@@ -151,10 +204,33 @@ export function loadDemoIfEmpty(db: Db, areas: AreaDirectory, now: number): Demo
     const q = quoteFor(relationship);
     const extra = new Set(q.qualities);
     const more = Math.floor(rng() * 3);
-    for (let i = 0; i < more; i++) extra.add(pick(rng, ['listened', 'honest', 'reliable', 'responsive', 'strengths', 'hope', 'clear_plan', 'whole_family', 'alongside', 'advocate', 'stayed', 'after_care']));
+    for (let i = 0; i < more; i++)
+      extra.add(
+        pick(rng, [
+          'listened',
+          'honest',
+          'reliable',
+          'responsive',
+          'strengths',
+          'hope',
+          'clear_plan',
+          'whole_family',
+          'alongside',
+          'advocate',
+          'stayed',
+          'after_care',
+        ]),
+      );
     // Some families tick nothing at all.
     const qualities = rng() < 0.1 ? [] : [...extra];
-    const stillInvolved = q.movedOn ? 'moved_on' : weighted(rng, [['yes', 45], ['moved_on', 20], ['case_closed', 30], ['not_sure', 5]]);
+    const stillInvolved = q.movedOn
+      ? 'moved_on'
+      : weighted(rng, [
+          ['yes', 45],
+          ['moved_on', 20],
+          ['case_closed', 30],
+          ['not_sure', 5],
+        ]);
     const decidedAt = Math.min(now - HOUR, submittedAt + Math.floor((0.2 + rng() * 3) * DAY));
     const story = `${q.text} ${pick(rng, STORY_DETAILS)} Thank you, ${w.name}.`;
     const id = nomination(w, { status: 'approved', story, relationship, qualities, stillInvolved, submittedAt, decidedAt, workerId: w.id });
@@ -174,7 +250,10 @@ export function loadDemoIfEmpty(db: Db, areas: AreaDirectory, now: number): Demo
       rng,
       areas.all.filter((a) => a !== hastings && a !== sefton),
     ).slice(0, ACTIVE_AREAS - 2);
-    const perArea = new Map<Area, number>([[hastings, BUSY.hastings!], [sefton, BUSY.sefton!]]);
+    const perArea = new Map<Area, number>([
+      [hastings, BUSY.hastings!],
+      [sefton, BUSY.sefton!],
+    ]);
     for (const a of others) perArea.set(a, 1);
     // The rest go to a skewed choice of areas so some are busier than others, none busier than Hastings.
     const weights = others.map(() => rng() ** 3);
@@ -198,7 +277,9 @@ export function loadDemoIfEmpty(db: Db, areas: AreaDirectory, now: number): Demo
         const team = rng() < 0.15 ? (rng() < 0.5 ? `${pick(rng, LOCALITIES)} ${pick(rng, TEAMS)}` : pick(rng, TEAMS)) : null;
         const slug = uniqueWorkerSlug(db, name, area.slug);
         // created/updated are set from the recommendations' decision times as they are added
-        const id = Number(insertWorker.run({ slug, name, areaId: area.id, team, createdAt: Number.MAX_SAFE_INTEGER, updatedAt: 0 }).lastInsertRowid);
+        const id = Number(
+          insertWorker.run({ slug, name, areaId: area.id, team, createdAt: Number.MAX_SAFE_INTEGER, updatedAt: 0 }).lastInsertRowid,
+        );
         workers.push({ id, name, area, team });
       }
     }
@@ -221,7 +302,10 @@ export function loadDemoIfEmpty(db: Db, areas: AreaDirectory, now: number): Demo
       ...others.slice(0, OTHER_AREAS_THIS_WEEK).map((a): [Area, number] => [a, Math.min(perArea.get(a)!, rng() < 0.3 ? 2 : 1)]),
     ];
     for (const [area, count] of thisWeek) {
-      for (const w of shuffle(rng, workers.filter((x) => x.area === area)).slice(0, count)) {
+      for (const w of shuffle(
+        rng,
+        workers.filter((x) => x.area === area),
+      ).slice(0, count)) {
         approve(w, thisWeekAt());
         approved++;
       }
@@ -248,7 +332,12 @@ export function loadDemoIfEmpty(db: Db, areas: AreaDirectory, now: number): Demo
           story,
           relationship: weighted(rng, RELATIONSHIPS),
           qualities: [...new Set([pick(rng, QUOTES).qualities, pick(rng, QUOTES).qualities].flat())],
-          stillInvolved: weighted(rng, [['yes', 50], ['moved_on', 15], ['case_closed', 30], ['not_sure', 5]]),
+          stillInvolved: weighted(rng, [
+            ['yes', 50],
+            ['moved_on', 15],
+            ['case_closed', 30],
+            ['not_sure', 5],
+          ]),
           submittedAt,
           decidedAt: null,
           workerId: null,
@@ -261,8 +350,14 @@ export function loadDemoIfEmpty(db: Db, areas: AreaDirectory, now: number): Demo
     for (const [i, r] of CHANGE_REQUESTS.entries()) {
       const w = workers[7 + i * 40]!;
       insertRequest.run({
-        workerName: w.name, areaText: w.area.name, areaId: w.area.id, workerId: w.id, request: r.request, details: r.details,
-        contactEmail: i === 0 ? 'worker.demo@example.org' : null, submittedAt: now - (i + 1) * 2 * DAY,
+        workerName: w.name,
+        areaText: w.area.name,
+        areaId: w.area.id,
+        workerId: w.id,
+        request: r.request,
+        details: r.details,
+        contactEmail: i === 0 ? 'worker.demo@example.org' : null,
+        submittedAt: now - (i + 1) * 2 * DAY,
       });
     }
 

@@ -151,8 +151,22 @@ const SURNAME = {
 
 // How much of the UK each heritage group makes up in the generated data (rough, not census-accurate).
 const WEIGHTS: Record<keyof typeof FIRST, number> = {
-  english: 40, scottish: 6, welsh: 5, irish: 6, southAsian: 12, polish: 4, westAfrican: 6, caribbean: 4,
-  chinese: 3, vietnamese: 1.5, arabic: 3, somali: 2, turkish: 2, greek: 1.5, portuguese: 2, other: 3,
+  english: 40,
+  scottish: 6,
+  welsh: 5,
+  irish: 6,
+  southAsian: 12,
+  polish: 4,
+  westAfrican: 6,
+  caribbean: 4,
+  chinese: 3,
+  vietnamese: 1.5,
+  arabic: 3,
+  somali: 2,
+  turkish: 2,
+  greek: 1.5,
+  portuguese: 2,
+  other: 3,
 };
 
 // "Ó Briain", "Ní Bhriain", "Van der Berg", "De Souza" were split by words(); join them back.
@@ -175,9 +189,7 @@ const uniq = (xs: string[]): string[] => [...new Set(xs)];
 
 const GROUPS = Object.keys(FIRST) as (keyof typeof FIRST)[];
 const FIRST_BY_GROUP = Object.fromEntries(GROUPS.map((g) => [g, uniq([...FIRST[g]])])) as Record<string, string[]>;
-const SURNAME_BY_GROUP = Object.fromEntries(
-  GROUPS.map((g) => [g, uniq(joinParticles(SURNAME[g]))]),
-) as Record<string, string[]>;
+const SURNAME_BY_GROUP = Object.fromEntries(GROUPS.map((g) => [g, uniq(joinParticles(SURNAME[g]))])) as Record<string, string[]>;
 
 /** Every first name and surname in the corpus (deduplicated across heritages). */
 export const FIRST_NAMES: readonly string[] = uniq(GROUPS.flatMap((g) => FIRST_BY_GROUP[g]!));
@@ -196,7 +208,7 @@ function pickGroup(rng: Rng): string {
 
 /** Skewed pick: the head of a list (common names) comes up more often than the tail. */
 function pickSkewed(rng: Rng, list: readonly string[]): string {
-  return list[Math.floor(Math.pow(rng(), 1.6) * list.length)]!;
+  return list[Math.floor(rng() ** 1.6 * list.length)]!;
 }
 
 /**

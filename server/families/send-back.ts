@@ -35,8 +35,13 @@ export function sendBack(db: Db, input: SendBackInput): void {
         .run().changes;
       if (claimed === 0) throw notPendingError(tx, input.nominationId);
       audit(db, {
-        at: input.now, moderatorId: input.moderatorId, action: 'nomination.sent_back', subjectType: 'nomination', subjectId: input.nominationId,
-        before: { status: 'pending' }, after: { status: 'sent_back', reason },
+        at: input.now,
+        moderatorId: input.moderatorId,
+        action: 'nomination.sent_back',
+        subjectType: 'nomination',
+        subjectId: input.nominationId,
+        before: { status: 'pending' },
+        after: { status: 'sent_back', reason },
       });
     },
     { behavior: 'immediate' },
@@ -53,7 +58,14 @@ function sentBackByRef(db: Pick<Db, 'select'>, typedRef: string) {
   const ref = referenceOf(typedRef);
   const n = ref
     ? db
-        .select({ id: nominations.id, ref: nominations.ref, status: nominations.status, story: nominations.story, areaId: nominations.areaId, workerName: nominations.workerName })
+        .select({
+          id: nominations.id,
+          ref: nominations.ref,
+          status: nominations.status,
+          story: nominations.story,
+          areaId: nominations.areaId,
+          workerName: nominations.workerName,
+        })
         .from(nominations)
         .where(eq(nominations.ref, ref))
         .get()
@@ -92,15 +104,28 @@ export function resubmit(db: Db, input: ResubmitInput): { nominationId: number; 
       const changed = tx
         .update(nominations)
         .set({
-          story, storyHash: hash, flags: JSON.stringify(flags), duplicateOf: dup ?? null, privacyFlags: flagsToStore(story, n.workerName),
-          status: 'pending', decidedAt: null, decidedBy: null, openedAt: null, resubmittedAt: input.now,
+          story,
+          storyHash: hash,
+          flags: JSON.stringify(flags),
+          duplicateOf: dup ?? null,
+          privacyFlags: flagsToStore(story, n.workerName),
+          status: 'pending',
+          decidedAt: null,
+          decidedBy: null,
+          openedAt: null,
+          resubmittedAt: input.now,
         })
         .where(and(eq(nominations.id, n.id), eq(nominations.status, 'sent_back')))
         .run().changes;
       if (changed === 0) throw new ConflictError('not sent back');
       audit(db, {
-        at: input.now, moderatorId: null, action: 'nomination.resubmitted', subjectType: 'nomination', subjectId: n.id,
-        before: { status: 'sent_back' }, after: { status: 'pending', flags },
+        at: input.now,
+        moderatorId: null,
+        action: 'nomination.resubmitted',
+        subjectType: 'nomination',
+        subjectId: n.id,
+        before: { status: 'sent_back' },
+        after: { status: 'pending', flags },
         note: 'The nominator edited their story with their reference and sent it again',
       });
       return { nominationId: n.id, flags };

@@ -14,7 +14,7 @@ export type StatusState = (typeof STATUS_STATES)[number];
 
 export type NominationStatus =
   | { state: 'waiting' | 'checking'; submittedAt: number; resubmitted: boolean }
-  | { state: 'published'; publishedAt: number; /** null while the profile is not on show */ quoteUrl: string | null }
+  | { state: 'published'; publishedAt: number /** null while the profile is not on show */; quoteUrl: string | null }
   | { state: 'not_published'; reason: string; decidedAt: number | null; takenDown: boolean }
   | { state: 'sent_back'; reason: string }
   | { state: 'withdrawn'; withdrawnAt: number };
@@ -33,7 +33,10 @@ export function referenceHash(compactRef: string): string {
 
 /** Record a withdrawal's tombstone; call inside the transaction that deletes the nomination. */
 export function rememberWithdrawn(db: Db, compactRef: string, now: number): void {
-  db.insert(withdrawnReferences).values({ refHash: referenceHash(compactRef), withdrawnAt: now }).onConflictDoNothing().run();
+  db.insert(withdrawnReferences)
+    .values({ refHash: referenceHash(compactRef), withdrawnAt: now })
+    .onConflictDoNothing()
+    .run();
 }
 
 /** The state of the nomination with this reference (as typed), or undefined if there is none. */
@@ -82,12 +85,22 @@ export function nominationStatus(db: Db, typed: string): NominationStatus | unde
       return { state: 'not_published', reason, decidedAt: n.decidedAt, takenDown: false };
     }
     case 'approved': {
-      if (n.quoteId === null || n.publishedAt === null) return { state: 'not_published', reason: NOT_PUBLISHED_FALLBACK, decidedAt: n.decidedAt, takenDown: false };
+      if (n.quoteId === null || n.publishedAt === null)
+        return { state: 'not_published', reason: NOT_PUBLISHED_FALLBACK, decidedAt: n.decidedAt, takenDown: false };
       if (n.unpublishedAt !== null) {
-        return { state: 'not_published', reason: 'It was on the site, but a moderator has now taken it off.', decidedAt: n.unpublishedAt, takenDown: true };
+        return {
+          state: 'not_published',
+          reason: 'It was on the site, but a moderator has now taken it off.',
+          decidedAt: n.unpublishedAt,
+          takenDown: true,
+        };
       }
       const slug = n.workerStatus === 'published' ? n.workerSlug : null;
-      return { state: 'published', publishedAt: n.publishedAt, quoteUrl: slug ? `/workers/${encodeURIComponent(slug)}#quote-${n.quoteId}` : null };
+      return {
+        state: 'published',
+        publishedAt: n.publishedAt,
+        quoteUrl: slug ? `/workers/${encodeURIComponent(slug)}#quote-${n.quoteId}` : null,
+      };
     }
   }
 }

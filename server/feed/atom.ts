@@ -2,7 +2,8 @@
 // the relationship and the month. Nothing else about a nomination is ever in it.
 
 /** Characters XML 1.0 does not allow at all (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/F). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escape text for XML element content and attribute values; characters XML forbids are dropped. */
 export function xmlEscape(s: string): string {
@@ -27,7 +28,16 @@ export type FeedEntry = {
   updated: string;
 };
 
-export type Feed = { id: string; title: string; subtitle: string; selfUrl: string; siteUrl: string; author: string; updated: string; entries: FeedEntry[] };
+export type Feed = {
+  id: string;
+  title: string;
+  subtitle: string;
+  selfUrl: string;
+  siteUrl: string;
+  author: string;
+  updated: string;
+  entries: FeedEntry[];
+};
 
 /** A tag: URI (RFC 4151) that stays the same for the life of a quote. */
 export function tagUri(publicUrl: string, specific: string): string {

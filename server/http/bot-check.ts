@@ -10,7 +10,8 @@ export const BOT_MESSAGES = {
   fillTime:
     'That form came back faster than a person can usually fill it in, so we could not accept it. Please go back, wait a few seconds and send it again: what you typed is still on the previous page.',
   /** shown in the error summary of the form, shown again with the answers */
-  expired: 'This form was open for more than a day, so nothing has been sent yet. Your answers are below: check them and send the form again.',
+  expired:
+    'This form was open for more than a day, so nothing has been sent yet. Your answers are below: check them and send the form again.',
 } as const;
 
 /** The hidden `started` field for a form served now, bound to this client. */
@@ -41,7 +42,13 @@ export function screenForm(req: FastifyRequest, reply: FastifyReply, opts: { fil
   }
   if (!opts.fillTime) return 'ok';
   const { config } = req.server;
-  const fill = checkFillTime(config.SESSION_SECRET, readCsrfSecret(req, reply), formText(req.body, 'started'), req.server.now(), config.MIN_FILL_SECONDS);
+  const fill = checkFillTime(
+    config.SESSION_SECRET,
+    readCsrfSecret(req, reply),
+    formText(req.body, 'started'),
+    req.server.now(),
+    config.MIN_FILL_SECONDS,
+  );
   if (fill === 'ok') return 'ok';
   req.log.info({ reason: `fill-time-${fill}` }, 'form refused');
   if (fill === 'expired') return 'expired';

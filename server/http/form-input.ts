@@ -10,7 +10,7 @@ import { z } from 'zod';
 export const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({});
 export type FormBody = z.output<typeof formBody>;
 
-function valueOf(body: unknown, name: string): unknown {
+function fieldValue(body: unknown, name: string): unknown {
   if (body === null || typeof body !== 'object' || !Object.hasOwn(body, name)) return undefined;
   return Object.getOwnPropertyDescriptor(body, name)?.value;
 }
@@ -31,18 +31,18 @@ export function allTexts(v: unknown): string[] {
 
 /** One field of a form: the first if repeated, '' if missing or not text. */
 export function formText(body: unknown, name: string): string {
-  return firstText(valueOf(body, name));
+  return firstText(fieldValue(body, name));
 }
 
 /** Every value of a repeated field (checkboxes). */
 export function formTexts(body: unknown, name: string): string[] {
-  return allTexts(valueOf(body, name));
+  return allTexts(fieldValue(body, name));
 }
 
 /** The hidden field people never see or fill in (views/partials: the "honeypot" div). */
 export const HONEYPOT = 'website';
 
 export function honeypotFilled(body: unknown): boolean {
-  const v = valueOf(body, HONEYPOT);
+  const v = fieldValue(body, HONEYPOT);
   return v !== undefined && v !== '';
 }

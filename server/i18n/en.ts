@@ -26,7 +26,8 @@ export const en = {
     nominate: 'Recommend a social worker',
   },
   footer: {
-    safety: '**Worried about a child?** If a child is in danger now, call 999. You can call the NSPCC on [0808 800 5000](tel:08088005000), or your local council. We cannot pass on worries.',
+    safety:
+      '**Worried about a child?** If a child is in danger now, call 999. You can call the NSPCC on [0808 800 5000](tel:08088005000), or your local council. We cannot pass on worries.',
     navLabel: 'About this site',
     about: 'About',
     privacy: 'Privacy',
@@ -45,9 +46,13 @@ export const en = {
     400: { title: 'Sorry, we could not understand that request', message: 'Please check the address or go back and try again.' },
     403: {
       title: 'This form has expired',
-      message: 'For your security, forms expire. Go back, refresh the page and send it again: what you typed is still on the previous page.',
+      message:
+        'For your security, forms expire. Go back, refresh the page and send it again: what you typed is still on the previous page.',
     },
-    404: { title: 'Page not found', message: 'If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.' },
+    404: {
+      title: 'Page not found',
+      message: 'If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.',
+    },
     405: { title: 'Sorry, that did not work', message: 'Please go back and try again.' },
     409: { title: 'That has already been done', message: 'Someone else may have done it first. Nothing you sent was saved.' },
     410: { title: 'This page has been removed', message: 'The page you are looking for is no longer available.' },
@@ -56,7 +61,8 @@ export const en = {
     415: { title: 'Sorry, that did not work', message: 'Please go back and use the form on the page.' },
     429: {
       title: 'Too many tries',
-      message: 'You have sent a lot of forms in a short time. Please wait a minute and try again. Nothing you have already sent has been lost.',
+      message:
+        'You have sent a lot of forms in a short time. Please wait a minute and try again. Nothing you have already sent has been lost.',
     },
     500: {
       title: 'Sorry, there is a problem with the service',
@@ -151,8 +157,10 @@ export const en = {
     inArea: 'in {{area}}',
     title_one: 'Recommendations per week, last {{count}} week',
     title_other: 'Recommendations per week, last {{count}} weeks',
-    desc_one: 'Recommendations per week for the {{count}} week from the week beginning {{from}} to this week (beginning {{to}}, not over yet): {{total}} in all.',
-    desc_other: 'Recommendations per week for the {{count}} weeks from the week beginning {{from}} to this week (beginning {{to}}, not over yet): {{total}} in all.',
+    desc_one:
+      'Recommendations per week for the {{count}} week from the week beginning {{from}} to this week (beginning {{to}}, not over yet): {{total}} in all.',
+    desc_other:
+      'Recommendations per week for the {{count}} weeks from the week beginning {{from}} to this week (beginning {{to}}, not over yet): {{total}} in all.',
     descPeak: 'The most in one week was {{peak}}, in the week beginning {{week}}.',
     descThisWeek: 'This week so far: {{now}}.',
     sparkTitle_one: 'Recommendations {{where}} per week, last {{count}} week',
@@ -231,7 +239,8 @@ export const en = {
       honeypot: 'We could not accept this form. If you filled it in yourself, please go back and send it again.',
       fillTime:
         'That form came back faster than a person can usually fill it in, so we could not accept it. Please go back, wait a few seconds and send it again: what you typed is still on the previous page.',
-      expired: 'This form was open for more than a day, so nothing has been sent yet. Your answers are below: check them and send the form again.',
+      expired:
+        'This form was open for more than a day, so nothing has been sent yet. Your answers are below: check them and send the form again.',
     },
     written_one: 'You have written {{count, number}}.',
     written_other: 'You have written {{count, number}}.',
@@ -245,7 +254,8 @@ export const en = {
     next: "A moderator reads every recommendation. They take out anything that could show who you or your children are. Then they put a short part of it on the social worker's profile. What you write is never published as it is.",
     published:
       '**Published:** the social worker\'s name, area and team, the things you tick, a short anonymised quote, and who it came from in general terms with the month, for example "a parent, March 2026".',
-    neverPublished: '**Never published:** your name (we do not ask for it), your email address, what you write in full, or anything that could identify your family.',
+    neverPublished:
+      '**Never published:** your name (we do not ask for it), your email address, what you write in full, or anything that could identify your family.',
     nameLabel: "Social worker's name",
     nameHint: 'As your family knew them, for example Sam Taylor. A first name is fine if that is all you know.',
     areaLabel: 'Area',
@@ -321,7 +331,8 @@ export const en = {
       publishedHeading: 'What will be published',
       published1: "the social worker's name, area and team, on a profile that families can search",
       published2: 'the things you ticked',
-      published3: 'a short quote from what you wrote, edited by a moderator to take out anything that could identify you, your children or anyone else',
+      published3:
+        'a short quote from what you wrote, edited by a moderator to take out anything that could identify you, your children or anyone else',
       published4: 'who it came from in general terms, with the month, for example "a parent, March 2026"',
       never: 'Your email address and what you wrote in full are never published.',
       send: 'Send recommendation',
@@ -329,8 +340,7 @@ export const en = {
     done: {
       title: 'Recommendation sent',
       refIs: 'Your reference is',
-      keep:
-        '**Write your reference down or take a screenshot.** You need it to check on your recommendation or to take it back. We cannot look it up for you, because we do not know who sent it. Keep it where only you can find it: [staying safe online](/staying-safe).',
+      keep: '**Write your reference down or take a screenshot.** You need it to check on your recommendation or to take it back. We cannot look it up for you, because we do not know who sent it. Keep it where only you can find it: [staying safe online](/staying-safe).',
       nextHeading: 'What happens next',
       next: "A moderator will read what you wrote. If it can be published, they will take out anything that could identify you or your family and publish a short quote on the social worker's profile. We will only contact you if you gave an email address and we need to ask you something.",
       statusHeading: 'See what happens to it',
@@ -352,7 +362,8 @@ export const en = {
   withdraw: {
     title: 'Withdraw a recommendation',
     errorTitle: 'Error: Withdraw a recommendation',
-    intro: 'If you recommended a social worker and have changed your mind, you can withdraw your recommendation. We will delete what you sent. If a quote from it has been published, it will be taken off the site.',
+    intro:
+      'If you recommended a social worker and have changed your mind, you can withdraw your recommendation. We will delete what you sent. If a quote from it has been published, it will be taken off the site.',
     final: 'This cannot be undone.',
     refLabel: 'Your reference',
     refHint: 'You were given it when you sent your recommendation, for example K7MD-PQ4X-ZR2N-H',
@@ -436,7 +447,8 @@ export const en = {
   requestChange: {
     title: 'Ask for a profile to be hidden or corrected',
     errorTitle: 'Error: Ask for a profile to be hidden or corrected',
-    intro: 'If you are a social worker named on this site, or you are writing on their behalf, you can ask us to hide a profile or to correct it. A moderator will read your request.',
+    intro:
+      'If you are a social worker named on this site, or you are writing on their behalf, you can ask us to hide a profile or to correct it. A moderator will read your request.',
     withdraw: 'If you want to take back a recommendation you sent, [withdraw it with your reference](/withdraw).',
     nameHint: 'As it appears on the profile',
     areaLabel: 'Council area',
@@ -542,7 +554,8 @@ export const en = {
     quotesHeading: 'What families said',
     noSuchPage: 'There is no page {{page}} of recommendations.',
     quotesNote: 'A moderator made each one shorter and took out names. Newest first.',
-    thanksOnly: '**Thanks only, not a rating.** These are thank-yous from families. This site does not share complaints or scores, so this page is not a review of their work.',
+    thanksOnly:
+      '**Thanks only, not a rating.** These are thank-yous from families. This site does not share complaints or scores, so this page is not a review of their work.',
     pagesLabel: 'Pages of recommendations',
     helpedToo: 'Has {{name}} helped your family too?',
     isThisYou: 'Is this you? Ask for this profile to be hidden or corrected',
@@ -606,11 +619,13 @@ export const en = {
     allTimeHeading: 'Since the directory began',
     leadingAllCaption: 'Areas with the most recommended social workers',
     noneYet: 'No social workers have been recommended yet.',
-    ranking: 'Areas are ranked by the number of different social workers recommended, then by the number of recommendations. [See every area](/areas).',
+    ranking:
+      'Areas are ranked by the number of different social workers recommended, then by the number of recommendations. [See every area](/areas).',
     nationsHeading: 'Nations and regions',
     nationsCaption: 'Recommendations by nation and region',
     nationOrRegion: 'Nation or region',
-    authoritiesIntro: "Each area's children's social care is run by a council or trust, sometimes for several areas: Hastings, for example, is served by East Sussex.",
+    authoritiesIntro:
+      "Each area's children's social care is run by a council or trust, sometimes for several areas: Hastings, for example, is served by East Sussex.",
     authoritiesCaption: "Children's services with the most recommended social workers",
     areasCount_one: '({{count, number}} area)',
     areasCount_other: '({{count, number}} areas)',
@@ -646,7 +661,8 @@ export const en = {
     title: 'Privacy: what we keep and for how long',
     description: 'What the directory keeps about you, for how long, and what is never published.',
     lead: 'We keep as little as we can, for as short a time as we can. We do not ask your name. An email is not needed.',
-    leadModerator: 'A moderator reads what you write first. They take out anything that could show who you are. Only a short part goes on the site.',
+    leadModerator:
+      'A moderator reads what you write first. They take out anything that could show who you are. Only a short part goes on the site.',
     publishedHeading: 'What is published',
     published:
       'Only a short quote, written by a moderator from what you sent and checked so it cannot identify you or your family. It is signed with your relationship to the family and the month only, for example "a parent, March 2026". We also publish the social worker\'s name, their area, their team if you gave it, and which qualities families ticked.',
@@ -658,7 +674,8 @@ export const en = {
     colWho: 'Who can see it',
     colHowLong: 'How long we keep it',
     email: 'Your email address (if you gave one)',
-    emailWho: 'Moderators only, in case they need to ask you something; and, if you ticked "Tell me when it is published", one short message with a link when it is',
+    emailWho:
+      'Moderators only, in case they need to ask you something; and, if you ticked "Tell me when it is published", one short message with a link when it is',
     emailHowLong: 'Deleted as soon as your recommendation is approved or turned down, or after 90 days at the latest',
     story: 'What you wrote (your story)',
     storyWho: 'Moderators only',
@@ -669,13 +686,15 @@ export const en = {
     quoteHowLong: 'For as long as the profile is published, unless you withdraw it',
     ip: 'Your internet (IP) address',
     ipWho: 'Nobody',
-    ipHowLong: 'Never stored as it is. We keep only a scrambled code made from it for a short time, to stop people sending the same thing again and again',
+    ipHowLong:
+      'Never stored as it is. We keep only a scrambled code made from it for a short time, to stop people sending the same thing again and again',
     statusRow: 'Where your recommendation is (waiting, being checked, published, sent back)',
     statusWho: 'Anyone with your reference, on the [status page](/status). It never shows what you wrote or your email',
     statusHowLong: 'As long as the recommendation is kept',
     withdrawnRow: 'A withdrawn reference',
     withdrawnWho: 'Anyone with the reference: the status page says it was withdrawn',
-    withdrawnHowLong: 'We keep only a scrambled code made from the reference and the date it was withdrawn. Nothing of what you wrote is kept',
+    withdrawnHowLong:
+      'We keep only a scrambled code made from the reference and the date it was withdrawn. Nothing of what you wrote is kept',
     record: 'The moderation record',
     recordWho: 'Moderators',
     recordHowLong: 'Kept, so that every decision can be checked later: who approved or changed a quote, and when',

@@ -85,6 +85,7 @@ export function createCatalogue(): Catalogue {
   return {
     t: { en: bound('en'), cy: bound('cy') },
     missing,
-    has: (lang, key) => i18n.exists(key, { lng: lang, fallbackLng: false }) || i18n.exists(`${key}_other`, { lng: lang, fallbackLng: false }),
+    has: (lang, key) =>
+      i18n.exists(key, { lng: lang, fallbackLng: false }) || i18n.exists(`${key}_other`, { lng: lang, fallbackLng: false }),
   };
 }

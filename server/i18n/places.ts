@@ -83,7 +83,10 @@ const welsh: PlaceNames = {
   nation: (n) => NATIONS_CY[n] ?? n,
   region: (n) => REGIONS_CY[n] ?? n,
   // "De-ddwyrain Lloegr" already names the nation
-  where: (a) => (a.region === a.nation || a.nation === 'England' ? (REGIONS_CY[a.region] ?? a.region) : `${REGIONS_CY[a.region] ?? a.region}, ${NATIONS_CY[a.nation] ?? a.nation}`),
+  where: (a) =>
+    a.region === a.nation || a.nation === 'England'
+      ? (REGIONS_CY[a.region] ?? a.region)
+      : `${REGIONS_CY[a.region] ?? a.region}, ${NATIONS_CY[a.nation] ?? a.nation}`,
 };
 
 export function placeNames(lang: Lang): PlaceNames {

@@ -21,10 +21,19 @@ export const SPARKLINE_WEEKS = AREA_TREND_WEEKS;
  */
 export const AREA_SPARKLINE_MIN = 5;
 
-const londonDate = (locale: string, opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'Europe/London', ...opts });
+const londonDate = (locale: string, opts: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(locale, { timeZone: 'Europe/London', ...opts });
 const DATES = {
-  en: { short: londonDate('en-GB', { day: 'numeric', month: 'short' }), long: londonDate('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }), number: new Intl.NumberFormat('en-GB') },
-  cy: { short: londonDate('cy', { day: 'numeric', month: 'short' }), long: londonDate('cy', { day: 'numeric', month: 'long', year: 'numeric' }), number: new Intl.NumberFormat('cy') },
+  en: {
+    short: londonDate('en-GB', { day: 'numeric', month: 'short' }),
+    long: londonDate('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
+    number: new Intl.NumberFormat('en-GB'),
+  },
+  cy: {
+    short: londonDate('cy', { day: 'numeric', month: 'short' }),
+    long: londonDate('cy', { day: 'numeric', month: 'long', year: 'numeric' }),
+    number: new Intl.NumberFormat('cy'),
+  },
 };
 
 /** "13 Oct" / "13 Hyd" for an axis. */
@@ -80,7 +89,12 @@ export function weeklyTrend(weeks: WeekCount[], { t, lang }: Words, id = 'weekly
 }
 
 /** A small national or per-area trend for the home and area pages; `where` is "across the UK" or "in Hastings". */
-export function trendSparkline(weeks: WeekCount[], id: string, where: string, { t, lang }: Words): { chart: Sparkline; total: number; thisWeek: number } {
+export function trendSparkline(
+  weeks: WeekCount[],
+  id: string,
+  where: string,
+  { t, lang }: Words,
+): { chart: Sparkline; total: number; thisWeek: number } {
   const total = weeks.reduce((s, w) => s + w.nominations, 0);
   const values = weeks.map((w) => w.nominations);
   const first = weeks[0];
@@ -114,7 +128,11 @@ export function insightsView(counts: Counts, words: Words): InsightsView {
   const share = (part: number) => percent(part, total, t('insights.lessThanOne'));
   const number = (n: number) => DATES[lang].number.format(n);
 
-  const qualityRows = ins.qualities.map((q) => ({ label: t(`quality.${q.key}` as 'quality.listened'), value: q.count, share: share(q.count) }));
+  const qualityRows = ins.qualities.map((q) => ({
+    label: t(`quality.${q.key}` as 'quality.listened'),
+    value: q.count,
+    share: share(q.count),
+  }));
   const involvementRows: Row[] = [
     { label: t('insights.involvement.stillWorking'), value: ins.stillWorking },
     { label: t('insights.involvement.movedOn'), value: ins.movedOn },

@@ -2,7 +2,7 @@
 // the address masked.
 import { count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { OUTBOX_STATUSES, outbox } from '../../db/schema.ts';
+import { type OUTBOX_STATUSES, outbox } from '../../db/schema.ts';
 import { maskAddress } from './privacy.ts';
 
 export type MailSummary = {

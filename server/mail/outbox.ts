@@ -2,7 +2,7 @@
 // causes it, so a rolled-back action sends nothing and a committed one is never lost. The sender
 // (server/mail/sender.ts) delivers queued rows.
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import * as schema from '../../db/schema.ts';
+import type * as schema from '../../db/schema.ts';
 import { outbox } from '../../db/schema.ts';
 
 /** The app's db or a drizzle transaction opened on it (`db.transaction((tx) => queueMail(tx, …))`). */

@@ -7,7 +7,7 @@
 // could deliver it twice, so once it is older than any send could last it is marked failed (visible on
 // /moderate/mail) instead. A worker whose sign-in link is lost asks for another; a family can always
 // check /status with their reference.
-import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { outbox } from '../../db/schema.ts';
 import { maskAddress, safeErrorText } from './privacy.ts';
@@ -120,7 +120,7 @@ export class MailSender {
   private async deliver(row: OutboxRow): Promise<SendOutcome> {
     const { db, transport, log } = this.o;
     const mine = and(eq(outbox.id, row.id), eq(outbox.status, 'sending'));
-    let delivery;
+    let delivery: Awaited<ReturnType<MailTransport['deliver']>>;
     try {
       delivery = await transport.deliver({
         from: this.o.from,
@@ -139,7 +139,8 @@ export class MailSender {
       .set({ status: 'sent', sentAt: this.o.now(), messageId: delivery.messageId, lastError: null, ...forgotten(row.toAddress) })
       .where(mine)
       .run();
-    if (delivery.path) log.info({ mailId: row.id, kind: row.kind, messageId: delivery.messageId, path: delivery.path }, 'mail written to file');
+    if (delivery.path)
+      log.info({ mailId: row.id, kind: row.kind, messageId: delivery.messageId, path: delivery.path }, 'mail written to file');
     else log.info({ mailId: row.id, kind: row.kind, messageId: delivery.messageId }, 'mail sent');
     return 'sent';
   }
@@ -149,13 +150,19 @@ export class MailSender {
     const mine = and(eq(outbox.id, row.id), eq(outbox.status, 'sending'));
     const error = safeErrorText(err, row.toAddress);
     if (isPermanent(err) || row.attempts >= MAX_ATTEMPTS) {
-      db.update(outbox).set({ status: 'failed', lastError: error, ...forgotten(row.toAddress) }).where(mine).run();
+      db.update(outbox)
+        .set({ status: 'failed', lastError: error, ...forgotten(row.toAddress) })
+        .where(mine)
+        .run();
       log.error({ mailId: row.id, kind: row.kind, attempts: row.attempts, error }, 'mail failed');
       return 'failed';
     }
     const retryAt = this.o.now() + RETRY_DELAYS_MS[row.attempts - 1]!;
     db.update(outbox).set({ status: 'queued', nextAttemptAt: retryAt, lastError: error }).where(mine).run();
-    log.warn({ mailId: row.id, kind: row.kind, attempts: row.attempts, retryAt: new Date(retryAt).toISOString(), error }, 'mail will be retried');
+    log.warn(
+      { mailId: row.id, kind: row.kind, attempts: row.attempts, retryAt: new Date(retryAt).toISOString(), error },
+      'mail will be retried',
+    );
     return 'retry';
   }
 }

@@ -75,5 +75,8 @@ export function fileTransport(folder: string): MailTransport {
 
 /** "<outbox.12.k3j@localhost>" -> "outbox.12.k3j": the id part, safe as a file name. */
 function fileNameOf(messageId: string): string {
-  return messageId.replace(/^<|>$/g, '').split('@')[0]!.replace(/[^A-Za-z0-9._-]/g, '_');
+  return messageId
+    .replace(/^<|>$/g, '')
+    .split('@')[0]!
+    .replace(/[^A-Za-z0-9._-]/g, '_');
 }

@@ -81,7 +81,14 @@ export async function createModerator(db: Db, m: NewModerator): Promise<Moderato
   const hash = await hashPassword(m.password);
   const id = db.transaction((tx) => {
     const newId = Number(tx.insert(moderators).values({ email, passwordHash: hash, role, createdAt: m.now }).run().lastInsertRowid);
-    audit(db, { at: m.now, moderatorId: m.by ?? null, action: 'moderator.created', subjectType: 'moderator', subjectId: newId, after: { email, role } });
+    audit(db, {
+      at: m.now,
+      moderatorId: m.by ?? null,
+      action: 'moderator.created',
+      subjectType: 'moderator',
+      subjectId: newId,
+      after: { email, role },
+    });
     return newId;
   });
   return getModerator(db, id)!;
@@ -101,8 +108,13 @@ export async function resetPassword(db: Db, email: string, password: string, now
       .run();
     tx.delete(moderatorSessions).where(eq(moderatorSessions.moderatorId, existing.id)).run();
     audit(db, {
-      at: now, moderatorId: null, action: 'moderator.password_reset', subjectType: 'moderator', subjectId: existing.id,
-      before: { role: existing.role }, after: { role: role ?? existing.role },
+      at: now,
+      moderatorId: null,
+      action: 'moderator.password_reset',
+      subjectType: 'moderator',
+      subjectId: existing.id,
+      before: { role: existing.role },
+      after: { role: role ?? existing.role },
     });
   });
   return getModerator(db, existing.id)!;
@@ -138,8 +150,18 @@ export async function attemptLogin(db: Db, email: string, password: string, now:
     // A lock that has run out starts a fresh count.
     const failures = (row.lockedUntil !== null && row.lockedUntil <= now ? 0 : row.n) + 1;
     if (failures >= MAX_FAILED_LOGINS) {
-      tx.update(moderators).set({ failedLogins: 0, lockedUntil: now + LOCK_MS }).where(byId).run();
-      audit(db, { at: now, moderatorId: null, action: 'moderator.locked', subjectType: 'moderator', subjectId: m.id, note: `${failures} wrong passwords in a row` });
+      tx.update(moderators)
+        .set({ failedLogins: 0, lockedUntil: now + LOCK_MS })
+        .where(byId)
+        .run();
+      audit(db, {
+        at: now,
+        moderatorId: null,
+        action: 'moderator.locked',
+        subjectType: 'moderator',
+        subjectId: m.id,
+        note: `${failures} wrong passwords in a row`,
+      });
       return true;
     }
     tx.update(moderators).set({ failedLogins: failures, lockedUntil: null }).where(byId).run();
@@ -154,11 +176,19 @@ export function setModeratorDisabled(db: Db, id: number, disabled: boolean, now:
     const before = getModerator(db, id);
     if (!before) return undefined;
     if (disabled === (before.disabledAt !== null)) return before;
-    tx.update(moderators).set({ disabledAt: disabled ? now : null }).where(eq(moderators.id, id)).run();
+    tx.update(moderators)
+      .set({ disabledAt: disabled ? now : null })
+      .where(eq(moderators.id, id))
+      .run();
     if (disabled) tx.delete(moderatorSessions).where(eq(moderatorSessions.moderatorId, id)).run();
     audit(db, {
-      at: now, moderatorId: by, action: disabled ? 'moderator.disabled' : 'moderator.enabled', subjectType: 'moderator', subjectId: id,
-      before: { email: before.email, disabled: before.disabledAt !== null }, after: { email: before.email, disabled },
+      at: now,
+      moderatorId: by,
+      action: disabled ? 'moderator.disabled' : 'moderator.enabled',
+      subjectType: 'moderator',
+      subjectId: id,
+      before: { email: before.email, disabled: before.disabledAt !== null },
+      after: { email: before.email, disabled },
     });
     return getModerator(db, id);
   });

@@ -32,8 +32,16 @@ export function readAudit(db: Db, f: AuditFilter): { rows: AuditRow[]; total: nu
   const page = Math.min(Math.max(1, f.page), pages);
   const rows = db
     .select({
-      id: l.id, at: l.at, moderatorId: l.moderatorId, moderatorEmail: moderators.email, action: l.action, subjectType: l.subjectType,
-      subjectId: l.subjectId, before: l.before, after: l.after, note: l.note,
+      id: l.id,
+      at: l.at,
+      moderatorId: l.moderatorId,
+      moderatorEmail: moderators.email,
+      action: l.action,
+      subjectType: l.subjectType,
+      subjectId: l.subjectId,
+      before: l.before,
+      after: l.after,
+      note: l.note,
     })
     .from(l)
     .leftJoin(moderators, eq(moderators.id, l.moderatorId))
@@ -47,7 +55,12 @@ export function readAudit(db: Db, f: AuditFilter): { rows: AuditRow[]; total: nu
 
 /** The actions that have happened, for the filter. */
 export function auditActions(db: Db): string[] {
-  return db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.action);
+  return db
+    .selectDistinct({ action: auditLog.action })
+    .from(auditLog)
+    .orderBy(auditLog.action)
+    .all()
+    .map((r) => r.action);
 }
 
 /** A stored before/after value as readable lines ("quote: …"), for the audit page. */

@@ -37,9 +37,20 @@ export type WorkerQuote = { id: number; text: string; relationship: string; publ
 
 const r = changeRequests;
 const REQUEST_COLUMNS = {
-  id: r.id, workerName: r.workerName, areaText: r.areaText, areaId: r.areaId, workerId: r.workerId, request: r.request,
-  details: r.details, contactEmail: r.contactEmail, status: r.status, submittedAt: r.submittedAt, decidedAt: r.decidedAt,
-  decidedBy: r.decidedBy, decidedByEmail: moderators.email, outcome: r.outcome,
+  id: r.id,
+  workerName: r.workerName,
+  areaText: r.areaText,
+  areaId: r.areaId,
+  workerId: r.workerId,
+  request: r.request,
+  details: r.details,
+  contactEmail: r.contactEmail,
+  status: r.status,
+  submittedAt: r.submittedAt,
+  decidedAt: r.decidedAt,
+  decidedBy: r.decidedBy,
+  decidedByEmail: moderators.email,
+  outcome: r.outcome,
 };
 const requests = (db: Db) => db.select(REQUEST_COLUMNS).from(r).leftJoin(moderators, eq(moderators.id, r.decidedBy));
 
@@ -56,7 +67,13 @@ export function listChangeRequests(db: Db, which: 'pending' | 'decided', limit =
 
 export function workerQuotes(db: Db, workerId: number): WorkerQuote[] {
   return db
-    .select({ id: quotes.id, text: quotes.text, relationship: quotes.relationship, publishedAt: quotes.publishedAt, unpublishedAt: quotes.unpublishedAt })
+    .select({
+      id: quotes.id,
+      text: quotes.text,
+      relationship: quotes.relationship,
+      publishedAt: quotes.publishedAt,
+      unpublishedAt: quotes.unpublishedAt,
+    })
     .from(quotes)
     .where(eq(quotes.workerId, workerId))
     .orderBy(desc(quotes.publishedAt), desc(quotes.id))
@@ -152,7 +169,13 @@ export function applyChangeRequest(db: Db, areas: AreaDirectory, input: ApplyInp
 
   return db.transaction((tx): ApplyResult => {
     const outcome =
-      action === 'decline' ? 'declined' : action === 'hide' ? 'profile hidden' : action === 'correct' ? 'profile corrected' : 'quote unpublished';
+      action === 'decline'
+        ? 'declined'
+        : action === 'hide'
+          ? 'profile hidden'
+          : action === 'correct'
+            ? 'profile corrected'
+            : 'quote unpublished';
     const claimed = tx
       .update(r)
       .set({
@@ -169,22 +192,39 @@ export function applyChangeRequest(db: Db, areas: AreaDirectory, input: ApplyInp
 
     const base = { at: input.now, moderatorId: input.moderatorId, note: note || null };
     audit(db, {
-      ...base, action: `change_request.${action === 'decline' ? 'declined' : 'done'}`, subjectType: 'change_request', subjectId: request.id,
-      before: { status: 'pending', request: request.request }, after: { status: action === 'decline' ? 'declined' : 'done', action, workerId: worker?.id ?? null },
+      ...base,
+      action: `change_request.${action === 'decline' ? 'declined' : 'done'}`,
+      subjectType: 'change_request',
+      subjectId: request.id,
+      before: { status: 'pending', request: request.request },
+      after: { status: action === 'decline' ? 'declined' : 'done', action, workerId: worker?.id ?? null },
     });
     let slug = worker?.slug;
     if (action === 'hide' && worker) {
       tx.update(workers).set({ status: 'hidden', updatedAt: input.now }).where(eq(workers.id, worker.id)).run();
-      audit(db, { ...base, action: 'worker.hidden', subjectType: 'worker', subjectId: worker.id, before: { status: worker.status }, after: { status: 'hidden' } });
+      audit(db, {
+        ...base,
+        action: 'worker.hidden',
+        subjectType: 'worker',
+        subjectId: worker.id,
+        before: { status: worker.status },
+        after: { status: 'hidden' },
+      });
     } else if (action === 'correct' && worker && correction) {
       // A worker who chose "first name only" stays so: the corrected name is kept as the full name.
-      const current = tx.select({ display: workers.display, fullName: workers.fullName }).from(workers).where(eq(workers.id, worker.id)).get();
+      const current = tx
+        .select({ display: workers.display, fullName: workers.fullName })
+        .from(workers)
+        .where(eq(workers.id, worker.id))
+        .get();
       // an unchanged (shown) first name keeps the full name it stands for
       const full = correction.name === worker.name && current?.fullName ? current.fullName : correction.name;
       const shown = shownName(full, current?.display ?? 'full');
       // Correcting back to an old name frees that old slug for this worker.
       const base_ = workerSlugBase(shown.name, correction.area.slug);
-      tx.delete(workerSlugRedirects).where(and(eq(workerSlugRedirects.oldSlug, base_), eq(workerSlugRedirects.workerId, worker.id))).run();
+      tx.delete(workerSlugRedirects)
+        .where(and(eq(workerSlugRedirects.oldSlug, base_), eq(workerSlugRedirects.workerId, worker.id)))
+        .run();
       slug = uniqueWorkerSlug(db, shown.name, correction.area.slug, worker.id);
       if (slug !== worker.slug) {
         tx.insert(workerSlugRedirects)
@@ -197,15 +237,25 @@ export function applyChangeRequest(db: Db, areas: AreaDirectory, input: ApplyInp
         .where(eq(workers.id, worker.id))
         .run();
       audit(db, {
-        ...base, action: 'worker.corrected', subjectType: 'worker', subjectId: worker.id,
+        ...base,
+        action: 'worker.corrected',
+        subjectType: 'worker',
+        subjectId: worker.id,
         before: { name: worker.name, area: worker.areaName, team: worker.team, slug: worker.slug },
         after: { name: correction.name, area: correction.area.name, team: correction.team, slug },
       });
     } else if (action === 'unpublish_quote' && worker && quote) {
-      tx.update(quotes).set({ unpublishedAt: input.now }).where(and(eq(quotes.id, quote.id), isNull(quotes.unpublishedAt))).run();
+      tx.update(quotes)
+        .set({ unpublishedAt: input.now })
+        .where(and(eq(quotes.id, quote.id), isNull(quotes.unpublishedAt)))
+        .run();
       audit(db, {
-        ...base, action: 'quote.unpublished', subjectType: 'quote', subjectId: quote.id,
-        before: { quote: quote.text, workerId: worker.id, published: true }, after: { published: false },
+        ...base,
+        action: 'quote.unpublished',
+        subjectType: 'quote',
+        subjectId: quote.id,
+        before: { quote: quote.text, workerId: worker.id, published: true },
+        after: { published: false },
       });
     }
     return { ok: true, action, workerId: action === 'decline' ? null : worker!.id, slug };

@@ -134,7 +134,8 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
   const quote = textOf(input.quote);
   if (!quote) errors.push({ field: 'quote', message: 'Enter the quote to publish' });
   else if (chars(quote) < QUOTE_MIN) errors.push({ field: 'quote', message: `The quote must be at least ${QUOTE_MIN} characters` });
-  else if (chars(quote) > QUOTE_MAX) errors.push({ field: 'quote', message: `The quote must be ${QUOTE_MAX.toLocaleString('en-GB')} characters or fewer` });
+  else if (chars(quote) > QUOTE_MAX)
+    errors.push({ field: 'quote', message: `The quote must be ${QUOTE_MAX.toLocaleString('en-GB')} characters or fewer` });
 
   let existing: { id: number; slug: string; name: string; status: string } | undefined;
   const workerChoice = typeof input.worker === 'string' ? input.worker.trim() : '';
@@ -143,7 +144,11 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
     const problem = workerNameProblem(newName);
     if (problem) errors.push({ field: 'new_name', message: problem });
   } else if (/^\d{1,12}$/.test(workerChoice)) {
-    existing = db.select({ id: workers.id, slug: workers.slug, name: workers.name, status: workers.status }).from(workers).where(eq(workers.id, Number(workerChoice))).get();
+    existing = db
+      .select({ id: workers.id, slug: workers.slug, name: workers.name, status: workers.status })
+      .from(workers)
+      .where(eq(workers.id, Number(workerChoice)))
+      .get();
     if (!existing) errors.push({ field: 'worker', message: 'That profile no longer exists. Choose another or a new profile' });
   } else {
     errors.push({ field: 'worker', message: 'Choose an existing profile or a new profile' });
@@ -153,7 +158,8 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
   // The story is read by the detector once: for the flags left in the quote and the audit's suggestion.
   // the flags stored at submission (recomputed only if outdated)
   const storyFlags = n.story ? currentFlags(db, n) : [];
-  const problems = quote && n.story !== null ? quotePrivacyProblems(quote, n.story, n.workerName, existing?.name ?? newName, storyFlags) : [];
+  const problems =
+    quote && n.story !== null ? quotePrivacyProblems(quote, n.story, n.workerName, existing?.name ?? newName, storyFlags) : [];
   if (problems.length && !override && !errors.some((e) => e.field === 'quote')) {
     errors.push({
       field: 'quote',
@@ -198,14 +204,16 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
     } else {
       slug = uniqueWorkerSlug(db, newName, area.slug);
       workerId = Number(
-        tx.insert(workers)
+        tx
+          .insert(workers)
           .values({ slug, name: newName, areaId: n.areaId, team: n.team, status: 'published', createdAt: input.now, updatedAt: input.now })
           .run().lastInsertRowid,
       );
     }
     tx.update(nominations).set({ workerId }).where(eq(nominations.id, n.id)).run();
     const quoteId = Number(
-      tx.insert(quotes).values({ nominationId: n.id, workerId, text: quote, relationship: n.relationship, publishedAt: input.now }).run().lastInsertRowid,
+      tx.insert(quotes).values({ nominationId: n.id, workerId, text: quote, relationship: n.relationship, publishedAt: input.now }).run()
+        .lastInsertRowid,
     );
     audit(db, {
       at: input.now,
@@ -264,7 +272,14 @@ export function rejectNomination(db: Db, input: RejectInput): RejectResult {
   db.transaction((tx) => {
     const claimed = tx
       .update(nominations)
-      .set({ status: 'rejected', decidedAt: input.now, decidedBy: input.moderatorId, contactEmail: null, rejectReason: reason, rejectNote: note || null })
+      .set({
+        status: 'rejected',
+        decidedAt: input.now,
+        decidedBy: input.moderatorId,
+        contactEmail: null,
+        rejectReason: reason,
+        rejectNote: note || null,
+      })
       .where(stillPending(n.id))
       .run().changes;
     if (claimed === 0) {
@@ -273,8 +288,14 @@ export function rejectNomination(db: Db, input: RejectInput): RejectResult {
       throw alreadyDecided(now);
     }
     audit(db, {
-      at: input.now, moderatorId: input.moderatorId, action: 'nomination.rejected', subjectType: 'nomination', subjectId: n.id,
-      before: { status: 'pending' }, after: { status: 'rejected', reason }, note: note || null,
+      at: input.now,
+      moderatorId: input.moderatorId,
+      action: 'nomination.rejected',
+      subjectType: 'nomination',
+      subjectId: n.id,
+      before: { status: 'pending' },
+      after: { status: 'rejected', reason },
+      note: note || null,
     });
   });
   return { ok: true };

@@ -36,7 +36,8 @@ export function unhideProfile(
   const reason = textOf(input.reason);
   const field = `reason-${input.workerId}`;
   if (!reason) return { ok: false, errors: [{ field, message: 'Say why this profile can be shown again' }] };
-  if ([...reason].length > REASON_MAX) return { ok: false, errors: [{ field, message: `Keep the reason to ${REASON_MAX} characters or fewer` }] };
+  if ([...reason].length > REASON_MAX)
+    return { ok: false, errors: [{ field, message: `Keep the reason to ${REASON_MAX} characters or fewer` }] };
   db.transaction(
     (tx) => {
       const changed = tx
@@ -44,11 +45,17 @@ export function unhideProfile(
         .set({ status: 'published', updatedAt: input.now })
         .where(and(eq(workers.id, input.workerId), eq(workers.status, 'hidden')))
         .run();
-    if (changed.changes !== 1) throw new ConflictError(`worker ${input.workerId} is not hidden`);
-    audit(db, {
-      at: input.now, moderatorId: input.moderatorId, action: 'worker.unhidden', subjectType: 'worker', subjectId: input.workerId,
-      before: { status: 'hidden' }, after: { status: 'published' }, note: reason,
-    });
+      if (changed.changes !== 1) throw new ConflictError(`worker ${input.workerId} is not hidden`);
+      audit(db, {
+        at: input.now,
+        moderatorId: input.moderatorId,
+        action: 'worker.unhidden',
+        subjectType: 'worker',
+        subjectId: input.workerId,
+        before: { status: 'hidden' },
+        after: { status: 'published' },
+        note: reason,
+      });
     },
     { behavior: 'immediate' },
   );

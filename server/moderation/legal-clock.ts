@@ -4,7 +4,7 @@
 //  - an objection to processing (UK GDPR article 21): an answer without undue delay and within one
 //    month of receipt (article 12(3)).
 // Hide and correct requests have no legal clock; they come after those that do.
-import { CHANGE_REQUEST_KINDS } from '../../db/schema.ts';
+import type { CHANGE_REQUEST_KINDS } from '../../db/schema.ts';
 
 export type ChangeRequestKind = (typeof CHANGE_REQUEST_KINDS)[number];
 
@@ -12,8 +12,18 @@ export type ChangeRequestKind = (typeof CHANGE_REQUEST_KINDS)[number];
 export const REQUEST_KIND_LABELS: Record<ChangeRequestKind, { short: string; heading: string; page: string; asked: string }> = {
   hide: { short: 'Hide', heading: 'Hide', page: 'Request to hide', asked: 'Hide the profile' },
   correct: { short: 'Correct', heading: 'Correct', page: 'Request to correct', asked: 'Correct the profile' },
-  objection: { short: 'Objection', heading: 'Objection (UK GDPR art. 21) about', page: 'Objection (UK GDPR art. 21) about', asked: 'Stop showing their data (an objection)' },
-  defamation: { short: 'Defamation notice', heading: 'Notice of defamation about', page: 'Notice of defamation about', asked: 'Remove a statement they say is defamatory' },
+  objection: {
+    short: 'Objection',
+    heading: 'Objection (UK GDPR art. 21) about',
+    page: 'Objection (UK GDPR art. 21) about',
+    asked: 'Stop showing their data (an objection)',
+  },
+  defamation: {
+    short: 'Defamation notice',
+    heading: 'Notice of defamation about',
+    page: 'Notice of defamation about',
+    asked: 'Remove a statement they say is defamatory',
+  },
 };
 
 /** One calendar month on (31 March + 1 month = 30 April, as the ICO counts). */

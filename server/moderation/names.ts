@@ -154,7 +154,9 @@ export function nameSimilarity(x: string, y: string): number {
   if (a.join(' ') === b.join(' ')) return 1;
   if (a.length === 1 || b.length === 1) {
     const [one, many] = a.length === 1 ? [a[0]!, b] : [b[0]!, a];
-    const best = Math.max(...many.map((w) => (w.length > 1 && one.length > 1 ? Math.max(jaroWinkler(one, w), nicknameMatch(one, w) ? 0.95 : 0) : 0)));
+    const best = Math.max(
+      ...many.map((w) => (w.length > 1 && one.length > 1 ? Math.max(jaroWinkler(one, w), nicknameMatch(one, w) ? 0.95 : 0) : 0)),
+    );
     // One word is weak evidence: cap below a confident match.
     return best * 0.8;
   }

@@ -27,7 +27,11 @@ export function backfillPrivacyFlags(db: Db): number {
     .where(and(eq(n.status, 'pending'), or(isNull(n.privacyFlags), notLike(n.privacyFlags, current))))
     .all();
   db.transaction((tx) => {
-    for (const r of rows) tx.update(n).set({ privacyFlags: flagsToStore(r.story, r.workerName) }).where(eq(n.id, r.id)).run();
+    for (const r of rows)
+      tx.update(n)
+        .set({ privacyFlags: flagsToStore(r.story, r.workerName) })
+        .where(eq(n.id, r.id))
+        .run();
   });
   return rows.length;
 }

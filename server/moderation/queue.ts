@@ -48,7 +48,15 @@ export function loadQueue(db: Db, areas: AreaDirectory, page = 1): Queue {
   const pages = Math.max(1, Math.ceil(pendingNominations / QUEUE_PAGE_SIZE));
   const p = Math.min(Math.max(1, page), pages);
   const rows = db
-    .select({ id: n.id, workerName: n.workerName, areaId: n.areaId, submittedAt: n.submittedAt, flags: n.flags, story: n.story, privacyFlags: n.privacyFlags })
+    .select({
+      id: n.id,
+      workerName: n.workerName,
+      areaId: n.areaId,
+      submittedAt: n.submittedAt,
+      flags: n.flags,
+      story: n.story,
+      privacyFlags: n.privacyFlags,
+    })
     .from(n)
     .where(eq(n.status, 'pending'))
     .orderBy(asc(n.submittedAt), asc(n.id))

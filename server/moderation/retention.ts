@@ -33,7 +33,11 @@ export function runRetention(db: Db, now: number, retentionDays: number): Retent
     const result = { nominationEmails, requestEmails, stories };
     if (nominationEmails || requestEmails || stories) {
       audit(db, {
-        at: now, moderatorId: null, action: 'retention.run', subjectType: 'system', after: result,
+        at: now,
+        moderatorId: null,
+        action: 'retention.run',
+        subjectType: 'system',
+        after: result,
         note: `Deleted ${stories} original ${stories === 1 ? 'story' : 'stories'} and ${nominationEmails + requestEmails} contact ${nominationEmails + requestEmails === 1 ? 'email' : 'emails'}`,
       });
     }

@@ -53,11 +53,31 @@ export function getNomination(db: Db, id: number): NominationRow | undefined {
   const n = nominations;
   const row = db
     .select({
-      id: n.id, ref: n.ref, status: n.status, workerName: n.workerName, areaId: n.areaId, team: n.team, relationship: n.relationship,
-      qualities: n.qualities, stillInvolved: n.stillInvolved, story: n.story, storyHash: n.storyHash, contactEmail: n.contactEmail,
-      flags: n.flags, duplicateOf: n.duplicateOf, submittedAt: n.submittedAt, decidedAt: n.decidedAt, decidedBy: n.decidedBy,
-      decidedByEmail: moderators.email, workerId: n.workerId, rejectReason: n.rejectReason, rejectNote: n.rejectNote,
-      storyDeletedAt: n.storyDeletedAt, sendBackReason: n.sendBackReason, resubmittedAt: n.resubmittedAt, privacyFlags: n.privacyFlags,
+      id: n.id,
+      ref: n.ref,
+      status: n.status,
+      workerName: n.workerName,
+      areaId: n.areaId,
+      team: n.team,
+      relationship: n.relationship,
+      qualities: n.qualities,
+      stillInvolved: n.stillInvolved,
+      story: n.story,
+      storyHash: n.storyHash,
+      contactEmail: n.contactEmail,
+      flags: n.flags,
+      duplicateOf: n.duplicateOf,
+      submittedAt: n.submittedAt,
+      decidedAt: n.decidedAt,
+      decidedBy: n.decidedBy,
+      decidedByEmail: moderators.email,
+      workerId: n.workerId,
+      rejectReason: n.rejectReason,
+      rejectNote: n.rejectNote,
+      storyDeletedAt: n.storyDeletedAt,
+      sendBackReason: n.sendBackReason,
+      resubmittedAt: n.resubmittedAt,
+      privacyFlags: n.privacyFlags,
     })
     .from(n)
     .leftJoin(moderators, eq(moderators.id, n.decidedBy))
@@ -85,7 +105,14 @@ const CANDIDATE_THRESHOLD = 0.75;
 export function candidateProfiles(db: Db, workerName: string, areaId: number, limit = 8): Candidate[] {
   const rows = db
     // the name as nominated: a worker shown by first name only is still found by their full name
-    .select({ id: workers.id, slug: workers.slug, name: sql<string>`COALESCE(${workers.fullName}, ${workers.name})`, team: workers.team, status: workers.status, recommendations: liveQuoteCount })
+    .select({
+      id: workers.id,
+      slug: workers.slug,
+      name: sql<string>`COALESCE(${workers.fullName}, ${workers.name})`,
+      team: workers.team,
+      status: workers.status,
+      recommendations: liveQuoteCount,
+    })
     .from(workers)
     .where(eq(workers.areaId, areaId))
     .all();

@@ -38,7 +38,12 @@ const sessionRow = (db: Db) =>
     .where(byHash)
     .prepare();
 const deleteSessionRow = (db: Db) => db.delete(s).where(byHash).prepare();
-const touchSession = (db: Db) => db.update(s).set({ lastSeenAt: sql`${sql.placeholder('now')}` }).where(byHash).prepare();
+const touchSession = (db: Db) =>
+  db
+    .update(s)
+    .set({ lastSeenAt: sql`${sql.placeholder('now')}` })
+    .where(byHash)
+    .prepare();
 
 const expired = (now: number) => or(lte(s.lastSeenAt, now - IDLE_MS), lte(s.createdAt, now - ABSOLUTE_MS));
 
@@ -46,8 +51,12 @@ const expired = (now: number) => or(lte(s.lastSeenAt, now - IDLE_MS), lte(s.crea
 export function createSession(db: Db, moderatorId: number, now: number): string {
   const token = randomBytes(32).toString('base64url');
   // Expired sessions of this moderator are tidied away here rather than by a job.
-  db.delete(s).where(and(eq(s.moderatorId, moderatorId), expired(now))).run();
-  db.insert(s).values({ idHash: hashToken(token), moderatorId, createdAt: now, lastSeenAt: now }).run();
+  db.delete(s)
+    .where(and(eq(s.moderatorId, moderatorId), expired(now)))
+    .run();
+  db.insert(s)
+    .values({ idHash: hashToken(token), moderatorId, createdAt: now, lastSeenAt: now })
+    .run();
   return token;
 }
 
@@ -63,8 +72,13 @@ export function sessionModerator(db: Db, token: string | undefined, now: number)
   }
   if (now - row.lastSeenAt >= TOUCH_EVERY_MS) preparedQuery(db, touchSession).run({ idHash, now });
   return {
-    id: row.id, email: row.email, role: row.role, createdAt: row.modCreatedAt,
-    disabledAt: row.disabledAt, lockedUntil: row.lockedUntil, failedLogins: row.failedLogins,
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    createdAt: row.modCreatedAt,
+    disabledAt: row.disabledAt,
+    lockedUntil: row.lockedUntil,
+    failedLogins: row.failedLogins,
   };
 }
 

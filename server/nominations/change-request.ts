@@ -44,10 +44,7 @@ const check = (problem: (s: string) => string | null) => (s: string, ctx: z.Refi
 };
 
 export const changeRequestSchema = z.object({
-  worker_name: z
-    .string({ error: CHANGE_MESSAGES.nameEmpty })
-    .overwrite(cleanLine)
-    .superRefine(check(workerNameProblem)),
+  worker_name: z.string({ error: CHANGE_MESSAGES.nameEmpty }).overwrite(cleanLine).superRefine(check(workerNameProblem)),
   area: z
     .string({ error: CHANGE_MESSAGES.area })
     .overwrite(cleanLine)
@@ -68,7 +65,17 @@ export const changeRequestSchema = z.object({
     .string({ error: CHANGE_MESSAGES.email })
     .optional()
     .transform((v) => (v === undefined ? '' : cleanLine(v)))
-    .superRefine(check((s) => (!s ? null : s.length > LIMITS.emailMax ? CHANGE_MESSAGES.emailLong : emailFormat.safeParse(s).success ? null : CHANGE_MESSAGES.email)))
+    .superRefine(
+      check((s) =>
+        !s
+          ? null
+          : s.length > LIMITS.emailMax
+            ? CHANGE_MESSAGES.emailLong
+            : emailFormat.safeParse(s).success
+              ? null
+              : CHANGE_MESSAGES.email,
+      ),
+    )
     .transform((s) => s || null),
 });
 
@@ -82,7 +89,11 @@ export function validateChangeRequest(
   const parsed = changeRequestSchema.safeParse(b);
   if (parsed.success) {
     const d = parsed.data;
-    return { ok: true, values, data: { workerName: d.worker_name, areaText: d.area, request: d.request, details: d.details, contactEmail: d.contact_email } };
+    return {
+      ok: true,
+      values,
+      data: { workerName: d.worker_name, areaText: d.area, request: d.request, details: d.details, contactEmail: d.contact_email },
+    };
   }
   const byField = new Map<string, string>();
   for (const i of parsed.error.issues) {
@@ -96,7 +107,12 @@ export function validateChangeRequest(
  * Store a request for the moderators (status pending), matched where possible to the area and to a
  * profile there with the same name once folded (a published one first).
  */
-export function createChangeRequest(db: Db, areas: AreaDirectory, input: ChangeRequestInput, now: number): { id: number; workerId: number | null } {
+export function createChangeRequest(
+  db: Db,
+  areas: AreaDirectory,
+  input: ChangeRequestInput,
+  now: number,
+): { id: number; workerId: number | null } {
   const area = areas.resolve(input.areaText);
   let workerId: number | null = null;
   if (area) {
@@ -112,8 +128,15 @@ export function createChangeRequest(db: Db, areas: AreaDirectory, input: ChangeR
   const info = db
     .insert(changeRequests)
     .values({
-      workerName: input.workerName, areaText: input.areaText, areaId: area?.id ?? null, workerId, request: input.request,
-      details: input.details, contactEmail: input.contactEmail, status: 'pending', submittedAt: now,
+      workerName: input.workerName,
+      areaText: input.areaText,
+      areaId: area?.id ?? null,
+      workerId,
+      request: input.request,
+      details: input.details,
+      contactEmail: input.contactEmail,
+      status: 'pending',
+      submittedAt: now,
     })
     .run();
   return { id: Number(info.lastInsertRowid), workerId };
@@ -121,6 +144,10 @@ export function createChangeRequest(db: Db, areas: AreaDirectory, input: ChangeR
 
 /** Name and area of a public profile, to prefill the form from a profile's "ask for a change" link. */
 export function publicWorkerForPrefill(db: Db, areas: AreaDirectory, slug: string): { name: string; area: string } | undefined {
-  const w = db.select({ name: workers.name, areaId: workers.areaId }).from(workers).where(and(eq(workers.slug, slug), isPublicWorker)).get();
+  const w = db
+    .select({ name: workers.name, areaId: workers.areaId })
+    .from(workers)
+    .where(and(eq(workers.slug, slug), isPublicWorker))
+    .get();
   return w ? { name: w.name, area: areas.get(w.areaId)?.name ?? '' } : undefined;
 }

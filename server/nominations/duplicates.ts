@@ -15,7 +15,9 @@ export const SIMILARITY_THRESHOLD = 0.7;
 
 /** Keyed hash of the story's words, kept after the story itself is deleted; keyed so it cannot be checked against a guess. */
 export function storyHash(story: string, key: string): string {
-  return createHmac('sha256', key).update('story:' + normalizePhrase(story)).digest('hex');
+  return createHmac('sha256', key)
+    .update(`story:${normalizePhrase(story)}`)
+    .digest('hex');
 }
 
 function shingles(story: string): Set<string> {
@@ -53,10 +55,7 @@ const SIMILAR_WINDOW = 50;
  * ("Siân O'Neill" = "sian oneill"), and the same story (by hash, any age) or a very similar one
  * (among that worker's latest nominations). Undefined when none.
  */
-export function findDuplicateOf(
-  db: Db,
-  n: { areaId: number; workerName: string; story: string; storyHash: string },
-): number | undefined {
+export function findDuplicateOf(db: Db, n: { areaId: number; workerName: string; story: string; storyHash: string }): number | undefined {
   const name = normalizePhrase(n.workerName);
   // The first telling of the same story for the same worker: by index, stopping at the first
   // (a story posted a thousand times must not make the next post read a thousand rows).

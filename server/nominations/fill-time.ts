@@ -19,7 +19,13 @@ export const START_TOKEN = /^(\d{1,15})\.([A-Za-z0-9_-]{32})$/;
 export type FillCheck = 'ok' | 'too-fast' | 'expired' | 'invalid';
 
 /** MIN_FILL_SECONDS=0 turns the check off, the maximum age with it. */
-export function checkFillTime(siteSecret: string, clientSecret: string | undefined, token: string, now: number, minSeconds: number): FillCheck {
+export function checkFillTime(
+  siteSecret: string,
+  clientSecret: string | undefined,
+  token: string,
+  now: number,
+  minSeconds: number,
+): FillCheck {
   if (minSeconds <= 0) return 'ok';
   const m = START_TOKEN.exec(token);
   if (!m || !clientSecret) return 'invalid';

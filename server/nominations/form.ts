@@ -46,7 +46,14 @@ export type NominationValues = {
 
 export type { FieldError } from '../errors.ts';
 
-export const LIMITS = { nameMin: NAME_LIMITS.min, nameMax: NAME_LIMITS.max, teamMax: 100, storyMin: 20, storyMax: 3000, emailMax: 254 } as const;
+export const LIMITS = {
+  nameMin: NAME_LIMITS.min,
+  nameMax: NAME_LIMITS.max,
+  teamMax: 100,
+  storyMin: 20,
+  storyMax: 3000,
+  emailMax: 254,
+} as const;
 
 export const MESSAGES = {
   nameEmpty: NAME_MESSAGES.empty,
@@ -71,7 +78,21 @@ export const MESSAGES = {
 } as const;
 
 /** The order fields appear on the form, so the error summary lists them in the same order. */
-const FIELD_ORDER = ['worker_name', 'area', 'area_text', 'team', 'relationship', 'still_involved', 'qualities', 'story', 'contact_email', 'notify_published', 'independent', 'consent', 'website'];
+const FIELD_ORDER = [
+  'worker_name',
+  'area',
+  'area_text',
+  'team',
+  'relationship',
+  'still_involved',
+  'qualities',
+  'story',
+  'contact_email',
+  'notify_published',
+  'independent',
+  'consent',
+  'website',
+];
 
 const issue = (message: string) => ({ code: 'custom' as const, message });
 

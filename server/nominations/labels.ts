@@ -17,4 +17,5 @@ export const STILL_INVOLVED_CHOICES: { value: StillInvolved; label: string }[] =
   { value: 'not_sure', label: 'I am not sure' },
 ];
 
-export const labelOf = (choices: { value: string; label: string }[], value: string) => choices.find((c) => c.value === value)?.label ?? value;
+export const labelOf = (choices: { value: string; label: string }[], value: string) =>
+  choices.find((c) => c.value === value)?.label ?? value;

@@ -29,19 +29,49 @@ const ph = (name: string) => sql.placeholder(name);
 
 // The nomination hot path: prepared once per database.
 const bySubmissionKey = (db: Db) =>
-  db.select({ id: n.id, ref: n.ref, flags: n.flags }).from(n).where(eq(n.submissionKey, ph('submissionKey'))).prepare();
-const refTaken = (db: Db) => db.select({ one: sql<number>`1` }).from(n).where(eq(n.ref, ph('ref'))).limit(1).prepare();
+  db
+    .select({ id: n.id, ref: n.ref, flags: n.flags })
+    .from(n)
+    .where(eq(n.submissionKey, ph('submissionKey')))
+    .prepare();
+const refTaken = (db: Db) =>
+  db
+    .select({ one: sql<number>`1` })
+    .from(n)
+    .where(eq(n.ref, ph('ref')))
+    .limit(1)
+    .prepare();
 const insertNomination = (db: Db) =>
   db
     .insert(n)
     .values({
-      ref: ph('ref'), submissionKey: ph('submissionKey'), status: 'pending', workerName: ph('workerName'), workerNameKey: ph('workerNameKey'),
-      areaId: ph('areaId'), team: ph('team'), relationship: ph('relationship'), qualities: ph('qualities'), stillInvolved: ph('stillInvolved'),
-      story: ph('story'), storyHash: ph('storyHash'), contactEmail: ph('contactEmail'), notifyPublished: ph('notifyPublished'), flags: ph('flags'), duplicateOf: ph('duplicateOf'),
-      privacyFlags: ph('privacyFlags'), submittedAt: ph('submittedAt'), independent: ph('independent'),
+      ref: ph('ref'),
+      submissionKey: ph('submissionKey'),
+      status: 'pending',
+      workerName: ph('workerName'),
+      workerNameKey: ph('workerNameKey'),
+      areaId: ph('areaId'),
+      team: ph('team'),
+      relationship: ph('relationship'),
+      qualities: ph('qualities'),
+      stillInvolved: ph('stillInvolved'),
+      story: ph('story'),
+      storyHash: ph('storyHash'),
+      contactEmail: ph('contactEmail'),
+      notifyPublished: ph('notifyPublished'),
+      flags: ph('flags'),
+      duplicateOf: ph('duplicateOf'),
+      privacyFlags: ph('privacyFlags'),
+      submittedAt: ph('submittedAt'),
+      independent: ph('independent'),
     })
     .prepare();
-const flagsByRef = (db: Db) => db.select({ flags: n.flags }).from(n).where(eq(n.ref, ph('ref'))).prepare();
+const flagsByRef = (db: Db) =>
+  db
+    .select({ flags: n.flags })
+    .from(n)
+    .where(eq(n.ref, ph('ref')))
+    .prepare();
 
 export function storeNomination(
   db: Db,

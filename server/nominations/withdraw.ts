@@ -10,7 +10,12 @@ import { rememberWithdrawn } from '../families/status.ts';
 
 export type Withdrawal =
   | { withdrawn: false }
-  | { withdrawn: true; nominationId: number; /** the profile it was attached to (approved), whose counts change */ workerId: number | null; wasLive: boolean };
+  | {
+      withdrawn: true;
+      nominationId: number /** the profile it was attached to (approved), whose counts change */;
+      workerId: number | null;
+      wasLive: boolean;
+    };
 
 export function withdrawNomination(db: Db, typedReference: string, now: number): Withdrawal {
   const ref = compactReference(typedReference);
@@ -18,7 +23,13 @@ export function withdrawNomination(db: Db, typedReference: string, now: number):
   return db.transaction(
     (tx): Withdrawal => {
       const n = tx
-        .select({ id: nominations.id, status: nominations.status, workerId: nominations.workerId, quoteId: quotes.id, unpublishedAt: quotes.unpublishedAt })
+        .select({
+          id: nominations.id,
+          status: nominations.status,
+          workerId: nominations.workerId,
+          quoteId: quotes.id,
+          unpublishedAt: quotes.unpublishedAt,
+        })
         .from(nominations)
         .leftJoin(quotes, eq(quotes.nominationId, nominations.id))
         .where(eq(nominations.ref, ref))

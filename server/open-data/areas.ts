@@ -36,7 +36,7 @@ export function areaRows(counts: AreaCount[]): AreaRow[] {
 export function areasCsv(rows: AreaRow[]): string {
   const lines = [AREA_COLUMNS.join(',')];
   for (const r of rows) lines.push(AREA_COLUMNS.map((k) => csvField(r[k])).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 export type StatsBody = {
@@ -59,7 +59,12 @@ export function statsBody(s: Stats): StatsBody {
     this_week: {
       nominations: s.thisWeek.nominations,
       workers: s.thisWeek.workers,
-      leading_areas: s.thisWeek.leadingAreas.map((a) => ({ slug: a.slug, name: a.name, workers: a.thisWeekWorkers, nominations: a.thisWeek })),
+      leading_areas: s.thisWeek.leadingAreas.map((a) => ({
+        slug: a.slug,
+        name: a.name,
+        workers: a.thisWeekWorkers,
+        nominations: a.thisWeek,
+      })),
     },
   };
 }

@@ -18,17 +18,19 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
 }
 
 export function corsHeaders(reply: FastifyReply): FastifyReply {
-  return reply
-    .header('access-control-allow-origin', '*')
-    .header('access-control-expose-headers', 'ETag');
+  return reply.header('access-control-allow-origin', '*').header('access-control-expose-headers', 'ETag');
 }
 
 /** Send a body that is the same for everyone, with caching, ETag/304 and open CORS. */
-export function sendCacheable(req: FastifyRequest, reply: FastifyReply, body: string, contentType: string, extra: Record<string, string> = {}) {
+export function sendCacheable(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  body: string,
+  contentType: string,
+  extra: Record<string, string> = {},
+) {
   const etag = strongEtag(body);
-  corsHeaders(reply)
-    .header('cache-control', `public, max-age=${OPEN_DATA_MAX_AGE}`)
-    .header('etag', etag);
+  corsHeaders(reply).header('cache-control', `public, max-age=${OPEN_DATA_MAX_AGE}`).header('etag', etag);
   for (const [k, v] of Object.entries(extra)) reply.header(k, v);
   if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send();
   return reply.type(contentType).send(body);

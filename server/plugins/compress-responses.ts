@@ -39,12 +39,14 @@ export function chooseEncoding(acceptEncoding: string | undefined, size: number,
 export function varyOnEncoding(reply: FastifyReply): void {
   const vary = reply.getHeader('vary');
   const current = Array.isArray(vary) ? vary.join(', ') : vary === undefined ? '' : String(vary);
-  if (!/(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(current)) reply.header('vary', current ? `${current}, accept-encoding` : 'accept-encoding');
+  if (!/(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(current))
+    reply.header('vary', current ? `${current}, accept-encoding` : 'accept-encoding');
 }
 
 export default fp(async function compressResponses(app: FastifyInstance) {
   app.addHook('onSend', async (req, reply, payload) => {
-    if (!(typeof payload === 'string' || Buffer.isBuffer(payload)) || payload.length > MAX_SYNC || reply.hasHeader('content-encoding')) return payload;
+    if (!(typeof payload === 'string' || Buffer.isBuffer(payload)) || payload.length > MAX_SYNC || reply.hasHeader('content-encoding'))
+      return payload;
     if (reply.statusCode === 204 || reply.statusCode === 304 || req.headers['x-no-compression'] !== undefined) return payload;
     if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) return payload;
     const size = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
@@ -69,6 +71,10 @@ export function brotliWindow(size: number): number {
 
 function brotli(body: Buffer): Buffer {
   return brotliCompressSync(body, {
-    params: { [z.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [z.BROTLI_PARAM_LGWIN]: brotliWindow(body.length), [z.BROTLI_PARAM_SIZE_HINT]: body.length },
+    params: {
+      [z.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+      [z.BROTLI_PARAM_LGWIN]: brotliWindow(body.length),
+      [z.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
   });
 }

@@ -93,7 +93,9 @@ export default fp(async function errors(app: FastifyInstance) {
     // JSON errors stay English: they are read by programs and their authors, not by families
     const { title, message: standard } = known(status, json ? app.catalogue.t.en : this.request.t);
     if (json) {
-      return this.code(status).header('cache-control', 'no-store').send({ error: message ?? title, status });
+      return this.code(status)
+        .header('cache-control', 'no-store')
+        .send({ error: message ?? title, status });
     }
     // a form rule's English message (the bot check's, say) in the page's language
     const said = message === undefined ? standard : localMessage(this.request.t, this.request.lang, message);

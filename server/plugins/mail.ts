@@ -85,7 +85,10 @@ export default fp(async function mail(app: FastifyInstance, opts: { loop?: boole
       });
     } catch (err) {
       // A busy or read-only database must not stop the site; the next tick tries again.
-      app.log.error({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'mail: sending paused by an error');
+      app.log.error(
+        { err: { message: (err as Error).message, code: (err as { code?: string }).code } },
+        'mail: sending paused by an error',
+      );
     }
     schedule(wokenWhileBusy ? 0 : POLL_MS);
   }

@@ -53,7 +53,11 @@ export class Entry {
       out =
         encoding === 'br'
           ? brotliCompressSync(this.body, {
-              params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_LGWIN]: brotliWindow(this.body.length), [zlib.BROTLI_PARAM_SIZE_HINT]: this.body.length },
+              params: {
+                [zlib.BROTLI_PARAM_QUALITY]: 5,
+                [zlib.BROTLI_PARAM_LGWIN]: brotliWindow(this.body.length),
+                [zlib.BROTLI_PARAM_SIZE_HINT]: this.body.length,
+              },
             })
           : gzipSync(this.body, { level: 6 });
       this.encoded.set(encoding, out);
@@ -129,7 +133,8 @@ export class PageCache {
   set(url: string, entry: Entry): void {
     if (url.length > MAX_URL || entry.charge > MAX_BYTES / 4 || !this.fresh()) return;
     this.drop(url);
-    while (this.entries.size >= MAX_ENTRIES || (this.entries.size && this.bytes + entry.charge > MAX_BYTES)) this.drop(this.entries.keys().next().value!);
+    while (this.entries.size >= MAX_ENTRIES || (this.entries.size && this.bytes + entry.charge > MAX_BYTES))
+      this.drop(this.entries.keys().next().value!);
     this.entries.set(url, entry);
     this.bytes += entry.charge;
   }

@@ -22,7 +22,10 @@ export const STATIC_DIR = join(ROOT, 'static');
 function fingerprints(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of readdirSync(STATIC_DIR)) {
-    const hash = createHash('sha256').update(readFileSync(join(STATIC_DIR, f))).digest('hex').slice(0, 10);
+    const hash = createHash('sha256')
+      .update(readFileSync(join(STATIC_DIR, f)))
+      .digest('hex')
+      .slice(0, 10);
     out[f] = `/static/${f}?v=${hash}`;
   }
   return out;
@@ -111,13 +114,12 @@ export default fp(async function viewPlugin(app: FastifyInstance) {
   });
 
   app.decorateReply('page', function page(this: FastifyReply, name: string, data: PageData, status = 200) {
-    const reply = this;
-    reply.code(status).header('cache-control', 'private, no-cache').type('text/html; charset=utf-8');
-    return reply.view(name, {
-      ...pageContext(app, reply.request.url, name),
+    this.code(status).header('cache-control', 'private, no-cache').type('text/html; charset=utf-8');
+    return this.view(name, {
+      ...pageContext(app, this.request.url, name),
       ...data,
       // Templates with a form call it.csrf(); the token's secret goes in a signed cookie.
-      csrf: () => reply.generateCsrf(),
+      csrf: () => this.generateCsrf(),
     });
   });
 });

@@ -6,7 +6,7 @@ import { each } from './patterns.ts';
 import { commonWord } from './words.ts';
 
 // ten digits as 3-3-4 (NHS) or 6-4 (CHI), spaced, dashed or run together
-const TEN_DIGITS = /(?<![\p{L}\p{N}+\-\/.])(?:\d{3}[ \-]?\d{3}[ \-]?\d{4}|\d{6}[ \-]\d{4})(?![\p{N}]|[\-\/.]\p{N})/gu;
+const TEN_DIGITS = /(?<![\p{L}\p{N}+\-/.])(?:\d{3}[ -]?\d{3}[ -]?\d{4}|\d{6}[ -]\d{4})(?![\p{N}]|[-/.]\p{N})/gu;
 const HEALTH_LABEL = /(?:\bNHS|\bCHI|health|hospital|patient)[ \t]*(?:number|no\.?|num|#)?[ \t]*(?:is|was)?[ \t]*[:#]?[ \t]*$/iu;
 
 /** The NHS and CHI check digit: weights 10..2 over the first nine digits, 11 minus the remainder mod 11. */
@@ -29,7 +29,8 @@ function dateLed(digits: string): boolean {
 // six digits, then A-D (the last letter is often left off after a label).
 const NI_NUMBER =
   /(?<![\p{L}\p{N}])(?!(?:BG|GB|KN|NK|NT|TN|ZZ))[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}(?:[ \t]?[A-D])?(?![\p{L}\p{N}])/giu;
-const NI_LABELLED = /(?:\bNI|national insurance|\bNINO)[ \t]*(?:number|no\.?|num|#)?[ \t]*(?:is|was)?[ \t]*[:#]?[ \t]*([A-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}(?:[ \t]?[A-D])?)(?![\p{L}\p{N}])/giu;
+const NI_LABELLED =
+  /(?:\bNI|national insurance|\bNINO)[ \t]*(?:number|no\.?|num|#)?[ \t]*(?:is|was)?[ \t]*[:#]?[ \t]*([A-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}(?:[ \t]?[A-D])?)(?![\p{L}\p{N}])/giu;
 const NI_LABEL = /(?:\bNI|national insurance|\bNINO|insurance)[ \t]*(?:number|no\.?|num|#)?[ \t]*(?:is|was)?[ \t]*[:#]?[ \t]*$/iu;
 
 // Current format (2001-): area letters, age digits, three letters: AB12 CDE, ab12cde.
@@ -39,8 +40,12 @@ const REG_PREFIX = /(?<![\p{L}\p{N}])[A-HJ-NP-Y]\d{1,3}[ \t]?[A-HJ-PR-Y]{3}(?![\
 const REG_SUFFIX = /(?<![\p{L}\p{N}])[A-HJ-PR-Y]{3}[ \t]?\d{1,3}[A-HJ-NP-Y](?![\p{L}\p{N}])/giu;
 // Northern Ireland: a county code with I or Z (AZ, IA, KZ, OI, ...), often after one more letter, then up to four digits.
 const NI_CODES = 'AZ|BZ|CZ|DZ|EZ|FZ|GZ|HZ|IA|IB|IG|IJ|IL|IW|JI|JZ|KZ|LZ|MZ|NZ|OI|OZ|PZ|RZ|SZ|TZ|UI|UZ|VZ|WZ|XI|YZ';
-const REG_NI = new RegExp(`(?<![\\p{L}\\p{N}])(?:[A-Z](?:${NI_CODES})[ \\t]?\\d{1,4}|(?:${NI_CODES})[ \\t]?\\d{3,4})(?![\\p{L}\\p{N}])`, 'giu');
-const VEHICLE_CONTEXT = /\b(?:reg|registration|number ?plates?|plates?|car|van|motor|vehicle|motorbike|bike|taxi|drives?|driving|drove|parked)\b[^.!?\n]{0,30}$/iu;
+const REG_NI = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:[A-Z](?:${NI_CODES})[ \\t]?\\d{1,4}|(?:${NI_CODES})[ \\t]?\\d{3,4})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+const VEHICLE_CONTEXT =
+  /\b(?:reg|registration|number ?plates?|plates?|car|van|motor|vehicle|motorbike|bike|taxi|drives?|driving|drove|parked)\b[^.!?\n]{0,30}$/iu;
 
 // @handles (not the middle of an email address)
 const AT_HANDLE = /(?<![\p{L}\p{N}._%+\-@])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,28}[\p{L}\p{N}_])?(?![\p{L}\p{N}@])/gu;
@@ -92,7 +97,8 @@ export function findIdentifiers(story: string): Candidate[] {
     if (m[1] === undefined && !/[\d_.]/u.test(handle)) return;
     const start = m.index + m[0].length - handle.length;
     // a Facebook name is the account: "my fb is Kerry Jones Evans"
-    if (/^\p{Lu}\p{Ll}+$/u.test(handle)) handle = /^(?:\p{Lu}[\p{L}'’-]+)(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,3}/u.exec(story.slice(start, start + 80))![0];
+    if (/^\p{Lu}\p{Ll}+$/u.test(handle))
+      handle = /^(?:\p{Lu}[\p{L}'’-]+)(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,3}/u.exec(story.slice(start, start + 80))![0];
     // "my fb is private", "my insta is down": an ordinary word is not a handle
     const plainWord = /^\p{L}+$/u.test(handle) && (commonWord(handle.toLowerCase()) || handle.length < 3);
     if (!plainWord) add(out, 'social_handle', start, handle);

@@ -14,8 +14,21 @@ import { tokenize } from './tokens.ts';
 import { workerNameMatcher } from './worker.ts';
 
 export const FLAG_KINDS = [
-  'email', 'phone', 'postcode', 'address', 'date', 'age', 'school', 'case_ref', 'name', 'url',
-  'nhs_number', 'vehicle_reg', 'social_handle', 'hospital', 'workplace',
+  'email',
+  'phone',
+  'postcode',
+  'address',
+  'date',
+  'age',
+  'school',
+  'case_ref',
+  'name',
+  'url',
+  'nhs_number',
+  'vehicle_reg',
+  'social_handle',
+  'hospital',
+  'workplace',
 ] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
@@ -81,7 +94,13 @@ export function findFlagsDetailed(story: string, workerName: string): DetailedFl
   if (typeof story !== 'string' || story.length === 0) return [];
   const tokens = tokenize(story);
   const kept = keptTokens(tokens);
-  const structured = [...findPatterns(story), ...findIdentifiers(story), ...findSchools(tokens, kept), ...findStreets(tokens, kept), ...findVenues(tokens, kept)];
+  const structured = [
+    ...findPatterns(story),
+    ...findIdentifiers(story),
+    ...findSchools(tokens, kept),
+    ...findStreets(tokens, kept),
+    ...findVenues(tokens, kept),
+  ];
   const names = findNames(tokens, story, workerNameMatcher(typeof workerName === 'string' ? workerName : ''), structured, kept);
   return resolveOverlaps([...structured, ...names, ...agesAfterNames(story, names)], story.length).map((c) => {
     const child = c.kind === 'name' && c.child === true;
@@ -110,7 +129,16 @@ export function findFlags(story: string, workerName: string): TieredFlag[] {
 export function suggestQuote(story: string, flags: Flag[]): string {
   if (typeof story !== 'string') return '';
   const sorted = [...(flags ?? [])]
-    .filter((f) => f && f.tier !== 'check' && Number.isInteger(f.start) && Number.isInteger(f.end) && f.start >= 0 && f.end <= story.length && f.end > f.start)
+    .filter(
+      (f) =>
+        f &&
+        f.tier !== 'check' &&
+        Number.isInteger(f.start) &&
+        Number.isInteger(f.end) &&
+        f.start >= 0 &&
+        f.end <= story.length &&
+        f.end > f.start,
+    )
     .sort((a, b) => a.start - b.start);
   let childKeys: Set<string> | undefined;
   const placeholderOf = (f: Flag): string => {

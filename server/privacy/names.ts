@@ -5,14 +5,38 @@
 import type { Candidate } from './spans.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
 import type { WorkerName } from './worker.ts';
-import { ORG_WORDS, isPlacePhrase, knownName, nameAlsoWord, neverAName, onlyAName, placeOrPerson, placeWord, unknownWord, commonWord } from './words.ts';
+import {
+  ORG_WORDS,
+  isPlacePhrase,
+  knownName,
+  nameAlsoWord,
+  neverAName,
+  onlyAName,
+  placeOrPerson,
+  placeWord,
+  unknownWord,
+  commonWord,
+} from './words.ts';
 
 const CHILD_RELATIONS = new Set(
   `son sons daughter daughters boy boys girl girls child children kid kids baby babies twin twins grandson grandsons
   granddaughter granddaughters grandchild grandchildren grandkids grandkid nephew nephews niece nieces stepson
-  stepdaughter step-son step-daughter stepchild eldest youngest oldest toddler newborn teenager teen lad lass bairn wean one ones`.split(/\s+/),
+  stepdaughter step-son step-daughter stepchild eldest youngest oldest toddler newborn teenager teen lad lass bairn wean one ones`.split(
+    /\s+/,
+  ),
 );
-const SIBLINGS = new Set(['brother', 'brothers', 'sister', 'sisters', 'sibling', 'siblings', 'half-brother', 'half-sister', 'stepbrother', 'stepsister']);
+const SIBLINGS = new Set([
+  'brother',
+  'brothers',
+  'sister',
+  'sisters',
+  'sibling',
+  'siblings',
+  'half-brother',
+  'half-sister',
+  'stepbrother',
+  'stepsister',
+]);
 /** Relatives (not professionals): after these a name typed in small letters is still a name ("his nan jean"). */
 const RELATIVES = `partner husband wife ex ex-partner ex-husband ex-wife boyfriend girlfriend fiance fiancé fiancee fiancée mum mam mom
   mother dad father stepdad stepmum step-dad step-mum nan nana nanna gran granny grandma grandad granddad grandpa
@@ -29,9 +53,45 @@ const OTHER_RELATIONS = new Set([
   rabbi chaplain physio dietitian nursery key`.split(/\s+/),
 ]);
 /** Child words that also describe things ("the baby unit", "a kids club"): a small-letter word after them must be a known name. */
-const DESCRIBING = new Set(['one', 'ones', 'baby', 'babies', 'toddler', 'teen', 'teenager', 'kid', 'kids', 'child', 'children', 'twin', 'twins', 'newborn', 'boys', 'girls']);
+const DESCRIBING = new Set([
+  'one',
+  'ones',
+  'baby',
+  'babies',
+  'toddler',
+  'teen',
+  'teenager',
+  'kid',
+  'kids',
+  'child',
+  'children',
+  'twin',
+  'twins',
+  'newborn',
+  'boys',
+  'girls',
+]);
 /** Relatives' titles typed before a name: "aunty pat", "nan jean". */
-const LOWER_TITLES = new Set(['aunty', 'auntie', 'aunt', 'uncle', 'nan', 'nana', 'nanna', 'nanny', 'grandad', 'grandma', 'gran', 'granny', 'cousin', 'nain', 'taid', 'bibi', 'khala', 'chacha']);
+const LOWER_TITLES = new Set([
+  'aunty',
+  'auntie',
+  'aunt',
+  'uncle',
+  'nan',
+  'nana',
+  'nanna',
+  'nanny',
+  'grandad',
+  'grandma',
+  'gran',
+  'granny',
+  'cousin',
+  'nain',
+  'taid',
+  'bibi',
+  'khala',
+  'chacha',
+]);
 /** Job titles that may come straight before a full name, with no "my" or "the": "Headteacher Sandra Lewis". */
 const JOB_TITLES = new Set(
   `headteacher head deputy senco teacher nurse midwife doctor consultant paediatrician psychiatrist psychologist therapist
@@ -43,26 +103,50 @@ const JOB_TITLES = new Set(
 const NAME_PARTICLES = new Set(['ap', 'ab', 'bin', 'ibn', 'bint', 'al', 'el', 'van', 'von', 'de', 'da', 'di', 'du', 'le', 'abu', 'binti']);
 const FAMILY = new Set([...RELATIVES, ...SIBLINGS]);
 const HONORIFICS = new Set(
-  'mr mrs ms miss mx dr prof professor judge hhj dj sir dame lady lord rev reverend nurse auntie aunty aunt uncle nan nana nanny grandad grandma granny gran cllr councillor pc dc sgt inspector'.split(' '),
+  'mr mrs ms miss mx dr prof professor judge hhj dj sir dame lady lord rev reverend nurse auntie aunty aunt uncle nan nana nanny grandad grandma granny gran cllr councillor pc dc sgt inspector'.split(
+    ' ',
+  ),
 );
 const DETERMINERS = new Set(['my', 'our', 'his', 'her', 'their', 'your', 'a', 'an', 'the', 'both', 'two', 'three', 'four', 'five']);
 const LOCATION_WORDS = new Set(['in', 'near', 'around', 'outside', 'across', 'towards', 'throughout', 'within', 'from']);
 const PLACE_PREPOSITIONS = new Set([...LOCATION_WORDS, 'to', 'from', 'at', 'of']);
 /** After an unfamiliar capitalised word at the start of a sentence, these say it is someone doing something. */
 const VERBISH = new Set(
-  'is was has had and said says helped came told got went loves loved turned started will would can could did does needs needed wanted likes still now were are'.split(' '),
+  'is was has had and said says helped came told got went loves loved turned started will would can could did does needs needed wanted likes still now were are'.split(
+    ' ',
+  ),
 );
 /** After a word that is also a name ("Dean", "Hope", "Blessing"), verbs only a person does. */
-const PERSON_VERBS = new Set('said says told asked helped came rang phoned texted cried laughed smiled hugged went visited stayed moved left shouted screamed loves loved hates hated wants wanted thinks thought knows knew'.split(' '));
+const PERSON_VERBS = new Set(
+  'said says told asked helped came rang phoned texted cried laughed smiled hugged went visited stayed moved left shouted screamed loves loved hates hated wants wanted thinks thought knows knew'.split(
+    ' ',
+  ),
+);
 /** "I'll", "I've", "we'd", "can't": never names ("O'Neill" is not one of these). */
 const CONTRACTION = /['’](?:ll|ve|d|m|re|t)$/u;
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
 };
-const FOLLOWED_BY_CHILD_AGE = /^[ \t]+(?:is|was|\u2019s|'s)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}])(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
+const FOLLOWED_BY_CHILD_AGE =
+  /^[ \t]+(?:is|was|\u2019s|'s)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}])(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
 
-function sameSentence(tokens: Token[], from: number, to: number): boolean {
+function _sameSentence(tokens: Token[], from: number, to: number): boolean {
   for (let k = from + 1; k <= to; k++) if (tokens[k]!.sentenceStart) return false;
   return true;
 }
@@ -83,12 +167,31 @@ function determinedRelation(tokens: Token[], i: number): boolean {
 
 /** A capitalised word that could be a name at all (not "I", "The", "Court", "CAMHS", "March"). */
 function nameShaped(t: Token): boolean {
-  return t.cap && !t.acronym && t.key.length > 1 && !CONTRACTION.test(t.key) && !neverAName(t.key) && !HONORIFICS.has(t.key) && !CHILD_RELATIONS.has(t.key) && !OTHER_RELATIONS.has(t.key) && /\p{L}/u.test(t.key);
+  return (
+    t.cap &&
+    !t.acronym &&
+    t.key.length > 1 &&
+    !CONTRACTION.test(t.key) &&
+    !neverAName(t.key) &&
+    !HONORIFICS.has(t.key) &&
+    !CHILD_RELATIONS.has(t.key) &&
+    !OTHER_RELATIONS.has(t.key) &&
+    /\p{L}/u.test(t.key)
+  );
 }
 
 /** A word typed in small letters that is not an English word, so may be a name ("my son jayden"). */
 function lowerNameShaped(t: Token): boolean {
-  return !t.cap && t.key.length > 1 && /^\p{L}/u.test(t.key) && !CONTRACTION.test(t.key) && !neverAName(t.key) && !commonWord(t.key) && !CHILD_RELATIONS.has(t.key) && !OTHER_RELATIONS.has(t.key);
+  return (
+    !t.cap &&
+    t.key.length > 1 &&
+    /^\p{L}/u.test(t.key) &&
+    !CONTRACTION.test(t.key) &&
+    !neverAName(t.key) &&
+    !commonWord(t.key) &&
+    !CHILD_RELATIONS.has(t.key) &&
+    !OTHER_RELATIONS.has(t.key)
+  );
 }
 
 /** A surname after a first name: "Donna Fletcher", "Gillian O'Connor". */
@@ -144,7 +247,13 @@ function relaxedName(tokens: Token[], j: number): boolean {
   return !n || n.sentenceStart || /[,;:()]/u.test(n.gap) || VERBISH.has(n.key) || n.key === 'and';
 }
 
-export function findNames(tokens: Token[], story: string, worker: WorkerName, structured: Candidate[], kept: Uint8Array = new Uint8Array(tokens.length)): Candidate[] {
+export function findNames(
+  tokens: Token[],
+  story: string,
+  worker: WorkerName,
+  structured: Candidate[],
+  kept: Uint8Array = new Uint8Array(tokens.length),
+): Candidate[] {
   const found: Found[] = [];
   const used = new Uint8Array(tokens.length);
   const childKeys = childNameKeys(tokens, story);
@@ -164,7 +273,8 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
       const n = tokens[e + 1];
       if (!n || tokens[e]!.possessive || !joinedBySpace(n.gap)) break;
       if (surnameShaped(n) && !isWorker(n)) e++;
-      else if (NAME_PARTICLES.has(n.key) && !n.cap && tokens[e + 2] && joinedBySpace(tokens[e + 2]!.gap) && surnameShaped(tokens[e + 2]!)) e += 2;
+      else if (NAME_PARTICLES.has(n.key) && !n.cap && tokens[e + 2] && joinedBySpace(tokens[e + 2]!.gap) && surnameShaped(tokens[e + 2]!))
+        e += 2;
       else break;
     }
     return e;
@@ -186,7 +296,16 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
       continue;
     }
     // in small letters: "mrs jones", "dr patel" ("miss" is also a verb: "miss jones" only before a pause or a verb)
-    if (!t.cap && ['mr', 'mrs', 'ms', 'dr', 'miss'].includes(t.key) && n && /^\.?[ \t]+$/u.test(n.gap) && !n.cap && (knownName(n.key) || unknownWord(n.key)) && !neverAName(n.key) && !isWorker(n)) {
+    if (
+      !t.cap &&
+      ['mr', 'mrs', 'ms', 'dr', 'miss'].includes(t.key) &&
+      n &&
+      /^\.?[ \t]+$/u.test(n.gap) &&
+      !n.cap &&
+      (knownName(n.key) || unknownWord(n.key)) &&
+      !neverAName(n.key) &&
+      !isWorker(n)
+    ) {
       if (t.key !== 'miss' || relaxedName(tokens, i + 1) || onlyAName(n.key)) add(i, i + 1, true);
       continue;
     }
@@ -199,12 +318,27 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
       }
     }
     // "aunty pat", "nan jean", "uncle mo": a relative's title in small letters, then a name
-    if (!t.cap && LOWER_TITLES.has(t.key) && n && joinedBySpace(n.gap) && !isWorker(n) && !n.cap && ((knownName(n.key) && (lowerNameShaped(n) || nameAlsoWord(n.key))) || relaxedName(tokens, i + 1))) {
+    if (
+      !t.cap &&
+      LOWER_TITLES.has(t.key) &&
+      n &&
+      joinedBySpace(n.gap) &&
+      !isWorker(n) &&
+      !n.cap &&
+      ((knownName(n.key) && (lowerNameShaped(n) || nameAlsoWord(n.key))) || relaxedName(tokens, i + 1))
+    ) {
       add(i + 1, i + 1, true);
       continue;
     }
     // "our jess", "Our Kayleigh", "our dean came round"
-    if (t.key === 'our' && n && joinedBySpace(n.gap) && !isWorker(n) && !placeWord(n.key) && (nameShaped(n) ? knownName(n.key) || unknownWord(n.key) : (lowerNameShaped(n) && knownName(n.key)) || relaxedName(tokens, i + 1))) {
+    if (
+      t.key === 'our' &&
+      n &&
+      joinedBySpace(n.gap) &&
+      !isWorker(n) &&
+      !placeWord(n.key) &&
+      (nameShaped(n) ? knownName(n.key) || unknownWord(n.key) : (lowerNameShaped(n) && knownName(n.key)) || relaxedName(tokens, i + 1))
+    ) {
       if (!CHILD_RELATIONS.has(n.key) && !OTHER_RELATIONS.has(n.key) && !SIBLINGS.has(n.key)) {
         add(i + 1, n.cap ? extend(i + 1) : i + 1, true);
         continue;
@@ -212,7 +346,12 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
     }
     // "my son Tyler", "my partner Gary", "his manager Diane", "the reviewing officer, Gillian O'Connor"
     const childRelation = CHILD_RELATIONS.has(t.key);
-    if ((childRelation || SIBLINGS.has(t.key) || OTHER_RELATIONS.has(t.key)) && !t.possessive && !kept[i] && determinedRelation(tokens, i)) {
+    if (
+      (childRelation || SIBLINGS.has(t.key) || OTHER_RELATIONS.has(t.key)) &&
+      !t.possessive &&
+      !kept[i] &&
+      determinedRelation(tokens, i)
+    ) {
       for (let j = i + 1; j < tokens.length && closeAfter(tokens[j]!); j++) {
         const c = tokens[j]!;
         // in small letters: any unfamiliar word after a child ("my son jayden"); after an adult, a known first name ("his nan jean")
@@ -232,12 +371,23 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
     // "me and dave", "me and Dave": a known first name after "me and"
     if (t.key === 'me' && n && (n.key === 'and' || n.key === '&') && joinedBySpace(n.gap)) {
       const c = tokens[i + 2];
-      if (c && joinedBySpace(c.gap) && knownName(c.key) && (nameShaped(c) || lowerNameShaped(c) || relaxedName(tokens, i + 2)) && !isWorker(c) && !placeWord(c.key)) add(i + 2, c.cap ? extend(i + 2) : i + 2, true);
+      if (
+        c &&
+        joinedBySpace(c.gap) &&
+        knownName(c.key) &&
+        (nameShaped(c) || lowerNameShaped(c) || relaxedName(tokens, i + 2)) &&
+        !isWorker(c) &&
+        !placeWord(c.key)
+      )
+        add(i + 2, c.cap ? extend(i + 2) : i + 2, true);
       continue;
     }
     // "called Brenda", "named Hope", "my name is Donna Fletcher", "known as Kai"
     const namedBy =
-      t.key === 'called' || t.key === 'named' || (t.key === 'is' && tokens[i - 1]?.key === 'name') || (t.key === 'as' && tokens[i - 1]?.key === 'known');
+      t.key === 'called' ||
+      t.key === 'named' ||
+      (t.key === 'is' && tokens[i - 1]?.key === 'name') ||
+      (t.key === 'as' && tokens[i - 1]?.key === 'known');
     if (namedBy && n && joinedBySpace(n.gap) && (nameShaped(n) || lowerNameShaped(n)) && !placeWord(n.key)) {
       if (!isWorker(n) || (hasChildRelationBefore(i) && childKeys.has(n.key))) add(i + 1, n.cap ? extend(i + 1) : i + 1, true);
       continue;
@@ -271,9 +421,11 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
     let j = i;
     while (j + 1 < tokens.length && tokens[j + 1]!.cap && joinedBySpace(tokens[j + 1]!.gap) && !tokens[j]!.possessive) j++;
     // "Winston's Wish": a possessive followed by an ordinary capitalised word names an organisation
-    const possessiveOrg = tokens[j]!.possessive && tokens[j + 1]?.cap && joinedBySpace(tokens[j + 1]!.gap) && commonWord(tokens[j + 1]!.key);
+    const possessiveOrg =
+      tokens[j]!.possessive && tokens[j + 1]?.cap && joinedBySpace(tokens[j + 1]!.gap) && commonWord(tokens[j + 1]!.key);
     const nextKey = tokens[j + 1] && joinedBySpace(tokens[j + 1]!.gap) ? tokens[j + 1]!.key : '';
-    const org = ORG_WORDS.has(tokens[j]!.key) || ORG_WORDS.has(nextKey) || possessiveOrg || tokens[i]!.key === 'st' || tokens[i]!.key === 'saint';
+    const org =
+      ORG_WORDS.has(tokens[j]!.key) || ORG_WORDS.has(nextKey) || possessiveOrg || tokens[i]!.key === 'st' || tokens[i]!.key === 'saint';
     const runText = story.slice(tokens[i]!.start, tokens[j]!.baseEnd);
     if (!org && !(j > i && isPlacePhrase(runText))) {
       let open = -1;
@@ -281,7 +433,7 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
       for (let k = i; k <= j + 1; k++) {
         const verdict = k <= j && !used[k] && !kept[k] ? judgeCapitalised(tokens, k) : false;
         const ok = verdict !== false;
-        if (ok && open >= 0 && verdict === 'check' !== check) {
+        if (ok && open >= 0 && (verdict === 'check') !== check) {
           add(open, k - 1, false, check);
           open = -1;
         }
@@ -325,7 +477,11 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
       const keys = [t.key, ...(t.key.includes('-') ? t.key.split('-').filter((p) => p.length > 2) : [])];
       for (const key of keys) {
         const prev = flagged.get(key);
-        flagged.set(key, { child: f.child || (prev?.child ?? false), lower: !t.cap || (prev?.lower ?? false), check: f.check === true && (prev?.check ?? true) });
+        flagged.set(key, {
+          child: f.child || (prev?.child ?? false),
+          lower: !t.cap || (prev?.lower ?? false),
+          check: f.check === true && (prev?.check ?? true),
+        });
       }
     }
   }
@@ -340,7 +496,12 @@ export function findNames(tokens: Token[], story: string, worker: WorkerName, st
   for (const f of found) if (f.check && f.first === f.last && flagged.get(tokens[f.first]!.key)?.check === false) f.check = false;
 
   return found.map((f) => {
-    const c: Candidate = { kind: 'name', start: tokens[f.first]!.start, end: tokens[f.last]!.baseEnd, child: f.child || childKeys.has(tokens[f.first]!.key) };
+    const c: Candidate = {
+      kind: 'name',
+      start: tokens[f.first]!.start,
+      end: tokens[f.last]!.baseEnd,
+      child: f.child || childKeys.has(tokens[f.first]!.key),
+    };
     if (f.check) c.tier = 'check';
     return c;
   });
@@ -356,4 +517,5 @@ export function agesAfterNames(story: string, names: Candidate[]): Candidate[] {
   }
   return out;
 }
-const AGE_AFTER_NAME = /^[ \t]+(?:is|was|'s|’s)[ \t]+(?:(?:only|just|now|nearly|almost)[ \t]+)?(\d{1,2})(?![\p{L}\p{N}]|[ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%|am|pm)(?![ \t-]+old))/u;
+const AGE_AFTER_NAME =
+  /^[ \t]+(?:is|was|'s|’s)[ \t]+(?:(?:only|just|now|nearly|almost)[ \t]+)?(\d{1,2})(?![\p{L}\p{N}]|[ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%|am|pm)(?![ \t-]+old))/u;

@@ -4,29 +4,32 @@
 import type { Candidate } from './spans.ts';
 
 // The local part takes every character RFC 5322 allows ("o'brien@", "a!b@"), so no fragment of it is left behind.
-const EMAIL = /(?<![\p{L}\p{N}.!#$%&'*+\/=?^_`{|}~\-])[\p{L}\p{N}.!#$%&'*+\/=?^_`{|}~\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/gu;
+const EMAIL =
+  /(?<![\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-])[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/gu;
 
-const URL_FULL = /(?<![\p{L}\p{N}@.\/\-])(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]+/giu;
+const URL_FULL = /(?<![\p{L}\p{N}@./-])(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]+/giu;
 const URL_BARE =
-  /(?<![\p{L}\p{N}@.\/\-_])(?:[a-z0-9][a-z0-9\-]*\.)+(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|me\.uk|sch\.uk|police\.uk|com|org|net|uk|info|io|app|blog|online|scot|wales|cymru|ie|eu)(?:\/[^\s<>"'()[\]{}]*)?(?![\p{L}\p{N}\-@])/giu;
+  /(?<![\p{L}\p{N}@./\-_])(?:[a-z0-9][a-z0-9-]*\.)+(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|me\.uk|sch\.uk|police\.uk|com|org|net|uk|info|io|app|blog|online|scot|wales|cymru|ie|eu)(?:\/[^\s<>"'()[\]{}]*)?(?![\p{L}\p{N}\-@])/giu;
 
 // UK numbers: 0 or +44/0044 (optionally "(0)"), then 9-10 more digits in groups with spaces, dashes,
 // dots or a bracketed area code: 07712 345678, +44 7700 900123, (01273) 456789, 0808 800 5000.
 const PHONE =
-  /(?<![\p{L}\p{N}+])(?:(?:\+|00)[ \u00a0]?44[ \u00a0\-]?(?:\(0\)[ \u00a0\-]?)?|\(?0)\d{1,4}\)?[ \u00a0\-–.]?\d{2,4}(?:[ \u00a0\-–.]?\d{2,4}){0,3}(?!\p{N})/gu;
+  /(?<![\p{L}\p{N}+])(?:(?:\+|00)[ \u00a0]?44[ \u00a0-]?(?:\(0\)[ \u00a0-]?)?|\(?0)\d{1,4}\)?[ \u00a0\-–.]?\d{2,4}(?:[ \u00a0\-–.]?\d{2,4}){0,3}(?!\p{N})/gu;
 
 // Full postcodes, any case, with or without the space: SW1A 1AA, m1 1ae, se154qj.
 const POSTCODE = /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/giu;
 // An outward code alone only where the words say it is one: "postcode TN34", "the TN34 area".
-const OUTWARD_SAID = /(?<=\bpost ?code(?: area)?(?: is| was)?:? )[A-Z]{1,2}\d[A-Z\d]?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?(?= area\b)/giu;
+const OUTWARD_SAID =
+  /(?<=\bpost ?code(?: area)?(?: is| was)?:? )[A-Z]{1,2}\d[A-Z\d]?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?(?= area\b)/giu;
 
 // Family court numbers (ZC19C00123, LJ21C00456, SE12P3456) anywhere; other references after their label.
 const FAMILY_CASE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}[A-Z]\d{4,6}(?![\p{L}\p{N}])/gu;
 const LABELLED_REF =
-  /\b(?:case|claim|court|crime|incident|police|reference|ref|file|log|CAD)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was))?[ \t]*[:#.]?[ \t]*(?=[A-Z\/\-]*\d)([A-Z0-9](?:[A-Z0-9\/\-]{0,30}[A-Z0-9])?)/giu;
+  /\b(?:case|claim|court|crime|incident|police|reference|ref|file|log|CAD)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was))?[ \t]*[:#.]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?)/giu;
 
-const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
-const NUMERIC_DATE = /(?<![\p{N}\/.\-])(\d{1,2})([\/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}]|[\/.\-]\p{N})/gu;
+const MONTH =
+  'January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const NUMERIC_DATE = /(?<![\p{N}/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}]|[/.-]\p{N})/gu;
 const DAY_MONTH = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:the[ \\t]+)?(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?(${MONTH})(?:,?[ \\t]+\\d{4})?(?![\\p{L}])`,
   'giu',
@@ -54,7 +57,8 @@ const AGED = new RegExp(
   'giu',
 );
 // "when I left care at 18", "leaving school at 16": an age, not a time
-const LEFT_AT = /(?<=(?<![\p{L}])(?:left|leaving|leave|left home and|moved out)[ \t]+(?:care|school|home|college)?[ \t]*at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:))/giu;
+const LEFT_AT =
+  /(?<=(?<![\p{L}])(?:left|leaving|leave|left home and|moved out)[ \t]+(?:care|school|home|college)?[ \t]*at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:))/giu;
 // "turned three", "turns 18"
 const TURNED = new RegExp(`(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:turned|turns|turning)[ \\t]+)${AGE_NUMBER}(?![\\p{L}\\p{N}%])`, 'giu');
 // "I was 15", "I'm 19", "she is 2", "Sarah is 9 now", "my little boy is 2", "who is 15", "my kids are 6 and 8".
@@ -77,10 +81,8 @@ const BE_MONTHS = new RegExp(
   'gu',
 );
 // "my boy (6)", "Leo (4) and Maisie (7)": a number in brackets straight after a child or a name
-const BRACKETED_AGE = new RegExp(
-  `(?<=(?<![\\p{L}])(?:son|daughter|boy|girl|baby|child|kid|lad|lass|twins?|eldest|youngest|oldest|one|brother|sister|nephew|niece|grandson|granddaughter|(?!(?:Year|Step|Stage|Part|Section|Page|Room|Flat|Unit|Level|Class|Form|Point|Question|Rule)(?![\\p{L}]))\\p{Lu}[\\p{L}\\p{M}'’-]+)[ \\t]?\\()\\d{1,2}(?=\\))`,
-  'gu',
-);
+const BRACKETED_AGE =
+  /(?<=(?<![\p{L}])(?:son|daughter|boy|girl|baby|child|kid|lad|lass|twins?|eldest|youngest|oldest|one|brother|sister|nephew|niece|grandson|granddaughter|(?!(?:Year|Step|Stage|Part|Section|Page|Room|Flat|Unit|Level|Class|Form|Point|Question|Rule)(?![\p{L}]))\p{Lu}[\p{L}\p{M}'’-]+)[ \t]?\()\d{1,2}(?=\))/gu;
 
 const STREET =
   'Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Cres|Gardens|Gdns|Court|Place|Terrace|Grove|Hill|Park|Row|Walk|Mews|Square|Sq|Rise|View|Green|Parade|Vale|Gate|Yard|Wharf|Meadows?|Fields|Croft|Approach|Boulevard|Broadway|Circus|Heights|Quay|Wynd|Brae|Chase|Embankment|Hollow|Path|Promenade|Villas|Cottages|Walkway';
@@ -91,10 +93,8 @@ const NUMBERED_STREET = new RegExp(
   'gu',
 );
 // typed in small letters, only with unmistakable street words: "12 acacia road"
-const NUMBERED_STREET_LOWER = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?!(?:19|20)\\d\\d\\b)\\d{1,4}[a-z]?,?[ \\t]+(?:[\\p{L}\\p{M}'’\\-]+[ \\t]+){1,2}(?:road|street|avenue|lane|crescent|terrace|grove|mews|gardens)(?![\\p{L}])`,
-  'giu',
-);
+const NUMBERED_STREET_LOWER =
+  /(?<![\p{L}\p{N}])(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?,?[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){1,2}(?:road|street|avenue|lane|crescent|terrace|grove|mews|gardens)(?![\p{L}])/giu;
 // a street named without a number: "on Mill Lane", "moved to Beech Grove"
 const NAMED_STREET = new RegExp(
   `(?=\\p{Lu})(?<=(?<![\\p{L}])(?:on|in|at|off|near|along|down|up|from|round|to|onto|into|of|lives?|lived)[ \\t]+)(?:${CAP_WORD}[ \\t]+){1,2}(?:Road|Street|Avenue|Lane|Crescent|Terrace|Grove|Close|Drive|Mews|Gardens)(?![\\p{L}])`,
@@ -106,7 +106,8 @@ const NUMBERED_THE = new RegExp(
   'gu',
 );
 // "at number 27", "Flat 3"
-const HOUSE_NUMBER = /(?=[Nn])(?<=(?<![\p{L}])(?:at|from|to|in|of)[ \t]+)(?:number|no\.?)[ \t]*\d{1,4}[a-z]?(?![\p{L}\p{N}])|(?<![\p{L}])[Ff]lat[ \t]+\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/gu;
+const HOUSE_NUMBER =
+  /(?=[Nn])(?<=(?<![\p{L}])(?:at|from|to|in|of)[ \t]+)(?:number|no\.?)[ \t]*\d{1,4}[a-z]?(?![\p{L}\p{N}])|(?<![\p{L}])[Ff]lat[ \t]+\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/gu;
 
 export function push(out: Candidate[], kind: Candidate['kind'], start: number, text: string): void {
   if (text.length > 0) out.push({ kind, start, end: start + text.length });
@@ -127,7 +128,7 @@ function validPhone(raw: string): string | undefined {
     let digits = text.replace(/\D/g, '');
     if (/^(?:\+|00)/.test(text)) {
       digits = digits.replace(/^(?:00)?44/, '');
-      if (!digits.startsWith('0')) digits = '0' + digits;
+      if (!digits.startsWith('0')) digits = `0${digits}`;
     }
     if (/^0[1-35789]\d{8,9}$/.test(digits)) return text;
     const cut = text.search(/[ \u00a0\-–.)][^ \u00a0\-–.)]*$/u);
@@ -174,6 +175,7 @@ export function findPatterns(story: string): Candidate[] {
     const n = Number(m[0].match(/^\d+/)?.[0] ?? 1);
     if (n <= 120) push(out, 'age', m.index, m[0]);
   });
-  for (const re of [NUMBERED_STREET, NUMBERED_STREET_LOWER, NUMBERED_THE, NAMED_STREET, HOUSE_NUMBER]) each(re, story, (m) => push(out, 'address', m.index, m[0]));
+  for (const re of [NUMBERED_STREET, NUMBERED_STREET_LOWER, NUMBERED_THE, NAMED_STREET, HOUSE_NUMBER])
+    each(re, story, (m) => push(out, 'address', m.index, m[0]));
   return out;
 }

@@ -39,7 +39,14 @@ export class PhraseSet {
  * or -1. After a capitalised head, capitalised words and the particles; after a small-letter head
  * ("ysgol glan clwyd"), words that are not English and the particles.
  */
-export function headedRun(tokens: Token[], i: number, particles: Set<string>, max: number, notName: (t: Token) => boolean, foreign: (key: string) => boolean): number {
+export function headedRun(
+  tokens: Token[],
+  i: number,
+  particles: Set<string>,
+  max: number,
+  notName: (t: Token) => boolean,
+  foreign: (key: string) => boolean,
+): number {
   const capital = tokens[i]!.cap;
   let j = i;
   let named = false;

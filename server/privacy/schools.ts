@@ -5,11 +5,35 @@ import { headedRun, PhraseSet } from './phrases.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
 import { foreignWord, neverAName, onlyAName, placeWord } from './words.ts';
 
-const HEADS = new Set(['school', 'academy', 'college', 'nursery', 'pre-school', 'preschool', 'playgroup', 'university', 'kindergarten', 'montessori']);
+const HEADS = new Set([
+  'school',
+  'academy',
+  'college',
+  'nursery',
+  'pre-school',
+  'preschool',
+  'playgroup',
+  'university',
+  'kindergarten',
+  'montessori',
+]);
 /** Heads only when capitalised: "Westfield Primary", but not "her primary". */
 const CAP_HEADS = new Set(['primary', 'infants', 'juniors', 'form']);
 /** Welsh, Gaelic and Irish words that come first: "Ysgol Gyfun Gŵyr", "Coleg Gwent", "Gaelscoil Eoghain". */
-const LEADING_HEADS = new Set(['ysgol', 'coleg', 'cylch', 'meithrinfa', 'sgoil', 'bunsgoil', 'scoil', 'gaelscoil', 'bunscoil', 'ardscoil', 'meanscoil', 'colaiste']);
+const LEADING_HEADS = new Set([
+  'ysgol',
+  'coleg',
+  'cylch',
+  'meithrinfa',
+  'sgoil',
+  'bunsgoil',
+  'scoil',
+  'gaelscoil',
+  'bunscoil',
+  'ardscoil',
+  'meanscoil',
+  'colaiste',
+]);
 /** Typed in small letters too: "ysgol glan clwyd". */
 const LOWER_LEADING_HEADS = new Set(['ysgol', 'coleg', 'gaelscoil', 'bunscoil']);
 /** Inside a name after a leading head: not "and", which joins two names ("Ysgol y Graig and Heol y Coed"). */
@@ -19,7 +43,9 @@ const PARTICLES = new Set(['y', 'yr', "'r", 'a', 'an', 'na', 'nan', 'de', 'of', 
 const TYPE_WORDS = new Set([
   ...HEADS,
   ...CAP_HEADS,
-  ...'secondary junior infant high grammar middle community church free catholic c e ce cofe rc special sixth day independent preparatory prep the of and st saint upper lower first girls boys city county technical voluntary aided controlled federation little my our his her their a an at to in from'.split(' '),
+  ...'secondary junior infant high grammar middle community church free catholic c e ce cofe rc special sixth day independent preparatory prep the of and st saint upper lower first girls boys city county technical voluntary aided controlled federation little my our his her their a an at to in from'.split(
+    ' ',
+  ),
 ]);
 
 function joined(tokens: Token[], j: number): boolean {
@@ -58,7 +84,12 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
     if (!t.cap && (words[words.length - 1]!.possessive || distinctive.every((w) => placeWord(w.key)))) continue;
     // and forward over further heads: "Primary School", "Academy Sixth Form", "College of ..."
     let e = i;
-    while (e + 1 < tokens.length && joined(tokens, e + 1) && (HEADS.has(tokens[e + 1]!.key) || CAP_HEADS.has(tokens[e + 1]!.key) || tokens[e + 1]!.key === 'sixth')) e++;
+    while (
+      e + 1 < tokens.length &&
+      joined(tokens, e + 1) &&
+      (HEADS.has(tokens[e + 1]!.key) || CAP_HEADS.has(tokens[e + 1]!.key) || tokens[e + 1]!.key === 'sixth')
+    )
+      e++;
     out.push({ kind: 'school', start: tokens[s]!.start, end: tokens[e]!.baseEnd === tokens[e]!.end ? tokens[e]!.end : tokens[e]!.baseEnd });
   }
   // "University of Sussex", "College of West Anglia"
@@ -66,7 +97,13 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
     const t = tokens[i]!;
     if (!(t.cap && (t.key === 'university' || t.key === 'college') && tokens[i + 1]!.key === 'of' && joined(tokens, i + 1))) continue;
     let j = i + 1;
-    while (j + 1 < tokens.length && joined(tokens, j + 1) && (tokens[j + 1]!.cap || (PARTICLES.has(tokens[j + 1]!.key) && tokens[j + 2]?.cap)) && j - i < 6) j++;
+    while (
+      j + 1 < tokens.length &&
+      joined(tokens, j + 1) &&
+      (tokens[j + 1]!.cap || (PARTICLES.has(tokens[j + 1]!.key) && tokens[j + 2]?.cap)) &&
+      j - i < 6
+    )
+      j++;
     if (j > i + 1) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end });
   }
   return out;
@@ -74,20 +111,116 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
 
 /** Church-school markers after a saint's name: "St Joseph's RC", "St Mary's C of E", "Holy Family Catholic". */
 const DENOMINATIONS = new PhraseSet();
-for (const d of ['RC', 'R C', 'CE', 'C E', 'CofE', 'C of E', 'Catholic', 'Church in Wales', 'CiW', 'CIW', 'VA', 'VC', 'CEVA', 'CEVC', 'Church of England', 'Methodist', 'Jewish', 'Muslim', 'Islamic', 'Sikh']) DENOMINATIONS.add(d, true);
+for (const d of [
+  'RC',
+  'R C',
+  'CE',
+  'C E',
+  'CofE',
+  'C of E',
+  'Catholic',
+  'Church in Wales',
+  'CiW',
+  'CIW',
+  'VA',
+  'VC',
+  'CEVA',
+  'CEVC',
+  'Church of England',
+  'Methodist',
+  'Jewish',
+  'Muslim',
+  'Islamic',
+  'Sikh',
+])
+  DENOMINATIONS.add(d, true);
 const LOWER_DENOMINATIONS = new PhraseSet();
 for (const d of ['rc', 'r c', 'ce', 'c of e', 'cofe', 'catholic', 'primary', 'high', 'juniors', 'infants']) LOWER_DENOMINATIONS.add(d);
 /** Names of church schools that start without "St": "Our Lady of Lourdes", "Sacred Heart", "Holy Trinity". */
 const DEVOTIONAL = new PhraseSet();
-for (const d of ['Our Lady', "Our Lady's", 'Sacred Heart', 'Holy Family', 'Holy Cross', 'Holy Trinity', 'Holy Rood', 'Holy Name', 'Corpus Christi', 'Christ the King', 'Blessed', 'English Martyrs', 'Guardian Angels', 'Immaculate Conception']) DEVOTIONAL.add(d, true);
+for (const d of [
+  'Our Lady',
+  "Our Lady's",
+  'Sacred Heart',
+  'Holy Family',
+  'Holy Cross',
+  'Holy Trinity',
+  'Holy Rood',
+  'Holy Name',
+  'Corpus Christi',
+  'Christ the King',
+  'Blessed',
+  'English Martyrs',
+  'Guardian Angels',
+  'Immaculate Conception',
+])
+  DEVOTIONAL.add(d, true);
 /** Academy trusts that put their name first: "Ark Blacklands", "Oasis Shirley Park", "Outwood Grange". */
-const SPONSORS = new Set(['ark', 'oasis', 'outwood', 'dixons', 'ormiston', 'e-act', 'tauheedul', 'astrea', 'aspirer', 'reach', 'harris', 'delta', 'greenwood', 'lift', 'bohunt', 'inspiration', 'unity']);
+const SPONSORS = new Set([
+  'ark',
+  'oasis',
+  'outwood',
+  'dixons',
+  'ormiston',
+  'e-act',
+  'tauheedul',
+  'astrea',
+  'aspirer',
+  'reach',
+  'harris',
+  'delta',
+  'greenwood',
+  'lift',
+  'bohunt',
+  'inspiration',
+  'unity',
+]);
 /** Nursery chains and common nursery names. */
 const NURSERIES = new PhraseSet();
-for (const n of ['Bright Horizons', 'Busy Bees', 'Kids Planet', 'Kiddi Caru', 'Tiny Tots', 'Happy Days', 'Little Angels', 'Monkey Puzzle', 'Storal', 'Childbase', 'Kido', 'Toad Hall', 'Just Childcare', 'Little Acorns', 'Little Stars', 'Little Explorers', 'Little Learners', 'Little Owls', 'Tiny Steps', 'First Steps', 'Rainbow Nursery', 'Mudiad Meithrin']) NURSERIES.add(n, true);
+for (const n of [
+  'Bright Horizons',
+  'Busy Bees',
+  'Kids Planet',
+  'Kiddi Caru',
+  'Tiny Tots',
+  'Happy Days',
+  'Little Angels',
+  'Monkey Puzzle',
+  'Storal',
+  'Childbase',
+  'Kido',
+  'Toad Hall',
+  'Just Childcare',
+  'Little Acorns',
+  'Little Stars',
+  'Little Explorers',
+  'Little Learners',
+  'Little Owls',
+  'Tiny Steps',
+  'First Steps',
+  'Rainbow Nursery',
+  'Mudiad Meithrin',
+])
+  NURSERIES.add(n, true);
 /** The same, typed in small letters: a possible nursery ("a place at little acorns"). */
 const LOWER_NURSERIES = new PhraseSet();
-for (const n of ['Bright Horizons', 'Busy Bees', 'Kids Planet', 'Kiddi Caru', 'Tiny Tots', 'Little Angels', 'Monkey Puzzle', 'Toad Hall', 'Little Acorns', 'Little Stars', 'Little Explorers', 'Little Learners', 'Little Owls', 'Tiny Steps']) LOWER_NURSERIES.add(n);
+for (const n of [
+  'Bright Horizons',
+  'Busy Bees',
+  'Kids Planet',
+  'Kiddi Caru',
+  'Tiny Tots',
+  'Little Angels',
+  'Monkey Puzzle',
+  'Toad Hall',
+  'Little Acorns',
+  'Little Stars',
+  'Little Explorers',
+  'Little Learners',
+  'Little Owls',
+  'Tiny Steps',
+])
+  LOWER_NURSERIES.add(n);
 /** Said just before a school's name: "she's in year 4 at", "reception at", "excluded from" (sure); "goes to", "started at" (check). */
 const SURE_LEADS = ['at', 'from'];
 
@@ -106,11 +239,35 @@ function schoolContext(tokens: Token[], i: number): 'sure' | 'maybe' | undefined
   const b = tokens[i - 2]?.key ?? '';
   const c = tokens[i - 3]?.key ?? '';
   if (!joinedBySpace(tokens[i]!.gap)) return undefined;
-  if (SURE_LEADS.includes(a) && ((/^\d{1,2}$/.test(b) && ['year', 'yr', 'y'].includes(c)) || /^(?:y\d{1,2}|p[1-7]|s[1-6])$/.test(b))) return 'sure';
-  if (a === 'at' && ['reception', 'nursery', 'pupil', 'student', 'head', 'headteacher', 'teacher', 'senco', 'sixth', 'preschool', 'pre-school', 'playgroup', 'creche'].includes(b)) return 'sure';
+  if (SURE_LEADS.includes(a) && ((/^\d{1,2}$/.test(b) && ['year', 'yr', 'y'].includes(c)) || /^(?:y\d{1,2}|p[1-7]|s[1-6])$/.test(b)))
+    return 'sure';
+  if (
+    a === 'at' &&
+    [
+      'reception',
+      'nursery',
+      'pupil',
+      'student',
+      'head',
+      'headteacher',
+      'teacher',
+      'senco',
+      'sixth',
+      'preschool',
+      'pre-school',
+      'playgroup',
+      'creche',
+    ].includes(b)
+  )
+    return 'sure';
   if (a === 'from' && ['excluded', 'expelled', 'suspended'].includes(b)) return 'sure';
   if (a === 'attends' || a === 'attended') return 'sure';
-  if (a === 'to' && (['goes', 'go', 'going', 'transferred'].includes(b) || (['goes', 'go', 'moved', 'transferred'].includes(c) && ['him', 'her', 'them', 'schools'].includes(b)))) return 'maybe';
+  if (
+    a === 'to' &&
+    (['goes', 'go', 'going', 'transferred'].includes(b) ||
+      (['goes', 'go', 'moved', 'transferred'].includes(c) && ['him', 'her', 'them', 'schools'].includes(b)))
+  )
+    return 'maybe';
   if (a === 'at' && ['started', 'starts', 'starting', 'place', 'settled'].includes(b)) return 'maybe';
   return undefined;
 }

@@ -30,8 +30,13 @@ export function resolveOverlaps(candidates: Candidate[], length: number): Candid
   const sure = new Uint8Array(length);
   for (const c of valid) if (c.tier !== 'check' && c.kind === 'name') sure.fill(1, c.start, c.end);
   for (const c of valid) if (c.tier === 'check' && sure.subarray(c.start, c.end).includes(1)) delete c.tier;
-  const ranked = valid
-    .sort((a, b) => Number(a.tier === 'check') - Number(b.tier === 'check') || PRIORITY[b.kind] - PRIORITY[a.kind] || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const ranked = valid.sort(
+    (a, b) =>
+      Number(a.tier === 'check') - Number(b.tier === 'check') ||
+      PRIORITY[b.kind] - PRIORITY[a.kind] ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start,
+  );
   const taken = new Uint8Array(length);
   const kept: Candidate[] = [];
   outer: for (const c of ranked) {

@@ -8,7 +8,10 @@ import { DETECTOR_VERSION, FLAG_KINDS, FLAG_TIERS, findFlagsDetailed, type Detai
 export type StoredFlags = { version: number; of: string; flags: DetailedFlag[] };
 
 const fingerprint = (story: string | null, workerName: string) =>
-  createHash('sha256').update(`${workerName}\u0000${story ?? ''}`).digest('base64url').slice(0, 22);
+  createHash('sha256')
+    .update(`${workerName}\u0000${story ?? ''}`)
+    .digest('base64url')
+    .slice(0, 22);
 
 /** The JSON to store for a story: its flags and the detector version that found them. */
 export function flagsToStore(story: string | null, workerName: string): string {

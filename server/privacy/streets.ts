@@ -8,26 +8,84 @@ import { commonWord, neverAName, unknownWord, foreignWord } from './words.ts';
 
 /** Street words sure enough to make a capitalised name a street on their own. */
 const STREET_WORDS = new Set(
-  'road street avenue lane crescent terrace grove mews gardens drive close rise way walk row square place parade wynd brae park loan vennel gait'.split(' '),
+  'road street avenue lane crescent terrace grove mews gardens drive close rise way walk row square place parade wynd brae park loan vennel gait'.split(
+    ' ',
+  ),
 );
 /** Street words that are also ordinary words: need a capitalised name before them that is not an ordinary word. */
 const WEAK_STREET_WORDS = new Set(['way', 'walk', 'row', 'square', 'place', 'close', 'rise', 'drive', 'parade', 'park', 'loan', 'gait']);
 /** Small-letter streets: only these words, after "on", "off", "in" ... ("we're on mill lane"). */
-const LOWER_STREET_WORDS = new Set('road rd street avenue ave lane crescent terrace grove mews gardens close drive way place walk row rise'.split(' '));
-const LOWER_STREET_LEADS = new Set(['on', 'off', 'in', 'at', 'near', 'down', 'up', 'along', 'onto', 'to', 'from', 'lives', 'live', 'lived']);
+const LOWER_STREET_WORDS = new Set(
+  'road rd street avenue ave lane crescent terrace grove mews gardens close drive way place walk row rise'.split(' '),
+);
+const LOWER_STREET_LEADS = new Set([
+  'on',
+  'off',
+  'in',
+  'at',
+  'near',
+  'down',
+  'up',
+  'along',
+  'onto',
+  'to',
+  'from',
+  'lives',
+  'live',
+  'lived',
+]);
 const NOT_A_STREET_NAME = new Set(
-  'the a an this that our my his her their same main back busy wrong long country slip ring dirt private memory one next other first last right left high new old top bottom end whole every any each quiet'.split(' '),
+  'the a an this that our my his her their same main back busy wrong long country slip ring dirt private memory one next other first last right left high new old top bottom end whole every any each quiet'.split(
+    ' ',
+  ),
 );
 /** Welsh words that begin a street name: Heol (road), Ffordd (way), Stryd (street), Lôn (lane) ... */
-const WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'rhodfa', 'cilgant', 'teras', 'clos', 'maes', 'stad', 'ystad', 'llwybr', 'cwrt', 'parc', 'cae', 'tai', 'rhes', 'sgwar', 'ty', 'bwthyn', 'fferm', 'plas']);
+const WELSH_HEADS = new Set([
+  'heol',
+  'ffordd',
+  'stryd',
+  'lon',
+  'rhodfa',
+  'cilgant',
+  'teras',
+  'clos',
+  'maes',
+  'stad',
+  'ystad',
+  'llwybr',
+  'cwrt',
+  'parc',
+  'cae',
+  'tai',
+  'rhes',
+  'sgwar',
+  'ty',
+  'bwthyn',
+  'fferm',
+  'plas',
+]);
 /** Typed in small letters too: "heol y coed". */
 const LOWER_WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'cilgant', 'rhodfa']);
 const WELSH_PARTICLES = new Set(['y', 'yr', "'r", 'r', 'ty', 'tŷ', 'pen']);
 /** Named houses and blocks of flats. "House" and "Court" are offices and courts as often: those are check. */
-const HOUSE_WORDS = new Set(['cottage', 'cottages', 'farm', 'lodge', 'tower', 'towers', 'heights', 'flats', 'mansions', 'buildings', 'bungalow']);
+const HOUSE_WORDS = new Set([
+  'cottage',
+  'cottages',
+  'farm',
+  'lodge',
+  'tower',
+  'towers',
+  'heights',
+  'flats',
+  'mansions',
+  'buildings',
+  'bungalow',
+]);
 const MAYBE_HOUSE_WORDS = new Set(['house', 'court']);
 const COURT_KINDS = new Set(
-  'family crown county magistrates magistrate youth high coroners coroner supreme appeal civil criminal juvenile district sheriff royal justice combined'.split(' '),
+  'family crown county magistrates magistrate youth high coroners coroner supreme appeal civil criminal juvenile district sheriff royal justice combined'.split(
+    ' ',
+  ),
 );
 const NOT_HOUSES = new Set('white opera custody court council town city guest care halfway safe foster children childrens'.split(' '));
 
@@ -42,7 +100,15 @@ function span(tokens: Token[], a: number, b: number, tier?: 'check'): Candidate 
 /** Walk back from a head word over up to `max` capitalised words in the same phrase. */
 function capitalisedBefore(tokens: Token[], i: number, max: number, kept: Uint8Array): number {
   let s = i;
-  while (s > 0 && i - s < max && joinedBySpace(tokens[s]!.gap) && tokens[s - 1]!.cap && !tokens[s - 1]!.possessive && !kept[s - 1] && !tokens[s]!.sentenceStart) {
+  while (
+    s > 0 &&
+    i - s < max &&
+    joinedBySpace(tokens[s]!.gap) &&
+    tokens[s - 1]!.cap &&
+    !tokens[s - 1]!.possessive &&
+    !kept[s - 1] &&
+    !tokens[s]!.sentenceStart
+  ) {
     s--;
     if (tokens[s]!.sentenceStart) break;
   }
@@ -62,7 +128,18 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       continue;
     }
     // a Welsh name of a street or estate with no head word: "Glan yr Afon", "Bryn y Môr" (possible)
-    if (t.cap && !t.sentenceStart && !kept[i] && WELSH_PARTICLES.has(tokens[i + 1]?.key ?? '') && tokens[i + 2]?.cap && joinedBySpace(tokens[i + 1]!.gap) && joinedBySpace(tokens[i + 2]!.gap) && foreignWord(t.key) && foreignWord(tokens[i + 2]!.key) && !kept[i + 2]) {
+    if (
+      t.cap &&
+      !t.sentenceStart &&
+      !kept[i] &&
+      WELSH_PARTICLES.has(tokens[i + 1]?.key ?? '') &&
+      tokens[i + 2]?.cap &&
+      joinedBySpace(tokens[i + 1]!.gap) &&
+      joinedBySpace(tokens[i + 2]!.gap) &&
+      foreignWord(t.key) &&
+      foreignWord(tokens[i + 2]!.key) &&
+      !kept[i + 2]
+    ) {
       out.push(span(tokens, i, i + 2, 'check'));
       i += 2;
       continue;
@@ -81,11 +158,27 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
     // small letters after "on", "off", "lives on": "off mill lane", "on acacia road"
     if (!t.cap && LOWER_STREET_WORDS.has(t.key) && i >= 2) {
       let s = i - 1;
-      if (s - 1 >= 0 && !tokens[s - 1]!.cap && !LOWER_STREET_LEADS.has(tokens[s - 1]!.key) && !NOT_A_STREET_NAME.has(tokens[s - 1]!.key) && joinedBySpace(tokens[s]!.gap)) s--;
+      if (
+        s - 1 >= 0 &&
+        !tokens[s - 1]!.cap &&
+        !LOWER_STREET_LEADS.has(tokens[s - 1]!.key) &&
+        !NOT_A_STREET_NAME.has(tokens[s - 1]!.key) &&
+        joinedBySpace(tokens[s]!.gap)
+      )
+        s--;
       const lead = tokens[s - 1];
       const words = tokens.slice(s, i);
-      const joined = words.every((w, k) => k === 0 || joinedBySpace(w.gap)) && joinedBySpace(t.gap) && lead !== undefined && joinedBySpace(words[0]!.gap);
-      if (joined && lead && LOWER_STREET_LEADS.has(lead.key) && !words.some((w) => NOT_A_STREET_NAME.has(w.key) || w.cap || neverAName(w.key)))
+      const joined =
+        words.every((w, k) => k === 0 || joinedBySpace(w.gap)) &&
+        joinedBySpace(t.gap) &&
+        lead !== undefined &&
+        joinedBySpace(words[0]!.gap);
+      if (
+        joined &&
+        lead &&
+        LOWER_STREET_LEADS.has(lead.key) &&
+        !words.some((w) => NOT_A_STREET_NAME.has(w.key) || w.cap || neverAName(w.key))
+      )
         out.push(span(tokens, s, i, 'check'));
       continue;
     }
@@ -94,7 +187,8 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       // a town's name before "estate" is the estate's: "the Hollington estate"
       const s = capitalisedBefore(tokens, i, 3, nothingKept);
       if (s < i && !tokens.slice(s, i).every((w) => commonWord(w.key) && !unknownWord(w.key) && !w.cap)) out.push(span(tokens, s, i));
-      else if (s === i && !tokens[i - 1]!.cap && unknownWord(tokens[i - 1]!.key) && tokens[i - 2]?.key === 'the') out.push(span(tokens, i - 1, i, 'check'));
+      else if (s === i && !tokens[i - 1]!.cap && unknownWord(tokens[i - 1]!.key) && tokens[i - 2]?.key === 'the')
+        out.push(span(tokens, i - 1, i, 'check'));
       continue;
     }
     // named houses and blocks: "Rose Cottage", "Churchill Tower", "Bevan Court" (check)

@@ -21,7 +21,24 @@ export type Token = {
 };
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+|-[\p{L}\p{M}\p{N}]+)*['’]?/gu;
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'no', 'prof', 'rev', 'mx', 'sgt', 'cllr', 'ref', 'tel', 'vs', 'etc', 'approx']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'no',
+  'prof',
+  'rev',
+  'mx',
+  'sgt',
+  'cllr',
+  'ref',
+  'tel',
+  'vs',
+  'etc',
+  'approx',
+]);
 
 export function tokenize(story: string): Token[] {
   const out: Token[] = [];

@@ -22,11 +22,45 @@ const HOSPITAL_TYPE_WORDS = new Set(
   good best same this that at in to`.split(/\s+/),
 );
 const NOT_HOSPITAL_AFTER_ROYAL = new Set(
-  'mail navy marines air family legion british society mint albert opera ballet courts college academy institution borough mile variety shakespeare exchange engineers logistics signals artillery horticultural parks household highness show welsh national'.split(' '),
+  'mail navy marines air family legion british society mint albert opera ballet courts college academy institution borough mile variety shakespeare exchange engineers logistics signals artillery horticultural parks household highness show welsh national'.split(
+    ' ',
+  ),
 );
-const WARD_NUMBERS = new Set('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(' '));
+const WARD_NUMBERS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
+    ' ',
+  ),
+);
 /** Known hospitals safe to find in small letters too ("alder hey", "ninewells"). */
-const LOWER_OK = new Set(['Wrexham Maelor', 'Jessop Wing', 'Alder Hey', 'Great Ormond Street', 'Evelina', "Addenbrooke's", 'Addenbrookes', 'Ninewells', 'Whittington', 'Wythenshawe', 'Stepping Hill', 'Glan Clwyd', 'Withybush', 'Bronglais', 'Altnagelvin', 'Raigmore', 'Musgrove Park', 'Heartlands', "Sheffield Children's", "Birmingham Children's", "Bristol Children's", "Leeds Children's", "Manchester Children's", 'Sick Kids', 'Yorkhill', 'Tavistock', 'Maudsley']);
+const LOWER_OK = new Set([
+  'Wrexham Maelor',
+  'Jessop Wing',
+  'Alder Hey',
+  'Great Ormond Street',
+  'Evelina',
+  "Addenbrooke's",
+  'Addenbrookes',
+  'Ninewells',
+  'Whittington',
+  'Wythenshawe',
+  'Stepping Hill',
+  'Glan Clwyd',
+  'Withybush',
+  'Bronglais',
+  'Altnagelvin',
+  'Raigmore',
+  'Musgrove Park',
+  'Heartlands',
+  "Sheffield Children's",
+  "Birmingham Children's",
+  "Bristol Children's",
+  "Leeds Children's",
+  "Manchester Children's",
+  'Sick Kids',
+  'Yorkhill',
+  'Tavistock',
+  'Maudsley',
+]);
 const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman']);
 const KNOWN_HOSPITALS = new PhraseSet();
 for (const h of `Alder Hey|Great Ormond Street|GOSH|Evelina|Addenbrooke's|Addenbrookes|Ninewells|RVI|QEH|QMC|QEUH|Whittington|
@@ -49,18 +83,84 @@ for (const c of `tesco|tesco express|tesco extra|asda|sainsbury's|sainsburys|ald
   deliveroo|uber eats|just eat|sports direct|the range|dunelm|ikea|asda living`.split('|'))
   CHAINS.add(c.trim());
 // ordinary words as well as shops: only with a capital
-for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet|Bargain Booze|Heron|The Works|River Island|New Look|Nationwide|Halifax|Barclays|Lloyds|Santander|HSBC|NatWest'.split('|'))
+for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet|Bargain Booze|Heron|The Works|River Island|New Look|Nationwide|Halifax|Barclays|Lloyds|Santander|HSBC|NatWest'.split(
+  '|',
+))
   CHAINS.add(c, true);
 
-const WORK_VERBS = new Set(['works', 'worked', 'working', 'work', 'job', 'shifts', 'shift', 'employed', 'manager', 'cleaner', 'cashier', 'supervisor', 'apprenticeship', 'placement', 'volunteers', 'volunteered', 'volunteering', 'driver', 'porter', 'chef', 'receptionist', 'labourer', 'packer', 'picker']);
+const WORK_VERBS = new Set([
+  'works',
+  'worked',
+  'working',
+  'work',
+  'job',
+  'shifts',
+  'shift',
+  'employed',
+  'manager',
+  'cleaner',
+  'cashier',
+  'supervisor',
+  'apprenticeship',
+  'placement',
+  'volunteers',
+  'volunteered',
+  'volunteering',
+  'driver',
+  'porter',
+  'chef',
+  'receptionist',
+  'labourer',
+  'packer',
+  'picker',
+]);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
-const PUBLIC_EMPLOYERS = new Set(['council', 'councils', 'trust', 'nhs', 'services', 'service', 'authority', 'government', 'police', 'constabulary', 'board', 'department', 'office', 'executive', 'cafcass', 'borough', 'county', 'city']);
+const PUBLIC_EMPLOYERS = new Set([
+  'council',
+  'councils',
+  'trust',
+  'nhs',
+  'services',
+  'service',
+  'authority',
+  'government',
+  'police',
+  'constabulary',
+  'board',
+  'department',
+  'office',
+  'executive',
+  'cafcass',
+  'borough',
+  'county',
+  'city',
+]);
 const OWNERS = new Set(['her', 'his', 'their', 'our']);
 const OWN_VERBS = new Set(['run', 'runs', 'ran', 'running', 'own', 'owns', 'owned', 'manage', 'manages', 'managed']);
-const BUSINESS_WORDS = new Set('steelworks plant docks airport mill takeaway chippy shop bar salon cafe café salon barbers barber pub bar restaurant hotel garage factory warehouse bakery butchers butcher chemist pharmacy launderette laundrette petrol station market nursery care home surgery office depot'.split(' '));
-const BRANCH_WORDS = new Set(['warehouse', 'depot', 'store', 'shop', 'branch', 'superstore', 'factory', 'site', 'office', 'hub', 'express', 'extra', 'metro', 'local']);
+const BUSINESS_WORDS = new Set(
+  'steelworks plant docks airport mill takeaway chippy shop bar salon cafe café salon barbers barber pub bar restaurant hotel garage factory warehouse bakery butchers butcher chemist pharmacy launderette laundrette petrol station market nursery care home surgery office depot'.split(
+    ' ',
+  ),
+);
+const BRANCH_WORDS = new Set([
+  'warehouse',
+  'depot',
+  'store',
+  'shop',
+  'branch',
+  'superstore',
+  'factory',
+  'site',
+  'office',
+  'hub',
+  'express',
+  'extra',
+  'metro',
+  'local',
+]);
 const LOCATION_PREPS = new Set(['in', 'on', 'at', 'near', 'by', 'off', 'opposite', 'behind', 'next']);
-const STREETISH = /^(?:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|terrace|grove|gardens|place|parade|square|row|walk|retail|park|centre|precinct|estate|mall)$/;
+const STREETISH =
+  /^(?:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|terrace|grove|gardens|place|parade|square|row|walk|retail|park|centre|precinct|estate|mall)$/;
 
 function cand(kind: 'hospital' | 'workplace', tokens: Token[], a: number, b: number, tier?: 'check'): Candidate {
   const c: Candidate = { kind, start: tokens[a]!.start, end: tokens[b]!.end };
@@ -77,7 +177,8 @@ function nameRunBefore(tokens: Token[], i: number, max: number): number {
     else break;
     if (p.sentenceStart) break;
   }
-  while (s < i && (HOSPITAL_PARTICLES.has(tokens[s]!.key) || neverAName(tokens[s]!.key) && !['st', 'saint'].includes(tokens[s]!.key))) s++;
+  while (s < i && (HOSPITAL_PARTICLES.has(tokens[s]!.key) || (neverAName(tokens[s]!.key) && !['st', 'saint'].includes(tokens[s]!.key))))
+    s++;
   return s;
 }
 
@@ -123,7 +224,15 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       // a town's name before a capitalised head is the hospital's: "Morriston Hospital"
       if (words.length && distinctive(words) && (t.cap || !kept.subarray(s, headAt).some((x) => x === 1))) {
         out.push(cand('hospital', tokens, s, i, t.key === 'practice' || t.key === 'unit' ? 'check' : undefined));
-      } else if (!words.length && !t.cap && prev && !prev.cap && unknownWord(prev.key) && joinedBySpace(t.gap) && HOSPITAL_HEADS.has(t.key)) {
+      } else if (
+        !words.length &&
+        !t.cap &&
+        prev &&
+        !prev.cap &&
+        unknownWord(prev.key) &&
+        joinedBySpace(t.gap) &&
+        HOSPITAL_HEADS.has(t.key)
+      ) {
         out.push(cand('hospital', tokens, i - 1, i, 'check'));
       }
       continue;
@@ -146,14 +255,16 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       const s = nameRunBefore(tokens, i, 2);
       const words = tokens.slice(s, i);
       const person = words.some((w) => (knownName(w.key) && !commonWord(w.key)) || ['mr', 'mrs', 'ms', 'miss', 'dr', 'mx'].includes(w.key));
-      if (words.length && distinctive(words) && !person && !kept.subarray(s, i).some((x) => x === 1)) out.push(cand('hospital', tokens, s, i));
+      if (words.length && distinctive(words) && !person && !kept.subarray(s, i).some((x) => x === 1))
+        out.push(cand('hospital', tokens, s, i));
       continue;
     }
     // "the Royal", "the Royal Alex"
     // in small letters only where nothing follows that makes it something else: "at the royal, they"
     if (!t.cap && t.key === 'royal' && prev?.key === 'the' && ['at', 'to', 'in', 'from', 'into'].includes(tokens[i - 2]?.key ?? '')) {
       const n = tokens[i + 1];
-      const ends = (k: number) => !tokens[k] || !joinedBySpace(tokens[k]!.gap) || ['in', 'at', 'for', 'with', 'when', 'and', 'after', 'on'].includes(tokens[k]!.key);
+      const ends = (k: number) =>
+        !tokens[k] || !joinedBySpace(tokens[k]!.gap) || ['in', 'at', 'for', 'with', 'when', 'and', 'after', 'on'].includes(tokens[k]!.key);
       // "at the royal", "at the royal london." ("the royal" and a place)
       if (ends(i + 1)) out.push(cand('hospital', tokens, i - 1, i, 'check'));
       else if (n && !n.cap && placeWord(n.key) && ends(i + 2)) out.push(cand('hospital', tokens, i - 1, i + 1, 'check'));
@@ -161,11 +272,19 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
     }
     if (t.cap && t.key === 'royal' && prev?.key === 'the' && joinedBySpace(t.gap)) {
       let j = i;
-      while (j + 1 < tokens.length && j - i < 2 && tokens[j + 1]!.cap && joinedBySpace(tokens[j + 1]!.gap) && !tokens[j + 1]!.sentenceStart) j++;
+      while (j + 1 < tokens.length && j - i < 2 && tokens[j + 1]!.cap && joinedBySpace(tokens[j + 1]!.gap) && !tokens[j + 1]!.sentenceStart)
+        j++;
       const after = tokens.slice(i + 1, j + 1);
       const next = tokens[i + 1];
-      const head = j + 1 < tokens.length && joinedBySpace(tokens[j + 1]!.gap) && (HOSPITAL_HEADS.has(tokens[j + 1]!.key) || tokens[j + 1]!.key === 'ward');
-      if (!head && !after.some((w) => NOT_HOSPITAL_AFTER_ROYAL.has(w.key)) && !(next && joinedBySpace(next.gap) && NOT_HOSPITAL_AFTER_ROYAL.has(next.key)))
+      const head =
+        j + 1 < tokens.length &&
+        joinedBySpace(tokens[j + 1]!.gap) &&
+        (HOSPITAL_HEADS.has(tokens[j + 1]!.key) || tokens[j + 1]!.key === 'ward');
+      if (
+        !head &&
+        !after.some((w) => NOT_HOSPITAL_AFTER_ROYAL.has(w.key)) &&
+        !(next && joinedBySpace(next.gap) && NOT_HOSPITAL_AFTER_ROYAL.has(next.key))
+      )
         out.push(cand('hospital', tokens, i - 1, j));
       continue;
     }
@@ -189,7 +308,8 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       const loc = locationAfter(tokens, last + 1);
       const working = workContext(tokens, i);
       // "Tesco Hove", "Asda Bromley": a chain and a place straight after
-      const placeNext = tokens[last + 1] && joinedBySpace(tokens[last + 1]!.gap) && tokens[last + 1]!.cap && placeWord(tokens[last + 1]!.key);
+      const placeNext =
+        tokens[last + 1] && joinedBySpace(tokens[last + 1]!.gap) && tokens[last + 1]!.cap && placeWord(tokens[last + 1]!.key);
       if (loc) out.push(cand('workplace', tokens, i, loc.street ? last : loc.end));
       else if (placeNext) out.push(cand('workplace', tokens, i, last + 1));
       else if (working) out.push(cand('workplace', tokens, i, last, 'check'));

@@ -20,7 +20,22 @@ const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'P
 const PLACE_TAGS = new Set(['City', 'Country', 'Place', 'Region']);
 
 /** Parts of speech that a name never has in a sentence: "my mum he said", "our lot will". */
-const FUNCTION_TAGS = new Set(['Pronoun', 'Preposition', 'Conjunction', 'Determiner', 'Verb', 'Adverb', 'Modal', 'Copula', 'Auxiliary', 'PresentTense', 'PastTense', 'Infinitive', 'QuestionWord', 'Negative']);
+const FUNCTION_TAGS = new Set([
+  'Pronoun',
+  'Preposition',
+  'Conjunction',
+  'Determiner',
+  'Verb',
+  'Adverb',
+  'Modal',
+  'Copula',
+  'Auxiliary',
+  'PresentTense',
+  'PastTense',
+  'Infinitive',
+  'QuestionWord',
+  'Negative',
+]);
 
 type WordInfo = { name: boolean; common: boolean; place: boolean; fn?: boolean };
 const LEXICON = new Map<string, WordInfo>();
@@ -58,13 +73,16 @@ for (const line of readFileSync(NAMES_FILE, 'utf8').split('\n')) {
 }
 
 /** Shapes of names from the same communities: Olu-, Ade-, Chi- (Yoruba, Igbo), -preet, -jit, -inder (Sikh), -ski, -wicz (Polish). */
-const NAME_SHAPES = /^(?:olu|oluwa|ade[bdgkmnswy]|ayo|chukwu|chi(?:n|dinma|dera|oma|amaka)|ife|nnam|abdul|abdi)\p{L}{2,}$|^\p{L}{2,}(?:preet|jit|deep|inder|winder)$|^\p{L}{3,}(?:owski|owska|ewski|ewska|icki|icka|ycki|ycka|wicz|czyk|czak|dzki|dzka)$/u;
+const NAME_SHAPES =
+  /^(?:olu|oluwa|ade[bdgkmnswy]|ayo|chukwu|chi(?:n|dinma|dera|oma|amaka)|ife|nnam|abdul|abdi)\p{L}{2,}$|^\p{L}{2,}(?:preet|jit|deep|inder|winder)$|^\p{L}{3,}(?:owski|owska|ewski|ewska|icki|icka|ycki|ycka|wicz|czyk|czak|dzki|dzka)$/u;
 
 /** Head words that make a capitalised run an organisation or a building, not a person ("Winston's Wish" aside). */
 export const ORG_WORDS = new Set([
   ...Object.keys(model.two.orgWords),
   ...Object.keys(model.two.placeWords),
-  ...'centre center trust foundation hospital council services service team project charity house unit clinic surgery church mosque temple gurdwara synagogue group network partnership prison estate station hub association society club library court hall aid start help action wish care refuge unit ward practice court tribunal panel police constabulary barnardo barnardos cafcass nspcc'.split(' '),
+  ...'centre center trust foundation hospital council services service team project charity house unit clinic surgery church mosque temple gurdwara synagogue group network partnership prison estate station hub association society club library court hall aid start help action wish care refuge unit ward practice court tribunal panel police constabulary barnardo barnardos cafcass nspcc'.split(
+    ' ',
+  ),
 ]);
 
 /** Words that are capitalised often but are never the name of a person in a story. */

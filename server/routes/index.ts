@@ -34,7 +34,17 @@ export async function registerRoutes(app: FastifyInstance) {
     await app.register(routes, { lang: 'en' } satisfies SiteOptions);
     await app.register(routes, { lang: 'cy', prefix: WELSH_PREFIX } satisfies SiteOptions & { prefix: string });
   }
-  for (const routes of [moderateAuth, moderateQueue, moderateNominations, moderateRequests, moderateHidden, moderateWorkerItems, moderateAudit, moderateModerators, moderateMail]) {
+  for (const routes of [
+    moderateAuth,
+    moderateQueue,
+    moderateNominations,
+    moderateRequests,
+    moderateHidden,
+    moderateWorkerItems,
+    moderateAudit,
+    moderateModerators,
+    moderateMail,
+  ]) {
     await app.register(routes);
   }
   // the named worker's side: claim and sign-in are open, the rest needs a worker session

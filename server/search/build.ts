@@ -51,7 +51,17 @@ export type IndexParts = {
   lunr: string;
 };
 
-const TYPED = ['termOffsets', 'termDocs', 'docWorker', 'docArea', 'docNominations', 'docRank', 'docHash', 'workerDoc', 'nameOffsets'] as const;
+const TYPED = [
+  'termOffsets',
+  'termDocs',
+  'docWorker',
+  'docArea',
+  'docNominations',
+  'docRank',
+  'docHash',
+  'workerDoc',
+  'nameOffsets',
+] as const;
 
 /** A 32-bit FNV-1a hash of what search knows about a profile; equal hashes mean nothing to update. */
 export function profileHash(p: PublicProfile): number {
@@ -109,7 +119,10 @@ type PublicRow = [PublicProfile['id'], PublicProfile['name'], PublicProfile['are
  */
 function* streamProfiles(db: Db): Generator<PublicProfile> {
   const { sql: text, params } = db.select(profileFields(db)).from(workers).where(listedWorker).toSQL();
-  for (const [id, name, areaId, nominations] of db.$client.prepare<unknown[], PublicRow>(text).raw().iterate(...params)) {
+  for (const [id, name, areaId, nominations] of db.$client
+    .prepare<unknown[], PublicRow>(text)
+    .raw()
+    .iterate(...params)) {
     if (nominations > 0) yield { id, name, areaId, nominations };
   }
 }
@@ -164,7 +177,9 @@ export function buildParts(profiles: Iterable<PublicProfile>, fp: string, builtA
   // Terms in code-unit order, so every word starting with a prefix is one contiguous range.
   const terms = [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const renumber = new Int32Array(found.length);
-  terms.forEach((t, i) => (renumber[firstIds.get(t)!] = i));
+  terms.forEach((t, i) => {
+    renumber[firstIds.get(t)!] = i;
+  });
   const counts = new Int32Array(terms.length);
   for (let k = 0; k < docTermIds.length; k++) counts[(docTermIds[k] = renumber[docTermIds[k]!]!)]!++;
   const termOffsets = new Int32Array(terms.length + 1);
@@ -183,7 +198,9 @@ export function buildParts(profiles: Iterable<PublicProfile>, fp: string, builtA
     names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : docWorker[a]! - docWorker[b]!,
   );
   const docRank = new Int32Array(n);
-  order.forEach((d, rank) => (docRank[d] = rank));
+  order.forEach((d, rank) => {
+    docRank[d] = rank;
+  });
   const nameOffsets = new Int32Array(n + 1);
   for (let d = 0; d < n; d++) nameOffsets[d + 1] = nameOffsets[d]! + names[d]!.length + 1;
 
@@ -212,7 +229,7 @@ export function buildParts(profiles: Iterable<PublicProfile>, fp: string, builtA
     docRank,
     docHash,
     workerDoc,
-    names: names.map((s) => s + '\n').join(''),
+    names: names.map((s) => `${s}\n`).join(''),
     nameOffsets,
     lunr: JSON.stringify(vocabulary),
   };
@@ -253,7 +270,15 @@ export function readSnapshot(path: string): IndexParts | undefined {
   } catch {
     return undefined;
   }
-  if (json.version !== SNAPSHOT_VERSION || typeof json.logSeq !== 'number' || !Array.isArray(json.terms) || !Array.isArray(json.termSounds) || typeof json.names !== 'string' || typeof json.lunr !== 'string') return undefined;
+  if (
+    json.version !== SNAPSHOT_VERSION ||
+    typeof json.logSeq !== 'number' ||
+    !Array.isArray(json.terms) ||
+    !Array.isArray(json.termSounds) ||
+    typeof json.names !== 'string' ||
+    typeof json.lunr !== 'string'
+  )
+    return undefined;
   for (const k of TYPED) {
     if (typeof json[k] !== 'string') return undefined;
     const buf = Buffer.from(json[k] as string, 'base64');

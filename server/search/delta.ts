@@ -55,7 +55,7 @@ export class Delta {
   /** Whether a query word matches a word of any profile here. */
   knows(tok: Token): boolean {
     for (const p of this.entries.values()) {
-      if (p && p.terms.some((t, k) => classify(tok, t, p.sounds[k]) > 0)) return true;
+      if (p?.terms.some((t, k) => classify(tok, t, p.sounds[k]) > 0)) return true;
     }
     return false;
   }
@@ -76,7 +76,10 @@ export class Delta {
       const cov = best.filter((b) => b > 0).length;
       if (tokens.length && cov === 0) continue;
       coverage = Math.max(coverage, cov);
-      all.push({ coverage: cov, hit: { workerId: p.workerId, score: best.reduce((a, b) => a + b, 0), nominations: p.nominations, sortName: p.sortName } });
+      all.push({
+        coverage: cov,
+        hit: { workerId: p.workerId, score: best.reduce((a, b) => a + b, 0), nominations: p.nominations, sortName: p.sortName },
+      });
     }
     return { coverage, hits: all.filter((h) => h.coverage === coverage).map((h) => h.hit) };
   }

@@ -43,9 +43,9 @@ export function rankPage(
   let total = hits.length;
   if (main && fromMain.coverage === coverage) {
     total += fromMain.count;
-    fromMain.docs.forEach((d, i) =>
-      hits.push({ workerId: main.worker(d), score: fromMain.scores[i]!, nominations: main.nominations(d), sortName: main.sortName(d) }),
-    );
+    fromMain.docs.forEach((d, i) => {
+      hits.push({ workerId: main.worker(d), score: fromMain.scores[i]!, nominations: main.nominations(d), sortName: main.sortName(d) });
+    });
   }
   hits.sort(compareHits);
   return { total, workerIds: hits.slice(offset, limit).map((h) => h.workerId), coverage };

@@ -201,7 +201,8 @@ export class MainIndex {
     const edits = maxEdits(tok.word.length);
     if (edits) {
       // lunr's fuzzy match over the words (its token set automaton); never its query parser.
-      for (const r of vocabulary.query((q) => q.term(tok.word, { usePipeline: false, editDistance: edits }))) consider(found, tok, Number(r.ref));
+      for (const r of vocabulary.query((q) => q.term(tok.word, { usePipeline: false, editDistance: edits })))
+        consider(found, tok, Number(r.ref));
     } else {
       const t = termIds.get(tok.word);
       if (t !== undefined) consider(found, tok, t);
@@ -290,7 +291,9 @@ export class MainIndex {
 
   /** One number that orders profiles exactly: higher is better. */
   private key(d: number, score: number): number {
-    return (score * (MAX_NOMS + 1) + Math.min(this.parts.docNominations[d]!, MAX_NOMS)) * RANK_SPACE + (RANK_SPACE - 1 - this.parts.docRank[d]!);
+    return (
+      (score * (MAX_NOMS + 1) + Math.min(this.parts.docNominations[d]!, MAX_NOMS)) * RANK_SPACE + (RANK_SPACE - 1 - this.parts.docRank[d]!)
+    );
   }
 
   /** The profiles of the `limit` highest keys, best first. */

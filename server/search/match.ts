@@ -20,7 +20,11 @@ export const MAX_TOKENS = 6;
 /** Only this much of what was typed is read at all. */
 export const MAX_QUERY_CHARS = 300;
 
-export type Token = { word: string; /** prefix match allowed: the last word (still typing) or an initial */ prefix: boolean; sound: string };
+export type Token = {
+  word: string /** prefix match allowed: the last word (still typing) or an initial */;
+  prefix: boolean;
+  sound: string;
+};
 
 export function makeTokens(ws: string[]): Token[] {
   return ws.slice(0, MAX_TOKENS).map((w, i, all) => {
@@ -60,7 +64,27 @@ export function joins(tokens: Token[]): { term: string; from: number; to: number
 }
 
 /** Words that say what is wanted but are nobody's name ("social worker in Hastings"). */
-const STOP = new Set(['social', 'worker', 'workers', 'socialworker', 'sw', 'in', 'at', 'near', 'from', 'the', 'of', 'for', 'council', 'team', 'mr', 'mrs', 'ms', 'miss', 'dr']);
+const STOP = new Set([
+  'social',
+  'worker',
+  'workers',
+  'socialworker',
+  'sw',
+  'in',
+  'at',
+  'near',
+  'from',
+  'the',
+  'of',
+  'for',
+  'council',
+  'team',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+]);
 
 export type QueryPlan = {
   /** the name words to search for */
@@ -101,7 +125,10 @@ export function planQuery(raw: string, directory: { variantEntries(): [string, A
       const area = variants.get(ws.slice(start, start + n).join(' '));
       if (!area) continue;
       if (chosenArea && area.id !== chosenArea.id) continue;
-      const rest = ws.slice(0, start).concat(ws.slice(start + n)).filter((w) => !STOP.has(w));
+      const rest = ws
+        .slice(0, start)
+        .concat(ws.slice(start + n))
+        .filter((w) => !STOP.has(w));
       const span = new Set(ws.slice(start, start + n));
       return { tokens: makeTokens(rest), area, allTokens, areaTokens: allTokens.filter((t) => span.has(t.word)) };
     }

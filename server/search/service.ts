@@ -152,7 +152,7 @@ export class SearchService {
 
   /** Resolves when no rebuild is running or queued. */
   async idle(): Promise<void> {
-    while (this.building) await this.building;
+    while (this.building !== undefined) await this.building;
   }
 
   /** Forget remembered word expansions (for measuring cold lookups). */
@@ -176,7 +176,8 @@ export class SearchService {
     if (this.closed || this.sqlite.inTransaction) return;
     const changed = this.changes.take();
     if (changed.lost || changed.workers.length) this.answers.clear();
-    if (changed.lost) void this.rebuild(); // it reads them all
+    if (changed.lost)
+      void this.rebuild(); // it reads them all
     else for (const id of changed.workers) this.workerChanged(id);
   }
 
@@ -192,7 +193,7 @@ export class SearchService {
   /** Build a fresh index (in a worker thread at scale) and swap it in. One build at a time. */
   rebuild(opts: { offThread?: boolean } = {}): Promise<void> {
     if (this.closed) return Promise.resolve();
-    if (this.building) {
+    if (this.building !== undefined) {
       this.again = true;
       return this.building;
     }
@@ -217,8 +218,7 @@ export class SearchService {
   private async buildOnce(offThread?: boolean): Promise<void> {
     const started = performance.now();
     const inMemory = this.opts.dbPath === ':memory:';
-    const useThread =
-      !inMemory && (offThread ?? (this.opts.db.select({ n: count() }).from(workers).get()?.n ?? 0) > this.inlineMax);
+    const useThread = !inMemory && (offThread ?? (this.opts.db.select({ n: count() }).from(workers).get()?.n ?? 0) > this.inlineMax);
     if (useThread) {
       try {
         const { parts, timings } = await this.buildInThread();
@@ -298,7 +298,7 @@ export class SearchService {
 
   /** Every 30 s: rebuild when the delta is old; take in changes even when nobody is searching. */
   private tick(): void {
-    if (this.closed || this.building) return;
+    if (this.closed || this.building !== undefined) return;
     const now = Date.now();
     if (this.delta.oldestAt !== undefined && now - this.delta.oldestAt >= this.rebuildAfterMs) {
       void this.rebuild();
@@ -337,8 +337,10 @@ export class SearchService {
       // Someone whose name has every word wins; failing that, nobody matching in the area does.
       // (A query that is only an area lists the area, unless nobody is recommended there.)
       const couldBeName = plan.areaTokens.every((t) => this.main?.knows(t) || this.delta.knows(t));
-      const asNames = couldBeName || ranked.total === 0 ? rankPage(this.main, this.delta, plan.allTokens, undefined, offset, perPage) : undefined;
-      const wholeName = couldBeName && plan.tokens.length > 0 && !!asNames && asNames.total > 0 && asNames.coverage === plan.allTokens.length;
+      const asNames =
+        couldBeName || ranked.total === 0 ? rankPage(this.main, this.delta, plan.allTokens, undefined, offset, perPage) : undefined;
+      const wholeName =
+        couldBeName && plan.tokens.length > 0 && !!asNames && asNames.total > 0 && asNames.coverage === plan.allTokens.length;
       if (asNames && (wholeName || (ranked.total === 0 && asNames.total > 0))) {
         area = undefined;
         tokens = plan.allTokens;

@@ -4,7 +4,14 @@
 // address does not match (agency staff, workers who moved) ask a moderator to confirm them by hand.
 import { and, count, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { workerAccountProfiles, workerAccounts, workerClaimAttempts, workerConfirmationRequests, workerSignInTokens, SIGN_IN_VIA } from '../../db/schema.ts';
+import {
+  workerAccountProfiles,
+  workerAccounts,
+  workerClaimAttempts,
+  workerConfirmationRequests,
+  workerSignInTokens,
+  type SIGN_IN_VIA,
+} from '../../db/schema.ts';
 import { audit } from '../audit.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { workerClaimTakenMail, workerSignInMail } from '../mail/messages.ts';
@@ -21,21 +28,46 @@ export type ClaimContext = { clientHash: string; now: number; publicUrl: string 
 /** Whether one more claim from this client (or for this profile) would pass the limit. Reads only. */
 export function claimLimited(db: Db, clientHash: string, workerId: number | null, now: number): boolean {
   const since = now - CLAIM_WINDOW_MS;
-  const byClient = db.select({ n: count() }).from(workerClaimAttempts).where(and(eq(workerClaimAttempts.clientHash, clientHash), gt(workerClaimAttempts.at, since))).get()!.n;
+  const byClient = db
+    .select({ n: count() })
+    .from(workerClaimAttempts)
+    .where(and(eq(workerClaimAttempts.clientHash, clientHash), gt(workerClaimAttempts.at, since)))
+    .get()!.n;
   if (byClient >= CLAIM_LIMIT) return true;
   if (workerId === null) return false;
-  const byProfile = db.select({ n: count() }).from(workerClaimAttempts).where(and(eq(workerClaimAttempts.workerId, workerId), gt(workerClaimAttempts.at, since))).get()!.n;
+  const byProfile = db
+    .select({ n: count() })
+    .from(workerClaimAttempts)
+    .where(and(eq(workerClaimAttempts.workerId, workerId), gt(workerClaimAttempts.at, since)))
+    .get()!.n;
   return byProfile >= CLAIM_LIMIT;
 }
 
 /** Mails a single-use sign-in link bound to one profile (inside the caller's transaction). */
-export function issueSignInLink(db: Db, input: { workerId: number; email: string; via: (typeof SIGN_IN_VIA)[number]; now: number; publicUrl: string }): void {
+export function issueSignInLink(
+  db: Db,
+  input: { workerId: number; email: string; via: (typeof SIGN_IN_VIA)[number]; now: number; publicUrl: string },
+): void {
   const token = newToken();
   db.insert(workerSignInTokens)
-    .values({ tokenHash: sha256(token), workerId: input.workerId, email: input.email, via: input.via, createdAt: input.now, expiresAt: input.now + SIGN_IN_VALID_MS })
+    .values({
+      tokenHash: sha256(token),
+      workerId: input.workerId,
+      email: input.email,
+      via: input.via,
+      createdAt: input.now,
+      expiresAt: input.now + SIGN_IN_VALID_MS,
+    })
     .run();
   queueMail(db, workerSignInMail(input.publicUrl, input.email, token, SIGN_IN_VALID_MS / 60_000), input.now);
-  audit(db, { at: input.now, moderatorId: null, action: 'worker.sign_in_link_sent', subjectType: 'worker', subjectId: input.workerId, note: `because: ${input.via}` });
+  audit(db, {
+    at: input.now,
+    moderatorId: null,
+    action: 'worker.sign_in_link_sent',
+    subjectType: 'worker',
+    subjectId: input.workerId,
+    note: `because: ${input.via}`,
+  });
 }
 
 /**
@@ -53,8 +85,10 @@ export function claimProfile(db: Db, input: ClaimContext & { workerId: number; a
       .innerJoin(workerAccounts, eq(workerAccounts.id, workerAccountProfiles.accountId))
       .where(eq(workerAccountProfiles.workerId, input.workerId))
       .get();
-    if (!holder) issueSignInLink(db, { workerId: input.workerId, email: input.email, via: 'work_email', now: input.now, publicUrl: input.publicUrl });
-    else if (holder.email === input.email) issueSignInLink(db, { workerId: input.workerId, email: input.email, via: 'returning', now: input.now, publicUrl: input.publicUrl });
+    if (!holder)
+      issueSignInLink(db, { workerId: input.workerId, email: input.email, via: 'work_email', now: input.now, publicUrl: input.publicUrl });
+    else if (holder.email === input.email)
+      issueSignInLink(db, { workerId: input.workerId, email: input.email, via: 'returning', now: input.now, publicUrl: input.publicUrl });
     else queueMail(db, workerClaimTakenMail(input.publicUrl, input.email), input.now);
     return true;
   })();
@@ -72,7 +106,8 @@ export function requestReturningSignIn(db: Db, input: ClaimContext & { email: st
       .where(eq(workerAccounts.email, input.email))
       .orderBy(workerAccountProfiles.id)
       .get();
-    if (profile) issueSignInLink(db, { workerId: profile.workerId, email: input.email, via: 'returning', now: input.now, publicUrl: input.publicUrl });
+    if (profile)
+      issueSignInLink(db, { workerId: profile.workerId, email: input.email, via: 'returning', now: input.now, publicUrl: input.publicUrl });
     return true;
   })();
 }
@@ -83,22 +118,39 @@ export function requestManualConfirmation(db: Db, input: ClaimContext & { worker
     if (claimLimited(db, input.clientHash, input.workerId, input.now)) return false;
     db.insert(workerClaimAttempts).values({ clientHash: input.clientHash, workerId: input.workerId, at: input.now }).run();
     const id = Number(
-      db.insert(workerConfirmationRequests).values({ workerId: input.workerId, email: input.email, note: input.note, submittedAt: input.now }).run().lastInsertRowid,
+      db
+        .insert(workerConfirmationRequests)
+        .values({ workerId: input.workerId, email: input.email, note: input.note, submittedAt: input.now })
+        .run().lastInsertRowid,
     );
-    audit(db, { at: input.now, moderatorId: null, action: 'worker.confirmation_requested', subjectType: 'worker_confirmation', subjectId: id, after: { workerId: input.workerId } });
+    audit(db, {
+      at: input.now,
+      moderatorId: null,
+      action: 'worker.confirmation_requested',
+      subjectType: 'worker_confirmation',
+      subjectId: id,
+      after: { workerId: input.workerId },
+    });
     return true;
   })();
 }
 
 /** Claims older than the window no longer count; tokens a day past expiry go with their address. */
 export function purgeClaimData(db: Db, now: number): void {
-  db.delete(workerClaimAttempts).where(lt(workerClaimAttempts.at, now - CLAIM_WINDOW_MS)).run();
-  db.delete(workerSignInTokens).where(lt(workerSignInTokens.expiresAt, now - 24 * 60 * 60_000)).run();
+  db.delete(workerClaimAttempts)
+    .where(lt(workerClaimAttempts.at, now - CLAIM_WINDOW_MS))
+    .run();
+  db.delete(workerSignInTokens)
+    .where(lt(workerSignInTokens.expiresAt, now - 24 * 60 * 60_000))
+    .run();
 }
 
 /** Accounts unused for 2 years go, with their address; the profiles stay, no longer confirmed. */
 export const ACCOUNT_KEPT_MS = 2 * 365 * 24 * 60 * 60_000;
 
 export function purgeStaleAccounts(db: Db, now: number): number {
-  return db.delete(workerAccounts).where(lt(workerAccounts.lastSignInAt, now - ACCOUNT_KEPT_MS)).run().changes;
+  return db
+    .delete(workerAccounts)
+    .where(lt(workerAccounts.lastSignInAt, now - ACCOUNT_KEPT_MS))
+    .run().changes;
 }

@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
-import { workerSlugRedirects, workers, WORKER_DISPLAYS } from '../../db/schema.ts';
+import { workerSlugRedirects, workers, type WORKER_DISPLAYS } from '../../db/schema.ts';
 import { audit } from '../audit.ts';
 import { uniqueWorkerSlug } from '../workers/slug.ts';
 import { shownName } from '../workers/name.ts';
@@ -20,9 +20,12 @@ export const DISPLAY_LABELS: Record<Display, string> = {
   private: 'Thanks in private only',
 };
 
-
 /** Applies the choice; returns the profile's slug afterwards. */
-export function setDisplay(db: Db, areas: AreaDirectory, input: { accountId: number; profile: OwnedProfile; display: Display; now: number }): string {
+export function setDisplay(
+  db: Db,
+  areas: AreaDirectory,
+  input: { accountId: number; profile: OwnedProfile; display: Display; now: number },
+): string {
   const { profile, display, now } = input;
   if (profile.display === display) return profile.slug;
   const area = areas.get(profile.areaId)!;
@@ -30,12 +33,10 @@ export function setDisplay(db: Db, areas: AreaDirectory, input: { accountId: num
     const { name, fullName } = shownName(profile.fullName, display);
     // A private profile keeps its slug (no public page answers to it); a shown one gets the slug of the name shown.
     const slug = display === 'private' ? profile.slug : uniqueWorkerSlug(db, name, area.slug, profile.id);
-    db.update(workers)
-      .set({ display, name, fullName, slug, updatedAt: now })
-      .where(eq(workers.id, profile.id))
-      .run();
+    db.update(workers).set({ display, name, fullName, slug, updatedAt: now }).where(eq(workers.id, profile.id)).run();
     // Old addresses carried the name as it was: they answer 404 now, not a redirect that would tie them to this one.
-    if (slug !== profile.slug || display === 'private') db.delete(workerSlugRedirects).where(eq(workerSlugRedirects.workerId, profile.id)).run();
+    if (slug !== profile.slug || display === 'private')
+      db.delete(workerSlugRedirects).where(eq(workerSlugRedirects.workerId, profile.id)).run();
     audit(db, {
       at: now,
       moderatorId: null,

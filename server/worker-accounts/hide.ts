@@ -7,20 +7,30 @@ import { changeRequests, workers } from '../../db/schema.ts';
 import { audit } from '../audit.ts';
 import type { OwnedProfile } from './profiles.ts';
 
-export function setHidden(db: Db, areas: AreaDirectory, input: { accountId: number; profile: OwnedProfile; hidden: boolean; now: number }): void {
+export function setHidden(
+  db: Db,
+  areas: AreaDirectory,
+  input: { accountId: number; profile: OwnedProfile; hidden: boolean; now: number },
+): void {
   const { profile, hidden, now } = input;
   if ((profile.status === 'hidden') === hidden) return;
   db.$client.transaction(() => {
-    db.update(workers).set({ status: hidden ? 'hidden' : 'published', updatedAt: now }).where(eq(workers.id, profile.id)).run();
+    db.update(workers)
+      .set({ status: hidden ? 'hidden' : 'published', updatedAt: now })
+      .where(eq(workers.id, profile.id))
+      .run();
     const id = Number(
-      db.insert(changeRequests)
+      db
+        .insert(changeRequests)
         .values({
           workerName: profile.fullName,
           areaText: areas.get(profile.areaId)?.name ?? '',
           areaId: profile.areaId,
           workerId: profile.id,
           request: 'hide',
-          details: hidden ? 'Hidden by the confirmed social worker from their own page.' : 'Shown again by the confirmed social worker from their own page.',
+          details: hidden
+            ? 'Hidden by the confirmed social worker from their own page.'
+            : 'Shown again by the confirmed social worker from their own page.',
           status: 'done',
           submittedAt: now,
           decidedAt: now,

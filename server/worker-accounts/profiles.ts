@@ -2,7 +2,17 @@
 // profile named in the form is one of theirs (anything else is answered like an unknown profile).
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { nominations, quotes, workerAccountProfiles, workerRegistrations, workerReplies, workers, WORKER_DISPLAYS, WORKER_STATUSES, REGULATORS } from '../../db/schema.ts';
+import {
+  nominations,
+  quotes,
+  workerAccountProfiles,
+  workerRegistrations,
+  workerReplies,
+  workers,
+  type WORKER_DISPLAYS,
+  type WORKER_STATUSES,
+  type REGULATORS,
+} from '../../db/schema.ts';
 import { NotFoundError } from '../errors.ts';
 
 export type OwnedProfile = {
@@ -36,11 +46,7 @@ type Row = ReturnType<ReturnType<typeof held>['all']>[number];
 const toProfile = ({ name, fullName, ...r }: Row): OwnedProfile => ({ ...r, publicName: name, fullName: fullName ?? name });
 
 export function accountProfiles(db: Db, accountId: number): OwnedProfile[] {
-  return held(db)
-    .where(eq(workerAccountProfiles.accountId, accountId))
-    .orderBy(workerAccountProfiles.id)
-    .all()
-    .map(toProfile);
+  return held(db).where(eq(workerAccountProfiles.accountId, accountId)).orderBy(workerAccountProfiles.id).all().map(toProfile);
 }
 
 /** The signed-in worker's profile with this slug, or NotFoundError (unknown, or someone else's). */
@@ -66,7 +72,11 @@ export function profileExtras(db: Db, workerId: number): ProfileExtras {
     .orderBy(desc(workerReplies.id))
     .all();
   const latest = replies[0];
-  const registration = db.select({ regulator: workerRegistrations.regulator, number: workerRegistrations.number }).from(workerRegistrations).where(eq(workerRegistrations.workerId, workerId)).get();
+  const registration = db
+    .select({ regulator: workerRegistrations.regulator, number: workerRegistrations.number })
+    .from(workerRegistrations)
+    .where(eq(workerRegistrations.workerId, workerId))
+    .get();
   return {
     reply: {
       published: replies.find((r) => r.status === 'published')?.text ?? null,
@@ -79,7 +89,11 @@ export function profileExtras(db: Db, workerId: number): ProfileExtras {
 
 /** Whether a worker has confirmed this profile (the public mark). */
 export function isConfirmed(db: Db, workerId: number): boolean {
-  return !!db.select({ id: workerAccountProfiles.id }).from(workerAccountProfiles).where(eq(workerAccountProfiles.workerId, workerId)).get();
+  return !!db
+    .select({ id: workerAccountProfiles.id })
+    .from(workerAccountProfiles)
+    .where(eq(workerAccountProfiles.workerId, workerId))
+    .get();
 }
 
 /** The areas the profile's live recommendations were sent from (more than one after a merge). */

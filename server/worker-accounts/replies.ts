@@ -13,7 +13,10 @@ export const REPLY_MAX = 500;
 export function cleanReply(raw: string): string {
   const text = cleanMultiline(raw).trim();
   const n = charCount(text);
-  if (n > REPLY_MAX) throw new InvalidError([{ field: 'reply', message: `Your reply must be ${REPLY_MAX} characters or fewer. You have written ${n.toLocaleString('en-GB')}.` }]);
+  if (n > REPLY_MAX)
+    throw new InvalidError([
+      { field: 'reply', message: `Your reply must be ${REPLY_MAX} characters or fewer. You have written ${n.toLocaleString('en-GB')}.` },
+    ]);
   return text;
 }
 
@@ -23,14 +26,36 @@ export function submitReply(db: Db, input: { accountId: number; workerId: number
   return db.$client.transaction(() => {
     const waiting = and(eq(workerReplies.workerId, workerId), eq(workerReplies.status, 'pending'));
     if (input.text === '') {
-      const gone = db.update(workerReplies).set({ status: 'removed', decidedAt: now }).where(and(eq(workerReplies.workerId, workerId), inArray(workerReplies.status, ['pending', 'published']))).run().changes;
+      const gone = db
+        .update(workerReplies)
+        .set({ status: 'removed', decidedAt: now })
+        .where(and(eq(workerReplies.workerId, workerId), inArray(workerReplies.status, ['pending', 'published'])))
+        .run().changes;
       db.update(workers).set({ updatedAt: now }).where(eq(workers.id, workerId)).run();
-      if (gone) audit(db, { at: now, moderatorId: null, action: 'worker.reply_removed', subjectType: 'worker', subjectId: workerId, note: `by the worker (account ${input.accountId})` });
+      if (gone)
+        audit(db, {
+          at: now,
+          moderatorId: null,
+          action: 'worker.reply_removed',
+          subjectType: 'worker',
+          subjectId: workerId,
+          note: `by the worker (account ${input.accountId})`,
+        });
       return 'removed';
     }
     db.update(workerReplies).set({ status: 'replaced', decidedAt: now }).where(waiting).run();
-    const id = Number(db.insert(workerReplies).values({ workerId, accountId: input.accountId, text: input.text, submittedAt: now }).run().lastInsertRowid);
-    audit(db, { at: now, moderatorId: null, action: 'worker.reply_sent', subjectType: 'worker_reply', subjectId: id, after: { reply: input.text }, note: `by the worker (account ${input.accountId})` });
+    const id = Number(
+      db.insert(workerReplies).values({ workerId, accountId: input.accountId, text: input.text, submittedAt: now }).run().lastInsertRowid,
+    );
+    audit(db, {
+      at: now,
+      moderatorId: null,
+      action: 'worker.reply_sent',
+      subjectType: 'worker_reply',
+      subjectId: id,
+      after: { reply: input.text },
+      note: `by the worker (account ${input.accountId})`,
+    });
     return 'sent';
   })();
 }
@@ -55,10 +80,18 @@ export function decideReply(db: Db, input: { id: number; moderatorId: number; ap
     if (!reply) throw new ConflictError('unknown');
     if (reply.status !== 'pending') throw new ConflictError('already decided', reply.status);
     if (input.approve) {
-      db.update(workerReplies).set({ status: 'replaced', decidedAt: now }).where(and(eq(workerReplies.workerId, reply.workerId), eq(workerReplies.status, 'published'))).run();
+      db.update(workerReplies)
+        .set({ status: 'replaced', decidedAt: now })
+        .where(and(eq(workerReplies.workerId, reply.workerId), eq(workerReplies.status, 'published')))
+        .run();
     }
     db.update(workerReplies)
-      .set({ status: input.approve ? 'published' : 'rejected', decidedAt: now, decidedBy: input.moderatorId, rejectReason: input.approve ? null : input.reason || null })
+      .set({
+        status: input.approve ? 'published' : 'rejected',
+        decidedAt: now,
+        decidedBy: input.moderatorId,
+        rejectReason: input.approve ? null : input.reason || null,
+      })
       .where(eq(workerReplies.id, id))
       .run();
     db.update(workers).set({ updatedAt: now }).where(eq(workers.id, reply.workerId)).run();
@@ -77,5 +110,11 @@ export function decideReply(db: Db, input: { id: number; moderatorId: number; ap
 
 /** The published reply shown on the public profile, or null. */
 export function publishedReply(db: Db, workerId: number): string | null {
-  return db.select({ text: workerReplies.text }).from(workerReplies).where(and(eq(workerReplies.workerId, workerId), eq(workerReplies.status, 'published'))).get()?.text ?? null;
+  return (
+    db
+      .select({ text: workerReplies.text })
+      .from(workerReplies)
+      .where(and(eq(workerReplies.workerId, workerId), eq(workerReplies.status, 'published')))
+      .get()?.text ?? null
+  );
 }

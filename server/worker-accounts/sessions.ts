@@ -17,9 +17,16 @@ export type WorkerAccount = { id: number; email: string };
 export function createWorkerSession(db: Db, accountId: number, now: number): string {
   const token = newToken();
   db.delete(workerSessions)
-    .where(and(eq(workerSessions.accountId, accountId), or(lte(workerSessions.lastSeenAt, now - IDLE_MS), lte(workerSessions.createdAt, now - ABSOLUTE_MS))))
+    .where(
+      and(
+        eq(workerSessions.accountId, accountId),
+        or(lte(workerSessions.lastSeenAt, now - IDLE_MS), lte(workerSessions.createdAt, now - ABSOLUTE_MS)),
+      ),
+    )
     .run();
-  db.insert(workerSessions).values({ idHash: sha256(token), accountId, createdAt: now, lastSeenAt: now }).run();
+  db.insert(workerSessions)
+    .values({ idHash: sha256(token), accountId, createdAt: now, lastSeenAt: now })
+    .run();
   return token;
 }
 
@@ -28,7 +35,12 @@ export function sessionWorker(db: Db, token: string | undefined, now: number): W
   if (!looksLikeToken(token)) return undefined;
   const idHash = sha256(token);
   const row = db
-    .select({ createdAt: workerSessions.createdAt, lastSeenAt: workerSessions.lastSeenAt, id: workerAccounts.id, email: workerAccounts.email })
+    .select({
+      createdAt: workerSessions.createdAt,
+      lastSeenAt: workerSessions.lastSeenAt,
+      id: workerAccounts.id,
+      email: workerAccounts.email,
+    })
     .from(workerSessions)
     .innerJoin(workerAccounts, eq(workerAccounts.id, workerSessions.accountId))
     .where(eq(workerSessions.idHash, idHash))
@@ -38,12 +50,16 @@ export function sessionWorker(db: Db, token: string | undefined, now: number): W
     db.delete(workerSessions).where(eq(workerSessions.idHash, idHash)).run();
     return undefined;
   }
-  if (now - row.lastSeenAt >= TOUCH_EVERY_MS) db.update(workerSessions).set({ lastSeenAt: now }).where(eq(workerSessions.idHash, idHash)).run();
+  if (now - row.lastSeenAt >= TOUCH_EVERY_MS)
+    db.update(workerSessions).set({ lastSeenAt: now }).where(eq(workerSessions.idHash, idHash)).run();
   return { id: row.id, email: row.email };
 }
 
 export function endWorkerSession(db: Db, token: string | undefined): void {
-  if (looksLikeToken(token)) db.delete(workerSessions).where(eq(workerSessions.idHash, sha256(token))).run();
+  if (looksLikeToken(token))
+    db.delete(workerSessions)
+      .where(eq(workerSessions.idHash, sha256(token)))
+      .run();
 }
 
 /** "Sign out everywhere": every session of this worker, this browser's included. */

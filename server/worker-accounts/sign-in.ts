@@ -39,7 +39,11 @@ export function useSignInLink(db: Db, token: string, now: number, signedInAccoun
       .returning()
       .get();
     if (!used) throw new ConflictError(linkState(db, token, now).state);
-    const holder = db.select({ accountId: workerAccountProfiles.accountId }).from(workerAccountProfiles).where(eq(workerAccountProfiles.workerId, used.workerId)).get();
+    const holder = db
+      .select({ accountId: workerAccountProfiles.accountId })
+      .from(workerAccountProfiles)
+      .where(eq(workerAccountProfiles.workerId, used.workerId))
+      .get();
     let accountId: number;
     if (used.via === 'returning' || used.via === 'moderator') {
       // the profile was already linked to this address's account (a moderator's confirmation links it)
@@ -56,7 +60,14 @@ export function useSignInLink(db: Db, token: string, now: number, signedInAccoun
         db.insert(workerAccountProfiles).values({ accountId, workerId: used.workerId, confirmedAt: now, confirmedBy: 'work_email' }).run();
         // the "Confirmed by the social worker" mark shows at once (cached pages are dropped)
         db.update(workers).set({ updatedAt: now }).where(eq(workers.id, used.workerId)).run();
-        audit(db, { at: now, moderatorId: null, action: 'worker.confirmed', subjectType: 'worker', subjectId: used.workerId, after: { account: accountId, by: 'work_email' } });
+        audit(db, {
+          at: now,
+          moderatorId: null,
+          action: 'worker.confirmed',
+          subjectType: 'worker',
+          subjectId: used.workerId,
+          after: { account: accountId, by: 'work_email' },
+        });
       }
     }
     db.update(workerAccounts).set({ lastSignInAt: now }).where(eq(workerAccounts.id, accountId)).run();

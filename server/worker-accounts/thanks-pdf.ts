@@ -15,7 +15,11 @@ const BOLD = `${FONT_DIR}/DejaVuSans-Bold.ttf`;
 
 export function thanksPdf(input: { name: string; area: Area; thanks: Thanks; checkUrl: string }): Promise<Buffer> {
   const { thanks } = input;
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Thanks from families: ${input.name}`, Author: 'The Good Social Worker directory' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: `Thanks from families: ${input.name}`, Author: 'The Good Social Worker directory' },
+  });
   const hasFont = existsSync(REGULAR) && existsSync(BOLD);
   const regular = hasFont ? REGULAR : 'Helvetica';
   const bold = hasFont ? BOLD : 'Helvetica-Bold';
@@ -28,12 +32,24 @@ export function thanksPdf(input: { name: string; area: Area; thanks: Thanks; che
 
   doc.font(bold).fontSize(20).text('Thanks from families');
   doc.moveDown(0.3).font(regular).fontSize(13).text(`${input.name}, social worker, ${input.area.name} (${input.area.authority})`);
-  doc.moveDown(0.3).fontSize(10).fillColor('#505a5f').text(`From The Good Social Worker directory. Issued ${dateTime(thanks.issuedAt)}.`).fillColor('black');
+  doc
+    .moveDown(0.3)
+    .fontSize(10)
+    .fillColor('#505a5f')
+    .text(`From The Good Social Worker directory. Issued ${dateTime(thanks.issuedAt)}.`)
+    .fillColor('black');
   doc.moveDown();
-  doc.font(bold).fontSize(11).text(`Check code: ${formatCode(thanks.code)}`);
+  doc
+    .font(bold)
+    .fontSize(11)
+    .text(`Check code: ${formatCode(thanks.code)}`);
   doc.font(regular).fontSize(10).text(`Anyone can check this document is genuine at ${input.checkUrl} with this code.`);
 
-  doc.moveDown().font(bold).fontSize(14).text(`${plural(thanks.quotes.length, 'recommendation')} published`);
+  doc
+    .moveDown()
+    .font(bold)
+    .fontSize(14)
+    .text(`${plural(thanks.quotes.length, 'recommendation')} published`);
   if (thanks.qualities.length) {
     doc.moveDown(0.5).font(bold).fontSize(12).text('What families said they did well');
     doc.font(regular).fontSize(11);
@@ -43,7 +59,11 @@ export function thanksPdf(input: { name: string; area: Area; thanks: Thanks; che
   doc.font(regular).fontSize(10).text('Each quote was shortened and anonymised by a moderator before it was published.');
   for (const q of thanks.quotes) {
     doc.moveDown(0.6).font(regular).fontSize(11).text(`“${q.text}”`);
-    doc.fontSize(10).fillColor('#505a5f').text(`— ${attribution(q.relationship, q.publishedAt)}`).fillColor('black');
+    doc
+      .fontSize(10)
+      .fillColor('#505a5f')
+      .text(`— ${attribution(q.relationship, q.publishedAt)}`)
+      .fillColor('black');
   }
   if (!thanks.quotes.length) doc.moveDown(0.5).fontSize(11).text('No quotes are published on this profile at the moment.');
   doc.end();

@@ -42,8 +42,21 @@ export function issueThanks(db: Db, input: { accountId: number; workerId: number
     const last = db.select().from(thanksDocuments).where(eq(thanksDocuments.workerId, workerId)).orderBy(desc(thanksDocuments.id)).get();
     if (last && last.quoteIds === quoteIds) return { code: last.code, issuedAt: last.issuedAt, quotes: list, qualities, months };
     const code = newCode();
-    const id = Number(db.insert(thanksDocuments).values({ code, workerId, issuedAt: now, quoteIds, months: JSON.stringify(months) }).run().lastInsertRowid);
-    audit(db, { at: now, moderatorId: null, action: 'worker.thanks_issued', subjectType: 'thanks_document', subjectId: id, after: { workerId, quotes: list.length }, note: `by the worker (account ${input.accountId})` });
+    const id = Number(
+      db
+        .insert(thanksDocuments)
+        .values({ code, workerId, issuedAt: now, quoteIds, months: JSON.stringify(months) })
+        .run().lastInsertRowid,
+    );
+    audit(db, {
+      at: now,
+      moderatorId: null,
+      action: 'worker.thanks_issued',
+      subjectType: 'thanks_document',
+      subjectId: id,
+      after: { workerId, quotes: list.length },
+      note: `by the worker (account ${input.accountId})`,
+    });
     return { code, issuedAt: now, quotes: list, qualities, months };
   })();
 }

@@ -25,8 +25,14 @@ export const READER_TIMEOUT_MS = 60_000;
 
 function statements(db: Db) {
   return {
-    last: db.select({ seq: max(changeLog.seq) }).from(changeLog).prepare(),
-    first: db.select({ seq: min(changeLog.seq) }).from(changeLog).prepare(),
+    last: db
+      .select({ seq: max(changeLog.seq) })
+      .from(changeLog)
+      .prepare(),
+    first: db
+      .select({ seq: min(changeLog.seq) })
+      .from(changeLog)
+      .prepare(),
     after: db
       .select({ seq: changeLog.seq, workerId: changeLog.workerId })
       .from(changeLog)
@@ -79,7 +85,10 @@ export class WorkerChanges {
     let readers = open.get(db);
     if (!readers) open.set(db, (readers = new Set()));
     readers.add(this);
-    db.insert(changeReaders).values({ id: this.id, seq: this.position, seenAt: now }).onConflictDoUpdate({ target: changeReaders.id, set: { seq: this.position, seenAt: now } }).run();
+    db.insert(changeReaders)
+      .values({ id: this.id, seq: this.position, seenAt: now })
+      .onConflictDoUpdate({ target: changeReaders.id, set: { seq: this.position, seenAt: now } })
+      .run();
     if (from !== undefined) this.rewindTo(from);
   }
 
@@ -151,7 +160,10 @@ export function keepReadersAlive(db: Db, now = Date.now()): void {
   if (!readers.length) return;
   db.transaction((tx) => {
     for (const r of readers) {
-      tx.insert(changeReaders).values({ id: r.id, seq: r.position, seenAt: now }).onConflictDoUpdate({ target: changeReaders.id, set: { seq: r.position, seenAt: now } }).run();
+      tx.insert(changeReaders)
+        .values({ id: r.id, seq: r.position, seenAt: now })
+        .onConflictDoUpdate({ target: changeReaders.id, set: { seq: r.position, seenAt: now } })
+        .run();
     }
   });
 }
@@ -163,8 +175,13 @@ export function keepReadersAlive(db: Db, now = Date.now()): void {
  */
 export function pruneChangeLog(db: Db, now = Date.now()): number {
   return db.transaction((tx) => {
-    tx.delete(changeReaders).where(lt(changeReaders.seenAt, now - READER_TIMEOUT_MS)).run();
-    const floor = tx.select({ seq: min(changeReaders.seq) }).from(changeReaders).get()?.seq;
+    tx.delete(changeReaders)
+      .where(lt(changeReaders.seenAt, now - READER_TIMEOUT_MS))
+      .run();
+    const floor = tx
+      .select({ seq: min(changeReaders.seq) })
+      .from(changeReaders)
+      .get()?.seq;
     if (floor === undefined || floor === null) return 0;
     return tx.delete(changeLog).where(lt(changeLog.seq, floor)).run().changes;
   });

@@ -15,6 +15,7 @@ export const NAME_MESSAGES = {
 // Letters of any script with their accents (combining marks), spaces (not newlines), hyphens
 // (U+2010 too), apostrophes (’ too) and full stops; zero-width (non-)joiners are part of how some
 // scripts spell names.
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the zero-width joiners stand alone on purpose (names in scripts that use them)
 const NAME_CHARS = /^[\p{L}\p{M}\u200C\u200D '’.\-‐]+$/u;
 const HAS_LETTER = /\p{L}/u;
 // No name needs more than three marks on one letter; the cleaner keeps up to four of a stack, so a

@@ -28,7 +28,13 @@ const tickedKey = sql<string>`j.value`;
 const bySlug = (db: Db) =>
   db
     .select({
-      id: w.id, slug: w.slug, name: w.name, areaId: w.areaId, team: w.team, status: w.status, listed,
+      id: w.id,
+      slug: w.slug,
+      name: w.name,
+      areaId: w.areaId,
+      team: w.team,
+      status: w.status,
+      listed,
       live: sql<number>`EXISTS (SELECT 1 FROM ${quotes} q WHERE q.worker_id = ${w.id} AND ${live})`,
     })
     .from(w)
@@ -42,7 +48,11 @@ const redirectOf = (db: Db) =>
     .where(eq(workerSlugRedirects.oldSlug, ph('slug')))
     .prepare();
 const liveCount = (db: Db) =>
-  db.select({ n: count() }).from(q).where(and(eq(q.workerId, ph('workerId')), live)).prepare();
+  db
+    .select({ n: count() })
+    .from(q)
+    .where(and(eq(q.workerId, ph('workerId')), live))
+    .prepare();
 const qualityRows = (db: Db) =>
   db
     .select({ key: tickedKey, count: count() })
@@ -64,7 +74,15 @@ const liveQuoteRows = (db: Db) =>
 const latestWindow = (db: Db) => {
   const newest = db.select().from(q).where(live).orderBy(desc(q.publishedAt), desc(q.id)).limit(ph('window')).as('q');
   return db
-    .select({ id: newest.id, text: newest.text, relationship: newest.relationship, publishedAt: newest.publishedAt, slug: w.slug, name: w.name, areaId: w.areaId })
+    .select({
+      id: newest.id,
+      text: newest.text,
+      relationship: newest.relationship,
+      publishedAt: newest.publishedAt,
+      slug: w.slug,
+      name: w.name,
+      areaId: w.areaId,
+    })
     .from(newest)
     .innerJoin(w, eq(w.id, newest.workerId))
     .where(listed)
@@ -73,7 +91,12 @@ const latestWindow = (db: Db) => {
     .prepare();
 };
 const allLiveCount = (db: Db) => db.select({ n: count() }).from(q).where(live).prepare();
-const publicInArea = (db: Db) => db.select({ n: count() }).from(w).where(and(eq(w.areaId, ph('areaId')), isPublic)).prepare();
+const publicInArea = (db: Db) =>
+  db
+    .select({ n: count() })
+    .from(w)
+    .where(and(eq(w.areaId, ph('areaId')), isPublic))
+    .prepare();
 const areaWorkerRows = (db: Db) => {
   const nominationCount = count().as('nominations');
   return db
@@ -168,7 +191,10 @@ export type WorkerSummary = { id: number; slug: string; name: string; team: stri
 export function workersInArea(db: Db, areaId: number, limit: number, offset: number): { total: number; workers: WorkerSummary[] } {
   const total = preparedQuery(db, publicInArea).get({ areaId })?.n ?? 0;
   const rows = preparedQuery(db, areaWorkerRows).all({ areaId, limit, offset });
-  const top = topQualities(db, rows.map((r) => r.id));
+  const top = topQualities(
+    db,
+    rows.map((r) => r.id),
+  );
   return { total, workers: rows.map((r) => ({ ...r, qualities: top.get(r.id) ?? [] })) };
 }
 
@@ -191,7 +217,10 @@ export function topQualities(db: Db, workerIds: number[], perWorker = 3): Map<nu
   }
   for (const [id, list] of all) {
     list.sort((a, b) => b.count - a.count || order.get(a.key)! - order.get(b.key)!);
-    out.set(id, list.slice(0, perWorker).map((r) => QUALITY_LABELS[r.key]!));
+    out.set(
+      id,
+      list.slice(0, perWorker).map((r) => QUALITY_LABELS[r.key]!),
+    );
   }
   return out;
 }

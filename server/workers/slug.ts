@@ -13,7 +13,12 @@ const NOT_ASCII = /[^\x20-\x7E]/;
 export function nameSlug(name: string): string {
   const folded = slugify(name);
   if (!NOT_ASCII.test(folded)) return folded;
-  return slugify(transliterate(name)).replace(/[^a-z0-9-]+/g, '').replace(/-{2,}/g, '-').replace(/^-|-$/g, '') || 'worker';
+  return (
+    slugify(transliterate(name))
+      .replace(/[^a-z0-9-]+/g, '')
+      .replace(/-{2,}/g, '-')
+      .replace(/^-|-$/g, '') || 'worker'
+  );
 }
 
 /** A worker's slug before any number is added to make it unique. */
@@ -26,7 +31,12 @@ const slugTaken = (db: Db) =>
     .select({ one: sql<number>`1` })
     .from(workers)
     .where(and(eq(workers.slug, sql.placeholder('slug')), sql`${workers.id} IS NOT ${sql.placeholder('except')}`))
-    .unionAll(db.select({ one: sql<number>`1` }).from(workerSlugRedirects).where(eq(workerSlugRedirects.oldSlug, sql.placeholder('slug'))))
+    .unionAll(
+      db
+        .select({ one: sql<number>`1` })
+        .from(workerSlugRedirects)
+        .where(eq(workerSlugRedirects.oldSlug, sql.placeholder('slug'))),
+    )
     .prepare();
 
 export function uniqueWorkerSlug(db: Db, name: string, areaSlug: string, exceptWorkerId?: number): string {
@@ -57,7 +67,10 @@ export function backfillAsciiSlugs(db: Db): number {
   db.transaction((tx) => {
     for (const w of rows) {
       const slug = uniqueWorkerSlug(db, w.name, w.areaSlug, w.id);
-      tx.insert(workerSlugRedirects).values({ oldSlug: w.slug, workerId: w.id }).onConflictDoUpdate({ target: workerSlugRedirects.oldSlug, set: { workerId: w.id } }).run();
+      tx.insert(workerSlugRedirects)
+        .values({ oldSlug: w.slug, workerId: w.id })
+        .onConflictDoUpdate({ target: workerSlugRedirects.oldSlug, set: { workerId: w.id } })
+        .run();
       tx.update(workers).set({ slug }).where(eq(workers.id, w.id)).run();
     }
   });

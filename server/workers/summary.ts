@@ -32,7 +32,10 @@ export const workerSummaryColumns = {
 /** `select workerSummaryColumns from workers join areas`, for adding conditions to. */
 export const workerSummaries = (db: Db) => db.select(workerSummaryColumns).from(workers).innerJoin(areas, eq(areas.id, workers.areaId));
 
-const byId = (db: Db) => workerSummaries(db).where(eq(workers.id, sql.placeholder('id'))).prepare();
+const byId = (db: Db) =>
+  workerSummaries(db)
+    .where(eq(workers.id, sql.placeholder('id')))
+    .prepare();
 
 export function getWorker(db: Db, id: number): WorkerSummary | undefined {
   return preparedQuery(db, byId).get({ id });

@@ -25,7 +25,8 @@ export const PUBLIC_WORKER = `${LISTED_WORKER} AND EXISTS (SELECT 1 FROM quotes 
 // The same rules for drizzle queries over the `workers` table (unaliased).
 
 /** A worker's live recommendations, as a column of a query over `workers`. */
-export const liveQuoteCount = sql<number>`(SELECT COUNT(*) FROM ${quotes} q WHERE q.worker_id = ${workers.id} AND ${sql.raw(LIVE_QUOTE)})`.mapWith(Number);
+export const liveQuoteCount =
+  sql<number>`(SELECT COUNT(*) FROM ${quotes} q WHERE q.worker_id = ${workers.id} AND ${sql.raw(LIVE_QUOTE)})`.mapWith(Number);
 
 /** The worker may be shown by name (as LISTED_WORKER), as a condition or a 0/1 column of a query over `workers`. */
 export const isListedWorker = sql<number>`(${workers.status} = 'published' AND ${workers.display} <> 'private')`;

@@ -34,7 +34,11 @@ async function isolated(javaScriptEnabled: boolean, viewport: { width: number; h
     if (url.startsWith(server.url)) return route.continue();
     if (url.startsWith(NEUTRAL)) {
       neutralHits.push(url);
-      return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html lang="en"><title>Weather</title><h1>Weather</h1></html>' });
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<!DOCTYPE html><html lang="en"><title>Weather</title><h1>Weather</h1></html>',
+      });
     }
     return route.abort('blockedbyclient');
   });
@@ -85,7 +89,23 @@ describe('without JavaScript', () => {
 
   it('is on every public page and on none of the moderation pages', async () => {
     const page = await context.newPage();
-    for (const path of ['/', '/search?q=smith', '/areas', '/insights', '/nominate', '/status', '/withdraw', '/help', '/staying-safe', '/accessibility', '/about', '/privacy', '/house-rules', '/request-change', '/no-such-page']) {
+    for (const path of [
+      '/',
+      '/search?q=smith',
+      '/areas',
+      '/insights',
+      '/nominate',
+      '/status',
+      '/withdraw',
+      '/help',
+      '/staying-safe',
+      '/accessibility',
+      '/about',
+      '/privacy',
+      '/house-rules',
+      '/request-change',
+      '/no-such-page',
+    ]) {
       await page.goto(path);
       await expect(page.locator('a[data-exit-this-page]').count(), path).resolves.toBe(1);
     }
@@ -139,7 +159,10 @@ describe('with JavaScript', () => {
         const cover = document.querySelector('.exit-this-page-cover');
         if (!cover) return;
         const r = cover.getBoundingClientRect();
-        const ok = r.width >= window.innerWidth && r.height >= window.innerHeight && getComputedStyle(cover).backgroundColor === 'rgb(255, 255, 255)';
+        const ok =
+          r.width >= window.innerWidth &&
+          r.height >= window.innerHeight &&
+          getComputedStyle(cover).backgroundColor === 'rgb(255, 255, 255)';
         (window as unknown as { reportCover: (s: string) => void }).reportCover(ok ? 'covered' : `cover ${r.width}x${r.height}`);
       }).observe(document, { childList: true, subtree: true });
     });
@@ -165,7 +188,13 @@ describe('with JavaScript', () => {
       const onTop = await page.evaluate(() => {
         const skip = document.querySelector('.skip-link')!;
         const r = skip.getBoundingClientRect();
-        const points = [[r.left + 2, r.top + 2], [r.right - 2, r.top + 2], [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2], [(r.left + r.right) / 2, (r.top + r.bottom) / 2]];
+        const points = [
+          [r.left + 2, r.top + 2],
+          [r.right - 2, r.top + 2],
+          [r.left + 2, r.bottom - 2],
+          [r.right - 2, r.bottom - 2],
+          [(r.left + r.right) / 2, (r.top + r.bottom) / 2],
+        ];
         return points.every(([x, y]) => skip.contains(document.elementFromPoint(x!, y!)));
       });
       expect(onTop, `skip link fully visible at ${viewport.width} px`).toBe(true);

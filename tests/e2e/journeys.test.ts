@@ -20,7 +20,12 @@ let browser: Browser;
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gsw-e2e-journeys-'));
   await seedDatabase(join(dir, 'directory.db'), async (s) => {
-    s.nominate({ workerName: 'Jane Smith', area: 'hastings', qualities: ['listened'], quote: 'She listened to us and never gave up on our family.' });
+    s.nominate({
+      workerName: 'Jane Smith',
+      area: 'hastings',
+      qualities: ['listened'],
+      quote: 'She listened to us and never gave up on our family.',
+    });
     s.nominate({ workerName: 'John Okafor', area: 'sefton', quote: 'He always called back when he said he would.' });
     s.nominate({ workerName: "Siobhan O'Neill", area: 'cardiff', quote: 'She stood up for us in court.' });
     await s.moderator(MODERATOR);
@@ -246,7 +251,8 @@ describe('minimum fill time (a server with MIN_FILL_SECONDS=8)', () => {
       await expect(page.locator('[name="story"]').inputValue()).resolves.toBe(GOOD_NOMINATION.story);
       await expect(page.locator('input[name="relationship"][value="parent"]').isChecked()).resolves.toBe(true);
       await expect(page.locator('input[name="consent"]').isChecked()).resolves.toBe(true);
-      if (!(await page.locator('[name="worker_name"]').inputValue())) await fillNomination(page, { worker_name: 'Patient Person', team: GOOD_NOMINATION.team });
+      if (!(await page.locator('[name="worker_name"]').inputValue()))
+        await fillNomination(page, { worker_name: 'Patient Person', team: GOOD_NOMINATION.team });
       await page.waitForTimeout(Math.max(0, servedAt + 8500 - Date.now()));
       expect((await submit(page, '/nominate')).status()).toBe(200);
       expect((await submit(page, '/nominate/confirm')).status()).toBe(200);

@@ -41,30 +41,82 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gsw-e2e-pages-'));
   const dbPath = join(dir, 'directory.db');
   const now = Date.now();
-  ({ profileSlug, hiddenSlug, pendingId, pendingRef, requestId } = await seedDatabase(dbPath, async (s) => {
-    const day = 86_400_000;
-    const main = s.nominate({ workerName: 'Jane Smith', area: 'hastings', team: 'Family Support Team', qualities: ['listened', 'honest', 'hope'], quote: 'She listened to us and never gave up on our family.', submittedAt: now - 2 * day });
-    s.nominate({ workerName: 'Jane Smith', area: 'hastings', relationship: 'young_person', qualities: ['listened'], quote: 'She explained everything so I understood it.', submittedAt: now - 40 * day });
-    s.nominate({ workerName: 'Mohammed Khan', area: 'hastings', qualities: ['advocate'], quote: 'He stood up for us in court.', submittedAt: now - 3 * day });
-    s.nominate({ workerName: 'Siân Evans', area: 'sefton', relationship: 'carer', quote: 'She made a plan that made sense to us.', submittedAt: now - day });
-    s.nominate({ workerName: "Siobhan O'Neill", area: 'cardiff', quote: 'Always called back when she said she would.', submittedAt: now - 90 * day });
-    const hidden = s.nominate({ workerName: 'Hidden Person', area: 'sefton', submittedAt: now - 5 * day });
-    s.db.$client.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(hidden.workerId);
-    const pending = s.nominate({ workerName: 'Jane Smyth', area: 'hastings', status: 'pending', qualities: ['listened'], story: 'Our social worker Jane helped my son Tom at Oakfield Primary School. Call me on 07700 900123 or write to 12 Acacia Road, TN34 1AA.', contactEmail: 'family@example.org' });
-    const request = s.db.$client
-      .prepare(
-        `INSERT INTO change_requests (worker_name, area_text, area_id, worker_id, request, details, contact_email, status, submitted_at)
+  ({ profileSlug, hiddenSlug, pendingId, pendingRef, requestId } = await seedDatabase(
+    dbPath,
+    async (s) => {
+      const day = 86_400_000;
+      const main = s.nominate({
+        workerName: 'Jane Smith',
+        area: 'hastings',
+        team: 'Family Support Team',
+        qualities: ['listened', 'honest', 'hope'],
+        quote: 'She listened to us and never gave up on our family.',
+        submittedAt: now - 2 * day,
+      });
+      s.nominate({
+        workerName: 'Jane Smith',
+        area: 'hastings',
+        relationship: 'young_person',
+        qualities: ['listened'],
+        quote: 'She explained everything so I understood it.',
+        submittedAt: now - 40 * day,
+      });
+      s.nominate({
+        workerName: 'Mohammed Khan',
+        area: 'hastings',
+        qualities: ['advocate'],
+        quote: 'He stood up for us in court.',
+        submittedAt: now - 3 * day,
+      });
+      s.nominate({
+        workerName: 'Siân Evans',
+        area: 'sefton',
+        relationship: 'carer',
+        quote: 'She made a plan that made sense to us.',
+        submittedAt: now - day,
+      });
+      s.nominate({
+        workerName: "Siobhan O'Neill",
+        area: 'cardiff',
+        quote: 'Always called back when she said she would.',
+        submittedAt: now - 90 * day,
+      });
+      const hidden = s.nominate({ workerName: 'Hidden Person', area: 'sefton', submittedAt: now - 5 * day });
+      s.db.$client.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(hidden.workerId);
+      const pending = s.nominate({
+        workerName: 'Jane Smyth',
+        area: 'hastings',
+        status: 'pending',
+        qualities: ['listened'],
+        story:
+          'Our social worker Jane helped my son Tom at Oakfield Primary School. Call me on 07700 900123 or write to 12 Acacia Road, TN34 1AA.',
+        contactEmail: 'family@example.org',
+      });
+      const request = s.db.$client
+        .prepare(
+          `INSERT INTO change_requests (worker_name, area_text, area_id, worker_id, request, details, contact_email, status, submitted_at)
          VALUES ('Jane Smith', 'Hastings', ?, ?, 'correct', 'My team name is wrong on the profile.', NULL, 'pending', ?)`,
-      )
-      .run(s.areas.resolve('hastings')!.id, main.workerId, now - day);
-    await s.moderator(ADMIN, 'admin');
-    seedDomains(s);
-    // a mail that failed, for the admins' mail page
-    queueMail(s.db, { to: 'a.worker@eastsussex.gov.uk', subject: 'Sign in', text: 'Your link', kind: 'worker_sign_in' }, now - day);
-    s.db.update(outbox).set({ status: 'failed', attempts: 6, lastError: '550: Mailbox unavailable', toAddress: 'a•••@eastsussex.gov.uk', bodyText: '' }).run();
-    const ref = s.db.$client.prepare('SELECT ref FROM nominations WHERE id = ?').pluck().get(pending.nominationId) as string;
-    return { profileSlug: main.slug!, hiddenSlug: hidden.slug!, pendingId: pending.nominationId, pendingRef: ref, requestId: Number(request.lastInsertRowid) };
-  }, now));
+        )
+        .run(s.areas.resolve('hastings')!.id, main.workerId, now - day);
+      await s.moderator(ADMIN, 'admin');
+      seedDomains(s);
+      // a mail that failed, for the admins' mail page
+      queueMail(s.db, { to: 'a.worker@eastsussex.gov.uk', subject: 'Sign in', text: 'Your link', kind: 'worker_sign_in' }, now - day);
+      s.db
+        .update(outbox)
+        .set({ status: 'failed', attempts: 6, lastError: '550: Mailbox unavailable', toAddress: 'a•••@eastsussex.gov.uk', bodyText: '' })
+        .run();
+      const ref = s.db.$client.prepare('SELECT ref FROM nominations WHERE id = ?').pluck().get(pending.nominationId) as string;
+      return {
+        profileSlug: main.slug!,
+        hiddenSlug: hidden.slug!,
+        pendingId: pending.nominationId,
+        pendingRef: ref,
+        requestId: Number(request.lastInsertRowid),
+      };
+    },
+    now,
+  ));
   server = await startServer({ dir, removeDir: true, env: { SMTP_URL: await smtp.start() } });
   browser = await launchBrowser();
   ({ context } = await newContext(browser, server.url));
@@ -103,7 +155,11 @@ async function screenshots(name: string) {
     await page.setViewportSize(viewport);
     // Full page, but at most 4,000 px tall (the areas list is ~30,000 px at 375 px wide).
     const height = Math.min(4000, await page.evaluate(() => document.documentElement.scrollHeight));
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${viewport.width}.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
+    await page.screenshot({
+      path: join(SCREENSHOTS, `${name}-${viewport.width}.png`),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: viewport.width, height },
+    });
     void label;
   }
   await page.setViewportSize(VIEWPORTS.desktop);
@@ -147,7 +203,8 @@ describe('public pages', () => {
   });
 
   it('about, privacy, house rules, help, staying safe, accessibility', async () => {
-    for (const p of ['about', 'privacy', 'house-rules', 'help', 'staying-safe', 'accessibility']) await checkPage(p, await page.goto(`/${p}`));
+    for (const p of ['about', 'privacy', 'house-rules', 'help', 'staying-safe', 'accessibility'])
+      await checkPage(p, await page.goto(`/${p}`));
   });
 
   it('not found (404) and removed (410)', async () => {
@@ -221,7 +278,9 @@ describe('named worker pages, including their error states', () => {
     await checkPage('claim by hand error', await submit(page, '/worker/claim/manual'), 400);
     await expectErrorSummaryFocused('claim by hand error');
     titles.delete('claim by hand error');
-    await page.locator('form[action="/worker/claim/manual"] [name="note"]').fill('Agency social worker placed with East Sussex since 2025.');
+    await page
+      .locator('form[action="/worker/claim/manual"] [name="note"]')
+      .fill('Agency social worker placed with East Sussex since 2025.');
     await checkPage('claim by hand sent', await submit(page, '/worker/claim/manual'));
     await checkPage('claim, no profile named', await page.goto('/worker/claim'));
     titles.delete('claim, no profile named');
@@ -295,7 +354,7 @@ describe('moderation pages', () => {
     titles.delete('review error');
   });
 
-  it('send back, then the family\'s status, edit page, its error and sent pages', async () => {
+  it("send back, then the family's status, edit page, its error and sent pages", async () => {
     await page.goto(`/moderate/nominations/${pendingId}`);
     await page.locator('input[name="send_back_reason"][value="names_someone"]').check();
     const sent = await submit(page, `/moderate/nominations/${pendingId}`, /send back/i);

@@ -29,12 +29,36 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gsw-e2e-welsh-'));
   const day = 86_400_000;
   const now = Date.now();
-  ({ profileSlug } = await seedDatabase(join(dir, 'directory.db'), (s) => {
-    const main = s.nominate({ workerName: 'Siân Evans', area: 'cardiff', team: 'Tîm Teuluoedd', qualities: ['listened', 'hope'], quote: 'She never gave up on us.', submittedAt: now - day });
-    s.nominate({ workerName: 'Siân Evans', area: 'cardiff', relationship: 'carer', qualities: ['listened'], quote: 'Gwrandawodd arnom.', submittedAt: now - 2 * day });
-    s.nominate({ workerName: 'Dafydd Morgan', area: 'swansea', qualities: ['advocate'], quote: 'He stood up for us in court.', submittedAt: now - 3 * day });
-    return { profileSlug: main.slug! };
-  }, now));
+  ({ profileSlug } = await seedDatabase(
+    join(dir, 'directory.db'),
+    (s) => {
+      const main = s.nominate({
+        workerName: 'Siân Evans',
+        area: 'cardiff',
+        team: 'Tîm Teuluoedd',
+        qualities: ['listened', 'hope'],
+        quote: 'She never gave up on us.',
+        submittedAt: now - day,
+      });
+      s.nominate({
+        workerName: 'Siân Evans',
+        area: 'cardiff',
+        relationship: 'carer',
+        qualities: ['listened'],
+        quote: 'Gwrandawodd arnom.',
+        submittedAt: now - 2 * day,
+      });
+      s.nominate({
+        workerName: 'Dafydd Morgan',
+        area: 'swansea',
+        qualities: ['advocate'],
+        quote: 'He stood up for us in court.',
+        submittedAt: now - 3 * day,
+      });
+      return { profileSlug: main.slug! };
+    },
+    now,
+  ));
   server = await startServer({ dir, removeDir: true });
   browser = await launchBrowser();
   const c = await newContext(browser, server.url, { viewport: VIEWPORTS.phone, javaScriptEnabled: false });
@@ -78,7 +102,11 @@ describe('the nomination journey in Welsh, 375 px, JavaScript off', () => {
     await checkWelshPage('ffurflen', form);
     expect(await page.locator('h1').innerText()).toBe('Argymell gweithiwr cymdeithasol');
 
-    await fillNomination(page, { ...GOOD_NOMINATION, area: 'swansea', worker_name: 'Rhian Jones', team: 'Tîm Cefnogi', story: 'Rhy fyr.', consent: false }, '/cy/nominate');
+    await fillNomination(
+      page,
+      { ...GOOD_NOMINATION, area: 'swansea', worker_name: 'Rhian Jones', team: 'Tîm Cefnogi', story: 'Rhy fyr.', consent: false },
+      '/cy/nominate',
+    );
     const failed = await submit(page, '/cy/nominate');
     await checkWelshPage('ffurflen gyda gwallau', failed, 400);
     const summary = page.locator('.error-summary');
@@ -87,7 +115,11 @@ describe('the nomination journey in Welsh, 375 px, JavaScript off', () => {
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     await expect(page.locator('[name="worker_name"]').inputValue()).resolves.toBe('Rhian Jones');
 
-    await fillNomination(page, { story: 'Gwrandawodd arnom pan nad oedd neb arall yn gwrando, a rhoddodd obaith i ni fel teulu.', consent: true }, '/cy/nominate');
+    await fillNomination(
+      page,
+      { story: 'Gwrandawodd arnom pan nad oedd neb arall yn gwrando, a rhoddodd obaith i ni fel teulu.', consent: true },
+      '/cy/nominate',
+    );
     const check = await submit(page, '/cy/nominate');
     await checkWelshPage('gwirio atebion', check);
     expect(await page.locator('h1').innerText()).toBe('Gwirio eich atebion');

@@ -32,8 +32,19 @@ beforeAll(async () => {
   await seedDatabase(join(dir, 'directory.db'), async (s) => {
     seedDomains(s);
     for (const c of COMBOS) {
-      const first = s.nominate({ workerName: `${c.first} ${c.last}`, area: 'hastings', qualities: ['listened'], quote: `${c.first} listened to us every single week.` });
-      s.nominate({ workerName: `${c.first} ${c.last}`, area: 'hastings', workerId: first.workerId!, qualities: ['hope'], quote: 'Gave us hope when we had none.' });
+      const first = s.nominate({
+        workerName: `${c.first} ${c.last}`,
+        area: 'hastings',
+        qualities: ['listened'],
+        quote: `${c.first} listened to us every single week.`,
+      });
+      s.nominate({
+        workerName: `${c.first} ${c.last}`,
+        area: 'hastings',
+        workerId: first.workerId!,
+        qualities: ['hope'],
+        quote: 'Gave us hope when we had none.',
+      });
       slugs.set(c.first, first.slug!);
     }
     await s.moderator(MODERATOR);
@@ -104,7 +115,12 @@ describe.each(COMBOS)('$label', ({ js, first, last, email }) => {
     expect(text).toContain(`Thank you, families of Hastings. From ${first}.`);
     expect((await page.goto(`/workers/${slugs.get(first)}`))!.status()).toBe(404);
     const json = await (await page.request.get(`/api/workers/${newSlug}`)).json();
-    expect(json).toMatchObject({ name: first, confirmed: true, reply: `Thank you, families of Hastings. From ${first}.`, registration: null });
+    expect(json).toMatchObject({
+      name: first,
+      confirmed: true,
+      reply: `Thank you, families of Hastings. From ${first}.`,
+      registration: null,
+    });
     const search = await (await page.request.get(`/api/search?q=${first}`)).json();
     expect(search.results.map((r: { slug: string; name: string }) => [r.slug, r.name])).toContainEqual([newSlug, first]);
     const bySurname = await (await page.request.get(`/api/search?q=${last}`)).json();
@@ -113,7 +129,10 @@ describe.each(COMBOS)('$label', ({ js, first, last, email }) => {
 
   it('downloads the PDF with the quotes, and its check code verifies', async () => {
     await page.goto('/worker');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download your thanks (PDF)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download your thanks (PDF)' }).click(),
+    ]);
     const path = await download.path();
     pdfText = (await new PDFParse({ data: readFileSync(path!) }).getText()).text.replace(/\s+/g, ' ');
     expect(pdfText).toContain(`${first} listened to us every single week.`);

@@ -56,13 +56,17 @@ async function expectInert(where: string) {
   const live = await page.evaluate(() => {
     const out: string[] = [];
     // The site ships one script, Exit this page, in the head of public pages: any other script element is an injection.
-    const ours = (s: HTMLScriptElement) => s.parentElement === document.head && /^\/static\/exit-this-page\.js\?v=[0-9a-f]{10}$/.test(s.getAttribute('src') ?? '') && !s.textContent;
+    const ours = (s: HTMLScriptElement) =>
+      s.parentElement === document.head &&
+      /^\/static\/exit-this-page\.js\?v=[0-9a-f]{10}$/.test(s.getAttribute('src') ?? '') &&
+      !s.textContent;
     const scripts = Array.from(document.querySelectorAll('script'));
     if (scripts.some((s) => !ours(s)) || scripts.length > 1) out.push('a <script> element');
     for (const el of Array.from(document.querySelectorAll('*'))) {
       for (const a of Array.from(el.attributes)) {
         if (/^on/i.test(a.name)) out.push(`<${el.tagName.toLowerCase()} ${a.name}>`);
-        if (/^(href|src|action|formaction|xlink:href)$/i.test(a.name) && /^\s*javascript:/i.test(a.value)) out.push(`<${el.tagName.toLowerCase()} ${a.name}="${a.value}">`);
+        if (/^(href|src|action|formaction|xlink:href)$/i.test(a.name) && /^\s*javascript:/i.test(a.value))
+          out.push(`<${el.tagName.toLowerCase()} ${a.name}="${a.value}">`);
       }
     }
     if (document.querySelector('img[src="x"], svg[onload]')) out.push('an injected img or svg');

@@ -63,12 +63,17 @@ export async function runMailCrash(o: MailCrashOptions): Promise<MailCrashResult
   let child: ChildProcess | undefined;
   let output = '';
 
-  const addressOf = (i: number) => (o.refuseEvery && i % o.refuseEvery === 0 ? `refused.${i}@eastsussex.gov.uk` : `worker.${i}@eastsussex.gov.uk`);
+  const addressOf = (i: number) =>
+    o.refuseEvery && i % o.refuseEvery === 0 ? `refused.${i}@eastsussex.gov.uk` : `worker.${i}@eastsussex.gov.uk`;
   const addresses: string[] = [];
   const queue = (from: number, to: number) => {
     for (let i = from; i < to; i++) {
       addresses.push(addressOf(i));
-      queueMail(db, { to: addressOf(i), subject: 'Your sign-in link', text: `${BODY} ${i}`, kind: 'worker_sign_in', dedupeKey: `crash:${i}` }, Date.now());
+      queueMail(
+        db,
+        { to: addressOf(i), subject: 'Your sign-in link', text: `${BODY} ${i}`, kind: 'worker_sign_in', dedupeKey: `crash:${i}` },
+        Date.now(),
+      );
     }
   };
 
@@ -105,8 +110,14 @@ export async function runMailCrash(o: MailCrashOptions): Promise<MailCrashResult
     throw new Error('the server did not start');
   }
 
-  const exited = (c: ChildProcess) => (c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise((r) => c.once('exit', r)));
-  const open = () => db.select({ n: sql<number>`count(*)` }).from(outbox).where(inArray(outbox.status, ['queued', 'sending'])).get()?.n ?? 0;
+  const exited = (c: ChildProcess) =>
+    c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise((r) => c.once('exit', r));
+  const open = () =>
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(outbox)
+      .where(inArray(outbox.status, ['queued', 'sending']))
+      .get()?.n ?? 0;
   const inFlightAtKills: number[] = [];
 
   try {
@@ -118,7 +129,10 @@ export async function runMailCrash(o: MailCrashOptions): Promise<MailCrashResult
       const target = smtp.received.length + Math.max(1, Math.floor(o.messages / (o.kills + 2)));
       const random = k <= (o.randomKills ?? 0);
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no mail on the wire before kill ${k}:\n${output.slice(-3000)}`)), o.timeoutMs ?? 60_000);
+        const timer = setTimeout(
+          () => reject(new Error(`no mail on the wire before kill ${k}:\n${output.slice(-3000)}`)),
+          o.timeoutMs ?? 60_000,
+        );
         smtp.onRecipient = () => {
           if (smtp.received.length < target && open() > 1) return;
           smtp.onRecipient = () => {};
@@ -136,7 +150,9 @@ export async function runMailCrash(o: MailCrashOptions): Promise<MailCrashResult
         .set({ claimedAt: sql`${outbox.claimedAt} - ${STUCK_AFTER_MS + 1000}` })
         .where(eq(outbox.status, 'sending'))
         .run();
-      say(`kill ${k}${random ? ' (random moment)' : ''}: ${smtp.received.length} delivered so far, ${sending.length} on the wire (${sending.map((r) => r.id).join(', ')})`);
+      say(
+        `kill ${k}${random ? ' (random moment)' : ''}: ${smtp.received.length} delivered so far, ${sending.length} on the wire (${sending.map((r) => r.id).join(', ')})`,
+      );
       if (k === 1) queue(firstHalf, o.messages);
       child = await start();
     }
@@ -163,12 +179,18 @@ export async function runMailCrash(o: MailCrashOptions): Promise<MailCrashResult
       sent: rows.filter((r) => r.status === 'sent').length,
       failed: rows.filter((r) => r.status === 'failed').length,
       deliveries: smtp.received.length,
-      lost: rows.filter((r) => (r.status !== 'sent' && r.status !== 'failed') || (r.status === 'sent' && !perId.get(r.id))).map((r) => r.id),
+      lost: rows
+        .filter((r) => (r.status !== 'sent' && r.status !== 'failed') || (r.status === 'sent' && !perId.get(r.id)))
+        .map((r) => r.id),
       duplicates,
       unexplainedDuplicates: duplicates.filter((id) => !inFlightAtKills.includes(id)),
       // a message on the wire at a kill may end either way (sent before the kill, or failed as interrupted)
       wrongOutcome: rows
-        .filter((r) => (refused(r) ? r.status !== 'failed' || perId.has(r.id) : r.status !== 'sent' && !(r.status === 'failed' && inFlightAtKills.includes(r.id))))
+        .filter((r) =>
+          refused(r)
+            ? r.status !== 'failed' || perId.has(r.id)
+            : r.status !== 'sent' && !(r.status === 'failed' && inFlightAtKills.includes(r.id)),
+        )
         .map((r) => r.id),
       inFlightAtKills,
       leakedLogLines,

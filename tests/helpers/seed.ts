@@ -77,7 +77,13 @@ export function seedNomination(app: TestApp, s: SeedNomination): { nominationId:
     if (status === 'approved') {
       sqlite
         .prepare('INSERT INTO quotes (nomination_id, worker_id, text, relationship, published_at) VALUES (?, ?, ?, ?, ?)')
-        .run(nominationId, workerId, s.quote ?? 'They listened to us and never gave up on our family.', s.relationship ?? 'parent', submittedAt);
+        .run(
+          nominationId,
+          workerId,
+          s.quote ?? 'They listened to us and never gave up on our family.',
+          s.relationship ?? 'parent',
+          submittedAt,
+        );
     }
     return { nominationId, workerId, slug };
   })();

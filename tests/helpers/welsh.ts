@@ -63,7 +63,10 @@ const ENGLISH_GLUE = new Set('and of to is are with for not has was we our be by
 
 /** The English in a piece of text: its tell-tale words, or its glue words when it has two or more. */
 export function englishIn(text: string): string[] {
-  const words = text.toLowerCase().split(/[^a-zâêîôûŵŷäëïöüÿáéíóúẁýàèìòùẁỳ']+/u).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/[^a-zâêîôûŵŷäëïöüÿáéíóúẁýàèìòùẁỳ']+/u)
+    .filter(Boolean);
   const strong = words.filter((w) => ENGLISH_WORDS.has(w));
   const glue = words.filter((w) => ENGLISH_GLUE.has(w));
   return strong.length ? strong : glue.length >= 2 ? glue : [];

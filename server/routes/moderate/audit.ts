@@ -17,7 +17,11 @@ export default async function auditRoutes(app: FastifyInstance) {
     const moderators = listModerators(app.db);
     const modParam = str('moderator');
     const moderatorId =
-      modParam === 'system' ? ('system' as const) : /^\d{1,12}$/.test(modParam) && moderators.some((m) => m.id === Number(modParam)) ? Number(modParam) : undefined;
+      modParam === 'system'
+        ? ('system' as const)
+        : /^\d{1,12}$/.test(modParam) && moderators.some((m) => m.id === Number(modParam))
+          ? Number(modParam)
+          : undefined;
     const action = actions.includes(str('action')) ? str('action') : '';
     const page = /^\d{1,6}$/.test(str('page')) ? Number(str('page')) : 1;
     const result = readAudit(app.db, { moderatorId, action: action || undefined, page });

@@ -17,8 +17,19 @@ export default async function auth(app: FastifyInstance) {
   noStore(app);
 
   type Notice = { signedOut?: boolean; ended?: boolean };
-  const render = (reply: FastifyReply, status: number, email: string, errors: { field: string; message: string }[], next: string | undefined, notice: Notice = {}) =>
-    reply.page('moderate/login', { title: errors.length ? 'Error: Sign in to moderate' : 'Sign in to moderate', noindex: true, email, errors, next, ...notice }, status);
+  const render = (
+    reply: FastifyReply,
+    status: number,
+    email: string,
+    errors: { field: string; message: string }[],
+    next: string | undefined,
+    notice: Notice = {},
+  ) =>
+    reply.page(
+      'moderate/login',
+      { title: errors.length ? 'Error: Sign in to moderate' : 'Sign in to moderate', noindex: true, email, errors, next, ...notice },
+      status,
+    );
 
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const loginQuery = z.object({ next: hint, signed_out: hint, ended: hint });
@@ -29,27 +40,37 @@ export default async function auth(app: FastifyInstance) {
     return render(reply, 200, '', [], next, { signedOut: query.signed_out === '1', ended: query.ended === '1' });
   });
 
-  routes.post(LOGIN_PATH, { schema: { body: formBody }, ...formRateLimit(app, Math.min(10, app.config.RATE_LIMIT_MAX)) }, async (req, reply) => {
-    const body = req.body;
-    const email = formText(body, 'email').trim().slice(0, 254);
-    const password = formText(body, 'password').slice(0, 1000);
-    // back to the page the moderator was on when the session ended (or asked for before signing in)
-    const next = safeNext(formText(body, 'next'));
-    const errors = [];
-    if (!email) errors.push({ field: 'email', message: 'Enter your email address' });
-    if (!password) errors.push({ field: 'password', message: 'Enter your password' });
-    if (errors.length) return render(reply, 400, email, errors, next);
+  routes.post(
+    LOGIN_PATH,
+    { schema: { body: formBody }, ...formRateLimit(app, Math.min(10, app.config.RATE_LIMIT_MAX)) },
+    async (req, reply) => {
+      const body = req.body;
+      const email = formText(body, 'email').trim().slice(0, 254);
+      const password = formText(body, 'password').slice(0, 1000);
+      // back to the page the moderator was on when the session ended (or asked for before signing in)
+      const next = safeNext(formText(body, 'next'));
+      const errors = [];
+      if (!email) errors.push({ field: 'email', message: 'Enter your email address' });
+      if (!password) errors.push({ field: 'password', message: 'Enter your password' });
+      if (errors.length) return render(reply, 400, email, errors, next);
 
-    const result = await attemptLogin(app.db, email, password, app.now());
-    if (!result.ok) return render(reply, 401, email, [{ field: 'email', message: LOGIN_FAILED }], next);
+      const result = await attemptLogin(app.db, email, password, app.now());
+      if (!result.ok) return render(reply, 401, email, [{ field: 'email', message: LOGIN_FAILED }], next);
 
-    // A fresh session id at every login; any session this browser had is ended.
-    deleteSession(app.db, req.cookies[SESSION_COOKIE]);
-    const token = createSession(app.db, result.moderator.id, app.now());
-    audit(app.db, { at: app.now(), moderatorId: result.moderator.id, action: 'session.login', subjectType: 'session', subjectId: result.moderator.id });
-    reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(app));
-    return reply.redirect(next ?? '/moderate', 303);
-  });
+      // A fresh session id at every login; any session this browser had is ended.
+      deleteSession(app.db, req.cookies[SESSION_COOKIE]);
+      const token = createSession(app.db, result.moderator.id, app.now());
+      audit(app.db, {
+        at: app.now(),
+        moderatorId: result.moderator.id,
+        action: 'session.login',
+        subjectType: 'session',
+        subjectId: result.moderator.id,
+      });
+      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(app));
+      return reply.redirect(next ?? '/moderate', 303);
+    },
+  );
 
   // Without a session there is nothing to end: straight to the login page, before the CSRF check.
   const signedIn = async (req: FastifyRequest, reply: FastifyReply) => {
@@ -63,7 +84,14 @@ export default async function auth(app: FastifyInstance) {
     const token = req.cookies[SESSION_COOKIE];
     const moderator = sessionModerator(app.db, token, app.now());
     deleteSession(app.db, token);
-    if (moderator) audit(app.db, { at: app.now(), moderatorId: moderator.id, action: 'session.logout', subjectType: 'session', subjectId: moderator.id });
+    if (moderator)
+      audit(app.db, {
+        at: app.now(),
+        moderatorId: moderator.id,
+        action: 'session.logout',
+        subjectType: 'session',
+        subjectId: moderator.id,
+      });
     clearSessionCookie(app, reply);
     return reply.redirect(`${LOGIN_PATH}?signed_out=1`, 303);
   });

@@ -92,6 +92,12 @@ export function moderationPage(reply: FastifyReply, template: string, data: Page
   return reply.page(template, { noindex: true, moderator: reply.request.moderator, ...data }, status);
 }
 
-export function moderationMessage(reply: FastifyReply, status: number, title: string, message: string, links: { href: string; text: string }[] = []) {
+export function moderationMessage(
+  reply: FastifyReply,
+  status: number,
+  title: string,
+  message: string,
+  links: { href: string; text: string }[] = [],
+) {
   return moderationPage(reply, 'moderate/message', { title, message, links }, status);
 }

@@ -12,7 +12,11 @@ import { moderationMessage, moderationPage, requireModerator } from './guard.ts'
 export default async function hidden(app: FastifyInstance) {
   requireModerator(app);
 
-  function render(reply: FastifyReply, opts: { errors?: FieldError[]; values?: Record<string, string>; unhidden?: { name: string; slug: string } } = {}, status = 200) {
+  function render(
+    reply: FastifyReply,
+    opts: { errors?: FieldError[]; values?: Record<string, string>; unhidden?: { name: string; slug: string } } = {},
+    status = 200,
+  ) {
     const errors = opts.errors ?? [];
     return moderationPage(
       reply,
@@ -41,10 +45,16 @@ export default async function hidden(app: FastifyInstance) {
     const id = req.params.id;
     const reason = formText(req.body, 'reason');
     const gone = () =>
-      moderationMessage(reply, 409, 'This profile is not hidden', 'Another moderator may have shown it again already, or it was removed. Nothing you sent was saved.', [
-        { href: '/moderate/hidden', text: 'Back to hidden profiles' },
-        { href: '/moderate/audit?action=worker.unhidden', text: 'See who showed profiles again' },
-      ]);
+      moderationMessage(
+        reply,
+        409,
+        'This profile is not hidden',
+        'Another moderator may have shown it again already, or it was removed. Nothing you sent was saved.',
+        [
+          { href: '/moderate/hidden', text: 'Back to hidden profiles' },
+          { href: '/moderate/audit?action=worker.unhidden', text: 'See who showed profiles again' },
+        ],
+      );
     if (!id) return gone();
     try {
       const result = unhideProfile(app.db, { workerId: id, moderatorId: req.moderator!.id, reason, now: app.now() });

@@ -57,7 +57,14 @@ export default async function moderators(app: FastifyInstance) {
     if (errors.length || !role) return render(reply, values, errors, 400);
     try {
       const m = await createModerator(app.db, { email: values.email, password, role, now: app.now(), by: req.moderator!.id });
-      reply.setCookie(ADDED_COOKIE, String(m.id), { path: ADDED_PATH, httpOnly: true, sameSite: 'strict', secure: app.config.COOKIE_SECURE, signed: true, maxAge: 300 });
+      reply.setCookie(ADDED_COOKIE, String(m.id), {
+        path: ADDED_PATH,
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: app.config.COOKIE_SECURE,
+        signed: true,
+        maxAge: 300,
+      });
       return reply.redirect(ADDED_PATH, 303);
     } catch (e) {
       if (e instanceof InvalidError) return render(reply, values, e.errors, 400);
@@ -70,13 +77,20 @@ export default async function moderators(app: FastifyInstance) {
     const id = req.params.id;
     const action = formText(req.body, 'action');
     if (!id || (action !== 'disable' && action !== 'enable')) {
-      return moderationMessage(reply, 400, 'Sorry, that did not work', 'Go back to the list of moderators and try again.', [{ href: '/moderate/moderators', text: 'Moderators' }]);
+      return moderationMessage(reply, 400, 'Sorry, that did not work', 'Go back to the list of moderators and try again.', [
+        { href: '/moderate/moderators', text: 'Moderators' },
+      ]);
     }
     if (id === req.moderator!.id) {
-      return moderationMessage(reply, 400, 'You cannot disable yourself', 'Ask another admin to do it.', [{ href: '/moderate/moderators', text: 'Moderators' }]);
+      return moderationMessage(reply, 400, 'You cannot disable yourself', 'Ask another admin to do it.', [
+        { href: '/moderate/moderators', text: 'Moderators' },
+      ]);
     }
     const m = setModeratorDisabled(app.db, id, action === 'disable', app.now(), req.moderator!.id);
-    if (!m) return moderationMessage(reply, 404, 'Moderator not found', 'Go back to the list of moderators.', [{ href: '/moderate/moderators', text: 'Moderators' }]);
+    if (!m)
+      return moderationMessage(reply, 404, 'Moderator not found', 'Go back to the list of moderators.', [
+        { href: '/moderate/moderators', text: 'Moderators' },
+      ]);
     return reply.redirect('/moderate/moderators', 303);
   });
 }

@@ -14,12 +14,28 @@ import { dateTime } from '../../format.ts';
 import { CONCERN_LABELS, QUALITY_LABELS, RELATIONSHIP_NAMES, STILL_INVOLVED_LABELS, flagLabel } from './labels.ts';
 import { moderationMessage, moderationPage, requireModerator } from './guard.ts';
 
-type FormValues = { quote: string; worker: string; new_name: string; override_flags: boolean; check_ok: string[]; reason: string; note: string; send_back_reason: string };
+type FormValues = {
+  quote: string;
+  worker: string;
+  new_name: string;
+  override_flags: boolean;
+  check_ok: string[];
+  reason: string;
+  note: string;
+  send_back_reason: string;
+};
 
 export default async function nominationsReview(app: FastifyInstance) {
   requireModerator(app);
 
-  function renderReview(reply: FastifyReply, review: Review, values: FormValues, errors: FieldError[] = [], problems: Flag[] = [], status = 200) {
+  function renderReview(
+    reply: FastifyReply,
+    review: Review,
+    values: FormValues,
+    errors: FieldError[] = [],
+    problems: Flag[] = [],
+    status = 200,
+  ) {
     const n = review.nomination;
     values = { ...values, new_name: values.new_name || n.workerName };
     return moderationPage(
@@ -32,15 +48,27 @@ export default async function nominationsReview(app: FastifyInstance) {
         errors,
         problems,
         reasons: Object.entries(REJECT_REASONS).map(([value, label]) => ({ value, label })),
-        sendBackReasons: Object.entries(SEND_BACK_REASONS).map(([value, r]) => ({ value, label: r.label, hint: `The family reads: “${r.family}”` })),
-        labels: { flag: flagLabel, concern: CONCERN_LABELS, quality: QUALITY_LABELS, relationship: RELATIONSHIP_NAMES, stillInvolved: STILL_INVOLVED_LABELS },
+        sendBackReasons: Object.entries(SEND_BACK_REASONS).map(([value, r]) => ({
+          value,
+          label: r.label,
+          hint: `The family reads: “${r.family}”`,
+        })),
+        labels: {
+          flag: flagLabel,
+          concern: CONCERN_LABELS,
+          quality: QUALITY_LABELS,
+          relationship: RELATIONSHIP_NAMES,
+          stillInvolved: STILL_INVOLVED_LABELS,
+        },
       },
       status,
     );
   }
 
   const notFound = (reply: FastifyReply) =>
-    moderationMessage(reply, 404, 'Nomination not found', 'It may have been withdrawn by the family who sent it.', [{ href: '/moderate', text: 'Back to the queue' }]);
+    moderationMessage(reply, 404, 'Nomination not found', 'It may have been withdrawn by the family who sent it.', [
+      { href: '/moderate', text: 'Back to the queue' },
+    ]);
 
   /** Another moderator decided first: say who and when, from the nomination as it is now. */
   const alreadyDecided = (reply: FastifyReply, id: number) => {
@@ -54,7 +82,10 @@ export default async function nominationsReview(app: FastifyInstance) {
       409,
       'This nomination was already decided',
       `It was ${what} by ${who}${when}. Nothing you sent was saved.`,
-      [{ href: `/moderate/nominations/${n.id}`, text: 'See the decision' }, { href: '/moderate', text: 'Back to the queue' }],
+      [
+        { href: `/moderate/nominations/${n.id}`, text: 'See the decision' },
+        { href: '/moderate', text: 'Back to the queue' },
+      ],
     );
   };
 
@@ -99,8 +130,15 @@ export default async function nominationsReview(app: FastifyInstance) {
     try {
       if (action === 'approve') {
         const result = approveNomination(app.db, app.areas, {
-          nominationId: id, moderatorId, quote: values.quote, worker: values.worker, newName: values.new_name,
-          overrideFlags: field('override_flags'), checkOk: values.check_ok, now, publicUrl: app.config.PUBLIC_URL,
+          nominationId: id,
+          moderatorId,
+          quote: values.quote,
+          worker: values.worker,
+          newName: values.new_name,
+          overrideFlags: field('override_flags'),
+          checkOk: values.check_ok,
+          now,
+          publicUrl: app.config.PUBLIC_URL,
         });
         if (!result.ok) {
           const review = loadReview(app.db, app.areas, id, now);
@@ -125,7 +163,14 @@ export default async function nominationsReview(app: FastifyInstance) {
       }
       const review = loadReview(app.db, app.areas, id, now);
       if (!review) return notFound(reply);
-      return renderReview(reply, review, { ...values, quote: values.quote || review.suggestedQuote }, [{ field: 'quote', message: 'Choose approve, send back or reject' }], [], 400);
+      return renderReview(
+        reply,
+        review,
+        { ...values, quote: values.quote || review.suggestedQuote },
+        [{ field: 'quote', message: 'Choose approve, send back or reject' }],
+        [],
+        400,
+      );
     } catch (e) {
       if (e instanceof ConflictError) return alreadyDecided(reply, id);
       if (e instanceof NotFoundError) return notFound(reply);

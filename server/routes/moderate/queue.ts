@@ -15,7 +15,12 @@ import { workerQueue } from '../../worker-accounts/queue.ts';
 export default async function queue(app: FastifyInstance) {
   requireModerator(app);
 
-  const query = z.object({ page: lenientPage, decided: optionalId, request: optionalId, worker_item: z.literal('done').optional().catch(undefined) });
+  const query = z.object({
+    page: lenientPage,
+    decided: optionalId,
+    request: optionalId,
+    worker_item: z.literal('done').optional().catch(undefined),
+  });
   app.withTypeProvider<ZodTypeProvider>().get('/moderate', { schema: { querystring: query } }, async (req, reply) => {
     const q = req.query;
     const data = loadQueue(app.db, app.areas, q.page);
@@ -26,7 +31,11 @@ export default async function queue(app: FastifyInstance) {
       const n = getNomination(app.db, decided);
       if (n?.status === 'approved' && n.workerId) {
         const slug = publishedSlug(app.db, n.workerId);
-        done = { text: `The quote for ${n.workerName} is published.`, href: slug ? `/workers/${slug}` : undefined, linkText: 'See the profile' };
+        done = {
+          text: `The quote for ${n.workerName} is published.`,
+          href: slug ? `/workers/${slug}` : undefined,
+          linkText: 'See the profile',
+        };
       } else if (n?.status === 'sent_back') {
         done = { text: `The nomination for ${n.workerName} was sent back. The family sees why when they check their reference.` };
       } else if (n?.status === 'rejected') {

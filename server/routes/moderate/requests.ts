@@ -6,13 +6,29 @@ import { ConflictError, NotFoundError, type FieldError } from '../../errors.ts';
 import { formBody, formText } from '../../http/form-input.ts';
 import { hint, idOf, idParams } from '../../http/route-schemas.ts';
 import {
-  applyChangeRequest, findWorkers, getChangeRequest, getWorker, listChangeRequests, workerQuotes, type ChangeRequest,
+  applyChangeRequest,
+  findWorkers,
+  getChangeRequest,
+  getWorker,
+  listChangeRequests,
+  workerQuotes,
+  type ChangeRequest,
 } from '../../moderation/change-requests.ts';
 import { dateTime } from '../../format.ts';
 import { moderationMessage, moderationPage, requireModerator } from './guard.ts';
 import { byLegalClock, dueAt, REQUEST_KIND_LABELS } from '../../moderation/legal-clock.ts';
 
-type Values = { action: string; worker: string; quote: string; new_name: string; new_area: string; new_team: string; note: string; find: string; find_area: string };
+type Values = {
+  action: string;
+  worker: string;
+  quote: string;
+  new_name: string;
+  new_area: string;
+  new_team: string;
+  note: string;
+  find: string;
+  find_area: string;
+};
 
 export default async function requests(app: FastifyInstance) {
   requireModerator(app);
@@ -46,7 +62,12 @@ export default async function requests(app: FastifyInstance) {
         quotes: chosen ? workerQuotes(app.db, chosen.id).filter((q) => q.unpublishedAt === null) : [],
         candidates,
         findAreaName: findArea?.name ?? '',
-        values: { ...values, new_name: values.new_name || chosen?.name || '', new_area: values.new_area || (chosen ? chosen.areaName : ''), new_team: values.new_team || chosen?.team || '' },
+        values: {
+          ...values,
+          new_name: values.new_name || chosen?.name || '',
+          new_area: values.new_area || (chosen ? chosen.areaName : ''),
+          new_team: values.new_team || chosen?.team || '',
+        },
         errors,
       },
       status,
@@ -54,7 +75,9 @@ export default async function requests(app: FastifyInstance) {
   }
 
   const notFound = (reply: FastifyReply) =>
-    moderationMessage(reply, 404, 'Change request not found', 'Check the link and try again.', [{ href: '/moderate/requests', text: 'Back to change requests' }]);
+    moderationMessage(reply, 404, 'Change request not found', 'Check the link and try again.', [
+      { href: '/moderate/requests', text: 'Back to change requests' },
+    ]);
 
   const routes = app.withTypeProvider<ZodTypeProvider>();
   // A malformed id names no request: the 404 page, before the handler.
@@ -66,7 +89,15 @@ export default async function requests(app: FastifyInstance) {
     if (!request) return notFound(reply);
     const s = (k: keyof typeof req.query) => req.query[k].slice(0, 200);
     return renderRequest(reply, request, {
-      action: '', worker: s('worker'), quote: '', new_name: '', new_area: '', new_team: '', note: '', find: s('find'), find_area: s('find_area'),
+      action: '',
+      worker: s('worker'),
+      quote: '',
+      new_name: '',
+      new_area: '',
+      new_team: '',
+      note: '',
+      find: s('find'),
+      find_area: s('find_area'),
     });
   });
 
@@ -74,13 +105,28 @@ export default async function requests(app: FastifyInstance) {
     const id = req.params.id;
     const field = (name: string) => formText(req.body, name);
     const values: Values = {
-      action: field('action'), worker: field('worker'), quote: field('quote'), new_name: field('new_name'),
-      new_area: field('new_area'), new_team: field('new_team'), note: field('note'), find: '', find_area: '',
+      action: field('action'),
+      worker: field('worker'),
+      quote: field('quote'),
+      new_name: field('new_name'),
+      new_area: field('new_area'),
+      new_team: field('new_team'),
+      note: field('note'),
+      find: '',
+      find_area: '',
     };
     try {
       const result = applyChangeRequest(app.db, app.areas, {
-        requestId: id, moderatorId: req.moderator!.id, action: values.action, worker: values.worker, quote: values.quote,
-        newName: values.new_name, newArea: values.new_area, newTeam: values.new_team, note: values.note, now: app.now(),
+        requestId: id,
+        moderatorId: req.moderator!.id,
+        action: values.action,
+        worker: values.worker,
+        quote: values.quote,
+        newName: values.new_name,
+        newArea: values.new_area,
+        newTeam: values.new_team,
+        note: values.note,
+        now: app.now(),
       });
       if (!result.ok) {
         const request = getChangeRequest(app.db, id);
@@ -94,9 +140,14 @@ export default async function requests(app: FastifyInstance) {
       const r = e instanceof ConflictError ? getChangeRequest(app.db, id) : undefined;
       if (r) {
         return moderationMessage(
-          reply, 409, 'This request was already decided',
+          reply,
+          409,
+          'This request was already decided',
           `It was ${r.status === 'declined' ? 'declined' : 'dealt with'} by ${r.decidedByEmail ?? 'another moderator'}${r.decidedAt ? ` on ${dateTime(r.decidedAt)}` : ''}. Nothing you sent was saved.`,
-          [{ href: `/moderate/requests/${r.id}`, text: 'See the request' }, { href: '/moderate/requests', text: 'Back to change requests' }],
+          [
+            { href: `/moderate/requests/${r.id}`, text: 'See the request' },
+            { href: '/moderate/requests', text: 'Back to change requests' },
+          ],
         );
       }
       throw e;

@@ -18,12 +18,19 @@ export default async function workerItems(app: FastifyInstance) {
   /** One decision; a second decision of the same thing is told it was already made. */
   const decide = (reply: FastifyReply, body: FormBody, actions: string[], run: (action: string) => void) => {
     const action = formText(body, 'action');
-    if (!actions.includes(action)) return moderationMessage(reply, 400, 'Choose what to do', 'Go back and choose one of the buttons.', back);
+    if (!actions.includes(action))
+      return moderationMessage(reply, 400, 'Choose what to do', 'Go back and choose one of the buttons.', back);
     try {
       run(action);
     } catch (err) {
       if (err instanceof ConflictError) {
-        return moderationMessage(reply, 409, 'Already decided', 'This has already been decided, or the profile was confirmed by someone else. Nothing was changed.', back);
+        return moderationMessage(
+          reply,
+          409,
+          'Already decided',
+          'This has already been decided, or the profile was confirmed by someone else. Nothing was changed.',
+          back,
+        );
       }
       throw err;
     }
@@ -32,18 +39,30 @@ export default async function workerItems(app: FastifyInstance) {
 
   routes.post('/moderate/worker-replies/:id', { schema }, async (req, reply) =>
     decide(reply, req.body, ['approve', 'reject'], (action) =>
-      decideReply(app.db, { id: req.params.id, moderatorId: req.moderator!.id, approve: action === 'approve', reason: formText(req.body, 'reason').trim().slice(0, 500), now: app.now() }),
+      decideReply(app.db, {
+        id: req.params.id,
+        moderatorId: req.moderator!.id,
+        approve: action === 'approve',
+        reason: formText(req.body, 'reason').trim().slice(0, 500),
+        now: app.now(),
+      }),
     ),
   );
   routes.post('/moderate/worker-confirmations/:id', { schema }, async (req, reply) =>
-    decide(reply, req.body, ['confirm', 'decline'], (action) =>
-      {
-        decideConfirmation(app.db, { id: req.params.id, moderatorId: req.moderator!.id, confirm: action === 'confirm', now: app.now(), publicUrl: app.config.PUBLIC_URL });
-        app.mail.nudge();
-      },
-    ),
+    decide(reply, req.body, ['confirm', 'decline'], (action) => {
+      decideConfirmation(app.db, {
+        id: req.params.id,
+        moderatorId: req.moderator!.id,
+        confirm: action === 'confirm',
+        now: app.now(),
+        publicUrl: app.config.PUBLIC_URL,
+      });
+      app.mail.nudge();
+    }),
   );
   routes.post('/moderate/worker-merges/:id', { schema }, async (req, reply) =>
-    decide(reply, req.body, ['merge', 'decline'], (action) => decideMerge(app.db, { id: req.params.id, moderatorId: req.moderator!.id, merge: action === 'merge', now: app.now() })),
+    decide(reply, req.body, ['merge', 'decline'], (action) =>
+      decideMerge(app.db, { id: req.params.id, moderatorId: req.moderator!.id, merge: action === 'merge', now: app.now() }),
+    ),
   );
 }

@@ -61,7 +61,10 @@ export default async function areasRoutes(app: FastifyInstance, { lang }: SiteOp
   const badPage = t('area.badPage');
   routes.get(
     '/areas/:slug',
-    { schema: { params: slugParams, querystring: z.object({ page: pageSchema }) }, config: { pageCache: true, badInput: { message: badPage } } },
+    {
+      schema: { params: slugParams, querystring: z.object({ page: pageSchema }) },
+      config: { pageCache: true, badInput: { message: badPage } },
+    },
     async (req, reply) => {
       const slug = req.params.slug;
       const area = app.areas.bySlugOrUndefined(slug);
@@ -81,7 +84,11 @@ export default async function areasRoutes(app: FastifyInstance, { lang }: SiteOp
         'area',
         {
           title: t('area.title', { area: name }),
-          description: t('area.description', { area: name, workers: t('count.workers', { count: counts.workers }), nominations: t('count.recommendations', { count: counts.nominations }) }),
+          description: t('area.description', {
+            area: name,
+            workers: t('count.workers', { count: counts.workers }),
+            nominations: t('count.recommendations', { count: counts.nominations }),
+          }),
           area,
           counts,
           workers: workers.map((w) => ({ ...w, qualities: translatedQualities(t, w.qualities) })),

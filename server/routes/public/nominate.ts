@@ -17,7 +17,18 @@ import { placeNames } from '../../i18n/places.ts';
 import { localErrors } from '../../i18n/form-messages.ts';
 
 const EMPTY: NominationValues = {
-  worker_name: '', area: '', area_text: '', team: '', relationship: '', still_involved: '', qualities: [], story: '', contact_email: '', notify_published: '', independent: '', consent: '',
+  worker_name: '',
+  area: '',
+  area_text: '',
+  team: '',
+  relationship: '',
+  still_involved: '',
+  qualities: [],
+  story: '',
+  contact_email: '',
+  notify_published: '',
+  independent: '',
+  consent: '',
 };
 
 export default async function nominate(app: FastifyInstance, { lang }: SiteOptions) {
@@ -31,7 +42,14 @@ export default async function nominate(app: FastifyInstance, { lang }: SiteOptio
   const stillInvolved = STILL_INVOLVED_CHOICES.map((c) => ({ value: c.value, label: t(`nominate.stillInvolved.${c.value}`) }));
 
   /** `notices` go in the error summary only, not beside a field. */
-  function renderForm(reply: FastifyReply, values: NominationValues, fieldErrors: FieldError[], started: string, status = 200, notices: FieldError[] = []) {
+  function renderForm(
+    reply: FastifyReply,
+    values: NominationValues,
+    fieldErrors: FieldError[],
+    started: string,
+    status = 200,
+    notices: FieldError[] = [],
+  ) {
     const errors = localErrors(t, lang, fieldErrors);
     return reply.page(
       'nominate',
@@ -120,7 +138,10 @@ export default async function nominate(app: FastifyInstance, { lang }: SiteOptio
     const v = validateNomination(body, app.areas);
     if (!v.ok) return renderForm(reply, v.values, v.errors, startedFor(req, reply, body), 400);
     const stored = await app.committer.store(v.data, { submissionKey: key, now: app.now(), hashKey: config.SESSION_SECRET });
-    return reply.code(303).header('location', `/nominate/done/${formatReference(stored.ref)}`).send();
+    return reply
+      .code(303)
+      .header('location', `/nominate/done/${formatReference(stored.ref)}`)
+      .send();
   });
 
   routes.get('/nominate/done/:ref', { schema: { params: z.object({ ref: z.string() }) } }, async (req, reply) => {

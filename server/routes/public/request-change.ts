@@ -6,7 +6,12 @@ import { formRateLimit } from '../../http/rate-limit.ts';
 import { BOT_MESSAGES, screenForm, startedOf, startToken } from '../../http/bot-check.ts';
 import { formBody } from '../../http/form-input.ts';
 import { hint } from '../../http/route-schemas.ts';
-import { createChangeRequest, publicWorkerForPrefill, validateChangeRequest, type ChangeRequestValues } from '../../nominations/change-request.ts';
+import {
+  createChangeRequest,
+  publicWorkerForPrefill,
+  validateChangeRequest,
+  type ChangeRequestValues,
+} from '../../nominations/change-request.ts';
 import { errorMap, type FieldError } from '../../nominations/form.ts';
 import type { SiteOptions } from '../../i18n/index.ts';
 import { localErrors } from '../../i18n/form-messages.ts';
@@ -15,7 +20,14 @@ export default async function requestChange(app: FastifyInstance, { lang }: Site
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const t = app.catalogue.t[lang];
   /** `notices` go in the error summary only, not beside a field. */
-  const render = (reply: FastifyReply, values: ChangeRequestValues, fieldErrors: FieldError[], started: string, status = 200, notices: FieldError[] = []) => {
+  const render = (
+    reply: FastifyReply,
+    values: ChangeRequestValues,
+    fieldErrors: FieldError[],
+    started: string,
+    status = 200,
+    notices: FieldError[] = [],
+  ) => {
     const errors = localErrors(t, lang, fieldErrors);
     return reply.page(
       'request-change',
@@ -33,16 +45,26 @@ export default async function requestChange(app: FastifyInstance, { lang }: Site
   routes.get('/request-change', { schema: { querystring: z.object({ worker: hint }) } }, async (req, reply) => {
     const slug = req.query.worker;
     const w = slug && slug.length <= 200 ? publicWorkerForPrefill(app.db, app.areas, slug) : undefined;
-    return render(reply, { worker_name: w?.name ?? '', area: w?.area ?? '', request: '', details: '', contact_email: '' }, [], startToken(req, reply));
+    return render(
+      reply,
+      { worker_name: w?.name ?? '', area: w?.area ?? '', request: '', details: '', contact_email: '' },
+      [],
+      startToken(req, reply),
+    );
   });
 
   routes.post('/request-change', { schema: { body: formBody }, ...formRateLimit(app) }, async (req, reply) => {
     const screened = screenForm(req, reply, { fillTime: true });
     if (screened === 'refused') return reply;
     const v = validateChangeRequest(req.body);
-    if (screened === 'expired') return render(reply, v.values, [], startToken(req, reply), 400, [{ field: 'worker_name', message: BOT_MESSAGES.expired }]);
+    if (screened === 'expired')
+      return render(reply, v.values, [], startToken(req, reply), 400, [{ field: 'worker_name', message: BOT_MESSAGES.expired }]);
     if (!v.ok) return render(reply, v.values, v.errors, startedOf(req.body) ?? startToken(req, reply), 400);
     createChangeRequest(app.db, app.areas, v.data, app.now());
-    return reply.page('request-change-done', { title: t('requestChange.doneTitle'), gaveEmail: v.data.contactEmail !== null, noindex: true });
+    return reply.page('request-change-done', {
+      title: t('requestChange.doneTitle'),
+      gaveEmail: v.data.contactEmail !== null,
+      noindex: true,
+    });
   });
 }

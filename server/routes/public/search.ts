@@ -38,70 +38,86 @@ export default async function searchRoutes(app: FastifyInstance, { lang }: SiteO
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const t = app.catalogue.t[lang];
   const places = placeNames(lang);
-  if (lang === 'en') routes.get('/api/search', { schema: { querystring: searchQuery }, config: { badInput: { message: 'page must be a whole number from 1' } } }, async (req, reply) => {
-    const p = parse(app, req.query);
-    if (p.areaUnknown) return reply.errorPage(400, 'area is not a known area slug, ONS code or name');
-    const answer = await app.searchIndex.find(p.q, p.area, p.page, PAGE_SIZE);
-    reply.header('cache-control', 'no-cache');
-    return {
-      query: p.q,
-      total: answer.total,
-      page: p.page,
-      results: answer.results.map((r) => ({
-        slug: r.slug,
-        name: r.name,
-        area: { slug: r.area.slug, name: r.area.name },
-        nominations: r.nominations,
-        url: `/workers/${encodeURIComponent(r.slug)}`,
-      })),
-    };
-  });
+  if (lang === 'en')
+    routes.get(
+      '/api/search',
+      { schema: { querystring: searchQuery }, config: { badInput: { message: 'page must be a whole number from 1' } } },
+      async (req, reply) => {
+        const p = parse(app, req.query);
+        if (p.areaUnknown) return reply.errorPage(400, 'area is not a known area slug, ONS code or name');
+        const answer = await app.searchIndex.find(p.q, p.area, p.page, PAGE_SIZE);
+        reply.header('cache-control', 'no-cache');
+        return {
+          query: p.q,
+          total: answer.total,
+          page: p.page,
+          results: answer.results.map((r) => ({
+            slug: r.slug,
+            name: r.name,
+            area: { slug: r.area.slug, name: r.area.name },
+            nominations: r.nominations,
+            url: `/workers/${encodeURIComponent(r.slug)}`,
+          })),
+        };
+      },
+    );
 
   // Results are the same for everyone (a GET form, no token): repeated searches come from the page cache.
   const badPage = t('search.badPage');
-  routes.get('/search', { schema: { querystring: searchQuery }, config: { pageCache: true, badInput: { message: badPage } } }, async (req, reply) => {
-    const p = parse(app, req.query);
-    // The area is a text box, not a 361-option select: long selects are hard to use (GOV.UK's
-    // research), and the select was 18 of the page's 29 KB, a quarter of an uncached search's cost.
-    const form = { q: p.q, area: p.area ? places.place(p.area) : p.areaInput };
-    if (p.areaUnknown) {
-      const areaError = t('search.areaUnknown');
+  routes.get(
+    '/search',
+    { schema: { querystring: searchQuery }, config: { pageCache: true, badInput: { message: badPage } } },
+    async (req, reply) => {
+      const p = parse(app, req.query);
+      // The area is a text box, not a 361-option select: long selects are hard to use (GOV.UK's
+      // research), and the select was 18 of the page's 29 KB, a quarter of an uncached search's cost.
+      const form = { q: p.q, area: p.area ? places.place(p.area) : p.areaInput };
+      if (p.areaUnknown) {
+        const areaError = t('search.areaUnknown');
+        return reply.page(
+          'search',
+          { title: t('search.errorTitle'), form, errors: [{ field: 'area', message: areaError }], areaError, searched: false },
+          400,
+        );
+      }
+      const searched = p.q !== '' || !!p.area;
+      const answer: SearchAnswer | undefined = searched ? await app.searchIndex.find(p.q, p.area, p.page, PAGE_SIZE) : undefined;
+      const params = { q: p.q || undefined, area: p.area?.slug };
+      const pages = pager(p.page, answer?.total ?? 0, req.href('/search'), params);
+      const ids = answer?.results.map((r) => r.id) ?? [];
+      const quals = app.counts.topQualities(ids);
+      const results = (answer?.results ?? []).map((r) => ({
+        slug: r.slug,
+        name: r.name,
+        areaName: places.place(r.area),
+        nominations: r.nominations,
+        qualities: translatedQualities(t, quals.get(r.id) ?? []),
+      }));
+      const what = p.q ? t('search.quoted', { text: shown(p.q) }) : answer?.area ? places.place(answer.area) : t('nav.search');
+      const title = !searched
+        ? t('search.title')
+        : pages.page > 1
+          ? t('search.resultsTitlePage', { what, page: pages.page })
+          : t('search.resultsTitle', { what });
       return reply.page(
         'search',
-        { title: t('search.errorTitle'), form, errors: [{ field: 'area', message: areaError }], areaError, searched: false },
-        400,
+        {
+          title,
+          description: t('search.description'),
+          form,
+          errors: [],
+          searched,
+          shownQuery: shown(p.q),
+          answer,
+          results,
+          pager: pages,
+          everywhere:
+            answer?.areaFromQuery && answer.nameWords.length
+              ? `${req.href('/search')}?${new URLSearchParams({ q: answer.nameWords.join(' ') })}`
+              : undefined,
+        },
+        pages.beyond && (answer?.total ?? 0) > 0 ? 404 : 200,
       );
-    }
-    const searched = p.q !== '' || !!p.area;
-    const answer: SearchAnswer | undefined = searched ? await app.searchIndex.find(p.q, p.area, p.page, PAGE_SIZE) : undefined;
-    const params = { q: p.q || undefined, area: p.area?.slug };
-    const pages = pager(p.page, answer?.total ?? 0, req.href('/search'), params);
-    const ids = answer?.results.map((r) => r.id) ?? [];
-    const quals = app.counts.topQualities(ids);
-    const results = (answer?.results ?? []).map((r) => ({
-      slug: r.slug,
-      name: r.name,
-      areaName: places.place(r.area),
-      nominations: r.nominations,
-      qualities: translatedQualities(t, quals.get(r.id) ?? []),
-    }));
-    const what = p.q ? t('search.quoted', { text: shown(p.q) }) : answer?.area ? places.place(answer.area) : t('nav.search');
-    const title = !searched ? t('search.title') : pages.page > 1 ? t('search.resultsTitlePage', { what, page: pages.page }) : t('search.resultsTitle', { what });
-    return reply.page(
-      'search',
-      {
-        title,
-        description: t('search.description'),
-        form,
-        errors: [],
-        searched,
-        shownQuery: shown(p.q),
-        answer,
-        results,
-        pager: pages,
-        everywhere: answer?.areaFromQuery && answer.nameWords.length ? `${req.href('/search')}?${new URLSearchParams({ q: answer.nameWords.join(' ') })}` : undefined,
-      },
-      pages.beyond && (answer?.total ?? 0) > 0 ? 404 : 200,
-    );
-  });
+    },
+  );
 }

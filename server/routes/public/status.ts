@@ -12,7 +12,6 @@ import { noStore } from '../moderate/guard.ts';
 import type { SiteOptions } from '../../i18n/index.ts';
 import { localErrors, localMessage } from '../../i18n/form-messages.ts';
 
-
 /** Tries per client before a pause: plenty for a family checking one or two references, useless for guessing 65 bits. */
 export const STATUS_RATE_LIMIT = { max: 20, timeWindow: 10 * 60_000 } as const;
 
@@ -68,10 +67,23 @@ export default async function status(app: FastifyInstance, { lang }: SiteOptions
     return renderStatus(reply, reference);
   });
 
-  const renderEdit = (reply: FastifyReply, reference: string, story: string, errors: { field: string; message: string }[] = [], code = 200) =>
+  const renderEdit = (
+    reply: FastifyReply,
+    reference: string,
+    story: string,
+    errors: { field: string; message: string }[] = [],
+    code = 200,
+  ) =>
     reply.page(
       'status-edit',
-      { title: errors.length ? t('status.edit.errorTitle') : t('status.edit.title'), noindex: true, reference: formatReference(reference), story, errors: localErrors(t, lang, errors), storyMax: LIMITS.storyMax },
+      {
+        title: errors.length ? t('status.edit.errorTitle') : t('status.edit.title'),
+        noindex: true,
+        reference: formatReference(reference),
+        story,
+        errors: localErrors(t, lang, errors),
+        storyMax: LIMITS.storyMax,
+      },
       code,
     );
 
@@ -97,7 +109,11 @@ export default async function status(app: FastifyInstance, { lang }: SiteOptions
     const story = formText(req.body, 'story');
     try {
       resubmit(app.db, { reference, story, now: app.now(), hashKey: app.config.SESSION_SECRET });
-      return reply.page('status-edit-done', { title: t('status.edit.doneTitle'), noindex: true, reference: formatReference(referenceOf(reference)!) });
+      return reply.page('status-edit-done', {
+        title: t('status.edit.doneTitle'),
+        noindex: true,
+        reference: formatReference(referenceOf(reference)!),
+      });
     } catch (e) {
       if (e instanceof InvalidError) return renderEdit(reply, referenceOf(reference) ?? reference, story, e.errors, 400);
       return explain(reply, reference, e);

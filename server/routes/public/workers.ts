@@ -78,21 +78,22 @@ export default async function workers(app: FastifyInstance, { lang }: SiteOption
     },
   );
 
-  if (lang === 'en') routes.get('/api/workers/:slug', { schema: { params: slugParams } }, async (req, reply) => {
-    const worker = resolve(app, req.params.slug, reply, '/api/workers/');
-    if (!worker) return reply;
-    const area = app.areas.get(worker.areaId)!;
-    const quotes = liveQuotes(app.db, worker.id);
-    reply.header('cache-control', 'no-cache');
-    return {
-      slug: worker.slug,
-      name: worker.name,
-      area: { slug: area.slug, name: area.name, authority: area.authority },
-      team: worker.team,
-      nominations: quotes.length,
-      qualities: Object.fromEntries(app.counts.worker(worker.id).qualities.map((q) => [q.key, q.count])),
-      quotes: quotes.map((q) => ({ text: q.text, relationship: q.relationship, published: yearMonth(q.publishedAt) })),
-      ...publicWorkerSide(app.db, worker.id),
-    };
-  });
+  if (lang === 'en')
+    routes.get('/api/workers/:slug', { schema: { params: slugParams } }, async (req, reply) => {
+      const worker = resolve(app, req.params.slug, reply, '/api/workers/');
+      if (!worker) return reply;
+      const area = app.areas.get(worker.areaId)!;
+      const quotes = liveQuotes(app.db, worker.id);
+      reply.header('cache-control', 'no-cache');
+      return {
+        slug: worker.slug,
+        name: worker.name,
+        area: { slug: area.slug, name: area.name, authority: area.authority },
+        team: worker.team,
+        nominations: quotes.length,
+        qualities: Object.fromEntries(app.counts.worker(worker.id).qualities.map((q) => [q.key, q.count])),
+        quotes: quotes.map((q) => ({ text: q.text, relationship: q.relationship, published: yearMonth(q.publishedAt) })),
+        ...publicWorkerSide(app.db, worker.id),
+      };
+    });
 }

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { WORKER_DISPLAYS } from '../../../db/schema.ts';
-import { InvalidError, NotFoundError, type FieldError } from '../../errors.ts';
+import { InvalidError, type FieldError } from '../../errors.ts';
 import { formRateLimit } from '../../http/rate-limit.ts';
 import { formBody, formText } from '../../http/form-input.ts';
 import { hint } from '../../http/route-schemas.ts';
@@ -86,12 +86,20 @@ export default async function account(appBase: FastifyInstance) {
     );
   };
 
-  app.get('/worker', { schema: { querystring: z.object({ done: hint }) } }, async (req, reply) => renderHome(req, reply, { errors: [] }, req.query.done));
+  app.get('/worker', { schema: { querystring: z.object({ done: hint }) } }, async (req, reply) =>
+    renderHome(req, reply, { errors: [] }, req.query.done),
+  );
 
   const done = (reply: FastifyReply, what: keyof typeof DONE) => reply.redirect(`/worker?done=${what}`, 303);
 
   /** Runs a form's change; a broken rule re-renders /worker with the message beside the field. */
-  const form = async (req: FastifyRequest, reply: FastifyReply, slug: string, values: Record<string, string>, change: () => keyof typeof DONE) => {
+  const form = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    values: Record<string, string>,
+    change: () => keyof typeof DONE,
+  ) => {
     try {
       return done(reply, change());
     } catch (err) {
@@ -115,17 +123,33 @@ export default async function account(appBase: FastifyInstance) {
   app.post('/worker/reply', { ...post, schema: { body: formBody } }, async (req, reply) =>
     form(req, reply, formText(req.body, 'profile'), { reply: formText(req.body, 'reply') }, () => {
       const profile = mine(req, formText(req.body, 'profile'));
-      const result = submitReply(app.db, { accountId: accountId(req), workerId: profile.id, text: cleanReply(formText(req.body, 'reply')), now: app.now() });
+      const result = submitReply(app.db, {
+        accountId: accountId(req),
+        workerId: profile.id,
+        text: cleanReply(formText(req.body, 'reply')),
+        now: app.now(),
+      });
       return result === 'removed' ? 'reply_removed' : 'reply_sent';
     }),
   );
 
   app.post('/worker/registration', { ...post, schema: { body: formBody } }, async (req, reply) =>
-    form(req, reply, formText(req.body, 'profile'), { regulator: formText(req.body, 'regulator'), number: formText(req.body, 'number') }, () => {
-      const profile = mine(req, formText(req.body, 'profile'));
-      setRegistration(app.db, { accountId: accountId(req), workerId: profile.id, registration: cleanRegistration(formText(req.body, 'regulator'), formText(req.body, 'number')), now: app.now() });
-      return 'registration';
-    }),
+    form(
+      req,
+      reply,
+      formText(req.body, 'profile'),
+      { regulator: formText(req.body, 'regulator'), number: formText(req.body, 'number') },
+      () => {
+        const profile = mine(req, formText(req.body, 'profile'));
+        setRegistration(app.db, {
+          accountId: accountId(req),
+          workerId: profile.id,
+          registration: cleanRegistration(formText(req.body, 'regulator'), formText(req.body, 'number')),
+          now: app.now(),
+        });
+        return 'registration';
+      },
+    ),
   );
 
   app.post('/worker/hide', { ...post, schema: { body: formBody } }, async (req, reply) =>
@@ -152,27 +176,32 @@ export default async function account(appBase: FastifyInstance) {
 
   const thanksFor = (req: FastifyRequest, slug: string) => {
     const profile = mine(req, slug);
-    return { profile, area: app.areas.get(profile.areaId)!, thanks: issueThanks(app.db, { accountId: accountId(req), workerId: profile.id, now: app.now() }) };
+    return {
+      profile,
+      area: app.areas.get(profile.areaId)!,
+      thanks: issueThanks(app.db, { accountId: accountId(req), workerId: profile.id, now: app.now() }),
+    };
   };
 
   app.get('/worker/thanks', profileQuery, async (req, reply) => {
-    let t: ReturnType<typeof thanksFor>;
-    try {
-      t = thanksFor(req, req.query.profile);
-    } catch (err) {
-      throw err;
-    }
-    return reply.page('worker/thanks', { title: `Thanks for ${t.profile.fullName}`, noindex: true, ...t, code: formatCode(t.thanks.code), checkUrl: `${app.config.PUBLIC_URL.replace(/\/+$/, '')}/check` });
+    const t = thanksFor(req, req.query.profile);
+    return reply.page('worker/thanks', {
+      title: `Thanks for ${t.profile.fullName}`,
+      noindex: true,
+      ...t,
+      code: formatCode(t.thanks.code),
+      checkUrl: `${app.config.PUBLIC_URL.replace(/\/+$/, '')}/check`,
+    });
   });
 
   app.get('/worker/thanks.pdf', profileQuery, async (req, reply) => {
-    let t: ReturnType<typeof thanksFor>;
-    try {
-      t = thanksFor(req, req.query.profile);
-    } catch (err) {
-      throw err;
-    }
-    const pdf = await thanksPdf({ name: t.profile.fullName, area: t.area, thanks: t.thanks, checkUrl: `${app.config.PUBLIC_URL.replace(/\/+$/, '')}/check` });
+    const t = thanksFor(req, req.query.profile);
+    const pdf = await thanksPdf({
+      name: t.profile.fullName,
+      area: t.area,
+      thanks: t.thanks,
+      checkUrl: `${app.config.PUBLIC_URL.replace(/\/+$/, '')}/check`,
+    });
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `attachment; filename="thanks-${t.thanks.code.slice(0, 4).toLowerCase()}.pdf"`)
@@ -181,14 +210,27 @@ export default async function account(appBase: FastifyInstance) {
 
   app.post('/worker/sign-out', { schema: { body: formBody } }, async (req, reply) => {
     endWorkerSession(app.db, req.cookies[WORKER_SESSION_COOKIE]);
-    audit(app.db, { at: app.now(), moderatorId: null, action: 'worker.signed_out', subjectType: 'worker_account', subjectId: accountId(req) });
+    audit(app.db, {
+      at: app.now(),
+      moderatorId: null,
+      action: 'worker.signed_out',
+      subjectType: 'worker_account',
+      subjectId: accountId(req),
+    });
     clearWorkerCookie(appBase, reply);
     return reply.redirect('/worker/signed-out', 303);
   });
 
   app.post('/worker/sign-out-everywhere', { schema: { body: formBody } }, async (req, reply) => {
     const ended = endAllWorkerSessions(app.db, accountId(req));
-    audit(app.db, { at: app.now(), moderatorId: null, action: 'worker.signed_out_everywhere', subjectType: 'worker_account', subjectId: accountId(req), after: { sessions: ended } });
+    audit(app.db, {
+      at: app.now(),
+      moderatorId: null,
+      action: 'worker.signed_out_everywhere',
+      subjectType: 'worker_account',
+      subjectId: accountId(req),
+      after: { sessions: ended },
+    });
     clearWorkerCookie(appBase, reply);
     return reply.redirect('/worker/signed-out?everywhere=1', 303);
   });

@@ -26,27 +26,47 @@ export default async function claim(appBase: FastifyInstance) {
     return found.kind === 'public' ? found.worker : undefined;
   };
   const noProfile = (reply: FastifyReply) =>
-    workerMessage(reply, 404, 'We could not find that profile', 'Find your profile with the search, then choose "Is this you?" on it. If you have already confirmed your profile, sign in with your email address.', [
-      { href: '/search', text: 'Search the directory' },
-      { href: '/worker/sign-in', text: 'Sign in again' },
-    ]);
+    workerMessage(
+      reply,
+      404,
+      'We could not find that profile',
+      'Find your profile with the search, then choose "Is this you?" on it. If you have already confirmed your profile, sign in with your email address.',
+      [
+        { href: '/search', text: 'Search the directory' },
+        { href: '/worker/sign-in', text: 'Sign in again' },
+      ],
+    );
 
   const renderClaim = (reply: FastifyReply, worker: WorkerRow, email: string, errors: FieldError[], status = 200) => {
     const area = app.areas.get(worker.areaId)!;
-    return reply.page('worker/claim', { title: `${errors.length ? 'Error: ' : ''}Is this you?`, noindex: true, worker, area, email, ...withErrors(errors) }, status);
+    return reply.page(
+      'worker/claim',
+      { title: `${errors.length ? 'Error: ' : ''}Is this you?`, noindex: true, worker, area, email, ...withErrors(errors) },
+      status,
+    );
   };
   const renderSent = (reply: FastifyReply, worker: WorkerRow, email: string, note: string, errors: FieldError[], status = 200) => {
     const area = app.areas.get(worker.areaId)!;
-    return reply.page('worker/claim-sent', { title: `${errors.length ? 'Error: ' : ''}Check your email`, noindex: true, worker, area, email, note, ...withErrors(errors) }, status);
+    return reply.page(
+      'worker/claim-sent',
+      { title: `${errors.length ? 'Error: ' : ''}Check your email`, noindex: true, worker, area, email, note, ...withErrors(errors) },
+      status,
+    );
   };
 
   app.get('/worker/claim', { schema: { querystring: z.object({ profile: hint }) } }, async (req, reply) => {
     if (!req.query.profile) {
-      return workerMessage(reply, 200, 'Is this you?', 'If you are a social worker named on this site, find your profile with the search and choose "Is this you?" on it. If you have already confirmed your profile, sign in with your email address.', [
-        { href: '/search', text: 'Search the directory' },
-        { href: '/worker/sign-in', text: 'Sign in again' },
-        { href: '/named', text: 'Named on this site? What we hold and your rights' },
-      ]);
+      return workerMessage(
+        reply,
+        200,
+        'Is this you?',
+        'If you are a social worker named on this site, find your profile with the search and choose "Is this you?" on it. If you have already confirmed your profile, sign in with your email address.',
+        [
+          { href: '/search', text: 'Search the directory' },
+          { href: '/worker/sign-in', text: 'Sign in again' },
+          { href: '/named', text: 'Named on this site? What we hold and your rights' },
+        ],
+      );
     }
     const worker = publicProfile(req.query.profile);
     return worker ? renderClaim(reply, worker, '', []) : noProfile(reply);
@@ -65,7 +85,10 @@ export default async function claim(appBase: FastifyInstance) {
       now: app.now(),
       publicUrl: app.config.PUBLIC_URL,
     });
-    if (!accepted) return workerMessage(reply, 429, 'Too many requests', RATE_LIMITED, [{ href: `/workers/${encodeURIComponent(worker.slug)}`, text: 'Back to the profile' }]);
+    if (!accepted)
+      return workerMessage(reply, 429, 'Too many requests', RATE_LIMITED, [
+        { href: `/workers/${encodeURIComponent(worker.slug)}`, text: 'Back to the profile' },
+      ]);
     // whatever was queued (or not) goes out now, after the commit
     app.mail.nudge();
     // The same answer whether or not a link was sent: nobody learns which addresses match.
@@ -79,9 +102,16 @@ export default async function claim(appBase: FastifyInstance) {
     const checked = workEmail(formText(req.body, 'email'));
     if ('error' in checked) errors.push(checked.error);
     const note = cleanMultiline(formText(req.body, 'note'));
-    if (charCount(note) < 10) errors.push({ field: 'note', message: 'Tell the moderators in a few words who you are and why your address does not match, for example "agency worker for East Sussex"' });
-    else if (charCount(note) > NOTE_MAX) errors.push({ field: 'note', message: `Your note must be ${NOTE_MAX.toLocaleString('en-GB')} characters or fewer` });
-    if (errors.length || 'error' in checked) return renderSent(reply, worker, formText(req.body, 'email'), formText(req.body, 'note'), errors, 400);
+    if (charCount(note) < 10)
+      errors.push({
+        field: 'note',
+        message:
+          'Tell the moderators in a few words who you are and why your address does not match, for example "agency worker for East Sussex"',
+      });
+    else if (charCount(note) > NOTE_MAX)
+      errors.push({ field: 'note', message: `Your note must be ${NOTE_MAX.toLocaleString('en-GB')} characters or fewer` });
+    if (errors.length || 'error' in checked)
+      return renderSent(reply, worker, formText(req.body, 'email'), formText(req.body, 'note'), errors, 400);
     const ok = requestManualConfirmation(app.db, {
       workerId: worker.id,
       email: checked.email,
@@ -90,15 +120,26 @@ export default async function claim(appBase: FastifyInstance) {
       now: app.now(),
       publicUrl: app.config.PUBLIC_URL,
     });
-    if (!ok) return workerMessage(reply, 429, 'Too many requests', RATE_LIMITED, [{ href: `/workers/${encodeURIComponent(worker.slug)}`, text: 'Back to the profile' }]);
-    return workerMessage(reply, 200, 'Request sent to the moderators', 'A moderator will check who you are, usually within a few working days. If they can confirm you, a sign-in link will come to the address you gave; the address is deleted once they have decided. Nothing on the profile changes until then.', [
-      { href: `/workers/${encodeURIComponent(worker.slug)}`, text: 'Back to the profile' },
-    ]);
+    if (!ok)
+      return workerMessage(reply, 429, 'Too many requests', RATE_LIMITED, [
+        { href: `/workers/${encodeURIComponent(worker.slug)}`, text: 'Back to the profile' },
+      ]);
+    return workerMessage(
+      reply,
+      200,
+      'Request sent to the moderators',
+      'A moderator will check who you are, usually within a few working days. If they can confirm you, a sign-in link will come to the address you gave; the address is deleted once they have decided. Nothing on the profile changes until then.',
+      [{ href: `/workers/${encodeURIComponent(worker.slug)}`, text: 'Back to the profile' }],
+    );
   });
 
   // A confirmed worker signing in again: only the address is asked for.
   const renderSignIn = (reply: FastifyReply, email: string, errors: FieldError[], status = 200, ended = false) =>
-    reply.page('worker/sign-in', { title: `${errors.length ? 'Error: ' : ''}Sign in to your profile`, noindex: true, email, ended, ...withErrors(errors) }, status);
+    reply.page(
+      'worker/sign-in',
+      { title: `${errors.length ? 'Error: ' : ''}Sign in to your profile`, noindex: true, email, ended, ...withErrors(errors) },
+      status,
+    );
 
   app.get('/worker/sign-in', { schema: { querystring: z.object({ ended: hint }) } }, async (req, reply) => {
     if (currentWorker(appBase, req)) return reply.redirect('/worker', 303);
@@ -108,12 +149,21 @@ export default async function claim(appBase: FastifyInstance) {
   app.post('/worker/sign-in', { ...formRateLimit(appBase), schema: { body: formBody } }, async (req, reply) => {
     const checked = workEmail(formText(req.body, 'email'));
     if ('error' in checked) return renderSignIn(reply, formText(req.body, 'email'), [checked.error], 400);
-    const ok = requestReturningSignIn(app.db, { email: checked.email, clientHash: clientHash(app.config.SESSION_SECRET, req), now: app.now(), publicUrl: app.config.PUBLIC_URL });
+    const ok = requestReturningSignIn(app.db, {
+      email: checked.email,
+      clientHash: clientHash(app.config.SESSION_SECRET, req),
+      now: app.now(),
+      publicUrl: app.config.PUBLIC_URL,
+    });
     if (!ok) return workerMessage(reply, 429, 'Too many requests', RATE_LIMITED);
     app.mail.nudge();
-    return workerMessage(reply, 200, 'Check your email', `If ${checked.email} belongs to a social worker who has confirmed their profile, we have sent a sign-in link to it. The link works once, within 30 minutes.`, [
-      { href: '/worker/claim', text: 'Not confirmed yet? Find your profile first' },
-    ]);
+    return workerMessage(
+      reply,
+      200,
+      'Check your email',
+      `If ${checked.email} belongs to a social worker who has confirmed their profile, we have sent a sign-in link to it. The link works once, within 30 minutes.`,
+      [{ href: '/worker/claim', text: 'Not confirmed yet? Find your profile first' }],
+    );
   });
 
   // The mailed link. GET only shows a button: mail scanners open links, and must not use them up.
@@ -127,7 +177,9 @@ export default async function claim(appBase: FastifyInstance) {
           : state === 'taken'
             ? 'This profile has been confirmed by someone else in the meantime. If it is yours, ask a moderator to confirm you by hand.'
             : 'This sign-in link is not right. Check you copied the whole link from the email, or ask for a new one.';
-    return workerMessage(reply, state === 'unknown' ? 404 : 410, 'This link cannot be used', message, [{ href: again, text: 'Ask for a new sign-in link' }]);
+    return workerMessage(reply, state === 'unknown' ? 404 : 410, 'This link cannot be used', message, [
+      { href: again, text: 'Ask for a new sign-in link' },
+    ]);
   };
 
   const tokenParams = z.object({ token: z.string().max(200) });
@@ -158,7 +210,9 @@ export default async function claim(appBase: FastifyInstance) {
       reply,
       200,
       'You have signed out',
-      req.query.everywhere === '1' ? 'You have been signed out on every device and browser you used.' : 'You have been signed out on this browser.',
+      req.query.everywhere === '1'
+        ? 'You have been signed out on every device and browser you used.'
+        : 'You have been signed out on this browser.',
       [{ href: '/worker/sign-in', text: 'Sign in again' }],
     ),
   );

@@ -31,7 +31,8 @@ export function workEmail(raw: string): { email: string } | { error: FieldError 
   const email = raw.trim().toLowerCase();
   if (email === '') return { error: { field: 'email', message: 'Enter your work email address' } };
   if (email.length > EMAIL_MAX) return { error: { field: 'email', message: `Email address must be ${EMAIL_MAX} characters or fewer` } };
-  if (!emailFormat.safeParse(email).success) return { error: { field: 'email', message: 'Enter an email address in the correct format, like name@council.gov.uk' } };
+  if (!emailFormat.safeParse(email).success)
+    return { error: { field: 'email', message: 'Enter an email address in the correct format, like name@council.gov.uk' } };
   return { email };
 }
 
@@ -45,10 +46,17 @@ export function clearWorkerCookie(app: FastifyInstance, reply: FastifyReply) {
   reply.clearCookie(WORKER_SESSION_COOKIE, { path: '/worker', httpOnly: true, sameSite: 'strict', secure: app.config.COOKIE_SECURE });
 }
 
-export const currentWorker = (app: FastifyInstance, req: FastifyRequest) => sessionWorker(app.db, req.cookies[WORKER_SESSION_COOKIE], app.now());
+export const currentWorker = (app: FastifyInstance, req: FastifyRequest) =>
+  sessionWorker(app.db, req.cookies[WORKER_SESSION_COOKIE], app.now());
 
 /** A page with a heading, a message and links (refusals, confirmations). */
-export function workerMessage(reply: FastifyReply, status: number, title: string, message: string, links: { href: string; text: string }[] = []) {
+export function workerMessage(
+  reply: FastifyReply,
+  status: number,
+  title: string,
+  message: string,
+  links: { href: string; text: string }[] = [],
+) {
   return reply.page('worker/message', { title, message, links, noindex: true }, status);
 }
 

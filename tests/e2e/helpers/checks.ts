@@ -19,14 +19,19 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const hasAxe = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!hasAxe) await page.evaluate(AXE_SOURCE);
   const results = (await page.evaluate(
-    (tags) => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations'],
-    }),
+    (tags) =>
+      (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      }),
     AXE_TAGS,
   )) as { violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
   return results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join(', ')}`,
   );
 }
 
@@ -64,7 +69,8 @@ export function structureProblems(s: Structure, siteName = 'The Good Social Work
   if (s.landmarks.footer < 1) out.push('no footer (contentinfo) landmark');
   if (s.landmarks.nav < 1) out.push('no nav landmark');
   if (!s.lang) out.push('no lang attribute on <html>');
-  if (!s.title.endsWith(` – ${siteName}`) || !/\S/.test(s.title.slice(0, -(siteName.length + 3)))) out.push(`title not meaningful: ${JSON.stringify(s.title)}`);
+  if (!s.title.endsWith(` – ${siteName}`) || !/\S/.test(s.title.slice(0, -(siteName.length + 3))))
+    out.push(`title not meaningful: ${JSON.stringify(s.title)}`);
   return out;
 }
 
@@ -89,7 +95,7 @@ export async function validateHtml(docs: HtmlDoc[]): Promise<Map<string, VnuMess
         { maxBuffer: 64 * 1024 * 1024 },
         // vnu exits 1 when it finds errors; the JSON is what matters.
         (err, out, errOut) => {
-          if (out && out.trim().startsWith('{')) resolve(out);
+          if (out?.trim().startsWith('{')) resolve(out);
           else reject(new Error(`the Nu Html Checker did not run: ${err?.message ?? ''} ${errOut}`));
         },
       );

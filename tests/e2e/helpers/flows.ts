@@ -69,7 +69,8 @@ export async function nominateInBrowser(page: Page, v: NominationValues = GOOD_N
   await page.goto('/nominate');
   await fillNomination(page, v);
   const check = await submit(page, '/nominate');
-  if (check.status() !== 200) throw new Error(`POST /nominate answered ${check.status()}: ${(await page.locator('main').innerText()).slice(0, 500)}`);
+  if (check.status() !== 200)
+    throw new Error(`POST /nominate answered ${check.status()}: ${(await page.locator('main').innerText()).slice(0, 500)}`);
   const done = await submit(page, '/nominate/confirm');
   if (done.status() !== 200) throw new Error(`confirm answered ${done.status()}`);
   return readReference(page);

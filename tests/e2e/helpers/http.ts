@@ -79,7 +79,11 @@ export class HttpClient {
 
   post(path: string, fields: [string, string][] | Record<string, string | string[]>) {
     const body = new URLSearchParams();
-    const entries = Array.isArray(fields) ? fields : Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]]));
+    const entries = Array.isArray(fields)
+      ? fields
+      : Object.entries(fields).flatMap(([k, v]) =>
+          Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]],
+        );
     for (const [k, v] of entries) body.append(k, v);
     return this.request('POST', path, body);
   }
@@ -88,7 +92,9 @@ export class HttpClient {
   async submit(pagePath: string, action: string, values: Record<string, string | string[]>, html?: string) {
     const page = html ?? (await this.get(pagePath)).body;
     const kept = formFields(page, action).filter(([k]) => !(k in values));
-    const added = Object.entries(values).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]]));
+    const added = Object.entries(values).flatMap(([k, v]) =>
+      Array.isArray(v) ? v.map((x) => [k, x] as [string, string]) : [[k, v] as [string, string]],
+    );
     return this.post(action, [...kept, ...added]);
   }
 }
@@ -111,7 +117,10 @@ export const VALID_NOMINATION = {
  * The whole nomination journey over HTTP: form → check answers → confirm → done page.
  * Returns the reference shown on the done page (the acknowledgement the family keeps).
  */
-export async function nominate(client: HttpClient, values: Partial<Record<keyof typeof VALID_NOMINATION, string | string[]>> = {}): Promise<string> {
+export async function nominate(
+  client: HttpClient,
+  values: Partial<Record<keyof typeof VALID_NOMINATION, string | string[]>> = {},
+): Promise<string> {
   const form = await client.get('/nominate');
   if (form.status !== 200) throw new Error(`GET /nominate answered ${form.status}`);
   const check = await client.submit('/nominate', '/nominate', { ...VALID_NOMINATION, ...values }, form.body);
