@@ -58,7 +58,7 @@ function watchServer(page: Page) {
 async function focusedDescription(page: Page) {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return el ? `${el.tagName.toLowerCase()}${el.hasAttribute('data-exit-this-page') ? '[data-exit-this-page]' : ''}.${el.className}` : '';
+    return el ? `${el.tagName.toLowerCase()}${el.hasAttribute('data-exit-this-page') ? '[data-exit-this-page]' : ''}${el.hasAttribute('data-language-link') ? '[data-language-link]' : ''}.${el.className}` : '';
   });
 }
 
@@ -202,6 +202,9 @@ describe('with JavaScript', () => {
       expect(await focusedDescription(page)).toContain('[data-exit-this-page]');
       const visible = await page.locator('a[data-exit-this-page]').boundingBox();
       expect(visible!.x + visible!.width).toBeLessThanOrEqual(viewport.width);
+      // then the header: the other language's link, then the site name
+      await page.keyboard.press('Tab');
+      expect(await focusedDescription(page)).toContain('[data-language-link]');
       await page.keyboard.press('Tab');
       expect(await focusedDescription(page)).toContain('site-name');
       await context.close();
