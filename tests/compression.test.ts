@@ -40,7 +40,7 @@ it('uses gzip or brotli when that is all the client takes, and nothing when it t
   const page = await app.inject('/search?q=zipped+worker');
   const gzipped = await app.inject({ url: '/search?q=worker+zipped', headers: { 'accept-encoding': 'gzip, deflate' } });
   expect(gzipped.headers['content-encoding']).toBe('gzip');
-  expect(decoded(gzipped).replaceAll('worker zipped', 'zipped worker')).toBe(page.body);
+  expect(decoded(gzipped).replaceAll('worker zipped', 'zipped worker').replaceAll('worker+zipped', 'zipped+worker')).toBe(page.body);
   const plain = await app.inject('/api/areas');
   const br = await app.inject({ url: '/api/areas', headers: { 'accept-encoding': 'br' } });
   expect(br.headers['content-encoding']).toBe('br');

@@ -48,6 +48,16 @@ declare module 'fastify' {
  * `<%= %>`), `rich` (catalogue sentences with links, already escaped: `<%~ it.rich(...) %>`), `href`
  * (a site path in the page's language), formatters, and the links to the page in both languages.
  */
+/** The same page asked for with its parameters in another order gets the same links (and the same bytes). */
+function sortedQuery(pathAndQuery: string): string {
+  const at = pathAndQuery.indexOf('?');
+  if (at < 0) return pathAndQuery;
+  const params = new URLSearchParams(pathAndQuery.slice(at + 1));
+  params.sort();
+  const query = params.toString();
+  return query ? `${pathAndQuery.slice(0, at)}?${query}` : pathAndQuery.slice(0, at);
+}
+
 export function pageContext(app: FastifyInstance, url: string, template: string) {
   const lang: Lang = langOf(url);
   const t = app.catalogue.t[lang];
@@ -57,7 +67,7 @@ export function pageContext(app: FastifyInstance, url: string, template: string)
   // pages whose query is what they show (a search, a sort, a page number) keep it in these links:
   // elsewhere a query can carry a slug that should not be repeated (/request-change?worker=…).
   const asked = englishPath(url);
-  const en = template === 'error' ? '/' : KEEPS_QUERY.has(template) ? asked : asked.split('?')[0]!;
+  const en = template === 'error' ? '/' : KEEPS_QUERY.has(template) ? sortedQuery(asked) : asked.split('?')[0]!;
   const cy = localPath('cy', en);
   const base = app.config.PUBLIC_URL.replace(/\/+$/, '');
   return {
