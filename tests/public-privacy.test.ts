@@ -127,10 +127,20 @@ describe('planted markers never reach a public page, JSON or feed', () => {
       expect(res.statusCode, url).toBeLessThan(500);
       seen.push(`${url} ${res.statusCode}`);
       let text = (res.body + JSON.stringify(res.headers)).toLowerCase();
-      // A search echoes what was typed (the box, “…” in the title and summary, JSON "query"): not a leak.
-      // Only those echoes are removed, so a result carrying the same words would still be caught.
+      // A search echoes what was typed (the box, “…” in the title and summary, JSON "query", the links to
+      // the same search in the other language): not a leak. Only those echoes are removed, so a result
+      // carrying the same words would still be caught.
       const typed = new URL(url, 'http://x').searchParams.get('q')?.toLowerCase();
-      if (typed) for (const echo of [`value="${typed}"`, `“${typed}”`, `"query":"${typed}"`]) text = text.split(echo).join('');
+      const echoes = typed
+        ? [
+            `value="${typed}"`,
+            `“${typed}”`,
+            `"query":"${typed}"`,
+            `?q=${encodeURIComponent(typed)}"`,
+            `?q=${encodeURIComponent(typed)}&amp;`,
+          ]
+        : [];
+      for (const echo of echoes) text = text.split(echo).join('');
       for (const m of markers) expect(text.includes(m), `${m} on ${url}`).toBe(false);
     }
     // the pages that must carry data did (so the test would notice a broken seed)
