@@ -57,14 +57,7 @@ async function bodies(): Promise<Map<string, string>> {
     // search in the other language): not a leak
     const typed = new URL(url, 'http://x').searchParams.get('q')?.toLowerCase();
     if (typed)
-      for (const echo of [
-        `value="${typed}"`,
-        `“${typed}”`,
-        `"query":"${typed}"`,
-        `?q=${encodeURIComponent(typed)}"`,
-        `?q=${encodeURIComponent(typed)}&amp;`,
-      ])
-        text = text.split(echo).join('');
+      for (const echo of [`value="${typed}"`, `“${typed}”`, `"query":"${typed}"`, ...linkEchoes(typed)]) text = text.split(echo).join('');
     out.set(url, text);
   }
   return out;
@@ -159,3 +152,9 @@ describe('display choices on every public page', () => {
     expect(hastings).toMatchObject({ workers: 3, nominations: 4 });
   });
 });
+
+/** The query as the links to the same search in the other language carry it (in any position), lower-cased like the text. */
+function linkEchoes(typed: string): string[] {
+  const q = new URLSearchParams({ q: typed }).toString().toLowerCase();
+  return [`?${q}"`, `?${q}&amp;`, `&amp;${q}"`, `&amp;${q}&amp;`];
+}

@@ -58,7 +58,9 @@ function watchServer(page: Page) {
 async function focusedDescription(page: Page) {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return el ? `${el.tagName.toLowerCase()}${el.hasAttribute('data-exit-this-page') ? '[data-exit-this-page]' : ''}${el.hasAttribute('data-language-link') ? '[data-language-link]' : ''}.${el.className}` : '';
+    return el
+      ? `${el.tagName.toLowerCase()}${el.hasAttribute('data-exit-this-page') ? '[data-exit-this-page]' : ''}${el.hasAttribute('data-language-link') ? '[data-language-link]' : ''}.${el.className}`
+      : '';
   });
 }
 
