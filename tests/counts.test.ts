@@ -10,7 +10,9 @@ import { mulberry32 } from '../server/demo/names.ts';
 import { QUALITY_KEYS } from '../server/qualities.ts';
 import { LiveFacts } from '../server/counts/facts.ts';
 import { qualityCounts, recommendationCount, topQualities } from '../server/workers/profile.ts';
-import { LIVE_QUOTE, PUBLIC_WORKER } from '../server/workers/visibility.ts';
+import { and, count, eq } from 'drizzle-orm';
+import { quotes as quotesTable, workers as workersTable } from '../db/schema.ts';
+import { liveQuote, publicWorker } from '../server/workers/visibility.ts';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -34,7 +36,7 @@ function expectCacheExact(app: TestApp) {
   expect(app.counts.snapshot()).toEqual(computeSnapshot(app.db, app.areas, app.now()));
   expect(app.counts.insights()).toEqual(computeInsights(app.db));
   // each public profile's own figures too (the profile page and its JSON read them from memory)
-  for (const id of app.db.$client.prepare<[], number>(`SELECT w.id FROM workers w WHERE ${PUBLIC_WORKER}`).pluck().all()) {
+  for (const { id } of app.db.select({ id: workersTable.id }).from(workersTable).where(publicWorker).all()) {
     expect(app.counts.worker(id)).toEqual({ recommendations: recommendationCount(app.db, id), qualities: qualityCounts(app.db, id) });
   }
 }
@@ -268,12 +270,12 @@ describe('counts stay exact after every change', () => {
     const workers = ids('SELECT id FROM workers');
     const reference = workers.map(
       (id) =>
-        sqlite
-          .prepare(
-            `SELECT COUNT(*) FROM quotes q JOIN workers w ON w.id = q.worker_id WHERE w.id = ? AND ${LIVE_QUOTE} AND ${PUBLIC_WORKER}`,
-          )
-          .pluck()
-          .get(id) as number,
+        app.db
+          .select({ n: count() })
+          .from(quotesTable)
+          .innerJoin(workersTable, eq(workersTable.id, quotesTable.workerId))
+          .where(and(eq(workersTable.id, id), liveQuote, publicWorker))
+          .get()!.n,
     );
     expect(app.counts.liveQuotes(workers)).toEqual(reference);
     // and each public worker's qualities, most ticked first, as the SQL read has them

@@ -4,7 +4,9 @@ import { Client, makeApp, type TestApp } from './helpers/app.ts';
 import { watchWorkerChanges } from './helpers/changes.ts';
 import { seedNomination } from './helpers/seed.ts';
 import { escapeHtml, nominate } from './helpers/nominate.ts';
-import { PUBLIC_WORKER } from '../server/workers/visibility.ts';
+import { and, eq } from 'drizzle-orm';
+import { workers } from '../db/schema.ts';
+import { publicWorker } from '../server/workers/visibility.ts';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -79,7 +81,12 @@ describe('POST /withdraw', () => {
     const kept = seedNomination(app, { workerName: 'Jo Bloggs', area: 'hastings', quote: 'Another family: she was kind' });
     const seeded = seedNomination(app, { workerName: 'Alex Morgan', area: 'sefton', story, quote });
     const changed = watchWorkerChanges(app);
-    const isPublic = (id: number) => !!app.db.$client.prepare(`SELECT 1 FROM workers w WHERE w.id = ? AND ${PUBLIC_WORKER}`).get(id);
+    const isPublic = (id: number) =>
+      !!app.db
+        .select({ id: workers.id })
+        .from(workers)
+        .where(and(eq(workers.id, id), publicWorker))
+        .get();
     expect(isPublic(seeded.workerId!)).toBe(true);
     const before = await app.inject(`/workers/${seeded.slug}`);
     expect(before.statusCode).toBe(200);

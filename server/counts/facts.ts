@@ -10,7 +10,7 @@ import type { Db } from '../db.ts';
 import { STILL_INVOLVED, nominations, quotes, workers } from '../../db/schema.ts';
 import type { AreaDirectory } from '../areas/directory.ts';
 import { QUALITIES } from '../qualities.ts';
-import { countedQuote } from './counted.ts';
+import { countedQuote } from '../workers/visibility.ts';
 import { dayStart, recentWeekStarts, thisWeekStart } from './week.ts';
 import { AREA_TREND_WEEKS, TREND_WEEKS, bucketOf, countAreas, type AreaFigures, type CountsSnapshot, type Insights } from './snapshot.ts';
 

@@ -145,7 +145,7 @@ export class Counts {
 
   /**
    * Each worker's live recommendations, 0 when the profile is not public (hidden, or no live
-   * quote): exactly PUBLIC_WORKER and the LIVE_QUOTE count, from memory. Undefined inside a
+   * quote): exactly publicWorker and the liveQuote count (workers/visibility.ts), from memory. Undefined inside a
    * transaction.
    */
   liveQuotes(workerIds: number[]): number[] | undefined {

@@ -2,7 +2,7 @@
 // app serves the same numbers added up in memory (facts.ts); tests hold the two equal after
 // every kind of change, and this is also what is used inside an open transaction.
 //
-// A counted recommendation is a live quote of a published worker (counted.ts): exactly what the
+// A counted recommendation is a live quote of a published worker (workers/visibility.ts): exactly what the
 // public pages show. "Workers" are published workers with at least one such quote. Hiding a
 // worker, withdrawing (deleting) a nomination, unpublishing a quote and moving a worker to
 // another area all change these queries' answers with no other bookkeeping.
@@ -10,7 +10,7 @@ import { and, count, countDistinct, eq, gte, inArray, sql, type SQL } from 'driz
 import type { Db } from '../db.ts';
 import { NOMINATION_STATUSES, type STILL_INVOLVED, nominations, quotes, workers } from '../../db/schema.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
-import { countedQuote } from './counted.ts';
+import { countedQuote } from '../workers/visibility.ts';
 import { QUALITIES } from '../qualities.ts';
 import { dayStart, recentWeekStarts, thisWeekStart } from './week.ts';
 

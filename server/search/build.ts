@@ -12,7 +12,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } f
 import { dirname } from 'node:path';
 import type { Db } from '../db.ts';
 import { quotes, workers } from '../../db/schema.ts';
-import { listedWorker, ofThisWorker, publicWorker, publishedWorker } from '../counts/counted.ts';
+import { listedWorker, ofThisWorker, publicWorker, countedWorker } from '../workers/visibility.ts';
 import { nameTerms, soundOf, sortName } from './words.ts';
 import { lastChange } from '../workers/changes.ts';
 
@@ -87,7 +87,7 @@ export function fingerprint(db: Db): string {
       quotes: count(),
       maxQuote: sql<number>`COALESCE(MAX(${quotes.id}), 0)`,
       live: sql<number>`COALESCE(SUM(${quotes.unpublishedAt} IS NULL), 0)`,
-      published: db.$count(workers, publishedWorker),
+      published: db.$count(workers, countedWorker),
       updated: sql<number>`(SELECT COALESCE(MAX(${workers.updatedAt}), 0) FROM ${workers})`,
       unpublished: sql<number>`COALESCE(MAX(${quotes.unpublishedAt}), 0)`,
     })

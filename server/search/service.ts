@@ -7,7 +7,7 @@ import type { Db } from '../db.ts';
 import type { Area, AreaDirectory } from '../areas/directory.ts';
 import { and, count, inArray, sql } from 'drizzle-orm';
 import { quotes, workers } from '../../db/schema.ts';
-import { ofThisWorker, publicWorker } from '../counts/counted.ts';
+import { ofThisWorker, publicWorker } from '../workers/visibility.ts';
 import { buildFromDatabase, fingerprint, readPublicProfile, readSnapshot, writeSnapshot, type IndexParts } from './build.ts';
 import { MainIndex } from './main-index.ts';
 import { Delta, deltaProfile } from './delta.ts';

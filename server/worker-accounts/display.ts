@@ -1,7 +1,7 @@
 // "How I am shown": full name, first name and area only, or thanks in private only. Takes effect at
 // once. The public read side needs no second rule for it: a first-name profile's `name` column holds
 // only the first name (the full one is kept in `full_name` for moderators and the worker), under a
-// new slug with no redirect from the old one; a private profile is left out by LISTED_WORKER
+// new slug with no redirect from the old one; a private profile is left out by listedWorker
 // (server/workers/visibility.ts) and its slugs answer like unknown ones.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db.ts';

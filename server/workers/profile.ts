@@ -8,17 +8,15 @@ import { nominations, quotes, workerSlugRedirects, workers } from '../../db/sche
 import type { Db } from '../db.ts';
 import { QUALITIES, QUALITY_LABELS } from '../qualities.ts';
 import { preparedQuery } from '../statements.ts';
-import { LISTED_WORKER, LIVE_QUOTE, PUBLIC_WORKER } from './visibility.ts';
+import { listedWorkerOf, liveQuoteOf, liveQuotesOfWorker, publicWorkerOf } from './visibility.ts';
 
-// Aliased as the visibility rules (LIVE_QUOTE, PUBLIC_WORKER) name them.
 const q = alias(quotes, 'q');
 const w = alias(workers, 'w');
-const live = sql.raw(LIVE_QUOTE);
-const isPublic = sql<number>`(${sql.raw(PUBLIC_WORKER)})`;
+const live = liveQuoteOf(q);
+const isPublic = sql<number>`(${publicWorkerOf(w)})`;
 const ph = (name: string) => sql.placeholder(name);
-// Shown by name on public pages (not hidden, not "thanks in private only"); literals, not bound
-// parameters (as eq() would make them): the planner sees the values, as before.
-const listed = sql<number>`(${sql.raw(LISTED_WORKER)})`;
+/** Shown by name on public pages (not hidden, not "thanks in private only"). */
+const listed = sql<number>`(${listedWorkerOf(w)})`;
 /** The quality keys ticked on a nomination (`n`), as the rows of json_each (a broken list as none). */
 const n = alias(nominations, 'n');
 const ticked = sql`json_each(CASE WHEN json_valid(${n.qualities}) THEN ${n.qualities} ELSE '[]' END) j`;
@@ -35,7 +33,7 @@ const bySlug = (db: Db) =>
       team: w.team,
       status: w.status,
       listed,
-      live: sql<number>`EXISTS (SELECT 1 FROM ${quotes} q WHERE q.worker_id = ${w.id} AND ${live})`,
+      live: sql<number>`EXISTS (SELECT 1 FROM ${quotes} WHERE ${liveQuotesOfWorker(w, quotes)})`,
     })
     .from(w)
     .where(eq(w.slug, ph('slug')))
