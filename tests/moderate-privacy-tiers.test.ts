@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csrfFrom, makeApp, type Client, type TestApp } from './helpers/app.ts';
 import { signedInModerator } from './helpers/moderator.ts';
-import { nominate, validNomination } from './helpers/nominate.ts';
+import { nominate, unescapeHtml, validNomination } from './helpers/nominate.ts';
 import { seedNomination } from './helpers/seed.ts';
 import { DETECTOR_VERSION } from '../server/privacy/index.ts';
 import { backfillPrivacyFlags } from '../server/moderation/privacy-flags.ts';
@@ -23,15 +23,6 @@ const storedOf = (id: number) => sql().prepare('SELECT privacy_flags FROM nomina
 // one sure detail (a child's name) and one possible one (a chain named as a workplace, with no place)
 const STORY = 'Priya Okafor was there for my son Tyler every single week. My partner works at Tesco now and we are back on our feet.';
 const QUOTE_WITH_CHECK = 'She was there for my son every single week. My partner works at Tesco now and we are back on our feet.';
-
-function unescapeHtml(s: string): string {
-  return s
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 /** Every flag element on the page: its kind, tier and its text without visually hidden labels. */
 function flagElements(html: string) {

@@ -9,6 +9,7 @@ import { Client } from './helpers/app.ts';
 import { hidden, unescapeHtml, validNomination } from './helpers/nominate.ts';
 import { englishIn, pageText } from './helpers/welsh.ts';
 import { WELSH_READY } from '../server/i18n/ready.ts';
+import { sortedQuery } from '../server/i18n/index.ts';
 
 let app: TestApp;
 let slug: string;
@@ -90,14 +91,6 @@ async function get(url: string) {
 }
 
 const attr = (html: string, re: RegExp) => re.exec(html)?.[1];
-
-function sortedQuery(url: string): string {
-  const [path, query] = url.split('?');
-  if (!query) return url;
-  const params = new URLSearchParams(query);
-  params.sort();
-  return params.toString() ? `${path}?${params}` : path!;
-}
 
 describe('every public route in both languages', () => {
   it('walks each Welsh route and its English twin: no missing key, lang, hreflang both ways, the language link to the same page', async () => {

@@ -2,6 +2,7 @@
 // its quotes off every public page, the feed, the JSON, the CSV and the search, while the area and
 // site counts stay the same; "first name only" takes the surname off all of them. Every page is
 // fetched twice first, so a page kept in the page cache or a stale search index would be caught.
+import { withoutSearchEchoes } from './helpers/search-echoes.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { makeApp, type TestApp } from './helpers/app.ts';
@@ -52,12 +53,7 @@ async function bodies(): Promise<Map<string, string>> {
   for (const url of publicUrls()) {
     const res = await app.inject({ method: 'GET', url });
     expect(res.statusCode, url).toBeLessThan(500);
-    let text = (res.body + JSON.stringify(res.headers)).toLowerCase();
-    // a search echoes what was typed (the box, the title, the JSON "query", the links to the same
-    // search in the other language): not a leak
-    const typed = new URL(url, 'http://x').searchParams.get('q')?.toLowerCase();
-    if (typed)
-      for (const echo of [`value="${typed}"`, `“${typed}”`, `"query":"${typed}"`, ...linkEchoes(typed)]) text = text.split(echo).join('');
+    const text = withoutSearchEchoes((res.body + JSON.stringify(res.headers)).toLowerCase(), url);
     out.set(url, text);
   }
   return out;
@@ -152,9 +148,3 @@ describe('display choices on every public page', () => {
     expect(hastings).toMatchObject({ workers: 3, nominations: 4 });
   });
 });
-
-/** The query as the links to the same search in the other language carry it (in any position), lower-cased like the text. */
-function linkEchoes(typed: string): string[] {
-  const q = new URLSearchParams({ q: typed }).toString().toLowerCase();
-  return [`?${q}"`, `?${q}&amp;`, `&amp;${q}"`, `&amp;${q}&amp;`];
-}

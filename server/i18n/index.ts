@@ -41,6 +41,16 @@ export function englishPath(url: string): string {
   return rest === '' || rest.startsWith('?') ? `/${rest}` : rest;
 }
 
+/** The same page asked for with its parameters in another order gets the same links (and the same bytes). */
+export function sortedQuery(pathAndQuery: string): string {
+  const at = pathAndQuery.indexOf('?');
+  if (at < 0) return pathAndQuery;
+  const params = new URLSearchParams(pathAndQuery.slice(at + 1));
+  params.sort();
+  const query = params.toString();
+  return query ? `${pathAndQuery.slice(0, at)}?${query}` : pathAndQuery.slice(0, at);
+}
+
 /** `path` (an English site path) in `lang`: "/search" -> "/cy/search"; "/" -> "/cy". Other links pass through. */
 export function localPath(lang: Lang, path: string): string {
   if (lang === 'en' || !path.startsWith('/') || path.startsWith('//') || NOT_LOCALISED.test(path) || langOf(path) === 'cy') return path;

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as format from '../format.ts';
-import { englishPath, isLocalised, langOf, localPath, type Lang } from '../i18n/index.ts';
+import { englishPath, isLocalised, langOf, localPath, sortedQuery, type Lang } from '../i18n/index.ts';
 import { richText } from '../i18n/rich.ts';
 import { WELSH_READY } from '../i18n/ready.ts';
 
@@ -48,16 +48,6 @@ declare module 'fastify' {
  * `<%= %>`), `rich` (catalogue sentences with links, already escaped: `<%~ it.rich(...) %>`), `href`
  * (a site path in the page's language), formatters, and the links to the page in both languages.
  */
-/** The same page asked for with its parameters in another order gets the same links (and the same bytes). */
-function sortedQuery(pathAndQuery: string): string {
-  const at = pathAndQuery.indexOf('?');
-  if (at < 0) return pathAndQuery;
-  const params = new URLSearchParams(pathAndQuery.slice(at + 1));
-  params.sort();
-  const query = params.toString();
-  return query ? `${pathAndQuery.slice(0, at)}?${query}` : pathAndQuery.slice(0, at);
-}
-
 export function pageContext(app: FastifyInstance, url: string, template: string) {
   const lang: Lang = langOf(url);
   const t = app.catalogue.t[lang];

@@ -59,12 +59,14 @@ export function confirmFormOf(checkHtml: string): NominationForm {
   return out;
 }
 
+/** Text as a browser shows it: named and numeric character references decoded (&amp; last). */
 export function unescapeHtml(s: string): string {
   return s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&#x27;/g, "'")
+    .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
 }

@@ -2,6 +2,7 @@
 // attributes people hear or see (titles, labels, descriptions), minus what is rightly not Welsh:
 // families' quotes, code samples, elements marked lang="en" (the "English" link, a page not yet
 // translated) and scripts.
+import { unescapeHtml } from './nominate.ts';
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const SKIP = new Set(['script', 'style', 'blockquote', 'code', 'var']);
@@ -9,15 +10,7 @@ const SPOKEN_ATTRIBUTES = ['aria-label', 'title', 'alt', 'placeholder'];
 
 export type PageText = { text: string[]; attributes: string[] };
 
-const decode = (s: string) =>
-  s
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&shy;/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+const decode = (s: string) => unescapeHtml(s.replace(/&nbsp;/g, ' ').replace(/&shy;/g, ''));
 
 /** The page's text nodes and spoken attributes, outside quotes, code and English-marked elements. */
 export function pageText(html: string): PageText {

@@ -1,16 +1,9 @@
 // A small HTTP client for scripts and fault tests against a real server: keeps cookies, reads
 // forms (hidden fields, CSRF token) out of the HTML the way a browser would submit them.
 
-export function decodeEntities(s: string): string {
-  return s
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
+import { unescapeHtml as decodeEntities } from '../../helpers/nominate.ts';
+
+export { decodeEntities };
 
 function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
