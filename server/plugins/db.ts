@@ -1,4 +1,5 @@
 // Opens the database (migrations applied), seeds the areas, and exposes db + areas on the app.
+import cluster from 'node:cluster';
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type Db } from '../db.ts';
@@ -22,8 +23,9 @@ type Log = { info(obj: object | string, msg?: string): void };
 
 /**
  * Open the database and bring it up to date: migrations, areas, demo content (DEMO), back-fills.
- * Run by every process, and first by node:cluster's primary before it forks the others, so they
- * never race to do it (server/main.ts).
+ * Run once per start: by the single server process, or by node:cluster's primary before it forks
+ * the server processes (server/main.ts), which then only open the database, so they never race
+ * to do it again.
  */
 export function setUpDatabase(config: Pick<Config, 'DATABASE_PATH' | 'DEMO'>, now: number, log: Log): { db: Db; areas: AreaDirectory } {
   const db = openDatabase(config.DATABASE_PATH);
@@ -43,8 +45,14 @@ export function setUpDatabase(config: Pick<Config, 'DATABASE_PATH' | 'DEMO'>, no
   return { db, areas };
 }
 
+/** A database the cluster's primary has already set up: open it (its migrations are all applied) and read the areas. */
+function openSetUpDatabase(config: Pick<Config, 'DATABASE_PATH'>): { db: Db; areas: AreaDirectory } {
+  const db = openDatabase(config.DATABASE_PATH);
+  return { db, areas: new AreaDirectory(db) };
+}
+
 export default fp(async function dbPlugin(app: FastifyInstance) {
-  const { db, areas } = setUpDatabase(app.config, app.now(), app.log);
+  const { db, areas } = cluster.isWorker ? openSetUpDatabase(app.config) : setUpDatabase(app.config, app.now(), app.log);
   app.decorate('db', db);
   app.decorate('areas', areas);
   app.addHook('onClose', async () => {
