@@ -29,6 +29,11 @@ export function allTexts(v: unknown): string[] {
   return [];
 }
 
+/** A submitted body as a plain record of its own fields ({} for anything that is not an object). */
+export function formRecord(body: unknown): Record<string, unknown> {
+  return body !== null && typeof body === 'object' && !Array.isArray(body) ? Object.fromEntries(Object.entries(body)) : {};
+}
+
 /** One field of a form: the first if repeated, '' if missing or not text. */
 export function formText(body: unknown, name: string): string {
   return firstText(fieldValue(body, name));

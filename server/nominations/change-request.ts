@@ -10,7 +10,7 @@ import { isPublicWorker } from '../workers/visibility.ts';
 import { charCount, cleanLine, cleanMultiline } from '../text.ts';
 import type { FieldError } from '../errors.ts';
 import { workerNameProblem } from '../workers/name.ts';
-import { firstText } from '../http/form-input.ts';
+import { formRecord, formText } from '../http/form-input.ts';
 import { LIMITS, MESSAGES as NOMINATION_MESSAGES } from './form.ts';
 
 export const CHANGE_LIMITS = { areaMax: 100, detailsMin: 10, detailsMax: 2000 } as const;
@@ -84,8 +84,14 @@ const ORDER = ['worker_name', 'area', 'request', 'details', 'contact_email'] as 
 export function validateChangeRequest(
   body: unknown,
 ): { ok: true; data: ChangeRequestInput; values: ChangeRequestValues } | { ok: false; errors: FieldError[]; values: ChangeRequestValues } {
-  const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
-  const values = Object.fromEntries(ORDER.map((k) => [k, firstText(b[k])])) as ChangeRequestValues;
+  const b = formRecord(body);
+  const values: ChangeRequestValues = {
+    worker_name: formText(b, 'worker_name'),
+    area: formText(b, 'area'),
+    request: formText(b, 'request'),
+    details: formText(b, 'details'),
+    contact_email: formText(b, 'contact_email'),
+  };
   const parsed = changeRequestSchema.safeParse(b);
   if (parsed.success) {
     const d = parsed.data;

@@ -7,7 +7,7 @@ import type { Area, AreaDirectory } from '../areas/directory.ts';
 import { charCount, cleanLine, cleanMultiline } from '../text.ts';
 import type { FieldError } from '../errors.ts';
 import { NAME_LIMITS, NAME_MESSAGES, workerNameProblem } from '../workers/name.ts';
-import { allTexts, firstText } from '../http/form-input.ts';
+import { firstText, formRecord, formText, formTexts } from '../http/form-input.ts';
 
 export type Relationship = (typeof RELATIONSHIPS)[number];
 export type StillInvolved = (typeof STILL_INVOLVED)[number];
@@ -205,21 +205,20 @@ function buildSchema(areas: AreaDirectory) {
 
 /** The form's values as the person typed them, for putting back into the form. */
 export function typedValues(body: unknown): NominationValues {
-  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const area = firstText(b.area);
+  const area = formText(body, 'area');
   return {
-    worker_name: firstText(b.worker_name),
+    worker_name: formText(body, 'worker_name'),
     area,
-    area_text: firstText(b.area_text),
-    team: firstText(b.team),
-    relationship: firstText(b.relationship),
-    still_involved: firstText(b.still_involved),
-    qualities: allTexts(b.qualities),
-    story: firstText(b.story),
-    contact_email: firstText(b.contact_email),
-    notify_published: firstText(b.notify_published),
-    independent: firstText(b.independent),
-    consent: firstText(b.consent),
+    area_text: formText(body, 'area_text'),
+    team: formText(body, 'team'),
+    relationship: formText(body, 'relationship'),
+    still_involved: formText(body, 'still_involved'),
+    qualities: formTexts(body, 'qualities'),
+    story: formText(body, 'story'),
+    contact_email: formText(body, 'contact_email'),
+    notify_published: formText(body, 'notify_published'),
+    independent: formText(body, 'independent'),
+    consent: formText(body, 'consent'),
   };
 }
 
@@ -247,7 +246,7 @@ export type Validation =
 
 /** Check a submitted body (any shape: a form, JSON, junk). Never throws. */
 export function validateNomination(body: unknown, areas: AreaDirectory): Validation {
-  const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+  const b = formRecord(body);
   const values = typedValues(b);
   const parsed = nominationSchema(areas).safeParse({ ...b, area: { select: b.area, typed: b.area_text } });
   // "tell me when it is published" needs the address; checked with the other fields, so all show at once
