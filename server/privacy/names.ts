@@ -507,15 +507,24 @@ export function findNames(
   });
 }
 
-/** "kayleigh is 15", "jess was 9": the age after a name found in small letters (the age patterns need a capital). */
+/** "kayleigh is 15", "jess was 9": the age after a name found in small letters (the age patterns need a capital);
+ * and a baby's age in months after any name: "ellie-mae is 7 months", "Zara was 4 and Ayaan only 18 months". */
 export function agesAfterNames(story: string, names: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of names) {
+    const after = story.slice(c.end, c.end + 40);
+    const months = MONTHS_AFTER_NAME.exec(after);
+    if (months && Number(months[1]) <= 36) {
+      out.push({ kind: 'age', start: c.end + months[0].search(/\d/u), end: c.end + months[0].length });
+      continue;
+    }
     if (/^\p{Lu}/u.test(story.slice(c.start, c.end))) continue;
-    const m = AGE_AFTER_NAME.exec(story.slice(c.end, c.end + 30));
+    const m = AGE_AFTER_NAME.exec(after);
     if (m && Number(m[1]) <= 25) out.push({ kind: 'age', start: c.end + m[0].search(/\S/u), end: c.end + m[0].length });
   }
   return out;
 }
 const AGE_AFTER_NAME =
   /^[ \t]+(?:is|was|'s|’s)[ \t]+(?:(?:only|just|now|nearly|almost)[ \t]+)?(\d{1,2})(?![\p{L}\p{N}]|[ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%|am|pm)(?![ \t-]+old))/u;
+const MONTHS_AFTER_NAME =
+  /^[ \t]+(?:(?:is|was|'s|’s)[ \t]+(?:(?:only|just|now|nearly|almost)[ \t]+)?|(?:only|just|nearly|almost)[ \t]+)(\d{1,2})[ \t]*(?:months?|weeks?)(?![\p{L}])(?![ \t]+(?:into|in|later|before|after|ago|on|since|late|behind|pregnant|gone|away|without|with|waiting|of)(?![\p{L}]))/u;
