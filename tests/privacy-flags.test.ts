@@ -234,8 +234,20 @@ describe('privacy flags: names', () => {
     expect(names('me and my mum, me and her, me and everyone went to see her', WORKER)).toEqual([]);
   });
 
-  it('misses a name typed in small letters with no clue around it (a known limit)', () => {
-    expect(names('we went with dave to see her', WORKER)).toEqual([]);
+  it('marks a word known only as a first name, typed in small letters with no clue around it, for a check', () => {
+    const flags = findFlags('we went with dave to see her', WORKER);
+    expect(flags.map((f) => [f.text, f.tier])).toEqual([['dave', 'check']]);
+    expect(findFlags('we went with dave and he said', WORKER).map((f) => f.tier)).toEqual(['check']);
+    expect(findFlags('then dave said no', WORKER).map((f) => [f.text, f.tier])).toEqual([['dave', 'redact']]);
+  });
+
+  it('finds small-letter names the sentence makes a person: an age after them, "our" and a verb, a double name', () => {
+    expect(names('kayla is 9 and mason is 6 now', WORKER)).toEqual(['kayla (child)', 'mason (child)']);
+    expect(names('when our kayden got excluded', WORKER)).toEqual(['kayden']);
+    expect(names('our tayla-mai was little', WORKER)).toEqual(['tayla-mai']);
+    expect(names('our area is lovely and our story is long', WORKER)).toEqual([]);
+    expect(names('our Will was in care. Will is 15', WORKER)).toEqual(['Will (child)', 'Will (child)']);
+    expect(names('our daughter Summer started nursery last summer', WORKER)).toEqual(['Summer (child)']);
   });
 });
 

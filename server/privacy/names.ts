@@ -16,6 +16,7 @@ import {
   placeWord,
   unknownWord,
   commonWord,
+  functionWord,
 } from './words.ts';
 
 const CHILD_RELATIONS = new Set(
@@ -199,6 +200,38 @@ function surnameShaped(t: Token): boolean {
   return nameShaped(t) && (knownName(t.key) || unknownWord(t.key)) && !placeWord(t.key) && !ORG_WORDS.has(t.key);
 }
 
+/** Seasons and months that are also children's names ("our daughter Summer", "Tyler-Jay and Summer"): names only where the words make them one. */
+const SEASON_NAMES = new Set(['summer', 'autumn', 'april', 'may', 'june', 'august', 'winter']);
+const seasonName = (t: Token) => t.cap && SEASON_NAMES.has(t.key);
+
+/** A word typed in small letters that may be a name where the sentence makes it one: not an English word, or a known first name ("mason", "ruby"). */
+function lowerPersonWord(t: Token): boolean {
+  return (
+    !t.cap &&
+    t.key.length > 1 &&
+    /^\p{L}/u.test(t.key) &&
+    !CONTRACTION.test(t.key) &&
+    !neverAName(t.key) &&
+    !CHILD_RELATIONS.has(t.key) &&
+    !OTHER_RELATIONS.has(t.key) &&
+    !SIBLINGS.has(t.key) &&
+    !functionWord(t.key) &&
+    (!commonWord(t.key) || knownName(t.key))
+  );
+}
+/** Text-speak and sign-off words that are never a signature: "lol", "xx", "ty". */
+const NOT_A_SIGNATURE = /^(?:x+|lol|ty|thx|ta|pls|plz|hiya|bye|cheers|thanks|thank|love|diolch|ur|u|xo|xoxo|hugs|innit)$/u;
+const PERSON_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'some', 'any', 'so', 'very', 'such', 'no', 'every', 'its', 'it']);
+
+/** Verbs a person does (not "is", "has"): after "our" + an unfamiliar word they make it someone. */
+const ACTION_VERBS = new Set(
+  'got gets went goes came comes started starts needs needed wanted likes liked turned turns cried hates kicked ran runs'.split(' '),
+);
+/** "tayla-mai", "eilidh-rose", "lacey-jay": a double name with a first name in it. */
+const hyphenatedName = (key: string) =>
+  key.includes('-') &&
+  key.split('-').some((p) => p.length > 1 && (knownName(p) || ['mai', 'mae', 'jay', 'lee', 'leigh', 'ann', 'anne'].includes(p)));
+
 type Found = { first: number; last: number; child: boolean; trusted: boolean; check?: boolean };
 
 function childAgeFollows(story: string, t: Token): boolean {
@@ -219,7 +252,7 @@ export function childNameKeys(tokens: Token[], story: string): Set<string> {
     if ((CHILD_RELATIONS.has(t.key) || sibling) && determinedRelation(tokens, i)) {
       for (let j = i + 1; j < tokens.length && closeAfter(tokens[j]!); j++) {
         const n = tokens[j]!;
-        if (nameShaped(n) || lowerNameShaped(n)) keys.add(n.key);
+        if (nameShaped(n) || lowerNameShaped(n) || seasonName(n)) keys.add(n.key);
         else break;
         // "my twins Ella-Rose and Jacob-James", "my children Leo, Maisie and Alfie"
         const next = tokens[j + 1];
@@ -230,7 +263,11 @@ export function childNameKeys(tokens: Token[], story: string): Set<string> {
     // "Rose, my eldest,"; "Lacey, our youngest"
     const [a, b] = [tokens[i + 1], tokens[i + 2]];
     if (nameShaped(t) && a && b && /^,[ \t]*$/u.test(a.gap) && ['my', 'our'].includes(a.key) && CHILD_RELATIONS.has(b.key)) keys.add(t.key);
-    if ((nameShaped(t) || keys.has(t.key)) && childAgeFollows(story, t)) keys.add(t.key);
+    if (
+      (nameShaped(t) || seasonName(t) || keys.has(t.key) || (lowerPersonWord(t) && !PERSON_DETERMINERS.has(tokens[i - 1]?.key ?? ''))) &&
+      childAgeFollows(story, t)
+    )
+      keys.add(t.key);
   }
   // "Jess" is Jessica
   for (const t of tokens) {
@@ -330,17 +367,30 @@ export function findNames(
       add(i + 1, i + 1, true);
       continue;
     }
-    // "our jess", "Our Kayleigh", "our dean came round"
+    // "our jess", "Our Kayleigh", "our dean came round", "our Will was in care" (a capitalised verb after "our" is a name)
     if (
       t.key === 'our' &&
       n &&
       joinedBySpace(n.gap) &&
       !isWorker(n) &&
       !placeWord(n.key) &&
-      (nameShaped(n) ? knownName(n.key) || unknownWord(n.key) : (lowerNameShaped(n) && knownName(n.key)) || relaxedName(tokens, i + 1))
+      !kept[i + 1] &&
+      (nameShaped(n)
+        ? knownName(n.key) || unknownWord(n.key) || functionWord(n.key)
+        : (lowerNameShaped(n) && knownName(n.key)) || relaxedName(tokens, i + 1))
     ) {
       if (!CHILD_RELATIONS.has(n.key) && !OTHER_RELATIONS.has(n.key) && !SIBLINGS.has(n.key)) {
         add(i + 1, n.cap ? extend(i + 1) : i + 1, true);
+        continue;
+      }
+    }
+    // "our kayden got excluded", "our tayla-mai": an unfamiliar small-letter word after "our" doing what a person does, or
+    // joined to a first name (compromise knows few plain nouns, so "our area is" must not be enough)
+    if (t.key === 'our' && n && joinedBySpace(n.gap) && !isWorker(n) && lowerNameShaped(n) && unknownWord(n.key) && n.key.length > 2) {
+      const after = tokens[i + 2];
+      const acts = after !== undefined && joinedBySpace(after.gap) && (PERSON_VERBS.has(after.key) || ACTION_VERBS.has(after.key));
+      if (acts || hyphenatedName(n.key)) {
+        add(i + 1, i + 1, true);
         continue;
       }
     }
@@ -357,9 +407,11 @@ export function findNames(
         // in small letters: any unfamiliar word after a child ("my son jayden"); after an adult, a known first name ("his nan jean")
         const ok =
           (nameShaped(c) && !(placeWord(c.key) && !knownName(c.key))) ||
+          ((childRelation || FAMILY.has(t.key)) && seasonName(c)) ||
           (lowerNameShaped(c) && ((childRelation && !DESCRIBING.has(t.key)) || knownName(c.key)) && (childRelation || FAMILY.has(t.key))) ||
           ((childRelation || FAMILY.has(t.key)) && relaxedName(tokens, j));
-        if (!ok || kept[j]) break;
+        // a town on the keep-list is still a name straight after a relative: "my husband Barry"
+        if (!ok || (kept[j] && !(knownName(c.key) && c.cap && !kept[j + 1] && (childRelation || FAMILY.has(t.key))))) break;
         // a child may share the worker's name; an adult named after "social worker" is the worker
         if (!isWorker(c) || childRelation) add(j, c.cap ? extend(j) : j, true);
         const next = tokens[j + 1];
@@ -403,6 +455,18 @@ export function findNames(
     }
     // "Rose, my eldest, said"
     if (nameShaped(t) && childKeys.has(t.key) && n && /^,[ \t]*$/u.test(n.gap) && ['my', 'our'].includes(n.key)) add(i, i, true);
+    if (used[i] || isWorker(t)) continue;
+    const prevKey = tokens[i - 1]?.key ?? '';
+    // "kayla is 9 and mason is 6", "Summer is 3": a word with a child's age after it
+    if ((lowerPersonWord(t) || seasonName(t)) && !PERSON_DETERMINERS.has(prevKey) && childAgeFollows(story, t)) {
+      add(i, i, true);
+      continue;
+    }
+    // "with zara and ayaan": a word known only as a first name, typed in small letters; sure before a verb
+    if (!t.cap && onlyAName(t.key) && lowerPersonWord(t) && !PERSON_DETERMINERS.has(prevKey) && t.key.length > 2) {
+      const sure = n !== undefined && joinedBySpace(n.gap) && (VERBISH.has(n.key) || PERSON_VERBS.has(n.key)) && n.key !== 'and';
+      add(i, i, true, !sure);
+    }
   }
 
   // Capitalised runs the lexicon can judge: "Gillian O'Connor", "Maisie", but not "Winston's Wish",

@@ -163,6 +163,11 @@ export function nameAlsoWord(key: string): boolean {
   return w !== undefined && w.name && !w.fn && !NEVER_NAMES.has(key);
 }
 
+/** A verb, modal, pronoun or other function word: capitalised straight after "our" it can only be a name ("our Will"). */
+export function functionWord(key: string): boolean {
+  return LEXICON.get(key)?.fn === true;
+}
+
 /** An ordinary English word (in compromise's lexicon, or shaped like a verb, adverb or plural). */
 export function commonWord(key: string): boolean {
   const w = LEXICON.get(key);
