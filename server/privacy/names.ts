@@ -17,6 +17,7 @@ import {
   unknownWord,
   commonWord,
   functionWord,
+  welshWord,
 } from './words.ts';
 
 const CHILD_RELATIONS = new Set(
@@ -43,7 +44,8 @@ const RELATIVES = `partner husband wife ex ex-partner ex-husband ex-wife boyfrie
   mother dad father stepdad stepmum step-dad step-mum nan nana nanna gran granny grandma grandad granddad grandpa
   grandmother grandfather aunt auntie aunty uncle cousin fella feller bloke hubby missus wifey bf gf babyfather babymother
   nain taid mamgu tadcu mam-gu tad-cu nani dadi ammi ammu abbu abba ami baba khala khalu chacha chachi phupho phuppo mamu
-  masi bhabhi bhaiya didi babcia dziadek ciocia wujek mama papa granda gramps grampa nanny bestie bezzie`.split(/\s+/);
+  masi bhabhi bhaiya didi babcia dziadek ciocia wujek mama papa granda gramps grampa nanny bestie bezzie bibi baji apa aapi
+  appi bhai bhaji behen dada dadu nanu mamu taya tayi chachu phuppi amma appa thatha paati dziadzia babunia tata ma da`.split(/\s+/);
 const OTHER_RELATIONS = new Set([
   ...RELATIVES,
   ...`neighbour neighbor friend mate carer teacher headteacher
@@ -230,7 +232,7 @@ const ACTION_VERBS = new Set(
 /** "tayla-mai", "eilidh-rose", "lacey-jay": a double name with a first name in it. */
 const hyphenatedName = (key: string) =>
   key.includes('-') &&
-  key.split('-').some((p) => p.length > 1 && (knownName(p) || ['mai', 'mae', 'jay', 'lee', 'leigh', 'ann', 'anne'].includes(p)));
+  key.split('-').some((p) => p.length > 1 && (onlyAName(p) || ['mai', 'mae', 'jay', 'lee', 'leigh', 'ann', 'anne', 'rose'].includes(p)));
 
 type Found = { first: number; last: number; child: boolean; trusted: boolean; check?: boolean };
 
@@ -532,12 +534,65 @@ export function findNames(
     return unknownWord(t.key) && prev !== 'the' && !LOCATION_WORDS.has(prev);
   }
 
+  // "Tyler-Jay and Summer", "from Mair and Dai": a capitalised word joined by "and" to a name found
+  const nameLike = (k: number) => {
+    const c = tokens[k];
+    return (
+      c !== undefined &&
+      !used[k] &&
+      !kept[k] &&
+      !isWorker(c) &&
+      ((nameShaped(c) && (knownName(c.key) || unknownWord(c.key)) && !(placeWord(c.key) && !knownName(c.key))) || seasonName(c))
+    );
+  };
+  for (const f of [...found]) {
+    if (f.check) continue;
+    const [a, b] = [tokens[f.last + 1], tokens[f.last + 2]];
+    if (a && b && (a.key === 'and' || a.key === '&') && joinedBySpace(a.gap) && joinedBySpace(b.gap) && nameLike(f.last + 2))
+      add(f.last + 2, f.last + 2, false);
+    const [c, d] = [tokens[f.first - 1], tokens[f.first - 2]];
+    if (
+      c &&
+      d &&
+      (c.key === 'and' || c.key === '&') &&
+      joinedBySpace(tokens[f.first]!.gap) &&
+      joinedBySpace(c.gap) &&
+      nameLike(f.first - 2)
+    )
+      add(f.first - 2, f.first - 2, false);
+  }
+  // a signature: the story's last words after a pause or "from", "love" ("... from Glenys", "Thanks, Jordan", "aisha, 16")
+  signature: {
+    let e = tokens.length - 1;
+    while (e > 0 && (NOT_A_SIGNATURE.test(tokens[e]!.key) || /^\d{1,2}$/u.test(tokens[e]!.text))) e--;
+    const last = tokens[e];
+    if (!last || e === 0 || used[e] || kept[e] || isWorker(last)) break signature;
+    let s = e;
+    while (s > e - 2 && s > 0 && tokens[s]!.cap && tokens[s - 1]!.cap && joinedBySpace(tokens[s]!.gap) && !tokens[s]!.sentenceStart) s--;
+    const before = tokens[s - 1];
+    const boundary =
+      tokens[s]!.sentenceStart ||
+      /[,\n(-]/u.test(tokens[s]!.gap) ||
+      (before !== undefined && ['from', 'love', 'fae', 'frae', 'regards', 'cheers', 'thanks', 'xx', 'x'].includes(before.key));
+    if (!boundary) break signature;
+    const run = tokens.slice(s, e + 1);
+    const capName = run.every((w, k) => nameLike(s + k) || (k > 0 && surnameShaped(w)));
+    const lowerName =
+      run.length === 1 &&
+      lowerNameShaped(last) &&
+      !welshWord(last.key) &&
+      (knownName(last.key) || hyphenatedName(last.key) || unknownWord(last.key)) &&
+      (before === undefined || !PERSON_DETERMINERS.has(before.key));
+    if (capName || lowerName) add(s, e, true);
+  }
+
   // Every other mention of a name already found (capitalised as it was, or any case if typed in small letters)
   const flagged = new Map<string, { child: boolean; lower: boolean; check: boolean }>();
   for (const f of found) {
     for (let k = f.first; k <= f.last; k++) {
       const t = tokens[k]!;
-      if ((!f.trusted && isWorker(t)) || !(nameShaped(t) || lowerNameShaped(t) || (f.trusted && knownName(t.key)))) continue;
+      if ((!f.trusted && isWorker(t)) || !(nameShaped(t) || lowerNameShaped(t) || seasonName(t) || (f.trusted && knownName(t.key))))
+        continue;
       const keys = [t.key, ...(t.key.includes('-') ? t.key.split('-').filter((p) => p.length > 2) : [])];
       for (const key of keys) {
         const prev = flagged.get(key);
@@ -552,7 +607,14 @@ export function findNames(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const hit = flagged.get(t.key);
-    if (!hit || used[i] || isWorker(t) || (!t.cap && !hit.lower)) continue;
+    if (!hit || used[i] || isWorker(t)) continue;
+    // a name found with a capital, typed again in small letters: "Poppy ... poppy's mum"; a word as well as a name
+    // ("rose", "summer") only as someone: with a possessive or before a verb
+    if (!t.cap && PERSON_DETERMINERS.has(tokens[i - 1]?.key ?? '')) continue;
+    if (!t.cap && !hit.lower && commonWord(t.key) && !t.possessive) {
+      const n = tokens[i + 1];
+      if (!(n && joinedBySpace(n.gap) && n.key !== 'and' && (VERBISH.has(n.key) || PERSON_VERBS.has(n.key)))) continue;
+    }
     used[i] = 1;
     found.push({ first: i, last: i, child: hit.child || childKeys.has(t.key), trusted: false, check: hit.check });
   }
@@ -577,6 +639,13 @@ export function agesAfterNames(story: string, names: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of names) {
     const after = story.slice(c.end, c.end + 40);
+    // "aisha, 16" at the very end: a signature with an age
+    const signed = SIGNED_AGE.exec(after);
+    if (signed && Number(signed[1]) <= 25) {
+      const at = c.end + signed[0].search(/\d/u);
+      out.push({ kind: 'age', start: at, end: at + signed[1]!.length });
+      continue;
+    }
     const months = MONTHS_AFTER_NAME.exec(after);
     if (months && Number(months[1]) <= 36) {
       out.push({ kind: 'age', start: c.end + months[0].search(/\d/u), end: c.end + months[0].length });
@@ -590,5 +659,6 @@ export function agesAfterNames(story: string, names: Candidate[]): Candidate[] {
 }
 const AGE_AFTER_NAME =
   /^[ \t]+(?:is|was|'s|’s)[ \t]+(?:(?:only|just|now|nearly|almost)[ \t]+)?(\d{1,2})(?![\p{L}\p{N}]|[ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%|am|pm)(?![ \t-]+old))/u;
+const SIGNED_AGE = /^,?[ \t]+(\d{1,2})[ \t.!x]*$/u;
 const MONTHS_AFTER_NAME =
   /^[ \t]+(?:(?:is|was|'s|’s)[ \t]+(?:(?:only|just|now|nearly|almost)[ \t]+)?|(?:only|just|nearly|almost)[ \t]+)(\d{1,2})[ \t]*(?:months?|weeks?)(?![\p{L}])(?![ \t]+(?:into|in|later|before|after|ago|on|since|late|behind|pregnant|gone|away|without|with|waiting|of)(?![\p{L}]))/u;

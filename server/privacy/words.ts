@@ -80,7 +80,7 @@ const NAME_SHAPES =
 export const ORG_WORDS = new Set([
   ...Object.keys(model.two.orgWords),
   ...Object.keys(model.two.placeWords),
-  ...'centre center trust foundation hospital council services service team project charity house unit clinic surgery church mosque temple gurdwara synagogue group network partnership prison estate station hub association society club library court hall aid start help action wish care refuge unit ward practice court tribunal panel police constabulary barnardo barnardos cafcass nspcc'.split(
+  ...'centre center trust foundation hospital council services service team project charity house unit clinic surgery church mosque temple gurdwara synagogue group network partnership prison estate station hub association society club library court hall aid start help action wish care refuge unit ward practice court tribunal panel police constabulary barnardo barnardos cafcass nspcc allowance grant payment benefit premium bursary scheme programme program fund maintenance proceedings childcare facilities adviser advisor holidays festival'.split(
     ' ',
   ),
 ]);
@@ -96,6 +96,7 @@ const NEVER_NAMES = new Set(
   portuguese italian german turkish kurdish farsi pashto tigrinya lithuanian latvian bulgarian ukrainian
   russian chinese mandarin cantonese vietnamese muslim christian catholic hindu sikh jewish
   gujarati hindi tamil telugu malayalam marathi sylheti amharic swahili yoruba igbo hausa twi akan lingala shona
+  gaelic gàidhlig gaeilge cymraeg scots health
   zulu xhosa hakka hokkien tagalog thai korean japanese greek albanian serbian croatian bosnian slovak czech
   hungarian dari sorani kurmanji patois creole bsl makaton nigerian ghanaian eritrean ethiopian sudanese syrian
   afghan iraqi iranian pakistani indian bangladeshi jamaican congolese zimbabwean kenyan ugandan filipino gypsy
@@ -202,4 +203,9 @@ const WELSH_NAME_WORDS = new Set(
 /** Not an English word, or a Welsh word of a name: what follows "ysgol" or "heol" typed in small letters. */
 export function foreignWord(key: string): boolean {
   return WELSH_NAME_WORDS.has(key) || unknownWord(key);
+}
+
+/** A Welsh word common in names of places and streets ("fawr", "coed"): not a signature on its own. */
+export function welshWord(key: string): boolean {
+  return WELSH_NAME_WORDS.has(key);
 }
