@@ -1,6 +1,9 @@
 // Hospitals, wards and clinics ("the Conquest Hospital", "Ysbyty Gwynedd", "the Royal", "ward 7",
 // "Rainbow Ward", "Alder Hey") and workplaces with a location ("the Co-op in Rhyl", "works at Tesco on
 // Hamilton Road", "works at Hendersons Bakery").
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { headedRun, PhraseSet } from './phrases.ts';
 import type { Candidate } from './spans.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
@@ -31,47 +34,60 @@ const WARD_NUMBERS = new Set(
     ' ',
   ),
 );
-/** Known hospitals safe to find in small letters too ("alder hey", "ninewells"). */
-const LOWER_OK = new Set([
-  'Wrexham Maelor',
-  'Jessop Wing',
-  'Alder Hey',
-  'Great Ormond Street',
-  'Evelina',
-  "Addenbrooke's",
-  'Addenbrookes',
-  'Ninewells',
-  'Whittington',
-  'Wythenshawe',
-  'Stepping Hill',
-  'Glan Clwyd',
-  'Withybush',
-  'Bronglais',
-  'Altnagelvin',
-  'Raigmore',
-  'Musgrove Park',
-  'Heartlands',
-  "Sheffield Children's",
-  "Birmingham Children's",
-  "Bristol Children's",
-  "Leeds Children's",
-  "Manchester Children's",
-  'Sick Kids',
-  'Yorkhill',
-  'Tavistock',
-  'Maudsley',
-]);
-const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman']);
+/** Hospitals known by a name without a head word (hospitals.txt): always, or ("?") only in a sentence about illness or care. */
 const KNOWN_HOSPITALS = new PhraseSet();
-for (const h of `Alder Hey|Great Ormond Street|GOSH|Evelina|Addenbrooke's|Addenbrookes|Ninewells|RVI|QEH|QMC|QEUH|Whittington|
-  Jimmy's|Noah's Ark|QE|QEQM|QA|Sick Kids|Yorkhill|Wythenshawe|Stepping Hill|Glan Clwyd|Maelor|Wrexham Maelor|Withybush|Bronglais|Altnagelvin|
-  Craigavon Area|Antrim Area|Raigmore|Southern General|Musgrove Park|Tavistock|Portman|Maudsley|Bethlem|Broadmoor|Rampton|
-  Ashworth|Jessop Wing|Conquest|Mater|Ulster|Royal Alex|Royal Stoke|Royal Oldham|Royal Bolton|Royal Derby|Royal Vic|Royal Free|Royal Sussex|Royal Gwent|Royal Glam|UHW|Heartlands|Sheffield Children's|
-  Birmingham Children's|Bristol Children's|Leeds Children's|Manchester Children's|Oxford Children's|Martin House|Ty Hafan|Tŷ Hafan|
-  Helen House|Acorns|Claire House|Demelza|Naomi House|Chestnut Tree House|Rainbows Hospice`
-  .split('|')
-  .map((s) => s.trim()))
-  KNOWN_HOSPITALS.add(h, !LOWER_OK.has(h));
+const CUED_HOSPITALS = new PhraseSet();
+for (const line of readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'hospitals.txt'), 'utf8').split('\n')) {
+  if (!line.trim() || line.startsWith('#')) continue;
+  const cued = line.includes('?');
+  const lower = line.includes('!');
+  (cued ? CUED_HOSPITALS : KNOWN_HOSPITALS).add(line.replace(/^[!?]+/u, '').trim(), !lower);
+}
+const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman']);
+/** Words that make a sentence about being ill, born, hurt or treated: there "at Prince Charles" is a hospital. */
+const HOSPITAL_CUES = new Set(
+  `ward wards sectioned admitted inpatient in-patient born birth poorly ill unwell sick diagnosed diagnosis consultant
+  paediatrician doctor doctors nurse nurses rehab bed surgery operation op a&e discharged transferred appointment
+  appointments treatment chemo scan scans x-ray nicu scbu icu picu hdu maternity labour delivered stroke seizure seizures
+  overdose broken fractured asthma chest heart cancer leukaemia tumour physio clinic hospital hospitals ambulance camhs
+  unit crisis stabbed injured hurt accident crash burns burnt therapy therapist psychiatrist dialysis transplant
+  premature prem early seen autism autistic adhd assessment`.split(/\s+/),
+);
+const HONORIFIC_BEFORE = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'judge',
+  'hhj',
+  'prof',
+  'sir',
+  'dame',
+  'lady',
+  'lord',
+  'nurse',
+  'sister',
+]);
+
+/** For each token, whether its sentence speaks of illness or care ("in and out of" counts). Linear. */
+function hospitalSentences(tokens: Token[]): Uint8Array {
+  const cue = new Uint8Array(tokens.length);
+  let from = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i === tokens.length || (i > from && tokens[i]!.sentenceStart)) {
+      let has = false;
+      for (let k = from; k < i && !has; k++) {
+        const t = tokens[k]!;
+        has = HOSPITAL_CUES.has(t.key) || (t.key === 'out' && tokens[k - 1]?.key === 'and' && tokens[k + 1]?.key === 'of');
+      }
+      if (has) cue.fill(1, from, i);
+      from = i;
+    }
+  }
+  return cue;
+}
 
 /** Shops, chains and big employers: with a place ("the Co-op in Rhyl") they say where someone works or shops. */
 const CHAINS = new PhraseSet();
@@ -204,6 +220,7 @@ function locationAfter(tokens: Token[], i: number): { end: number; street: boole
 
 export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
+  const cue = hospitalSentences(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = tokens[i - 1];
@@ -216,6 +233,23 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
     }
     // "the Conquest Hospital", "St Thomas' Hospital", "Royal Sussex County Hospital", "Parkside Surgery", "the Cedar Unit"
     const centre = t.cap && (t.key === 'centre' || t.key === 'center') && prev && CENTRE_LEADS.has(prev.key);
+    // "the Child Development Centre", "the Becklin Centre" in a sentence about illness or care
+    if (
+      t.cap &&
+      (t.key === 'centre' || t.key === 'center') &&
+      !centre &&
+      cue[i] &&
+      prev?.cap &&
+      joinedBySpace(t.gap) &&
+      !prev.sentenceStart
+    ) {
+      const s = nameRunBefore(tokens, i, 4);
+      const words = tokens.slice(s, i);
+      if (words.length) {
+        out.push(cand('hospital', tokens, s, i, distinctive(words) && !kept.subarray(s, i + 1).some((x) => x === 1) ? undefined : 'check'));
+        continue;
+      }
+    }
     // (a head inside a keep-list term is not one: "Pupil Referral Unit", "Child Development Centre")
     if ((HOSPITAL_HEADS.has(t.key) || (t.cap && CAP_HOSPITAL_HEADS.has(t.key)) || centre) && i > 0 && !kept[i]) {
       const headAt = centre ? i - 1 : i;
@@ -224,6 +258,9 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       // a town's name before a capitalised head is the hospital's: "Morriston Hospital"
       if (words.length && distinctive(words) && (t.cap || !kept.subarray(s, headAt).some((x) => x === 1))) {
         out.push(cand('hospital', tokens, s, i, t.key === 'practice' || t.key === 'unit' ? 'check' : undefined));
+      } else if (words.length && t.cap && cue[i] && words.every((w) => w.cap || HOSPITAL_PARTICLES.has(w.key))) {
+        // "the Children's Assessment Unit", "the Child Development Centre" in a sentence about care: which unit, possibly
+        out.push(cand('hospital', tokens, s, i, 'check'));
       } else if (
         !words.length &&
         !t.cap &&
@@ -249,6 +286,19 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
     if (t.key === 'ward') {
       const n = tokens[i + 1];
       if (n && joinedBySpace(n.gap) && (/^\d{1,2}[a-z]?$/i.test(n.text) || WARD_NUMBERS.has(n.key))) {
+        out.push(cand('hospital', tokens, i, i + 1));
+        continue;
+      }
+      // "on Ward Alaw", "to Ward Dewi": a capitalised name after "Ward", after on/onto/to
+      if (
+        t.cap &&
+        n &&
+        joinedBySpace(n.gap) &&
+        n.cap &&
+        !n.sentenceStart &&
+        ['on', 'onto', 'to'].includes(prev?.key ?? '') &&
+        !neverAName(n.key)
+      ) {
         out.push(cand('hospital', tokens, i, i + 1));
         continue;
       }
@@ -293,8 +343,12 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       out.push(cand('hospital', tokens, i - 1, i, 'check'));
       continue;
     }
-    // known hospitals and hospices without a head word: "Alder Hey", "the Evelina", "GOSH"
-    const known = KNOWN_HOSPITALS.matchAt(tokens, i);
+    // known hospitals and hospices without a head word: "Alder Hey", "the Evelina", "GOSH" (not "Judge Ashworth");
+    // those that are also people, places or churches only in a sentence about illness: "in and out of Prince Charles"
+    const known =
+      HONORIFIC_BEFORE.has(prev?.key ?? '') && prev?.cap
+        ? 0
+        : KNOWN_HOSPITALS.matchAt(tokens, i) || (cue[i] ? CUED_HOSPITALS.matchAt(tokens, i) : 0);
     if (known > 0) {
       out.push(cand('hospital', tokens, i, i + known - 1));
       i += known - 1;
