@@ -48,6 +48,10 @@ const TYPE_WORDS = new Set([
   ),
 ]);
 
+/** "a place at Flat 3": an address, not a school */
+const NOT_A_SCHOOL_START = new Set(['flat', 'apartment', 'apt', 'unit', 'room', 'number', 'no', 'house', 'home']);
+const STREET_AFTER_HIGH = new Set(['street', 'st', 'road', 'rd', 'court', 'sheriff', 'peak', 'park', 'lane', 'town', 'streets']);
+
 function joined(tokens: Token[], j: number): boolean {
   const gap = tokens[j]!.gap;
   return joinedBySpace(gap) || (tokens[j - 1]?.key === 'st' && /^\.[ \t]+$/u.test(gap));
@@ -62,7 +66,16 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
       if (j > i) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end });
       continue;
     }
-    const head = HEADS.has(t.key) || (t.cap && CAP_HEADS.has(t.key));
+    // "Govan High", "Herschel Grammar" (not "High Street", "the High Court", "High Wycombe")
+    const after = tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) ? tokens[i + 1] : undefined;
+    const highHead =
+      t.cap &&
+      (t.key === 'high' || t.key === 'grammar') &&
+      !t.sentenceStart &&
+      !(after && (after.cap || STREET_AFTER_HIGH.has(after.key))) &&
+      tokens[i - 1]?.cap === true &&
+      joinedBySpace(t.gap);
+    const head = HEADS.has(t.key) || (t.cap && CAP_HEADS.has(t.key)) || highHead;
     // "Free School Meals", "Virtual School": a keep-list term, not a school
     if (!head || t.possessive || kept[i]) continue;
     // "Little Stars nursery" is a name; "When the school" is not
@@ -260,7 +273,10 @@ function schoolContext(tokens: Token[], i: number): 'sure' | 'maybe' | undefined
     ].includes(b)
   )
     return 'sure';
-  if (a === 'from' && ['excluded', 'expelled', 'suspended'].includes(b)) return 'sure';
+  if (a === 'from' && ['excluded', 'expelled', 'suspended', 'exclusion', 'exclusions'].includes(b)) return 'sure';
+  // "head of year at St Cecilia's", "form tutor at"
+  if (a === 'at' && ((b === 'year' && c === 'of') || b === 'tutor')) return 'sure';
+  if (a === 'at' && b === 'back') return 'maybe';
   if (a === 'attends' || a === 'attended') return 'sure';
   if (
     a === 'to' &&
@@ -327,7 +343,7 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array): Candidate[
       }
     }
     // "she's in year 4 at Robsack Wood", "excluded from Hillcrest"
-    const ctx = i > 0 && !kept[i] && !neverAName(t.key) ? schoolContext(tokens, i) : undefined;
+    const ctx = i > 0 && !kept[i] && !neverAName(t.key) && !NOT_A_SCHOOL_START.has(t.key) ? schoolContext(tokens, i) : undefined;
     if (ctx) {
       const j = capitalisedRun(tokens, i, 4, kept);
       const words = tokens.slice(i, j + 1);
