@@ -71,23 +71,27 @@ const HONORIFIC_BEFORE = new Set([
   'sister',
 ]);
 
-/** For each token, whether its sentence speaks of illness or care ("in and out of" counts). Linear. */
-function hospitalSentences(tokens: Token[]): Uint8Array {
-  const cue = new Uint8Array(tokens.length);
+/** For each token, whether its sentence has a word that passes `cue`. Linear. */
+function sentencesWith(tokens: Token[], cue: (t: Token, k: number) => boolean): Uint8Array {
+  const marks = new Uint8Array(tokens.length);
   let from = 0;
   for (let i = 0; i <= tokens.length; i++) {
     if (i === tokens.length || (i > from && tokens[i]!.sentenceStart)) {
       let has = false;
-      for (let k = from; k < i && !has; k++) {
-        const t = tokens[k]!;
-        has = HOSPITAL_CUES.has(t.key) || (t.key === 'out' && tokens[k - 1]?.key === 'and' && tokens[k + 1]?.key === 'of');
-      }
-      if (has) cue.fill(1, from, i);
+      for (let k = from; k < i && !has; k++) has = cue(tokens[k]!, k);
+      if (has) marks.fill(1, from, i);
       from = i;
     }
   }
-  return cue;
+  return marks;
 }
+
+/** For each token, whether its sentence speaks of illness or care ("in and out of" counts). */
+const hospitalSentences = (tokens: Token[]) =>
+  sentencesWith(
+    tokens,
+    (t, k) => HOSPITAL_CUES.has(t.key) || (t.key === 'out' && tokens[k - 1]?.key === 'and' && tokens[k + 1]?.key === 'of'),
+  );
 
 /** Shops, chains and big employers: with a place ("the Co-op in Rhyl") they say where someone works or shops. */
 const CHAINS = new PhraseSet();
@@ -416,6 +420,13 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       out.push(cand('workplace', tokens, s, loc && !loc.street ? loc.end : j - 1));
     }
   }
+  out.push(
+    ...employersInPlaces(
+      tokens,
+      kept,
+      sentencesWith(tokens, (t) => WORK_CUES.has(t.key)),
+    ),
+  );
   return out;
 }
 
@@ -427,3 +438,61 @@ function workContext(tokens: Token[], i: number): boolean {
   }
   return false;
 }
+
+/** Words that make a sentence about someone's work: there "at Airbus in Broughton" is a workplace. */
+const WORK_CUES = new Set([
+  ...WORK_VERBS,
+  ...'apprentice apprentices drives drive drove driving start started staff employer boss contract nights lifts trainee training volunteer'.split(
+    ' ',
+  ),
+]);
+/** Last words of a name that make it something else: schools, hospitals, courts, councils (found elsewhere, or public). */
+const NOT_EMPLOYER_END = new Set([
+  ...PUBLIC_EMPLOYERS,
+  ...'school academy college nursery university hospital infirmary hospice clinic court tribunal prison church mosque temple gurdwara team teams rc ce cofe catholic primary high grammar infants juniors'.split(
+    ' ',
+  ),
+]);
+
+/**
+ * "works at the Airbus factory in Broughton", "got a start at INEOS in Grangemouth", "Sharon from Barnardo's in
+ * Harpurhey": an employer or organisation, then "in" a place. Sure in a sentence about work or with a kind of business;
+ * an organisation ("Winston's Wish", "British Heart Foundation") elsewhere is possible.
+ */
+function employersInPlaces(tokens: Token[], kept: Uint8Array, work: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    const p = tokens[i]!;
+    if (!['at', 'for', 'from', 'with'].includes(p.key)) continue;
+    let s = i + 1;
+    if (tokens[s]!.key === 'the' && joinedBySpace(tokens[s]!.gap)) s++;
+    let e = s;
+    while (e < tokens.length && e - s < 4 && tokens[e]!.cap && joinedBySpace(tokens[e]!.gap) && !tokens[e]!.sentenceStart) {
+      e++;
+      if (tokens[e - 1]!.possessive && !(tokens[e]?.cap && commonWord(tokens[e]!.key))) break;
+    }
+    if (e === s) continue;
+    const words = tokens.slice(s, e);
+    const lastWord = words[words.length - 1]!;
+    if (words.every((w) => neverAName(w.key) || (placeWord(w.key) && !onlyAName(w.key))) || NOT_EMPLOYER_END.has(lastWord.key)) continue;
+    let k = e;
+    const business =
+      tokens[k] !== undefined &&
+      !tokens[k]!.cap &&
+      joinedBySpace(tokens[k]!.gap) &&
+      (BUSINESS_WORDS.has(tokens[k]!.key) || BRANCH_WORDS.has(tokens[k]!.key));
+    if (business) k++;
+    const loc = tokens[k]?.key === 'in' ? locationAfter(tokens, k) : undefined;
+    if (!loc || !tokens[k + 1]!.cap) continue;
+    const org =
+      words.some((w) => ORG_HEADS.has(w.key)) ||
+      lastWord.possessive ||
+      (words.length > 1 && commonWord(lastWord.key)) ||
+      words.some((w) => w.acronym);
+    if (work[i] || business) out.push(cand('workplace', tokens, s, loc.end));
+    else if (org || kept.subarray(s, e).includes(1)) out.push(cand('workplace', tokens, s, loc.end, 'check'));
+    i = loc.end;
+  }
+  return out;
+}
+const ORG_HEADS = new Set('foundation trust charity wish aid society association centre project group services service'.split(' '));
