@@ -7,7 +7,7 @@ import { findPatterns } from './patterns.ts';
 import { findIdentifiers } from './identifiers.ts';
 import { keptTokens } from './keep.ts';
 import { findSchools } from './schools.ts';
-import { findStreets } from './streets.ts';
+import { findStreets, namedHousesBefore } from './streets.ts';
 import { findVenues } from './venues.ts';
 import { resolveOverlaps } from './spans.ts';
 import { tokenize } from './tokens.ts';
@@ -101,6 +101,7 @@ export function findFlagsDetailed(story: string, workerName: string): DetailedFl
     ...findStreets(tokens, kept),
     ...findVenues(tokens, kept),
   ];
+  structured.push(...namedHousesBefore(tokens, structured, kept));
   const names = findNames(tokens, story, workerNameMatcher(typeof workerName === 'string' ? workerName : ''), structured, kept);
   return resolveOverlaps([...structured, ...names, ...agesAfterNames(story, names)], story.length).map((c) => {
     const child = c.kind === 'name' && c.child === true;

@@ -110,7 +110,29 @@ const HONORIFICS = new Set(
     ' ',
   ),
 );
-const DETERMINERS = new Set(['my', 'our', 'his', 'her', 'their', 'your', 'a', 'an', 'the', 'both', 'two', 'three', 'four', 'five']);
+/** With the Scots, Irish and northern "ma", "oor", "wor", "me" for "my" and "our" ("ma wean", "me mam"). */
+const DETERMINERS = new Set([
+  'my',
+  'our',
+  'his',
+  'her',
+  'their',
+  'your',
+  'a',
+  'an',
+  'the',
+  'both',
+  'two',
+  'three',
+  'four',
+  'five',
+  'ma',
+  'mah',
+  'oor',
+  'wor',
+  'me',
+  'wee',
+]);
 const LOCATION_WORDS = new Set(['in', 'near', 'around', 'outside', 'across', 'towards', 'throughout', 'within', 'from']);
 const PLACE_PREPOSITIONS = new Set([...LOCATION_WORDS, 'to', 'from', 'at', 'of']);
 /** After an unfamiliar capitalised word at the start of a sentence, these say it is someone doing something. */
@@ -147,7 +169,7 @@ const NUMBER_WORDS: Record<string, number> = {
   seventeen: 17,
 };
 const FOLLOWED_BY_CHILD_AGE =
-  /^[ \t]+(?:is|was|\u2019s|'s)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}])(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
+  /^[ \t]+(?:is|was|wis|\u2019s|'s)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}])(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
 
 function _sameSentence(tokens: Token[], from: number, to: number): boolean {
   for (let k = from + 1; k <= to; k++) if (tokens[k]!.sentenceStart) return false;
@@ -222,9 +244,11 @@ function lowerPersonWord(t: Token): boolean {
   );
 }
 /** Text-speak and sign-off words that are never a signature: "lol", "xx", "ty". */
-const NOT_A_SIGNATURE = /^(?:x+|lol|ty|thx|ta|pls|plz|hiya|bye|cheers|thanks|thank|love|diolch|ur|u|xo|xoxo|hugs|innit)$/u;
+const NOT_A_SIGNATURE =
+  /^(?:x+|lol|ty|thx|ta|pls|plz|hiya|bye|cheers|thanks|thank|love|diolch|ur|u|xo|xoxo|hugs|innit|dziekuje|dziekujemy|shukriya|shukran|jazakallah|nandri|medase|asante|merci|gracias|obrigado|danke|mulțumesc|multumesc|dhanyavaad|dhanyavad|xiexie|aciu|paldies|blessings|amen)$/u;
 const PERSON_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'some', 'any', 'so', 'very', 'such', 'no', 'every', 'its', 'it']);
 
+const OUR = new Set(['our', 'oor', 'wor']);
 /** Verbs a person does (not "is", "has"): after "our" + an unfamiliar word they make it someone. */
 const ACTION_VERBS = new Set(
   'got gets went goes came comes started starts needs needed wanted likes liked turned turns cried hates kicked ran runs'.split(' '),
@@ -236,7 +260,12 @@ const hyphenatedName = (key: string) =>
 
 type Found = { first: number; last: number; child: boolean; trusted: boolean; check?: boolean };
 
+/** "brody only 7 weeks old", "brody, 7 months old": an age said straight after a word */
+const FOLLOWED_BY_AGE_PHRASE =
+  /^,?[ \t]+(?:(?:only|just|nearly|almost|about)[ \t]+)?(\d{1,2})[ \t-]*(?:years?|yrs?|months?|weeks?)[ \t-]*old(?![\p{L}])/u;
+
 function childAgeFollows(story: string, t: Token): boolean {
+  if (FOLLOWED_BY_AGE_PHRASE.test(story.slice(t.end, t.end + 40))) return true;
   const m = FOLLOWED_BY_CHILD_AGE.exec(story.slice(t.end, t.end + 40));
   if (!m) return false;
   const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!];
@@ -278,12 +307,25 @@ export function childNameKeys(tokens: Token[], story: string): Set<string> {
   return keys;
 }
 
+function pauseOrVerbAfter(tokens: Token[], j: number): boolean {
+  const n = tokens[j + 1];
+  return !n || n.sentenceStart || /[,;:()]/u.test(n.gap) || VERBISH.has(n.key) || PERSON_VERBS.has(n.key) || ACTION_VERBS.has(n.key);
+}
+
 /** A small-letter word after a relative that is a name even though it is also a word ("his nan jean came"): only before a pause or a verb. */
 function relaxedName(tokens: Token[], j: number): boolean {
   const t = tokens[j]!;
   if (t.cap || !nameAlsoWord(t.key) || CHILD_RELATIONS.has(t.key) || OTHER_RELATIONS.has(t.key)) return false;
   const n = tokens[j + 1];
-  return !n || n.sentenceStart || /[,;:()]/u.test(n.gap) || VERBISH.has(n.key) || n.key === 'and';
+  return (
+    !n ||
+    n.sentenceStart ||
+    /[,;:()]/u.test(n.gap) ||
+    VERBISH.has(n.key) ||
+    PERSON_VERBS.has(n.key) ||
+    ACTION_VERBS.has(n.key) ||
+    n.key === 'and'
+  );
 }
 
 export function findNames(
@@ -364,14 +406,17 @@ export function findNames(
       joinedBySpace(n.gap) &&
       !isWorker(n) &&
       !n.cap &&
-      ((knownName(n.key) && (lowerNameShaped(n) || nameAlsoWord(n.key))) || relaxedName(tokens, i + 1))
+      ((knownName(n.key) && (lowerNameShaped(n) || nameAlsoWord(n.key))) ||
+        relaxedName(tokens, i + 1) ||
+        // "nain eluned", "aunty bisi came": an unfamiliar word before a pause or a verb
+        (lowerNameShaped(n) && unknownWord(n.key) && n.key.length > 2 && pauseOrVerbAfter(tokens, i + 1)))
     ) {
       add(i + 1, i + 1, true);
       continue;
     }
     // "our jess", "Our Kayleigh", "our dean came round", "our Will was in care" (a capitalised verb after "our" is a name)
     if (
-      t.key === 'our' &&
+      OUR.has(t.key) &&
       n &&
       joinedBySpace(n.gap) &&
       !isWorker(n) &&
@@ -388,7 +433,7 @@ export function findNames(
     }
     // "our kayden got excluded", "our tayla-mai": an unfamiliar small-letter word after "our" doing what a person does, or
     // joined to a first name (compromise knows few plain nouns, so "our area is" must not be enough)
-    if (t.key === 'our' && n && joinedBySpace(n.gap) && !isWorker(n) && lowerNameShaped(n) && unknownWord(n.key) && n.key.length > 2) {
+    if (OUR.has(t.key) && n && joinedBySpace(n.gap) && !isWorker(n) && lowerNameShaped(n) && unknownWord(n.key) && n.key.length > 2) {
       const after = tokens[i + 2];
       const acts = after !== undefined && joinedBySpace(after.gap) && (PERSON_VERBS.has(after.key) || ACTION_VERBS.has(after.key));
       if (acts || hyphenatedName(n.key)) {
@@ -439,7 +484,7 @@ export function findNames(
     // "called Brenda", "named Hope", "my name is Donna Fletcher", "known as Kai"
     const namedBy =
       t.key === 'called' ||
-      t.key === 'named' ||
+      (t.key === 'named' && !kept[i]) ||
       (t.key === 'is' && tokens[i - 1]?.key === 'name') ||
       (t.key === 'as' && tokens[i - 1]?.key === 'known');
     if (namedBy && n && joinedBySpace(n.gap) && (nameShaped(n) || lowerNameShaped(n)) && !placeWord(n.key)) {
@@ -447,7 +492,19 @@ export function findNames(
       continue;
     }
     // "the Kowalski family"
-    if (nameShaped(t) && n && n.key === 'family' && joinedBySpace(n.gap) && !isWorker(t) && !placeWord(t.key) && !isPlacePhrase(t.text)) {
+    // (not "the Integrated Family Support Service": a capitalised word after "Family" names a service)
+    const nn = tokens[i + 2];
+    if (
+      nameShaped(t) &&
+      n &&
+      n.key === 'family' &&
+      joinedBySpace(n.gap) &&
+      !(nn?.cap && joinedBySpace(nn.gap)) &&
+      !(commonWord(t.key) && !knownName(t.key)) &&
+      !isWorker(t) &&
+      !placeWord(t.key) &&
+      !isPlacePhrase(t.text)
+    ) {
       add(i, i, true);
       continue;
     }
@@ -610,8 +667,12 @@ export function findNames(
     if (!hit || used[i] || isWorker(t)) continue;
     // a name found with a capital, typed again in small letters: "Poppy ... poppy's mum"; a word as well as a name
     // ("rose", "summer") only as someone: with a possessive or before a verb
-    if (!t.cap && PERSON_DETERMINERS.has(tokens[i - 1]?.key ?? '')) continue;
-    if (!t.cap && !hit.lower && commonWord(t.key) && !t.possessive) {
+    const before = tokens[i - 1]?.key ?? '';
+    if (!t.cap && PERSON_DETERMINERS.has(before) && (before !== 'so' || commonWord(t.key))) continue;
+    // "Will you believe it": a capitalised verb starting a question is not the name
+    if (t.cap && t.sentenceStart && functionWord(t.key) && ['you', 'i', 'we', 'he', 'she', 'they', 'it'].includes(tokens[i + 1]?.key ?? ''))
+      continue;
+    if (!t.cap && commonWord(t.key) && !t.possessive) {
       const n = tokens[i + 1];
       if (!(n && joinedBySpace(n.gap) && n.key !== 'and' && (VERBISH.has(n.key) || PERSON_VERBS.has(n.key)))) continue;
     }
@@ -639,8 +700,8 @@ export function agesAfterNames(story: string, names: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of names) {
     const after = story.slice(c.end, c.end + 40);
-    // "aisha, 16" at the very end: a signature with an age
-    const signed = SIGNED_AGE.exec(after);
+    // "aisha, 16" at the very end, "Sami 11, Layla 8, Adam 5", "I'm Abena, 23 now": a number straight after a name
+    const signed = SIGNED_AGE.exec(after) ?? LISTED_AGE.exec(after);
     if (signed && Number(signed[1]) <= 25) {
       const at = c.end + signed[0].search(/\d/u);
       out.push({ kind: 'age', start: at, end: at + signed[1]!.length });
@@ -653,12 +714,14 @@ export function agesAfterNames(story: string, names: Candidate[]): Candidate[] {
     }
     if (/^\p{Lu}/u.test(story.slice(c.start, c.end))) continue;
     const m = AGE_AFTER_NAME.exec(after);
-    if (m && Number(m[1]) <= 25) out.push({ kind: 'age', start: c.end + m[0].search(/\S/u), end: c.end + m[0].length });
+    if (m && (NUMBER_WORDS[m[1]!] ?? Number(m[1])) <= 25)
+      out.push({ kind: 'age', start: c.end + m[0].search(/\S/u), end: c.end + m[0].length });
   }
   return out;
 }
 const AGE_AFTER_NAME =
-  /^[ \t]+(?:is|was|'s|’s)[ \t]+(?:(?:only|just|now|nearly|almost)[ \t]+)?(\d{1,2})(?![\p{L}\p{N}]|[ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%|am|pm)(?![ \t-]+old))/u;
+  /^[ \t]+(?:is|was|wis|'s|’s)[ \t]+(?:(?:only|just|now|nearly|almost)[ \t]+)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?![\p{L}\p{N}]|[ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%|am|pm)(?![ \t-]+old))/u;
 const SIGNED_AGE = /^,?[ \t]+(\d{1,2})[ \t.!x]*$/u;
+const LISTED_AGE = /^,?[ \t]+(\d{1,2})(?=[ \t]*(?:[,.;)]|$|now(?![\p{L}])|and[ \t]+\p{Lu}))/u;
 const MONTHS_AFTER_NAME =
   /^[ \t]+(?:(?:is|was|'s|’s)[ \t]+(?:(?:only|just|now|nearly|almost)[ \t]+)?|(?:only|just|nearly|almost)[ \t]+)(\d{1,2})[ \t]*(?:months?|weeks?)(?![\p{L}])(?![ \t]+(?:into|in|later|before|after|ago|on|since|late|behind|pregnant|gone|away|without|with|waiting|of)(?![\p{L}]))/u;

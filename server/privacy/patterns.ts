@@ -8,6 +8,9 @@ const EMAIL =
   /(?<![\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-])[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/gu;
 
 const URL_FULL = /(?<![\p{L}\p{N}@./-])(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]+/giu;
+// link shorteners and pages whose domain is not in the list below: "bit.ly/3xKd9Qp", "linktr.ee/kez"
+const URL_SHORT =
+  /(?<![\p{L}\p{N}@./-])(?:bit\.ly|t\.co|goo\.gl|tinyurl\.com|linktr\.ee|wa\.me|youtu\.be|gofund\.me|fb\.me)\/[^\s<>"'()[\]{}]+/giu;
 const URL_BARE =
   /(?<![\p{L}\p{N}@./\-_])(?:[a-z0-9][a-z0-9-]*\.)+(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|me\.uk|sch\.uk|police\.uk|com|org|net|uk|info|io|app|blog|online|scot|wales|cymru|ie|eu)(?:\/[^\s<>"'()[\]{}]*)?(?![\p{L}\p{N}\-@])/giu;
 
@@ -26,6 +29,10 @@ const OUTWARD_SAID =
 const FAMILY_CASE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}[A-Z]\d{4,6}(?![\p{L}\p{N}])/gu;
 const LABELLED_REF =
   /\b(?:case|claim|court|crime|incident|police|reference|ref|file|log|CAD)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was))?[ \t]*[:#.]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?)/giu;
+
+// a police serial and its date after a label: "police ref 541 of 12/10/25" (a date on its own is a date)
+const POLICE_SERIAL =
+  /(?<=(?<![\p{L}])(?:ref|reference|serial|incident|log|number|no\.?)[ \t]+)\d{1,6}[ \t]+of[ \t]+\d{1,2}\/\d{1,2}\/\d{2,4}(?![\p{N}])/giu;
 
 const MONTH =
   'January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
@@ -61,14 +68,14 @@ const LEFT_AT =
   /(?<=(?<![\p{L}])(?:left|leaving|leave|left home and|moved out)[ \t]+(?:care|school|home|college)?[ \t]*at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:))/giu;
 // "in care at 15", "a young carer at 13", "kicked out at 16", "pregnant at 17": what happens to someone at an age
 const EVENT_AT =
-  /(?<=(?<![\p{L}])(?:care|carer|(?:kicked|thrown|chucked|came|come|coming)[ \t]+out|pregnant|adopted|fostered|diagnosed|excluded|homeless|married|arrested|sectioned|expelled|(?:a|became|become)[ \t]+(?:mum|mam|mom|dad|parent))[ \t]+at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:|\.\d))/giu;
+  /(?<=(?<![\p{L}])(?:care|carer|(?:kicked|thrown|chucked|came|come|coming)[ \t]+out|pregnant|adopted|fostered|diagnosed|excluded|homeless|married|arrested|sectioned|expelled|(?:a|became|become)[ \t]+(?:mum|mam|mom|dad|parent))(?:[ \t]+(?:with|by)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?)?[ \t]+at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:|\.\d))/giu;
 // "turned three", "turns 18"
 const TURNED = new RegExp(`(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:turned|turns|turning)[ \\t]+)${AGE_NUMBER}(?![\\p{L}\\p{N}%])`, 'giu');
 // "I was 15", "I'm 19", "she is 2", "Sarah is 9 now", "my little boy is 2", "who is 15", "my kids are 6 and 8".
 // Only the number is flagged ("I was [age]"); what follows must not make it a time, a count or a quantity.
 const AGE_SUBJECT =
   "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|sons|daughter|daughters|boy|boys|girl|girls|lads|baby|babies|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|grandkids|teenager|teenagers)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
-const BE = "(?:[ \\t]+(?:am|is|was|were|are)|['’](?:m|s|re))";
+const BE = "(?:[ \\t]+(?:am|is|was|were|are|wis)|['’](?:m|s|re))";
 const NOT_AN_AGE_AFTER =
   "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|stars?\\b|on[ \\t]+the\\b))";
 /** Behind an age: who, a form of "to be", then up to two words such as "only" or "now" ("she is only", "I'm now"). */
@@ -149,6 +156,7 @@ export function findPatterns(story: string): Candidate[] {
   if (story.includes('@')) each(EMAIL, story, (m) => push(out, 'email', m.index, m[0]));
   each(URL_FULL, story, (m) => push(out, 'url', m.index, m[0].replace(/[.,;:!?'"’”)\]]+$/u, '')));
   if (story.includes('.')) each(URL_BARE, story, (m) => push(out, 'url', m.index, m[0].replace(/[.,;:!?'"’”)\]]+$/u, '')));
+  if (story.includes('.')) each(URL_SHORT, story, (m) => push(out, 'url', m.index, m[0].replace(/[.,;:!?'"’”)\]]+$/u, '')));
   each(PHONE, story, (m) => {
     const text = validPhone(m[0]);
     if (text) push(out, 'phone', m.index, text);
@@ -160,6 +168,7 @@ export function findPatterns(story: string): Candidate[] {
   });
   each(OUTWARD_SAID, story, (m) => push(out, 'postcode', m.index, m[0]));
   each(FAMILY_CASE, story, (m) => push(out, 'case_ref', m.index, m[0]));
+  each(POLICE_SERIAL, story, (m) => push(out, 'case_ref', m.index, m[0]));
   each(LABELLED_REF, story, (m) => {
     const ref = m[1]!;
     if ((ref.match(/\d/g)?.length ?? 0) >= 3 && ref.length >= 4) push(out, 'case_ref', m.index + m[0].length - ref.length, ref);
@@ -173,7 +182,10 @@ export function findPatterns(story: string): Candidate[] {
   each(DAY_MONTH, story, (m) => {
     const day = Number(m[1]);
     const month = m[2]!;
-    if (day >= 1 && day <= 31 && !(LOWER_MONTHS.has(month) && month === month.toLowerCase())) push(out, 'date', m.index, m[0]);
+    // "may" in small letters is a verb, unless an ordinal or "of" makes it the month: "the 14th of may"
+    const plainMay =
+      LOWER_MONTHS.has(month) && month === month.toLowerCase() && !/\d(?:st|nd|rd|th)?[ \t]+of[ \t]|\d(?:st|nd|rd|th)[ \t]/iu.test(m[0]);
+    if (day >= 1 && day <= 31 && !plainMay) push(out, 'date', m.index, m[0]);
   });
   each(MONTH_DAY, story, (m) => push(out, 'date', m.index, m[0]));
   each(BIRTH_DATE, story, (m) => push(out, 'date', m.index + m[0].length - m[1]!.length, m[1]!));

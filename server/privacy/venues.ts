@@ -343,7 +343,13 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       continue;
     }
     // hospitals known by a word that is also a place or a house: "the Priory", "the Heath" (possible)
-    if (t.cap && prev?.key === 'the' && MAYBE_HOSPITALS.has(t.key) && !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap))) {
+    if (
+      t.cap &&
+      prev?.key === 'the' &&
+      MAYBE_HOSPITALS.has(t.key) &&
+      !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap)) &&
+      KNOWN_HOSPITALS.matchAt(tokens, i) <= 1
+    ) {
       out.push(cand('hospital', tokens, i - 1, i, 'check'));
       continue;
     }
