@@ -251,6 +251,17 @@ describe('privacy flags: names', () => {
   });
 });
 
+describe('findFlags with several names of the worker', () => {
+  it('flags neither the nominated nor the published name, in one pass, and still flags everyone else', () => {
+    const story = 'Jo and Joanne Okafor helped us, and Mrs Pickersgill too. My son Kyle loves Jo.';
+    const both = findFlags(story, ['Joanne Pickersgill', 'Jo Okafor']).map((f) => f.text);
+    expect(both).toEqual(['Kyle']);
+    // one name only: the other is someone else
+    expect(findFlags(story, 'Joanne Pickersgill').map((f) => f.text)).toContain('Okafor');
+    expect(findFlags(story, ['Joanne Pickersgill'])).toEqual(findFlags(story, 'Joanne Pickersgill'));
+  });
+});
+
 describe('findFlags', () => {
   it('returns sorted, non-overlapping spans whose text is the story at those offsets', () => {
     const story =
@@ -314,5 +325,15 @@ describe('suggestQuote', () => {
       { kind: 'name' as const, start: -1, end: 2, text: 'x' },
     ];
     expect(suggestQuote(story, bad)).toBe('[name] story');
+  });
+});
+
+describe('quotePrivacyProblems with a published name that differs from the nominated one', () => {
+  it('reports a name in the quote only if it is neither name of the worker', async () => {
+    const { quotePrivacyProblems } = await import('../server/moderation/decisions.ts');
+    const quote = 'Jo Okafor and Joanne were brilliant, and so was Dr Reid.';
+    const problems = quotePrivacyProblems(quote, '', 'Joanne Pickersgill', 'Jo Okafor', []).map((f) => f.text);
+    expect(problems).toEqual(['Dr Reid']);
+    expect(quotePrivacyProblems(quote, '', 'Joanne Pickersgill', 'Joanne Pickersgill', []).map((f) => f.text)).toContain('Okafor');
   });
 });
