@@ -272,6 +272,31 @@ function childAgeFollows(story: string, t: Token): boolean {
   return n !== undefined && n < 18;
 }
 
+/** The first and last word of a signature closing the story, if its last words are one. */
+function signature(tokens: Token[], nameLike: (k: number) => boolean, free: (k: number) => boolean): [number, number] | undefined {
+  let e = tokens.length - 1;
+  while (e > 0 && (NOT_A_SIGNATURE.test(tokens[e]!.key) || /^\d{1,2}$/u.test(tokens[e]!.text))) e--;
+  const last = tokens[e];
+  if (!last || e === 0 || !free(e)) return undefined;
+  let s = e;
+  while (s > e - 2 && s > 0 && tokens[s]!.cap && tokens[s - 1]!.cap && joinedBySpace(tokens[s]!.gap) && !tokens[s]!.sentenceStart) s--;
+  const before = tokens[s - 1];
+  const boundary =
+    tokens[s]!.sentenceStart ||
+    /[,\n(-]/u.test(tokens[s]!.gap) ||
+    (before !== undefined && ['from', 'love', 'fae', 'frae', 'regards', 'cheers', 'thanks', 'xx', 'x'].includes(before.key));
+  if (!boundary) return undefined;
+  const run = tokens.slice(s, e + 1);
+  const capName = run.every((w, k) => nameLike(s + k) || (k > 0 && surnameShaped(w)));
+  const lowerName =
+    run.length === 1 &&
+    lowerNameShaped(last) &&
+    !welshWord(last.key) &&
+    (knownName(last.key) || hyphenatedName(last.key) || unknownWord(last.key)) &&
+    (before === undefined || !PERSON_DETERMINERS.has(before.key));
+  return capName || lowerName ? [s, e] : undefined;
+}
+
 /** Names the story itself says are children's: "my son Tyler", "Rose, my eldest", "Connor was 8". */
 export function childNameKeys(tokens: Token[], story: string): Set<string> {
   const keys = new Set<string>();
@@ -619,29 +644,12 @@ export function findNames(
       add(f.first - 2, f.first - 2, false);
   }
   // a signature: the story's last words after a pause or "from", "love" ("... from Glenys", "Thanks, Jordan", "aisha, 16")
-  signature: {
-    let e = tokens.length - 1;
-    while (e > 0 && (NOT_A_SIGNATURE.test(tokens[e]!.key) || /^\d{1,2}$/u.test(tokens[e]!.text))) e--;
-    const last = tokens[e];
-    if (!last || e === 0 || used[e] || kept[e] || isWorker(last)) break signature;
-    let s = e;
-    while (s > e - 2 && s > 0 && tokens[s]!.cap && tokens[s - 1]!.cap && joinedBySpace(tokens[s]!.gap) && !tokens[s]!.sentenceStart) s--;
-    const before = tokens[s - 1];
-    const boundary =
-      tokens[s]!.sentenceStart ||
-      /[,\n(-]/u.test(tokens[s]!.gap) ||
-      (before !== undefined && ['from', 'love', 'fae', 'frae', 'regards', 'cheers', 'thanks', 'xx', 'x'].includes(before.key));
-    if (!boundary) break signature;
-    const run = tokens.slice(s, e + 1);
-    const capName = run.every((w, k) => nameLike(s + k) || (k > 0 && surnameShaped(w)));
-    const lowerName =
-      run.length === 1 &&
-      lowerNameShaped(last) &&
-      !welshWord(last.key) &&
-      (knownName(last.key) || hyphenatedName(last.key) || unknownWord(last.key)) &&
-      (before === undefined || !PERSON_DETERMINERS.has(before.key));
-    if (capName || lowerName) add(s, e, true);
-  }
+  const signed = signature(
+    tokens,
+    (k) => nameLike(k),
+    (k) => !used[k] && !kept[k] && !isWorker(tokens[k]!),
+  );
+  if (signed) add(signed[0], signed[1], true);
 
   // Every other mention of a name already found (capitalised as it was, or any case if typed in small letters)
   const flagged = new Map<string, { child: boolean; lower: boolean; check: boolean }>();
