@@ -12,7 +12,7 @@ const URL_FULL = /(?<![\p{L}\p{N}@./-])(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]+/gi
 const URL_SHORT =
   /(?<![\p{L}\p{N}@./-])(?:bit\.ly|t\.co|goo\.gl|tinyurl\.com|linktr\.ee|wa\.me|youtu\.be|gofund\.me|fb\.me)\/[^\s<>"'()[\]{}]+/giu;
 const URL_BARE =
-  /(?<![\p{L}\p{N}@./\-_])(?:[a-z0-9][a-z0-9-]*\.)+(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|me\.uk|sch\.uk|police\.uk|com|org|net|uk|info|io|app|blog|online|scot|wales|cymru|ie|eu)(?:\/[^\s<>"'()[\]{}]*)?(?![\p{L}\p{N}\-@])/giu;
+  /(?<![\p{L}\p{N}@./\-_])(?:[a-z0-9][a-z0-9-]*\.)+(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|me\.uk|sch\.uk|police\.uk|ltd\.uk|plc\.uk|net\.uk|com|org|net|uk|info|io|app|blog|online|scot|wales|cymru|ie|eu|me|tv|site|store|shop|page|link|live|life|xyz|website|london|co)(?:\/[^\s<>"'()[\]{}]*)?(?![\p{L}\p{N}\-@])/giu;
 
 // UK numbers: 0 or +44/0044 (optionally "(0)"), then 9-10 more digits in groups with spaces, dashes,
 // dots or a bracketed area code: 07712 345678, +44 7700 900123, (01273) 456789, 0808 800 5000.
@@ -85,6 +85,11 @@ const beLead = (adverbs: string) => `(?<=(?<![\\p{L}])(?:${AGE_SUBJECT},?${BE}|$
 const AGE_ADVERBS = 'only|just|now|nearly|almost|about|barely|then|still|already|around';
 const BE_AGE = new RegExp(
   `(?=${AGE_NUMBER}(?![\\p{L}]))${beLead(`${AGE_ADVERBS}|turning`)}${AGE_NUMBER}(?:(?:,[ \\t]*${AGE_NUMBER}){0,4},?[ \\t]+(?:and|&)[ \\t]+${AGE_NUMBER})?${NOT_AN_AGE_AFTER}`,
+  'gu',
+);
+// "she'll be 5 in June", "he will be 16 next month"
+const WILL_BE = new RegExp(
+  `(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:[Ss]he|[Hh]e|[Ii]|[Tt]hey|[Ww]e|\\p{Lu}[\\p{L}'’-]*)(?:[ \\t]+will|['’]ll|ll)[ \\t]+be[ \\t]+)${AGE_NUMBER}${NOT_AN_AGE_AFTER}`,
   'gu',
 );
 // A baby's age in months or weeks, said without "old": "my little one is 8 months now", "she was 6 weeks"
@@ -189,7 +194,7 @@ export function findPatterns(story: string): Candidate[] {
   });
   each(MONTH_DAY, story, (m) => push(out, 'date', m.index, m[0]));
   each(BIRTH_DATE, story, (m) => push(out, 'date', m.index + m[0].length - m[1]!.length, m[1]!));
-  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT])
+  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT, WILL_BE])
     each(re, story, (m) => push(out, 'age', m.index, m[0]));
   each(BE_AGE, story, (m) => {
     const n = Number(m[0].match(/^\d+/)?.[0] ?? 1);

@@ -50,6 +50,8 @@ const TYPE_WORDS = new Set([
 
 /** "a place at Flat 3": an address, not a school */
 const NOT_A_SCHOOL_START = new Set(['flat', 'apartment', 'apt', 'unit', 'room', 'number', 'no', 'house', 'home']);
+/** After a capitalised name, with a capital: "Govan High", "Herschel Grammar", "Cathays Comp", "Holy Cross PS", "Ysgol ..." aside. */
+const LATE_HEADS = new Set(['high', 'grammar', 'comprehensive', 'comp', 'secondary', 'ps', 'middle', 'prep', 'integrated', 'pru']);
 const STREET_AFTER_HIGH = new Set(['street', 'st', 'road', 'rd', 'court', 'sheriff', 'peak', 'park', 'lane', 'town', 'streets']);
 
 function joined(tokens: Token[], j: number): boolean {
@@ -70,10 +72,12 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
     const after = tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) ? tokens[i + 1] : undefined;
     const highHead =
       t.cap &&
-      (t.key === 'high' || t.key === 'grammar') &&
+      LATE_HEADS.has(t.key) &&
       !t.sentenceStart &&
       !(after && (after.cap || STREET_AFTER_HIGH.has(after.key))) &&
       tokens[i - 1]?.cap === true &&
+      // "thanks Sarah PS ring me" is a postscript
+      !(t.key === 'ps' && onlyAName(tokens[i - 1]!.key)) &&
       joinedBySpace(t.gap);
     const head = HEADS.has(t.key) || (t.cap && CAP_HEADS.has(t.key)) || highHead;
     // "Free School Meals", "Virtual School": a keep-list term, not a school

@@ -433,6 +433,7 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       sentencesWith(tokens, (t) => WORK_CUES.has(t.key)),
     ),
   );
+  out.push(...unknownHospitals(tokens, kept));
   return out;
 }
 
@@ -502,3 +503,39 @@ function employersInPlaces(tokens: Token[], kept: Uint8Array, work: Uint8Array):
   return out;
 }
 const ORG_HEADS = new Set('foundation trust charity wish aid society association centre project group services service'.split(' '));
+
+/** Said just before where someone was treated: "admitted to", "sectioned at", "born in", "in and out of", "a bed at". */
+const TREATED_AT = new Set(
+  'admitted sectioned transferred born rushed taken blue-lighted bluelighted treated seen stayed ward bed appointment appointments clinic op operation surgery scan scans inpatient delivered'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A hospital the lists do not know, where the words say someone was treated there: "admitted to Treliske",
+ * "sectioned at Parkwood", "in and out of Wansbeck". Possible (a check).
+ */
+function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const p = tokens[i]!;
+    if (!['at', 'to', 'in', 'into', 'of'].includes(p.key) || !joinedBySpace(p.gap)) continue;
+    const lead = tokens[i - 1]!;
+    const inAndOut = p.key === 'of' && lead.key === 'out' && tokens[i - 2]?.key === 'and';
+    if (!(TREATED_AT.has(lead.key) || inAndOut) || (p.key === 'of' && !inAndOut)) continue;
+    let s = i + 1;
+    if (tokens[s]!.key === 'the' && joinedBySpace(tokens[s]!.gap) && tokens[s + 1]) s++;
+    let e = s;
+    while (e < tokens.length && e - s < 3 && tokens[e]!.cap && joinedBySpace(tokens[e]!.gap) && !kept[e]) {
+      e++;
+      if (tokens[e - 1]!.possessive) break;
+    }
+    if (e === s) continue;
+    const words = tokens.slice(s, e);
+    if (words.every((w) => neverAName(w.key)) || words.some((w) => w.acronym && neverAName(w.key))) continue;
+    if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
+    if (words.length === 1 && onlyAName(words[0]!.key) && !words[0]!.possessive) continue;
+    out.push(cand('hospital', tokens, s, e - 1, 'check'));
+  }
+  return out;
+}
