@@ -32,7 +32,7 @@ const LABELLED_REF =
 
 // a police serial and its date after a label: "police ref 541 of 12/10/25" (a date on its own is a date)
 const POLICE_SERIAL =
-  /(?<=(?<![\p{L}])(?:ref|reference|serial|incident|log|number|no\.?)[ \t]+)\d{1,6}[ \t]+of[ \t]+\d{1,2}\/\d{1,2}\/\d{2,4}(?![\p{N}])/giu;
+  /(?=\d)(?<=(?<![\p{L}])(?:ref|reference|serial|incident|log|number|no\.?)[ \t]+)\d{1,6}[ \t]+of[ \t]+\d{1,2}\/\d{1,2}\/\d{2,4}(?![\p{N}])/giu;
 
 const MONTH =
   'January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
@@ -65,10 +65,10 @@ const AGED = new RegExp(
 );
 // "when I left care at 18", "leaving school at 16": an age, not a time
 const LEFT_AT =
-  /(?<=(?<![\p{L}])(?:left|leaving|leave|left home and|moved out)[ \t]+(?:care|school|home|college)?[ \t]*at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:))/giu;
+  /(?=\d)(?<=(?<![\p{L}])(?:left|leaving|leave|left home and|moved out)[ \t]+(?:care|school|home|college)?[ \t]*at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:))/giu;
 // "in care at 15", "a young carer at 13", "kicked out at 16", "pregnant at 17": what happens to someone at an age
 const EVENT_AT =
-  /(?<=(?<![\p{L}])(?:care|carer|(?:kicked|thrown|chucked|came|come|coming)[ \t]+out|pregnant|adopted|fostered|diagnosed|excluded|homeless|married|arrested|sectioned|expelled|(?:a|became|become)[ \t]+(?:mum|mam|mom|dad|parent))(?:[ \t]+(?:with|by)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?)?[ \t]+at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:|\.\d))/giu;
+  /(?=\d)(?<=(?<![\p{L}])(?:care|carer|(?:kicked|thrown|chucked|came|come|coming)[ \t]+out|pregnant|adopted|fostered|diagnosed|excluded|homeless|married|arrested|sectioned|expelled|(?:a|became|become)[ \t]+(?:mum|mam|mom|dad|parent))(?:[ \t]+(?:with|by)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?)?[ \t]+at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:|\.\d))/giu;
 // "turned three", "turns 18"
 const TURNED = new RegExp(`(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:turned|turns|turning)[ \\t]+)${AGE_NUMBER}(?![\\p{L}\\p{N}%])`, 'giu');
 // "I was 15", "I'm 19", "she is 2", "Sarah is 9 now", "my little boy is 2", "who is 15", "my kids are 6 and 8".
