@@ -542,7 +542,11 @@ export function findNames(
     if (used[i] || isWorker(t)) continue;
     const prevKey = tokens[i - 1]?.key ?? '';
     // "kayla is 9 and mason is 6", "Summer is 3": a word with a child's age after it
-    if ((lowerPersonWord(t) || seasonName(t)) && !PERSON_DETERMINERS.has(prevKey) && childAgeFollows(story, t)) {
+    if (
+      (lowerPersonWord(t) || seasonName(t) || (nameShaped(t) && knownName(t.key))) &&
+      !PERSON_DETERMINERS.has(prevKey) &&
+      childAgeFollows(story, t)
+    ) {
       add(i, i, true);
       continue;
     }

@@ -118,6 +118,8 @@ function capitalisedBefore(tokens: Token[], i: number, max: number, kept: Uint8A
   return s;
 }
 
+const LIVE_WORDS = new Set(['live', 'lives', 'lived', 'living', 'grew', 'moved', 'stay', 'stays', 'staying', 'stayed', 'house', 'flat']);
+
 /** Lodgings and blocks a family may live in, named before the word: "the Kelvin flats", "the Ocean View b&b". */
 const LODGING_WORDS = new Set(['flats', 'tower', 'towers', 'block', 'b&b', 'hostel', 'refuge', 'maisonettes', 'bungalows']);
 
@@ -194,6 +196,21 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
         out.push(span(tokens, s, i - 1));
         continue;
       }
+    }
+    // an estate said without the word: "we live on the Gurnos", "moved to the Meadowell" (possible)
+    if (
+      t.cap &&
+      !t.sentenceStart &&
+      tokens[i - 1]?.key === 'the' &&
+      ['on', 'onto', 'off'].includes(tokens[i - 2]?.key ?? '') &&
+      LIVE_WORDS.has(tokens[i - 3]?.key ?? '') &&
+      !kept[i] &&
+      !neverAName(t.key) &&
+      !commonWord(t.key) &&
+      !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap))
+    ) {
+      out.push(span(tokens, i, i, 'check'));
+      continue;
     }
     // estates: "the Hollington estate", "Ore Valley Estate", "the Gurnos"
     if (t.key === 'estate' && i > 0) {

@@ -29,6 +29,11 @@ const NOT_HOSPITAL_AFTER_ROYAL = new Set(
     ' ',
   ),
 );
+const NOT_HOSPITAL_GENERAL = new Set(
+  'attorney secretary director surgeon consul major lieutenant brigadier governor solicitor inspector postmaster registrar accountant auditor'.split(
+    ' ',
+  ),
+);
 const WARD_NUMBERS = new Set(
   'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
     ' ',
@@ -51,7 +56,7 @@ const HOSPITAL_CUES = new Set(
   appointments treatment chemo scan scans x-ray nicu scbu icu picu hdu maternity labour delivered stroke seizure seizures
   overdose broken fractured asthma chest heart cancer leukaemia tumour physio clinic hospital hospitals ambulance camhs
   unit crisis stabbed injured hurt accident crash burns burnt therapy therapist psychiatrist dialysis transplant
-  premature prem early seen autism autistic adhd assessment`.split(/\s+/),
+  premature prem early seen autism autistic adhd assessment fall fell`.split(/\s+/),
 );
 const HONORIFIC_BEFORE = new Set([
   'mr',
@@ -133,6 +138,15 @@ const WORK_VERBS = new Set([
   'labourer',
   'packer',
   'picker',
+  'carer',
+  'nurse',
+  'teacher',
+  'waitress',
+  'waiter',
+  'barmaid',
+  'hairdresser',
+  'mechanic',
+  'apprentice',
 ]);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
 const PUBLIC_EMPLOYERS = new Set([
@@ -312,6 +326,14 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       if (words.length && distinctive(words) && !person && !kept.subarray(s, i).some((x) => x === 1))
         out.push(cand('hospital', tokens, s, i));
       continue;
+    }
+    // "Burnley General", "Leeds General": a place or a name before a capitalised "General" (not "Attorney General")
+    if (t.cap && t.key === 'general' && prev?.cap && joinedBySpace(t.gap) && !prev.sentenceStart && !NOT_HOSPITAL_GENERAL.has(prev.key)) {
+      const n = tokens[i + 1];
+      if (!(n?.cap && joinedBySpace(n.gap)) && !kept[i] && !neverAName(prev.key)) {
+        out.push(cand('hospital', tokens, i - 1, i));
+        continue;
+      }
     }
     // "the Royal", "the Royal Alex"
     // in small letters only where nothing follows that makes it something else: "at the royal, they"
