@@ -60,7 +60,7 @@ const YEARS_OLD = new RegExp(
 );
 // "aged 4", "age 14", "at the age of 15", "aged 4 and 6" (the number is flagged: "aged [age]")
 const AGED = new RegExp(
-  `(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:aged?|age of)[ \\t]+)${AGE_NUMBER}(?:(?:[ \\t]*(?:and|&|,|to|-)[ \\t]*)${AGE_NUMBER})?(?![\\p{L}\\p{N}])`,
+  `(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:aged?|ages|age of)[ \\t]+)${AGE_NUMBER}(?:(?:[ \\t]*(?:and|&|,|to|-|n)[ \\t]*)${AGE_NUMBER}){0,4}(?![\\p{L}\\p{N}])`,
   'giu',
 );
 // "when I left care at 18", "leaving school at 16": an age, not a time
@@ -68,7 +68,7 @@ const LEFT_AT =
   /(?=\d)(?<=(?<![\p{L}])(?:left|leaving|leave|left home and|moved out)[ \t]+(?:care|school|home|college)?[ \t]*at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:))/giu;
 // "in care at 15", "a young carer at 13", "kicked out at 16", "pregnant at 17": what happens to someone at an age
 const EVENT_AT =
-  /(?=\d)(?<=(?<![\p{L}])(?:care|carer|(?:kicked|thrown|chucked|came|come|coming)[ \t]+out|pregnant|adopted|fostered|diagnosed|excluded|homeless|married|arrested|sectioned|expelled|(?:a|became|become)[ \t]+(?:mum|mam|mom|dad|parent))(?:[ \t]+(?:with|by)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?)?[ \t]+at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:|\.\d))/giu;
+  /(?=\d)(?<=(?<![\p{L}])(?:care|carer|(?:kicked|thrown|chucked|came|come|coming)[ \t]+out|pregnant|adopted|fostered|diagnosed|excluded|homeless|married|arrested|sectioned|expelled|(?:a|became|become)[ \t]+(?:mum|mam|mom|dad|parent)|(?:had|having)[ \t]+(?:him|her|them|a[ \t]+baby|my[ \t]+\p{L}+))(?:[ \t]+(?:with|by)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?)?[ \t]+at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:|\.\d))/giu;
 // "turned three", "turns 18"
 const TURNED = new RegExp(`(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:turned|turns|turning)[ \\t]+)${AGE_NUMBER}(?![\\p{L}\\p{N}%])`, 'giu');
 // "I was 15", "I'm 19", "she is 2", "Sarah is 9 now", "my little boy is 2", "who is 15", "my kids are 6 and 8".
@@ -84,7 +84,7 @@ const FUSED_BE = "(?:[Ii]m|[Hh]es|[Ss]hes|[Tt]heyre|[Ii]['’]m|[Hh]e['’]s|[Ss
 const beLead = (adverbs: string) => `(?<=(?<![\\p{L}])(?:${AGE_SUBJECT},?${BE}|${FUSED_BE})(?:[ \\t]+(?:${adverbs})){0,2}[ \\t]+)`;
 const AGE_ADVERBS = 'only|just|now|nearly|almost|about|barely|then|still|already|around';
 const BE_AGE = new RegExp(
-  `(?=${AGE_NUMBER}(?![\\p{L}]))${beLead(`${AGE_ADVERBS}|turning`)}${AGE_NUMBER}(?:(?:,[ \\t]*${AGE_NUMBER}){0,4},?[ \\t]+(?:and|&)[ \\t]+${AGE_NUMBER})?${NOT_AN_AGE_AFTER}`,
+  `(?=${AGE_NUMBER}(?![\\p{L}]))${beLead(`${AGE_ADVERBS}|turning`)}${AGE_NUMBER}(?:(?:,[ \\t]*${AGE_NUMBER}){0,4},?[ \\t]+(?:and|&|n)[ \\t]+${AGE_NUMBER})?${NOT_AN_AGE_AFTER}`,
   'gu',
 );
 // "she'll be 5 in June", "he will be 16 next month"
@@ -120,6 +120,11 @@ const NAMED_STREET = new RegExp(
 // a house or close with "The" and no street word: "3 The Coppice, Ore", "at 12 The Paddocks."
 const NUMBERED_THE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?!(?:19|20)\\d\\d\\b)\\d{1,4}[A-Za-z]?,?[ \\t]+The[ \\t]+${CAP_WORD}(?=[ \\t]*(?:[,.;]|$))`,
+  'gu',
+);
+// a numbered house with a name and no street word, before a pause: "we're at 3 Bryn Teg, Bala" (possible)
+const NUMBERED_NAMED = new RegExp(
+  `(?=\\d)(?<=(?<![\\p{L}])(?:at|to|from|live|lives|living|moved)[ \\t]+)(?!(?:19|20)\\d\\d\\b)\\d{1,4}[a-z]?,?[ \\t]+(?!(?:${MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Eid|Diwali|Year|Years|Weeks|Months|Days|Hours|Kids|Children|Times|Of)\\b)${CAP_WORD}(?:[ \\t]+${CAP_WORD}){0,2}(?=[ \\t]*(?:[,.;!?)]|$))`,
   'gu',
 );
 // "at number 27", "Flat 3"
@@ -202,5 +207,6 @@ export function findPatterns(story: string): Candidate[] {
   });
   for (const re of [NUMBERED_STREET, NUMBERED_STREET_LOWER, NUMBERED_THE, NAMED_STREET, HOUSE_NUMBER])
     each(re, story, (m) => push(out, 'address', m.index, m[0]));
+  each(NUMBERED_NAMED, story, (m) => out.push({ kind: 'address', start: m.index, end: m.index + m[0].length, tier: 'check' }));
   return out;
 }
