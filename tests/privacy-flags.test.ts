@@ -251,6 +251,17 @@ describe('privacy flags: names', () => {
   });
 });
 
+describe('schools typed in small letters', () => {
+  it.each([
+    ['my son goes to westfield primary now', ['westfield primary']],
+    ['he got kicked out of oakbank high', ['oakbank high']],
+    ["he's at leeds city college", ['leeds city college']],
+    ['at forest school and night school, then a special school', []],
+  ])('%s', (story, expected) => {
+    expect(flagged(story, 'school')).toEqual(expected);
+  });
+});
+
 describe('findFlags with several names of the worker', () => {
   it('flags neither the nominated nor the published name, in one pass, and still flags everyone else', () => {
     const story = 'Jo and Joanne Okafor helped us, and Mrs Pickersgill too. My son Kyle loves Jo.';
