@@ -230,6 +230,9 @@ function locationAfter(tokens: Token[], i: number): { end: number; street: boole
   const start = j;
   if (tokens[j]!.cap) {
     while (j + 1 < tokens.length && j - start < 3 && tokens[j + 1]!.cap && joinedBySpace(tokens[j + 1]!.gap)) j++;
+  } else if (tokens[j + 1] && joinedBySpace(tokens[j + 1]!.gap) && STREETISH.test(tokens[j + 1]!.key) && !neverAName(tokens[j]!.key)) {
+    // "on high street", "on mill road" in small letters
+    j++;
   } else if (!(placeWord(tokens[j]!.key) || unknownWord(tokens[j]!.key))) return undefined;
   const words = tokens.slice(start, j + 1);
   if (words.every((w) => neverAName(w.key))) return undefined;
