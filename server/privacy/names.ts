@@ -273,8 +273,21 @@ function childAgeFollows(story: string, t: Token): boolean {
 }
 
 /** The first and last word of a signature closing the story, if its last words are one. */
-function signature(tokens: Token[], nameLike: (k: number) => boolean, free: (k: number) => boolean): [number, number] | undefined {
+function signature(
+  tokens: Token[],
+  story: string,
+  nameLike: (k: number) => boolean,
+  free: (k: number) => boolean,
+): [number, number] | undefined {
   let e = tokens.length - 1;
+  // "from Kerry-Ann (kayden's mam)": a bracket after the signature
+  const endsInBracket = /\)[\s.!x]*$/u.test(story.slice(-12));
+  for (let k = e; k > 0 && k > e - 6 && endsInBracket; k--) {
+    if (tokens[k]!.gap.includes('(')) {
+      e = k - 1;
+      break;
+    }
+  }
   while (e > 0 && (NOT_A_SIGNATURE.test(tokens[e]!.key) || /^\d{1,2}$/u.test(tokens[e]!.text))) e--;
   const last = tokens[e];
   if (!last || e === 0 || !free(e)) return undefined;
@@ -650,6 +663,7 @@ export function findNames(
   // a signature: the story's last words after a pause or "from", "love" ("... from Glenys", "Thanks, Jordan", "aisha, 16")
   const signed = signature(
     tokens,
+    story,
     (k) => nameLike(k),
     (k) => !used[k] && !kept[k] && !isWorker(tokens[k]!),
   );
