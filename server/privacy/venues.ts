@@ -56,7 +56,7 @@ const HOSPITAL_CUES = new Set(
   appointments treatment chemo scan scans x-ray nicu scbu icu picu hdu maternity labour delivered stroke seizure seizures
   overdose broken fractured asthma chest heart cancer leukaemia tumour physio clinic hospital hospitals ambulance camhs
   unit crisis stabbed injured hurt accident crash burns burnt therapy therapist psychiatrist dialysis transplant
-  premature prem early seen autism autistic adhd assessment fall fell`.split(/\s+/),
+  premature prem early seen autism autistic adhd assessment fall fell baby pregnant pregnancy midwife`.split(/\s+/),
 );
 const HONORIFIC_BEFORE = new Set([
   'mr',
@@ -325,7 +325,10 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       }
       const s = nameRunBefore(tokens, i, 2);
       const words = tokens.slice(s, i);
-      const person = words.some((w) => (knownName(w.key) && !commonWord(w.key)) || ['mr', 'mrs', 'ms', 'miss', 'dr', 'mx'].includes(w.key));
+      // "Rebecca Ward" is a person; "the Rowan Ward", "on Rowan Ward" is a ward
+      const person =
+        !['the', 'on', 'onto'].includes(tokens[s - 1]?.key ?? '') &&
+        words.some((w) => (knownName(w.key) && !commonWord(w.key)) || ['mr', 'mrs', 'ms', 'miss', 'dr', 'mx'].includes(w.key));
       if (words.length && distinctive(words) && !person && !kept.subarray(s, i).some((x) => x === 1))
         out.push(cand('hospital', tokens, s, i));
       continue;
