@@ -53,7 +53,7 @@ const PLATFORM =
   'fb|facebook|insta|instagram|ig|snap|snapchat|sc|tiktok|tik[ \\t]?tok|twitter|threads|wechat|we[ \\t]chat|weixin|telegram|discord|kik|youtube|yt|bebo|qq|bluesky|bsky|twitch|pinterest|reddit';
 // "my insta is kayleigh_jones99", "snap: jaydenb2010", "WeChat ID lily8899", "add me on tiktok @x", "on fb as kerry.smith"
 const PLATFORM_HANDLE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${PLATFORM})(?![\\p{L}])(?:['’]s)?[ \\t]*(?:name|id|handle|user[ \\t]?name|account|page)?[ \\t]*(?:(?:then|now|still|just)[ \\t]+)?((?:(?:is|was|as|i['’]?m|am)(?![\\p{L}])|=|:|-|(?=@))[ \\t]*)?@?([\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]{0,28}[\\p{L}\\p{N}_])?)`,
+  `(?<![\\p{L}\\p{N}])(?:${PLATFORM})(?![\\p{L}\\p{N}])(?:['’]s)?[ \\t]*(?:name|id|handle|user[ \\t]?name|account|page)?[ \\t]*(?:(?:then|now|still|just)[ \\t]+)?((?:(?:is|was|as|i['’]?m|am)(?![\\p{L}])|=|:|-|(?=@))[ \\t]*)?@?([\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]{0,28}[\\p{L}\\p{N}_])?)`,
   'giu',
 );
 
