@@ -169,7 +169,7 @@ const NUMBER_WORDS: Record<string, number> = {
   seventeen: 17,
 };
 const FOLLOWED_BY_CHILD_AGE =
-  /^[ \t]+(?:is|was|wis|\u2019s|'s)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}])(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
+  /^[ \t]+(?:is|was|wis|\u2019s|'s)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}]|[/.:-]\p{N})(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
 
 function _sameSentence(tokens: Token[], from: number, to: number): boolean {
   for (let k = from + 1; k <= to; k++) if (tokens[k]!.sentenceStart) return false;
@@ -247,6 +247,8 @@ function lowerPersonWord(t: Token): boolean {
 const NOT_A_SIGNATURE =
   /^(?:x+|lol|ty|thx|ta|pls|plz|hiya|bye|cheers|thanks|thank|love|diolch|ur|u|xo|xoxo|hugs|innit|dziekuje|dziekujemy|shukriya|shukran|jazakallah|nandri|medase|asante|merci|gracias|obrigado|danke|mulțumesc|multumesc|dhanyavaad|dhanyavad|xiexie|aciu|paldies|blessings|amen)$/u;
 const PERSON_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'some', 'any', 'so', 'very', 'such', 'no', 'every', 'its', 'it']);
+/** Before a word with an age after it, these make it a thing: "her birthday is 14", "his score was 9". */
+const NOT_BEFORE_AGED_NAME = new Set([...PERSON_DETERMINERS, 'his', 'her', 'their', 'your']);
 
 const OUR = new Set(['our', 'oor', 'wor']);
 /** Verbs a person does (not "is", "has"): after "our" + an unfamiliar word they make it someone. */
@@ -557,7 +559,7 @@ export function findNames(
     // "kayla is 9 and mason is 6", "Summer is 3": a word with a child's age after it
     if (
       (lowerPersonWord(t) || seasonName(t) || (nameShaped(t) && knownName(t.key))) &&
-      !PERSON_DETERMINERS.has(prevKey) &&
+      !NOT_BEFORE_AGED_NAME.has(prevKey) &&
       childAgeFollows(story, t)
     ) {
       add(i, i, true);
@@ -746,7 +748,7 @@ export function agesAfterNames(story: string, names: Candidate[]): Candidate[] {
   return out;
 }
 const AGE_AFTER_NAME =
-  /^[ \t]+(?:is|was|wis|'s|’s)[ \t]+(?:(?:only|just|now|nearly|almost)[ \t]+)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?![\p{L}\p{N}]|[ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%|am|pm)(?![ \t-]+old))/u;
+  /^[ \t]+(?:is|was|wis|'s|’s)[ \t]+(?:(?:only|just|now|nearly|almost)[ \t]+)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?![\p{L}\p{N}]|[/.:-]\p{N}|[ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%|am|pm)(?![ \t-]+old))/u;
 const SIGNED_AGE = /^,?[ \t]+(\d{1,2})[ \t.!x]*$/u;
 const LISTED_AGE = /^,?[ \t]+(\d{1,2})(?=[ \t]*(?:[,.;)]|$|now(?![\p{L}])|and[ \t]+\p{Lu}))/u;
 const MONTHS_AFTER_NAME =

@@ -50,6 +50,9 @@ const BIRTH_DATE = new RegExp(
   'giu',
 );
 
+// "her birthday is 14/2", "born 3/4": a day and a month after a birthday or birth
+const BIRTHDAY_DAY_MONTH =
+  /(?=\d)(?<=(?<![\p{L}])(?:birthday|born|dob|d\.o\.b\.?)(?:[ \t]+(?:is|was|on))*[ \t]*:?[ \t]*)\d{1,2}[/.-]\d{1,2}(?![\p{N}]|[/.-]\p{N})/giu;
 const NUMBER_WORD =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const AGE_NUMBER = `(?:\\d{1,3}|(?:${NUMBER_WORD})(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)`;
@@ -199,6 +202,7 @@ export function findPatterns(story: string): Candidate[] {
   });
   each(MONTH_DAY, story, (m) => push(out, 'date', m.index, m[0]));
   each(BIRTH_DATE, story, (m) => push(out, 'date', m.index + m[0].length - m[1]!.length, m[1]!));
+  each(BIRTHDAY_DAY_MONTH, story, (m) => push(out, 'date', m.index, m[0]));
   for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT, WILL_BE])
     each(re, story, (m) => push(out, 'age', m.index, m[0]));
   each(BE_AGE, story, (m) => {
