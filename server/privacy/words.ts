@@ -169,8 +169,16 @@ export function functionWord(key: string): boolean {
   return LEXICON.get(key)?.fn === true;
 }
 
+/** Everyday nouns compromise's lexicon does not hold (it guesses nouns when it parses): "our dog is 3" is not a child. */
+const PLAIN_NOUNS = new Set(
+  `advice age ages appointment area arm arms auntie back bathroom bed bedroom benefit benefits bike bill bills bird birthday block boiler boss breakfast brother budgie buggy bus call calls car cars case cash cat cats chair charger chest church city claim claims class club computer contract cooker cot couch court cousin dad day days debt debts dinner dog dogs door dose dryer ear ears email emails estate exam exams eye eyes family fear fears fee fees file files fine fines fish flat floor food form forms freezer fridge garden grade grades grandad group guinea gym hamster head hearing heart heating help home homework horse hour hours house inhaler internet issue issues job journey kettle kitchen kitten laptop leg legs lesson lessons letter letters level levels life lift loan loans lunch meal meals medication meds meeting meetings message messages minute minutes mock mocks money month months mosque mum nan night nights office oven park pay pet pets phone pills plan plans pony pool pram problem problems puppy rabbit rent report reports review road roof room rooms school score shift shifts shop shopping shops sister snake sofa stairs stomach story street support table tablet tablets taxi tea team teeth telly term test tests text texts time times tooth tortoise town train tv uncle uniform van village visit visits wage wages wall washer week weeks wifi window work world worries worry yard year`.split(
+    ' ',
+  ),
+);
+
 /** An ordinary English word (in compromise's lexicon, or shaped like a verb, adverb or plural). */
 export function commonWord(key: string): boolean {
+  if (PLAIN_NOUNS.has(key)) return true;
   const w = LEXICON.get(key);
   if (w) return w.common;
   return NEVER_NAMES.has(key) || /(?:ly|ing|ed|ness|ment|tion|sion|ful|less|ous|ive|able|ible)$/u.test(key);
