@@ -80,7 +80,7 @@ const NAME_SHAPES =
 export const ORG_WORDS = new Set([
   ...Object.keys(model.two.orgWords),
   ...Object.keys(model.two.placeWords),
-  ...'centre center trust foundation hospital council services service team project charity house unit clinic surgery church mosque temple gurdwara synagogue group network partnership prison estate station hub association society club library court hall aid start help action wish care refuge unit ward practice court tribunal panel police constabulary barnardo barnardos cafcass nspcc allowance grant payment benefit premium bursary scheme programme program fund maintenance proceedings childcare facilities adviser advisor holidays festival'.split(
+  ...'centre center trust foundation hospital council services service team project charity house unit clinic surgery church mosque temple gurdwara synagogue group network partnership prison estate station hub association society club library court hall aid start help action wish care refuge unit ward practice court tribunal panel police constabulary barnardo barnardos cafcass nspcc allowance allowances grant grants payment payments benefit benefits premium bursary scheme schemes programme programmes program fund maintenance proceedings childcare facilities adviser advisor holidays festival conference conferences meeting meetings review reviews hearing hearings plan plans order orders assessment assessments'.split(
     ' ',
   ),
 ]);
