@@ -147,6 +147,8 @@ const WORK_VERBS = new Set([
   'hairdresser',
   'mechanic',
   'apprentice',
+  'cleans',
+  'cleaning',
 ]);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
 const PUBLIC_EMPLOYERS = new Set([
@@ -172,7 +174,7 @@ const PUBLIC_EMPLOYERS = new Set([
 const OWNERS = new Set(['her', 'his', 'their', 'our']);
 const OWN_VERBS = new Set(['run', 'runs', 'ran', 'running', 'own', 'owns', 'owned', 'manage', 'manages', 'managed']);
 const BUSINESS_WORDS = new Set(
-  'steelworks plant docks airport mill takeaway chippy shop bar salon cafe café salon barbers barber pub bar restaurant hotel garage factory warehouse bakery butchers butcher chemist pharmacy launderette laundrette petrol station market nursery care home surgery office depot'.split(
+  'steelworks plant docks airport mill takeaway chippy shop bar salon cafe café salon barbers barber pub bar restaurant hotel garage factory warehouse bakery butchers butcher chemist pharmacy launderette laundrette petrol station market nursery care home surgery office depot centre gym supermarket call laundry kitchen site yard farm'.split(
     ' ',
   ),
 );
@@ -423,6 +425,8 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       for (const end = Math.min(tokens.length, k + 3); k < end; k++) {
         if (!joinedBySpace(tokens[k]!.gap)) break;
         if (!BUSINESS_WORDS.has(tokens[k]!.key)) continue;
+        // "a care home", "the leisure centre": the last word of the kind of business
+        if (tokens[k + 1] && joinedBySpace(tokens[k + 1]!.gap) && BUSINESS_WORDS.has(tokens[k + 1]!.key) && k + 1 < end) continue;
         const loc = locationAfter(tokens, k + 1);
         if (loc) out.push(cand('workplace', tokens, i + 1, loc.street ? k : loc.end));
         break;
@@ -434,12 +438,14 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       let j = i + 1;
       if (tokens[j] && WORK_PREPS.has(tokens[j]!.key) && joinedBySpace(tokens[j]!.gap)) j++;
       else continue;
-      if (tokens[j]?.key === 'the' && joinedBySpace(tokens[j]!.gap)) j++;
+      if (['the', 'a', 'an'].includes(tokens[j]?.key ?? '') && joinedBySpace(tokens[j]!.gap)) j++;
       const s = j;
       // "works at the Chinese takeaway on Dale Street": a kind of business, then where it is
       for (let k = s; k < Math.min(tokens.length, s + 3); k++) {
         if (k > s && !joinedBySpace(tokens[k]!.gap)) break;
         if (!BUSINESS_WORDS.has(tokens[k]!.key)) continue;
+        // "a care home", "the leisure centre": the last word of the kind of business
+        if (tokens[k + 1] && joinedBySpace(tokens[k + 1]!.gap) && BUSINESS_WORDS.has(tokens[k + 1]!.key) && k + 1 < s + 3) continue;
         const loc = locationAfter(tokens, k + 1);
         if (loc) out.push(cand('workplace', tokens, s, loc.street ? k : loc.end));
         break;
