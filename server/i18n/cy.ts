@@ -829,4 +829,13 @@ export const cy: Record<keyof typeof en, unknown> = {
     workerApiGone: "Mae proffil sydd wedi'i guddio yn ateb `410`. Mae un sydd wedi'i ailenwi yn eich anfon ymlaen i'w gyfeiriad newydd.",
     feed: "Ffrwd Atom o ddyfyniadau newydd, ar gyfer darllenwyr ffrydiau. Mae gan bob cofnod y dyfyniad, am bwy y mae, dolen i'w proffil, a'r mis yr aeth ar y wefan. Mae'r ffrwd yn Saesneg.",
   },
+  exitThisPage: {
+    ...forms('press', {
+      one: 'Shift, pwyswch unwaith eto i adael.',
+      two: 'Shift, pwyswch ddwywaith eto i adael.',
+      few: `Shift, pwyswch ${n} gwaith eto i adael.`,
+      many: `Shift, pwyswch ${n} gwaith eto i adael.`,
+      other: `Shift, pwyswch ${n} gwaith eto i adael.`,
+    }),
+  },
 };

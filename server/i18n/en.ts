@@ -762,4 +762,8 @@ export const en = {
     workerApiGone: 'A hidden profile answers `410`. A renamed one sends you on to its new address.',
     feed: 'An Atom feed of new quotes, for feed readers. Each entry has the quote, who it is about, a link to their profile, and the month it went on the site.',
   },
+  exitThisPage: {
+    press_one: 'Shift, press {{count}} more time to exit.',
+    press_other: 'Shift, press {{count}} more times to exit.',
+  },
 };
