@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../server/i18n/en.ts';
 import { cy } from '../server/i18n/cy.ts';
 import { createCatalogue, englishPath, langOf, localPath } from '../server/i18n/index.ts';
-import { richText } from '../server/i18n/rich.ts';
+import { renderMarks, richText } from '../server/i18n/rich.ts';
 import { monthYear } from '../server/format.ts';
 import { WELSH_AREA_NAMES } from '../server/i18n/places.ts';
 import { readAreasCsv } from '../server/areas/seed.ts';
@@ -108,6 +108,12 @@ describe('rich text', () => {
     expect(rich('status.result.mind')).toBe('Wedi newid eich meddwl? Gallwch <a href="/cy/withdraw">ei dynnu\'n ôl</a> unrhyw bryd.');
     expect(rich('footer.safety')).toContain('<strong>Yn poeni am blentyn?</strong>');
     expect(rich('footer.safety')).toContain('<a href="tel:08088005000">0808 800 5000</a>');
+  });
+
+  it('links to an https page as it is, and refuses any other scheme', () => {
+    expect(rich('accessibility.abilityNet')).toContain('<a href="https://mcmw.abilitynet.org.uk/">AbilityNet</a>');
+    for (const target of ['javascript:alert(1)', 'http://example.com/', 'data:text/html,x', '//example.com/'])
+      expect(() => renderMarks(`[x](${target})`, (p) => p), target).toThrow(/not allowed/);
   });
 
   it('never turns what a variable holds into markup', () => {
