@@ -92,6 +92,18 @@ describe('plurals come from i18next (Intl.PluralRules), with the Welsh mutations
     expect(t.en('count.recommendations', { count: 1234 })).toBe('1,234 recommendations');
   });
 
+  it('answers a message asked for again the same way (each is worked out once), by its count and its other variables', () => {
+    const c = createCatalogue();
+    for (let round = 0; round < 2; round++) {
+      expect(c.t.cy('count.families', { count: 2 })).toBe('2 deulu');
+      expect(c.t.cy('count.families', { count: 3 })).toBe('3 theulu');
+      expect(c.t.en('count.families', { count: 1 })).toBe('1 family');
+      expect(c.t.cy('layout.exit')).toBe('Gadael y dudalen hon');
+      expect(c.t.cy('count.familiesWords', { count: 2, words: 'two' })).toBe('Argymhellwyd gan ddau deulu');
+      expect(c.t.en('worker.helpedToo', { name: round ? 'Siân' : 'Jane' })).toBe(`Has ${round ? 'Siân' : 'Jane'} helped your family too?`);
+    }
+  });
+
   it('reports a key neither catalogue holds', () => {
     const c = createCatalogue();
     // @ts-expect-error: not a key
