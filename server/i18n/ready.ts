@@ -22,4 +22,10 @@ export const WELSH_READY: ReadonlySet<string> = new Set([
   'nominate',
   'nominate-check',
   'nominate-done',
+  'house-rules',
+  'staying-safe',
+  'accessibility',
+  'named',
+  'check',
+  'check-result',
 ]);
