@@ -3,8 +3,10 @@
 import i18next, { type TOptions } from 'i18next';
 import { en } from './en.ts';
 import { cy } from './cy.ts';
+import { PAGE_LANGS } from '../../db/schema.ts';
 
-export const LANGS = ['en', 'cy'] as const;
+/** English and Welsh: the same list the database stores a page's language with. */
+export const LANGS = PAGE_LANGS;
 export type Lang = (typeof LANGS)[number];
 export const WELSH_PREFIX = '/cy';
 
