@@ -64,6 +64,15 @@ const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
 export function dateTime(ms: number): string {
   return DATE_TIME.format(ms);
 }
+/** The same moment for a Welsh page, with the month in full: "3 Mawrth 2026 am 14:05". */
+const DATE_TIME_CY = new Intl.DateTimeFormat(LOCALE.cy, {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 const NUMBER = NUMBERS.en;
 
@@ -101,7 +110,7 @@ export type PageFormat = PlaceNames & {
   number(n: number): string;
   /** "a parent, March 2026" / "rhiant, Mawrth 2026" */
   attribution(relationship: string, publishedAt: number): string;
-  /** moderators only (English): "3 Mar 2026, 14:05" */
+  /** a moment, for moderators and the worker's own documents: "3 Mar 2026, 14:05" / "3 Mawrth 2026 am 14:05" */
   dateTime(ms: number): string;
   /** English-only pages not yet in the catalogue; converted pages use t() with a count */
   plural: typeof plural;
@@ -124,7 +133,7 @@ export function formatFor(lang: Lang, t: Translate): PageFormat {
         who: t(`relationship.${relationship in RELATIONSHIP_LABELS ? relationship : 'other'}` as 'relationship.other'),
         when: months.format(publishedAt),
       }),
-    dateTime,
+    dateTime: lang === 'cy' ? (ms) => DATE_TIME_CY.format(ms) : dateTime,
     plural,
     words,
     MONTHS,

@@ -22,4 +22,11 @@ export const WELSH_READY: ReadonlySet<string> = new Set([
   'nominate',
   'nominate-check',
   'nominate-done',
+  'worker/claim',
+  'worker/claim-sent',
+  'worker/sign-in',
+  'worker/link',
+  'worker/message',
+  'worker/home',
+  'worker/thanks',
 ]);
