@@ -187,6 +187,11 @@ export async function welshWorkerWalk(app: TestApp, mailbox: Mailbox, opts: { ar
     expect(page).toContain('<div class="notice" role="status"><p>');
   }
 
+  // the Welsh profile names the regulator by its Welsh name
+  const profile = await cy.get(`/cy/workers/${slug}`);
+  expect(profile.body).toContain('Wedi&#39;i gofrestru gyda Gofal Cymdeithasol Cymru, rhif 123456.');
+  expect(profile.body).toContain('Gwirio cofrestr Gofal Cymdeithasol Cymru');
+
   // my thanks: the printable page and the PDF, in Welsh
   const thanksUrl = `/worker/thanks?profile=${slug}`;
   const thanks = expectPage(await cy.get(`/cy${thanksUrl}`), `/cy${thanksUrl}`, 200, thanksUrl);
