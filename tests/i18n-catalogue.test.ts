@@ -9,6 +9,7 @@ import { renderMarks, richText } from '../server/i18n/rich.ts';
 import { monthYear } from '../server/format.ts';
 import { WELSH_AREA_NAMES } from '../server/i18n/places.ts';
 import { readAreasCsv } from '../server/areas/seed.ts';
+import { englishIn } from './helpers/welsh.ts';
 
 const SUFFIX = /_(zero|one|two|few|many|other)$/;
 
@@ -159,6 +160,10 @@ describe('the language of a path', () => {
       expect(localPath('cy', p), p).toBe(p);
     }
     expect(localPath('en', '/search')).toBe('/search');
+    // the named worker's pages have Welsh versions too
+    expect(localPath('cy', '/worker')).toBe('/cy/worker');
+    expect(localPath('cy', '/worker/sign-in/abc')).toBe('/cy/worker/sign-in/abc');
+    expect(localPath('cy', '/workers/jane-smith-hastings')).toBe('/cy/workers/jane-smith-hastings');
   });
 });
 
@@ -189,5 +194,21 @@ describe('the form rules’ messages', () => {
     for (const [k, r] of Object.entries(reasons.SEND_BACK_REASONS)) expect(en.status.reason[camel(k)], k).toBe(r.family);
     for (const [k, w] of Object.entries(reasons.NOT_PUBLISHED_WORDS)) expect(en.status.reason[camel(k)], k).toBe(w);
     expect(en.status.reason.sendBackFallback).toBe(reasons.SEND_BACK_FALLBACK);
+    const { WORKER_MESSAGES } = await import('../server/worker-accounts/messages.ts');
+    expect(en.workerAccount.error).toEqual({ ...WORKER_MESSAGES });
+  });
+
+  it('the named worker’s messages reach a Welsh page in Welsh, counts included', async () => {
+    const { localMessage } = await import('../server/i18n/form-messages.ts');
+    const { WORKER_MESSAGES } = await import('../server/worker-accounts/messages.ts');
+    const { t } = createCatalogue();
+    for (const [name, text] of Object.entries(WORKER_MESSAGES)) {
+      const welsh = localMessage(t.cy, 'cy', text);
+      expect(welsh, name).not.toBe(text);
+      expect(englishIn(welsh), `${name}: ${welsh}`).toEqual([]);
+    }
+    expect(localMessage(t.cy, 'cy', `${WORKER_MESSAGES.replyLong}. You have written 612.`)).toBe(
+      "Rhaid i'ch ateb fod yn 500 nod neu lai. Rydych wedi ysgrifennu 612.",
+    );
   });
 });

@@ -12,7 +12,10 @@ import { sortedQuery } from '../server/i18n/index.ts';
 import { Eta } from 'eta';
 import { EXIT_THIS_PAGE_URL, pageContext, VIEWS_DIR } from '../server/plugins/view.ts';
 import { formatCode, issueThanks } from '../server/worker-accounts/thanks.ts';
+import { seedAuthorityDomains, useMailbox } from './helpers/worker.ts';
+import { welshWorkerWalk } from './helpers/welsh-worker.ts';
 
+const mailbox = useMailbox();
 let app: TestApp;
 let slug: string;
 let hiddenSlug: string;
@@ -21,7 +24,8 @@ let thanksCode: string;
 let thanksCodeRemoved: string;
 
 beforeAll(async () => {
-  app = await makeApp();
+  app = await makeApp(mailbox.env);
+  seedAuthorityDomains(app);
   const day = 86_400_000;
   let sianId = 0;
   for (let i = 0; i < 3; i++) {
@@ -99,9 +103,23 @@ function examples(pattern: string): string[] | undefined {
       `/cy/check?code=${thanksCode}`,
       `/cy/check?code=${thanksCodeRemoved}`,
     ],
+    // the named worker's pages as nobody signed in; signed in, below
+    '/cy/worker/claim': ['/cy/worker/claim', `/cy/worker/claim?profile=${slug}`, '/cy/worker/claim?profile=nobody-here'],
+    '/cy/worker/sign-in': ['/cy/worker/sign-in', '/cy/worker/sign-in?ended=1'],
+    '/cy/worker/sign-in/:token': [`/cy/worker/sign-in/${'A'.repeat(43)}`],
+    '/cy/worker/signed-out': ['/cy/worker/signed-out', '/cy/worker/signed-out?everywhere=1'],
+    '/cy/worker': ['/cy/worker'],
+    '/cy/worker/thanks': [`/cy/worker/thanks?profile=${slug}`],
+    '/cy/worker/thanks.pdf': [`/cy/worker/thanks.pdf?profile=${slug}`],
   };
   return byPattern[pattern];
 }
+
+/** Pages that name the page their other language's link goes to, when the rule below does not give it. */
+const SAME_PAGE = (): Record<string, string> => ({
+  // the claim form keeps its profile (a public slug); an unknown one is not repeated
+  [`/worker/claim?profile=${slug}`]: `/worker/claim?profile=${slug}`,
+});
 
 /** Error pages, in Welsh too. */
 const ERRORS: [string, number][] = [
@@ -109,6 +127,8 @@ const ERRORS: [string, number][] = [
   ['/cy/search?area=nunlle', 400],
   ['/cy/search?page=0', 400],
   ['/cy/areas/cardiff?page=99', 404],
+  ['/cy/worker/claim?profile=nobody-here', 404],
+  [`/cy/worker/sign-in/${'A'.repeat(43)}`, 404],
 ];
 
 async function get(url: string) {
@@ -137,7 +157,7 @@ describe('every public route in both languages', () => {
         const errorPage = page.body.includes('<p class="small">Status ') || page.body.includes('<p class="small">Statws ');
         // only pages whose query is what they show keep it (a query elsewhere may carry a slug)
         // (with its parameters in one order, so the same page always gets the same links)
-        const kept = /^\/(search|areas|workers|nominate)\b/.test(enUrl) ? sortedQuery(enUrl) : enUrl.split('?')[0]!;
+        const kept = SAME_PAGE()[enUrl] ?? (/^\/(search|areas|workers|nominate)\b/.test(enUrl) ? sortedQuery(enUrl) : enUrl.split('?')[0]!);
         const enPath = errorPage ? '/' : kept;
         const cyPath = errorPage ? '/cy' : kept === '/' ? '/cy' : `/cy${kept}`;
         expect(attr(page.body, /<html lang="([^"]+)"/), url).toBe(welsh ? 'cy' : 'en-GB');
@@ -474,5 +494,12 @@ describe('the last pages in Welsh: house rules, staying safe, accessibility, nam
       'Shift, press 1 more time to exit.',
       'Exit this page',
     ]);
+  });
+});
+
+describe("the named worker's pages in both languages, signed in, with their error states", () => {
+  it('claim, mail, sign-in, every form and its errors, thanks and the PDF, sign-out: Welsh throughout, with a session in either language', async () => {
+    await welshWorkerWalk(app, mailbox, { area: 'cardiff' });
+    expect([...app.catalogue.missing]).toEqual([]);
   });
 });

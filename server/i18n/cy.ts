@@ -631,8 +631,244 @@ export const cy: Record<keyof typeof en, unknown> = {
     replyHeading: 'Ateb gan {{name}}',
     claimConfirm: "Ai chi yw'r person hwn? Cadarnhewch eich proffil",
     claimSignIn: "Ai chi yw'r person hwn? Mewngofnodwch i'ch proffil",
-    claimAfter: ' i ddewis sut rydych yn cael eich dangos, ateb a chadw eich diolchiadau (yn Saesneg am y tro).',
+    claimAfter: ' i ddewis sut rydych yn cael eich dangos, ateb a chadw eich diolchiadau.',
     named: 'Wedi eich enwi ar y wefan hon?',
+  },
+  workerAccount: {
+    errorTitle: 'Gwall: {{title}}',
+    searchLink: "Chwilio'r cyfeiriadur",
+    signInAgain: 'Mewngofnodi eto',
+    namedLink: "Wedi eich enwi ar y wefan hon? Beth rydym yn ei gadw a'ch hawliau",
+    backToProfile: "Yn ôl i'r proffil",
+    claim: {
+      title: "Ai chi yw'r person hwn?",
+      lead: '{{name}}, gweithiwr cymdeithasol yn ardal {{area}}',
+      intro:
+        "Os mai chi yw'r gweithiwr cymdeithasol hwn, gallwch gadarnhau'r proffil. Wedyn gallwch ddewis sut rydych yn cael eich dangos (enw llawn, enw cyntaf yn unig, neu ddiolch yn breifat yn unig), ateb teuluoedd, ychwanegu eich rhif cofrestru a lawrlwytho eich diolchiadau ar gyfer goruchwyliaeth neu eich cofnod DPP.",
+      emailIntro:
+        "Rhowch eich cyfeiriad e-bost gwaith yn yr awdurdod sy'n gyfrifol am wasanaethau plant yma: {{authority}}. Os yw'n un o'u cyfeiriadau nhw, byddwn yn anfon dolen fewngofnodi atoch drwy e-bost. Mae'r ddolen yn gweithio unwaith, o fewn 30 munud.",
+      emailLabel: 'Eich cyfeiriad e-bost gwaith',
+      emailHint: 'Er enghraifft, enw@caerdydd.gov.uk. Dim ond i anfon dolenni mewngofnodi atoch y byddwn yn ei ddefnyddio.',
+      send: 'Anfon dolen fewngofnodi ataf',
+      noMatch:
+        'Yn gweithio i asiantaeth, wedi symud i gyngor arall, neu heb gyfeiriad gwaith yno? Anfonwch y ffurflen beth bynnag: ar y dudalen nesaf gallwch ofyn i gymedrolwr eich cadarnhau â llaw.',
+      already: "Wedi cadarnhau eich proffil yn barod? [Mewngofnodwch gyda'ch cyfeiriad e-bost](/worker/sign-in).",
+      named: "[Wedi eich enwi ar y wefan hon? Beth rydym yn ei gadw amdanoch a'ch hawliau](/named)",
+      start:
+        "Os yw eich enw ar y wefan hon fel gweithiwr cymdeithasol, dewch o hyd i'ch proffil drwy chwilio, a dewiswch \"Ai chi yw'r person hwn?\" arno. Os ydych eisoes wedi cadarnhau eich proffil, mewngofnodwch gyda'ch cyfeiriad e-bost.",
+      noProfileTitle: "Heb ddod o hyd i'r proffil hwnnw",
+      noProfile:
+        "Dewch o hyd i'ch proffil drwy chwilio, yna dewiswch \"Ai chi yw'r person hwn?\" arno. Os ydych eisoes wedi cadarnhau eich proffil, mewngofnodwch gyda'ch cyfeiriad e-bost.",
+    },
+    sent: {
+      title: 'Gwiriwch eich e-bost',
+      claim:
+        "Os yw **{{email}}** yn un o gyfeiriadau gwaith {{authority}}, rydym wedi anfon dolen fewngofnodi ato. Mae'r ddolen yn gweithio unwaith, o fewn 30 munud. Gall gymryd ychydig funudau i gyrraedd: edrychwch yn eich ffolder sothach hefyd.",
+      signIn:
+        "Os yw {{email}} yn gyfeiriad gweithiwr cymdeithasol sydd wedi cadarnhau proffil, rydym wedi anfon dolen fewngofnodi ato. Mae'r ddolen yn gweithio unwaith, o fewn 30 munud.",
+      notConfirmed: "Heb gadarnhau eto? Dewch o hyd i'ch proffil yn gyntaf",
+      manualHeading: 'Dim dolen? Gofynnwch i gymedrolwr eich cadarnhau',
+      manualIntro:
+        "Os ydych yn gweithio i asiantaeth, os ydych wedi symud i gyngor arall, neu os nad yw eich cyfeiriad yn un o gyfeiriadau {{authority}}, gall cymedrolwr eich cadarnhau â llaw. Dywedwch wrthynt pwy ydych chi a ble rydych yn gweithio. Os gallant eich cadarnhau, byddant yn anfon dolen fewngofnodi i'r cyfeiriad isod. Rydym yn dileu'r cyfeiriad unwaith y byddant wedi penderfynu.",
+      manualEmailLabel: 'Cyfeiriad e-bost ar gyfer y ddolen fewngofnodi',
+      noteLabel: "Nodyn byr i'r cymedrolwyr",
+      noteHint:
+        'Er enghraifft: "Gweithiwr cymdeithasol asiantaeth gyda Chyngor Caerdydd ers 2025; fy asiantaeth yw …". Hyd at 1,000 nod. Peidiwch ag ysgrifennu am unrhyw deulu.',
+      ask: 'Gofyn i gymedrolwr fy nghadarnhau',
+      manualSentTitle: "Cais wedi'i anfon at y cymedrolwyr",
+      manualSent:
+        "Bydd cymedrolwr yn gwirio pwy ydych chi, fel arfer o fewn ychydig ddiwrnodau gwaith. Os gallant eich cadarnhau, bydd dolen fewngofnodi yn dod i'r cyfeiriad a roesoch; caiff y cyfeiriad ei ddileu unwaith y byddant wedi penderfynu. Ni fydd dim ar y proffil yn newid tan hynny.",
+    },
+    tooMany: {
+      title: 'Gormod o geisiadau',
+      message:
+        "Rydych wedi gofyn am ormod o ddolenni mewngofnodi yn ystod yr awr ddiwethaf. Er eich diogelwch, arhoswch awr a rhowch gynnig arall arni. Nid oes dim wedi'i anfon na'i gadw o'r cais hwn.",
+    },
+    signIn: {
+      title: "Mewngofnodi i'ch proffil",
+      ended:
+        "Cawsoch eich allgofnodi am nad oeddech wedi defnyddio'r wefan ers 30 munud, neu am eich bod wedi mewngofnodi 12 awr yn ôl. Mewngofnodwch eto i barhau.",
+      intro:
+        "Os ydych wedi cadarnhau eich proffil, rhowch y cyfeiriad e-bost a ddefnyddioch i'w gadarnhau. Byddwn yn anfon dolen fewngofnodi atoch drwy e-bost. Mae'r ddolen yn gweithio unwaith, o fewn 30 munud.",
+      emailLabel: 'Cyfeiriad e-bost',
+      notConfirmed: 'Heb gadarnhau eich proffil eto? Dewch o hyd iddo drwy [chwilio](/search), a dewiswch "Ai chi yw\'r person hwn?" arno.',
+    },
+    link: {
+      title: 'Mewngofnodi',
+      intro: "Dewiswch y botwm i fewngofnodi i'ch proffil ar Gyfeiriadur y Gweithiwr Cymdeithasol Da. Mae'r ddolen yn gweithio unwaith.",
+      button: 'Mewngofnodi',
+      notYou: 'Os na wnaethoch ofyn am gael mewngofnodi, caewch y dudalen hon: does dim yn digwydd oni bai eich bod yn dewis y botwm.',
+      problemTitle: "Nid oes modd defnyddio'r ddolen hon",
+      expired: "Mae'r ddolen fewngofnodi hon wedi dod i ben: mae dolenni'n gweithio am 30 munud. Gofynnwch am un newydd.",
+      used: "Mae'r ddolen fewngofnodi hon eisoes wedi'i defnyddio: mae pob dolen yn gweithio unwaith. Gofynnwch am un newydd.",
+      taken:
+        "Mae rhywun arall wedi cadarnhau'r proffil hwn yn y cyfamser. Os mai eich proffil chi yw hwn, gofynnwch i gymedrolwr eich cadarnhau â llaw.",
+      unknown:
+        "Nid yw'r ddolen fewngofnodi hon yn gywir. Gwnewch yn siŵr eich bod wedi copïo'r ddolen gyfan o'r e-bost, neu gofynnwch am un newydd.",
+      askAgain: 'Gofyn am ddolen fewngofnodi newydd',
+    },
+    signedOut: {
+      title: 'Rydych wedi allgofnodi',
+      here: 'Rydych wedi cael eich allgofnodi ar y porwr hwn.',
+      everywhere: 'Rydych wedi cael eich allgofnodi ar bob dyfais a phorwr a ddefnyddiwyd gennych.',
+    },
+    home: {
+      title: 'Eich proffil',
+      signedInAs: "Rydych wedi mewngofnodi fel **{{email}}**. Mae'r hyn rydych yn ei newid yma yn dod i rym ar unwaith.",
+      hidden: "Wedi'i guddio: nid yw'r proffil hwn yn ymddangos yn unman ar y wefan.",
+      private:
+        "Diolch yn breifat yn unig: nid yw eich enw, eich proffil na'ch dyfyniadau yn cael eu dangos yn unman ar y wefan. Mae eich argymhellion yn dal i gyfrif yn ffigurau ardal {{area}}, heb eich enw.",
+      shownAs: 'Yn ymddangos ar y wefan fel **{{name}}**:',
+      seeProfile: 'gweld eich proffil cyhoeddus',
+      ...same('published', `${n} argymhelliad a gyhoeddwyd.`),
+      ...forms('readQuotes', {
+        one: 'Darllen y dyfyniad a gyhoeddwyd',
+        two: `Darllen y dyfyniadau a gyhoeddwyd (${n})`,
+        few: `Darllen y dyfyniadau a gyhoeddwyd (${n})`,
+        many: `Darllen y dyfyniadau a gyhoeddwyd (${n})`,
+        other: `Darllen y dyfyniadau a gyhoeddwyd (${n})`,
+      }),
+    },
+    display: {
+      heading: 'Sut rydych yn cael eich dangos',
+      legend: 'Dewiswch sut mae eich proffil yn ymddangos',
+      full: "Fy enw llawn a'm hardal",
+      fullHint: "Mae pawb yn gweld eich enw llawn, {{name}}, a'ch ardal.",
+      firstName: "Fy enw cyntaf a'm hardal yn unig",
+      firstNameHint:
+        "Dim ond {{name}} a'ch ardal y mae pawb yn eu gweld. Mae eich cyfenw yn gadael pob tudalen a'r chwiliad; mae'r proffil yn cael cyfeiriad gwe newydd.",
+      private: 'Diolch yn breifat yn unig',
+      privateHint:
+        "Mae eich proffil, eich dyfyniadau a'ch enw yn gadael y wefan. Gallwch weld eich diolchiadau yma o hyd a'u lawrlwytho. Mae eich argymhellion yn dal i gyfrif yn ffigurau'r ardal, heb eich enw.",
+      save: "Cadw sut rwy'n cael fy nangos",
+    },
+    reply: {
+      heading: 'Eich ateb i deuluoedd',
+      published: "Wedi'i gyhoeddi ar eich proffil:",
+      pending: 'Yn aros am gymedrolwr:',
+      rejected:
+        'Ni wnaeth cymedrolwr gyhoeddi eich ateb diwethaf. Rhaid i atebion beidio ag adnabod neb na thrafod achos. Gallwch ysgrifennu un arall.',
+      change: 'Newid eich ateb',
+      write: 'Ysgrifennu ateb',
+      hint: "Yn cael ei ddangos ar eich proffil ar ôl i gymedrolwr ei wirio. Hyd at {{max}} nod. Peidiwch ag enwi na disgrifio unrhyw deulu. I ddileu eich ateb, gadewch hwn yn wag a'i anfon.",
+      send: 'Anfon fy ateb',
+    },
+    registration: {
+      heading: 'Eich cofrestriad',
+      regulator: 'Rheoleiddiwr',
+      choose: 'Dewiswch eich rheoleiddiwr',
+      number: 'Rhif cofrestru',
+      numberHint:
+        'Yn cael ei ddangos ar eich proffil fel "Wedi\'i gofrestru gyda …", gyda dolen i gofrestr y rheoleiddiwr. Mae rhifau cofrestru yn Lloegr yn dechrau gyda SW. Gadewch hwn yn wag i\'w ddileu.',
+      save: "Cadw'r cofrestriad",
+    },
+    thanksLinks: {
+      heading: 'Eich diolchiadau',
+      intro:
+        "Pob dyfyniad a gyhoeddwyd a'r hyn y dywedodd teuluoedd eich bod yn ei wneud yn dda, ar gyfer goruchwyliaeth neu eich cofnod DPP, gyda chod gwirio y gall eich rheolwr ei ddefnyddio i weld bod y ddogfen yn ddilys.",
+      page: "Gweld eich diolchiadau fel tudalen i'w hargraffu",
+      pdf: 'Lawrlwytho eich diolchiadau (PDF)',
+    },
+    hide: {
+      heading: 'Cuddio neu gywiro',
+      showAgain: 'Dangos fy mhroffil eto',
+      intro: 'Mae cuddio yn tynnu eich proffil oddi ar y wefan ar unwaith. Caiff y cymedrolwyr wybod.',
+      now: 'Cuddio fy mhroffil nawr',
+      wrong: "Rhywbeth o'i le arno, fel dyfyniad neu eich ardal?",
+      correct: "Gofyn i'r cymedrolwyr ei gywiro",
+    },
+    merge: {
+      heading: "Cyfuno dau o'ch proffiliau",
+      intro:
+        "Os ydych wedi symud rhwng cynghorau a bod gennych broffil ym mhob un, gall cymedrolwr eu gwneud yn un. Caiff pob dyfyniad ei gadw, ac mae'r hen gyfeiriad yn arwain at y proffil sy'n aros.",
+      from: "Y proffil i'w gyfuno i mewn i'r llall",
+      into: "Y proffil i'w gadw",
+      note: "Nodyn i'r cymedrolwyr (dewisol)",
+      noteHint: 'Hyd at 1,000 nod.',
+      send: 'Gofyn am gyfuno',
+    },
+    account: {
+      heading: 'Eich manylion mewngofnodi',
+      kept: "Dim ond er mwyn i chi allu mewngofnodi rydym yn cadw eich cyfeiriad e-bost. Rydym yn ei ddileu, a'ch manylion mewngofnodi, os nad ydych wedi mewngofnodi ers 2 flynedd, neu'n gynt os gofynnwch. [Beth rydym yn ei gadw a'ch hawliau](/named).",
+      another:
+        'Oes gennych broffil arall o gyngor blaenorol? Dewch o hyd iddo a dewiswch "Ai chi yw\'r person hwn?" arno tra byddwch wedi mewngofnodi yma: bydd yn cael ei ychwanegu at y mewngofnodi hwn.',
+      signOut: 'Allgofnodi',
+      signOutEverywhere: 'Allgofnodi ar bob dyfais',
+    },
+    done: {
+      display: "Mae'r ffordd rydych yn cael eich dangos wedi newid. Mae'n berthnasol ym mhob man ar y wefan nawr.",
+      replySent: "Mae eich ateb wedi'i anfon at y cymedrolwyr. Bydd yn ymddangos ar eich proffil unwaith y bydd cymedrolwr wedi'i wirio.",
+      replyRemoved: "Mae eich ateb wedi'i dynnu oddi ar eich proffil.",
+      registration: "Mae manylion eich cofrestriad wedi'u cadw.",
+      hidden: "Mae eich proffil wedi'i guddio. Nid yw'n ymddangos yn unman ar y wefan mwyach. Mae gan y cymedrolwyr gofnod ohono.",
+      shown: 'Mae eich proffil yn cael ei ddangos eto.',
+      merge: "Mae eich cais i gyfuno dau broffil wedi'i anfon at y cymedrolwyr.",
+    },
+    thanks: {
+      title: 'Diolchiadau gan deuluoedd: {{name}}',
+      back: "Yn ôl i'ch proffil",
+      heading: 'Diolch gan deuluoedd',
+      lead: '{{name}}, gweithiwr cymdeithasol, {{area}} ({{authority}})',
+      from: 'Gan Gyfeiriadur y Gweithiwr Cymdeithasol Da. Cyhoeddwyd {{when}}.',
+      code: 'Cod gwirio:',
+      checkAt:
+        "Gall unrhyw un wirio bod y ddogfen hon yn ddilys yn {{url}} gyda'r cod hwn. Mae'r gwiriad yn dangos pa ddyfyniadau a pha fisoedd sydd arni, a dim byd arall.",
+      checkAtShort: "Gall unrhyw un wirio bod y ddogfen hon yn ddilys yn {{url}} gyda'r cod hwn.",
+      pdf: 'Lawrlwytho fel PDF',
+      ...same('published', `${n} argymhelliad a gyhoeddwyd`),
+      qualities: 'Yr hyn a wnaeth yn dda, yn ôl teuluoedd',
+      quotes: 'Beth ddywedodd teuluoedd',
+      quotesNote: "Cafodd pob dyfyniad ei fyrhau a'i wneud yn ddienw gan gymedrolwr cyn iddo gael ei gyhoeddi.",
+      none: "Nid oes unrhyw ddyfyniadau wedi'u cyhoeddi ar y proffil hwn ar hyn o bryd.",
+      pdfTitle: 'Diolchiadau gan deuluoedd: {{name}}',
+    },
+    error: {
+      emailEmpty: 'Rhowch eich cyfeiriad e-bost gwaith',
+      emailLong: "Rhaid i'r cyfeiriad e-bost fod yn 254 nod neu lai",
+      emailFormat: 'Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@caerdydd.gov.uk',
+      noteShort:
+        'Dywedwch wrth y cymedrolwyr mewn ychydig eiriau pwy ydych chi a pham nad yw eich cyfeiriad yn cyfateb, er enghraifft "gweithiwr asiantaeth i Gyngor Caerdydd"',
+      noteLong: "Rhaid i'ch nodyn fod yn 1,000 nod neu lai",
+      display: 'Dewiswch sut rydych am gael eich dangos',
+      replyLong: "Rhaid i'ch ateb fod yn 500 nod neu lai",
+      regulator: "Dewiswch y rheoleiddiwr rydych wedi'ch cofrestru gydag ef",
+      numberSwe: 'Rhowch rif cofrestru yn y fformat cywir ar gyfer Lloegr: "SW" ac yna rhifau, fel SW123456',
+      numberSssc: 'Rhowch rif cofrestru yn y fformat cywir ar gyfer yr Alban: rhifau yn unig, fel 1234567',
+      numberScw: 'Rhowch rif cofrestru gyda Gofal Cymdeithasol Cymru yn y fformat cywir: rhifau yn unig, fel 1234567',
+      numberNiscc: 'Rhowch rif cofrestru yn y fformat cywir ar gyfer Gogledd Iwerddon: rhifau yn unig, fel 1234567',
+      mergeSame: "Dewiswch ddau broffil gwahanol i'w cyfuno",
+      mergeWaiting: "Mae cais i gyfuno'r proffil hwn eisoes yn aros am gymedrolwr",
+    },
+  },
+  mail: {
+    ignore: 'Os nad oeddech yn disgwyl y neges hon, gallwch ei hanwybyddu: ni fydd dim arall yn cael ei anfon.',
+    signIn: {
+      subject: 'Eich dolen fewngofnodi ar gyfer Cyfeiriadur y Gweithiwr Cymdeithasol Da',
+      asked: "Mae rhywun, chi mae'n debyg, wedi gofyn am gael mewngofnodi gyda'r cyfeiriad e-bost gwaith hwn.",
+      ...forms('valid', {
+        one: `Mae'r ddolen yn gweithio unwaith ac am ${n} munud.`,
+        two: `Mae'r ddolen yn gweithio unwaith ac am ${n} funud.`,
+        few: `Mae'r ddolen yn gweithio unwaith ac am ${n} munud.`,
+        many: `Mae'r ddolen yn gweithio unwaith ac am ${n} munud.`,
+        other: `Mae'r ddolen yn gweithio unwaith ac am ${n} munud.`,
+      }),
+      link: 'Mewngofnodi',
+    },
+    claimTaken: {
+      subject: "Ynglŷn â'ch cais i Gyfeiriadur y Gweithiwr Cymdeithasol Da",
+      asked: "Mae rhywun, chi mae'n debyg, wedi gofyn am gadarnhau proffil gyda'r cyfeiriad e-bost gwaith hwn.",
+      taken:
+        "Mae'r proffil hwnnw eisoes wedi'i gadarnhau gan ei weithiwr cymdeithasol gyda chyfeiriad arall, felly ni anfonwyd dolen fewngofnodi.",
+      byHand:
+        "Os mai eich proffil chi yw hwn ac nad ydych yn defnyddio'r cyfeiriad hwnnw mwyach, gallwch ofyn i gymedrolwr eich cadarnhau â llaw.",
+      link: 'Gofyn i gymedrolwr',
+    },
+    published: {
+      subject: 'Diweddariad gan Gyfeiriadur y Gweithiwr Cymdeithasol Da',
+      asked: 'Gofynnoch i ni ddweud wrthych pan fyddai eich argymhelliad yn cael ei gyhoeddi. Mae ar y wefan nawr.',
+      deleted: 'Rydym bellach wedi dileu eich cyfeiriad e-bost, fel yr addawyd. Ni fyddwch yn clywed gennym eto.',
+      link: 'Gweld y dudalen',
+    },
   },
   insights: {
     title: 'Mewnwelediadau',
@@ -939,7 +1175,7 @@ export const cy: Record<keyof typeof en, unknown> = {
     how: "Rydym yn gwybod nad yw rhai rhannau o'r wefan hon yn gwbl hygyrch:",
     how1: "delweddau wedi'u llunio mewn SVG yw'r siartiau ar y dudalen mewnwelediadau: mae gan bob un dabl o'r un ffigurau wrth ei ymyl, ond nid yw'r siartiau eu hunain yn disgrifio pob pwynt",
     how2: "mae angen bysellfwrdd a JavaScript i bwyso Shift dair gwaith i adael y wefan; mae'r botwm Gadael y dudalen hon yn gweithio heb y naill na'r llall",
-    how3: "mae'r tudalennau ar gyfer cymedrolwyr, a'r tudalennau y mae gweithiwr cymdeithasol a enwir yn mewngofnodi iddynt, yn Saesneg yn unig am y tro",
+    how3: "mae'r tudalennau ar gyfer cymedrolwyr yn Saesneg yn unig",
     how4: 'mae ffeiliau data agored (CSV a JSON) ar gyfer offer, nid ar gyfer eu darllen ar sgrin',
     feedbackHeading: 'Adborth a gwybodaeth gyswllt',
     feedback:
@@ -1048,7 +1284,7 @@ export const cy: Record<keyof typeof en, unknown> = {
     correctHeading: 'Cywiro neu weld eich gwybodaeth',
     correct:
       "Gallwch [ofyn am gywiriad](/request-change), neu ofyn am gopi o'r hyn sydd gennym amdanoch. Os ydych yn anhapus â'r ffordd rydym yn trin eich gwybodaeth, gallwch gwyno i Swyddfa'r Comisiynydd Gwybodaeth (ico.org.uk).",
-    signIn: "Wedi cadarnhau eisoes? [Mewngofnodwch i'ch proffil](/worker/sign-in) (yn Saesneg am y tro).",
+    signIn: "Wedi cadarnhau eisoes? [Mewngofnodwch i'ch proffil](/worker/sign-in).",
   },
   thanksCheck: {
     title: 'Gwirio dogfen ddiolch',

@@ -572,6 +572,234 @@ export const en = {
     claimAfter: ' to choose how you are shown, reply and keep your thanks.',
     named: 'Named on this site?',
   },
+  /** the named worker's own pages (/worker/…): claim, sign-in, the mailed link, their page, their thanks */
+  workerAccount: {
+    errorTitle: 'Error: {{title}}',
+    searchLink: 'Search the directory',
+    signInAgain: 'Sign in again',
+    namedLink: 'Named on this site? What we hold and your rights',
+    backToProfile: 'Back to the profile',
+    claim: {
+      title: 'Is this you?',
+      lead: '{{name}}, social worker in {{area}}',
+      intro:
+        'If you are this social worker, you can confirm the profile. You can then choose how you are shown (full name, first name only, or thanks in private only), reply to families, add your registration number and download your thanks for supervision or your CPD record.',
+      emailIntro:
+        'Enter your work email address at {{authority}}. If it is one of their addresses, we will email you a link to sign in. The link works once, within 30 minutes.',
+      emailLabel: 'Your work email address',
+      emailHint: 'For example name@council.gov.uk. We use it only to send you sign-in links.',
+      send: 'Send me a sign-in link',
+      noMatch:
+        'Work for an agency, moved to another council, or have no work address there? Send the form anyway: on the next page you can ask a moderator to confirm you by hand.',
+      already: 'Already confirmed your profile? [Sign in with your email address](/worker/sign-in).',
+      named: '[Named on this site? What we hold about you and your rights](/named)',
+      start:
+        'If you are a social worker named on this site, find your profile with the search and choose "Is this you?" on it. If you have already confirmed your profile, sign in with your email address.',
+      noProfileTitle: 'We could not find that profile',
+      noProfile:
+        'Find your profile with the search, then choose "Is this you?" on it. If you have already confirmed your profile, sign in with your email address.',
+    },
+    sent: {
+      title: 'Check your email',
+      claim:
+        'If **{{email}}** is a work address at {{authority}}, we have sent a sign-in link to it. The link works once, within 30 minutes. It can take a few minutes to arrive: check your junk folder too.',
+      signIn:
+        'If {{email}} belongs to a social worker who has confirmed their profile, we have sent a sign-in link to it. The link works once, within 30 minutes.',
+      notConfirmed: 'Not confirmed yet? Find your profile first',
+      manualHeading: 'No link? Ask a moderator to confirm you',
+      manualIntro:
+        "If you work for an agency, have moved to another council, or your address is not one of {{authority}}'s, a moderator can confirm you by hand. Tell them who you are and where you work. If they can confirm you, they will send a sign-in link to the address below. We delete the address once they have decided.",
+      manualEmailLabel: 'Email address for the sign-in link',
+      noteLabel: 'A short note for the moderators',
+      noteHint:
+        'For example: "Agency social worker placed with East Sussex since 2025; my agency is …". Up to 1,000 characters. Do not write about any family.',
+      ask: 'Ask a moderator to confirm me',
+      manualSentTitle: 'Request sent to the moderators',
+      manualSent:
+        'A moderator will check who you are, usually within a few working days. If they can confirm you, a sign-in link will come to the address you gave; the address is deleted once they have decided. Nothing on the profile changes until then.',
+    },
+    tooMany: {
+      title: 'Too many requests',
+      message:
+        'You have asked for too many sign-in links in the last hour. For your security, wait an hour and try again. Nothing has been sent or kept from this request.',
+    },
+    signIn: {
+      title: 'Sign in to your profile',
+      ended:
+        'You were signed out because you had not used the site for 30 minutes, or you signed in 12 hours ago. Sign in again to carry on.',
+      intro:
+        'If you have confirmed your profile, enter the email address you confirmed it with. We will email you a link to sign in. The link works once, within 30 minutes.',
+      emailLabel: 'Email address',
+      notConfirmed: 'Not confirmed your profile yet? Find it with the [search](/search) and choose "Is this you?" on it.',
+    },
+    link: {
+      title: 'Sign in',
+      intro: 'Select the button to sign in to your profile on The Good Social Worker directory. The link works once.',
+      button: 'Sign in',
+      notYou: 'If you did not ask to sign in, close this page: nothing happens unless you select the button.',
+      problemTitle: 'This link cannot be used',
+      expired: 'This sign-in link has expired: links work for 30 minutes. Ask for a new one.',
+      used: 'This sign-in link has already been used: each link works once. Ask for a new one.',
+      taken: 'This profile has been confirmed by someone else in the meantime. If it is yours, ask a moderator to confirm you by hand.',
+      unknown: 'This sign-in link is not right. Check you copied the whole link from the email, or ask for a new one.',
+      askAgain: 'Ask for a new sign-in link',
+    },
+    signedOut: {
+      title: 'You have signed out',
+      here: 'You have been signed out on this browser.',
+      everywhere: 'You have been signed out on every device and browser you used.',
+    },
+    home: {
+      title: 'Your profile',
+      signedInAs: 'You are signed in as **{{email}}**. What you change here applies at once.',
+      hidden: 'Hidden: this profile does not appear anywhere on the site.',
+      private:
+        "Thanks in private only: your name, profile and quotes are not shown anywhere on the site. Your recommendations still count in {{area}}'s numbers, without your name.",
+      shownAs: 'Shown on the site as **{{name}}**:',
+      seeProfile: 'see your public profile',
+      published_one: '{{count, number}} recommendation published.',
+      published_other: '{{count, number}} recommendations published.',
+      readQuotes_one: 'Read the {{count, number}} published quote',
+      readQuotes_other: 'Read the {{count, number}} published quotes',
+    },
+    display: {
+      heading: 'How you are shown',
+      legend: 'Choose how your profile appears',
+      full: 'My full name and area',
+      fullHint: 'Everyone sees your full name, {{name}}, and your area.',
+      firstName: 'My first name and area only',
+      firstNameHint:
+        'Everyone sees only {{name}} and your area. Your surname leaves every page and the search; the profile gets a new web address.',
+      private: 'Thanks in private only',
+      privateHint:
+        'Your profile, quotes and name leave the site. You can still see your thanks here and download them. Your recommendations still count in the area numbers, without your name.',
+      save: 'Save how I am shown',
+    },
+    reply: {
+      heading: 'Your reply to families',
+      published: 'Published on your profile:',
+      pending: 'Waiting for a moderator:',
+      rejected: 'A moderator did not publish your last reply. Replies must not identify anyone or discuss a case. You can write another.',
+      change: 'Change your reply',
+      write: 'Write a reply',
+      hint: 'Shown on your profile after a moderator has checked it. Up to {{max}} characters. Do not name or describe any family. To remove your reply, leave this empty and send it.',
+      send: 'Send my reply',
+    },
+    registration: {
+      heading: 'Your registration',
+      regulator: 'Regulator',
+      choose: 'Choose your regulator',
+      number: 'Registration number',
+      numberHint:
+        'Shown on your profile as "Registered with …", with a link to the regulator\'s register. Social Work England numbers start with SW. Leave empty to remove it.',
+      save: 'Save registration',
+    },
+    thanksLinks: {
+      heading: 'Your thanks',
+      intro:
+        'Every published quote and what families said you did well, for supervision or your CPD record, with a check code your manager can use to see the document is genuine.',
+      page: 'See your thanks as a printable page',
+      pdf: 'Download your thanks (PDF)',
+    },
+    hide: {
+      heading: 'Hide or correct',
+      showAgain: 'Show my profile again',
+      intro: 'Hiding takes your profile off the site at once. The moderators are told.',
+      now: 'Hide my profile now',
+      wrong: 'Something wrong on it, such as a quote or your area?',
+      correct: 'Ask the moderators to correct it',
+    },
+    merge: {
+      heading: 'Merge two of your profiles',
+      intro:
+        'If you moved between councils and have a profile in each, a moderator can make them one. Every quote is kept, and the old address leads to the profile that stays.',
+      from: 'The profile to merge away',
+      into: 'The profile to keep',
+      note: 'A note for the moderators (optional)',
+      noteHint: 'Up to 1,000 characters.',
+      send: 'Ask to merge',
+    },
+    account: {
+      heading: 'Your sign-in',
+      kept: 'We keep your email address only so you can sign in. We delete it, and your sign-in, if you have not signed in for 2 years, or sooner if you ask. [What we hold and your rights](/named).',
+      another:
+        'Have another profile from an earlier council? Find it and choose "Is this you?" on it while you are signed in here: it is added to this sign-in.',
+      signOut: 'Sign out',
+      signOutEverywhere: 'Sign out on every device',
+    },
+    done: {
+      display: 'How you are shown has changed. It applies everywhere on the site now.',
+      replySent: 'Your reply has been sent to the moderators. It will show on your profile once a moderator has checked it.',
+      replyRemoved: 'Your reply has been removed from your profile.',
+      registration: 'Your registration details have been saved.',
+      hidden: 'Your profile is hidden. It no longer appears anywhere on the site. The moderators have a record of it.',
+      shown: 'Your profile is shown again.',
+      merge: 'Your request to merge two profiles has been sent to the moderators.',
+    },
+    thanks: {
+      title: 'Thanks for {{name}}',
+      back: 'Back to your profile',
+      heading: 'Thanks from families',
+      lead: '{{name}}, social worker, {{area}} ({{authority}})',
+      from: 'From The Good Social Worker directory. Issued {{when}}.',
+      code: 'Check code:',
+      checkAt:
+        'Anyone can check this document is genuine at {{url}} with this code. The check shows which quotes and months it lists, and nothing else.',
+      checkAtShort: 'Anyone can check this document is genuine at {{url}} with this code.',
+      pdf: 'Download as a PDF',
+      published_one: '{{count, number}} recommendation published',
+      published_other: '{{count, number}} recommendations published',
+      qualities: 'What families said they did well',
+      quotes: 'What families said',
+      quotesNote: 'Each quote was shortened and anonymised by a moderator before it was published.',
+      none: 'No quotes are published on this profile at the moment.',
+      pdfTitle: 'Thanks from families: {{name}}',
+    },
+    /** the rules' messages, word for word as server/worker-accounts/messages.ts writes them */
+    error: {
+      emailEmpty: 'Enter your work email address',
+      emailLong: 'Email address must be 254 characters or fewer',
+      emailFormat: 'Enter an email address in the correct format, like name@council.gov.uk',
+      noteShort:
+        'Tell the moderators in a few words who you are and why your address does not match, for example "agency worker for East Sussex"',
+      noteLong: 'Your note must be 1,000 characters or fewer',
+      display: 'Select how you want to be shown',
+      replyLong: 'Your reply must be 500 characters or fewer',
+      regulator: 'Select the regulator you are registered with',
+      numberSwe: 'Enter a registration number with Social Work England in the right format: "SW" then numbers, like SW123456',
+      numberSssc:
+        'Enter a registration number with the Scottish Social Services Council (SSSC) in the right format: numbers only, like 1234567',
+      numberScw: 'Enter a registration number with Social Care Wales in the right format: numbers only, like 1234567',
+      numberNiscc:
+        'Enter a registration number with the Northern Ireland Social Care Council (NISCC) in the right format: numbers only, like 1234567',
+      mergeSame: 'Choose two different profiles to merge',
+      mergeWaiting: 'A request to merge this profile is already waiting for a moderator',
+    },
+  },
+  /** every mail the site sends (server/mail/messages.ts): plain text, neutral, in the person's language */
+  mail: {
+    ignore: 'If you did not expect this message, you can ignore it: nothing else will be sent.',
+    signIn: {
+      subject: 'Your sign-in link for The Good Social Worker directory',
+      asked: 'Someone, probably you, asked to sign in with this work email address.',
+      valid_one: 'The link works once and for {{count, number}} minute.',
+      valid_other: 'The link works once and for {{count, number}} minutes.',
+      link: 'Sign in',
+    },
+    claimTaken: {
+      subject: 'About your request on The Good Social Worker directory',
+      asked: 'Someone, probably you, asked to confirm a profile with this work email address.',
+      taken: 'That profile has already been confirmed by its social worker with another address, so no sign-in link was sent.',
+      byHand: 'If the profile is yours and you no longer use that address, you can ask a moderator to confirm you by hand.',
+      link: 'Ask a moderator',
+    },
+    published: {
+      subject: 'An update from The Good Social Worker directory',
+      asked: 'You asked us to tell you when your recommendation was published. It is now on the site.',
+      deleted: 'We have now deleted your email address, as we said we would. You will not hear from us again.',
+      link: 'See the page',
+    },
+  },
   insights: {
     title: 'Insights',
     description: 'What families told us: recommendations per week, the qualities they value most, and the areas leading this week.',
@@ -857,7 +1085,7 @@ export const en = {
     how: 'We know some parts of this website are not fully accessible:',
     how1: 'the charts on the insights page are images drawn in SVG: each one has a table of the same numbers beside it, but the charts themselves do not describe every point',
     how2: 'pressing Shift three times to leave the site needs a keyboard and JavaScript; the Exit this page button works without either',
-    how3: 'the pages for moderators, and the pages a named social worker signs in to, are in English only for now',
+    how3: 'the pages for moderators are in English only',
     how4: 'open data files (CSV and JSON) are for tools, not for reading on screen',
     feedbackHeading: 'Feedback and contact information',
     feedback:

@@ -28,4 +28,11 @@ export const WELSH_READY: ReadonlySet<string> = new Set([
   'named',
   'check',
   'check-result',
+  'worker/claim',
+  'worker/claim-sent',
+  'worker/sign-in',
+  'worker/link',
+  'worker/message',
+  'worker/home',
+  'worker/thanks',
 ]);

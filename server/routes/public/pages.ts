@@ -1,6 +1,5 @@
 // The static pages: /about, /privacy, /house-rules, /help, /staying-safe, /accessibility.
 import type { FastifyInstance } from 'fastify';
-import { SITE_NAME } from '../../mail/messages.ts';
 
 /** When the accessibility statement was prepared and last reviewed (each shown as its month). */
 const ACCESSIBILITY_STATEMENT = { prepared: Date.UTC(2026, 11, 15), reviewed: Date.UTC(2026, 11, 15) };
@@ -23,8 +22,8 @@ export default async function pages(app: FastifyInstance) {
     reply.page('staying-safe', {
       title: req.t('stayingSafe.title'),
       description: req.t('stayingSafe.description'),
-      // the name the site's mails are signed with, as the page promises
-      mailName: SITE_NAME,
+      // the sender the mails come from (MAIL_FROM's name, else its address), as the page promises
+      mailName: senderName(app.config.MAIL_FROM),
     }),
   );
   app.get('/accessibility', async (req, reply) =>
@@ -34,4 +33,10 @@ export default async function pages(app: FastifyInstance) {
       statement: ACCESSIBILITY_STATEMENT,
     }),
   );
+}
+
+/** "The Good Social Worker directory <no-reply@…>" -> its name; a bare address is its own name. */
+function senderName(from: string): string {
+  const named = /^([^<]*)</.exec(from);
+  return named?.[1]?.trim() || from;
 }
