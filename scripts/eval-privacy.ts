@@ -1,5 +1,5 @@
 // Measures the privacy flags against the hand-labelled stories in tests/fixtures/privacy-stories.json.
-//   npm run eval:privacy                          each set, one table each
+//   npm run eval:privacy                          each set of every tuning fixture file, one table each
 //   npm run eval:privacy -- --set tune            only the tuning set (what the detector was tuned on)
 //   npm run eval:privacy -- --file path.json      also every set of another fixture file in the same format
 //   npm run eval:privacy -- --verbose             also list every miss and every false alarm
@@ -13,7 +13,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findFlagsDetailed, KIND_LABELS, type FlagTier } from '../server/privacy/index.ts';
 import { tokenize } from '../server/privacy/tokens.ts';
 
-export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'privacy-stories.json');
+const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures');
+export const FIXTURES = join(FIXTURE_DIR, 'privacy-stories.json');
+/** Every fixture file tuned on, the first one first: later sets were written by others and tuned on after being measured once. */
+export const TUNING_FIXTURES = [
+  FIXTURES,
+  join(FIXTURE_DIR, 'privacy-heldout-2026-12.json'),
+  join(FIXTURE_DIR, 'privacy-stress-2026-12b.json'),
+];
 
 export const EVAL_KINDS = [
   'email',
@@ -260,6 +267,8 @@ const TITLES: Record<string, string> = {
   heldout: 'Held-out set (first round; its new kinds labelled later)',
   stress: 'Stress set (written after the first freeze; its misses tuned the second round)',
   stress2: 'Second stress set (written after the second round was frozen; tuned on since)',
+  'tune-h3': 'Held-out set 3 (written by someone else; measured once, tuned on since 2026-12-02)',
+  'stress-2026-12b': 'Stress set 12b (written by someone else; measured once untouched, tuned on since)',
 };
 
 function report(title: string, chosen: Story[], verbose: boolean): void {
@@ -278,7 +287,7 @@ function main(argv: string[]): void {
   const which = flagValue('--set') ?? 'each';
   const file = flagValue('--file');
   const verbose = argv.includes('--verbose');
-  const stories = loadStories();
+  const stories = TUNING_FIXTURES.flatMap((path) => loadStories(path));
   const sets = which === 'each' ? setsOf(stories) : [which];
   for (const set of sets) {
     const chosen = set === 'all' ? stories : stories.filter((s) => s.set === set);

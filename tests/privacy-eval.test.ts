@@ -1,5 +1,6 @@
-// The measured figures as a regression test: the tuning set must keep meeting the targets of issue 4.
-// (The held-out set is reported by `npm run eval:privacy` but not asserted, so nobody tunes to it.)
+// The measured figures as a regression test: the tuning sets must keep meeting what they reach now (issues 4
+// and 15). Held-out set 3 and stress set 12b were each measured once untouched (their "about" says how they
+// did) and are tuning sets since. The honest measure is a set written after the rules are frozen.
 import { describe, expect, it } from 'vitest';
 import {
   EVAL_KINDS,
@@ -11,6 +12,7 @@ import {
   precision,
   recall,
   share,
+  TUNING_FIXTURES,
 } from '../scripts/eval-privacy.ts';
 import { findFlags, suggestQuote } from '../server/privacy/index.ts';
 
@@ -38,8 +40,8 @@ describe('privacy flags on the tuning set', () => {
     ['email', 0.95],
     ['phone', 0.95],
     ['postcode', 0.95],
-    ['child_name', 0.85],
-    ['name', 0.85],
+    ['child_name', 0.97],
+    ['name', 0.97],
     // issue 15, on both tiers
     ['nhs_number', 0.95],
     ['vehicle_reg', 0.95],
@@ -62,9 +64,9 @@ describe('privacy flags on the tuning set', () => {
     for (const k of EVAL_KINDS) expect(EVAL_LABELS[k]).toMatch(/^[a-zA-Z ,']+$/);
   });
 
-  it('keeps overall precision at 0.9 or better, so moderators are not buried in false alarms', () => {
-    expect(precision(ev.rows.overall)).toBeGreaterThanOrEqual(0.9);
-    expect(recall(ev.rows.overall)).toBeGreaterThanOrEqual(0.9);
+  it('keeps overall precision at 0.97 or better, so moderators are not buried in false alarms', () => {
+    expect(precision(ev.rows.overall)).toBeGreaterThanOrEqual(0.97);
+    expect(recall(ev.rows.overall)).toBeGreaterThanOrEqual(0.98);
   });
 
   it("leaves no redact-flagged text in any suggested quote (bar the worker's own name, when a child shares it)", () => {
@@ -77,5 +79,30 @@ describe('privacy flags on the tuning set', () => {
         expect(word.test(quote), `${s.id}: ${JSON.stringify(f.text)} is still in: ${quote}`).toBe(false);
       }
     }
+  });
+});
+
+// Written by others, measured once, then tuned on: every kind, both tiers, and the issue-15 limits on check flags
+describe.each([
+  ['tune-h3', 0.97, 0.98],
+  ['stress-2026-12b', 0.93, 0.97],
+] as const)('privacy flags on set %s', (set, everyKind, overall) => {
+  const chosen = TUNING_FIXTURES.flatMap((path) => loadStories(path)).filter((s) => s.set === set);
+  const ev = evaluate(chosen);
+
+  it('holds its stories, every span findable', () => {
+    expect(chosen.length).toBeGreaterThanOrEqual(60);
+    for (const s of chosen) expect(() => locateGold(s)).not.toThrow();
+  });
+
+  it(`finds at least ${everyKind} of every kind and ${overall} overall`, () => {
+    for (const k of EVAL_KINDS) if (ev.rows[k].gold) expect(recall(ev.rows[k]), k).toBeGreaterThanOrEqual(everyKind);
+    expect(recall(ev.rows.overall)).toBeGreaterThanOrEqual(overall);
+  });
+
+  it('loses at most 0.5% of the words of its controls, with at most 0.5 check flags per 100 of their words, 70% of checks real', () => {
+    expect(share(ev.overRedactionControls)).toBeLessThanOrEqual(0.005);
+    expect(checksPer100Words(ev)).toBeLessThanOrEqual(0.5);
+    expect(ev.checkReal.part).toBeGreaterThanOrEqual(0.7 * ev.checkReal.of);
   });
 });

@@ -234,8 +234,42 @@ describe('privacy flags: names', () => {
     expect(names('me and my mum, me and her, me and everyone went to see her', WORKER)).toEqual([]);
   });
 
-  it('misses a name typed in small letters with no clue around it (a known limit)', () => {
-    expect(names('we went with dave to see her', WORKER)).toEqual([]);
+  it('marks a word known only as a first name, typed in small letters with no clue around it, for a check', () => {
+    const flags = findFlags('we went with dave to see her', WORKER);
+    expect(flags.map((f) => [f.text, f.tier])).toEqual([['dave', 'check']]);
+    expect(findFlags('we went with dave and he said', WORKER).map((f) => f.tier)).toEqual(['check']);
+    expect(findFlags('then dave said no', WORKER).map((f) => [f.text, f.tier])).toEqual([['dave', 'redact']]);
+  });
+
+  it('finds small-letter names the sentence makes a person: an age after them, "our" and a verb, a double name', () => {
+    expect(names('kayla is 9 and mason is 6 now', WORKER)).toEqual(['kayla (child)', 'mason (child)']);
+    expect(names('when our kayden got excluded', WORKER)).toEqual(['kayden']);
+    expect(names('our tayla-mai was little', WORKER)).toEqual(['tayla-mai']);
+    expect(names('our area is lovely and our story is long', WORKER)).toEqual([]);
+    expect(names('our Will was in care. Will is 15', WORKER)).toEqual(['Will (child)', 'Will (child)']);
+    expect(names('our daughter Summer started nursery last summer', WORKER)).toEqual(['Summer (child)']);
+  });
+});
+
+describe('schools typed in small letters', () => {
+  it.each([
+    ['my son goes to westfield primary now', ['westfield primary']],
+    ['he got kicked out of oakbank high', ['oakbank high']],
+    ["he's at leeds city college", ['leeds city college']],
+    ['at forest school and night school, then a special school', []],
+  ])('%s', (story, expected) => {
+    expect(flagged(story, 'school')).toEqual(expected);
+  });
+});
+
+describe('findFlags with several names of the worker', () => {
+  it('flags neither the nominated nor the published name, in one pass, and still flags everyone else', () => {
+    const story = 'Jo and Joanne Okafor helped us, and Mrs Pickersgill too. My son Kyle loves Jo.';
+    const both = findFlags(story, ['Joanne Pickersgill', 'Jo Okafor']).map((f) => f.text);
+    expect(both).toEqual(['Kyle']);
+    // one name only: the other is someone else
+    expect(findFlags(story, 'Joanne Pickersgill').map((f) => f.text)).toContain('Okafor');
+    expect(findFlags(story, ['Joanne Pickersgill'])).toEqual(findFlags(story, 'Joanne Pickersgill'));
   });
 });
 
@@ -302,5 +336,15 @@ describe('suggestQuote', () => {
       { kind: 'name' as const, start: -1, end: 2, text: 'x' },
     ];
     expect(suggestQuote(story, bad)).toBe('[name] story');
+  });
+});
+
+describe('quotePrivacyProblems with a published name that differs from the nominated one', () => {
+  it('reports a name in the quote only if it is neither name of the worker', async () => {
+    const { quotePrivacyProblems } = await import('../server/moderation/decisions.ts');
+    const quote = 'Jo Okafor and Joanne were brilliant, and so was Dr Reid.';
+    const problems = quotePrivacyProblems(quote, '', 'Joanne Pickersgill', 'Jo Okafor', []).map((f) => f.text);
+    expect(problems).toEqual(['Dr Reid']);
+    expect(quotePrivacyProblems(quote, '', 'Joanne Pickersgill', 'Joanne Pickersgill', []).map((f) => f.text)).toContain('Okafor');
   });
 });

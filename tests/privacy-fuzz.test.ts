@@ -193,6 +193,44 @@ describe('privacy flags are total', () => {
     expect(worst).toBeGreaterThan(0);
   });
 
+  it('scan 10,000 characters of any one hostile piece repeated (10,000 spaces once cost 50 ms) in under 50 ms', () => {
+    findFlags(HOSTILE.join(' ').repeat(20), 'Jane Smith');
+    for (const unit of [' ', '\t', ' \t', ...HOSTILE]) {
+      const story = unit.repeat(Math.ceil(10000 / unit.length)).slice(0, 10000);
+      const ms = Math.min(...[0, 1, 2].map(() => cpuMs(() => findFlags(story, 'Jane Smith'))[1]));
+      expect(ms, `${ms.toFixed(1)} ms for ${JSON.stringify(unit.slice(0, 80))}`).toBeLessThan(50);
+    }
+  });
+
+  it('grow linearly on long runs of one short piece: 10,000 characters under 50 ms, 20,000 under 100 ms and at most 3 times 10,000', () => {
+    findFlags(HOSTILE.join(' ').repeat(20), 'Jane Smith');
+    const best = (story: string) => Math.min(...[0, 1, 2, 3, 4].map(() => cpuMs(() => findFlags(story, 'Jane Smith'))[1]));
+    for (const unit of [
+      ' ',
+      '\t',
+      'Ab ',
+      'at ',
+      'our ',
+      'is ',
+      'Mr ',
+      'St ',
+      'the ',
+      'Heol ',
+      'Ward ',
+      'works at ',
+      'born at ',
+      '1 ',
+      'my son ',
+    ]) {
+      const [ten, twenty] = [10000, 20000].map((n) => best(unit.repeat(Math.ceil(n / unit.length)).slice(0, n))) as [number, number];
+      const what = `${JSON.stringify(unit)}: ${ten.toFixed(1)} ms for 10,000, ${twenty.toFixed(1)} ms for 20,000`;
+      expect(ten, what).toBeLessThan(50);
+      expect(twenty, what).toBeLessThan(100);
+      // quadratic work would be 4 times; a millisecond of slack for timer noise on tiny figures
+      expect(twenty, what).toBeLessThanOrEqual(3 * ten + 1);
+    }
+  });
+
   it('cope with non-string input from a careless caller', () => {
     expect(findFlags(undefined as unknown as string, undefined as unknown as string)).toEqual([]);
     expect(findFlags('my son Tyler', null as unknown as string).map((f) => f.text)).toEqual(['Tyler']);

@@ -75,12 +75,8 @@ export function quotePrivacyProblems(
   // only sure (redact) flags: check flags are the moderator's to resolve one by one (uncheckedFlags)
   const sure = (flags: Flag[]) => flags.filter((f) => f.tier !== 'check');
   const leftovers = leftoverFlaggedText(quote, sure(storyFlags));
-  let inQuote = sure(findFlags(quote, nominatedName));
-  if (publishedName !== nominatedName) {
-    // The detector takes one worker's name; with two, a name counts only if it is neither.
-    const asPublished = new Set(sure(findFlags(quote, publishedName)).map((f) => `${f.start}:${f.end}`));
-    inQuote = inQuote.filter((f) => asPublished.has(`${f.start}:${f.end}`));
-  }
+  // one pass with both names: a name counts only if it is neither the nominated nor the published one
+  const inQuote = sure(findFlags(quote, publishedName !== nominatedName ? [nominatedName, publishedName] : nominatedName));
   const texts = new Set(leftovers.map((f) => f.text.toLowerCase()));
   return [...leftovers, ...inQuote.filter((f) => !texts.has(f.text.toLowerCase()))];
 }

@@ -7,11 +7,11 @@ import { findPatterns } from './patterns.ts';
 import { findIdentifiers } from './identifiers.ts';
 import { keptTokens } from './keep.ts';
 import { findSchools } from './schools.ts';
-import { findStreets } from './streets.ts';
+import { findStreets, namedHousesBefore } from './streets.ts';
 import { findVenues } from './venues.ts';
 import { resolveOverlaps } from './spans.ts';
 import { tokenize } from './tokens.ts';
-import { workerNameMatcher } from './worker.ts';
+import { workerNamesMatcher } from './worker.ts';
 
 export const FLAG_KINDS = [
   'email',
@@ -45,7 +45,7 @@ export type Flag = { kind: FlagKind; tier?: FlagTier; start: number; end: number
 export type TieredFlag = Flag & { tier: FlagTier };
 
 /** Bumped whenever the rules change what they find, so stored flags are recomputed. */
-export const DETECTOR_VERSION = 3;
+export const DETECTOR_VERSION = 4;
 
 /** What each kind is, in words, for the moderator. */
 export const KIND_LABELS: Record<FlagKind, string> = {
@@ -89,8 +89,12 @@ export const CHILD_NAME_PLACEHOLDER = "[child's name]";
 /** A flag with its finer kind: a `name` the story says is a child's is `child_name`, shown as "[child's name]". */
 export type DetailedFlag = TieredFlag & { sub: 'child_name' | null; placeholder: string };
 
+/** The worker's name, or several names of the same worker (as nominated and as published): none of them is flagged. */
+export type WorkerNames = string | readonly string[];
+const namesOf = (w: WorkerNames): string[] => (Array.isArray(w) ? w : [w]).filter((n): n is string => typeof n === 'string');
+
 /** Flagged spans with their placeholders, sorted by start, not overlapping. Never throws. */
-export function findFlagsDetailed(story: string, workerName: string): DetailedFlag[] {
+export function findFlagsDetailed(story: string, workerName: WorkerNames): DetailedFlag[] {
   if (typeof story !== 'string' || story.length === 0) return [];
   const tokens = tokenize(story);
   const kept = keptTokens(tokens);
@@ -101,7 +105,8 @@ export function findFlagsDetailed(story: string, workerName: string): DetailedFl
     ...findStreets(tokens, kept),
     ...findVenues(tokens, kept),
   ];
-  const names = findNames(tokens, story, workerNameMatcher(typeof workerName === 'string' ? workerName : ''), structured, kept);
+  structured.push(...namedHousesBefore(tokens, structured, kept));
+  const names = findNames(tokens, story, workerNamesMatcher(namesOf(workerName)), structured, kept);
   return resolveOverlaps([...structured, ...names, ...agesAfterNames(story, names)], story.length).map((c) => {
     const child = c.kind === 'name' && c.child === true;
     return {
@@ -117,7 +122,7 @@ export function findFlagsDetailed(story: string, workerName: string): DetailedFl
 }
 
 /** Flagged spans, sorted by start, not overlapping. */
-export function findFlags(story: string, workerName: string): TieredFlag[] {
+export function findFlags(story: string, workerName: WorkerNames): TieredFlag[] {
   return findFlagsDetailed(story, workerName).map(({ kind, tier, start, end, text }) => ({ kind, tier, start, end, text }));
 }
 

@@ -16,6 +16,8 @@ import {
   placeWord,
   unknownWord,
   commonWord,
+  functionWord,
+  welshWord,
 } from './words.ts';
 
 const CHILD_RELATIONS = new Set(
@@ -42,7 +44,8 @@ const RELATIVES = `partner husband wife ex ex-partner ex-husband ex-wife boyfrie
   mother dad father stepdad stepmum step-dad step-mum nan nana nanna gran granny grandma grandad granddad grandpa
   grandmother grandfather aunt auntie aunty uncle cousin fella feller bloke hubby missus wifey bf gf babyfather babymother
   nain taid mamgu tadcu mam-gu tad-cu nani dadi ammi ammu abbu abba ami baba khala khalu chacha chachi phupho phuppo mamu
-  masi bhabhi bhaiya didi babcia dziadek ciocia wujek mama papa granda gramps grampa nanny bestie bezzie`.split(/\s+/);
+  masi bhabhi bhaiya didi babcia dziadek ciocia wujek mama papa granda gramps grampa nanny bestie bezzie bibi baji apa aapi
+  appi bhai bhaji behen dada dadu nanu mamu taya tayi chachu phuppi amma appa thatha paati dziadzia babunia tata ma da`.split(/\s+/);
 const OTHER_RELATIONS = new Set([
   ...RELATIVES,
   ...`neighbour neighbor friend mate carer teacher headteacher
@@ -107,7 +110,29 @@ const HONORIFICS = new Set(
     ' ',
   ),
 );
-const DETERMINERS = new Set(['my', 'our', 'his', 'her', 'their', 'your', 'a', 'an', 'the', 'both', 'two', 'three', 'four', 'five']);
+/** With the Scots, Irish and northern "ma", "oor", "wor", "me" for "my" and "our" ("ma wean", "me mam"). */
+const DETERMINERS = new Set([
+  'my',
+  'our',
+  'his',
+  'her',
+  'their',
+  'your',
+  'a',
+  'an',
+  'the',
+  'both',
+  'two',
+  'three',
+  'four',
+  'five',
+  'ma',
+  'mah',
+  'oor',
+  'wor',
+  'me',
+  'wee',
+]);
 const LOCATION_WORDS = new Set(['in', 'near', 'around', 'outside', 'across', 'towards', 'throughout', 'within', 'from']);
 const PLACE_PREPOSITIONS = new Set([...LOCATION_WORDS, 'to', 'from', 'at', 'of']);
 /** After an unfamiliar capitalised word at the start of a sentence, these say it is someone doing something. */
@@ -144,7 +169,7 @@ const NUMBER_WORDS: Record<string, number> = {
   seventeen: 17,
 };
 const FOLLOWED_BY_CHILD_AGE =
-  /^[ \t]+(?:is|was|\u2019s|'s)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}])(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
+  /^[ \t]+(?:is|was|wis|\u2019s|'s)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}]|[/.:-]\p{N})(?=[ \t]*(?:[,.;:!?()]|$|(?:and|now|then|but|so|when|nearly|almost|in|this|next|last|on|today|soon|already|going|yrs?|years?|n|an|x+)(?![\p{L}])))(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
 
 function _sameSentence(tokens: Token[], from: number, to: number): boolean {
   for (let k = from + 1; k <= to; k++) if (tokens[k]!.sentenceStart) return false;
@@ -199,13 +224,92 @@ function surnameShaped(t: Token): boolean {
   return nameShaped(t) && (knownName(t.key) || unknownWord(t.key)) && !placeWord(t.key) && !ORG_WORDS.has(t.key);
 }
 
+/** Seasons and months that are also children's names ("our daughter Summer", "Tyler-Jay and Summer"): names only where the words make them one. */
+const SEASON_NAMES = new Set(['summer', 'autumn', 'april', 'may', 'june', 'august', 'winter']);
+const seasonName = (t: Token) => t.cap && SEASON_NAMES.has(t.key);
+
+/** A word typed in small letters that may be a name where the sentence makes it one: not an English word, or a known first name ("mason", "ruby"). */
+function lowerPersonWord(t: Token): boolean {
+  return (
+    !t.cap &&
+    t.key.length > 1 &&
+    /^\p{L}/u.test(t.key) &&
+    !CONTRACTION.test(t.key) &&
+    !neverAName(t.key) &&
+    !CHILD_RELATIONS.has(t.key) &&
+    !OTHER_RELATIONS.has(t.key) &&
+    !SIBLINGS.has(t.key) &&
+    !functionWord(t.key) &&
+    (!commonWord(t.key) || knownName(t.key))
+  );
+}
+/** Text-speak and sign-off words that are never a signature: "lol", "xx", "ty". */
+const NOT_A_SIGNATURE =
+  /^(?:x+|lol|ty|thx|ta|pls|plz|hiya|bye|cheers|thanks|thank|love|diolch|ur|u|xo|xoxo|hugs|innit|dziekuje|dziekujemy|shukriya|shukran|jazakallah|nandri|medase|asante|merci|gracias|obrigado|danke|mulțumesc|multumesc|dhanyavaad|dhanyavad|xiexie|aciu|paldies|blessings|amen)$/u;
+const PERSON_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'some', 'any', 'so', 'very', 'such', 'no', 'every', 'its', 'it']);
+/** Before a word with an age after it, these make it a thing: "her birthday is 14", "his score was 9". */
+const NOT_BEFORE_AGED_NAME = new Set([...PERSON_DETERMINERS, 'his', 'her', 'their', 'your']);
+
+const OUR = new Set(['our', 'oor', 'wor']);
+/** Verbs a person does (not "is", "has"): after "our" + an unfamiliar word they make it someone. */
+const ACTION_VERBS = new Set(
+  'got gets went goes came comes started starts needs needed wanted likes liked turned turns cried hates kicked ran runs'.split(' '),
+);
+/** "tayla-mai", "eilidh-rose", "lacey-jay": a double name with a first name in it. */
+const hyphenatedName = (key: string) =>
+  key.includes('-') &&
+  key.split('-').some((p) => p.length > 1 && (onlyAName(p) || ['mai', 'mae', 'jay', 'lee', 'leigh', 'ann', 'anne', 'rose'].includes(p)));
+
 type Found = { first: number; last: number; child: boolean; trusted: boolean; check?: boolean };
 
+/** "brody only 7 weeks old", "brody, 7 months old": an age said straight after a word */
+const FOLLOWED_BY_AGE_PHRASE =
+  /^,?[ \t]+(?:(?:only|just|nearly|almost|about)[ \t]+)?(\d{1,2})[ \t-]*(?:years?|yrs?|months?|weeks?)[ \t-]*old(?![\p{L}])/u;
+
 function childAgeFollows(story: string, t: Token): boolean {
+  if (FOLLOWED_BY_AGE_PHRASE.test(story.slice(t.end, t.end + 40))) return true;
   const m = FOLLOWED_BY_CHILD_AGE.exec(story.slice(t.end, t.end + 40));
   if (!m) return false;
   const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!];
   return n !== undefined && n < 18;
+}
+
+/** The first and last word of a signature closing the story, if its last words are one. */
+function signature(
+  tokens: Token[],
+  story: string,
+  nameLike: (k: number) => boolean,
+  free: (k: number) => boolean,
+): [number, number] | undefined {
+  let e = tokens.length - 1;
+  // "from Kerry-Ann (kayden's mam)": a bracket after the signature
+  const endsInBracket = /\)[\s.!x]*$/u.test(story.slice(-12));
+  for (let k = e; k > 0 && k > e - 6 && endsInBracket; k--) {
+    if (tokens[k]!.gap.includes('(')) {
+      e = k - 1;
+      break;
+    }
+  }
+  while (e > 0 && (NOT_A_SIGNATURE.test(tokens[e]!.key) || /^\d{1,2}$/u.test(tokens[e]!.text))) e--;
+  const last = tokens[e];
+  if (!last || e === 0 || !free(e)) return undefined;
+  let s = e;
+  while (s > e - 2 && s > 0 && tokens[s]!.cap && tokens[s - 1]!.cap && joinedBySpace(tokens[s]!.gap) && !tokens[s]!.sentenceStart) s--;
+  const before = tokens[s - 1];
+  const boundary =
+    tokens[s]!.sentenceStart ||
+    /[,\n(-]/u.test(tokens[s]!.gap) ||
+    (before !== undefined && ['from', 'love', 'fae', 'frae', 'regards', 'cheers', 'thanks', 'xx', 'x'].includes(before.key));
+  if (!boundary) return undefined;
+  const run = tokens.slice(s, e + 1);
+  const capName = run.every((w, k) => nameLike(s + k) || (k > 0 && surnameShaped(w)));
+  const lowerName =
+    run.length === 1 &&
+    lowerNameShaped(last) &&
+    !welshWord(last.key) &&
+    (knownName(last.key) || hyphenatedName(last.key) || unknownWord(last.key)) &&
+    (before === undefined || !PERSON_DETERMINERS.has(before.key));
+  return capName || lowerName ? [s, e] : undefined;
 }
 
 /** Names the story itself says are children's: "my son Tyler", "Rose, my eldest", "Connor was 8". */
@@ -219,7 +323,7 @@ export function childNameKeys(tokens: Token[], story: string): Set<string> {
     if ((CHILD_RELATIONS.has(t.key) || sibling) && determinedRelation(tokens, i)) {
       for (let j = i + 1; j < tokens.length && closeAfter(tokens[j]!); j++) {
         const n = tokens[j]!;
-        if (nameShaped(n) || lowerNameShaped(n)) keys.add(n.key);
+        if (nameShaped(n) || lowerNameShaped(n) || seasonName(n)) keys.add(n.key);
         else break;
         // "my twins Ella-Rose and Jacob-James", "my children Leo, Maisie and Alfie"
         const next = tokens[j + 1];
@@ -230,7 +334,11 @@ export function childNameKeys(tokens: Token[], story: string): Set<string> {
     // "Rose, my eldest,"; "Lacey, our youngest"
     const [a, b] = [tokens[i + 1], tokens[i + 2]];
     if (nameShaped(t) && a && b && /^,[ \t]*$/u.test(a.gap) && ['my', 'our'].includes(a.key) && CHILD_RELATIONS.has(b.key)) keys.add(t.key);
-    if ((nameShaped(t) || keys.has(t.key)) && childAgeFollows(story, t)) keys.add(t.key);
+    if (
+      (nameShaped(t) || seasonName(t) || keys.has(t.key) || (lowerPersonWord(t) && !PERSON_DETERMINERS.has(tokens[i - 1]?.key ?? ''))) &&
+      childAgeFollows(story, t)
+    )
+      keys.add(t.key);
   }
   // "Jess" is Jessica
   for (const t of tokens) {
@@ -239,12 +347,25 @@ export function childNameKeys(tokens: Token[], story: string): Set<string> {
   return keys;
 }
 
+function pauseOrVerbAfter(tokens: Token[], j: number): boolean {
+  const n = tokens[j + 1];
+  return !n || n.sentenceStart || /[,;:()]/u.test(n.gap) || VERBISH.has(n.key) || PERSON_VERBS.has(n.key) || ACTION_VERBS.has(n.key);
+}
+
 /** A small-letter word after a relative that is a name even though it is also a word ("his nan jean came"): only before a pause or a verb. */
 function relaxedName(tokens: Token[], j: number): boolean {
   const t = tokens[j]!;
   if (t.cap || !nameAlsoWord(t.key) || CHILD_RELATIONS.has(t.key) || OTHER_RELATIONS.has(t.key)) return false;
   const n = tokens[j + 1];
-  return !n || n.sentenceStart || /[,;:()]/u.test(n.gap) || VERBISH.has(n.key) || n.key === 'and';
+  return (
+    !n ||
+    n.sentenceStart ||
+    /[,;:()]/u.test(n.gap) ||
+    VERBISH.has(n.key) ||
+    PERSON_VERBS.has(n.key) ||
+    ACTION_VERBS.has(n.key) ||
+    n.key === 'and'
+  );
 }
 
 export function findNames(
@@ -325,22 +446,38 @@ export function findNames(
       joinedBySpace(n.gap) &&
       !isWorker(n) &&
       !n.cap &&
-      ((knownName(n.key) && (lowerNameShaped(n) || nameAlsoWord(n.key))) || relaxedName(tokens, i + 1))
+      ((knownName(n.key) && (lowerNameShaped(n) || nameAlsoWord(n.key))) ||
+        relaxedName(tokens, i + 1) ||
+        // "nain eluned", "aunty bisi came": an unfamiliar word before a pause or a verb
+        (lowerNameShaped(n) && unknownWord(n.key) && n.key.length > 2 && pauseOrVerbAfter(tokens, i + 1)))
     ) {
       add(i + 1, i + 1, true);
       continue;
     }
-    // "our jess", "Our Kayleigh", "our dean came round"
+    // "our jess", "Our Kayleigh", "our dean came round", "our Will was in care" (a capitalised verb after "our" is a name)
     if (
-      t.key === 'our' &&
+      OUR.has(t.key) &&
       n &&
       joinedBySpace(n.gap) &&
       !isWorker(n) &&
       !placeWord(n.key) &&
-      (nameShaped(n) ? knownName(n.key) || unknownWord(n.key) : (lowerNameShaped(n) && knownName(n.key)) || relaxedName(tokens, i + 1))
+      !kept[i + 1] &&
+      (nameShaped(n)
+        ? knownName(n.key) || unknownWord(n.key) || functionWord(n.key)
+        : (lowerNameShaped(n) && knownName(n.key)) || relaxedName(tokens, i + 1))
     ) {
       if (!CHILD_RELATIONS.has(n.key) && !OTHER_RELATIONS.has(n.key) && !SIBLINGS.has(n.key)) {
         add(i + 1, n.cap ? extend(i + 1) : i + 1, true);
+        continue;
+      }
+    }
+    // "our kayden got excluded", "our tayla-mai": an unfamiliar small-letter word after "our" doing what a person does, or
+    // joined to a first name (compromise knows few plain nouns, so "our area is" must not be enough)
+    if (OUR.has(t.key) && n && joinedBySpace(n.gap) && !isWorker(n) && lowerNameShaped(n) && unknownWord(n.key) && n.key.length > 2) {
+      const after = tokens[i + 2];
+      const acts = after !== undefined && joinedBySpace(after.gap) && (PERSON_VERBS.has(after.key) || ACTION_VERBS.has(after.key));
+      if (acts || hyphenatedName(n.key)) {
+        add(i + 1, i + 1, true);
         continue;
       }
     }
@@ -357,9 +494,11 @@ export function findNames(
         // in small letters: any unfamiliar word after a child ("my son jayden"); after an adult, a known first name ("his nan jean")
         const ok =
           (nameShaped(c) && !(placeWord(c.key) && !knownName(c.key))) ||
+          ((childRelation || FAMILY.has(t.key)) && seasonName(c)) ||
           (lowerNameShaped(c) && ((childRelation && !DESCRIBING.has(t.key)) || knownName(c.key)) && (childRelation || FAMILY.has(t.key))) ||
           ((childRelation || FAMILY.has(t.key)) && relaxedName(tokens, j));
-        if (!ok || kept[j]) break;
+        // a town on the keep-list is still a name straight after a relative: "my husband Barry"
+        if (!ok || (kept[j] && !(knownName(c.key) && c.cap && !kept[j + 1] && (childRelation || FAMILY.has(t.key))))) break;
         // a child may share the worker's name; an adult named after "social worker" is the worker
         if (!isWorker(c) || childRelation) add(j, c.cap ? extend(j) : j, true);
         const next = tokens[j + 1];
@@ -385,7 +524,7 @@ export function findNames(
     // "called Brenda", "named Hope", "my name is Donna Fletcher", "known as Kai"
     const namedBy =
       t.key === 'called' ||
-      t.key === 'named' ||
+      (t.key === 'named' && !kept[i]) ||
       (t.key === 'is' && tokens[i - 1]?.key === 'name') ||
       (t.key === 'as' && tokens[i - 1]?.key === 'known');
     if (namedBy && n && joinedBySpace(n.gap) && (nameShaped(n) || lowerNameShaped(n)) && !placeWord(n.key)) {
@@ -393,7 +532,19 @@ export function findNames(
       continue;
     }
     // "the Kowalski family"
-    if (nameShaped(t) && n && n.key === 'family' && joinedBySpace(n.gap) && !isWorker(t) && !placeWord(t.key) && !isPlacePhrase(t.text)) {
+    // (not "the Integrated Family Support Service": a capitalised word after "Family" names a service)
+    const nn = tokens[i + 2];
+    if (
+      nameShaped(t) &&
+      n &&
+      n.key === 'family' &&
+      joinedBySpace(n.gap) &&
+      !(nn?.cap && joinedBySpace(nn.gap)) &&
+      !(commonWord(t.key) && !knownName(t.key)) &&
+      !isWorker(t) &&
+      !placeWord(t.key) &&
+      !isPlacePhrase(t.text)
+    ) {
       add(i, i, true);
       continue;
     }
@@ -403,6 +554,22 @@ export function findNames(
     }
     // "Rose, my eldest, said"
     if (nameShaped(t) && childKeys.has(t.key) && n && /^,[ \t]*$/u.test(n.gap) && ['my', 'our'].includes(n.key)) add(i, i, true);
+    if (used[i] || isWorker(t)) continue;
+    const prevKey = tokens[i - 1]?.key ?? '';
+    // "kayla is 9 and mason is 6", "Summer is 3": a word with a child's age after it
+    if (
+      (lowerPersonWord(t) || seasonName(t) || (nameShaped(t) && knownName(t.key))) &&
+      !NOT_BEFORE_AGED_NAME.has(prevKey) &&
+      childAgeFollows(story, t)
+    ) {
+      add(i, i, true);
+      continue;
+    }
+    // "with zara and ayaan": a word known only as a first name, typed in small letters; sure before a verb
+    if (!t.cap && onlyAName(t.key) && lowerPersonWord(t) && !PERSON_DETERMINERS.has(prevKey) && t.key.length > 2) {
+      const sure = n !== undefined && joinedBySpace(n.gap) && (VERBISH.has(n.key) || PERSON_VERBS.has(n.key)) && n.key !== 'and';
+      add(i, i, true, !sure);
+    }
   }
 
   // Capitalised runs the lexicon can judge: "Gillian O'Connor", "Maisie", but not "Winston's Wish",
@@ -468,12 +635,49 @@ export function findNames(
     return unknownWord(t.key) && prev !== 'the' && !LOCATION_WORDS.has(prev);
   }
 
+  // "Tyler-Jay and Summer", "from Mair and Dai": a capitalised word joined by "and" to a name found
+  const nameLike = (k: number) => {
+    const c = tokens[k];
+    return (
+      c !== undefined &&
+      !used[k] &&
+      !kept[k] &&
+      !isWorker(c) &&
+      ((nameShaped(c) && (knownName(c.key) || unknownWord(c.key)) && !(placeWord(c.key) && !knownName(c.key))) || seasonName(c))
+    );
+  };
+  for (const f of [...found]) {
+    if (f.check) continue;
+    const [a, b] = [tokens[f.last + 1], tokens[f.last + 2]];
+    if (a && b && (a.key === 'and' || a.key === '&') && joinedBySpace(a.gap) && joinedBySpace(b.gap) && nameLike(f.last + 2))
+      add(f.last + 2, f.last + 2, false);
+    const [c, d] = [tokens[f.first - 1], tokens[f.first - 2]];
+    if (
+      c &&
+      d &&
+      (c.key === 'and' || c.key === '&') &&
+      joinedBySpace(tokens[f.first]!.gap) &&
+      joinedBySpace(c.gap) &&
+      nameLike(f.first - 2)
+    )
+      add(f.first - 2, f.first - 2, false);
+  }
+  // a signature: the story's last words after a pause or "from", "love" ("... from Glenys", "Thanks, Jordan", "aisha, 16")
+  const signed = signature(
+    tokens,
+    story,
+    (k) => nameLike(k),
+    (k) => !used[k] && !kept[k] && !isWorker(tokens[k]!),
+  );
+  if (signed) add(signed[0], signed[1], true);
+
   // Every other mention of a name already found (capitalised as it was, or any case if typed in small letters)
   const flagged = new Map<string, { child: boolean; lower: boolean; check: boolean }>();
   for (const f of found) {
     for (let k = f.first; k <= f.last; k++) {
       const t = tokens[k]!;
-      if ((!f.trusted && isWorker(t)) || !(nameShaped(t) || lowerNameShaped(t) || (f.trusted && knownName(t.key)))) continue;
+      if ((!f.trusted && isWorker(t)) || !(nameShaped(t) || lowerNameShaped(t) || seasonName(t) || (f.trusted && knownName(t.key))))
+        continue;
       const keys = [t.key, ...(t.key.includes('-') ? t.key.split('-').filter((p) => p.length > 2) : [])];
       for (const key of keys) {
         const prev = flagged.get(key);
@@ -488,7 +692,18 @@ export function findNames(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const hit = flagged.get(t.key);
-    if (!hit || used[i] || isWorker(t) || (!t.cap && !hit.lower)) continue;
+    if (!hit || used[i] || isWorker(t)) continue;
+    // a name found with a capital, typed again in small letters: "Poppy ... poppy's mum"; a word as well as a name
+    // ("rose", "summer") only as someone: with a possessive or before a verb
+    const before = tokens[i - 1]?.key ?? '';
+    if (!t.cap && PERSON_DETERMINERS.has(before) && (before !== 'so' || commonWord(t.key))) continue;
+    // "Will you believe it": a capitalised verb starting a question is not the name
+    if (t.cap && t.sentenceStart && functionWord(t.key) && ['you', 'i', 'we', 'he', 'she', 'they', 'it'].includes(tokens[i + 1]?.key ?? ''))
+      continue;
+    if (!t.cap && commonWord(t.key) && !t.possessive) {
+      const n = tokens[i + 1];
+      if (!(n && joinedBySpace(n.gap) && n.key !== 'and' && (VERBISH.has(n.key) || PERSON_VERBS.has(n.key)))) continue;
+    }
     used[i] = 1;
     found.push({ first: i, last: i, child: hit.child || childKeys.has(t.key), trusted: false, check: hit.check });
   }
@@ -507,15 +722,34 @@ export function findNames(
   });
 }
 
-/** "kayleigh is 15", "jess was 9": the age after a name found in small letters (the age patterns need a capital). */
+/** "kayleigh is 15", "jess was 9": the age after a name found in small letters (the age patterns need a capital);
+ * and a baby's age in months after any name: "ellie-mae is 7 months", "Zara was 4 and Ayaan only 18 months". */
 export function agesAfterNames(story: string, names: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of names) {
+    const after = story.slice(c.end, c.end + 40);
+    // "aisha, 16" at the very end, "Sami 11, Layla 8, Adam 5", "I'm Abena, 23 now": a number straight after a name
+    const signed = SIGNED_AGE.exec(after) ?? LISTED_AGE.exec(after);
+    if (signed && Number(signed[1]) <= 25) {
+      const at = c.end + signed[0].search(/\d/u);
+      out.push({ kind: 'age', start: at, end: at + signed[1]!.length });
+      continue;
+    }
+    const months = MONTHS_AFTER_NAME.exec(after);
+    if (months && Number(months[1]) <= 36) {
+      out.push({ kind: 'age', start: c.end + months[0].search(/\d/u), end: c.end + months[0].length });
+      continue;
+    }
     if (/^\p{Lu}/u.test(story.slice(c.start, c.end))) continue;
-    const m = AGE_AFTER_NAME.exec(story.slice(c.end, c.end + 30));
-    if (m && Number(m[1]) <= 25) out.push({ kind: 'age', start: c.end + m[0].search(/\S/u), end: c.end + m[0].length });
+    const m = AGE_AFTER_NAME.exec(after);
+    if (m && (NUMBER_WORDS[m[1]!] ?? Number(m[1])) <= 25)
+      out.push({ kind: 'age', start: c.end + m[0].search(/\S/u), end: c.end + m[0].length });
   }
   return out;
 }
 const AGE_AFTER_NAME =
-  /^[ \t]+(?:is|was|'s|’s)[ \t]+(?:(?:only|just|now|nearly|almost)[ \t]+)?(\d{1,2})(?![\p{L}\p{N}]|[ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%|am|pm)(?![ \t-]+old))/u;
+  /^[ \t]+(?:is|was|wis|'s|’s)[ \t]+(?:(?:only|just|now|nearly|almost)[ \t]+)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?![\p{L}\p{N}]|[/.:-]\p{N}|[ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%|am|pm)(?![ \t-]+old))/u;
+const SIGNED_AGE = /^,?[ \t]+(\d{1,2})[ \t.!x]*$/u;
+const LISTED_AGE = /^,?[ \t]+(\d{1,2})(?=[ \t]*(?:[,.;)]|$|now(?![\p{L}])|and[ \t]+\p{Lu}))/u;
+const MONTHS_AFTER_NAME =
+  /^[ \t]+(?:(?:is|was|'s|’s)[ \t]+(?:(?:only|just|now|nearly|almost)[ \t]+)?|(?:only|just|nearly|almost)[ \t]+)(\d{1,2})[ \t]*(?:months?|weeks?)(?![\p{L}])(?![ \t]+(?:into|in|later|before|after|ago|on|since|late|behind|pregnant|gone|away|without|with|waiting|of)(?![\p{L}]))/u;

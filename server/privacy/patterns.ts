@@ -8,8 +8,11 @@ const EMAIL =
   /(?<![\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-])[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/gu;
 
 const URL_FULL = /(?<![\p{L}\p{N}@./-])(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]+/giu;
+// link shorteners and pages whose domain is not in the list below: "bit.ly/3xKd9Qp", "linktr.ee/kez"
+const URL_SHORT =
+  /(?<![\p{L}\p{N}@./-])(?:bit\.ly|t\.co|goo\.gl|tinyurl\.com|linktr\.ee|wa\.me|youtu\.be|gofund\.me|fb\.me)\/[^\s<>"'()[\]{}]+/giu;
 const URL_BARE =
-  /(?<![\p{L}\p{N}@./\-_])(?:[a-z0-9][a-z0-9-]*\.)+(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|me\.uk|sch\.uk|police\.uk|com|org|net|uk|info|io|app|blog|online|scot|wales|cymru|ie|eu)(?:\/[^\s<>"'()[\]{}]*)?(?![\p{L}\p{N}\-@])/giu;
+  /(?<![\p{L}\p{N}@./\-_])(?:[a-z0-9][a-z0-9-]*\.)+(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|me\.uk|sch\.uk|police\.uk|ltd\.uk|plc\.uk|net\.uk|com|org|net|uk|info|io|app|blog|online|scot|wales|cymru|ie|eu|me|tv|site|store|shop|page|link|live|life|xyz|website|london|co)(?:\/[^\s<>"'()[\]{}]*)?(?![\p{L}\p{N}\-@])/giu;
 
 // UK numbers: 0 or +44/0044 (optionally "(0)"), then 9-10 more digits in groups with spaces, dashes,
 // dots or a bracketed area code: 07712 345678, +44 7700 900123, (01273) 456789, 0808 800 5000.
@@ -20,12 +23,16 @@ const PHONE =
 const POSTCODE = /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/giu;
 // An outward code alone only where the words say it is one: "postcode TN34", "the TN34 area".
 const OUTWARD_SAID =
-  /(?<=\bpost ?code(?: area)?(?: is| was)?:? )[A-Z]{1,2}\d[A-Z\d]?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?(?= area\b)/giu;
+  /(?=[A-Z])(?<=\bpost ?code(?: area)?(?: is| was)?:? )[A-Z]{1,2}\d[A-Z\d]?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?(?= area\b)/giu;
 
 // Family court numbers (ZC19C00123, LJ21C00456, SE12P3456) anywhere; other references after their label.
 const FAMILY_CASE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}[A-Z]\d{4,6}(?![\p{L}\p{N}])/gu;
 const LABELLED_REF =
   /\b(?:case|claim|court|crime|incident|police|reference|ref|file|log|CAD)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was))?[ \t]*[:#.]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?)/giu;
+
+// a police serial and its date after a label: "police ref 541 of 12/10/25" (a date on its own is a date)
+const POLICE_SERIAL =
+  /(?=\d)(?<=(?<![\p{L}])(?:ref|reference|serial|incident|log|number|no\.?)[ \t]+)\d{1,6}[ \t]+of[ \t]+\d{1,2}\/\d{1,2}\/\d{2,4}(?![\p{N}])/giu;
 
 const MONTH =
   'January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
@@ -43,6 +50,9 @@ const BIRTH_DATE = new RegExp(
   'giu',
 );
 
+// "her birthday is 14/2", "born 3/4": a day and a month after a birthday or birth
+const BIRTHDAY_DAY_MONTH =
+  /(?=\d)(?<=(?<![\p{L}])(?:birthday|born|dob|d\.o\.b\.?)(?:[ \t]+(?:is|was|on))*[ \t]*:?[ \t]*)\d{1,2}[/.-]\d{1,2}(?![\p{N}]|[/.-]\p{N})/giu;
 const NUMBER_WORD =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const AGE_NUMBER = `(?:\\d{1,3}|(?:${NUMBER_WORD})(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)`;
@@ -53,26 +63,36 @@ const YEARS_OLD = new RegExp(
 );
 // "aged 4", "age 14", "at the age of 15", "aged 4 and 6" (the number is flagged: "aged [age]")
 const AGED = new RegExp(
-  `(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:aged?|age of)[ \\t]+)${AGE_NUMBER}(?:(?:[ \\t]*(?:and|&|,|to|-)[ \\t]*)${AGE_NUMBER})?(?![\\p{L}\\p{N}])`,
+  `(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:aged?|ages|age of)[ \\t]+)${AGE_NUMBER}(?:(?:[ \\t]*(?:and|&|,|to|-|n)[ \\t]*)${AGE_NUMBER}){0,4}(?![\\p{L}\\p{N}])`,
   'giu',
 );
 // "when I left care at 18", "leaving school at 16": an age, not a time
 const LEFT_AT =
-  /(?<=(?<![\p{L}])(?:left|leaving|leave|left home and|moved out)[ \t]+(?:care|school|home|college)?[ \t]*at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:))/giu;
+  /(?=\d)(?<=(?<![\p{L}])(?:left|leaving|leave|left home and|moved out)[ \t]+(?:care|school|home|college)?[ \t]*at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:))/giu;
+// "in care at 15", "a young carer at 13", "kicked out at 16", "pregnant at 17": what happens to someone at an age
+const EVENT_AT =
+  /(?=\d)(?<=(?<![\p{L}])(?:care|carer|(?:kicked|thrown|chucked|came|come|coming)[ \t]+out|pregnant|adopted|fostered|diagnosed|excluded|homeless|married|arrested|sectioned|expelled|(?:a|became|become)[ \t]+(?:mum|mam|mom|dad|parent)|(?:had|having)[ \t]+(?:him|her|them|a[ \t]+baby|my[ \t]+\p{L}+))(?:[ \t]+(?:with|by)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?)?[ \t]+at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:|\.\d))/giu;
 // "turned three", "turns 18"
 const TURNED = new RegExp(`(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:turned|turns|turning)[ \\t]+)${AGE_NUMBER}(?![\\p{L}\\p{N}%])`, 'giu');
 // "I was 15", "I'm 19", "she is 2", "Sarah is 9 now", "my little boy is 2", "who is 15", "my kids are 6 and 8".
 // Only the number is flagged ("I was [age]"); what follows must not make it a time, a count or a quantity.
 const AGE_SUBJECT =
   "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|sons|daughter|daughters|boy|boys|girl|girls|lads|baby|babies|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|grandkids|teenager|teenagers)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
-const BE = "(?:[ \\t]+(?:am|is|was|were|are)|['’](?:m|s|re))";
+const BE = "(?:[ \\t]+(?:am|is|was|were|are|wis)|['’](?:m|s|re))";
 const NOT_AN_AGE_AFTER =
   "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|stars?\\b|on[ \\t]+the\\b))";
 /** Behind an age: who, a form of "to be", then up to two words such as "only" or "now" ("she is only", "I'm now"). */
-const beLead = (adverbs: string) => `(?<=(?<![\\p{L}])${AGE_SUBJECT},?${BE}(?:[ \\t]+(?:${adverbs})){0,2}[ \\t]+)`;
+// typed without the apostrophe: "im 17", "hes 13", "shes 2", "theyre 6 and 8"
+const FUSED_BE = "(?:[Ii]m|[Hh]es|[Ss]hes|[Tt]heyre|[Ii]['’]m|[Hh]e['’]s|[Ss]he['’]s|[Tt]hey['’]re)";
+const beLead = (adverbs: string) => `(?<=(?<![\\p{L}])(?:${AGE_SUBJECT},?${BE}|${FUSED_BE})(?:[ \\t]+(?:${adverbs})){0,2}[ \\t]+)`;
 const AGE_ADVERBS = 'only|just|now|nearly|almost|about|barely|then|still|already|around';
 const BE_AGE = new RegExp(
-  `(?=${AGE_NUMBER}(?![\\p{L}]))${beLead(`${AGE_ADVERBS}|turning`)}${AGE_NUMBER}(?:(?:,[ \\t]*${AGE_NUMBER}){0,4},?[ \\t]+(?:and|&)[ \\t]+${AGE_NUMBER})?${NOT_AN_AGE_AFTER}`,
+  `(?=${AGE_NUMBER}(?![\\p{L}]))${beLead(`${AGE_ADVERBS}|turning`)}${AGE_NUMBER}(?:(?:,[ \\t]*${AGE_NUMBER}){0,4},?[ \\t]+(?:and|&|n)[ \\t]+${AGE_NUMBER})?${NOT_AN_AGE_AFTER}`,
+  'gu',
+);
+// "she'll be 5 in June", "he will be 16 next month"
+const WILL_BE = new RegExp(
+  `(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:[Ss]he|[Hh]e|[Ii]|[Tt]hey|[Ww]e|\\p{Lu}[\\p{L}'’-]*)(?:[ \\t]+will|['’]ll|ll)[ \\t]+be[ \\t]+)${AGE_NUMBER}${NOT_AN_AGE_AFTER}`,
   'gu',
 );
 // A baby's age in months or weeks, said without "old": "my little one is 8 months now", "she was 6 weeks"
@@ -103,6 +123,11 @@ const NAMED_STREET = new RegExp(
 // a house or close with "The" and no street word: "3 The Coppice, Ore", "at 12 The Paddocks."
 const NUMBERED_THE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?!(?:19|20)\\d\\d\\b)\\d{1,4}[A-Za-z]?,?[ \\t]+The[ \\t]+${CAP_WORD}(?=[ \\t]*(?:[,.;]|$))`,
+  'gu',
+);
+// a numbered house with a name and no street word, before a pause: "we're at 3 Bryn Teg, Bala" (possible)
+const NUMBERED_NAMED = new RegExp(
+  `(?=\\d)(?<=(?<![\\p{L}])(?:at|to|from|live|lives|living|moved)[ \\t]+)(?!(?:19|20)\\d\\d\\b)\\d{1,4}[a-z]?,?[ \\t]+(?!(?:${MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Eid|Diwali|Year|Years|Weeks|Months|Days|Hours|Kids|Children|Times|Of)\\b)${CAP_WORD}(?:[ \\t]+${CAP_WORD}){0,2}(?=[ \\t]*(?:[,.;!?)]|$))`,
   'gu',
 );
 // "at number 27", "Flat 3"
@@ -144,15 +169,19 @@ export function findPatterns(story: string): Candidate[] {
   if (story.includes('@')) each(EMAIL, story, (m) => push(out, 'email', m.index, m[0]));
   each(URL_FULL, story, (m) => push(out, 'url', m.index, m[0].replace(/[.,;:!?'"’”)\]]+$/u, '')));
   if (story.includes('.')) each(URL_BARE, story, (m) => push(out, 'url', m.index, m[0].replace(/[.,;:!?'"’”)\]]+$/u, '')));
+  if (story.includes('.')) each(URL_SHORT, story, (m) => push(out, 'url', m.index, m[0].replace(/[.,;:!?'"’”)\]]+$/u, '')));
   each(PHONE, story, (m) => {
     const text = validPhone(m[0]);
     if (text) push(out, 'phone', m.index, text);
   });
   each(POSTCODE, story, (m) => {
-    if (!/\d(?:st|nd|rd|th)$/i.test(m[0])) push(out, 'postcode', m.index, m[0]);
+    // "top2 3rd time" is an ordinal; "LL57 3TH" (in capitals, or a small-letter one before a pause) is a postcode
+    if (!/\d(?:st|nd|rd|th)$/.test(m[0]) || /^[ \t]*(?:[,.;:)!?]|$)/u.test(story.slice(m.index + m[0].length, m.index + m[0].length + 3)))
+      push(out, 'postcode', m.index, m[0]);
   });
   each(OUTWARD_SAID, story, (m) => push(out, 'postcode', m.index, m[0]));
   each(FAMILY_CASE, story, (m) => push(out, 'case_ref', m.index, m[0]));
+  each(POLICE_SERIAL, story, (m) => push(out, 'case_ref', m.index, m[0]));
   each(LABELLED_REF, story, (m) => {
     const ref = m[1]!;
     if ((ref.match(/\d/g)?.length ?? 0) >= 3 && ref.length >= 4) push(out, 'case_ref', m.index + m[0].length - ref.length, ref);
@@ -166,16 +195,22 @@ export function findPatterns(story: string): Candidate[] {
   each(DAY_MONTH, story, (m) => {
     const day = Number(m[1]);
     const month = m[2]!;
-    if (day >= 1 && day <= 31 && !(LOWER_MONTHS.has(month) && month === month.toLowerCase())) push(out, 'date', m.index, m[0]);
+    // "may" in small letters is a verb, unless an ordinal or "of" makes it the month: "the 14th of may"
+    const plainMay =
+      LOWER_MONTHS.has(month) && month === month.toLowerCase() && !/\d(?:st|nd|rd|th)?[ \t]+of[ \t]|\d(?:st|nd|rd|th)[ \t]/iu.test(m[0]);
+    if (day >= 1 && day <= 31 && !plainMay) push(out, 'date', m.index, m[0]);
   });
   each(MONTH_DAY, story, (m) => push(out, 'date', m.index, m[0]));
   each(BIRTH_DATE, story, (m) => push(out, 'date', m.index + m[0].length - m[1]!.length, m[1]!));
-  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT]) each(re, story, (m) => push(out, 'age', m.index, m[0]));
+  each(BIRTHDAY_DAY_MONTH, story, (m) => push(out, 'date', m.index, m[0]));
+  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT, WILL_BE])
+    each(re, story, (m) => push(out, 'age', m.index, m[0]));
   each(BE_AGE, story, (m) => {
     const n = Number(m[0].match(/^\d+/)?.[0] ?? 1);
     if (n <= 120) push(out, 'age', m.index, m[0]);
   });
   for (const re of [NUMBERED_STREET, NUMBERED_STREET_LOWER, NUMBERED_THE, NAMED_STREET, HOUSE_NUMBER])
     each(re, story, (m) => push(out, 'address', m.index, m[0]));
+  each(NUMBERED_NAMED, story, (m) => out.push({ kind: 'address', start: m.index, end: m.index + m[0].length, tier: 'check' }));
   return out;
 }

@@ -25,7 +25,9 @@ export class PhraseSet {
       for (let w = 1; w < keys.length && ok; w++) {
         const t = tokens[k];
         if (keys[w] === 'and' && t && t.key !== 'and' && t.gap.includes('&')) continue;
-        if (!t || t.key !== keys[w] || t.sentenceStart || !/^[ \t\u00a0&-]*$/u.test(t.gap)) ok = false;
+        // the last word may be plural: "Family Group Conferences", "Child Arrangements Orders"
+        const same = t !== undefined && (t.key === keys[w] || (w === keys.length - 1 && keys[w]!.length > 3 && t.key === `${keys[w]}s`));
+        if (!t || !same || t.sentenceStart || !/^[ \t\u00a0&-]*$/u.test(t.gap)) ok = false;
         else k++;
       }
       if (ok) return k - i;

@@ -3,7 +3,7 @@
 import type { Candidate } from './spans.ts';
 import { headedRun, PhraseSet } from './phrases.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
-import { foreignWord, neverAName, onlyAName, placeWord } from './words.ts';
+import { foreignWord, neverAName, onlyAName, placeWord, unknownWord } from './words.ts';
 
 const HEADS = new Set([
   'school',
@@ -48,6 +48,60 @@ const TYPE_WORDS = new Set([
   ),
 ]);
 
+/** Heads that end a school's name typed in small letters. */
+const LOWER_HEADS = new Set([
+  'primary',
+  'academy',
+  'college',
+  'nursery',
+  'school',
+  'grammar',
+  'comp',
+  'comprehensive',
+  'infants',
+  'juniors',
+]);
+/** How English place names end: "westfield", "oakwood", "brookvale", "ashby" (long enough not to be a plain word). */
+const PLACE_ENDING =
+  /^\p{L}{3,}(?:field|fields|wood|vale|brook|bank|crest|side|mount|hill|park|lea|ley|ton|ham|by|thorpe|dale|well|moor|croft|gate|bridge|ford|combe|worth|stead|hurst)$/u;
+/** Kinds of school, not names of one: "forest school", "night school", "a faith school". */
+const SCHOOL_KINDS = new Set(
+  'forest night sunday summer boarding driving church faith free state private special independent dance drama music art language football swimming riding holiday after breakfast homework home hospital residential day nursery grammar secondary primary middle infant junior catholic welsh gaelic'.split(
+    ' ',
+  ),
+);
+const LOWER_LEADS = new Set(['at', 'to', 'from', 'of', 'into', 'in', 'attends', 'attended']);
+
+/**
+ * A school named in small letters: one to three words before the head that are not all English words
+ * ("westfield", "hillcrest", "leeds city"), after at, to, from, of or into. Sure after one of those, with a strong head.
+ */
+function lowerSchool(tokens: Token[], i: number): Candidate | undefined {
+  let s = i;
+  while (s > 0 && i - s < 3 && joinedBySpace(tokens[s]!.gap) && !tokens[s - 1]!.cap && !LOWER_LEADS.has(tokens[s - 1]!.key)) {
+    const w = tokens[s - 1]!;
+    if (
+      neverAName(w.key) ||
+      ['the', 'a', 'his', 'her', 'my', 'our', 'their', 'new', 'old', 'local', 'same', 'big', 'special', 'secondary', 'high'].includes(w.key)
+    )
+      break;
+    s--;
+  }
+  if (s === i || !LOWER_LEADS.has(tokens[s - 1]?.key ?? '') || !joinedBySpace(tokens[s]!.gap)) return undefined;
+  const words = tokens.slice(s, i);
+  if (words.some((w) => HEADS.has(w.key) || SCHOOL_KINDS.has(w.key))) return undefined;
+  if (!words.some((w) => placeWord(w.key) || PLACE_ENDING.test(w.key) || (unknownWord(w.key) && w.key.length >= 5))) return undefined;
+  let e = i;
+  if (tokens[e + 1] && joinedBySpace(tokens[e + 1]!.gap) && ['school', 'academy', 'college'].includes(tokens[e + 1]!.key)) e++;
+  return { kind: 'school', start: tokens[s]!.start, end: tokens[e]!.end };
+}
+
+/** "a place at Flat 3": an address, not a school */
+const NOT_A_SCHOOL_START = new Set(['flat', 'apartment', 'apt', 'unit', 'room', 'number', 'no', 'house', 'home']);
+/** After a capitalised name, with a capital: "Govan High", "Herschel Grammar", "Cathays Comp", "Holy Cross PS", "Ysgol ..." aside. */
+const LATE_HEADS = new Set(['high', 'grammar', 'comprehensive', 'comp', 'secondary', 'ps', 'middle', 'prep', 'integrated', 'pru']);
+const STREET_AFTER_HIGH = new Set(['street', 'st', 'road', 'rd', 'court', 'sheriff', 'peak', 'park', 'lane', 'town', 'streets']);
+
 function joined(tokens: Token[], j: number): boolean {
   const gap = tokens[j]!.gap;
   return joinedBySpace(gap) || (tokens[j - 1]?.key === 'st' && /^\.[ \t]+$/u.test(gap));
@@ -62,8 +116,27 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
       if (j > i) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end });
       continue;
     }
-    const head = HEADS.has(t.key) || (t.cap && CAP_HEADS.has(t.key));
+    // "Govan High", "Herschel Grammar" (not "High Street", "the High Court", "High Wycombe")
+    const after = tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) ? tokens[i + 1] : undefined;
+    const highHead =
+      t.cap &&
+      LATE_HEADS.has(t.key) &&
+      !t.sentenceStart &&
+      !(after && (after.cap || STREET_AFTER_HIGH.has(after.key))) &&
+      tokens[i - 1]?.cap === true &&
+      // "thanks Sarah PS ring me" is a postscript
+      !(t.key === 'ps' && onlyAName(tokens[i - 1]!.key)) &&
+      joinedBySpace(t.gap);
+    const head = HEADS.has(t.key) || (t.cap && CAP_HEADS.has(t.key)) || highHead;
     // "Free School Meals", "Virtual School": a keep-list term, not a school
+    // typed in small letters: "goes to westfield primary", "kicked out of oakbank high", "at hillcrest academy"
+    if (!t.cap && !kept[i] && (LOWER_HEADS.has(t.key) || (t.key === 'high' && !tokens[i + 1]?.cap))) {
+      const found = lowerSchool(tokens, i);
+      if (found) {
+        out.push(found);
+        continue;
+      }
+    }
     if (!head || t.possessive || kept[i]) continue;
     // "Little Stars nursery" is a name; "When the school" is not
     if (!t.cap && PARTICLES.has(tokens[i - 1]?.key ?? '')) continue;
@@ -260,7 +333,10 @@ function schoolContext(tokens: Token[], i: number): 'sure' | 'maybe' | undefined
     ].includes(b)
   )
     return 'sure';
-  if (a === 'from' && ['excluded', 'expelled', 'suspended'].includes(b)) return 'sure';
+  if (a === 'from' && ['excluded', 'expelled', 'suspended', 'exclusion', 'exclusions'].includes(b)) return 'sure';
+  // "head of year at St Cecilia's", "form tutor at"
+  if (a === 'at' && ((b === 'year' && c === 'of') || b === 'tutor')) return 'sure';
+  if (a === 'at' && b === 'back') return 'maybe';
   if (a === 'attends' || a === 'attended') return 'sure';
   if (
     a === 'to' &&
@@ -327,7 +403,7 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array): Candidate[
       }
     }
     // "she's in year 4 at Robsack Wood", "excluded from Hillcrest"
-    const ctx = i > 0 && !kept[i] && !neverAName(t.key) ? schoolContext(tokens, i) : undefined;
+    const ctx = i > 0 && !kept[i] && !neverAName(t.key) && !NOT_A_SCHOOL_START.has(t.key) ? schoolContext(tokens, i) : undefined;
     if (ctx) {
       const j = capitalisedRun(tokens, i, 4, kept);
       const words = tokens.slice(i, j + 1);

@@ -35,6 +35,8 @@ export function resolveOverlaps(candidates: Candidate[], length: number): Candid
       Number(a.tier === 'check') - Number(b.tier === 'check') ||
       PRIORITY[b.kind] - PRIORITY[a.kind] ||
       b.end - b.start - (a.end - a.start) ||
+      // "Great Ormond Street" is the hospital, not a street
+      Number(b.kind === 'hospital') - Number(a.kind === 'hospital') ||
       a.start - b.start,
   );
   const taken = new Uint8Array(length);

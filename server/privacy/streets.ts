@@ -4,7 +4,7 @@
 import type { Candidate } from './spans.ts';
 import { headedRun } from './phrases.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
-import { commonWord, neverAName, unknownWord, foreignWord } from './words.ts';
+import { commonWord, neverAName, unknownWord, foreignWord, placeWord } from './words.ts';
 
 /** Street words sure enough to make a capitalised name a street on their own. */
 const STREET_WORDS = new Set(
@@ -63,10 +63,12 @@ const WELSH_HEADS = new Set([
   'bwthyn',
   'fferm',
   'plas',
+  // Cornish: "Chy an Mor" (the house by the sea)
+  'chy',
 ]);
 /** Typed in small letters too: "heol y coed". */
 const LOWER_WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'cilgant', 'rhodfa']);
-const WELSH_PARTICLES = new Set(['y', 'yr', "'r", 'r', 'ty', 'tŷ', 'pen']);
+const WELSH_PARTICLES = new Set(['y', 'yr', "'r", 'r', 'ty', 'tŷ', 'pen', 'an']);
 /** Named houses and blocks of flats. "House" and "Court" are offices and courts as often: those are check. */
 const HOUSE_WORDS = new Set([
   'cottage',
@@ -115,6 +117,11 @@ function capitalisedBefore(tokens: Token[], i: number, max: number, kept: Uint8A
   while (s < i && (neverAName(tokens[s]!.key) || tokens[s]!.key === 'the')) s++;
   return s;
 }
+
+const LIVE_WORDS = new Set(['live', 'lives', 'lived', 'living', 'grew', 'moved', 'stay', 'stays', 'staying', 'stayed', 'house', 'flat']);
+
+/** Lodgings and blocks a family may live in, named before the word: "the Kelvin flats", "the Ocean View b&b". */
+const LODGING_WORDS = new Set(['flats', 'tower', 'towers', 'block', 'b&b', 'hostel', 'refuge', 'maisonettes', 'bungalows']);
 
 export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
@@ -182,6 +189,29 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
         out.push(span(tokens, s, i, 'check'));
       continue;
     }
+    // blocks and lodgings named before a small-letter word: "the Kelvin flats", "the Ocean View b&b"
+    if (!t.cap && LODGING_WORDS.has(t.key) && i > 1 && tokens[i - 1]!.cap && joinedBySpace(t.gap) && !tokens[i - 1]!.sentenceStart) {
+      const s = capitalisedBefore(tokens, i, 3, kept);
+      if (s < i && tokens[s - 1]?.key === 'the' && !anyKept(kept, s, i) && !tokens.slice(s, i).every((w) => neverAName(w.key))) {
+        out.push(span(tokens, s, i - 1));
+        continue;
+      }
+    }
+    // an estate said without the word: "we live on the Gurnos", "moved to the Meadowell" (possible)
+    if (
+      t.cap &&
+      !t.sentenceStart &&
+      tokens[i - 1]?.key === 'the' &&
+      ['on', 'onto', 'off'].includes(tokens[i - 2]?.key ?? '') &&
+      LIVE_WORDS.has(tokens[i - 3]?.key ?? '') &&
+      !kept[i] &&
+      !neverAName(t.key) &&
+      !commonWord(t.key) &&
+      !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap))
+    ) {
+      out.push(span(tokens, i, i, 'check'));
+      continue;
+    }
     // estates: "the Hollington estate", "Ore Valley Estate", "the Gurnos"
     if (t.key === 'estate' && i > 0) {
       // a town's name before "estate" is the estate's: "the Hollington estate"
@@ -199,6 +229,37 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       if (anyKept(kept, s, i) || name.some((w) => COURT_KINDS.has(w.key) || NOT_HOUSES.has(w.key))) continue;
       out.push(span(tokens, s, i, MAYBE_HOUSE_WORDS.has(t.key) ? 'check' : undefined));
     }
+  }
+  return out;
+}
+
+const HOUSE_LEADS = new Set(['at', 'to', 'in', 'from', 'behind', 'near']);
+
+/**
+ * A named house before its street: "we live at Rosewood, Beacon Lane", "out at Bryn Awel, Heol Cae Tyla". The
+ * capitalised words between "at" and a comma straight before an address found are the house's name.
+ */
+export function namedHousesBefore(tokens: Token[], found: Candidate[], kept: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  const startsAt = new Map<number, number>();
+  for (let k = 0; k < tokens.length; k++) startsAt.set(tokens[k]!.start, k);
+  for (const c of found) {
+    if (c.kind !== 'address' || c.tier === 'check') continue;
+    const a = startsAt.get(c.start);
+    if (a === undefined || a < 2 || !/^[ \t]*,[ \t]*$/u.test(tokens[a]!.gap)) continue;
+    let s = a - 1;
+    while (
+      s > 0 &&
+      a - s < 3 &&
+      joinedBySpace(tokens[s]!.gap) &&
+      (tokens[s - 1]!.cap || WELSH_PARTICLES.has(tokens[s - 1]!.key)) &&
+      !tokens[s]!.sentenceStart
+    )
+      s--;
+    while (s < a && !tokens[s]!.cap) s++;
+    if (s >= a || !HOUSE_LEADS.has(tokens[s - 1]?.key ?? '') || anyKept(kept, s, a) || /^\d/u.test(tokens[s]!.text)) continue;
+    if (tokens.slice(s, a).some((w) => neverAName(w.key) || placeWord(w.key))) continue;
+    out.push(span(tokens, s, a - 1));
   }
   return out;
 }

@@ -1,6 +1,9 @@
 // Hospitals, wards and clinics ("the Conquest Hospital", "Ysbyty Gwynedd", "the Royal", "ward 7",
 // "Rainbow Ward", "Alder Hey") and workplaces with a location ("the Co-op in Rhyl", "works at Tesco on
 // Hamilton Road", "works at Hendersons Bakery").
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { headedRun, PhraseSet } from './phrases.ts';
 import type { Candidate } from './spans.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
@@ -26,52 +29,74 @@ const NOT_HOSPITAL_AFTER_ROYAL = new Set(
     ' ',
   ),
 );
+const NOT_HOSPITAL_GENERAL = new Set(
+  'attorney secretary director surgeon consul major lieutenant brigadier governor solicitor inspector postmaster registrar accountant auditor'.split(
+    ' ',
+  ),
+);
 const WARD_NUMBERS = new Set(
   'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
     ' ',
   ),
 );
-/** Known hospitals safe to find in small letters too ("alder hey", "ninewells"). */
-const LOWER_OK = new Set([
-  'Wrexham Maelor',
-  'Jessop Wing',
-  'Alder Hey',
-  'Great Ormond Street',
-  'Evelina',
-  "Addenbrooke's",
-  'Addenbrookes',
-  'Ninewells',
-  'Whittington',
-  'Wythenshawe',
-  'Stepping Hill',
-  'Glan Clwyd',
-  'Withybush',
-  'Bronglais',
-  'Altnagelvin',
-  'Raigmore',
-  'Musgrove Park',
-  'Heartlands',
-  "Sheffield Children's",
-  "Birmingham Children's",
-  "Bristol Children's",
-  "Leeds Children's",
-  "Manchester Children's",
-  'Sick Kids',
-  'Yorkhill',
-  'Tavistock',
-  'Maudsley',
-]);
-const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman']);
+/** Hospitals known by a name without a head word (hospitals.txt): always, or ("?") only in a sentence about illness or care. */
 const KNOWN_HOSPITALS = new PhraseSet();
-for (const h of `Alder Hey|Great Ormond Street|GOSH|Evelina|Addenbrooke's|Addenbrookes|Ninewells|RVI|QEH|QMC|QEUH|Whittington|
-  Jimmy's|Noah's Ark|QE|QEQM|QA|Sick Kids|Yorkhill|Wythenshawe|Stepping Hill|Glan Clwyd|Maelor|Wrexham Maelor|Withybush|Bronglais|Altnagelvin|
-  Craigavon Area|Antrim Area|Raigmore|Southern General|Musgrove Park|Tavistock|Portman|Maudsley|Bethlem|Broadmoor|Rampton|
-  Ashworth|Jessop Wing|Conquest|Mater|Ulster|Royal Alex|Royal Stoke|Royal Oldham|Royal Bolton|Royal Derby|Royal Vic|Royal Free|Royal Sussex|Royal Gwent|Royal Glam|UHW|Heartlands|Sheffield Children's|
-  Birmingham Children's|Bristol Children's|Leeds Children's|Manchester Children's|Oxford Children's|Martin House|Ty Hafan|Tŷ Hafan|
-  Helen House|Acorns|Claire House|Demelza|Naomi House|Chestnut Tree House|Rainbows Hospice`
-  .split('|')
-  .map((s) => s.trim()))
-  KNOWN_HOSPITALS.add(h, !LOWER_OK.has(h));
+const CUED_HOSPITALS = new PhraseSet();
+for (const line of readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'hospitals.txt'), 'utf8').split('\n')) {
+  if (!line.trim() || line.startsWith('#')) continue;
+  const cued = line.includes('?');
+  const lower = line.includes('!');
+  (cued ? CUED_HOSPITALS : KNOWN_HOSPITALS).add(line.replace(/^[!?]+/u, '').trim(), !lower);
+}
+const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman']);
+/** Words that make a sentence about being ill, born, hurt or treated: there "at Prince Charles" is a hospital. */
+const HOSPITAL_CUES = new Set(
+  `ward wards sectioned admitted inpatient in-patient born birth poorly ill unwell sick diagnosed diagnosis consultant
+  paediatrician doctor doctors nurse nurses rehab bed surgery operation op a&e discharged transferred appointment
+  appointments treatment chemo scan scans x-ray nicu scbu icu picu hdu maternity labour delivered stroke seizure seizures
+  overdose broken fractured asthma chest heart cancer leukaemia tumour physio clinic hospital hospitals ambulance camhs
+  unit crisis stabbed injured hurt accident crash burns burnt therapy therapist psychiatrist dialysis transplant
+  premature prem early seen autism autistic adhd assessment fall fell baby pregnant pregnancy midwife`.split(/\s+/),
+);
+const HONORIFIC_BEFORE = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'judge',
+  'hhj',
+  'prof',
+  'sir',
+  'dame',
+  'lady',
+  'lord',
+  'nurse',
+  'sister',
+]);
+
+/** For each token, whether its sentence has a word that passes `cue`. Linear. */
+function sentencesWith(tokens: Token[], cue: (t: Token, k: number) => boolean): Uint8Array {
+  const marks = new Uint8Array(tokens.length);
+  let from = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i === tokens.length || (i > from && tokens[i]!.sentenceStart)) {
+      let has = false;
+      for (let k = from; k < i && !has; k++) has = cue(tokens[k]!, k);
+      if (has) marks.fill(1, from, i);
+      from = i;
+    }
+  }
+  return marks;
+}
+
+/** For each token, whether its sentence speaks of illness or care ("in and out of" counts). */
+const hospitalSentences = (tokens: Token[]) =>
+  sentencesWith(
+    tokens,
+    (t, k) => HOSPITAL_CUES.has(t.key) || (t.key === 'out' && tokens[k - 1]?.key === 'and' && tokens[k + 1]?.key === 'of'),
+  );
 
 /** Shops, chains and big employers: with a place ("the Co-op in Rhyl") they say where someone works or shops. */
 const CHAINS = new PhraseSet();
@@ -113,6 +138,17 @@ const WORK_VERBS = new Set([
   'labourer',
   'packer',
   'picker',
+  'carer',
+  'nurse',
+  'teacher',
+  'waitress',
+  'waiter',
+  'barmaid',
+  'hairdresser',
+  'mechanic',
+  'apprentice',
+  'cleans',
+  'cleaning',
 ]);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
 const PUBLIC_EMPLOYERS = new Set([
@@ -138,7 +174,7 @@ const PUBLIC_EMPLOYERS = new Set([
 const OWNERS = new Set(['her', 'his', 'their', 'our']);
 const OWN_VERBS = new Set(['run', 'runs', 'ran', 'running', 'own', 'owns', 'owned', 'manage', 'manages', 'managed']);
 const BUSINESS_WORDS = new Set(
-  'steelworks plant docks airport mill takeaway chippy shop bar salon cafe café salon barbers barber pub bar restaurant hotel garage factory warehouse bakery butchers butcher chemist pharmacy launderette laundrette petrol station market nursery care home surgery office depot'.split(
+  'steelworks plant docks airport mill takeaway chippy shop bar salon cafe café salon barbers barber pub bar restaurant hotel garage factory warehouse bakery butchers butcher chemist pharmacy launderette laundrette petrol station market nursery care home surgery office depot centre gym supermarket call laundry kitchen site yard farm'.split(
     ' ',
   ),
 );
@@ -196,6 +232,9 @@ function locationAfter(tokens: Token[], i: number): { end: number; street: boole
   const start = j;
   if (tokens[j]!.cap) {
     while (j + 1 < tokens.length && j - start < 3 && tokens[j + 1]!.cap && joinedBySpace(tokens[j + 1]!.gap)) j++;
+  } else if (tokens[j + 1] && joinedBySpace(tokens[j + 1]!.gap) && STREETISH.test(tokens[j + 1]!.key) && !neverAName(tokens[j]!.key)) {
+    // "on high street", "on mill road" in small letters
+    j++;
   } else if (!(placeWord(tokens[j]!.key) || unknownWord(tokens[j]!.key))) return undefined;
   const words = tokens.slice(start, j + 1);
   if (words.every((w) => neverAName(w.key))) return undefined;
@@ -204,6 +243,7 @@ function locationAfter(tokens: Token[], i: number): { end: number; street: boole
 
 export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
+  const cue = hospitalSentences(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = tokens[i - 1];
@@ -216,6 +256,23 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
     }
     // "the Conquest Hospital", "St Thomas' Hospital", "Royal Sussex County Hospital", "Parkside Surgery", "the Cedar Unit"
     const centre = t.cap && (t.key === 'centre' || t.key === 'center') && prev && CENTRE_LEADS.has(prev.key);
+    // "the Child Development Centre", "the Becklin Centre" in a sentence about illness or care
+    if (
+      t.cap &&
+      (t.key === 'centre' || t.key === 'center') &&
+      !centre &&
+      cue[i] &&
+      prev?.cap &&
+      joinedBySpace(t.gap) &&
+      !prev.sentenceStart
+    ) {
+      const s = nameRunBefore(tokens, i, 4);
+      const words = tokens.slice(s, i);
+      if (words.length) {
+        out.push(cand('hospital', tokens, s, i, distinctive(words) && !kept.subarray(s, i + 1).some((x) => x === 1) ? undefined : 'check'));
+        continue;
+      }
+    }
     // (a head inside a keep-list term is not one: "Pupil Referral Unit", "Child Development Centre")
     if ((HOSPITAL_HEADS.has(t.key) || (t.cap && CAP_HOSPITAL_HEADS.has(t.key)) || centre) && i > 0 && !kept[i]) {
       const headAt = centre ? i - 1 : i;
@@ -224,6 +281,9 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       // a town's name before a capitalised head is the hospital's: "Morriston Hospital"
       if (words.length && distinctive(words) && (t.cap || !kept.subarray(s, headAt).some((x) => x === 1))) {
         out.push(cand('hospital', tokens, s, i, t.key === 'practice' || t.key === 'unit' ? 'check' : undefined));
+      } else if (words.length && t.cap && cue[i] && words.every((w) => w.cap || HOSPITAL_PARTICLES.has(w.key))) {
+        // "the Children's Assessment Unit", "the Child Development Centre" in a sentence about care: which unit, possibly
+        out.push(cand('hospital', tokens, s, i, 'check'));
       } else if (
         !words.length &&
         !t.cap &&
@@ -252,12 +312,36 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
         out.push(cand('hospital', tokens, i, i + 1));
         continue;
       }
+      // "on Ward Alaw", "to Ward Dewi": a capitalised name after "Ward", after on/onto/to
+      if (
+        t.cap &&
+        n &&
+        joinedBySpace(n.gap) &&
+        n.cap &&
+        !n.sentenceStart &&
+        ['on', 'onto', 'to'].includes(prev?.key ?? '') &&
+        !neverAName(n.key)
+      ) {
+        out.push(cand('hospital', tokens, i, i + 1));
+        continue;
+      }
       const s = nameRunBefore(tokens, i, 2);
       const words = tokens.slice(s, i);
-      const person = words.some((w) => (knownName(w.key) && !commonWord(w.key)) || ['mr', 'mrs', 'ms', 'miss', 'dr', 'mx'].includes(w.key));
+      // "Rebecca Ward" is a person; "the Rowan Ward", "on Rowan Ward" is a ward
+      const person =
+        !['the', 'on', 'onto'].includes(tokens[s - 1]?.key ?? '') &&
+        words.some((w) => (knownName(w.key) && !commonWord(w.key)) || ['mr', 'mrs', 'ms', 'miss', 'dr', 'mx'].includes(w.key));
       if (words.length && distinctive(words) && !person && !kept.subarray(s, i).some((x) => x === 1))
         out.push(cand('hospital', tokens, s, i));
       continue;
+    }
+    // "Burnley General", "Leeds General": a place or a name before a capitalised "General" (not "Attorney General")
+    if (t.cap && t.key === 'general' && prev?.cap && joinedBySpace(t.gap) && !prev.sentenceStart && !NOT_HOSPITAL_GENERAL.has(prev.key)) {
+      const n = tokens[i + 1];
+      if (!(n?.cap && joinedBySpace(n.gap)) && !kept[i] && !neverAName(prev.key)) {
+        out.push(cand('hospital', tokens, i - 1, i));
+        continue;
+      }
     }
     // "the Royal", "the Royal Alex"
     // in small letters only where nothing follows that makes it something else: "at the royal, they"
@@ -289,12 +373,22 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       continue;
     }
     // hospitals known by a word that is also a place or a house: "the Priory", "the Heath" (possible)
-    if (t.cap && prev?.key === 'the' && MAYBE_HOSPITALS.has(t.key) && !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap))) {
+    if (
+      t.cap &&
+      prev?.key === 'the' &&
+      MAYBE_HOSPITALS.has(t.key) &&
+      !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap)) &&
+      KNOWN_HOSPITALS.matchAt(tokens, i) <= 1
+    ) {
       out.push(cand('hospital', tokens, i - 1, i, 'check'));
       continue;
     }
-    // known hospitals and hospices without a head word: "Alder Hey", "the Evelina", "GOSH"
-    const known = KNOWN_HOSPITALS.matchAt(tokens, i);
+    // known hospitals and hospices without a head word: "Alder Hey", "the Evelina", "GOSH" (not "Judge Ashworth");
+    // those that are also people, places or churches only in a sentence about illness: "in and out of Prince Charles"
+    const known =
+      HONORIFIC_BEFORE.has(prev?.key ?? '') && prev?.cap
+        ? 0
+        : KNOWN_HOSPITALS.matchAt(tokens, i) || (cue[i] ? CUED_HOSPITALS.matchAt(tokens, i) : 0);
     if (known > 0) {
       out.push(cand('hospital', tokens, i, i + known - 1));
       i += known - 1;
@@ -331,6 +425,8 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       for (const end = Math.min(tokens.length, k + 3); k < end; k++) {
         if (!joinedBySpace(tokens[k]!.gap)) break;
         if (!BUSINESS_WORDS.has(tokens[k]!.key)) continue;
+        // "a care home", "the leisure centre": the last word of the kind of business
+        if (tokens[k + 1] && joinedBySpace(tokens[k + 1]!.gap) && BUSINESS_WORDS.has(tokens[k + 1]!.key) && k + 1 < end) continue;
         const loc = locationAfter(tokens, k + 1);
         if (loc) out.push(cand('workplace', tokens, i + 1, loc.street ? k : loc.end));
         break;
@@ -342,12 +438,14 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       let j = i + 1;
       if (tokens[j] && WORK_PREPS.has(tokens[j]!.key) && joinedBySpace(tokens[j]!.gap)) j++;
       else continue;
-      if (tokens[j]?.key === 'the' && joinedBySpace(tokens[j]!.gap)) j++;
+      if (['the', 'a', 'an'].includes(tokens[j]?.key ?? '') && joinedBySpace(tokens[j]!.gap)) j++;
       const s = j;
       // "works at the Chinese takeaway on Dale Street": a kind of business, then where it is
       for (let k = s; k < Math.min(tokens.length, s + 3); k++) {
         if (k > s && !joinedBySpace(tokens[k]!.gap)) break;
         if (!BUSINESS_WORDS.has(tokens[k]!.key)) continue;
+        // "a care home", "the leisure centre": the last word of the kind of business
+        if (tokens[k + 1] && joinedBySpace(tokens[k + 1]!.gap) && BUSINESS_WORDS.has(tokens[k + 1]!.key) && k + 1 < s + 3) continue;
         const loc = locationAfter(tokens, k + 1);
         if (loc) out.push(cand('workplace', tokens, s, loc.street ? k : loc.end));
         break;
@@ -362,6 +460,14 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       out.push(cand('workplace', tokens, s, loc && !loc.street ? loc.end : j - 1));
     }
   }
+  out.push(
+    ...employersInPlaces(
+      tokens,
+      kept,
+      sentencesWith(tokens, (t) => WORK_CUES.has(t.key)),
+    ),
+  );
+  out.push(...unknownHospitals(tokens, kept));
   return out;
 }
 
@@ -372,4 +478,98 @@ function workContext(tokens: Token[], i: number): boolean {
     if (tokens[k + 1]!.sentenceStart) return false;
   }
   return false;
+}
+
+/** Words that make a sentence about someone's work: there "at Airbus in Broughton" is a workplace. */
+const WORK_CUES = new Set([
+  ...WORK_VERBS,
+  ...'apprentice apprentices drives drive drove driving start started staff employer boss contract nights lifts trainee training volunteer'.split(
+    ' ',
+  ),
+]);
+/** Last words of a name that make it something else: schools, hospitals, courts, councils (found elsewhere, or public). */
+const NOT_EMPLOYER_END = new Set([
+  ...PUBLIC_EMPLOYERS,
+  ...'school academy college nursery university hospital infirmary hospice clinic court tribunal prison church mosque temple gurdwara team teams rc ce cofe catholic primary high grammar infants juniors'.split(
+    ' ',
+  ),
+]);
+
+/**
+ * "works at the Airbus factory in Broughton", "got a start at INEOS in Grangemouth", "Sharon from Barnardo's in
+ * Harpurhey": an employer or organisation, then "in" a place. Sure in a sentence about work or with a kind of business;
+ * an organisation ("Winston's Wish", "British Heart Foundation") elsewhere is possible.
+ */
+function employersInPlaces(tokens: Token[], kept: Uint8Array, work: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    const p = tokens[i]!;
+    if (!['at', 'for', 'from', 'with'].includes(p.key)) continue;
+    let s = i + 1;
+    if (tokens[s]!.key === 'the' && joinedBySpace(tokens[s]!.gap)) s++;
+    let e = s;
+    while (e < tokens.length && e - s < 4 && tokens[e]!.cap && joinedBySpace(tokens[e]!.gap) && !tokens[e]!.sentenceStart) {
+      e++;
+      if (tokens[e - 1]!.possessive && !(tokens[e]?.cap && commonWord(tokens[e]!.key))) break;
+    }
+    if (e === s) continue;
+    const words = tokens.slice(s, e);
+    const lastWord = words[words.length - 1]!;
+    if (words.every((w) => neverAName(w.key) || (placeWord(w.key) && !onlyAName(w.key))) || NOT_EMPLOYER_END.has(lastWord.key)) continue;
+    let k = e;
+    const business =
+      tokens[k] !== undefined &&
+      !tokens[k]!.cap &&
+      joinedBySpace(tokens[k]!.gap) &&
+      (BUSINESS_WORDS.has(tokens[k]!.key) || BRANCH_WORDS.has(tokens[k]!.key));
+    if (business) k++;
+    const loc = tokens[k]?.key === 'in' ? locationAfter(tokens, k) : undefined;
+    if (!loc || !tokens[k + 1]!.cap) continue;
+    const org =
+      words.some((w) => ORG_HEADS.has(w.key)) ||
+      lastWord.possessive ||
+      (words.length > 1 && commonWord(lastWord.key)) ||
+      words.some((w) => w.acronym);
+    if (work[i] || business) out.push(cand('workplace', tokens, s, loc.end));
+    else if (org || kept.subarray(s, e).includes(1)) out.push(cand('workplace', tokens, s, loc.end, 'check'));
+    i = loc.end;
+  }
+  return out;
+}
+const ORG_HEADS = new Set('foundation trust charity wish aid society association centre project group services service'.split(' '));
+
+/** Said just before where someone was treated: "admitted to", "sectioned at", "born in", "in and out of", "a bed at". */
+const TREATED_AT = new Set(
+  'admitted sectioned transferred born rushed taken blue-lighted bluelighted treated seen stayed ward bed appointment appointments clinic op operation surgery scan scans inpatient delivered'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A hospital the lists do not know, where the words say someone was treated there: "admitted to Treliske",
+ * "sectioned at Parkwood", "in and out of Wansbeck". Possible (a check).
+ */
+function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const p = tokens[i]!;
+    if (!['at', 'to', 'in', 'into', 'of'].includes(p.key) || !joinedBySpace(p.gap)) continue;
+    const lead = tokens[i - 1]!;
+    const inAndOut = p.key === 'of' && lead.key === 'out' && tokens[i - 2]?.key === 'and';
+    if (!(TREATED_AT.has(lead.key) || inAndOut) || (p.key === 'of' && !inAndOut)) continue;
+    let s = i + 1;
+    if (tokens[s]!.key === 'the' && joinedBySpace(tokens[s]!.gap) && tokens[s + 1]) s++;
+    let e = s;
+    while (e < tokens.length && e - s < 3 && tokens[e]!.cap && joinedBySpace(tokens[e]!.gap) && !kept[e]) {
+      e++;
+      if (tokens[e - 1]!.possessive) break;
+    }
+    if (e === s) continue;
+    const words = tokens.slice(s, e);
+    if (words.every((w) => neverAName(w.key)) || words.some((w) => w.acronym && neverAName(w.key))) continue;
+    if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
+    if (words.length === 1 && onlyAName(words[0]!.key) && !words[0]!.possessive) continue;
+    out.push(cand('hospital', tokens, s, e - 1, 'check'));
+  }
+  return out;
 }

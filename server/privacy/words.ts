@@ -80,7 +80,7 @@ const NAME_SHAPES =
 export const ORG_WORDS = new Set([
   ...Object.keys(model.two.orgWords),
   ...Object.keys(model.two.placeWords),
-  ...'centre center trust foundation hospital council services service team project charity house unit clinic surgery church mosque temple gurdwara synagogue group network partnership prison estate station hub association society club library court hall aid start help action wish care refuge unit ward practice court tribunal panel police constabulary barnardo barnardos cafcass nspcc'.split(
+  ...'centre center trust foundation hospital council services service team project charity house unit clinic surgery church mosque temple gurdwara synagogue group network partnership prison estate station hub association society club library court hall aid start help action wish care refuge unit ward practice court tribunal panel police constabulary barnardo barnardos cafcass nspcc allowance allowances grant grants payment payments benefit benefits premium bursary scheme schemes programme programmes program fund maintenance proceedings childcare facilities adviser advisor holidays festival conference conferences meeting meetings review reviews hearing hearings plan plans order orders assessment assessments'.split(
     ' ',
   ),
 ]);
@@ -96,6 +96,7 @@ const NEVER_NAMES = new Set(
   portuguese italian german turkish kurdish farsi pashto tigrinya lithuanian latvian bulgarian ukrainian
   russian chinese mandarin cantonese vietnamese muslim christian catholic hindu sikh jewish
   gujarati hindi tamil telugu malayalam marathi sylheti amharic swahili yoruba igbo hausa twi akan lingala shona
+  gaelic gàidhlig gaeilge cymraeg scots health
   zulu xhosa hakka hokkien tagalog thai korean japanese greek albanian serbian croatian bosnian slovak czech
   hungarian dari sorani kurmanji patois creole bsl makaton nigerian ghanaian eritrean ethiopian sudanese syrian
   afghan iraqi iranian pakistani indian bangladeshi jamaican congolese zimbabwean kenyan ugandan filipino gypsy
@@ -163,8 +164,21 @@ export function nameAlsoWord(key: string): boolean {
   return w !== undefined && w.name && !w.fn && !NEVER_NAMES.has(key);
 }
 
+/** A verb, modal, pronoun or other function word: capitalised straight after "our" it can only be a name ("our Will"). */
+export function functionWord(key: string): boolean {
+  return LEXICON.get(key)?.fn === true;
+}
+
+/** Everyday nouns compromise's lexicon does not hold (it guesses nouns when it parses): "our dog is 3" is not a child. */
+const PLAIN_NOUNS = new Set(
+  `advice age ages appointment area arm arms auntie back bathroom bed bedroom benefit benefits bike bill bills bird birthday block boiler boss breakfast brother budgie buggy bus call calls car cars case cash cat cats chair charger chest church city claim claims class club computer contract cooker cot couch court cousin dad day days debt debts dinner dog dogs door dose dryer ear ears email emails estate exam exams eye eyes family fear fears fee fees file files fine fines fish flat floor food form forms freezer fridge garden grade grades grandad group guinea gym hamster head hearing heart heating help home homework horse hour hours house inhaler internet issue issues job journey kettle kitchen kitten laptop leg legs lesson lessons letter letters level levels life lift loan loans lunch meal meals medication meds meeting meetings message messages minute minutes mock mocks money month months mosque mum nan night nights office oven park pay pet pets phone pills plan plans pony pool pram problem problems puppy rabbit rent report reports review road roof room rooms school score shift shifts shop shopping shops sister snake sofa stairs stomach story street support table tablet tablets taxi tea team teeth telly term test tests text texts time times tooth tortoise town train tv uncle uniform van village visit visits wage wages wall washer week weeks wifi window work world worries worry yard year`.split(
+    ' ',
+  ),
+);
+
 /** An ordinary English word (in compromise's lexicon, or shaped like a verb, adverb or plural). */
 export function commonWord(key: string): boolean {
+  if (PLAIN_NOUNS.has(key)) return true;
   const w = LEXICON.get(key);
   if (w) return w.common;
   return NEVER_NAMES.has(key) || /(?:ly|ing|ed|ness|ment|tion|sion|ful|less|ous|ive|able|ible)$/u.test(key);
@@ -197,4 +211,9 @@ const WELSH_NAME_WORDS = new Set(
 /** Not an English word, or a Welsh word of a name: what follows "ysgol" or "heol" typed in small letters. */
 export function foreignWord(key: string): boolean {
   return WELSH_NAME_WORDS.has(key) || unknownWord(key);
+}
+
+/** A Welsh word common in names of places and streets ("fawr", "coed"): not a signature on its own. */
+export function welshWord(key: string): boolean {
+  return WELSH_NAME_WORDS.has(key);
 }

@@ -110,3 +110,14 @@ export function workerNameMatcher(workerName: string): WorkerName {
     },
   };
 }
+
+/** Several names of the same worker (as nominated, as published): a word is the worker's if it is any one's. */
+export function workerNamesMatcher(names: readonly string[]): WorkerName {
+  const matchers = names.map(workerNameMatcher);
+  if (matchers.length === 1) return matchers[0]!;
+  return {
+    keys: new Set(matchers.flatMap((m) => [...m.keys])),
+    first: matchers[0]?.first,
+    isWorker: (key: string) => matchers.some((m) => m.isWorker(key)),
+  };
+}
