@@ -1,10 +1,8 @@
 // The profiles a signed-in worker holds, and the one check every /worker action makes first: the
 // profile named in the form is one of theirs (anything else is answered like an unknown profile).
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import {
-  nominations,
-  quotes,
   workerAccountProfiles,
   workerRegistrations,
   workerReplies,
@@ -14,6 +12,7 @@ import {
   type REGULATORS,
 } from '../../db/schema.ts';
 import { NotFoundError } from '../errors.ts';
+import { preparedQuery } from '../statements.ts';
 
 export type OwnedProfile = {
   id: number;
@@ -63,52 +62,64 @@ export type ProfileExtras = {
   registration: { regulator: (typeof REGULATORS)[number]; number: string } | null;
 };
 
-/** What the worker has added to a profile: their reply (published and waiting) and registration. */
-export function profileExtras(db: Db, workerId: number): ProfileExtras {
-  const replies = db
+const ph = (name: string) => sql.placeholder(name);
+
+// Prepared once per database handle: the public profile and its JSON ask these on every view.
+const replyRows = (db: Db) =>
+  db
     .select({ text: workerReplies.text, status: workerReplies.status })
     .from(workerReplies)
-    .where(and(eq(workerReplies.workerId, workerId), inArray(workerReplies.status, ['pending', 'published', 'rejected'])))
+    .where(and(eq(workerReplies.workerId, ph('workerId')), inArray(workerReplies.status, ['pending', 'published', 'rejected'])))
     .orderBy(desc(workerReplies.id))
-    .all();
-  const latest = replies[0];
-  const registration = db
+    .prepare();
+const publishedReply = (db: Db) =>
+  db
+    .select({ text: workerReplies.text })
+    .from(workerReplies)
+    .where(and(eq(workerReplies.workerId, ph('workerId')), eq(workerReplies.status, 'published')))
+    .orderBy(desc(workerReplies.id))
+    .limit(1)
+    .prepare();
+const registrationOf = (db: Db) =>
+  db
     .select({ regulator: workerRegistrations.regulator, number: workerRegistrations.number })
     .from(workerRegistrations)
-    .where(eq(workerRegistrations.workerId, workerId))
-    .get();
+    .where(eq(workerRegistrations.workerId, ph('workerId')))
+    .prepare();
+const confirmedOf = (db: Db) =>
+  db
+    .select({ id: workerAccountProfiles.id })
+    .from(workerAccountProfiles)
+    .where(eq(workerAccountProfiles.workerId, ph('workerId')))
+    .prepare();
+function registration(db: Db, workerId: number): ProfileExtras['registration'] {
+  return preparedQuery(db, registrationOf).get({ workerId }) ?? null;
+}
+
+/** What the worker has added to a profile: their reply (published and waiting) and registration. */
+export function profileExtras(db: Db, workerId: number): ProfileExtras {
+  const replies = preparedQuery(db, replyRows).all({ workerId });
+  const latest = replies[0];
   return {
     reply: {
       published: replies.find((r) => r.status === 'published')?.text ?? null,
       pending: replies.find((r) => r.status === 'pending')?.text ?? null,
       rejected: latest?.status === 'rejected',
     },
-    registration: registration ?? null,
+    registration: registration(db, workerId),
   };
 }
 
 /** Whether a worker has confirmed this profile (the public mark). */
 export function isConfirmed(db: Db, workerId: number): boolean {
-  return !!db
-    .select({ id: workerAccountProfiles.id })
-    .from(workerAccountProfiles)
-    .where(eq(workerAccountProfiles.workerId, workerId))
-    .get();
+  return !!preparedQuery(db, confirmedOf).get({ workerId });
 }
 
-/** The areas the profile's live recommendations were sent from (more than one after a merge). */
-export function recommendationAreaIds(db: Db, workerId: number): number[] {
-  return db
-    .selectDistinct({ areaId: nominations.areaId })
-    .from(quotes)
-    .innerJoin(nominations, eq(nominations.id, quotes.nominationId))
-    .where(and(eq(quotes.workerId, workerId), isNull(quotes.unpublishedAt)))
-    .all()
-    .map((r) => r.areaId);
-}
-
-/** What the public profile and its JSON show of the worker's own side. */
+/** What the public profile and its JSON show of the worker's own side (the latest published reply, as profileExtras reads it). */
 export function publicWorkerSide(db: Db, workerId: number) {
-  const { reply, registration } = profileExtras(db, workerId);
-  return { confirmed: isConfirmed(db, workerId), reply: reply.published, registration };
+  return {
+    confirmed: isConfirmed(db, workerId),
+    reply: preparedQuery(db, publishedReply).get({ workerId })?.text ?? null,
+    registration: registration(db, workerId),
+  };
 }
