@@ -60,6 +60,14 @@ const qualityRows = (db: Db) =>
     .where(and(eq(q.workerId, ph('workerId')), live))
     .groupBy(tickedKey)
     .prepare();
+const fromAreaRows = (db: Db) =>
+  db
+    .selectDistinct({ areaId: n.areaId })
+    .from(q)
+    .innerJoin(n, eq(n.id, q.nominationId))
+    .where(and(eq(q.workerId, ph('workerId')), live))
+    .orderBy(n.areaId)
+    .prepare();
 const liveQuoteRows = (db: Db) =>
   db
     .select({ id: q.id, text: q.text, relationship: q.relationship, publishedAt: q.publishedAt })
@@ -159,6 +167,16 @@ export function qualityCounts(db: Db, workerId: number): QualityCount[] {
   const rows = preparedQuery(db, qualityRows).all({ workerId });
   const byKey = new Map(rows.map((r) => [r.key, r.count]));
   return QUALITIES.map((q) => ({ key: q.key, label: q.label, count: byKey.get(q.key) ?? 0 }));
+}
+
+/**
+ * The areas a worker's live recommendations were sent from (more than one after a merge), by
+ * area id, read from SQL; pages take the same from the served counts in memory (Counts.worker).
+ */
+export function recommendationAreaIds(db: Db, workerId: number): number[] {
+  return preparedQuery(db, fromAreaRows)
+    .all({ workerId })
+    .map((r) => r.areaId);
 }
 
 export type PublicQuote = { id: number; text: string; relationship: string; publishedAt: number };

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { PAGE_SIZE, pager } from '../../pagination.ts';
 import { page, slugParams } from '../../http/route-schemas.ts';
 import { yearMonth } from '../../format.ts';
-import { publicWorkerSide, recommendationAreaIds } from '../../worker-accounts/profiles.ts';
+import { publicWorkerSide } from '../../worker-accounts/profiles.ts';
 import { REGULATOR_INFO } from '../../worker-accounts/registration.ts';
 import { liveQuotes, lookupWorker, type WorkerRow } from '../../workers/profile.ts';
 import type { SiteOptions } from '../../i18n/index.ts';
@@ -49,7 +49,7 @@ export default async function workers(app: FastifyInstance, { lang }: SiteOption
       const pages = pager(req.query.page, total, req.href(`/workers/${encodeURIComponent(worker.slug)}`));
       const side = publicWorkerSide(app.db, worker.id);
       // after a merge, the other areas this worker's recommendations came from
-      const otherAreas = recommendationAreaIds(app.db, worker.id)
+      const otherAreas = counted.fromAreas
         .filter((id) => id !== area.id)
         .map((id) => app.areas.get(id))
         .filter((a) => a !== undefined);
