@@ -92,6 +92,28 @@ describe('plurals come from i18next (Intl.PluralRules), with the Welsh mutations
     expect(t.en('count.recommendations', { count: 1234 })).toBe('1,234 recommendations');
   });
 
+  it('answers every message with variables as i18next does, the first time and every time after', () => {
+    // The catalogue fills simple messages in itself and remembers others: the reference is a
+    // catalogue asked each key once only (its first answer is always i18next's own).
+    const remembered = createCatalogue();
+    for (const lang of ['en', 'cy'] as const) {
+      const messages = lang === 'en' ? en : cy;
+      for (const full of leaves(messages)) {
+        const key = full.replace(SUFFIX, '');
+        const text = full.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], messages) as string;
+        const names = [...text.matchAll(/\{\{\s*([A-Za-z_]\w*)/g)].map((m) => m[1]!).filter((n) => n !== 'count');
+        if (!names.length) continue;
+        for (const [i, value] of ['Jane <Smith>', 'Ceredigion', 7].entries()) {
+          const vars: Record<string, string | number> = Object.fromEntries(names.map((n) => [n, value]));
+          if (SUFFIX.test(full)) vars.count = i + 1;
+          const reference = createCatalogue().t[lang](key as never, vars);
+          expect(remembered.t[lang](key as never, vars), `${lang}:${full} ${JSON.stringify(vars)}`).toBe(reference);
+          expect(remembered.t[lang](key as never, vars)).toBe(reference);
+        }
+      }
+    }
+  });
+
   it('reports a key neither catalogue holds', () => {
     const c = createCatalogue();
     // @ts-expect-error: not a key

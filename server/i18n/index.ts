@@ -71,6 +71,26 @@ export type Catalogue = {
 /** Messages with variables remembered per language (a few hundred bytes each). */
 const REMEMBERED_WITH_VARS = 5000;
 
+/** i18next's own options: a call naming one (a plural count, a context…) is always i18next's to answer. */
+const OPTION_NAMES = new Set([
+  'count',
+  'context',
+  'ordinal',
+  'defaultValue',
+  'lng',
+  'lngs',
+  'ns',
+  'replace',
+  'interpolation',
+  'returnObjects',
+  'returnDetails',
+  'joinArrays',
+  'postProcess',
+  'keyPrefix',
+  'skipInterpolation',
+  'fallbackLng',
+]);
+
 /** One string naming a key and its variables, or undefined when a variable is not a plain value. */
 function memoKey(key: string, vars: MessageVars): string | undefined {
   let out = key;
@@ -84,6 +104,40 @@ function memoKey(key: string, vars: MessageVars): string | undefined {
     out += `\u0000${name}\u0001${type[0]}${text.length}:${text}`;
   }
   return out;
+}
+
+/**
+ * A message that only puts variables in ("Recommended by families in {{areas}}"): its text and
+ * variable names in turn, [text, name, text, …, text]. Null when i18next has more to do (plural
+ * forms, nesting, formats such as `{{count, number}}`).
+ */
+type Template = string[] | null;
+
+function templateOf(message: unknown): Template {
+  if (typeof message !== 'string' || message.includes('$t(')) return null;
+  const parts = message.split(/\{\{([^{}]*)\}\}/);
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!.trim();
+    if (!/^[A-Za-z_][\w]*$/.test(name) || OPTION_NAMES.has(name)) return null;
+    parts[i] = name;
+  }
+  return parts;
+}
+
+/** The template filled in, or undefined when a variable is missing or not a plain value. */
+function fill(template: string[], vars: MessageVars): string | undefined {
+  let out = template[0]!;
+  for (let i = 1; i < template.length; i += 2) {
+    const v = vars[template[i]!];
+    if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+    out += String(v) + template[i + 1]!;
+  }
+  return out;
+}
+
+function namesOption(vars: MessageVars): boolean {
+  for (const name in vars) if (OPTION_NAMES.has(name)) return true;
+  return false;
 }
 
 export function createCatalogue(): Catalogue {
@@ -109,15 +163,35 @@ export function createCatalogue(): Catalogue {
   const bound = (lang: Lang): Translate => {
     const fixed = i18n.getFixedT(lang);
     // A message depends on nothing but its key and variables, and i18next's lookup (fallbacks,
-    // plurals, nesting, number formats) cost 5-10 µs a call: ~750 µs of an uncached profile page,
-    // which asks for ~80. So answers are remembered: every plain key, and the latest few thousand
-    // with variables that are plain values (a count, a place, a name).
+    // plurals, nesting, number formats) cost 5-10 µs and ~5 KB of garbage a call: ~750 µs of an
+    // uncached profile page, which asks for ~80. So plain keys are remembered; a message that
+    // only puts variables in is filled in here from its text (checked against i18next's answer
+    // the first time: any difference and i18next answers that key always); and the latest few
+    // thousand other answers with plain-valued variables (counts, contexts) are remembered.
     const plain = new Map<string, string>();
     const withVars = new Map<string, string>();
+    const templates = new Map<string, Template>();
+    const message = (key: string) => {
+      const own = i18n.getResource(lang, 'translation', key);
+      return own === undefined && lang !== 'en' ? i18n.getResource('en', 'translation', key) : own;
+    };
     return (key, vars) => {
       if (!vars) {
         let s = plain.get(key);
         if (s === undefined) plain.set(key, (s = String(fixed(key))));
+        return s;
+      }
+      const simple = !namesOption(vars);
+      const template = simple ? templates.get(key) : null;
+      if (template) {
+        const s = fill(template, vars);
+        if (s !== undefined) return s;
+      }
+      if (template === undefined) {
+        // the first call: i18next's answer (which also notes a missing key), and the template checked against it
+        const s = String(fixed(key, vars));
+        const made = templateOf(message(key));
+        templates.set(key, made && fill(made, vars) === s ? made : null);
         return s;
       }
       const memo = memoKey(key, vars);
