@@ -92,6 +92,15 @@ describe('plurals come from i18next (Intl.PluralRules), with the Welsh mutations
     expect(t.en('count.recommendations', { count: 1234 })).toBe('1,234 recommendations');
   });
 
+  it('formats numbers with plain `number` only (the catalogue formats those itself, one formatter per language)', () => {
+    const texts = [en, cy].flatMap((c) =>
+      leaves(c).map((k) => k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], c) as string),
+    );
+    const used = new Set(texts.flatMap((text) => [...text.matchAll(/\{\{[^{},]*,([^{}]*)\}\}/g)].map((m) => m[1]!.trim())));
+    expect([...used]).toEqual(['number']);
+    expect(createCatalogue().t.en('count.families', { count: 1234567 })).toBe('1,234,567 families');
+  });
+
   it('answers every message with variables as i18next does, the first time and every time after', () => {
     // The catalogue fills simple messages in itself and remembers others: the reference is a
     // catalogue asked each key once only (its first answer is always i18next's own).
