@@ -140,8 +140,8 @@ function namesOption(vars: MessageVars): boolean {
   return false;
 }
 
-export function createCatalogue(): Catalogue {
-  const missing = new Set<string>();
+/** The i18next instance behind a catalogue (tests ask it directly, as the reference). */
+export function createI18next(missing: Set<string> = new Set()) {
   const i18n = i18next.createInstance();
   void i18n.init({
     lng: 'en',
@@ -172,6 +172,29 @@ export function createCatalogue(): Catalogue {
     if (!f) numbers.set(code, (f = new Intl.NumberFormat(code)));
     return f.format(value as number);
   });
+  return i18n;
+}
+
+/** Private-use characters around a text variable's index while i18next is asked (never in the catalogue). */
+const OPEN = '\uE100';
+const CLOSE = '\uE101';
+const HOLE = /\uE100(\d+)\uE101/g;
+
+/** Variables some message formats (`{{total, number}}`): their values are i18next's to read, never a marker. */
+function formattedNames(...catalogues: unknown[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (typeof node === 'string') for (const m of node.matchAll(/\{\{\s*([^{},\s]+)\s*,/g)) out.add(m[1]!);
+    else if (node && typeof node === 'object') for (const v of Object.values(node)) visit(v);
+  };
+  for (const c of catalogues) visit(c);
+  return out;
+}
+const FORMATTED = formattedNames(en, cy);
+
+export function createCatalogue(): Catalogue {
+  const missing = new Set<string>();
+  const i18n = createI18next(missing);
   const bound = (lang: Lang): Translate => {
     // i18n.t with the language rather than getFixedT's function, which copies all of i18next's
     // options into a new object on every call (a third of a call's cost, measured)
@@ -184,7 +207,7 @@ export function createCatalogue(): Catalogue {
     // uncached profile page, which asks for ~80. So plain keys are remembered; a message that
     // only puts variables in is filled in here from its text (checked against i18next's answer
     // the first time: any difference and i18next answers that key always); and the latest few
-    // thousand other answers with plain-valued variables (counts, contexts) are remembered.
+    // thousand other answers are remembered, by their counts and contexts (see below for texts).
     const plain = new Map<string, string>();
     const withVars = new Map<string, string>();
     const templates = new Map<string, Template>();
@@ -211,15 +234,29 @@ export function createCatalogue(): Catalogue {
         templates.set(key, made && fill(made, vars) === s ? made : null);
         return s;
       }
-      const memo = memoKey(key, vars);
+      // Text variables only fill holes: i18next is asked with a marker in each, its answer kept by
+      // the key and the other variables (a count, a context), and the texts put in afterwards.
+      const texts: string[] = [];
+      let held = vars;
+      for (const name in vars) {
+        const v = vars[name];
+        if (typeof v !== 'string') continue;
+        // a value holding the markers themselves (typed on purpose) is i18next's to answer whole
+        if (v.includes(OPEN) || v.includes(CLOSE)) return String(fixed(key, vars));
+        if (OPTION_NAMES.has(name) || FORMATTED.has(name)) continue;
+        if (held === vars) held = { ...vars };
+        held[name] = `${OPEN}${texts.length}${CLOSE}`;
+        texts.push(v);
+      }
+      const memo = memoKey(key, held);
       if (memo === undefined) return String(fixed(key, vars));
       let s = withVars.get(memo);
       if (s === undefined) {
-        s = String(fixed(key, vars));
+        s = String(fixed(key, held));
         if (withVars.size >= REMEMBERED_WITH_VARS) withVars.clear();
         withVars.set(memo, s);
       }
-      return s;
+      return texts.length ? s.replace(HOLE, (_m, i: string) => texts[Number(i)]!) : s;
     };
   };
   return {
