@@ -332,7 +332,7 @@ async function main() {
   console.log(
     `machine: ${(await import('node:os')).cpus().length} cores, 1-minute load average ${load.map((l) => l.toFixed(1)).join(' -> ')} during the query runs (other engineers' jobs share it)`,
   );
-  console.log(`| ${'figure'.padEnd(38)} | ${'this design'.padStart(22)} | ${'SQLite FTS5 baseline'.padStart(22)} |`);
+  console.log(`| ${'figure'.padEnd(38)} | ${'this design (lunr)'.padStart(22)} | ${'SQLite FTS5 baseline'.padStart(22)} |`);
   console.log(`|${'-'.repeat(40)}|${'-'.repeat(24)}|${'-'.repeat(24)}|`);
   row('queries (mix × 3 rounds)', String(ours.latencies.length), String(theirs.latencies.length));
   for (const p of [50, 95, 99]) row(`p${p} latency, in-process`, `${ms(pct(ours.latencies, p))} ms`, `${ms(pct(theirs.latencies, p))} ms`);
@@ -351,7 +351,7 @@ async function main() {
   console.log('p95 by kind of query (ms):');
   for (const [kind, v] of ours.byKind)
     console.log(
-      `  ${kind.padEnd(20)} n=${String(v.length / 3).padStart(3)}  ours ${ms(pct(v, 95)).padStart(6)}   fts5 ${ms(pct(theirs.byKind.get(kind)!, 95)).padStart(6)}`,
+      `  ${kind.padEnd(20)} n=${String(v.length / 3).padStart(3)}  lunr ${ms(pct(v, 95)).padStart(6)}   fts5 ${ms(pct(theirs.byKind.get(kind)!, 95)).padStart(6)}`,
     );
   console.log('');
   console.log('index lifecycle (this design):');
