@@ -2,11 +2,12 @@
 //
 // Only what ranking needs is kept, in typed arrays that move between threads without copying:
 // per profile its worker id, area, number of recommendations, place in name order and a hash of
-// what search knows about it; per distinct name word the profiles that have it. Typo, prefix and
-// sound-alike lookups go over the distinct name words (a few thousand, however many profiles there
-// are: see fuzzy.ts and main-index.ts); the posting lists do the rest. Names, slugs and counts shown
+// what search knows about it; per distinct name word the profiles that have it. lunr indexes the
+// distinct name words (a few thousand, however many profiles there are) and answers typo, prefix
+// and sound-alike lookups over them; the posting lists do the rest. Names, slugs and counts shown
 // to people are read fresh from the database for each page of results.
 import { and, count, eq, sql } from 'drizzle-orm';
+import lunr from 'lunr';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Db } from '../db.ts';
@@ -15,9 +16,7 @@ import { listedWorker, ofThisWorker, publicWorker, countedWorker } from '../work
 import { nameTerms, soundOf, sortName } from './words.ts';
 import { lastChange } from '../workers/changes.ts';
 
-export const SNAPSHOT_VERSION = 6;
-/** Version 5 held the same parts and a serialised lunr index over the words, no longer read. */
-const READABLE_VERSIONS: readonly unknown[] = [5, SNAPSHOT_VERSION];
+export const SNAPSHOT_VERSION = 5;
 
 export type PublicProfile = { id: number; name: string; areaId: number; nominations: number };
 
@@ -30,7 +29,7 @@ export type IndexParts = {
   logSeq: number;
   /** distinct indexed words, sorted */
   terms: string[];
-  /** identifies `terms`: an unchanged vocabulary lets a rebuild keep its word lookups */
+  /** identifies `terms`: an unchanged vocabulary lets a rebuild keep its lunr index */
   vocabularyHash: number;
   /** CSR posting lists: profiles having terms[t] are termDocs[termOffsets[t] .. termOffsets[t + 1]) */
   termOffsets: Int32Array;
@@ -48,6 +47,8 @@ export type IndexParts = {
   nameOffsets: Int32Array;
   /** the sound-alike key of each term ('' when too short to match by sound) */
   termSounds: string[];
+  /** the lunr index over the distinct name words (ref = term index), serialised (index.toJSON()) */
+  lunr: string;
 };
 
 const TYPED = [
@@ -203,6 +204,15 @@ export function buildParts(profiles: Iterable<PublicProfile>, fp: string, builtA
   const nameOffsets = new Int32Array(n + 1);
   for (let d = 0; d < n; d++) nameOffsets[d + 1] = nameOffsets[d]! + names[d]!.length + 1;
 
+  const vocabulary = lunr(function () {
+    // Words are already folded and split; no stemming or stop words for names.
+    this.pipeline.reset();
+    this.searchPipeline.reset();
+    this.ref('i');
+    this.field('t');
+    for (let t = 0; t < terms.length; t++) this.add({ i: String(t), t: terms[t] });
+  });
+
   return {
     version: SNAPSHOT_VERSION,
     builtAt,
@@ -221,6 +231,7 @@ export function buildParts(profiles: Iterable<PublicProfile>, fp: string, builtA
     workerDoc,
     names: names.map((s) => `${s}\n`).join(''),
     nameOffsets,
+    lunr: JSON.stringify(vocabulary),
   };
 }
 
@@ -260,15 +271,14 @@ export function readSnapshot(path: string): IndexParts | undefined {
     return undefined;
   }
   if (
-    !READABLE_VERSIONS.includes(json.version) ||
+    json.version !== SNAPSHOT_VERSION ||
     typeof json.logSeq !== 'number' ||
     !Array.isArray(json.terms) ||
     !Array.isArray(json.termSounds) ||
-    typeof json.names !== 'string'
+    typeof json.names !== 'string' ||
+    typeof json.lunr !== 'string'
   )
     return undefined;
-  delete json.lunr;
-  json.version = SNAPSHOT_VERSION;
   for (const k of TYPED) {
     if (typeof json[k] !== 'string') return undefined;
     const buf = Buffer.from(json[k] as string, 'base64');

@@ -1,11 +1,11 @@
 // The main index in memory: finds and ranks profiles for a query in a few milliseconds at 100k.
 //
-// Each query word is expanded over the distinct indexed words (exact, typo within the word's
+// lunr expands each query word over the distinct indexed words (exact, typo within the word's
 // allowance, prefix, sound-alike, known variants); the posting lists then give, for every
 // profile touched, which query words it matched and how well. Scratch arrays are reused, so a
 // query allocates little beyond its results.
+import lunr from 'lunr';
 import type { IndexParts } from './build.ts';
-import { FuzzyWords } from './fuzzy.ts';
 import { Q, classify, joins, type Token } from './match.ts';
 import { maxEdits } from './words.ts';
 import { variantsOf } from './variants.ts';
@@ -26,10 +26,10 @@ export type MainHits = {
   scores: number[];
 };
 
-/** Lookups over the distinct words: within a few edits, exact, and by sound. */
-export type Vocabulary = { hash: number; fuzzy: FuzzyWords; termIds: Map<string, number>; bySound: Map<string, number[]> };
+/** The lunr part of an index: fuzzy lookups over the distinct words, and exact lookups beside it. */
+export type Vocabulary = { hash: number; lunr: lunr.Index; termIds: Map<string, number>; bySound: Map<string, number[]> };
 
-function vocabularyParts(parts: IndexParts): Vocabulary {
+function vocabularyParts(parts: IndexParts, index: lunr.Index): Vocabulary {
   const bySound = new Map<string, number[]>();
   parts.termSounds.forEach((key, t) => {
     if (!key) return;
@@ -37,7 +37,41 @@ function vocabularyParts(parts: IndexParts): Vocabulary {
     if (list) list.push(t);
     else bySound.set(key, [t]);
   });
-  return { hash: parts.vocabularyHash, fuzzy: new FuzzyWords(parts.terms), termIds: new Map(parts.terms.map((t, i) => [t, i])), bySound };
+  return { hash: parts.vocabularyHash, lunr: index, termIds: new Map(parts.terms.map((t, i) => [t, i])), bySound };
+}
+
+type SerializedLunr = { fields: string[]; fieldVectors: [string, number[]][]; invertedIndex: [string, object][]; pipeline: string[] };
+
+/**
+ * lunr.Index.load, done a slice at a time so a rebuild never holds the event loop for long
+ * (building lunr's token set for ~10k words takes ~100 ms in one go).
+ */
+async function loadLunrInSlices(serialized: string, slice = 1000): Promise<lunr.Index> {
+  const s = JSON.parse(serialized) as SerializedLunr;
+  const yieldToRequests = () => new Promise<void>((r) => setImmediate(r));
+  const fieldVectors: Record<string, lunr.Vector> = {};
+  for (const [ref, elements] of s.fieldVectors) fieldVectors[ref] = new lunr.Vector(elements);
+  const invertedIndex: Record<string, object> = Object.create(null);
+  // TokenSet.Builder and the Index constructor are public in lunr but missing from its types.
+  const L = lunr as unknown as {
+    TokenSet: { Builder: new () => { insert(word: string): void; finish(): void; root: lunr.TokenSet } };
+    Index: new (attrs: object) => lunr.Index;
+  };
+  const builder = new L.TokenSet.Builder();
+  for (let i = 0; i < s.invertedIndex.length; i++) {
+    const [term, posting] = s.invertedIndex[i]!;
+    builder.insert(term);
+    invertedIndex[term] = posting;
+    if (i % slice === slice - 1) await yieldToRequests();
+  }
+  builder.finish();
+  return new L.Index({
+    invertedIndex,
+    fieldVectors,
+    tokenSet: builder.root,
+    fields: s.fields,
+    pipeline: lunr.Pipeline.load(s.pipeline),
+  });
 }
 
 export class MainIndex {
@@ -56,15 +90,16 @@ export class MainIndex {
   /** the ranking keys of the profiles a query kept (a scratch list: no array grown per query) */
   private readonly keys: Float64Array;
 
+  /** At start-up: everything at once. */
   static load(parts: IndexParts): MainIndex {
-    return new MainIndex(parts, vocabularyParts(parts));
+    return new MainIndex(parts, vocabularyParts(parts, lunr.Index.load(JSON.parse(parts.lunr))));
   }
 
-  /** While serving: the word lookups kept from `previous` when the words are the same. */
+  /** While serving: the lunr part in slices, or kept from `previous` when the words are the same. */
   static async loadBeside(parts: IndexParts, previous: MainIndex | undefined): Promise<MainIndex> {
     const v = previous?.vocabulary;
     if (v && v.hash === parts.vocabularyHash && v.termIds.size === parts.terms.length) return new MainIndex(parts, v);
-    return new MainIndex(parts, vocabularyParts(parts));
+    return new MainIndex(parts, vocabularyParts(parts, await loadLunrInSlices(parts.lunr)));
   }
 
   private constructor(
@@ -116,9 +151,9 @@ export class MainIndex {
     return this.overriddenCount;
   }
 
-  // Words people type repeat (common names), and expanding one costs ~0.2 ms (the typo walk over
-  // the words, then grading every candidate); so the expansions of recently used words are kept
-  // (per index: term numbers change on rebuild). Room for every indexed word twice over (as typed, and as a prefix while typing):
+  // Words people type repeat (common names), and expanding one costs 0.2-1.3 ms of lunr automaton
+  // work; so the expansions of recently used words are kept (per index: term numbers change on
+  // rebuild). Room for every indexed word twice over (as typed, and as a prefix while typing):
   // at 100k profiles ~8,700 words; 20,000 entries hold ~4 MB. Kept in use order, so misspellings
   // typed once are what drops out. (With 5,000 in insertion order, cold expansions were most of
   // the slowest 1% of uncached searches.)
@@ -159,7 +194,7 @@ export class MainIndex {
   /** The indexed words one query word matches, and how well. */
   private expandWord(tok: Token): Map<number, number> {
     const { terms, termSounds } = this.parts;
-    const { fuzzy, termIds, bySound } = this.vocabulary;
+    const { lunr: vocabulary, termIds, bySound } = this.vocabulary;
     const consider = (found: Map<number, number>, tok: Token, t: number) => {
       if (found.has(t)) return;
       const quality = classify(tok, terms[t]!, termSounds[t]);
@@ -168,7 +203,9 @@ export class MainIndex {
     const found = new Map<number, number>();
     const edits = maxEdits(tok.word.length);
     if (edits) {
-      for (const t of fuzzy.within(tok.word, edits)) consider(found, tok, t);
+      // lunr's fuzzy match over the words (its token set automaton); never its query parser.
+      for (const r of vocabulary.query((q) => q.term(tok.word, { usePipeline: false, editDistance: edits })))
+        consider(found, tok, Number(r.ref));
     } else {
       const t = termIds.get(tok.word);
       if (t !== undefined) consider(found, tok, t);
