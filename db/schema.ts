@@ -5,6 +5,9 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 
+/** The languages of the site's pages (server/i18n: English at /, Welsh under /cy). */
+export const PAGE_LANGS = ['en', 'cy'] as const;
+
 /** UK local authority districts, seeded from db/areas.csv. */
 export const areas = sqliteTable(
   'areas',
@@ -125,6 +128,8 @@ export const nominations = sqliteTable(
     resubmittedAt: integer('resubmitted_at'),
     /** the nominator ticked "I am not the worker, a colleague, or acting for them"; null on rows from before the question */
     independent: integer('independent', { mode: 'boolean' }),
+    /** the language of the page the family nominated from ('en' or 'cy'): their one mail is written in it */
+    lang: text('lang', { enum: PAGE_LANGS }).notNull().default('en'),
   },
   (t) => [
     index('nominations_status_submitted_idx').on(t.status, t.submittedAt),
@@ -387,6 +392,8 @@ export const workerConfirmationRequests = sqliteTable(
     /** where the sign-in link goes if confirmed; deleted at the decision */
     email: text('email'),
     note: text('note').notNull(),
+    /** the language of the page the worker asked from: the sign-in link a moderator's confirmation sends is written in it */
+    lang: text('lang', { enum: PAGE_LANGS }).notNull().default('en'),
     status: text('status', { enum: WORKER_REQUEST_STATUSES }).notNull().default('pending'),
     submittedAt: integer('submitted_at').notNull(),
     decidedAt: integer('decided_at'),

@@ -37,8 +37,8 @@ export type BuildOptions = {
 export function logSafeUrl(url: string): string {
   return url
     .split('?')[0]!
-    .replace(/^\/nominate\/done\/[^/]+/, '/nominate/done/[ref]')
-    .replace(/^\/worker\/sign-in\/[^/]+/, '/worker/sign-in/[token]');
+    .replace(/^(\/cy)?\/nominate\/done\/[^/]+/, '$1/nominate/done/[ref]')
+    .replace(/^(\/cy)?\/worker\/sign-in\/[^/]+/, '$1/worker/sign-in/[token]');
 }
 
 export async function buildApp({ config, now = Date.now, logger = true, mailLoop = true }: BuildOptions): Promise<FastifyInstance> {

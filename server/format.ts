@@ -4,20 +4,6 @@ import type { Lang, Translate } from './i18n/index.ts';
 import { placeNames, type PlaceNames } from './i18n/places.ts';
 
 const LOCALE: Record<Lang, string> = { en: 'en-GB', cy: 'cy' };
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 // Public dates show the month only, in London time: for people "March 2026" / "Mawrth 2026"
 // (monthYear), for machines "2026-03" (yearMonth, the JSON's `published`) and the first of that
@@ -32,6 +18,13 @@ const YEAR_MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London',
 /** "March 2026", "Mawrth 2026". */
 export function monthYear(ms: number, lang: Lang = 'en'): string {
   return MONTH_YEAR[lang].format(ms);
+}
+
+/** "2026-03" (yearMonth's form) -> "March 2026" / "Mawrth 2026". */
+export function yearMonthName(ym: string, lang: Lang = 'en'): string {
+  const [y, m] = ym.split('-').map(Number);
+  // mid-month at noon: the same month in London whatever the offset
+  return monthYear(Date.UTC(y!, m! - 1, 15, 12), lang);
 }
 
 /** "2026-03". */
@@ -52,17 +45,21 @@ export function monthStamp(ms: number): string {
 
 const NUMBERS: Record<Lang, Intl.NumberFormat> = { en: new Intl.NumberFormat(LOCALE.en), cy: new Intl.NumberFormat(LOCALE.cy) };
 
-/** For moderators: "3 Mar 2026, 14:05". */
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+/** "3 Mar 2026, 14:05" / "3 Maw 2026, 14:05": for moderators, and when a thanks document was issued. */
+const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
   timeZone: 'Europe/London',
   day: 'numeric',
   month: 'short',
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
-});
-export function dateTime(ms: number): string {
-  return DATE_TIME.format(ms);
+};
+const DATE_TIMES: Record<Lang, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat(LOCALE.en, DATE_TIME_OPTIONS),
+  cy: new Intl.DateTimeFormat(LOCALE.cy, DATE_TIME_OPTIONS),
+};
+export function dateTime(ms: number, lang: Lang = 'en'): string {
+  return DATE_TIMES[lang].format(ms);
 }
 
 const NUMBER = NUMBERS.en;
@@ -101,13 +98,13 @@ export type PageFormat = PlaceNames & {
   number(n: number): string;
   /** "a parent, March 2026" / "rhiant, Mawrth 2026" */
   attribution(relationship: string, publishedAt: number): string;
-  /** moderators only (English): "3 Mar 2026, 14:05" */
+  /** "3 Mar 2026, 14:05" / "3 Maw 2026, 14:05" */
   dateTime(ms: number): string;
+  /** "2026-03" -> "March 2026" / "Mawrth 2026" */
+  yearMonthName(ym: string): string;
   /** English-only pages not yet in the catalogue; converted pages use t() with a count */
   plural: typeof plural;
   words: typeof words;
-  /** English month names (pages not yet in the catalogue) */
-  MONTHS: typeof MONTHS;
 };
 
 /** The formatters for pages in `lang`, built once per language. */
@@ -124,9 +121,9 @@ export function formatFor(lang: Lang, t: Translate): PageFormat {
         who: t(`relationship.${relationship in RELATIONSHIP_LABELS ? relationship : 'other'}` as 'relationship.other'),
         when: months.format(publishedAt),
       }),
-    dateTime,
+    dateTime: (ms) => DATE_TIMES[lang].format(ms),
+    yearMonthName: (ym) => yearMonthName(ym, lang),
     plural,
     words,
-    MONTHS,
   };
 }

@@ -1,7 +1,9 @@
 // "Exit this page", as GOV.UK's component behaves: the link works without this script; with it,
 // pressing Shift three times in a row (within 5 seconds) also leaves, the current page is replaced
 // in the history (so Back does not return to it), and a blank cover hides the page at once while
-// the neutral site loads. It never sends anything to this site.
+// the neutral site loads. It never sends anything to this site. The words it announces are the
+// page's own (data-press-two, data-press-one, data-exit-title on the link), so a Welsh page
+// speaks Welsh.
 (function () {
   'use strict';
   var link = document.querySelector('a[data-exit-this-page]');
@@ -31,7 +33,8 @@
       cover.className = 'exit-this-page-cover';
       document.body.appendChild(cover);
     }
-    document.title = 'Exit this page';
+    var title = link.getAttribute('data-exit-title');
+    if (title) document.title = title;
     window.location.replace(link.href);
   }
 
@@ -66,8 +69,7 @@
         leave();
         return;
       }
-      var left = 3 - presses;
-      live.textContent = `Shift, press ${left} more ${left === 1 ? 'time' : 'times'} to exit.`;
+      live.textContent = link.getAttribute(presses === 1 ? 'data-press-two' : 'data-press-one') || '';
       timer = setTimeout(reset, TIMEOUT);
     },
     true,

@@ -37,7 +37,13 @@ describe('Exit this page', () => {
       '/privacy',
       '/house-rules',
       '/request-change',
+      '/named',
+      '/check',
       '/no-such-page',
+      '/cy',
+      '/cy/staying-safe',
+      '/cy/check?code=nonsense',
+      '/cy/dim-tudalen',
     ]) {
       const res = await app.inject(url);
       expect(exitLinks(res.body), url).toEqual(['https://www.bbc.co.uk/weather']);
@@ -64,6 +70,27 @@ describe('Exit this page', () => {
     expect(csp).toMatch(/script-src 'self'(;|$)/);
     expect(csp).not.toContain('unsafe-inline');
     expect(page.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script anywhere
+  });
+
+  it('gives its script the words to announce, from the catalogue, in the page’s language', async () => {
+    const said = (html: string) => {
+      const link = /<a [^>]*\bdata-exit-this-page\b[^>]*>/.exec(html)![0];
+      return Object.fromEntries([...link.matchAll(/(data-(?:press-two|press-one|exit-title))="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    };
+    expect(said((await app.inject('/status')).body)).toEqual({
+      'data-press-two': 'Shift, press 2 more times to exit.',
+      'data-press-one': 'Shift, press 1 more time to exit.',
+      'data-exit-title': 'Exit this page',
+    });
+    expect(said((await app.inject('/cy/status')).body)).toEqual({
+      'data-press-two': 'Shift, pwyswch ddwywaith eto i adael.',
+      'data-press-one': 'Shift, pwyswch unwaith eto i adael.',
+      'data-exit-title': 'Gadael y dudalen hon',
+    });
+    // and the script has no words of its own
+    const source = readFileSync(join(STATIC_DIR, 'exit-this-page.js'), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+    for (const words of ['more time', 'to exit', 'Exit this page']) expect(source).not.toContain(words);
+    for (const a of ['data-press-two', 'data-press-one', 'data-exit-title']) expect(source).toContain(`'${a}'`);
   });
 
   it('its script can send nothing: no fetch, beacon, XHR, image or form', () => {

@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../server/i18n/en.ts';
 import { cy } from '../server/i18n/cy.ts';
 import { createCatalogue, createI18next, englishPath, langOf, localPath } from '../server/i18n/index.ts';
-import { richText } from '../server/i18n/rich.ts';
+import { renderMarks, richText } from '../server/i18n/rich.ts';
 import { monthYear } from '../server/format.ts';
 import { WELSH_AREA_NAMES } from '../server/i18n/places.ts';
 import { readAreasCsv } from '../server/areas/seed.ts';
+import { englishIn } from './helpers/welsh.ts';
 
 const SUFFIX = /_(zero|one|two|few|many|other)$/;
 
@@ -124,6 +125,18 @@ describe('plurals come from i18next (Intl.PluralRules), with the Welsh mutations
     }
   });
 
+  it('answers a message asked for again the same way (each is worked out once), by its count and its other variables', () => {
+    const c = createCatalogue();
+    for (let round = 0; round < 2; round++) {
+      expect(c.t.cy('count.families', { count: 2 })).toBe('2 deulu');
+      expect(c.t.cy('count.families', { count: 3 })).toBe('3 theulu');
+      expect(c.t.en('count.families', { count: 1 })).toBe('1 family');
+      expect(c.t.cy('layout.exit')).toBe('Gadael y dudalen hon');
+      expect(c.t.cy('count.familiesWords', { count: 2, words: 'two' })).toBe('Argymhellwyd gan ddau deulu');
+      expect(c.t.en('worker.helpedToo', { name: round ? 'Siân' : 'Jane' })).toBe(`Has ${round ? 'Siân' : 'Jane'} helped your family too?`);
+    }
+  });
+
   it('reports a key neither catalogue holds', () => {
     const c = createCatalogue();
     // @ts-expect-error: not a key
@@ -140,6 +153,12 @@ describe('rich text', () => {
     expect(rich('status.result.mind')).toBe('Wedi newid eich meddwl? Gallwch <a href="/cy/withdraw">ei dynnu\'n ôl</a> unrhyw bryd.');
     expect(rich('footer.safety')).toContain('<strong>Yn poeni am blentyn?</strong>');
     expect(rich('footer.safety')).toContain('<a href="tel:08088005000">0808 800 5000</a>');
+  });
+
+  it('links to an https page as it is, and refuses any other scheme', () => {
+    expect(rich('accessibility.abilityNet')).toContain('<a href="https://mcmw.abilitynet.org.uk/">AbilityNet</a>');
+    for (const target of ['javascript:alert(1)', 'http://example.com/', 'data:text/html,x', '//example.com/'])
+      expect(() => renderMarks(`[x](${target})`, (p) => p), target).toThrow(/not allowed/);
   });
 
   it('never turns what a variable holds into markup', () => {
@@ -173,6 +192,10 @@ describe('the language of a path', () => {
       expect(localPath('cy', p), p).toBe(p);
     }
     expect(localPath('en', '/search')).toBe('/search');
+    // the named worker's pages have Welsh versions too
+    expect(localPath('cy', '/worker')).toBe('/cy/worker');
+    expect(localPath('cy', '/worker/sign-in/abc')).toBe('/cy/worker/sign-in/abc');
+    expect(localPath('cy', '/workers/jane-smith-hastings')).toBe('/cy/workers/jane-smith-hastings');
   });
 });
 
@@ -203,5 +226,21 @@ describe('the form rules’ messages', () => {
     for (const [k, r] of Object.entries(reasons.SEND_BACK_REASONS)) expect(en.status.reason[camel(k)], k).toBe(r.family);
     for (const [k, w] of Object.entries(reasons.NOT_PUBLISHED_WORDS)) expect(en.status.reason[camel(k)], k).toBe(w);
     expect(en.status.reason.sendBackFallback).toBe(reasons.SEND_BACK_FALLBACK);
+    const { WORKER_MESSAGES } = await import('../server/worker-accounts/messages.ts');
+    expect(en.workerAccount.error).toEqual({ ...WORKER_MESSAGES });
+  });
+
+  it('the named worker’s messages reach a Welsh page in Welsh, counts included', async () => {
+    const { localMessage } = await import('../server/i18n/form-messages.ts');
+    const { WORKER_MESSAGES } = await import('../server/worker-accounts/messages.ts');
+    const { t } = createCatalogue();
+    for (const [name, text] of Object.entries(WORKER_MESSAGES)) {
+      const welsh = localMessage(t.cy, 'cy', text);
+      expect(welsh, name).not.toBe(text);
+      expect(englishIn(welsh), `${name}: ${welsh}`).toEqual([]);
+    }
+    expect(localMessage(t.cy, 'cy', `${WORKER_MESSAGES.replyLong}. You have written 612.`)).toBe(
+      "Rhaid i'ch ateb fod yn 500 nod neu lai. Rydych wedi ysgrifennu 612.",
+    );
   });
 });

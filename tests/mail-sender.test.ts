@@ -53,7 +53,7 @@ describe('sending over SMTP', () => {
 
   it('delivers a message once, with the right From, To and Subject, then keeps no body and only a masked address', async () => {
     const a = await smtpApp();
-    a.mail.queue(workerSignInMail(a.config.PUBLIC_URL, TO, 'tok123'));
+    a.mail.queue(workerSignInMail(a.config.PUBLIC_URL, 'en', TO, 'tok123'));
     expect(await a.mail.flush()).toEqual({ sent: 1, retry: 0, failed: 0 });
     expect(await a.mail.flush()).toEqual({ sent: 0, retry: 0, failed: 0 });
     expect(smtp.received).toHaveLength(1);
@@ -171,7 +171,7 @@ describe('without SMTP_URL', () => {
     const a = (app = await makeApp({ PUBLIC_URL: 'https://goodsocialworker.example' }));
     expect(a.mail.transport).toBe('file');
     expect(a.mail.folder).toBe(join(a.dir, 'outbox'));
-    a.mail.queue(workerSignInMail(a.config.PUBLIC_URL, TO, 'tok456'));
+    a.mail.queue(workerSignInMail(a.config.PUBLIC_URL, 'en', TO, 'tok456'));
     expect(await a.mail.flush()).toEqual({ sent: 1, retry: 0, failed: 0 });
     const files = readdirSync(a.mail.folder);
     expect(files).toHaveLength(1);

@@ -83,7 +83,7 @@ it('fails only the one nomination that cannot be stored; the others in its batch
       story: `${workerName} stood by us.`,
       contactEmail: null,
     }) as unknown as NominationInput;
-  const opts = (k: string) => ({ submissionKey: `batchtestsubmissionkey-${k}`, now: app.clock.now, hashKey: 'k' });
+  const opts = (k: string) => ({ submissionKey: `batchtestsubmissionkey-${k}`, now: app.clock.now, hashKey: 'k', lang: 'en' as const });
   const results = await Promise.allSettled([
     committer.store(input('Good One'), opts('1')),
     committer.store(input('No Such Area', 987654), opts('2')), // breaks the area foreign key

@@ -8,33 +8,57 @@ import { seedNomination } from './helpers/seed.ts';
 import { Client } from './helpers/app.ts';
 import { hidden, unescapeHtml, validNomination } from './helpers/nominate.ts';
 import { englishIn, pageText } from './helpers/welsh.ts';
-import { WELSH_READY } from '../server/i18n/ready.ts';
 import { sortedQuery } from '../server/i18n/index.ts';
+import { Eta } from 'eta';
+import { EXIT_THIS_PAGE_URL, pageContext, VIEWS_DIR } from '../server/plugins/view.ts';
+import { formatCode, issueThanks } from '../server/worker-accounts/thanks.ts';
+import { seedAuthorityDomains, useMailbox } from './helpers/worker.ts';
+import { welshWorkerWalk } from './helpers/welsh-worker.ts';
 
+const mailbox = useMailbox();
 let app: TestApp;
 let slug: string;
 let hiddenSlug: string;
+/** a thanks document listing Siân Evans's three quotes, and Jane Smith's listing two, one since taken down */
+let thanksCode: string;
+let thanksCodeRemoved: string;
 
 beforeAll(async () => {
-  app = await makeApp();
+  app = await makeApp(mailbox.env);
+  seedAuthorityDomains(app);
   const day = 86_400_000;
+  let sianId = 0;
   for (let i = 0; i < 3; i++) {
-    ({ slug } = seedNomination(app, {
+    let workerId: number | null;
+    ({ slug, workerId } = seedNomination(app, {
       workerName: 'Siân Evans',
       area: 'cardiff',
       team: 'Tîm Cefnogi Teuluoedd',
       qualities: ['listened', 'hope'],
       quote: 'She never gave up on us, and she told us the truth.',
       submittedAt: app.clock.now - i * day,
-    }) as { slug: string });
+    }) as { slug: string; workerId: number | null });
+    sianId = workerId!;
   }
-  seedNomination(app, {
+  const jane = seedNomination(app, {
     workerName: 'Jane Smith',
     area: 'hastings',
     relationship: 'carer',
     quote: 'She listened to us.',
     submittedAt: app.clock.now - 40 * day,
   });
+  seedNomination(app, {
+    workerName: 'Jane Smith',
+    area: 'hastings',
+    quote: 'She came back every week.',
+    submittedAt: app.clock.now - 70 * day,
+  });
+  thanksCode = formatCode(issueThanks(app.db, { accountId: 0, workerId: sianId, now: app.clock.now }).code);
+  thanksCodeRemoved = formatCode(issueThanks(app.db, { accountId: 0, workerId: jane.workerId!, now: app.clock.now }).code);
+  // a family withdrew one of Jane Smith's after the document was issued
+  app.db.$client
+    .prepare('UPDATE quotes SET unpublished_at = ? WHERE id = (SELECT MIN(id) FROM quotes WHERE worker_id = ?)')
+    .run(app.clock.now, jane.workerId);
   const hidden = seedNomination(app, { workerName: 'Hidden Person', area: 'swansea' });
   hiddenSlug = hidden.slug!;
   app.db.$client.prepare("UPDATE workers SET status = 'hidden' WHERE id = ?").run(hidden.workerId);
@@ -72,10 +96,30 @@ function examples(pattern: string): string[] | undefined {
     '/cy/accessibility': ['/cy/accessibility'],
     '/cy/status': ['/cy/status'],
     '/cy/named': ['/cy/named'],
-    '/cy/check': ['/cy/check', '/cy/check?code=NOT-A-CODE'],
+    '/cy/check': [
+      '/cy/check',
+      '/cy/check?code=NOT-A-CODE',
+      '/cy/check?code=ABCD-EFGH-JKLM-NPQR',
+      `/cy/check?code=${thanksCode}`,
+      `/cy/check?code=${thanksCodeRemoved}`,
+    ],
+    // the named worker's pages as nobody signed in; signed in, below
+    '/cy/worker/claim': ['/cy/worker/claim', `/cy/worker/claim?profile=${slug}`, '/cy/worker/claim?profile=nobody-here'],
+    '/cy/worker/sign-in': ['/cy/worker/sign-in', '/cy/worker/sign-in?ended=1'],
+    '/cy/worker/sign-in/:token': [`/cy/worker/sign-in/${'A'.repeat(43)}`],
+    '/cy/worker/signed-out': ['/cy/worker/signed-out', '/cy/worker/signed-out?everywhere=1'],
+    '/cy/worker': ['/cy/worker'],
+    '/cy/worker/thanks': [`/cy/worker/thanks?profile=${slug}`],
+    '/cy/worker/thanks.pdf': [`/cy/worker/thanks.pdf?profile=${slug}`],
   };
   return byPattern[pattern];
 }
+
+/** Pages that name the page their other language's link goes to, when the rule below does not give it. */
+const SAME_PAGE = (): Record<string, string> => ({
+  // the claim form keeps its profile (a public slug); an unknown one is not repeated
+  [`/worker/claim?profile=${slug}`]: `/worker/claim?profile=${slug}`,
+});
 
 /** Error pages, in Welsh too. */
 const ERRORS: [string, number][] = [
@@ -83,6 +127,8 @@ const ERRORS: [string, number][] = [
   ['/cy/search?area=nunlle', 400],
   ['/cy/search?page=0', 400],
   ['/cy/areas/cardiff?page=99', 404],
+  ['/cy/worker/claim?profile=nobody-here', 404],
+  [`/cy/worker/sign-in/${'A'.repeat(43)}`, 404],
 ];
 
 async function get(url: string) {
@@ -111,7 +157,7 @@ describe('every public route in both languages', () => {
         const errorPage = page.body.includes('<p class="small">Status ') || page.body.includes('<p class="small">Statws ');
         // only pages whose query is what they show keep it (a query elsewhere may carry a slug)
         // (with its parameters in one order, so the same page always gets the same links)
-        const kept = /^\/(search|areas|workers|nominate)\b/.test(enUrl) ? sortedQuery(enUrl) : enUrl.split('?')[0]!;
+        const kept = SAME_PAGE()[enUrl] ?? (/^\/(search|areas|workers|nominate)\b/.test(enUrl) ? sortedQuery(enUrl) : enUrl.split('?')[0]!);
         const enPath = errorPage ? '/' : kept;
         const cyPath = errorPage ? '/cy' : kept === '/' ? '/cy' : `/cy${kept}`;
         expect(attr(page.body, /<html lang="([^"]+)"/), url).toBe(welsh ? 'cy' : 'en-GB');
@@ -136,10 +182,11 @@ describe('every public route in both languages', () => {
     const urls = [...new Set(routes.flatMap((r) => examples(r) ?? []))];
     const problems: string[] = [];
     let checked = 0;
+    const englishOnly: string[] = [];
     for (const url of [...urls, `/cy/workers/${hiddenSlug}`]) {
       const page = await get(url);
       if (page.location) continue;
-      if (page.body.includes('data-english-only')) continue;
+      if (page.body.includes('data-english-only')) englishOnly.push(url);
       checked++;
       const { text, attributes } = pageText(page.body);
       for (const t of [...text, ...attributes]) {
@@ -156,6 +203,7 @@ describe('every public route in both languages', () => {
       }
     }
     expect(checked).toBeGreaterThan(15);
+    expect(englishOnly, 'Welsh pages still marked as English').toEqual([]);
     expect(problems).toEqual([]);
     expect([...app.catalogue.missing]).toEqual([]);
   });
@@ -171,13 +219,24 @@ describe('every public route in both languages', () => {
     expect(text).toEqual(['Croeso']);
   });
 
-  it('marks a page not yet translated as English under a Welsh note, and keeps the rest of the page Welsh', async () => {
-    const page = await get('/cy/house-rules');
-    expect(page.status).toBe(200);
-    expect(WELSH_READY.has('house-rules')).toBe(false);
-    expect(page.body).toContain('Nid yw&#39;r dudalen hon ar gael yn Gymraeg eto.');
-    expect(page.body).toMatch(/<div lang="en">\s*<div class="wrap/);
-    expect(page.body).toContain('<a href="/cy/search">Chwilio</a>');
+  it('would mark a template not yet translated as English under a Welsh note, keeping the rest of the page Welsh', () => {
+    // every public template is translated now: the rule stays for the next one, so render the layout as it would
+    expect(pageContext(app, '/cy/about', 'about').englishOnly).toBe(false);
+    expect(pageContext(app, '/about', 'not-yet-translated').englishOnly).toBe(false);
+    const context = pageContext(app, '/cy/about', 'not-yet-translated');
+    expect(context.englishOnly).toBe(true);
+    const eta = new Eta({ views: VIEWS_DIR, autoEscape: true, autoTrim: [false, 'nl'] });
+    const html = eta.render('layout', {
+      ...context,
+      title: 'Prawf',
+      asset: (f: string) => `/static/${f}`,
+      exitUrl: EXIT_THIS_PAGE_URL,
+      body: '<div class="wrap"><p>Only in English so far.</p></div>',
+    });
+    expect(html).toContain('Nid yw&#39;r dudalen hon ar gael yn Gymraeg eto.');
+    expect(html).toMatch(/<div lang="en">\s*<div class="wrap/);
+    expect(html).toContain('<a href="/cy/search">Chwilio</a>');
+    expect(pageText(html).text.filter((t) => englishIn(t).length)).toEqual([]);
   });
 });
 
@@ -357,6 +416,90 @@ describe('the nomination journey in Welsh', () => {
     expect(status.body).toMatch(/data-status="waiting">\s*<h2>Mae gennym ni ef\. Mae&#39;n aros i gael ei ddarllen\.<\/h2>/);
     expect(status.body).toContain('Cawsom ef ym mis Mawrth 2026.');
     for (const t of [...pageText(status.body).text, ...pageText(status.body).attributes]) expect(englishIn(t), t).toEqual([]);
+    expect([...app.catalogue.missing]).toEqual([]);
+  });
+});
+
+describe('the last pages in Welsh: house rules, staying safe, accessibility, named, the thanks check', () => {
+  const mainText = (html: string) => pageText(html.slice(html.indexOf('<main'), html.indexOf('</main>'))).text.join(' ');
+
+  it('say their dates and numbers the Welsh way, from the same rules as the English', async () => {
+    const access = await get('/cy/accessibility');
+    expect(mainText(access.body)).toContain('Paratowyd y datganiad hwn ym mis Rhagfyr 2026.');
+    expect((await get('/accessibility')).body).toContain('This statement was prepared in December 2026.');
+    const named = mainText((await get('/cy/named')).body);
+    expect(named).toContain("(180 diwrnod, fel y mae'r dudalen preifatrwydd yn ei ddweud)");
+    expect(named).toContain('am 2 flynedd');
+    expect(named).toContain('am 30 munud');
+    // the quality and the request form's choices are quoted as those pages say them
+    expect(named).toContain('“Gwrando arnom a pharchu ein barn”');
+    expect(named).toContain("“Gwrthwynebu i'm gwybodaeth gael ei dangos”");
+    const en = (await get('/named')).body;
+    expect(en).toContain('(180 days, as the <a href="/privacy">privacy page</a> says)');
+    expect(en).toContain('when you have not signed in for 2 years');
+    expect(en).toContain('They work for 30 minutes.');
+  });
+
+  it('staying safe names the mails’ sender as it is, marked as English', async () => {
+    const page = await get('/cy/staying-safe');
+    expect(page.body).toContain(
+      'Bydd yn dod oddi wrth “<span lang="en">The Good Social Worker directory</span>” (enw&#39;r wefan yn Saesneg).',
+    );
+    expect(page.body).toContain('<a href="/cy/status">wirio eich diolch</a>');
+    expect(page.body).toContain('<a href="tel:999">999</a>');
+  });
+
+  it('the thanks check: a document with its quotes, one with a quote since taken down, and both errors', async () => {
+    const result = await get(`/cy/check?code=${thanksCode.toLowerCase()}`);
+    expect(result.status).toBe(200);
+    expect(result.body).toContain('<h1>Mae&#39;r ddogfen hon yn ddilys</h1>');
+    const text = mainText(result.body);
+    expect(text).toContain(
+      `Cyhoeddwyd y ddogfen â'r cod gwirio ${thanksCode} gan Gyfeiriadur y Gweithiwr Cymdeithasol Da ar 18 Maw 2026, 12:00.`,
+    );
+    expect(text).toContain("Mae'n rhestru 3 dyfyniad gan deuluoedd, a gyhoeddwyd ym mis Mawrth 2026.");
+    expect(text).toContain('— rhiant, Mawrth 2026');
+    expect(result.body).toContain('<a href="/cy/check">Gwirio dogfen arall</a>');
+
+    const removed = mainText((await get(`/cy/check?code=${thanksCodeRemoved}`)).body);
+    expect(removed).toContain("Mae'n rhestru 2 ddyfyniad gan deuluoedd, a gyhoeddwyd yn y misoedd hyn: Ionawr 2026, Chwefror 2026.");
+    expect(removed).toContain("Mae 1 dyfyniad a restrir arni wedi'i dynnu oddi ar y wefan ers hynny");
+    const enRemoved = (await get(`/check?code=${thanksCodeRemoved}`)).body;
+    expect(enRemoved).toContain('It lists 2 quotes from families, published in January 2026, February 2026.');
+    expect(enRemoved).toContain('1 quote listed on it has since been taken off the site');
+    expect(enRemoved).toContain('on 18 Mar 2026, 12:00.');
+
+    const form = await get('/cy/check');
+    expect(form.body).toContain('<form method="get" action="/cy/check" novalidate>');
+    const invalid = await get('/cy/check?code=NOT-A-CODE');
+    expect(invalid.status).toBe(400);
+    expect(invalid.body).toContain('<title>Gwall: Gwirio dogfen ddiolch');
+    expect(invalid.body).toContain('<a href="#code">Rhowch y cod gwirio fel y mae wedi&#39;i argraffu ar y ddogfen');
+    expect(invalid.body).toContain('value="NOT-A-CODE"');
+    const unknown = await get('/cy/check?code=ABCD-EFGH-JKLM-NPQR');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toContain('Nid oes gan unrhyw ddogfen y cod gwirio hwn.');
+  });
+
+  it('Exit this page gives its script the words to announce in the page’s language', async () => {
+    const attrs = (html: string) => {
+      const link = /<a [^>]*data-exit-this-page[^>]*>/.exec(html)![0];
+      return ['data-press-two', 'data-press-one', 'data-exit-title'].map((a) => unescapeHtml(new RegExp(`${a}="([^"]*)"`).exec(link)![1]!));
+    };
+    const cy = attrs((await get('/cy/named')).body);
+    expect(cy).toEqual(['Shift, pwyswch ddwywaith eto i adael.', 'Shift, pwyswch unwaith eto i adael.', 'Gadael y dudalen hon']);
+    for (const t of cy) expect(englishIn(t), t).toEqual([]);
+    expect(attrs((await get('/named')).body)).toEqual([
+      'Shift, press 2 more times to exit.',
+      'Shift, press 1 more time to exit.',
+      'Exit this page',
+    ]);
+  });
+});
+
+describe("the named worker's pages in both languages, signed in, with their error states", () => {
+  it('claim, mail, sign-in, every form and its errors, thanks and the PDF, sign-out: Welsh throughout, with a session in either language', async () => {
+    await welshWorkerWalk(app, mailbox, { area: 'cardiff' });
     expect([...app.catalogue.missing]).toEqual([]);
   });
 });

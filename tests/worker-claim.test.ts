@@ -155,6 +155,8 @@ describe('claim', () => {
 
   it('a sign-in token never reaches the request log', () => {
     expect(logSafeUrl(`/worker/sign-in/${'A'.repeat(43)}`)).toBe('/worker/sign-in/[token]');
+    expect(logSafeUrl(`/cy/worker/sign-in/${'A'.repeat(43)}`)).toBe('/cy/worker/sign-in/[token]');
+    expect(logSafeUrl('/cy/nominate/done/K7MD-PQ4X-ZR2N-H')).toBe('/cy/nominate/done/[ref]');
     expect(logSafeUrl('/check?code=ABCDEFGHJKLMNPQR')).toBe('/check');
   });
 
@@ -277,6 +279,20 @@ describe('rate limits', () => {
     app.clock.now += 60 * 60_000 + 1;
     expect((await claim(c, slug, 'jane.smith@eastsussex.gov.uk')).statusCode).toBe(200);
     expect(await mailbox.to(app, 'jane.smith@eastsussex.gov.uk')).toHaveLength(1);
+  });
+
+  it('claims count the same in either language: a sixth from the Welsh page after five is refused', async () => {
+    const c = new Client(app);
+    for (let i = 0; i < 5; i++) {
+      const prefix = i % 2 ? '/cy' : '';
+      const _csrf = await c.csrf(`${prefix}/worker/claim?profile=${slug}`);
+      expect((await c.post(`${prefix}/worker/claim`, { _csrf, profile: slug, email: `w${i}@eastsussex.gov.uk` })).statusCode).toBe(200);
+    }
+    const _csrf = await c.csrf(`/cy/worker/claim?profile=${slug}`);
+    const res = await c.post('/cy/worker/claim', { _csrf, profile: slug, email: 'jane.smith@eastsussex.gov.uk' });
+    expect(res.statusCode).toBe(429);
+    expect(res.body).toContain('<h1>Gormod o geisiadau</h1>');
+    expect(await mailbox.to(app, 'jane.smith@eastsussex.gov.uk')).toHaveLength(0);
   });
 
   it('a sixth claim within an hour for one profile is refused whoever sends it', async () => {

@@ -631,8 +631,244 @@ export const cy: Record<keyof typeof en, unknown> = {
     replyHeading: 'Ateb gan {{name}}',
     claimConfirm: "Ai chi yw'r person hwn? Cadarnhewch eich proffil",
     claimSignIn: "Ai chi yw'r person hwn? Mewngofnodwch i'ch proffil",
-    claimAfter: ' i ddewis sut rydych yn cael eich dangos, ateb a chadw eich diolchiadau (yn Saesneg am y tro).',
+    claimAfter: ' i ddewis sut rydych yn cael eich dangos, ateb a chadw eich diolchiadau.',
     named: 'Wedi eich enwi ar y wefan hon?',
+  },
+  workerAccount: {
+    errorTitle: 'Gwall: {{title}}',
+    searchLink: "Chwilio'r cyfeiriadur",
+    signInAgain: 'Mewngofnodi eto',
+    namedLink: "Wedi eich enwi ar y wefan hon? Beth rydym yn ei gadw a'ch hawliau",
+    backToProfile: "Yn ôl i'r proffil",
+    claim: {
+      title: "Ai chi yw'r person hwn?",
+      lead: '{{name}}, gweithiwr cymdeithasol yn ardal {{area}}',
+      intro:
+        "Os mai chi yw'r gweithiwr cymdeithasol hwn, gallwch gadarnhau'r proffil. Wedyn gallwch ddewis sut rydych yn cael eich dangos (enw llawn, enw cyntaf yn unig, neu ddiolch yn breifat yn unig), ateb teuluoedd, ychwanegu eich rhif cofrestru a lawrlwytho eich diolchiadau ar gyfer goruchwyliaeth neu eich cofnod DPP.",
+      emailIntro:
+        "Rhowch eich cyfeiriad e-bost gwaith yn yr awdurdod sy'n gyfrifol am wasanaethau plant yma: {{authority}}. Os yw'n un o'u cyfeiriadau nhw, byddwn yn anfon dolen fewngofnodi atoch drwy e-bost. Mae'r ddolen yn gweithio unwaith, o fewn 30 munud.",
+      emailLabel: 'Eich cyfeiriad e-bost gwaith',
+      emailHint: 'Er enghraifft, enw@caerdydd.gov.uk. Dim ond i anfon dolenni mewngofnodi atoch y byddwn yn ei ddefnyddio.',
+      send: 'Anfon dolen fewngofnodi ataf',
+      noMatch:
+        'Yn gweithio i asiantaeth, wedi symud i gyngor arall, neu heb gyfeiriad gwaith yno? Anfonwch y ffurflen beth bynnag: ar y dudalen nesaf gallwch ofyn i gymedrolwr eich cadarnhau â llaw.',
+      already: "Wedi cadarnhau eich proffil yn barod? [Mewngofnodwch gyda'ch cyfeiriad e-bost](/worker/sign-in).",
+      named: "[Wedi eich enwi ar y wefan hon? Beth rydym yn ei gadw amdanoch a'ch hawliau](/named)",
+      start:
+        "Os yw eich enw ar y wefan hon fel gweithiwr cymdeithasol, dewch o hyd i'ch proffil drwy chwilio, a dewiswch \"Ai chi yw'r person hwn?\" arno. Os ydych eisoes wedi cadarnhau eich proffil, mewngofnodwch gyda'ch cyfeiriad e-bost.",
+      noProfileTitle: "Heb ddod o hyd i'r proffil hwnnw",
+      noProfile:
+        "Dewch o hyd i'ch proffil drwy chwilio, yna dewiswch \"Ai chi yw'r person hwn?\" arno. Os ydych eisoes wedi cadarnhau eich proffil, mewngofnodwch gyda'ch cyfeiriad e-bost.",
+    },
+    sent: {
+      title: 'Gwiriwch eich e-bost',
+      claim:
+        "Os yw **{{email}}** yn un o gyfeiriadau gwaith {{authority}}, rydym wedi anfon dolen fewngofnodi ato. Mae'r ddolen yn gweithio unwaith, o fewn 30 munud. Gall gymryd ychydig funudau i gyrraedd: edrychwch yn eich ffolder sothach hefyd.",
+      signIn:
+        "Os yw {{email}} yn gyfeiriad gweithiwr cymdeithasol sydd wedi cadarnhau proffil, rydym wedi anfon dolen fewngofnodi ato. Mae'r ddolen yn gweithio unwaith, o fewn 30 munud.",
+      notConfirmed: "Heb gadarnhau eto? Dewch o hyd i'ch proffil yn gyntaf",
+      manualHeading: 'Dim dolen? Gofynnwch i gymedrolwr eich cadarnhau',
+      manualIntro:
+        "Os ydych yn gweithio i asiantaeth, os ydych wedi symud i gyngor arall, neu os nad yw eich cyfeiriad yn un o gyfeiriadau {{authority}}, gall cymedrolwr eich cadarnhau â llaw. Dywedwch wrthynt pwy ydych chi a ble rydych yn gweithio. Os gallant eich cadarnhau, byddant yn anfon dolen fewngofnodi i'r cyfeiriad isod. Rydym yn dileu'r cyfeiriad unwaith y byddant wedi penderfynu.",
+      manualEmailLabel: 'Cyfeiriad e-bost ar gyfer y ddolen fewngofnodi',
+      noteLabel: "Nodyn byr i'r cymedrolwyr",
+      noteHint:
+        'Er enghraifft: "Gweithiwr cymdeithasol asiantaeth gyda Chyngor Caerdydd ers 2025; fy asiantaeth yw …". Hyd at 1,000 nod. Peidiwch ag ysgrifennu am unrhyw deulu.',
+      ask: 'Gofyn i gymedrolwr fy nghadarnhau',
+      manualSentTitle: "Cais wedi'i anfon at y cymedrolwyr",
+      manualSent:
+        "Bydd cymedrolwr yn gwirio pwy ydych chi, fel arfer o fewn ychydig ddiwrnodau gwaith. Os gallant eich cadarnhau, bydd dolen fewngofnodi yn dod i'r cyfeiriad a roesoch; caiff y cyfeiriad ei ddileu unwaith y byddant wedi penderfynu. Ni fydd dim ar y proffil yn newid tan hynny.",
+    },
+    tooMany: {
+      title: 'Gormod o geisiadau',
+      message:
+        "Rydych wedi gofyn am ormod o ddolenni mewngofnodi yn ystod yr awr ddiwethaf. Er eich diogelwch, arhoswch awr a rhowch gynnig arall arni. Nid oes dim wedi'i anfon na'i gadw o'r cais hwn.",
+    },
+    signIn: {
+      title: "Mewngofnodi i'ch proffil",
+      ended:
+        "Cawsoch eich allgofnodi am nad oeddech wedi defnyddio'r wefan ers 30 munud, neu am eich bod wedi mewngofnodi 12 awr yn ôl. Mewngofnodwch eto i barhau.",
+      intro:
+        "Os ydych wedi cadarnhau eich proffil, rhowch y cyfeiriad e-bost a ddefnyddioch i'w gadarnhau. Byddwn yn anfon dolen fewngofnodi atoch drwy e-bost. Mae'r ddolen yn gweithio unwaith, o fewn 30 munud.",
+      emailLabel: 'Cyfeiriad e-bost',
+      notConfirmed: 'Heb gadarnhau eich proffil eto? Dewch o hyd iddo drwy [chwilio](/search), a dewiswch "Ai chi yw\'r person hwn?" arno.',
+    },
+    link: {
+      title: 'Mewngofnodi',
+      intro: "Dewiswch y botwm i fewngofnodi i'ch proffil ar Gyfeiriadur y Gweithiwr Cymdeithasol Da. Mae'r ddolen yn gweithio unwaith.",
+      button: 'Mewngofnodi',
+      notYou: 'Os na wnaethoch ofyn am gael mewngofnodi, caewch y dudalen hon: does dim yn digwydd oni bai eich bod yn dewis y botwm.',
+      problemTitle: "Nid oes modd defnyddio'r ddolen hon",
+      expired: "Mae'r ddolen fewngofnodi hon wedi dod i ben: mae dolenni'n gweithio am 30 munud. Gofynnwch am un newydd.",
+      used: "Mae'r ddolen fewngofnodi hon eisoes wedi'i defnyddio: mae pob dolen yn gweithio unwaith. Gofynnwch am un newydd.",
+      taken:
+        "Mae rhywun arall wedi cadarnhau'r proffil hwn yn y cyfamser. Os mai eich proffil chi yw hwn, gofynnwch i gymedrolwr eich cadarnhau â llaw.",
+      unknown:
+        "Nid yw'r ddolen fewngofnodi hon yn gywir. Gwnewch yn siŵr eich bod wedi copïo'r ddolen gyfan o'r e-bost, neu gofynnwch am un newydd.",
+      askAgain: 'Gofyn am ddolen fewngofnodi newydd',
+    },
+    signedOut: {
+      title: 'Rydych wedi allgofnodi',
+      here: 'Rydych wedi cael eich allgofnodi ar y porwr hwn.',
+      everywhere: 'Rydych wedi cael eich allgofnodi ar bob dyfais a phorwr a ddefnyddiwyd gennych.',
+    },
+    home: {
+      title: 'Eich proffil',
+      signedInAs: "Rydych wedi mewngofnodi fel **{{email}}**. Mae'r hyn rydych yn ei newid yma yn dod i rym ar unwaith.",
+      hidden: "Wedi'i guddio: nid yw'r proffil hwn yn ymddangos yn unman ar y wefan.",
+      private:
+        "Diolch yn breifat yn unig: nid yw eich enw, eich proffil na'ch dyfyniadau yn cael eu dangos yn unman ar y wefan. Mae eich argymhellion yn dal i gyfrif yn ffigurau ardal {{area}}, heb eich enw.",
+      shownAs: 'Yn ymddangos ar y wefan fel **{{name}}**:',
+      seeProfile: 'gweld eich proffil cyhoeddus',
+      ...same('published', `${n} argymhelliad a gyhoeddwyd.`),
+      ...forms('readQuotes', {
+        one: 'Darllen y dyfyniad a gyhoeddwyd',
+        two: `Darllen y dyfyniadau a gyhoeddwyd (${n})`,
+        few: `Darllen y dyfyniadau a gyhoeddwyd (${n})`,
+        many: `Darllen y dyfyniadau a gyhoeddwyd (${n})`,
+        other: `Darllen y dyfyniadau a gyhoeddwyd (${n})`,
+      }),
+    },
+    display: {
+      heading: 'Sut rydych yn cael eich dangos',
+      legend: 'Dewiswch sut mae eich proffil yn ymddangos',
+      full: "Fy enw llawn a'm hardal",
+      fullHint: "Mae pawb yn gweld eich enw llawn, {{name}}, a'ch ardal.",
+      firstName: "Fy enw cyntaf a'm hardal yn unig",
+      firstNameHint:
+        "Dim ond {{name}} a'ch ardal y mae pawb yn eu gweld. Mae eich cyfenw yn gadael pob tudalen a'r chwiliad; mae'r proffil yn cael cyfeiriad gwe newydd.",
+      private: 'Diolch yn breifat yn unig',
+      privateHint:
+        "Mae eich proffil, eich dyfyniadau a'ch enw yn gadael y wefan. Gallwch weld eich diolchiadau yma o hyd a'u lawrlwytho. Mae eich argymhellion yn dal i gyfrif yn ffigurau'r ardal, heb eich enw.",
+      save: "Cadw sut rwy'n cael fy nangos",
+    },
+    reply: {
+      heading: 'Eich ateb i deuluoedd',
+      published: "Wedi'i gyhoeddi ar eich proffil:",
+      pending: 'Yn aros am gymedrolwr:',
+      rejected:
+        'Ni wnaeth cymedrolwr gyhoeddi eich ateb diwethaf. Rhaid i atebion beidio ag adnabod neb na thrafod achos. Gallwch ysgrifennu un arall.',
+      change: 'Newid eich ateb',
+      write: 'Ysgrifennu ateb',
+      hint: "Yn cael ei ddangos ar eich proffil ar ôl i gymedrolwr ei wirio. Hyd at {{max}} nod. Peidiwch ag enwi na disgrifio unrhyw deulu. I ddileu eich ateb, gadewch hwn yn wag a'i anfon.",
+      send: 'Anfon fy ateb',
+    },
+    registration: {
+      heading: 'Eich cofrestriad',
+      regulator: 'Rheoleiddiwr',
+      choose: 'Dewiswch eich rheoleiddiwr',
+      number: 'Rhif cofrestru',
+      numberHint:
+        'Yn cael ei ddangos ar eich proffil fel "Wedi\'i gofrestru gyda …", gyda dolen i gofrestr y rheoleiddiwr. Mae rhifau cofrestru yn Lloegr yn dechrau gyda SW. Gadewch hwn yn wag i\'w ddileu.',
+      save: "Cadw'r cofrestriad",
+    },
+    thanksLinks: {
+      heading: 'Eich diolchiadau',
+      intro:
+        "Pob dyfyniad a gyhoeddwyd a'r hyn y dywedodd teuluoedd eich bod yn ei wneud yn dda, ar gyfer goruchwyliaeth neu eich cofnod DPP, gyda chod gwirio y gall eich rheolwr ei ddefnyddio i weld bod y ddogfen yn ddilys.",
+      page: "Gweld eich diolchiadau fel tudalen i'w hargraffu",
+      pdf: 'Lawrlwytho eich diolchiadau (PDF)',
+    },
+    hide: {
+      heading: 'Cuddio neu gywiro',
+      showAgain: 'Dangos fy mhroffil eto',
+      intro: 'Mae cuddio yn tynnu eich proffil oddi ar y wefan ar unwaith. Caiff y cymedrolwyr wybod.',
+      now: 'Cuddio fy mhroffil nawr',
+      wrong: "Rhywbeth o'i le arno, fel dyfyniad neu eich ardal?",
+      correct: "Gofyn i'r cymedrolwyr ei gywiro",
+    },
+    merge: {
+      heading: "Cyfuno dau o'ch proffiliau",
+      intro:
+        "Os ydych wedi symud rhwng cynghorau a bod gennych broffil ym mhob un, gall cymedrolwr eu gwneud yn un. Caiff pob dyfyniad ei gadw, ac mae'r hen gyfeiriad yn arwain at y proffil sy'n aros.",
+      from: "Y proffil i'w gyfuno i mewn i'r llall",
+      into: "Y proffil i'w gadw",
+      note: "Nodyn i'r cymedrolwyr (dewisol)",
+      noteHint: 'Hyd at 1,000 nod.',
+      send: 'Gofyn am gyfuno',
+    },
+    account: {
+      heading: 'Eich manylion mewngofnodi',
+      kept: "Dim ond er mwyn i chi allu mewngofnodi rydym yn cadw eich cyfeiriad e-bost. Rydym yn ei ddileu, a'ch manylion mewngofnodi, os nad ydych wedi mewngofnodi ers 2 flynedd, neu'n gynt os gofynnwch. [Beth rydym yn ei gadw a'ch hawliau](/named).",
+      another:
+        'Oes gennych broffil arall o gyngor blaenorol? Dewch o hyd iddo a dewiswch "Ai chi yw\'r person hwn?" arno tra byddwch wedi mewngofnodi yma: bydd yn cael ei ychwanegu at y mewngofnodi hwn.',
+      signOut: 'Allgofnodi',
+      signOutEverywhere: 'Allgofnodi ar bob dyfais',
+    },
+    done: {
+      display: "Mae'r ffordd rydych yn cael eich dangos wedi newid. Mae'n berthnasol ym mhob man ar y wefan nawr.",
+      replySent: "Mae eich ateb wedi'i anfon at y cymedrolwyr. Bydd yn ymddangos ar eich proffil unwaith y bydd cymedrolwr wedi'i wirio.",
+      replyRemoved: "Mae eich ateb wedi'i dynnu oddi ar eich proffil.",
+      registration: "Mae manylion eich cofrestriad wedi'u cadw.",
+      hidden: "Mae eich proffil wedi'i guddio. Nid yw'n ymddangos yn unman ar y wefan mwyach. Mae gan y cymedrolwyr gofnod ohono.",
+      shown: 'Mae eich proffil yn cael ei ddangos eto.',
+      merge: "Mae eich cais i gyfuno dau broffil wedi'i anfon at y cymedrolwyr.",
+    },
+    thanks: {
+      title: 'Diolchiadau gan deuluoedd: {{name}}',
+      back: "Yn ôl i'ch proffil",
+      heading: 'Diolch gan deuluoedd',
+      lead: '{{name}}, gweithiwr cymdeithasol, {{area}} ({{authority}})',
+      from: 'Gan Gyfeiriadur y Gweithiwr Cymdeithasol Da. Cyhoeddwyd {{when}}.',
+      code: 'Cod gwirio:',
+      checkAt:
+        "Gall unrhyw un wirio bod y ddogfen hon yn ddilys yn {{url}} gyda'r cod hwn. Mae'r gwiriad yn dangos pa ddyfyniadau a pha fisoedd sydd arni, a dim byd arall.",
+      checkAtShort: "Gall unrhyw un wirio bod y ddogfen hon yn ddilys yn {{url}} gyda'r cod hwn.",
+      pdf: 'Lawrlwytho fel PDF',
+      ...same('published', `${n} argymhelliad a gyhoeddwyd`),
+      qualities: 'Yr hyn a wnaeth yn dda, yn ôl teuluoedd',
+      quotes: 'Beth ddywedodd teuluoedd',
+      quotesNote: "Cafodd pob dyfyniad ei fyrhau a'i wneud yn ddienw gan gymedrolwr cyn iddo gael ei gyhoeddi.",
+      none: "Nid oes unrhyw ddyfyniadau wedi'u cyhoeddi ar y proffil hwn ar hyn o bryd.",
+      pdfTitle: 'Diolchiadau gan deuluoedd: {{name}}',
+    },
+    error: {
+      emailEmpty: 'Rhowch eich cyfeiriad e-bost gwaith',
+      emailLong: "Rhaid i'r cyfeiriad e-bost fod yn 254 nod neu lai",
+      emailFormat: 'Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@caerdydd.gov.uk',
+      noteShort:
+        'Dywedwch wrth y cymedrolwyr mewn ychydig eiriau pwy ydych chi a pham nad yw eich cyfeiriad yn cyfateb, er enghraifft "gweithiwr asiantaeth i Gyngor Caerdydd"',
+      noteLong: "Rhaid i'ch nodyn fod yn 1,000 nod neu lai",
+      display: 'Dewiswch sut rydych am gael eich dangos',
+      replyLong: "Rhaid i'ch ateb fod yn 500 nod neu lai",
+      regulator: "Dewiswch y rheoleiddiwr rydych wedi'ch cofrestru gydag ef",
+      numberSwe: 'Rhowch rif cofrestru yn y fformat cywir ar gyfer Lloegr: "SW" ac yna rhifau, fel SW123456',
+      numberSssc: 'Rhowch rif cofrestru yn y fformat cywir ar gyfer yr Alban: rhifau yn unig, fel 1234567',
+      numberScw: 'Rhowch rif cofrestru gyda Gofal Cymdeithasol Cymru yn y fformat cywir: rhifau yn unig, fel 1234567',
+      numberNiscc: 'Rhowch rif cofrestru yn y fformat cywir ar gyfer Gogledd Iwerddon: rhifau yn unig, fel 1234567',
+      mergeSame: "Dewiswch ddau broffil gwahanol i'w cyfuno",
+      mergeWaiting: "Mae cais i gyfuno'r proffil hwn eisoes yn aros am gymedrolwr",
+    },
+  },
+  mail: {
+    ignore: 'Os nad oeddech yn disgwyl y neges hon, gallwch ei hanwybyddu: ni fydd dim arall yn cael ei anfon.',
+    signIn: {
+      subject: 'Eich dolen fewngofnodi ar gyfer Cyfeiriadur y Gweithiwr Cymdeithasol Da',
+      asked: "Mae rhywun, chi mae'n debyg, wedi gofyn am gael mewngofnodi gyda'r cyfeiriad e-bost gwaith hwn.",
+      ...forms('valid', {
+        one: `Mae'r ddolen yn gweithio unwaith ac am ${n} munud.`,
+        two: `Mae'r ddolen yn gweithio unwaith ac am ${n} funud.`,
+        few: `Mae'r ddolen yn gweithio unwaith ac am ${n} munud.`,
+        many: `Mae'r ddolen yn gweithio unwaith ac am ${n} munud.`,
+        other: `Mae'r ddolen yn gweithio unwaith ac am ${n} munud.`,
+      }),
+      link: 'Mewngofnodi',
+    },
+    claimTaken: {
+      subject: "Ynglŷn â'ch cais i Gyfeiriadur y Gweithiwr Cymdeithasol Da",
+      asked: "Mae rhywun, chi mae'n debyg, wedi gofyn am gadarnhau proffil gyda'r cyfeiriad e-bost gwaith hwn.",
+      taken:
+        "Mae'r proffil hwnnw eisoes wedi'i gadarnhau gan ei weithiwr cymdeithasol gyda chyfeiriad arall, felly ni anfonwyd dolen fewngofnodi.",
+      byHand:
+        "Os mai eich proffil chi yw hwn ac nad ydych yn defnyddio'r cyfeiriad hwnnw mwyach, gallwch ofyn i gymedrolwr eich cadarnhau â llaw.",
+      link: 'Gofyn i gymedrolwr',
+    },
+    published: {
+      subject: 'Diweddariad gan Gyfeiriadur y Gweithiwr Cymdeithasol Da',
+      asked: 'Gofynnoch i ni ddweud wrthych pan fyddai eich argymhelliad yn cael ei gyhoeddi. Mae ar y wefan nawr.',
+      deleted: 'Rydym bellach wedi dileu eich cyfeiriad e-bost, fel yr addawyd. Ni fyddwch yn clywed gennym eto.',
+      link: 'Gweld y dudalen',
+    },
   },
   insights: {
     title: 'Mewnwelediadau',
@@ -828,5 +1064,276 @@ export const cy: Record<keyof typeof en, unknown> = {
       "`quotes`, y mwyaf diweddar yn gyntaf. Mae gan bob un ei `text`, `relationship` (`parent`, `carer`, `young_person`, `relative`, `professional` neu `other`), a `published` fel y flwyddyn a'r mis (`2026-03`).",
     workerApiGone: "Mae proffil sydd wedi'i guddio yn ateb `410`. Mae un sydd wedi'i ailenwi yn eich anfon ymlaen i'w gyfeiriad newydd.",
     feed: "Ffrwd Atom o ddyfyniadau newydd, ar gyfer darllenwyr ffrydiau. Mae gan bob cofnod y dyfyniad, am bwy y mae, dolen i'w proffil, a'r mis yr aeth ar y wefan. Mae'r ffrwd yn Saesneg.",
+  },
+  // The pages converted for Welsh last: house rules, staying safe, accessibility, named, check.
+  houseRules: {
+    title: "Rheolau'r wefan: beth rydym yn ei gyhoeddi a beth rydym yn ei dynnu",
+    description: "Beth sy'n cael ei gyhoeddi ar y cyfeiriadur a beth sy'n cael ei dynnu oddi arno.",
+    lead: "Dim ond diolchiadau rydym yn eu rhannu. Nid gwefan sgorio yw hon. Mae cymedrolwr yn darllen pob diolch cyn i ni ei rannu. Mae'n tynnu allan enwau a manylion preifat.",
+    leadReal:
+      'Peidiwch ag ysgrifennu amdanoch chi eich hun nac am gydweithiwr. Peidiwch â dyfeisio diolch. Rydym yn tynnu i lawr ddiolchiadau nad ydynt yn rhai go iawn.',
+    thanksOnlyHeading: 'Diolch yn unig, nid adolygiadau na sgoriau',
+    thanksOnly:
+      "Dim ond argymhellion y mae'r cyfeiriadur hwn yn eu casglu: diolchiadau gan deuluoedd i weithiwr cymdeithasol a'u helpodd. Nid yw'n casglu cwynion, sgoriau na sêr, ac nid yw'n rhestru gweithwyr yn erbyn ei gilydd. Mae proffil yn dangos y diolchiadau y mae gweithiwr wedi'u cael, nid adolygiad cytbwys o'i waith, ac nid yw gweithiwr sydd ag ychydig o argymhellion yma, neu ddim un, yn weithiwr gwaeth. Rydym yn dweud hyn oherwydd bod canllawiau'r Awdurdod Cystadleuaeth a Marchnadoedd ar gyfer gwefannau adolygu yn gofyn i wefannau sy'n cyhoeddi cynnwys cadarnhaol yn unig ddweud hynny'n glir.",
+    publishHeading: 'Beth rydym yn ei gyhoeddi',
+    publish1:
+      "Diolchiadau ac argymhellion i weithiwr cymdeithasol a enwir, mewn dyfyniad byr y mae cymedrolwr wedi'i wirio a'i wneud yn ddienw.",
+    publish2:
+      'Beth wnaeth y gweithiwr cymdeithasol a oedd yn help: er enghraifft gwrando, bod yn onest, troi i fyny, sefyll dros y teulu yn y llys, neu aros gyda nhw hyd y diwedd.',
+    publish3: "Enw, ardal a thîm y gweithiwr cymdeithasol, a'r rhinweddau a diciwyd gan deuluoedd.",
+    takeOutHeading: 'Beth rydym yn ei dynnu allan cyn cyhoeddi',
+    takeOut1:
+      "Enwau unrhyw un ar wahân i'r gweithiwr cymdeithasol: plant, rhieni, perthnasau, gofalwyr maeth neu weithwyr proffesiynol eraill.",
+    takeOut2: 'Cyfeiriadau, codau post, rhifau ffôn, cyfeiriadau e-bost a dolenni gwe.',
+    takeOut3: 'Ysgolion, dyddiadau geni, oedrannau a dyddiadau manwl.',
+    takeOut4: 'Rhifau achos, enwau llysoedd a manylion achosion llys.',
+    neverHeading: 'Beth nad ydym yn ei gyhoeddi o gwbl',
+    never1:
+      "Cwynion, neu feirniadaeth o berson a enwir. Mae ffyrdd priodol o wneud hynny: proses gwyno eich cyngor, neu'r Ombwdsmon Llywodraeth Leol a Gofal Cymdeithasol.",
+    never2:
+      "Unrhyw beth sy'n awgrymu y gallai plentyn fod mewn perygl. Ni allwn weithredu arno o'r fan hon, felly ffoniwch 999 mewn argyfwng neu'r NSPCC ar 0808 800 5000.",
+    never3: 'Unrhyw beth a allai adnabod plentyn neu deulu, hyd yn oed ar ôl ei olygu.',
+    never4:
+      "Argymhellion sy'n edrych fel pe baent wedi'u dyfeisio, wedi'u hailadrodd, neu wedi'u hanfon gan y gweithiwr cymdeithasol amdano'i hun.",
+    never5: "Unrhyw beth sarhaus neu wahaniaethol, neu sy'n hysbysebu rhywbeth.",
+    falseHeading: 'Argymhellion ffug',
+    falseIntro:
+      "Rhaid i argymhelliad ddod gan rywun a fu'n gweithio gyda'r gweithiwr cymdeithasol fel aelod o'r teulu, gofalwr, person ifanc neu berson arall y bu'n ei helpu, a rhaid iddo ddisgrifio ei brofiad gwir ei hun.",
+    false1:
+      "Rhaid i weithwyr cymdeithasol beidio ag argymell eu hunain, a rhaid i gydweithwyr, rheolwyr neu unrhyw un sy'n gweithredu ar eu rhan beidio ag ysgrifennu argymhellion ar eu cyfer.",
+    false2: 'Ni chaiff neb gynnig na derbyn tâl, rhoddion na ffafrau am argymhelliad, na gofyn am un yn gyfnewid am unrhyw beth.',
+    false3:
+      "Mae pawb sy'n anfon argymhelliad yn cadarnhau nad nhw yw'r gweithiwr, un o'i gydweithwyr, na rhywun sy'n gweithredu ar ei ran.",
+    false4:
+      "Mae cymedrolwyr yn chwilio am argymhellion sy'n ymddangos fel pe baent wedi'u dyfeisio, wedi'u copïo, neu wedi'u hanfon lawer gwaith, ac nid ydynt yn eu cyhoeddi.",
+    false5:
+      'Os deuir o hyd i argymhelliad ffug ar ôl ei gyhoeddi, byddwn yn ei dynnu i lawr. Os ydych yn credu bod un yn ffug, [dywedwch wrthym](/request-change).',
+    removeHeading: 'Beth rydym yn ei dynnu ar ôl cyhoeddi',
+    remove1: "Dyfyniad, pan fydd y teulu a'i hanfonodd yn [ei dynnu'n ôl](/withdraw).",
+    remove2:
+      'Proffil, neu ran ohono, pan fydd y gweithiwr cymdeithasol yn [gofyn i ni ei guddio neu ei gywiro](/request-change) a chymedrolwr yn cytuno.',
+    remove3: "Unrhyw beth y down o hyd iddo yn nes ymlaen sy'n torri'r rheolau hyn.",
+    recorded: "Caiff pob newid y mae cymedrolwr yn ei wneud ei gofnodi: pwy a'i gwnaeth, pryd, a'r dyfyniad cyn ac ar ôl y newid.",
+  },
+  stayingSafe: {
+    title: "Cadw'n ddiogel ar-lein",
+    description: "Sut i ddefnyddio'r wefan hon heb i bobl eraill wybod: pori preifat, hanes, a'r botwm gadael.",
+    lead: "Os bydd rhywun yn edrych ar eich ffôn neu eich cyfrifiadur, gall y camau hyn helpu i gadw eich ymweliad â'r wefan hon yn breifat.",
+    leaveHeading: 'Gadael y wefan hon yn gyflym',
+    leaveButton: "Mae botwm coch **Gadael y dudalen hon** ar frig pob tudalen. Mae'n mynd â chi i dudalen tywydd ar unwaith.",
+    leaveShift:
+      "Ar fysellfwrdd, gallwch hefyd bwyso'r fysell **Shift** dair gwaith. Mae hyn yn gweithio ar gyfrifiadur, ond nid ar y rhan fwyaf o ffonau.",
+    leaveHistory: "Nid yw'r botwm yn dileu eich hanes. Mae'r camau isod yn helpu gyda hynny.",
+    privateHeading: 'Defnyddio ffenestr breifat',
+    private: "Nid yw ffenestr breifat yn cadw rhestr o'r tudalennau rydych yn ymweld â nhw. Pan fyddwch yn ei chau, mae'n eu hanghofio.",
+    privateChrome:
+      'Chrome ac Edge: agorwch y ddewislen a dewiswch **Ffenestr Incognito newydd** neu **Ffenestr InPrivate newydd** (**New Incognito window** neu **New InPrivate window** os yw eich porwr yn Saesneg).',
+    privateSafari: 'Safari ar iPhone: tapiwch y botwm tabiau, yna **Private**.',
+    privateFirefox:
+      'Firefox: agorwch y ddewislen a dewiswch **Ffenestr Breifat Newydd** (**New private window** os yw eich porwr yn Saesneg).',
+    historyHeading: 'Clirio eich hanes',
+    history:
+      "Os na wnaethoch ddefnyddio ffenestr breifat, gallwch ddileu'r wefan hon o'ch hanes. Agorwch osodiadau eich porwr a chwiliwch am **Hanes** (**History**). Gallwch ddileu un dudalen, neu'r awr ddiwethaf.",
+    historyEmpty:
+      "Os yw eich hanes bob amser yn wag, efallai y bydd rhywun yn sylwi. Efallai ei bod yn fwy diogel dileu'r tudalennau o'r wefan hon yn unig.",
+    emailHeading: 'Nid oes angen e-bost arnoch',
+    email:
+      "Gallwch anfon diolch heb e-bost. Os byddwch yn rhoi un, dim ond ein cymedrolwyr sy'n ei weld. Rydym yn ei ddileu pan fyddwn wedi darllen eich diolch.",
+    emailFromBefore: 'Os byddwn yn ysgrifennu atoch rywbryd, ni fydd yr e-bost yn dweud beth a ysgrifennoch. Bydd yn dod oddi wrth “',
+    emailFromAfter: "” (enw'r wefan yn Saesneg).",
+    referenceHeading: 'Cadw eich cyfeirnod yn ddiogel',
+    reference:
+      "Pan fyddwch yn anfon diolch, byddwch yn cael cyfeirnod. Gydag ef gallwch [wirio eich diolch](/status) neu [ei dynnu'n ôl](/withdraw). Nid oes angen dim byd arall arnoch.",
+    referenceHide:
+      "Cadwch ef lle mai dim ond chi all ddod o hyd iddo. Gallech ei ysgrifennu a'i guddio, neu ei gadw mewn lle sydd wedi'i gloi. Os ydych yn meddwl y gallai rhywun ddod o hyd iddo, gallwch ei ddefnyddio i dynnu eich diolch yn ôl.",
+    dangerHeading: 'Os ydych chi mewn perygl',
+    danger:
+      'Os ydych chi neu blentyn mewn perygl ar hyn o bryd, ffoniwch [999](tel:999). Os na allwch siarad, ffoniwch 999 ac yna pwyswch 55 pan ofynnir i chi.',
+    domesticAbuse:
+      "I gael help gyda cham-drin yn y cartref, gallwch ffonio'r Llinell Gymorth Genedlaethol ar gyfer Cam-drin Domestig am ddim ar [0808 2000 247](tel:08082000247), ddydd a nos.",
+  },
+  accessibility: {
+    title: 'Datganiad hygyrchedd',
+    description: "Pa mor hygyrch yw'r wefan hon, beth nad yw'n gweithio eto, a sut i roi gwybod i ni am broblem.",
+    lead: "Rydym am i bawb allu defnyddio'r wefan hon. Mae'r dudalen hon yn dweud pa mor dda mae'n gweithio, beth nad yw'n gweithio eto, a sut i roi gwybod i ni am broblem.",
+    appliesTo:
+      "Mae'r datganiad hwn yn berthnasol i Gyfeiriadur y Gweithiwr Cymdeithasol Da, gan gynnwys ei ffurflenni a'r tudalennau ar gyfer cymedrolwyr.",
+    usingHeading: "Defnyddio'r wefan hon",
+    using:
+      "Cyfeiriadur y Gweithiwr Cymdeithasol Da sy'n rhedeg y wefan hon. Rydym am i gymaint o bobl â phosibl allu ei defnyddio. Er enghraifft, mae hynny'n golygu y dylech allu:",
+    using1: 'newid lliwiau, lefelau cyferbyniad a ffontiau gan ddefnyddio gosodiadau eich porwr neu eich dyfais',
+    using2: "chwyddo hyd at 400% heb i'r testun ddisgyn oddi ar y sgrin",
+    using3: "llywio'r rhan fwyaf o'r wefan gan ddefnyddio bysellfwrdd yn unig neu feddalwedd adnabod lleferydd",
+    using4: "gwrando ar y rhan fwyaf o'r wefan gan ddefnyddio darllenydd sgrin (gan gynnwys fersiynau diweddaraf JAWS, NVDA a VoiceOver)",
+    using5: 'defnyddio pob tudalen a ffurflen heb JavaScript',
+    using6: 'ei defnyddio ar sgrin ffôn fach, 375 picsel o led',
+    simple:
+      "Rydym hefyd wedi gwneud y testun mor syml ag y gallwn. Mae'r tudalennau y mae teuluoedd yn eu defnyddio wedi'u hysgrifennu ar gyfer oedran darllen o 11 neu iau (wedi'i fesur ar y Saesneg).",
+    abilityNet:
+      "Mae gan [AbilityNet](https://mcmw.abilitynet.org.uk/) gyngor (yn Saesneg) ar wneud eich dyfais yn haws i'w defnyddio os oes gennych anabledd.",
+    howHeading: "Pa mor hygyrch yw'r wefan hon",
+    how: "Rydym yn gwybod nad yw rhai rhannau o'r wefan hon yn gwbl hygyrch:",
+    how1: "delweddau wedi'u llunio mewn SVG yw'r siartiau ar y dudalen mewnwelediadau: mae gan bob un dabl o'r un ffigurau wrth ei ymyl, ond nid yw'r siartiau eu hunain yn disgrifio pob pwynt",
+    how2: "mae angen bysellfwrdd a JavaScript i bwyso Shift dair gwaith i adael y wefan; mae'r botwm Gadael y dudalen hon yn gweithio heb y naill na'r llall",
+    how3: "mae'r tudalennau ar gyfer cymedrolwyr yn Saesneg yn unig",
+    how4: 'mae ffeiliau data agored (CSV a JSON) ar gyfer offer, nid ar gyfer eu darllen ar sgrin',
+    feedbackHeading: 'Adborth a gwybodaeth gyswllt',
+    feedback:
+      "Os oes angen gwybodaeth ar y wefan hon arnoch mewn fformat gwahanol, fel print bras, hawdd ei ddarllen neu sain, rhowch wybod i ni drwy'r [ffurflen gyswllt ar gyfer newidiadau](/request-change) a dywedwch beth sydd ei angen arnoch. Os byddwch yn gadael cyfeiriad e-bost, bydd cymedrolwr yn ateb.",
+    reportingHeading: "Rhoi gwybod am broblemau hygyrchedd gyda'r wefan hon",
+    reporting:
+      "Rydym bob amser yn ceisio gwella hygyrchedd y wefan hon. Os byddwch yn dod o hyd i unrhyw broblemau nad ydynt wedi'u rhestru ar y dudalen hon, neu os ydych yn credu nad ydym yn bodloni gofynion hygyrchedd, defnyddiwch y [ffurflen gyswllt](/request-change). Nid oes angen i chi roi eich enw.",
+    enforcementHeading: 'Gweithdrefn orfodi',
+    enforcement:
+      "Y Comisiwn Cydraddoldeb a Hawliau Dynol (EHRC) sy'n gyfrifol am orfodi Rheoliadau Hygyrchedd Cyrff y Sector Cyhoeddus (Gwefannau a Chymwysiadau Symudol) (Rhif 2) 2018 (y “rheoliadau hygyrchedd”). Os nad ydych yn hapus â'r ffordd rydym yn ymateb i'ch cwyn, [cysylltwch â'r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS)](https://www.equalityadvisoryservice.com/) (yn Saesneg).",
+    technicalHeading: 'Gwybodaeth dechnegol am hygyrchedd y wefan hon',
+    technical:
+      'Rydym wedi ymrwymo i wneud y wefan hon yn hygyrch, yn unol â Rheoliadau Hygyrchedd Cyrff y Sector Cyhoeddus (Gwefannau a Chymwysiadau Symudol) (Rhif 2) 2018.',
+    complianceHeading: 'Statws cydymffurfio',
+    compliance:
+      "Mae'r wefan hon yn cydymffurfio'n rhannol â safon AA [Canllawiau Hygyrchedd Cynnwys y We fersiwn 2.2](https://www.w3.org/TR/WCAG22/) (yn Saesneg), oherwydd yr achosion o beidio â chydymffurfio a restrir isod.",
+    nonAccessibleHeading: "Cynnwys nad yw'n hygyrch",
+    nonAccessible: "Nid yw'r cynnwys a restrir isod yn hygyrch am y rhesymau canlynol.",
+    charts:
+      "Mae'r siartiau llinell ar y dudalen mewnwelediadau yn dangos y duedd fel llun, ac mae'r tabl wrth ymyl pob siart yn rhoi'r ffigurau. Mae defnyddiwr darllenydd sgrin yn cael yr un ffigurau o'r tabl, ond nid disgrifiad o siâp y llinell (WCAG 1.1.1, cynnwys nad yw'n destun). Rydym yn bwriadu ychwanegu crynodeb ysgrifenedig byr o bob siart.",
+    notTested:
+      "Nid ydym eto wedi profi'r wefan â llaw gyda darllenydd sgrin, na chyda phobl sy'n defnyddio technoleg gynorthwyol bob dydd. Rydym yn bwriadu gwneud y ddau beth.",
+    testedHeading: "Sut y gwnaethom brofi'r wefan hon",
+    tested: 'Rydym yn profi pob tudalen, pob ffurflen a phob neges gwall ar bob newid i’r cod:',
+    tested1:
+      'gydag [axe-core](https://github.com/dequelabs/axe-core), ar gyfer WCAG 2.2 A ac AA, ym mhorwr Chromium: ni chaniateir unrhyw fethiannau',
+    tested2:
+      "gyda'r [Nu Html Checker](https://validator.github.io/validator/), ar yr HTML y mae pob tudalen yn ei anfon: ni chaniateir unrhyw wallau",
+    tested3: "gyda bysellfwrdd yn unig, gan wirio trefn y ffocws, y ddolen Neidio i'r prif gynnwys a Gadael y dudalen hon",
+    tested4:
+      "ar gyfer darllenwyr sgrin, drwy wirio yng nghoeden hygyrchedd Chromium fod gan bob tudalen un prif bennawd, tirnodau, meysydd â labeli a negeseuon gwall wedi'u cysylltu â'u meysydd; mae angen gwneud prawf llawn â llaw gan ddefnyddio NVDA a VoiceOver o hyd",
+    tested5: "ar sgrin 375 picsel o led, a chyda JavaScript wedi'i ddiffodd",
+    tested6: 'ar gyfer oedran darllen, gyda gradd Flesch–Kincaid geiriau Saesneg pob tudalen',
+    improvingHeading: 'Beth rydym yn ei wneud i wella hygyrchedd',
+    improving:
+      "Byddwn yn ychwanegu crynodebau ysgrifenedig at y siartiau, ac yn profi'r wefan gyda phobl anabl sy'n ei defnyddio. Rydym yn trwsio unrhyw broblem y mae pobl yn dweud wrthym amdani.",
+    preparationHeading: "Paratoi'r datganiad hygyrchedd hwn",
+    preparation: 'Paratowyd y datganiad hwn ym mis {{prepared}}. Cafodd ei adolygu ddiwethaf ym mis {{reviewed}}.',
+  },
+  named: {
+    title: 'Wedi eich enwi ar y wefan hon?',
+    description:
+      "Beth mae'r cyfeiriadur yn ei gadw am weithiwr cymdeithasol a enwir, o ble y daeth, am ba hyd y caiff ei gadw, a sut i wrthwynebu neu gadarnhau.",
+    lead: "A wnaeth teulu ddiolch i chi ar y wefan hon? Mae'r dudalen hon yn dweud beth rydym yn ei gadw amdanoch, a beth y gallwch ei wneud.",
+    leadSummary:
+      'Rydym yn dangos eich enw, eich ardal a dyfyniadau byr. Mae cymedrolwr yn gwirio pob dyfyniad yn gyntaf. Gallwch ofyn i ni ddangos eich enw cyntaf yn unig. Gallwch guddio eich tudalen. Gallwch wrthod y cyfan.',
+    holdHeading: 'Beth rydym yn ei gadw amdanoch',
+    hold1: 'Eich enw, ardal eich cyngor ac, os rhoddodd y teulu ef, eich tîm, fel yr ysgrifennodd teuluoedd nhw yn eu hargymhellion.',
+    hold2:
+      "Dyfyniadau byr o'r argymhellion hynny. Mae cymedrolwr yn byrhau pob un ac yn tynnu allan unrhyw beth a allai adnabod y teulu cyn iddo gael ei gyhoeddi.",
+    hold3: "Faint o deuluoedd a'ch argymhellodd a pha rinweddau a diciwyd ganddynt, fel “{{quality}}”.",
+    hold4:
+      'Geiriau gwreiddiol y teuluoedd, a welir gan gymedrolwyr yn unig, ac a ddilëir gyfnod penodol ar ôl i gymedrolwr benderfynu arnynt.',
+    hold5:
+      "Os byddwch yn cadarnhau eich proffil: eich cyfeiriad e-bost (i anfon dolenni mewngofnodi atoch), sut y dewisoch gael eich dangos, eich ateb i deuluoedd a'ch rhif cofrestru os byddwch yn eu hychwanegu, a chofnod o'r dogfennau diolch rydych yn eu llwytho i lawr (pa ddyfyniadau a misoedd y mae pob un yn eu rhestru).",
+    hold6: 'Cofnod o bob penderfyniad cymedroli am eich proffil, fel bod modd gwirio pob un yn nes ymlaen.',
+    fromHeading: 'O ble y daeth',
+    from: "Gan deuluoedd a fu'n gweithio gyda chi ac a ddewisodd ddiolch, drwy'r ffurflen ar y wefan hon. Nid ydym yn gwybod pwy ydynt oni bai eu bod wedi dweud wrth gymedrolwr, ac nid ydym byth yn trosglwyddo negeseuon na manylion cyswllt rhwng teuluoedd a gweithwyr cymdeithasol. Daw'r hyn rydych yn ei ychwanegu eich hun oddi wrthych chi.",
+    whyHeading: 'Pam rydym yn ei gadw',
+    why: 'Er mwyn i deuluoedd allu cydnabod gwaith cymdeithasol da yn gyhoeddus, ac er mwyn i deuluoedd ac ymchwilwyr eraill weld ble mae gweithwyr cymdeithasol yn cael eu hargymell. Ein sail gyfreithlon yw buddiannau dilys (erthygl 6(1)(f) GDPR y DU). Rydym yn dweud hyn wrthych o dan erthygl 14 GDPR y DU, oherwydd na ddaeth yr wybodaeth oddi wrthych chi.',
+    keptHeading: 'Am ba hyd rydym yn ei gadw',
+    tableCaption: "Am ba hyd rydym yn cadw'r hyn sydd gennym am weithiwr cymdeithasol a enwir",
+    colWhat: 'Beth',
+    colHowLong: 'Am ba hyd',
+    profile: "Eich proffil, y dyfyniadau a gyhoeddwyd a'r niferoedd",
+    profileHowLong: "Tra bo'r proffil wedi'i gyhoeddi. Gallwch ei guddio unrhyw bryd.",
+    words: 'Geiriau gwreiddiol teuluoedd',
+    ...forms('wordsHowLong', {
+      one: `Cânt eu dileu gyfnod penodol ar ôl i gymedrolwr benderfynu arnynt (${n} diwrnod, fel y mae'r [dudalen preifatrwydd](/privacy) yn ei ddweud).`,
+      two: `Cânt eu dileu gyfnod penodol ar ôl i gymedrolwr benderfynu arnynt (${n} ddiwrnod, fel y mae'r [dudalen preifatrwydd](/privacy) yn ei ddweud).`,
+      few: `Cânt eu dileu gyfnod penodol ar ôl i gymedrolwr benderfynu arnynt (${n} diwrnod, fel y mae'r [dudalen preifatrwydd](/privacy) yn ei ddweud).`,
+      many: `Cânt eu dileu gyfnod penodol ar ôl i gymedrolwr benderfynu arnynt (${n} diwrnod, fel y mae'r [dudalen preifatrwydd](/privacy) yn ei ddweud).`,
+      other: `Cânt eu dileu gyfnod penodol ar ôl i gymedrolwr benderfynu arnynt (${n} diwrnod, fel y mae'r [dudalen preifatrwydd](/privacy) yn ei ddweud).`,
+    }),
+    email: 'Eich cyfeiriad e-bost, os byddwch yn cadarnhau',
+    // blwyddyn is feminine and takes the nasal mutation after 5, 7, 8, 9, 10 (pum mlynedd), which the
+    // plural forms cannot tell from 4: those counts say "o flynyddoedd".
+    ...forms('emailHowLong', {
+      zero: `Caiff ei gadw er mwyn i chi allu mewngofnodi. Caiff ei ddileu, ynghyd â'ch mewngofnodi, pan fyddwch yn gofyn, neu pan na fyddwch wedi mewngofnodi am ${n} o flynyddoedd. Caiff cyfeiriad a roddwch i gymedrolwr er mwyn eich cadarnhau â llaw ei ddileu pan fydd yn penderfynu.`,
+      one: `Caiff ei gadw er mwyn i chi allu mewngofnodi. Caiff ei ddileu, ynghyd â'ch mewngofnodi, pan fyddwch yn gofyn, neu pan na fyddwch wedi mewngofnodi am ${n} flwyddyn. Caiff cyfeiriad a roddwch i gymedrolwr er mwyn eich cadarnhau â llaw ei ddileu pan fydd yn penderfynu.`,
+      two: `Caiff ei gadw er mwyn i chi allu mewngofnodi. Caiff ei ddileu, ynghyd â'ch mewngofnodi, pan fyddwch yn gofyn, neu pan na fyddwch wedi mewngofnodi am ${n} flynedd. Caiff cyfeiriad a roddwch i gymedrolwr er mwyn eich cadarnhau â llaw ei ddileu pan fydd yn penderfynu.`,
+      few: `Caiff ei gadw er mwyn i chi allu mewngofnodi. Caiff ei ddileu, ynghyd â'ch mewngofnodi, pan fyddwch yn gofyn, neu pan na fyddwch wedi mewngofnodi am ${n} blynedd. Caiff cyfeiriad a roddwch i gymedrolwr er mwyn eich cadarnhau â llaw ei ddileu pan fydd yn penderfynu.`,
+      many: `Caiff ei gadw er mwyn i chi allu mewngofnodi. Caiff ei ddileu, ynghyd â'ch mewngofnodi, pan fyddwch yn gofyn, neu pan na fyddwch wedi mewngofnodi am ${n} blynedd. Caiff cyfeiriad a roddwch i gymedrolwr er mwyn eich cadarnhau â llaw ei ddileu pan fydd yn penderfynu.`,
+      other: `Caiff ei gadw er mwyn i chi allu mewngofnodi. Caiff ei ddileu, ynghyd â'ch mewngofnodi, pan fyddwch yn gofyn, neu pan na fyddwch wedi mewngofnodi am ${n} o flynyddoedd. Caiff cyfeiriad a roddwch i gymedrolwr er mwyn eich cadarnhau â llaw ei ddileu pan fydd yn penderfynu.`,
+    }),
+    links: 'Dolenni mewngofnodi',
+    ...forms('linksHowLong', {
+      one: `Maen nhw'n gweithio am ${n} munud. Dim ond ffurf wedi'i sgramblo o bob dolen a gadwn, ac fe'i dilëir ddiwrnod ar ôl iddi ddod i ben.`,
+      two: `Maen nhw'n gweithio am ${n} funud. Dim ond ffurf wedi'i sgramblo o bob dolen a gadwn, ac fe'i dilëir ddiwrnod ar ôl iddi ddod i ben.`,
+      few: `Maen nhw'n gweithio am ${n} munud. Dim ond ffurf wedi'i sgramblo o bob dolen a gadwn, ac fe'i dilëir ddiwrnod ar ôl iddi ddod i ben.`,
+      many: `Maen nhw'n gweithio am ${n} munud. Dim ond ffurf wedi'i sgramblo o bob dolen a gadwn, ac fe'i dilëir ddiwrnod ar ôl iddi ddod i ben.`,
+      other: `Maen nhw'n gweithio am ${n} munud. Dim ond ffurf wedi'i sgramblo o bob dolen a gadwn, ac fe'i dilëir ddiwrnod ar ôl iddi ddod i ben.`,
+    }),
+    record: 'Y cofnod cymedroli',
+    recordHowLong: 'Caiff ei gadw, fel bod modd gwirio penderfyniadau.',
+    canHeading: 'Beth y gallwch ei wneud',
+    confirmHeading: 'Cadarnhau eich proffil',
+    confirm:
+      "Dewiswch “Ai chi yw'r person hwn?” ar eich proffil a rhowch eich cyfeiriad e-bost gwaith. Yna gallwch ddewis cael eich dangos wrth eich enw llawn, wrth eich enw cyntaf yn unig, neu ddim o gwbl (diolchiadau preifat yn unig), ateb teuluoedd, ychwanegu eich rhif cofrestru, a llwytho eich diolchiadau i lawr ar gyfer goruchwyliaeth neu eich cofnod DPP. Daw newid i rym ar unwaith.",
+    objectHeading: 'Gwrthwynebu',
+    object:
+      'Mae gennych hawl i wrthwynebu i ni ddangos gwybodaeth amdanoch (erthygl 21 GDPR y DU). [Anfonwch wrthwynebiad](/request-change) a dewiswch “{{option}}”. Byddwn yn ateb o fewn mis. Gallwch hefyd guddio eich proffil eich hun ar unwaith ar ôl i chi ei gadarnhau.',
+    defamatoryHeading: 'Rhoi gwybod i ni fod rhywbeth yn ddifenwol',
+    defamatory:
+      'Os ydych yn credu bod dyfyniad a gyhoeddwyd yn ddifenwol, [anfonwch hysbysiad](/request-change) a dewiswch “{{option}}”. Dywedwch pa ddatganiad, pam ei fod yn anwir ac yn niweidiol, a rhowch eich enw. Rydym yn gweithredu ar hysbysiadau o fewn 48 awr, fel y mae Rheoliadau Difenwi (Gweithredwyr Gwefannau) 2013 yn ei gwneud yn ofynnol.',
+    correctHeading: 'Cywiro neu weld eich gwybodaeth',
+    correct:
+      "Gallwch [ofyn am gywiriad](/request-change), neu ofyn am gopi o'r hyn sydd gennym amdanoch. Os ydych yn anhapus â'r ffordd rydym yn trin eich gwybodaeth, gallwch gwyno i Swyddfa'r Comisiynydd Gwybodaeth (ico.org.uk).",
+    signIn: "Wedi cadarnhau eisoes? [Mewngofnodwch i'ch proffil](/worker/sign-in).",
+  },
+  thanksCheck: {
+    title: 'Gwirio dogfen ddiolch',
+    errorTitle: 'Gwall: Gwirio dogfen ddiolch',
+    intro:
+      "Gall gweithwyr cymdeithasol a enwir ar y wefan hon lwytho eu diolchiadau gan deuluoedd i lawr, ar gyfer goruchwyliaeth neu eu cofnod DPP. Mae gan bob dogfen god gwirio. Rhowch y cod i weld a yw'r ddogfen yn ddilys a beth mae'n ei restru.",
+    label: 'Cod gwirio',
+    hint: "16 o lythrennau a rhifau, wedi'u hargraffu ar y ddogfen, fel ABCD-EFGH-JKLM-NPQR",
+    button: 'Gwirio',
+    invalid: "Rhowch y cod gwirio fel y mae wedi'i argraffu ar y ddogfen: 16 o lythrennau a rhifau, fel ABCD-EFGH-JKLM-NPQR",
+    notFound:
+      "Nid oes gan unrhyw ddogfen y cod gwirio hwn. Gwiriwch eich bod wedi'i deipio fel y mae wedi'i argraffu; os yw'n gywir, nid ni a gyhoeddodd y ddogfen",
+    result: {
+      title: "Mae'r ddogfen hon yn ddilys",
+      issued: "Cyhoeddwyd y ddogfen â'r cod gwirio **{{code}}** gan Gyfeiriadur y Gweithiwr Cymdeithasol Da ar {{date}}.",
+      ...forms('lists', {
+        one: `Mae'n rhestru ${n} dyfyniad gan deuluoedd, {{published}}.`,
+        two: `Mae'n rhestru ${n} ddyfyniad gan deuluoedd, {{published}}.`,
+        few: `Mae'n rhestru ${n} dyfyniad gan deuluoedd, {{published}}.`,
+        many: `Mae'n rhestru ${n} dyfyniad gan deuluoedd, {{published}}.`,
+        other: `Mae'n rhestru ${n} dyfyniad gan deuluoedd, {{published}}.`,
+      }),
+      ...forms('publishedIn', {
+        zero: 'heb fis cyhoeddi',
+        one: 'a gyhoeddwyd ym mis {{months}}',
+        two: 'a gyhoeddwyd yn y misoedd hyn: {{months}}',
+        few: 'a gyhoeddwyd yn y misoedd hyn: {{months}}',
+        many: 'a gyhoeddwyd yn y misoedd hyn: {{months}}',
+        other: 'a gyhoeddwyd yn y misoedd hyn: {{months}}',
+      }),
+      noMonth: 'dim mis',
+      ...forms('removed', {
+        one: `Mae ${n} dyfyniad a restrir arni wedi'i dynnu oddi ar y wefan ers hynny (gall teulu dynnu ei argymhelliad yn ôl), felly nid yw'n cael ei ddangos yma.`,
+        two: `Mae ${n} ddyfyniad a restrir arni wedi'u tynnu oddi ar y wefan ers hynny (gall teulu dynnu ei argymhelliad yn ôl), felly nid ydynt yn cael eu dangos yma.`,
+        few: `Mae ${n} dyfyniad a restrir arni wedi'u tynnu oddi ar y wefan ers hynny (gall teulu dynnu ei argymhelliad yn ôl), felly nid ydynt yn cael eu dangos yma.`,
+        many: `Mae ${n} dyfyniad a restrir arni wedi'u tynnu oddi ar y wefan ers hynny (gall teulu dynnu ei argymhelliad yn ôl), felly nid ydynt yn cael eu dangos yma.`,
+        other: `Mae ${n} dyfyniad a restrir arni wedi'u tynnu oddi ar y wefan ers hynny (gall teulu dynnu ei argymhelliad yn ôl), felly nid ydynt yn cael eu dangos yma.`,
+      }),
+      quotesHeading: "Y dyfyniadau y mae'n eu rhestru",
+      another: 'Gwirio dogfen arall',
+    },
+  },
+  exitThisPage: {
+    ...forms('press', {
+      one: 'Shift, pwyswch unwaith eto i adael.',
+      two: 'Shift, pwyswch ddwywaith eto i adael.',
+      few: `Shift, pwyswch ${n} gwaith eto i adael.`,
+      many: `Shift, pwyswch ${n} gwaith eto i adael.`,
+      other: `Shift, pwyswch ${n} gwaith eto i adael.`,
+    }),
   },
 };

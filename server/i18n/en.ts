@@ -572,6 +572,234 @@ export const en = {
     claimAfter: ' to choose how you are shown, reply and keep your thanks.',
     named: 'Named on this site?',
   },
+  /** the named worker's own pages (/worker/…): claim, sign-in, the mailed link, their page, their thanks */
+  workerAccount: {
+    errorTitle: 'Error: {{title}}',
+    searchLink: 'Search the directory',
+    signInAgain: 'Sign in again',
+    namedLink: 'Named on this site? What we hold and your rights',
+    backToProfile: 'Back to the profile',
+    claim: {
+      title: 'Is this you?',
+      lead: '{{name}}, social worker in {{area}}',
+      intro:
+        'If you are this social worker, you can confirm the profile. You can then choose how you are shown (full name, first name only, or thanks in private only), reply to families, add your registration number and download your thanks for supervision or your CPD record.',
+      emailIntro:
+        'Enter your work email address at {{authority}}. If it is one of their addresses, we will email you a link to sign in. The link works once, within 30 minutes.',
+      emailLabel: 'Your work email address',
+      emailHint: 'For example name@council.gov.uk. We use it only to send you sign-in links.',
+      send: 'Send me a sign-in link',
+      noMatch:
+        'Work for an agency, moved to another council, or have no work address there? Send the form anyway: on the next page you can ask a moderator to confirm you by hand.',
+      already: 'Already confirmed your profile? [Sign in with your email address](/worker/sign-in).',
+      named: '[Named on this site? What we hold about you and your rights](/named)',
+      start:
+        'If you are a social worker named on this site, find your profile with the search and choose "Is this you?" on it. If you have already confirmed your profile, sign in with your email address.',
+      noProfileTitle: 'We could not find that profile',
+      noProfile:
+        'Find your profile with the search, then choose "Is this you?" on it. If you have already confirmed your profile, sign in with your email address.',
+    },
+    sent: {
+      title: 'Check your email',
+      claim:
+        'If **{{email}}** is a work address at {{authority}}, we have sent a sign-in link to it. The link works once, within 30 minutes. It can take a few minutes to arrive: check your junk folder too.',
+      signIn:
+        'If {{email}} belongs to a social worker who has confirmed their profile, we have sent a sign-in link to it. The link works once, within 30 minutes.',
+      notConfirmed: 'Not confirmed yet? Find your profile first',
+      manualHeading: 'No link? Ask a moderator to confirm you',
+      manualIntro:
+        "If you work for an agency, have moved to another council, or your address is not one of {{authority}}'s, a moderator can confirm you by hand. Tell them who you are and where you work. If they can confirm you, they will send a sign-in link to the address below. We delete the address once they have decided.",
+      manualEmailLabel: 'Email address for the sign-in link',
+      noteLabel: 'A short note for the moderators',
+      noteHint:
+        'For example: "Agency social worker placed with East Sussex since 2025; my agency is …". Up to 1,000 characters. Do not write about any family.',
+      ask: 'Ask a moderator to confirm me',
+      manualSentTitle: 'Request sent to the moderators',
+      manualSent:
+        'A moderator will check who you are, usually within a few working days. If they can confirm you, a sign-in link will come to the address you gave; the address is deleted once they have decided. Nothing on the profile changes until then.',
+    },
+    tooMany: {
+      title: 'Too many requests',
+      message:
+        'You have asked for too many sign-in links in the last hour. For your security, wait an hour and try again. Nothing has been sent or kept from this request.',
+    },
+    signIn: {
+      title: 'Sign in to your profile',
+      ended:
+        'You were signed out because you had not used the site for 30 minutes, or you signed in 12 hours ago. Sign in again to carry on.',
+      intro:
+        'If you have confirmed your profile, enter the email address you confirmed it with. We will email you a link to sign in. The link works once, within 30 minutes.',
+      emailLabel: 'Email address',
+      notConfirmed: 'Not confirmed your profile yet? Find it with the [search](/search) and choose "Is this you?" on it.',
+    },
+    link: {
+      title: 'Sign in',
+      intro: 'Select the button to sign in to your profile on The Good Social Worker directory. The link works once.',
+      button: 'Sign in',
+      notYou: 'If you did not ask to sign in, close this page: nothing happens unless you select the button.',
+      problemTitle: 'This link cannot be used',
+      expired: 'This sign-in link has expired: links work for 30 minutes. Ask for a new one.',
+      used: 'This sign-in link has already been used: each link works once. Ask for a new one.',
+      taken: 'This profile has been confirmed by someone else in the meantime. If it is yours, ask a moderator to confirm you by hand.',
+      unknown: 'This sign-in link is not right. Check you copied the whole link from the email, or ask for a new one.',
+      askAgain: 'Ask for a new sign-in link',
+    },
+    signedOut: {
+      title: 'You have signed out',
+      here: 'You have been signed out on this browser.',
+      everywhere: 'You have been signed out on every device and browser you used.',
+    },
+    home: {
+      title: 'Your profile',
+      signedInAs: 'You are signed in as **{{email}}**. What you change here applies at once.',
+      hidden: 'Hidden: this profile does not appear anywhere on the site.',
+      private:
+        "Thanks in private only: your name, profile and quotes are not shown anywhere on the site. Your recommendations still count in {{area}}'s numbers, without your name.",
+      shownAs: 'Shown on the site as **{{name}}**:',
+      seeProfile: 'see your public profile',
+      published_one: '{{count, number}} recommendation published.',
+      published_other: '{{count, number}} recommendations published.',
+      readQuotes_one: 'Read the {{count, number}} published quote',
+      readQuotes_other: 'Read the {{count, number}} published quotes',
+    },
+    display: {
+      heading: 'How you are shown',
+      legend: 'Choose how your profile appears',
+      full: 'My full name and area',
+      fullHint: 'Everyone sees your full name, {{name}}, and your area.',
+      firstName: 'My first name and area only',
+      firstNameHint:
+        'Everyone sees only {{name}} and your area. Your surname leaves every page and the search; the profile gets a new web address.',
+      private: 'Thanks in private only',
+      privateHint:
+        'Your profile, quotes and name leave the site. You can still see your thanks here and download them. Your recommendations still count in the area numbers, without your name.',
+      save: 'Save how I am shown',
+    },
+    reply: {
+      heading: 'Your reply to families',
+      published: 'Published on your profile:',
+      pending: 'Waiting for a moderator:',
+      rejected: 'A moderator did not publish your last reply. Replies must not identify anyone or discuss a case. You can write another.',
+      change: 'Change your reply',
+      write: 'Write a reply',
+      hint: 'Shown on your profile after a moderator has checked it. Up to {{max}} characters. Do not name or describe any family. To remove your reply, leave this empty and send it.',
+      send: 'Send my reply',
+    },
+    registration: {
+      heading: 'Your registration',
+      regulator: 'Regulator',
+      choose: 'Choose your regulator',
+      number: 'Registration number',
+      numberHint:
+        'Shown on your profile as "Registered with …", with a link to the regulator\'s register. Social Work England numbers start with SW. Leave empty to remove it.',
+      save: 'Save registration',
+    },
+    thanksLinks: {
+      heading: 'Your thanks',
+      intro:
+        'Every published quote and what families said you did well, for supervision or your CPD record, with a check code your manager can use to see the document is genuine.',
+      page: 'See your thanks as a printable page',
+      pdf: 'Download your thanks (PDF)',
+    },
+    hide: {
+      heading: 'Hide or correct',
+      showAgain: 'Show my profile again',
+      intro: 'Hiding takes your profile off the site at once. The moderators are told.',
+      now: 'Hide my profile now',
+      wrong: 'Something wrong on it, such as a quote or your area?',
+      correct: 'Ask the moderators to correct it',
+    },
+    merge: {
+      heading: 'Merge two of your profiles',
+      intro:
+        'If you moved between councils and have a profile in each, a moderator can make them one. Every quote is kept, and the old address leads to the profile that stays.',
+      from: 'The profile to merge away',
+      into: 'The profile to keep',
+      note: 'A note for the moderators (optional)',
+      noteHint: 'Up to 1,000 characters.',
+      send: 'Ask to merge',
+    },
+    account: {
+      heading: 'Your sign-in',
+      kept: 'We keep your email address only so you can sign in. We delete it, and your sign-in, if you have not signed in for 2 years, or sooner if you ask. [What we hold and your rights](/named).',
+      another:
+        'Have another profile from an earlier council? Find it and choose "Is this you?" on it while you are signed in here: it is added to this sign-in.',
+      signOut: 'Sign out',
+      signOutEverywhere: 'Sign out on every device',
+    },
+    done: {
+      display: 'How you are shown has changed. It applies everywhere on the site now.',
+      replySent: 'Your reply has been sent to the moderators. It will show on your profile once a moderator has checked it.',
+      replyRemoved: 'Your reply has been removed from your profile.',
+      registration: 'Your registration details have been saved.',
+      hidden: 'Your profile is hidden. It no longer appears anywhere on the site. The moderators have a record of it.',
+      shown: 'Your profile is shown again.',
+      merge: 'Your request to merge two profiles has been sent to the moderators.',
+    },
+    thanks: {
+      title: 'Thanks for {{name}}',
+      back: 'Back to your profile',
+      heading: 'Thanks from families',
+      lead: '{{name}}, social worker, {{area}} ({{authority}})',
+      from: 'From The Good Social Worker directory. Issued {{when}}.',
+      code: 'Check code:',
+      checkAt:
+        'Anyone can check this document is genuine at {{url}} with this code. The check shows which quotes and months it lists, and nothing else.',
+      checkAtShort: 'Anyone can check this document is genuine at {{url}} with this code.',
+      pdf: 'Download as a PDF',
+      published_one: '{{count, number}} recommendation published',
+      published_other: '{{count, number}} recommendations published',
+      qualities: 'What families said they did well',
+      quotes: 'What families said',
+      quotesNote: 'Each quote was shortened and anonymised by a moderator before it was published.',
+      none: 'No quotes are published on this profile at the moment.',
+      pdfTitle: 'Thanks from families: {{name}}',
+    },
+    /** the rules' messages, word for word as server/worker-accounts/messages.ts writes them */
+    error: {
+      emailEmpty: 'Enter your work email address',
+      emailLong: 'Email address must be 254 characters or fewer',
+      emailFormat: 'Enter an email address in the correct format, like name@council.gov.uk',
+      noteShort:
+        'Tell the moderators in a few words who you are and why your address does not match, for example "agency worker for East Sussex"',
+      noteLong: 'Your note must be 1,000 characters or fewer',
+      display: 'Select how you want to be shown',
+      replyLong: 'Your reply must be 500 characters or fewer',
+      regulator: 'Select the regulator you are registered with',
+      numberSwe: 'Enter a registration number with Social Work England in the right format: "SW" then numbers, like SW123456',
+      numberSssc:
+        'Enter a registration number with the Scottish Social Services Council (SSSC) in the right format: numbers only, like 1234567',
+      numberScw: 'Enter a registration number with Social Care Wales in the right format: numbers only, like 1234567',
+      numberNiscc:
+        'Enter a registration number with the Northern Ireland Social Care Council (NISCC) in the right format: numbers only, like 1234567',
+      mergeSame: 'Choose two different profiles to merge',
+      mergeWaiting: 'A request to merge this profile is already waiting for a moderator',
+    },
+  },
+  /** every mail the site sends (server/mail/messages.ts): plain text, neutral, in the person's language */
+  mail: {
+    ignore: 'If you did not expect this message, you can ignore it: nothing else will be sent.',
+    signIn: {
+      subject: 'Your sign-in link for The Good Social Worker directory',
+      asked: 'Someone, probably you, asked to sign in with this work email address.',
+      valid_one: 'The link works once and for {{count, number}} minute.',
+      valid_other: 'The link works once and for {{count, number}} minutes.',
+      link: 'Sign in',
+    },
+    claimTaken: {
+      subject: 'About your request on The Good Social Worker directory',
+      asked: 'Someone, probably you, asked to confirm a profile with this work email address.',
+      taken: 'That profile has already been confirmed by its social worker with another address, so no sign-in link was sent.',
+      byHand: 'If the profile is yours and you no longer use that address, you can ask a moderator to confirm you by hand.',
+      link: 'Ask a moderator',
+    },
+    published: {
+      subject: 'An update from The Good Social Worker directory',
+      asked: 'You asked us to tell you when your recommendation was published. It is now on the site.',
+      deleted: 'We have now deleted your email address, as we said we would. You will not hear from us again.',
+      link: 'See the page',
+    },
+  },
   insights: {
     title: 'Insights',
     description: 'What families told us: recommendations per week, the qualities they value most, and the areas leading this week.',
@@ -761,5 +989,225 @@ export const en = {
       '`quotes`, newest first. Each has its `text`, a `relationship` (`parent`, `carer`, `young_person`, `relative`, `professional` or `other`), and `published` as the year and month (`2026-03`).',
     workerApiGone: 'A hidden profile answers `410`. A renamed one sends you on to its new address.',
     feed: 'An Atom feed of new quotes, for feed readers. Each entry has the quote, who it is about, a link to their profile, and the month it went on the site.',
+  },
+  // The pages converted for Welsh last: house rules, staying safe, accessibility, named, check.
+  houseRules: {
+    title: 'House rules: what we publish and what we remove',
+    description: 'What gets published on the directory and what gets removed.',
+    lead: 'We only share thanks. This is not a rating site. A moderator reads each thank-you before we share it. They take out names and private details.',
+    leadReal: 'Do not write about yourself or a colleague. Do not make one up. We take down thanks that are not real.',
+    thanksOnlyHeading: 'Thanks only, not reviews or ratings',
+    thanksOnly:
+      "This directory collects only recommendations: thanks from families for a social worker who helped them. It does not collect complaints, scores or star ratings, and it does not rank workers. A profile shows the thanks a worker has had, not a balanced review of their work, and a worker with few or no recommendations here is not a worse worker. We say this because the Competition and Markets Authority's guidance for review sites asks sites that publish only positive content to say so plainly.",
+    publishHeading: 'What we publish',
+    publish1: 'Thanks and recommendations for a named social worker, in a short quote that a moderator has checked and anonymised.',
+    publish2:
+      'What the social worker did that helped: for example listening, being honest, turning up, standing up for the family in court, or staying with them to the end.',
+    publish3: "The social worker's name, area and team, and the qualities families ticked.",
+    takeOutHeading: 'What we take out before publishing',
+    takeOut1: 'Names of anyone except the social worker: children, parents, relatives, foster carers or other professionals.',
+    takeOut2: 'Addresses, postcodes, phone numbers, email addresses and web links.',
+    takeOut3: 'Schools, dates of birth, ages and exact dates.',
+    takeOut4: 'Case numbers, court names and details of court proceedings.',
+    neverHeading: 'What we do not publish at all',
+    never1:
+      "Complaints, or criticism of a named person. There are proper routes for those: your council's complaints process, or the Local Government and Social Care Ombudsman.",
+    never2:
+      'Anything that reads like a child may be at risk. We cannot act on it from here, so please call 999 in an emergency or the NSPCC on 0808 800 5000.',
+    never3: 'Anything that could identify a child or family, even after editing.',
+    never4: 'Recommendations that look made up, repeated, or sent by the social worker about themselves.',
+    never5: 'Anything abusive, discriminatory or advertising something.',
+    falseHeading: 'False recommendations',
+    falseIntro:
+      'A recommendation must come from someone who worked with the social worker as a family member, carer, young person or other person they helped, and it must be their own true experience.',
+    false1:
+      'Social workers must not recommend themselves, and colleagues, managers or anyone acting for them must not write recommendations for them.',
+    false2: 'Nobody may offer or accept payment, gifts or favours for a recommendation, or ask for one in return for anything.',
+    false3: 'Everyone who sends a recommendation confirms that they are not the worker, a colleague, or acting for them.',
+    false4: 'Moderators look for recommendations that seem made up, copied, or sent many times, and do not publish them.',
+    false5: 'If a false recommendation is found after publishing, we take it down. If you think one is false, [tell us](/request-change).',
+    removeHeading: 'What we remove after publishing',
+    remove1: 'A quote, when the family who sent it [withdraws it](/withdraw).',
+    remove2: 'A profile, or part of it, when the social worker [asks us to hide or correct it](/request-change) and a moderator agrees.',
+    remove3: 'Anything we find later that breaks these rules.',
+    recorded: 'Every change a moderator makes is recorded: who made it, when, and the quote before and after.',
+  },
+  stayingSafe: {
+    title: 'Staying safe online',
+    description: 'How to use this site without other people knowing: private browsing, history, and the exit button.',
+    lead: 'If someone checks your phone or computer, these steps can help keep your visit to this site private.',
+    leaveHeading: 'Leave this site fast',
+    leaveButton: 'Every page has a red **Exit this page** button at the top. It takes you to a weather page at once.',
+    leaveShift: 'On a keyboard, you can also press the **Shift** key three times. This works on a computer, not on most phones.',
+    leaveHistory: 'The button does not delete your history. The steps below help with that.',
+    privateHeading: 'Use a private window',
+    private: 'A private window does not keep a list of the pages you visit. When you close it, it forgets them.',
+    privateChrome: 'Chrome and Edge: open the menu and choose **New Incognito window** or **New InPrivate window**.',
+    privateSafari: 'Safari on an iPhone: tap the tabs button, then **Private**.',
+    privateFirefox: 'Firefox: open the menu and choose **New private window**.',
+    historyHeading: 'Clear your history',
+    history:
+      "If you did not use a private window, you can delete this site from your history. Open your browser's settings and look for **History**. You can delete one page, or the last hour.",
+    historyEmpty: 'If your history is always empty, someone may notice. Deleting only the pages from this site may be safer.',
+    emailHeading: 'You do not need an email',
+    email:
+      'You can send a thank-you without an email. If you give one, only our moderators see it. We delete it when we have read your thank-you.',
+    // the site's name in the mails (server/mail/messages.ts) goes between these, marked as English
+    emailFromBefore: 'If we ever write to you, the email will not say what you wrote. It will come from "',
+    emailFromAfter: '".',
+    referenceHeading: 'Keep your reference safe',
+    reference:
+      'When you send a thank-you, you get a reference. With it you can [check your thank-you](/status) or [take it back](/withdraw). You do not need anything else.',
+    referenceHide:
+      'Keep it where only you can find it. You could write it down and hide it, or save it in a place that is locked. If you think someone may find it, you can use it to take your thank-you back.',
+    dangerHeading: 'If you are in danger',
+    danger: 'If you or a child are in danger right now, call [999](tel:999). If you cannot speak, call 999 and then press 55 when asked.',
+    domesticAbuse:
+      'For help with abuse at home, you can call the free National Domestic Abuse Helpline on [0808 2000 247](tel:08082000247), day or night.',
+  },
+  accessibility: {
+    title: 'Accessibility statement',
+    description: 'How accessible this site is, what does not work yet, and how to tell us about a problem.',
+    lead: 'We want everyone to be able to use this site. This page says how well it works, what does not work yet, and how to tell us about a problem.',
+    appliesTo: 'This statement applies to The Good Social Worker directory, including its forms and the pages for moderators.',
+    usingHeading: 'Using this website',
+    using:
+      'This website is run by The Good Social Worker directory. We want as many people as possible to be able to use it. For example, that means you should be able to:',
+    using1: 'change colours, contrast levels and fonts using browser or device settings',
+    using2: 'zoom in up to 400% without the text spilling off the screen',
+    using3: 'navigate most of the website using just a keyboard or speech recognition software',
+    using4: 'listen to most of the website using a screen reader (including the most recent versions of JAWS, NVDA and VoiceOver)',
+    using5: 'use every page and form without JavaScript',
+    using6: 'use it on a small phone screen, 375 pixels wide',
+    simple: 'We have also made the text as simple as we can. Pages that families use are written for a reading age of 11 or under.',
+    abilityNet: '[AbilityNet](https://mcmw.abilitynet.org.uk/) has advice on making your device easier to use if you have a disability.',
+    howHeading: 'How accessible this website is',
+    how: 'We know some parts of this website are not fully accessible:',
+    how1: 'the charts on the insights page are images drawn in SVG: each one has a table of the same numbers beside it, but the charts themselves do not describe every point',
+    how2: 'pressing Shift three times to leave the site needs a keyboard and JavaScript; the Exit this page button works without either',
+    how3: 'the pages for moderators are in English only',
+    how4: 'open data files (CSV and JSON) are for tools, not for reading on screen',
+    feedbackHeading: 'Feedback and contact information',
+    feedback:
+      'If you need information on this website in a different format, like large print, easy read or audio, tell us through the [contact form for changes](/request-change) and say what you need. If you leave an email, a moderator will reply.',
+    reportingHeading: 'Reporting accessibility problems with this website',
+    reporting:
+      'We are always looking to improve the accessibility of this website. If you find any problems not listed on this page, or think we are not meeting accessibility requirements, use the [contact form](/request-change). You do not need to give your name.',
+    enforcementHeading: 'Enforcement procedure',
+    enforcement:
+      'The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the "accessibility regulations"). If you are not happy with how we respond to your complaint, [contact the Equality Advisory and Support Service (EASS)](https://www.equalityadvisoryservice.com/).',
+    technicalHeading: "Technical information about this website's accessibility",
+    technical:
+      'We are committed to making this website accessible, in line with the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.',
+    complianceHeading: 'Compliance status',
+    compliance:
+      'This website is partially compliant with the [Web Content Accessibility Guidelines version 2.2](https://www.w3.org/TR/WCAG22/) AA standard, due to the non-compliances listed below.',
+    nonAccessibleHeading: 'Non-accessible content',
+    nonAccessible: 'The content listed below is non-accessible for the following reasons.',
+    charts:
+      'The line charts on the insights page give the trend as a picture, and the table beside each chart gives the numbers. A screen reader user gets the same numbers from the table, but not a description of the shape of the line (WCAG 1.1.1, non-text content). We plan to add a short written summary of each chart.',
+    notTested:
+      'We have not yet tested the site by hand with a screen reader, or with people who use assistive technology every day. We plan to do both.',
+    testedHeading: 'How we tested this website',
+    tested: 'We test every page, every form and every error message on each change to the code:',
+    tested1:
+      'with [axe-core](https://github.com/dequelabs/axe-core), for WCAG 2.2 A and AA, in the Chromium browser: no failures are allowed',
+    tested2: 'with the [Nu Html Checker](https://validator.github.io/validator/), on the HTML each page sends: no errors are allowed',
+    tested3: 'with a keyboard only, checking the focus order, the skip link and Exit this page',
+    tested4:
+      "for screen readers, by checking in Chromium's accessibility tree that every page has one main heading, landmarks, labelled fields and error messages tied to their fields; a full test by hand with NVDA and VoiceOver is still to do",
+    tested5: 'on a screen 375 pixels wide, and with JavaScript switched off',
+    tested6: "for reading age, with the Flesch–Kincaid grade of each page's words",
+    improvingHeading: 'What we are doing to improve accessibility',
+    improving:
+      'We will add written summaries to the charts, and test the site with disabled people who use it. We fix any problem people tell us about.',
+    preparationHeading: 'Preparation of this accessibility statement',
+    preparation: 'This statement was prepared in {{prepared}}. It was last reviewed in {{reviewed}}.',
+  },
+  named: {
+    title: 'Named on this site?',
+    description:
+      'What the directory holds about a named social worker, where it came from, how long it is kept, and how to object or confirm.',
+    lead: 'Did a family thank you on this site? This page says what we keep about you, and what you can do.',
+    leadSummary:
+      'We show your name, your area and short quotes. A moderator checks each quote first. You can ask us to show only your first name. You can hide your page. You can say no to all of it.',
+    holdHeading: 'What we hold about you',
+    hold1: 'Your name, your council area and, if the family gave it, your team, as families wrote them in their recommendations.',
+    hold2:
+      'Short quotes from those recommendations. A moderator shortens each one and takes out anything that could identify the family before it is published.',
+    hold3: 'How many families recommended you and which qualities they ticked, such as "{{quality}}".',
+    hold4: "The families' original words, seen only by moderators, and deleted a set time after a moderator has decided on them.",
+    hold5:
+      'If you confirm your profile: your email address (to send you sign-in links), how you chose to be shown, your reply to families and your registration number if you add them, and a record of the thanks documents you download (which quotes and months each one lists).',
+    hold6: 'A record of every moderation decision about your profile, so each one can be checked later.',
+    fromHeading: 'Where it came from',
+    from: 'From families who worked with you and chose to say thank you, through the form on this site. We do not know who they are unless they told a moderator, and we never pass messages or contact details between families and social workers. What you add yourself comes from you.',
+    whyHeading: 'Why we hold it',
+    why: 'To let families recognise good social work in public, and to let other families and researchers see where social workers are recommended. Our lawful basis is legitimate interests (UK GDPR article 6(1)(f)). We tell you this under article 14 of the UK GDPR, because the information did not come from you.',
+    keptHeading: 'How long we keep it',
+    tableCaption: 'How long we keep what we hold about a named social worker',
+    colWhat: 'What',
+    colHowLong: 'How long',
+    profile: 'Your profile, the published quotes and counts',
+    profileHowLong: 'While the profile is published. You can hide it at any time.',
+    words: "Families' original words",
+    wordsHowLong_one: 'Deleted a set time after a moderator decides on them ({{count, number}} day, as the [privacy page](/privacy) says).',
+    wordsHowLong_other:
+      'Deleted a set time after a moderator decides on them ({{count, number}} days, as the [privacy page](/privacy) says).',
+    email: 'Your email address, if you confirm',
+    emailHowLong_one:
+      'Kept so you can sign in. Deleted, with your sign-in, when you ask, or when you have not signed in for {{count, number}} year. An address you give a moderator to confirm you by hand is deleted when they decide.',
+    emailHowLong_other:
+      'Kept so you can sign in. Deleted, with your sign-in, when you ask, or when you have not signed in for {{count, number}} years. An address you give a moderator to confirm you by hand is deleted when they decide.',
+    links: 'Sign-in links',
+    linksHowLong_one: 'They work for {{count, number}} minute. We keep only a scrambled form of each link, deleted a day after it expires.',
+    linksHowLong_other:
+      'They work for {{count, number}} minutes. We keep only a scrambled form of each link, deleted a day after it expires.',
+    record: 'The moderation record',
+    recordHowLong: 'Kept, so that decisions can be checked.',
+    canHeading: 'What you can do',
+    confirmHeading: 'Confirm your profile',
+    confirm:
+      'Choose "Is this you?" on your profile and give your work email address. You can then choose to be shown by your full name, by your first name only, or not at all (thanks in private only), reply to families, add your registration number, and download your thanks for supervision or your CPD record. A change takes effect at once.',
+    objectHeading: 'Object',
+    object:
+      'You have the right to object to us showing information about you (UK GDPR article 21). [Send an objection](/request-change) and choose "{{option}}". We will answer within one month. You can also hide your profile yourself at once once you have confirmed it.',
+    defamatoryHeading: 'Tell us something is defamatory',
+    defamatory:
+      'If you believe a published quote is defamatory, [send a notice](/request-change) and choose "{{option}}". Say which statement, why it is untrue and harmful, and your name. We act on notices within 48 hours, as the Defamation (Operators of Websites) Regulations 2013 require.',
+    correctHeading: 'Correct or see your information',
+    correct:
+      "You can [ask for a correction](/request-change), or ask for a copy of what we hold about you. If you are unhappy with how we handle your information, you can complain to the Information Commissioner's Office (ico.org.uk).",
+    signIn: 'Already confirmed? [Sign in to your profile](/worker/sign-in).',
+  },
+  thanksCheck: {
+    title: 'Check a thanks document',
+    errorTitle: 'Error: Check a thanks document',
+    intro:
+      'Social workers named on this site can download their thanks from families, for supervision or their CPD record. Each document has a check code. Enter it to see whether the document is genuine and what it lists.',
+    label: 'Check code',
+    hint: '16 letters and numbers, printed on the document, like ABCD-EFGH-JKLM-NPQR',
+    button: 'Check',
+    invalid: 'Enter the check code as it is printed on the document: 16 letters and numbers, like ABCD-EFGH-JKLM-NPQR',
+    notFound: 'No document has this check code. Check you typed it as printed; if it is right, the document is not one we issued',
+    result: {
+      title: 'This document is genuine',
+      issued: 'The document with check code **{{code}}** was issued by The Good Social Worker directory on {{date}}.',
+      lists_one: 'It lists {{count, number}} quote from families, {{published}}.',
+      lists_other: 'It lists {{count, number}} quotes from families, {{published}}.',
+      publishedIn_one: 'published in {{months}}',
+      publishedIn_other: 'published in {{months}}',
+      noMonth: 'no month',
+      removed_one:
+        '{{count, number}} quote listed on it has since been taken off the site (a family can withdraw their recommendation), so it is not shown here.',
+      removed_other:
+        '{{count, number}} quotes listed on it have since been taken off the site (a family can withdraw their recommendation), so they are not shown here.',
+      quotesHeading: 'The quotes it lists',
+      another: 'Check another document',
+    },
+  },
+  exitThisPage: {
+    press_one: 'Shift, press {{count}} more time to exit.',
+    press_other: 'Shift, press {{count}} more times to exit.',
   },
 };

@@ -1,20 +1,25 @@
 // The messages of the form rules (server/nominations/form.ts, change-request.ts, the worker-name
-// rule and the bot check), which are written in English where the rules are, put into the page's
+// rule, the bot check and the named worker's forms), which are written in English where the rules are, put into the page's
 // language. Each English message maps to one catalogue key; "…. You have written 12." keeps its count.
 import { MESSAGES as NOMINATION } from '../nominations/form.ts';
 import { CHANGE_MESSAGES } from '../nominations/change-request.ts';
 import { BOT_MESSAGES } from '../http/bot-check.ts';
+import { WORKER_MESSAGES } from '../worker-accounts/messages.ts';
 import { NOT_PUBLISHED_FALLBACK, NOT_PUBLISHED_WORDS, SEND_BACK_FALLBACK, SEND_BACK_REASONS } from '../families/reasons.ts';
 import type { FieldError } from '../errors.ts';
 import type { Lang, MessageKey, Translate } from './index.ts';
 
 const KEYS = new Map<string, MessageKey>();
-const add = (group: 'nomination' | 'change' | 'bot', messages: Readonly<Record<string, string>>) => {
-  for (const [name, text] of Object.entries(messages)) if (!KEYS.has(text)) KEYS.set(text, `formError.${group}.${name}` as MessageKey);
+const add = (
+  group: 'formError.nomination' | 'formError.change' | 'formError.bot' | 'workerAccount.error',
+  messages: Readonly<Record<string, string>>,
+) => {
+  for (const [name, text] of Object.entries(messages)) if (!KEYS.has(text)) KEYS.set(text, `${group}.${name}` as MessageKey);
 };
-add('nomination', NOMINATION);
-add('change', CHANGE_MESSAGES);
-add('bot', BOT_MESSAGES);
+add('formError.nomination', NOMINATION);
+add('formError.change', CHANGE_MESSAGES);
+add('formError.bot', BOT_MESSAGES);
+add('workerAccount.error', WORKER_MESSAGES);
 // the words a family sees about a decision (server/families/reasons.ts)
 const REASONS: Record<string, string> = {
   ...Object.fromEntries(Object.entries(SEND_BACK_REASONS).map(([k, r]) => [k, r.family])),

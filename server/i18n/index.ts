@@ -3,8 +3,10 @@
 import i18next, { type TOptions } from 'i18next';
 import { en } from './en.ts';
 import { cy } from './cy.ts';
+import { PAGE_LANGS } from '../../db/schema.ts';
 
-export const LANGS = ['en', 'cy'] as const;
+/** English and Welsh: the same list the database stores a page's language with. */
+export const LANGS = PAGE_LANGS;
 export type Lang = (typeof LANGS)[number];
 export const WELSH_PREFIX = '/cy';
 
@@ -22,8 +24,8 @@ export type SiteOptions = { lang: Lang };
 export type MessageVars = TOptions & Record<string, unknown>;
 export type Translate = (key: MessageKey, vars?: MessageVars) => string;
 
-/** Paths that exist only once, in English (data, assets, moderation, the signed-in worker's pages for now): never prefixed with /cy. */
-const NOT_LOCALISED = /^\/(api\/|static\/|moderate(\/|$|\?)|worker(\/|$|\?)|feed\.xml|healthz)/;
+/** Paths that exist only once, in English (data, assets, moderation, the feed): never prefixed with /cy. */
+const NOT_LOCALISED = /^\/(api\/|static\/|moderate(\/|$|\?)|feed\.xml|healthz)/;
 
 /** Does this (English) path have a Welsh version? */
 export function isLocalised(path: string): boolean {

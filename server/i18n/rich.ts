@@ -12,8 +12,12 @@ const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
  */
 export const escapeHtml = (s: unknown) => String(s).replace(/[&<>"]/g, (c) => ESC[c]!);
 
-/** Links may go to a site path, a fragment, a phone number or a mail address; nothing else. */
-const SAFE_HREF = /^(\/(?!\/)|#|tel:|mailto:)/;
+/**
+ * Links may go to a site path, a fragment, a phone number, a mail address or an https page
+ * (the accessibility statement's references); nothing else. Only the catalogue's own text can
+ * hold a link: a variable never becomes one.
+ */
+const SAFE_HREF = /^(\/(?!\/)|#|tel:|mailto:|https:\/\/)/;
 /** Private-use characters around a variable's index: never in the catalogue, removed from input. */
 const OPEN = '\uE000';
 const CLOSE = '\uE001';

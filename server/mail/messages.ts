@@ -1,18 +1,27 @@
 // Every mail the site sends is built here, by one rule: the site's name, a neutral subject, a few plain
 // sentences and at most one link. No story, no quote, nothing about the family or the case: a mail may
 // be read by someone else in a shared inbox, so it says only what the recipient asked for.
+// Every word comes from the catalogue (mail.*), in the language of the person it goes to: the page
+// they asked from, or the page a family nominated from. One language per mail, not both: the person
+// chose it on the site, and a short mail with one link reads best on a phone.
 import type { OutgoingMail } from './outbox.ts';
-
-export const SITE_NAME = 'The Good Social Worker directory';
+import { createCatalogue, localPath, type Lang, type MessageKey } from '../i18n/index.ts';
 
 export type MailKind = 'worker_sign_in' | 'worker_claim_taken' | 'nominator_published';
+
+// Mails are built by domain code (no request, no app), so they read their own copy of the catalogue.
+const catalogue = createCatalogue();
+/** Keys a mail asked for that the catalogue lacks ("lang:key"), for tests. */
+export const mailMissingKeys = catalogue.missing;
 
 type Neutral = {
   to: string;
   kind: MailKind;
-  subject: string;
+  lang: Lang;
+  subject: MessageKey;
   paragraphs: string[];
-  link?: { label: string; path: string };
+  /** `path` is an English site path: the link goes to the page in the mail's language */
+  link?: { label: MessageKey; path: string };
   dedupeKey?: string;
 };
 
@@ -22,54 +31,51 @@ export function siteLink(publicUrl: string, path: string): string {
 }
 
 /** Plain text only: no HTML part, so nothing in it can be hidden or tracked. */
-export function neutralMail(publicUrl: string, m: Neutral): OutgoingMail {
+function neutralMail(publicUrl: string, m: Neutral): OutgoingMail {
+  const t = catalogue.t[m.lang];
   const lines = [...m.paragraphs];
-  if (m.link) lines.push(`${m.link.label}:\n${siteLink(publicUrl, m.link.path)}`);
-  lines.push('If you did not expect this message, you can ignore it: nothing else will be sent.');
-  lines.push(`${SITE_NAME}\n${siteLink(publicUrl, '/')}`);
-  return { to: m.to, kind: m.kind, subject: m.subject, text: `${lines.join('\n\n')}\n`, dedupeKey: m.dedupeKey };
+  if (m.link) lines.push(`${t(m.link.label)}:\n${siteLink(publicUrl, localPath(m.lang, m.link.path))}`);
+  lines.push(t('mail.ignore'));
+  lines.push(`${t('site.name')}\n${siteLink(publicUrl, localPath(m.lang, '/'))}`);
+  return { to: m.to, kind: m.kind, subject: t(m.subject), text: `${lines.join('\n\n')}\n`, dedupeKey: m.dedupeKey };
 }
 
-/** The single-use link a social worker asked for on "Is this you?". */
-export function workerSignInMail(publicUrl: string, to: string, token: string, validMinutes = 30): OutgoingMail {
+/** The single-use link a social worker asked for on "Is this you?" or "Sign in", in the language of that page. */
+export function workerSignInMail(publicUrl: string, lang: Lang, to: string, token: string, validMinutes = 30): OutgoingMail {
+  const t = catalogue.t[lang];
   return neutralMail(publicUrl, {
     to,
     kind: 'worker_sign_in',
-    subject: `Your sign-in link for ${SITE_NAME}`,
-    paragraphs: [
-      'Someone, probably you, asked to sign in with this work email address.',
-      `The link works once and for ${validMinutes} minutes.`,
-    ],
-    link: { label: 'Sign in', path: `/worker/sign-in/${encodeURIComponent(token)}` },
+    lang,
+    subject: 'mail.signIn.subject',
+    paragraphs: [t('mail.signIn.asked'), t('mail.signIn.valid', { count: validMinutes })],
+    link: { label: 'mail.signIn.link', path: `/worker/sign-in/${encodeURIComponent(token)}` },
   });
 }
 
 /** "Is this you?" from a matching address for a profile another address has already confirmed: no link. */
-export function workerClaimTakenMail(publicUrl: string, to: string): OutgoingMail {
+export function workerClaimTakenMail(publicUrl: string, lang: Lang, to: string): OutgoingMail {
+  const t = catalogue.t[lang];
   return neutralMail(publicUrl, {
     to,
     kind: 'worker_claim_taken',
-    subject: `About your request on ${SITE_NAME}`,
-    paragraphs: [
-      'Someone, probably you, asked to confirm a profile with this work email address.',
-      'That profile has already been confirmed by its social worker with another address, so no sign-in link was sent.',
-      'If the profile is yours and you no longer use that address, you can ask a moderator to confirm you by hand.',
-    ],
-    link: { label: 'Ask a moderator', path: '/worker/claim' },
+    lang,
+    subject: 'mail.claimTaken.subject',
+    paragraphs: [t('mail.claimTaken.asked'), t('mail.claimTaken.taken'), t('mail.claimTaken.byHand')],
+    link: { label: 'mail.claimTaken.link', path: '/worker/claim' },
   });
 }
 
-/** The one message a family asked for: "tell me when it is published". Queued once per nomination. */
-export function nominatorPublishedMail(publicUrl: string, to: string, workerSlug: string, nominationId: number): OutgoingMail {
+/** The one message a family asked for: "tell me when it is published". Queued once per nomination, in the language they nominated in. */
+export function nominatorPublishedMail(publicUrl: string, lang: Lang, to: string, workerSlug: string, nominationId: number): OutgoingMail {
+  const t = catalogue.t[lang];
   return neutralMail(publicUrl, {
     to,
     kind: 'nominator_published',
-    subject: `An update from ${SITE_NAME}`,
-    paragraphs: [
-      'You asked us to tell you when your recommendation was published. It is now on the site.',
-      'We have now deleted your email address, as we said we would. You will not hear from us again.',
-    ],
-    link: { label: 'See the page', path: `/workers/${encodeURIComponent(workerSlug)}` },
+    lang,
+    subject: 'mail.published.subject',
+    paragraphs: [t('mail.published.asked'), t('mail.published.deleted')],
+    link: { label: 'mail.published.link', path: `/workers/${encodeURIComponent(workerSlug)}` },
     dedupeKey: `nominator_published:${nominationId}`,
   });
 }

@@ -181,7 +181,7 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
   return db.transaction((tx): ApproveResult => {
     // read before the address is deleted below, in the same transaction
     const asked = tx
-      .select({ email: nominations.contactEmail, notify: nominations.notifyPublished })
+      .select({ email: nominations.contactEmail, notify: nominations.notifyPublished, lang: nominations.lang })
       .from(nominations)
       .where(eq(nominations.id, n.id))
       .get();
@@ -249,7 +249,8 @@ export function approveNomination(db: Db, areas: AreaDirectory, input: ApproveIn
     }
     // the family's one mail, queued with the decision (and rolled back with it); not for a hidden profile
     if (asked?.notify && asked.email && existing?.status !== 'hidden') {
-      queueMail(tx, nominatorPublishedMail(input.publicUrl, asked.email, slug, n.id), input.now);
+      // in the language the family nominated in
+      queueMail(tx, nominatorPublishedMail(input.publicUrl, asked.lang, asked.email, slug, n.id), input.now);
     }
     return { ok: true, workerId, slug, quoteId, newWorker: !existing };
   });

@@ -9,6 +9,7 @@ import { findDuplicateOf, nameKey, storyHash } from './duplicates.ts';
 import { flagsToStore } from '../privacy/stored.ts';
 import { newReference } from './reference.ts';
 import { preparedQuery } from '../statements.ts';
+import type { Lang } from '../i18n/index.ts';
 
 export type NominationFlag = 'safeguarding' | 'complaint' | 'duplicate';
 
@@ -64,6 +65,7 @@ const insertNomination = (db: Db) =>
       privacyFlags: ph('privacyFlags'),
       submittedAt: ph('submittedAt'),
       independent: ph('independent'),
+      lang: ph('lang'),
     })
     .prepare();
 const flagsByRef = (db: Db) =>
@@ -76,7 +78,8 @@ const flagsByRef = (db: Db) =>
 export function storeNomination(
   db: Db,
   input: NominationInput,
-  opts: { submissionKey: string; now: number; hashKey: string },
+  /** `lang`: the language of the page the family nominated from (their one mail is written in it) */
+  opts: { submissionKey: string; now: number; hashKey: string; lang: Lang },
 ): StoredNomination {
   const existingByKey = preparedQuery(db, bySubmissionKey);
   const taken = preparedQuery(db, refTaken);
@@ -114,6 +117,7 @@ export function storeNomination(
         privacyFlags,
         submittedAt: opts.now,
         independent: input.independent,
+        lang: opts.lang,
       });
       return { id: Number(info.lastInsertRowid), ref, created: true, flags };
     },

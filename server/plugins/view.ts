@@ -34,7 +34,8 @@ function fingerprints(): Record<string, string> {
 /** Where "Exit this page" goes: a neutral, well-known page elsewhere (GOV.UK's pattern uses a weather page). */
 export const EXIT_THIS_PAGE_URL = 'https://www.bbc.co.uk/weather';
 
-export type PageData = { title: string; [key: string]: unknown };
+/** `samePage`: this page's English path when the address asked for is not one (a form's POST route). */
+export type PageData = { title: string; samePage?: string; [key: string]: unknown };
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -48,7 +49,7 @@ declare module 'fastify' {
  * `<%= %>`), `rich` (catalogue sentences with links, already escaped: `<%~ it.rich(...) %>`), `href`
  * (a site path in the page's language), formatters, and the links to the page in both languages.
  */
-export function pageContext(app: FastifyInstance, url: string, template: string) {
+export function pageContext(app: FastifyInstance, url: string, template: string, samePage?: string) {
   const lang: Lang = langOf(url);
   const t = app.catalogue.t[lang];
   const href = (path: string) => localPath(lang, path);
@@ -56,8 +57,10 @@ export function pageContext(app: FastifyInstance, url: string, template: string)
   // must look exactly like any other 404 and must not repeat a name that has left the site. Only
   // pages whose query is what they show (a search, a sort, a page number) keep it in these links:
   // elsewhere a query can carry a slug that should not be repeated (/request-change?worker=…).
+  // A page shown in answer to a form names its own address (`samePage`, an English path) when the
+  // form's address is not a page: the other language's link then leads to the page, not to a POST route.
   const asked = englishPath(url);
-  const en = template === 'error' ? '/' : KEEPS_QUERY.has(template) ? sortedQuery(asked) : asked.split('?')[0]!;
+  const en = samePage ?? (template === 'error' ? '/' : KEEPS_QUERY.has(template) ? sortedQuery(asked) : asked.split('?')[0]!);
   const cy = localPath('cy', en);
   const base = app.config.PUBLIC_URL.replace(/\/+$/, '');
   return {
@@ -126,7 +129,7 @@ export default fp(async function viewPlugin(app: FastifyInstance) {
   app.decorateReply('page', function page(this: FastifyReply, name: string, data: PageData, status = 200) {
     this.code(status).header('cache-control', 'private, no-cache').type('text/html; charset=utf-8');
     return this.view(name, {
-      ...pageContext(app, this.request.url, name),
+      ...pageContext(app, this.request.url, name, data.samePage),
       ...data,
       // Templates with a form call it.csrf(); the token's secret goes in a signed cookie.
       csrf: () => this.generateCsrf(),

@@ -47,8 +47,9 @@ export async function registerRoutes(app: FastifyInstance) {
   ]) {
     await app.register(routes);
   }
-  // the named worker's side: claim and sign-in are open, the rest needs a worker session
+  // the named worker's side, in both languages too: claim and sign-in are open, the rest needs a worker session
   for (const routes of [workerClaim, workerAccount]) {
-    await app.register(routes);
+    await app.register(routes, { lang: 'en' } satisfies SiteOptions);
+    await app.register(routes, { lang: 'cy', prefix: WELSH_PREFIX } satisfies SiteOptions & { prefix: string });
   }
 }

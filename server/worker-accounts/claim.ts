@@ -17,13 +17,15 @@ import { queueMail } from '../mail/outbox.ts';
 import { workerClaimTakenMail, workerSignInMail } from '../mail/messages.ts';
 import { authorityAcceptsEmail } from '../areas/authorities.ts';
 import { newToken, sha256 } from './secrets.ts';
+import type { Lang } from '../i18n/index.ts';
 
 /** More than this many claims an hour from one client, or for one profile, are refused. */
 export const CLAIM_LIMIT = 5;
 export const CLAIM_WINDOW_MS = 60 * 60_000;
 export const SIGN_IN_VALID_MS = 30 * 60_000;
 
-export type ClaimContext = { clientHash: string; now: number; publicUrl: string };
+/** `lang`: the language of the page the request came from; its mail is written in it. */
+export type ClaimContext = { clientHash: string; now: number; publicUrl: string; lang: Lang };
 
 /** Whether one more claim from this client (or for this profile) would pass the limit. Reads only. */
 export function claimLimited(db: Db, clientHash: string, workerId: number | null, now: number): boolean {
@@ -43,10 +45,10 @@ export function claimLimited(db: Db, clientHash: string, workerId: number | null
   return byProfile >= CLAIM_LIMIT;
 }
 
-/** Mails a single-use sign-in link bound to one profile (inside the caller's transaction). */
+/** Mails a single-use sign-in link bound to one profile (inside the caller's transaction), in `lang`. */
 export function issueSignInLink(
   db: Db,
-  input: { workerId: number; email: string; via: (typeof SIGN_IN_VIA)[number]; now: number; publicUrl: string },
+  input: { workerId: number; email: string; via: (typeof SIGN_IN_VIA)[number]; now: number; publicUrl: string; lang: Lang },
 ): void {
   const token = newToken();
   db.insert(workerSignInTokens)
@@ -59,7 +61,7 @@ export function issueSignInLink(
       expiresAt: input.now + SIGN_IN_VALID_MS,
     })
     .run();
-  queueMail(db, workerSignInMail(input.publicUrl, input.email, token, SIGN_IN_VALID_MS / 60_000), input.now);
+  queueMail(db, workerSignInMail(input.publicUrl, input.lang, input.email, token, SIGN_IN_VALID_MS / 60_000), input.now);
   audit(db, {
     at: input.now,
     moderatorId: null,
@@ -85,11 +87,10 @@ export function claimProfile(db: Db, input: ClaimContext & { workerId: number; a
       .innerJoin(workerAccounts, eq(workerAccounts.id, workerAccountProfiles.accountId))
       .where(eq(workerAccountProfiles.workerId, input.workerId))
       .get();
-    if (!holder)
-      issueSignInLink(db, { workerId: input.workerId, email: input.email, via: 'work_email', now: input.now, publicUrl: input.publicUrl });
-    else if (holder.email === input.email)
-      issueSignInLink(db, { workerId: input.workerId, email: input.email, via: 'returning', now: input.now, publicUrl: input.publicUrl });
-    else queueMail(db, workerClaimTakenMail(input.publicUrl, input.email), input.now);
+    const link = { workerId: input.workerId, email: input.email, now: input.now, publicUrl: input.publicUrl, lang: input.lang };
+    if (!holder) issueSignInLink(db, { ...link, via: 'work_email' });
+    else if (holder.email === input.email) issueSignInLink(db, { ...link, via: 'returning' });
+    else queueMail(db, workerClaimTakenMail(input.publicUrl, input.lang, input.email), input.now);
     return true;
   })();
 }
@@ -107,7 +108,14 @@ export function requestReturningSignIn(db: Db, input: ClaimContext & { email: st
       .orderBy(workerAccountProfiles.id)
       .get();
     if (profile)
-      issueSignInLink(db, { workerId: profile.workerId, email: input.email, via: 'returning', now: input.now, publicUrl: input.publicUrl });
+      issueSignInLink(db, {
+        workerId: profile.workerId,
+        email: input.email,
+        via: 'returning',
+        now: input.now,
+        publicUrl: input.publicUrl,
+        lang: input.lang,
+      });
     return true;
   })();
 }
@@ -120,7 +128,7 @@ export function requestManualConfirmation(db: Db, input: ClaimContext & { worker
     const id = Number(
       db
         .insert(workerConfirmationRequests)
-        .values({ workerId: input.workerId, email: input.email, note: input.note, submittedAt: input.now })
+        .values({ workerId: input.workerId, email: input.email, note: input.note, lang: input.lang, submittedAt: input.now })
         .run().lastInsertRowid,
     );
     audit(db, {

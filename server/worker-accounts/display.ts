@@ -14,12 +14,6 @@ import type { OwnedProfile } from './profiles.ts';
 
 export type Display = (typeof WORKER_DISPLAYS)[number];
 
-export const DISPLAY_LABELS: Record<Display, string> = {
-  full: 'My full name and area',
-  first_name: 'My first name and area only',
-  private: 'Thanks in private only',
-};
-
 /** Applies the choice; returns the profile's slug afterwards. */
 export function setDisplay(
   db: Db,

@@ -20,6 +20,7 @@ import { ConflictError, InvalidError, NotFoundError } from '../errors.ts';
 import { issueSignInLink } from './claim.ts';
 import { findOrCreateAccount } from './sign-in.ts';
 import type { OwnedProfile } from './profiles.ts';
+import { WORKER_MESSAGES } from './messages.ts';
 
 export type PendingConfirmation = { id: number; workerId: number; note: string; submittedAt: number; emailDomain: string };
 
@@ -65,7 +66,8 @@ export function decideConfirmation(
         db.insert(workerAccountProfiles).values({ accountId, workerId: r.workerId, confirmedAt: now, confirmedBy: 'moderator' }).run();
         db.update(workers).set({ updatedAt: now }).where(eq(workers.id, r.workerId)).run();
       }
-      issueSignInLink(db, { workerId: r.workerId, email: r.email, via: 'moderator', now, publicUrl: input.publicUrl });
+      // in the language of the page the worker asked from
+      issueSignInLink(db, { workerId: r.workerId, email: r.email, via: 'moderator', now, publicUrl: input.publicUrl, lang: r.lang });
       audit(db, {
         at: now,
         moderatorId: input.moderatorId,
@@ -95,14 +97,14 @@ export function requestMerge(
   db: Db,
   input: { accountId: number; from: OwnedProfile; into: OwnedProfile; note: string; now: number },
 ): number {
-  if (input.from.id === input.into.id) throw new InvalidError([{ field: 'into', message: 'Choose two different profiles to merge' }]);
+  if (input.from.id === input.into.id) throw new InvalidError([{ field: 'into', message: WORKER_MESSAGES.mergeSame }]);
   return db.$client.transaction(() => {
     const open = db
       .select({ id: workerMergeRequests.id })
       .from(workerMergeRequests)
       .where(and(eq(workerMergeRequests.status, 'pending'), inArray(workerMergeRequests.fromWorkerId, [input.from.id, input.into.id])))
       .get();
-    if (open) throw new InvalidError([{ field: 'from', message: 'A request to merge this profile is already waiting for a moderator' }]);
+    if (open) throw new InvalidError([{ field: 'from', message: WORKER_MESSAGES.mergeWaiting }]);
     const id = Number(
       db
         .insert(workerMergeRequests)

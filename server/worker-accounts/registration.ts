@@ -3,42 +3,46 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { workerRegistrations, workers, REGULATORS } from '../../db/schema.ts';
+import { NUMBER_FORMAT_MESSAGE, WORKER_MESSAGES } from './messages.ts';
 import { audit } from '../audit.ts';
 import { InvalidError } from '../errors.ts';
+import type { Lang } from '../i18n/index.ts';
 
 export type Regulator = (typeof REGULATORS)[number];
 
-export const REGULATOR_INFO: Record<Regulator, { name: string; nation: string; register: string; format: RegExp; hint: string }> = {
+/** `welsh`: the regulator's own Welsh name, where it has one (the others are named in English on Welsh pages too). */
+export const REGULATOR_INFO: Record<Regulator, { name: string; welsh?: string; register: string; format: RegExp }> = {
   // "SW" then the number, e.g. SW12345 (numbers carried over from the HCPC register keep the prefix)
   swe: {
     name: 'Social Work England',
-    nation: 'England',
     register: 'https://www.socialworkengland.org.uk/search-the-register/',
     format: /^SW\d{3,7}$/,
-    hint: '"SW" then numbers, like SW123456',
   },
   sssc: {
     name: 'the Scottish Social Services Council (SSSC)',
-    nation: 'Scotland',
     register: 'https://www.sssc.uk.com/the-register/',
     format: /^\d{4,8}$/,
-    hint: 'numbers only, like 1234567',
   },
   scw: {
     name: 'Social Care Wales',
-    nation: 'Wales',
+    welsh: 'Gofal Cymdeithasol Cymru',
     register: 'https://socialcare.wales/registration/check-the-register',
     format: /^\d{4,8}$/,
-    hint: 'numbers only, like 1234567',
   },
   niscc: {
     name: 'the Northern Ireland Social Care Council (NISCC)',
-    nation: 'Northern Ireland',
     register: 'https://niscc.info/the-register/',
     format: /^\d{4,8}$/,
-    hint: 'numbers only, like 1234567',
   },
 };
+
+/** The regulator's name as a page in `lang` shows it; an English name on a Welsh page says it is English (`lang: 'en'`). */
+export function regulatorName(regulator: Regulator, lang: Lang): { name: string; lang?: 'en' } {
+  const info = REGULATOR_INFO[regulator];
+  if (lang === 'cy' && info.welsh) return { name: info.welsh };
+  const name = info.name.replace(/^the /, '');
+  return lang === 'cy' ? { name, lang: 'en' } : { name };
+}
 
 export const isRegulator = (v: string): v is Regulator => REGULATORS.some((r) => r === v);
 
@@ -46,13 +50,9 @@ export const isRegulator = (v: string): v is Regulator => REGULATORS.some((r) =>
 export function cleanRegistration(regulator: string, raw: string): { regulator: Regulator; number: string } | null {
   const number = raw.toUpperCase().replace(/[\s\-‐–]/g, '');
   if (number === '') return null;
-  if (!isRegulator(regulator)) throw new InvalidError([{ field: 'regulator', message: 'Select the regulator you are registered with' }]);
-  const info = REGULATOR_INFO[regulator];
-  if (!info.format.test(number)) {
-    throw new InvalidError([
-      { field: 'number', message: `Enter a registration number with ${info.name} in the right format: ${info.hint}` },
-    ]);
-  }
+  if (!isRegulator(regulator)) throw new InvalidError([{ field: 'regulator', message: WORKER_MESSAGES.regulator }]);
+  if (!REGULATOR_INFO[regulator].format.test(number))
+    throw new InvalidError([{ field: 'number', message: NUMBER_FORMAT_MESSAGE[regulator] }]);
   return { regulator, number };
 }
 

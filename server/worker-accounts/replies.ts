@@ -6,17 +6,16 @@ import { workerReplies, workers } from '../../db/schema.ts';
 import { audit } from '../audit.ts';
 import { ConflictError, InvalidError } from '../errors.ts';
 import { charCount, cleanMultiline } from '../text.ts';
+import { WORKER_LIMITS, WORKER_MESSAGES } from './messages.ts';
 
-export const REPLY_MAX = 500;
+export const REPLY_MAX = WORKER_LIMITS.replyMax;
 
 /** The reply as it will be stored, or InvalidError. '' means "remove my reply". */
 export function cleanReply(raw: string): string {
   const text = cleanMultiline(raw).trim();
   const n = charCount(text);
   if (n > REPLY_MAX)
-    throw new InvalidError([
-      { field: 'reply', message: `Your reply must be ${REPLY_MAX} characters or fewer. You have written ${n.toLocaleString('en-GB')}.` },
-    ]);
+    throw new InvalidError([{ field: 'reply', message: `${WORKER_MESSAGES.replyLong}. You have written ${n.toLocaleString('en-GB')}.` }]);
   return text;
 }
 

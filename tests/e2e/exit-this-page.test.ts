@@ -106,7 +106,12 @@ describe('without JavaScript', () => {
       '/privacy',
       '/house-rules',
       '/request-change',
+      '/named',
+      '/check',
       '/no-such-page',
+      '/cy',
+      '/cy/staying-safe',
+      '/cy/check',
     ]) {
       await page.goto(path);
       await expect(page.locator('a[data-exit-this-page]').count(), path).resolves.toBe(1);
@@ -147,6 +152,30 @@ describe('with JavaScript', () => {
     await page.goBack();
     expect(page.url()).toBe(`${server.url}/`);
     await expect(page.content()).resolves.not.toContain('SECRET-STORY-MARKER');
+    await context.close();
+  });
+
+  it('tells a screen reader how many more presses are left, in the page’s language, and leaves on the third', async () => {
+    const { context, neutralHits } = await isolated(true);
+    const page = await context.newPage();
+    const status = page.locator('.exit-this-page [role="status"]');
+    for (const [path, two, one] of [
+      ['/staying-safe', 'Shift, press 2 more times to exit.', 'Shift, press 1 more time to exit.'],
+      ['/cy/staying-safe', 'Shift, pwyswch ddwywaith eto i adael.', 'Shift, pwyswch unwaith eto i adael.'],
+    ] as const) {
+      await page.goto(path);
+      await expect(status.textContent()).resolves.toBe('');
+      await page.keyboard.press('Shift');
+      await expect(status.textContent()).resolves.toBe(two);
+      await page.keyboard.press('Shift');
+      await expect(status.textContent()).resolves.toBe(one);
+      // any other key is typing: the count starts again, and the message goes
+      await page.keyboard.press('KeyA');
+      await expect(status.textContent()).resolves.toBe('');
+    }
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+    await page.waitForURL(NEUTRAL);
+    expect(neutralHits.length).toBe(1);
     await context.close();
   });
 

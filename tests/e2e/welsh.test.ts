@@ -12,6 +12,7 @@ import { seedDatabase } from './helpers/seed-db.ts';
 import { launchBrowser, newContext, VIEWPORTS } from './helpers/browser.ts';
 import { axeViolations, formatVnu, structure, structureProblems, validateHtml, type HtmlDoc } from './helpers/checks.ts';
 import { fillNomination, GOOD_NOMINATION, readReference, submit } from './helpers/flows.ts';
+import { formatCode, issueThanks } from '../../server/worker-accounts/thanks.ts';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
 
@@ -21,6 +22,7 @@ let page: Page;
 /** axe needs JavaScript: each page the no-JavaScript visitor saw is checked again here, from its HTML */
 let axePage: Page;
 let profileSlug: string;
+let thanksCode: string;
 let dialogs: string[];
 let pageErrors: string[];
 const docs: HtmlDoc[] = [];
@@ -29,7 +31,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gsw-e2e-welsh-'));
   const day = 86_400_000;
   const now = Date.now();
-  ({ profileSlug } = await seedDatabase(
+  ({ profileSlug, thanksCode } = await seedDatabase(
     join(dir, 'directory.db'),
     (s) => {
       const main = s.nominate({
@@ -55,7 +57,9 @@ beforeAll(async () => {
         quote: 'He stood up for us in court.',
         submittedAt: now - 3 * day,
       });
-      return { profileSlug: main.slug! };
+      // the thanks document Siân Evans would download, for the check page
+      const thanks = issueThanks(s.db, { accountId: 0, workerId: main.workerId!, now });
+      return { profileSlug: main.slug!, thanksCode: formatCode(thanks.code) };
     },
     now,
   ));
@@ -179,8 +183,9 @@ describe('every Welsh page type', () => {
     })();
     await checkWelshPage('tynnu yn ôl gwall', wrong, 400);
     await checkWelshPage('404', await page.goto('/cy/dim-tudalen-fel-hon'), 404);
-    // pages not translated yet: Welsh around an English body marked lang="en"
-    await checkWelshPage('rheolau (Saesneg)', await page.goto('/cy/house-rules'));
+    await checkWelshPage('rheolau', await page.goto('/cy/house-rules'));
+    await checkWelshPage('cadw’n ddiogel', await page.goto('/cy/staying-safe'));
+    await checkWelshPage('hygyrchedd', await page.goto('/cy/accessibility'));
     await checkWelshPage('statws', await page.goto('/cy/status'));
     const badRef = await (async () => {
       await page.locator('[name="reference"]').fill('AAAA-BBBB-CCCC-D');
@@ -190,7 +195,18 @@ describe('every Welsh page type', () => {
     await checkWelshPage('gofyn am newid', await page.goto('/cy/request-change'));
     const badRequest = await submit(page, '/cy/request-change');
     await checkWelshPage('gofyn am newid gwallau', badRequest, 400);
-    await checkWelshPage('wedi eich enwi (Saesneg)', await page.goto('/cy/named'));
+    await checkWelshPage('wedi eich enwi', await page.goto('/cy/named'));
+    // the thanks check: the form, both errors (a code that cannot be one, a code no document has), a result
+    await checkWelshPage('gwirio dogfen', await page.goto('/cy/check'));
+    await page.locator('[name="code"]').fill('nonsense');
+    await checkWelshPage('gwirio dogfen gwall', await submit(page, '/cy/check'), 400);
+    expect(await page.locator('.error-summary').innerText()).toContain('Rhowch y cod gwirio');
+    await page.locator('[name="code"]').fill('ABCD-EFGH-JKLM-NPQR');
+    await checkWelshPage('gwirio dogfen dim dogfen', await submit(page, '/cy/check'), 404);
+    await page.locator('[name="code"]').fill(thanksCode.toLowerCase());
+    await checkWelshPage('dogfen ddilys', await submit(page, '/cy/check'));
+    expect(await page.locator('h1').innerText()).toBe("Mae'r ddogfen hon yn ddilys");
+    for (const d of docs) expect(d.html, `${d.name}: marked as not yet in Welsh`).not.toContain('data-english-only');
   });
 
   it('has no Nu Html Checker errors', async () => {

@@ -46,11 +46,11 @@ export function useMailbox() {
 }
 export type Mailbox = ReturnType<typeof useMailbox>;
 
-/** The path of the sign-in link in the newest mail to this address. */
+/** The path of the sign-in link in the newest mail to this address ("/cy/worker/sign-in/…" when asked for from a Welsh page). */
 export async function signInPathFor(app: TestApp, mailbox: Mailbox, to: string): Promise<string> {
   const mail = (await mailbox.to(app, to))[0];
   expect(mail, `a mail to ${to}`).toBeDefined();
-  const m = /https?:\/\/[^/\s]+(\/worker\/sign-in\/[A-Za-z0-9_-]{43})/.exec(mail!.text);
+  const m = /https?:\/\/[^/\s]+((?:\/cy)?\/worker\/sign-in\/[A-Za-z0-9_-]{43})/.exec(mail!.text);
   expect(m, 'a sign-in link in the mail').not.toBeNull();
   return m![1]!;
 }

@@ -137,7 +137,7 @@ export default async function nominate(app: FastifyInstance, { lang }: SiteOptio
     }
     const v = validateNomination(body, app.areas);
     if (!v.ok) return renderForm(reply, v.values, v.errors, startedFor(req, reply, body), 400);
-    const stored = await app.committer.store(v.data, { submissionKey: key, now: app.now(), hashKey: config.SESSION_SECRET });
+    const stored = await app.committer.store(v.data, { submissionKey: key, now: app.now(), hashKey: config.SESSION_SECRET, lang });
     return reply
       .code(303)
       .header('location', `/nominate/done/${formatReference(stored.ref)}`)

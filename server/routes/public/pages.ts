@@ -1,6 +1,9 @@
 // The static pages: /about, /privacy, /house-rules, /help, /staying-safe, /accessibility.
 import type { FastifyInstance } from 'fastify';
 
+/** When the accessibility statement was prepared and last reviewed (each shown as its month). */
+const ACCESSIBILITY_STATEMENT = { prepared: Date.UTC(2026, 11, 15), reviewed: Date.UTC(2026, 11, 15) };
+
 export default async function pages(app: FastifyInstance) {
   app.get('/about', async (req, reply) => reply.page('about', { title: req.t('about.title'), description: req.t('about.description') }));
   app.get('/privacy', async (req, reply) =>
@@ -11,23 +14,29 @@ export default async function pages(app: FastifyInstance) {
       retentionDays: Number(app.config.RETENTION_DAYS),
     }),
   );
-  app.get('/house-rules', async (_req, reply) =>
-    reply.page('house-rules', {
-      title: 'House rules: what we publish and what we remove',
-      description: 'What gets published on the directory and what gets removed.',
-    }),
+  app.get('/house-rules', async (req, reply) =>
+    reply.page('house-rules', { title: req.t('houseRules.title'), description: req.t('houseRules.description') }),
   );
   app.get('/help', async (req, reply) => reply.page('help', { title: req.t('help.title'), description: req.t('help.description') }));
-  app.get('/staying-safe', async (_req, reply) =>
+  app.get('/staying-safe', async (req, reply) =>
     reply.page('staying-safe', {
-      title: 'Staying safe online',
-      description: 'How to use this site without other people knowing: private browsing, history, and the exit button.',
+      title: req.t('stayingSafe.title'),
+      description: req.t('stayingSafe.description'),
+      // the sender the mails come from (MAIL_FROM's name, else its address), as the page promises
+      mailName: senderName(app.config.MAIL_FROM),
     }),
   );
-  app.get('/accessibility', async (_req, reply) =>
+  app.get('/accessibility', async (req, reply) =>
     reply.page('accessibility', {
-      title: 'Accessibility statement',
-      description: 'How accessible this site is, what does not work yet, and how to tell us about a problem.',
+      title: req.t('accessibility.title'),
+      description: req.t('accessibility.description'),
+      statement: ACCESSIBILITY_STATEMENT,
     }),
   );
+}
+
+/** "The Good Social Worker directory <no-reply@…>" -> its name; a bare address is its own name. */
+function senderName(from: string): string {
+  const named = /^([^<]*)</.exec(from);
+  return named?.[1]?.trim() || from;
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { PAGE_SIZE, pager } from '../../pagination.ts';
 import { page, slugParams } from '../../http/route-schemas.ts';
 import { yearMonth } from '../../format.ts';
-import { REGULATOR_INFO } from '../../worker-accounts/registration.ts';
+import { REGULATOR_INFO, regulatorName } from '../../worker-accounts/registration.ts';
 import { liveQuotes, lookupWorker, type WorkerRow } from '../../workers/profile.ts';
 import type { PublicSide } from '../../worker-accounts/profiles.ts';
 import type { SiteOptions } from '../../i18n/index.ts';
@@ -72,7 +72,13 @@ export default async function workers(app: FastifyInstance, { lang }: SiteOption
           area,
           otherAreas,
           ...side,
-          regulator: side.registration ? REGULATOR_INFO[side.registration.regulator] : null,
+          // a Welsh page names the regulator as regulatorName says (Gofal Cymdeithasol Cymru; no English "the")
+          regulator: side.registration
+            ? {
+                ...REGULATOR_INFO[side.registration.regulator],
+                ...(lang === 'cy' ? { name: regulatorName(side.registration.regulator, lang).name } : {}),
+              }
+            : null,
           total,
           qualities,
           quotes: pages.beyond ? [] : liveQuotes(app.db, worker.id, PAGE_SIZE, pages.offset),

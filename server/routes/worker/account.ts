@@ -4,17 +4,21 @@
 // profile that must be one of this worker's: anything else is answered like an unknown profile.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { WORKER_DISPLAYS } from '../../../db/schema.ts';
+import { REGULATORS, WORKER_DISPLAYS } from '../../../db/schema.ts';
 import { InvalidError, type FieldError } from '../../errors.ts';
 import { formRateLimit } from '../../http/rate-limit.ts';
 import { formBody, formText } from '../../http/form-input.ts';
 import { hint } from '../../http/route-schemas.ts';
 import { liveQuotes, qualityCounts } from '../../workers/profile.ts';
 import { accountProfiles, ownedProfile, profileExtras, type OwnedProfile } from '../../worker-accounts/profiles.ts';
-import { DISPLAY_LABELS, setDisplay } from '../../worker-accounts/display.ts';
+import { setDisplay } from '../../worker-accounts/display.ts';
 import { firstName } from '../../workers/name.ts';
 import { cleanReply, REPLY_MAX, submitReply } from '../../worker-accounts/replies.ts';
-import { cleanRegistration, REGULATOR_INFO, setRegistration } from '../../worker-accounts/registration.ts';
+import { cleanRegistration, regulatorName, setRegistration } from '../../worker-accounts/registration.ts';
+import { WORKER_LIMITS, WORKER_MESSAGES } from '../../worker-accounts/messages.ts';
+import { localPath, type MessageKey, type SiteOptions } from '../../i18n/index.ts';
+import { siteLink } from '../../mail/messages.ts';
+import { formatFor } from '../../format.ts';
 import { setHidden } from '../../worker-accounts/hide.ts';
 import { requestMerge } from '../../worker-accounts/moderation.ts';
 import { formatCode, issueThanks } from '../../worker-accounts/thanks.ts';
@@ -24,18 +28,21 @@ import { endAllWorkerSessions, endWorkerSession, sessionWorker, WORKER_SESSION_C
 import { charCount, cleanMultiline } from '../../text.ts';
 import { clearWorkerCookie, withErrors, workerRoutes } from './shared.ts';
 
-const DONE: Record<string, string> = {
-  display: 'How you are shown has changed. It applies everywhere on the site now.',
-  reply_sent: 'Your reply has been sent to the moderators. It will show on your profile once a moderator has checked it.',
-  reply_removed: 'Your reply has been removed from your profile.',
-  registration: 'Your registration details have been saved.',
-  hidden: 'Your profile is hidden. It no longer appears anywhere on the site. The moderators have a record of it.',
-  shown: 'Your profile is shown again.',
-  merge: 'Your request to merge two profiles has been sent to the moderators.',
-};
+/** What `?done=` says after each form, by catalogue key. */
+const DONE = {
+  display: 'workerAccount.done.display',
+  reply_sent: 'workerAccount.done.replySent',
+  reply_removed: 'workerAccount.done.replyRemoved',
+  registration: 'workerAccount.done.registration',
+  hidden: 'workerAccount.done.hidden',
+  shown: 'workerAccount.done.shown',
+  merge: 'workerAccount.done.merge',
+} as const satisfies Record<string, MessageKey>;
+const isDone = (v: string | undefined): v is keyof typeof DONE => v !== undefined && Object.hasOwn(DONE, v);
 
-export default async function account(appBase: FastifyInstance) {
+export default async function account(appBase: FastifyInstance, { lang }: SiteOptions) {
   const app = workerRoutes(appBase);
+  const t = appBase.catalogue.t[lang];
   app.decorateRequest('workerAccount', null);
 
   app.addHook('onRequest', async (req, reply) => {
@@ -56,6 +63,7 @@ export default async function account(appBase: FastifyInstance) {
   type Problem = { profile?: string; errors: FieldError[]; values?: Record<string, string> };
 
   const renderHome = (req: FastifyRequest, reply: FastifyReply, problem: Problem = { errors: [] }, done?: string, status = 200) => {
+    const errors = withErrors(t, lang, problem.errors);
     const profiles = accountProfiles(app.db, accountId(req)).map((p) => {
       const quotes = liveQuotes(app.db, p.id);
       return {
@@ -71,16 +79,19 @@ export default async function account(appBase: FastifyInstance) {
     return reply.page(
       'worker/home',
       {
-        title: `${problem.errors.length ? 'Error: ' : ''}Your profile`,
+        title: problem.errors.length
+          ? t('workerAccount.errorTitle', { title: t('workerAccount.home.title') })
+          : t('workerAccount.home.title'),
         noindex: true,
+        // a form's errors are shown at its POST address: the other language's link goes to the page
+        samePage: '/worker',
         email: req.workerAccount!.email,
         profiles,
-        problem,
-        done: done ? DONE[done] : undefined,
-        displayLabels: DISPLAY_LABELS,
-        regulators: REGULATOR_INFO,
+        problem: { ...problem, errors: errors.errors },
+        done: isDone(done) ? t(DONE[done]) : undefined,
+        regulators: REGULATORS.map((r) => ({ value: r, ...regulatorName(r, lang) })),
         replyMax: REPLY_MAX,
-        ...withErrors(problem.errors),
+        ...errors,
       },
       status,
     );
@@ -114,7 +125,7 @@ export default async function account(appBase: FastifyInstance) {
     form(req, reply, formText(req.body, 'profile'), { display: formText(req.body, 'display') }, () => {
       const profile = mine(req, formText(req.body, 'profile'));
       const display = WORKER_DISPLAYS.find((d) => d === formText(req.body, 'display'));
-      if (!display) throw new InvalidError([{ field: 'display', message: 'Select how you want to be shown' }]);
+      if (!display) throw new InvalidError([{ field: 'display', message: WORKER_MESSAGES.display }]);
       setDisplay(app.db, app.areas, { accountId: accountId(req), profile, display, now: app.now() });
       return 'display';
     }),
@@ -166,13 +177,16 @@ export default async function account(appBase: FastifyInstance) {
       const from = mine(req, formText(req.body, 'from'));
       const into = mine(req, formText(req.body, 'into'));
       const note = cleanMultiline(formText(req.body, 'note'));
-      if (charCount(note) > 1000) throw new InvalidError([{ field: 'note', message: 'Your note must be 1,000 characters or fewer' }]);
+      if (charCount(note) > WORKER_LIMITS.noteMax) throw new InvalidError([{ field: 'note', message: WORKER_MESSAGES.noteLong }]);
       requestMerge(app.db, { accountId: accountId(req), from, into, note, now: app.now() });
       return 'merge';
     }),
   );
 
   const profileQuery = { schema: { querystring: z.object({ profile: hint }) } };
+  // where a manager checks the document: the check page in the worker's language
+  const checkUrl = siteLink(app.config.PUBLIC_URL, localPath(lang, '/check'));
+  const format = formatFor(lang, t);
 
   const thanksFor = (req: FastifyRequest, slug: string) => {
     const profile = mine(req, slug);
@@ -184,27 +198,23 @@ export default async function account(appBase: FastifyInstance) {
   };
 
   app.get('/worker/thanks', profileQuery, async (req, reply) => {
-    const t = thanksFor(req, req.query.profile);
+    const doc = thanksFor(req, req.query.profile);
     return reply.page('worker/thanks', {
-      title: `Thanks for ${t.profile.fullName}`,
+      title: t('workerAccount.thanks.title', { name: doc.profile.fullName }),
       noindex: true,
-      ...t,
-      code: formatCode(t.thanks.code),
-      checkUrl: `${app.config.PUBLIC_URL.replace(/\/+$/, '')}/check`,
+      samePage: `/worker/thanks?profile=${encodeURIComponent(doc.profile.slug)}`,
+      ...doc,
+      code: formatCode(doc.thanks.code),
+      checkUrl,
     });
   });
 
   app.get('/worker/thanks.pdf', profileQuery, async (req, reply) => {
-    const t = thanksFor(req, req.query.profile);
-    const pdf = await thanksPdf({
-      name: t.profile.fullName,
-      area: t.area,
-      thanks: t.thanks,
-      checkUrl: `${app.config.PUBLIC_URL.replace(/\/+$/, '')}/check`,
-    });
+    const doc = thanksFor(req, req.query.profile);
+    const pdf = await thanksPdf({ name: doc.profile.fullName, area: doc.area, thanks: doc.thanks, checkUrl, t, format });
     return reply
       .header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="thanks-${t.thanks.code.slice(0, 4).toLowerCase()}.pdf"`)
+      .header('content-disposition', `attachment; filename="thanks-${doc.thanks.code.slice(0, 4).toLowerCase()}.pdf"`)
       .send(pdf);
   });
 

@@ -1,4 +1,7 @@
 // What every /worker route module shares: the zod type provider, the worker cookie, form fields.
+// Both modules are registered twice, like the public pages: /worker/… in English, /cy/worker/… in
+// Welsh (server/routes/index.ts); the session cookie is set for both paths, so a worker signed in
+// on either keeps their session when they switch language.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,6 +9,9 @@ import { ABSOLUTE_MS, sessionWorker, WORKER_SESSION_COOKIE, type WorkerAccount }
 import { noStore } from '../moderate/guard.ts';
 import type { FieldError } from '../../errors.ts';
 import { errorMap } from '../../nominations/form.ts';
+import { localErrors } from '../../i18n/form-messages.ts';
+import { WELSH_PREFIX, type Lang, type Translate } from '../../i18n/index.ts';
+import { WORKER_LIMITS, WORKER_MESSAGES } from '../../worker-accounts/messages.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -23,42 +29,54 @@ export function workerRoutes(app: FastifyInstance) {
 /** Slugs are letters, digits and hyphens. */
 export const SLUG = /^[\p{L}\p{N}-]{1,200}$/u;
 
-export const EMAIL_MAX = 254;
 const emailFormat = z.email();
 
 /** The address as stored (trimmed, lower case), or the error for the field. */
 export function workEmail(raw: string): { email: string } | { error: FieldError } {
   const email = raw.trim().toLowerCase();
-  if (email === '') return { error: { field: 'email', message: 'Enter your work email address' } };
-  if (email.length > EMAIL_MAX) return { error: { field: 'email', message: `Email address must be ${EMAIL_MAX} characters or fewer` } };
-  if (!emailFormat.safeParse(email).success)
-    return { error: { field: 'email', message: 'Enter an email address in the correct format, like name@council.gov.uk' } };
+  if (email === '') return { error: { field: 'email', message: WORKER_MESSAGES.emailEmpty } };
+  if (email.length > WORKER_LIMITS.emailMax) return { error: { field: 'email', message: WORKER_MESSAGES.emailLong } };
+  if (!emailFormat.safeParse(email).success) return { error: { field: 'email', message: WORKER_MESSAGES.emailFormat } };
   return { email };
 }
 
-export const withErrors = (errors: FieldError[]) => ({ errors, fieldErrors: errorMap(errors) });
+/** The errors in the page's language, for the summary and beside each field. */
+export function withErrors(t: Translate, lang: Lang, errors: FieldError[]) {
+  const local = localErrors(t, lang, errors);
+  return { errors: local, fieldErrors: errorMap(local) };
+}
 
-export function workerCookieOptions(app: FastifyInstance) {
-  return { path: '/worker', httpOnly: true, sameSite: 'strict' as const, secure: app.config.COOKIE_SECURE, maxAge: ABSOLUTE_MS / 1000 };
+/** The worker's pages in both languages: the one session cookie is sent to each, and to nothing else. */
+const COOKIE_PATHS = ['/worker', `${WELSH_PREFIX}/worker`];
+
+const cookieOptions = (app: FastifyInstance, path: string) => ({
+  path,
+  httpOnly: true,
+  sameSite: 'strict' as const,
+  secure: app.config.COOKIE_SECURE,
+});
+
+export function setWorkerCookie(app: FastifyInstance, reply: FastifyReply, token: string) {
+  for (const path of COOKIE_PATHS)
+    reply.setCookie(WORKER_SESSION_COOKIE, token, { ...cookieOptions(app, path), maxAge: ABSOLUTE_MS / 1000 });
 }
 
 export function clearWorkerCookie(app: FastifyInstance, reply: FastifyReply) {
-  reply.clearCookie(WORKER_SESSION_COOKIE, { path: '/worker', httpOnly: true, sameSite: 'strict', secure: app.config.COOKIE_SECURE });
+  for (const path of COOKIE_PATHS) reply.clearCookie(WORKER_SESSION_COOKIE, cookieOptions(app, path));
 }
 
 export const currentWorker = (app: FastifyInstance, req: FastifyRequest) =>
   sessionWorker(app.db, req.cookies[WORKER_SESSION_COOKIE], app.now());
 
-/** A page with a heading, a message and links (refusals, confirmations). */
+/** A page with a heading, a message and links (refusals, confirmations); link paths are English site paths, shown in the page's language. */
 export function workerMessage(
   reply: FastifyReply,
   status: number,
   title: string,
   message: string,
   links: { href: string; text: string }[] = [],
+  /** the English path of a page to link the other language to, when this answers a POST-only route */
+  samePage?: string,
 ) {
-  return reply.page('worker/message', { title, message, links, noindex: true }, status);
+  return reply.page('worker/message', { title, message, links, noindex: true, samePage }, status);
 }
-
-export const RATE_LIMITED =
-  'You have asked for too many sign-in links in the last hour. For your security, wait an hour and try again. Nothing has been sent or kept from this request.';

@@ -11,11 +11,11 @@ export function seedDomains(s: Seeder): void {
   insert.run('Cardiff', 'Wales', 'cardiff.gov.uk');
 }
 
-/** The path of the sign-in link in the newest mail delivered to this address, waiting up to 15 s for it. */
+/** The path of the sign-in link (with /cy when asked for in Welsh) in the newest mail delivered to this address, waiting up to 15 s for it. */
 export async function signInLinkFor(smtp: TestSmtpServer, to: string): Promise<string> {
   for (let i = 0; i < 150; i++) {
     const mail = smtp.received.filter((r) => r.envelopeTo.includes(to)).at(-1);
-    const m = mail && /https?:\/\/[^/\s]+(\/worker\/sign-in\/[A-Za-z0-9_-]{43})/.exec(mail.parsed.text ?? '');
+    const m = mail && /https?:\/\/[^/\s]+((?:\/cy)?\/worker\/sign-in\/[A-Za-z0-9_-]{43})/.exec(mail.parsed.text ?? '');
     if (m) return m[1]!;
     await new Promise((r) => setTimeout(r, 100));
   }
