@@ -1,17 +1,16 @@
 // `npm run crash:nominations` — does an acknowledged nomination survive a crash? (A measurement
-// script, not a test.) The server runs as a child process (plain `node --import tsx`, so SIGKILL
-// reaches the server itself, not a wrapper) over a temporary database. Several clients go through
+// script, not a test.) The server runs as a child process (tests/e2e/helpers/server.ts: plain
+// `node --import tsx`, so SIGKILL reaches the server itself, not a wrapper) over a temporary database. Several clients go through
 // the whole journey in a loop (GET form -> POST check -> POST confirm -> follow the 303 to the
 // done page); part-way through, the server is killed with SIGKILL, restarted on the same file,
 // and every reference whose done page was received is looked up again. Repeated for a few rounds.
 //
 //   npm run crash:nominations [-- --rounds 5 --clients 4 --min-ms 1500 --max-ms 4000]
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { freePort, ROOT } from '../tests/e2e/helpers/server.ts';
+import { freePort, RunningServer } from '../tests/e2e/helpers/server.ts';
 import { HttpClient, nominate } from '../tests/e2e/helpers/http.ts';
 
 function arg(name: string, dflt: number): number {
@@ -25,40 +24,23 @@ const MAX_MS = arg('max-ms', 4000);
 
 const dir = mkdtempSync(join(tmpdir(), 'gsw-crash-'));
 const dbPath = join(dir, 'directory.db');
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-let child: ChildProcess | undefined;
-
-async function startServer(): Promise<ChildProcess> {
-  const c = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      // one process: this run kills the server process itself (npm start's cluster is crash-test.ts's subject)
-      WEB_CONCURRENCY: '1',
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_PATH: dbPath,
-      SESSION_SECRET: 'crash-secret-crash-secret-crash-secret-1',
-      RATE_LIMIT_MAX: '0',
-      MIN_FILL_SECONDS: '0',
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 300; i++) {
-    if (c.exitCode !== null) throw new Error('the server exited during start-up');
-    try {
-      if ((await fetch(`${base}/healthz`)).status === 200) return c;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  c.kill('SIGKILL');
-  throw new Error('the server did not start');
-}
+const server = new RunningServer(
+  await freePort(),
+  dir,
+  dbPath,
+  {
+    // one process: this run kills the server process itself (npm start's cluster is crash-test.ts's subject)
+    WEB_CONCURRENCY: '1',
+    SESSION_SECRET: 'crash-secret-crash-secret-crash-secret-1',
+    LOG_LEVEL: 'error',
+  },
+  true,
+);
+// the server's errors are this run's to show
+server.onOutput = (line, stream) => {
+  if (stream === 'stderr') console.error(line);
+};
+const base = server.url;
 
 const acknowledged: string[] = [];
 let counter = 0;
@@ -90,13 +72,12 @@ try {
   console.log(`crash test: ${ROUNDS} rounds, ${CLIENTS} clients, SIGKILL after ${MIN_MS}-${MAX_MS} ms; database ${dbPath}`);
   let totalMissing = 0;
   for (let round = 1; round <= ROUNDS; round++) {
-    child = await startServer();
+    await server.start();
     const before = acknowledged.length;
     const stop = { now: false };
     const loops = Array.from({ length: CLIENTS }, (_, i) => clientLoop(i + 1, stop));
     await new Promise((r) => setTimeout(r, MIN_MS + Math.random() * (MAX_MS - MIN_MS)));
-    child.kill('SIGKILL');
-    await new Promise((r) => child!.once('exit', r));
+    await server.kill('SIGKILL');
     // Let the clients see the dead server, then stop them.
     await new Promise((r) => setTimeout(r, 200));
     stop.now = true;
@@ -104,7 +85,7 @@ try {
     const cutOff = results.filter((r) => r.failed > 0).length;
 
     // Restart on the same file and look every acknowledged reference up through the site.
-    child = await startServer();
+    await server.start();
     let missing = 0;
     for (const ref of acknowledged) {
       const res = await fetch(`${base}/nominate/done/${encodeURIComponent(ref)}`);
@@ -115,8 +96,7 @@ try {
       }
     }
     totalMissing += missing;
-    child.kill('SIGTERM');
-    await new Promise((r) => child!.once('exit', r));
+    await server.stop();
     const db = new Database(dbPath, { readonly: true });
     const rows = db.prepare('SELECT COUNT(*) FROM nominations').pluck().get() as number;
     const check = db.pragma('integrity_check', { simple: true });
@@ -135,6 +115,6 @@ try {
   );
   process.exitCode = totalMissing === 0 ? 0 : 1;
 } finally {
-  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  rmSync(dir, { recursive: true, force: true });
+  await server.kill('SIGKILL');
+  await server.cleanup();
 }

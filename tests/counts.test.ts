@@ -9,7 +9,7 @@ import { recentWeekStarts, thisWeekStart, weekStart } from '../server/counts/wee
 import { mulberry32 } from '../server/demo/names.ts';
 import { QUALITY_KEYS } from '../server/qualities.ts';
 import { LiveFacts } from '../server/counts/facts.ts';
-import { qualityCounts, recommendationCount, topQualities } from '../server/workers/profile.ts';
+import { qualityCounts, recommendationAreaIds, recommendationCount, topQualities } from '../server/workers/profile.ts';
 import { and, count, eq } from 'drizzle-orm';
 import { quotes as quotesTable, workers as workersTable } from '../db/schema.ts';
 import { liveQuote, publicWorker } from '../server/workers/visibility.ts';
@@ -37,7 +37,11 @@ function expectCacheExact(app: TestApp) {
   expect(app.counts.insights()).toEqual(computeInsights(app.db));
   // each public profile's own figures too (the profile page and its JSON read them from memory)
   for (const { id } of app.db.select({ id: workersTable.id }).from(workersTable).where(publicWorker).all()) {
-    expect(app.counts.worker(id)).toEqual({ recommendations: recommendationCount(app.db, id), qualities: qualityCounts(app.db, id) });
+    expect(app.counts.worker(id)).toEqual({
+      recommendations: recommendationCount(app.db, id),
+      qualities: qualityCounts(app.db, id),
+      fromAreas: recommendationAreaIds(app.db, id),
+    });
   }
 }
 

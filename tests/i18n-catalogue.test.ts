@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../server/i18n/en.ts';
 import { cy } from '../server/i18n/cy.ts';
-import { createCatalogue, englishPath, langOf, localPath } from '../server/i18n/index.ts';
+import { createCatalogue, createI18next, englishPath, langOf, localPath } from '../server/i18n/index.ts';
 import { renderMarks, richText } from '../server/i18n/rich.ts';
 import { monthYear } from '../server/format.ts';
 import { WELSH_AREA_NAMES } from '../server/i18n/places.ts';
@@ -91,6 +91,38 @@ describe('plurals come from i18next (Intl.PluralRules), with the Welsh mutations
     expect(t.en('count.families', { count: 1 })).toBe('1 family');
     expect(t.en('count.families', { count: 2 })).toBe('2 families');
     expect(t.en('count.recommendations', { count: 1234 })).toBe('1,234 recommendations');
+  });
+
+  it('formats numbers with plain `number` only (the catalogue formats those itself, one formatter per language)', () => {
+    const texts = [en, cy].flatMap((c) =>
+      leaves(c).map((k) => k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], c) as string),
+    );
+    const used = new Set(texts.flatMap((text) => [...text.matchAll(/\{\{[^{},]*,([^{}]*)\}\}/g)].map((m) => m[1]!.trim())));
+    expect([...used]).toEqual(['number']);
+    expect(createCatalogue().t.en('count.families', { count: 1234567 })).toBe('1,234,567 families');
+  });
+
+  it('answers every message with variables as i18next does, the first time and every time after', () => {
+    // The catalogue fills simple messages in itself and remembers others: the reference is the
+    // same i18next set-up, asked directly.
+    const remembered = createCatalogue();
+    const i18n = createI18next();
+    for (const lang of ['en', 'cy'] as const) {
+      const messages = lang === 'en' ? en : cy;
+      for (const full of leaves(messages)) {
+        const key = full.replace(SUFFIX, '');
+        const text = full.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], messages) as string;
+        const names = [...text.matchAll(/\{\{\s*([A-Za-z_]\w*)/g)].map((m) => m[1]!).filter((n) => n !== 'count');
+        if (!names.length) continue;
+        for (const [i, value] of ['Jane <Smith>', 'Ceredigion', 7, '', '\uE1000\uE101 $t(nav.search) {{text}}'].entries()) {
+          const vars: Record<string, string | number> = Object.fromEntries(names.map((n) => [n, value]));
+          if (SUFFIX.test(full)) vars.count = i + 1;
+          const reference = i18n.t(key, { ...vars, lng: lang });
+          expect(remembered.t[lang](key as never, vars), `${lang}:${full} ${JSON.stringify(vars)}`).toBe(reference);
+          expect(remembered.t[lang](key as never, vars)).toBe(reference);
+        }
+      }
+    }
   });
 
   it('answers a message asked for again the same way (each is worked out once), by its count and its other variables', () => {

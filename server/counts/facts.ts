@@ -36,6 +36,7 @@ function facts(db: Db) {
       quoteId: quotes.id,
       workerId: quotes.workerId,
       areaId: workers.areaId,
+      fromArea: nominations.areaId,
       submittedAt: nominations.submittedAt,
       qualities: nominations.qualities,
       stillInvolved: nominations.stillInvolved,
@@ -48,7 +49,15 @@ function facts(db: Db) {
 /** One counted recommendation, as read. */
 type Fact = ReturnType<ReturnType<typeof facts>['all']>[number];
 /** The same, as a row array in the order of the selection above (the full load streams those). */
-type FactRow = [Fact['quoteId'], Fact['workerId'], Fact['areaId'], Fact['submittedAt'], Fact['qualities'], Fact['stillInvolved']];
+type FactRow = [
+  Fact['quoteId'],
+  Fact['workerId'],
+  Fact['areaId'],
+  Fact['fromArea'],
+  Fact['submittedAt'],
+  Fact['qualities'],
+  Fact['stillInvolved'],
+];
 
 /**
  * Every counted recommendation, ordered by worker, streamed as row arrays: the query is drizzle's,
@@ -62,7 +71,7 @@ function streamAll(db: Db): () => IterableIterator<FactRow> {
 }
 
 /** A growable typed array. */
-function grow<T extends Int32Array | Float64Array | Int8Array | Uint16Array>(a: T, need: number): T {
+function grow<T extends Int32Array | Float64Array | Int8Array | Uint16Array | Uint32Array>(a: T, need: number): T {
   if (need <= a.length) return a;
   const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2, 1024));
   b.set(a);
@@ -83,6 +92,8 @@ export class LiveFacts {
   private at = new Float64Array(0);
   private qualities = new Uint16Array(0);
   private still = new Int8Array(0);
+  /** the area the recommendation was sent from (the worker's own, or another before a merge) */
+  private from = new Uint32Array(0);
   private slots = 0;
   private live = 0;
   // per worker id: where its slots start, how many, its area (count 0 = not counted)
@@ -110,13 +121,13 @@ export class LiveFacts {
     this.owner.fill(0);
     this.slots = 0;
     this.live = 0;
-    for (const [quoteId, workerId, areaId, submittedAt, qualities, stillInvolved] of this.all()) {
+    for (const [quoteId, workerId, areaId, fromArea, submittedAt, qualities, stillInvolved] of this.all()) {
       this.ensureWorker(workerId);
       if (this.count[workerId] === 0) {
         this.first[workerId] = this.slots;
         this.area[workerId] = areaId;
       }
-      this.append(quoteId, workerId, submittedAt, qualities, stillInvolved);
+      this.append(quoteId, workerId, fromArea, submittedAt, qualities, stillInvolved);
       this.count[workerId]!++;
     }
   }
@@ -138,7 +149,7 @@ export class LiveFacts {
     if (!fresh.length) return;
     this.first[workerId] = this.slots;
     this.area[workerId] = fresh[0]!.areaId;
-    for (const r of fresh) this.append(r.quoteId, workerId, r.submittedAt, r.qualities, r.stillInvolved);
+    for (const r of fresh) this.append(r.quoteId, workerId, r.fromArea, r.submittedAt, r.qualities, r.stillInvolved);
     this.count[workerId] = fresh.length;
     if (this.slots > LiveFacts.compactFrom && this.slots > 2 * this.live) this.compact();
   }
@@ -161,6 +172,14 @@ export class LiveFacts {
     return tally;
   }
 
+  /** The areas a worker's live recommendations were sent from, each once, by area id. */
+  fromAreas(workerId: number): number[] {
+    const out: number[] = [];
+    const n = this.liveCount(workerId);
+    for (let i = n ? this.first[workerId]! : 0, end = i + n; i < end; i++) if (!out.includes(this.from[i]!)) out.push(this.from[i]!);
+    return out.sort((a, b) => a - b);
+  }
+
   slotAt(i: number): number {
     return this.at[i]!;
   }
@@ -181,15 +200,17 @@ export class LiveFacts {
     this.area = grow(this.area, n);
   }
 
-  private append(quoteId: number, workerId: number, submittedAt: number, qualities: string, stillInvolved: string): void {
+  private append(quoteId: number, workerId: number, fromArea: number, submittedAt: number, qualities: string, stillInvolved: string): void {
     const i = this.slots++;
     if (i >= this.quote.length) {
       this.quote = grow(this.quote, i + 1);
       this.at = grow(this.at, i + 1);
       this.qualities = grow(this.qualities, i + 1);
       this.still = grow(this.still, i + 1);
+      this.from = grow(this.from, i + 1);
     }
     this.quote[i] = quoteId;
+    this.from[i] = fromArea;
     this.at[i] = submittedAt;
     this.qualities[i] = qualityMask(qualities);
     this.still[i] = STILL.indexOf(stillInvolved);
@@ -215,6 +236,7 @@ export class LiveFacts {
       this.at[i] = this.at[last]!;
       this.qualities[i] = this.qualities[last]!;
       this.still[i] = this.still[last]!;
+      this.from[i] = this.from[last]!;
       this.count[workerId]!--;
       this.owner[quoteId] = 0;
       this.live--;
@@ -228,19 +250,21 @@ export class LiveFacts {
     const at = new Float64Array(quote.length);
     const qualities = new Uint16Array(quote.length);
     const still = new Int8Array(quote.length);
+    const from = new Uint32Array(quote.length);
     let k = 0;
     for (let w = 1; w < this.count.length; w++) {
       const n = this.count[w]!;
       if (!n) continue;
-      const from = this.first[w]!;
-      quote.set(this.quote.subarray(from, from + n), k);
-      at.set(this.at.subarray(from, from + n), k);
-      qualities.set(this.qualities.subarray(from, from + n), k);
-      still.set(this.still.subarray(from, from + n), k);
+      const start = this.first[w]!;
+      quote.set(this.quote.subarray(start, start + n), k);
+      at.set(this.at.subarray(start, start + n), k);
+      qualities.set(this.qualities.subarray(start, start + n), k);
+      still.set(this.still.subarray(start, start + n), k);
+      from.set(this.from.subarray(start, start + n), k);
       this.first[w] = k;
       k += n;
     }
-    Object.assign(this, { quote, at, qualities, still, slots: k });
+    Object.assign(this, { quote, at, qualities, still, from, slots: k });
   }
 }
 

@@ -30,7 +30,7 @@ import { rollUp, type GroupBy, type GroupCount } from './rollups.ts';
 import { LiveFacts, aggregate } from './facts.ts';
 import { QUALITIES } from '../qualities.ts';
 import { WorkerChanges } from '../workers/changes.ts';
-import { qualityCounts, recommendationCount, topQualities as sqlTopQualities } from '../workers/profile.ts';
+import { qualityCounts, recommendationAreaIds, recommendationCount, topQualities as sqlTopQualities } from '../workers/profile.ts';
 
 export { TREND_WEEKS, AREA_TREND_WEEKS, computeSnapshot, computeInsights } from './snapshot.ts';
 export type { AreaCount, CountsSnapshot, Insights, QualityCount, Totals, WeekCount } from './snapshot.ts';
@@ -174,16 +174,22 @@ export class Counts {
   }
 
   /**
-   * One public worker's live recommendations and how many of them ticked each quality (every
-   * quality, in QUALITIES order), from memory: what the profile page and its JSON show. Inside a
-   * transaction, from SQL (workers/profile.ts), like every count here.
+   * One public worker's live recommendations, how many of them ticked each quality (every
+   * quality, in QUALITIES order) and the areas they were sent from, from memory: what the profile
+   * page and its JSON show. Inside a transaction, from SQL (workers/profile.ts), like every count here.
    */
-  worker(workerId: number): { recommendations: number; qualities: QualityCount[] } {
-    if (!this.sync()) return { recommendations: recommendationCount(this.db, workerId), qualities: qualityCounts(this.db, workerId) };
+  worker(workerId: number): { recommendations: number; qualities: QualityCount[]; fromAreas: number[] } {
+    if (!this.sync())
+      return {
+        recommendations: recommendationCount(this.db, workerId),
+        qualities: qualityCounts(this.db, workerId),
+        fromAreas: recommendationAreaIds(this.db, workerId),
+      };
     const tally = this.facts.qualityTally(workerId);
     return {
       recommendations: this.facts.liveCount(workerId),
       qualities: QUALITIES.map((q, i) => ({ key: q.key, label: q.label, count: tally[i]! })),
+      fromAreas: this.facts.fromAreas(workerId),
     };
   }
 

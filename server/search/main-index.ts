@@ -87,6 +87,8 @@ export class MainIndex {
   private readonly mask: Uint8Array;
   private readonly score: Uint8Array;
   private readonly touched: Int32Array;
+  /** the ranking keys of the profiles a query kept (a scratch list: no array grown per query) */
+  private readonly keys: Float64Array;
 
   /** At start-up: everything at once. */
   static load(parts: IndexParts): MainIndex {
@@ -114,6 +116,7 @@ export class MainIndex {
     this.mask = new Uint8Array(this.size);
     this.score = new Uint8Array(this.size);
     this.touched = new Int32Array(this.size);
+    this.keys = new Float64Array(this.size);
   }
 
   docOf(workerId: number): number {
@@ -265,28 +268,30 @@ export class MainIndex {
     }
     let coverage = 0;
     for (let k = 0; k < touchedCount; k++) coverage = Math.max(coverage, POPCOUNT[mask[touched[k]!]!]!);
-    const keys: number[] = [];
+    const keys = this.keys;
+    let n = 0;
     for (let k = 0; k < touchedCount; k++) {
       const d = touched[k]!;
-      if (POPCOUNT[mask[d]!] === coverage) keys.push(this.key(d, score[d]!));
+      if (POPCOUNT[mask[d]!] === coverage) keys[n++] = this.key(d, score[d]!);
     }
-    const ranked = this.top(keys, limit);
+    const ranked = this.top(n, limit);
     const scores = ranked.map((d) => score[d]!);
     for (let k = 0; k < touchedCount; k++) {
       const d = touched[k]!;
       mask[d] = 0;
       score[d] = 0;
     }
-    return { coverage, count: keys.length, docs: ranked, scores };
+    return { coverage, count: n, docs: ranked, scores };
   }
 
   /** Every profile in an area, most recommended first, then by name. */
   inArea(areaId: number, limit: number): MainHits {
     const { docArea } = this.parts;
-    const keys: number[] = [];
-    for (let d = 0; d < this.size; d++) if (docArea[d] === areaId && !this.overridden[d]) keys.push(this.key(d, 0));
-    const docs = this.top(keys, limit);
-    return { coverage: 0, count: keys.length, docs, scores: docs.map(() => 0) };
+    const keys = this.keys;
+    let n = 0;
+    for (let d = 0; d < this.size; d++) if (docArea[d] === areaId && !this.overridden[d]) keys[n++] = this.key(d, 0);
+    const docs = this.top(n, limit);
+    return { coverage: 0, count: n, docs, scores: docs.map(() => 0) };
   }
 
   /** One number that orders profiles exactly: higher is better. */
@@ -296,15 +301,16 @@ export class MainIndex {
     );
   }
 
-  /** The profiles of the `limit` highest keys, best first. */
-  private top(keys: number[], limit: number): number[] {
-    const best = limit * 4 < keys.length ? topKeys(keys, limit) : Float64Array.from(keys).sort().reverse().subarray(0, limit);
+  /** The profiles of the `limit` highest of the first `n` keys, best first. */
+  private top(n: number, limit: number): number[] {
+    const keys = this.keys.subarray(0, n);
+    const best = limit * 4 < n ? topKeys(keys, limit) : keys.slice().sort().reverse().subarray(0, limit);
     return Array.from(best, (key) => this.rankToDoc[RANK_SPACE - 1 - (key % RANK_SPACE)]!);
   }
 }
 
 /** The `k` largest keys, largest first, with a min-heap of size k (no full sort of a long list). */
-function topKeys(keys: number[], k: number): Float64Array {
+function topKeys(keys: Float64Array, k: number): Float64Array {
   const heap = new Float64Array(k);
   let size = 0;
   const down = (i: number) => {

@@ -8,6 +8,7 @@ import { nominations, quotes, workerSlugRedirects, workers } from '../../db/sche
 import type { Db } from '../db.ts';
 import { QUALITIES, QUALITY_LABELS } from '../qualities.ts';
 import { preparedQuery } from '../statements.ts';
+import { publicSideColumns, publicSideOf, type PublicSide } from '../worker-accounts/profiles.ts';
 import { listedWorkerOf, liveQuoteOf, liveQuotesOfWorker, publicWorkerOf } from './visibility.ts';
 
 const q = alias(quotes, 'q');
@@ -34,6 +35,7 @@ const bySlug = (db: Db) =>
       status: w.status,
       listed,
       live: sql<number>`EXISTS (SELECT 1 FROM ${quotes} WHERE ${liveQuotesOfWorker(w, quotes)})`,
+      ...publicSideColumns(w),
     })
     .from(w)
     .where(eq(w.slug, ph('slug')))
@@ -59,6 +61,14 @@ const qualityRows = (db: Db) =>
     .innerJoin(ticked, sql`1`)
     .where(and(eq(q.workerId, ph('workerId')), live))
     .groupBy(tickedKey)
+    .prepare();
+const fromAreaRows = (db: Db) =>
+  db
+    .selectDistinct({ areaId: n.areaId })
+    .from(q)
+    .innerJoin(n, eq(n.id, q.nominationId))
+    .where(and(eq(q.workerId, ph('workerId')), live))
+    .orderBy(n.areaId)
     .prepare();
 const liveQuoteRows = (db: Db) =>
   db
@@ -121,22 +131,22 @@ const topQualityRows = (db: Db) =>
 export type WorkerRow = { id: number; slug: string; name: string; areaId: number; team: string | null; status: 'published' | 'hidden' };
 
 export type SlugLookup =
-  | { kind: 'public'; worker: WorkerRow }
+  | { kind: 'public'; worker: WorkerRow; side: PublicSide }
   /** the slug was renamed: answer 301 to the current one */
   | { kind: 'moved'; slug: string }
   /** hidden, or no live recommendation left: answer 410 */
   | { kind: 'gone' }
   | { kind: 'unknown' };
 
-/** Find a profile by its slug, following old slugs of corrected profiles. */
+/** Find a profile by its slug, following old slugs of corrected profiles; a public one with the worker's own side. */
 export function lookupWorker(db: Db, slug: string): SlugLookup {
   const found = preparedQuery(db, bySlug).get({ slug });
   if (found) {
     // "thanks in private only": answered like a slug that never existed
     if (found.status === 'published' && !found.listed) return { kind: 'unknown' };
     if (found.status !== 'published' || !found.live) return { kind: 'gone' };
-    const { live: _live, listed: _listed, ...worker } = found;
-    return { kind: 'public', worker };
+    const { live: _live, listed: _listed, confirmed, reply, regulator, registrationNumber, ...worker } = found;
+    return { kind: 'public', worker, side: publicSideOf({ confirmed, reply, regulator, registrationNumber }) };
   }
   const moved = preparedQuery(db, redirectOf).get({ slug });
   if (!moved || moved.private) return { kind: 'unknown' };
@@ -159,6 +169,16 @@ export function qualityCounts(db: Db, workerId: number): QualityCount[] {
   const rows = preparedQuery(db, qualityRows).all({ workerId });
   const byKey = new Map(rows.map((r) => [r.key, r.count]));
   return QUALITIES.map((q) => ({ key: q.key, label: q.label, count: byKey.get(q.key) ?? 0 }));
+}
+
+/**
+ * The areas a worker's live recommendations were sent from (more than one after a merge), by
+ * area id, read from SQL; pages take the same from the served counts in memory (Counts.worker).
+ */
+export function recommendationAreaIds(db: Db, workerId: number): number[] {
+  return preparedQuery(db, fromAreaRows)
+    .all({ workerId })
+    .map((r) => r.areaId);
 }
 
 export type PublicQuote = { id: number; text: string; relationship: string; publishedAt: number };

@@ -4,7 +4,6 @@
 // not yet answered) and restarted, several times. In the end every message must be delivered exactly
 // once or marked failed (refused for good, or on the wire at a kill: see server/mail/sender.ts); none
 // lost, none sent twice.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { outbox } from '../../db/schema.ts';
 import { openDatabase } from '../../server/db.ts';
 import { queueMail } from '../../server/mail/outbox.ts';
 import { STUCK_AFTER_MS } from '../../server/mail/sender.ts';
-import { freePort, ROOT } from '../e2e/helpers/server.ts';
+import { freePort, RunningServer } from '../e2e/helpers/server.ts';
 import { TestSmtpServer } from './smtp.ts';
 
 export type MailCrashOptions = {
@@ -58,10 +57,24 @@ export async function runMailCrash(o: MailCrashOptions): Promise<MailCrashResult
   const smtpUrl = await smtp.start();
   smtp.recipientDelayMs = o.recipientDelayMs ?? 30;
   smtp.refuseRecipient = (a) => a.startsWith('refused');
-  const port = await freePort();
   const db = openDatabase(dbPath);
-  let child: ChildProcess | undefined;
-  let output = '';
+  const server = new RunningServer(
+    await freePort(),
+    dir,
+    dbPath,
+    {
+      // one process: this run kills the server process itself (npm start's cluster is crash-test.ts's subject)
+      WEB_CONCURRENCY: '1',
+      SESSION_SECRET: 'crash-secret-crash-secret-crash-secret-1',
+      LOG_LEVEL: 'info',
+      SMTP_URL: smtpUrl,
+    },
+    false,
+  );
+  // every line of every run of the server, for the check that none holds an address or a body
+  const lines: string[] = [];
+  server.onOutput = (line) => lines.push(line);
+  const recent = () => server.output.slice(-3000);
 
   const addressOf = (i: number) =>
     o.refuseEvery && i % o.refuseEvery === 0 ? `refused.${i}@eastsussex.gov.uk` : `worker.${i}@eastsussex.gov.uk`;
@@ -77,41 +90,7 @@ export async function runMailCrash(o: MailCrashOptions): Promise<MailCrashResult
     }
   };
 
-  async function start(): Promise<ChildProcess> {
-    const c = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        // one process: this run kills the server process itself (npm start's cluster is crash-test.ts's subject)
-        WEB_CONCURRENCY: '1',
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATABASE_PATH: dbPath,
-        SESSION_SECRET: 'crash-secret-crash-secret-crash-secret-1',
-        LOG_LEVEL: 'info',
-        SMTP_URL: smtpUrl,
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    c.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    c.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    for (let i = 0; i < 600; i++) {
-      if (c.exitCode !== null) throw new Error(`the server exited during start-up:\n${output.slice(-3000)}`);
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200) return c;
-      } catch {
-        /* not listening yet */
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    c.kill('SIGKILL');
-    throw new Error('the server did not start');
-  }
-
-  const exited = (c: ChildProcess) =>
-    c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise((r) => c.once('exit', r));
+  const start = () => server.start(60_000);
   const open = () =>
     db
       .select({ n: sql<number>`count(*)` })
@@ -123,26 +102,24 @@ export async function runMailCrash(o: MailCrashOptions): Promise<MailCrashResult
   try {
     const firstHalf = Math.ceil(o.messages / 2);
     queue(0, firstHalf);
-    child = await start();
+    await start();
     for (let k = 1; k <= o.kills; k++) {
       // let some go, then kill while the next message is on the wire (its recipient sent, not yet answered)
       const target = smtp.received.length + Math.max(1, Math.floor(o.messages / (o.kills + 2)));
       const random = k <= (o.randomKills ?? 0);
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`no mail on the wire before kill ${k}:\n${output.slice(-3000)}`)),
-          o.timeoutMs ?? 60_000,
-        );
+        const timer = setTimeout(() => reject(new Error(`no mail on the wire before kill ${k}:\n${recent()}`)), o.timeoutMs ?? 60_000);
         smtp.onRecipient = () => {
           if (smtp.received.length < target && open() > 1) return;
           smtp.onRecipient = () => {};
           clearTimeout(timer);
-          if (random) setTimeout(() => child!.kill('SIGKILL'), Math.random() * 200);
-          else child!.kill('SIGKILL');
+          // kill() sends the signal at once, before its first await
+          if (random) setTimeout(() => void server.kill('SIGKILL'), Math.random() * 200);
+          else void server.kill('SIGKILL');
           resolve();
         };
       });
-      await exited(child);
+      await server.exit();
       const sending = db.select({ id: outbox.id }).from(outbox).where(eq(outbox.status, 'sending')).all();
       inFlightAtKills.push(...sending.map((r) => r.id));
       // The time the server was down: long enough that its message on the wire counts as interrupted.
@@ -154,15 +131,14 @@ export async function runMailCrash(o: MailCrashOptions): Promise<MailCrashResult
         `kill ${k}${random ? ' (random moment)' : ''}: ${smtp.received.length} delivered so far, ${sending.length} on the wire (${sending.map((r) => r.id).join(', ')})`,
       );
       if (k === 1) queue(firstHalf, o.messages);
-      child = await start();
+      await start();
     }
     const deadline = Date.now() + (o.timeoutMs ?? 60_000);
     while (open() > 0) {
-      if (Date.now() > deadline) throw new Error(`${open()} messages still waiting after the last restart:\n${output.slice(-3000)}`);
+      if (Date.now() > deadline) throw new Error(`${open()} messages still waiting after the last restart:\n${recent()}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    child.kill('SIGTERM');
-    await exited(child);
+    await server.stop();
 
     const rows = db.select({ id: outbox.id, status: outbox.status, dedupeKey: outbox.dedupeKey }).from(outbox).all();
     const perId = new Map<number, number>();
@@ -172,7 +148,7 @@ export async function runMailCrash(o: MailCrashOptions): Promise<MailCrashResult
     }
     const refused = (r: { dedupeKey: string | null }) => addressOf(Number(r.dedupeKey!.split(':')[1])).startsWith('refused');
     const duplicates = [...perId].filter(([, n]) => n > 1).map(([id]) => id);
-    const leakedLogLines = output.split('\n').filter((line) => line.includes(BODY) || addresses.some((a) => line.includes(a)));
+    const leakedLogLines = lines.filter((line) => line.includes(BODY) || addresses.some((a) => line.includes(a)));
     return {
       queued: rows.length,
       kills: o.kills,
@@ -197,10 +173,7 @@ export async function runMailCrash(o: MailCrashOptions): Promise<MailCrashResult
       ms: Date.now() - started,
     };
   } finally {
-    if (child && child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await exited(child);
-    }
+    await server.kill('SIGKILL');
     db.$client.close();
     await smtp.stop();
     rmSync(dir, { recursive: true, force: true });

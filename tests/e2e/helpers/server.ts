@@ -37,14 +37,24 @@ export type ServerOptions = {
   port?: number;
   /** remove `dir` on cleanup() even though the caller made it (a temporary folder it seeded) */
   removeDir?: boolean;
+  /** every line the server writes, on either stream, across restarts */
+  onOutput?: OutputListener;
 };
+
+export type OutputListener = (line: string, stream: 'stdout' | 'stderr') => void;
+
+/** How long kill() waits, once the process has exited, for the last of its output (a child of it may hold the pipes). */
+const OUTPUT_GRACE_MS = 2000;
 
 export class RunningServer {
   child!: ChildProcess;
-  /** the server's stderr and stdout, for failure messages */
+  /** the last 20 KB of the server's stderr and stdout, for failure messages */
   output = '';
+  /** called with every line of output (this tail keeps only the end): checks that must see all of it use this */
+  onOutput: OutputListener | undefined;
   readonly url: string;
   private exited: Promise<number | null> = Promise.resolve(null);
+  private outputClosed: Promise<void> = Promise.resolve();
 
   constructor(
     readonly port: number,
@@ -84,8 +94,7 @@ export class RunningServer {
     this.child = child;
     live.add(child);
     child.once('exit', () => live.delete(child));
-    child.stdout!.on('data', (d: Buffer) => (this.output = (this.output + d.toString()).slice(-20_000)));
-    child.stderr!.on('data', (d: Buffer) => (this.output = (this.output + d.toString()).slice(-20_000)));
+    this.outputClosed = Promise.all([this.read(child.stdout!, 'stdout'), this.read(child.stderr!, 'stderr')]).then(() => undefined);
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     let gone = false;
     void this.exited.then(() => (gone = true));
@@ -104,12 +113,45 @@ export class RunningServer {
     throw new Error(`the server did not answer /healthz within ${timeoutMs} ms:\n${this.output}`);
   }
 
-  /** Send a signal and wait for the process to exit. */
+  /** Keep the tail of one stream and hand its lines to onOutput; resolves when the stream ends. */
+  private read(stream: NodeJS.ReadableStream, name: 'stdout' | 'stderr'): Promise<void> {
+    let partial = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (d: string) => {
+      this.output = (this.output + d).slice(-20_000);
+      const lines = (partial + d).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) this.onOutput?.(line, name);
+    });
+    return new Promise((resolve) =>
+      stream.once('close', () => {
+        if (partial) this.onOutput?.(partial, name);
+        partial = '';
+        resolve();
+      }),
+    );
+  }
+
+  /**
+   * Send a signal (at once: the crash tests kill at a chosen moment) and wait for the process to
+   * exit and its output to reach onOutput.
+   */
   async kill(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
-    this.child.kill(signal);
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    if (!this.child) return;
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      this.child.kill(signal);
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+      await this.exited;
+      clearTimeout(timer);
+    }
+    await this.exit();
+  }
+
+  /** Wait (without a signal) for the process to exit and its output to reach onOutput. */
+  async exit(): Promise<void> {
     await this.exited;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.outputClosed, new Promise((r) => (timer = setTimeout(r, OUTPUT_GRACE_MS)))]);
     clearTimeout(timer);
   }
 
@@ -130,6 +172,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'gsw-e2e-'));
   const dbPath = opts.dbPath ?? join(dir, 'directory.db');
   const server = new RunningServer(opts.port ?? (await freePort()), dir, dbPath, opts.env ?? {}, ownsDir);
+  server.onOutput = opts.onOutput;
   try {
     return await server.start();
   } catch (err) {
