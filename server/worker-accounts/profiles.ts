@@ -1,7 +1,6 @@
 // The profiles a signed-in worker holds, and the one check every /worker action makes first: the
 // profile named in the form is one of theirs (anything else is answered like an unknown profile).
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db.ts';
 import {
   workerAccountProfiles,
@@ -65,7 +64,7 @@ export type ProfileExtras = {
 
 const ph = (name: string) => sql.placeholder(name);
 
-// Prepared once per database handle.
+// Prepared once per database handle: the public profile and its JSON ask these on every view.
 const replyRows = (db: Db) =>
   db
     .select({ text: workerReplies.text, status: workerReplies.status })
@@ -73,12 +72,29 @@ const replyRows = (db: Db) =>
     .where(and(eq(workerReplies.workerId, ph('workerId')), inArray(workerReplies.status, ['pending', 'published', 'rejected'])))
     .orderBy(desc(workerReplies.id))
     .prepare();
+const publishedReply = (db: Db) =>
+  db
+    .select({ text: workerReplies.text })
+    .from(workerReplies)
+    .where(and(eq(workerReplies.workerId, ph('workerId')), eq(workerReplies.status, 'published')))
+    .orderBy(desc(workerReplies.id))
+    .limit(1)
+    .prepare();
 const registrationOf = (db: Db) =>
   db
     .select({ regulator: workerRegistrations.regulator, number: workerRegistrations.number })
     .from(workerRegistrations)
     .where(eq(workerRegistrations.workerId, ph('workerId')))
     .prepare();
+const confirmedOf = (db: Db) =>
+  db
+    .select({ id: workerAccountProfiles.id })
+    .from(workerAccountProfiles)
+    .where(eq(workerAccountProfiles.workerId, ph('workerId')))
+    .prepare();
+function registration(db: Db, workerId: number): ProfileExtras['registration'] {
+  return preparedQuery(db, registrationOf).get({ workerId }) ?? null;
+}
 
 /** What the worker has added to a profile: their reply (published and waiting) and registration. */
 export function profileExtras(db: Db, workerId: number): ProfileExtras {
@@ -90,47 +106,20 @@ export function profileExtras(db: Db, workerId: number): ProfileExtras {
       pending: replies.find((r) => r.status === 'pending')?.text ?? null,
       rejected: latest?.status === 'rejected',
     },
-    registration: preparedQuery(db, registrationOf).get({ workerId }) ?? null,
+    registration: registration(db, workerId),
   };
 }
 
-/** What the public profile and its JSON show of the worker's own side. */
-export type PublicSide = { confirmed: boolean; reply: string | null; registration: ProfileExtras['registration'] };
-
-/**
- * The worker's own side as columns of a query over `w` (workers or an alias): the profile reads
- * them in its own statement (workers/profile.ts lookupWorker). As four statements they cost
- * ~80 µs of an uncached profile view; inside a request each ran ~4x slower than in a tight loop.
- */
-export function publicSideColumns(w: { id: AnySQLiteColumn }) {
-  return {
-    confirmed: sql<number>`EXISTS (SELECT 1 FROM ${workerAccountProfiles} WHERE ${workerAccountProfiles.workerId} = ${w.id})`,
-    // the latest published reply (profileExtras reads the same as `published`)
-    reply: sql<
-      string | null
-    >`(SELECT ${workerReplies.text} FROM ${workerReplies} WHERE ${workerReplies.workerId} = ${w.id} AND ${workerReplies.status} = 'published' ORDER BY ${workerReplies.id} DESC LIMIT 1)`,
-    regulator: sql<
-      (typeof REGULATORS)[number] | null
-    >`(SELECT ${workerRegistrations.regulator} FROM ${workerRegistrations} WHERE ${workerRegistrations.workerId} = ${w.id})`,
-    registrationNumber: sql<
-      string | null
-    >`(SELECT ${workerRegistrations.number} FROM ${workerRegistrations} WHERE ${workerRegistrations.workerId} = ${w.id})`,
-  };
+/** Whether a worker has confirmed this profile (the public mark). */
+export function isConfirmed(db: Db, workerId: number): boolean {
+  return !!preparedQuery(db, confirmedOf).get({ workerId });
 }
 
-/** The public side from the columns above. */
-export function publicSideOf(row: {
-  confirmed: number;
-  reply: string | null;
-  regulator: string | null;
-  registrationNumber: string | null;
-}): PublicSide {
+/** What the public profile and its JSON show of the worker's own side (the latest published reply, as profileExtras reads it). */
+export function publicWorkerSide(db: Db, workerId: number) {
   return {
-    confirmed: !!row.confirmed,
-    reply: row.reply,
-    registration:
-      row.regulator !== null && row.registrationNumber !== null
-        ? { regulator: row.regulator as (typeof REGULATORS)[number], number: row.registrationNumber }
-        : null,
+    confirmed: isConfirmed(db, workerId),
+    reply: preparedQuery(db, publishedReply).get({ workerId })?.text ?? null,
+    registration: registration(db, workerId),
   };
 }

@@ -8,7 +8,6 @@ import { nominations, quotes, workerSlugRedirects, workers } from '../../db/sche
 import type { Db } from '../db.ts';
 import { QUALITIES, QUALITY_LABELS } from '../qualities.ts';
 import { preparedQuery } from '../statements.ts';
-import { publicSideColumns, publicSideOf, type PublicSide } from '../worker-accounts/profiles.ts';
 import { listedWorkerOf, liveQuoteOf, liveQuotesOfWorker, publicWorkerOf } from './visibility.ts';
 
 const q = alias(quotes, 'q');
@@ -35,7 +34,6 @@ const bySlug = (db: Db) =>
       status: w.status,
       listed,
       live: sql<number>`EXISTS (SELECT 1 FROM ${quotes} WHERE ${liveQuotesOfWorker(w, quotes)})`,
-      ...publicSideColumns(w),
     })
     .from(w)
     .where(eq(w.slug, ph('slug')))
@@ -131,22 +129,22 @@ const topQualityRows = (db: Db) =>
 export type WorkerRow = { id: number; slug: string; name: string; areaId: number; team: string | null; status: 'published' | 'hidden' };
 
 export type SlugLookup =
-  | { kind: 'public'; worker: WorkerRow; side: PublicSide }
+  | { kind: 'public'; worker: WorkerRow }
   /** the slug was renamed: answer 301 to the current one */
   | { kind: 'moved'; slug: string }
   /** hidden, or no live recommendation left: answer 410 */
   | { kind: 'gone' }
   | { kind: 'unknown' };
 
-/** Find a profile by its slug, following old slugs of corrected profiles; a public one with the worker's own side. */
+/** Find a profile by its slug, following old slugs of corrected profiles. */
 export function lookupWorker(db: Db, slug: string): SlugLookup {
   const found = preparedQuery(db, bySlug).get({ slug });
   if (found) {
     // "thanks in private only": answered like a slug that never existed
     if (found.status === 'published' && !found.listed) return { kind: 'unknown' };
     if (found.status !== 'published' || !found.live) return { kind: 'gone' };
-    const { live: _live, listed: _listed, confirmed, reply, regulator, registrationNumber, ...worker } = found;
-    return { kind: 'public', worker, side: publicSideOf({ confirmed, reply, regulator, registrationNumber }) };
+    const { live: _live, listed: _listed, ...worker } = found;
+    return { kind: 'public', worker };
   }
   const moved = preparedQuery(db, redirectOf).get({ slug });
   if (!moved || moved.private) return { kind: 'unknown' };
