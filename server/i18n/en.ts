@@ -1,6 +1,11 @@
 // The English catalogue: every word a public page says. Keys are grouped by page; shared words
 // (counts, tables, charts) have their own groups. Plurals use i18next's suffixes (_one, _other);
 // sentences with links use the marks of server/i18n/rich.ts. Welsh is in cy.ts with the same keys.
+import { BOT_MESSAGES } from '../http/bot-check.ts';
+import { CHANGE_MESSAGES } from '../nominations/change-request.ts';
+import { MESSAGES } from '../nominations/form.ts';
+import { WORKER_MESSAGES } from '../worker-accounts/messages.ts';
+
 export const en = {
   site: {
     name: 'The Good Social Worker directory',
@@ -201,47 +206,11 @@ export const en = {
     whatWeKeep: 'What we keep, and for how long',
     houseRules: 'Our house rules',
   },
-  /** The form rules' messages (server/nominations/form.ts, change-request.ts, http/bot-check.ts), word for word. */
+  /** The form rules' messages, taken from the rules themselves (they are written in English where the rules are). */
   formError: {
-    nomination: {
-      nameEmpty: "Enter the social worker's name",
-      nameShort: "The social worker's name must be 2 characters or more",
-      nameLong: "The social worker's name must be 100 characters or fewer",
-      nameChars: "The social worker's name must only include letters, spaces, hyphens, apostrophes and full stops",
-      areaEmpty: 'Select the area, or type the council or town',
-      areaUnknownText: 'Check the spelling of the council or town, or select the area from the list',
-      teamLong: 'Team must be 100 characters or fewer',
-      relationship: 'Select how you know the social worker',
-      stillInvolved: 'Select whether this social worker is still working with your family',
-      qualities: 'Select the things they did well from the list',
-      storyEmpty: 'Enter what this social worker did that made a difference',
-      storyShort: 'Story must be 20 characters or more',
-      storyLong: 'Story must be 3,000 characters or fewer',
-      email: 'Enter an email address in the correct format, like name@example.com',
-      emailLong: 'Email address must be 254 characters or fewer',
-      independent: 'Tick the box to confirm you are not the social worker, a colleague, or acting for them',
-      consent: 'Tick the box to agree that a shortened, anonymised version may be published',
-      notifyWithoutEmail: 'Enter your email address, so we can tell you when it is published, or untick the box',
-      honeypot: 'Leave this field empty',
-    },
-    change: {
-      nameEmpty: "Enter the social worker's name",
-      area: 'Enter the council area, for example Hastings or Sefton',
-      areaLong: 'Council area must be 100 characters or fewer',
-      request: 'Select whether the profile should be hidden or corrected',
-      detailsEmpty: 'Enter what should change and why',
-      detailsShort: 'Details must be 10 characters or more',
-      detailsLong: 'Details must be 2,000 characters or fewer',
-      email: 'Enter an email address in the correct format, like name@example.com',
-      emailLong: 'Email address must be 254 characters or fewer',
-    },
-    bot: {
-      honeypot: 'We could not accept this form. If you filled it in yourself, please go back and send it again.',
-      fillTime:
-        'That form came back faster than a person can usually fill it in, so we could not accept it. Please go back, wait a few seconds and send it again: what you typed is still on the previous page.',
-      expired:
-        'This form was open for more than a day, so nothing has been sent yet. Your answers are below: check them and send the form again.',
-    },
+    nomination: { ...MESSAGES },
+    change: { ...CHANGE_MESSAGES },
+    bot: { ...BOT_MESSAGES },
     written_one: 'You have written {{count, number}}.',
     written_other: 'You have written {{count, number}}.',
   },
@@ -755,26 +724,8 @@ export const en = {
       none: 'No quotes are published on this profile at the moment.',
       pdfTitle: 'Thanks from families: {{name}}',
     },
-    /** the rules' messages, word for word as server/worker-accounts/messages.ts writes them */
-    error: {
-      emailEmpty: 'Enter your work email address',
-      emailLong: 'Email address must be 254 characters or fewer',
-      emailFormat: 'Enter an email address in the correct format, like name@council.gov.uk',
-      noteShort:
-        'Tell the moderators in a few words who you are and why your address does not match, for example "agency worker for East Sussex"',
-      noteLong: 'Your note must be 1,000 characters or fewer',
-      display: 'Select how you want to be shown',
-      replyLong: 'Your reply must be 500 characters or fewer',
-      regulator: 'Select the regulator you are registered with',
-      numberSwe: 'Enter a registration number with Social Work England in the right format: "SW" then numbers, like SW123456',
-      numberSssc:
-        'Enter a registration number with the Scottish Social Services Council (SSSC) in the right format: numbers only, like 1234567',
-      numberScw: 'Enter a registration number with Social Care Wales in the right format: numbers only, like 1234567',
-      numberNiscc:
-        'Enter a registration number with the Northern Ireland Social Care Council (NISCC) in the right format: numbers only, like 1234567',
-      mergeSame: 'Choose two different profiles to merge',
-      mergeWaiting: 'A request to merge this profile is already waiting for a moderator',
-    },
+    /** the rules' messages, taken from server/worker-accounts/messages.ts */
+    error: { ...WORKER_MESSAGES },
   },
   /** every mail the site sends (server/mail/messages.ts): plain text, neutral, in the person's language */
   mail: {
