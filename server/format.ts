@@ -1,5 +1,6 @@
 // Formatting helpers available to every template as `it.format` (bound to the page's language by
 // formatFor; moderation pages, which stay English, use the plain exports).
+import { en } from './i18n/en.ts';
 import type { Lang, Translate } from './i18n/index.ts';
 import { placeNames, type PlaceNames } from './i18n/places.ts';
 
@@ -78,14 +79,8 @@ export function words(n: number): string {
   return NUMBER_WORDS[n] ?? number(n);
 }
 
-export const RELATIONSHIP_LABELS: Record<string, string> = {
-  parent: 'a parent',
-  carer: 'a carer',
-  young_person: 'a young person',
-  relative: 'a relative',
-  professional: 'a professional',
-  other: 'a family member',
-};
+/** "a parent": the catalogue's English words for who wrote a quote */
+export const RELATIONSHIP_LABELS: Readonly<Record<string, string>> = en.relationship;
 
 /** Attribution for a published quote: "a parent, March 2026". */
 export function attribution(relationship: string, publishedAt: number): string {

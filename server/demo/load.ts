@@ -16,6 +16,7 @@ import { thisWeekStart } from '../counts/week.ts';
 import { findConcerns } from '../nominations/concerns.ts';
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH } from '../nominations/reference.ts';
 import { uniqueWorkerSlug } from '../workers/slug.ts';
+import { QUALITY_KEYS } from '../qualities.ts';
 import { distinctNames, mulberry32, pick, randomName, type Rng } from './names.ts';
 import { CHANGE_REQUESTS, LOCALITIES, PENDING_STORIES, QUOTES, STORY_DETAILS, TEAMS, type QuoteTemplate } from './content.ts';
 
@@ -204,23 +205,7 @@ export function loadDemoIfEmpty(db: Db, areas: AreaDirectory, now: number): Demo
     const q = quoteFor(relationship);
     const extra = new Set(q.qualities);
     const more = Math.floor(rng() * 3);
-    for (let i = 0; i < more; i++)
-      extra.add(
-        pick(rng, [
-          'listened',
-          'honest',
-          'reliable',
-          'responsive',
-          'strengths',
-          'hope',
-          'clear_plan',
-          'whole_family',
-          'alongside',
-          'advocate',
-          'stayed',
-          'after_care',
-        ]),
-      );
+    for (let i = 0; i < more; i++) extra.add(pick(rng, QUALITY_KEYS));
     // Some families tick nothing at all.
     const qualities = rng() < 0.1 ? [] : [...extra];
     const stillInvolved = q.movedOn
