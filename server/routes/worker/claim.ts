@@ -64,39 +64,32 @@ export default async function claim(appBase: FastifyInstance, { lang }: SiteOpti
       '/worker/claim',
     );
 
-  const renderClaim = (reply: FastifyReply, worker: WorkerRow, email: string, errors: FieldError[], status = 200) => {
-    const area = app.areas.get(worker.areaId)!;
-    return reply.page(
-      'worker/claim',
+  /** The claim form, or the "check your email" page with its manual-request form: the same frame, fields kept. */
+  const renderStep = (
+    step: 'claim' | 'sent',
+    reply: FastifyReply,
+    worker: WorkerRow,
+    values: { email: string; note?: string },
+    errors: FieldError[],
+    status = 200,
+  ) =>
+    reply.page(
+      step === 'claim' ? 'worker/claim' : 'worker/claim-sent',
       {
-        title: errorTitle(t('workerAccount.claim.title'), errors),
+        title: errorTitle(t(step === 'claim' ? 'workerAccount.claim.title' : 'workerAccount.sent.title'), errors),
         noindex: true,
         worker,
-        area,
-        email,
+        area: app.areas.get(worker.areaId)!,
+        ...values,
         samePage: claimPage(worker),
         ...fieldErrors(errors),
       },
       status,
     );
-  };
-  const renderSent = (reply: FastifyReply, worker: WorkerRow, email: string, note: string, errors: FieldError[], status = 200) => {
-    const area = app.areas.get(worker.areaId)!;
-    return reply.page(
-      'worker/claim-sent',
-      {
-        title: errorTitle(t('workerAccount.sent.title'), errors),
-        noindex: true,
-        worker,
-        area,
-        email,
-        note,
-        samePage: claimPage(worker),
-        ...fieldErrors(errors),
-      },
-      status,
-    );
-  };
+  const renderClaim = (reply: FastifyReply, worker: WorkerRow, email: string, errors: FieldError[], status = 200) =>
+    renderStep('claim', reply, worker, { email }, errors, status);
+  const renderSent = (reply: FastifyReply, worker: WorkerRow, email: string, note: string, errors: FieldError[], status = 200) =>
+    renderStep('sent', reply, worker, { email, note }, errors, status);
 
   app.get('/worker/claim', { schema: { querystring: z.object({ profile: hint }) } }, async (req, reply) => {
     if (!req.query.profile) {
