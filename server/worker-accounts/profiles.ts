@@ -1,6 +1,7 @@
 // The profiles a signed-in worker holds, and the one check every /worker action makes first: the
 // profile named in the form is one of theirs (anything else is answered like an unknown profile).
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db.ts';
 import {
   workerAccountProfiles,
@@ -72,25 +73,11 @@ const replyRows = (db: Db) =>
     .where(and(eq(workerReplies.workerId, ph('workerId')), inArray(workerReplies.status, ['pending', 'published', 'rejected'])))
     .orderBy(desc(workerReplies.id))
     .prepare();
-const publishedReply = (db: Db) =>
-  db
-    .select({ text: workerReplies.text })
-    .from(workerReplies)
-    .where(and(eq(workerReplies.workerId, ph('workerId')), eq(workerReplies.status, 'published')))
-    .orderBy(desc(workerReplies.id))
-    .limit(1)
-    .prepare();
 const registrationOf = (db: Db) =>
   db
     .select({ regulator: workerRegistrations.regulator, number: workerRegistrations.number })
     .from(workerRegistrations)
     .where(eq(workerRegistrations.workerId, ph('workerId')))
-    .prepare();
-const confirmedOf = (db: Db) =>
-  db
-    .select({ id: workerAccountProfiles.id })
-    .from(workerAccountProfiles)
-    .where(eq(workerAccountProfiles.workerId, ph('workerId')))
     .prepare();
 function registration(db: Db, workerId: number): ProfileExtras['registration'] {
   return preparedQuery(db, registrationOf).get({ workerId }) ?? null;
@@ -110,16 +97,40 @@ export function profileExtras(db: Db, workerId: number): ProfileExtras {
   };
 }
 
-/** Whether a worker has confirmed this profile (the public mark). */
-export function isConfirmed(db: Db, workerId: number): boolean {
-  return !!preparedQuery(db, confirmedOf).get({ workerId });
+type WorkerIdColumn = { id: AnySQLiteColumn };
+
+/**
+ * What the public profile and its JSON show of the worker's own side, as columns of a query over
+ * `workers` (or an alias): the confirmed mark, the latest published reply (as profileExtras reads
+ * it) and the registration. The profile's one lookup by slug selects them, so a view asks SQLite
+ * once for the worker rather than four times (three of them about tables most workers have no row in).
+ */
+export function publicSideColumns(w: WorkerIdColumn) {
+  return {
+    confirmed: sql<number>`EXISTS (SELECT 1 FROM ${workerAccountProfiles} WHERE ${workerAccountProfiles.workerId} = ${w.id})`,
+    reply: sql<
+      string | null
+    >`(SELECT ${workerReplies.text} FROM ${workerReplies} WHERE ${workerReplies.workerId} = ${w.id} AND ${workerReplies.status} = 'published' ORDER BY ${workerReplies.id} DESC LIMIT 1)`,
+    regulator: sql<ProfileRegulator | null>`(SELECT ${workerRegistrations.regulator} FROM ${workerRegistrations} WHERE ${workerRegistrations.workerId} = ${w.id})`,
+    registrationNumber: sql<
+      string | null
+    >`(SELECT ${workerRegistrations.number} FROM ${workerRegistrations} WHERE ${workerRegistrations.workerId} = ${w.id})`,
+  };
 }
 
-/** What the public profile and its JSON show of the worker's own side (the latest published reply, as profileExtras reads it). */
-export function publicWorkerSide(db: Db, workerId: number) {
+type ProfileRegulator = (typeof REGULATORS)[number];
+export type PublicSide = { confirmed: boolean; reply: string | null; registration: ProfileExtras['registration'] };
+
+/** The columns of publicSideColumns, read back as the profile shows them. */
+export function publicSide(row: {
+  confirmed: number;
+  reply: string | null;
+  regulator: ProfileRegulator | null;
+  registrationNumber: string | null;
+}): PublicSide {
   return {
-    confirmed: isConfirmed(db, workerId),
-    reply: preparedQuery(db, publishedReply).get({ workerId })?.text ?? null,
-    registration: registration(db, workerId),
+    confirmed: !!row.confirmed,
+    reply: row.reply,
+    registration: row.regulator && row.registrationNumber !== null ? { regulator: row.regulator, number: row.registrationNumber } : null,
   };
 }

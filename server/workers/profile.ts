@@ -8,6 +8,7 @@ import { nominations, quotes, workerSlugRedirects, workers } from '../../db/sche
 import type { Db } from '../db.ts';
 import { QUALITIES, QUALITY_LABELS } from '../qualities.ts';
 import { preparedQuery } from '../statements.ts';
+import { publicSide, publicSideColumns, type PublicSide } from '../worker-accounts/profiles.ts';
 import { listedWorkerOf, liveQuoteOf, liveQuotesOfWorker, publicWorkerOf } from './visibility.ts';
 
 const q = alias(quotes, 'q');
@@ -34,6 +35,7 @@ const bySlug = (db: Db) =>
       status: w.status,
       listed,
       live: sql<number>`EXISTS (SELECT 1 FROM ${quotes} WHERE ${liveQuotesOfWorker(w, quotes)})`,
+      ...publicSideColumns(w),
     })
     .from(w)
     .where(eq(w.slug, ph('slug')))
@@ -129,7 +131,8 @@ const topQualityRows = (db: Db) =>
 export type WorkerRow = { id: number; slug: string; name: string; areaId: number; team: string | null; status: 'published' | 'hidden' };
 
 export type SlugLookup =
-  | { kind: 'public'; worker: WorkerRow }
+  /** with what the worker added (confirmed mark, reply, registration), read in the same query */
+  | { kind: 'public'; worker: WorkerRow; side: PublicSide }
   /** the slug was renamed: answer 301 to the current one */
   | { kind: 'moved'; slug: string }
   /** hidden, or no live recommendation left: answer 410 */
@@ -143,8 +146,8 @@ export function lookupWorker(db: Db, slug: string): SlugLookup {
     // "thanks in private only": answered like a slug that never existed
     if (found.status === 'published' && !found.listed) return { kind: 'unknown' };
     if (found.status !== 'published' || !found.live) return { kind: 'gone' };
-    const { live: _live, listed: _listed, ...worker } = found;
-    return { kind: 'public', worker };
+    const { live: _live, listed: _listed, confirmed, reply, regulator, registrationNumber, ...worker } = found;
+    return { kind: 'public', worker, side: publicSide({ confirmed, reply, regulator, registrationNumber }) };
   }
   const moved = preparedQuery(db, redirectOf).get({ slug });
   if (!moved || moved.private) return { kind: 'unknown' };

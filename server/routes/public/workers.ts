@@ -6,9 +6,8 @@ import { z } from 'zod';
 import { PAGE_SIZE, pager } from '../../pagination.ts';
 import { page, slugParams } from '../../http/route-schemas.ts';
 import { yearMonth } from '../../format.ts';
-import { publicWorkerSide } from '../../worker-accounts/profiles.ts';
 import { REGULATOR_INFO, regulatorName } from '../../worker-accounts/registration.ts';
-import { liveQuotes, lookupWorker, type WorkerRow } from '../../workers/profile.ts';
+import { liveQuotes, lookupWorker, type SlugLookup } from '../../workers/profile.ts';
 import type { SiteOptions } from '../../i18n/index.ts';
 import { placeNames } from '../../i18n/places.ts';
 
@@ -21,9 +20,14 @@ function queryString(url: string): string {
 }
 
 /** Answers the request itself (404/410/301) unless the slug is a public profile. */
-function resolve(app: FastifyInstance, slug: string, reply: FastifyReply, prefix: string): WorkerRow | undefined {
+function resolve(
+  app: FastifyInstance,
+  slug: string,
+  reply: FastifyReply,
+  prefix: string,
+): Extract<SlugLookup, { kind: 'public' }> | undefined {
   const found = SLUG.test(slug) ? lookupWorker(app.db, slug) : ({ kind: 'unknown' } as const);
-  if (found.kind === 'public') return found.worker;
+  if (found.kind === 'public') return found;
   if (found.kind === 'moved') reply.redirect(`${prefix}${encodeURIComponent(found.slug)}${queryString(reply.request.url)}`, 301);
   else if (found.kind === 'gone') reply.errorPage(410, reply.request.t('worker.gone'));
   else reply.errorPage(404);
@@ -41,13 +45,13 @@ export default async function workers(app: FastifyInstance, { lang }: SiteOption
       config: { pageCache: true, badInput: { message: t('worker.badPage') } },
     },
     async (req, reply) => {
-      const worker = resolve(app, req.params.slug, reply, req.href('/workers/'));
-      if (!worker) return reply;
+      const found = resolve(app, req.params.slug, reply, req.href('/workers/'));
+      if (!found) return reply;
+      const { worker, side } = found;
       const area = app.areas.get(worker.areaId)!;
       const counted = app.counts.worker(worker.id);
       const total = counted.recommendations;
       const pages = pager(req.query.page, total, req.href(`/workers/${encodeURIComponent(worker.slug)}`));
-      const side = publicWorkerSide(app.db, worker.id);
       // after a merge, the other areas this worker's recommendations came from
       const otherAreas = counted.fromAreas
         .filter((id) => id !== area.id)
@@ -86,8 +90,9 @@ export default async function workers(app: FastifyInstance, { lang }: SiteOption
 
   if (lang === 'en')
     routes.get('/api/workers/:slug', { schema: { params: slugParams } }, async (req, reply) => {
-      const worker = resolve(app, req.params.slug, reply, '/api/workers/');
-      if (!worker) return reply;
+      const found = resolve(app, req.params.slug, reply, '/api/workers/');
+      if (!found) return reply;
+      const { worker, side } = found;
       const area = app.areas.get(worker.areaId)!;
       const quotes = liveQuotes(app.db, worker.id);
       reply.header('cache-control', 'no-cache');
@@ -99,7 +104,7 @@ export default async function workers(app: FastifyInstance, { lang }: SiteOption
         nominations: quotes.length,
         qualities: Object.fromEntries(app.counts.worker(worker.id).qualities.map((q) => [q.key, q.count])),
         quotes: quotes.map((q) => ({ text: q.text, relationship: q.relationship, published: yearMonth(q.publishedAt) })),
-        ...publicWorkerSide(app.db, worker.id),
+        ...side,
       };
     });
 }
