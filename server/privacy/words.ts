@@ -1,20 +1,17 @@
 // What we know about single words, for telling people's names from everything else.
 // Built once at load from compromise's own model (its lexicon of ~24k words with first names,
 // surnames, places and parts of speech, its ambiguous "switch" words like dean/grace/will, and its
-// organisation and place head-words), the areas list, and a few short lists of our own.
+// organisation and place head-words, copied into lexicon.json by scripts/build-lexicon.ts), the
+// areas list, and a few short lists of our own.
 // Full compromise parsing costs ~60-80 ms for a 3,000-character story; these lookups cost nothing.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import nlp from 'compromise';
 import { readAreasCsv, variantsOf } from '../areas/seed.ts';
 import { fold, normalizePhrase } from '../text.ts';
 
-type Model = {
-  one: { lexicon: Record<string, string | string[]> };
-  two: { switches: Record<string, string>; orgWords: Record<string, unknown>; placeWords: Record<string, unknown> };
-};
-const model = (nlp as unknown as { model(): Model }).model();
+type Lexicon = { lexicon: Record<string, string[]>; switches: Record<string, string>; orgWords: string[]; placeWords: string[] };
+const model: Lexicon = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'lexicon.json'), 'utf8'));
 
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
 const PLACE_TAGS = new Set(['City', 'Country', 'Place', 'Region']);
@@ -39,16 +36,14 @@ const FUNCTION_TAGS = new Set([
 
 type WordInfo = { name: boolean; common: boolean; place: boolean; fn?: boolean };
 const LEXICON = new Map<string, WordInfo>();
-for (const [word, tag] of Object.entries(model.one.lexicon)) {
-  if (word.includes(' ')) continue;
-  const tags = Array.isArray(tag) ? tag : [tag];
+for (const [word, tags] of Object.entries(model.lexicon)) {
   const place = tags.some((t) => PLACE_TAGS.has(t));
   const name = !place && tags.some((t) => NAME_TAGS.has(t));
   LEXICON.set(word, { name, common: !name && !place && !tags.includes('ProperNoun'), place, fn: tags.some((t) => FUNCTION_TAGS.has(t)) });
 }
 // Switches are words compromise knows to be ambiguous: "Person|Noun" (dean, dawn, rose), "Person|Verb"
 // (grace, will?), "Person|Place" (kent), "Noun|Verb" (hope) ...
-for (const [word, sw] of Object.entries(model.two.switches)) {
+for (const [word, sw] of Object.entries(model.switches)) {
   const [a, b] = sw.split('|');
   const info = LEXICON.get(word) ?? { name: false, common: false, place: false };
   if (a === 'Person') {
@@ -78,8 +73,8 @@ const NAME_SHAPES =
 
 /** Head words that make a capitalised run an organisation or a building, not a person ("Winston's Wish" aside). */
 export const ORG_WORDS = new Set([
-  ...Object.keys(model.two.orgWords),
-  ...Object.keys(model.two.placeWords),
+  ...model.orgWords,
+  ...model.placeWords,
   ...'centre center trust foundation hospital council services service team project charity house unit clinic surgery church mosque temple gurdwara synagogue group network partnership prison estate station hub association society club library court hall aid start help action wish care refuge unit ward practice court tribunal panel police constabulary barnardo barnardos cafcass nspcc allowance allowances grant grants payment payments benefit benefits premium bursary scheme schemes programme programmes program fund maintenance proceedings childcare facilities adviser advisor holidays festival conference conferences meeting meetings review reviews hearing hearings plan plans order orders assessment assessments'.split(
     ' ',
   ),
