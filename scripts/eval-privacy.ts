@@ -21,6 +21,7 @@ export const TUNING_FIXTURES = [
   join(FIXTURE_DIR, 'privacy-heldout-2026-12.json'),
   join(FIXTURE_DIR, 'privacy-stress-2026-12b.json'),
   join(FIXTURE_DIR, 'privacy-stress-2026-12d.json'),
+  join(FIXTURE_DIR, 'privacy-stress-2026-12e.json'),
 ];
 /** Sets written after the rules were frozen, by someone who never saw them: measured, never tuned on (read no misses from them). */
 export const HELD_OUT_FIXTURES = [join(FIXTURE_DIR, 'privacy-heldout-2026-12c.json')];
@@ -257,6 +258,7 @@ const TITLES: Record<string, string> = {
   'tune-h3': 'Held-out set 3 (written by someone else; measured once, tuned on since 2026-12-02)',
   'stress-2026-12b': 'Stress set 12b (written by someone else; measured once untouched, tuned on since)',
   'stress-2026-12d': 'Stress set 12d (schools, hospitals, workplaces, streets; by someone else; measured once untouched, tuned on since)',
+  'stress-2026-12e': 'Stress set 12e (every kind, phone-typed; by someone else; measured once untouched, tuned on since)',
 };
 
 function report(title: string, chosen: Story[], verbose: boolean): void {
