@@ -106,15 +106,18 @@ type WorkerIdColumn = { id: AnySQLiteColumn };
  * once for the worker rather than four times (three of them about tables most workers have no row in).
  */
 export function publicSideColumns(w: WorkerIdColumn) {
+  // Conditions as eq(), not columns written into the SQL text: in a query over one table drizzle
+  // writes a bare column unqualified, and "worker_id" = "id" inside a subquery reads the subquery's own id.
+  const ofWorker = (column: AnySQLiteColumn) => eq(column, w.id);
   return {
-    confirmed: sql<number>`EXISTS (SELECT 1 FROM ${workerAccountProfiles} WHERE ${workerAccountProfiles.workerId} = ${w.id})`,
+    confirmed: sql<number>`EXISTS (SELECT 1 FROM ${workerAccountProfiles} WHERE ${ofWorker(workerAccountProfiles.workerId)})`,
     reply: sql<
       string | null
-    >`(SELECT ${workerReplies.text} FROM ${workerReplies} WHERE ${workerReplies.workerId} = ${w.id} AND ${workerReplies.status} = 'published' ORDER BY ${workerReplies.id} DESC LIMIT 1)`,
-    regulator: sql<ProfileRegulator | null>`(SELECT ${workerRegistrations.regulator} FROM ${workerRegistrations} WHERE ${workerRegistrations.workerId} = ${w.id})`,
+    >`(SELECT ${workerReplies.text} FROM ${workerReplies} WHERE ${and(ofWorker(workerReplies.workerId), eq(workerReplies.status, 'published'))} ORDER BY ${workerReplies.id} DESC LIMIT 1)`,
+    regulator: sql<ProfileRegulator | null>`(SELECT ${workerRegistrations.regulator} FROM ${workerRegistrations} WHERE ${ofWorker(workerRegistrations.workerId)})`,
     registrationNumber: sql<
       string | null
-    >`(SELECT ${workerRegistrations.number} FROM ${workerRegistrations} WHERE ${workerRegistrations.workerId} = ${w.id})`,
+    >`(SELECT ${workerRegistrations.number} FROM ${workerRegistrations} WHERE ${ofWorker(workerRegistrations.workerId)})`,
   };
 }
 
