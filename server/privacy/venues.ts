@@ -48,7 +48,7 @@ for (const line of readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'h
   const lower = line.includes('!');
   (cued ? CUED_HOSPITALS : KNOWN_HOSPITALS).add(line.replace(/^[!?]+/u, '').trim(), !lower);
 }
-const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman']);
+const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman', 'vic', 'gen', 'mater', 'ulster', 'havens']);
 /** Words that make a sentence about being ill, born, hurt or treated: there "at Prince Charles" is a hospital. */
 const HOSPITAL_CUES = new Set(
   `ward wards sectioned admitted inpatient in-patient born birth poorly ill unwell sick diagnosed diagnosis consultant
@@ -56,8 +56,18 @@ const HOSPITAL_CUES = new Set(
   appointments treatment chemo scan scans x-ray nicu scbu icu picu hdu maternity labour delivered stroke seizure seizures
   overdose broken fractured asthma chest heart cancer leukaemia tumour physio clinic hospital hospitals ambulance camhs
   unit crisis stabbed injured hurt accident crash burns burnt therapy therapist psychiatrist dialysis transplant
-  premature prem early seen autism autistic adhd assessment fall fell baby pregnant pregnancy midwife`.split(/\s+/),
+  premature prem early seen autism autistic adhd assessment fall fell baby pregnant pregnancy midwife breakdown pneumonia
+  appendix appendicitis hip knee bowel bowels diabetes diabetic epilepsy meningitis sepsis infection psychosis recovering
+  recovery respite palliative detox kidney liver lungs coma ventilator transfusion stitches miscarriage jaundice
+  bronchiolitis counselling sectioning`.split(/\s+/),
 );
+const DURATION_UNITS = new Set(['days', 'weeks', 'months', 'nights']);
+const DURATION_COUNTS = new Set(
+  'a few several many for spent couple two three four five six seven eight nine ten eleven twelve'.split(' '),
+);
+/** "for 2 weeks", "spent months", "for six weeks": a stay somewhere, said of a hospital as of nowhere else. */
+const stayLength = (tokens: Token[], k: number) =>
+  DURATION_UNITS.has(tokens[k]!.key) && (DURATION_COUNTS.has(tokens[k - 1]?.key ?? '') || /^\d{1,2}$/u.test(tokens[k - 1]?.key ?? ''));
 const HONORIFIC_BEFORE = new Set([
   'mr',
   'mrs',
@@ -77,7 +87,7 @@ const HONORIFIC_BEFORE = new Set([
 ]);
 
 /** For each token, whether its sentence has a word that passes `cue`. Linear. */
-function sentencesWith(tokens: Token[], cue: (t: Token, k: number) => boolean): Uint8Array {
+export function sentencesWith(tokens: Token[], cue: (t: Token, k: number) => boolean): Uint8Array {
   const marks = new Uint8Array(tokens.length);
   let from = 0;
   for (let i = 0; i <= tokens.length; i++) {
@@ -92,10 +102,11 @@ function sentencesWith(tokens: Token[], cue: (t: Token, k: number) => boolean): 
 }
 
 /** For each token, whether its sentence speaks of illness or care ("in and out of" counts). */
-const hospitalSentences = (tokens: Token[]) =>
+export const hospitalSentences = (tokens: Token[]) =>
   sentencesWith(
     tokens,
-    (t, k) => HOSPITAL_CUES.has(t.key) || (t.key === 'out' && tokens[k - 1]?.key === 'and' && tokens[k + 1]?.key === 'of'),
+    (t, k) =>
+      HOSPITAL_CUES.has(t.key) || (t.key === 'out' && tokens[k - 1]?.key === 'and' && tokens[k + 1]?.key === 'of') || stayLength(tokens, k),
   );
 
 /** Shops, chains and big employers: with a place ("the Co-op in Rhyl") they say where someone works or shops. */
@@ -149,6 +160,8 @@ const WORK_VERBS = new Set([
   'apprentice',
   'cleans',
   'cleaning',
+  'drives',
+  'drove',
 ]);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
 const PUBLIC_EMPLOYERS = new Set([
@@ -274,6 +287,27 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       }
     }
     // (a head inside a keep-list term is not one: "Pupil Referral Unit", "Child Development Centre")
+    // "the Children's Hospital for Wales", "the Women's Hospital of Ulster": a kind of hospital and its place
+    if (t.cap && t.key === 'hospital' && ['for', 'of'].includes(tokens[i + 1]?.key ?? '') && joinedBySpace(tokens[i + 1]!.gap)) {
+      const n = tokens[i + 2];
+      if (n?.cap && joinedBySpace(n.gap) && !n.sentenceStart && !neverAName(n.key)) {
+        let s = i;
+        while (s > 0 && i - s < 3 && tokens[s - 1]!.cap && joinedBySpace(tokens[s]!.gap) && !tokens[s]!.sentenceStart) s--;
+        if (tokens[s]!.key === 'the') s++;
+        let e = i + 2;
+        while (
+          e + 1 < tokens.length &&
+          e - i < 4 &&
+          tokens[e + 1]!.cap &&
+          joinedBySpace(tokens[e + 1]!.gap) &&
+          !tokens[e + 1]!.sentenceStart
+        )
+          e++;
+        out.push(cand('hospital', tokens, s, e));
+        i = e;
+        continue;
+      }
+    }
     if ((HOSPITAL_HEADS.has(t.key) || (t.cap && CAP_HOSPITAL_HEADS.has(t.key)) || centre) && i > 0 && !kept[i]) {
       const headAt = centre ? i - 1 : i;
       const s = nameRunBefore(tokens, headAt, 5);
@@ -343,6 +377,34 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
         continue;
       }
     }
+    // "was in Royal Cornhill", "taken to Royal Derby": "Royal" and a name after in, at, to, into or from (sure in a sentence about care)
+    if (
+      t.cap &&
+      t.key === 'royal' &&
+      ['in', 'at', 'to', 'into', 'from'].includes(prev?.key ?? '') &&
+      !kept[i] &&
+      joinedBySpace(t.gap) &&
+      !t.sentenceStart
+    ) {
+      const n = tokens[i + 1];
+      const nn = tokens[i + 2];
+      const headAfter = nn && joinedBySpace(nn.gap) && (HOSPITAL_HEADS.has(nn.key) || nn.key === 'ward' || CAP_HOSPITAL_HEADS.has(nn.key));
+      if (
+        n?.cap &&
+        joinedBySpace(n.gap) &&
+        !n.sentenceStart &&
+        !kept[i + 1] &&
+        !headAfter &&
+        !NOT_HOSPITAL_AFTER_ROYAL.has(n.key) &&
+        !neverAName(n.key) &&
+        KNOWN_HOSPITALS.matchAt(tokens, i) === 0 &&
+        !(nn?.cap && joinedBySpace(nn.gap))
+      ) {
+        out.push(cand('hospital', tokens, i, i + 1, cue[i] ? undefined : 'check'));
+        i++;
+        continue;
+      }
+    }
     // "the Royal", "the Royal Alex"
     // in small letters only where nothing follows that makes it something else: "at the royal, they"
     if (!t.cap && t.key === 'royal' && prev?.key === 'the' && ['at', 'to', 'in', 'from', 'into'].includes(tokens[i - 2]?.key ?? '')) {
@@ -389,7 +451,9 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       HONORIFIC_BEFORE.has(prev?.key ?? '') && prev?.cap
         ? 0
         : KNOWN_HOSPITALS.matchAt(tokens, i) || (cue[i] ? CUED_HOSPITALS.matchAt(tokens, i) : 0);
-    if (known > 0) {
+    // "Birmingham Children's Trust": the trust that employs someone, not the hospital
+    const trust = known > 0 && tokens[i + known]?.key === 'trust' && tokens[i + known]!.cap;
+    if (known > 0 && !trust) {
       out.push(cand('hospital', tokens, i, i + known - 1));
       i += known - 1;
       continue;
@@ -410,8 +474,26 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       i = last;
       continue;
     }
-    // "Oakwood Care Home", "Meadowbank Nursing Home": where someone lives or works
-    if (t.cap && t.key === 'home' && prev && ['care', 'nursing', 'residential', 'childrens', "children's"].includes(prev.key) && prev.cap) {
+    // "HMS Collingwood", "RAF Lossiemouth": a base or a ship someone serves at
+    if (
+      (t.key === 'hms' || t.key === 'raf') &&
+      t.acronym &&
+      tokens[i + 1]?.cap &&
+      joinedBySpace(tokens[i + 1]!.gap) &&
+      !neverAName(tokens[i + 1]!.key)
+    ) {
+      out.push(cand('workplace', tokens, i, i + 1));
+      i++;
+      continue;
+    }
+    // "Oakwood Care Home", "Meadowbank Nursing Home", "Bramley Court care home": where someone lives or works
+    if (
+      t.key === 'home' &&
+      prev &&
+      ['care', 'nursing', 'residential', 'childrens', "children's"].includes(prev.key) &&
+      prev.cap === t.cap &&
+      tokens[i - 2]?.cap
+    ) {
       const s = nameRunBefore(tokens, i - 1, 3);
       if (s < i - 1 && distinctive(tokens.slice(s, i - 1))) out.push(cand('workplace', tokens, s, i));
       continue;
@@ -453,10 +535,12 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       while (j < tokens.length && j - s < 4 && tokens[j]!.cap && joinedBySpace(tokens[j]!.gap) && !neverAName(tokens[j]!.key)) j++;
       if (j === s || CHAINS.matchAt(tokens, s) > 0) continue;
       const words = tokens.slice(s, j);
-      if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
+      const loc = locationAfter(tokens, j);
+      // "works at Vauxhall in Ellesmere Port": a place's name is an employer's when another place follows
+      const employerInPlace = loc !== undefined && !loc.street && tokens[j]?.key === 'in' && tokens[j + 1]!.cap;
+      if (words.every((w) => placeWord(w.key) && !onlyAName(w.key)) && !employerInPlace) continue;
       // a council, a trust, the NHS: public employers (often the worker's own), not a family's detail
       if (PUBLIC_EMPLOYERS.has(words[words.length - 1]!.key)) continue;
-      const loc = locationAfter(tokens, j);
       out.push(cand('workplace', tokens, s, loc && !loc.street ? loc.end : j - 1));
     }
   }
@@ -467,7 +551,7 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       sentencesWith(tokens, (t) => WORK_CUES.has(t.key)),
     ),
   );
-  out.push(...unknownHospitals(tokens, kept));
+  out.push(...unknownHospitals(tokens, kept, cue));
   return out;
 }
 
@@ -540,23 +624,34 @@ const ORG_HEADS = new Set('foundation trust charity wish aid society association
 
 /** Said just before where someone was treated: "admitted to", "sectioned at", "born in", "in and out of", "a bed at". */
 const TREATED_AT = new Set(
-  'admitted sectioned transferred born rushed taken blue-lighted bluelighted treated seen stayed ward bed appointment appointments clinic op operation surgery scan scans inpatient delivered'.split(
+  'admitted sectioned transferred born rushed taken blue-lighted bluelighted treated seen stayed ward bed appointment appointments clinic op operation surgery scan scans inpatient delivered rehab recovering respite camhs'.split(
     ' ',
   ),
 );
+/** Said before a place someone stayed ("was in Dryburn", "ended up at", "spent weeks in"): a hospital only in a sentence about care. */
+const STAYED_IN = new Set(['was', 'were', 'been', 'weeks', 'months', 'up']);
+/** Where someone "was in" that is not a hospital. */
+const NOT_TREATED_IN = new Set('hmp hmyoi prison court care foster year reception nursery class set band'.split(' '));
 
 /**
  * A hospital the lists do not know, where the words say someone was treated there: "admitted to Treliske",
  * "sectioned at Parkwood", "in and out of Wansbeck". Possible (a check).
  */
-function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[] {
+function unknownHospitals(tokens: Token[], kept: Uint8Array, cue: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 1; i + 1 < tokens.length; i++) {
     const p = tokens[i]!;
     if (!['at', 'to', 'in', 'into', 'of'].includes(p.key) || !joinedBySpace(p.gap)) continue;
     const lead = tokens[i - 1]!;
     const inAndOut = p.key === 'of' && lead.key === 'out' && tokens[i - 2]?.key === 'and';
-    if (!(TREATED_AT.has(lead.key) || inAndOut) || (p.key === 'of' && !inAndOut)) continue;
+    // "when mum was in Dryburn with her hip", "I ended up at Melbury Lodge", "spent weeks in Raigmore"
+    const stayed =
+      cue[i] === 1 &&
+      STAYED_IN.has(lead.key) &&
+      (p.key === 'in' || (lead.key === 'up' && tokens[i - 2]?.key === 'ended' && p.key === 'at')) &&
+      (lead.key !== 'up' || tokens[i - 2]?.key === 'ended') &&
+      !NOT_TREATED_IN.has(tokens[i + 1]!.key);
+    if (!(TREATED_AT.has(lead.key) || inAndOut || stayed) || (p.key === 'of' && !inAndOut)) continue;
     let s = i + 1;
     if (tokens[s]!.key === 'the' && joinedBySpace(tokens[s]!.gap) && tokens[s + 1]) s++;
     let e = s;
@@ -569,6 +664,8 @@ function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[] {
     if (words.every((w) => neverAName(w.key)) || words.some((w) => w.acronym && neverAName(w.key))) continue;
     if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
     if (words.length === 1 && onlyAName(words[0]!.key) && !words[0]!.possessive) continue;
+    // "was in PICU", "was in A&E": a kind of unit, not which one
+    if (stayed && !TREATED_AT.has(lead.key) && words.some((w) => w.acronym) && KNOWN_HOSPITALS.matchAt(tokens, s) === 0) continue;
     out.push(cand('hospital', tokens, s, e - 1, 'check'));
   }
   return out;
