@@ -63,7 +63,7 @@ const PARTICLES = new Set(['y', 'yr', "'r", 'a', 'an', 'na', 'nan', 'de', 'of', 
 const TYPE_WORDS = new Set([
   ...HEADS,
   ...CAP_HEADS,
-  ...'secondary junior infant high grammar middle community church free catholic c e ce cofe rc special sixth day independent preparatory prep the of and st saint upper lower first girls boys city county technical voluntary aided controlled federation little my our his her their a an at to in from'.split(
+  ...'secondary junior infant high grammar middle community church free catholic c e ce cofe rc special sixth day independent preparatory prep the of and st saint upper lower first girls boys city county technical voluntary aided controlled federation little my our his her their a an at to in from welsh-medium english-medium gaelic-medium irish-medium sure start'.split(
     ' ',
   ),
 ]);
@@ -156,8 +156,15 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
       !(t.key === 'met' && !placeWord(tokens[i - 1]!.key)) &&
       joinedBySpace(t.gap);
     // "Belle Vue Girls'", "King's Boys'"; "the Nicolson Institute" in a sentence about school
-    const pluralHead = t.cap && (t.key === 'girls' || t.key === 'boys') && /s['’]$/u.test(t.text) && tokens[i - 1]?.cap === true;
-    const instituteHead = t.cap && t.key === 'institute' && cue[i] === 1;
+    // (without the apostrophe only at the end of a name after to, at, into or from: "they moved her to Challney Girls.")
+    const pluralHead =
+      t.cap &&
+      (t.key === 'girls' || t.key === 'boys') &&
+      tokens[i - 1]?.cap === true &&
+      !tokens[i - 1]!.sentenceStart &&
+      (/s['’]$/u.test(t.text) || (NAME_PREPS.has(tokens[i - 2]?.key ?? '') && !(tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap))));
+    // (a possible one elsewhere: "arranged for him to join the Nicolson Institute"; not "the Institute of ...")
+    const instituteHead = t.cap && t.key === 'institute' && tokens[i + 1]?.key !== 'of' && tokens[i - 1]?.cap === true;
     // "at Easton primary": a capitalised name, a small-letter head, after at, to, into or from
     const lowerCapHead = !t.cap && CAP_HEADS.has(t.key) && t.key !== 'form' && tokens[i - 1]?.cap === true && joinedBySpace(t.gap);
     // "Haringey Sixth Form" ("Sixth Form" alone is a keep-list term)
@@ -220,7 +227,13 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
       (HEADS.has(tokens[e + 1]!.key) || CAP_HEADS.has(tokens[e + 1]!.key) || tokens[e + 1]!.key === 'sixth')
     )
       e++;
-    out.push({ kind: 'school', start: tokens[s]!.start, end: tokens[e]!.baseEnd === tokens[e]!.end ? tokens[e]!.end : tokens[e]!.baseEnd });
+    const found: Candidate = {
+      kind: 'school',
+      start: tokens[s]!.start,
+      end: tokens[e]!.baseEnd === tokens[e]!.end ? tokens[e]!.end : tokens[e]!.baseEnd,
+    };
+    if (instituteHead && !cue[i]) found.tier = 'check';
+    out.push(found);
   }
   // "University of Sussex", "College of West Anglia"
   for (let i = 0; i + 2 < tokens.length; i++) {
@@ -251,6 +264,18 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
   return [...out, ...schoolsAfterSchools(tokens, out, kept)];
 }
 
+/** The index of the token that starts at `offset`, or of the last one before it (a binary search). */
+function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Words after a name that end a list of schools: "at St Cuthbert's and Brougham.", "to Varndean when". */
 const LIST_END = new Set(['and', 'now', 'then', 'but', 'so', 'when', 'where', 'which', 'after', 'because', 'for', 'last', 'this', 'since']);
 
@@ -260,17 +285,11 @@ const LIST_END = new Set(['and', 'now', 'then', 'but', 'so', 'when', 'where', 'w
  */
 function schoolsAfterSchools(tokens: Token[], found: Candidate[], kept: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
-  const firstAt = new Map<number, number>();
-  const lastAt = new Map<number, number>();
-  for (let k = 0; k < tokens.length; k++) {
-    firstAt.set(tokens[k]!.start, k);
-    lastAt.set(tokens[k]!.end, k);
-    lastAt.set(tokens[k]!.baseEnd, k);
-  }
   for (const c of found) {
-    const e = lastAt.get(c.end);
-    const s = firstAt.get(c.start);
-    if (e === undefined || s === undefined) continue;
+    const s = tokenAt(tokens, c.start);
+    let e = s;
+    while (e + 1 < tokens.length && tokens[e + 1]!.start < c.end) e++;
+    if (tokens[s]?.start !== c.start) continue;
     const link = tokens[e + 1];
     const n = tokens[e + 2];
     if (!link || !n || !joinedBySpace(link.gap) || !joinedBySpace(n.gap) || !n.cap || n.sentenceStart || kept[e + 2]) continue;
@@ -436,7 +455,10 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   const a = tokens[i - 1]?.key ?? '';
   const b = tokens[i - 2]?.key ?? '';
   const c = tokens[i - 3]?.key ?? '';
-  if (!joinedBySpace(tokens[i]!.gap)) return undefined;
+  // a single letter is not a school: "we go to L&D hospital"
+  if (!joinedBySpace(tokens[i]!.gap) || tokens[i]!.key.length < 2) return undefined;
+  // "getting bullied at Bro Myrddin"
+  if (a === 'at' && ['bullied', 'bullying'].includes(b)) return 'sure';
   if (cue && ill) {
     const school = cue[i] === 1;
     // "she got Kemar into", "helped us get him into", "got my son Logan into"
@@ -571,7 +593,12 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       }
     }
     // "she's in year 4 at Robsack Wood", "excluded from Hillcrest"
-    const ctx = i > 0 && !kept[i] && !neverAName(t.key) && !NOT_A_SCHOOL_START.has(t.key) ? schoolContext(tokens, i, cue, ill) : undefined;
+    // (a first word that is never a name, in a sentence about school, if a name follows: "bullied at Bro Myrddin")
+    const nameAfter = cue[i] === 1 && tokens[i + 1]?.cap === true && joined(tokens, i + 1) && !neverAName(tokens[i + 1]!.key);
+    const ctx =
+      i > 0 && !kept[i] && (!neverAName(t.key) || nameAfter) && !NOT_A_SCHOOL_START.has(t.key)
+        ? schoolContext(tokens, i, cue, ill)
+        : undefined;
     if (ctx) {
       const j = capitalisedRun(tokens, i, 4, kept);
       const words = tokens.slice(i, j + 1);

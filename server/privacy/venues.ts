@@ -59,7 +59,7 @@ const HOSPITAL_CUES = new Set(
   premature prem early seen autism autistic adhd assessment fall fell baby pregnant pregnancy midwife breakdown pneumonia
   appendix appendicitis hip knee bowel bowels diabetes diabetic epilepsy meningitis sepsis infection psychosis recovering
   recovery respite palliative detox kidney liver lungs coma ventilator transfusion stitches miscarriage jaundice
-  bronchiolitis counselling sectioning`.split(/\s+/),
+  bronchiolitis counselling sectioning arm leg wrist ankle collarbone`.split(/\s+/),
 );
 const DURATION_UNITS = new Set(['days', 'weeks', 'months', 'nights']);
 const DURATION_COUNTS = new Set(
@@ -68,6 +68,12 @@ const DURATION_COUNTS = new Set(
 /** "for 2 weeks", "spent months", "for six weeks": a stay somewhere, said of a hospital as of nowhere else. */
 const stayLength = (tokens: Token[], k: number) =>
   DURATION_UNITS.has(tokens[k]!.key) && (DURATION_COUNTS.has(tokens[k - 1]?.key ?? '') || /^\d{1,2}$/u.test(tokens[k - 1]?.key ?? ''));
+/** Kinds of clinic, not names of one: "the speech clinic", "the fracture clinic". */
+const CLINIC_KINDS = new Set(
+  'speech language hearing audiology sleep pain allergy fracture eye dental antenatal memory gender fertility sexual asthma diabetes epilepsy feeding continence physio orthotics orthopaedic dermatology outpatients outpatient'.split(
+    ' ',
+  ),
+);
 const HONORIFIC_BEFORE = new Set([
   'mr',
   'mrs',
@@ -164,6 +170,11 @@ const WORK_VERBS = new Set([
   'drove',
 ]);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
+const JOB_NOUNS = new Set(
+  'manager cleaner cashier supervisor driver porter chef receptionist labourer packer picker carer nurse teacher waitress waiter barmaid hairdresser mechanic apprentice'.split(
+    ' ',
+  ),
+);
 const PUBLIC_EMPLOYERS = new Set([
   'council',
   'councils',
@@ -324,6 +335,7 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
         prev &&
         !prev.cap &&
         unknownWord(prev.key) &&
+        !CLINIC_KINDS.has(prev.key) &&
         joinedBySpace(t.gap) &&
         HOSPITAL_HEADS.has(t.key)
       ) {
@@ -453,7 +465,9 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
         : KNOWN_HOSPITALS.matchAt(tokens, i) || (cue[i] ? CUED_HOSPITALS.matchAt(tokens, i) : 0);
     // "Birmingham Children's Trust": the trust that employs someone, not the hospital
     const trust = known > 0 && tokens[i + known]?.key === 'trust' && tokens[i + known]!.cap;
-    if (known > 0 && !trust) {
+    // "Mid Ulster": the end of a longer name the keep-list knows (an area), not the Ulster Hospital
+    const inLongerTerm = known > 0 && kept[i] === 1 && kept[i - 1] === 1 && prev?.cap === true && joinedBySpace(t.gap);
+    if (known > 0 && !trust && !inLongerTerm) {
       out.push(cand('hospital', tokens, i, i + known - 1));
       i += known - 1;
       continue;
@@ -518,6 +532,12 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
     // "works at Hendersons Bakery", "job at the Grand Hotel", "works for Jaguar Land Rover"
     if (WORK_VERBS.has(t.key)) {
       let j = i + 1;
+      // "working nights for British Airways"
+      if (
+        ['nights', 'days', 'weekends', 'evenings', 'part-time', 'full-time'].includes(tokens[j]?.key ?? '') &&
+        joinedBySpace(tokens[j]!.gap)
+      )
+        j++;
       if (tokens[j] && WORK_PREPS.has(tokens[j]!.key) && joinedBySpace(tokens[j]!.gap)) j++;
       else continue;
       if (['the', 'a', 'an'].includes(tokens[j]?.key ?? '') && joinedBySpace(tokens[j]!.gap)) j++;
@@ -533,6 +553,13 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
         break;
       }
       while (j < tokens.length && j - s < 4 && tokens[j]!.cap && joinedBySpace(tokens[j]!.gap) && !neverAName(tokens[j]!.key)) j++;
+      // "for British Airways", "at Northern Rail": a word that is never a name, then one that is the employer's
+      if (j === s && tokens[j]?.cap && tokens[j + 1]?.cap && joinedBySpace(tokens[j + 1]!.gap) && !neverAName(tokens[j + 1]!.key)) {
+        const k = j + 1;
+        j = k;
+        while (j < tokens.length && j - s < 4 && tokens[j]!.cap && joinedBySpace(tokens[j]!.gap) && !neverAName(tokens[j]!.key)) j++;
+        if (kept.subarray(s, j).includes(1)) j = s;
+      }
       if (j === s || CHAINS.matchAt(tokens, s) > 0) continue;
       const words = tokens.slice(s, j);
       const loc = locationAfter(tokens, j);
@@ -541,6 +568,9 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       if (words.every((w) => placeWord(w.key) && !onlyAName(w.key)) && !employerInPlace) continue;
       // a council, a trust, the NHS: public employers (often the worker's own), not a family's detail
       if (PUBLIC_EMPLOYERS.has(words[words.length - 1]!.key)) continue;
+      // "a foster carer in Stornoway.": a job and the town it is done in, not an employer
+      const ends = !tokens[j] || !joinedBySpace(tokens[j]!.gap);
+      if (JOB_NOUNS.has(t.key) && tokens[i + 1]!.key === 'in' && words.length === 1 && ends && !words[0]!.acronym) continue;
       out.push(cand('workplace', tokens, s, loc && !loc.street ? loc.end : j - 1));
     }
   }
@@ -607,7 +637,8 @@ function employersInPlaces(tokens: Token[], kept: Uint8Array, work: Uint8Array):
       joinedBySpace(tokens[k]!.gap) &&
       (BUSINESS_WORDS.has(tokens[k]!.key) || BRANCH_WORDS.has(tokens[k]!.key));
     if (business) k++;
-    const loc = tokens[k]?.key === 'in' ? locationAfter(tokens, k) : undefined;
+    // "the Child in Need plan": one keep-list term, not an organisation in a place
+    const loc = tokens[k]?.key === 'in' && !kept[k] ? locationAfter(tokens, k) : undefined;
     if (!loc || !tokens[k + 1]!.cap) continue;
     const org =
       words.some((w) => ORG_HEADS.has(w.key)) ||
