@@ -70,7 +70,7 @@ const stayLength = (tokens: Token[], k: number) =>
   DURATION_UNITS.has(tokens[k]!.key) && (DURATION_COUNTS.has(tokens[k - 1]?.key ?? '') || /^\d{1,2}$/u.test(tokens[k - 1]?.key ?? ''));
 /** Kinds of clinic, not names of one: "the speech clinic", "the fracture clinic". */
 const CLINIC_KINDS = new Set(
-  'speech language hearing audiology sleep pain allergy fracture eye dental antenatal memory gender fertility sexual asthma diabetes epilepsy feeding continence physio orthotics orthopaedic dermatology outpatients outpatient'.split(
+  'speech language hearing audiology sleep pain allergy fracture eye dental antenatal memory gender fertility sexual feeding continence physio orthotics orthopaedic dermatology outpatients outpatient'.split(
     ' ',
   ),
 );
