@@ -449,6 +449,12 @@ const COPULAS = new Set(['is', 'are', "'s", '’s', 'now', 'both', 'all', 'still
 const NOT_SCHOOL_AT = new Set(
   'scouts cubs beavers brownies guides rainbows explorers church chapel mosque work home college uni university'.split(' '),
 );
+/** Services and groups someone is "got into", not schools: "got him into Foster Care", "got me into Alcoholics Anonymous", "at HMP Altcourse". */
+const NOT_SCHOOL_WORDS = new Set(
+  'care foster aid anonymous refuge housing service services support therapy counselling treatment rehab recovery group programme project scheme club team trust charity foundation centre church army navy police cadets league hmp hmyoi prison'.split(
+    ' ',
+  ),
+);
 
 function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8Array): 'sure' | 'maybe' | undefined {
   // i is the first word of the name; look at the words before it
@@ -602,6 +608,7 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
     if (ctx) {
       const j = capitalisedRun(tokens, i, 4, kept);
       const words = tokens.slice(i, j + 1);
+      if (words.some((w) => NOT_SCHOOL_WORDS.has(w.key))) continue;
       // a place's name is a school's only where the sentence is about school: "he's at Oakwood now, ... the school move"
       if (j >= i && ((ctx === 'sure' && cue[i]) || !words.every((w) => placeWord(w.key) && !onlyAName(w.key)))) {
         const c: Candidate = { kind: 'school', start: t.start, end: tokens[j]!.baseEnd };

@@ -25,7 +25,7 @@ const HOSPITAL_TYPE_WORDS = new Set(
   good best same this that at in to`.split(/\s+/),
 );
 const NOT_HOSPITAL_AFTER_ROYAL = new Set(
-  'mail navy marines air family legion british society mint albert opera ballet courts college academy institution borough mile variety shakespeare exchange engineers logistics signals artillery horticultural parks household highness show welsh national'.split(
+  'mail navy marines air family legion british society mint albert opera ballet courts college academy institution borough mile variety shakespeare exchange engineers logistics signals artillery horticultural parks household highness show welsh national ascot holloway doulton armouries arsenal docks highland bank'.split(
     ' ',
   ),
 );
@@ -394,6 +394,8 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       t.cap &&
       t.key === 'royal' &&
       ['in', 'at', 'to', 'into', 'from'].includes(prev?.key ?? '') &&
+      // in a sentence about care, or where someone "was in" it
+      (cue[i] || (['in', 'at'].includes(prev!.key) && ['was', 'were', 'been', 'is', 'stayed'].includes(tokens[i - 2]?.key ?? ''))) &&
       !kept[i] &&
       joinedBySpace(t.gap) &&
       !t.sentenceStart
@@ -496,8 +498,11 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       joinedBySpace(tokens[i + 1]!.gap) &&
       !neverAName(tokens[i + 1]!.key)
     ) {
-      out.push(cand('workplace', tokens, i, i + 1));
-      i++;
+      let j = i + 1;
+      while (j + 1 < tokens.length && j - i < 3 && tokens[j + 1]!.cap && joinedBySpace(tokens[j + 1]!.gap) && !tokens[j + 1]!.sentenceStart)
+        j++;
+      out.push(cand('workplace', tokens, i, j));
+      i = j;
       continue;
     }
     // "Oakwood Care Home", "Meadowbank Nursing Home", "Bramley Court care home": where someone lives or works
@@ -581,7 +586,13 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       sentencesWith(tokens, (t) => WORK_CUES.has(t.key)),
     ),
   );
-  out.push(...unknownHospitals(tokens, kept, cue));
+  out.push(
+    ...unknownHospitals(
+      tokens,
+      kept,
+      sentencesWith(tokens, (t) => HOSPITAL_CUES.has(t.key)),
+    ),
+  );
   return out;
 }
 
@@ -697,6 +708,8 @@ function unknownHospitals(tokens: Token[], kept: Uint8Array, cue: Uint8Array): C
     if (words.length === 1 && onlyAName(words[0]!.key) && !words[0]!.possessive) continue;
     // "was in PICU", "was in A&E": a kind of unit, not which one
     if (stayed && !TREATED_AT.has(lead.key) && words.some((w) => w.acronym) && KNOWN_HOSPITALS.matchAt(tokens, s) === 0) continue;
+    // "was in Hospital for three weeks": which one is not said
+    if (words.every((w) => HOSPITAL_HEADS.has(w.key) || HOSPITAL_TYPE_WORDS.has(w.key))) continue;
     out.push(cand('hospital', tokens, s, e - 1, 'check'));
   }
   return out;
