@@ -38,7 +38,7 @@ const schoolSentences = (tokens: Token[]) =>
 /** Said before a school's name: "at", "to", "into", "from" (for "at Easton primary", "the Grammar in Ballymena"). */
 const NAME_PREPS = new Set(['at', 'to', 'into', 'from', 'attends', 'attended']);
 /** Capitalised words after "the" that are a school with its town: "the Tech in Newry", "the Grammar in Ballymena". */
-const BARE_HEADS = new Set(['tech', 'grammar', 'high', 'academy', 'college', 'comp', 'primary', 'infants', 'juniors', 'convent']);
+const BARE_HEADS = new Set(['tech', 'grammar', 'high', 'academy', 'college', 'comp', 'primary', 'infants', 'juniors', 'convent', 'pru']);
 /** Welsh, Gaelic and Irish words that come first: "Ysgol Gyfun Gŵyr", "Coleg Gwent", "Gaelscoil Eoghain". */
 const LEADING_HEADS = new Set([
   'ysgol',
@@ -464,7 +464,9 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   // a single letter is not a school: "we go to L&D hospital"
   if (!joinedBySpace(tokens[i]!.gap) || tokens[i]!.key.length < 2) return undefined;
   // "getting bullied at Bro Myrddin"
-  if (a === 'at' && ['bullied', 'bullying'].includes(b)) return 'sure';
+  // "getting bullied at Bro Myrddin", "the teachers at Greystones", "enrolled him at Foxhollow"
+  if (a === 'at' && ['bullied', 'bullying', 'teachers', 'pupils', 'classmates', 'enrolled', 'enrol'].includes(b)) return 'sure';
+  if (a === 'at' && ['him', 'her', 'them'].includes(b) && ['enrolled', 'enrol'].includes(c)) return 'sure';
   if (cue && ill) {
     const school = cue[i] === 1;
     // "she got Kemar into", "helped us get him into", "got my son Logan into"

@@ -168,6 +168,9 @@ const WORK_VERBS = new Set([
   'cleaning',
   'drives',
   'drove',
+  'boss',
+  'stacks',
+  'tills',
 ]);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
 const JOB_NOUNS = new Set(
@@ -666,7 +669,12 @@ const ORG_HEADS = new Set('foundation trust charity wish aid society association
 
 /** Said just before where someone was treated: "admitted to", "sectioned at", "born in", "in and out of", "a bed at". */
 const TREATED_AT = new Set(
-  'admitted sectioned transferred born rushed taken blue-lighted bluelighted treated seen stayed ward bed appointment appointments clinic op operation surgery scan scans inpatient delivered rehab recovering respite camhs'.split(
+  'admitted sectioned transferred born rushed taken blue-lighted bluelighted treated seen stayed ward bed appointment appointments clinic op operation surgery scan scans inpatient delivered rehab recovering respite camhs unit nicu scbu picu icu hdu maternity paediatrics'.split(
+    ' ',
+  ),
+);
+const UNIT_KINDS = new Set(
+  'neonatal intensive care baby maternity paediatric assessment mental psychiatric eating mother burns spinal stroke renal cancer oncology childrens children adolescent secure rehab rehabilitation'.split(
     ' ',
   ),
 );
@@ -693,7 +701,9 @@ function unknownHospitals(tokens: Token[], kept: Uint8Array, cue: Uint8Array): C
       (p.key === 'in' || (lead.key === 'up' && tokens[i - 2]?.key === 'ended' && p.key === 'at')) &&
       (lead.key !== 'up' || tokens[i - 2]?.key === 'ended') &&
       !NOT_TREATED_IN.has(tokens[i + 1]!.key);
-    if (!(TREATED_AT.has(lead.key) || inAndOut || stayed) || (p.key === 'of' && !inAndOut)) continue;
+    // "the neonatal unit at", not "a unit at Bluewater"
+    const treated = TREATED_AT.has(lead.key) && (lead.key !== 'unit' || UNIT_KINDS.has(tokens[i - 2]?.key ?? ''));
+    if (!(treated || inAndOut || stayed) || (p.key === 'of' && !inAndOut)) continue;
     let s = i + 1;
     if (tokens[s]!.key === 'the' && joinedBySpace(tokens[s]!.gap) && tokens[s + 1]) s++;
     let e = s;
