@@ -4,7 +4,7 @@ import type { Candidate } from './spans.ts';
 import { headedRun, PhraseSet } from './phrases.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
 import { sentencesWith } from './venues.ts';
-import { foreignWord, knownName, neverAName, onlyAName, placeWord, unknownWord } from './words.ts';
+import { commonWord, foreignWord, knownName, neverAName, onlyAName, placeWord, unknownWord } from './words.ts';
 
 const HEADS = new Set([
   'school',
@@ -530,6 +530,24 @@ function yearFollows(tokens: Token[], k: number): boolean {
   return b.key === 'reception' || (['year', 'yr'].includes(b.key) && c !== undefined && /^\d{1,2}$/.test(c.key));
 }
 
+/** Words that say what a place is, not which: "at Nursery", "started at Big School". */
+const GENERIC_SCHOOL_WORDS = new Set([...TYPE_WORDS, ...SCHOOL_KINDS, 'big', 'new', 'old', 'local', 'proper', 'school', 'uni']);
+
+/**
+ * Whether the capitalised words i..j, found by the context rules ("got him into", "is at", "kicked out of"), can be a
+ * school's name: not a kind of school ("Nursery", "Big School"), not a service or group, even a word later
+ * ("Speech and Language Therapy", "Foster Care"), and a single ordinary word ("Boxing") only in a sentence about school.
+ */
+function newContextName(tokens: Token[], i: number, j: number, cue: Uint8Array): boolean {
+  const words = tokens.slice(i, j + 1);
+  if (words.every((w) => GENERIC_SCHOOL_WORDS.has(w.key))) return false;
+  for (let k = i; k <= Math.min(tokens.length - 1, j + 3); k++) {
+    if (k > j && (tokens[k]!.sentenceStart || !/^[ \t]+$/u.test(tokens[k]!.gap) || !(tokens[k]!.cap || tokens[k]!.key === 'and'))) break;
+    if (NOT_SCHOOL_WORDS.has(tokens[k]!.key)) return false;
+  }
+  return !(words.length === 1 && commonWord(words[0]!.key) && !cue[i]);
+}
+
 /** Said in a sentence about church, not school: "married at St Mary's". */
 const CHURCH_WORDS = new Set(
   'church married wedding christened christening baptised baptism funeral mass service vicar priest parish chapel'.split(' '),
@@ -603,14 +621,22 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
     // "she's in year 4 at Robsack Wood", "excluded from Hillcrest"
     // (a first word that is never a name, in a sentence about school, if a name follows: "bullied at Bro Myrddin")
     const nameAfter = cue[i] === 1 && tokens[i + 1]?.cap === true && joined(tokens, i + 1) && !neverAName(tokens[i + 1]!.key);
-    const ctx =
-      i > 0 && !kept[i] && (!neverAName(t.key) || nameAfter) && !NOT_A_SCHOOL_START.has(t.key)
-        ? schoolContext(tokens, i, cue, ill)
-        : undefined;
+    const candidate = i > 0 && !kept[i] && (!neverAName(t.key) || nameAfter) && !NOT_A_SCHOOL_START.has(t.key);
+    const older = candidate && !neverAName(t.key) ? schoolContext(tokens, i) : undefined;
+    const ctx = candidate ? (older ?? schoolContext(tokens, i, cue, ill)) : undefined;
     if (ctx) {
       const j = capitalisedRun(tokens, i, 4, kept);
       const words = tokens.slice(i, j + 1);
-      if (words.some((w) => NOT_SCHOOL_WORDS.has(w.key))) continue;
+      const generic = words.every((w) => GENERIC_SCHOOL_WORDS.has(w.key));
+      // "got me into The Grammar School at Leeds": a kind of school named by its town
+      const at = tokens[j + 1];
+      const town = tokens[j + 2];
+      if (generic && at?.key === 'at' && joinedBySpace(at.gap) && town?.cap && joinedBySpace(town.gap) && !town.sentenceStart) {
+        out.push({ kind: 'school', start: t.start, end: town.end });
+        i = j + 2;
+        continue;
+      }
+      if (generic || (!older && !newContextName(tokens, i, j, cue))) continue;
       // a place's name is a school's only where the sentence is about school: "he's at Oakwood now, ... the school move"
       if (j >= i && ((ctx === 'sure' && cue[i]) || !words.every((w) => placeWord(w.key) && !onlyAName(w.key)))) {
         const c: Candidate = { kind: 'school', start: t.start, end: tokens[j]!.baseEnd };

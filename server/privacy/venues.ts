@@ -170,6 +170,7 @@ const WORK_VERBS = new Set([
   'drove',
   'boss',
   'stacks',
+  'stacking',
   'tills',
 ]);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
@@ -718,6 +719,15 @@ function unknownHospitals(tokens: Token[], kept: Uint8Array, cue: Uint8Array): C
     if (words.length === 1 && onlyAName(words[0]!.key) && !words[0]!.possessive) continue;
     // "was in PICU", "was in A&E": a kind of unit, not which one
     if (stayed && !TREATED_AT.has(lead.key) && words.some((w) => w.acronym) && KNOWN_HOSPITALS.matchAt(tokens, s) === 0) continue;
+    // "was in Recovery for months": an ordinary word, not a place
+    if (
+      stayed &&
+      !treated &&
+      words.length === 1 &&
+      (commonWord(words[0]!.key) || HOSPITAL_CUES.has(words[0]!.key) || NOT_TREATED_IN.has(words[0]!.key)) &&
+      !words[0]!.possessive
+    )
+      continue;
     // "was in Hospital for three weeks": which one is not said
     if (words.every((w) => HOSPITAL_HEADS.has(w.key) || HOSPITAL_TYPE_WORDS.has(w.key))) continue;
     out.push(cand('hospital', tokens, s, e - 1, 'check'));
