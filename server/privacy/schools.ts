@@ -479,6 +479,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     }
     // "kicked out of Commonweal"
     if (a === 'of' && b === 'out' && ['kicked', 'thrown', 'chucked', 'booted'].includes(c)) return 'sure';
+    // "his transition from Oakdene to Highfields", in a sentence about school (the second is found after the first)
+    if (a === 'from' && school && ['transition', 'moved', 'move', 'moving', 'transferred', 'changed'].includes(b)) return 'sure';
     // "Connor is at Birkenhead Park", "he's at Oakwood now", "both at St Cuthbert's": not in a sentence about illness
     const copula = COPULAS.has(b) || /['’]s$/u.test(tokens[i - 2]?.text ?? '') || (b === 'now' && ['is', 'are'].includes(c));
     if (a === 'at' && copula && !ill[i] && !NOT_SCHOOL_AT.has(tokens[i]!.key)) {
@@ -519,7 +521,9 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
       (['goes', 'go', 'moved', 'transferred'].includes(c) && ['him', 'her', 'them', 'schools'].includes(b)))
   )
     return 'maybe';
-  if (a === 'at' && ['started', 'starts', 'starting', 'place', 'settled'].includes(b)) return 'maybe';
+  if (a === 'at' && ['started', 'starts', 'starting', 'place', 'places', 'settled'].includes(b)) return 'maybe';
+  // "doing his GCSEs at Castlebrook"
+  if (a === 'at' && ['gcses', 'gcse', 'a-levels', 'highers', 'exams', 'sats', 'btec', 'nationals'].includes(b)) return 'sure';
   return undefined;
 }
 

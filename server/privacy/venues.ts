@@ -674,6 +674,7 @@ const TREATED_AT = new Set(
     ' ',
   ),
 );
+const VISIT_VERBS = new Set(['visited', 'visit', 'visits', 'visiting', 'saw', 'see']);
 const UNIT_KINDS = new Set(
   'neonatal intensive care baby maternity paediatric assessment mental psychiatric eating mother burns spinal stroke renal cancer oncology childrens children adolescent secure rehab rehabilitation'.split(
     ' ',
@@ -703,7 +704,10 @@ function unknownHospitals(tokens: Token[], kept: Uint8Array, cue: Uint8Array): C
       (lead.key !== 'up' || tokens[i - 2]?.key === 'ended') &&
       !NOT_TREATED_IN.has(tokens[i + 1]!.key);
     // "the neonatal unit at", not "a unit at Bluewater"
-    const treated = TREATED_AT.has(lead.key) && (lead.key !== 'unit' || UNIT_KINDS.has(tokens[i - 2]?.key ?? ''));
+    // "visited me at Parklands every week while I was unwell"
+    const visited =
+      cue[i] === 1 && p.key === 'at' && ['me', 'him', 'her', 'us', 'them'].includes(lead.key) && VISIT_VERBS.has(tokens[i - 2]?.key ?? '');
+    const treated = visited || (TREATED_AT.has(lead.key) && (lead.key !== 'unit' || UNIT_KINDS.has(tokens[i - 2]?.key ?? '')));
     if (!(treated || inAndOut || stayed) || (p.key === 'of' && !inAndOut)) continue;
     let s = i + 1;
     if (tokens[s]!.key === 'the' && joinedBySpace(tokens[s]!.gap) && tokens[s + 1]) s++;
@@ -728,6 +732,8 @@ function unknownHospitals(tokens: Token[], kept: Uint8Array, cue: Uint8Array): C
       !words[0]!.possessive
     )
       continue;
+    // "visited me at Mum's while I was poorly": someone's home
+    if (visited && words.length === 1 && words[0]!.possessive) continue;
     // "was in Hospital for three weeks": which one is not said
     if (words.every((w) => HOSPITAL_HEADS.has(w.key) || HOSPITAL_TYPE_WORDS.has(w.key))) continue;
     out.push(cand('hospital', tokens, s, e - 1, 'check'));
