@@ -119,7 +119,20 @@ function lowerSchool(tokens: Token[], i: number): Candidate | undefined {
 /** "a place at Flat 3": an address, not a school */
 const NOT_A_SCHOOL_START = new Set(['flat', 'apartment', 'apt', 'unit', 'room', 'number', 'no', 'house', 'home']);
 /** After a capitalised name, with a capital: "Govan High", "Herschel Grammar", "Cathays Comp", "Holy Cross PS", "Ysgol ..." aside. */
-const LATE_HEADS = new Set(['high', 'grammar', 'comprehensive', 'comp', 'secondary', 'ps', 'middle', 'prep', 'integrated', 'pru', 'met']);
+const LATE_HEADS = new Set([
+  'high',
+  'grammar',
+  'comprehensive',
+  'comp',
+  'secondary',
+  'ps',
+  'middle',
+  'prep',
+  'integrated',
+  'pru',
+  'met',
+  'tech',
+]);
 const STREET_AFTER_HIGH = new Set(['street', 'st', 'road', 'rd', 'court', 'sheriff', 'peak', 'park', 'lane', 'town', 'streets']);
 
 function joined(tokens: Token[], j: number): boolean {
@@ -153,7 +166,7 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
       // "thanks Sarah PS ring me" is a postscript
       !(t.key === 'ps' && onlyAName(tokens[i - 1]!.key)) &&
       // "Belfast Met", "Cardiff Met" (a college), not "the Met"
-      !(t.key === 'met' && !placeWord(tokens[i - 1]!.key)) &&
+      !((t.key === 'met' || t.key === 'tech') && !placeWord(tokens[i - 1]!.key) && !kept[i - 1]) &&
       joinedBySpace(t.gap);
     // "Belle Vue Girls'", "King's Boys'"; "the Nicolson Institute" in a sentence about school
     // (without the apostrophe only at the end of a name after to, at, into or from: "they moved her to Challney Girls.")
@@ -225,6 +238,21 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
       e + 1 < tokens.length &&
       joined(tokens, e + 1) &&
       (HEADS.has(tokens[e + 1]!.key) || CAP_HEADS.has(tokens[e + 1]!.key) || tokens[e + 1]!.key === 'sixth')
+    )
+      e++;
+    // and a town after a college's name: "Methodist College Belfast" (not another name: "Oakfield College Sarah")
+    const town = tokens[e + 1];
+    if (
+      t.cap &&
+      (t.key === 'college' || t.key === 'academy') &&
+      e === i &&
+      town &&
+      joinedBySpace(town.gap) &&
+      town.cap &&
+      !town.sentenceStart &&
+      placeWord(town.key) &&
+      !onlyAName(town.key) &&
+      !(tokens[e + 2]?.cap && joinedBySpace(tokens[e + 2]!.gap))
     )
       e++;
     const found: Candidate = {

@@ -305,7 +305,12 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
     // "the Children's Hospital for Wales", "the Women's Hospital of Ulster": a kind of hospital and its place
     if (t.cap && t.key === 'hospital' && ['for', 'of'].includes(tokens[i + 1]?.key ?? '') && joinedBySpace(tokens[i + 1]!.gap)) {
       const n = tokens[i + 2];
-      if (n?.cap && joinedBySpace(n.gap) && !n.sentenceStart && !neverAName(n.key)) {
+      if (
+        n?.cap &&
+        joinedBySpace(n.gap) &&
+        !n.sentenceStart &&
+        (!neverAName(n.key) || HOSPITAL_TYPE_WORDS.has(n.key) || n.key === 'sick')
+      ) {
         let s = i;
         while (s > 0 && i - s < 3 && tokens[s - 1]!.cap && joinedBySpace(tokens[s]!.gap) && !tokens[s]!.sentenceStart) s--;
         if (tokens[s]!.key === 'the') s++;
