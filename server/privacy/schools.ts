@@ -63,7 +63,7 @@ const PARTICLES = new Set(['y', 'yr', "'r", 'a', 'an', 'na', 'nan', 'de', 'of', 
 const TYPE_WORDS = new Set([
   ...HEADS,
   ...CAP_HEADS,
-  ...'secondary junior infant high grammar middle community church free catholic c e ce cofe rc special sixth day independent preparatory prep the of and st saint upper lower first girls boys city county technical voluntary aided controlled federation little my our his her their a an at to in from welsh-medium english-medium gaelic-medium irish-medium sure start'.split(
+  ...'secondary junior infant high grammar middle community church free catholic c e ce cofe rc special sixth day independent preparatory prep the of and st saint upper lower first girls boys city county technical voluntary aided controlled federation little my our his her their a an at to in from welsh-medium english-medium gaelic-medium irish-medium sure start monday tuesday wednesday thursday friday saturday sunday weekend'.split(
     ' ',
   ),
 ]);
@@ -219,7 +219,11 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
       if (p.sentenceStart) break;
     }
     // drop what begins a sentence but is not part of a name: "Thanks", "At", "The"
-    while (s < i && (PARTICLES.has(tokens[s]!.key) || (tokens[s]!.sentenceStart && neverAName(tokens[s]!.key)))) s++;
+    while (
+      s < i &&
+      (PARTICLES.has(tokens[s]!.key) || (tokens[s]!.sentenceStart && (neverAName(tokens[s]!.key) || SENTENCE_OPENERS.has(tokens[s]!.key))))
+    )
+      s++;
     const words = tokens.slice(s, i);
     const distinctive = words.filter((w) => !TYPE_WORDS.has(w.key) && !neverAName(w.key));
     if (distinctive.length === 0) {
@@ -479,7 +483,7 @@ const NOT_SCHOOL_AT = new Set(
 );
 /** Services and groups someone is "got into", not schools: "got him into Foster Care", "got me into Alcoholics Anonymous", "at HMP Altcourse". */
 const NOT_SCHOOL_WORDS = new Set(
-  'care foster aid anonymous refuge housing service services support therapy counselling treatment rehab recovery group programme project scheme club team trust charity foundation centre church army navy police cadets league hmp hmyoi prison'.split(
+  'care foster aid anonymous refuge housing service services support therapy counselling treatment rehab recovery group programme project scheme club team trust charity foundation centre church army navy police cadets league hmp hmyoi prison stage level set grade band step expected trouble'.split(
     ' ',
   ),
 );
@@ -562,6 +566,8 @@ function yearFollows(tokens: Token[], k: number): boolean {
   return b.key === 'reception' || (['year', 'yr'].includes(b.key) && c !== undefined && /^\d{1,2}$/.test(c.key));
 }
 
+/** Words that open a sentence and are not part of a name after them: "After school he ...". */
+const SENTENCE_OPENERS = new Set(['after', 'before', 'since', 'until', 'during', 'when', 'at', 'in', 'from', 'to', 'with', 'without']);
 /** Words that say what a place is, not which: "at Nursery", "started at Big School". */
 const GENERIC_SCHOOL_WORDS = new Set([...TYPE_WORDS, ...SCHOOL_KINDS, 'big', 'new', 'old', 'local', 'proper', 'school', 'uni']);
 
@@ -573,6 +579,8 @@ const GENERIC_SCHOOL_WORDS = new Set([...TYPE_WORDS, ...SCHOOL_KINDS, 'big', 'ne
 function newContextName(tokens: Token[], i: number, j: number, cue: Uint8Array): boolean {
   const words = tokens.slice(i, j + 1);
   if (words.every((w) => GENERIC_SCHOOL_WORDS.has(w.key))) return false;
+  // "at Stage 3", "into Set 1": a level, not a place
+  if (/^\d/u.test(tokens[j + 1]?.key ?? '') && joinedBySpace(tokens[j + 1]!.gap)) return false;
   for (let k = i; k <= Math.min(tokens.length - 1, j + 3); k++) {
     if (k > j && (tokens[k]!.sentenceStart || !/^[ \t]+$/u.test(tokens[k]!.gap) || !(tokens[k]!.cap || tokens[k]!.key === 'and'))) break;
     if (NOT_SCHOOL_WORDS.has(tokens[k]!.key)) return false;
