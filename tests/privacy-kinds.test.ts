@@ -142,6 +142,9 @@ describe('schools without a school word', () => {
     ],
     ['"is at" in a sentence about school', "she's at Foxhollow now and loves her class", ['Foxhollow']],
     ['not groups and services someone is got into', 'she got him into Scouts and Foster Care', []],
+    ['a small-letter name after a year group is only possible', 'she is in p3 at sunnyside', ['sunnyside (check)']],
+    ['not a level or a time after a year group', 'he is in year 5 at the moment and at Stage 3 in reading', []],
+    ['a college and its town', 'he got into Methodist College Belfast', ['Methodist College Belfast']],
   ])('%s', (_name, story, expected) => {
     expect(flagged(story, 'school')).toEqual(expected);
   });

@@ -566,6 +566,14 @@ function yearFollows(tokens: Token[], k: number): boolean {
   return b.key === 'reception' || (['year', 'yr'].includes(b.key) && c !== undefined && /^\d{1,2}$/.test(c.key));
 }
 
+/** A small-letter word that may be a place's or a school's name: "sunnyside", "hillcrest", not "the", "school", "home". */
+const lowerNameLike = (key: string) =>
+  !commonWord(key) &&
+  !neverAName(key) &&
+  !GENERIC_SCHOOL_WORDS.has(key) &&
+  !NOT_SCHOOL_WORDS.has(key) &&
+  (placeWord(key) || PLACE_ENDING.test(key) || (unknownWord(key) && key.length >= 5));
+
 /** Words that open a sentence and are not part of a name after them: "After school he ...". */
 const SENTENCE_OPENERS = new Set(['after', 'before', 'since', 'until', 'during', 'when', 'at', 'in', 'from', 'to', 'with', 'without']);
 /** Words that say what a place is, not which: "at Nursery", "started at Big School". */
@@ -610,6 +618,14 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         const k = i + 2 < tokens.length && joinedBySpace(tokens[i + 2]!.gap) ? LOWER_DENOMINATIONS.matchAt(tokens, i + 2) : 0;
         if (k) out.push({ kind: 'school', start: t.start, end: tokens[i + 1 + k]!.end });
         else if (schoolContext(tokens, i, cue, ill)) out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.end, tier: 'check' });
+        continue;
+      }
+      // "she is in p3 at sunnyside", "excluded from hillcrest": a name-like word in small letters after a sure lead (possible)
+      if (i > 0 && !kept[i] && lowerNameLike(t.key) && schoolContext(tokens, i) === 'sure') {
+        const j =
+          tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap && lowerNameLike(tokens[i + 1]!.key) ? i + 1 : i;
+        out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, tier: 'check' });
+        i = j;
       }
       continue;
     }

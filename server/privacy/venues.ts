@@ -457,9 +457,10 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
         out.push(cand('hospital', tokens, i - 1, j));
       continue;
     }
-    // hospitals known by a word that is also a place or a house: "the Priory", "the Heath" (possible)
+    // hospitals known by a word that is also a place or a house: "the Priory", "the Heath" (possible; in small letters only
+    // in a sentence about illness: "i was in the priory after my breakdown")
     if (
-      t.cap &&
+      (t.cap || cue[i] === 1) &&
       prev?.key === 'the' &&
       MAYBE_HOSPITALS.has(t.key) &&
       !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap)) &&
