@@ -33,7 +33,7 @@ const schoolSentences = (tokens: Token[]) =>
     (t, k) =>
       SCHOOL_CUES.has(t.key) ||
       (['year', 'yr'].includes(t.key) && /^\d{1,2}$/.test(tokens[k + 1]?.key ?? '')) ||
-      /^(?:y\d{1,2}|p[1-7]|s[1-6])$/.test(t.key),
+      (t.key.length <= 3 && /^(?:y\d{1,2}|p[1-7]|s[1-6])$/.test(t.key)),
   );
 /** Said before a school's name: "at", "to", "into", "from" (for "at Easton primary", "the Grammar in Ballymena"). */
 const NAME_PREPS = new Set(['at', 'to', 'into', 'from', 'attends', 'attended']);
@@ -488,13 +488,15 @@ const NOT_SCHOOL_WORDS = new Set(
   ),
 );
 
+const CONTEXT_LAST = new Set(['at', 'from', 'to', 'into', 'of', 'attends', 'attended']);
+
 function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8Array): 'sure' | 'maybe' | undefined {
   // i is the first word of the name; look at the words before it
   const a = tokens[i - 1]?.key ?? '';
   const b = tokens[i - 2]?.key ?? '';
   const c = tokens[i - 3]?.key ?? '';
-  // a single letter is not a school: "we go to L&D hospital"
-  if (!joinedBySpace(tokens[i]!.gap) || tokens[i]!.key.length < 2) return undefined;
+  // every lead ends with one of these words; a single letter is not a school: "we go to L&D hospital"
+  if (!CONTEXT_LAST.has(a) || !joinedBySpace(tokens[i]!.gap) || tokens[i]!.key.length < 2) return undefined;
   // "getting bullied at Bro Myrddin"
   // "getting bullied at Bro Myrddin", "the teachers at Greystones", "enrolled him at Foxhollow"
   if (a === 'at' && ['bullied', 'bullying', 'teachers', 'pupils', 'classmates', 'enrolled', 'enrol'].includes(b)) return 'sure';
@@ -514,8 +516,9 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     // "his transition from Oakdene to Highfields", in a sentence about school (the second is found after the first)
     if (a === 'from' && school && ['transition', 'moved', 'move', 'moving', 'transferred', 'changed'].includes(b)) return 'sure';
     // "Connor is at Birkenhead Park", "he's at Oakwood now", "both at St Cuthbert's": not in a sentence about illness
-    const copula = COPULAS.has(b) || /['’]s$/u.test(tokens[i - 2]?.text ?? '') || (b === 'now' && ['is', 'are'].includes(c));
-    if (a === 'at' && copula && !ill[i] && !NOT_SCHOOL_AT.has(tokens[i]!.key)) {
+    const copula =
+      a === 'at' && (COPULAS.has(b) || /['’]s$/u.test(tokens[i - 2]?.text ?? '') || (b === 'now' && ['is', 'are'].includes(c)));
+    if (copula && !ill[i] && !NOT_SCHOOL_AT.has(tokens[i]!.key)) {
       const t = tokens[i]!;
       // "at Nan's", "at Sarah's": someone's house
       if (!(t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap)) return school ? 'sure' : 'maybe';
@@ -621,7 +624,8 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         continue;
       }
       // "she is in p3 at sunnyside", "excluded from hillcrest": a name-like word in small letters after a sure lead (possible)
-      if (i > 0 && !kept[i] && lowerNameLike(t.key) && schoolContext(tokens, i) === 'sure') {
+      const lead = tokens[i - 1]?.key;
+      if ((lead === 'at' || lead === 'from') && !kept[i] && lowerNameLike(t.key) && schoolContext(tokens, i) === 'sure') {
         const j =
           tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap && lowerNameLike(tokens[i + 1]!.key) ? i + 1 : i;
         out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, tier: 'check' });
