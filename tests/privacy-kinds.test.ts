@@ -76,6 +76,11 @@ describe('hospitals, wards and clinics', () => {
     ['a known hospital with no head word', 'came with me to Alder Hey when', ['Alder Hey']],
     ['a GP surgery', 'a place at Parkside Surgery when', ['Parkside Surgery']],
     ['not "the hospital"', 'she sat with me at the hospital', []],
+    ['an unknown one someone "was in", in a sentence about illness', 'when Nan was in Hazelmere with her hip', ['Hazelmere (check)']],
+    ['"Royal X" without "the", after a breakdown', 'I was in Royal Dunmore for a month after my breakdown', ['Royal Dunmore']],
+    ['not "Royal" at the races', 'went to Royal Ascot once', []],
+    ['a kind of hospital and its nation', "he was in the Children's Hospital for Wales again", ["Children's Hospital for Wales"]],
+    ['not a holiday of two weeks', 'he was in Portugal for two weeks', []],
   ])('%s', (_name, story, expected) => {
     expect(flagged(story, 'hospital', 'Rebecca Ward')).toEqual(expected);
   });
@@ -88,6 +93,11 @@ describe('workplaces', () => {
     ['a named employer, with its town', 'I got a job at Hendersons Bakery in Ormskirk', ['Hendersons Bakery in Ormskirk']],
     ['a chain alone, said as work, is only possible', 'she works at Tesco now', ['Tesco (check)']],
     ['not a chain alone', 'we went to Tesco for nappies', []],
+    ['an employer someone drives for', 'my husband drives for Arriva out of the depot', ['Arriva']],
+    ['a naval base', 'he serves at HMS Neptune now', ['HMS Neptune']],
+    ['an employer named like a place, in another place', 'she works at Bentley in Crewe', ['Bentley in Crewe']],
+    ['a care home in small letters', 'I am a carer at Larkfield Court care home', ['Larkfield Court care home']],
+    ['not a job in a town', 'she is a nurse in Stornoway', []],
   ])('%s', (_name, story, expected) => {
     expect(flagged(story, 'workplace')).toEqual(expected);
   });
@@ -116,6 +126,25 @@ describe('schools without a school word', () => {
     ['"in year 5 at"', 'she is in year 5 at Robsack Wood and', ['Robsack Wood']],
     ['a nursery chain', 'a place at Busy Bees for my eldest', ['Busy Bees']],
     ['"Saint …" for Year 7', "got us into Saint Richard's for Year 7", ["Saint Richard's"]],
+    [
+      'a child "got into" a school, in a sentence about school',
+      'she got our Kayla into Greystones and the teachers there are kind',
+      ['Greystones'],
+    ],
+    ['"kicked out of"', 'he was kicked out of Millfield Park for fighting', ['Millfield Park']],
+    ['a small-letter head after a capitalised name', 'my youngest is at Tarnside primary now', ['Tarnside primary']],
+    ['the second school of "from … to …"', 'from Hollins High to Brackenfield when he was 12', ['Hollins High', 'Brackenfield']],
+    ['"the Tech in <town>"', 'at the Tech in Omagh on a joinery course', ['Tech in Omagh']],
+    [
+      "Girls' and Collegiate",
+      "now at Ravenscroft Girls' and doing her A-levels at Kettlebrook Collegiate",
+      ['Ravenscroft Girls', 'Kettlebrook Collegiate'],
+    ],
+    ['"is at" in a sentence about school', "she's at Foxhollow now and loves her class", ['Foxhollow']],
+    ['not groups and services someone is got into', 'she got him into Scouts and Foster Care', []],
+    ['a small-letter name after a year group is only possible', 'she is in p3 at sunnyside', ['sunnyside (check)']],
+    ['not a level or a time after a year group', 'he is in year 5 at the moment and at Stage 3 in reading', []],
+    ['a college and its town', 'he got into Methodist College Belfast', ['Methodist College Belfast']],
   ])('%s', (_name, story, expected) => {
     expect(flagged(story, 'school')).toEqual(expected);
   });

@@ -3,7 +3,8 @@
 import type { Candidate } from './spans.ts';
 import { headedRun, PhraseSet } from './phrases.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
-import { foreignWord, neverAName, onlyAName, placeWord, unknownWord } from './words.ts';
+import { sentencesWith } from './venues.ts';
+import { commonWord, foreignWord, knownName, neverAName, onlyAName, placeWord, unknownWord } from './words.ts';
 
 const HEADS = new Set([
   'school',
@@ -18,7 +19,26 @@ const HEADS = new Set([
   'montessori',
 ]);
 /** Heads only when capitalised: "Westfield Primary", but not "her primary". */
-const CAP_HEADS = new Set(['primary', 'infants', 'juniors', 'form']);
+const CAP_HEADS = new Set(['primary', 'infants', 'juniors', 'form', 'collegiate']);
+/** Words that make a sentence about school: there "got him into Kingsmead", "he's at Oakwood" is a school. */
+const SCHOOL_CUES = new Set(
+  `school schools teacher teachers teaching class classes classmates classroom pupil pupils headteacher headmaster
+  headmistress senco ehcp reception nursery gcse gcses a-level a-levels highers exams exam uniform timetable exclusion
+  excluded expelled suspended playground homework lessons tutor sixth primary secondary academy college grammar
+  infants juniors sats bullied bullying catchment transition admissions`.split(/\s+/),
+);
+const schoolSentences = (tokens: Token[]) =>
+  sentencesWith(
+    tokens,
+    (t, k) =>
+      SCHOOL_CUES.has(t.key) ||
+      (['year', 'yr'].includes(t.key) && /^\d{1,2}$/.test(tokens[k + 1]?.key ?? '')) ||
+      (t.key.length <= 3 && /^(?:y\d{1,2}|p[1-7]|s[1-6])$/.test(t.key)),
+  );
+/** Said before a school's name: "at", "to", "into", "from" (for "at Easton primary", "the Grammar in Ballymena"). */
+const NAME_PREPS = new Set(['at', 'to', 'into', 'from', 'attends', 'attended']);
+/** Capitalised words after "the" that are a school with its town: "the Tech in Newry", "the Grammar in Ballymena". */
+const BARE_HEADS = new Set(['tech', 'grammar', 'high', 'academy', 'college', 'comp', 'primary', 'infants', 'juniors', 'convent', 'pru']);
 /** Welsh, Gaelic and Irish words that come first: "Ysgol Gyfun Gŵyr", "Coleg Gwent", "Gaelscoil Eoghain". */
 const LEADING_HEADS = new Set([
   'ysgol',
@@ -43,7 +63,7 @@ const PARTICLES = new Set(['y', 'yr', "'r", 'a', 'an', 'na', 'nan', 'de', 'of', 
 const TYPE_WORDS = new Set([
   ...HEADS,
   ...CAP_HEADS,
-  ...'secondary junior infant high grammar middle community church free catholic c e ce cofe rc special sixth day independent preparatory prep the of and st saint upper lower first girls boys city county technical voluntary aided controlled federation little my our his her their a an at to in from'.split(
+  ...'secondary junior infant high grammar middle community church free catholic c e ce cofe rc special sixth day independent preparatory prep the of and st saint upper lower first girls boys city county technical voluntary aided controlled federation little my our his her their a an at to in from welsh-medium english-medium gaelic-medium irish-medium sure start monday tuesday wednesday thursday friday saturday sunday weekend'.split(
     ' ',
   ),
 ]);
@@ -99,7 +119,20 @@ function lowerSchool(tokens: Token[], i: number): Candidate | undefined {
 /** "a place at Flat 3": an address, not a school */
 const NOT_A_SCHOOL_START = new Set(['flat', 'apartment', 'apt', 'unit', 'room', 'number', 'no', 'house', 'home']);
 /** After a capitalised name, with a capital: "Govan High", "Herschel Grammar", "Cathays Comp", "Holy Cross PS", "Ysgol ..." aside. */
-const LATE_HEADS = new Set(['high', 'grammar', 'comprehensive', 'comp', 'secondary', 'ps', 'middle', 'prep', 'integrated', 'pru']);
+const LATE_HEADS = new Set([
+  'high',
+  'grammar',
+  'comprehensive',
+  'comp',
+  'secondary',
+  'ps',
+  'middle',
+  'prep',
+  'integrated',
+  'pru',
+  'met',
+  'tech',
+]);
 const STREET_AFTER_HIGH = new Set(['street', 'st', 'road', 'rd', 'court', 'sheriff', 'peak', 'park', 'lane', 'town', 'streets']);
 
 function joined(tokens: Token[], j: number): boolean {
@@ -108,7 +141,13 @@ function joined(tokens: Token[], j: number): boolean {
 }
 
 export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
-  const out: Candidate[] = [...schoolsWithoutSchoolWord(tokens, kept)];
+  const cue = schoolSentences(tokens);
+  // near a word about illness (five words either side, in the same sentence): "was at St Cadoc's after my breakdown"
+  const ill = sentencesWith(tokens, (t) => ILL_CUES.has(t.key));
+  const near = new Uint8Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) if (ill[k] && ILL_CUES.has(tokens[k]!.key)) near.fill(1, Math.max(0, k - 5), k + 6);
+  for (let k = 0; k < tokens.length; k++) ill[k]! &= near[k]!;
+  const out: Candidate[] = [...schoolsWithoutSchoolWord(tokens, kept, cue, ill)];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (LEADING_HEADS.has(t.key) && (t.cap || LOWER_LEADING_HEADS.has(t.key))) {
@@ -126,8 +165,39 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
       tokens[i - 1]?.cap === true &&
       // "thanks Sarah PS ring me" is a postscript
       !(t.key === 'ps' && onlyAName(tokens[i - 1]!.key)) &&
+      // "Belfast Met", "Cardiff Met" (a college), not "the Met"
+      !((t.key === 'met' || t.key === 'tech') && !placeWord(tokens[i - 1]!.key) && !kept[i - 1]) &&
       joinedBySpace(t.gap);
-    const head = HEADS.has(t.key) || (t.cap && CAP_HEADS.has(t.key)) || highHead;
+    // "Belle Vue Girls'", "King's Boys'"; "the Nicolson Institute" in a sentence about school
+    // (without the apostrophe only at the end of a name after to, at, into or from: "they moved her to Challney Girls.")
+    const pluralHead =
+      t.cap &&
+      (t.key === 'girls' || t.key === 'boys') &&
+      tokens[i - 1]?.cap === true &&
+      !tokens[i - 1]!.sentenceStart &&
+      (/s['’]$/u.test(t.text) || (NAME_PREPS.has(tokens[i - 2]?.key ?? '') && !(tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap))));
+    // (a possible one elsewhere: "arranged for him to join the Nicolson Institute"; not "the Institute of ...")
+    const instituteHead = t.cap && t.key === 'institute' && tokens[i + 1]?.key !== 'of' && tokens[i - 1]?.cap === true;
+    // "at Easton primary": a capitalised name, a small-letter head, after at, to, into or from
+    const lowerCapHead = !t.cap && CAP_HEADS.has(t.key) && t.key !== 'form' && tokens[i - 1]?.cap === true && joinedBySpace(t.gap);
+    // "Haringey Sixth Form" ("Sixth Form" alone is a keep-list term)
+    if (
+      t.cap &&
+      t.key === 'form' &&
+      tokens[i - 1]?.key === 'sixth' &&
+      tokens[i - 1]!.cap &&
+      tokens[i - 2]?.cap &&
+      !tokens[i - 1]!.sentenceStart &&
+      !tokens[i - 2]!.sentenceStart &&
+      joinedBySpace(t.gap) &&
+      joinedBySpace(tokens[i - 1]!.gap) &&
+      NAME_PREPS.has(tokens[i - 3]?.key ?? '') &&
+      !neverAName(tokens[i - 2]!.key)
+    ) {
+      out.push({ kind: 'school', start: tokens[i - 2]!.start, end: t.end });
+      continue;
+    }
+    const head = HEADS.has(t.key) || (t.cap && CAP_HEADS.has(t.key)) || highHead || pluralHead || instituteHead || lowerCapHead;
     // "Free School Meals", "Virtual School": a keep-list term, not a school
     // typed in small letters: "goes to westfield primary", "kicked out of oakbank high", "at hillcrest academy"
     if (!t.cap && !kept[i] && (LOWER_HEADS.has(t.key) || (t.key === 'high' && !tokens[i + 1]?.cap))) {
@@ -137,7 +207,7 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
         continue;
       }
     }
-    if (!head || t.possessive || kept[i]) continue;
+    if (!head || (t.possessive && !pluralHead) || kept[i]) continue;
     // "Little Stars nursery" is a name; "When the school" is not
     if (!t.cap && PARTICLES.has(tokens[i - 1]?.key ?? '')) continue;
     // walk back over capitalised words and particles: "St John's C of E Primary"
@@ -149,12 +219,23 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
       if (p.sentenceStart) break;
     }
     // drop what begins a sentence but is not part of a name: "Thanks", "At", "The"
-    while (s < i && (PARTICLES.has(tokens[s]!.key) || (tokens[s]!.sentenceStart && neverAName(tokens[s]!.key)))) s++;
+    while (
+      s < i &&
+      (PARTICLES.has(tokens[s]!.key) || (tokens[s]!.sentenceStart && (neverAName(tokens[s]!.key) || SENTENCE_OPENERS.has(tokens[s]!.key))))
+    )
+      s++;
     const words = tokens.slice(s, i);
     const distinctive = words.filter((w) => !TYPE_WORDS.has(w.key) && !neverAName(w.key));
-    if (distinctive.length === 0) continue;
+    if (distinctive.length === 0) {
+      // "City College Plymouth", "Sixth Form College Farnborough": a school's kind, then its town
+      const n = tokens[i + 1];
+      if (t.cap && HEADS.has(t.key) && words.length && n && joinedBySpace(n.gap) && n.cap && !n.sentenceStart && placeWord(n.key))
+        out.push({ kind: 'school', start: tokens[s]!.start, end: n.end });
+      continue;
+    }
+    if (lowerCapHead && !NAME_PREPS.has(tokens[s - 1]?.key ?? '')) continue;
     // "Little Stars nursery" yes; "Rhys's school", "a Hastings school", "her Welsh school" no
-    if (!t.cap && (words[words.length - 1]!.possessive || distinctive.every((w) => placeWord(w.key)))) continue;
+    if (!t.cap && !lowerCapHead && (words[words.length - 1]!.possessive || distinctive.every((w) => placeWord(w.key)))) continue;
     // and forward over further heads: "Primary School", "Academy Sixth Form", "College of ..."
     let e = i;
     while (
@@ -163,7 +244,28 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
       (HEADS.has(tokens[e + 1]!.key) || CAP_HEADS.has(tokens[e + 1]!.key) || tokens[e + 1]!.key === 'sixth')
     )
       e++;
-    out.push({ kind: 'school', start: tokens[s]!.start, end: tokens[e]!.baseEnd === tokens[e]!.end ? tokens[e]!.end : tokens[e]!.baseEnd });
+    // and a town after a college's name: "Methodist College Belfast" (not another name: "Oakfield College Sarah")
+    const town = tokens[e + 1];
+    if (
+      t.cap &&
+      (t.key === 'college' || t.key === 'academy') &&
+      e === i &&
+      town &&
+      joinedBySpace(town.gap) &&
+      town.cap &&
+      !town.sentenceStart &&
+      placeWord(town.key) &&
+      !onlyAName(town.key) &&
+      !(tokens[e + 2]?.cap && joinedBySpace(tokens[e + 2]!.gap))
+    )
+      e++;
+    const found: Candidate = {
+      kind: 'school',
+      start: tokens[s]!.start,
+      end: tokens[e]!.baseEnd === tokens[e]!.end ? tokens[e]!.end : tokens[e]!.baseEnd,
+    };
+    if (instituteHead && !cue[i]) found.tier = 'check';
+    out.push(found);
   }
   // "University of Sussex", "College of West Anglia"
   for (let i = 0; i + 2 < tokens.length; i++) {
@@ -178,6 +280,64 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
     )
       j++;
     if (j > i + 1) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end });
+  }
+  // "the Tech in Newry", "the Grammar in Ballymena": a school known by its kind and its town
+  const none = new Uint8Array(tokens.length);
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!(t.cap && BARE_HEADS.has(t.key) && tokens[i - 1]!.key === 'the' && !t.sentenceStart && joinedBySpace(t.gap))) continue;
+    const p = tokens[i + 1]!;
+    const place = tokens[i + 2]!;
+    if (p.key !== 'in' || !joinedBySpace(p.gap) || !joinedBySpace(place.gap) || !place.cap || place.sentenceStart) continue;
+    const j = capitalisedRun(tokens, i + 2, 3, none);
+    if (tokens.slice(i + 2, j + 1).every((w) => neverAName(w.key))) continue;
+    out.push({ kind: 'school', start: t.start, end: tokens[j]!.baseEnd });
+  }
+  return [...out, ...schoolsAfterSchools(tokens, out, kept)];
+}
+
+/** The index of the token that starts at `offset`, or of the last one before it (a binary search). */
+function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Words after a name that end a list of schools: "at St Cuthbert's and Brougham.", "to Varndean when". */
+const LIST_END = new Set(['and', 'now', 'then', 'but', 'so', 'when', 'where', 'which', 'after', 'because', 'for', 'last', 'this', 'since']);
+
+/**
+ * The second of two schools: "moved from Patcham High to Varndean" (sure), "are at St Cuthbert's and Brougham"
+ * (possible). Not a person: "Kemar into Riddlesdown Collegiate and Shanice into St Mark's".
+ */
+function schoolsAfterSchools(tokens: Token[], found: Candidate[], kept: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of found) {
+    const s = tokenAt(tokens, c.start);
+    let e = s;
+    while (e + 1 < tokens.length && tokens[e + 1]!.start < c.end) e++;
+    if (tokens[s]?.start !== c.start) continue;
+    const link = tokens[e + 1];
+    const n = tokens[e + 2];
+    if (!link || !n || !joinedBySpace(link.gap) || !joinedBySpace(n.gap) || !n.cap || n.sentenceStart || kept[e + 2]) continue;
+    const from = link.key === 'to' && tokens[s - 1]?.key === 'from';
+    if (!from && link.key !== 'and') continue;
+    if (neverAName(n.key) || NOT_A_SCHOOL_START.has(n.key) || YEAR_GROUP.test(n.key)) continue;
+    const j = capitalisedRun(tokens, e + 2, 3, kept);
+    // "Hazlehead Academy and Millie's in P3": a child, not a school
+    if (tokens[j]!.possessive && j === e + 2 && (onlyAName(n.key) || knownName(n.key))) continue;
+    const words = tokens.slice(e + 2, j + 1);
+    if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
+    const after = tokens[j + 1];
+    if (after && joinedBySpace(after.gap) && !LIST_END.has(after.key)) continue;
+    const d: Candidate = { kind: 'school', start: n.start, end: tokens[j]!.baseEnd };
+    if (!from || c.tier === 'check') d.tier = 'check';
+    out.push(d);
   }
   return out;
 }
@@ -306,12 +466,64 @@ function capitalisedRun(tokens: Token[], s: number, max: number, kept: Uint8Arra
   return j - 1;
 }
 
-function schoolContext(tokens: Token[], i: number): 'sure' | 'maybe' | undefined {
+/** A year group, not a school: "got my lad into P4". */
+const YEAR_GROUP = /^(?:y\d{1,2}|p[1-7]|s[1-6]|year|yr|reception|nursery)$/u;
+/** Words about illness or treatment: near them "is at St Cadoc's" is a hospital (stronger words than the hospital rules' cues). */
+const ILL_CUES = new Set(
+  `ward wards sectioned admitted inpatient in-patient poorly ill unwell sick diagnosed consultant paediatrician doctor doctors
+  nurse nurses bed surgery operation a&e discharged nicu scbu icu picu hdu maternity labour stroke seizure overdose broken
+  cancer leukaemia tumour chemo dialysis transplant breakdown pneumonia hospital hospitals ambulance rehab`.split(/\s+/),
+);
+/** "got him into", "get our Mikey into", "moved my son Logan into": a child placed in a school. */
+const PLACE_VERBS = new Set(['got', 'get', 'gets', 'getting', 'moved', 'move', 'moving', 'transferred', 'placed']);
+const COPULAS = new Set(['is', 'are', "'s", '’s', 'now', 'both', 'all', 'still']);
+/** Where a child is that is not a school: "he's at Scouts", "she's at Nan's". */
+const NOT_SCHOOL_AT = new Set(
+  'scouts cubs beavers brownies guides rainbows explorers church chapel mosque work home college uni university'.split(' '),
+);
+/** Services and groups someone is "got into", not schools: "got him into Foster Care", "got me into Alcoholics Anonymous", "at HMP Altcourse". */
+const NOT_SCHOOL_WORDS = new Set(
+  'care foster aid anonymous refuge housing service services support therapy counselling treatment rehab recovery group programme project scheme club team trust charity foundation centre church army navy police cadets league hmp hmyoi prison stage level set grade band step expected trouble'.split(
+    ' ',
+  ),
+);
+
+const CONTEXT_LAST = new Set(['at', 'from', 'to', 'into', 'of', 'attends', 'attended']);
+
+function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8Array): 'sure' | 'maybe' | undefined {
   // i is the first word of the name; look at the words before it
   const a = tokens[i - 1]?.key ?? '';
   const b = tokens[i - 2]?.key ?? '';
   const c = tokens[i - 3]?.key ?? '';
-  if (!joinedBySpace(tokens[i]!.gap)) return undefined;
+  // every lead ends with one of these words; a single letter is not a school: "we go to L&D hospital"
+  if (!CONTEXT_LAST.has(a) || !joinedBySpace(tokens[i]!.gap) || tokens[i]!.key.length < 2) return undefined;
+  // "getting bullied at Bro Myrddin"
+  // "getting bullied at Bro Myrddin", "the teachers at Greystones", "enrolled him at Foxhollow"
+  if (a === 'at' && ['bullied', 'bullying', 'teachers', 'pupils', 'classmates', 'enrolled', 'enrol'].includes(b)) return 'sure';
+  if (a === 'at' && ['him', 'her', 'them'].includes(b) && ['enrolled', 'enrol'].includes(c)) return 'sure';
+  if (cue && ill) {
+    const school = cue[i] === 1;
+    // "she got Kemar into", "helped us get him into", "got my son Logan into"
+    if (a === 'into' && !tokens[i - 1]!.sentenceStart && !YEAR_GROUP.test(tokens[i]!.key)) {
+      // "got Kemar into Riddlesdown Collegiate and Shanice into St Mark's"
+      for (let k = i - 2; k >= Math.max(0, i - 10); k--) {
+        if (PLACE_VERBS.has(tokens[k]!.key)) return school ? 'sure' : 'maybe';
+        if (tokens[k]!.sentenceStart || !joinedBySpace(tokens[k]!.gap)) break;
+      }
+    }
+    // "kicked out of Commonweal"
+    if (a === 'of' && b === 'out' && ['kicked', 'thrown', 'chucked', 'booted'].includes(c)) return 'sure';
+    // "his transition from Oakdene to Highfields", in a sentence about school (the second is found after the first)
+    if (a === 'from' && school && ['transition', 'moved', 'move', 'moving', 'transferred', 'changed'].includes(b)) return 'sure';
+    // "Connor is at Birkenhead Park", "he's at Oakwood now", "both at St Cuthbert's": not in a sentence about illness
+    const copula =
+      a === 'at' && (COPULAS.has(b) || /['’]s$/u.test(tokens[i - 2]?.text ?? '') || (b === 'now' && ['is', 'are'].includes(c)));
+    if (copula && !ill[i] && !NOT_SCHOOL_AT.has(tokens[i]!.key)) {
+      const t = tokens[i]!;
+      // "at Nan's", "at Sarah's": someone's house
+      if (!(t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap)) return school ? 'sure' : 'maybe';
+    }
+  }
   if (SURE_LEADS.includes(a) && ((/^\d{1,2}$/.test(b) && ['year', 'yr', 'y'].includes(c)) || /^(?:y\d{1,2}|p[1-7]|s[1-6])$/.test(b)))
     return 'sure';
   if (
@@ -344,7 +556,9 @@ function schoolContext(tokens: Token[], i: number): 'sure' | 'maybe' | undefined
       (['goes', 'go', 'moved', 'transferred'].includes(c) && ['him', 'her', 'them', 'schools'].includes(b)))
   )
     return 'maybe';
-  if (a === 'at' && ['started', 'starts', 'starting', 'place', 'settled'].includes(b)) return 'maybe';
+  if (a === 'at' && ['started', 'starts', 'starting', 'place', 'places', 'settled'].includes(b)) return 'maybe';
+  // "doing his GCSEs at Castlebrook"
+  if (a === 'at' && ['gcses', 'gcse', 'a-levels', 'highers', 'exams', 'sats', 'btec', 'nationals'].includes(b)) return 'sure';
   return undefined;
 }
 
@@ -355,7 +569,43 @@ function yearFollows(tokens: Token[], k: number): boolean {
   return b.key === 'reception' || (['year', 'yr'].includes(b.key) && c !== undefined && /^\d{1,2}$/.test(c.key));
 }
 
-function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array): Candidate[] {
+/** A small-letter word that may be a place's or a school's name: "sunnyside", "hillcrest", not "the", "school", "home". */
+const lowerNameLike = (key: string) =>
+  !commonWord(key) &&
+  !neverAName(key) &&
+  !GENERIC_SCHOOL_WORDS.has(key) &&
+  !NOT_SCHOOL_WORDS.has(key) &&
+  (placeWord(key) || PLACE_ENDING.test(key) || (unknownWord(key) && key.length >= 5));
+
+/** Words that open a sentence and are not part of a name after them: "After school he ...". */
+const SENTENCE_OPENERS = new Set(['after', 'before', 'since', 'until', 'during', 'when', 'at', 'in', 'from', 'to', 'with', 'without']);
+/** Words that say what a place is, not which: "at Nursery", "started at Big School". */
+const GENERIC_SCHOOL_WORDS = new Set([...TYPE_WORDS, ...SCHOOL_KINDS, 'big', 'new', 'old', 'local', 'proper', 'school', 'uni']);
+
+/**
+ * Whether the capitalised words i..j, found by the context rules ("got him into", "is at", "kicked out of"), can be a
+ * school's name: not a kind of school ("Nursery", "Big School"), not a service or group, even a word later
+ * ("Speech and Language Therapy", "Foster Care"), and a single ordinary word ("Boxing") only in a sentence about school.
+ */
+function newContextName(tokens: Token[], i: number, j: number, cue: Uint8Array): boolean {
+  const words = tokens.slice(i, j + 1);
+  if (words.every((w) => GENERIC_SCHOOL_WORDS.has(w.key))) return false;
+  // "at Stage 3", "into Set 1": a level, not a place
+  if (/^\d/u.test(tokens[j + 1]?.key ?? '') && joinedBySpace(tokens[j + 1]!.gap)) return false;
+  for (let k = i; k <= Math.min(tokens.length - 1, j + 3); k++) {
+    if (k > j && (tokens[k]!.sentenceStart || !/^[ \t]+$/u.test(tokens[k]!.gap) || !(tokens[k]!.cap || tokens[k]!.key === 'and'))) break;
+    if (NOT_SCHOOL_WORDS.has(tokens[k]!.key)) return false;
+  }
+  return !(words.length === 1 && commonWord(words[0]!.key) && !cue[i]);
+}
+
+/** Said in a sentence about church, not school: "married at St Mary's". */
+const CHURCH_WORDS = new Set(
+  'church married wedding christened christening baptised baptism funeral mass service vicar priest parish chapel'.split(' '),
+);
+
+function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8Array, ill: Uint8Array): Candidate[] {
+  const church = sentencesWith(tokens, (t) => CHURCH_WORDS.has(t.key));
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -370,7 +620,16 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array): Candidate[
       if ((t.key === 'st' || t.key === 'saint') && tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap) {
         const k = i + 2 < tokens.length && joinedBySpace(tokens[i + 2]!.gap) ? LOWER_DENOMINATIONS.matchAt(tokens, i + 2) : 0;
         if (k) out.push({ kind: 'school', start: t.start, end: tokens[i + 1 + k]!.end });
-        else if (schoolContext(tokens, i)) out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.end, tier: 'check' });
+        else if (schoolContext(tokens, i, cue, ill)) out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.end, tier: 'check' });
+        continue;
+      }
+      // "she is in p3 at sunnyside", "excluded from hillcrest": a name-like word in small letters after a sure lead (possible)
+      const lead = tokens[i - 1]?.key;
+      if ((lead === 'at' || lead === 'from') && !kept[i] && lowerNameLike(t.key) && schoolContext(tokens, i) === 'sure') {
+        const j =
+          tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap && lowerNameLike(tokens[i + 1]!.key) ? i + 1 : i;
+        out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, tier: 'check' });
+        i = j;
       }
       continue;
     }
@@ -380,7 +639,14 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array): Candidate[
       i += nursery - 1;
       continue;
     }
-    const saint = t.key === 'st' || t.key === 'saint' || t.key === 'bishop' || t.key === 'cardinal' || t.key === 'archbishop';
+    // "King Edward's", "Queen Mary's": a monarch's name with a possessive, as schools are named
+    const monarch =
+      (t.key === 'king' || t.key === 'queen') &&
+      tokens[i + 1]?.cap === true &&
+      tokens[i + 1]!.possessive &&
+      joined(tokens, i + 1) &&
+      NAME_PREPS.has(tokens[i - 1]?.key ?? '');
+    const saint = t.key === 'st' || t.key === 'saint' || t.key === 'bishop' || t.key === 'cardinal' || t.key === 'archbishop' || monarch;
     const devotional = DEVOTIONAL.matchAt(tokens, i);
     if (saint || devotional) {
       // the saint's name (and "of Lourdes"), then a denomination: "St Joseph's RC", "Our Lady of Lourdes Catholic"
@@ -388,8 +654,18 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array): Candidate[
       if (saint && j <= i) continue;
       if (tokens[j + 1]?.key === 'of' && tokens[j + 2]?.cap && joined(tokens, j + 1)) j = capitalisedRun(tokens, j + 2, 2, kept);
       const d = tokens[j + 1] && joined(tokens, j + 1) ? DENOMINATIONS.matchAt(tokens, j + 1) : 0;
+      const ctx = d || schoolContext(tokens, i) || yearFollows(tokens, j + 1) ? 'sure' : schoolContext(tokens, i, cue, ill);
       if (d) out.push({ kind: 'school', start: t.start, end: tokens[j + d]!.end });
-      else if (schoolContext(tokens, i) || yearFollows(tokens, j + 1)) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end });
+      else if (ctx) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, ...(ctx === 'maybe' ? { tier: 'check' } : {}) });
+      else if (
+        // "keep him at Bishop Vesey's", "stay at King Edward's": a saint's or a king's name with a possessive, not about church or illness
+        tokens[j]!.possessive &&
+        NAME_PREPS.has(tokens[i - 1]?.key ?? '') &&
+        !church[i] &&
+        !ill[i] &&
+        (t.key !== 'st' || cue[i])
+      )
+        out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, ...(cue[i] ? {} : { tier: 'check' }) });
       i = j;
       continue;
     }
@@ -403,11 +679,26 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array): Candidate[
       }
     }
     // "she's in year 4 at Robsack Wood", "excluded from Hillcrest"
-    const ctx = i > 0 && !kept[i] && !neverAName(t.key) && !NOT_A_SCHOOL_START.has(t.key) ? schoolContext(tokens, i) : undefined;
+    // (a first word that is never a name, in a sentence about school, if a name follows: "bullied at Bro Myrddin")
+    const nameAfter = cue[i] === 1 && tokens[i + 1]?.cap === true && joined(tokens, i + 1) && !neverAName(tokens[i + 1]!.key);
+    const candidate = i > 0 && !kept[i] && (!neverAName(t.key) || nameAfter) && !NOT_A_SCHOOL_START.has(t.key);
+    const older = candidate && !neverAName(t.key) ? schoolContext(tokens, i) : undefined;
+    const ctx = candidate ? (older ?? schoolContext(tokens, i, cue, ill)) : undefined;
     if (ctx) {
       const j = capitalisedRun(tokens, i, 4, kept);
       const words = tokens.slice(i, j + 1);
-      if (j >= i && !words.every((w) => placeWord(w.key) && !onlyAName(w.key))) {
+      const generic = words.every((w) => GENERIC_SCHOOL_WORDS.has(w.key));
+      // "got me into The Grammar School at Leeds": a kind of school named by its town
+      const at = tokens[j + 1];
+      const town = tokens[j + 2];
+      if (generic && at?.key === 'at' && joinedBySpace(at.gap) && town?.cap && joinedBySpace(town.gap) && !town.sentenceStart) {
+        out.push({ kind: 'school', start: t.start, end: town.end });
+        i = j + 2;
+        continue;
+      }
+      if (generic || (!older && !newContextName(tokens, i, j, cue))) continue;
+      // a place's name is a school's only where the sentence is about school: "he's at Oakwood now, ... the school move"
+      if (j >= i && ((ctx === 'sure' && cue[i]) || !words.every((w) => placeWord(w.key) && !onlyAName(w.key)))) {
         const c: Candidate = { kind: 'school', start: t.start, end: tokens[j]!.baseEnd };
         if (ctx === 'maybe') c.tier = 'check';
         out.push(c);

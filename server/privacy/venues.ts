@@ -25,7 +25,7 @@ const HOSPITAL_TYPE_WORDS = new Set(
   good best same this that at in to`.split(/\s+/),
 );
 const NOT_HOSPITAL_AFTER_ROYAL = new Set(
-  'mail navy marines air family legion british society mint albert opera ballet courts college academy institution borough mile variety shakespeare exchange engineers logistics signals artillery horticultural parks household highness show welsh national'.split(
+  'mail navy marines air family legion british society mint albert opera ballet courts college academy institution borough mile variety shakespeare exchange engineers logistics signals artillery horticultural parks household highness show welsh national ascot holloway doulton armouries arsenal docks highland bank'.split(
     ' ',
   ),
 );
@@ -48,7 +48,7 @@ for (const line of readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'h
   const lower = line.includes('!');
   (cued ? CUED_HOSPITALS : KNOWN_HOSPITALS).add(line.replace(/^[!?]+/u, '').trim(), !lower);
 }
-const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman']);
+const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman', 'vic', 'gen', 'mater', 'ulster', 'havens']);
 /** Words that make a sentence about being ill, born, hurt or treated: there "at Prince Charles" is a hospital. */
 const HOSPITAL_CUES = new Set(
   `ward wards sectioned admitted inpatient in-patient born birth poorly ill unwell sick diagnosed diagnosis consultant
@@ -56,7 +56,23 @@ const HOSPITAL_CUES = new Set(
   appointments treatment chemo scan scans x-ray nicu scbu icu picu hdu maternity labour delivered stroke seizure seizures
   overdose broken fractured asthma chest heart cancer leukaemia tumour physio clinic hospital hospitals ambulance camhs
   unit crisis stabbed injured hurt accident crash burns burnt therapy therapist psychiatrist dialysis transplant
-  premature prem early seen autism autistic adhd assessment fall fell baby pregnant pregnancy midwife`.split(/\s+/),
+  premature prem early seen autism autistic adhd assessment fall fell baby pregnant pregnancy midwife breakdown pneumonia
+  appendix appendicitis hip knee bowel bowels diabetes diabetic epilepsy meningitis sepsis infection psychosis recovering
+  recovery respite palliative detox kidney liver lungs coma ventilator transfusion stitches miscarriage jaundice
+  bronchiolitis counselling sectioning arm leg wrist ankle collarbone`.split(/\s+/),
+);
+const DURATION_UNITS = new Set(['days', 'weeks', 'months', 'nights']);
+const DURATION_COUNTS = new Set(
+  'a few several many for spent couple two three four five six seven eight nine ten eleven twelve'.split(' '),
+);
+/** "for 2 weeks", "spent months", "for six weeks": a stay somewhere, said of a hospital as of nowhere else. */
+const stayLength = (tokens: Token[], k: number) =>
+  DURATION_UNITS.has(tokens[k]!.key) && (DURATION_COUNTS.has(tokens[k - 1]?.key ?? '') || /^\d{1,2}$/u.test(tokens[k - 1]?.key ?? ''));
+/** Kinds of clinic, not names of one: "the speech clinic", "the fracture clinic". */
+const CLINIC_KINDS = new Set(
+  'speech language hearing audiology sleep pain allergy fracture eye dental antenatal memory gender fertility sexual feeding continence physio orthotics orthopaedic dermatology outpatients outpatient'.split(
+    ' ',
+  ),
 );
 const HONORIFIC_BEFORE = new Set([
   'mr',
@@ -77,7 +93,7 @@ const HONORIFIC_BEFORE = new Set([
 ]);
 
 /** For each token, whether its sentence has a word that passes `cue`. Linear. */
-function sentencesWith(tokens: Token[], cue: (t: Token, k: number) => boolean): Uint8Array {
+export function sentencesWith(tokens: Token[], cue: (t: Token, k: number) => boolean): Uint8Array {
   const marks = new Uint8Array(tokens.length);
   let from = 0;
   for (let i = 0; i <= tokens.length; i++) {
@@ -92,10 +108,11 @@ function sentencesWith(tokens: Token[], cue: (t: Token, k: number) => boolean): 
 }
 
 /** For each token, whether its sentence speaks of illness or care ("in and out of" counts). */
-const hospitalSentences = (tokens: Token[]) =>
+export const hospitalSentences = (tokens: Token[]) =>
   sentencesWith(
     tokens,
-    (t, k) => HOSPITAL_CUES.has(t.key) || (t.key === 'out' && tokens[k - 1]?.key === 'and' && tokens[k + 1]?.key === 'of'),
+    (t, k) =>
+      HOSPITAL_CUES.has(t.key) || (t.key === 'out' && tokens[k - 1]?.key === 'and' && tokens[k + 1]?.key === 'of') || stayLength(tokens, k),
   );
 
 /** Shops, chains and big employers: with a place ("the Co-op in Rhyl") they say where someone works or shops. */
@@ -149,8 +166,19 @@ const WORK_VERBS = new Set([
   'apprentice',
   'cleans',
   'cleaning',
+  'drives',
+  'drove',
+  'boss',
+  'stacks',
+  'stacking',
+  'tills',
 ]);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
+const JOB_NOUNS = new Set(
+  'manager cleaner cashier supervisor driver porter chef receptionist labourer packer picker carer nurse teacher waitress waiter barmaid hairdresser mechanic apprentice'.split(
+    ' ',
+  ),
+);
 const PUBLIC_EMPLOYERS = new Set([
   'council',
   'councils',
@@ -274,6 +302,32 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       }
     }
     // (a head inside a keep-list term is not one: "Pupil Referral Unit", "Child Development Centre")
+    // "the Children's Hospital for Wales", "the Women's Hospital of Ulster": a kind of hospital and its place
+    if (t.cap && t.key === 'hospital' && ['for', 'of'].includes(tokens[i + 1]?.key ?? '') && joinedBySpace(tokens[i + 1]!.gap)) {
+      const n = tokens[i + 2];
+      if (
+        n?.cap &&
+        joinedBySpace(n.gap) &&
+        !n.sentenceStart &&
+        (!neverAName(n.key) || HOSPITAL_TYPE_WORDS.has(n.key) || n.key === 'sick')
+      ) {
+        let s = i;
+        while (s > 0 && i - s < 3 && tokens[s - 1]!.cap && joinedBySpace(tokens[s]!.gap) && !tokens[s]!.sentenceStart) s--;
+        if (tokens[s]!.key === 'the') s++;
+        let e = i + 2;
+        while (
+          e + 1 < tokens.length &&
+          e - i < 4 &&
+          tokens[e + 1]!.cap &&
+          joinedBySpace(tokens[e + 1]!.gap) &&
+          !tokens[e + 1]!.sentenceStart
+        )
+          e++;
+        out.push(cand('hospital', tokens, s, e));
+        i = e;
+        continue;
+      }
+    }
     if ((HOSPITAL_HEADS.has(t.key) || (t.cap && CAP_HOSPITAL_HEADS.has(t.key)) || centre) && i > 0 && !kept[i]) {
       const headAt = centre ? i - 1 : i;
       const s = nameRunBefore(tokens, headAt, 5);
@@ -290,6 +344,7 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
         prev &&
         !prev.cap &&
         unknownWord(prev.key) &&
+        !CLINIC_KINDS.has(prev.key) &&
         joinedBySpace(t.gap) &&
         HOSPITAL_HEADS.has(t.key)
       ) {
@@ -343,6 +398,36 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
         continue;
       }
     }
+    // "was in Royal Cornhill", "taken to Royal Derby": "Royal" and a name after in, at, to, into or from (sure in a sentence about care)
+    if (
+      t.cap &&
+      t.key === 'royal' &&
+      ['in', 'at', 'to', 'into', 'from'].includes(prev?.key ?? '') &&
+      // in a sentence about care, or where someone "was in" it
+      (cue[i] || (['in', 'at'].includes(prev!.key) && ['was', 'were', 'been', 'is', 'stayed'].includes(tokens[i - 2]?.key ?? ''))) &&
+      !kept[i] &&
+      joinedBySpace(t.gap) &&
+      !t.sentenceStart
+    ) {
+      const n = tokens[i + 1];
+      const nn = tokens[i + 2];
+      const headAfter = nn && joinedBySpace(nn.gap) && (HOSPITAL_HEADS.has(nn.key) || nn.key === 'ward' || CAP_HOSPITAL_HEADS.has(nn.key));
+      if (
+        n?.cap &&
+        joinedBySpace(n.gap) &&
+        !n.sentenceStart &&
+        !kept[i + 1] &&
+        !headAfter &&
+        !NOT_HOSPITAL_AFTER_ROYAL.has(n.key) &&
+        !neverAName(n.key) &&
+        KNOWN_HOSPITALS.matchAt(tokens, i) === 0 &&
+        !(nn?.cap && joinedBySpace(nn.gap))
+      ) {
+        out.push(cand('hospital', tokens, i, i + 1, cue[i] ? undefined : 'check'));
+        i++;
+        continue;
+      }
+    }
     // "the Royal", "the Royal Alex"
     // in small letters only where nothing follows that makes it something else: "at the royal, they"
     if (!t.cap && t.key === 'royal' && prev?.key === 'the' && ['at', 'to', 'in', 'from', 'into'].includes(tokens[i - 2]?.key ?? '')) {
@@ -372,9 +457,10 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
         out.push(cand('hospital', tokens, i - 1, j));
       continue;
     }
-    // hospitals known by a word that is also a place or a house: "the Priory", "the Heath" (possible)
+    // hospitals known by a word that is also a place or a house: "the Priory", "the Heath" (possible; in small letters only
+    // in a sentence about illness: "i was in the priory after my breakdown")
     if (
-      t.cap &&
+      (t.cap || cue[i] === 1) &&
       prev?.key === 'the' &&
       MAYBE_HOSPITALS.has(t.key) &&
       !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap)) &&
@@ -389,7 +475,11 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       HONORIFIC_BEFORE.has(prev?.key ?? '') && prev?.cap
         ? 0
         : KNOWN_HOSPITALS.matchAt(tokens, i) || (cue[i] ? CUED_HOSPITALS.matchAt(tokens, i) : 0);
-    if (known > 0) {
+    // "Birmingham Children's Trust": the trust that employs someone, not the hospital
+    const trust = known > 0 && tokens[i + known]?.key === 'trust' && tokens[i + known]!.cap;
+    // "Mid Ulster": the end of a longer name the keep-list knows (an area), not the Ulster Hospital
+    const inLongerTerm = known > 0 && kept[i] === 1 && kept[i - 1] === 1 && prev?.cap === true && joinedBySpace(t.gap);
+    if (known > 0 && !trust && !inLongerTerm) {
       out.push(cand('hospital', tokens, i, i + known - 1));
       i += known - 1;
       continue;
@@ -410,8 +500,29 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       i = last;
       continue;
     }
-    // "Oakwood Care Home", "Meadowbank Nursing Home": where someone lives or works
-    if (t.cap && t.key === 'home' && prev && ['care', 'nursing', 'residential', 'childrens', "children's"].includes(prev.key) && prev.cap) {
+    // "HMS Collingwood", "RAF Lossiemouth": a base or a ship someone serves at
+    if (
+      (t.key === 'hms' || t.key === 'raf') &&
+      t.acronym &&
+      tokens[i + 1]?.cap &&
+      joinedBySpace(tokens[i + 1]!.gap) &&
+      !neverAName(tokens[i + 1]!.key)
+    ) {
+      let j = i + 1;
+      while (j + 1 < tokens.length && j - i < 3 && tokens[j + 1]!.cap && joinedBySpace(tokens[j + 1]!.gap) && !tokens[j + 1]!.sentenceStart)
+        j++;
+      out.push(cand('workplace', tokens, i, j));
+      i = j;
+      continue;
+    }
+    // "Oakwood Care Home", "Meadowbank Nursing Home", "Bramley Court care home": where someone lives or works
+    if (
+      t.key === 'home' &&
+      prev &&
+      ['care', 'nursing', 'residential', 'childrens', "children's"].includes(prev.key) &&
+      prev.cap === t.cap &&
+      tokens[i - 2]?.cap
+    ) {
       const s = nameRunBefore(tokens, i - 1, 3);
       if (s < i - 1 && distinctive(tokens.slice(s, i - 1))) out.push(cand('workplace', tokens, s, i));
       continue;
@@ -436,6 +547,12 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
     // "works at Hendersons Bakery", "job at the Grand Hotel", "works for Jaguar Land Rover"
     if (WORK_VERBS.has(t.key)) {
       let j = i + 1;
+      // "working nights for British Airways"
+      if (
+        ['nights', 'days', 'weekends', 'evenings', 'part-time', 'full-time'].includes(tokens[j]?.key ?? '') &&
+        joinedBySpace(tokens[j]!.gap)
+      )
+        j++;
       if (tokens[j] && WORK_PREPS.has(tokens[j]!.key) && joinedBySpace(tokens[j]!.gap)) j++;
       else continue;
       if (['the', 'a', 'an'].includes(tokens[j]?.key ?? '') && joinedBySpace(tokens[j]!.gap)) j++;
@@ -451,12 +568,24 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
         break;
       }
       while (j < tokens.length && j - s < 4 && tokens[j]!.cap && joinedBySpace(tokens[j]!.gap) && !neverAName(tokens[j]!.key)) j++;
+      // "for British Airways", "at Northern Rail": a word that is never a name, then one that is the employer's
+      if (j === s && tokens[j]?.cap && tokens[j + 1]?.cap && joinedBySpace(tokens[j + 1]!.gap) && !neverAName(tokens[j + 1]!.key)) {
+        const k = j + 1;
+        j = k;
+        while (j < tokens.length && j - s < 4 && tokens[j]!.cap && joinedBySpace(tokens[j]!.gap) && !neverAName(tokens[j]!.key)) j++;
+        if (kept.subarray(s, j).includes(1)) j = s;
+      }
       if (j === s || CHAINS.matchAt(tokens, s) > 0) continue;
       const words = tokens.slice(s, j);
-      if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
+      const loc = locationAfter(tokens, j);
+      // "works at Vauxhall in Ellesmere Port": a place's name is an employer's when another place follows
+      const employerInPlace = loc !== undefined && !loc.street && tokens[j]?.key === 'in' && tokens[j + 1]!.cap;
+      if (words.every((w) => placeWord(w.key) && !onlyAName(w.key)) && !employerInPlace) continue;
       // a council, a trust, the NHS: public employers (often the worker's own), not a family's detail
       if (PUBLIC_EMPLOYERS.has(words[words.length - 1]!.key)) continue;
-      const loc = locationAfter(tokens, j);
+      // "a foster carer in Stornoway.": a job and the town it is done in, not an employer
+      const ends = !tokens[j] || !joinedBySpace(tokens[j]!.gap);
+      if (JOB_NOUNS.has(t.key) && tokens[i + 1]!.key === 'in' && words.length === 1 && ends && !words[0]!.acronym) continue;
       out.push(cand('workplace', tokens, s, loc && !loc.street ? loc.end : j - 1));
     }
   }
@@ -467,7 +596,13 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       sentencesWith(tokens, (t) => WORK_CUES.has(t.key)),
     ),
   );
-  out.push(...unknownHospitals(tokens, kept));
+  out.push(
+    ...unknownHospitals(
+      tokens,
+      kept,
+      sentencesWith(tokens, (t) => HOSPITAL_CUES.has(t.key)),
+    ),
+  );
   return out;
 }
 
@@ -523,7 +658,8 @@ function employersInPlaces(tokens: Token[], kept: Uint8Array, work: Uint8Array):
       joinedBySpace(tokens[k]!.gap) &&
       (BUSINESS_WORDS.has(tokens[k]!.key) || BRANCH_WORDS.has(tokens[k]!.key));
     if (business) k++;
-    const loc = tokens[k]?.key === 'in' ? locationAfter(tokens, k) : undefined;
+    // "the Child in Need plan": one keep-list term, not an organisation in a place
+    const loc = tokens[k]?.key === 'in' && !kept[k] ? locationAfter(tokens, k) : undefined;
     if (!loc || !tokens[k + 1]!.cap) continue;
     const org =
       words.some((w) => ORG_HEADS.has(w.key)) ||
@@ -540,23 +676,45 @@ const ORG_HEADS = new Set('foundation trust charity wish aid society association
 
 /** Said just before where someone was treated: "admitted to", "sectioned at", "born in", "in and out of", "a bed at". */
 const TREATED_AT = new Set(
-  'admitted sectioned transferred born rushed taken blue-lighted bluelighted treated seen stayed ward bed appointment appointments clinic op operation surgery scan scans inpatient delivered'.split(
+  'admitted sectioned transferred born rushed taken blue-lighted bluelighted treated seen stayed ward bed appointment appointments clinic op operation surgery scan scans inpatient delivered rehab recovering respite camhs unit nicu scbu picu icu hdu maternity paediatrics'.split(
     ' ',
   ),
 );
+const VISIT_VERBS = new Set(['visited', 'visit', 'visits', 'visiting', 'saw', 'see']);
+const UNIT_KINDS = new Set(
+  'neonatal intensive care baby maternity paediatric assessment mental psychiatric eating mother burns spinal stroke renal cancer oncology childrens children adolescent secure rehab rehabilitation'.split(
+    ' ',
+  ),
+);
+/** Said before a place someone stayed ("was in Dryburn", "ended up at", "spent weeks in"): a hospital only in a sentence about care. */
+const STAYED_IN = new Set(['was', 'were', 'been', 'weeks', 'months', 'up']);
+/** Where someone "was in" that is not a hospital. */
+const NOT_TREATED_IN = new Set('hmp hmyoi prison court care foster year reception nursery class set band'.split(' '));
 
 /**
  * A hospital the lists do not know, where the words say someone was treated there: "admitted to Treliske",
  * "sectioned at Parkwood", "in and out of Wansbeck". Possible (a check).
  */
-function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[] {
+function unknownHospitals(tokens: Token[], kept: Uint8Array, cue: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 1; i + 1 < tokens.length; i++) {
     const p = tokens[i]!;
     if (!['at', 'to', 'in', 'into', 'of'].includes(p.key) || !joinedBySpace(p.gap)) continue;
     const lead = tokens[i - 1]!;
     const inAndOut = p.key === 'of' && lead.key === 'out' && tokens[i - 2]?.key === 'and';
-    if (!(TREATED_AT.has(lead.key) || inAndOut) || (p.key === 'of' && !inAndOut)) continue;
+    // "when mum was in Dryburn with her hip", "I ended up at Melbury Lodge", "spent weeks in Raigmore"
+    const stayed =
+      cue[i] === 1 &&
+      STAYED_IN.has(lead.key) &&
+      (p.key === 'in' || (lead.key === 'up' && tokens[i - 2]?.key === 'ended' && p.key === 'at')) &&
+      (lead.key !== 'up' || tokens[i - 2]?.key === 'ended') &&
+      !NOT_TREATED_IN.has(tokens[i + 1]!.key);
+    // "the neonatal unit at", not "a unit at Bluewater"
+    // "visited me at Parklands every week while I was unwell"
+    const visited =
+      cue[i] === 1 && p.key === 'at' && ['me', 'him', 'her', 'us', 'them'].includes(lead.key) && VISIT_VERBS.has(tokens[i - 2]?.key ?? '');
+    const treated = visited || (TREATED_AT.has(lead.key) && (lead.key !== 'unit' || UNIT_KINDS.has(tokens[i - 2]?.key ?? '')));
+    if (!(treated || inAndOut || stayed) || (p.key === 'of' && !inAndOut)) continue;
     let s = i + 1;
     if (tokens[s]!.key === 'the' && joinedBySpace(tokens[s]!.gap) && tokens[s + 1]) s++;
     let e = s;
@@ -569,6 +727,21 @@ function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[] {
     if (words.every((w) => neverAName(w.key)) || words.some((w) => w.acronym && neverAName(w.key))) continue;
     if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
     if (words.length === 1 && onlyAName(words[0]!.key) && !words[0]!.possessive) continue;
+    // "was in PICU", "was in A&E": a kind of unit, not which one
+    if (stayed && !TREATED_AT.has(lead.key) && words.some((w) => w.acronym) && KNOWN_HOSPITALS.matchAt(tokens, s) === 0) continue;
+    // "was in Recovery for months": an ordinary word, not a place
+    if (
+      stayed &&
+      !treated &&
+      words.length === 1 &&
+      (commonWord(words[0]!.key) || HOSPITAL_CUES.has(words[0]!.key) || NOT_TREATED_IN.has(words[0]!.key)) &&
+      !words[0]!.possessive
+    )
+      continue;
+    // "visited me at Mum's while I was poorly": someone's home
+    if (visited && words.length === 1 && words[0]!.possessive) continue;
+    // "was in Hospital for three weeks": which one is not said
+    if (words.every((w) => HOSPITAL_HEADS.has(w.key) || HOSPITAL_TYPE_WORDS.has(w.key))) continue;
     out.push(cand('hospital', tokens, s, e - 1, 'check'));
   }
   return out;
