@@ -28,8 +28,14 @@ const OUTWARD_SAID =
 // Family court numbers (ZC19C00123, LJ21C00456, SE12P3456) anywhere; other references after their label.
 const FAMILY_CASE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}[A-Z]\d{4,6}(?![\p{L}\p{N}])/gu;
 const LABELLED_REF =
-  /\b(?:case|claim|court|crime|incident|police|reference|ref|file|log|CAD)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was))?[ \t]*[:#.]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?)/giu;
+  /\b(?:case|claim|court|crime|incident|police|reference|ref|file|log|CAD|CRIS|order|injunction|application|complaint|appeal)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was))?[ \t]*[:#.]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?)/giu;
 
+// an office's own label in capitals before "number" or "ref": "the PNC number is 12/448812", "URN 44KA0912325"
+const ACRONYM_REF =
+  /(?<![\p{L}\p{N}])[A-Z]{2,6}[ \t]+(?:number|no\.?|num|ref|reference|id)(?![\p{L}])\.?(?:[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?)(?![\p{L}\p{N}])/gu;
+// a reference by its shape alone: capitals and digits joined by slashes or dashes, with five digits or more
+// ("AO/2015/0087", "PS-20240902-0044", "2023/PONI/04417"); not a date or a phone number, which are read first
+const SHAPED_REF = /(?<![\p{L}\p{N}/-])[A-Z0-9]{1,12}(?:[/-][A-Z0-9]{1,12}){1,3}(?![\p{L}\p{N}]|[/-][\p{L}\p{N}])/gu;
 // a police serial and its date after a label: "police ref 541 of 12/10/25" (a date on its own is a date)
 const POLICE_SERIAL =
   /(?=\d)(?<=(?<![\p{L}])(?:ref|reference|serial|incident|log|number|no\.?)[ \t]+)\d{1,6}[ \t]+of[ \t]+\d{1,2}\/\d{1,2}\/\d{2,4}(?![\p{N}])/giu;
@@ -71,7 +77,11 @@ const LEFT_AT =
   /(?=\d)(?<=(?<![\p{L}])(?:left|leaving|leave|left home and|moved out)[ \t]+(?:care|school|home|college)?[ \t]*at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:))/giu;
 // "in care at 15", "a young carer at 13", "kicked out at 16", "pregnant at 17": what happens to someone at an age
 const EVENT_AT =
-  /(?=\d)(?<=(?<![\p{L}])(?:care|carer|(?:kicked|thrown|chucked|came|come|coming)[ \t]+out|pregnant|adopted|fostered|diagnosed|excluded|homeless|married|arrested|sectioned|expelled|(?:a|became|become)[ \t]+(?:mum|mam|mom|dad|parent)|(?:had|having)[ \t]+(?:him|her|them|a[ \t]+baby|my[ \t]+\p{L}+))(?:[ \t]+(?:with|by)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?)?[ \t]+at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:|\.\d))/giu;
+  /(?=\d)(?<=(?<![\p{L}])(?:care|carer|stroke|life|handful|placed|walking|talking|(?:came|come|coming|arrived|moved)[ \t]+to[ \t]+(?:us|me|live[ \t]+with[ \t]+(?:us|me)|the[ \t]+uk|uk|england|scotland|wales|britain|this[ \t]+country)|(?:kicked|thrown|chucked|came|come|coming)[ \t]+out|pregnant|adopted|fostered|diagnosed|excluded|homeless|married|arrested|sectioned|expelled|(?:a|became|become)[ \t]+(?:mum|mam|mom|dad|parent)|(?:had|having)[ \t]+(?:him|her|them|a[ \t]+baby|my[ \t]+\p{L}+))(?:[ \t]+(?:with|by)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?)?[ \t]+at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:|\.\d))/giu;
+// "at 13", "at 16 i left": a teenage number after "at" is an age, not a time, unless a time, a quantity or a
+// house's street follows ("at 14:30", "at 15 minutes", "at 17 Mill Lane")
+const TEEN_AT =
+  /(?=1)(?<=(?<![\p{L}])at[ \t]+)1[3-9](?![\p{L}\p{N}]|[.:]\p{N}|[ \t]*(?:o['’]?clock|am\b|pm\b|a\.m|p\.m|%|percent|per\b|hundred|hours?|hrs|minutes?|mins?|seconds?|days?|weeks?|months?|years?(?![ \t-]+old)|miles|mph|degrees|points|stone|kg|pounds|quid)|[ \t]+(?!I(?![\p{L}]))\p{Lu}|[ \t]+[a-z][\p{L}'’-]*[ \t]+(?:road|street|avenue|lane|close|drive|way|court|crescent|terrace|grove|gardens|place)(?![\p{L}]))/gu;
 // "turned three", "turns 18"
 const TURNED = new RegExp(`(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:turned|turns|turning)[ \\t]+)${AGE_NUMBER}(?![\\p{L}\\p{N}%])`, 'giu');
 // "I was 15", "I'm 19", "she is 2", "Sarah is 9 now", "my little boy is 2", "who is 15", "my kids are 6 and 8".
@@ -182,6 +192,18 @@ export function findPatterns(story: string): Candidate[] {
   each(OUTWARD_SAID, story, (m) => push(out, 'postcode', m.index, m[0]));
   each(FAMILY_CASE, story, (m) => push(out, 'case_ref', m.index, m[0]));
   each(POLICE_SERIAL, story, (m) => push(out, 'case_ref', m.index, m[0]));
+  each(ACRONYM_REF, story, (m) => {
+    const ref = m[1]!;
+    // "NHS number", "NI number" and "PIP" claims are read elsewhere; an acronym must label, not be, the number
+    if (/^(?:NHS|CHI|NI|NINO|DOB|GP|A|I)[ \t]/u.test(m[0])) return;
+    if ((ref.match(/\d/g)?.length ?? 0) >= 4 && ref.length >= 5 && !/^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/u.test(ref))
+      push(out, 'case_ref', m.index + m[0].length - ref.length, ref);
+  });
+  each(SHAPED_REF, story, (m) => {
+    const ref = m[0];
+    const digits = ref.match(/\d/g)?.length ?? 0;
+    if (digits >= 5 && /[A-Z]/u.test(ref) && /\d/u.test(ref.replace(/^[A-Z]+/u, ''))) push(out, 'case_ref', m.index, ref);
+  });
   each(LABELLED_REF, story, (m) => {
     const ref = m[1]!;
     if ((ref.match(/\d/g)?.length ?? 0) >= 3 && ref.length >= 4) push(out, 'case_ref', m.index + m[0].length - ref.length, ref);
@@ -203,7 +225,7 @@ export function findPatterns(story: string): Candidate[] {
   each(MONTH_DAY, story, (m) => push(out, 'date', m.index, m[0]));
   each(BIRTH_DATE, story, (m) => push(out, 'date', m.index + m[0].length - m[1]!.length, m[1]!));
   each(BIRTHDAY_DAY_MONTH, story, (m) => push(out, 'date', m.index, m[0]));
-  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT, WILL_BE])
+  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT, TEEN_AT, WILL_BE])
     each(re, story, (m) => push(out, 'age', m.index, m[0]));
   each(BE_AGE, story, (m) => {
     const n = Number(m[0].match(/^\d+/)?.[0] ?? 1);
