@@ -39,11 +39,14 @@ const REG_CURRENT = /(?<![\p{L}\p{N}])[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[1-2]\d|5[
 const REG_PREFIX = /(?<![\p{L}\p{N}])[A-HJ-NP-Y]\d{1,3}[ \t]?[A-HJ-PR-Y]{3}(?![\p{L}\p{N}])/giu;
 const REG_SUFFIX = /(?<![\p{L}\p{N}])[A-HJ-PR-Y]{3}[ \t]?\d{1,3}[A-HJ-NP-Y](?![\p{L}\p{N}])/giu;
 // Northern Ireland: a county code with I or Z (AZ, IA, KZ, OI, ...), often after one more letter, then up to four digits.
-const NI_CODES = 'AZ|BZ|CZ|DZ|EZ|FZ|GZ|HZ|IA|IB|IG|IJ|IL|IW|JI|JZ|KZ|LZ|MZ|NZ|OI|OZ|PZ|RZ|SZ|TZ|UI|UZ|VZ|WZ|XI|YZ';
+const NI_CODES = 'AZ|BZ|CZ|DZ|EZ|FZ|GZ|HZ|IA|IB|IG|IJ|IL|IW|JI|JZ|KZ|LZ|MZ|NZ|OI|OZ|PZ|RZ|SZ|TZ|UI|UZ|VZ|WZ|XI|XZ|YZ';
 const REG_NI = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:[A-Z](?:${NI_CODES})[ \\t]?\\d{1,4}|(?:${NI_CODES})[ \\t]?\\d{3,4})(?![\\p{L}\\p{N}])`,
   'giu',
 );
+// Dateless marks (before 1963, still on old and cherished cars): ABC 123, 123 ABC, AB 1234, 1234 AB; only near a car word.
+const REG_DATELESS =
+  /(?<![\p{L}\p{N}])(?:(?!(?:BMW|MG|VW|DS|TVR|AMG|GTI|GT|RS|ST|SUV|MPV|XR|XJ|XF|XE|SL|SLK|CLK|DB|LR|RAV|CRV|CR|HR|LPG|EV)[ \t]?\d)[A-HJ-PR-Y]{2,3}[ \t]?\d{1,4}|\d{1,4}[ \t]?[A-HJ-PR-Y]{2,3})(?![\p{L}\p{N}])/gu;
 const VEHICLE_CONTEXT =
   /\b(?:reg|registration|number ?plates?|plates?|car|van|motor|vehicle|motorbike|bike|taxi|drives?|driving|drove|parked)\b[^.!?\n]{0,30}$/iu;
 
@@ -53,7 +56,7 @@ const PLATFORM =
   'fb|facebook|insta|instagram|ig|snap|snapchat|sc|tiktok|tik[ \\t]?tok|twitter|threads|wechat|we[ \\t]chat|weixin|telegram|discord|kik|youtube|yt|bebo|qq|bluesky|bsky|twitch|pinterest|reddit';
 // "my insta is kayleigh_jones99", "snap: jaydenb2010", "WeChat ID lily8899", "add me on tiktok @x", "on fb as kerry.smith"
 const PLATFORM_HANDLE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${PLATFORM})(?![\\p{L}\\p{N}])(?:['’]s)?[ \\t]*(?:name|id|handle|user[ \\t]?name|account|page)?[ \\t]*(?:(?:then|now|still|just)[ \\t]+)?((?:(?:is|was|as|i['’]?m|am)(?![\\p{L}])|=|:|-|(?=@))[ \\t]*)?@?([\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]{0,28}[\\p{L}\\p{N}_])?)`,
+  `(?<![\\p{L}\\p{N}])(?:${PLATFORM})(?![\\p{L}\\p{N}])(?:['’]s)?[ \\t]*(?:name|id|handle|user[ \\t]?name|account|page)?[ \\t]*(?:(?:then|now|still|just)[ \\t]+)?((?:(?:is|was|as|i['’]?m|am|called|named|calling[ \\t]+(?:himself|herself|themselves))(?![\\p{L}])|=|:|-|(?=@))[ \\t]*)?@?([\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]{0,28}[\\p{L}\\p{N}_])?)`,
   'giu',
 );
 
@@ -89,6 +92,10 @@ export function findIdentifiers(story: string): Candidate[] {
         else if (re === REG_CURRENT) add(out, 'vehicle_reg', m.index, m[0], 'check');
       });
     }
+    each(REG_DATELESS, story, (m) => {
+      if (VEHICLE_CONTEXT.test(before(story, m.index)) && !/^(?:19|20)\d\d$/u.test(m[0].replace(/\D/gu, '')))
+        add(out, 'vehicle_reg', m.index, m[0]);
+    });
   }
   if (story.includes('@')) each(AT_HANDLE, story, (m) => add(out, 'social_handle', m.index, m[0]));
   each(PLATFORM_HANDLE, story, (m) => {
