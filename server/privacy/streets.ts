@@ -263,3 +263,99 @@ export function namedHousesBefore(tokens: Token[], found: Candidate[], kept: Uin
   }
   return out;
 }
+
+/** What a family calls its home: "a cottage called Bosvean", "our house is Bryn Teg", "the farm, known as Hafod". */
+const HOME_WORDS = new Set([
+  'house',
+  'home',
+  'cottage',
+  'farm',
+  'farmhouse',
+  'bungalow',
+  'barn',
+  'croft',
+  'smallholding',
+  'lodge',
+  'caravan',
+]);
+const OWNERS = new Set(['our', 'my', 'his', 'her', 'their', 'the', 'a', 'nan', "nan's", 'mums', 'dads']);
+/** Street words that also name districts and hills ("Goldthorn Hill", "Audley Range"): a street only where a family lives on it. */
+const LIVED_ON_WORDS = new Set(
+  'hill range bank brow view green side hey fold gate top end mount chase croft dale vale heights meadow meadows fields common moor grange wood rise park'.split(
+    ' ',
+  ),
+);
+const LIVED_ON_LEADS = new Set([
+  'live',
+  'lives',
+  'lived',
+  'living',
+  'stay',
+  'stays',
+  'stayed',
+  'staying',
+  'house',
+  'flat',
+  'home',
+  'moved',
+  'bungalow',
+]);
+
+/** The end of a home's name after "called": capitalised words and Welsh particles, up to four, starting with a capital. */
+function homeNameEnd(tokens: Token[], s: number, kept: Uint8Array): number {
+  let e = s - 1;
+  for (let k = s; k < tokens.length && k - s < 4; k++) {
+    const w = tokens[k]!;
+    if (k > s && (!joinedBySpace(w.gap) || w.sentenceStart)) break;
+    if (w.cap && !kept[k] && !neverAName(w.key)) e = k;
+    else if (k === s && w.key === 'the' && w.cap) e = k;
+    else if (!(k > s && WELSH_PARTICLES.has(w.key))) break;
+    if (w.possessive) break;
+  }
+  // "The" alone is not a name
+  return e >= s && !(e === s && tokens[s]!.key === 'the') ? e : -1;
+}
+
+export function findHomes(tokens: Token[], kept: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const t = tokens[i]!;
+    if (HOME_WORDS.has(t.key) && !t.cap && OWNERS.has(tokens[i - 1]!.key)) {
+      // "a cottage called Bosvean", "our house is called The Old Forge", "our house is Bryn Teg"
+      let k = i + 1;
+      const gapOk = (n: number) => tokens[n] !== undefined && /^[ \t]*,?[ \t]*$/u.test(tokens[n]!.gap) && !tokens[n]!.sentenceStart;
+      let said = false;
+      if (gapOk(k) && tokens[k]!.key === 'is') k++;
+      if (gapOk(k) && ['called', 'named'].includes(tokens[k]!.key)) {
+        said = true;
+        k++;
+      } else if (gapOk(k) && tokens[k]!.key === 'known' && tokens[k + 1]?.key === 'as') {
+        said = true;
+        k += 2;
+      }
+      if (k === i + 1 || !gapOk(k)) continue;
+      const e = homeNameEnd(tokens, k, kept);
+      if (e < 0) continue;
+      const run = tokens.slice(k, e + 1).filter((w) => w.cap && w.key !== 'the');
+      // without "called", only a name that is not an English word: "our house is Bryn Teg", not "our house is Quiet"
+      if (!said && run.some((w) => commonWord(w.key) && !unknownWord(w.key) && !foreignWord(w.key))) continue;
+      if (run.some((w) => placeWord(w.key))) continue;
+      out.push(span(tokens, k, e));
+      i = e;
+      continue;
+    }
+    // "we live on Audley Range", "our house on Goldthorn Hill"
+    if (t.cap && LIVED_ON_WORDS.has(t.key) && !t.sentenceStart) {
+      const s = capitalisedBefore(tokens, i, 2, kept);
+      if (s === i || anyKept(kept, s, i)) continue;
+      let lead = s - 1;
+      if (tokens[lead]?.key !== 'on' && tokens[lead]?.key !== 'off') continue;
+      lead--;
+      if (tokens[lead]?.key === 'just' || tokens[lead]?.key === 'up') lead--;
+      if (!LIVED_ON_LEADS.has(tokens[lead]?.key ?? '')) continue;
+      if (tokens.slice(s, i).some((w) => placeWord(w.key) || neverAName(w.key))) continue;
+      out.push(span(tokens, s, i));
+    }
+  }
+  return out;
+}
