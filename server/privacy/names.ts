@@ -18,6 +18,7 @@ import {
   commonWord,
   functionWord,
   welshWord,
+  notAPerson,
 } from './words.ts';
 
 const CHILD_RELATIONS = new Set(
@@ -198,6 +199,8 @@ function nameShaped(t: Token): boolean {
     t.key.length > 1 &&
     !CONTRACTION.test(t.key) &&
     !neverAName(t.key) &&
+    !notAPerson(t.key) &&
+    !/\p{N}/u.test(t.key) &&
     !HONORIFICS.has(t.key) &&
     !CHILD_RELATIONS.has(t.key) &&
     !OTHER_RELATIONS.has(t.key) &&
@@ -213,6 +216,7 @@ function lowerNameShaped(t: Token): boolean {
     /^\p{L}/u.test(t.key) &&
     !CONTRACTION.test(t.key) &&
     !neverAName(t.key) &&
+    !notAPerson(t.key) &&
     !commonWord(t.key) &&
     !CHILD_RELATIONS.has(t.key) &&
     !OTHER_RELATIONS.has(t.key)
@@ -223,6 +227,26 @@ function lowerNameShaped(t: Token): boolean {
 function surnameShaped(t: Token): boolean {
   return nameShaped(t) && (knownName(t.key) || unknownWord(t.key)) && !placeWord(t.key) && !ORG_WORDS.has(t.key);
 }
+
+/** Respectful words typed after a first name in South Asian and other English ("Hetal ben", "Imran bhai", "Nadia ji"): not a second name. */
+const NAME_SUFFIXES = new Set([
+  'ben',
+  'behen',
+  'bhen',
+  'bhai',
+  'bhaiya',
+  'ji',
+  'jee',
+  'baji',
+  'apa',
+  'didi',
+  'sahib',
+  'saab',
+  'sahab',
+  'bibi',
+]);
+const suffixAfterName = (tokens: Token[], i: number) =>
+  !tokens[i]!.cap && NAME_SUFFIXES.has(tokens[i]!.key) && i > 0 && tokens[i - 1]!.cap && joinedBySpace(tokens[i]!.gap);
 
 /** Seasons and months that are also children's names ("our daughter Summer", "Tyler-Jay and Summer"): names only where the words make them one. */
 const SEASON_NAMES = new Set(['summer', 'autumn', 'april', 'may', 'june', 'august', 'winter']);
@@ -246,6 +270,7 @@ function lowerPersonWord(t: Token): boolean {
 /** Text-speak and sign-off words that are never a signature: "lol", "xx", "ty". */
 const NOT_A_SIGNATURE =
   /^(?:x+|lol|ty|thx|ta|pls|plz|hiya|bye|cheers|thanks|thank|love|diolch|ur|u|xo|xoxo|hugs|innit|dziekuje|dziekujemy|shukriya|shukran|jazakallah|nandri|medase|asante|merci|gracias|obrigado|danke|mulțumesc|multumesc|dhanyavaad|dhanyavad|xiexie|aciu|paldies|blessings|amen)$/u;
+const ARTICLES = new Set(['a', 'an', 'the', 'this', 'that', 'what', 'such', 'some', 'any', 'no', 'every']);
 const PERSON_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'some', 'any', 'so', 'very', 'such', 'no', 'every', 'its', 'it']);
 /** Before a word with an age after it, these make it a thing: "her birthday is 14", "his score was 9". */
 const NOT_BEFORE_AGED_NAME = new Set([...PERSON_DETERMINERS, 'his', 'her', 'their', 'your']);
@@ -566,7 +591,14 @@ export function findNames(
       continue;
     }
     // "with zara and ayaan": a word known only as a first name, typed in small letters; sure before a verb
-    if (!t.cap && onlyAName(t.key) && lowerPersonWord(t) && !PERSON_DETERMINERS.has(prevKey) && t.key.length > 2) {
+    if (
+      !t.cap &&
+      onlyAName(t.key) &&
+      lowerPersonWord(t) &&
+      !PERSON_DETERMINERS.has(prevKey) &&
+      t.key.length > 2 &&
+      !suffixAfterName(tokens, i)
+    ) {
       const sure = n !== undefined && joinedBySpace(n.gap) && (VERBISH.has(n.key) || PERSON_VERBS.has(n.key)) && n.key !== 'and';
       add(i, i, true, !sure);
     }
@@ -631,7 +663,8 @@ export function findNames(
       if (unknownWord(t.key) && next !== undefined && joinedBySpace(next.gap) && VERBISH.has(next.key)) return true;
       return acts && nameAlsoWord(t.key) ? 'check' : false;
     }
-    if (knownName(t.key)) return true;
+    // "by the Grace of God", "what a Blessing": a word that is also a name, after an article, is the word
+    if (knownName(t.key)) return !(ARTICLES.has(prev) && commonWord(t.key) && !toks[k - 1]!.cap);
     return unknownWord(t.key) && prev !== 'the' && !LOCATION_WORDS.has(prev);
   }
 
@@ -692,7 +725,7 @@ export function findNames(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const hit = flagged.get(t.key);
-    if (!hit || used[i] || isWorker(t)) continue;
+    if (!hit || used[i] || isWorker(t) || suffixAfterName(tokens, i)) continue;
     // a name found with a capital, typed again in small letters: "Poppy ... poppy's mum"; a word as well as a name
     // ("rose", "summer") only as someone: with a possessive or before a verb
     const before = tokens[i - 1]?.key ?? '';
@@ -700,6 +733,16 @@ export function findNames(
     // "Will you believe it": a capitalised verb starting a question is not the name
     if (t.cap && t.sentenceStart && functionWord(t.key) && ['you', 'i', 'we', 'he', 'she', 'they', 'it'].includes(tokens[i + 1]?.key ?? ''))
       continue;
+    // "Will never forget", "Hope this reaches her": a word that is also a name, starting a sentence as a verb
+    if (
+      t.cap &&
+      t.sentenceStart &&
+      (functionWord(t.key) || commonWord(t.key)) &&
+      ['never', 'not', 'always', 'this', 'that', 'everyone', 'everybody', 'all', 'so', 'to', 'for'].includes(tokens[i + 1]?.key ?? '')
+    )
+      continue;
+    // "what a Blessing", "by the Grace of God": after an article, a word that is also a name is the word
+    if (t.cap && commonWord(t.key) && ARTICLES.has(before) && !tokens[i - 1]!.cap) continue;
     if (!t.cap && commonWord(t.key) && !t.possessive) {
       const n = tokens[i + 1];
       if (!(n && joinedBySpace(n.gap) && n.key !== 'and' && (VERBISH.has(n.key) || PERSON_VERBS.has(n.key)))) continue;

@@ -176,6 +176,22 @@ const PLAIN_NOUNS = new Set(
   ),
 );
 
+/** Everyday nouns for institutions, groups and exams that compromise does not know and no person is called:
+ * capitalised mid-sentence they are not names ("the Navy", "City College", "her Highers", "being Travellers"). */
+const NOT_PEOPLE = new Set(
+  `navy army airforce raf college colleges university uni academy port depot garage factory mall arcade precinct library
+  museum theatre cinema stadium airport tram metro tube motorway forest woods valley mountain mountains island isle coast county
+  unit surgery hospice pharmacy chemist dentist opticians nursery playgroup preschool creche highers nationals gcse gcses
+  alevels btec btecs apprenticeship traineeship travellers travelers gypsies asylum seekers refugees brigade ambulance paramedics
+  coastguard lifeboat ministry prison jail society league brownies cubs beavers rainbows cadets choir orchestra squad flats
+  tower towers heights retail industrial muslims christians catholics hindus sikhs jews`.split(/\s+/),
+);
+
+/** A word that is never a person's name although compromise has not heard of it. */
+export function notAPerson(key: string): boolean {
+  return NOT_PEOPLE.has(key);
+}
+
 /** An ordinary English word (in compromise's lexicon, or shaped like a verb, adverb or plural). */
 export function commonWord(key: string): boolean {
   if (PLAIN_NOUNS.has(key)) return true;
