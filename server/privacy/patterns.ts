@@ -21,6 +21,8 @@ const PHONE =
 
 // Full postcodes, any case, with or without the space: SW1A 1AA, m1 1ae, se154qj.
 const POSTCODE = /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/giu;
+// Typed in capitals with the space, any letters will do for the inward code: "NG6 8ML" is what a family wrote
+const POSTCODE_LOOSE = /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?![\p{L}\p{N}])/gu;
 // An outward code alone only where the words say it is one: "postcode TN34", "the TN34 area".
 const OUTWARD_SAID =
   /(?=[A-Z])(?<=\bpost ?code(?: area)?(?: is| was)?:? )[A-Z]{1,2}\d[A-Z\d]?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?(?= area\b)/giu;
@@ -28,11 +30,11 @@ const OUTWARD_SAID =
 // Family court numbers (ZC19C00123, LJ21C00456, SE12P3456) anywhere; other references after their label.
 const FAMILY_CASE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}[A-Z]\d{4,6}(?![\p{L}\p{N}])/gu;
 const LABELLED_REF =
-  /\b(?:case|claim|court|crime|incident|police|reference|ref|file|log|CAD|CRIS|order|injunction|application|complaint|appeal)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was))?[ \t]*[:#.]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?)/giu;
+  /\b(?:case|claim|court|crime|incident|police|reference|ref|file|log|CAD|CRIS|order|injunction|application|complaint|appeal)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was|wis))?[ \t]*[:#.,]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?)/giu;
 
 // an office's own label in capitals before "number" or "ref": "the PNC number is 12/448812", "URN 44KA0912325"
 const ACRONYM_REF =
-  /(?<![\p{L}\p{N}])[A-Z]{2,6}[ \t]+(?:number|no\.?|num|ref|reference|id)(?![\p{L}])\.?(?:[ \t]+(?:is|was))?[ \t]*[:#]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])[A-Z]{2,6}[ \t]+(?:number|no\.?|num|ref|reference|id)(?![\p{L}])\.?(?:[ \t]+(?:is|was|wis))?[ \t]*[:#]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?)(?![\p{L}\p{N}])/gu;
 // a reference by its shape alone: capitals and digits joined by slashes or dashes, with five digits or more
 // ("AO/2015/0087", "PS-20240902-0044", "2023/PONI/04417"); not a date or a phone number, which are read first
 const SHAPED_REF = /(?<![\p{L}\p{N}/-])[A-Z0-9]{1,12}(?:[/-][A-Z0-9]{1,12}){1,3}(?![\p{L}\p{N}]|[/-][\p{L}\p{N}])/gu;
@@ -81,13 +83,16 @@ const EVENT_AT =
 // "at 13", "at 16 i left": a teenage number after "at" is an age, not a time, unless a time, a quantity or a
 // house's street follows ("at 14:30", "at 15 minutes", "at 17 Mill Lane")
 const TEEN_AT =
-  /(?=1)(?<=(?<![\p{L}])at[ \t]+)1[3-9](?![\p{L}\p{N}]|[.:]\p{N}|[ \t]*(?:o['’]?clock|am\b|pm\b|a\.m|p\.m|%|percent|per\b|hundred|hours?|hrs|minutes?|mins?|seconds?|days?|weeks?|months?|years?(?![ \t-]+old)|miles|mph|degrees|points|stone|kg|pounds|quid)|[ \t]+(?!I(?![\p{L}]))\p{Lu}|[ \t]+[a-z][\p{L}'’-]*[ \t]+(?:road|street|avenue|lane|close|drive|way|court|crescent|terrace|grove|gardens|place)(?![\p{L}]))/gu;
+  /(?=[1-9])(?<=(?<![\p{L}])[Aa]t[ \t]+)(?:1[3-9]|[2-9]\d)(?![\p{L}\p{N}]|[.:,]\p{N}|[ \t]*(?:o['’]?clock|am\b|pm\b|a\.m|p\.m|%|percent|per\b|hundred|thousand|grand|k\b|p\b|pence|quid|pounds|past|to[ \t]+\d|after|till?\b|until|hours?|hrs|minutes?|mins?|seconds?|days?|weeks?|months?|years?(?![ \t-]+old)|miles|mph|degrees|points|stone|kg|lbs|metres|feet|ft)|[ \t]+(?!I(?![\p{L}]))\p{Lu}|[ \t]+[a-z][\p{L}'’-]*[ \t]+(?:road|street|avenue|lane|close|drive|way|court|crescent|terrace|grove|gardens|place)(?![\p{L}]))/gu;
+// a baby's age as when something happened: "took meningitis at 9 months", "walking at 11 months" (possible: "a review at 6 months")
+const MONTHS_AT =
+  /(?=\d)(?<=(?<![\p{L}])at[ \t]+)\d{1,2}[ \t]*(?:months?|weeks?)(?![\p{L}]|[ \t]+(?:pregnant|gestation|later|after|in|into|of|on|notice|review|time)(?![\p{L}]))/gu;
 // "turned three", "turns 18"
 const TURNED = new RegExp(`(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:turned|turns|turning)[ \\t]+)${AGE_NUMBER}(?![\\p{L}\\p{N}%])`, 'giu');
 // "I was 15", "I'm 19", "she is 2", "Sarah is 9 now", "my little boy is 2", "who is 15", "my kids are 6 and 8".
 // Only the number is flagged ("I was [age]"); what follows must not make it a time, a count or a quantity.
 const AGE_SUBJECT =
-  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|sons|daughter|daughters|boy|boys|girl|girls|lads|baby|babies|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|grandkids|teenager|teenagers)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
+  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|sons|daughter|daughters|boy|boys|girl|girls|lad|lads|lass|lassie|bairn|wean|weans|man|toddler|baby|babies|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|grandkids|teenager|teenagers)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
 const BE = "(?:[ \\t]+(?:am|is|was|were|are|wis)|['’](?:m|s|re))";
 const NOT_AN_AGE_AFTER =
   "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|stars?\\b|on[ \\t]+the\\b))";
@@ -189,6 +194,9 @@ export function findPatterns(story: string): Candidate[] {
     if (!/\d(?:st|nd|rd|th)$/.test(m[0]) || /^[ \t]*(?:[,.;:)!?]|$)/u.test(story.slice(m.index + m[0].length, m.index + m[0].length + 3)))
       push(out, 'postcode', m.index, m[0]);
   });
+  each(POSTCODE_LOOSE, story, (m) => {
+    if (!/\d(?:ST|ND|RD|TH)$/u.test(m[0])) push(out, 'postcode', m.index, m[0]);
+  });
   each(OUTWARD_SAID, story, (m) => push(out, 'postcode', m.index, m[0]));
   each(FAMILY_CASE, story, (m) => push(out, 'case_ref', m.index, m[0]));
   each(POLICE_SERIAL, story, (m) => push(out, 'case_ref', m.index, m[0]));
@@ -206,6 +214,8 @@ export function findPatterns(story: string): Candidate[] {
   });
   each(LABELLED_REF, story, (m) => {
     const ref = m[1]!;
+    // after a comma ("at Paisley sheriff court, F44/23") only something shaped like a reference, not a year
+    if (m[0].includes(',') && !/[A-Z/-]/iu.test(ref)) return;
     if ((ref.match(/\d/g)?.length ?? 0) >= 3 && ref.length >= 4) push(out, 'case_ref', m.index + m[0].length - ref.length, ref);
   });
   each(NUMERIC_DATE, story, (m) => {
@@ -227,6 +237,14 @@ export function findPatterns(story: string): Candidate[] {
   each(BIRTHDAY_DAY_MONTH, story, (m) => push(out, 'date', m.index, m[0]));
   for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT, TEEN_AT, WILL_BE])
     each(re, story, (m) => push(out, 'age', m.index, m[0]));
+  each(MONTHS_AT, story, (m) => {
+    // "born at 27 weeks" is how early, not an age
+    if (
+      !/old/u.test(story.slice(m.index + m[0].length, m.index + m[0].length + 5)) &&
+      !/born[ \t]+at[ \t]+$/u.test(story.slice(Math.max(0, m.index - 12), m.index))
+    )
+      out.push({ kind: 'age', start: m.index, end: m.index + m[0].length, tier: 'check' });
+  });
   each(BE_AGE, story, (m) => {
     const n = Number(m[0].match(/^\d+/)?.[0] ?? 1);
     if (n <= 120) push(out, 'age', m.index, m[0]);
