@@ -8,10 +8,12 @@ import { commonWord, neverAName, unknownWord, foreignWord, placeWord } from './w
 
 /** Street words sure enough to make a capitalised name a street on their own. */
 const STREET_WORDS = new Set(
-  'road street avenue lane crescent terrace grove mews gardens drive close rise way walk row square place parade wynd brae park loan vennel gait'.split(
+  'road rd street avenue ave lane crescent cres terrace grove mews gardens gdns drive close rise way walk row square sq place parade wynd brae park loan vennel gait'.split(
     ' ',
   ),
 );
+/** Street words that make even a district's or town's name a street ("Shankill Road", "Falls Road"). */
+const KEPT_STREET_WORDS = new Set(['road', 'street', 'lane', 'avenue', 'rd']);
 /** Street words that are also ordinary words: need a capitalised name before them that is not an ordinary word. */
 const WEAK_STREET_WORDS = new Set(['way', 'walk', 'row', 'square', 'place', 'close', 'rise', 'drive', 'parade', 'park', 'loan', 'gait']);
 /** Small-letter streets: only these words, after "on", "off", "in" ... ("we're on mill lane"). */
@@ -85,7 +87,7 @@ const HOUSE_WORDS = new Set([
 ]);
 const MAYBE_HOUSE_WORDS = new Set(['house', 'court']);
 const COURT_KINDS = new Set(
-  'family crown county magistrates magistrate youth high coroners coroner supreme appeal civil criminal juvenile district sheriff royal justice combined'.split(
+  'family crown county magistrates magistrate youth high coroners coroner supreme appeal civil criminal juvenile district sheriff royal justice combined proceedings'.split(
     ' ',
   ),
 );
@@ -159,6 +161,11 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
         const weak = WEAK_STREET_WORDS.has(t.key);
         const plain = name.every((w) => commonWord(w.key) && !unknownWord(w.key));
         if (!(weak && plain) && !anyKept(kept, s, i)) out.push(span(tokens, s, i, weak ? 'check' : undefined));
+      } else if (KEPT_STREET_WORDS.has(t.key)) {
+        // a district's name before "Road" is a street's: "off the Shankill Road", "on Holloway Road"
+        const p = tokens[i - 1]!;
+        if (p.cap && kept[i - 1] && joinedBySpace(t.gap) && !p.possessive && !neverAName(p.key) && !(kept[i] && !kept[i - 2]))
+          out.push(span(tokens, i - 1, i));
       }
       continue;
     }
@@ -203,7 +210,9 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       !t.sentenceStart &&
       tokens[i - 1]?.key === 'the' &&
       ['on', 'onto', 'off'].includes(tokens[i - 2]?.key ?? '') &&
-      LIVE_WORDS.has(tokens[i - 3]?.key ?? '') &&
+      (LIVE_WORDS.has(tokens[i - 3]?.key ?? '') ||
+        (['up', 'down', 'out'].includes(tokens[i - 3]?.key ?? '') &&
+          [...LIVE_WORDS, 'was', 'were', 'are', 'am'].includes(tokens[i - 4]?.key ?? ''))) &&
       !kept[i] &&
       !neverAName(t.key) &&
       !commonWord(t.key) &&
@@ -307,7 +316,8 @@ function homeNameEnd(tokens: Token[], s: number, kept: Uint8Array): number {
   for (let k = s; k < tokens.length && k - s < 4; k++) {
     const w = tokens[k]!;
     if (k > s && (!joinedBySpace(w.gap) || w.sentenceStart)) break;
-    if (w.cap && !kept[k] && !neverAName(w.key)) e = k;
+    // a kept word inside the name is still the name: "Hendre Fach" ("fach" is on the keep-list as Welsh)
+    if (w.cap && (!kept[k] || k > s) && !neverAName(w.key)) e = k;
     else if (k === s && w.key === 'the' && w.cap) e = k;
     else if (!(k > s && WELSH_PARTICLES.has(w.key))) break;
     if (w.possessive) break;
@@ -333,7 +343,19 @@ export function findHomes(tokens: Token[], kept: Uint8Array): Candidate[] {
         said = true;
         k += 2;
       }
-      if (k === i + 1 || !gapOk(k)) continue;
+      // "at our home, Bryn Awel, without warning": a name set off by commas
+      const apposed = k === i + 1 && /,/u.test(tokens[k]?.gap ?? '') && gapOk(k);
+      if ((k === i + 1 && !apposed) || !gapOk(k)) continue;
+      if (apposed) {
+        const e = homeNameEnd(tokens, k, kept);
+        const after = tokens[e + 1];
+        if (e < 0 || !(after === undefined || /^[ \t]*[,.;]/u.test(after.gap))) continue;
+        if (tokens.slice(k, e + 1).some((w) => placeWord(w.key) || (commonWord(w.key) && !unknownWord(w.key) && !foreignWord(w.key))))
+          continue;
+        out.push(span(tokens, k, e));
+        i = e;
+        continue;
+      }
       const e = homeNameEnd(tokens, k, kept);
       if (e < 0) continue;
       const run = tokens.slice(k, e + 1).filter((w) => w.cap && w.key !== 'the');
