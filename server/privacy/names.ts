@@ -19,6 +19,7 @@ import {
   functionWord,
   welshWord,
   notAPerson,
+  surnameOnly,
 } from './words.ts';
 
 const CHILD_RELATIONS = new Set(
@@ -107,7 +108,7 @@ const JOB_TITLES = new Set(
 const NAME_PARTICLES = new Set(['ap', 'ab', 'bin', 'ibn', 'bint', 'al', 'el', 'van', 'von', 'de', 'da', 'di', 'du', 'le', 'abu', 'binti']);
 const FAMILY = new Set([...RELATIVES, ...SIBLINGS]);
 const HONORIFICS = new Set(
-  'mr mrs ms miss mx dr prof professor judge hhj dj sir dame lady lord rev reverend nurse auntie aunty aunt uncle nan nana nanny grandad grandma granny gran cllr councillor pc dc sgt inspector'.split(
+  'mr mrs ms miss mx dr prof professor judge hhj dj sir madam dame lady lord rev reverend nurse auntie aunty aunt uncle nan nana nanny grandad grandma granny gran cllr councillor pc dc sgt inspector'.split(
     ' ',
   ),
 );
@@ -201,6 +202,8 @@ function nameShaped(t: Token): boolean {
     !neverAName(t.key) &&
     !notAPerson(t.key) &&
     !/\p{N}/u.test(t.key) &&
+    // "Welsh-medium", "English-speaking"
+    !(t.key.includes('-') && neverAName(t.key.slice(0, t.key.indexOf('-')))) &&
     !HONORIFICS.has(t.key) &&
     !CHILD_RELATIONS.has(t.key) &&
     !OTHER_RELATIONS.has(t.key) &&
@@ -487,9 +490,10 @@ export function findNames(
       !isWorker(n) &&
       !placeWord(n.key) &&
       !kept[i + 1] &&
-      (nameShaped(n)
-        ? knownName(n.key) || unknownWord(n.key) || functionWord(n.key)
-        : (lowerNameShaped(n) && knownName(n.key)) || relaxedName(tokens, i + 1))
+      ((seasonName(n) && pauseOrVerbAfter(tokens, i + 1)) ||
+        (nameShaped(n)
+          ? knownName(n.key) || unknownWord(n.key) || functionWord(n.key)
+          : (lowerNameShaped(n) && knownName(n.key)) || relaxedName(tokens, i + 1)))
     ) {
       if (!CHILD_RELATIONS.has(n.key) && !OTHER_RELATIONS.has(n.key) && !SIBLINGS.has(n.key)) {
         add(i + 1, n.cap ? extend(i + 1) : i + 1, true);
@@ -595,6 +599,7 @@ export function findNames(
       !t.cap &&
       onlyAName(t.key) &&
       lowerPersonWord(t) &&
+      !HONORIFICS.has(t.key) &&
       !PERSON_DETERMINERS.has(prevKey) &&
       t.key.length > 2 &&
       !suffixAfterName(tokens, i)
@@ -663,6 +668,8 @@ export function findNames(
       if (unknownWord(t.key) && next !== undefined && joinedBySpace(next.gap) && VERBISH.has(next.key)) return true;
       return acts && nameAlsoWord(t.key) ? 'check' : false;
     }
+    // "back home in Walton": a word known only as a surname, after "in" or "near", is a place
+    if (LOCATION_WORDS.has(prev) && surnameOnly(t.key) && !t.possessive) return false;
     // "by the Grace of God", "what a Blessing": a word that is also a name, after an article, is the word
     if (knownName(t.key)) return !(ARTICLES.has(prev) && commonWord(t.key) && !toks[k - 1]!.cap);
     return unknownWord(t.key) && prev !== 'the' && !LOCATION_WORDS.has(prev);
@@ -676,7 +683,9 @@ export function findNames(
       !used[k] &&
       !kept[k] &&
       !isWorker(c) &&
-      ((nameShaped(c) && (knownName(c.key) || unknownWord(c.key)) && !(placeWord(c.key) && !knownName(c.key))) || seasonName(c))
+      ((nameShaped(c) && (knownName(c.key) || unknownWord(c.key)) && !(placeWord(c.key) && !knownName(c.key))) ||
+        seasonName(c) ||
+        (c.cap && !c.sentenceStart && ['jan', 'may', 'june', 'april', 'august'].includes(c.key)))
     );
   };
   for (const f of [...found]) {
@@ -711,6 +720,8 @@ export function findNames(
       const t = tokens[k]!;
       if ((!f.trusted && isWorker(t)) || !(nameShaped(t) || lowerNameShaped(t) || seasonName(t) || (f.trusted && knownName(t.key))))
         continue;
+      // "Mrs Khadija Bhula" does not make every "Mrs" a name
+      if (HONORIFICS.has(t.key)) continue;
       const keys = [t.key, ...(t.key.includes('-') ? t.key.split('-').filter((p) => p.length > 2) : [])];
       for (const key of keys) {
         const prev = flagged.get(key);

@@ -37,14 +37,21 @@ const FUNCTION_TAGS = new Set([
   'Negative',
 ]);
 
-type WordInfo = { name: boolean; common: boolean; place: boolean; fn?: boolean };
+type WordInfo = { name: boolean; common: boolean; place: boolean; fn?: boolean; surname?: boolean };
 const LEXICON = new Map<string, WordInfo>();
 for (const [word, tag] of Object.entries(model.one.lexicon)) {
   if (word.includes(' ')) continue;
   const tags = Array.isArray(tag) ? tag : [tag];
   const place = tags.some((t) => PLACE_TAGS.has(t));
   const name = !place && tags.some((t) => NAME_TAGS.has(t));
-  LEXICON.set(word, { name, common: !name && !place && !tags.includes('ProperNoun'), place, fn: tags.some((t) => FUNCTION_TAGS.has(t)) });
+  const surname = tags.includes('LastName') && !tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
+  LEXICON.set(word, {
+    name,
+    common: !name && !place && !tags.includes('ProperNoun'),
+    place,
+    fn: tags.some((t) => FUNCTION_TAGS.has(t)),
+    surname,
+  });
 }
 // Switches are words compromise knows to be ambiguous: "Person|Noun" (dean, dawn, rose), "Person|Verb"
 // (grace, will?), "Person|Place" (kent), "Noun|Verb" (hope) ...
@@ -91,7 +98,7 @@ const NEVER_NAMES = new Set(
   my our your his her their its we you he she they it me us him them this that these those there here
   mum mam mom mummy mommy dad daddy nan nanny nana nanna gran granny grandad granddad grandma grandpa
   grandmother grandfather auntie aunty uncle sis bro baby
-  god jesus allah lord christmas xmas easter eid diwali ramadan hanukkah halloween new year
+  god jesus christ allah lord christmas xmas easter eid diwali ramadan hanukkah halloween new year
   english british welsh scottish irish polish romanian urdu punjabi bengali arabic somali french spanish
   portuguese italian german turkish kurdish farsi pashto tigrinya lithuanian latvian bulgarian ukrainian
   russian chinese mandarin cantonese vietnamese muslim christian catholic hindu sikh jewish
@@ -151,6 +158,11 @@ export function knownName(key: string): boolean {
   return LEXICON.get(key)?.name === true || (!LEXICON.has(key) && NAME_SHAPES.test(key));
 }
 
+/** compromise knows this word as a surname and never as a first name: "Walton", "Johnston". */
+export function surnameOnly(key: string): boolean {
+  return LEXICON.get(key)?.surname === true;
+}
+
 /** compromise knows this word ONLY as a name: "Maisie", "Tyler"; not "Grace" (also a verb) or "Dean". */
 export function onlyAName(key: string): boolean {
   const w = LEXICON.get(key);
@@ -184,7 +196,7 @@ const NOT_PEOPLE = new Set(
   unit surgery hospice pharmacy chemist dentist opticians nursery playgroup preschool creche highers nationals gcse gcses
   alevels btec btecs apprenticeship traineeship travellers travelers gypsies asylum seekers refugees brigade ambulance paramedics
   coastguard lifeboat ministry prison jail society league brownies cubs beavers rainbows cadets choir orchestra squad flats
-  tower towers heights retail industrial muslims christians catholics hindus sikhs jews`.split(/\s+/),
+  tower towers heights retail industrial directory register helpline muslims christians catholics hindus sikhs jews`.split(/\s+/),
 );
 
 /** A word that is never a person's name although compromise has not heard of it. */
