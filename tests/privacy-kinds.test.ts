@@ -227,3 +227,84 @@ describe('small letters, as typed on a phone', () => {
     expect(all('Ysgol y Graig and Heol y Coed')).toEqual(['school:Ysgol y Graig', 'address:Heol y Coed']);
   });
 });
+
+describe('ages, references, plates, homes and false names (2026-12 round, priv-b)', () => {
+  it.each([
+    ['she was expelled from school at 15, then', '15'],
+    ['he went into foster care at 12. He', '12'],
+    ['our boy came to us at 6 and settled', '6'],
+    ['I became a nan at 52 and', '52'],
+    ['the wee lass was only 14 months.', '14 months'],
+  ])('finds the age in "%s"', (story, age) => {
+    expect(flagged(story, 'age')).toEqual([age]);
+  });
+
+  it('leaves times, amounts and house numbers after "at" alone', () => {
+    expect(flagged('she rang at 15:45 and again at 16 minutes past', 'age')).toEqual([]);
+    expect(flagged('we met at 17 Orchard Way and paid at 40 quid a week', 'age')).toEqual([]);
+    expect(flagged('the bus came at 3 in the afternoon', 'age')).toEqual([]);
+    expect(flagged('she was born at 31 weeks', 'age')).toEqual([]);
+  });
+
+  it('reads a baby milestone "at N months" as a possible age', () => {
+    expect(flagged('she started crawling at 7 months', 'age')).toEqual(['7 months (check)']);
+  });
+
+  it.each([
+    ['the injunction number was XY19F00921 and', 'XY19F00921'],
+    ['the PNC ref is 88/551203. She', '88/551203'],
+    ['they gave us DV/2024/11873 to quote', 'DV/2024/11873'],
+    ['at the sheriff court, B12/19, she spoke', 'B12/19'],
+  ])('finds the reference in "%s"', (story, ref) => {
+    expect(flagged(story, 'case_ref')).toEqual([ref]);
+  });
+
+  it('does not read a year or a date after a label as a reference', () => {
+    expect(flagged('the court, 2019 was a hard year', 'case_ref')).toEqual([]);
+    expect(flagged('she saw the TV 2024 special', 'case_ref')).toEqual([]);
+  });
+
+  it('finds Northern Irish and dateless plates near a car word, not car models', () => {
+    expect(flagged('his car was MXZ 412 every time', 'vehicle_reg')).toEqual(['MXZ 412']);
+    expect(flagged('granda still drives his old van, RTW 88', 'vehicle_reg')).toEqual(['RTW 88']);
+    expect(flagged('he drives a BMW 320 now', 'vehicle_reg')).toEqual([]);
+  });
+
+  it('finds a handle said as "called"', () => {
+    expect(flagged('a lad on insta called kyz_2009 kept messaging', 'social_handle')).toEqual(['kyz_2009']);
+  });
+
+  it('finds a postcode typed in capitals even with an unusual last letter', () => {
+    expect(flagged('write to 4 Mill Street, LS9 7MK please', 'postcode')).toEqual(['LS9 7MK']);
+  });
+
+  it.each([
+    ['we rent a farmhouse called Tyddyn Uchaf near Bala', 'Tyddyn Uchaf'],
+    ['our home is Pen y Bryn on the hill', 'Pen y Bryn'],
+    ['she came to our cottage, Hendre Fach, that night', 'Hendre Fach'],
+    ['we live on Marsden Brow with the kids', 'Marsden Brow'],
+    ['we stay just off Kelso Rd now', 'Kelso Rd'],
+  ])('finds the home in "%s"', (story, home) => {
+    expect(flagged(story, 'address')).toEqual([home]);
+  });
+
+  it.each([
+    'He joined the Army and then the Navy.',
+    'She sat her Highers and went to College.',
+    'What a Blessing she has been, by the Grace of God.',
+    'Hope this gets to her in time.',
+    'We are Travellers and proud of it.',
+    'She found a Welsh-speaking school for us.',
+    'Dear Sir/Madam, I write about Mrs Smith.',
+  ])('flags no name in "%s"', (story) => {
+    expect(flagged(story, 'name')).toEqual([]);
+  });
+
+  it('keeps a respectful word after a first name out of the name', () => {
+    expect(flagged('Priti bhai and Meena ji helped, thank you Priti bhai', 'name')).toEqual(['Priti', 'Meena', 'Priti']);
+  });
+
+  it('still finds a season name after "our" and a place-named child after "my son"', () => {
+    expect(flagged('our Autumn was born early', 'name')).toEqual(['Autumn']);
+  });
+});
