@@ -614,8 +614,15 @@ export function findNames(
   const afterAddress = new Set<number>();
   for (const c of structured) {
     if (c.kind !== 'address' && c.kind !== 'postcode') continue;
-    const k = tokens.findIndex((t) => t.start >= c.end);
-    if (k >= 0 && /^[ \t]*,?[ \t]*$/u.test(tokens[k]!.gap)) afterAddress.add(k);
+    // the first word starting at or after the address's end (a binary search: a story may hold many addresses)
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.start >= c.end) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo < tokens.length && /^[ \t]*,?[ \t]*$/u.test(tokens[lo]!.gap)) afterAddress.add(lo);
   }
   for (let i = 0; i < tokens.length; ) {
     if (!tokens[i]!.cap) {
