@@ -30,7 +30,7 @@ const OUTWARD_SAID =
 // Family court numbers (ZC19C00123, LJ21C00456, SE12P3456) anywhere; other references after their label.
 const FAMILY_CASE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}[A-Z]\d{4,6}(?![\p{L}\p{N}])/gu;
 const LABELLED_REF =
-  /\b(?:case|claim|court|crime|incident|police|reference|ref|file|log|CAD|CRIS|order|injunction|application|complaint|appeal)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was|wis))?[ \t]*[:#.,]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?)/giu;
+  /\b(?:case|claim|court|crime|incident|police|reference|ref|file|log|CAD|CRIS|URN|PNC|CRN|order|injunction|application|complaint|appeal)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was|wis))?[ \t]*[:#.,]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?(?:[ \t]\d{2,6}(?![\p{L}\p{N}/-])){0,3})/giu;
 
 // an office's own label in capitals before "number" or "ref": "the PNC number is 12/448812", "URN 44KA0912325"
 const ACRONYM_REF =
@@ -83,7 +83,9 @@ const EVENT_AT =
 // "at 13", "at 16 i left": a teenage number after "at" is an age, not a time, unless a time, a quantity or a
 // house's street follows ("at 14:30", "at 15 minutes", "at 17 Mill Lane")
 const TEEN_AT =
-  /(?=[1-9])(?<=(?<![\p{L}])[Aa]t[ \t]+)(?:1[3-9]|[2-9]\d)(?![\p{L}\p{N}]|[.:,]\p{N}|[ \t]*(?:o['’]?clock|am\b|pm\b|a\.m|p\.m|%|percent|per\b|hundred|thousand|grand|k\b|p\b|pence|quid|pounds|past|to[ \t]+\d|after|till?\b|until|hours?|hrs|minutes?|mins?|seconds?|days?|weeks?|months?|years?(?![ \t-]+old)|miles|mph|degrees|points|stone|kg|lbs|metres|feet|ft)|[ \t]+(?!I(?![\p{L}]))\p{Lu}|[ \t]+[a-z][\p{L}'’-]*[ \t]+(?:road|street|avenue|lane|close|drive|way|court|crescent|terrace|grove|gardens|place)(?![\p{L}]))/gu;
+  /(?<![\p{L}])[Aa]t[ \t]+(?:(?:just|only|barely|nearly|almost|about|around|age|aged)[ \t]+)?((?:1[3-9]|[2-9]\d|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)(?![\p{L}\p{N}]|[.:,]\p{N}|[ \t]*(?:o['’]?clock|am\b|pm\b|a\.m|p\.m|%|percent|per\b|hundred|thousand|grand|k\b|p\b|pence|quid|pounds|past|to[ \t]+\d|after|till?\b|until|hours?|hrs|minutes?|mins?|seconds?|days?|weeks?|months?|years?(?![ \t-]+old)|miles|mph|degrees|points|stone|kg|lbs|metres|feet|ft)|[ \t]+(?!I(?![\p{L}]))\p{Lu}|[ \t]+[a-z][\p{L}'’-]*[ \t]+(?:road|street|avenue|lane|close|drive|way|court|crescent|terrace|grove|gardens|place)(?![\p{L}])))/gu;
+// "our son, now 7, loves it", "Mia (now 4)": an age put in after a person
+const NOW_AGE = /(?=\d)(?<=(?:,|\()[ \t]*now[ \t]+(?:aged?[ \t]+)?)\d{1,2}(?=[ \t]*[,)])/gu;
 // a baby's age as when something happened: "took meningitis at 9 months", "walking at 11 months" (possible: "a review at 6 months")
 const MONTHS_AT =
   /(?=\d)(?<=(?<![\p{L}])at[ \t]+)\d{1,2}[ \t]*(?:months?|weeks?)(?![\p{L}]|[ \t]+(?:pregnant|gestation|later|after|in|into|of|on|notice|review|time)(?![\p{L}]))/gu;
@@ -124,12 +126,12 @@ const STREET =
 const CAP_WORD = "\\p{Lu}[\\p{L}\\p{M}'’\\-]*";
 // "12 Acacia Road", "14a Church Lane", "Flat 3, 45 High Street", "Apartment 2, 9 The Mews"
 const NUMBERED_STREET = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:Flat|Apartment|Apt|Unit|Room|Studio)\\.?[ \\t]*\\d{1,4}[A-Za-z]?,?[ \\t]+)?(?!(?:19|20)\\d\\d\\b)\\d{1,4}[A-Za-z]?,?[ \\t]+(?:${CAP_WORD}[ \\t]+){1,3}(?:${STREET})(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}])(?:(?:Flat|Apartment|Apt|Unit|Room|Studio)\\.?[ \\t]*(?:\\d{1,3}\\/)?\\d{1,4}[A-Za-z]?,?[ \\t]+|\\d{1,2}\\/\\d{1,2},[ \\t]*)?(?!(?:19|20)\\d\\d\\b)(?:\\d{1,3}\\/)?\\d{1,4}[A-Za-z]?,?[ \\t]+(?:${CAP_WORD}[ \\t]+){1,3}(?:${STREET})(?![\\p{L}])`,
   'gu',
 );
 // typed in small letters, only with unmistakable street words: "12 acacia road"
 const NUMBERED_STREET_LOWER =
-  /(?<![\p{L}\p{N}])(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?,?[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){1,2}(?:road|street|avenue|lane|crescent|terrace|grove|mews|gardens)(?![\p{L}])/giu;
+  /(?<![\p{L}\p{N}])(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?,?[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){1,2}(?:road|rd|street|avenue|ave|lane|crescent|terrace|grove|mews|gardens)(?![\p{L}])/giu;
 // a street named without a number: "on Mill Lane", "moved to Beech Grove"
 const NAMED_STREET = new RegExp(
   `(?=\\p{Lu})(?<=(?<![\\p{L}])(?:on|in|at|off|near|along|down|up|from|round|to|onto|into|of|lives?|lived)[ \\t]+)(?:${CAP_WORD}[ \\t]+){1,2}(?:Road|Street|Avenue|Lane|Crescent|Terrace|Grove|Close|Drive|Mews|Gardens)(?![\\p{L}])`,
@@ -147,7 +149,7 @@ const NUMBERED_NAMED = new RegExp(
 );
 // "at number 27", "Flat 3"
 const HOUSE_NUMBER =
-  /(?=[Nn])(?<=(?<![\p{L}])(?:at|from|to|in|of)[ \t]+)(?:number|no\.?)[ \t]*\d{1,4}[a-z]?(?![\p{L}\p{N}])|(?<![\p{L}])[Ff]lat[ \t]+\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/gu;
+  /(?=[Nn])(?<=(?<![\p{L}])(?:at|from|to|in|of)[ \t]+)(?:number|no\.?)[ \t]*\d{1,4}[a-z]?(?![\p{L}\p{N}])|(?<![\p{L}])[Ff]lat[ \t]+(?:\d{1,3}\/)?\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/gu;
 
 export function push(out: Candidate[], kind: Candidate['kind'], start: number, text: string): void {
   if (text.length > 0) out.push({ kind, start, end: start + text.length });
@@ -213,10 +215,12 @@ export function findPatterns(story: string): Candidate[] {
     if (digits >= 5 && /[A-Z]/u.test(ref) && /\d/u.test(ref.replace(/^[A-Z]+/u, ''))) push(out, 'case_ref', m.index, ref);
   });
   each(LABELLED_REF, story, (m) => {
-    const ref = m[1]!;
+    // digits in spaced groups ("ref 7731 4408 22") are one number; anything else ends at the space
+    const whole = m[1]!;
+    const ref = /^\d+(?:[ \t]\d+)+$/u.test(whole) ? whole : whole.replace(/[ \t].*$/u, '');
     // after a comma ("at Paisley sheriff court, F44/23") only something shaped like a reference, not a year
     if (m[0].includes(',') && !/[A-Z/-]/iu.test(ref)) return;
-    if ((ref.match(/\d/g)?.length ?? 0) >= 3 && ref.length >= 4) push(out, 'case_ref', m.index + m[0].length - ref.length, ref);
+    if ((ref.match(/\d/g)?.length ?? 0) >= 3 && ref.length >= 4) push(out, 'case_ref', m.index + m[0].length - whole.length, ref);
   });
   each(NUMERIC_DATE, story, (m) => {
     const a = Number(m[1]);
@@ -235,8 +239,9 @@ export function findPatterns(story: string): Candidate[] {
   each(MONTH_DAY, story, (m) => push(out, 'date', m.index, m[0]));
   each(BIRTH_DATE, story, (m) => push(out, 'date', m.index + m[0].length - m[1]!.length, m[1]!));
   each(BIRTHDAY_DAY_MONTH, story, (m) => push(out, 'date', m.index, m[0]));
-  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT, TEEN_AT, WILL_BE])
+  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT, NOW_AGE, WILL_BE])
     each(re, story, (m) => push(out, 'age', m.index, m[0]));
+  each(TEEN_AT, story, (m) => push(out, 'age', m.index + m[0].length - m[1]!.length, m[1]!));
   each(MONTHS_AT, story, (m) => {
     // "born at 27 weeks" is how early, not an age
     if (
