@@ -304,6 +304,25 @@ describe('ages, references, plates, homes and false names (2026-12 round, priv-b
     expect(flagged('Priti bhai and Meena ji helped, thank you Priti bhai', 'name')).toEqual(['Priti', 'Meena', 'Priti']);
   });
 
+  it('reads spaced digits after a label as one reference', () => {
+    expect(flagged('the claim ref is 4410 2291 07 now', 'case_ref')).toEqual(['4410 2291 07']);
+  });
+
+  it('finds an age said after "at just", in words, or put in with "now"', () => {
+    expect(flagged('kicked out at just 15 she was', 'age')).toEqual(['15']);
+    expect(flagged('in care at fourteen i learned', 'age')).toEqual(['fourteen']);
+    expect(flagged('my nephew, now 11, is thriving', 'age')).toEqual(['11']);
+  });
+
+  it('finds a handle with an underscore wherever it stands', () => {
+    expect(flagged('add me mo_bakes22 on there, or my psn is mo.the.baker', 'social_handle')).toEqual(['mo_bakes22', 'mo.the.baker']);
+  });
+
+  it('keeps Scottish flat positions and Welsh house numbers with the address', () => {
+    expect(flagged('we are at 3/2, 41 Paisley Road West', 'address')).toEqual(['3/2, 41 Paisley Road']);
+    expect(flagged('send it to 11 Heol y Nant please', 'address')).toEqual(['11 Heol y Nant']);
+  });
+
   it('still finds a season name after "our" and a place-named child after "my son"', () => {
     expect(flagged('our Autumn was born early', 'name')).toEqual(['Autumn']);
   });

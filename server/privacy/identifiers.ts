@@ -53,12 +53,15 @@ const VEHICLE_CONTEXT =
 // @handles (not the middle of an email address)
 const AT_HANDLE = /(?<![\p{L}\p{N}._%+\-@])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,28}[\p{L}\p{N}_])?(?![\p{L}\p{N}@])/gu;
 const PLATFORM =
-  'fb|facebook|insta|instagram|ig|snap|snapchat|sc|tiktok|tik[ \\t]?tok|twitter|threads|wechat|we[ \\t]chat|weixin|telegram|discord|kik|youtube|yt|bebo|qq|bluesky|bsky|twitch|pinterest|reddit';
+  'fb|facebook|insta|instagram|ig|snap|snapchat|sc|tiktok|tik[ \\t]?tok|twitter|threads|wechat|we[ \\t]chat|weixin|telegram|discord|kik|youtube|yt|bebo|qq|bluesky|bsky|twitch|pinterest|reddit|xbox|psn|playstation|steam|roblox';
 // "my insta is kayleigh_jones99", "snap: jaydenb2010", "WeChat ID lily8899", "add me on tiktok @x", "on fb as kerry.smith"
 const PLATFORM_HANDLE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${PLATFORM})(?![\\p{L}\\p{N}])(?:['’]s)?[ \\t]*(?:name|id|handle|user[ \\t]?name|account|page)?[ \\t]*(?:(?:then|now|still|just)[ \\t]+)?((?:(?:is|was|as|i['’]?m|am|called|named|calling[ \\t]+(?:himself|herself|themselves))(?![\\p{L}])|=|:|-|(?=@))[ \\t]*)?@?([\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]{0,28}[\\p{L}\\p{N}_])?)`,
+  `(?<![\\p{L}\\p{N}])(?:${PLATFORM})(?![\\p{L}\\p{N}])(?:['’]s)?[ \\t]*(?:name|id|handle|user[ \\t]?name|account|page|gamertag|tag|channel)?[ \\t]*(?:(?:then|now|still|just)[ \\t]+)?((?:(?:is|was|as|i['’]?m|am|called|named|calling[ \\t]+(?:himself|herself|themselves))(?![\\p{L}])|=|:|-|(?=@))[ \\t]*)?@?([\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]{0,28}[\\p{L}\\p{N}_])?)`,
   'giu',
 );
+
+// a word with an underscore in it is a handle wherever it stands: "add me kayla_22 on snap", "at beth_bakes"
+const UNDERSCORED = /(?<![\p{L}\p{N}_.@/\\-])[\p{L}\p{N}_.]{3,40}(?![\p{L}\p{N}_@/\\-])/gu;
 
 function add(out: Candidate[], kind: Candidate['kind'], start: number, text: string, tier?: 'check'): void {
   if (text) out.push(tier ? { kind, start, end: start + text.length, tier } : { kind, start, end: start + text.length });
@@ -98,6 +101,11 @@ export function findIdentifiers(story: string): Candidate[] {
     });
   }
   if (story.includes('@')) each(AT_HANDLE, story, (m) => add(out, 'social_handle', m.index, m[0]));
+  if (story.includes('_'))
+    each(UNDERSCORED, story, (m) => {
+      const handle = m[0].replace(/\.+$/u, '');
+      if (/\p{L}/u.test(handle) && /[\p{L}\p{N}]_|_[\p{L}\p{N}]/u.test(handle)) add(out, 'social_handle', m.index, handle);
+    });
   each(PLATFORM_HANDLE, story, (m) => {
     let handle = m[2]!;
     // with no "is" or ":" between, only something shaped like a handle: "add me on snap jay_b2010"

@@ -133,7 +133,10 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
     // Welsh street: "Heol y Coed", "Ffordd Las", "Stryd Fawr", "Lôn Isaf", "Maes y Dre"
     if (WELSH_HEADS.has(t.key) && (t.cap || LOWER_WELSH_HEADS.has(t.key))) {
       const j = headedRun(tokens, i, WELSH_PARTICLES, 4, (n) => STREET_WORDS.has(n.key), foreignWord);
-      if (j > i) out.push(span(tokens, i, j));
+      // with its house number: "9 Heol y Felin"
+      const numbered =
+        i > 0 && /^\d{1,4}[a-z]?$/iu.test(tokens[i - 1]!.text) && /^[ \t]+$/u.test(t.gap) && !/^(?:19|20)\d\d$/u.test(tokens[i - 1]!.text);
+      if (j > i) out.push(span(tokens, numbered ? i - 1 : i, j));
       continue;
     }
     // a Welsh name of a street or estate with no head word: "Glan yr Afon", "Bryn y Môr" (possible)
@@ -371,7 +374,7 @@ export function findHomes(tokens: Token[], kept: Uint8Array): Candidate[] {
       const s = capitalisedBefore(tokens, i, 2, kept);
       if (s === i || anyKept(kept, s, i)) continue;
       let lead = s - 1;
-      if (tokens[lead]?.key !== 'on' && tokens[lead]?.key !== 'off') continue;
+      if (!['on', 'off', 'up'].includes(tokens[lead]?.key ?? '')) continue;
       lead--;
       if (tokens[lead]?.key === 'just' || tokens[lead]?.key === 'up') lead--;
       if (!LIVED_ON_LEADS.has(tokens[lead]?.key ?? '')) continue;
