@@ -325,5 +325,14 @@ describe('ages, references, plates, homes and false names (2026-12 round, priv-b
 
   it('still finds a season name after "our" and a place-named child after "my son"', () => {
     expect(flagged('our Autumn was born early', 'name')).toEqual(['Autumn']);
+    expect(flagged('my son Dallas and my daughter Skye', 'name')).toEqual(['Dallas', 'Skye']);
+  });
+
+  it('takes a surname that is also a word after a title and a first name', () => {
+    expect(flagged('the reviewing officer was Mrs Sandra Baker', 'name')).toEqual(['Mrs Sandra Baker']);
+  });
+
+  it('does not pull a place after "in" into a name joined by "and"', () => {
+    expect(flagged('we live in Gorbals and Kayden loves it', 'name')).toEqual(['Kayden']);
   });
 });

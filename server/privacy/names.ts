@@ -441,7 +441,24 @@ export function findNames(
     const n = tokens[i + 1];
     // Mr, Mrs, Dr, Judge, HHJ, Auntie ... + a name (not the worker's: "Ms Thompson")
     if (HONORIFICS.has(t.key) && t.cap && n && /^\.?[ \t]+$/u.test(n.gap) && nameShaped(n) && !placeWord(n.key)) {
-      if (!isWorker(n)) add(i, extend(i + 1), true);
+      if (!isWorker(n)) {
+        let e = extend(i + 1);
+        // "Mrs Amanda Price": after a title and a first name, a capitalised word is the surname even if it is also a word
+        const m = tokens[e + 1];
+        if (
+          e === i + 1 &&
+          onlyAName(n.key) &&
+          m &&
+          joinedBySpace(m.gap) &&
+          nameShaped(m) &&
+          !kept[e + 1] &&
+          !ORG_WORDS.has(m.key) &&
+          !placeWord(m.key) &&
+          !isWorker(m)
+        )
+          e++;
+        add(i, e, true);
+      }
       continue;
     }
     // in small letters: "mrs jones", "dr patel" ("miss" is also a verb: "miss jones" only before a pause or a verb)
@@ -522,9 +539,12 @@ export function findNames(
         const c = tokens[j]!;
         // in small letters: any unfamiliar word after a child ("my son jayden"); after an adult, a known first name ("his nan jean")
         const ok =
-          (nameShaped(c) && !(placeWord(c.key) && !knownName(c.key))) ||
+          // a place straight after a child is the child's name: "our kids Brooklyn and Tommy", "my daughter Paris"
+          (nameShaped(c) && (childRelation || !(placeWord(c.key) && !knownName(c.key)))) ||
           ((childRelation || FAMILY.has(t.key)) && seasonName(c)) ||
-          (lowerNameShaped(c) && ((childRelation && !DESCRIBING.has(t.key)) || knownName(c.key)) && (childRelation || FAMILY.has(t.key))) ||
+          (lowerNameShaped(c) &&
+            ((childRelation && !DESCRIBING.has(t.key)) || knownName(c.key) || hyphenatedName(c.key)) &&
+            (childRelation || FAMILY.has(t.key))) ||
           ((childRelation || FAMILY.has(t.key)) && relaxedName(tokens, j));
         // a town on the keep-list is still a name straight after a relative: "my husband Barry"
         if (!ok || (kept[j] && !(knownName(c.key) && c.cap && !kept[j + 1] && (childRelation || FAMILY.has(t.key))))) break;
@@ -707,7 +727,9 @@ export function findNames(
       (c.key === 'and' || c.key === '&') &&
       joinedBySpace(tokens[f.first]!.gap) &&
       joinedBySpace(c.gap) &&
-      nameLike(f.first - 2)
+      nameLike(f.first - 2) &&
+      // "we stay in Craigmillar and Skye goes ...": a word after "in" is a place, whatever follows
+      !['in', 'near', 'around', 'outside', 'across', 'towards', 'throughout', 'within'].includes(tokens[f.first - 3]?.key ?? '')
     )
       add(f.first - 2, f.first - 2, false);
   }
