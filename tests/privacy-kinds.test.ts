@@ -328,6 +328,13 @@ describe('ages, references, plates, homes and false names (2026-12 round, priv-b
     expect(flagged('my son Dallas and my daughter Skye', 'name')).toEqual(['Dallas', 'Skye']);
   });
 
+  it('finds small-letter month dates with an ordinal, ISO dates, and "on d/m" as possible', () => {
+    expect(flagged('it was october 9th when', 'date')).toEqual(['october 9th']);
+    expect(flagged('the hearing on 2025-01-20 went well', 'date')).toEqual(['2025-01-20']);
+    expect(flagged('she came on 7/10 with the forms', 'date')).toEqual(['7/10 (check)']);
+    expect(flagged('we may 3rd it later, on 2/3 of days', 'date')).toEqual([]);
+  });
+
   it('takes a surname that is also a word after a title and a first name', () => {
     expect(flagged('the reviewing officer was Mrs Sandra Baker', 'name')).toEqual(['Mrs Sandra Baker']);
   });

@@ -58,6 +58,13 @@ const BIRTH_DATE = new RegExp(
   'giu',
 );
 
+// small letters need the ordinal: "march 14th", "on june the 3rd"
+const MONTH_DAY_LOWER =
+  /(?<![\p{L}])(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)[ \t]+(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th)(?:,?[ \t]+\d{4})?(?![\p{L}\p{N}])/gu;
+// ISO dates: 2024-03-14
+const ISO_DATE = /(?<![\p{N}/.-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\p{N}]|[/.-]\p{N})/gu;
+// "on 5/11 she came": a day and a month after "on" (possible: a score or a fraction reads the same)
+const ON_DAY_MONTH = /(?=\d)(?<=(?<![\p{L}])on[ \t]+)(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.-]\p{N}|[ \t]+of(?![\p{L}]))/gu;
 // "her birthday is 14/2", "born 3/4": a day and a month after a birthday or birth
 const BIRTHDAY_DAY_MONTH =
   /(?=\d)(?<=(?<![\p{L}])(?:birthday|born|dob|d\.o\.b\.?)(?:[ \t]+(?:is|was|on))*[ \t]*:?[ \t]*)\d{1,2}[/.-]\d{1,2}(?![\p{N}]|[/.-]\p{N})/giu;
@@ -237,6 +244,16 @@ export function findPatterns(story: string): Candidate[] {
     if (day >= 1 && day <= 31 && !plainMay) push(out, 'date', m.index, m[0]);
   });
   each(MONTH_DAY, story, (m) => push(out, 'date', m.index, m[0]));
+  each(MONTH_DAY_LOWER, story, (m) => {
+    // "we may 2nd it": the verb, unless "on" or "of" makes it the month
+    if (!/^ma[yr]/u.test(m[0]) || /(?:^|[^\p{L}])(?:on|of)[ \t]+$/u.test(story.slice(Math.max(0, m.index - 4), m.index)))
+      push(out, 'date', m.index, m[0]);
+  });
+  each(ISO_DATE, story, (m) => push(out, 'date', m.index, m[0]));
+  each(ON_DAY_MONTH, story, (m) => {
+    const [d, mo] = [Number(m[1]), Number(m[2])];
+    if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) out.push({ kind: 'date', start: m.index, end: m.index + m[0].length, tier: 'check' });
+  });
   each(BIRTH_DATE, story, (m) => push(out, 'date', m.index + m[0].length - m[1]!.length, m[1]!));
   each(BIRTHDAY_DAY_MONTH, story, (m) => push(out, 'date', m.index, m[0]));
   for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT, NOW_AGE, WILL_BE])
