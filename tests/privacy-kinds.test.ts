@@ -270,6 +270,11 @@ describe('ages, references, plates, homes and false names (2026-12 round, priv-b
     expect(flagged('he drives a BMW 320 now', 'vehicle_reg')).toEqual([]);
   });
 
+  it('reads a hospital number after its label as an ID number', () => {
+    expect(flagged('his hospital no. is H448812 if needed', 'nhs_number')).toEqual(['H448812']);
+    expect(flagged('we were in hospital 12345 times', 'nhs_number')).toEqual([]);
+  });
+
   it('finds a handle said as "called"', () => {
     expect(flagged('a lad on insta called kyz_2009 kept messaging', 'social_handle')).toEqual(['kyz_2009']);
   });

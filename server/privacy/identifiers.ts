@@ -50,6 +50,10 @@ const REG_DATELESS =
 const VEHICLE_CONTEXT =
   /\b(?:reg|registration|number ?plates?|plates?|car|van|motor|vehicle|motorbike|bike|taxi|drives?|driving|drove|parked)\b[^.!?\n]{0,30}$/iu;
 
+// a hospital's own number for a patient, after its label: "her hospital number is K123456", "patient ID RX1234567"
+const HOSPITAL_NUMBER =
+  /\b(?:(?:hospital|patient)[ \t]+(?:number|no\.?|num|id|#)|MRN)[ \t]*(?:is|was)?[ \t]*[:#]?[ \t]*([A-Z]{0,3}\d{5,10}[A-Z]?)(?![\p{L}\p{N}])/giu;
+
 // @handles (not the middle of an email address)
 const AT_HANDLE = /(?<![\p{L}\p{N}._%+\-@])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,28}[\p{L}\p{N}_])?(?![\p{L}\p{N}@])/gu;
 const PLATFORM =
@@ -85,6 +89,7 @@ export function findIdentifiers(story: string): Candidate[] {
       const labelled = NI_LABEL.test(before(story, m.index));
       if (labelled || full) add(out, 'nhs_number', m.index, m[0]);
     });
+    each(HOSPITAL_NUMBER, story, (m) => add(out, 'nhs_number', m.index + m[0].length - m[1]!.length, m[1]!));
     // after its label any two letters will do, even the specimen "QQ 12 34 56 C"
     each(NI_LABELLED, story, (m) => add(out, 'nhs_number', m.index + m[0].length - m[1]!.length, m[1]!));
     for (const re of [REG_CURRENT, REG_PREFIX, REG_SUFFIX, REG_NI]) {
