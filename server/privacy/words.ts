@@ -196,7 +196,13 @@ const NOT_PEOPLE = new Set(
   unit surgery hospice pharmacy chemist dentist opticians nursery playgroup preschool creche highers nationals gcse gcses
   alevels btec btecs apprenticeship traineeship travellers travelers gypsies asylum seekers refugees brigade ambulance paramedics
   coastguard lifeboat ministry prison jail society league brownies cubs beavers rainbows cadets choir orchestra squad flats
-  tower towers heights retail industrial directory register helpline godsend muslims christians catholics hindus sikhs jews`.split(/\s+/),
+  tower towers heights retail industrial directory register helpline godsend brexit autism autistic dyslexia dyslexic aspergers epilepsy cancer leukaemia
+  leukemia foodbank bingo football rugby cricket netball judo karate eisteddfod urdd mela carnival vaisakhi passover bonfire
+  fireworks holi navratri kwanzaa minecraft fortnite roblox pokemon lego quran koran torah gurdwara madrassa synagogue maths
+  science geography drama kinship guardianship aftercare pathway befriender interpreter translator jobcentre midwifery
+  childcare accountancy medicine dentistry physiotherapy psychology sociology criminology muslims christians catholics hindus sikhs jews`.split(
+    /\s+/,
+  ),
 );
 
 /** A word that is never a person's name although compromise has not heard of it. */
