@@ -25,7 +25,7 @@ const POSTCODE = /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW
 const POSTCODE_LOOSE = /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?![\p{L}\p{N}])/gu;
 // An outward code alone only where the words say it is one: "postcode TN34", "the TN34 area".
 const OUTWARD_SAID =
-  /(?=[A-Z])(?<=\bpost ?code(?: area)?(?: is| was)?:? )[A-Z]{1,2}\d[A-Z\d]?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?(?= area\b)/giu;
+  /(?=[A-Z])(?<=\bpost ?code(?: area)?(?: is| was)?:? )[A-Z]{1,2}\d[A-Z\d]?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?(?= (?:area|post ?code|district)\b(?! lottery))/giu;
 
 // Family court numbers (ZC19C00123, LJ21C00456, SE12P3456) anywhere; other references after their label.
 const FAMILY_CASE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}[A-Z]\d{4,6}(?![\p{L}\p{N}])/gu;
