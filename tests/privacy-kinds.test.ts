@@ -324,6 +324,16 @@ describe('ages, references, plates, homes and false names (2026-12 round, priv-b
     expect(flagged('add me mo_bakes22 on there, or my psn is mo.the.baker', 'social_handle')).toEqual(['mo_bakes22', 'mo.the.baker']);
   });
 
+  it('reads what follows "our address is" as the address, up to a pause', () => {
+    expect(flagged('our new address is 9 elm tree way, if you write', 'address')).toEqual(['9 elm tree way']);
+    expect(flagged('her address is the same as mine', 'address')).toEqual([]);
+  });
+
+  it('reads "we live at the X" as a possible estate or house, not a region', () => {
+    expect(flagged('we live at the Beeches now', 'address')).toEqual(['Beeches (check)']);
+    expect(flagged('we live in the Midlands now', 'address')).toEqual([]);
+  });
+
   it('keeps Scottish flat positions and Welsh house numbers with the address', () => {
     expect(flagged('we are at 3/2, 41 Paisley Road West', 'address')).toEqual(['3/2, 41 Paisley Road']);
     expect(flagged('send it to 11 Heol y Nant please', 'address')).toEqual(['11 Heol y Nant']);

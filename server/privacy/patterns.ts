@@ -154,6 +154,8 @@ const NUMBERED_NAMED = new RegExp(
   `(?=\\d)(?<=(?<![\\p{L}])(?:at|to|from|live|lives|living|moved)[ \\t]+)(?!(?:19|20)\\d\\d\\b)\\d{1,4}[a-z]?,?[ \\t]+(?!(?:${MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Eid|Diwali|Year|Years|Weeks|Months|Days|Hours|Kids|Children|Times|Of)\\b)${CAP_WORD}(?:[ \\t]+${CAP_WORD}){0,2}(?=[ \\t]*(?:[,.;!?)]|$))`,
   'gu',
 );
+// whatever follows "our address is" up to a pause, when it starts like an address: "our address is 14 willow way, LS2"
+const ADDRESS_SAID = /(?=[\d\p{Lu}])(?<=(?<![\p{L}])address(?:[ \t]+(?:is|was)|[ \t]*:)[ \t]*)[^.,;:!?\n()]{3,60}(?=[.,;:!?\n()]|$)/gu;
 // "at number 27", "Flat 3"
 const HOUSE_NUMBER =
   /(?=[Nn])(?<=(?<![\p{L}])(?:at|from|to|in|of)[ \t]+)(?:number|no\.?)[ \t]*\d{1,4}[a-z]?(?![\p{L}\p{N}])|(?<![\p{L}])[Ff]lat[ \t]+(?:\d{1,3}\/)?\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/gu;
@@ -270,6 +272,11 @@ export function findPatterns(story: string): Candidate[] {
   each(BE_AGE, story, (m) => {
     const n = Number(m[0].match(/^\d+/)?.[0] ?? 1);
     if (n <= 120) push(out, 'age', m.index, m[0]);
+  });
+  each(ADDRESS_SAID, story, (m) => {
+    const text = m[0].replace(/[ \t]+$/u, '');
+    // "address is The same as before": a street or house needs a number or two capitalised words
+    if (/^\d/u.test(text) || /^\p{Lu}\p{L}+[ \t]+\p{Lu}/u.test(text)) push(out, 'address', m.index, text);
   });
   for (const re of [NUMBERED_STREET, NUMBERED_STREET_LOWER, NUMBERED_THE, NAMED_STREET, HOUSE_NUMBER])
     each(re, story, (m) => push(out, 'address', m.index, m[0]));

@@ -4,7 +4,7 @@
 import type { Candidate } from './spans.ts';
 import { headedRun } from './phrases.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
-import { commonWord, neverAName, unknownWord, foreignWord, placeWord } from './words.ts';
+import { commonWord, neverAName, unknownWord, foreignWord, placeWord, notAPerson } from './words.ts';
 
 /** Street words sure enough to make a capitalised name a street on their own. */
 const STREET_WORDS = new Set(
@@ -212,13 +212,15 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       t.cap &&
       !t.sentenceStart &&
       tokens[i - 1]?.key === 'the' &&
-      ['on', 'onto', 'off'].includes(tokens[i - 2]?.key ?? '') &&
+      ['on', 'onto', 'off', 'at', 'in'].includes(tokens[i - 2]?.key ?? '') &&
       (LIVE_WORDS.has(tokens[i - 3]?.key ?? '') ||
         (['up', 'down', 'out'].includes(tokens[i - 3]?.key ?? '') &&
           [...LIVE_WORDS, 'was', 'were', 'are', 'am'].includes(tokens[i - 4]?.key ?? ''))) &&
       !kept[i] &&
       !neverAName(t.key) &&
       !commonWord(t.key) &&
+      !placeWord(t.key) &&
+      !notAPerson(t.key) &&
       !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap))
     ) {
       out.push(span(tokens, i, i, 'check'));
