@@ -351,6 +351,11 @@ describe('ages, references, plates, homes and false names (2026-12 round, priv-b
     expect(flagged('we may 3rd it later, on 2/3 of days', 'date')).toEqual([]);
   });
 
+  it('finds children named in text-speak: "kids x and y", "name, age,"', () => {
+    expect(all('we moved. kids amber and tyler love it')).toEqual(['name:amber', 'name:tyler']);
+    expect(all('thanks. ruby, 11, Year 7')).toEqual(['name:ruby', 'age:11']);
+  });
+
   it('takes a surname that is also a word after a title and a first name', () => {
     expect(flagged('the reviewing officer was Mrs Sandra Baker', 'name')).toEqual(['Mrs Sandra Baker']);
   });

@@ -294,8 +294,13 @@ type Found = { first: number; last: number; child: boolean; trusted: boolean; ch
 const FOLLOWED_BY_AGE_PHRASE =
   /^,?[ \t]+(?:(?:only|just|nearly|almost|about)[ \t]+)?(\d{1,2})[ \t-]*(?:years?|yrs?|months?|weeks?)[ \t-]*old(?![\p{L}])/u;
 
+/** "lily, 12, Pontypridd High": an age between commas straight after a word */
+const FOLLOWED_BY_BARE_AGE = /^,[ \t]*(\d{1,2})[ \t]*(?:,|\.|$)/u;
+
 function childAgeFollows(story: string, t: Token): boolean {
   if (FOLLOWED_BY_AGE_PHRASE.test(story.slice(t.end, t.end + 40))) return true;
+  const bare = FOLLOWED_BY_BARE_AGE.exec(story.slice(t.end, t.end + 12));
+  if (bare && Number(bare[1]) < 18 && (t.cap || knownName(t.key))) return true;
   const m = FOLLOWED_BY_CHILD_AGE.exec(story.slice(t.end, t.end + 40));
   if (!m) return false;
   const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!];
@@ -348,7 +353,7 @@ export function childNameKeys(tokens: Token[], story: string): Set<string> {
     const t = tokens[i]!;
     if (t.possessive) continue;
     const sibling = SIBLINGS.has(t.key) && hasChild && ['his', 'her', 'their'].includes(tokens[i - 1]?.key ?? '');
-    if ((CHILD_RELATIONS.has(t.key) || sibling) && determinedRelation(tokens, i)) {
+    if ((CHILD_RELATIONS.has(t.key) || sibling) && (determinedRelation(tokens, i) || (t.sentenceStart && !t.cap && !sibling))) {
       for (let j = i + 1; j < tokens.length && closeAfter(tokens[j]!); j++) {
         const n = tokens[j]!;
         if (nameShaped(n) || lowerNameShaped(n) || seasonName(n)) keys.add(n.key);
@@ -533,7 +538,8 @@ export function findNames(
       (childRelation || SIBLINGS.has(t.key) || OTHER_RELATIONS.has(t.key)) &&
       !t.possessive &&
       !kept[i] &&
-      determinedRelation(tokens, i)
+      // "kids bella and jack stayed": text-speak drops the "my" at the start of a sentence
+      (determinedRelation(tokens, i) || (childRelation && t.sentenceStart && !t.cap))
     ) {
       for (let j = i + 1; j < tokens.length && closeAfter(tokens[j]!); j++) {
         const c = tokens[j]!;
