@@ -306,6 +306,12 @@ describe('ages, references, plates, homes and false names (2026-12 round, priv-b
     expect(flagged(story, 'name')).toEqual([]);
   });
 
+  it("knows short forms of the worker's name that start differently", () => {
+    expect(flagged('Paddy came every week and Paddy listened', 'name', 'Patrick Doyle')).toEqual([]);
+    expect(flagged('Sally was brilliant with our Jake', 'name', 'Sarah Hughes')).toEqual(['Jake']);
+    expect(flagged('Huw helped us, thank you Huw', 'name', 'Hugh Roberts')).toEqual([]);
+  });
+
   it('keeps a respectful word after a first name out of the name', () => {
     expect(flagged('Priti bhai and Meena ji helped, thank you Priti bhai', 'name')).toEqual(['Priti', 'Meena', 'Priti']);
   });
