@@ -302,6 +302,7 @@ describe('ages, references, plates, homes and false names (2026-12 round, priv-b
     'She found a Welsh-speaking school for us.',
     'Dear Sir/Madam, I write about Mrs Smith.',
     'His Autism got worse but he loves Rugby and Minecraft and passed Geography.',
+    'We have a puppy called Waffles and a cat named Pickle.',
   ])('flags no name in "%s"', (story) => {
     expect(flagged(story, 'name')).toEqual([]);
   });

@@ -279,6 +279,11 @@ const PERSON_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'some', 'a
 const NOT_BEFORE_AGED_NAME = new Set([...PERSON_DETERMINERS, 'his', 'her', 'their', 'your']);
 
 const OUR = new Set(['our', 'oor', 'wor']);
+const PETS_AND_HOMES = new Set(
+  'dog dogs puppy pup cat cats kitten hamster rabbit bunny horse pony budgie parrot tortoise snake fish goldfish guinea pig ferret house home cottage farm farmhouse bungalow boat caravan'.split(
+    ' ',
+  ),
+);
 /** Verbs a person does (not "is", "has"): after "our" + an unfamiliar word they make it someone. */
 const ACTION_VERBS = new Set(
   'got gets went goes came comes started starts needs needed wanted likes liked turned turns cried hates kicked ran runs'.split(' '),
@@ -582,7 +587,16 @@ export function findNames(
       (t.key === 'named' && !kept[i]) ||
       (t.key === 'is' && tokens[i - 1]?.key === 'name') ||
       (t.key === 'as' && tokens[i - 1]?.key === 'known');
-    if (namedBy && n && joinedBySpace(n.gap) && (nameShaped(n) || lowerNameShaped(n)) && !placeWord(n.key)) {
+    // "a dog called Biscuit", "our cottage called Bosvean": a pet's or a home's name is not a person's
+    const thingNamed =
+      namedBy &&
+      (PETS_AND_HOMES.has(tokens[i - 1]?.key ?? '') || (tokens[i - 1]?.key === 'is' && PETS_AND_HOMES.has(tokens[i - 2]?.key ?? '')));
+    if (thingNamed && n && joinedBySpace(n.gap) && n.cap && !isWorker(n)) {
+      // the pet's name is claimed here, so the passes after this one do not read it as a person
+      used[i + 1] = 1;
+      continue;
+    }
+    if (namedBy && !thingNamed && n && joinedBySpace(n.gap) && (nameShaped(n) || lowerNameShaped(n)) && !placeWord(n.key)) {
       if (!isWorker(n) || (hasChildRelationBefore(i) && childKeys.has(n.key))) add(i + 1, n.cap ? extend(i + 1) : i + 1, true);
       continue;
     }

@@ -212,7 +212,7 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       t.cap &&
       !t.sentenceStart &&
       tokens[i - 1]?.key === 'the' &&
-      ['on', 'onto', 'off', 'at', 'in'].includes(tokens[i - 2]?.key ?? '') &&
+      ['on', 'onto', 'off', 'at'].includes(tokens[i - 2]?.key ?? '') &&
       (LIVE_WORDS.has(tokens[i - 3]?.key ?? '') ||
         (['up', 'down', 'out'].includes(tokens[i - 3]?.key ?? '') &&
           [...LIVE_WORDS, 'was', 'were', 'are', 'am'].includes(tokens[i - 4]?.key ?? ''))) &&
