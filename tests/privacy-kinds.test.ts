@@ -239,10 +239,17 @@ describe('ages, references, plates, homes and false names (2026-12 round, priv-b
     expect(flagged(story, 'age')).toEqual([age]);
   });
 
+  it("finds an adult relative's age", () => {
+    expect(flagged('me mam was 38 when she', 'age')).toEqual(['38']);
+    expect(flagged('my grandad, 79, still drives', 'age')).toEqual(['79']);
+    expect(flagged('my dad is 10 minutes away and my mum was 1 of 7', 'age')).toEqual([]);
+  });
+
   it('leaves times, amounts and house numbers after "at" alone', () => {
     expect(flagged('she rang at 15:45 and again at 16 minutes past', 'age')).toEqual([]);
     expect(flagged('we met at 17 Orchard Way and paid at 40 quid a week', 'age')).toEqual([]);
     expect(flagged('the bus came at 3 in the afternoon', 'age')).toEqual([]);
+    expect(flagged('support at 24/7 and a bus at 20 to 6', 'age')).toEqual([]);
     expect(flagged('she was born at 31 weeks', 'age')).toEqual([]);
   });
 

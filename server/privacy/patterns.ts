@@ -90,9 +90,12 @@ const EVENT_AT =
 // "at 13", "at 16 i left": a teenage number after "at" is an age, not a time, unless a time, a quantity or a
 // house's street follows ("at 14:30", "at 15 minutes", "at 17 Mill Lane")
 const TEEN_AT =
-  /(?<![\p{L}])[Aa]t[ \t]+(?:(?:just|only|barely|nearly|almost|about|around|age|aged)[ \t]+)?((?:1[3-9]|[2-9]\d|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)(?![\p{L}\p{N}]|[.:,]\p{N}|[ \t]*(?:o['’]?clock|am\b|pm\b|a\.m|p\.m|%|percent|per\b|hundred|thousand|grand|k\b|p\b|pence|quid|pounds|past|to[ \t]+\d|after|till?\b|until|hours?|hrs|minutes?|mins?|seconds?|days?|weeks?|months?|years?(?![ \t-]+old)|miles|mph|degrees|points|stone|kg|lbs|metres|feet|ft)|[ \t]+(?!I(?![\p{L}]))\p{Lu}|[ \t]+[a-z][\p{L}'’-]*[ \t]+(?:road|street|avenue|lane|close|drive|way|court|crescent|terrace|grove|gardens|place)(?![\p{L}])))/gu;
+  /(?<![\p{L}])[Aa]t[ \t]+(?:(?:just|only|barely|nearly|almost|about|around|age|aged)[ \t]+)?((?:1[3-9]|[2-9]\d|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)(?![\p{L}\p{N}]|[.:,/]\p{N}|[ \t]*(?:o['’]?clock|am\b|pm\b|a\.m|p\.m|%|percent|per\b|hundred|thousand|grand|k\b|p\b|pence|quid|pounds|past|to[ \t]+\d|after|till?\b|until|hours?|hrs|minutes?|mins?|seconds?|days?|weeks?|months?|years?(?![ \t-]+old)|miles|mph|degrees|points|stone|kg|lbs|metres|feet|ft)|[ \t]+(?!I(?![\p{L}]))\p{Lu}|[ \t]+[a-z][\p{L}'’-]*[ \t]+(?:road|street|avenue|lane|close|drive|way|court|crescent|terrace|grove|gardens|place)(?![\p{L}])))/gu;
 // "our son, now 7, loves it", "Mia (now 4)": an age put in after a person
 const NOW_AGE = /(?=\d)(?<=(?:,|\()[ \t]*now[ \t]+(?:aged?[ \t]+)?)\d{1,2}(?=[ \t]*[,)])/gu;
+// "my nan, 81, helps", "my son, 9, and": a number between commas straight after a relative
+const COMMA_AGE =
+  /(?=\d)(?<=(?<![\p{L}])(?:son|daughter|boy|girl|baby|lad|lass|brother|sister|nephew|niece|grandson|granddaughter|mum|mam|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandad|husband|wife|partner|auntie|aunty|uncle|cousin),[ \t]*)\d{1,3}(?=[ \t]*[,)]|[ \t]+(?:and|now)(?![\p{L}]))/gu;
 // a baby's age as when something happened: "took meningitis at 9 months", "walking at 11 months" (possible: "a review at 6 months")
 const MONTHS_AT =
   /(?=\d)(?<=(?<![\p{L}])at[ \t]+)\d{1,2}[ \t]*(?:months?|weeks?)(?![\p{L}]|[ \t]+(?:pregnant|gestation|later|after|in|into|of|on|notice|review|time)(?![\p{L}]))/gu;
@@ -101,7 +104,7 @@ const TURNED = new RegExp(`(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:turned|turns|turning
 // "I was 15", "I'm 19", "she is 2", "Sarah is 9 now", "my little boy is 2", "who is 15", "my kids are 6 and 8".
 // Only the number is flagged ("I was [age]"); what follows must not make it a time, a count or a quantity.
 const AGE_SUBJECT =
-  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|sons|daughter|daughters|boy|boys|girl|girls|lad|lads|lass|lassie|bairn|wean|weans|man|toddler|baby|babies|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|grandkids|teenager|teenagers)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
+  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|sons|daughter|daughters|boy|boys|girl|girls|lad|lads|lass|lassie|bairn|wean|weans|man|toddler|mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|husband|wife|partner|fella|boyfriend|girlfriend|auntie|aunty|uncle|baby|babies|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|grandkids|teenager|teenagers)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
 const BE = "(?:[ \\t]+(?:am|is|was|were|are|wis)|['’](?:m|s|re))";
 const NOT_AN_AGE_AFTER =
   "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|stars?\\b|on[ \\t]+the\\b))";
@@ -258,7 +261,7 @@ export function findPatterns(story: string): Candidate[] {
   });
   each(BIRTH_DATE, story, (m) => push(out, 'date', m.index + m[0].length - m[1]!.length, m[1]!));
   each(BIRTHDAY_DAY_MONTH, story, (m) => push(out, 'date', m.index, m[0]));
-  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT, NOW_AGE, WILL_BE])
+  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT, NOW_AGE, COMMA_AGE, WILL_BE])
     each(re, story, (m) => push(out, 'age', m.index, m[0]));
   each(TEEN_AT, story, (m) => push(out, 'age', m.index + m[0].length - m[1]!.length, m[1]!));
   each(MONTHS_AT, story, (m) => {
