@@ -296,6 +296,8 @@ describe('ages, references, plates, homes and false names (2026-12 round, priv-b
     ['she came to our cottage, Hendre Fach, that night', 'Hendre Fach'],
     ['we live on Marsden Brow with the kids', 'Marsden Brow'],
     ['we stay just off Kelso Rd now', 'Kelso Rd'],
+    ['we moved to Llys y Fedwen in May', 'Llys y Fedwen'],
+    ['a flat on Albert Embankment', 'Albert Embankment'],
   ])('finds the home in "%s"', (story, home) => {
     expect(flagged(story, 'address')).toEqual([home]);
   });

@@ -8,14 +8,30 @@ import { commonWord, neverAName, unknownWord, foreignWord, placeWord, notAPerson
 
 /** Street words sure enough to make a capitalised name a street on their own. */
 const STREET_WORDS = new Set(
-  'road rd street avenue ave lane crescent cres terrace grove mews gardens gdns drive close rise way walk row square sq place parade wynd brae park loan vennel gait'.split(
+  'road rd street avenue ave lane crescent cres terrace grove mews gardens gdns drive close rise way walk row square sq place parade wynd brae park loan vennel gait boulevard esplanade promenade causeway embankment dene garth fold'.split(
     ' ',
   ),
 );
 /** Street words that make even a district's or town's name a street ("Shankill Road", "Falls Road"). */
 const KEPT_STREET_WORDS = new Set(['road', 'street', 'lane', 'avenue', 'rd']);
 /** Street words that are also ordinary words: need a capitalised name before them that is not an ordinary word. */
-const WEAK_STREET_WORDS = new Set(['way', 'walk', 'row', 'square', 'place', 'close', 'rise', 'drive', 'parade', 'park', 'loan', 'gait']);
+const WEAK_STREET_WORDS = new Set([
+  'way',
+  'walk',
+  'row',
+  'square',
+  'place',
+  'close',
+  'rise',
+  'drive',
+  'parade',
+  'park',
+  'loan',
+  'gait',
+  'dene',
+  'garth',
+  'fold',
+]);
 /** Small-letter streets: only these words, after "on", "off", "in" ... ("we're on mill lane"). */
 const LOWER_STREET_WORDS = new Set(
   'road rd street avenue ave lane crescent terrace grove mews gardens close drive way place walk row rise'.split(' '),
@@ -62,6 +78,11 @@ const WELSH_HEADS = new Set([
   'rhes',
   'sgwar',
   'ty',
+  // Llys (court), Allt and Rhiw (hill), Gerddi (gardens): "Llys y Coed", "Allt y Wennol", "Gerddi'r Afon"
+  'llys',
+  'allt',
+  'rhiw',
+  'gerddi',
   'bwthyn',
   'fferm',
   'plas',
@@ -69,7 +90,7 @@ const WELSH_HEADS = new Set([
   'chy',
 ]);
 /** Typed in small letters too: "heol y coed". */
-const LOWER_WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'cilgant', 'rhodfa']);
+const LOWER_WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'cilgant', 'rhodfa', 'llys']);
 const WELSH_PARTICLES = new Set(['y', 'yr', "'r", 'r', 'ty', 'tŷ', 'pen', 'an']);
 /** Named houses and blocks of flats. "House" and "Court" are offices and courts as often: those are check. */
 const HOUSE_WORDS = new Set([
