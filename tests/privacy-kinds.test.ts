@@ -372,6 +372,10 @@ describe('ages, references, plates, homes and false names (2026-12 round, priv-b
     expect(all('thanks. ruby, 11, Year 7')).toEqual(['name:ruby', 'age:11']);
   });
 
+  it('finds a name typed again in small letters at the start of a sentence', () => {
+    expect(flagged('my ex Callum left. i got over it. callum still rings', 'name')).toEqual(['Callum', 'callum']);
+  });
+
   it('takes a surname that is also a word after a title and a first name', () => {
     expect(flagged('the reviewing officer was Mrs Sandra Baker', 'name')).toEqual(['Mrs Sandra Baker']);
   });

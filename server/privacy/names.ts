@@ -624,7 +624,7 @@ export function findNames(
     // "Rose, my eldest, said"
     if (nameShaped(t) && childKeys.has(t.key) && n && /^,[ \t]*$/u.test(n.gap) && ['my', 'our'].includes(n.key)) add(i, i, true);
     if (used[i] || isWorker(t)) continue;
-    const prevKey = tokens[i - 1]?.key ?? '';
+    const prevKey = t.sentenceStart ? '' : (tokens[i - 1]?.key ?? '');
     // "kayla is 9 and mason is 6", "Summer is 3": a word with a child's age after it
     if (
       (lowerPersonWord(t) || seasonName(t) || (nameShaped(t) && knownName(t.key))) &&
@@ -788,7 +788,8 @@ export function findNames(
     if (!hit || used[i] || isWorker(t) || suffixAfterName(tokens, i)) continue;
     // a name found with a capital, typed again in small letters: "Poppy ... poppy's mum"; a word as well as a name
     // ("rose", "summer") only as someone: with a possessive or before a verb
-    const before = tokens[i - 1]?.key ?? '';
+    // the word before, in the same sentence ("...any of it. jamie kept" has none)
+    const before = t.sentenceStart ? '' : (tokens[i - 1]?.key ?? '');
     if (!t.cap && PERSON_DETERMINERS.has(before) && (before !== 'so' || commonWord(t.key))) continue;
     // "Will you believe it": a capitalised verb starting a question is not the name
     if (t.cap && t.sentenceStart && functionWord(t.key) && ['you', 'i', 'we', 'he', 'she', 'they', 'it'].includes(tokens[i + 1]?.key ?? ''))
