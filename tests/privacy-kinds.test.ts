@@ -298,6 +298,7 @@ describe('ages, references, plates, homes and false names (2026-12 round, priv-b
     ['we stay just off Kelso Rd now', 'Kelso Rd'],
     ['we moved to Llys y Fedwen in May', 'Llys y Fedwen'],
     ['a flat on Albert Embankment', 'Albert Embankment'],
+    ['she found me a room at Ashgrove Hall near uni', 'Ashgrove Hall'],
   ])('finds the home in "%s"', (story, home) => {
     expect(flagged(story, 'address')).toEqual([home]);
   });

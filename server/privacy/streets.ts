@@ -392,6 +392,22 @@ export function findHomes(tokens: Token[], kept: Uint8Array): Candidate[] {
       i = e;
       continue;
     }
+    // a room in a hall or house of residence: "a room at Storthes Hall", "a bedsit in Carlton House"
+    if (t.cap && (t.key === 'hall' || t.key === 'halls' || t.key === 'house') && !t.sentenceStart && i >= 3) {
+      const s = capitalisedBefore(tokens, i, 2, kept);
+      const lead = tokens[s - 1]?.key ?? '';
+      const room = tokens[s - 2]?.key ?? '';
+      if (
+        s < i &&
+        (lead === 'at' || lead === 'in') &&
+        ['room', 'bedsit', 'flat', 'studio', 'placement'].includes(room) &&
+        !anyKept(kept, s, i) &&
+        !tokens.slice(s, i).some((w) => placeWord(w.key) || COURT_KINDS.has(w.key) || NOT_HOUSES.has(w.key))
+      ) {
+        out.push(span(tokens, s, i));
+        continue;
+      }
+    }
     // "we live on Audley Range", "our house on Goldthorn Hill"
     if (t.cap && LIVED_ON_WORDS.has(t.key) && !t.sentenceStart) {
       const s = capitalisedBefore(tokens, i, 2, kept);
