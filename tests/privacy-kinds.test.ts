@@ -299,6 +299,8 @@ describe('ages, references, plates, homes and false names (2026-12 round, priv-b
     ['we moved to Llys y Fedwen in May', 'Llys y Fedwen'],
     ['a flat on Albert Embankment', 'Albert Embankment'],
     ['she found me a room at Ashgrove Hall near uni', 'Ashgrove Hall'],
+    ['we got a flat on an estate called Thornfield', 'Thornfield'],
+    ['our block is Kestrel Court, the ugly one', 'Kestrel Court'],
   ])('finds the home in "%s"', (story, home) => {
     expect(flagged(story, 'address')).toEqual([home]);
   });

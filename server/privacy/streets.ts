@@ -312,8 +312,10 @@ const HOME_WORDS = new Set([
   'smallholding',
   'lodge',
   'caravan',
+  'estate',
+  'block',
 ]);
-const OWNERS = new Set(['our', 'my', 'his', 'her', 'their', 'the', 'a', 'nan', "nan's", 'mums', 'dads']);
+const OWNERS = new Set(['our', 'my', 'his', 'her', 'their', 'the', 'a', 'an', 'nan', "nan's", 'mums', 'dads']);
 /** Street words that also name districts and hills ("Goldthorn Hill", "Audley Range"): a street only where a family lives on it. */
 const LIVED_ON_WORDS = new Set(
   'hill range bank brow view green side hey fold gate top end mount chase croft dale vale heights meadow meadows fields common moor grange wood rise park'.split(
@@ -343,7 +345,7 @@ function homeNameEnd(tokens: Token[], s: number, kept: Uint8Array): number {
     const w = tokens[k]!;
     if (k > s && (!joinedBySpace(w.gap) || w.sentenceStart)) break;
     // a kept word inside the name is still the name: "Hendre Fach" ("fach" is on the keep-list as Welsh)
-    if (w.cap && (!kept[k] || k > s) && !neverAName(w.key)) e = k;
+    if (w.cap && (!kept[k] || k > s) && (!neverAName(w.key) || (k > s && MAYBE_HOUSE_WORDS.has(w.key)))) e = k;
     else if (k === s && w.key === 'the' && w.cap) e = k;
     else if (!(k > s && WELSH_PARTICLES.has(w.key))) break;
     if (w.possessive) break;
@@ -384,7 +386,9 @@ export function findHomes(tokens: Token[], kept: Uint8Array): Candidate[] {
       }
       const e = homeNameEnd(tokens, k, kept);
       if (e < 0) continue;
-      const run = tokens.slice(k, e + 1).filter((w) => w.cap && w.key !== 'the');
+      const run = tokens
+        .slice(k, e + 1)
+        .filter((w) => w.cap && w.key !== 'the' && !MAYBE_HOUSE_WORDS.has(w.key) && !HOUSE_WORDS.has(w.key));
       // without "called", only a name that is not an English word: "our house is Bryn Teg", not "our house is Quiet"
       if (!said && run.some((w) => commonWord(w.key) && !unknownWord(w.key) && !foreignWord(w.key))) continue;
       if (run.some((w) => placeWord(w.key))) continue;
