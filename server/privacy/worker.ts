@@ -132,6 +132,15 @@ const NICKNAMES: Record<string, string[]> = {
   veronica: ['ronnie', 'nicky'],
   wilhelmina: ['mina', 'willa'],
   roberta: ['bobbie', 'robbie'],
+  olivia: ['liv', 'livvy', 'livi'],
+  natasha: ['tash', 'tasha'],
+  vanessa: ['nessa', 'ness'],
+  antonia: ['toni'],
+  yvonne: ['vonnie'],
+  nicole: ['nikki', 'nicky'],
+  amanda: ['mandy'],
+  amelia: ['millie'],
+  cassandra: ['cass', 'sandy'],
 };
 const NICKNAME_OF = new Map<string, Set<string>>();
 for (const [full, shorts] of Object.entries(NICKNAMES)) {
