@@ -47,6 +47,7 @@ const REG_NI = new RegExp(
 // Dateless marks (before 1963, still on old and cherished cars): ABC 123, 123 ABC, AB 1234, 1234 AB; only near a car word.
 const REG_DATELESS =
   /(?<![\p{L}\p{N}])(?:(?!(?:BMW|MG|VW|DS|TVR|AMG|GTI|GT|RS|ST|SUV|MPV|XR|XJ|XF|XE|SL|SLK|CLK|DB|LR|RAV|CRV|CR|HR|LPG|EV)[ \t]?\d)[A-HJ-PR-Y]{2,3}[ \t]?\d{1,4}|\d{1,4}[ \t]?[A-HJ-PR-Y]{2,3})(?![\p{L}\p{N}])/gu;
+const CAR_WORD = /\b(?:reg|registration|plates?|car|van|motor|vehicle|motorbike|bike|taxi|drives?|driving|drove|parked)\b/iu;
 const VEHICLE_CONTEXT =
   /\b(?:reg|registration|number ?plates?|plates?|car|van|motor|vehicle|motorbike|bike|taxi|drives?|driving|drove|parked)\b[^.!?\n]{0,30}$/iu;
 
@@ -89,7 +90,8 @@ export function findIdentifiers(story: string): Candidate[] {
       const labelled = NI_LABEL.test(before(story, m.index));
       if (labelled || full) add(out, 'nhs_number', m.index, m[0]);
     });
-    each(HOSPITAL_NUMBER, story, (m) => add(out, 'nhs_number', m.index + m[0].length - m[1]!.length, m[1]!));
+    if (/hospital|patient|MRN/iu.test(story))
+      each(HOSPITAL_NUMBER, story, (m) => add(out, 'nhs_number', m.index + m[0].length - m[1]!.length, m[1]!));
     // after its label any two letters will do, even the specimen "QQ 12 34 56 C"
     each(NI_LABELLED, story, (m) => add(out, 'nhs_number', m.index + m[0].length - m[1]!.length, m[1]!));
     for (const re of [REG_CURRENT, REG_PREFIX, REG_SUFFIX, REG_NI]) {
@@ -100,10 +102,12 @@ export function findIdentifiers(story: string): Candidate[] {
         else if (re === REG_CURRENT) add(out, 'vehicle_reg', m.index, m[0], 'check');
       });
     }
-    each(REG_DATELESS, story, (m) => {
-      if (VEHICLE_CONTEXT.test(before(story, m.index)) && !/^(?:19|20)\d\d$/u.test(m[0].replace(/\D/gu, '')))
-        add(out, 'vehicle_reg', m.index, m[0]);
-    });
+    // only a story with a car word in it is scanned for the dateless shapes, which are common in other text
+    if (CAR_WORD.test(story))
+      each(REG_DATELESS, story, (m) => {
+        if (VEHICLE_CONTEXT.test(before(story, m.index)) && !/^(?:19|20)\d\d$/u.test(m[0].replace(/\D/gu, '')))
+          add(out, 'vehicle_reg', m.index, m[0]);
+      });
   }
   if (story.includes('@')) each(AT_HANDLE, story, (m) => add(out, 'social_handle', m.index, m[0]));
   if (story.includes('_'))
