@@ -201,13 +201,13 @@ function nameShaped(t: Token): boolean {
     !CONTRACTION.test(t.key) &&
     !neverAName(t.key) &&
     !notAPerson(t.key) &&
-    !/\p{N}/u.test(t.key) &&
-    // "Welsh-medium", "English-speaking"
-    !(t.key.includes('-') && neverAName(t.key.slice(0, t.key.indexOf('-')))) &&
     !HONORIFICS.has(t.key) &&
     !CHILD_RELATIONS.has(t.key) &&
     !OTHER_RELATIONS.has(t.key) &&
-    /\p{L}/u.test(t.key)
+    // "Welsh-medium", "English-speaking"
+    !(t.key.includes('-') && neverAName(t.key.slice(0, t.key.indexOf('-')))) &&
+    /\p{L}/u.test(t.key) &&
+    !/\p{N}/u.test(t.key)
   );
 }
 
