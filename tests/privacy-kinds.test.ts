@@ -256,3 +256,163 @@ describe('small letters, as typed on a phone', () => {
     expect(all('Ysgol y Graig and Heol y Coed')).toEqual(['school:Ysgol y Graig', 'address:Heol y Coed']);
   });
 });
+
+describe('ages, references, plates, homes and false names (2026-12 round, priv-b)', () => {
+  it.each([
+    ['she was expelled from school at 15, then', '15'],
+    ['he went into foster care at 12. He', '12'],
+    ['our boy came to us at 6 and settled', '6'],
+    ['I became a nan at 52 and', '52'],
+    ['the wee lass was only 14 months.', '14 months'],
+  ])('finds the age in "%s"', (story, age) => {
+    expect(flagged(story, 'age')).toEqual([age]);
+  });
+
+  it("finds an adult relative's age", () => {
+    expect(flagged('me mam was 38 when she', 'age')).toEqual(['38']);
+    expect(flagged('my grandad, 79, still drives', 'age')).toEqual(['79']);
+    expect(flagged('my dad is 10 minutes away and my mum was 1 of 7', 'age')).toEqual([]);
+  });
+
+  it('leaves times, amounts and house numbers after "at" alone', () => {
+    expect(flagged('she rang at 15:45 and again at 16 minutes past', 'age')).toEqual([]);
+    expect(flagged('we met at 17 Orchard Way and paid at 40 quid a week', 'age')).toEqual([]);
+    expect(flagged('the bus came at 3 in the afternoon', 'age')).toEqual([]);
+    expect(flagged('support at 24/7 and a bus at 20 to 6', 'age')).toEqual([]);
+    expect(flagged('she was born at 31 weeks', 'age')).toEqual([]);
+  });
+
+  it('reads a baby milestone "at N months" as a possible age', () => {
+    expect(flagged('she started crawling at 7 months', 'age')).toEqual(['7 months (check)']);
+  });
+
+  it.each([
+    ['the injunction number was XY19F00921 and', 'XY19F00921'],
+    ['the PNC ref is 88/551203. She', '88/551203'],
+    ['they gave us DV/2024/11873 to quote', 'DV/2024/11873'],
+    ['at the sheriff court, B12/19, she spoke', 'B12/19'],
+  ])('finds the reference in "%s"', (story, ref) => {
+    expect(flagged(story, 'case_ref')).toEqual([ref]);
+  });
+
+  it('does not read a year or a date after a label as a reference', () => {
+    expect(flagged('the court, 2019 was a hard year', 'case_ref')).toEqual([]);
+    expect(flagged('she saw the TV 2024 special', 'case_ref')).toEqual([]);
+  });
+
+  it('finds Northern Irish and dateless plates near a car word, not car models', () => {
+    expect(flagged('his car was MXZ 412 every time', 'vehicle_reg')).toEqual(['MXZ 412']);
+    expect(flagged('granda still drives his old van, RTW 88', 'vehicle_reg')).toEqual(['RTW 88']);
+    expect(flagged('he drives a BMW 320 now', 'vehicle_reg')).toEqual([]);
+  });
+
+  it('reads a hospital number after its label as an ID number', () => {
+    expect(flagged('his hospital no. is H448812 if needed', 'nhs_number')).toEqual(['H448812']);
+    expect(flagged('we were in hospital 12345 times', 'nhs_number')).toEqual([]);
+  });
+
+  it('finds a handle said as "called"', () => {
+    expect(flagged('a lad on insta called kyz_2009 kept messaging', 'social_handle')).toEqual(['kyz_2009']);
+  });
+
+  it('finds a postcode typed in capitals even with an unusual last letter', () => {
+    expect(flagged('write to 4 Mill Street, LS9 7MK please', 'postcode')).toEqual(['LS9 7MK']);
+  });
+
+  it.each([
+    ['we rent a farmhouse called Tyddyn Uchaf near Bala', 'Tyddyn Uchaf'],
+    ['our home is Pen y Bryn on the hill', 'Pen y Bryn'],
+    ['she came to our cottage, Hendre Fach, that night', 'Hendre Fach'],
+    ['we live on Marsden Brow with the kids', 'Marsden Brow'],
+    ['we stay just off Kelso Rd now', 'Kelso Rd'],
+    ['we moved to Llys y Fedwen in May', 'Llys y Fedwen'],
+    ['a flat on Albert Embankment', 'Albert Embankment'],
+    ['she found me a room at Ashgrove Hall near uni', 'Ashgrove Hall'],
+    ['we got a flat on an estate called Thornfield', 'Thornfield'],
+    ['our block is Kestrel Court, the ugly one', 'Kestrel Court'],
+  ])('finds the home in "%s"', (story, home) => {
+    expect(flagged(story, 'address')).toEqual([home]);
+  });
+
+  it.each([
+    'He joined the Army and then the Navy.',
+    'She sat her Highers and went to College.',
+    'What a Blessing she has been, by the Grace of God.',
+    'Hope this gets to her in time.',
+    'We are Travellers and proud of it.',
+    'She found a Welsh-speaking school for us.',
+    'Dear Sir/Madam, I write about Mrs Smith.',
+    'His Autism got worse but he loves Rugby and Minecraft and passed Geography.',
+    'We have a puppy called Waffles and a cat named Pickle.',
+  ])('flags no name in "%s"', (story) => {
+    expect(flagged(story, 'name')).toEqual([]);
+  });
+
+  it("knows short forms of the worker's name that start differently", () => {
+    expect(flagged('Paddy came every week and Paddy listened', 'name', 'Patrick Doyle')).toEqual([]);
+    expect(flagged('Sally was brilliant with our Jake', 'name', 'Sarah Hughes')).toEqual(['Jake']);
+    expect(flagged('Huw helped us, thank you Huw', 'name', 'Hugh Roberts')).toEqual([]);
+  });
+
+  it('keeps a respectful word after a first name out of the name', () => {
+    expect(flagged('Priti bhai and Meena ji helped, thank you Priti bhai', 'name')).toEqual(['Priti', 'Meena', 'Priti']);
+  });
+
+  it('reads spaced digits after a label as one reference', () => {
+    expect(flagged('the claim ref is 4410 2291 07 now', 'case_ref')).toEqual(['4410 2291 07']);
+  });
+
+  it('finds an age said after "at just", in words, or put in with "now"', () => {
+    expect(flagged('kicked out at just 15 she was', 'age')).toEqual(['15']);
+    expect(flagged('in care at fourteen i learned', 'age')).toEqual(['fourteen']);
+    expect(flagged('my nephew, now 11, is thriving', 'age')).toEqual(['11']);
+  });
+
+  it('finds a handle with an underscore wherever it stands', () => {
+    expect(flagged('add me mo_bakes22 on there, or my psn is mo.the.baker', 'social_handle')).toEqual(['mo_bakes22', 'mo.the.baker']);
+  });
+
+  it('reads what follows "our address is" as the address, up to a pause', () => {
+    expect(flagged('our new address is 9 elm tree way, if you write', 'address')).toEqual(['9 elm tree way']);
+    expect(flagged('her address is the same as mine', 'address')).toEqual([]);
+  });
+
+  it('reads "we live at the X" as a possible estate or house, not a region', () => {
+    expect(flagged('we live at the Beeches now', 'address')).toEqual(['Beeches (check)']);
+    expect(flagged('we live in the Midlands now', 'address')).toEqual([]);
+  });
+
+  it('keeps Scottish flat positions and Welsh house numbers with the address', () => {
+    expect(flagged('we are at 3/2, 41 Paisley Road West', 'address')).toEqual(['3/2, 41 Paisley Road']);
+    expect(flagged('send it to 11 Heol y Nant please', 'address')).toEqual(['11 Heol y Nant']);
+  });
+
+  it('still finds a season name after "our" and a place-named child after "my son"', () => {
+    expect(flagged('our Autumn was born early', 'name')).toEqual(['Autumn']);
+    expect(flagged('my son Dallas and my daughter Skye', 'name')).toEqual(['Dallas', 'Skye']);
+  });
+
+  it('finds small-letter month dates with an ordinal, ISO dates, and "on d/m" as possible', () => {
+    expect(flagged('it was october 9th when', 'date')).toEqual(['october 9th']);
+    expect(flagged('the hearing on 2025-01-20 went well', 'date')).toEqual(['2025-01-20']);
+    expect(flagged('she came on 7/10 with the forms', 'date')).toEqual(['7/10 (check)']);
+    expect(flagged('we may 3rd it later, on 2/3 of days', 'date')).toEqual([]);
+  });
+
+  it('finds children named in text-speak: "kids x and y", "name, age,"', () => {
+    expect(all('we moved. kids amber and tyler love it')).toEqual(['name:amber', 'name:tyler']);
+    expect(all('thanks. ruby, 11, Year 7')).toEqual(['name:ruby', 'age:11']);
+  });
+
+  it('finds a name typed again in small letters at the start of a sentence', () => {
+    expect(flagged('my ex Callum left. i got over it. callum still rings', 'name')).toEqual(['Callum', 'callum']);
+  });
+
+  it('takes a surname that is also a word after a title and a first name', () => {
+    expect(flagged('the reviewing officer was Mrs Sandra Baker', 'name')).toEqual(['Mrs Sandra Baker']);
+  });
+
+  it('does not pull a place after "in" into a name joined by "and"', () => {
+    expect(flagged('we live in Gorbals and Kayden loves it', 'name')).toEqual(['Kayden']);
+  });
+});

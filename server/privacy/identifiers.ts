@@ -39,23 +39,34 @@ const REG_CURRENT = /(?<![\p{L}\p{N}])[A-HJ-PR-Y][A-HJ-PR-Y](?:0[2-9]|[1-2]\d|5[
 const REG_PREFIX = /(?<![\p{L}\p{N}])[A-HJ-NP-Y]\d{1,3}[ \t]?[A-HJ-PR-Y]{3}(?![\p{L}\p{N}])/giu;
 const REG_SUFFIX = /(?<![\p{L}\p{N}])[A-HJ-PR-Y]{3}[ \t]?\d{1,3}[A-HJ-NP-Y](?![\p{L}\p{N}])/giu;
 // Northern Ireland: a county code with I or Z (AZ, IA, KZ, OI, ...), often after one more letter, then up to four digits.
-const NI_CODES = 'AZ|BZ|CZ|DZ|EZ|FZ|GZ|HZ|IA|IB|IG|IJ|IL|IW|JI|JZ|KZ|LZ|MZ|NZ|OI|OZ|PZ|RZ|SZ|TZ|UI|UZ|VZ|WZ|XI|YZ';
+const NI_CODES = 'AZ|BZ|CZ|DZ|EZ|FZ|GZ|HZ|IA|IB|IG|IJ|IL|IW|JI|JZ|KZ|LZ|MZ|NZ|OI|OZ|PZ|RZ|SZ|TZ|UI|UZ|VZ|WZ|XI|XZ|YZ';
 const REG_NI = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:[A-Z](?:${NI_CODES})[ \\t]?\\d{1,4}|(?:${NI_CODES})[ \\t]?\\d{3,4})(?![\\p{L}\\p{N}])`,
   'giu',
 );
+// Dateless marks (before 1963, still on old and cherished cars): ABC 123, 123 ABC, AB 1234, 1234 AB; only near a car word.
+const REG_DATELESS =
+  /(?<![\p{L}\p{N}])(?:(?!(?:BMW|MG|VW|DS|TVR|AMG|GTI|GT|RS|ST|SUV|MPV|XR|XJ|XF|XE|SL|SLK|CLK|DB|LR|RAV|CRV|CR|HR|LPG|EV)[ \t]?\d)[A-HJ-PR-Y]{2,3}[ \t]?\d{1,4}|\d{1,4}[ \t]?[A-HJ-PR-Y]{2,3})(?![\p{L}\p{N}])/gu;
+const CAR_WORD = /\b(?:reg|registration|plates?|car|van|motor|vehicle|motorbike|bike|taxi|drives?|driving|drove|parked)\b/iu;
 const VEHICLE_CONTEXT =
   /\b(?:reg|registration|number ?plates?|plates?|car|van|motor|vehicle|motorbike|bike|taxi|drives?|driving|drove|parked)\b[^.!?\n]{0,30}$/iu;
+
+// a hospital's own number for a patient, after its label: "her hospital number is K123456", "patient ID RX1234567"
+const HOSPITAL_NUMBER =
+  /\b(?:(?:hospital|patient)[ \t]+(?:number|no\.?|num|id|#)|MRN)[ \t]*(?:is|was)?[ \t]*[:#]?[ \t]*([A-Z]{0,3}\d{5,10}[A-Z]?)(?![\p{L}\p{N}])/giu;
 
 // @handles (not the middle of an email address)
 const AT_HANDLE = /(?<![\p{L}\p{N}._%+\-@])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,28}[\p{L}\p{N}_])?(?![\p{L}\p{N}@])/gu;
 const PLATFORM =
-  'fb|facebook|insta|instagram|ig|snap|snapchat|sc|tiktok|tik[ \\t]?tok|twitter|threads|wechat|we[ \\t]chat|weixin|telegram|discord|kik|youtube|yt|bebo|qq|bluesky|bsky|twitch|pinterest|reddit';
+  'fb|facebook|insta|instagram|ig|snap|snapchat|sc|tiktok|tik[ \\t]?tok|twitter|threads|wechat|we[ \\t]chat|weixin|telegram|discord|kik|youtube|yt|bebo|qq|bluesky|bsky|twitch|pinterest|reddit|xbox|psn|playstation|steam|roblox';
 // "my insta is kayleigh_jones99", "snap: jaydenb2010", "WeChat ID lily8899", "add me on tiktok @x", "on fb as kerry.smith"
 const PLATFORM_HANDLE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${PLATFORM})(?![\\p{L}\\p{N}])(?:['’]s)?[ \\t]*(?:name|id|handle|user[ \\t]?name|account|page)?[ \\t]*(?:(?:then|now|still|just)[ \\t]+)?((?:(?:is|was|as|i['’]?m|am)(?![\\p{L}])|=|:|-|(?=@))[ \\t]*)?@?([\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]{0,28}[\\p{L}\\p{N}_])?)`,
+  `(?<![\\p{L}\\p{N}])(?:${PLATFORM})(?![\\p{L}\\p{N}])(?:['’]s)?[ \\t]*(?:name|id|handle|user[ \\t]?name|account|page|gamertag|tag|channel)?[ \\t]*(?:(?:then|now|still|just)[ \\t]+)?((?:(?:is|was|as|i['’]?m|am|called|named|calling[ \\t]+(?:himself|herself|themselves))(?![\\p{L}])|=|:|-|(?=@))[ \\t]*)?@?([\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]{0,28}[\\p{L}\\p{N}_])?)`,
   'giu',
 );
+
+// a word with an underscore in it is a handle wherever it stands: "add me kayla_22 on snap", "at beth_bakes"
+const UNDERSCORED = /(?<![\p{L}\p{N}_.@/\\-])[\p{L}\p{N}_.]{3,40}(?![\p{L}\p{N}_@/\\-])/gu;
 
 function add(out: Candidate[], kind: Candidate['kind'], start: number, text: string, tier?: 'check'): void {
   if (text) out.push(tier ? { kind, start, end: start + text.length, tier } : { kind, start, end: start + text.length });
@@ -79,6 +90,8 @@ export function findIdentifiers(story: string): Candidate[] {
       const labelled = NI_LABEL.test(before(story, m.index));
       if (labelled || full) add(out, 'nhs_number', m.index, m[0]);
     });
+    if (/hospital|patient|MRN/iu.test(story))
+      each(HOSPITAL_NUMBER, story, (m) => add(out, 'nhs_number', m.index + m[0].length - m[1]!.length, m[1]!));
     // after its label any two letters will do, even the specimen "QQ 12 34 56 C"
     each(NI_LABELLED, story, (m) => add(out, 'nhs_number', m.index + m[0].length - m[1]!.length, m[1]!));
     for (const re of [REG_CURRENT, REG_PREFIX, REG_SUFFIX, REG_NI]) {
@@ -89,8 +102,19 @@ export function findIdentifiers(story: string): Candidate[] {
         else if (re === REG_CURRENT) add(out, 'vehicle_reg', m.index, m[0], 'check');
       });
     }
+    // only a story with a car word in it is scanned for the dateless shapes, which are common in other text
+    if (CAR_WORD.test(story))
+      each(REG_DATELESS, story, (m) => {
+        if (VEHICLE_CONTEXT.test(before(story, m.index)) && !/^(?:19|20)\d\d$/u.test(m[0].replace(/\D/gu, '')))
+          add(out, 'vehicle_reg', m.index, m[0]);
+      });
   }
   if (story.includes('@')) each(AT_HANDLE, story, (m) => add(out, 'social_handle', m.index, m[0]));
+  if (story.includes('_'))
+    each(UNDERSCORED, story, (m) => {
+      const handle = m[0].replace(/\.+$/u, '');
+      if (/\p{L}/u.test(handle) && /[\p{L}\p{N}]_|_[\p{L}\p{N}]/u.test(handle)) add(out, 'social_handle', m.index, handle);
+    });
   each(PLATFORM_HANDLE, story, (m) => {
     let handle = m[2]!;
     // with no "is" or ":" between, only something shaped like a handle: "add me on snap jay_b2010"

@@ -7,7 +7,7 @@ import { findPatterns } from './patterns.ts';
 import { findIdentifiers } from './identifiers.ts';
 import { keptTokens } from './keep.ts';
 import { findSchools } from './schools.ts';
-import { findStreets, namedHousesBefore } from './streets.ts';
+import { findHomes, findStreets, namedHousesBefore } from './streets.ts';
 import { findVenues } from './venues.ts';
 import { resolveOverlaps } from './spans.ts';
 import { tokenize } from './tokens.ts';
@@ -103,6 +103,7 @@ export function findFlagsDetailed(story: string, workerName: WorkerNames): Detai
     ...findIdentifiers(story),
     ...findSchools(tokens, kept),
     ...findStreets(tokens, kept),
+    ...findHomes(tokens, kept),
     ...findVenues(tokens, kept),
   ];
   structured.push(...namedHousesBefore(tokens, structured, kept));

@@ -18,6 +18,8 @@ import {
   commonWord,
   functionWord,
   welshWord,
+  notAPerson,
+  surnameOnly,
 } from './words.ts';
 
 const CHILD_RELATIONS = new Set(
@@ -106,7 +108,7 @@ const JOB_TITLES = new Set(
 const NAME_PARTICLES = new Set(['ap', 'ab', 'bin', 'ibn', 'bint', 'al', 'el', 'van', 'von', 'de', 'da', 'di', 'du', 'le', 'abu', 'binti']);
 const FAMILY = new Set([...RELATIVES, ...SIBLINGS]);
 const HONORIFICS = new Set(
-  'mr mrs ms miss mx dr prof professor judge hhj dj sir dame lady lord rev reverend nurse auntie aunty aunt uncle nan nana nanny grandad grandma granny gran cllr councillor pc dc sgt inspector'.split(
+  'mr mrs ms miss mx dr prof professor judge hhj dj sir madam dame lady lord rev reverend nurse auntie aunty aunt uncle nan nana nanny grandad grandma granny gran cllr councillor pc dc sgt inspector'.split(
     ' ',
   ),
 );
@@ -198,10 +200,14 @@ function nameShaped(t: Token): boolean {
     t.key.length > 1 &&
     !CONTRACTION.test(t.key) &&
     !neverAName(t.key) &&
+    !notAPerson(t.key) &&
     !HONORIFICS.has(t.key) &&
     !CHILD_RELATIONS.has(t.key) &&
     !OTHER_RELATIONS.has(t.key) &&
-    /\p{L}/u.test(t.key)
+    // "Welsh-medium", "English-speaking"
+    !(t.key.includes('-') && neverAName(t.key.slice(0, t.key.indexOf('-')))) &&
+    /\p{L}/u.test(t.key) &&
+    !/\p{N}/u.test(t.key)
   );
 }
 
@@ -213,6 +219,7 @@ function lowerNameShaped(t: Token): boolean {
     /^\p{L}/u.test(t.key) &&
     !CONTRACTION.test(t.key) &&
     !neverAName(t.key) &&
+    !notAPerson(t.key) &&
     !commonWord(t.key) &&
     !CHILD_RELATIONS.has(t.key) &&
     !OTHER_RELATIONS.has(t.key)
@@ -223,6 +230,26 @@ function lowerNameShaped(t: Token): boolean {
 function surnameShaped(t: Token): boolean {
   return nameShaped(t) && (knownName(t.key) || unknownWord(t.key)) && !placeWord(t.key) && !ORG_WORDS.has(t.key);
 }
+
+/** Respectful words typed after a first name in South Asian and other English ("Hetal ben", "Imran bhai", "Nadia ji"): not a second name. */
+const NAME_SUFFIXES = new Set([
+  'ben',
+  'behen',
+  'bhen',
+  'bhai',
+  'bhaiya',
+  'ji',
+  'jee',
+  'baji',
+  'apa',
+  'didi',
+  'sahib',
+  'saab',
+  'sahab',
+  'bibi',
+]);
+const suffixAfterName = (tokens: Token[], i: number) =>
+  !tokens[i]!.cap && NAME_SUFFIXES.has(tokens[i]!.key) && i > 0 && tokens[i - 1]!.cap && joinedBySpace(tokens[i]!.gap);
 
 /** Seasons and months that are also children's names ("our daughter Summer", "Tyler-Jay and Summer"): names only where the words make them one. */
 const SEASON_NAMES = new Set(['summer', 'autumn', 'april', 'may', 'june', 'august', 'winter']);
@@ -246,11 +273,17 @@ function lowerPersonWord(t: Token): boolean {
 /** Text-speak and sign-off words that are never a signature: "lol", "xx", "ty". */
 const NOT_A_SIGNATURE =
   /^(?:x+|lol|ty|thx|ta|pls|plz|hiya|bye|cheers|thanks|thank|love|diolch|ur|u|xo|xoxo|hugs|innit|dziekuje|dziekujemy|shukriya|shukran|jazakallah|nandri|medase|asante|merci|gracias|obrigado|danke|mulțumesc|multumesc|dhanyavaad|dhanyavad|xiexie|aciu|paldies|blessings|amen)$/u;
+const ARTICLES = new Set(['a', 'an', 'the', 'this', 'that', 'what', 'such', 'some', 'any', 'no', 'every']);
 const PERSON_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'some', 'any', 'so', 'very', 'such', 'no', 'every', 'its', 'it']);
 /** Before a word with an age after it, these make it a thing: "her birthday is 14", "his score was 9". */
 const NOT_BEFORE_AGED_NAME = new Set([...PERSON_DETERMINERS, 'his', 'her', 'their', 'your']);
 
 const OUR = new Set(['our', 'oor', 'wor']);
+const PETS_AND_HOMES = new Set(
+  'dog dogs puppy pup cat cats kitten hamster rabbit bunny horse pony budgie parrot tortoise snake fish goldfish guinea pig ferret house home cottage farm farmhouse bungalow boat caravan'.split(
+    ' ',
+  ),
+);
 /** Verbs a person does (not "is", "has"): after "our" + an unfamiliar word they make it someone. */
 const ACTION_VERBS = new Set(
   'got gets went goes came comes started starts needs needed wanted likes liked turned turns cried hates kicked ran runs'.split(' '),
@@ -266,8 +299,13 @@ type Found = { first: number; last: number; child: boolean; trusted: boolean; ch
 const FOLLOWED_BY_AGE_PHRASE =
   /^,?[ \t]+(?:(?:only|just|nearly|almost|about)[ \t]+)?(\d{1,2})[ \t-]*(?:years?|yrs?|months?|weeks?)[ \t-]*old(?![\p{L}])/u;
 
+/** "lily, 12, Pontypridd High": an age between commas straight after a word */
+const FOLLOWED_BY_BARE_AGE = /^,[ \t]*(\d{1,2})[ \t]*(?:,|\.|$)/u;
+
 function childAgeFollows(story: string, t: Token): boolean {
   if (FOLLOWED_BY_AGE_PHRASE.test(story.slice(t.end, t.end + 40))) return true;
+  const bare = FOLLOWED_BY_BARE_AGE.exec(story.slice(t.end, t.end + 12));
+  if (bare && Number(bare[1]) < 18 && (t.cap || knownName(t.key))) return true;
   const m = FOLLOWED_BY_CHILD_AGE.exec(story.slice(t.end, t.end + 40));
   if (!m) return false;
   const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!];
@@ -320,7 +358,7 @@ export function childNameKeys(tokens: Token[], story: string): Set<string> {
     const t = tokens[i]!;
     if (t.possessive) continue;
     const sibling = SIBLINGS.has(t.key) && hasChild && ['his', 'her', 'their'].includes(tokens[i - 1]?.key ?? '');
-    if ((CHILD_RELATIONS.has(t.key) || sibling) && determinedRelation(tokens, i)) {
+    if ((CHILD_RELATIONS.has(t.key) || sibling) && (determinedRelation(tokens, i) || (t.sentenceStart && !t.cap && !sibling))) {
       for (let j = i + 1; j < tokens.length && closeAfter(tokens[j]!); j++) {
         const n = tokens[j]!;
         if (nameShaped(n) || lowerNameShaped(n) || seasonName(n)) keys.add(n.key);
@@ -413,7 +451,24 @@ export function findNames(
     const n = tokens[i + 1];
     // Mr, Mrs, Dr, Judge, HHJ, Auntie ... + a name (not the worker's: "Ms Thompson")
     if (HONORIFICS.has(t.key) && t.cap && n && /^\.?[ \t]+$/u.test(n.gap) && nameShaped(n) && !placeWord(n.key)) {
-      if (!isWorker(n)) add(i, extend(i + 1), true);
+      if (!isWorker(n)) {
+        let e = extend(i + 1);
+        // "Mrs Amanda Price": after a title and a first name, a capitalised word is the surname even if it is also a word
+        const m = tokens[e + 1];
+        if (
+          e === i + 1 &&
+          onlyAName(n.key) &&
+          m &&
+          joinedBySpace(m.gap) &&
+          nameShaped(m) &&
+          !kept[e + 1] &&
+          !ORG_WORDS.has(m.key) &&
+          !placeWord(m.key) &&
+          !isWorker(m)
+        )
+          e++;
+        add(i, e, true);
+      }
       continue;
     }
     // in small letters: "mrs jones", "dr patel" ("miss" is also a verb: "miss jones" only before a pause or a verb)
@@ -462,9 +517,10 @@ export function findNames(
       !isWorker(n) &&
       !placeWord(n.key) &&
       !kept[i + 1] &&
-      (nameShaped(n)
-        ? knownName(n.key) || unknownWord(n.key) || functionWord(n.key)
-        : (lowerNameShaped(n) && knownName(n.key)) || relaxedName(tokens, i + 1))
+      ((seasonName(n) && pauseOrVerbAfter(tokens, i + 1)) ||
+        (nameShaped(n)
+          ? knownName(n.key) || unknownWord(n.key) || functionWord(n.key)
+          : (lowerNameShaped(n) && knownName(n.key)) || relaxedName(tokens, i + 1)))
     ) {
       if (!CHILD_RELATIONS.has(n.key) && !OTHER_RELATIONS.has(n.key) && !SIBLINGS.has(n.key)) {
         add(i + 1, n.cap ? extend(i + 1) : i + 1, true);
@@ -487,15 +543,19 @@ export function findNames(
       (childRelation || SIBLINGS.has(t.key) || OTHER_RELATIONS.has(t.key)) &&
       !t.possessive &&
       !kept[i] &&
-      determinedRelation(tokens, i)
+      // "kids bella and jack stayed": text-speak drops the "my" at the start of a sentence
+      (determinedRelation(tokens, i) || (childRelation && t.sentenceStart && !t.cap))
     ) {
       for (let j = i + 1; j < tokens.length && closeAfter(tokens[j]!); j++) {
         const c = tokens[j]!;
         // in small letters: any unfamiliar word after a child ("my son jayden"); after an adult, a known first name ("his nan jean")
         const ok =
-          (nameShaped(c) && !(placeWord(c.key) && !knownName(c.key))) ||
+          // a place straight after a child is the child's name: "our kids Brooklyn and Tommy", "my daughter Paris"
+          (nameShaped(c) && (childRelation || !(placeWord(c.key) && !knownName(c.key)))) ||
           ((childRelation || FAMILY.has(t.key)) && seasonName(c)) ||
-          (lowerNameShaped(c) && ((childRelation && !DESCRIBING.has(t.key)) || knownName(c.key)) && (childRelation || FAMILY.has(t.key))) ||
+          (lowerNameShaped(c) &&
+            ((childRelation && !DESCRIBING.has(t.key)) || knownName(c.key) || hyphenatedName(c.key)) &&
+            (childRelation || FAMILY.has(t.key))) ||
           ((childRelation || FAMILY.has(t.key)) && relaxedName(tokens, j));
         // a town on the keep-list is still a name straight after a relative: "my husband Barry"
         if (!ok || (kept[j] && !(knownName(c.key) && c.cap && !kept[j + 1] && (childRelation || FAMILY.has(t.key))))) break;
@@ -527,7 +587,16 @@ export function findNames(
       (t.key === 'named' && !kept[i]) ||
       (t.key === 'is' && tokens[i - 1]?.key === 'name') ||
       (t.key === 'as' && tokens[i - 1]?.key === 'known');
-    if (namedBy && n && joinedBySpace(n.gap) && (nameShaped(n) || lowerNameShaped(n)) && !placeWord(n.key)) {
+    // "a dog called Biscuit", "our cottage called Bosvean": a pet's or a home's name is not a person's
+    const thingNamed =
+      namedBy &&
+      (PETS_AND_HOMES.has(tokens[i - 1]?.key ?? '') || (tokens[i - 1]?.key === 'is' && PETS_AND_HOMES.has(tokens[i - 2]?.key ?? '')));
+    if (thingNamed && n && joinedBySpace(n.gap) && n.cap && !isWorker(n)) {
+      // the pet's name is claimed here, so the passes after this one do not read it as a person
+      used[i + 1] = 1;
+      continue;
+    }
+    if (namedBy && !thingNamed && n && joinedBySpace(n.gap) && (nameShaped(n) || lowerNameShaped(n)) && !placeWord(n.key)) {
       if (!isWorker(n) || (hasChildRelationBefore(i) && childKeys.has(n.key))) add(i + 1, n.cap ? extend(i + 1) : i + 1, true);
       continue;
     }
@@ -555,7 +624,7 @@ export function findNames(
     // "Rose, my eldest, said"
     if (nameShaped(t) && childKeys.has(t.key) && n && /^,[ \t]*$/u.test(n.gap) && ['my', 'our'].includes(n.key)) add(i, i, true);
     if (used[i] || isWorker(t)) continue;
-    const prevKey = tokens[i - 1]?.key ?? '';
+    const prevKey = t.sentenceStart ? '' : (tokens[i - 1]?.key ?? '');
     // "kayla is 9 and mason is 6", "Summer is 3": a word with a child's age after it
     if (
       (lowerPersonWord(t) || seasonName(t) || (nameShaped(t) && knownName(t.key))) &&
@@ -566,7 +635,15 @@ export function findNames(
       continue;
     }
     // "with zara and ayaan": a word known only as a first name, typed in small letters; sure before a verb
-    if (!t.cap && onlyAName(t.key) && lowerPersonWord(t) && !PERSON_DETERMINERS.has(prevKey) && t.key.length > 2) {
+    if (
+      !t.cap &&
+      onlyAName(t.key) &&
+      lowerPersonWord(t) &&
+      !HONORIFICS.has(t.key) &&
+      !PERSON_DETERMINERS.has(prevKey) &&
+      t.key.length > 2 &&
+      !suffixAfterName(tokens, i)
+    ) {
       const sure = n !== undefined && joinedBySpace(n.gap) && (VERBISH.has(n.key) || PERSON_VERBS.has(n.key)) && n.key !== 'and';
       add(i, i, true, !sure);
     }
@@ -577,8 +654,15 @@ export function findNames(
   const afterAddress = new Set<number>();
   for (const c of structured) {
     if (c.kind !== 'address' && c.kind !== 'postcode') continue;
-    const k = tokens.findIndex((t) => t.start >= c.end);
-    if (k >= 0 && /^[ \t]*,?[ \t]*$/u.test(tokens[k]!.gap)) afterAddress.add(k);
+    // the first word starting at or after the address's end (a binary search: a story may hold many addresses)
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.start >= c.end) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo < tokens.length && /^[ \t]*,?[ \t]*$/u.test(tokens[lo]!.gap)) afterAddress.add(lo);
   }
   for (let i = 0; i < tokens.length; ) {
     if (!tokens[i]!.cap) {
@@ -631,7 +715,10 @@ export function findNames(
       if (unknownWord(t.key) && next !== undefined && joinedBySpace(next.gap) && VERBISH.has(next.key)) return true;
       return acts && nameAlsoWord(t.key) ? 'check' : false;
     }
-    if (knownName(t.key)) return true;
+    // "back home in Walton": a word known only as a surname, after "in" or "near", is a place
+    if (LOCATION_WORDS.has(prev) && surnameOnly(t.key) && !t.possessive) return false;
+    // "by the Grace of God", "what a Blessing": a word that is also a name, after an article, is the word
+    if (knownName(t.key)) return !(ARTICLES.has(prev) && commonWord(t.key) && !toks[k - 1]!.cap);
     return unknownWord(t.key) && prev !== 'the' && !LOCATION_WORDS.has(prev);
   }
 
@@ -643,7 +730,9 @@ export function findNames(
       !used[k] &&
       !kept[k] &&
       !isWorker(c) &&
-      ((nameShaped(c) && (knownName(c.key) || unknownWord(c.key)) && !(placeWord(c.key) && !knownName(c.key))) || seasonName(c))
+      ((nameShaped(c) && (knownName(c.key) || unknownWord(c.key)) && !(placeWord(c.key) && !knownName(c.key))) ||
+        seasonName(c) ||
+        (c.cap && !c.sentenceStart && ['jan', 'may', 'june', 'april', 'august'].includes(c.key)))
     );
   };
   for (const f of [...found]) {
@@ -658,7 +747,9 @@ export function findNames(
       (c.key === 'and' || c.key === '&') &&
       joinedBySpace(tokens[f.first]!.gap) &&
       joinedBySpace(c.gap) &&
-      nameLike(f.first - 2)
+      nameLike(f.first - 2) &&
+      // "we stay in Craigmillar and Skye goes ...": a word after "in" is a place, whatever follows
+      !['in', 'near', 'around', 'outside', 'across', 'towards', 'throughout', 'within'].includes(tokens[f.first - 3]?.key ?? '')
     )
       add(f.first - 2, f.first - 2, false);
   }
@@ -678,6 +769,8 @@ export function findNames(
       const t = tokens[k]!;
       if ((!f.trusted && isWorker(t)) || !(nameShaped(t) || lowerNameShaped(t) || seasonName(t) || (f.trusted && knownName(t.key))))
         continue;
+      // "Mrs Khadija Bhula" does not make every "Mrs" a name
+      if (HONORIFICS.has(t.key)) continue;
       const keys = [t.key, ...(t.key.includes('-') ? t.key.split('-').filter((p) => p.length > 2) : [])];
       for (const key of keys) {
         const prev = flagged.get(key);
@@ -692,14 +785,25 @@ export function findNames(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const hit = flagged.get(t.key);
-    if (!hit || used[i] || isWorker(t)) continue;
+    if (!hit || used[i] || isWorker(t) || suffixAfterName(tokens, i)) continue;
     // a name found with a capital, typed again in small letters: "Poppy ... poppy's mum"; a word as well as a name
     // ("rose", "summer") only as someone: with a possessive or before a verb
-    const before = tokens[i - 1]?.key ?? '';
+    // the word before, in the same sentence ("...any of it. jamie kept" has none)
+    const before = t.sentenceStart ? '' : (tokens[i - 1]?.key ?? '');
     if (!t.cap && PERSON_DETERMINERS.has(before) && (before !== 'so' || commonWord(t.key))) continue;
     // "Will you believe it": a capitalised verb starting a question is not the name
     if (t.cap && t.sentenceStart && functionWord(t.key) && ['you', 'i', 'we', 'he', 'she', 'they', 'it'].includes(tokens[i + 1]?.key ?? ''))
       continue;
+    // "Will never forget", "Hope this reaches her": a word that is also a name, starting a sentence as a verb
+    if (
+      t.cap &&
+      t.sentenceStart &&
+      (functionWord(t.key) || commonWord(t.key)) &&
+      ['never', 'not', 'always', 'this', 'that', 'everyone', 'everybody', 'all', 'so', 'to', 'for'].includes(tokens[i + 1]?.key ?? '')
+    )
+      continue;
+    // "what a Blessing", "by the Grace of God": after an article, a word that is also a name is the word
+    if (t.cap && commonWord(t.key) && ARTICLES.has(before) && !tokens[i - 1]!.cap) continue;
     if (!t.cap && commonWord(t.key) && !t.possessive) {
       const n = tokens[i + 1];
       if (!(n && joinedBySpace(n.gap) && n.key !== 'and' && (VERBISH.has(n.key) || PERSON_VERBS.has(n.key)))) continue;

@@ -21,15 +21,23 @@ const PHONE =
 
 // Full postcodes, any case, with or without the space: SW1A 1AA, m1 1ae, se154qj.
 const POSTCODE = /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/giu;
+// Typed in capitals with the space, any letters will do for the inward code: "NG6 8ML" is what a family wrote
+const POSTCODE_LOOSE = /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?![\p{L}\p{N}])/gu;
 // An outward code alone only where the words say it is one: "postcode TN34", "the TN34 area".
 const OUTWARD_SAID =
-  /(?=[A-Z])(?<=\bpost ?code(?: area)?(?: is| was)?:? )[A-Z]{1,2}\d[A-Z\d]?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?(?= area\b)/giu;
+  /(?=[A-Z])(?<=\bpost ?code(?: area)?(?: is| was)?:? )[A-Z]{1,2}\d[A-Z\d]?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?(?= (?:area|post ?code|district)\b(?! lottery))/giu;
 
 // Family court numbers (ZC19C00123, LJ21C00456, SE12P3456) anywhere; other references after their label.
 const FAMILY_CASE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}[A-Z]\d{4,6}(?![\p{L}\p{N}])/gu;
 const LABELLED_REF =
-  /\b(?:case|claim|court|crime|incident|police|reference|ref|file|log|CAD)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was))?[ \t]*[:#.]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?)/giu;
+  /\b(?:case|claim|court|crime|incident|police|reference|ref|file|log|CAD|CRIS|URN|PNC|CRN|order|injunction|application|complaint|appeal)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was|wis))?[ \t]*[:#.,]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?(?:[ \t]\d{2,6}(?![\p{L}\p{N}/-])){0,3})/giu;
 
+// an office's own label in capitals before "number" or "ref": "the PNC number is 12/448812", "URN 44KA0912325"
+const ACRONYM_REF =
+  /(?<![\p{L}\p{N}])[A-Z]{2,6}[ \t]+(?:number|no\.?|num|ref|reference|id)(?![\p{L}])\.?(?:[ \t]+(?:is|was|wis))?[ \t]*[:#]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?)(?![\p{L}\p{N}])/gu;
+// a reference by its shape alone: capitals and digits joined by slashes or dashes, with five digits or more
+// ("AO/2015/0087", "PS-20240902-0044", "2023/PONI/04417"); not a date or a phone number, which are read first
+const SHAPED_REF = /(?<![\p{L}\p{N}/-])[A-Z0-9]{1,12}(?:[/-][A-Z0-9]{1,12}){1,3}(?![\p{L}\p{N}]|[/-][\p{L}\p{N}])/gu;
 // a police serial and its date after a label: "police ref 541 of 12/10/25" (a date on its own is a date)
 const POLICE_SERIAL =
   /(?=\d)(?<=(?<![\p{L}])(?:ref|reference|serial|incident|log|number|no\.?)[ \t]+)\d{1,6}[ \t]+of[ \t]+\d{1,2}\/\d{1,2}\/\d{2,4}(?![\p{N}])/giu;
@@ -50,6 +58,13 @@ const BIRTH_DATE = new RegExp(
   'giu',
 );
 
+// small letters need the ordinal: "march 14th", "on june the 3rd"
+const MONTH_DAY_LOWER =
+  /(?<![\p{L}])(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)[ \t]+(?:the[ \t]+)?\d{1,2}(?:st|nd|rd|th)(?:,?[ \t]+\d{4})?(?![\p{L}\p{N}])/gu;
+// ISO dates: 2024-03-14
+const ISO_DATE = /(?<![\p{N}/.-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\p{N}]|[/.-]\p{N})/gu;
+// "on 5/11 she came": a day and a month after "on" (possible: a score or a fraction reads the same)
+const ON_DAY_MONTH = /(?=\d)(?<=(?<![\p{L}])on[ \t]+)(\d{1,2})\/(\d{1,2})(?![\p{N}]|[/.-]\p{N}|[ \t]+of(?![\p{L}]))/gu;
 // "her birthday is 14/2", "born 3/4": a day and a month after a birthday or birth
 const BIRTHDAY_DAY_MONTH =
   /(?=\d)(?<=(?<![\p{L}])(?:birthday|born|dob|d\.o\.b\.?)(?:[ \t]+(?:is|was|on))*[ \t]*:?[ \t]*)\d{1,2}[/.-]\d{1,2}(?![\p{N}]|[/.-]\p{N})/giu;
@@ -71,13 +86,25 @@ const LEFT_AT =
   /(?=\d)(?<=(?<![\p{L}])(?:left|leaving|leave|left home and|moved out)[ \t]+(?:care|school|home|college)?[ \t]*at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:))/giu;
 // "in care at 15", "a young carer at 13", "kicked out at 16", "pregnant at 17": what happens to someone at an age
 const EVENT_AT =
-  /(?=\d)(?<=(?<![\p{L}])(?:care|carer|(?:kicked|thrown|chucked|came|come|coming)[ \t]+out|pregnant|adopted|fostered|diagnosed|excluded|homeless|married|arrested|sectioned|expelled|(?:a|became|become)[ \t]+(?:mum|mam|mom|dad|parent)|(?:had|having)[ \t]+(?:him|her|them|a[ \t]+baby|my[ \t]+\p{L}+))(?:[ \t]+(?:with|by)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?)?[ \t]+at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:|\.\d))/giu;
+  /(?=\d)(?<=(?<![\p{L}])(?:care|carer|stroke|life|handful|placed|walking|talking|(?:came|come|coming|arrived|moved)[ \t]+to[ \t]+(?:us|me|live[ \t]+with[ \t]+(?:us|me)|the[ \t]+uk|uk|england|scotland|wales|britain|this[ \t]+country)|(?:kicked|thrown|chucked|came|come|coming)[ \t]+out|pregnant|adopted|fostered|diagnosed|excluded|homeless|married|arrested|sectioned|expelled|(?:a|became|become)[ \t]+(?:mum|mam|mom|dad|parent)|(?:had|having)[ \t]+(?:him|her|them|a[ \t]+baby|my[ \t]+\p{L}+))(?:[ \t]+(?:with|by)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?)?[ \t]+at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:|\.\d))/giu;
+// "at 13", "at 16 i left": a teenage number after "at" is an age, not a time, unless a time, a quantity or a
+// house's street follows ("at 14:30", "at 15 minutes", "at 17 Mill Lane")
+const TEEN_AT =
+  /(?<![\p{L}])[Aa]t[ \t]+(?:(?:just|only|barely|nearly|almost|about|around|age|aged)[ \t]+)?((?:1[3-9]|[2-9]\d|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)(?![\p{L}\p{N}]|[.:,/]\p{N}|[ \t]*(?:o['’]?clock|am\b|pm\b|a\.m|p\.m|%|percent|per\b|hundred|thousand|grand|k\b|p\b|pence|quid|pounds|past|to[ \t]+\d|after|till?\b|until|hours?|hrs|minutes?|mins?|seconds?|days?|weeks?|months?|years?(?![ \t-]+old)|miles|mph|degrees|points|stone|kg|lbs|metres|feet|ft)|[ \t]+(?!I(?![\p{L}]))\p{Lu}|[ \t]+[a-z][\p{L}'’-]*[ \t]+(?:road|street|avenue|lane|close|drive|way|court|crescent|terrace|grove|gardens|place)(?![\p{L}])))/gu;
+// "our son, now 7, loves it", "Mia (now 4)": an age put in after a person
+const NOW_AGE = /(?=\d)(?<=(?:,|\()[ \t]*now[ \t]+(?:aged?[ \t]+)?)\d{1,2}(?=[ \t]*[,)])/gu;
+// "my nan, 81, helps", "my son, 9, and": a number between commas straight after a relative
+const COMMA_AGE =
+  /(?=\d)(?<=(?<![\p{L}])(?:son|daughter|boy|girl|baby|lad|lass|brother|sister|nephew|niece|grandson|granddaughter|mum|mam|mom|mother|dad|father|nan|nana|gran|granny|grandma|grandad|husband|wife|partner|auntie|aunty|uncle|cousin),[ \t]*)\d{1,3}(?=[ \t]*[,)]|[ \t]+(?:and|now)(?![\p{L}]))/gu;
+// a baby's age as when something happened: "took meningitis at 9 months", "walking at 11 months" (possible: "a review at 6 months")
+const MONTHS_AT =
+  /(?=\d)(?<=(?<![\p{L}])at[ \t]+)\d{1,2}[ \t]*(?:months?|weeks?)(?![\p{L}]|[ \t]+(?:pregnant|gestation|later|after|in|into|of|on|notice|review|time)(?![\p{L}]))/gu;
 // "turned three", "turns 18"
 const TURNED = new RegExp(`(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:turned|turns|turning)[ \\t]+)${AGE_NUMBER}(?![\\p{L}\\p{N}%])`, 'giu');
 // "I was 15", "I'm 19", "she is 2", "Sarah is 9 now", "my little boy is 2", "who is 15", "my kids are 6 and 8".
 // Only the number is flagged ("I was [age]"); what follows must not make it a time, a count or a quantity.
 const AGE_SUBJECT =
-  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|sons|daughter|daughters|boy|boys|girl|girls|lads|baby|babies|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|grandkids|teenager|teenagers)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
+  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|sons|daughter|daughters|boy|boys|girl|girls|lad|lads|lass|lassie|bairn|wean|weans|man|toddler|mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|husband|wife|partner|fella|boyfriend|girlfriend|auntie|aunty|uncle|baby|babies|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|grandkids|teenager|teenagers)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
 const BE = "(?:[ \\t]+(?:am|is|was|were|are|wis)|['’](?:m|s|re))";
 const NOT_AN_AGE_AFTER =
   "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|stars?\\b|on[ \\t]+the\\b))";
@@ -109,12 +136,12 @@ const STREET =
 const CAP_WORD = "\\p{Lu}[\\p{L}\\p{M}'’\\-]*";
 // "12 Acacia Road", "14a Church Lane", "Flat 3, 45 High Street", "Apartment 2, 9 The Mews"
 const NUMBERED_STREET = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:Flat|Apartment|Apt|Unit|Room|Studio)\\.?[ \\t]*\\d{1,4}[A-Za-z]?,?[ \\t]+)?(?!(?:19|20)\\d\\d\\b)\\d{1,4}[A-Za-z]?,?[ \\t]+(?:${CAP_WORD}[ \\t]+){1,3}(?:${STREET})(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}])(?:(?:Flat|Apartment|Apt|Unit|Room|Studio)\\.?[ \\t]*(?:\\d{1,3}\\/)?\\d{1,4}[A-Za-z]?,?[ \\t]+|\\d{1,2}\\/\\d{1,2},[ \\t]*)?(?!(?:19|20)\\d\\d\\b)(?:\\d{1,3}\\/)?\\d{1,4}[A-Za-z]?,?[ \\t]+(?:${CAP_WORD}[ \\t]+){1,3}(?:${STREET})(?![\\p{L}])`,
   'gu',
 );
 // typed in small letters, only with unmistakable street words: "12 acacia road"
 const NUMBERED_STREET_LOWER =
-  /(?<![\p{L}\p{N}])(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?,?[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){1,2}(?:road|street|avenue|lane|crescent|terrace|grove|mews|gardens)(?![\p{L}])/giu;
+  /(?<![\p{L}\p{N}])(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?,?[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){1,2}(?:road|rd|street|avenue|ave|lane|crescent|terrace|grove|mews|gardens)(?![\p{L}])/giu;
 // a street named without a number: "on Mill Lane", "moved to Beech Grove"
 const NAMED_STREET = new RegExp(
   `(?=\\p{Lu})(?<=(?<![\\p{L}])(?:on|in|at|off|near|along|down|up|from|round|to|onto|into|of|lives?|lived)[ \\t]+)(?:${CAP_WORD}[ \\t]+){1,2}(?:Road|Street|Avenue|Lane|Crescent|Terrace|Grove|Close|Drive|Mews|Gardens)(?![\\p{L}])`,
@@ -130,9 +157,11 @@ const NUMBERED_NAMED = new RegExp(
   `(?=\\d)(?<=(?<![\\p{L}])(?:at|to|from|live|lives|living|moved)[ \\t]+)(?!(?:19|20)\\d\\d\\b)\\d{1,4}[a-z]?,?[ \\t]+(?!(?:${MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Eid|Diwali|Year|Years|Weeks|Months|Days|Hours|Kids|Children|Times|Of)\\b)${CAP_WORD}(?:[ \\t]+${CAP_WORD}){0,2}(?=[ \\t]*(?:[,.;!?)]|$))`,
   'gu',
 );
+// whatever follows "our address is" up to a pause, when it starts like an address: "our address is 14 willow way, LS2"
+const ADDRESS_SAID = /(?=[\d\p{Lu}])(?<=(?<![\p{L}])address(?:[ \t]+(?:is|was)|[ \t]*:)[ \t]*)[^.,;:!?\n()]{3,60}(?=[.,;:!?\n()]|$)/gu;
 // "at number 27", "Flat 3"
 const HOUSE_NUMBER =
-  /(?=[Nn])(?<=(?<![\p{L}])(?:at|from|to|in|of)[ \t]+)(?:number|no\.?)[ \t]*\d{1,4}[a-z]?(?![\p{L}\p{N}])|(?<![\p{L}])[Ff]lat[ \t]+\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/gu;
+  /(?=[Nn])(?<=(?<![\p{L}])(?:at|from|to|in|of)[ \t]+)(?:number|no\.?)[ \t]*\d{1,4}[a-z]?(?![\p{L}\p{N}])|(?<![\p{L}])[Ff]lat[ \t]+(?:\d{1,3}\/)?\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])/gu;
 
 export function push(out: Candidate[], kind: Candidate['kind'], start: number, text: string): void {
   if (text.length > 0) out.push({ kind, start, end: start + text.length });
@@ -179,12 +208,31 @@ export function findPatterns(story: string): Candidate[] {
     if (!/\d(?:st|nd|rd|th)$/.test(m[0]) || /^[ \t]*(?:[,.;:)!?]|$)/u.test(story.slice(m.index + m[0].length, m.index + m[0].length + 3)))
       push(out, 'postcode', m.index, m[0]);
   });
+  each(POSTCODE_LOOSE, story, (m) => {
+    if (!/\d(?:ST|ND|RD|TH)$/u.test(m[0])) push(out, 'postcode', m.index, m[0]);
+  });
   each(OUTWARD_SAID, story, (m) => push(out, 'postcode', m.index, m[0]));
   each(FAMILY_CASE, story, (m) => push(out, 'case_ref', m.index, m[0]));
   each(POLICE_SERIAL, story, (m) => push(out, 'case_ref', m.index, m[0]));
-  each(LABELLED_REF, story, (m) => {
+  each(ACRONYM_REF, story, (m) => {
     const ref = m[1]!;
-    if ((ref.match(/\d/g)?.length ?? 0) >= 3 && ref.length >= 4) push(out, 'case_ref', m.index + m[0].length - ref.length, ref);
+    // "NHS number", "NI number" and "PIP" claims are read elsewhere; an acronym must label, not be, the number
+    if (/^(?:NHS|CHI|NI|NINO|DOB|GP|A|I)[ \t]/u.test(m[0])) return;
+    if ((ref.match(/\d/g)?.length ?? 0) >= 4 && ref.length >= 5 && !/^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/u.test(ref))
+      push(out, 'case_ref', m.index + m[0].length - ref.length, ref);
+  });
+  each(SHAPED_REF, story, (m) => {
+    const ref = m[0];
+    const digits = ref.match(/\d/g)?.length ?? 0;
+    if (digits >= 5 && /[A-Z]/u.test(ref) && /\d/u.test(ref.replace(/^[A-Z]+/u, ''))) push(out, 'case_ref', m.index, ref);
+  });
+  each(LABELLED_REF, story, (m) => {
+    // digits in spaced groups ("ref 7731 4408 22") are one number; anything else ends at the space
+    const whole = m[1]!;
+    const ref = /^\d+(?:[ \t]\d+)+$/u.test(whole) ? whole : whole.replace(/[ \t].*$/u, '');
+    // after a comma ("at Paisley sheriff court, F44/23") only something shaped like a reference, not a year
+    if (m[0].includes(',') && !/[A-Z/-]/iu.test(ref)) return;
+    if ((ref.match(/\d/g)?.length ?? 0) >= 3 && ref.length >= 4) push(out, 'case_ref', m.index + m[0].length - whole.length, ref);
   });
   each(NUMERIC_DATE, story, (m) => {
     const a = Number(m[1]);
@@ -201,13 +249,37 @@ export function findPatterns(story: string): Candidate[] {
     if (day >= 1 && day <= 31 && !plainMay) push(out, 'date', m.index, m[0]);
   });
   each(MONTH_DAY, story, (m) => push(out, 'date', m.index, m[0]));
+  each(MONTH_DAY_LOWER, story, (m) => {
+    // "we may 2nd it": the verb, unless "on" or "of" makes it the month
+    if (!/^ma[yr]/u.test(m[0]) || /(?:^|[^\p{L}])(?:on|of)[ \t]+$/u.test(story.slice(Math.max(0, m.index - 4), m.index)))
+      push(out, 'date', m.index, m[0]);
+  });
+  each(ISO_DATE, story, (m) => push(out, 'date', m.index, m[0]));
+  each(ON_DAY_MONTH, story, (m) => {
+    const [d, mo] = [Number(m[1]), Number(m[2])];
+    if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) out.push({ kind: 'date', start: m.index, end: m.index + m[0].length, tier: 'check' });
+  });
   each(BIRTH_DATE, story, (m) => push(out, 'date', m.index + m[0].length - m[1]!.length, m[1]!));
   each(BIRTHDAY_DAY_MONTH, story, (m) => push(out, 'date', m.index, m[0]));
-  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT, WILL_BE])
+  for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT, NOW_AGE, COMMA_AGE, WILL_BE])
     each(re, story, (m) => push(out, 'age', m.index, m[0]));
+  each(TEEN_AT, story, (m) => push(out, 'age', m.index + m[0].length - m[1]!.length, m[1]!));
+  each(MONTHS_AT, story, (m) => {
+    // "born at 27 weeks" is how early, not an age
+    if (
+      !/old/u.test(story.slice(m.index + m[0].length, m.index + m[0].length + 5)) &&
+      !/born[ \t]+at[ \t]+$/u.test(story.slice(Math.max(0, m.index - 12), m.index))
+    )
+      out.push({ kind: 'age', start: m.index, end: m.index + m[0].length, tier: 'check' });
+  });
   each(BE_AGE, story, (m) => {
     const n = Number(m[0].match(/^\d+/)?.[0] ?? 1);
     if (n <= 120) push(out, 'age', m.index, m[0]);
+  });
+  each(ADDRESS_SAID, story, (m) => {
+    const text = m[0].replace(/[ \t]+$/u, '');
+    // "address is The same as before": a street or house needs a number or two capitalised words
+    if (/^\d/u.test(text) || /^\p{Lu}\p{L}+[ \t]+\p{Lu}/u.test(text)) push(out, 'address', m.index, text);
   });
   for (const re of [NUMBERED_STREET, NUMBERED_STREET_LOWER, NUMBERED_THE, NAMED_STREET, HOUSE_NUMBER])
     each(re, story, (m) => push(out, 'address', m.index, m[0]));

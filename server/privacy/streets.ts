@@ -4,16 +4,34 @@
 import type { Candidate } from './spans.ts';
 import { headedRun } from './phrases.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
-import { commonWord, neverAName, unknownWord, foreignWord, placeWord } from './words.ts';
+import { commonWord, neverAName, unknownWord, foreignWord, placeWord, notAPerson } from './words.ts';
 
 /** Street words sure enough to make a capitalised name a street on their own. */
 const STREET_WORDS = new Set(
-  'road street avenue lane crescent terrace grove mews gardens drive close rise way walk row square place parade wynd brae park loan vennel gait'.split(
+  'road rd street avenue ave lane crescent cres terrace grove mews gardens gdns drive close rise way walk row square sq place parade wynd brae park loan vennel gait boulevard esplanade promenade causeway embankment dene garth fold'.split(
     ' ',
   ),
 );
+/** Street words that make even a district's or town's name a street ("Shankill Road", "Falls Road"). */
+const KEPT_STREET_WORDS = new Set(['road', 'street', 'lane', 'avenue', 'rd']);
 /** Street words that are also ordinary words: need a capitalised name before them that is not an ordinary word. */
-const WEAK_STREET_WORDS = new Set(['way', 'walk', 'row', 'square', 'place', 'close', 'rise', 'drive', 'parade', 'park', 'loan', 'gait']);
+const WEAK_STREET_WORDS = new Set([
+  'way',
+  'walk',
+  'row',
+  'square',
+  'place',
+  'close',
+  'rise',
+  'drive',
+  'parade',
+  'park',
+  'loan',
+  'gait',
+  'dene',
+  'garth',
+  'fold',
+]);
 /** Small-letter streets: only these words, after "on", "off", "in" ... ("we're on mill lane"). */
 const LOWER_STREET_WORDS = new Set(
   'road rd street avenue ave lane crescent terrace grove mews gardens close drive way place walk row rise'.split(' '),
@@ -60,6 +78,11 @@ const WELSH_HEADS = new Set([
   'rhes',
   'sgwar',
   'ty',
+  // Llys (court), Allt and Rhiw (hill), Gerddi (gardens): "Llys y Coed", "Allt y Wennol", "Gerddi'r Afon"
+  'llys',
+  'allt',
+  'rhiw',
+  'gerddi',
   'bwthyn',
   'fferm',
   'plas',
@@ -67,7 +90,7 @@ const WELSH_HEADS = new Set([
   'chy',
 ]);
 /** Typed in small letters too: "heol y coed". */
-const LOWER_WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'cilgant', 'rhodfa']);
+const LOWER_WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'cilgant', 'rhodfa', 'llys']);
 const WELSH_PARTICLES = new Set(['y', 'yr', "'r", 'r', 'ty', 'tŷ', 'pen', 'an']);
 /** Named houses and blocks of flats. "House" and "Court" are offices and courts as often: those are check. */
 const HOUSE_WORDS = new Set([
@@ -85,7 +108,7 @@ const HOUSE_WORDS = new Set([
 ]);
 const MAYBE_HOUSE_WORDS = new Set(['house', 'court']);
 const COURT_KINDS = new Set(
-  'family crown county magistrates magistrate youth high coroners coroner supreme appeal civil criminal juvenile district sheriff royal justice combined'.split(
+  'family crown county magistrates magistrate youth high coroners coroner supreme appeal civil criminal juvenile district sheriff royal justice combined proceedings'.split(
     ' ',
   ),
 );
@@ -131,7 +154,10 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
     // Welsh street: "Heol y Coed", "Ffordd Las", "Stryd Fawr", "Lôn Isaf", "Maes y Dre"
     if (WELSH_HEADS.has(t.key) && (t.cap || LOWER_WELSH_HEADS.has(t.key))) {
       const j = headedRun(tokens, i, WELSH_PARTICLES, 4, (n) => STREET_WORDS.has(n.key), foreignWord);
-      if (j > i) out.push(span(tokens, i, j));
+      // with its house number: "9 Heol y Felin"
+      const numbered =
+        i > 0 && /^\d{1,4}[a-z]?$/iu.test(tokens[i - 1]!.text) && /^[ \t]+$/u.test(t.gap) && !/^(?:19|20)\d\d$/u.test(tokens[i - 1]!.text);
+      if (j > i) out.push(span(tokens, numbered ? i - 1 : i, j));
       continue;
     }
     // a Welsh name of a street or estate with no head word: "Glan yr Afon", "Bryn y Môr" (possible)
@@ -159,6 +185,11 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
         const weak = WEAK_STREET_WORDS.has(t.key);
         const plain = name.every((w) => commonWord(w.key) && !unknownWord(w.key));
         if (!(weak && plain) && !anyKept(kept, s, i)) out.push(span(tokens, s, i, weak ? 'check' : undefined));
+      } else if (KEPT_STREET_WORDS.has(t.key)) {
+        // a district's name before "Road" is a street's: "off the Shankill Road", "on Holloway Road"
+        const p = tokens[i - 1]!;
+        if (p.cap && kept[i - 1] && joinedBySpace(t.gap) && !p.possessive && !neverAName(p.key) && !(kept[i] && !kept[i - 2]))
+          out.push(span(tokens, i - 1, i));
       }
       continue;
     }
@@ -202,11 +233,15 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       t.cap &&
       !t.sentenceStart &&
       tokens[i - 1]?.key === 'the' &&
-      ['on', 'onto', 'off'].includes(tokens[i - 2]?.key ?? '') &&
-      LIVE_WORDS.has(tokens[i - 3]?.key ?? '') &&
+      ['on', 'onto', 'off', 'at'].includes(tokens[i - 2]?.key ?? '') &&
+      (LIVE_WORDS.has(tokens[i - 3]?.key ?? '') ||
+        (['up', 'down', 'out'].includes(tokens[i - 3]?.key ?? '') &&
+          [...LIVE_WORDS, 'was', 'were', 'are', 'am'].includes(tokens[i - 4]?.key ?? ''))) &&
       !kept[i] &&
       !neverAName(t.key) &&
       !commonWord(t.key) &&
+      !placeWord(t.key) &&
+      !notAPerson(t.key) &&
       !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap))
     ) {
       out.push(span(tokens, i, i, 'check'));
@@ -260,6 +295,135 @@ export function namedHousesBefore(tokens: Token[], found: Candidate[], kept: Uin
     if (s >= a || !HOUSE_LEADS.has(tokens[s - 1]?.key ?? '') || anyKept(kept, s, a) || /^\d/u.test(tokens[s]!.text)) continue;
     if (tokens.slice(s, a).some((w) => neverAName(w.key) || placeWord(w.key))) continue;
     out.push(span(tokens, s, a - 1));
+  }
+  return out;
+}
+
+/** What a family calls its home: "a cottage called Bosvean", "our house is Bryn Teg", "the farm, known as Hafod". */
+const HOME_WORDS = new Set([
+  'house',
+  'home',
+  'cottage',
+  'farm',
+  'farmhouse',
+  'bungalow',
+  'barn',
+  'croft',
+  'smallholding',
+  'lodge',
+  'caravan',
+  'estate',
+  'block',
+]);
+const OWNERS = new Set(['our', 'my', 'his', 'her', 'their', 'the', 'a', 'an', 'nan', "nan's", 'mums', 'dads']);
+/** Street words that also name districts and hills ("Goldthorn Hill", "Audley Range"): a street only where a family lives on it. */
+const LIVED_ON_WORDS = new Set(
+  'hill range bank brow view green side hey fold gate top end mount chase croft dale vale heights meadow meadows fields common moor grange wood rise park'.split(
+    ' ',
+  ),
+);
+const LIVED_ON_LEADS = new Set([
+  'live',
+  'lives',
+  'lived',
+  'living',
+  'stay',
+  'stays',
+  'stayed',
+  'staying',
+  'house',
+  'flat',
+  'home',
+  'moved',
+  'bungalow',
+]);
+
+/** The end of a home's name after "called": capitalised words and Welsh particles, up to four, starting with a capital. */
+function homeNameEnd(tokens: Token[], s: number, kept: Uint8Array): number {
+  let e = s - 1;
+  for (let k = s; k < tokens.length && k - s < 4; k++) {
+    const w = tokens[k]!;
+    if (k > s && (!joinedBySpace(w.gap) || w.sentenceStart)) break;
+    // a kept word inside the name is still the name: "Hendre Fach" ("fach" is on the keep-list as Welsh)
+    if (w.cap && (!kept[k] || k > s) && (!neverAName(w.key) || (k > s && MAYBE_HOUSE_WORDS.has(w.key)))) e = k;
+    else if (k === s && w.key === 'the' && w.cap) e = k;
+    else if (!(k > s && WELSH_PARTICLES.has(w.key))) break;
+    if (w.possessive) break;
+  }
+  // "The" alone is not a name
+  return e >= s && !(e === s && tokens[s]!.key === 'the') ? e : -1;
+}
+
+export function findHomes(tokens: Token[], kept: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const t = tokens[i]!;
+    if (HOME_WORDS.has(t.key) && !t.cap && OWNERS.has(tokens[i - 1]!.key)) {
+      // "a cottage called Bosvean", "our house is called The Old Forge", "our house is Bryn Teg"
+      let k = i + 1;
+      const gapOk = (n: number) => tokens[n] !== undefined && /^[ \t]*,?[ \t]*$/u.test(tokens[n]!.gap) && !tokens[n]!.sentenceStart;
+      let said = false;
+      if (gapOk(k) && tokens[k]!.key === 'is') k++;
+      if (gapOk(k) && ['called', 'named'].includes(tokens[k]!.key)) {
+        said = true;
+        k++;
+      } else if (gapOk(k) && tokens[k]!.key === 'known' && tokens[k + 1]?.key === 'as') {
+        said = true;
+        k += 2;
+      }
+      // "at our home, Bryn Awel, without warning": a name set off by commas
+      const apposed = k === i + 1 && /,/u.test(tokens[k]?.gap ?? '') && gapOk(k);
+      if ((k === i + 1 && !apposed) || !gapOk(k)) continue;
+      if (apposed) {
+        const e = homeNameEnd(tokens, k, kept);
+        const after = tokens[e + 1];
+        if (e < 0 || !(after === undefined || /^[ \t]*[,.;]/u.test(after.gap))) continue;
+        if (tokens.slice(k, e + 1).some((w) => placeWord(w.key) || (commonWord(w.key) && !unknownWord(w.key) && !foreignWord(w.key))))
+          continue;
+        out.push(span(tokens, k, e));
+        i = e;
+        continue;
+      }
+      const e = homeNameEnd(tokens, k, kept);
+      if (e < 0) continue;
+      const run = tokens
+        .slice(k, e + 1)
+        .filter((w) => w.cap && w.key !== 'the' && !MAYBE_HOUSE_WORDS.has(w.key) && !HOUSE_WORDS.has(w.key));
+      // without "called", only a name that is not an English word: "our house is Bryn Teg", not "our house is Quiet"
+      if (!said && run.some((w) => commonWord(w.key) && !unknownWord(w.key) && !foreignWord(w.key))) continue;
+      if (run.some((w) => placeWord(w.key))) continue;
+      out.push(span(tokens, k, e));
+      i = e;
+      continue;
+    }
+    // a room in a hall or house of residence: "a room at Storthes Hall", "a bedsit in Carlton House"
+    if (t.cap && (t.key === 'hall' || t.key === 'halls' || t.key === 'house') && !t.sentenceStart && i >= 3) {
+      const s = capitalisedBefore(tokens, i, 2, kept);
+      const lead = tokens[s - 1]?.key ?? '';
+      const room = tokens[s - 2]?.key ?? '';
+      if (
+        s < i &&
+        (lead === 'at' || lead === 'in') &&
+        ['room', 'bedsit', 'flat', 'studio', 'placement'].includes(room) &&
+        !anyKept(kept, s, i) &&
+        !tokens.slice(s, i).some((w) => placeWord(w.key) || COURT_KINDS.has(w.key) || NOT_HOUSES.has(w.key))
+      ) {
+        out.push(span(tokens, s, i));
+        continue;
+      }
+    }
+    // "we live on Audley Range", "our house on Goldthorn Hill"
+    if (t.cap && LIVED_ON_WORDS.has(t.key) && !t.sentenceStart) {
+      const s = capitalisedBefore(tokens, i, 2, kept);
+      if (s === i || anyKept(kept, s, i)) continue;
+      let lead = s - 1;
+      if (!['on', 'off', 'up'].includes(tokens[lead]?.key ?? '')) continue;
+      lead--;
+      if (tokens[lead]?.key === 'just' || tokens[lead]?.key === 'up') lead--;
+      if (!LIVED_ON_LEADS.has(tokens[lead]?.key ?? '')) continue;
+      if (tokens.slice(s, i).some((w) => placeWord(w.key) || neverAName(w.key))) continue;
+      out.push(span(tokens, s, i));
+    }
   }
   return out;
 }

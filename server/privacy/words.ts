@@ -34,12 +34,19 @@ const FUNCTION_TAGS = new Set([
   'Negative',
 ]);
 
-type WordInfo = { name: boolean; common: boolean; place: boolean; fn?: boolean };
+type WordInfo = { name: boolean; common: boolean; place: boolean; fn?: boolean; surname?: boolean };
 const LEXICON = new Map<string, WordInfo>();
 for (const [word, tags] of Object.entries(model.lexicon)) {
   const place = tags.some((t) => PLACE_TAGS.has(t));
   const name = !place && tags.some((t) => NAME_TAGS.has(t));
-  LEXICON.set(word, { name, common: !name && !place && !tags.includes('ProperNoun'), place, fn: tags.some((t) => FUNCTION_TAGS.has(t)) });
+  const surname = tags.includes('LastName') && !tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
+  LEXICON.set(word, {
+    name,
+    common: !name && !place && !tags.includes('ProperNoun'),
+    place,
+    fn: tags.some((t) => FUNCTION_TAGS.has(t)),
+    surname,
+  });
 }
 // Switches are words compromise knows to be ambiguous: "Person|Noun" (dean, dawn, rose), "Person|Verb"
 // (grace, will?), "Person|Place" (kent), "Noun|Verb" (hope) ...
@@ -86,7 +93,7 @@ const NEVER_NAMES = new Set(
   my our your his her their its we you he she they it me us him them this that these those there here
   mum mam mom mummy mommy dad daddy nan nanny nana nanna gran granny grandad granddad grandma grandpa
   grandmother grandfather auntie aunty uncle sis bro baby
-  god jesus allah lord christmas xmas easter eid diwali ramadan hanukkah halloween new year
+  god jesus christ allah lord christmas xmas easter eid diwali ramadan hanukkah halloween new year
   english british welsh scottish irish polish romanian urdu punjabi bengali arabic somali french spanish
   portuguese italian german turkish kurdish farsi pashto tigrinya lithuanian latvian bulgarian ukrainian
   russian chinese mandarin cantonese vietnamese muslim christian catholic hindu sikh jewish
@@ -146,6 +153,11 @@ export function knownName(key: string): boolean {
   return LEXICON.get(key)?.name === true || (!LEXICON.has(key) && NAME_SHAPES.test(key));
 }
 
+/** compromise knows this word as a surname and never as a first name: "Walton", "Johnston". */
+export function surnameOnly(key: string): boolean {
+  return LEXICON.get(key)?.surname === true;
+}
+
 /** compromise knows this word ONLY as a name: "Maisie", "Tyler"; not "Grace" (also a verb) or "Dean". */
 export function onlyAName(key: string): boolean {
   const w = LEXICON.get(key);
@@ -170,6 +182,28 @@ const PLAIN_NOUNS = new Set(
     ' ',
   ),
 );
+
+/** Everyday nouns for institutions, groups and exams that compromise does not know and no person is called:
+ * capitalised mid-sentence they are not names ("the Navy", "City College", "her Highers", "being Travellers"). */
+const NOT_PEOPLE = new Set(
+  `navy army airforce raf college colleges university uni academy port depot garage factory mall arcade precinct library
+  museum theatre cinema stadium airport tram metro tube motorway forest woods valley mountain mountains island isle coast county
+  unit surgery hospice pharmacy chemist dentist opticians nursery playgroup preschool creche highers nationals gcse gcses
+  alevels btec btecs apprenticeship traineeship travellers travelers gypsies asylum seekers refugees brigade ambulance paramedics
+  coastguard lifeboat ministry prison jail society league brownies cubs beavers rainbows cadets choir orchestra squad flats
+  tower towers heights retail industrial directory register helpline godsend brexit autism autistic dyslexia dyslexic aspergers epilepsy cancer leukaemia
+  leukemia foodbank bingo football rugby cricket netball judo karate eisteddfod urdd mela carnival vaisakhi passover bonfire
+  fireworks holi navratri kwanzaa minecraft fortnite roblox pokemon lego quran koran torah gurdwara madrassa synagogue maths
+  science geography drama kinship guardianship aftercare pathway befriender interpreter translator jobcentre midwifery
+  childcare accountancy medicine dentistry physiotherapy psychology sociology criminology muslims christians catholics hindus sikhs jews`.split(
+    /\s+/,
+  ),
+);
+
+/** A word that is never a person's name although compromise has not heard of it. */
+export function notAPerson(key: string): boolean {
+  return NOT_PEOPLE.has(key);
+}
 
 /** An ordinary English word (in compromise's lexicon, or shaped like a verb, adverb or plural). */
 export function commonWord(key: string): boolean {
