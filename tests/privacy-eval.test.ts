@@ -1,6 +1,6 @@
 // The measured figures as a regression test: the tuning sets must keep meeting what they reach now (issues 4
-// and 15). Held-out set 3 and stress set 12b were each measured once untouched (their "about" says how they
-// did) and are tuning sets since. The honest measure is a set written after the rules are frozen.
+// and 15). Held-out set 3 and stress sets 12b, 12d and 12e were each measured once untouched (their "about"
+// says how they did) and are tuning sets since. The honest measure is a set written after the rules are frozen.
 import { describe, expect, it } from 'vitest';
 import {
   EVAL_KINDS,
@@ -85,7 +85,9 @@ describe('privacy flags on the tuning set', () => {
 // Written by others, measured once, then tuned on: every kind, both tiers, and the issue-15 limits on check flags
 describe.each([
   ['tune-h3', 0.97, 0.98],
-  ['stress-2026-12b', 0.93, 0.97],
+  ['stress-2026-12b', 0.95, 0.98],
+  ['stress-2026-12d', 0.96, 0.99],
+  ['stress-2026-12e', 0.92, 0.98],
 ] as const)('privacy flags on set %s', (set, everyKind, overall) => {
   const chosen = TUNING_FIXTURES.flatMap((path) => loadStories(path)).filter((s) => s.set === set);
   const ev = evaluate(chosen);
