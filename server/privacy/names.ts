@@ -194,21 +194,30 @@ function determinedRelation(tokens: Token[], i: number): boolean {
 
 /** A capitalised word that could be a name at all (not "I", "The", "Court", "CAMHS", "March"). */
 function nameShaped(t: Token): boolean {
-  return (
-    t.cap &&
-    !t.acronym &&
-    t.key.length > 1 &&
-    !CONTRACTION.test(t.key) &&
-    !neverAName(t.key) &&
-    !notAPerson(t.key) &&
-    !HONORIFICS.has(t.key) &&
-    !CHILD_RELATIONS.has(t.key) &&
-    !OTHER_RELATIONS.has(t.key) &&
-    // "Welsh-medium", "English-speaking"
-    !(t.key.includes('-') && neverAName(t.key.slice(0, t.key.indexOf('-')))) &&
-    /\p{L}/u.test(t.key) &&
-    !/\p{N}/u.test(t.key)
-  );
+  return t.cap && !t.acronym && nameShapedKey(t.key);
+}
+
+/** The part of nameShaped that depends only on the word, remembered: a story says the same words again and again. */
+const shapedKeys = new Map<string, boolean>();
+function nameShapedKey(key: string): boolean {
+  let shaped = shapedKeys.get(key);
+  if (shaped === undefined) {
+    shaped =
+      key.length > 1 &&
+      !CONTRACTION.test(key) &&
+      !neverAName(key) &&
+      !notAPerson(key) &&
+      !HONORIFICS.has(key) &&
+      !CHILD_RELATIONS.has(key) &&
+      !OTHER_RELATIONS.has(key) &&
+      // "Welsh-medium", "English-speaking"
+      !(key.includes('-') && neverAName(key.slice(0, key.indexOf('-')))) &&
+      /\p{L}/u.test(key) &&
+      !/\p{N}/u.test(key);
+    if (shapedKeys.size >= 50_000) shapedKeys.clear();
+    shapedKeys.set(key, shaped);
+  }
+  return shaped;
 }
 
 /** A word typed in small letters that is not an English word, so may be a name ("my son jayden"). */
