@@ -24,7 +24,11 @@ export const TUNING_FIXTURES = [
   join(FIXTURE_DIR, 'privacy-stress-2026-12e.json'),
 ];
 /** Sets written after the rules were frozen, by someone who never saw them: measured, never tuned on (read no misses from them). */
-export const HELD_OUT_FIXTURES = [join(FIXTURE_DIR, 'privacy-heldout-2026-12c.json'), join(FIXTURE_DIR, 'privacy-heldout-2026-12g.json')];
+export const HELD_OUT_FIXTURES = [
+  join(FIXTURE_DIR, 'privacy-heldout-2026-12c.json'),
+  join(FIXTURE_DIR, 'privacy-heldout-2026-12f.json'),
+  join(FIXTURE_DIR, 'privacy-heldout-2026-12g.json'),
+];
 
 /** The detector's kinds, with a child's name told apart from other names (the fixtures label both). */
 export const EVAL_KINDS: readonly EvalKind[] = FLAG_KINDS.flatMap((k): EvalKind[] => (k === 'name' ? ['child_name', 'name'] : [k]));
