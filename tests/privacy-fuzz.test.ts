@@ -204,7 +204,15 @@ describe('privacy flags are total', () => {
 
   it('grow linearly on long runs of one short piece: 10,000 characters under 50 ms, 20,000 under 100 ms and at most 3 times 10,000', () => {
     findFlags(HOSTILE.join(' ').repeat(20), 'Jane Smith');
-    const best = (story: string) => Math.min(...[0, 1, 2, 3, 4].map(() => cpuMs(() => findFlags(story, 'Jane Smith'))[1]));
+    // the two lengths measured in turn, the best of seven each: load from another process then falls on both alike
+    const bestOfPairs = (a: string, b: string): [number, number] => {
+      let [ta, tb] = [Infinity, Infinity];
+      for (let k = 0; k < 7; k++) {
+        ta = Math.min(ta, cpuMs(() => findFlags(a, 'Jane Smith'))[1]);
+        tb = Math.min(tb, cpuMs(() => findFlags(b, 'Jane Smith'))[1]);
+      }
+      return [ta, tb];
+    };
     for (const unit of [
       ' ',
       '\t',
@@ -222,7 +230,9 @@ describe('privacy flags are total', () => {
       '1 ',
       'my son ',
     ]) {
-      const [ten, twenty] = [10000, 20000].map((n) => best(unit.repeat(Math.ceil(n / unit.length)).slice(0, n))) as [number, number];
+      const [ten, twenty] = bestOfPairs(
+        ...([10000, 20000].map((n) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n)) as [string, string]),
+      );
       const what = `${JSON.stringify(unit)}: ${ten.toFixed(1)} ms for 10,000, ${twenty.toFixed(1)} ms for 20,000`;
       expect(ten, what).toBeLessThan(50);
       expect(twenty, what).toBeLessThan(100);
