@@ -246,6 +246,25 @@ function nameRunBefore(tokens: Token[], i: number, max: number): number {
   return s;
 }
 
+/** The last of the capitalised words joined on after `j`, at most `max` past `from`, never over a sentence start. */
+function capitalisedOn(tokens: Token[], j: number, from: number, max: number): number {
+  while (
+    j + 1 < tokens.length &&
+    j - from < max &&
+    tokens[j + 1]!.cap &&
+    joinedBySpace(tokens[j + 1]!.gap) &&
+    !tokens[j + 1]!.sentenceStart
+  )
+    j++;
+  return j;
+}
+
+/** Where an employer's name that starts at `j` ends (exclusive): capitalised words that can be a name, at most 4 from `s`. */
+function employerEnd(tokens: Token[], j: number, s: number): number {
+  while (j < tokens.length && j - s < 4 && tokens[j]!.cap && joinedBySpace(tokens[j]!.gap) && !neverAName(tokens[j]!.key)) j++;
+  return j;
+}
+
 const distinctive = (words: Token[]) => words.some((w) => !HOSPITAL_TYPE_WORDS.has(w.key) && !neverAName(w.key));
 
 /** A location after "in", "on", "near": capitalised words ("Rhyl", "Hamilton Road") or a small-letter place. */
@@ -314,15 +333,7 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
         let s = i;
         while (s > 0 && i - s < 3 && tokens[s - 1]!.cap && joinedBySpace(tokens[s]!.gap) && !tokens[s]!.sentenceStart) s--;
         if (tokens[s]!.key === 'the') s++;
-        let e = i + 2;
-        while (
-          e + 1 < tokens.length &&
-          e - i < 4 &&
-          tokens[e + 1]!.cap &&
-          joinedBySpace(tokens[e + 1]!.gap) &&
-          !tokens[e + 1]!.sentenceStart
-        )
-          e++;
+        const e = capitalisedOn(tokens, i + 2, i, 4);
         out.push(cand('hospital', tokens, s, e));
         i = e;
         continue;
@@ -440,9 +451,7 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       continue;
     }
     if (t.cap && t.key === 'royal' && prev?.key === 'the' && joinedBySpace(t.gap)) {
-      let j = i;
-      while (j + 1 < tokens.length && j - i < 2 && tokens[j + 1]!.cap && joinedBySpace(tokens[j + 1]!.gap) && !tokens[j + 1]!.sentenceStart)
-        j++;
+      const j = capitalisedOn(tokens, i, i, 2);
       const after = tokens.slice(i + 1, j + 1);
       const next = tokens[i + 1];
       const head =
@@ -508,9 +517,7 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
       joinedBySpace(tokens[i + 1]!.gap) &&
       !neverAName(tokens[i + 1]!.key)
     ) {
-      let j = i + 1;
-      while (j + 1 < tokens.length && j - i < 3 && tokens[j + 1]!.cap && joinedBySpace(tokens[j + 1]!.gap) && !tokens[j + 1]!.sentenceStart)
-        j++;
+      const j = capitalisedOn(tokens, i + 1, i, 3);
       out.push(cand('workplace', tokens, i, j));
       i = j;
       continue;
@@ -567,12 +574,10 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
         if (loc) out.push(cand('workplace', tokens, s, loc.street ? k : loc.end));
         break;
       }
-      while (j < tokens.length && j - s < 4 && tokens[j]!.cap && joinedBySpace(tokens[j]!.gap) && !neverAName(tokens[j]!.key)) j++;
+      j = employerEnd(tokens, j, s);
       // "for British Airways", "at Northern Rail": a word that is never a name, then one that is the employer's
       if (j === s && tokens[j]?.cap && tokens[j + 1]?.cap && joinedBySpace(tokens[j + 1]!.gap) && !neverAName(tokens[j + 1]!.key)) {
-        const k = j + 1;
-        j = k;
-        while (j < tokens.length && j - s < 4 && tokens[j]!.cap && joinedBySpace(tokens[j]!.gap) && !neverAName(tokens[j]!.key)) j++;
+        j = employerEnd(tokens, j + 1, s);
         if (kept.subarray(s, j).includes(1)) j = s;
       }
       if (j === s || CHAINS.matchAt(tokens, s) > 0) continue;
