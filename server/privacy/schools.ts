@@ -2,8 +2,7 @@
 // "Hastings High School", "Riverside Pre-school", "Ysgol y Graig", "University of Sussex".
 import type { Candidate } from './spans.ts';
 import { headedRun, PhraseSet } from './phrases.ts';
-import { joinedBySpace, type Token } from './tokens.ts';
-import { sentencesWith } from './venues.ts';
+import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
 import { commonWord, foreignWord, knownName, neverAName, onlyAName, placeWord, unknownWord } from './words.ts';
 
 const HEADS = new Set([

@@ -78,3 +78,18 @@ export function tokenize(story: string): Token[] {
 export function joinedBySpace(gap: string): boolean {
   return /^[ \t\u00a0]+$/u.test(gap);
 }
+
+/** For each token, whether its sentence has a word that passes `cue`. Linear. */
+export function sentencesWith(tokens: Token[], cue: (t: Token, k: number) => boolean): Uint8Array {
+  const marks = new Uint8Array(tokens.length);
+  let from = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i === tokens.length || (i > from && tokens[i]!.sentenceStart)) {
+      let has = false;
+      for (let k = from; k < i && !has; k++) has = cue(tokens[k]!, k);
+      if (has) marks.fill(1, from, i);
+      from = i;
+    }
+  }
+  return marks;
+}

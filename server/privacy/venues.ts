@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headedRun, PhraseSet } from './phrases.ts';
 import type { Candidate } from './spans.ts';
-import { joinedBySpace, type Token } from './tokens.ts';
+import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
 import { commonWord, knownName, neverAName, onlyAName, placeWord, unknownWord, foreignWord } from './words.ts';
 
 const YSBYTY_PARTICLES = new Set(['y', 'yr', "'r", 'r']);
@@ -92,23 +92,8 @@ const HONORIFIC_BEFORE = new Set([
   'sister',
 ]);
 
-/** For each token, whether its sentence has a word that passes `cue`. Linear. */
-export function sentencesWith(tokens: Token[], cue: (t: Token, k: number) => boolean): Uint8Array {
-  const marks = new Uint8Array(tokens.length);
-  let from = 0;
-  for (let i = 0; i <= tokens.length; i++) {
-    if (i === tokens.length || (i > from && tokens[i]!.sentenceStart)) {
-      let has = false;
-      for (let k = from; k < i && !has; k++) has = cue(tokens[k]!, k);
-      if (has) marks.fill(1, from, i);
-      from = i;
-    }
-  }
-  return marks;
-}
-
 /** For each token, whether its sentence speaks of illness or care ("in and out of" counts). */
-export const hospitalSentences = (tokens: Token[]) =>
+const hospitalSentences = (tokens: Token[]) =>
   sentencesWith(
     tokens,
     (t, k) =>
