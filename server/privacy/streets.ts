@@ -354,6 +354,9 @@ function homeNameEnd(tokens: Token[], s: number, kept: Uint8Array): number {
   return e >= s && !(e === s && tokens[s]!.key === 'the') ? e : -1;
 }
 
+/** An ordinary English word, not a Welsh or other word and not one the lexicon has never heard of: "Quiet", not "Teg". */
+const englishWord = (w: Token) => commonWord(w.key) && !unknownWord(w.key) && !foreignWord(w.key);
+
 export function findHomes(tokens: Token[], kept: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 1; i < tokens.length - 1; i++) {
@@ -378,8 +381,7 @@ export function findHomes(tokens: Token[], kept: Uint8Array): Candidate[] {
         const e = homeNameEnd(tokens, k, kept);
         const after = tokens[e + 1];
         if (e < 0 || !(after === undefined || /^[ \t]*[,.;]/u.test(after.gap))) continue;
-        if (tokens.slice(k, e + 1).some((w) => placeWord(w.key) || (commonWord(w.key) && !unknownWord(w.key) && !foreignWord(w.key))))
-          continue;
+        if (tokens.slice(k, e + 1).some((w) => placeWord(w.key) || englishWord(w))) continue;
         out.push(span(tokens, k, e));
         i = e;
         continue;
@@ -390,7 +392,7 @@ export function findHomes(tokens: Token[], kept: Uint8Array): Candidate[] {
         .slice(k, e + 1)
         .filter((w) => w.cap && w.key !== 'the' && !MAYBE_HOUSE_WORDS.has(w.key) && !HOUSE_WORDS.has(w.key));
       // without "called", only a name that is not an English word: "our house is Bryn Teg", not "our house is Quiet"
-      if (!said && run.some((w) => commonWord(w.key) && !unknownWord(w.key) && !foreignWord(w.key))) continue;
+      if (!said && run.some(englishWord)) continue;
       if (run.some((w) => placeWord(w.key))) continue;
       out.push(span(tokens, k, e));
       i = e;
