@@ -208,15 +208,26 @@ function freePort(): Promise<number> {
   });
 }
 
-/** node's arguments in package.json's "start" script, the probe loaded before the entry point. */
+/**
+ * What package.json's "start" script runs: its build step now (once per bench), then node's arguments
+ * with the probe (compiled with the server) loaded before the entry point.
+ */
 function startCommand(): string[] {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const words = pkg.scripts.start!.split(/\s+/).filter(Boolean);
+  const steps = pkg.scripts.start!.split('&&').map((step) => step.trim());
+  const run = steps.pop()!;
+  if (!built) {
+    for (const step of steps) execSync(step, { cwd: ROOT, stdio: 'inherit' });
+    built = true;
+  }
+  const words = run.split(/\s+/).filter(Boolean);
   if (words[0] !== 'node') throw new Error(`the start script does not run node: ${pkg.scripts.start}`);
   const args = words.slice(1);
-  const entry = args.findIndex((a) => a.endsWith('.ts') && !a.startsWith('-'));
-  return [...args.slice(0, entry), '--import', pathToFileURL(join(ROOT, 'scripts', 'bench-probe.ts')).href, ...args.slice(entry)];
+  const entry = args.findIndex((a) => /\.[mc]?[jt]s$/.test(a) && !a.startsWith('-'));
+  const probe = join(ROOT, '.build', 'scripts', 'bench-probe.js');
+  return [...args.slice(0, entry), '--import', pathToFileURL(probe).href, ...args.slice(entry)];
 }
+let built = false;
 
 /** user + system CPU time of a process (all its threads), ms; /proc/PID/stat fields 14 and 15, in ticks of 10 ms. */
 function cpuMsOf(pid: number): number {

@@ -5,12 +5,12 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as schema from '../db/schema.ts';
+import { fromRoot } from './paths.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '..', 'db', 'migrations');
+export const MIGRATIONS_FOLDER = fromRoot('db', 'migrations');
 
 export class DatabaseTooNewError extends Error {}
 

@@ -3,14 +3,13 @@
 // authority's, or a subdomain of one (socialcare.eastsussex.gov.uk), compared label by label so
 // eastsussex.gov.uk.evil.com and evileastsussex.gov.uk are refused.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { authorityDomains } from '../../db/schema.ts';
 import { parseCsv } from '../text.ts';
+import { fromRoot } from '../paths.ts';
 
-export const AUTHORITIES_CSV = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'db', 'authorities.csv');
+export const AUTHORITIES_CSV = fromRoot('db', 'authorities.csv');
 
 export type AuthorityRow = { authority: string; nation: string; domains: string[] };
 

@@ -1,14 +1,13 @@
 // Seeds the canonical area list (db/areas.csv) and the names families use for areas. Idempotent.
 import { readFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { count, eq, sql } from 'drizzle-orm';
 import { areaVariants, areas } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { normalizePhrase, parseCsv, slugify } from '../text.ts';
 import { welshVariants } from '../i18n/places.ts';
+import { fromRoot } from '../paths.ts';
 
-export const AREAS_CSV = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'db', 'areas.csv');
+export const AREAS_CSV = fromRoot('db', 'areas.csv');
 
 /** Hand-made variants, by ONS code. Automatic ones (no "City of", "St" for "St.", "&") are derived below. */
 const EXTRA_VARIANTS: Record<string, string[]> = {

@@ -6,17 +6,16 @@ import compress from '@fastify/compress';
 import { Eta } from 'eta';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as format from '../format.ts';
 import { englishPath, isLocalised, langOf, localPath, sortedQuery, type Lang } from '../i18n/index.ts';
 import { richText } from '../i18n/rich.ts';
 import { WELSH_READY } from '../i18n/ready.ts';
+import { fromRoot } from '../paths.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const VIEWS_DIR = join(ROOT, 'views');
-export const STATIC_DIR = join(ROOT, 'static');
+export const VIEWS_DIR = fromRoot('views');
+export const STATIC_DIR = fromRoot('static');
 
 /** "site.css" -> "/static/site.css?v=<hash>" so assets can be cached for a year. */
 function fingerprints(): Record<string, string> {

@@ -1,13 +1,12 @@
 // The keep-list: capitalised terms that are not personal (benefits, court orders, programmes, festivals,
 // Welsh phrases, car makes, and every name of the UK areas list), found in a story as runs of words.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readAreasCsv, variantsOf } from '../areas/seed.ts';
 import { PhraseSet } from './phrases.ts';
 import type { Token } from './tokens.ts';
+import { fromRoot } from '../paths.ts';
 
-const KEEP_LIST = join(dirname(fileURLToPath(import.meta.url)), 'keep-list.txt');
+const KEEP_LIST = fromRoot('server', 'privacy', 'keep-list.txt');
 
 const TERMS = new PhraseSet();
 for (const line of readFileSync(KEEP_LIST, 'utf8').split('\n')) {

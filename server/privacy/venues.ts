@@ -2,12 +2,11 @@
 // "Rainbow Ward", "Alder Hey") and workplaces with a location ("the Co-op in Rhyl", "works at Tesco on
 // Hamilton Road", "works at Hendersons Bakery").
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { headedRun, PhraseSet } from './phrases.ts';
 import type { Candidate } from './spans.ts';
 import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
 import { commonWord, knownName, neverAName, onlyAName, placeWord, unknownWord, foreignWord } from './words.ts';
+import { fromRoot } from '../paths.ts';
 
 const YSBYTY_PARTICLES = new Set(['y', 'yr', "'r", 'r']);
 const HOSPITAL_HEADS = new Set(['hospital', 'infirmary', 'hospice', 'clinic']);
@@ -42,7 +41,7 @@ const WARD_NUMBERS = new Set(
 /** Hospitals known by a name without a head word (hospitals.txt): always, or ("?") only in a sentence about illness or care. */
 const KNOWN_HOSPITALS = new PhraseSet();
 const CUED_HOSPITALS = new PhraseSet();
-for (const line of readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'hospitals.txt'), 'utf8').split('\n')) {
+for (const line of readFileSync(fromRoot('server', 'privacy', 'hospitals.txt'), 'utf8').split('\n')) {
   if (!line.trim() || line.startsWith('#')) continue;
   const cued = line.includes('?');
   const lower = line.includes('!');

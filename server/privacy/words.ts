@@ -5,13 +5,12 @@
 // areas list, and a few short lists of our own.
 // Full compromise parsing costs ~60-80 ms for a 3,000-character story; these lookups cost nothing.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readAreasCsv, variantsOf } from '../areas/seed.ts';
 import { fold, normalizePhrase } from '../text.ts';
+import { fromRoot } from '../paths.ts';
 
 type Lexicon = { lexicon: Record<string, string[]>; switches: Record<string, string>; orgWords: string[]; placeWords: string[] };
-const model: Lexicon = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'lexicon.json'), 'utf8'));
+const model: Lexicon = JSON.parse(readFileSync(fromRoot('server', 'privacy', 'lexicon.json'), 'utf8'));
 
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific']);
 const PLACE_TAGS = new Set(['City', 'Country', 'Place', 'Region']);
@@ -63,7 +62,7 @@ for (const [word, sw] of Object.entries(model.switches)) {
 
 // Names from Welsh, South Asian, West African, Chinese, Polish and Arabic naming that compromise does not
 // know (first-names.txt); an English word there ("blessing", "precious") stays a word that can be a name.
-const NAMES_FILE = join(dirname(fileURLToPath(import.meta.url)), 'first-names.txt');
+const NAMES_FILE = fromRoot('server', 'privacy', 'first-names.txt');
 for (const line of readFileSync(NAMES_FILE, 'utf8').split('\n')) {
   if (line.startsWith('#')) continue;
   for (const word of line.split(/\s+/)) {

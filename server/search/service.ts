@@ -15,6 +15,9 @@ import { rankPage } from './engine.ts';
 import { planQuery } from './match.ts';
 import { WorkerChanges, lastChange } from '../workers/changes.ts';
 
+/** The index-building thread's entry: from TypeScript sources it registers tsx first (build-thread.mjs); compiled by `npm start`, it is plain JavaScript. */
+const THREAD_ENTRY = import.meta.url.endsWith('.ts') ? './build-thread.mjs' : './build-thread.js';
+
 export type SearchLog = { info(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
 
 export type SearchOptions = {
@@ -242,7 +245,7 @@ export class SearchService {
 
   private buildInThread(): Promise<{ parts: IndexParts; timings: Omit<BuildTimings, 'totalMs' | 'offThread'> }> {
     return new Promise((resolve, reject) => {
-      const worker = new Worker(new URL('./build-thread.mjs', import.meta.url), {
+      const worker = new Worker(new URL(THREAD_ENTRY, import.meta.url), {
         workerData: { dbPath: this.opts.dbPath, snapshotPath: this.opts.snapshotPath, builtAt: this.opts.now() },
         execArgv: [],
         // A small young generation makes the thread collect its garbage early: its peak memory

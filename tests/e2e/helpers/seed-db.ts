@@ -11,7 +11,7 @@ export type Seeder = {
   db: Db;
   areas: AreaDirectory;
   nominate(s: SeedNomination): ReturnType<typeof seedNomination>;
-  /** a moderator account made with engineer D's domain function (what create-moderator does) */
+  /** a moderator account, made by the domain function create-moderator uses */
   moderator(who: { email: string; password: string }, role?: Role): Promise<Moderator>;
 };
 

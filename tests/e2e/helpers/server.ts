@@ -1,4 +1,4 @@
-// The real server as a child process (`tsx server/main.ts`) on a free port over a temporary
+// The real server as a child process (`tsx server/main.ts`, or as `npm start` compiles it) on a free port over a temporary
 // SQLite file, the way people meet it. Used by the browser tests and the fault scripts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+/** What `npm start` runs once `npm run build` has compiled the server. */
+export const COMPILED_MAIN = join(ROOT, '.build', 'server', 'main.js');
 export const TEST_SECRET = 'e2e-secret-e2e-secret-e2e-secret-123456';
 
 export async function freePort(): Promise<number> {
@@ -62,6 +64,8 @@ export class RunningServer {
     readonly dbPath: string,
     readonly env: Record<string, string>,
     private ownsDir: boolean,
+    /** run what `npm start` runs, the JavaScript compiled into .build/ (built first, by the caller), not the sources */
+    readonly compiled = false,
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
@@ -71,7 +75,8 @@ export class RunningServer {
     this.output = '';
     // node --import tsx (not the tsx wrapper): the signal reaches the server itself, so SIGKILL
     // in the crash test really kills it mid-write.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const entry = this.compiled ? [COMPILED_MAIN] : ['--import', 'tsx', 'server/main.ts'];
+    const child = spawn(process.execPath, entry, {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
