@@ -1,0 +1,369 @@
+// Hospitals, wards, clinics and units: "the Conquest Hospital", "Ysbyty Gwynedd", "the Royal", "ward 7",
+// "Rainbow Ward", "Alder Hey" (hospitals.txt), and one the lists do not know where someone was treated there.
+import { readFileSync } from 'node:fs';
+import { headedRun, PhraseSet } from './phrases.ts';
+import type { Candidate } from './spans.ts';
+import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
+import { commonWord, knownName, neverAName, onlyAName, placeWord, unknownWord, foreignWord } from './words.ts';
+import { cand, capitalisedOn, distinctive, HOSPITAL_PARTICLES, HOSPITAL_TYPE_WORDS, nameRunBefore } from './venue-runs.ts';
+import { fromRoot } from '../paths.ts';
+
+const YSBYTY_PARTICLES = new Set(['y', 'yr', "'r", 'r']);
+const HOSPITAL_HEADS = new Set(['hospital', 'infirmary', 'hospice', 'clinic']);
+/** Heads only when written with a capital: "Parkside Surgery", not "after surgery". */
+const CAP_HOSPITAL_HEADS = new Set(['surgery', 'practice', 'unit']);
+/** "Beacon Medical Centre", "Bethesda Health Centre" */
+const CENTRE_LEADS = new Set(['medical', 'health', 'birth', 'maternity']);
+const NOT_HOSPITAL_AFTER_ROYAL = new Set(
+  'mail navy marines air family legion british society mint albert opera ballet courts college academy institution borough mile variety shakespeare exchange engineers logistics signals artillery horticultural parks household highness show welsh national ascot holloway doulton armouries arsenal docks highland bank'.split(
+    ' ',
+  ),
+);
+const NOT_HOSPITAL_GENERAL = new Set(
+  'attorney secretary director surgeon consul major lieutenant brigadier governor solicitor inspector postmaster registrar accountant auditor'.split(
+    ' ',
+  ),
+);
+const WARD_NUMBERS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
+    ' ',
+  ),
+);
+/** Hospitals known by a name without a head word (hospitals.txt): always, or ("?") only in a sentence about illness or care. */
+const KNOWN_HOSPITALS = new PhraseSet();
+const CUED_HOSPITALS = new PhraseSet();
+for (const line of readFileSync(fromRoot('server', 'privacy', 'hospitals.txt'), 'utf8').split('\n')) {
+  if (!line.trim() || line.startsWith('#')) continue;
+  const cued = line.includes('?');
+  const lower = line.includes('!');
+  (cued ? CUED_HOSPITALS : KNOWN_HOSPITALS).add(line.replace(/^[!?]+/u, '').trim(), !lower);
+}
+const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman', 'vic', 'gen', 'mater', 'ulster', 'havens']);
+/** Words that make a sentence about being ill, born, hurt or treated: there "at Prince Charles" is a hospital. */
+const HOSPITAL_CUES = new Set(
+  `ward wards sectioned admitted inpatient in-patient born birth poorly ill unwell sick diagnosed diagnosis consultant
+  paediatrician doctor doctors nurse nurses rehab bed surgery operation op a&e discharged transferred appointment
+  appointments treatment chemo scan scans x-ray nicu scbu icu picu hdu maternity labour delivered stroke seizure seizures
+  overdose broken fractured asthma chest heart cancer leukaemia tumour physio clinic hospital hospitals ambulance camhs
+  unit crisis stabbed injured hurt accident crash burns burnt therapy therapist psychiatrist dialysis transplant
+  premature prem early seen autism autistic adhd assessment fall fell baby pregnant pregnancy midwife breakdown pneumonia
+  appendix appendicitis hip knee bowel bowels diabetes diabetic epilepsy meningitis sepsis infection psychosis recovering
+  recovery respite palliative detox kidney liver lungs coma ventilator transfusion stitches miscarriage jaundice
+  bronchiolitis counselling sectioning arm leg wrist ankle collarbone`.split(/\s+/),
+);
+const DURATION_UNITS = new Set(['days', 'weeks', 'months', 'nights']);
+const DURATION_COUNTS = new Set(
+  'a few several many for spent couple two three four five six seven eight nine ten eleven twelve'.split(' '),
+);
+/** "for 2 weeks", "spent months", "for six weeks": a stay somewhere, said of a hospital as of nowhere else. */
+const stayLength = (tokens: Token[], k: number) =>
+  DURATION_UNITS.has(tokens[k]!.key) && (DURATION_COUNTS.has(tokens[k - 1]?.key ?? '') || /^\d{1,2}$/u.test(tokens[k - 1]?.key ?? ''));
+/** Kinds of clinic, not names of one: "the speech clinic", "the fracture clinic". */
+const CLINIC_KINDS = new Set(
+  'speech language hearing audiology sleep pain allergy fracture eye dental antenatal memory gender fertility sexual feeding continence physio orthotics orthopaedic dermatology outpatients outpatient'.split(
+    ' ',
+  ),
+);
+const HONORIFIC_BEFORE = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'judge',
+  'hhj',
+  'prof',
+  'sir',
+  'dame',
+  'lady',
+  'lord',
+  'nurse',
+  'sister',
+]);
+
+/** For each token, whether its sentence speaks of illness or care ("in and out of" counts). */
+export const hospitalSentences = (tokens: Token[]) =>
+  sentencesWith(
+    tokens,
+    (t, k) =>
+      HOSPITAL_CUES.has(t.key) || (t.key === 'out' && tokens[k - 1]?.key === 'and' && tokens[k + 1]?.key === 'of') || stayLength(tokens, k),
+  );
+
+/**
+ * The hospital rules at token `i`: candidates go to `out`. Returns where the walk goes on from (the
+ * last token a rule took), or -1 when no hospital rule speaks for this token and the workplace rules may.
+ */
+export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Uint8Array, out: Candidate[]): number {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  // "Ysbyty Gwynedd", "Ysbyty Glan Clwyd"
+  if (t.key === 'ysbyty') {
+    const j = headedRun(tokens, i, YSBYTY_PARTICLES, 4, () => false, foreignWord);
+    if (j > i) out.push(cand('hospital', tokens, i, j));
+    return i;
+  }
+  // "the Conquest Hospital", "St Thomas' Hospital", "Royal Sussex County Hospital", "Parkside Surgery", "the Cedar Unit"
+  const centre = t.cap && (t.key === 'centre' || t.key === 'center') && prev && CENTRE_LEADS.has(prev.key);
+  // "the Child Development Centre", "the Becklin Centre" in a sentence about illness or care
+  if (
+    t.cap &&
+    (t.key === 'centre' || t.key === 'center') &&
+    !centre &&
+    cue[i] &&
+    prev?.cap &&
+    joinedBySpace(t.gap) &&
+    !prev.sentenceStart
+  ) {
+    const s = nameRunBefore(tokens, i, 4);
+    const words = tokens.slice(s, i);
+    if (words.length) {
+      out.push(cand('hospital', tokens, s, i, distinctive(words) && !kept.subarray(s, i + 1).some((x) => x === 1) ? undefined : 'check'));
+      return i;
+    }
+  }
+  // (a head inside a keep-list term is not one: "Pupil Referral Unit", "Child Development Centre")
+  // "the Children's Hospital for Wales", "the Women's Hospital of Ulster": a kind of hospital and its place
+  if (t.cap && t.key === 'hospital' && ['for', 'of'].includes(tokens[i + 1]?.key ?? '') && joinedBySpace(tokens[i + 1]!.gap)) {
+    const n = tokens[i + 2];
+    if (n?.cap && joinedBySpace(n.gap) && !n.sentenceStart && (!neverAName(n.key) || HOSPITAL_TYPE_WORDS.has(n.key) || n.key === 'sick')) {
+      let s = i;
+      while (s > 0 && i - s < 3 && tokens[s - 1]!.cap && joinedBySpace(tokens[s]!.gap) && !tokens[s]!.sentenceStart) s--;
+      if (tokens[s]!.key === 'the') s++;
+      const e = capitalisedOn(tokens, i + 2, i, 4);
+      out.push(cand('hospital', tokens, s, e));
+      i = e;
+      return i;
+    }
+  }
+  if ((HOSPITAL_HEADS.has(t.key) || (t.cap && CAP_HOSPITAL_HEADS.has(t.key)) || centre) && i > 0 && !kept[i]) {
+    const headAt = centre ? i - 1 : i;
+    const s = nameRunBefore(tokens, headAt, 5);
+    const words = tokens.slice(s, headAt);
+    // a town's name before a capitalised head is the hospital's: "Morriston Hospital"
+    if (words.length && distinctive(words) && (t.cap || !kept.subarray(s, headAt).some((x) => x === 1))) {
+      out.push(cand('hospital', tokens, s, i, t.key === 'practice' || t.key === 'unit' ? 'check' : undefined));
+    } else if (words.length && t.cap && cue[i] && words.every((w) => w.cap || HOSPITAL_PARTICLES.has(w.key))) {
+      // "the Children's Assessment Unit", "the Child Development Centre" in a sentence about care: which unit, possibly
+      out.push(cand('hospital', tokens, s, i, 'check'));
+    } else if (
+      !words.length &&
+      !t.cap &&
+      prev &&
+      !prev.cap &&
+      unknownWord(prev.key) &&
+      !CLINIC_KINDS.has(prev.key) &&
+      joinedBySpace(t.gap) &&
+      HOSPITAL_HEADS.has(t.key)
+    ) {
+      out.push(cand('hospital', tokens, i - 1, i, 'check'));
+    }
+    return i;
+  }
+  // "the Hergest unit": a capitalised name before a small-letter unit (possible)
+  if (!t.cap && t.key === 'unit' && prev?.cap && joinedBySpace(t.gap) && !prev.sentenceStart) {
+    const s = nameRunBefore(tokens, i, 3);
+    if (s < i && distinctive(tokens.slice(s, i)) && !kept.subarray(s, i).some((x) => x === 1)) {
+      out.push(cand('hospital', tokens, i - 1, i, 'check'));
+    }
+    return i;
+  }
+  // "ward 7", "Ward 12b", "Rainbow Ward", "the Starlight ward" (not "Rebecca Ward", "Mrs Ward")
+  if (t.key === 'ward') {
+    const n = tokens[i + 1];
+    if (n && joinedBySpace(n.gap) && (/^\d{1,2}[a-z]?$/i.test(n.text) || WARD_NUMBERS.has(n.key))) {
+      out.push(cand('hospital', tokens, i, i + 1));
+      return i;
+    }
+    // "on Ward Alaw", "to Ward Dewi": a capitalised name after "Ward", after on/onto/to
+    if (
+      t.cap &&
+      n &&
+      joinedBySpace(n.gap) &&
+      n.cap &&
+      !n.sentenceStart &&
+      ['on', 'onto', 'to'].includes(prev?.key ?? '') &&
+      !neverAName(n.key)
+    ) {
+      out.push(cand('hospital', tokens, i, i + 1));
+      return i;
+    }
+    const s = nameRunBefore(tokens, i, 2);
+    const words = tokens.slice(s, i);
+    // "Rebecca Ward" is a person; "the Rowan Ward", "on Rowan Ward" is a ward
+    const person =
+      !['the', 'on', 'onto'].includes(tokens[s - 1]?.key ?? '') &&
+      words.some((w) => (knownName(w.key) && !commonWord(w.key)) || ['mr', 'mrs', 'ms', 'miss', 'dr', 'mx'].includes(w.key));
+    if (words.length && distinctive(words) && !person && !kept.subarray(s, i).some((x) => x === 1))
+      out.push(cand('hospital', tokens, s, i));
+    return i;
+  }
+  // "Burnley General", "Leeds General": a place or a name before a capitalised "General" (not "Attorney General")
+  if (t.cap && t.key === 'general' && prev?.cap && joinedBySpace(t.gap) && !prev.sentenceStart && !NOT_HOSPITAL_GENERAL.has(prev.key)) {
+    const n = tokens[i + 1];
+    if (!(n?.cap && joinedBySpace(n.gap)) && !kept[i] && !neverAName(prev.key)) {
+      out.push(cand('hospital', tokens, i - 1, i));
+      return i;
+    }
+  }
+  // "was in Royal Cornhill", "taken to Royal Derby": "Royal" and a name after in, at, to, into or from (sure in a sentence about care)
+  if (
+    t.cap &&
+    t.key === 'royal' &&
+    ['in', 'at', 'to', 'into', 'from'].includes(prev?.key ?? '') &&
+    // in a sentence about care, or where someone "was in" it
+    (cue[i] || (['in', 'at'].includes(prev!.key) && ['was', 'were', 'been', 'is', 'stayed'].includes(tokens[i - 2]?.key ?? ''))) &&
+    !kept[i] &&
+    joinedBySpace(t.gap) &&
+    !t.sentenceStart
+  ) {
+    const n = tokens[i + 1];
+    const nn = tokens[i + 2];
+    const headAfter = nn && joinedBySpace(nn.gap) && (HOSPITAL_HEADS.has(nn.key) || nn.key === 'ward' || CAP_HOSPITAL_HEADS.has(nn.key));
+    if (
+      n?.cap &&
+      joinedBySpace(n.gap) &&
+      !n.sentenceStart &&
+      !kept[i + 1] &&
+      !headAfter &&
+      !NOT_HOSPITAL_AFTER_ROYAL.has(n.key) &&
+      !neverAName(n.key) &&
+      KNOWN_HOSPITALS.matchAt(tokens, i) === 0 &&
+      !(nn?.cap && joinedBySpace(nn.gap))
+    ) {
+      out.push(cand('hospital', tokens, i, i + 1, cue[i] ? undefined : 'check'));
+      i++;
+      return i;
+    }
+  }
+  // "the Royal", "the Royal Alex"
+  // in small letters only where nothing follows that makes it something else: "at the royal, they"
+  if (!t.cap && t.key === 'royal' && prev?.key === 'the' && ['at', 'to', 'in', 'from', 'into'].includes(tokens[i - 2]?.key ?? '')) {
+    const n = tokens[i + 1];
+    const ends = (k: number) =>
+      !tokens[k] || !joinedBySpace(tokens[k]!.gap) || ['in', 'at', 'for', 'with', 'when', 'and', 'after', 'on'].includes(tokens[k]!.key);
+    // "at the royal", "at the royal london." ("the royal" and a place)
+    if (ends(i + 1)) out.push(cand('hospital', tokens, i - 1, i, 'check'));
+    else if (n && !n.cap && placeWord(n.key) && ends(i + 2)) out.push(cand('hospital', tokens, i - 1, i + 1, 'check'));
+    return i;
+  }
+  if (t.cap && t.key === 'royal' && prev?.key === 'the' && joinedBySpace(t.gap)) {
+    const j = capitalisedOn(tokens, i, i, 2);
+    const after = tokens.slice(i + 1, j + 1);
+    const next = tokens[i + 1];
+    const head =
+      j + 1 < tokens.length &&
+      joinedBySpace(tokens[j + 1]!.gap) &&
+      (HOSPITAL_HEADS.has(tokens[j + 1]!.key) || tokens[j + 1]!.key === 'ward');
+    if (
+      !head &&
+      !after.some((w) => NOT_HOSPITAL_AFTER_ROYAL.has(w.key)) &&
+      !(next && joinedBySpace(next.gap) && NOT_HOSPITAL_AFTER_ROYAL.has(next.key))
+    )
+      out.push(cand('hospital', tokens, i - 1, j));
+    return i;
+  }
+  // hospitals known by a word that is also a place or a house: "the Priory", "the Heath" (possible; in small letters only
+  // in a sentence about illness: "i was in the priory after my breakdown")
+  if (
+    (t.cap || cue[i] === 1) &&
+    prev?.key === 'the' &&
+    MAYBE_HOSPITALS.has(t.key) &&
+    !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap)) &&
+    KNOWN_HOSPITALS.matchAt(tokens, i) <= 1
+  ) {
+    out.push(cand('hospital', tokens, i - 1, i, 'check'));
+    return i;
+  }
+  // known hospitals and hospices without a head word: "Alder Hey", "the Evelina", "GOSH" (not "Judge Ashworth");
+  // those that are also people, places or churches only in a sentence about illness: "in and out of Prince Charles"
+  const known =
+    HONORIFIC_BEFORE.has(prev?.key ?? '') && prev?.cap
+      ? 0
+      : KNOWN_HOSPITALS.matchAt(tokens, i) || (cue[i] ? CUED_HOSPITALS.matchAt(tokens, i) : 0);
+  // "Birmingham Children's Trust": the trust that employs someone, not the hospital
+  const trust = known > 0 && tokens[i + known]?.key === 'trust' && tokens[i + known]!.cap;
+  // "Mid Ulster": the end of a longer name the keep-list knows (an area), not the Ulster Hospital
+  const inLongerTerm = known > 0 && kept[i] === 1 && kept[i - 1] === 1 && prev?.cap === true && joinedBySpace(t.gap);
+  if (known > 0 && !trust && !inLongerTerm) {
+    out.push(cand('hospital', tokens, i, i + known - 1));
+    i += known - 1;
+    return i;
+  }
+
+  return -1;
+}
+
+/** Said just before where someone was treated: "admitted to", "sectioned at", "born in", "in and out of", "a bed at". */
+const TREATED_AT = new Set(
+  'admitted sectioned transferred born rushed taken blue-lighted bluelighted treated seen stayed ward bed appointment appointments clinic op operation surgery scan scans inpatient delivered rehab recovering respite camhs unit nicu scbu picu icu hdu maternity paediatrics'.split(
+    ' ',
+  ),
+);
+const VISIT_VERBS = new Set(['visited', 'visit', 'visits', 'visiting', 'saw', 'see']);
+const UNIT_KINDS = new Set(
+  'neonatal intensive care baby maternity paediatric assessment mental psychiatric eating mother burns spinal stroke renal cancer oncology childrens children adolescent secure rehab rehabilitation'.split(
+    ' ',
+  ),
+);
+/** Said before a place someone stayed ("was in Dryburn", "ended up at", "spent weeks in"): a hospital only in a sentence about care. */
+const STAYED_IN = new Set(['was', 'were', 'been', 'weeks', 'months', 'up']);
+/** Where someone "was in" that is not a hospital. */
+const NOT_TREATED_IN = new Set('hmp hmyoi prison court care foster year reception nursery class set band'.split(' '));
+
+/**
+ * A hospital the lists do not know, where the words say someone was treated there: "admitted to Treliske",
+ * "sectioned at Parkwood", "in and out of Wansbeck". Possible (a check).
+ */
+export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[] {
+  const cue = sentencesWith(tokens, (t) => HOSPITAL_CUES.has(t.key));
+  const out: Candidate[] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const p = tokens[i]!;
+    if (!['at', 'to', 'in', 'into', 'of'].includes(p.key) || !joinedBySpace(p.gap)) continue;
+    const lead = tokens[i - 1]!;
+    const inAndOut = p.key === 'of' && lead.key === 'out' && tokens[i - 2]?.key === 'and';
+    // "when mum was in Dryburn with her hip", "I ended up at Melbury Lodge", "spent weeks in Raigmore"
+    const stayed =
+      cue[i] === 1 &&
+      STAYED_IN.has(lead.key) &&
+      (p.key === 'in' || (lead.key === 'up' && tokens[i - 2]?.key === 'ended' && p.key === 'at')) &&
+      (lead.key !== 'up' || tokens[i - 2]?.key === 'ended') &&
+      !NOT_TREATED_IN.has(tokens[i + 1]!.key);
+    // "the neonatal unit at", not "a unit at Bluewater"
+    // "visited me at Parklands every week while I was unwell"
+    const visited =
+      cue[i] === 1 && p.key === 'at' && ['me', 'him', 'her', 'us', 'them'].includes(lead.key) && VISIT_VERBS.has(tokens[i - 2]?.key ?? '');
+    const treated = visited || (TREATED_AT.has(lead.key) && (lead.key !== 'unit' || UNIT_KINDS.has(tokens[i - 2]?.key ?? '')));
+    if (!(treated || inAndOut || stayed) || (p.key === 'of' && !inAndOut)) continue;
+    let s = i + 1;
+    if (tokens[s]!.key === 'the' && joinedBySpace(tokens[s]!.gap) && tokens[s + 1]) s++;
+    let e = s;
+    while (e < tokens.length && e - s < 3 && tokens[e]!.cap && joinedBySpace(tokens[e]!.gap) && !kept[e]) {
+      e++;
+      if (tokens[e - 1]!.possessive) break;
+    }
+    if (e === s) continue;
+    const words = tokens.slice(s, e);
+    if (words.every((w) => neverAName(w.key)) || words.some((w) => w.acronym && neverAName(w.key))) continue;
+    if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
+    if (words.length === 1 && onlyAName(words[0]!.key) && !words[0]!.possessive) continue;
+    // "was in PICU", "was in A&E": a kind of unit, not which one
+    if (stayed && !TREATED_AT.has(lead.key) && words.some((w) => w.acronym) && KNOWN_HOSPITALS.matchAt(tokens, s) === 0) continue;
+    // "was in Recovery for months": an ordinary word, not a place
+    if (
+      stayed &&
+      !treated &&
+      words.length === 1 &&
+      (commonWord(words[0]!.key) || HOSPITAL_CUES.has(words[0]!.key) || NOT_TREATED_IN.has(words[0]!.key)) &&
+      !words[0]!.possessive
+    )
+      continue;
+    // "visited me at Mum's while I was poorly": someone's home
+    if (visited && words.length === 1 && words[0]!.possessive) continue;
+    // "was in Hospital for three weeks": which one is not said
+    if (words.every((w) => HOSPITAL_HEADS.has(w.key) || HOSPITAL_TYPE_WORDS.has(w.key))) continue;
+    out.push(cand('hospital', tokens, s, e - 1, 'check'));
+  }
+  return out;
+}
