@@ -28,6 +28,7 @@ export const HELD_OUT_FIXTURES = [
   join(FIXTURE_DIR, 'privacy-heldout-2026-12c.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12f.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12g.json'),
+  join(FIXTURE_DIR, 'privacy-heldout-2026-12k.json'),
 ];
 
 /** The detector's kinds, with a child's name told apart from other names (the fixtures label both). */
