@@ -202,7 +202,7 @@ describe('privacy flags are total', () => {
     }
   });
 
-  it('grow linearly on long runs of one short piece: 10,000 characters under 50 ms, 20,000 under 100 ms and at most 3 times 10,000', () => {
+  it('grow linearly on long runs of one short piece: 10,000 characters under 50 ms, 40,000 under 200 ms and at most 8 times 10,000', () => {
     findFlags(HOSTILE.join(' ').repeat(20), 'Jane Smith');
     // the two lengths measured in turn, the best of seven each: load from another process then falls on both alike
     const bestOfPairs = (a: string, b: string): [number, number] => {
@@ -230,14 +230,16 @@ describe('privacy flags are total', () => {
       '1 ',
       'my son ',
     ]) {
-      const [ten, twenty] = bestOfPairs(
-        ...([10000, 20000].map((n) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n)) as [string, string]),
+      const [ten, forty] = bestOfPairs(
+        ...([10000, 40000].map((n) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n)) as [string, string]),
       );
-      const what = `${JSON.stringify(unit)}: ${ten.toFixed(1)} ms for 10,000, ${twenty.toFixed(1)} ms for 20,000`;
+      const what = `${JSON.stringify(unit)}: ${ten.toFixed(1)} ms for 10,000, ${forty.toFixed(1)} ms for 40,000`;
       expect(ten, what).toBeLessThan(50);
-      expect(twenty, what).toBeLessThan(100);
-      // quadratic work would be 4 times; a millisecond of slack for timer noise on tiny figures
-      expect(twenty, what).toBeLessThanOrEqual(3 * ten + 1);
+      expect(forty, what).toBeLessThan(200);
+      // linear work is 4 times, quadratic 16: at 8 a noisy run is not read as quadratic (at 20,000 against
+      // 10,000, 2 against 4, one slow set of samples under CI's load failed a linear rule at 3.3 times);
+      // a millisecond of slack for timer noise on tiny figures
+      expect(forty, what).toBeLessThanOrEqual(8 * ten + 1);
     }
   });
 
