@@ -22,6 +22,7 @@ export const TUNING_FIXTURES = [
   join(FIXTURE_DIR, 'privacy-stress-2026-12b.json'),
   join(FIXTURE_DIR, 'privacy-stress-2026-12d.json'),
   join(FIXTURE_DIR, 'privacy-stress-2026-12e.json'),
+  join(FIXTURE_DIR, 'privacy-stress-2026-12h.json'),
   join(FIXTURE_DIR, 'privacy-stress-2026-12i.json'),
 ];
 /** Sets written after the rules were frozen, by someone who never saw them: measured, never tuned on (read no misses from them). */
@@ -265,6 +266,8 @@ const TITLES: Record<string, string> = {
   'stress-2026-12b': 'Stress set 12b (written by someone else; measured once untouched, tuned on since)',
   'stress-2026-12d': 'Stress set 12d (schools, hospitals, workplaces, streets; by someone else; measured once untouched, tuned on since)',
   'stress-2026-12e': 'Stress set 12e (every kind, phone-typed; by someone else; measured once untouched, tuned on since)',
+  'stress-2026-12h':
+    'Stress set 12h (schools, hospitals, workplaces, addresses named bare; by someone else; measured once untouched at version 5, not yet tuned on)',
   'stress-2026-12i':
     'Stress set 12i (places named bare, every kind; by someone else; measured once untouched at version 5, not yet tuned on)',
 };
