@@ -4,10 +4,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+import { ROOT } from '../../../server/paths.ts';
+
+export { ROOT };
 export const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 /** What `npm start` runs once `npm run build` has compiled the server. */
 export const COMPILED_MAIN = join(ROOT, '.build', 'server', 'main.js');
