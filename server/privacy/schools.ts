@@ -3,7 +3,7 @@
 import type { Candidate } from './spans.ts';
 import { headedRun, PhraseSet } from './phrases.ts';
 import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
-import { commonWord, foreignWord, knownName, neverAName, onlyAName, placeWord, unknownWord } from './words.ts';
+import { commonWord, foreignWord, knownName, neverAName, onlyAName, placeWord, unknownWord, welshWord } from './words.ts';
 
 const HEADS = new Set([
   'school',
@@ -54,7 +54,21 @@ const LEADING_HEADS = new Set([
   'colaiste',
 ]);
 /** Typed in small letters too: "ysgol glan clwyd". */
-const LOWER_LEADING_HEADS = new Set(['ysgol', 'coleg', 'gaelscoil', 'bunscoil']);
+const LOWER_LEADING_HEADS = new Set([
+  'ysgol',
+  'coleg',
+  'gaelscoil',
+  'bunscoil',
+  'cylch',
+  'meithrinfa',
+  'naiscoil',
+  'colaiste',
+  'scoil',
+  'sgoil',
+]);
+/** In small letters after "ysgol", "cylch": a Welsh or unknown word, or a name ("ysgol morgan llwyd", "cylch meithrin gellideg"). */
+const lowerLeadingWord = (key: string) =>
+  foreignWord(key) || (knownName(key) && !commonWord(key) && !neverAName(key)) || key === 'meithrin';
 /** Inside a name after a leading head: not "and", which joins two names ("Ysgol y Graig and Heol y Coed"). */
 const LEADING_PARTICLES = new Set(['y', 'yr', "'r", 'r', 'a', 'an', 'na', 'nan', 'de', 'le', 'la']);
 const PARTICLES = new Set(['y', 'yr', "'r", 'a', 'an', 'na', 'nan', 'de', 'of', 'the', 'and', '&', 'upon', 'on', 'le', 'la']);
@@ -139,7 +153,19 @@ function joined(tokens: Token[], j: number): boolean {
   return joinedBySpace(gap) || (tokens[j - 1]?.key === 'st' && /^\.[ \t]+$/u.test(gap));
 }
 
-export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
+/** Scots and dialect forms of the small words the rules read: "got him intae Govan High", "went up tae Baldragon". */
+const DIALECT = new Map([
+  ['tae', 'to'],
+  ['intae', 'into'],
+  ['fae', 'from'],
+  ['frae', 'from'],
+  ['oot', 'out'],
+  ['skool', 'school'],
+]);
+
+export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
+  // read dialect forms as the words they stand for (a copy of those tokens only; the other detectors keep theirs)
+  const tokens = raw.some((t) => DIALECT.has(t.key)) ? raw.map((t) => (DIALECT.has(t.key) ? { ...t, key: DIALECT.get(t.key)! } : t)) : raw;
   const cue = schoolSentences(tokens);
   // near a word about illness (five words either side, in the same sentence): "was at St Cadoc's after my breakdown"
   const ill = sentencesWith(tokens, (t) => ILL_CUES.has(t.key));
@@ -150,7 +176,7 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (LEADING_HEADS.has(t.key) && (t.cap || LOWER_LEADING_HEADS.has(t.key))) {
-      const j = headedRun(tokens, i, LEADING_PARTICLES, 5, () => false, foreignWord);
+      const j = headedRun(tokens, i, LEADING_PARTICLES, 5, () => false, t.cap ? foreignWord : lowerLeadingWord);
       if (j > i) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end });
       continue;
     }
@@ -279,6 +305,29 @@ export function findSchools(tokens: Token[], kept: Uint8Array): Candidate[] {
     )
       j++;
     if (j > i + 1) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end });
+  }
+  // "the academy of st francis of assisi", "college of the holy cross": a school named for a saint, in small letters
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.cap || !['academy', 'college', 'school'].includes(t.key) || tokens[i + 1]!.key !== 'of' || !joined(tokens, i + 1)) continue;
+    const saint = tokens[i + 2]!;
+    if (!['st', 'saint', 'our', 'the', 'christ'].includes(saint.key) || saint.cap || !joined(tokens, i + 2)) continue;
+    let j = i + 2;
+    while (
+      j + 1 < tokens.length &&
+      j - i < 8 &&
+      joined(tokens, j + 1) &&
+      !tokens[j + 1]!.cap &&
+      (['of', 'the', 'lady', 'holy'].includes(tokens[j + 1]!.key) || knownName(tokens[j + 1]!.key) || unknownWord(tokens[j + 1]!.key)) &&
+      !LIST_END.has(tokens[j + 1]!.key)
+    )
+      j++;
+    while (j > i + 2 && ['of', 'the'].includes(tokens[j]!.key)) j--;
+    if (
+      j > i + 2 &&
+      (saint.key === 'st' || saint.key === 'saint' || tokens.slice(i + 3, j + 1).some((w) => ['lady', 'holy'].includes(w.key)))
+    )
+      out.push({ kind: 'school', start: t.start, end: tokens[j]!.end });
   }
   // "the Tech in Newry", "the Grammar in Ballymena": a school known by its kind and its town
   const none = new Uint8Array(tokens.length);
@@ -548,6 +597,47 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   // "head of year at St Cecilia's", "form tutor at"
   if (a === 'at' && ((b === 'year' && c === 'of') || b === 'tutor')) return 'sure';
   if (a === 'at' && b === 'back') return 'maybe';
+  if (cue && ill) {
+    const school = cue[i] === 1;
+    const maybe = school ? 'sure' : 'maybe';
+    // "refusing school at Smithills", "his schooling at Methody", "her nursery at Little Oaks"
+    if (a === 'at' && ['school', 'schooling', 'nursery', 'college', 'sixth-form'].includes(b) && tokens[i]!.cap) return 'maybe';
+    // "got him moved to Humphry Davy", "moved him up to", "went up to Baldragon", "go back to Brampton Manor"
+    const d = tokens[i - 4]?.key ?? '';
+    const passive = ['got', 'get', 'getting', 'had', 'was', 'were', 'been', 'being'];
+    if (
+      a === 'to' &&
+      (b === 'moved' || b === 'transferred') &&
+      (passive.includes(c) || (['him', 'her', 'them', 'me'].includes(c) && passive.includes(d)))
+    )
+      return maybe;
+    if (a === 'to' && (b === 'up' || b === 'back') && ['went', 'go', 'goes', 'going', 'moved', 'move', 'moving', 'gone'].includes(c))
+      return maybe;
+    if (a === 'to' && b === 'back' && ['him', 'her', 'them', 'me'].includes(c)) return maybe;
+    // "picked him up from Oakfield", "dropped her off at Greenhill" (about school, or possible)
+    if ((a === 'at' || a === 'from') && (b === 'up' || b === 'off')) {
+      const verb = ['him', 'her', 'them', 'me', 'the', 'kids'].includes(c) ? d : c;
+      if (/^(?:pick|picks|picked|picking|drop|drops|dropped|dropping|collect|collected)$/u.test(verb)) return maybe;
+    }
+    // "a place for the eldest at Lees Brook", "sorted a place for him at Oakfield"
+    if (a === 'at') {
+      for (let k = i - 2; k >= Math.max(0, i - 6); k--) {
+        if (
+          ['place', 'places'].includes(tokens[k]!.key) &&
+          ['a', 'the', 'her', 'his', 'their', 'school'].includes(tokens[k - 1]?.key ?? '')
+        )
+          return 'maybe';
+        if (tokens[k]!.sentenceStart || !joinedBySpace(tokens[k]!.gap) || tokens[k]!.key === 'at') break;
+      }
+    }
+    // "doing great at St Brendan's", "acting up at St Malachy's", "struggling at Oakfield": in a sentence about school
+    if (
+      a === 'at' &&
+      school &&
+      ['great', 'well', 'brilliant', 'struggling', 'thriving', 'settled', 'happy', 'up', 'behaving', 'doing'].includes(b)
+    )
+      return 'sure';
+  }
   if (a === 'attends' || a === 'attended') return 'sure';
   if (
     a === 'to' &&
@@ -574,8 +664,14 @@ const lowerNameLike = (key: string) =>
   !neverAName(key) &&
   !GENERIC_SCHOOL_WORDS.has(key) &&
   !NOT_SCHOOL_WORDS.has(key) &&
-  (placeWord(key) || PLACE_ENDING.test(key) || (unknownWord(key) && key.length >= 5));
+  (placeWord(key) || PLACE_ENDING.test(key) || (unknownWord(key) && key.length >= 5) || welshWord(key));
 
+/** Words that end many schools' names, typed in small letters after a name-like word: "carr manor", "beech hill". */
+const NAME_ENDS = new Set(
+  'manor grange park hill hills wood woods field fields vale brook bank hall lodge green moor mount heath priory abbey cross meadow meadows valley dale rise croft'.split(
+    ' ',
+  ),
+);
 /** Words that open a sentence and are not part of a name after them: "After school he ...". */
 const SENTENCE_OPENERS = new Set(['after', 'before', 'since', 'until', 'during', 'when', 'at', 'in', 'from', 'to', 'with', 'without']);
 /** Words that say what a place is, not which: "at Nursery", "started at Big School". */
@@ -623,12 +719,17 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         continue;
       }
       // "she is in p3 at sunnyside", "excluded from hillcrest": a name-like word in small letters after a sure lead (possible)
-      const lead = tokens[i - 1]?.key;
-      if ((lead === 'at' || lead === 'from') && !kept[i] && lowerNameLike(t.key) && schoolContext(tokens, i) === 'sure') {
-        const j =
-          tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap && lowerNameLike(tokens[i + 1]!.key) ? i + 1 : i;
-        out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, tier: 'check' });
-        i = j;
+      // also after "got him into", "kicked out of", "moved him to" where the sentence is about school ("got our kayden into carr manor")
+      const next = tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap ? tokens[i + 1] : undefined;
+      const pairEnd =
+        next !== undefined && NAME_ENDS.has(next.key) && !commonWord(t.key) && !neverAName(t.key) && !GENERIC_SCHOOL_WORDS.has(t.key);
+      if (CONTEXT_LAST.has(tokens[i - 1]?.key ?? '') && !kept[i] && (lowerNameLike(t.key) || pairEnd)) {
+        const ctx = schoolContext(tokens, i) ?? schoolContext(tokens, i, cue, ill);
+        if (ctx === 'sure' || (ctx === 'maybe' && (cue[i] || tokens[i - 1]!.key === 'into'))) {
+          const j = next && (lowerNameLike(next.key) || NAME_ENDS.has(next.key) || (welshWord(t.key) && foreignWord(next.key))) ? i + 1 : i;
+          out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, tier: 'check' });
+          i = j;
+        }
       }
       continue;
     }
