@@ -7,6 +7,9 @@ import { commonWord } from './words.ts';
 
 // ten digits as 3-3-4 (NHS) or 6-4 (CHI), spaced, dashed or run together
 const TEN_DIGITS = /(?<![\p{L}\p{N}+\-/.])(?:\d{3}[ -]?\d{3}[ -]?\d{4}|\d{6}[ -]\d{4})(?![\p{N}]|[-/.]\p{N})/gu;
+// a police, crime or claim reference said just before ("crime reference, 5224098117"): a case reference, not an NHS number
+const REFERENCE_LABEL =
+  /\b(?:crime|incident|occurrence|police|case|claim|log|CAD)[ \t]+(?:reference|ref|number|no\.?)[ \t]*(?:is|was|of)?[ \t]*[:#,]?[ \t]*$/iu;
 const HEALTH_LABEL = /(?:\bNHS|\bCHI|health|hospital|patient)[ \t]*(?:number|no\.?|num|#)?[ \t]*(?:is|was)?[ \t]*[:#]?[ \t]*$/iu;
 
 /** The NHS and CHI check digit: weights 10..2 over the first nine digits, 11 minus the remainder mod 11. */
@@ -47,6 +50,8 @@ const REG_NI = new RegExp(
 // Dateless marks (before 1963, still on old and cherished cars): ABC 123, 123 ABC, AB 1234, 1234 AB; only near a car word.
 const REG_DATELESS =
   /(?<![\p{L}\p{N}])(?:(?!(?:BMW|MG|VW|DS|TVR|AMG|GTI|GT|RS|ST|SUV|MPV|XR|XJ|XF|XE|SL|SLK|CLK|DB|LR|RAV|CRV|CR|HR|LPG|EV)[ \t]?\d)[A-HJ-PR-Y]{2,3}[ \t]?\d{1,4}|\d{1,4}[ \t]?[A-HJ-PR-Y]{2,3})(?![\p{L}\p{N}])/gu;
+// Northern Irish marks are any letters with an I or a Z in them ("NIZ 3382", "JIL 24"): in capitals, only near a car word.
+const REG_NI_LOOSE = /(?<![\p{L}\p{N}])(?=[A-Z]{0,2}[IZ])[A-Z]{3}[ \t]?\d{1,4}(?![\p{L}\p{N}])/gu;
 const CAR_WORD = /\b(?:reg|registration|plates?|car|van|motor|vehicle|motorbike|bike|taxi|drives?|driving|drove|parked)\b/iu;
 const VEHICLE_CONTEXT =
   /\b(?:reg|registration|number ?plates?|plates?|car|van|motor|vehicle|motorbike|bike|taxi|drives?|driving|drove|parked)\b[^.!?\n]{0,30}$/iu;
@@ -79,6 +84,7 @@ export function findIdentifiers(story: string): Candidate[] {
   if (/\d/.test(story)) {
     each(TEN_DIGITS, story, (m) => {
       const digits = m[0].replace(/\D/g, '');
+      if (REFERENCE_LABEL.test(before(story, m.index))) return;
       const labelled = HEALTH_LABEL.test(before(story, m.index));
       const valid = mod11Valid(digits);
       // an unlabelled number starting 0 with a bad check digit is a phone number
@@ -104,10 +110,11 @@ export function findIdentifiers(story: string): Candidate[] {
     }
     // only a story with a car word in it is scanned for the dateless shapes, which are common in other text
     if (CAR_WORD.test(story))
-      each(REG_DATELESS, story, (m) => {
-        if (VEHICLE_CONTEXT.test(before(story, m.index)) && !/^(?:19|20)\d\d$/u.test(m[0].replace(/\D/gu, '')))
-          add(out, 'vehicle_reg', m.index, m[0]);
-      });
+      for (const re of [REG_DATELESS, REG_NI_LOOSE])
+        each(re, story, (m) => {
+          if (VEHICLE_CONTEXT.test(before(story, m.index)) && !/^(?:19|20)\d\d$/u.test(m[0].replace(/\D/gu, '')))
+            add(out, 'vehicle_reg', m.index, m[0]);
+        });
   }
   if (story.includes('@')) each(AT_HANDLE, story, (m) => add(out, 'social_handle', m.index, m[0]));
   if (story.includes('_'))

@@ -30,7 +30,7 @@ const OUTWARD_SAID =
 // Family court numbers (ZC19C00123, LJ21C00456, SE12P3456) anywhere; other references after their label.
 const FAMILY_CASE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}[A-Z]\d{4,6}(?![\p{L}\p{N}])/gu;
 const LABELLED_REF =
-  /\b(?:case|claim|court|crime|incident|police|reference|ref|file|log|CAD|CRIS|URN|PNC|CRN|order|injunction|application|complaint|appeal)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was|wis))?[ \t]*[:#.,]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?(?:[ \t]\d{2,6}(?![\p{L}\p{N}/-])){0,3})/giu;
+  /\b(?:case|claim|court|crime|incident|occurrence|police|reference|ref|file|log|CAD|CRIS|URN|PNC|CRN|order|injunction|application|complaint|appeal)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was|wis))?[ \t]*[:#.,]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?(?:[ \t]\d{2,6}(?![\p{L}\p{N}/-])){0,3})/giu;
 
 // an office's own label in capitals before "number" or "ref": "the PNC number is 12/448812", "URN 44KA0912325"
 const ACRONYM_REF =
@@ -38,6 +38,10 @@ const ACRONYM_REF =
 // a reference by its shape alone: capitals and digits joined by slashes or dashes, with five digits or more
 // ("AO/2015/0087", "PS-20240902-0044", "2023/PONI/04417"); not a date or a phone number, which are read first
 const SHAPED_REF = /(?<![\p{L}\p{N}/-])[A-Z0-9]{1,12}(?:[/-][A-Z0-9]{1,12}){1,3}(?![\p{L}\p{N}]|[/-][\p{L}\p{N}])/gu;
+// a police crime number by its shape: a year or force code, a long serial and a year, in digits ("13/123456/20")
+const SLASHED_CRIME_NUMBER = /(?<![\p{L}\p{N}/-])\d{1,4}\/\d{5,8}\/\d{2,4}(?![\p{L}\p{N}]|[/-]\p{N})/gu;
+// "a crime reference of 46/88123/22": a reference said with "of"
+const REF_OF = /(?=\d)(?<=(?<![\p{L}])(?:reference|ref|number)[ \t]+of[ \t]+)\d[\d/-]{3,20}\d(?![\p{L}\p{N}])/giu;
 // a police serial and its date after a label: "police ref 541 of 12/10/25" (a date on its own is a date)
 const POLICE_SERIAL =
   /(?=\d)(?<=(?<![\p{L}])(?:ref|reference|serial|incident|log|number|no\.?)[ \t]+)\d{1,6}[ \t]+of[ \t]+\d{1,2}\/\d{1,2}\/\d{2,4}(?![\p{N}])/giu;
@@ -214,6 +218,10 @@ export function findPatterns(story: string): Candidate[] {
   each(OUTWARD_SAID, story, (m) => push(out, 'postcode', m.index, m[0]));
   each(FAMILY_CASE, story, (m) => push(out, 'case_ref', m.index, m[0]));
   each(POLICE_SERIAL, story, (m) => push(out, 'case_ref', m.index, m[0]));
+  each(SLASHED_CRIME_NUMBER, story, (m) => push(out, 'case_ref', m.index, m[0]));
+  each(REF_OF, story, (m) => {
+    if ((m[0].match(/\d/g)?.length ?? 0) >= 5) push(out, 'case_ref', m.index, m[0]);
+  });
   each(ACRONYM_REF, story, (m) => {
     const ref = m[1]!;
     // "NHS number", "NI number" and "PIP" claims are read elsewhere; an acronym must label, not be, the number
@@ -231,7 +239,8 @@ export function findPatterns(story: string): Candidate[] {
     const whole = m[1]!;
     const ref = /^\d+(?:[ \t]\d+)+$/u.test(whole) ? whole : whole.replace(/[ \t].*$/u, '');
     // after a comma ("at Paisley sheriff court, F44/23") only something shaped like a reference, not a year
-    if (m[0].includes(',') && !/[A-Z/-]/iu.test(ref)) return;
+    // ("crime reference, 5224098117": a long run of digits is a reference too)
+    if (m[0].includes(',') && !/[A-Z/-]/iu.test(ref) && !/^\d{6,}$/u.test(ref)) return;
     if ((ref.match(/\d/g)?.length ?? 0) >= 3 && ref.length >= 4) push(out, 'case_ref', m.index + m[0].length - whole.length, ref);
   });
   each(NUMERIC_DATE, story, (m) => {
