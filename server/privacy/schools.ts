@@ -213,14 +213,16 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
       tokens[i - 1]!.cap &&
       tokens[i - 2]?.cap &&
       !tokens[i - 1]!.sentenceStart &&
-      !tokens[i - 2]!.sentenceStart &&
       joinedBySpace(t.gap) &&
-      joinedBySpace(tokens[i - 1]!.gap) &&
-      NAME_PREPS.has(tokens[i - 3]?.key ?? '') &&
-      !neverAName(tokens[i - 2]!.key)
+      joinedBySpace(tokens[i - 1]!.gap)
     ) {
-      out.push({ kind: 'school', start: tokens[i - 2]!.start, end: t.end });
-      continue;
+      // one to three capitalised words after at, to, into or from: "at Longley Park Sixth Form"
+      let s6 = i - 2;
+      while (s6 > i - 4 && !tokens[s6]!.sentenceStart && tokens[s6 - 1]?.cap && joinedBySpace(tokens[s6]!.gap)) s6--;
+      if (!tokens[s6]!.sentenceStart && NAME_PREPS.has(tokens[s6 - 1]?.key ?? '') && !neverAName(tokens[s6]!.key)) {
+        out.push({ kind: 'school', start: tokens[s6]!.start, end: t.end });
+        continue;
+      }
     }
     const head = HEADS.has(t.key) || (t.cap && CAP_HEADS.has(t.key)) || highHead || pluralHead || instituteHead || lowerCapHead;
     // "Free School Meals", "Virtual School": a keep-list term, not a school
@@ -250,7 +252,10 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
     )
       s++;
     const words = tokens.slice(s, i);
-    const distinctive = words.filter((w) => !TYPE_WORDS.has(w.key) && !neverAName(w.key));
+    // "New City College", "New College Durham": "New" inside a name, not at a sentence's start
+    const distinctive = words.filter(
+      (w) => (!TYPE_WORDS.has(w.key) && !neverAName(w.key)) || (w.key === 'new' && w.cap && !w.sentenceStart && t.cap),
+    );
     if (distinctive.length === 0) {
       // "City College Plymouth", "Sixth Form College Farnborough": a school's kind, then its town
       const n = tokens[i + 1];
@@ -614,6 +619,19 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     if (a === 'to' && (b === 'up' || b === 'back') && ['went', 'go', 'goes', 'going', 'moved', 'move', 'moving', 'gone'].includes(c))
       return maybe;
     if (a === 'to' && b === 'back' && ['him', 'her', 'them', 'me'].includes(c)) return maybe;
+    // "moved him from Mossbourne", "pulled her out of Oakfield"
+    if (
+      ['him', 'her', 'them', 'me'].includes(b) &&
+      ((a === 'from' && ['moved', 'move', 'moving', 'transferred', 'took', 'taken', 'pulled'].includes(c)) || false)
+    )
+      return maybe;
+    if (
+      a === 'of' &&
+      b === 'out' &&
+      ['him', 'her', 'them', 'me'].includes(c) &&
+      ['took', 'take', 'taken', 'pulled', 'pull', 'taking', 'pulling'].includes(d)
+    )
+      return maybe;
     // "picked him up from Oakfield", "dropped her off at Greenhill" (about school, or possible)
     if ((a === 'at' || a === 'from') && (b === 'up' || b === 'off')) {
       const verb = ['him', 'her', 'them', 'me', 'the', 'kids'].includes(c) ? d : c;
@@ -666,6 +684,12 @@ const lowerNameLike = (key: string) =>
   !NOT_SCHOOL_WORDS.has(key) &&
   (placeWord(key) || PLACE_ENDING.test(key) || (unknownWord(key) && key.length >= 5) || welshWord(key));
 
+/** A street's head after a town's name: "Cambridge Road" is an address, not a school. */
+const STREET_WORDS = new Set(
+  'road rd street st lane avenue ave drive close way crescent place terrace grove gardens court square row walk parade hospital station airport city town county council'.split(
+    ' ',
+  ),
+);
 /** Words that end many schools' names, typed in small letters after a name-like word: "carr manor", "beech hill". */
 const NAME_ENDS = new Set(
   'manor grange park hill hills wood woods field fields vale brook bank hall lodge green moor mount heath priory abbey cross meadow meadows valley dale rise croft'.split(
@@ -699,11 +723,47 @@ const CHURCH_WORDS = new Set(
   'church married wedding christened christening baptised baptism funeral mass service vicar priest parish chapel'.split(' '),
 );
 
+/** Said before "school, X,": whose school it is ("his school, Beech Hill, so he could go back"). */
+const OWNERS = new Set(['his', 'her', 'their', 'my', 'our', 'new', 'old', 'current', 'kids', 'boys', 'girls', 'sons', 'daughters']);
+const APPOSED_HEADS = new Set(['school', 'nursery', 'college', 'academy', 'primary', 'secondary', 'preschool', 'pre-school', 'sixth-form']);
+
+/** "his school, Beech Hill, so he could", "her nursery (Little Oaks)": a name set off after a school word. */
+function namedAfterComma(tokens: Token[], i: number, kept: Uint8Array): Candidate | undefined {
+  const t = tokens[i]!;
+  const head = tokens[i - 1];
+  if (
+    !head ||
+    !APPOSED_HEADS.has(head.key) ||
+    !(OWNERS.has(tokens[i - 2]?.key ?? '') || tokens[i - 2]?.possessive) ||
+    !/^\s*[,(]\s*$/u.test(t.gap)
+  )
+    return undefined;
+  if (t.key.length < 3 || neverAName(t.key) || GENERIC_SCHOOL_WORDS.has(t.key) || NOT_SCHOOL_WORDS.has(t.key)) return undefined;
+  let j = i;
+  if (t.cap) j = capitalisedRun(tokens, i, 4, new Uint8Array(tokens.length));
+  else if (tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap && NAME_ENDS.has(tokens[i + 1]!.key)) j = i + 1;
+  else if (!lowerNameLike(t.key)) return undefined;
+  // the name is set off: a comma, a bracket or the sentence's end after it
+  const after = tokens[j + 1];
+  if (after && !/^\s*[,).;:!?]/u.test(after.gap)) return undefined;
+  const words = tokens.slice(i, j + 1);
+  // not a person or a town: "her school, Sarah said,", "his school, in Leeds,"
+  if (words.length === 1 && (onlyAName(t.key) || placeWord(t.key) || kept[i])) return undefined;
+  if (words.every((w) => kept[tokenAt(tokens, w.start)] || GENERIC_SCHOOL_WORDS.has(w.key))) return undefined;
+  return { kind: 'school', start: t.start, end: tokens[j]!.baseEnd, ...(t.cap ? {} : { tier: 'check' as const }) };
+}
+
 function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8Array, ill: Uint8Array): Candidate[] {
   const church = sentencesWith(tokens, (t) => CHURCH_WORDS.has(t.key));
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    const named = namedAfterComma(tokens, i, kept);
+    if (named) {
+      out.push(named);
+      i = tokenAt(tokens, named.end - 1);
+      continue;
+    }
     if (!t.cap) {
       const lowerNursery = LOWER_NURSERIES.matchAt(tokens, i);
       if (lowerNursery) {
@@ -763,7 +823,7 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         NAME_PREPS.has(tokens[i - 1]?.key ?? '') &&
         !church[i] &&
         !ill[i] &&
-        (t.key !== 'st' || cue[i])
+        (t.key !== 'st' || cue[i] || !(tokens[j + 1]?.cap && !tokens[j + 1]!.sentenceStart))
       )
         out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, ...(cue[i] ? {} : { tier: 'check' }) });
       i = j;
@@ -781,11 +841,39 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
     // "she's in year 4 at Robsack Wood", "excluded from Hillcrest"
     // (a first word that is never a name, in a sentence about school, if a name follows: "bullied at Bro Myrddin")
     const nameAfter = cue[i] === 1 && tokens[i + 1]?.cap === true && joined(tokens, i + 1) && !neverAName(tokens[i + 1]!.key);
-    const candidate = i > 0 && !kept[i] && (!neverAName(t.key) || nameAfter) && !NOT_A_SCHOOL_START.has(t.key);
+    // a town's name, then a name word: "got me into Cambridge House", "moved her to Bolton St Catherine's"
+    const n1 = tokens[i + 1];
+    const townFirst =
+      kept[i] === 1 &&
+      n1 !== undefined &&
+      n1.cap &&
+      !n1.sentenceStart &&
+      !kept[i + 1] &&
+      joined(tokens, i + 1) &&
+      !neverAName(n1.key) &&
+      !NOT_SCHOOL_WORDS.has(n1.key) &&
+      !STREET_WORDS.has(n1.key);
+    const candidate = i > 0 && (!kept[i] || townFirst) && (!neverAName(t.key) || nameAfter) && !NOT_A_SCHOOL_START.has(t.key);
     const older = candidate && !neverAName(t.key) ? schoolContext(tokens, i) : undefined;
-    const ctx = candidate ? (older ?? schoolContext(tokens, i, cue, ill)) : undefined;
+    let ctx = candidate ? (older ?? schoolContext(tokens, i, cue, ill)) : undefined;
+    // "moved him from Mossbourne to a school out of the area", "from Oakfield to another school"
+    if (candidate && !ctx && tokens[i - 1]?.key === 'from') {
+      const e = townFirst ? capitalisedRun(tokens, i + 1, 3, kept) : capitalisedRun(tokens, i, 4, kept);
+      if (tokens[e + 1]?.key === 'to' && joinedBySpace(tokens[e + 1]!.gap)) {
+        for (let k = e + 2; k < Math.min(tokens.length, e + 6); k++) {
+          if (['school', 'academy', 'college', 'pru', 'primary', 'secondary', 'nursery'].includes(tokens[k]!.key)) ctx = 'sure';
+          if (
+            ctx ||
+            !['a', 'an', 'another', 'new', 'different', 'special', 'local', 'the', 'other', 'smaller', 'catholic', 'welsh'].includes(
+              tokens[k]!.key,
+            )
+          )
+            break;
+        }
+      }
+    }
     if (ctx) {
-      const j = capitalisedRun(tokens, i, 4, kept);
+      const j = townFirst ? capitalisedRun(tokens, i + 1, 3, kept) : capitalisedRun(tokens, i, 4, kept);
       const words = tokens.slice(i, j + 1);
       const generic = words.every((w) => GENERIC_SCHOOL_WORDS.has(w.key));
       // "got me into The Grammar School at Leeds": a kind of school named by its town
