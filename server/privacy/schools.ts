@@ -234,7 +234,12 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
         continue;
       }
     }
-    if (!head || (t.possessive && !pluralHead) || kept[i]) continue;
+    if (
+      !head ||
+      (t.possessive && !pluralHead) ||
+      (kept[i] && !(highHead && t.key === 'pru' && !GENERIC_SCHOOL_WORDS.has(tokens[i - 1]!.key) && !neverAName(tokens[i - 1]!.key)))
+    )
+      continue;
     // "Little Stars nursery" is a name; "When the school" is not
     if (!t.cap && PARTICLES.has(tokens[i - 1]?.key ?? '')) continue;
     // walk back over capitalised words and particles: "St John's C of E Primary"
@@ -541,7 +546,7 @@ const NOT_SCHOOL_WORDS = new Set(
   ),
 );
 
-const CONTEXT_LAST = new Set(['at', 'from', 'to', 'into', 'of', 'attends', 'attended']);
+const CONTEXT_LAST = new Set(['at', 'from', 'to', 'into', 'of', 'attends', 'attended', 'attend', 'attending', 'for']);
 
 function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8Array): 'sure' | 'maybe' | undefined {
   // i is the first word of the name; look at the words before it
@@ -634,8 +639,10 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
       return maybe;
     // "picked him up from Oakfield", "dropped her off at Greenhill" (about school, or possible)
     if ((a === 'at' || a === 'from') && (b === 'up' || b === 'off')) {
-      const verb = ['him', 'her', 'them', 'me', 'the', 'kids'].includes(c) ? d : c;
-      if (/^(?:pick|picks|picked|picking|drop|drops|dropped|dropping|collect|collected)$/u.test(verb)) return maybe;
+      for (let k = i - 3; k >= Math.max(0, i - 6); k--) {
+        if (/^(?:pick|picks|picked|picking|drop|drops|dropped|dropping|collect|collected)$/u.test(tokens[k]!.key)) return maybe;
+        if (tokens[k + 1]!.sentenceStart) break;
+      }
     }
     // "a place for the eldest at Lees Brook", "sorted a place for him at Oakfield"
     if (a === 'at') {
@@ -656,14 +663,28 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     )
       return 'sure';
   }
-  if (a === 'attends' || a === 'attended') return 'sure';
+  if (a === 'attends' || a === 'attended' || ((a === 'attend' || a === 'attending') && !['to', 'the', 'a'].includes(tokens[i]!.key)))
+    return 'sure';
+  // "bought his uniform for Sandhill", "the school run to Hillcrest", "the Pupil Referral Unit at Oakwood", "in the sixth form at Parrs Wood"
+  if (a === 'for' && b === 'uniform') return 'sure';
+  if (a === 'for') return undefined;
+  if (a === 'to' && b === 'run' && c === 'school') return 'sure';
+  if (a === 'at' && ((b === 'unit' && c === 'referral') || (b === 'form' && c === 'sixth') || (b === 'pru' && c === 'the'))) return 'sure';
+  // "the headteacher of Beacon Hill", "the SENCO of Oakfield"
+  if (a === 'of' && ['headteacher', 'headmaster', 'headmistress', 'senco', 'principal', 'governors', 'pupils', 'pupil'].includes(b))
+    return 'sure';
+  // "in primary 6 at Castleview", "her A levels at Marlowe"
+  if (a === 'at' && /^\d{1,2}$/u.test(b) && c === 'primary') return 'sure';
+  if (a === 'at' && (b === 'levels' || b === 'level') && c === 'a') return 'sure';
+  // "a scholarship to Millfield", "applied to Greenhill", "a transfer to Oakwood"
+  if (a === 'to' && ['scholarship', 'bursary', 'applied', 'apply', 'applying', 'application', 'transfer'].includes(b)) return 'maybe';
   if (
     a === 'to' &&
     (['goes', 'go', 'going', 'transferred'].includes(b) ||
       (['goes', 'go', 'moved', 'transferred'].includes(c) && ['him', 'her', 'them', 'schools'].includes(b)))
   )
     return 'maybe';
-  if (a === 'at' && ['started', 'starts', 'starting', 'place', 'places', 'settled'].includes(b)) return 'maybe';
+  if (a === 'at' && ['started', 'starts', 'starting', 'start', 'place', 'places', 'settled'].includes(b)) return 'maybe';
   // "doing his GCSEs at Castlebrook"
   if (a === 'at' && ['gcses', 'gcse', 'a-levels', 'highers', 'exams', 'sats', 'btec', 'nationals'].includes(b)) return 'sure';
   return undefined;
@@ -724,7 +745,23 @@ const CHURCH_WORDS = new Set(
 );
 
 /** Said before "school, X,": whose school it is ("his school, Beech Hill, so he could go back"). */
-const OWNERS = new Set(['his', 'her', 'their', 'my', 'our', 'new', 'old', 'current', 'kids', 'boys', 'girls', 'sons', 'daughters']);
+const OWNERS = new Set([
+  'his',
+  'her',
+  'their',
+  'my',
+  'our',
+  'new',
+  'old',
+  'current',
+  'kids',
+  'boys',
+  'girls',
+  'sons',
+  'daughters',
+  'the',
+  'local',
+]);
 const APPOSED_HEADS = new Set(['school', 'nursery', 'college', 'academy', 'primary', 'secondary', 'preschool', 'pre-school', 'sixth-form']);
 
 /** "his school, Beech Hill, so he could", "her nursery (Little Oaks)": a name set off after a school word. */
