@@ -13,13 +13,28 @@ for (const c of `tesco|tesco express|tesco extra|asda|sainsbury's|sainsburys|ald
   screwfix|toolstation|wickes|halfords|currys|travelodge|wetherspoons|wetherspoon|domino's|dominos|costcutter|nisa|budgens|
   specsavers|farmfoods|sports direct|jd sports|tk maxx|home bargains|b&m|b&q|m&s|marks and spencer|pizza hut|burger king|
   card factory|holland and barrett|lloyds pharmacy|royal mail|premier inn|starbucks|pret|subway|amazon|dpd|evri|hermes|
-  deliveroo|uber eats|just eat|sports direct|the range|dunelm|ikea|asda living`.split('|'))
+  deliveroo|uber eats|just eat|sports direct|the range|dunelm|ikea|asda living|
+  morrisons daily|sainsbury's local|tesco metro|co-operative|centra|mace|eurospar|supervalu|dunnes stores|dunnes|
+  poundstretcher|peacocks|matalan|tk maxx|h&m|zara|footasylum|schuh|smyths|hobbycraft|homebase|kwik fit|pets at home|
+  vision express|superdrug|whsmith|wh smith|waterstones|john lewis|house of fraser|selfridges|debenhams|
+  caffe nero|caffè nero|papa john's|papa johns|toby carvery|harvester|beefeater|brewers fayre|frankie and benny's|
+  wagamama|pizza express|five guys|tim hortons|krispy kreme|holiday inn|butlins|haven|center parcs|pontins|
+  parcelforce|dhl|yodel|ups|fedex|ocado|arnold clark|stagecoach|arriva|first bus|go north east|national express|
+  lothian buses|translink|cardiff bus|metrolink|scotrail|network rail|northern rail|
+  bakkavor|greencore|2 sisters|cranswick|moy park|weetabix|warburtons|hovis|müller|muller|arla|cadbury|nestle|nestlé|
+  unilever|reckitt|pilkington|jcb|airbus|bae systems|rolls-royce|rolls royce|tata steel|british steel|harland and wolff|
+  spirit aerosystems|bombardier|jaguar land rover|jlr|sellafield|ineos|capita|concentrix|teleperformance|sitel|serco|
+  g4s|mitie|sodexo|bupa|hc-one|sky|virgin media|talktalk|vodafone|admiral|aviva|direct line|
+  blackpool pleasure beach|pleasure beach|alton towers|thorpe park|chessington|drayton manor|flamingo land|legoland`.split('|'))
   CHAINS.add(c.trim());
 // ordinary words as well as shops: only with a capital
-for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet|Bargain Booze|Heron|The Works|River Island|New Look|Nationwide|Halifax|Barclays|Lloyds|Santander|HSBC|NatWest'.split(
+for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet|Bargain Booze|Heron|The Works|River Island|New Look|Nationwide|Halifax|Barclays|Lloyds|Santander|HSBC|NatWest|BP|Texaco|EE|O2|Three|BT|First|Go Ahead|Nissan|Vauxhall|Toyota|Honda|Mini|Siemens|Clarks|Hilton'.split(
   '|',
 ))
   CHAINS.add(c, true);
+/** Chains whose names are ordinary words ("boots", "first"): in small letters only where the sentence is about work. */
+const WORD_CHAINS = new PhraseSet();
+for (const c of 'boots|next|costa|iceland|first|first bus|the works|savers|three|sky|haven|mini'.split('|')) WORD_CHAINS.add(c);
 
 const WORK_VERBS = new Set([
   'works',
@@ -59,12 +74,26 @@ const WORK_VERBS = new Set([
   'cleaning',
   'drives',
   'drove',
+  'drive',
   'boss',
   'stacks',
   'stacking',
   'tills',
 ]);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
+/** "a driver with First Glasgow", "an apprenticeship with Cardiff Bus": "with" names an employer only after a job. */
+const WITH_JOBS = new Set([
+  'job',
+  'apprenticeship',
+  'placement',
+  'contract',
+  'driver',
+  'apprentice',
+  'cleaner',
+  'carer',
+  'engineer',
+  'trainee',
+]);
 const JOB_NOUNS = new Set(
   'manager cleaner cashier supervisor driver porter chef receptionist labourer packer picker carer nurse teacher waitress waiter barmaid hairdresser mechanic apprentice'.split(
     ' ',
@@ -91,9 +120,10 @@ const PUBLIC_EMPLOYERS = new Set([
   'city',
 ]);
 const OWNERS = new Set(['her', 'his', 'their', 'our']);
+const NOT_A_BUSINESS_NAME = new Set('first second third last next own new old big same recent latest emergency'.split(' '));
 const OWN_VERBS = new Set(['run', 'runs', 'ran', 'running', 'own', 'owns', 'owned', 'manage', 'manages', 'managed']);
 const BUSINESS_WORDS = new Set(
-  'steelworks plant docks airport mill takeaway chippy shop bar salon cafe café salon barbers barber pub bar restaurant hotel garage factory warehouse bakery butchers butcher chemist pharmacy launderette laundrette petrol station market nursery care home surgery office depot centre gym supermarket call laundry kitchen site yard farm'.split(
+  'steelworks plant docks airport mill takeaway chippy shop bar salon cafe café salon barbers barber pub bar restaurant hotel garage factory warehouse bakery butchers butcher chemist pharmacy launderette laundrette petrol station market nursery surgery office depot centre gym supermarket call laundry kitchen site yard farm plant'.split(
     ' ',
   ),
 );
@@ -113,6 +143,13 @@ const BRANCH_WORDS = new Set([
   'metro',
   'local',
 ]);
+/** A kind of business at token k: "care home" counts ("home" alone is someone's home, "care" alone is being cared for). */
+function businessAt(tokens: Token[], k: number): boolean {
+  const key = tokens[k]?.key ?? '';
+  if (key === 'home') return ['care', 'nursing', 'residential'].includes(tokens[k - 1]?.key ?? '');
+  if (key === 'care' || key === 'nursing' || key === 'residential') return tokens[k + 1]?.key === 'home';
+  return BUSINESS_WORDS.has(key);
+}
 const LOCATION_PREPS = new Set(['in', 'on', 'at', 'near', 'by', 'off', 'opposite', 'behind', 'next']);
 const STREETISH =
   /^(?:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|terrace|grove|gardens|place|parade|square|row|walk|retail|park|centre|precinct|estate|mall)$/;
@@ -127,6 +164,15 @@ function employerEnd(tokens: Token[], j: number, s: number): number {
 function locationAfter(tokens: Token[], i: number): { end: number; street: boolean } | undefined {
   // "the Amazon warehouse in Swansea", "the Tesco store on ..."
   if (tokens[i] && BRANCH_WORDS.has(tokens[i]!.key) && joinedBySpace(tokens[i]!.gap)) i++;
+  // "the Royal Mail sorting office in Bootle", "the Asda distribution centre in Lutterworth"
+  else if (
+    tokens[i + 1] &&
+    !tokens[i]!.cap &&
+    joinedBySpace(tokens[i]!.gap) &&
+    joinedBySpace(tokens[i + 1]!.gap) &&
+    (BRANCH_WORDS.has(tokens[i + 1]!.key) || tokens[i + 1]!.key === 'centre')
+  )
+    i += 2;
   const p = tokens[i];
   const first = tokens[i + 1];
   if (!p || !first || !LOCATION_PREPS.has(p.key) || !joinedBySpace(p.gap) || !joinedBySpace(first.gap)) return undefined;
@@ -138,10 +184,13 @@ function locationAfter(tokens: Token[], i: number): { end: number; street: boole
   } else if (tokens[j + 1] && joinedBySpace(tokens[j + 1]!.gap) && STREETISH.test(tokens[j + 1]!.key) && !neverAName(tokens[j]!.key)) {
     // "on high street", "on mill road" in small letters
     j++;
-  } else if (!(placeWord(tokens[j]!.key) || unknownWord(tokens[j]!.key))) return undefined;
+  } else if (!/^\p{L}/u.test(tokens[j]!.text) || !(placeWord(tokens[j]!.key) || unknownWord(tokens[j]!.key))) return undefined;
   const words = tokens.slice(start, j + 1);
   if (words.every((w) => neverAName(w.key))) return undefined;
-  return { end: j, street: words.some((w) => STREETISH.test(w.key)) };
+  const street = words.some((w) => STREETISH.test(w.key));
+  // "at Marine depot", "at the Short Strand depot": the branch is part of where
+  if (!street && tokens[j + 1] && !tokens[j + 1]!.cap && BRANCH_WORDS.has(tokens[j + 1]!.key) && joinedBySpace(tokens[j + 1]!.gap)) j++;
+  return { end: j, street };
 }
 
 /** The workplace rules at token `i`: candidates go to `out`. Returns where the walk goes on from. */
@@ -149,13 +198,29 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
   const t = tokens[i]!;
   const prev = tokens[i - 1];
   // workplaces: a chain with a place, or employment words with a named employer
-  const chain = kept[i] ? 0 : CHAINS.matchAt(tokens, i);
+  let chain = kept[i] ? 0 : CHAINS.matchAt(tokens, i);
+  // "working at boots in beeston", "an apprenticeship at first bus": a chain in small letters after a job and "at"
+  if (
+    chain === 0 &&
+    !t.cap &&
+    ['at', 'for', 'with', 'in'].includes(prev?.key ?? '') &&
+    workContext(tokens, i - 1) &&
+    locationAfter(tokens, i + Math.max(1, WORD_CHAINS.matchAt(tokens, i)))
+  )
+    chain = WORD_CHAINS.matchAt(tokens, i);
+  // a chain with a name of its own in capitals ("Boots", "Vauxhall" are kept as words and makes) after a job and "at"
+  if (chain === 0 && t.cap && kept[i] && ['at', 'for', 'with', 'from'].includes(prev?.key ?? '') && workContext(tokens, i - 1))
+    chain = CHAINS.matchAt(tokens, i);
   if (chain > 0) {
     const last = i + chain - 1;
     const loc = locationAfter(tokens, last + 1);
     const working = workContext(tokens, i);
     // "Tesco Hove", "Asda Bromley": a chain and a place straight after
-    const placeNext = tokens[last + 1] && joinedBySpace(tokens[last + 1]!.gap) && tokens[last + 1]!.cap && placeWord(tokens[last + 1]!.key);
+    const placeNext =
+      tokens[last + 1] &&
+      joinedBySpace(tokens[last + 1]!.gap) &&
+      (tokens[last + 1]!.cap || (!t.cap && working)) &&
+      placeWord(tokens[last + 1]!.key);
     if (loc) out.push(cand('workplace', tokens, i, loc.street ? last : loc.end));
     else if (placeNext) out.push(cand('workplace', tokens, i, last + 1));
     else if (working) out.push(cand('workplace', tokens, i, last, 'check'));
@@ -189,15 +254,26 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
   }
   // "my parents run the takeaway on Church Street": a business someone runs, and where it is
   // and "her nail bar in Hull": a business that is someone's, and where it is
-  const theirs = OWNERS.has(t.key) && (BUSINESS_WORDS.has(tokens[i + 1]?.key ?? '') || BUSINESS_WORDS.has(tokens[i + 2]?.key ?? ''));
+  // ("his surgery in Bristol" is an operation, "her first job" no business: only a business word, after at most one word that is not a number word)
+  const ownedAt = (k: number) => businessAt(tokens, k) && tokens[k]!.key !== 'surgery';
+  const theirs = OWNERS.has(t.key) && (ownedAt(i + 1) || (ownedAt(i + 2) && !NOT_A_BUSINESS_NAME.has(tokens[i + 1]?.key ?? '')));
   if (OWN_VERBS.has(t.key) || theirs) {
     let k = i + 1;
     if (OWN_VERBS.has(t.key) && tokens[k] && ['the', 'a', 'their', 'his', 'her', 'our', 'my'].includes(tokens[k]!.key)) k++;
     for (const end = Math.min(tokens.length, k + 3); k < end; k++) {
       if (!joinedBySpace(tokens[k]!.gap)) break;
-      if (!BUSINESS_WORDS.has(tokens[k]!.key)) continue;
+      if (!businessAt(tokens, k) || (theirs && !ownedAt(k))) continue;
       // "a care home", "the leisure centre": the last word of the kind of business
-      if (tokens[k + 1] && joinedBySpace(tokens[k + 1]!.gap) && BUSINESS_WORDS.has(tokens[k + 1]!.key) && k + 1 < end) continue;
+      if (tokens[k + 1] && joinedBySpace(tokens[k + 1]!.gap) && businessAt(tokens, k + 1) && k + 1 < end) continue;
+      // "our restaurant, the Lucky Star on Nelson Street": the business named after a comma
+      if (theirs && /^[ \t]*,[ \t]*$/u.test(tokens[k + 1]?.gap ?? '')) {
+        let n = k + 1;
+        if (tokens[n]!.key === 'the' && joinedBySpace(tokens[n + 1]?.gap ?? '')) n++;
+        const e = employerEnd(tokens, n, n);
+        const at = e > n ? locationAfter(tokens, e) : undefined;
+        if (at && !tokens.slice(n, e).every((w) => placeWord(w.key))) out.push(cand('workplace', tokens, n, at.street ? e - 1 : at.end));
+        break;
+      }
       const loc = locationAfter(tokens, k + 1);
       if (loc) out.push(cand('workplace', tokens, i + 1, loc.street ? k : loc.end));
       break;
@@ -213,19 +289,48 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
       joinedBySpace(tokens[j]!.gap)
     )
       j++;
-    if (tokens[j] && WORK_PREPS.has(tokens[j]!.key) && joinedBySpace(tokens[j]!.gap)) j++;
+    // "work on the tills at", "working on the line for": what the job is, then where
+    if (
+      tokens[j]?.key === 'on' &&
+      tokens[j + 1]?.key === 'the' &&
+      tokens[j + 2] &&
+      !tokens[j + 2]!.cap &&
+      ['at', 'for', 'in'].includes(tokens[j + 3]?.key ?? '') &&
+      tokens.slice(j, j + 4).every((w) => joinedBySpace(w.gap))
+    )
+      j += 3;
+    if (
+      tokens[j] &&
+      (WORK_PREPS.has(tokens[j]!.key) || (tokens[j]!.key === 'with' && WITH_JOBS.has(t.key))) &&
+      joinedBySpace(tokens[j]!.gap)
+    )
+      j++;
     else return i;
     if (['the', 'a', 'an'].includes(tokens[j]?.key ?? '') && joinedBySpace(tokens[j]!.gap)) j++;
     const s = j;
+    // "works at the Royal Mail sorting office in Bootle", "on the rides at Blackpool Pleasure Beach": a chain after the job
+    const named = tokens[s] ? CHAINS.matchAt(tokens, s) : 0;
+    if (named > 0) {
+      const last = s + named - 1;
+      const loc = locationAfter(tokens, last + 1);
+      out.push(cand('workplace', tokens, s, loc ? (loc.street ? last : loc.end) : last, loc ? undefined : 'check'));
+      return last;
+    }
     // "works at the Chinese takeaway on Dale Street": a kind of business, then where it is
     for (let k = s; k < Math.min(tokens.length, s + 3); k++) {
       if (k > s && !joinedBySpace(tokens[k]!.gap)) break;
-      if (!BUSINESS_WORDS.has(tokens[k]!.key)) continue;
+      if (!businessAt(tokens, k)) continue;
       // "a care home", "the leisure centre": the last word of the kind of business
-      if (tokens[k + 1] && joinedBySpace(tokens[k + 1]!.gap) && BUSINESS_WORDS.has(tokens[k + 1]!.key) && k + 1 < s + 3) continue;
+      if (tokens[k + 1] && joinedBySpace(tokens[k + 1]!.gap) && businessAt(tokens, k + 1) && k + 1 < s + 3) continue;
       const loc = locationAfter(tokens, k + 1);
       if (loc) out.push(cand('workplace', tokens, s, loc.street ? k : loc.end));
       break;
+    }
+    // "i work at reckitt on dansom lane": an employer in small letters that is no English word, then its street
+    if (!tokens[s]?.cap && tokens[s] && unknownWord(tokens[s]!.key) && !neverAName(tokens[s]!.key) && /^\p{L}+$/u.test(tokens[s]!.text)) {
+      const at = locationAfter(tokens, s + 1);
+      if (at?.street && tokens[s + 1]!.key === 'on') out.push(cand('workplace', tokens, s, s, 'check'));
+      return i;
     }
     j = employerEnd(tokens, j, s);
     // "for British Airways", "at Northern Rail": a word that is never a name, then one that is the employer's
@@ -252,7 +357,7 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
 /** "works at", "my job at", "she's a cashier at" shortly before a chain. */
 function workContext(tokens: Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
-    if (WORK_VERBS.has(tokens[k]!.key)) return true;
+    if (WORK_VERBS.has(tokens[k]!.key) || WORK_CUES.has(tokens[k]!.key)) return true;
     if (tokens[k + 1]!.sentenceStart) return false;
   }
   return false;
@@ -261,7 +366,7 @@ function workContext(tokens: Token[], i: number): boolean {
 /** Words that make a sentence about someone's work: there "at Airbus in Broughton" is a workplace. */
 const WORK_CUES = new Set([
   ...WORK_VERBS,
-  ...'apprentice apprentices drives drive drove driving start started staff employer boss contract nights lifts trainee training volunteer'.split(
+  ...'apprentice apprentices drives drive drove driving start started staff employer boss contract nights lifts trainee training volunteer redundant redundancy sacked'.split(
     ' ',
   ),
 ]);
@@ -300,7 +405,7 @@ export function employersInPlaces(tokens: Token[], kept: Uint8Array): Candidate[
       tokens[k] !== undefined &&
       !tokens[k]!.cap &&
       joinedBySpace(tokens[k]!.gap) &&
-      (BUSINESS_WORDS.has(tokens[k]!.key) || BRANCH_WORDS.has(tokens[k]!.key));
+      (businessAt(tokens, k) || BRANCH_WORDS.has(tokens[k]!.key));
     if (business) k++;
     // "the Child in Need plan": one keep-list term, not an organisation in a place
     const loc = tokens[k]?.key === 'in' && !kept[k] ? locationAfter(tokens, k) : undefined;
