@@ -1,5 +1,7 @@
 // Named schools, nurseries and colleges: "St Mary's Primary", "Oakfield Academy", "Little Acorns Nursery",
 // "Hastings High School", "Riverside Pre-school", "Ysgol y Graig", "University of Sussex".
+import { readFileSync } from 'node:fs';
+import { fromRoot } from '../paths.ts';
 import type { Candidate } from './spans.ts';
 import { headedRun, PhraseSet } from './phrases.ts';
 import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
@@ -739,6 +741,14 @@ function newContextName(tokens: Token[], i: number, j: number, cue: Uint8Array):
   return !(words.length === 1 && commonWord(words[0]!.key) && !cue[i]);
 }
 
+/** Schools known by a name without a head word (schools.txt): always, or ("?") only in a sentence about school. */
+const KNOWN_SCHOOLS = new PhraseSet();
+const CUED_SCHOOLS = new PhraseSet();
+for (const line of readFileSync(fromRoot('server', 'privacy', 'schools.txt'), 'utf8').split('\n')) {
+  if (!line.trim() || line.startsWith('#')) continue;
+  (line.includes('?') ? CUED_SCHOOLS : KNOWN_SCHOOLS).add(line.replace(/^[!?]+/u, '').trim(), !line.includes('!'));
+}
+
 /** Said in a sentence about church, not school: "married at St Mary's". */
 const CHURCH_WORDS = new Set(
   'church married wedding christened christening baptised baptism funeral mass service vicar priest parish chapel'.split(' '),
@@ -764,6 +774,8 @@ const OWNERS = new Set([
 ]);
 const APPOSED_HEADS = new Set(['school', 'nursery', 'college', 'academy', 'primary', 'secondary', 'preschool', 'pre-school', 'sixth-form']);
 
+/** Nothing kept: capitalisedRun reads only the first few places after its start, so a short array serves any story. */
+const NONE = new Uint8Array(0);
 /** "his school, Beech Hill, so he could", "her nursery (Little Oaks)": a name set off after a school word. */
 function namedAfterComma(tokens: Token[], i: number, kept: Uint8Array): Candidate | undefined {
   const t = tokens[i]!;
@@ -777,7 +789,7 @@ function namedAfterComma(tokens: Token[], i: number, kept: Uint8Array): Candidat
     return undefined;
   if (t.key.length < 3 || neverAName(t.key) || GENERIC_SCHOOL_WORDS.has(t.key) || NOT_SCHOOL_WORDS.has(t.key)) return undefined;
   let j = i;
-  if (t.cap) j = capitalisedRun(tokens, i, 4, new Uint8Array(tokens.length));
+  if (t.cap) j = capitalisedRun(tokens, i, 4, NONE);
   else if (tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap && NAME_ENDS.has(tokens[i + 1]!.key)) j = i + 1;
   else if (!lowerNameLike(t.key)) return undefined;
   // the name is set off: a comma, a bracket or the sentence's end after it
@@ -802,6 +814,13 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       continue;
     }
     if (!t.cap) {
+      // "got him into mossbourne" (a schools.txt name marked safe in small letters)
+      const lowerKnown = KNOWN_SCHOOLS.matchAt(tokens, i);
+      if (lowerKnown) {
+        out.push({ kind: 'school', start: t.start, end: tokens[i + lowerKnown - 1]!.baseEnd });
+        i += lowerKnown - 1;
+        continue;
+      }
       const lowerNursery = LOWER_NURSERIES.matchAt(tokens, i);
       if (lowerNursery) {
         out.push({ kind: 'school', start: t.start, end: tokens[i + lowerNursery - 1]!.end, tier: 'check' });
@@ -828,6 +847,16 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
           i = j;
         }
       }
+      continue;
+    }
+    // "got a scholarship to Millfield", "she's at Mossbourne" (schools.txt)
+    const known = KNOWN_SCHOOLS.matchAt(tokens, i);
+    const cued = known ? 0 : CUED_SCHOOLS.matchAt(tokens, i);
+    const prep = NAME_PREPS.has(tokens[i - 1]?.key ?? '') && !ill[i] && !church[i];
+    if (known || (cued && (cue[i] || prep))) {
+      const n = known || cued;
+      out.push({ kind: 'school', start: t.start, end: tokens[i + n - 1]!.baseEnd, ...(known || cue[i] ? {} : { tier: 'check' as const }) });
+      i += n - 1;
       continue;
     }
     const nursery = NURSERIES.matchAt(tokens, i);
