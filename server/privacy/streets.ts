@@ -141,10 +141,30 @@ function capitalisedBefore(tokens: Token[], i: number, max: number, kept: Uint8A
   return s;
 }
 
+/** Words that say what kind of estate, not which: "the council estate", "a big housing estate". */
+const ESTATE_KINDS = new Set(
+  'council housing build new-build social private local rough big small same nice posh whole new old industrial trading business retail caravan holiday country estate agent rented the a an our my this that same other biggest worst'.split(
+    ' ',
+  ),
+);
 const LIVE_WORDS = new Set(['live', 'lives', 'lived', 'living', 'grew', 'moved', 'stay', 'stays', 'staying', 'stayed', 'house', 'flat']);
 
 /** Lodgings and blocks a family may live in, named before the word: "the Kelvin flats", "the Ocean View b&b". */
-const LODGING_WORDS = new Set(['flats', 'tower', 'towers', 'block', 'b&b', 'hostel', 'refuge', 'maisonettes', 'bungalows']);
+const LODGING_WORDS = new Set([
+  'flats',
+  'tower',
+  'towers',
+  'block',
+  'b&b',
+  'hostel',
+  'refuge',
+  'maisonettes',
+  'bungalows',
+  'multis',
+  'multi',
+]);
+/** "we lived in Kelvin flats", "we moved fae the Hilltown multis": without "the", after these (possible). */
+const LODGING_LEADS = new Set(['in', 'from', 'fae', 'frae', 'at', 'to', 'into', 'oot', 'out']);
 
 export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
@@ -153,7 +173,8 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
     const t = tokens[i]!;
     // Welsh street: "Heol y Coed", "Ffordd Las", "Stryd Fawr", "Lôn Isaf", "Maes y Dre"
     if (WELSH_HEADS.has(t.key) && (t.cap || LOWER_WELSH_HEADS.has(t.key))) {
-      const j = headedRun(tokens, i, WELSH_PARTICLES, 4, (n) => STREET_WORDS.has(n.key), foreignWord);
+      // (a postcode straight after is not part of the name: "Heol Tai Mawr CF47 9BT")
+      const j = headedRun(tokens, i, WELSH_PARTICLES, 4, (n) => STREET_WORDS.has(n.key) || /\d/u.test(n.text), foreignWord);
       // with its house number: "9 Heol y Felin"
       const numbered =
         i > 0 && /^\d{1,4}[a-z]?$/iu.test(tokens[i - 1]!.text) && /^[ \t]+$/u.test(t.gap) && !/^(?:19|20)\d\d$/u.test(tokens[i - 1]!.text);
@@ -223,8 +244,14 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
     // blocks and lodgings named before a small-letter word: "the Kelvin flats", "the Ocean View b&b"
     if (!t.cap && LODGING_WORDS.has(t.key) && i > 1 && tokens[i - 1]!.cap && joinedBySpace(t.gap) && !tokens[i - 1]!.sentenceStart) {
       const s = capitalisedBefore(tokens, i, 3, kept);
-      if (s < i && tokens[s - 1]?.key === 'the' && !anyKept(kept, s, i) && !tokens.slice(s, i).every((w) => neverAName(w.key))) {
-        out.push(span(tokens, s, i - 1));
+      const lead = tokens[s - 1]?.key ?? '';
+      if (
+        s < i &&
+        (lead === 'the' || LODGING_LEADS.has(lead)) &&
+        !anyKept(kept, s, i) &&
+        !tokens.slice(s, i).every((w) => neverAName(w.key))
+      ) {
+        out.push(span(tokens, s, i - 1, lead === 'the' ? undefined : 'check'));
         continue;
       }
     }
@@ -254,6 +281,16 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       if (s < i && !tokens.slice(s, i).every((w) => commonWord(w.key) && !unknownWord(w.key) && !w.cap)) out.push(span(tokens, s, i));
       else if (s === i && !tokens[i - 1]!.cap && unknownWord(tokens[i - 1]!.key) && tokens[i - 2]?.key === 'the')
         out.push(span(tokens, i - 1, i, 'check'));
+      // "off the orchard park estate": two small words of a name, not what kind of estate it is
+      else if (
+        s === i &&
+        tokens[i - 3]?.key === 'the' &&
+        [i - 2, i - 1].every(
+          (k) => !tokens[k]!.cap && joinedBySpace(tokens[k + 1]!.gap) && !ESTATE_KINDS.has(tokens[k]!.key) && !neverAName(tokens[k]!.key),
+        ) &&
+        !NOT_A_STREET_NAME.has(tokens[i - 2]!.key)
+      )
+        out.push(span(tokens, i - 2, i, 'check'));
       continue;
     }
     // named houses and blocks: "Rose Cottage", "Churchill Tower", "Bevan Court" (check)
@@ -426,6 +463,170 @@ export function findHomes(tokens: Token[], kept: Uint8Array): Candidate[] {
       if (tokens.slice(s, i).some((w) => placeWord(w.key) || neverAName(w.key))) continue;
       out.push(span(tokens, s, i));
     }
+  }
+  out.push(...estatesLivedOn(tokens, kept), ...farmsAndHousesAt(tokens, kept));
+  return out;
+}
+
+/** Where a family is said to live or be moved: "a house on", "we was on", "a transfer off", "we're still on". */
+const ON_LEADS = new Set([
+  ...LIVED_ON_LEADS,
+  'hoose',
+  'bed',
+  'bedroom',
+  'maisonette',
+  'transfer',
+  'grew',
+  'move',
+  'moving',
+  'flit',
+  'flitted',
+  'rehoused',
+]);
+const BE_WORDS = new Set(['was', 'were', 'are', 'am', 'is', 'still', 'wis', "we're", 'were', "i'm", "they're", 'weve', "we've", 'been']);
+const PEOPLE = new Set(['we', 'i', 'they', 'us', "we're", "i'm", "they're", 'mum', 'mam', 'nan', 'gran', 'family', 'she', 'he']);
+/** Last words of an estate's or street's name typed in small letters: "the cantril farm", "grove hill", "ise lodge". */
+const ESTATE_TAILS = new Set(
+  'farm park hill lodge estate green vale grange fields moor heath mount side bank brow top mead gate view rise dale wood meadows heights village valley lea leys hey croft'.split(
+    ' ',
+  ),
+);
+const PAUSE_AFTER = new Set([
+  'and',
+  'in',
+  'with',
+  'near',
+  'now',
+  'then',
+  'so',
+  'but',
+  'for',
+  'to',
+  'when',
+  'which',
+  'where',
+  'since',
+  'till',
+  'until',
+  'because',
+  'cos',
+  'an',
+  'wi',
+  'tae',
+  'at',
+  'by',
+  'next',
+  'behind',
+  'opposite',
+]);
+
+/** What people live "on" that is no estate: "on the breadline", "on the streets", "on the sofa", "on the Wirral". */
+const NOT_LIVED_ON = new Set(
+  `breadline streets street dole sick edge coast holiday holidays sofa couch floor list phone bus train ward road move run
+  mend way beach seafront island boat site estate outskirts border borders outside inside top bottom side corner front back
+  end market doorstep mainland rocks booze drink drugs game gear telly tv internet pavement pavements sand benefits benefit
+  minimum wage methadone script programme scheme register books radar case sidelines fringes brink verge rise ground
+  grounds level landing stairs cards agenda horizon waiting lookout mend premises ship farm croft plot allotment canal
+  river sea water hill hills dot day night weekend weekends same other phones line lines radio news tablets meds pill
+  pills fence spot run go trot quiet fly cheap hush game town city village tills till checkouts checkout
+  rides door doors bins buses rota books payroll sick`.split(/\s+/),
+);
+const REGIONS_ON = new Set(
+  'wirral fylde gower lizard wolds broads isle island coast peninsula mainland moors hebrides orkneys shetlands borders valleys marches downs fens levels continent'.split(
+    ' ',
+  ),
+);
+
+/** A lead for a home "on" or "off" somewhere at token `on`: "we live on", "a house on", "we was on", "we're still on". */
+function livedOnLead(tokens: Token[], on: number): boolean {
+  const a = tokens[on - 1]?.key ?? '';
+  if (ON_LEADS.has(a) || LIVE_WORDS.has(a)) return true;
+  if (!BE_WORDS.has(a)) return false;
+  for (let k = on - 2; k >= Math.max(0, on - 3); k--) if (PEOPLE.has(tokens[k]!.key)) return true;
+  return false;
+}
+
+/**
+ * An estate or street named bare where a family lives: "we was living on the gipton", "a house on the cantril farm", "a
+ * two bed on ise lodge", "a transfer off Blaen-y-maes", "we're still on Millmead" (possible: the name alone says little).
+ */
+function estatesLivedOn(tokens: Token[], kept: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const on = tokens[i]!;
+    if (!['on', 'off', 'onto'].includes(on.key) || !livedOnLead(tokens, i)) continue;
+    let s = i + 1;
+    if (tokens[s]?.key === 'the' && joinedBySpace(tokens[s]!.gap)) s++;
+    const a = tokens[s];
+    const the = s > i + 1;
+    // a district's name after "on the" is its estate's ("we was on the gurnos"); a region's is not ("on the Wirral")
+    const keptOk = the && !REGIONS_ON.has(a?.key ?? '');
+    if (!a || !joinedBySpace(a.gap) || a.sentenceStart || (kept[s] && !keptOk) || !/^\p{L}[\p{L}'’-]*$/u.test(a.text)) continue;
+    if (NOT_A_STREET_NAME.has(a.key) || NOT_LIVED_ON.has(a.key) || neverAName(a.key) || (placeWord(a.key) && !keptOk)) continue;
+    const b = tokens[s + 1];
+    const two = b !== undefined && joinedBySpace(b.gap) && !b.sentenceStart && b.cap === a.cap && ESTATE_TAILS.has(b.key) && !kept[s + 1];
+    const e = two ? s + 1 : s;
+    const after = tokens[e + 1];
+    // the name ends the phrase: a pause, the end, or a word like "and", "in", "near" after it
+    if (after && joinedBySpace(after.gap) && !after.sentenceStart && !PAUSE_AFTER.has(after.key)) continue;
+    if (!two) {
+      // one word: not an English word ("gurnos", "Millmead", "Blaen-y-maes", not "sofa", "benefits")
+      if (!(unknownWord(a.key) || foreignWord(a.key) || kept[s] || (a.cap && !commonWord(a.key) && !notAPerson(a.key)))) continue;
+      if (STREET_WORDS.has(a.key) || HOME_WORDS.has(a.key) || LODGING_WORDS.has(a.key)) continue;
+    } else if (commonWord(a.key) && !a.cap && ['same', 'other'].includes(a.key)) continue;
+    out.push(span(tokens, s, e, 'check'));
+    i = e;
+  }
+  return out;
+}
+
+const FARM_LEADS = new Set(['farm', 'farms', 'farmed', 'farming', 'live', 'lives', 'lived', 'living', 'croft', 'stay', 'stays']);
+const NAME_PARTICLES = new Set([...WELSH_PARTICLES, 'na', 'nam', 'nan', 'a', "'n", 'ar']);
+
+/**
+ * A farm, croft or house named after "we farm at", "we live out at": "We farm at Kirkconnel Mains outside Annan", "We
+ * live out at Higher Tor Barn, PL21 9QX", "at Tigh na Mara", "on the farm at Bryn Hyfryd near Llangefni".
+ */
+function farmsAndHousesAt(tokens: Token[], kept: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.key !== 'at') continue;
+    let l = i - 1;
+    if (['out', 'up', 'down', 'over'].includes(tokens[l]!.key)) l--;
+    // "a croft outside Portree at Tigh na Mara": the town it is near, then the house
+    if (!FARM_LEADS.has(tokens[l]?.key ?? '') && ['outside', 'near'].includes(tokens[i - 2]?.key ?? '') && tokens[i - 1]!.cap) {
+      for (let k = i - 3; k >= Math.max(0, i - 5); k--) if (FARM_LEADS.has(tokens[k]!.key) && !tokens[k + 1]!.sentenceStart) l = k;
+    }
+    if (!FARM_LEADS.has(tokens[l]?.key ?? '')) continue;
+    const s = i + 1;
+    const first = tokens[s]!;
+    if (!first.cap || first.sentenceStart || !joinedBySpace(first.gap) || kept[s] || first.possessive || neverAName(first.key)) continue;
+    let e = s;
+    while (e + 1 < tokens.length && e - s < 3) {
+      const n = tokens[e + 1]!;
+      if (!joinedBySpace(n.gap) || n.sentenceStart || (!n.cap && !NAME_PARTICLES.has(n.key)) || /\d/u.test(n.text)) break;
+      e++;
+      if (n.possessive) break;
+    }
+    while (e > s && NAME_PARTICLES.has(tokens[e]!.key)) e--;
+    const after = tokens[e + 1];
+    if (
+      after &&
+      joinedBySpace(after.gap) &&
+      !after.sentenceStart &&
+      !PAUSE_AFTER.has(after.key) &&
+      !['outside', 'near'].includes(after.key)
+    )
+      continue;
+    const words = tokens.slice(s, e + 1).filter((w) => w.cap);
+    if (anyKept(kept, s, e + 1) && words.length === 1) continue;
+    if (words.every((w) => placeWord(w.key)) || words.some((w) => neverAName(w.key))) continue;
+    // one English word alone ("at Christmas", "at Home") is not a house's name
+    if (e === s && (commonWord(first.key) || !(unknownWord(first.key) || foreignWord(first.key)))) continue;
+    // one word after "live at" is as often a town ("we live out at Portree"): only a farm's or croft's
+    if (e === s && !['farm', 'farms', 'farmed', 'farming', 'croft'].includes(tokens[l]!.key)) continue;
+    out.push(span(tokens, s, e, e === s ? 'check' : undefined));
+    i = e;
   }
   return out;
 }
