@@ -26,7 +26,8 @@ const SCHOOL_CUES = new Set(
   `school schools teacher teachers teaching class classes classmates classroom pupil pupils headteacher headmaster
   headmistress senco ehcp reception nursery gcse gcses a-level a-levels highers exams exam uniform timetable exclusion
   excluded expelled suspended playground homework lessons tutor sixth primary secondary academy college grammar
-  infants juniors sats bullied bullying catchment transition admissions`.split(/\s+/),
+  infants juniors sats bullied bullying catchment transition admissions pastoral detention detentions truanting truancy
+  schooling ofsted mainstream sendco`.split(/\s+/),
 );
 const schoolSentences = (tokens: Token[]) =>
   sentencesWith(
@@ -147,6 +148,7 @@ const LATE_HEADS = new Set([
   'pru',
   'met',
   'tech',
+  'utc',
 ]);
 const STREET_AFTER_HIGH = new Set(['street', 'st', 'road', 'rd', 'court', 'sheriff', 'peak', 'park', 'lane', 'town', 'streets']);
 
@@ -657,6 +659,31 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
         if (tokens[k]!.sentenceStart || !joinedBySpace(tokens[k]!.gap) || tokens[k]!.key === 'at') break;
       }
     }
+    // "his attendance at Woodside", "in isolation at Hartcliffe", "the pastoral lead at Millbrook", "breakfast club at Fairway", "accepted at Ridgeway"
+    if (
+      a === 'at' &&
+      school &&
+      [
+        'attendance',
+        'isolation',
+        'detention',
+        'detentions',
+        'lead',
+        'worker',
+        'club',
+        'staff',
+        'governor',
+        'governors',
+        'gates',
+        'accepted',
+        'assembly',
+        'office',
+      ].includes(b)
+    )
+      return 'sure';
+    if (a === 'at' && (b === 'accepted' || b === 'attendance')) return 'maybe';
+    // "went to Brookvale and the teachers there were kind": in a sentence about school
+    if (a === 'to' && school && ['went', 'transitions', 'transition', 'progressed', 'progress'].includes(b)) return 'maybe';
     // "doing great at St Brendan's", "acting up at St Malachy's", "struggling at Oakfield": in a sentence about school
     if (
       a === 'at' &&
@@ -692,6 +719,24 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   return undefined;
 }
 
+/** Said just before a school joined: "joined Kingsmead in year 7", "started Northfield in September for reception". */
+const ENTRY_LEADS = new Set(['to', 'at', 'into', 'started', 'starts', 'starting', 'start', 'joined', 'joins', 'joining', 'join']);
+/** "in year 7", "for reception", "in S1", "for sixth form", "for his GCSEs", after a month ("in September for year 7"). */
+function schoolFollows(tokens: Token[], k: number): boolean {
+  const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|sept)$/u;
+  if (tokens[k] && tokens[k]!.key === 'in' && MONTHS.test(tokens[k + 1]?.key ?? '') && !tokens[k + 1]!.sentenceStart) k += 2;
+  const [a, b, c, d] = [tokens[k], tokens[k + 1], tokens[k + 2], tokens[k + 3]];
+  if (!a || !b || !['for', 'in', 'into', 'from'].includes(a.key) || b.sentenceStart || !joinedBySpace(b.gap)) return false;
+  if (['reception', 'nursery'].includes(b.key) || /^(?:y\d{1,2}|p[1-7]|s[1-6])$/u.test(b.key)) return true;
+  if (['year', 'yr', 'primary'].includes(b.key) && /^\d{1,2}$/u.test(c?.key ?? '')) return true;
+  if (b.key === 'sixth' && c?.key === 'form') return true;
+  const exams = /^(?:gcses?|a-levels?|highers|btecs?|sats)$/u;
+  return (
+    exams.test(b.key) ||
+    (['his', 'her', 'their', 'my'].includes(b.key) && (exams.test(c?.key ?? '') || (c?.key === 'a' && /^levels?$/u.test(d?.key ?? ''))))
+  );
+}
+
 /** "... for Year 7", "... in reception": what follows a name says it is a school. */
 function yearFollows(tokens: Token[], k: number): boolean {
   const [a, b, c] = [tokens[k], tokens[k + 1], tokens[k + 2]];
@@ -709,7 +754,7 @@ const lowerNameLike = (key: string) =>
 
 /** A street's head after a town's name: "Cambridge Road" is an address, not a school. */
 const STREET_WORDS = new Set(
-  'road rd street st lane avenue ave drive close way crescent place terrace grove gardens court square row walk parade hospital station airport city town county council'.split(
+  'road rd street st lane avenue ave drive close way crescent place terrace grove gardens court square row walk parade hospital station airport city town county council crown magistrates family police'.split(
     ' ',
   ),
 );
@@ -923,6 +968,21 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
     const older = candidate && !neverAName(t.key) ? schoolContext(tokens, i) : undefined;
     let ctx = candidate ? (older ?? schoolContext(tokens, i, cue, ill)) : undefined;
     // "moved him from Mossbourne to a school out of the area", "from Oakfield to another school"
+    // "joined Kingsmead in year 7", "went to Parkfield for year 7", "off to Holyrood in August for S1": a year group after the name
+    if (candidate && !ctx && !kept[i] && ENTRY_LEADS.has(tokens[i - 1]?.key ?? '') && !tokens[i - 1]!.sentenceStart) {
+      const e = capitalisedRun(tokens, i, 4, kept);
+      if (schoolFollows(tokens, e + 1)) ctx = 'sure';
+    }
+    // "her Oakfield uniform", "his Greenbank blazer"
+    if (candidate && !ctx && !kept[i] && OWNERS.has(tokens[i - 1]?.key ?? '')) {
+      const e = capitalisedRun(tokens, i, 3, kept);
+      const u = tokens[e + 1];
+      if (u && joinedBySpace(u.gap) && ['uniform', 'blazer'].includes(u.key) && !tokens[e]!.possessive) {
+        out.push({ kind: 'school', start: t.start, end: tokens[e]!.end });
+        i = e;
+        continue;
+      }
+    }
     if (candidate && !ctx && tokens[i - 1]?.key === 'from') {
       const e = townFirst ? capitalisedRun(tokens, i + 1, 3, kept) : capitalisedRun(tokens, i, 4, kept);
       if (tokens[e + 1]?.key === 'to' && joinedBySpace(tokens[e + 1]!.gap)) {
