@@ -136,7 +136,7 @@ const BRACKETED_AGE =
   /(?<=(?<![\p{L}])(?:son|daughter|boy|girl|baby|child|kid|lad|lass|twins?|eldest|youngest|oldest|one|brother|sister|nephew|niece|grandson|granddaughter|(?!(?:Year|Step|Stage|Part|Section|Page|Room|Flat|Unit|Level|Class|Form|Point|Question|Rule)(?![\p{L}]))\p{Lu}[\p{L}\p{M}'’-]+)[ \t]?\()\d{1,2}(?=\))/gu;
 
 const STREET =
-  'Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Cres|Gardens|Gdns|Court|Place|Terrace|Grove|Hill|Park|Row|Walk|Mews|Square|Sq|Rise|View|Green|Parade|Vale|Gate|Yard|Wharf|Meadows?|Fields|Croft|Approach|Boulevard|Broadway|Circus|Heights|Quay|Wynd|Brae|Chase|Embankment|Hollow|Path|Promenade|Villas|Cottages|Walkway';
+  'Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Cres|Gardens|Gdns|Court|Place|Terrace|Grove|Hill|Park|Row|Walk|Mews|Square|Sq|Rise|View|Green|Parade|Vale|Gate|Yard|Wharf|Meadows?|Fields|Croft|Approach|Boulevard|Broadway|Circus|Heights|Quay|Wynd|Brae|Chase|Embankment|Hollow|Path|Promenade|Villas|Cottages|Walkway|Mount|Bank|Brow|Loan|Vennel|Gait|Garth|Dene|Fold|Mead|Dale|Lea|Nook|Ridge|Crest|Grange|Heath|Towers?|Mansions|Buildings|Flats';
 const CAP_WORD = "\\p{Lu}[\\p{L}\\p{M}'’\\-]*";
 // "12 Acacia Road", "14a Church Lane", "Flat 3, 45 High Street", "Apartment 2, 9 The Mews"
 const NUMBERED_STREET = new RegExp(
@@ -146,6 +146,10 @@ const NUMBERED_STREET = new RegExp(
 // typed in small letters, only with unmistakable street words: "12 acacia road"
 const NUMBERED_STREET_LOWER =
   /(?<![\p{L}\p{N}])(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?,?[ \t]+(?:[\p{L}\p{M}'’-]+[ \t]+){1,2}(?:road|rd|street|avenue|ave|lane|crescent|terrace|grove|mews|gardens)(?![\p{L}])/giu;
+// typed in small letters with a street word that is also an ordinary word, after "at", "to", "from": "at 4b cedar mount",
+// "moved to 5 kings view" (possible)
+const NUMBERED_LOWER_WEAK =
+  /(?=\d)(?<=(?<![\p{L}])(?:at|to|from|in|into|on|is|was|number|no\.?)[ \t]+)(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?,?[ \t]+(?!(?:the|a|an|on|in|at|of|to|and|or|with|my|our|his|her|for|by|from|am|pm|past|after|before|till|until|mins?|minutes|hours?|years?|weeks?|days?|months?|times|kids|children|people|more|other|big|new|old|little|small|different|more)[ \t])(?:[a-z][\p{L}'’-]*[ \t]+){1,2}(?:mount|view|bank|close|drive|way|place|walk|row|rise|court|brae|wynd|loan|vennel|gate|green|hill|park|vale|brow|croft|fold|garth|dene|mead|chase|heights|meadows?|fields|parade|square|grange|gardens|mews)(?![\p{L}])/gu;
 // a street named without a number: "on Mill Lane", "moved to Beech Grove"
 const NAMED_STREET = new RegExp(
   `(?=\\p{Lu})(?<=(?<![\\p{L}])(?:on|in|at|off|near|along|down|up|from|round|to|onto|into|of|lives?|lived)[ \\t]+)(?:${CAP_WORD}[ \\t]+){1,2}(?:Road|Street|Avenue|Lane|Crescent|Terrace|Grove|Close|Drive|Mews|Gardens)(?![\\p{L}])`,
@@ -293,5 +297,6 @@ export function findPatterns(story: string): Candidate[] {
   for (const re of [NUMBERED_STREET, NUMBERED_STREET_LOWER, NUMBERED_THE, NAMED_STREET, HOUSE_NUMBER])
     each(re, story, (m) => push(out, 'address', m.index, m[0]));
   each(NUMBERED_NAMED, story, (m) => out.push({ kind: 'address', start: m.index, end: m.index + m[0].length, tier: 'check' }));
+  each(NUMBERED_LOWER_WEAK, story, (m) => out.push({ kind: 'address', start: m.index, end: m.index + m[0].length, tier: 'check' }));
   return out;
 }

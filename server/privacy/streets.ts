@@ -198,6 +198,18 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       i += 2;
       continue;
     }
+    // Scots lanes named by the word alone: "we live on the Vennel", "up the Wynd" (possible)
+    if (
+      t.cap &&
+      !t.sentenceStart &&
+      ['vennel', 'wynd', 'loan', 'gait', 'brae'].includes(t.key) &&
+      tokens[i - 1]?.key === 'the' &&
+      ['on', 'off', 'up', 'down', 'doon', 'in', 'at', 'along'].includes(tokens[i - 2]?.key ?? '') &&
+      !(tokens[i - 1]!.cap && tokens[i - 1]!.sentenceStart)
+    ) {
+      out.push(span(tokens, i - 1, i, 'check'));
+      continue;
+    }
     // "Acacia Avenue", "Mill Lane", "Beech Grove" (a capitalised name before a capitalised street word)
     if (t.cap && STREET_WORDS.has(t.key) && i > 0 && !t.sentenceStart) {
       const s = capitalisedBefore(tokens, i, 3, kept);
@@ -205,7 +217,9 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
         const name = tokens.slice(s, i);
         const weak = WEAK_STREET_WORDS.has(t.key);
         const plain = name.every((w) => commonWord(w.key) && !unknownWord(w.key));
-        if (!(weak && plain) && !anyKept(kept, s, i)) out.push(span(tokens, s, i, weak ? 'check' : undefined));
+        // "we live on Thorny Loan", "off Green Way": even ordinary words, where someone lives on or off it (possible)
+        const livedOn = ['on', 'off', 'onto'].includes(tokens[s - 1]?.key ?? '') && livedOnLead(tokens, s - 1);
+        if ((!(weak && plain) || livedOn) && !anyKept(kept, s, i)) out.push(span(tokens, s, i, weak ? 'check' : undefined));
       } else if (KEPT_STREET_WORDS.has(t.key)) {
         // a district's name before "Road" is a street's: "off the Shankill Road", "on Holloway Road"
         const p = tokens[i - 1]!;
