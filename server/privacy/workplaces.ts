@@ -173,11 +173,26 @@ function locationAfter(tokens: Token[], i: number): { end: number; street: boole
     (BRANCH_WORDS.has(tokens[i + 1]!.key) || tokens[i + 1]!.key === 'centre')
   )
     i += 2;
+  // "drives for DPD out of Hinckley"
+  if (tokens[i]?.key === 'out' && tokens[i + 1]?.key === 'of' && joinedBySpace(tokens[i + 1]!.gap)) i++;
   const p = tokens[i];
   const first = tokens[i + 1];
-  if (!p || !first || !LOCATION_PREPS.has(p.key) || !joinedBySpace(p.gap) || !joinedBySpace(first.gap)) return undefined;
+  if (!p || !first || !(LOCATION_PREPS.has(p.key) || p.key === 'of') || !joinedBySpace(p.gap) || !joinedBySpace(first.gap))
+    return undefined;
+  if (p.key === 'of' && tokens[i - 1]?.key !== 'out') return undefined;
   let j = i + 1;
   if (first.key === 'the' && tokens[j + 1]?.cap) j++;
+  // "the co-op on the high street", "at the retail park": a street in small letters after "the"
+  else if (
+    first.key === 'the' &&
+    tokens[j + 2] &&
+    !tokens[j + 1]!.cap &&
+    joinedBySpace(tokens[j + 1]!.gap) &&
+    joinedBySpace(tokens[j + 2]!.gap) &&
+    STREETISH.test(tokens[j + 2]!.key) &&
+    !neverAName(tokens[j + 1]!.key)
+  )
+    return { end: j + 2, street: true };
   const start = j;
   if (tokens[j]!.cap) {
     while (j + 1 < tokens.length && j - start < 3 && tokens[j + 1]!.cap && joinedBySpace(tokens[j + 1]!.gap)) j++;
@@ -220,7 +235,7 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
       tokens[last + 1] &&
       joinedBySpace(tokens[last + 1]!.gap) &&
       (tokens[last + 1]!.cap || (!t.cap && working)) &&
-      placeWord(tokens[last + 1]!.key);
+      (placeWord(tokens[last + 1]!.key) || (tokens[last + 1]!.cap && kept[last + 1] === 1 && !neverAName(tokens[last + 1]!.key)));
     if (loc) out.push(cand('workplace', tokens, i, loc.street ? last : loc.end));
     else if (placeNext) out.push(cand('workplace', tokens, i, last + 1));
     else if (working) out.push(cand('workplace', tokens, i, last, 'check'));
@@ -313,8 +328,12 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
     if (named > 0) {
       const last = s + named - 1;
       const loc = locationAfter(tokens, last + 1);
-      out.push(cand('workplace', tokens, s, loc ? (loc.street ? last : loc.end) : last, loc ? undefined : 'check'));
-      return last;
+      const n = tokens[last + 1];
+      // "works at Asda Stevenage": a place straight after
+      const placeNext = n !== undefined && n.cap && joinedBySpace(n.gap) && !n.sentenceStart && placeWord(n.key);
+      if (placeNext && !loc) out.push(cand('workplace', tokens, s, last + 1));
+      else out.push(cand('workplace', tokens, s, loc ? (loc.street ? last : loc.end) : last, loc ? undefined : 'check'));
+      return placeNext && !loc ? last + 1 : last;
     }
     // "works at the Chinese takeaway on Dale Street": a kind of business, then where it is
     for (let k = s; k < Math.min(tokens.length, s + 3); k++) {
