@@ -126,12 +126,32 @@ function lowerSchool(tokens: Token[], i: number): Candidate | undefined {
   if (s === i || !LOWER_LEADS.has(tokens[s - 1]?.key ?? '') || !joinedBySpace(tokens[s]!.gap)) return undefined;
   const words = tokens.slice(s, i);
   if (words.some((w) => HEADS.has(w.key) || SCHOOL_KINDS.has(w.key))) return undefined;
-  if (!words.some((w) => placeWord(w.key) || PLACE_ENDING.test(w.key) || (unknownWord(w.key) && w.key.length >= 5))) return undefined;
+  // "at little oaks nursery", "tiny feet nursery": a nursery's name as nurseries are named (possible)
+  const nurseryName =
+    tokens[i]!.key === 'nursery' && words.length >= 2 && NURSERY_LEADS.has(words[0]!.key) && !NURSERY_LEADS.has(words[1]!.key);
+  if (!nurseryName && !words.some((w) => placeWord(w.key) || PLACE_ENDING.test(w.key) || (unknownWord(w.key) && w.key.length >= 5)))
+    return undefined;
+  if (nurseryName) return { kind: 'school', start: tokens[s]!.start, end: tokens[i]!.end, tier: 'check' };
   let e = i;
   if (tokens[e + 1] && joinedBySpace(tokens[e + 1]!.gap) && ['school', 'academy', 'college'].includes(tokens[e + 1]!.key)) e++;
   return { kind: 'school', start: tokens[s]!.start, end: tokens[e]!.end };
 }
 
+/** How nurseries' names begin: "Little Oaks", "Tiny Feet", "Happy Days", "Rainbow Tots". */
+const NURSERY_LEADS = new Set([
+  'little',
+  'tiny',
+  'busy',
+  'happy',
+  'bright',
+  'rainbow',
+  'sunshine',
+  'teddy',
+  'stepping',
+  'wee',
+  'kiddies',
+  'kids',
+]);
 /** "a place at Flat 3": an address, not a school */
 const NOT_A_SCHOOL_START = new Set(['flat', 'apartment', 'apt', 'unit', 'room', 'number', 'no', 'house', 'home']);
 /** After a capitalised name, with a capital: "Govan High", "Herschel Grammar", "Cathays Comp", "Holy Cross PS", "Ysgol ..." aside. */
@@ -695,7 +715,7 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   if (a === 'attends' || a === 'attended' || ((a === 'attend' || a === 'attending') && !['to', 'the', 'a'].includes(tokens[i]!.key)))
     return 'sure';
   // "bought his uniform for Sandhill", "the school run to Hillcrest", "the Pupil Referral Unit at Oakwood", "in the sixth form at Parrs Wood"
-  if (a === 'for' && b === 'uniform') return 'sure';
+  if (a === 'for' && b === 'uniform' && !tokens[i]!.acronym && !commonWord(tokens[i]!.key)) return 'sure';
   if (a === 'for') return undefined;
   if (a === 'to' && b === 'run' && c === 'school') return 'sure';
   if (a === 'at' && ((b === 'unit' && c === 'referral') || (b === 'form' && c === 'sixth') || (b === 'pru' && c === 'the'))) return 'sure';
@@ -767,7 +787,21 @@ const NAME_ENDS = new Set(
 /** Words that open a sentence and are not part of a name after them: "After school he ...". */
 const SENTENCE_OPENERS = new Set(['after', 'before', 'since', 'until', 'during', 'when', 'at', 'in', 'from', 'to', 'with', 'without']);
 /** Words that say what a place is, not which: "at Nursery", "started at Big School". */
-const GENERIC_SCHOOL_WORDS = new Set([...TYPE_WORDS, ...SCHOOL_KINDS, 'big', 'new', 'old', 'local', 'proper', 'school', 'uni']);
+const GENERIC_SCHOOL_WORDS = new Set([
+  ...TYPE_WORDS,
+  ...SCHOOL_KINDS,
+  'big',
+  'new',
+  'old',
+  'local',
+  'proper',
+  'school',
+  'uni',
+  // subjects: "doing great at Maths", "his uniform for PE"
+  ...'maths math english science history geography pe re rs music drama french spanish german computing ict dt art biology chemistry physics'.split(
+    ' ',
+  ),
+]);
 
 /**
  * Whether the capitalised words i..j, found by the context rules ("got him into", "is at", "kicked out of"), can be a
@@ -832,7 +866,13 @@ function namedAfterComma(tokens: Token[], i: number, kept: Uint8Array): Candidat
     !/^\s*[,(]\s*$/u.test(t.gap)
   )
     return undefined;
-  if (t.key.length < 3 || neverAName(t.key) || GENERIC_SCHOOL_WORDS.has(t.key) || NOT_SCHOOL_WORDS.has(t.key)) return undefined;
+  if (
+    (t.key.length < 3 && t.key !== 'st') ||
+    (neverAName(t.key) && t.key !== 'st') ||
+    (GENERIC_SCHOOL_WORDS.has(t.key) && t.key !== 'st') ||
+    NOT_SCHOOL_WORDS.has(t.key)
+  )
+    return undefined;
   let j = i;
   if (t.cap) j = capitalisedRun(tokens, i, 4, NONE);
   else if (tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap && NAME_ENDS.has(tokens[i + 1]!.key)) j = i + 1;
@@ -977,7 +1017,9 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
     if (candidate && !ctx && !kept[i] && OWNERS.has(tokens[i - 1]?.key ?? '')) {
       const e = capitalisedRun(tokens, i, 3, kept);
       const u = tokens[e + 1];
-      if (u && joinedBySpace(u.gap) && ['uniform', 'blazer'].includes(u.key) && !tokens[e]!.possessive) {
+      // not a brand or a subject: "her Nike uniform", "his PE uniform"
+      const named = tokens.slice(i, e + 1).every((w) => !commonWord(w.key) && !w.acronym && !GENERIC_SCHOOL_WORDS.has(w.key));
+      if (named && u && joinedBySpace(u.gap) && ['uniform', 'blazer'].includes(u.key) && !tokens[e]!.possessive) {
         out.push({ kind: 'school', start: t.start, end: tokens[e]!.end });
         i = e;
         continue;
