@@ -9,7 +9,7 @@ import { cand, capitalisedOn, distinctive, HOSPITAL_PARTICLES, HOSPITAL_TYPE_WOR
 import { fromRoot } from '../paths.ts';
 
 const YSBYTY_PARTICLES = new Set(['y', 'yr', "'r", 'r']);
-const HOSPITAL_HEADS = new Set(['hospital', 'infirmary', 'hospice', 'clinic']);
+const HOSPITAL_HEADS = new Set(['hospital', 'infirmary', 'hospice', 'hospices', 'clinic']);
 /** Heads only when written with a capital: "Parkside Surgery", not "after surgery". */
 const CAP_HOSPITAL_HEADS = new Set(['surgery', 'practice', 'unit']);
 /** "Beacon Medical Centre", "Bethesda Health Centre" */
@@ -38,7 +38,30 @@ for (const line of readFileSync(fromRoot('server', 'privacy', 'hospitals.txt'), 
   const lower = line.includes('!');
   (cued ? CUED_HOSPITALS : KNOWN_HOSPITALS).add(line.replace(/^[!?]+/u, '').trim(), !lower);
 }
-const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman', 'vic', 'gen', 'mater', 'ulster', 'havens']);
+const MAYBE_HOSPITALS = new Set([
+  'priory',
+  'heath',
+  'alex',
+  'grange',
+  'countess',
+  'freeman',
+  'vic',
+  'gen',
+  'mater',
+  'ulster',
+  'havens',
+  'christie',
+  'marsden',
+  'brompton',
+]);
+/** Also "the X" hospitals, but only in a sentence about illness: "born early at the Rosie", "ended up in the Victoria". */
+const CUED_MAYBE_HOSPITALS = new Set(['rosie', 'victoria', 'jubilee']);
+/** After a known hospital's name, words that make it something else: "Beechcroft Road", "Dorset County Council". */
+const NOT_HOSPITAL_AFTER = new Set(
+  'road rd street st avenue ave lane drive close crescent grove terrace way gardens place square parade school primary academy college nursery council trust services service estate fc football rugby cricket church station library exchange concert theatre hotel show'.split(
+    ' ',
+  ),
+);
 /** Words that make a sentence about being ill, born, hurt or treated: there "at Prince Charles" is a hospital. */
 const HOSPITAL_CUES = new Set(
   `ward wards sectioned admitted inpatient in-patient born birth poorly ill unwell sick diagnosed diagnosis consultant
@@ -49,9 +72,10 @@ const HOSPITAL_CUES = new Set(
   premature prem early seen autism autistic adhd assessment fall fell baby pregnant pregnancy midwife breakdown pneumonia
   appendix appendicitis hip knee bowel bowels diabetes diabetic epilepsy meningitis sepsis infection psychosis recovering
   recovery respite palliative detox kidney liver lungs coma ventilator transfusion stitches miscarriage jaundice
-  bronchiolitis counselling sectioning arm leg wrist ankle collarbone`.split(/\s+/),
+  bronchiolitis counselling sectioning arm leg wrist ankle collarbone tonsils gallbladder harmed self-harm self-harmed
+  breathing bedside`.split(/\s+/),
 );
-const DURATION_UNITS = new Set(['days', 'weeks', 'months', 'nights']);
+const DURATION_UNITS = new Set(['days', 'weeks', 'months', 'nights', 'month', 'week']);
 const DURATION_COUNTS = new Set(
   'a few several many for spent couple two three four five six seven eight nine ten eleven twelve'.split(' '),
 );
@@ -171,7 +195,7 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   // "ward 7", "Ward 12b", "Rainbow Ward", "the Starlight ward" (not "Rebecca Ward", "Mrs Ward")
   if (t.key === 'ward') {
     const n = tokens[i + 1];
-    if (n && joinedBySpace(n.gap) && (/^\d{1,2}[a-z]?$/i.test(n.text) || WARD_NUMBERS.has(n.key))) {
+    if (n && joinedBySpace(n.gap) && (/^\d{1,2}[a-z]?$/i.test(n.text) || /^[a-z]\d{1,2}$/i.test(n.text) || WARD_NUMBERS.has(n.key))) {
       out.push(cand('hospital', tokens, i, i + 1));
       return i;
     }
@@ -183,7 +207,8 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
       n.cap &&
       !n.sentenceStart &&
       ['on', 'onto', 'to'].includes(prev?.key ?? '') &&
-      !neverAName(n.key)
+      !neverAName(n.key) &&
+      !NOT_HOSPITAL_AFTER.has(n.key)
     ) {
       out.push(cand('hospital', tokens, i, i + 1));
       return i;
@@ -266,9 +291,8 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   // hospitals known by a word that is also a place or a house: "the Priory", "the Heath" (possible; in small letters only
   // in a sentence about illness: "i was in the priory after my breakdown")
   if (
-    (t.cap || cue[i] === 1) &&
+    (((t.cap || cue[i] === 1) && MAYBE_HOSPITALS.has(t.key)) || (cue[i] === 1 && CUED_MAYBE_HOSPITALS.has(t.key))) &&
     prev?.key === 'the' &&
-    MAYBE_HOSPITALS.has(t.key) &&
     !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap)) &&
     KNOWN_HOSPITALS.matchAt(tokens, i) <= 1
   ) {
@@ -277,16 +301,22 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   }
   // known hospitals and hospices without a head word: "Alder Hey", "the Evelina", "GOSH" (not "Judge Ashworth");
   // those that are also people, places or churches only in a sentence about illness: "in and out of Prince Charles"
-  const known =
-    HONORIFIC_BEFORE.has(prev?.key ?? '') && prev?.cap
-      ? 0
-      : KNOWN_HOSPITALS.matchAt(tokens, i) || (cue[i] ? CUED_HOSPITALS.matchAt(tokens, i) : 0);
+  const honorific = HONORIFIC_BEFORE.has(prev?.key ?? '') && prev?.cap;
+  const sure = honorific ? 0 : KNOWN_HOSPITALS.matchAt(tokens, i);
+  const known = sure || (honorific || !cue[i] ? 0 : CUED_HOSPITALS.matchAt(tokens, i));
   // "Birmingham Children's Trust": the trust that employs someone, not the hospital
   const trust = known > 0 && tokens[i + known]?.key === 'trust' && tokens[i + known]!.cap;
   // "Mid Ulster": the end of a longer name the keep-list knows (an area), not the Ulster Hospital
   const inLongerTerm = known > 0 && kept[i] === 1 && kept[i - 1] === 1 && prev?.cap === true && joinedBySpace(t.gap);
-  if (known > 0 && !trust && !inLongerTerm) {
-    out.push(cand('hospital', tokens, i, i + known - 1));
+  const last = tokens[i + known - 1];
+  const after = tokens[i + known];
+  // "Beechcroft Road", "Dorset County Council", "Glasgow Royal Concert Hall": the name of something else
+  const other = known > 0 && after !== undefined && joinedBySpace(after.gap) && NOT_HOSPITAL_AFTER.has(after.key);
+  // "at martin's house": someone's home, not Martin House
+  const home = known > 1 && !last!.cap && tokens.slice(i, i + known - 1).some((w) => w.possessive);
+  if (known > 0 && !trust && !inLongerTerm && !other && !home) {
+    // a cued name that is also a town ("in Craigavon with meningitis"): possible
+    out.push(cand('hospital', tokens, i, i + known - 1, !sure && kept.subarray(i, i + known).some((x) => x === 1) ? 'check' : undefined));
     i += known - 1;
     return i;
   }
