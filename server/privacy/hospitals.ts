@@ -38,27 +38,12 @@ for (const line of readFileSync(fromRoot('server', 'privacy', 'hospitals.txt'), 
   const lower = line.includes('!');
   (cued ? CUED_HOSPITALS : KNOWN_HOSPITALS).add(line.replace(/^[!?]+/u, '').trim(), !lower);
 }
-const MAYBE_HOSPITALS = new Set([
-  'priory',
-  'heath',
-  'alex',
-  'grange',
-  'countess',
-  'freeman',
-  'vic',
-  'gen',
-  'mater',
-  'ulster',
-  'havens',
-  'christie',
-  'marsden',
-  'brompton',
-]);
+const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman', 'vic', 'gen', 'mater', 'ulster', 'havens']);
 /** Also "the X" hospitals, but only in a sentence about illness: "born early at the Rosie", "ended up in the Victoria". */
-const CUED_MAYBE_HOSPITALS = new Set(['rosie', 'victoria', 'jubilee']);
+const CUED_MAYBE_HOSPITALS = new Set(['rosie', 'victoria', 'jubilee', 'christie', 'marsden', 'brompton']);
 /** After a known hospital's name, words that make it something else: "Beechcroft Road", "Dorset County Council". */
 const NOT_HOSPITAL_AFTER = new Set(
-  'road rd street st avenue ave lane drive close crescent grove terrace way gardens place square parade school primary academy college nursery council trust services service estate fc football rugby cricket church station library exchange concert theatre hotel show'.split(
+  'road rd street st avenue ave lane drive close crescent grove terrace way gardens place square parade school primary academy college nursery council trust services service estate fc football rugby cricket team church station library exchange concert theatre hotel show'.split(
     ' ',
   ),
 );
@@ -74,6 +59,14 @@ const HOSPITAL_CUES = new Set(
   recovery respite palliative detox kidney liver lungs coma ventilator transfusion stitches miscarriage jaundice
   bronchiolitis counselling sectioning arm leg wrist ankle collarbone tonsils gallbladder harmed self-harm self-harmed
   breathing bedside`.split(/\s+/),
+);
+/** Kinds of ward, not names of one: "on labour ward", "on psych ward". */
+const WARD_KINDS = new Set(
+  `labour psych psychiatric covid isolation surgical medical cardiac stroke cancer burns elderly acute adult adults male female
+  mens womens kids children childrens dependency locked open general respiratory orthopaedic trauma observation day
+  delivery postnatal antenatal maternity paediatric paediatrics neonatal childrens high same other wrong right next
+  main big small busy quiet new old short long stay mental health eating disorder surgery medicine cancer oncology
+  renal geriatric haematology transitional assessment admissions`.split(/\s+/),
 );
 const DURATION_UNITS = new Set(['days', 'weeks', 'months', 'nights', 'month', 'week']);
 const DURATION_COUNTS = new Set(
@@ -199,6 +192,22 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
       out.push(cand('hospital', tokens, i, i + 1));
       return i;
     }
+    // "on maple ward", "onto rainbow ward": a small-letter name before "ward" with nothing between it and "on" (possible)
+    if (
+      prev &&
+      !prev.cap &&
+      joinedBySpace(t.gap) &&
+      joinedBySpace(prev.gap) &&
+      ['on', 'onto'].includes(tokens[i - 2]?.key ?? '') &&
+      /^\p{Ll}{3,}$/u.test(prev.text) &&
+      !WARD_KINDS.has(prev.key) &&
+      !HOSPITAL_TYPE_WORDS.has(prev.key) &&
+      !HOSPITAL_CUES.has(prev.key) &&
+      !neverAName(prev.key)
+    ) {
+      out.push(cand('hospital', tokens, i - 1, i, 'check'));
+      return i;
+    }
     // "on Ward Alaw", "to Ward Dewi": a capitalised name after "Ward", after on/onto/to
     if (
       t.cap &&
@@ -314,9 +323,27 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   const other = known > 0 && after !== undefined && joinedBySpace(after.gap) && NOT_HOSPITAL_AFTER.has(after.key);
   // "at martin's house": someone's home, not Martin House
   const home = known > 1 && !last!.cap && tokens.slice(i, i + known - 1).some((w) => w.possessive);
-  if (known > 0 && !trust && !inLongerTerm && !other && !home) {
+  // "Liverpool Women" (a team), "Dr Gray said": the hospital's name has its possessive ("Liverpool Women's", "Dr Gray's")
+  const bare =
+    known > 1 &&
+    !last!.possessive &&
+    (['women', 'children'].includes(last!.key) || HONORIFIC_BEFORE.has(t.key)) &&
+    !['womens', 'childrens'].includes(last!.text.toLowerCase());
+  if (known > 0 && !trust && !inLongerTerm && !other && !home && !bare) {
     // a cued name that is also a town ("in Craigavon with meningitis"): possible
-    out.push(cand('hospital', tokens, i, i + known - 1, !sure && kept.subarray(i, i + known).some((x) => x === 1) ? 'check' : undefined));
+    out.push(
+      cand(
+        'hospital',
+        tokens,
+        i,
+        i + known - 1,
+        !sure &&
+          (kept.subarray(i, i + known).some((x) => x === 1) ||
+            (known === 1 && (placeWord(t.key) || (prev?.key === 'in' && tokens[i - 2]?.key === 'born'))))
+          ? 'check'
+          : undefined,
+      ),
+    );
     i += known - 1;
     return i;
   }
