@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { headedRun, PhraseSet } from './phrases.ts';
 import type { Candidate } from './spans.ts';
-import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
+import { joinedBySpace, sentencesWith, tokenize, type Token } from './tokens.ts';
 import { commonWord, knownName, neverAName, onlyAName, placeWord, unknownWord, foreignWord } from './words.ts';
 import { cand, capitalisedOn, distinctive, HOSPITAL_PARTICLES, HOSPITAL_TYPE_WORDS, nameRunBefore } from './venue-runs.ts';
 import { fromRoot } from '../paths.ts';
@@ -32,11 +32,24 @@ const WARD_NUMBERS = new Set(
 /** Hospitals known by a name without a head word (hospitals.txt): always, or ("?") only in a sentence about illness or care. */
 const KNOWN_HOSPITALS = new PhraseSet();
 const CUED_HOSPITALS = new PhraseSet();
+/** Every name of two words or more, in small letters, in a sentence about illness: "in royal victoria infirmary with sepsis". */
+const SMALL_CUED_HOSPITALS = new PhraseSet();
+/** Not in small letters: names all of ordinary words or places ("new cross", "luton and dunstable"), saints (schools, churches), doctors. */
+const smallLettersSafe = (keys: string[]) =>
+  keys.length > 1 &&
+  !['st', 'saint', 'dr'].includes(keys[0]!) &&
+  (keys.some((k) => !commonWord(k) && !placeWord(k) && !HOSPITAL_PARTICLES.has(k) && !HOSPITAL_TYPE_WORDS.has(k)) ||
+    // a place and a hospital's word: "oxford childrens", "glasgow royal", "southern general"
+    (keys.some((k) => placeWord(k) || k === 'southern' || k === 'northern' || k === 'western') &&
+      keys.some((k) => HOSPITAL_NAME_WORDS.has(k))));
+const HOSPITAL_NAME_WORDS = new Set('royal general children women district county infirmary university memorial maternity'.split(' '));
 for (const line of readFileSync(fromRoot('server', 'privacy', 'hospitals.txt'), 'utf8').split('\n')) {
   if (!line.trim() || line.startsWith('#')) continue;
   const cued = line.includes('?');
   const lower = line.includes('!');
-  (cued ? CUED_HOSPITALS : KNOWN_HOSPITALS).add(line.replace(/^[!?]+/u, '').trim(), !lower);
+  const name = line.replace(/^[!?]+/u, '').trim();
+  (cued ? CUED_HOSPITALS : KNOWN_HOSPITALS).add(name, !lower);
+  if (!lower && smallLettersSafe(tokenize(name.replace(/&/g, ' and ')).map((t) => t.key))) SMALL_CUED_HOSPITALS.add(name);
 }
 const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman', 'vic', 'gen', 'mater', 'ulster', 'havens']);
 /** Also "the X" hospitals, but only in a sentence about illness: "born early at the Rosie", "ended up in the Victoria". */
@@ -58,7 +71,10 @@ const HOSPITAL_CUES = new Set(
   appendix appendicitis hip knee bowel bowels diabetes diabetic epilepsy meningitis sepsis infection psychosis recovering
   recovery respite palliative detox kidney liver lungs coma ventilator transfusion stitches miscarriage jaundice
   bronchiolitis counselling sectioning arm leg wrist ankle collarbone tonsils gallbladder harmed self-harm self-harmed
-  breathing bedside`.split(/\s+/),
+  breathing bedside hospitalised admission paediatric neonatal paramedics resus oxygen incubator caesarean c-section
+  contractions newborn stillborn antenatal postnatal chemotherapy radiotherapy oncology cardiac cardiology neurology
+  surgeon surgeons operated suicidal overdosed anorexia bulimia psychiatric psych detained hospice hospices
+  dying plaster bleed bleeding`.split(/\s+/),
 );
 /** Kinds of ward, not names of one: "on labour ward", "on psych ward". */
 const WARD_KINDS = new Set(
@@ -312,7 +328,8 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   // those that are also people, places or churches only in a sentence about illness: "in and out of Prince Charles"
   const honorific = HONORIFIC_BEFORE.has(prev?.key ?? '') && prev?.cap;
   const sure = honorific ? 0 : KNOWN_HOSPITALS.matchAt(tokens, i);
-  const known = sure || (honorific || !cue[i] ? 0 : CUED_HOSPITALS.matchAt(tokens, i));
+  const known =
+    sure || (honorific || !cue[i] ? 0 : CUED_HOSPITALS.matchAt(tokens, i) || (t.cap ? 0 : SMALL_CUED_HOSPITALS.matchAt(tokens, i)));
   // "Birmingham Children's Trust": the trust that employs someone, not the hospital
   const trust = known > 0 && tokens[i + known]?.key === 'trust' && tokens[i + known]!.cap;
   // "Mid Ulster": the end of a longer name the keep-list knows (an area), not the Ulster Hospital
@@ -322,7 +339,7 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   // "Beechcroft Road", "Dorset County Council", "Glasgow Royal Concert Hall": the name of something else
   const other = known > 0 && after !== undefined && joinedBySpace(after.gap) && NOT_HOSPITAL_AFTER.has(after.key);
   // "at martin's house": someone's home, not Martin House
-  const home = known > 1 && !last!.cap && tokens.slice(i, i + known - 1).some((w) => w.possessive);
+  const home = known > 1 && !last!.cap && last!.key === 'house' && tokens.slice(i, i + known - 1).some((w) => w.possessive);
   // "Liverpool Women" (a team), "Dr Gray said": the hospital's name has its possessive ("Liverpool Women's", "Dr Gray's")
   const bare =
     known > 1 &&
