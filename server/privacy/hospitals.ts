@@ -32,6 +32,8 @@ const WARD_NUMBERS = new Set(
 /** Hospitals known by a name without a head word (hospitals.txt): always, or ("?") only in a sentence about illness or care. */
 const KNOWN_HOSPITALS = new PhraseSet();
 const CUED_HOSPITALS = new PhraseSet();
+/** Hospitals known by initials ("ARI", "RAH"): not the same word written as a name ("Ari", "Rah"). */
+const ACRONYMS = new Set<string>();
 /** Every name of two words or more, in small letters, in a sentence about illness: "in royal victoria infirmary with sepsis". */
 const SMALL_CUED_HOSPITALS = new PhraseSet();
 /** Not in small letters: names all of ordinary words or places ("new cross", "luton and dunstable"), saints (schools, churches), doctors. */
@@ -48,12 +50,13 @@ for (const line of readFileSync(fromRoot('server', 'privacy', 'hospitals.txt'), 
   const cued = line.includes('?');
   const lower = line.includes('!');
   const name = line.replace(/^[!?]+/u, '').trim();
+  if (!lower && /^\p{Lu}{2,}$/u.test(name)) ACRONYMS.add(name.toLowerCase());
   (cued ? CUED_HOSPITALS : KNOWN_HOSPITALS).add(name, !lower);
   if (!lower && smallLettersSafe(tokenize(name.replace(/&/g, ' and ')).map((t) => t.key))) SMALL_CUED_HOSPITALS.add(name);
 }
 const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman', 'vic', 'gen', 'mater', 'ulster', 'havens']);
 /** Also "the X" hospitals, but only in a sentence about illness: "born early at the Rosie", "ended up in the Victoria". */
-const CUED_MAYBE_HOSPITALS = new Set(['rosie', 'victoria', 'jubilee', 'christie', 'marsden', 'brompton']);
+const CUED_MAYBE_HOSPITALS = new Set(['rosie', 'victoria', 'jubilee', 'christie', 'marsden', 'brompton', 'churchill']);
 /** After a known hospital's name, words that make it something else: "Beechcroft Road", "Dorset County Council". */
 const NOT_HOSPITAL_AFTER = new Set(
   'road rd street st avenue ave lane drive close crescent grove terrace way gardens place square parade school primary academy college nursery council trust services service estate fc football rugby cricket team church station library exchange concert theatre hotel show'.split(
@@ -341,12 +344,13 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   // "at martin's house": someone's home, not Martin House
   const home = known > 1 && !last!.cap && last!.key === 'house' && tokens.slice(i, i + known - 1).some((w) => w.possessive);
   // "Liverpool Women" (a team), "Dr Gray said": the hospital's name has its possessive ("Liverpool Women's", "Dr Gray's")
+  const spelt = known === 1 && ACRONYMS.has(t.key) && t.cap && !t.acronym;
   const bare =
     known > 1 &&
     !last!.possessive &&
     (['women', 'children'].includes(last!.key) || HONORIFIC_BEFORE.has(t.key)) &&
     !['womens', 'childrens'].includes(last!.text.toLowerCase());
-  if (known > 0 && !trust && !inLongerTerm && !other && !home && !bare) {
+  if (known > 0 && !trust && !inLongerTerm && !other && !home && !bare && !spelt) {
     // a cued name that is also a town ("in Craigavon with meningitis"): possible
     out.push(
       cand(
