@@ -87,6 +87,8 @@ const WARD_KINDS = new Set(
   main big small busy quiet new old short long stay mental health eating disorder surgery medicine cancer oncology
   renal geriatric haematology transitional assessment admissions`.split(/\s+/),
 );
+/** Said before where someone lives: "we lived in", "moved to", "grew up in". */
+const LIVED_WORDS = new Set('live lives lived living raised settled'.split(' '));
 const DURATION_UNITS = new Set(['days', 'weeks', 'months', 'nights', 'month', 'week']);
 const DURATION_COUNTS = new Set(
   'a few several many for spent couple two three four five six seven eight nine ten eleven twelve'.split(' '),
@@ -344,13 +346,15 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   // "at martin's house": someone's home, not Martin House
   const home = known > 1 && !last!.cap && last!.key === 'house' && tokens.slice(i, i + known - 1).some((w) => w.possessive);
   // "Liverpool Women" (a team), "Dr Gray said": the hospital's name has its possessive ("Liverpool Women's", "Dr Gray's")
+  // "when we lived in Poole", "moved to Basildon": a cued name where someone lives is the town
+  const home2 = !sure && ['in', 'to', 'from', 'near'].includes(prev?.key ?? '') && LIVED_WORDS.has(tokens[i - 2]?.key ?? '');
   const spelt = known === 1 && ACRONYMS.has(t.key) && t.cap && !t.acronym;
   const bare =
     known > 1 &&
     !last!.possessive &&
     (['women', 'children'].includes(last!.key) || HONORIFIC_BEFORE.has(t.key)) &&
     !['womens', 'childrens'].includes(last!.text.toLowerCase());
-  if (known > 0 && !trust && !inLongerTerm && !other && !home && !bare && !spelt) {
+  if (known > 0 && !trust && !inLongerTerm && !other && !home && !home2 && !bare && !spelt) {
     // a cued name that is also a town ("in Craigavon with meningitis"): possible
     out.push(
       cand(
