@@ -333,8 +333,15 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   // those that are also people, places or churches only in a sentence about illness: "in and out of Prince Charles"
   const honorific = HONORIFIC_BEFORE.has(prev?.key ?? '') && prev?.cap;
   const sure = honorific ? 0 : KNOWN_HOSPITALS.matchAt(tokens, i);
+  // "she came to see me at Ty Llidiard", "visited him in Skye House": a listed name where someone was visited (possible)
+  const visited =
+    !cue[i] &&
+    ['at', 'in'].includes(prev?.key ?? '') &&
+    ['me', 'him', 'her', 'us', 'them'].includes(tokens[i - 2]?.key ?? '') &&
+    VISIT_VERBS.has(tokens[i - 3]?.key ?? '');
   const known =
-    sure || (honorific || !cue[i] ? 0 : CUED_HOSPITALS.matchAt(tokens, i) || (t.cap ? 0 : SMALL_CUED_HOSPITALS.matchAt(tokens, i)));
+    sure ||
+    (honorific || !(cue[i] || visited) ? 0 : CUED_HOSPITALS.matchAt(tokens, i) || (t.cap ? 0 : SMALL_CUED_HOSPITALS.matchAt(tokens, i)));
   // "Birmingham Children's Trust": the trust that employs someone, not the hospital
   const trust = known > 0 && tokens[i + known]?.key === 'trust' && tokens[i + known]!.cap;
   // "Mid Ulster": the end of a longer name the keep-list knows (an area), not the Ulster Hospital
@@ -363,7 +370,8 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
         i,
         i + known - 1,
         !sure &&
-          (kept.subarray(i, i + known).some((x) => x === 1) ||
+          (visited ||
+            kept.subarray(i, i + known).some((x) => x === 1) ||
             (known === 1 && (placeWord(t.key) || (prev?.key === 'in' && tokens[i - 2]?.key === 'born'))))
           ? 'check'
           : undefined,
