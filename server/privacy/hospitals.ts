@@ -89,6 +89,12 @@ const WARD_KINDS = new Set(
 );
 /** Said before where someone lives: "we lived in", "moved to", "grew up in". */
 const LIVED_WORDS = new Set('live lives lived living raised settled'.split(' '));
+/** After someone's name and 's: their family or things, so the name is a person's ("Jimmy's mum"). */
+const PERSONS_THINGS = new Set(
+  'mum mam mom dad mother father nan nana gran grandma grandad brother sister wife husband girlfriend boyfriend partner son daughter kids children baby house flat car dog cat birthday party'.split(
+    ' ',
+  ),
+);
 const DURATION_UNITS = new Set(['days', 'weeks', 'months', 'nights', 'month', 'week']);
 const DURATION_COUNTS = new Set(
   'a few several many for spent couple two three four five six seven eight nine ten eleven twelve'.split(' '),
@@ -355,13 +361,15 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   // "Liverpool Women" (a team), "Dr Gray said": the hospital's name has its possessive ("Liverpool Women's", "Dr Gray's")
   // "when we lived in Poole", "moved to Basildon": a cued name where someone lives is the town
   const home2 = !sure && ['in', 'to', 'from', 'near'].includes(prev?.key ?? '') && LIVED_WORDS.has(tokens[i - 2]?.key ?? '');
+  // "Jimmy's mum", "Guy's house": a person's, not St James's or Guy's
+  const persons = known === 1 && t.possessive && after !== undefined && joinedBySpace(after.gap) && PERSONS_THINGS.has(after.key);
   const spelt = known === 1 && ACRONYMS.has(t.key) && t.cap && !t.acronym;
   const bare =
     known > 1 &&
     !last!.possessive &&
     (['women', 'children'].includes(last!.key) || HONORIFIC_BEFORE.has(t.key)) &&
     !['womens', 'childrens'].includes(last!.text.toLowerCase());
-  if (known > 0 && !trust && !inLongerTerm && !other && !home && !home2 && !bare && !spelt) {
+  if (known > 0 && !trust && !inLongerTerm && !other && !home && !home2 && !bare && !spelt && !persons) {
     // a cued name that is also a town ("in Craigavon with meningitis"): possible
     out.push(
       cand(
