@@ -267,9 +267,9 @@ const TITLES: Record<string, string> = {
   'stress-2026-12d': 'Stress set 12d (schools, hospitals, workplaces, streets; by someone else; measured once untouched, tuned on since)',
   'stress-2026-12e': 'Stress set 12e (every kind, phone-typed; by someone else; measured once untouched, tuned on since)',
   'stress-2026-12h':
-    'Stress set 12h (schools, hospitals, workplaces, addresses named bare; by someone else; measured once untouched at version 5, not yet tuned on)',
+    'Stress set 12h (schools, hospitals, workplaces, addresses named bare; by someone else; measured once untouched at version 5, tuned on for version 6)',
   'stress-2026-12i':
-    'Stress set 12i (places named bare, every kind; by someone else; measured once untouched at version 5, not yet tuned on)',
+    'Stress set 12i (places named bare, every kind; by someone else; measured once untouched at version 5, tuned on for version 6)',
 };
 
 function report(title: string, chosen: Story[], verbose: boolean): void {
