@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FLAG_KINDS, findFlags, suggestQuote, type Flag } from '../server/privacy/index.ts';
+import { fromRoot } from '../server/paths.ts';
 
 function cpuMs<T>(f: () => T): [T, number] {
   const c0 = process.cpuUsage();
@@ -21,6 +23,23 @@ function wellFormed(story: string, flags: Flag[]): void {
     last = f.end;
   }
 }
+
+// 50 ms for 10,000 hostile characters is the budget on a quiet machine; these machines are noisy (the same
+// commit measured 20 ms and 70 ms an hour apart), so the budget is also read against 10,000 characters of
+// ordinary stories scanned in the same run: hostile text may cost at most 3 times as much (a quadratic rule
+// costs hundreds of times as much at this length), whichever bound is larger.
+const ORDINARY = (
+  JSON.parse(readFileSync(fromRoot('tests', 'fixtures', 'privacy-stories.json'), 'utf8')) as { stories: { story: string }[] }
+).stories
+  .map((s) => s.story)
+  .join('\n\n')
+  .slice(0, 10000);
+let budget10k = 50;
+beforeAll(() => {
+  findFlags(ORDINARY, 'Jane Smith');
+  const ordinary = Math.min(...[0, 1, 2, 3, 4].map(() => cpuMs(() => findFlags(ORDINARY, 'Jane Smith'))[1]));
+  budget10k = Math.max(50, 3 * ordinary);
+});
 
 // Pieces that each pattern leans on, repeated and jumbled: the inputs most likely to make a regex backtrack.
 const HOSTILE = [
@@ -176,7 +195,7 @@ describe('privacy flags are total', () => {
     expect(worst).toBeLessThan(1000);
   });
 
-  it('scan 10,000 characters of hostile text in under 50 ms', () => {
+  it('scan 10,000 characters of hostile text in under 50 ms (or 3 times ordinary stories, on a slow machine)', () => {
     findFlags(HOSTILE.join(' ').repeat(20), 'Jane Smith'); // warm up the compiled patterns
     let worst = 0;
     fc.assert(
@@ -186,19 +205,19 @@ describe('privacy flags are total', () => {
         // the best of five runs: the detector's own cost, not a garbage collection or another process sharing the core
         const ms = Math.min(...[0, 1, 2, 3, 4].map(() => cpuMs(() => findFlags(story, 'Jane Smith'))[1]));
         worst = Math.max(worst, ms);
-        expect(ms, `${ms.toFixed(1)} ms for ${JSON.stringify(unit.slice(0, 80))}`).toBeLessThan(50);
+        expect(ms, `${ms.toFixed(1)} ms for ${JSON.stringify(unit.slice(0, 80))} (budget ${budget10k.toFixed(1)})`).toBeLessThan(budget10k);
       }),
       { numRuns: 60 },
     );
     expect(worst).toBeGreaterThan(0);
   });
 
-  it('scan 10,000 characters of any one hostile piece repeated (10,000 spaces once cost 50 ms) in under 50 ms', () => {
+  it('scan 10,000 characters of any one hostile piece repeated (10,000 spaces once cost 50 ms) in under 50 ms (or 3 times ordinary stories)', () => {
     findFlags(HOSTILE.join(' ').repeat(20), 'Jane Smith');
     for (const unit of [' ', '\t', ' \t', ...HOSTILE]) {
       const story = unit.repeat(Math.ceil(10000 / unit.length)).slice(0, 10000);
       const ms = Math.min(...[0, 1, 2].map(() => cpuMs(() => findFlags(story, 'Jane Smith'))[1]));
-      expect(ms, `${ms.toFixed(1)} ms for ${JSON.stringify(unit.slice(0, 80))}`).toBeLessThan(50);
+      expect(ms, `${ms.toFixed(1)} ms for ${JSON.stringify(unit.slice(0, 80))} (budget ${budget10k.toFixed(1)})`).toBeLessThan(budget10k);
     }
   });
 
@@ -234,8 +253,8 @@ describe('privacy flags are total', () => {
         ...([10000, 40000].map((n) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n)) as [string, string]),
       );
       const what = `${JSON.stringify(unit)}: ${ten.toFixed(1)} ms for 10,000, ${forty.toFixed(1)} ms for 40,000`;
-      expect(ten, what).toBeLessThan(50);
-      expect(forty, what).toBeLessThan(200);
+      expect(ten, `${what} (budget ${budget10k.toFixed(1)})`).toBeLessThan(budget10k);
+      expect(forty, what).toBeLessThan(4 * budget10k);
       // linear work is 4 times, quadratic 16: at 8 a noisy run is not read as quadratic (at 20,000 against
       // 10,000, 2 against 4, one slow set of samples under CI's load failed a linear rule at 3.3 times);
       // a millisecond of slack for timer noise on tiny figures

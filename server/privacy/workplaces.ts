@@ -143,6 +143,11 @@ const BRANCH_WORDS = new Set([
   'metro',
   'local',
 ]);
+/** A business someone owns: "his surgery in Bristol" is an operation. */
+function ownedAt(tokens: Token[], k: number): boolean {
+  return businessAt(tokens, k) && tokens[k]!.key !== 'surgery';
+}
+
 /** A kind of business at token k: "care home" counts ("home" alone is someone's home, "care" alone is being cared for). */
 function businessAt(tokens: Token[], k: number): boolean {
   const key = tokens[k]?.key ?? '';
@@ -270,14 +275,14 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
   // "my parents run the takeaway on Church Street": a business someone runs, and where it is
   // and "her nail bar in Hull": a business that is someone's, and where it is
   // ("his surgery in Bristol" is an operation, "her first job" no business: only a business word, after at most one word that is not a number word)
-  const ownedAt = (k: number) => businessAt(tokens, k) && tokens[k]!.key !== 'surgery';
-  const theirs = OWNERS.has(t.key) && (ownedAt(i + 1) || (ownedAt(i + 2) && !NOT_A_BUSINESS_NAME.has(tokens[i + 1]?.key ?? '')));
+  const theirs =
+    OWNERS.has(t.key) && (ownedAt(tokens, i + 1) || (ownedAt(tokens, i + 2) && !NOT_A_BUSINESS_NAME.has(tokens[i + 1]?.key ?? '')));
   if (OWN_VERBS.has(t.key) || theirs) {
     let k = i + 1;
     if (OWN_VERBS.has(t.key) && tokens[k] && ['the', 'a', 'their', 'his', 'her', 'our', 'my'].includes(tokens[k]!.key)) k++;
     for (const end = Math.min(tokens.length, k + 3); k < end; k++) {
       if (!joinedBySpace(tokens[k]!.gap)) break;
-      if (!businessAt(tokens, k) || (theirs && !ownedAt(k))) continue;
+      if (!businessAt(tokens, k) || (theirs && !ownedAt(tokens, k))) continue;
       // "a care home", "the leisure centre": the last word of the kind of business
       if (tokens[k + 1] && joinedBySpace(tokens[k + 1]!.gap) && businessAt(tokens, k + 1) && k + 1 < end) continue;
       // "our restaurant, the Lucky Star on Nelson Street": the business named after a comma
