@@ -1,12 +1,10 @@
 // Hospitals, wards, clinics and units: "the Conquest Hospital", "Ysbyty Gwynedd", "the Royal", "ward 7",
 // "Rainbow Ward", "Alder Hey" (hospitals.txt), and one the lists do not know where someone was treated there.
-import { readFileSync } from 'node:fs';
-import { headedRun, PhraseSet } from './phrases.ts';
+import { headedRun, PhraseSet, readPlaceList } from './phrases.ts';
 import type { Candidate } from './spans.ts';
 import { joinedBySpace, sentencesWith, tokenize, type Token } from './tokens.ts';
 import { commonWord, knownName, neverAName, onlyAName, placeWord, unknownWord, foreignWord } from './words.ts';
 import { cand, capitalisedOn, distinctive, HOSPITAL_PARTICLES, HOSPITAL_TYPE_WORDS, nameRunBefore } from './venue-runs.ts';
-import { fromRoot } from '../paths.ts';
 
 const YSBYTY_PARTICLES = new Set(['y', 'yr', "'r", 'r']);
 const HOSPITAL_HEADS = new Set(['hospital', 'infirmary', 'hospice', 'hospices', 'clinic']);
@@ -45,14 +43,10 @@ const smallLettersSafe = (keys: string[]) =>
     (keys.some((k) => placeWord(k) || k === 'southern' || k === 'northern' || k === 'western') &&
       keys.some((k) => HOSPITAL_NAME_WORDS.has(k))));
 const HOSPITAL_NAME_WORDS = new Set('royal general children women district county infirmary university memorial maternity'.split(' '));
-for (const line of readFileSync(fromRoot('server', 'privacy', 'hospitals.txt'), 'utf8').split('\n')) {
-  if (!line.trim() || line.startsWith('#')) continue;
-  const cued = line.includes('?');
-  const lower = line.includes('!');
-  const name = line.replace(/^[!?]+/u, '').trim();
-  if (!lower && /^\p{Lu}{2,}$/u.test(name)) ACRONYMS.add(name.toLowerCase());
-  (cued ? CUED_HOSPITALS : KNOWN_HOSPITALS).add(name, !lower);
-  if (!lower && smallLettersSafe(tokenize(name.replace(/&/g, ' and ')).map((t) => t.key))) SMALL_CUED_HOSPITALS.add(name);
+for (const { name, cued, anyCase } of readPlaceList('hospitals.txt')) {
+  if (!anyCase && /^\p{Lu}{2,}$/u.test(name)) ACRONYMS.add(name.toLowerCase());
+  (cued ? CUED_HOSPITALS : KNOWN_HOSPITALS).add(name, !anyCase);
+  if (!anyCase && smallLettersSafe(tokenize(name.replace(/&/g, ' and ')).map((t) => t.key))) SMALL_CUED_HOSPITALS.add(name);
 }
 const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman', 'vic', 'gen', 'mater', 'ulster', 'havens']);
 /** Also "the X" hospitals, but only in a sentence about illness: "born early at the Rosie", "ended up in the Victoria". */

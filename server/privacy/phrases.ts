@@ -1,5 +1,18 @@
 // A set of multi-word phrases matched against a story's words (keep-list terms, shops, hospitals).
+import { readFileSync } from 'node:fs';
+import { fromRoot } from '../paths.ts';
 import { tokenize, type Token } from './tokens.ts';
+
+/** One name of a place list: `cued` ("?") only where the sentence says what it is; `anyCase` ("!") safe in small letters too. */
+export type ListedName = { name: string; cued: boolean; anyCase: boolean };
+
+/** The names of a place list in this folder (hospitals.txt, schools.txt): one a line, "#" a comment, markers "!" and "?" in front. */
+export function readPlaceList(file: string): ListedName[] {
+  return readFileSync(fromRoot('server', 'privacy', file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'))
+    .map((line) => ({ name: line.replace(/^[!?]+/u, '').trim(), cued: line.includes('?'), anyCase: line.includes('!') }));
+}
 
 export class PhraseSet {
   /** first word -> the phrases starting with it (as word keys), longest first */

@@ -1,9 +1,7 @@
 // Named schools, nurseries and colleges: "St Mary's Primary", "Oakfield Academy", "Little Acorns Nursery",
 // "Hastings High School", "Riverside Pre-school", "Ysgol y Graig", "University of Sussex".
-import { readFileSync } from 'node:fs';
-import { fromRoot } from '../paths.ts';
 import type { Candidate } from './spans.ts';
-import { headedRun, PhraseSet } from './phrases.ts';
+import { headedRun, PhraseSet, readPlaceList } from './phrases.ts';
 import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
 import { commonWord, foreignWord, knownName, neverAName, onlyAName, placeWord, unknownWord, welshWord } from './words.ts';
 
@@ -823,10 +821,7 @@ function newContextName(tokens: Token[], i: number, j: number, cue: Uint8Array):
 /** Schools known by a name without a head word (schools.txt): always, or ("?") only in a sentence about school. */
 const KNOWN_SCHOOLS = new PhraseSet();
 const CUED_SCHOOLS = new PhraseSet();
-for (const line of readFileSync(fromRoot('server', 'privacy', 'schools.txt'), 'utf8').split('\n')) {
-  if (!line.trim() || line.startsWith('#')) continue;
-  (line.includes('?') ? CUED_SCHOOLS : KNOWN_SCHOOLS).add(line.replace(/^[!?]+/u, '').trim(), !line.includes('!'));
-}
+for (const { name, cued, anyCase } of readPlaceList('schools.txt')) (cued ? CUED_SCHOOLS : KNOWN_SCHOOLS).add(name, !anyCase);
 
 /** Said in a sentence about church, not school: "married at St Mary's". */
 const CHURCH_WORDS = new Set(
