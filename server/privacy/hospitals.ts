@@ -352,12 +352,12 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   const other = known > 0 && after !== undefined && joinedBySpace(after.gap) && NOT_HOSPITAL_AFTER.has(after.key);
   // "at martin's house": someone's home, not Martin House
   const home = known > 1 && !last!.cap && last!.key === 'house' && tokens.slice(i, i + known - 1).some((w) => w.possessive);
-  // "Liverpool Women" (a team), "Dr Gray said": the hospital's name has its possessive ("Liverpool Women's", "Dr Gray's")
   // "when we lived in Poole", "moved to Basildon": a cued name where someone lives is the town
   const home2 = !sure && ['in', 'to', 'from', 'near'].includes(prev?.key ?? '') && LIVED_WORDS.has(tokens[i - 2]?.key ?? '');
   // "Jimmy's mum", "Guy's house": a person's, not St James's or Guy's
   const persons = known === 1 && t.possessive && after !== undefined && joinedBySpace(after.gap) && PERSONS_THINGS.has(after.key);
   const spelt = known === 1 && ACRONYMS.has(t.key) && t.cap && !t.acronym;
+  // "Liverpool Women" (a team), "Dr Gray said": the hospital's name has its possessive ("Liverpool Women's", "Dr Gray's")
   const bare =
     known > 1 &&
     !last!.possessive &&

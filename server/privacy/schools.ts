@@ -570,6 +570,9 @@ const NOT_SCHOOL_WORDS = new Set(
 
 const CONTEXT_LAST = new Set(['at', 'from', 'to', 'into', 'of', 'attends', 'attended', 'attend', 'attending', 'for']);
 
+/** "got him moved to", "was transferred to": moved by someone. */
+const PASSIVE = new Set(['got', 'get', 'getting', 'had', 'was', 'were', 'been', 'being']);
+
 function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8Array): 'sure' | 'maybe' | undefined {
   // i is the first word of the name; look at the words before it
   const a = tokens[i - 1]?.key ?? '';
@@ -636,11 +639,10 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     if (a === 'at' && ['school', 'schooling', 'nursery', 'college', 'sixth-form'].includes(b) && tokens[i]!.cap) return 'maybe';
     // "got him moved to Humphry Davy", "moved him up to", "went up to Baldragon", "go back to Brampton Manor"
     const d = tokens[i - 4]?.key ?? '';
-    const passive = ['got', 'get', 'getting', 'had', 'was', 'were', 'been', 'being'];
     if (
       a === 'to' &&
       (b === 'moved' || b === 'transferred') &&
-      (passive.includes(c) || (['him', 'her', 'them', 'me'].includes(c) && passive.includes(d)))
+      (PASSIVE.has(c) || (['him', 'her', 'them', 'me'].includes(c) && PASSIVE.has(d)))
     )
       return maybe;
     if (a === 'to' && (b === 'up' || b === 'back') && ['went', 'go', 'goes', 'going', 'moved', 'move', 'moving', 'gone'].includes(c))
@@ -649,7 +651,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     // "moved him from Mossbourne", "pulled her out of Oakfield"
     if (
       ['him', 'her', 'them', 'me'].includes(b) &&
-      ((a === 'from' && ['moved', 'move', 'moving', 'transferred', 'took', 'taken', 'pulled'].includes(c)) || false)
+      a === 'from' &&
+      ['moved', 'move', 'moving', 'transferred', 'took', 'taken', 'pulled'].includes(c)
     )
       return maybe;
     if (
@@ -740,18 +743,18 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
 /** Said just before a school joined: "joined Kingsmead in year 7", "started Northfield in September for reception". */
 const ENTRY_LEADS = new Set(['to', 'at', 'into', 'started', 'starts', 'starting', 'start', 'joined', 'joins', 'joining', 'join']);
 /** "in year 7", "for reception", "in S1", "for sixth form", "for his GCSEs", after a month ("in September for year 7"). */
+const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|sept)$/u;
+const EXAMS = /^(?:gcses?|a-levels?|highers|btecs?|sats)$/u;
 function schoolFollows(tokens: Token[], k: number): boolean {
-  const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|sept)$/u;
   if (tokens[k] && tokens[k]!.key === 'in' && MONTHS.test(tokens[k + 1]?.key ?? '') && !tokens[k + 1]!.sentenceStart) k += 2;
   const [a, b, c, d] = [tokens[k], tokens[k + 1], tokens[k + 2], tokens[k + 3]];
   if (!a || !b || !['for', 'in', 'into', 'from'].includes(a.key) || b.sentenceStart || !joinedBySpace(b.gap)) return false;
   if (['reception', 'nursery'].includes(b.key) || /^(?:y\d{1,2}|p[1-7]|s[1-6])$/u.test(b.key)) return true;
   if (['year', 'yr', 'primary'].includes(b.key) && /^\d{1,2}$/u.test(c?.key ?? '')) return true;
   if (b.key === 'sixth' && c?.key === 'form') return true;
-  const exams = /^(?:gcses?|a-levels?|highers|btecs?|sats)$/u;
   return (
-    exams.test(b.key) ||
-    (['his', 'her', 'their', 'my'].includes(b.key) && (exams.test(c?.key ?? '') || (c?.key === 'a' && /^levels?$/u.test(d?.key ?? ''))))
+    EXAMS.test(b.key) ||
+    (['his', 'her', 'their', 'my'].includes(b.key) && (EXAMS.test(c?.key ?? '') || (c?.key === 'a' && /^levels?$/u.test(d?.key ?? ''))))
   );
 }
 
@@ -878,7 +881,7 @@ function namedAfterComma(tokens: Token[], i: number, kept: Uint8Array): Candidat
   const words = tokens.slice(i, j + 1);
   // not a person or a town: "her school, Sarah said,", "his school, in Leeds,"
   if (words.length === 1 && (onlyAName(t.key) || placeWord(t.key) || kept[i])) return undefined;
-  if (words.every((w) => kept[tokenAt(tokens, w.start)] || GENERIC_SCHOOL_WORDS.has(w.key))) return undefined;
+  if (words.every((w, k) => kept[i + k] || GENERIC_SCHOOL_WORDS.has(w.key))) return undefined;
   return { kind: 'school', start: t.start, end: tokens[j]!.baseEnd, ...(t.cap ? {} : { tier: 'check' as const }) };
 }
 

@@ -497,7 +497,7 @@ const ON_LEADS = new Set([
   'flitted',
   'rehoused',
 ]);
-const BE_WORDS = new Set(['was', 'were', 'are', 'am', 'is', 'still', 'wis', "we're", 'were', "i'm", "they're", 'weve', "we've", 'been']);
+const BE_WORDS = new Set(['was', 'were', 'are', 'am', 'is', 'still', 'wis', "we're", "i'm", "they're", 'weve', "we've", 'been']);
 const PEOPLE = new Set(['we', 'i', 'they', 'us', "we're", "i'm", "they're", 'mum', 'mam', 'nan', 'gran', 'family', 'she', 'he']);
 /** Last words of an estate's or street's name typed in small letters: "the cantril farm", "grove hill", "ise lodge". */
 const ESTATE_TAILS = new Set(
@@ -540,10 +540,10 @@ const NOT_LIVED_ON = new Set(
   mend way beach seafront island boat site estate outskirts border borders outside inside top bottom side corner front back
   end market doorstep mainland rocks booze drink drugs game gear telly tv internet pavement pavements sand benefits benefit
   minimum wage methadone script programme scheme register books radar case sidelines fringes brink verge rise ground
-  grounds level landing stairs cards agenda horizon waiting lookout mend premises ship farm croft plot allotment canal
+  grounds level landing stairs cards agenda horizon waiting lookout premises ship farm croft plot allotment canal
   river sea water hill hills dot day night weekend weekends same other phones line lines radio news tablets meds pill
-  pills fence spot run go trot quiet fly cheap hush game town city village tills till checkouts checkout
-  rides door doors bins buses rota books payroll sick`.split(/\s+/),
+  pills fence spot go trot quiet fly cheap hush town city village tills till checkouts checkout
+  rides door doors bins buses rota payroll`.split(/\s+/),
 );
 const REGIONS_ON = new Set(
   'wirral fylde gower lizard wolds broads isle island coast peninsula mainland moors hebrides orkneys shetlands borders valleys marches downs fens levels continent'.split(

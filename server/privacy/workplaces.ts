@@ -220,14 +220,10 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
   // workplaces: a chain with a place, or employment words with a named employer
   let chain = kept[i] ? 0 : CHAINS.matchAt(tokens, i);
   // "working at boots in beeston", "an apprenticeship at first bus": a chain in small letters after a job and "at"
-  if (
-    chain === 0 &&
-    !t.cap &&
-    ['at', 'for', 'with', 'in'].includes(prev?.key ?? '') &&
-    workContext(tokens, i - 1) &&
-    locationAfter(tokens, i + Math.max(1, WORD_CHAINS.matchAt(tokens, i)))
-  )
-    chain = WORD_CHAINS.matchAt(tokens, i);
+  if (chain === 0 && !t.cap && ['at', 'for', 'with', 'in'].includes(prev?.key ?? '') && workContext(tokens, i - 1)) {
+    const word = WORD_CHAINS.matchAt(tokens, i);
+    if (locationAfter(tokens, i + Math.max(1, word))) chain = word;
+  }
   // a chain with a name of its own in capitals ("Boots", "Vauxhall" are kept as words and makes) after a job and "at"
   if (chain === 0 && t.cap && kept[i] && ['at', 'for', 'with', 'from'].includes(prev?.key ?? '') && workContext(tokens, i - 1))
     chain = CHAINS.matchAt(tokens, i);
