@@ -761,7 +761,7 @@ async function bench(argv: string[]) {
       `CPU per request of the bare route: median ${bareCpuMedian.toFixed(0)} µs over ${bareCpu.length} runs (${bareCpu[0]!.toFixed(0)}-${bareCpu.at(-1)!.toFixed(0)})`,
     );
     console.log(
-      `${pad('key', 20)}${pad('kind', 10)}${lpad('procs', 6)}${lpad('req/s', 8)}${lpad('p50', 6)}${lpad('p99', 6)}${lpad('max', 7)}${lpad('errors', 7)}${lpad('share', 7)}${lpad('µs CPU', 8)}${lpad('cpu share', 10)}${lpad('RSS MB', 10)}  verdict`,
+      `${pad('key', 20)}${pad('kind', 10)}${lpad('procs', 6)}${lpad('req/s', 8)}${lpad('p50', 6)}${lpad('p99', 6)}${lpad('max', 7)}${lpad('errors', 7)}${lpad('share', 7)}${lpad('µs CPU', 8)}${lpad('cpu share', 10)}${lpad('RSS MB', 14)}  verdict`,
     );
     let allOk = true;
     for (const [i, { target, processes, r, rssMb, repeated, cpuUsPerReq }] of rows.entries()) {
@@ -779,7 +779,7 @@ async function bench(argv: string[]) {
       if (rssMb.some((mb) => mb > 300)) failures.push('RSS > 300 MB');
       if (failures.length) allOk = false;
       console.log(
-        `${pad(target.key, 20)}${pad(target.kind, 10)}${lpad(String(processes), 6)}${lpad(String(Math.round(r.reqPerSec)), 8)}${lpad(String(r.p50), 6)}${lpad(String(r.p99), 6)}${lpad(String(r.max), 7)}${lpad(String(errors), 7)}${lpad(share.toFixed(3), 7)}${lpad(cpuUsPerReq.toFixed(0), 8)}${lpad(cpuShare.toFixed(3), 10)}${lpad(rssMb.length ? rssMb.map((m) => m.toFixed(0)).join('+') : '-', 10)}  ${failures.length ? failures.join(', ') : 'ok'}`,
+        `${pad(target.key, 20)}${pad(target.kind, 10)}${lpad(String(processes), 6)}${lpad(String(Math.round(r.reqPerSec)), 8)}${lpad(String(r.p50), 6)}${lpad(String(r.p99), 6)}${lpad(String(r.max), 7)}${lpad(String(errors), 7)}${lpad(share.toFixed(3), 7)}${lpad(cpuUsPerReq.toFixed(0), 8)}${lpad(cpuShare.toFixed(3), 10)}${lpad(rssMb.length ? rssMb.map((m) => m.toFixed(0)).join('+') : '-', 14)}  ${failures.length ? failures.join(', ') : 'ok'}`,
       );
     }
     console.log(
