@@ -32,6 +32,7 @@ export const HELD_OUT_FIXTURES = [
   join(FIXTURE_DIR, 'privacy-heldout-2026-12g.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12k.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12lm.json'),
+  join(FIXTURE_DIR, 'privacy-heldout-2026-12rs.json'),
 ];
 
 /** The detector's kinds, with a child's name told apart from other names (the fixtures label both). */
