@@ -24,8 +24,12 @@ export const TUNING_FIXTURES = [
   join(FIXTURE_DIR, 'privacy-stress-2026-12e.json'),
   join(FIXTURE_DIR, 'privacy-stress-2026-12h.json'),
   join(FIXTURE_DIR, 'privacy-stress-2026-12i.json'),
+  join(FIXTURE_DIR, 'privacy-stress-2026-12t.json'),
 ];
-/** Sets written after the rules were frozen, by someone who never saw them: measured, never tuned on (read no misses from them). */
+/**
+ * Sets written after the rules were frozen, by someone who never saw them: measured, never tuned on (read no misses from them).
+ * privacy-heldout-2026-12v.json is sealed: unmeasured, waiting for a second writer's set to make 60 stories with it.
+ */
 export const HELD_OUT_FIXTURES = [
   join(FIXTURE_DIR, 'privacy-heldout-2026-12c.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12f.json'),
@@ -272,6 +276,8 @@ const TITLES: Record<string, string> = {
     'Stress set 12h (schools, hospitals, workplaces, addresses named bare; by someone else; measured once untouched at version 5, tuned on for version 6)',
   'stress-2026-12i':
     'Stress set 12i (places named bare, every kind; by someone else; measured once untouched at version 5, tuned on for version 6)',
+  'stress-2026-12t':
+    'Stress set 12t (schools, hospitals, streets, workplaces named bare, odd phone numbers; by someone else; measured once untouched at version 6, tuning data for version 7)',
 };
 
 function report(title: string, chosen: Story[], verbose: boolean): void {
