@@ -28,7 +28,7 @@ export const TUNING_FIXTURES = [
 ];
 /**
  * Sets written after the rules were frozen, by someone who never saw them: measured, never tuned on (read no misses from them).
- * privacy-heldout-2026-12v.json is sealed: unmeasured, waiting for a second writer's set to make 60 stories with it.
+ * privacy-heldout-2026-12vw.json is sealed: unmeasured until version 7 is frozen, then listed here and measured once.
  */
 export const HELD_OUT_FIXTURES = [
   join(FIXTURE_DIR, 'privacy-heldout-2026-12c.json'),
