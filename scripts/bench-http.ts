@@ -744,8 +744,28 @@ async function bench(argv: string[]) {
 
     // 5. The table(s).
     const bareRates = rows.filter((row) => row.target.bare).map((row) => row.r.reqPerSec);
-    const pad = (s: string, n: number) => s.padEnd(n);
-    const lpad = (s: string, n: number) => s.padStart(n);
+    // The table's columns, widths and alignment in one place: the header and every row use them.
+    const COLUMNS: [label: string, width: number][] = [
+      ['key', -20],
+      ['kind', -10],
+      ['procs', 6],
+      ['req/s', 8],
+      ['p50', 6],
+      ['p99', 6],
+      ['max', 7],
+      ['errors', 7],
+      ['share', 7],
+      ['µs CPU', 8],
+      ['cpu share', 10],
+      ['RSS MB', 14],
+    ];
+    const line = (cells: string[], verdict: string) =>
+      `${cells
+        .map((c, i) => {
+          const w = COLUMNS[i]![1];
+          return w < 0 ? c.padEnd(-w) : c.padStart(w);
+        })
+        .join('')}  ${verdict}`;
     console.log(
       `\nHTTP load, ${connections} connections, ${duration} s each (after 2 s warm-up), commit ${commit}, ${people.length.toLocaleString('en-GB')} public profiles, ${browser ? 'Accept-Encoding: gzip, deflate, br, zstd (as browsers)' : 'no Accept-Encoding (--no-compression)'}; share = req/s over the bare Fastify run just before (bare runs ${Math.round(Math.min(...bareRates))}-${Math.round(Math.max(...bareRates))} req/s)`,
     );
@@ -761,7 +781,10 @@ async function bench(argv: string[]) {
       `CPU per request of the bare route: median ${bareCpuMedian.toFixed(0)} µs over ${bareCpu.length} runs (${bareCpu[0]!.toFixed(0)}-${bareCpu.at(-1)!.toFixed(0)})`,
     );
     console.log(
-      `${pad('key', 20)}${pad('kind', 10)}${lpad('procs', 6)}${lpad('req/s', 8)}${lpad('p50', 6)}${lpad('p99', 6)}${lpad('max', 7)}${lpad('errors', 7)}${lpad('share', 7)}${lpad('µs CPU', 8)}${lpad('cpu share', 10)}${lpad('RSS MB', 14)}  verdict`,
+      line(
+        COLUMNS.map(([label]) => label),
+        'verdict',
+      ),
     );
     let allOk = true;
     for (const [i, { target, processes, r, rssMb, repeated, cpuUsPerReq }] of rows.entries()) {
@@ -779,7 +802,23 @@ async function bench(argv: string[]) {
       if (rssMb.some((mb) => mb > 300)) failures.push('RSS > 300 MB');
       if (failures.length) allOk = false;
       console.log(
-        `${pad(target.key, 20)}${pad(target.kind, 10)}${lpad(String(processes), 6)}${lpad(String(Math.round(r.reqPerSec)), 8)}${lpad(String(r.p50), 6)}${lpad(String(r.p99), 6)}${lpad(String(r.max), 7)}${lpad(String(errors), 7)}${lpad(share.toFixed(3), 7)}${lpad(cpuUsPerReq.toFixed(0), 8)}${lpad(cpuShare.toFixed(3), 10)}${lpad(rssMb.length ? rssMb.map((m) => m.toFixed(0)).join('+') : '-', 14)}  ${failures.length ? failures.join(', ') : 'ok'}`,
+        line(
+          [
+            target.key,
+            target.kind,
+            String(processes),
+            String(Math.round(r.reqPerSec)),
+            String(r.p50),
+            String(r.p99),
+            String(r.max),
+            String(errors),
+            share.toFixed(3),
+            cpuUsPerReq.toFixed(0),
+            cpuShare.toFixed(3),
+            rssMb.length ? rssMb.map((m) => m.toFixed(0)).join('+') : '-',
+          ],
+          failures.length ? failures.join(', ') : 'ok',
+        ),
       );
     }
     console.log(
