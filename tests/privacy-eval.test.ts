@@ -13,6 +13,7 @@ import {
   recall,
   share,
   HELD_OUT_FIXTURES,
+  SEALED_FIXTURES,
   TUNING_FIXTURES,
 } from '../scripts/eval-privacy.ts';
 import { findFlags, suggestQuote } from '../server/privacy/index.ts';
@@ -36,7 +37,7 @@ describe('privacy-flag fixtures', () => {
 
 // The held-out sets are read (so `npm run eval:privacy` can report them) but held to no figure here:
 // a test that asserted their recall would be something to tune to.
-describe.each(HELD_OUT_FIXTURES)('held-out fixture %s', (path) => {
+describe.each([...HELD_OUT_FIXTURES, ...SEALED_FIXTURES])('held-out fixture %s', (path) => {
   it('holds at least 60 stories with controls, every span findable in its story', () => {
     const held = loadStories(path);
     expect(held.length).toBeGreaterThanOrEqual(60);
