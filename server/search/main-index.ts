@@ -1,7 +1,7 @@
 // The main index in memory: finds and ranks profiles for a query in a few milliseconds at 100k.
 //
-// lunr expands each query word over the distinct indexed words (exact, typo within the word's
-// allowance, prefix, sound-alike, known variants); the posting lists then give, for every
+// Each query word is expanded over the distinct indexed words (exact, typo within the word's
+// allowance found by walking lunr's token set of them, prefix, sound-alike, known variants); the posting lists then give, for every
 // profile touched, which query words it matched and how well. Scratch arrays are reused, so a
 // query allocates little beyond its results.
 import lunr from 'lunr';
@@ -9,6 +9,7 @@ import type { IndexParts } from './build.ts';
 import { Q, classify, joins, type Token } from './match.ts';
 import { maxEdits } from './words.ts';
 import { variantsOf } from './variants.ts';
+import { flattenTokenSet, wordsWithinEdits, type TokenSetNode, type WordTrie } from './token-walk.ts';
 
 /** Room for the place in name order inside a ranking key (up to ~1M profiles). */
 const RANK_SPACE = 1 << 20;
@@ -26,8 +27,8 @@ export type MainHits = {
   scores: number[];
 };
 
-/** The lunr part of an index: fuzzy lookups over the distinct words, and exact lookups beside it. */
-export type Vocabulary = { hash: number; lunr: lunr.Index; termIds: Map<string, number>; bySound: Map<string, number[]> };
+/** The lunr part of an index: its token set of the distinct words for typo lookups, and exact lookups beside it. */
+export type Vocabulary = { hash: number; words: WordTrie; termIds: Map<string, number>; bySound: Map<string, number[]> };
 
 function vocabularyParts(parts: IndexParts, index: lunr.Index): Vocabulary {
   const bySound = new Map<string, number[]>();
@@ -37,7 +38,9 @@ function vocabularyParts(parts: IndexParts, index: lunr.Index): Vocabulary {
     if (list) list.push(t);
     else bySound.set(key, [t]);
   });
-  return { hash: parts.vocabularyHash, lunr: index, termIds: new Map(parts.terms.map((t, i) => [t, i])), bySound };
+  // the index's token set is public in lunr but missing from its types
+  const words = flattenTokenSet((index as unknown as { tokenSet: TokenSetNode }).tokenSet);
+  return { hash: parts.vocabularyHash, words, termIds: new Map(parts.terms.map((t, i) => [t, i])), bySound };
 }
 
 type SerializedLunr = { fields: string[]; fieldVectors: [string, number[]][]; invertedIndex: [string, object][]; pipeline: string[] };
@@ -194,7 +197,7 @@ export class MainIndex {
   /** The indexed words one query word matches, and how well. */
   private expandWord(tok: Token): Map<number, number> {
     const { terms, termSounds } = this.parts;
-    const { lunr: vocabulary, termIds, bySound } = this.vocabulary;
+    const { words, termIds, bySound } = this.vocabulary;
     const consider = (found: Map<number, number>, tok: Token, t: number) => {
       if (found.has(t)) return;
       const quality = classify(tok, terms[t]!, termSounds[t]);
@@ -203,9 +206,10 @@ export class MainIndex {
     const found = new Map<number, number>();
     const edits = maxEdits(tok.word.length);
     if (edits) {
-      // lunr's fuzzy match over the words (its token set automaton); never its query parser.
-      for (const r of vocabulary.query((q) => q.term(tok.word, { usePipeline: false, editDistance: edits })))
-        consider(found, tok, Number(r.ref));
+      wordsWithinEdits(words, tok.word, edits, (term) => {
+        const t = termIds.get(term);
+        if (t !== undefined) consider(found, tok, t);
+      });
     } else {
       const t = termIds.get(tok.word);
       if (t !== undefined) consider(found, tok, t);
