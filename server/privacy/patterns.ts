@@ -14,11 +14,39 @@ const URL_SHORT =
 const URL_BARE =
   /(?<![\p{L}\p{N}@./\-_])(?:[a-z0-9][a-z0-9-]*\.)+(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|me\.uk|sch\.uk|police\.uk|ltd\.uk|plc\.uk|net\.uk|com|org|net|uk|info|io|app|blog|online|scot|wales|cymru|ie|eu|me|tv|site|store|shop|page|link|live|life|xyz|website|london|co)(?:\/[^\s<>"'()[\]{}]*)?(?![\p{L}\p{N}\-@])/giu;
 
-// UK numbers: 0 or +44/0044 (optionally "(0)"), then 9-10 more digits in groups with spaces, dashes,
-// dots or a bracketed area code: 07712 345678, +44 7700 900123, (01273) 456789, 0808 800 5000.
-const PHONE =
-  /(?<![\p{L}\p{N}+])(?:(?:\+|00)[ \u00a0]?44[ \u00a0-]?(?:\(0\)[ \u00a0-]?)?|\(?0)\d{1,4}\)?[ \u00a0\-–.]?\d{2,4}(?:[ \u00a0\-–.]?\d{2,4}){0,3}(?!\p{N})/gu;
-
+// UK phone numbers are read atom by atom (see readPhones): digit groups and spoken digits ("oh", "double seven").
+const PHONE_ATOM =
+  /(?<![\p{L}\p{N}])(?:\+?\d+|(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|treble)(?![\p{L}\p{N}'’]))/giu;
+// what may stand between two atoms of one number: a space or two, one dash, a dot or slash (not ". ", which ends a
+// sentence), a bracket, a comma between words
+const PHONE_GAP = /^(?:[ \u00a0]{1,2}|[ \u00a0]?[-–—][ \u00a0]?|[./]|[ \u00a0]?[()][ \u00a0]?|\)[ \u00a0]?\(|,[ \u00a0]?)$/u;
+const SPOKEN_DIGIT: Record<string, string> = {
+  zero: '0',
+  oh: '0',
+  o: '0',
+  nought: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+};
+const SPOKEN_REPEAT: Record<string, number> = { double: 2, triple: 3, treble: 3 };
+// "ext 2231", "extension 45", "x12" after a number belong to it
+const PHONE_EXTENSION = /^[ \u00a0]*,?[ \u00a0]*(?:ext\.?|extension|x)[ \u00a0]*\d{1,5}(?![\p{L}\p{N}])/iu;
+// a reference said just before: "crime ref 0123 4567 890" is a case reference, not a phone ("a reference 07700 ..." is a phone)
+const REF_BEFORE =
+  /\b(?:crime|incident|occurrence|case|claim|log|CAD)[ \t]+(?:reference|ref|number|no\.?)[ \t]*(?:is|was)?[ \t]*[:#,]?[ \t]*$/iu;
+const DATE_INSIDE = /(?<!\d)\d{1,2}([/.-])\d{1,2}\1\d{2,4}(?!\d)/u;
+// Childline, Samaritans and the missing-children line (116 111, 116 123, 116 000) have no leading 0
+const HELPLINE_116 = /(?<![\p{L}\p{N}£$€.,/:-])116[ \u00a0]?(?:000|111|117|123)(?![\p{N}]|[.,/:-]\p{N})/gu;
+// 999, 111, 101 after a verb of calling: possible (a moderator decides whether a service number matters)
+const SERVICE_NUMBER =
+  /(?=\d)(?<=(?<![\p{L}])(?:call|calls|called|calling|ring|rings|rang|ringing|rung|dial|dials|dialled|dialed|dialling|phone|phoned|phoning|text|texted)(?:[ \t]+(?:on|the|an|them|us|me|him|her))?[ \t]+)(?:999|111|101|112|119)(?![\p{N}]|[.,/:-]\p{N})/giu;
 // Full postcodes, any case, with or without the space: SW1A 1AA, m1 1ae, se154qj.
 const POSTCODE = /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/giu;
 // Typed in capitals with the space, any letters will do for the inward code: "NG6 8ML" is what a family wrote
@@ -183,20 +211,83 @@ export function each(re: RegExp, story: string, fn: (m: RegExpExecArray) => void
   }
 }
 
-function validPhone(raw: string): string | undefined {
-  // drop trailing groups until it is a UK number: 10 or 11 digits starting 01, 02, 03, 05, 07, 08 or 09
-  let text = raw.replace(/[ \u00a0\-–.]+$/u, '');
-  for (;;) {
-    let digits = text.replace(/\D/g, '');
-    if (/^(?:\+|00)/.test(text)) {
-      digits = digits.replace(/^(?:00)?44/, '');
-      if (!digits.startsWith('0')) digits = `0${digits}`;
+type PhoneAtom = { start: number; end: number; text: string };
+
+/** A UK number in digits: +44 and 0044 read as 0, a "(0)" after them dropped. */
+function ukDigits(digits: string, international: boolean): string {
+  if (!international) return digits;
+  const national = digits.replace(/^(?:00)?44/u, '');
+  return national.startsWith('0') ? national : `0${national}`;
+}
+
+// 10 or 11 digits starting 01, 02, 03, 05, 07, 08 or 09, or Childline's 0800 1111
+const ukPhone = (digits: string) => /^0[1-35789]\d{8,9}$/u.test(digits) || digits === '08001111';
+
+/** The last atom of the longest UK number that starts at atom `from`, or -1. */
+function phoneEnd(atoms: PhoneAtom[], from: number): number {
+  const first = atoms[from]!.text.toLowerCase();
+  const international = first.startsWith('+') || first.startsWith('0044');
+  if (first.startsWith('+') && !first.startsWith('+44')) return -1;
+  if (!international && !first.startsWith('0') && SPOKEN_DIGIT[first] !== '0') return -1;
+  let digits = '';
+  let repeat = 1;
+  let end = -1;
+  for (let i = from; i < atoms.length && i < from + 24; i++) {
+    const word = atoms[i]!.text.toLowerCase();
+    if (SPOKEN_REPEAT[word]) {
+      if (repeat !== 1) break;
+      repeat = SPOKEN_REPEAT[word]!;
+      continue;
     }
-    if (/^0[1-35789]\d{8,9}$/.test(digits)) return text;
-    const cut = text.search(/[ \u00a0\-–.)][^ \u00a0\-–.)]*$/u);
-    if (cut <= 0) return undefined;
-    text = text.slice(0, cut).replace(/[ \u00a0\-–.]+$/u, '');
+    const read = SPOKEN_DIGIT[word] ?? word.replace(/\D/gu, '');
+    digits += read.length === 1 ? read.repeat(repeat) : read;
+    repeat = 1;
+    const national = ukDigits(digits, international);
+    if (national.length > 11) break;
+    if (ukPhone(national)) end = i;
   }
+  return end;
+}
+
+/** Phones in one run of atoms joined by short gaps: from each group that can start a number, its longest reading. */
+function phonesInRun(story: string, atoms: PhoneAtom[], out: Candidate[]): void {
+  for (let from = 0; from < atoms.length; from++) {
+    const atom = atoms[from]!;
+    // a number does not start inside a dotted or dashed group ("01-02-2024 07700 900123"), after a currency sign or a reference label
+    if (from > 0 && /[-–—./]/u.test(story.slice(atoms[from - 1]!.end, atom.start))) continue;
+    if (/[£$€]/u.test(story[atom.start - 1] ?? '') || REF_BEFORE.test(story.slice(Math.max(0, atom.start - 30), atom.start))) continue;
+    const last = phoneEnd(atoms, from);
+    if (last < 0) continue;
+    const start = story[atom.start - 1] === '(' ? atom.start - 1 : atom.start;
+    let end = atoms[last]!.end;
+    if (DATE_INSIDE.test(story.slice(start, end))) continue;
+    end += PHONE_EXTENSION.exec(story.slice(end, end + 20))?.[0].length ?? 0;
+    push(out, 'phone', start, story.slice(start, end));
+    from = last;
+  }
+}
+
+/** UK phone numbers however they are grouped: "0 7 7 0 0 9 0 0 1 2 7", "07700 900 – 503", "+44 (0)20 7946 0559", "oh seven seven double oh ...". */
+function readPhones(story: string, out: Candidate[]): void {
+  let run: PhoneAtom[] = [];
+  each(PHONE_ATOM, story, (m) => {
+    const atom = { start: m.index, end: m.index + m[0].length, text: m[0] };
+    const previous = run[run.length - 1];
+    if (previous && !joined(story, previous, atom)) {
+      phonesInRun(story, run, out);
+      run = [];
+    }
+    run.push(atom);
+  });
+  phonesInRun(story, run, out);
+}
+
+function joined(story: string, a: PhoneAtom, b: PhoneAtom): boolean {
+  if (b.start - a.end > 5) return false;
+  const gap = story.slice(a.end, b.start);
+  // a comma joins spoken digits only ("oh seven, seven ..."), not numbers in a list
+  if (gap.includes(',') && (/\d/u.test(a.text) || /\d/u.test(b.text))) return false;
+  return PHONE_GAP.test(gap);
 }
 
 const LOWER_MONTHS = new Set(['may', 'mar']);
@@ -207,10 +298,9 @@ export function findPatterns(story: string): Candidate[] {
   each(URL_FULL, story, (m) => push(out, 'url', m.index, m[0].replace(/[.,;:!?'"’”)\]]+$/u, '')));
   if (story.includes('.')) each(URL_BARE, story, (m) => push(out, 'url', m.index, m[0].replace(/[.,;:!?'"’”)\]]+$/u, '')));
   if (story.includes('.')) each(URL_SHORT, story, (m) => push(out, 'url', m.index, m[0].replace(/[.,;:!?'"’”)\]]+$/u, '')));
-  each(PHONE, story, (m) => {
-    const text = validPhone(m[0]);
-    if (text) push(out, 'phone', m.index, text);
-  });
+  readPhones(story, out);
+  each(HELPLINE_116, story, (m) => push(out, 'phone', m.index, m[0]));
+  each(SERVICE_NUMBER, story, (m) => out.push({ kind: 'phone', start: m.index, end: m.index + m[0].length, tier: 'check' }));
   each(POSTCODE, story, (m) => {
     // "top2 3rd time" is an ordinal; "LL57 3TH" (in capitals, or a small-letter one before a pause) is a postcode
     if (!/\d(?:st|nd|rd|th)$/.test(m[0]) || /^[ \t]*(?:[,.;:)!?]|$)/u.test(story.slice(m.index + m[0].length, m.index + m[0].length + 3)))

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { findFlags } from '../server/privacy/index.ts';
+
+const found = (story: string, kind: string) =>
+  findFlags(story, 'Jo Bloggs')
+    .filter((f) => f.kind === kind)
+    .map((f) => (f.tier === 'check' ? `?${f.text}` : f.text));
+
+describe('phone numbers in odd shapes', () => {
+  it('reads a number typed digit by digit, or with a lone digit in a group', () => {
+    expect(found('her number is 0 7 7 0 0 9 0 0 1 2 7 if you need it', 'phone')).toEqual(['0 7 7 0 0 9 0 0 1 2 7']);
+    expect(found('the office is 0131 496 0 218. thanks', 'phone')).toEqual(['0131 496 0 218']);
+  });
+
+  it('reads dashes with spaces round them, dots, slashes and brackets', () => {
+    expect(found('her phone 07700 900 – 503. Thank you', 'phone')).toEqual(['07700 900 – 503']);
+    expect(found('ring 0161.496.0000 or 07700/900/123', 'phone')).toEqual(['0161.496.0000', '07700/900/123']);
+    expect(found('ring +44 (0)20 7946 0559 or 0044 7700 900 123', 'phone')).toEqual(['+44 (0)20 7946 0559', '0044 7700 900 123']);
+  });
+
+  it('keeps an extension with its number', () => {
+    expect(found('call (01632) 960 123 ext 45 any time', 'phone')).toEqual(['(01632) 960 123 ext 45']);
+  });
+
+  it('reads a number said in words', () => {
+    expect(found('it is oh seven seven double oh nine double oh one two seven', 'phone')).toEqual([
+      'oh seven seven double oh nine double oh one two seven',
+    ]);
+  });
+
+  it('flags helplines, and a service number after a call only as possible', () => {
+    expect(found('call childline on 0800 1111 or samaritans on 116 123', 'phone')).toEqual(['0800 1111', '116 123']);
+    expect(found('we called 999 straight away', 'phone')).toEqual(['?999']);
+  });
+
+  it('leaves money, times, counts, dates and references alone', () => {
+    const story = 'it cost £1 200, 3 4 times a week at 7 30, on 01/02/2024 10 30 we met. the crime ref 0123 4567 890 came.';
+    expect(found(story, 'phone')).toEqual([]);
+    expect(found('one two three four five six seven eight nine ten', 'phone')).toEqual([]);
+  });
+
+  it('does not run a number on across a full stop', () => {
+    expect(found('crime ref WM-26-114590. 0121 4960388', 'phone')).toEqual(['0121 4960388']);
+  });
+});
