@@ -43,3 +43,16 @@ describe('phone numbers in odd shapes', () => {
     expect(found('crime ref WM-26-114590. 0121 4960388', 'phone')).toEqual(['0121 4960388']);
   });
 });
+
+describe('case references in odd shapes', () => {
+  it('reads a police serial with a short date, and lower-case office labels', () => {
+    expect(found('the 999 call was logged as 1234 of 12/3 by the police', 'case_ref')).toEqual(['1234 of 12/3']);
+    expect(found('serial 0443 of 14MAR was on the letter', 'case_ref')).toEqual(['0443 of 14MAR']);
+    expect(found('the scra number 22314 came through', 'case_ref')).toEqual(['22314']);
+    expect(found('the referral number 00453321 was sent', 'case_ref')).toEqual(['00453321']);
+  });
+
+  it('does not take a year or round-the-clock for a reference', () => {
+    expect(found('the referral 2019 was when it started and the police 24/7 help', 'case_ref')).toEqual([]);
+  });
+});

@@ -55,10 +55,13 @@ const POSTCODE_LOOSE = /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?![\p{L
 const OUTWARD_SAID =
   /(?=[A-Z])(?<=\bpost ?code(?: area)?(?: is| was)?:? )[A-Z]{1,2}\d[A-Z\d]?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?(?= (?:area|post ?code|district)\b(?! lottery))/giu;
 
+const MONTH =
+  'January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+
 // Family court numbers (ZC19C00123, LJ21C00456, SE12P3456) anywhere; other references after their label.
 const FAMILY_CASE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}[A-Z]\d{4,6}(?![\p{L}\p{N}])/gu;
 const LABELLED_REF =
-  /\b(?:case|claim|court|crime|incident|occurrence|police|reference|ref|file|log|CAD|CRIS|URN|PNC|CRN|order|injunction|application|complaint|appeal)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was|wis))?[ \t]*[:#.,]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?(?:[ \t]\d{2,6}(?![\p{L}\p{N}/-])){0,3})/giu;
+  /\b(?:case|claim|court|crime|incident|occurrence|police|reference|ref|file|log|CAD|CRIS|URN|PNC|CRN|SCRA|CCMS|MARAC|referral|warrant|serial|order|injunction|application|complaint|appeal)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was|wis))?[ \t]*[:#.,]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?(?:[ \t]\d{2,6}(?![\p{L}\p{N}/-])){0,3})/giu;
 
 // an office's own label in capitals before "number" or "ref": "the PNC number is 12/448812", "URN 44KA0912325"
 const ACRONYM_REF =
@@ -71,11 +74,12 @@ const SLASHED_CRIME_NUMBER = /(?<![\p{L}\p{N}/-])\d{1,4}\/\d{5,8}\/\d{2,4}(?![\p
 // "a crime reference of 46/88123/22": a reference said with "of"
 const REF_OF = /(?=\d)(?<=(?<![\p{L}])(?:reference|ref|number)[ \t]+of[ \t]+)\d[\d/-]{3,20}\d(?![\p{L}\p{N}])/giu;
 // a police serial and its date after a label: "police ref 541 of 12/10/25" (a date on its own is a date)
-const POLICE_SERIAL =
-  /(?=\d)(?<=(?<![\p{L}])(?:ref|reference|serial|incident|log|number|no\.?)[ \t]+)\d{1,6}[ \t]+of[ \t]+\d{1,2}\/\d{1,2}\/\d{2,4}(?![\p{N}])/giu;
+// ("logged as 1234 of 12/3", "serial 0443 of 14MAR", "log 1234 of 12 march": the day may come without its year)
+const POLICE_SERIAL = new RegExp(
+  `(?=\\d)(?<=(?<![\\p{L}])(?:ref|reference|serial|incident|log|logged(?:[ \\t]+(?:as|under))?|number|no\\.?)[ \\t]+)\\d{1,6}[ \\t]+of[ \\t]+(?:\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?|\\d{1,2}(?:st|nd|rd|th)?[ \\t]*(?:${MONTH}))(?![\\p{L}\\p{N}]|\\/\\p{N})`,
+  'giu',
+);
 
-const MONTH =
-  'January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 const NUMERIC_DATE = /(?<![\p{N}/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}]|[/.-]\p{N})/gu;
 const DAY_MONTH = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:the[ \\t]+)?(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?(${MONTH})(?:,?[ \\t]+\\d{4})?(?![\\p{L}])`,
@@ -335,6 +339,8 @@ export function findPatterns(story: string): Candidate[] {
     // after a comma ("at Paisley sheriff court, F44/23") only something shaped like a reference, not a year
     // ("crime reference, 5224098117": a long run of digits is a reference too)
     if (m[0].includes(',') && !/[A-Z/-]/iu.test(ref) && !/^\d{6,}$/u.test(ref)) return;
+    // "the referral 2019", "case 2024", "police 24/7": a bare year or round-the-clock is not a reference
+    if (/^(?:(?:19|20)\d\d|24\/7)$/u.test(ref)) return;
     if ((ref.match(/\d/g)?.length ?? 0) >= 3 && ref.length >= 4) push(out, 'case_ref', m.index + m[0].length - whole.length, ref);
   });
   each(NUMERIC_DATE, story, (m) => {
