@@ -56,3 +56,18 @@ describe('case references in odd shapes', () => {
     expect(found('the referral 2019 was when it started and the police 24/7 help', 'case_ref')).toEqual([]);
   });
 });
+
+describe('ages said in other ways', () => {
+  it('reads Scots forms of "I am", a relative named in small letters, and an age at a diagnosis', () => {
+    expect(found('she helped me when a wis 12 and still does', 'age')).toEqual(['12']);
+    expect(found('it was hard. am 16 noo an daein fine', 'age')).toEqual(['16']);
+    expect(found('our youngest, gruffydd, was 4 and needed a nursery', 'age')).toEqual(['4']);
+    expect(found('mali was diagnosed with type 1 diabetes at 9 and we struggled', 'age')).toEqual(['9']);
+    expect(found('i was in the unit at 15 after i tried to end it', 'age')).toEqual(['15']);
+  });
+
+  it('leaves times, prices and durations alone', () => {
+    expect(found('my son, it was 4 o clock and the bus was 12 pounds; we meet at 8 am 16 people came', 'age')).toEqual([]);
+    expect(found('we got there at 15 after the hour', 'age')).toEqual([]);
+  });
+});

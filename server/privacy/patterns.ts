@@ -122,11 +122,11 @@ const LEFT_AT =
   /(?=\d)(?<=(?<![\p{L}])(?:left|leaving|leave|left home and|moved out)[ \t]+(?:care|school|home|college)?[ \t]*at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:))/giu;
 // "in care at 15", "a young carer at 13", "kicked out at 16", "pregnant at 17": what happens to someone at an age
 const EVENT_AT =
-  /(?=\d)(?<=(?<![\p{L}])(?:care|carer|stroke|life|handful|placed|walking|talking|(?:came|come|coming|arrived|moved)[ \t]+to[ \t]+(?:us|me|live[ \t]+with[ \t]+(?:us|me)|the[ \t]+uk|uk|england|scotland|wales|britain|this[ \t]+country)|(?:kicked|thrown|chucked|came|come|coming)[ \t]+out|pregnant|adopted|fostered|diagnosed|excluded|homeless|married|arrested|sectioned|expelled|(?:a|became|become)[ \t]+(?:mum|mam|mom|dad|parent)|(?:had|having)[ \t]+(?:him|her|them|a[ \t]+baby|my[ \t]+\p{L}+))(?:[ \t]+(?:with|by)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?)?[ \t]+at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:|\.\d))/giu;
+  /(?=\d)(?<=(?<![\p{L}])(?:care|carer|stroke|life|handful|placed|walking|talking|(?:came|come|coming|arrived|moved)[ \t]+to[ \t]+(?:us|me|live[ \t]+with[ \t]+(?:us|me)|the[ \t]+uk|uk|england|scotland|wales|britain|this[ \t]+country)|(?:kicked|thrown|chucked|came|come|coming)[ \t]+out|pregnant|adopted|fostered|diagnosed|excluded|homeless|married|arrested|sectioned|expelled|(?:a|became|become)[ \t]+(?:mum|mam|mom|dad|parent)|(?:had|having)[ \t]+(?:him|her|them|a[ \t]+baby|my[ \t]+\p{L}+))(?:[ \t]+(?:with|by)(?:[ \t]+[\p{L}\p{N}'’-]+){1,4})?[ \t]+at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:|\.\d))/giu;
 // "at 13", "at 16 i left": a teenage number after "at" is an age, not a time, unless a time, a quantity or a
 // house's street follows ("at 14:30", "at 15 minutes", "at 17 Mill Lane")
 const TEEN_AT =
-  /(?<![\p{L}])[Aa]t[ \t]+(?:(?:just|only|barely|nearly|almost|about|around|age|aged)[ \t]+)?((?:1[3-9]|[2-9]\d|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)(?![\p{L}\p{N}]|[.:,/]\p{N}|[ \t]*(?:o['’]?clock|am\b|pm\b|a\.m|p\.m|%|percent|per\b|hundred|thousand|grand|k\b|p\b|pence|quid|pounds|past|to[ \t]+\d|after|till?\b|until|hours?|hrs|minutes?|mins?|seconds?|days?|weeks?|months?|years?(?![ \t-]+old)|miles|mph|degrees|points|stone|kg|lbs|metres|feet|ft)|[ \t]+(?!I(?![\p{L}]))\p{Lu}|[ \t]+[a-z][\p{L}'’-]*[ \t]+(?:road|street|avenue|lane|close|drive|way|court|crescent|terrace|grove|gardens|place)(?![\p{L}])))/gu;
+  /(?<![\p{L}])[Aa]t[ \t]+(?:(?:just|only|barely|nearly|almost|about|around|age|aged)[ \t]+)?((?:1[3-9]|[2-9]\d|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)(?![\p{L}\p{N}]|[.:,/]\p{N}|[ \t]*(?:o['’]?clock|am\b|pm\b|a\.m|p\.m|%|percent|per\b|hundred|thousand|grand|k\b|p\b|pence|quid|pounds|past|to[ \t]+\d|after[ \t]+(?:\d|the[ \t]+hour)|till?\b|until|hours?|hrs|minutes?|mins?|seconds?|days?|weeks?|months?|years?(?![ \t-]+old)|miles|mph|degrees|points|stone|kg|lbs|metres|feet|ft)|[ \t]+(?!I(?![\p{L}]))\p{Lu}|[ \t]+[a-z][\p{L}'’-]*[ \t]+(?:road|street|avenue|lane|close|drive|way|court|crescent|terrace|grove|gardens|place)(?![\p{L}])))/gu;
 // "our son, now 7, loves it", "Mia (now 4)": an age put in after a person
 const NOW_AGE = /(?=\d)(?<=(?:,|\()[ \t]*now[ \t]+(?:aged?[ \t]+)?)\d{1,2}(?=[ \t]*[,)])/gu;
 // "my nan, 81, helps", "my son, 9, and": a number between commas straight after a relative
@@ -143,10 +143,12 @@ const AGE_SUBJECT =
   "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|sons|daughter|daughters|boy|boys|girl|girls|lad|lads|lass|lassie|bairn|wean|weans|man|toddler|mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|husband|wife|partner|fella|boyfriend|girlfriend|auntie|aunty|uncle|baby|babies|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|grandkids|teenager|teenagers)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
 const BE = "(?:[ \\t]+(?:am|is|was|were|are|wis)|['’](?:m|s|re))";
 const NOT_AN_AGE_AFTER =
-  "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|stars?\\b|on[ \\t]+the\\b))";
+  "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’ ]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|stars?\\b|on[ \\t]+the\\b))";
 /** Behind an age: who, a form of "to be", then up to two words such as "only" or "now" ("she is only", "I'm now"). */
 // typed without the apostrophe: "im 17", "hes 13", "shes 2", "theyre 6 and 8"
-const FUSED_BE = "(?:[Ii]m|[Hh]es|[Ss]hes|[Tt]heyre|[Ii]['’]m|[Hh]e['’]s|[Ss]he['’]s|[Tt]hey['’]re)";
+// and in Scots: "ah'm 16", "when a wis 12", "am 16 noo" at the start of a sentence
+const FUSED_BE =
+  "(?:[Ii]m|[Hh]es|[Ss]hes|[Tt]heyre|[Ii]['’]m|[Hh]e['’]s|[Ss]he['’]s|[Tt]hey['’]re|[Aa]h?['’]m|[Aa]h?[ \\t]+wis|(?<=(?:^|[.!?\\n])[ \\t]*)[Aa]m)";
 const beLead = (adverbs: string) => `(?<=(?<![\\p{L}])(?:${AGE_SUBJECT},?${BE}|${FUSED_BE})(?:[ \\t]+(?:${adverbs})){0,2}[ \\t]+)`;
 const AGE_ADVERBS = 'only|just|now|nearly|almost|about|barely|then|still|already|around';
 const BE_AGE = new RegExp(
@@ -158,6 +160,13 @@ const WILL_BE = new RegExp(
   `(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:[Ss]he|[Hh]e|[Ii]|[Tt]hey|[Ww]e|\\p{Lu}[\\p{L}'’-]*)(?:[ \\t]+will|['’]ll|ll)[ \\t]+be[ \\t]+)${AGE_NUMBER}${NOT_AN_AGE_AFTER}`,
   'gu',
 );
+// "our youngest, gruffydd, was 4", "my son jack is 12": a relative and a name in small letters, then the age
+const RELATIVE_NAME_AGE = new RegExp(
+  `(?=\\d)(?<=(?<![\\p{L}])(?:son|daughter|boy|girl|youngest|eldest|oldest|grandson|granddaughter|nephew|niece|brother|sister|stepson|stepdaughter)[ \\t]*,?[ \\t]+(?!(?:it|that|this|there|which|what|who|time|school|life)\\b)\\p{Ll}[\\p{L}'’-]+,?${BE}(?:[ \\t]+(?:${AGE_ADVERBS})){0,2}[ \\t]+)\\d{1,2}${NOT_AN_AGE_AFTER}`,
+  'gu',
+);
+// "jack is 12 an lacey is 7": a second age said the same way straight after an age
+const NEXT_AGE = new RegExp(`^[ \\t]+(?:and|an|&|n)[ \\t]+\\p{L}[\\p{L}'’-]*${BE}[ \\t]+(\\d{1,2})${NOT_AN_AGE_AFTER}`, 'u');
 // A baby's age in months or weeks, said without "old": "my little one is 8 months now", "she was 6 weeks"
 const BE_MONTHS = new RegExp(
   `(?=${AGE_NUMBER}[ \\t]*(?:months?|weeks?)(?![\\p{L}]))${beLead(AGE_ADVERBS)}${AGE_NUMBER}[ \\t]*(?:months?|weeks?)(?![\\p{L}])(?![ \\t]+(?:into|in|later|before|after|ago|on|since|late|behind|pregnant|gone|away|without|with|waiting|of)(?![\\p{L}]))`,
@@ -372,6 +381,11 @@ export function findPatterns(story: string): Candidate[] {
   each(BIRTHDAY_DAY_MONTH, story, (m) => push(out, 'date', m.index, m[0]));
   for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT, NOW_AGE, COMMA_AGE, WILL_BE])
     each(re, story, (m) => push(out, 'age', m.index, m[0]));
+  each(RELATIVE_NAME_AGE, story, (m) => push(out, 'age', m.index, m[0]));
+  for (const age of out.filter((c) => c.kind === 'age')) {
+    const next = NEXT_AGE.exec(story.slice(age.end, age.end + 40));
+    if (next) push(out, 'age', age.end + next[0].length - next[1]!.length, next[1]!);
+  }
   each(TEEN_AT, story, (m) => push(out, 'age', m.index + m[0].length - m[1]!.length, m[1]!));
   each(MONTHS_AT, story, (m) => {
     // "born at 27 weeks" is how early, not an age
