@@ -14,11 +14,39 @@ const URL_SHORT =
 const URL_BARE =
   /(?<![\p{L}\p{N}@./\-_])(?:[a-z0-9][a-z0-9-]*\.)+(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|me\.uk|sch\.uk|police\.uk|ltd\.uk|plc\.uk|net\.uk|com|org|net|uk|info|io|app|blog|online|scot|wales|cymru|ie|eu|me|tv|site|store|shop|page|link|live|life|xyz|website|london|co)(?:\/[^\s<>"'()[\]{}]*)?(?![\p{L}\p{N}\-@])/giu;
 
-// UK numbers: 0 or +44/0044 (optionally "(0)"), then 9-10 more digits in groups with spaces, dashes,
-// dots or a bracketed area code: 07712 345678, +44 7700 900123, (01273) 456789, 0808 800 5000.
-const PHONE =
-  /(?<![\p{L}\p{N}+])(?:(?:\+|00)[ \u00a0]?44[ \u00a0-]?(?:\(0\)[ \u00a0-]?)?|\(?0)\d{1,4}\)?[ \u00a0\-–.]?\d{2,4}(?:[ \u00a0\-–.]?\d{2,4}){0,3}(?!\p{N})/gu;
-
+// UK phone numbers are read atom by atom (see readPhones): digit groups and spoken digits ("oh", "double seven").
+const PHONE_ATOM =
+  /(?<![\p{L}\p{N}])(?:\+?\d+|(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|treble)(?![\p{L}\p{N}'’]))/giu;
+// what may stand between two atoms of one number: a space or two, one dash, a dot or slash (not ". ", which ends a
+// sentence), a bracket, a comma between words
+const PHONE_GAP = /^(?:[ \u00a0]{1,2}|[ \u00a0]?[-–—][ \u00a0]?|[./]|[ \u00a0]?[()][ \u00a0]?|\)[ \u00a0]?\(|,[ \u00a0]?)$/u;
+const SPOKEN_DIGIT: Record<string, string> = {
+  zero: '0',
+  oh: '0',
+  o: '0',
+  nought: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+};
+const SPOKEN_REPEAT: Record<string, number> = { double: 2, triple: 3, treble: 3 };
+// "ext 2231", "extension 45", "x12" after a number belong to it
+const PHONE_EXTENSION = /^[ \u00a0]*,?[ \u00a0]*(?:ext\.?|extension|x)[ \u00a0]*\d{1,5}(?![\p{L}\p{N}])/iu;
+// a reference said just before: "crime ref 0123 4567 890" is a case reference, not a phone ("a reference 07700 ..." is a phone)
+const REF_BEFORE =
+  /\b(?:crime|incident|occurrence|case|claim|log|CAD)[ \t]+(?:reference|ref|number|no\.?)[ \t]*(?:is|was)?[ \t]*[:#,]?[ \t]*$/iu;
+const DATE_INSIDE = /(?<!\d)\d{1,2}([/.-])\d{1,2}\1\d{2,4}(?!\d)/u;
+// Childline, Samaritans and the missing-children line (116 111, 116 123, 116 000) have no leading 0
+const HELPLINE_116 = /(?<![\p{L}\p{N}£$€.,/:-])116[ \u00a0]?(?:000|111|117|123)(?![\p{N}]|[.,/:-]\p{N})/gu;
+// 999, 111, 101 after a verb of calling: possible (a moderator decides whether a service number matters)
+const SERVICE_NUMBER =
+  /(?=\d)(?<=(?<![\p{L}])(?:call|calls|called|calling|ring|rings|rang|ringing|rung|dial|dials|dialled|dialed|dialling|phone|phoned|phoning|text|texted)(?:[ \t]+(?:on|the|an|them|us|me|him|her))?[ \t]+)(?:999|111|101|112|119)(?![\p{N}]|[.,/:-]\p{N})/giu;
 // Full postcodes, any case, with or without the space: SW1A 1AA, m1 1ae, se154qj.
 const POSTCODE = /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/giu;
 // Typed in capitals with the space, any letters will do for the inward code: "NG6 8ML" is what a family wrote
@@ -27,10 +55,13 @@ const POSTCODE_LOOSE = /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?![\p{L
 const OUTWARD_SAID =
   /(?=[A-Z])(?<=\bpost ?code(?: area)?(?: is| was)?:? )[A-Z]{1,2}\d[A-Z\d]?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?(?= (?:area|post ?code|district)\b(?! lottery))/giu;
 
+const MONTH =
+  'January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+
 // Family court numbers (ZC19C00123, LJ21C00456, SE12P3456) anywhere; other references after their label.
 const FAMILY_CASE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}[A-Z]\d{4,6}(?![\p{L}\p{N}])/gu;
 const LABELLED_REF =
-  /\b(?:case|claim|court|crime|incident|occurrence|police|reference|ref|file|log|CAD|CRIS|URN|PNC|CRN|order|injunction|application|complaint|appeal)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was|wis))?[ \t]*[:#.,]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?(?:[ \t]\d{2,6}(?![\p{L}\p{N}/-])){0,3})/giu;
+  /\b(?:case|claim|court|crime|incident|occurrence|police|reference|ref|file|log|CAD|CRIS|URN|PNC|CRN|SCRA|CCMS|MARAC|referral|warrant|serial|order|injunction|application|complaint|appeal)(?![\p{L}])\.?(?:[ \t]+(?:number|no\.?|num\.?|reference|ref\.?|id|#)(?![\p{L}]))?(?:[ \t]+(?:is|was|wis))?[ \t]*[:#.,]?[ \t]*(?=[A-Z/-]*\d)([A-Z0-9](?:[A-Z0-9/-]{0,30}[A-Z0-9])?(?:[ \t]\d{2,6}(?![\p{L}\p{N}/-])){0,3})/giu;
 
 // an office's own label in capitals before "number" or "ref": "the PNC number is 12/448812", "URN 44KA0912325"
 const ACRONYM_REF =
@@ -43,11 +74,12 @@ const SLASHED_CRIME_NUMBER = /(?<![\p{L}\p{N}/-])\d{1,4}\/\d{5,8}\/\d{2,4}(?![\p
 // "a crime reference of 46/88123/22": a reference said with "of"
 const REF_OF = /(?=\d)(?<=(?<![\p{L}])(?:reference|ref|number)[ \t]+of[ \t]+)\d[\d/-]{3,20}\d(?![\p{L}\p{N}])/giu;
 // a police serial and its date after a label: "police ref 541 of 12/10/25" (a date on its own is a date)
-const POLICE_SERIAL =
-  /(?=\d)(?<=(?<![\p{L}])(?:ref|reference|serial|incident|log|number|no\.?)[ \t]+)\d{1,6}[ \t]+of[ \t]+\d{1,2}\/\d{1,2}\/\d{2,4}(?![\p{N}])/giu;
+// ("logged as 1234 of 12/3", "serial 0443 of 14MAR", "log 1234 of 12 march": the day may come without its year)
+const POLICE_SERIAL = new RegExp(
+  `(?=\\d)(?<=(?<![\\p{L}])(?:ref|reference|serial|incident|log|logged(?:[ \\t]+(?:as|under))?|number|no\\.?)[ \\t]+)\\d{1,6}[ \\t]+of[ \\t]+(?:\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?|\\d{1,2}(?:st|nd|rd|th)?[ \\t]*(?:${MONTH}))(?![\\p{L}\\p{N}]|\\/\\p{N})`,
+  'giu',
+);
 
-const MONTH =
-  'January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 const NUMERIC_DATE = /(?<![\p{N}/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}]|[/.-]\p{N})/gu;
 const DAY_MONTH = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:the[ \\t]+)?(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?(${MONTH})(?:,?[ \\t]+\\d{4})?(?![\\p{L}])`,
@@ -90,11 +122,11 @@ const LEFT_AT =
   /(?=\d)(?<=(?<![\p{L}])(?:left|leaving|leave|left home and|moved out)[ \t]+(?:care|school|home|college)?[ \t]*at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:))/giu;
 // "in care at 15", "a young carer at 13", "kicked out at 16", "pregnant at 17": what happens to someone at an age
 const EVENT_AT =
-  /(?=\d)(?<=(?<![\p{L}])(?:care|carer|stroke|life|handful|placed|walking|talking|(?:came|come|coming|arrived|moved)[ \t]+to[ \t]+(?:us|me|live[ \t]+with[ \t]+(?:us|me)|the[ \t]+uk|uk|england|scotland|wales|britain|this[ \t]+country)|(?:kicked|thrown|chucked|came|come|coming)[ \t]+out|pregnant|adopted|fostered|diagnosed|excluded|homeless|married|arrested|sectioned|expelled|(?:a|became|become)[ \t]+(?:mum|mam|mom|dad|parent)|(?:had|having)[ \t]+(?:him|her|them|a[ \t]+baby|my[ \t]+\p{L}+))(?:[ \t]+(?:with|by)[ \t]+\p{L}+(?:[ \t]+\p{L}+)?)?[ \t]+at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:|\.\d))/giu;
+  /(?=\d)(?<=(?<![\p{L}])(?:care|carer|stroke|life|handful|placed|walking|talking|(?:came|come|coming|arrived|moved)[ \t]+to[ \t]+(?:us|me|live[ \t]+with[ \t]+(?:us|me)|the[ \t]+uk|uk|england|scotland|wales|britain|this[ \t]+country)|(?:kicked|thrown|chucked|came|come|coming)[ \t]+out|pregnant|adopted|fostered|diagnosed|excluded|homeless|married|arrested|sectioned|expelled|(?:a|became|become)[ \t]+(?:mum|mam|mom|dad|parent)|(?:had|having)[ \t]+(?:him|her|them|a[ \t]+baby|my[ \t]+\p{L}+))(?:[ \t]+(?:with|by)(?:[ \t]+[\p{L}\p{N}'’-]+){1,4})?[ \t]+at[ \t]+)\d{1,2}(?![\p{L}\p{N}]|[ \t]*(?:o['’]?clock|am\b|pm\b|%|:|\.\d))/giu;
 // "at 13", "at 16 i left": a teenage number after "at" is an age, not a time, unless a time, a quantity or a
 // house's street follows ("at 14:30", "at 15 minutes", "at 17 Mill Lane")
 const TEEN_AT =
-  /(?<![\p{L}])[Aa]t[ \t]+(?:(?:just|only|barely|nearly|almost|about|around|age|aged)[ \t]+)?((?:1[3-9]|[2-9]\d|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)(?![\p{L}\p{N}]|[.:,/]\p{N}|[ \t]*(?:o['’]?clock|am\b|pm\b|a\.m|p\.m|%|percent|per\b|hundred|thousand|grand|k\b|p\b|pence|quid|pounds|past|to[ \t]+\d|after|till?\b|until|hours?|hrs|minutes?|mins?|seconds?|days?|weeks?|months?|years?(?![ \t-]+old)|miles|mph|degrees|points|stone|kg|lbs|metres|feet|ft)|[ \t]+(?!I(?![\p{L}]))\p{Lu}|[ \t]+[a-z][\p{L}'’-]*[ \t]+(?:road|street|avenue|lane|close|drive|way|court|crescent|terrace|grove|gardens|place)(?![\p{L}])))/gu;
+  /(?<![\p{L}])[Aa]t[ \t]+(?:(?:just|only|barely|nearly|almost|about|around|age|aged)[ \t]+)?((?:1[3-9]|[2-9]\d|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)(?![\p{L}\p{N}]|[.:,/]\p{N}|[ \t]*(?:o['’]?clock|am\b|pm\b|a\.m|p\.m|%|percent|per\b|hundred|thousand|grand|k\b|p\b|pence|quid|pounds|past|to[ \t]+\d|after[ \t]+(?:\d|the[ \t]+hour)|till?\b|until|hours?|hrs|minutes?|mins?|seconds?|days?|weeks?|months?|years?(?![ \t-]+old)|miles|mph|degrees|points|stone|kg|lbs|metres|feet|ft)|[ \t]+(?!I(?![\p{L}]))\p{Lu}|[ \t]+[a-z][\p{L}'’-]*[ \t]+(?:road|street|avenue|lane|close|drive|way|court|crescent|terrace|grove|gardens|place)(?![\p{L}])))/gu;
 // "our son, now 7, loves it", "Mia (now 4)": an age put in after a person
 const NOW_AGE = /(?=\d)(?<=(?:,|\()[ \t]*now[ \t]+(?:aged?[ \t]+)?)\d{1,2}(?=[ \t]*[,)])/gu;
 // "my nan, 81, helps", "my son, 9, and": a number between commas straight after a relative
@@ -111,10 +143,12 @@ const AGE_SUBJECT =
   "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|sons|daughter|daughters|boy|boys|girl|girls|lad|lads|lass|lassie|bairn|wean|weans|man|toddler|mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|husband|wife|partner|fella|boyfriend|girlfriend|auntie|aunty|uncle|baby|babies|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|grandkids|teenager|teenagers)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
 const BE = "(?:[ \\t]+(?:am|is|was|were|are|wis)|['’](?:m|s|re))";
 const NOT_AN_AGE_AFTER =
-  "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|stars?\\b|on[ \\t]+the\\b))";
+  "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’ ]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|stars?\\b|on[ \\t]+the\\b))";
 /** Behind an age: who, a form of "to be", then up to two words such as "only" or "now" ("she is only", "I'm now"). */
 // typed without the apostrophe: "im 17", "hes 13", "shes 2", "theyre 6 and 8"
-const FUSED_BE = "(?:[Ii]m|[Hh]es|[Ss]hes|[Tt]heyre|[Ii]['’]m|[Hh]e['’]s|[Ss]he['’]s|[Tt]hey['’]re)";
+// and in Scots: "ah'm 16", "when a wis 12", "am 16 noo" at the start of a sentence
+const FUSED_BE =
+  "(?:[Ii]m|[Hh]es|[Ss]hes|[Tt]heyre|[Ii]['’]m|[Hh]e['’]s|[Ss]he['’]s|[Tt]hey['’]re|[Aa]h?['’]m|[Aa]h?[ \\t]+wis|(?<=(?:^|[.!?\\n])[ \\t]*)[Aa]m)";
 const beLead = (adverbs: string) => `(?<=(?<![\\p{L}])(?:${AGE_SUBJECT},?${BE}|${FUSED_BE})(?:[ \\t]+(?:${adverbs})){0,2}[ \\t]+)`;
 const AGE_ADVERBS = 'only|just|now|nearly|almost|about|barely|then|still|already|around';
 const BE_AGE = new RegExp(
@@ -126,6 +160,13 @@ const WILL_BE = new RegExp(
   `(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:[Ss]he|[Hh]e|[Ii]|[Tt]hey|[Ww]e|\\p{Lu}[\\p{L}'’-]*)(?:[ \\t]+will|['’]ll|ll)[ \\t]+be[ \\t]+)${AGE_NUMBER}${NOT_AN_AGE_AFTER}`,
   'gu',
 );
+// "our youngest, gruffydd, was 4", "my son jack is 12": a relative and a name in small letters, then the age
+const RELATIVE_NAME_AGE = new RegExp(
+  `(?=\\d)(?<=(?<![\\p{L}])(?:son|daughter|boy|girl|youngest|eldest|oldest|grandson|granddaughter|nephew|niece|brother|sister|stepson|stepdaughter)[ \\t]*,?[ \\t]+(?!(?:it|that|this|there|which|what|who|time|school|life)\\b)\\p{Ll}[\\p{L}'’-]+,?${BE}(?:[ \\t]+(?:${AGE_ADVERBS})){0,2}[ \\t]+)\\d{1,2}${NOT_AN_AGE_AFTER}`,
+  'gu',
+);
+// "jack is 12 an lacey is 7": a second age said the same way straight after an age
+const NEXT_AGE = new RegExp(`^[ \\t]+(?:and|an|&|n)[ \\t]+\\p{L}[\\p{L}'’-]*${BE}[ \\t]+(\\d{1,2})${NOT_AN_AGE_AFTER}`, 'u');
 // A baby's age in months or weeks, said without "old": "my little one is 8 months now", "she was 6 weeks"
 const BE_MONTHS = new RegExp(
   `(?=${AGE_NUMBER}[ \\t]*(?:months?|weeks?)(?![\\p{L}]))${beLead(AGE_ADVERBS)}${AGE_NUMBER}[ \\t]*(?:months?|weeks?)(?![\\p{L}])(?![ \\t]+(?:into|in|later|before|after|ago|on|since|late|behind|pregnant|gone|away|without|with|waiting|of)(?![\\p{L}]))`,
@@ -183,20 +224,83 @@ export function each(re: RegExp, story: string, fn: (m: RegExpExecArray) => void
   }
 }
 
-function validPhone(raw: string): string | undefined {
-  // drop trailing groups until it is a UK number: 10 or 11 digits starting 01, 02, 03, 05, 07, 08 or 09
-  let text = raw.replace(/[ \u00a0\-–.]+$/u, '');
-  for (;;) {
-    let digits = text.replace(/\D/g, '');
-    if (/^(?:\+|00)/.test(text)) {
-      digits = digits.replace(/^(?:00)?44/, '');
-      if (!digits.startsWith('0')) digits = `0${digits}`;
+type PhoneAtom = { start: number; end: number; text: string };
+
+/** A UK number in digits: +44 and 0044 read as 0, a "(0)" after them dropped. */
+function ukDigits(digits: string, international: boolean): string {
+  if (!international) return digits;
+  const national = digits.replace(/^(?:00)?44/u, '');
+  return national.startsWith('0') ? national : `0${national}`;
+}
+
+// 10 or 11 digits starting 01, 02, 03, 05, 07, 08 or 09, or Childline's 0800 1111
+const ukPhone = (digits: string) => /^0[1-35789]\d{8,9}$/u.test(digits) || digits === '08001111';
+
+/** The last atom of the longest UK number that starts at atom `from`, or -1. */
+function phoneEnd(atoms: PhoneAtom[], from: number): number {
+  const first = atoms[from]!.text.toLowerCase();
+  const international = first.startsWith('+') || first.startsWith('0044');
+  if (first.startsWith('+') && !first.startsWith('+44')) return -1;
+  if (!international && !first.startsWith('0') && SPOKEN_DIGIT[first] !== '0') return -1;
+  let digits = '';
+  let repeat = 1;
+  let end = -1;
+  for (let i = from; i < atoms.length && i < from + 24; i++) {
+    const word = atoms[i]!.text.toLowerCase();
+    if (SPOKEN_REPEAT[word]) {
+      if (repeat !== 1) break;
+      repeat = SPOKEN_REPEAT[word]!;
+      continue;
     }
-    if (/^0[1-35789]\d{8,9}$/.test(digits)) return text;
-    const cut = text.search(/[ \u00a0\-–.)][^ \u00a0\-–.)]*$/u);
-    if (cut <= 0) return undefined;
-    text = text.slice(0, cut).replace(/[ \u00a0\-–.]+$/u, '');
+    const read = SPOKEN_DIGIT[word] ?? word.replace(/\D/gu, '');
+    digits += read.length === 1 ? read.repeat(repeat) : read;
+    repeat = 1;
+    const national = ukDigits(digits, international);
+    if (national.length > 11) break;
+    if (ukPhone(national)) end = i;
   }
+  return end;
+}
+
+/** Phones in one run of atoms joined by short gaps: from each group that can start a number, its longest reading. */
+function phonesInRun(story: string, atoms: PhoneAtom[], out: Candidate[]): void {
+  for (let from = 0; from < atoms.length; from++) {
+    const atom = atoms[from]!;
+    // a number does not start inside a dotted or dashed group ("01-02-2024 07700 900123"), after a currency sign or a reference label
+    if (from > 0 && /[-–—./]/u.test(story.slice(atoms[from - 1]!.end, atom.start))) continue;
+    if (/[£$€]/u.test(story[atom.start - 1] ?? '') || REF_BEFORE.test(story.slice(Math.max(0, atom.start - 30), atom.start))) continue;
+    const last = phoneEnd(atoms, from);
+    if (last < 0) continue;
+    const start = story[atom.start - 1] === '(' ? atom.start - 1 : atom.start;
+    let end = atoms[last]!.end;
+    if (DATE_INSIDE.test(story.slice(start, end))) continue;
+    end += PHONE_EXTENSION.exec(story.slice(end, end + 20))?.[0].length ?? 0;
+    push(out, 'phone', start, story.slice(start, end));
+    from = last;
+  }
+}
+
+/** UK phone numbers however they are grouped: "0 7 7 0 0 9 0 0 1 2 7", "07700 900 – 503", "+44 (0)20 7946 0559", "oh seven seven double oh ...". */
+function readPhones(story: string, out: Candidate[]): void {
+  let run: PhoneAtom[] = [];
+  each(PHONE_ATOM, story, (m) => {
+    const atom = { start: m.index, end: m.index + m[0].length, text: m[0] };
+    const previous = run[run.length - 1];
+    if (previous && !joined(story, previous, atom)) {
+      phonesInRun(story, run, out);
+      run = [];
+    }
+    run.push(atom);
+  });
+  phonesInRun(story, run, out);
+}
+
+function joined(story: string, a: PhoneAtom, b: PhoneAtom): boolean {
+  if (b.start - a.end > 5) return false;
+  const gap = story.slice(a.end, b.start);
+  // a comma joins spoken digits only ("oh seven, seven ..."), not numbers in a list
+  if (gap.includes(',') && (/\d/u.test(a.text) || /\d/u.test(b.text))) return false;
+  return PHONE_GAP.test(gap);
 }
 
 const LOWER_MONTHS = new Set(['may', 'mar']);
@@ -207,10 +311,9 @@ export function findPatterns(story: string): Candidate[] {
   each(URL_FULL, story, (m) => push(out, 'url', m.index, m[0].replace(/[.,;:!?'"’”)\]]+$/u, '')));
   if (story.includes('.')) each(URL_BARE, story, (m) => push(out, 'url', m.index, m[0].replace(/[.,;:!?'"’”)\]]+$/u, '')));
   if (story.includes('.')) each(URL_SHORT, story, (m) => push(out, 'url', m.index, m[0].replace(/[.,;:!?'"’”)\]]+$/u, '')));
-  each(PHONE, story, (m) => {
-    const text = validPhone(m[0]);
-    if (text) push(out, 'phone', m.index, text);
-  });
+  readPhones(story, out);
+  each(HELPLINE_116, story, (m) => push(out, 'phone', m.index, m[0]));
+  each(SERVICE_NUMBER, story, (m) => out.push({ kind: 'phone', start: m.index, end: m.index + m[0].length, tier: 'check' }));
   each(POSTCODE, story, (m) => {
     // "top2 3rd time" is an ordinal; "LL57 3TH" (in capitals, or a small-letter one before a pause) is a postcode
     if (!/\d(?:st|nd|rd|th)$/.test(m[0]) || /^[ \t]*(?:[,.;:)!?]|$)/u.test(story.slice(m.index + m[0].length, m.index + m[0].length + 3)))
@@ -245,6 +348,8 @@ export function findPatterns(story: string): Candidate[] {
     // after a comma ("at Paisley sheriff court, F44/23") only something shaped like a reference, not a year
     // ("crime reference, 5224098117": a long run of digits is a reference too)
     if (m[0].includes(',') && !/[A-Z/-]/iu.test(ref) && !/^\d{6,}$/u.test(ref)) return;
+    // "the referral 2019", "case 2024", "police 24/7": a bare year or round-the-clock is not a reference
+    if (/^(?:(?:19|20)\d\d|24\/7)$/u.test(ref)) return;
     if ((ref.match(/\d/g)?.length ?? 0) >= 3 && ref.length >= 4) push(out, 'case_ref', m.index + m[0].length - whole.length, ref);
   });
   each(NUMERIC_DATE, story, (m) => {
@@ -276,6 +381,11 @@ export function findPatterns(story: string): Candidate[] {
   each(BIRTHDAY_DAY_MONTH, story, (m) => push(out, 'date', m.index, m[0]));
   for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT, NOW_AGE, COMMA_AGE, WILL_BE])
     each(re, story, (m) => push(out, 'age', m.index, m[0]));
+  each(RELATIVE_NAME_AGE, story, (m) => push(out, 'age', m.index, m[0]));
+  for (const age of out.filter((c) => c.kind === 'age')) {
+    const next = NEXT_AGE.exec(story.slice(age.end, age.end + 40));
+    if (next) push(out, 'age', age.end + next[0].length - next[1]!.length, next[1]!);
+  }
   each(TEEN_AT, story, (m) => push(out, 'age', m.index + m[0].length - m[1]!.length, m[1]!));
   each(MONTHS_AT, story, (m) => {
     // "born at 27 weeks" is how early, not an age
