@@ -373,7 +373,45 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
     if (tokens.slice(i + 2, j + 1).every((w) => neverAName(w.key))) continue;
     out.push({ kind: 'school', start: t.start, end: tokens[j]!.baseEnd });
   }
-  return [...out, ...schoolsAfterSchools(tokens, out, kept)];
+  const found = [...out, ...schoolsAfterSchools(tokens, out, kept)];
+  return [...found, ...namedAgain(tokens, found)];
+}
+
+/**
+ * Other mentions of a school found once, written the same way with capitals: "she is 15 and at Trinity, and Trinity
+ * were brilliant". With the tier of the first mention.
+ */
+function namedAgain(tokens: Token[], found: Candidate[]): Candidate[] {
+  const byFirst = new Map<string, { keys: string[]; tier?: Candidate['tier'] }[]>();
+  const covered = new Uint8Array(tokens.length);
+  for (const c of found) {
+    const s = tokenAt(tokens, c.start);
+    if (tokens[s]?.start !== c.start || !tokens[s]!.cap) continue;
+    let e = s;
+    while (e + 1 < tokens.length && tokens[e + 1]!.start < c.end) e++;
+    covered.fill(1, s, e + 1);
+    if (e - s > 3) continue;
+    const keys = tokens.slice(s, e + 1).map((w) => w.key);
+    const list = byFirst.get(keys[0]!) ?? [];
+    list.push({ keys, tier: c.tier });
+    byFirst.set(keys[0]!, list);
+  }
+  const out: Candidate[] = [];
+  if (byFirst.size === 0) return out;
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i] || !tokens[i]!.cap) continue;
+    for (const { keys, tier } of byFirst.get(tokens[i]!.key) ?? []) {
+      const e = i + keys.length - 1;
+      if (e >= tokens.length || covered[e]) continue;
+      let same = true;
+      for (let k = 1; k < keys.length && same; k++) same = tokens[i + k]!.key === keys[k] && tokens[i + k]!.cap && joined(tokens, i + k);
+      if (!same) continue;
+      out.push({ kind: 'school', start: tokens[i]!.start, end: tokens[e]!.baseEnd, ...(tier ? { tier } : {}) });
+      i = e;
+      break;
+    }
+  }
+  return out;
 }
 
 /** The index of the token that starts at `offset`, or of the last one before it (a binary search). */
@@ -570,6 +608,25 @@ const NOT_SCHOOL_WORDS = new Set(
 
 const CONTEXT_LAST = new Set(['at', 'from', 'to', 'into', 'of', 'attends', 'attended', 'attend', 'attending', 'for']);
 
+/** Between a child's age and "at": "is 10 and at Gonville", "hes 7 now and at St Patrick's", "is 13 and started at Sydenham". */
+const AGE_FILLERS = new Set(['and', 'now', 'still', 'currently', 'just', 'started', 'starts', 'both', 'also']);
+const AGE_WORDS = new Set(
+  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen'.split(' '),
+);
+/** Said before an age: "is", "are", "was", "she's", "hes", "aged". */
+const AGE_VERBS = new Set(['is', 'are', 'was', 'hes', 'shes', 'aged', 'turned', 'now']);
+
+/** "my son is 10 and at Gonville", "Saba is 6 at Owler Brook": a child of school age at a named place is at school. */
+export function ageBeforeAt(tokens: Token[], i: number): boolean {
+  if (tokens[i - 1]?.key !== 'at' || !joinedBySpace(tokens[i - 1]!.gap)) return false;
+  let k = i - 2;
+  while (k > i - 5 && k >= 0 && AGE_FILLERS.has(tokens[k]!.key) && !tokens[k]!.sentenceStart && joinedBySpace(tokens[k + 1]!.gap)) k--;
+  const age = tokens[k];
+  if (!age || !joinedBySpace(tokens[k + 1]!.gap) || !(/^(?:[2-9]|1[0-8])$/u.test(age.key) || AGE_WORDS.has(age.key))) return false;
+  const verb = tokens[k - 1];
+  return verb !== undefined && joinedBySpace(age.gap) && (AGE_VERBS.has(verb.key) || /['’]s$/u.test(verb.text));
+}
+
 /** "got him moved to", "was transferred to": moved by someone. */
 const PASSIVE = new Set(['got', 'get', 'getting', 'had', 'was', 'were', 'been', 'being']);
 
@@ -593,6 +650,11 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
         if (PLACE_VERBS.has(tokens[k]!.key)) return school ? 'sure' : 'maybe';
         if (tokens[k]!.sentenceStart || !joinedBySpace(tokens[k]!.gap)) break;
       }
+    }
+    // "she is 14 and at Prendergast", "is 7 at Shirley Junior": not "is 3 and at Alder Hey" in a sentence about illness
+    if (ageBeforeAt(tokens, i) && !ill[i]) {
+      const t = tokens[i]!;
+      if (!(t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap) && !NOT_SCHOOL_AT.has(t.key)) return 'sure';
     }
     // "kicked out of Commonweal"
     if (a === 'of' && b === 'out' && ['kicked', 'thrown', 'chucked', 'booted'].includes(c)) return 'sure';
@@ -809,7 +871,7 @@ const GENERIC_SCHOOL_WORDS = new Set([
  * school's name: not a kind of school ("Nursery", "Big School"), not a service or group, even a word later
  * ("Speech and Language Therapy", "Foster Care"), and a single ordinary word ("Boxing") only in a sentence about school.
  */
-function newContextName(tokens: Token[], i: number, j: number, cue: Uint8Array): boolean {
+function newContextName(tokens: Token[], i: number, j: number, cue: Uint8Array, plainWordOk = false): boolean {
   const words = tokens.slice(i, j + 1);
   if (words.every((w) => GENERIC_SCHOOL_WORDS.has(w.key))) return false;
   // "at Stage 3", "into Set 1": a level, not a place
@@ -818,7 +880,7 @@ function newContextName(tokens: Token[], i: number, j: number, cue: Uint8Array):
     if (k > j && (tokens[k]!.sentenceStart || !/^[ \t]+$/u.test(tokens[k]!.gap) || !(tokens[k]!.cap || tokens[k]!.key === 'and'))) break;
     if (NOT_SCHOOL_WORDS.has(tokens[k]!.key)) return false;
   }
-  return !(words.length === 1 && commonWord(words[0]!.key) && !cue[i]);
+  return plainWordOk || !(words.length === 1 && commonWord(words[0]!.key) && !cue[i]);
 }
 
 /** Schools known by a name without a head word (schools.txt): always, or ("?") only in a sentence about school. */
@@ -1002,6 +1064,13 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       !neverAName(n1.key) &&
       !NOT_SCHOOL_WORDS.has(n1.key) &&
       !STREET_WORDS.has(n1.key);
+    // "she is 14 and at Bow", "is 13 and started at Sydenham": an area's name after a child's age is likely its school
+    if (kept[i] && !townFirst && !t.sentenceStart && ageBeforeAt(tokens, i) && !ill[i] && !NOT_SCHOOL_AT.has(t.key)) {
+      const j = capitalisedRun(tokens, i, 3, NONE);
+      out.push({ kind: 'school', start: t.start, end: tokens[j]!.baseEnd, tier: 'check' });
+      i = j;
+      continue;
+    }
     const candidate = i > 0 && (!kept[i] || townFirst) && (!neverAName(t.key) || nameAfter) && !NOT_A_SCHOOL_START.has(t.key);
     const older = candidate && !neverAName(t.key) ? schoolContext(tokens, i) : undefined;
     let ctx = candidate ? (older ?? schoolContext(tokens, i, cue, ill)) : undefined;
@@ -1050,11 +1119,15 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         i = j + 2;
         continue;
       }
-      if (generic || (!older && !newContextName(tokens, i, j, cue))) continue;
+      const aged = !ill[i] && ageBeforeAt(tokens, i);
+      // "is 15 and at Trinity": a single ordinary word after a child's age is a possible school
+      const plainAfterAge = aged && j === i && commonWord(t.key) && !cue[i] && newContextName(tokens, i, j, cue, true);
+      if (generic || (!older && !plainAfterAge && !newContextName(tokens, i, j, cue))) continue;
       // a place's name is a school's only where the sentence is about school: "he's at Oakwood now, ... the school move"
-      if (j >= i && ((ctx === 'sure' && cue[i]) || !words.every((w) => placeWord(w.key) && !onlyAName(w.key)))) {
+      const place = words.every((w) => placeWord(w.key) && !onlyAName(w.key));
+      if (j >= i && ((ctx === 'sure' && cue[i]) || !place || aged)) {
         const c: Candidate = { kind: 'school', start: t.start, end: tokens[j]!.baseEnd };
-        if (ctx === 'maybe') c.tier = 'check';
+        if ((ctx === 'maybe' && !aged) || (place && !cue[i]) || plainAfterAge) c.tier = 'check';
         out.push(c);
         i = j;
       }
