@@ -33,8 +33,11 @@ const schoolSentences = (tokens: Token[]) =>
     (t, k) =>
       SCHOOL_CUES.has(t.key) ||
       (['year', 'yr'].includes(t.key) && /^\d{1,2}$/.test(tokens[k + 1]?.key ?? '')) ||
+      // "flung oot in 3rd year", "in first year"
+      (t.key === 'year' && ORDINAL_YEARS.test(tokens[k - 1]?.key ?? '') && tokens[k - 2]?.key === 'in') ||
       (t.key.length <= 3 && /^(?:y\d{1,2}|p[1-7]|s[1-6])$/.test(t.key)),
   );
+const ORDINAL_YEARS = /^(?:[1-7](?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh)$/u;
 /** Said before a school's name: "at", "to", "into", "from" (for "at Easton primary", "the Grammar in Ballymena"). */
 const NAME_PREPS = new Set(['at', 'to', 'into', 'from', 'attends', 'attended']);
 /** Capitalised words after "the" that are a school with its town: "the Tech in Newry", "the Grammar in Ballymena". */
@@ -594,7 +597,9 @@ const ILL_CUES = new Set(
 );
 /** "got him into", "get our Mikey into", "moved my son Logan into": a child placed in a school. */
 const PLACE_VERBS = new Set(['got', 'get', 'gets', 'getting', 'moved', 'move', 'moving', 'transferred', 'placed']);
-const COPULAS = new Set(['is', 'are', "'s", '’s', 'now', 'both', 'all', 'still']);
+const COPULAS = new Set(['is', 'are', "'s", '’s', 'now', 'both', 'all', 'still', 'hes', 'shes', 'theyre', 'im']);
+/** "was at Djanogly", "were at St Anne's": a past place, a school only in a sentence about school. */
+const PAST_COPULAS = new Set(['was', 'were']);
 /** Where a child is that is not a school: "he's at Scouts", "she's at Nan's". */
 const NOT_SCHOOL_AT = new Set(
   'scouts cubs beavers brownies guides rainbows explorers church chapel mosque work home college uni university'.split(' '),
@@ -662,7 +667,11 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     if (a === 'from' && school && ['transition', 'moved', 'move', 'moving', 'transferred', 'changed'].includes(b)) return 'sure';
     // "Connor is at Birkenhead Park", "he's at Oakwood now", "both at St Cuthbert's": not in a sentence about illness
     const copula =
-      a === 'at' && (COPULAS.has(b) || /['’]s$/u.test(tokens[i - 2]?.text ?? '') || (b === 'now' && ['is', 'are'].includes(c)));
+      a === 'at' &&
+      (COPULAS.has(b) ||
+        (school && PAST_COPULAS.has(b)) ||
+        /['’]s$/u.test(tokens[i - 2]?.text ?? '') ||
+        (b === 'now' && ['is', 'are'].includes(c)));
     if (copula && !ill[i] && !NOT_SCHOOL_AT.has(tokens[i]!.key)) {
       const t = tokens[i]!;
       // "at Nan's", "at Sarah's": someone's house
@@ -690,7 +699,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     ].includes(b)
   )
     return 'sure';
-  if (a === 'from' && ['excluded', 'expelled', 'suspended', 'exclusion', 'exclusions'].includes(b)) return 'sure';
+  const excluded = ['excluded', 'expelled', 'suspended', 'exclusion', 'exclusions'];
+  if (a === 'from' && (excluded.includes(b) || (['him', 'her', 'them', 'me'].includes(b) && excluded.includes(c)))) return 'sure';
   // "head of year at St Cecilia's", "form tutor at"
   if (a === 'at' && ((b === 'year' && c === 'of') || b === 'tutor')) return 'sure';
   if (a === 'at' && b === 'back') return 'maybe';
@@ -765,6 +775,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     )
       return 'sure';
     if (a === 'at' && (b === 'accepted' || b === 'attendance')) return 'maybe';
+    // "got her into the breakfast club at Tanners Brook", "the after school club at Fairway"
+    if (a === 'at' && b === 'club' && ['breakfast', 'school', 'homework'].includes(c)) return 'maybe';
     // "went to Brookvale and the teachers there were kind": in a sentence about school
     if (a === 'to' && school && ['went', 'transitions', 'transition', 'progressed', 'progress'].includes(b)) return 'maybe';
     // "doing great at St Brendan's", "acting up at St Malachy's", "struggling at Oakfield": in a sentence about school
@@ -947,12 +959,34 @@ function namedAfterComma(tokens: Token[], i: number, kept: Uint8Array): Candidat
   return { kind: 'school', start: t.start, end: tokens[j]!.baseEnd, ...(t.cap ? {} : { tier: 'check' as const }) };
 }
 
+const SCHOOL_EVENTS = new Set(
+  'day days fair fete trip trips play disco show concert photo photos council nurse run holidays holiday meeting meetings report uniform bus office gates counsellor prom party panto nativity week'.split(
+    ' ',
+  ),
+);
+const TITLES = new Set(['mr', 'mrs', 'miss', 'ms', 'mx', 'dr', 'sir', 'madam', 'head', 'mister']);
+/** "talked to my school Alperton Community", "helped me with my school Cantell": a name straight after "my school" (possible). */
+function namedRightAfter(tokens: Token[], i: number, kept: Uint8Array): Candidate | undefined {
+  const t = tokens[i]!;
+  const head = tokens[i - 1];
+  if (!head || head.cap || !['school', 'nursery', 'college', 'academy'].includes(head.key)) return undefined;
+  if (!['my', 'his', 'her', 'their', 'our'].includes(tokens[i - 2]?.key ?? '') || !joinedBySpace(head.gap)) return undefined;
+  if (!t.cap || t.sentenceStart || t.acronym || !joinedBySpace(t.gap) || kept[i] || t.key.length < 3) return undefined;
+  const k = t.key;
+  if (commonWord(k) || neverAName(k) || onlyAName(k) || GENERIC_SCHOOL_WORDS.has(k) || NOT_SCHOOL_WORDS.has(k) || TITLES.has(k))
+    return undefined;
+  const j = capitalisedRun(tokens, i, 3, NONE);
+  // "our school Sports Day", "her school Summer Fair": an event of the school
+  if (j > i && SCHOOL_EVENTS.has(tokens[j]!.key)) return undefined;
+  return { kind: 'school', start: t.start, end: tokens[j]!.baseEnd, tier: 'check' };
+}
+
 function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8Array, ill: Uint8Array): Candidate[] {
   const church = sentencesWith(tokens, (t) => CHURCH_WORDS.has(t.key));
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const named = namedAfterComma(tokens, i, kept);
+    const named = namedAfterComma(tokens, i, kept) ?? namedRightAfter(tokens, i, kept);
     if (named) {
       out.push(named);
       i = tokenAt(tokens, named.end - 1);
