@@ -509,6 +509,25 @@ for (const d of [
   'Immaculate Conception',
 ])
   DEVOTIONAL.add(d, true);
+/** The same in small letters (not "blessed", an everyday word): "sacred heart primary", "holy family rc". */
+const LOWER_DEVOTIONAL = new PhraseSet();
+for (const d of [
+  'our lady',
+  "our lady's",
+  'our ladys',
+  'sacred heart',
+  'holy family',
+  'holy cross',
+  'holy trinity',
+  'holy rood',
+  'holy name',
+  'corpus christi',
+  'christ the king',
+  'english martyrs',
+  'guardian angels',
+  'immaculate conception',
+])
+  LOWER_DEVOTIONAL.add(d);
 /** Academy trusts that put their name first: "Ark Blacklands", "Oasis Shirley Park", "Outwood Grange". */
 const SPONSORS = new Set([
   'ark',
@@ -602,11 +621,13 @@ const COPULAS = new Set(['is', 'are', "'s", '’s', 'now', 'both', 'all', 'still
 const PAST_COPULAS = new Set(['was', 'were']);
 /** Where a child is that is not a school: "he's at Scouts", "she's at Nan's". */
 const NOT_SCHOOL_AT = new Set(
-  'scouts cubs beavers brownies guides rainbows explorers church chapel mosque work home college uni university'.split(' '),
+  'scouts cubs beavers brownies guides rainbows explorers church chapel mosque gurdwara temple mandir synagogue masjid madrassa madrasa work home college uni university reception nursery'.split(
+    ' ',
+  ),
 );
 /** Services and groups someone is "got into", not schools: "got him into Foster Care", "got me into Alcoholics Anonymous", "at HMP Altcourse". */
 const NOT_SCHOOL_WORDS = new Set(
-  'care foster aid anonymous refuge housing service services support therapy counselling treatment rehab recovery group programme project scheme club team trust charity foundation centre church army navy police cadets league hmp hmyoi prison stage level set grade band step expected trouble'.split(
+  'care foster aid anonymous refuge housing service services support therapy counselling treatment rehab recovery group programme project scheme club team trust charity foundation centre church army navy police cadets league hmp hmyoi prison stage level set grade band step expected trouble camhs cahms nspcc barnardos childline kooth mencap ymca'.split(
     ' ',
   ),
 );
@@ -618,12 +639,20 @@ const AGE_FILLERS = new Set(['and', 'now', 'still', 'currently', 'just', 'starte
 const AGE_WORDS = new Set(
   'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen'.split(' '),
 );
+/** "she was 15 and at Christmas she ran": a time, not a place. */
+const AT_TIMES = new Set(
+  'christmas xmas easter eid ramadan diwali halloween hanukkah chanukah vaisakhi navratri passover weekends weekend night lunchtime bedtime half-term'.split(
+    ' ',
+  ),
+);
 /** Said before an age: "is", "are", "was", "she's", "hes", "aged". */
 const AGE_VERBS = new Set(['is', 'are', 'was', 'hes', 'shes', 'aged', 'turned', 'now']);
 
 /** "my son is 10 and at Gonville", "Saba is 6 at Owler Brook": a child of school age at a named place is at school. */
 export function ageBeforeAt(tokens: Token[], i: number): boolean {
   if (tokens[i - 1]?.key !== 'at' || !joinedBySpace(tokens[i - 1]!.gap)) return false;
+  const t = tokens[i]!;
+  if (t.key.length < 2 || AT_TIMES.has(t.key) || NOT_SCHOOL_AT.has(t.key) || NOT_SCHOOL_WORDS.has(t.key)) return false;
   let k = i - 2;
   while (k > i - 5 && k >= 0 && AGE_FILLERS.has(tokens[k]!.key) && !tokens[k]!.sentenceStart && joinedBySpace(tokens[k + 1]!.gap)) k--;
   const age = tokens[k];
@@ -1013,6 +1042,18 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         else if (schoolContext(tokens, i, cue, ill)) out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.end, tier: 'check' });
         continue;
       }
+      // "sacred heart primary" (sure), "she goes to holy family" (possible): a church school's name in small letters
+      const devotional = LOWER_DEVOTIONAL.matchAt(tokens, i);
+      if (devotional && !church[i]) {
+        const e = i + devotional - 1;
+        const k = tokens[e + 1] && joinedBySpace(tokens[e + 1]!.gap) ? LOWER_DENOMINATIONS.matchAt(tokens, e + 1) : 0;
+        if (k) out.push({ kind: 'school', start: t.start, end: tokens[e + k]!.end });
+        else if (schoolContext(tokens, i, cue, ill)) out.push({ kind: 'school', start: t.start, end: tokens[e]!.baseEnd, tier: 'check' });
+        if (k || schoolContext(tokens, i, cue, ill)) {
+          i = e + k;
+          continue;
+        }
+      }
       // "she is in p3 at sunnyside", "excluded from hillcrest": a name-like word in small letters after a sure lead (possible)
       // also after "got him into", "kicked out of", "moved him to" where the sentence is about school ("got our kayden into carr manor")
       const next = tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap ? tokens[i + 1] : undefined;
@@ -1099,7 +1140,7 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       !NOT_SCHOOL_WORDS.has(n1.key) &&
       !STREET_WORDS.has(n1.key);
     // "she is 14 and at Bow", "is 13 and started at Sydenham": an area's name after a child's age is likely its school
-    if (kept[i] && !townFirst && !t.sentenceStart && ageBeforeAt(tokens, i) && !ill[i] && !NOT_SCHOOL_AT.has(t.key)) {
+    if (kept[i] && !townFirst && !t.sentenceStart && placeWord(t.key) && ageBeforeAt(tokens, i) && !ill[i]) {
       const j = capitalisedRun(tokens, i, 3, NONE);
       out.push({ kind: 'school', start: t.start, end: tokens[j]!.baseEnd, tier: 'check' });
       i = j;
@@ -1155,7 +1196,13 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       }
       const aged = !ill[i] && ageBeforeAt(tokens, i);
       // "is 15 and at Trinity": a single ordinary word after a child's age is a possible school
-      const plainAfterAge = aged && j === i && commonWord(t.key) && !cue[i] && newContextName(tokens, i, j, cue, true);
+      const plainAfterAge =
+        aged &&
+        j === i &&
+        commonWord(t.key) &&
+        (knownName(t.key) || placeWord(t.key)) &&
+        !cue[i] &&
+        newContextName(tokens, i, j, cue, true);
       if (generic || (!older && !plainAfterAge && !newContextName(tokens, i, j, cue))) continue;
       // a place's name is a school's only where the sentence is about school: "he's at Oakwood now, ... the school move"
       const place = words.every((w) => placeWord(w.key) && !onlyAName(w.key));
