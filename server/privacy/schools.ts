@@ -618,7 +618,7 @@ const ILL_CUES = new Set(
 const PLACE_VERBS = new Set(['got', 'get', 'gets', 'getting', 'moved', 'move', 'moving', 'transferred', 'placed']);
 const COPULAS = new Set(['is', 'are', "'s", '’s', 'now', 'both', 'all', 'still', 'hes', 'shes', 'theyre', 'im']);
 /** "was at Djanogly", "were at St Anne's": a past place, a school only in a sentence about school. */
-const PAST_COPULAS = new Set(['was', 'were']);
+const PAST_COPULAS = new Set(['was', 'were', 'been']);
 /** Where a child is that is not a school: "he's at Scouts", "she's at Nan's". */
 const NOT_SCHOOL_AT = new Set(
   'scouts cubs beavers brownies guides rainbows explorers church chapel mosque gurdwara temple mandir synagogue masjid madrassa madrasa work home college uni university reception nursery'.split(
@@ -845,13 +845,25 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
 
 /** Said just before a school joined: "joined Kingsmead in year 7", "started Northfield in September for reception". */
 const ENTRY_LEADS = new Set(['to', 'at', 'into', 'started', 'starts', 'starting', 'start', 'joined', 'joins', 'joining', 'join']);
+const START_VERBS = new Set(['started', 'starts', 'starting', 'start', 'joined', 'joins', 'joining', 'join']);
+/** "in September", "this September", "last sept". */
+function monthFollows(tokens: Token[], k: number): boolean {
+  const [a, b] = [tokens[k], tokens[k + 1]];
+  return (
+    a !== undefined &&
+    ['in', 'this', 'last', 'next'].includes(a.key) &&
+    joinedBySpace(a.gap) &&
+    MONTHS.test(b?.key ?? '') &&
+    !b!.sentenceStart
+  );
+}
 /** "in year 7", "for reception", "in S1", "for sixth form", "for his GCSEs", after a month ("in September for year 7"). */
 const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|sept)$/u;
 const EXAMS = /^(?:gcses?|a-levels?|highers|btecs?|sats)$/u;
 function schoolFollows(tokens: Token[], k: number): boolean {
   if (tokens[k] && tokens[k]!.key === 'in' && MONTHS.test(tokens[k + 1]?.key ?? '') && !tokens[k + 1]!.sentenceStart) k += 2;
   const [a, b, c, d] = [tokens[k], tokens[k + 1], tokens[k + 2], tokens[k + 3]];
-  if (!a || !b || !['for', 'in', 'into', 'from'].includes(a.key) || b.sentenceStart || !joinedBySpace(b.gap)) return false;
+  if (!a || !b || !['for', 'in', 'into', 'from', 'since'].includes(a.key) || b.sentenceStart || !joinedBySpace(b.gap)) return false;
   if (['reception', 'nursery'].includes(b.key) || /^(?:y\d{1,2}|p[1-7]|s[1-6])$/u.test(b.key)) return true;
   if (['year', 'yr', 'primary'].includes(b.key) && /^\d{1,2}$/u.test(c?.key ?? '')) return true;
   if (b.key === 'sixth' && c?.key === 'form') return true;
@@ -997,14 +1009,26 @@ const TITLES = new Set(['mr', 'mrs', 'miss', 'ms', 'mx', 'dr', 'sir', 'madam', '
 /** "talked to my school Alperton Community", "helped me with my school Cantell": a name straight after "my school" (possible). */
 function namedRightAfter(tokens: Token[], i: number, kept: Uint8Array): Candidate | undefined {
   const t = tokens[i]!;
-  const head = tokens[i - 1];
+  // "her school is Holte", "his new school is called Fitzalan"
+  let h = i - 1;
+  if (tokens[h]?.key === 'called' && tokens[h - 1]?.key === 'is') h--;
+  const isNamed = tokens[h]?.key === 'is' && h < i && joinedBySpace(tokens[h]!.gap);
+  if (isNamed) h--;
+  const head = tokens[h];
   if (!head || head.cap || !['school', 'nursery', 'college', 'academy'].includes(head.key)) return undefined;
-  if (!['my', 'his', 'her', 'their', 'our'].includes(tokens[i - 2]?.key ?? '') || !joinedBySpace(head.gap)) return undefined;
-  if (!t.cap || t.sentenceStart || t.acronym || !joinedBySpace(t.gap) || kept[i] || t.key.length < 3) return undefined;
+  const owner = tokens[h - 1]?.key === 'new' || tokens[h - 1]?.key === 'old' ? tokens[h - 2] : tokens[h - 1];
+  if (!['my', 'his', 'her', 'their', 'our'].includes(owner?.key ?? '') || (!isNamed && !joinedBySpace(head.gap))) return undefined;
   const k = t.key;
-  if (commonWord(k) || neverAName(k) || onlyAName(k) || GENERIC_SCHOOL_WORDS.has(k) || NOT_SCHOOL_WORDS.has(k) || TITLES.has(k))
+  const saintly = isNamed && ['st', 'saint', 'bishop', 'cardinal', 'archbishop'].includes(k) && tokens[i + 1]?.cap === true;
+  if (!t.cap || t.sentenceStart || t.acronym || !joinedBySpace(t.gap) || kept[i] || (k.length < 3 && !saintly)) return undefined;
+  if (
+    !saintly &&
+    (commonWord(k) || neverAName(k) || onlyAName(k) || GENERIC_SCHOOL_WORDS.has(k) || NOT_SCHOOL_WORDS.has(k) || TITLES.has(k))
+  )
     return undefined;
   const j = capitalisedRun(tokens, i, 3, NONE);
+  // "her school is Holte", "his nursery is called Little Acorns": sure
+  if (isNamed) return { kind: 'school', start: t.start, end: saintly ? tokens[j]!.end : tokens[j]!.baseEnd };
   // "our school Sports Day", "her school Summer Fair": an event of the school
   if (j > i && SCHOOL_EVENTS.has(tokens[j]!.key)) return undefined;
   return { kind: 'school', start: t.start, end: tokens[j]!.baseEnd, tier: 'check' };
@@ -1154,6 +1178,9 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
     if (candidate && !ctx && !kept[i] && ENTRY_LEADS.has(tokens[i - 1]?.key ?? '') && !tokens[i - 1]!.sentenceStart) {
       const e = capitalisedRun(tokens, i, 4, kept);
       if (schoolFollows(tokens, e + 1)) ctx = 'sure';
+      // "she started Glantaf in September": a possible school (a job or a club starts then too)
+      else if (START_VERBS.has(tokens[i - 1]!.key) && !YEAR_GROUP.test(t.key) && !EXAMS.test(t.key) && monthFollows(tokens, e + 1))
+        ctx = cue[i] ? 'sure' : 'maybe';
     }
     // "her Oakfield uniform", "his Greenbank blazer"
     if (candidate && !ctx && !kept[i] && OWNERS.has(tokens[i - 1]?.key ?? '')) {
