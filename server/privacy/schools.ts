@@ -130,9 +130,14 @@ function lowerSchool(tokens: Token[], i: number): Candidate | undefined {
   // "at little oaks nursery", "tiny feet nursery": a nursery's name as nurseries are named (possible)
   const nurseryName =
     tokens[i]!.key === 'nursery' && words.length >= 2 && NURSERY_LEADS.has(words[0]!.key) && !NURSERY_LEADS.has(words[1]!.key);
-  if (!nurseryName && !words.some((w) => placeWord(w.key) || PLACE_ENDING.test(w.key) || (unknownWord(w.key) && w.key.length >= 5)))
-    return undefined;
-  if (nurseryName) return { kind: 'school', start: tokens[s]!.start, end: tokens[i]!.end, tier: 'check' };
+  const named = words.some((w) => placeWord(w.key) || PLACE_ENDING.test(w.key) || (unknownWord(w.key) && w.key.length >= 5));
+  // "at marion richardson primary", "goes to stephen hawking school": a person's full name before the head (possible)
+  const personName =
+    words.length >= 2 &&
+    onlyAName(words[0]!.key) &&
+    words.every((w) => !neverAName(w.key) && !GENERIC_SCHOOL_WORDS.has(w.key) && !w.possessive);
+  if (nurseryName || (personName && !named)) return { kind: 'school', start: tokens[s]!.start, end: tokens[i]!.end, tier: 'check' };
+  if (!named) return undefined;
   let e = i;
   if (tokens[e + 1] && joinedBySpace(tokens[e + 1]!.gap) && ['school', 'academy', 'college'].includes(tokens[e + 1]!.key)) e++;
   return { kind: 'school', start: tokens[s]!.start, end: tokens[e]!.end };
@@ -1005,6 +1010,23 @@ const SCHOOL_EVENTS = new Set(
     ' ',
   ),
 );
+/** What a school is said to be, typed in small letters: "her school is shite". */
+const VERDICTS = new Set([
+  'shite',
+  'shitey',
+  'minging',
+  'mingin',
+  'naff',
+  'gash',
+  'pants',
+  'mint',
+  'boss',
+  'sound',
+  'lush',
+  'class',
+  'bangin',
+  'banging',
+]);
 const TITLES = new Set(['mr', 'mrs', 'miss', 'ms', 'mx', 'dr', 'sir', 'madam', 'head', 'mister']);
 /** "talked to my school Alperton Community", "helped me with my school Cantell": a name straight after "my school" (possible). */
 function namedRightAfter(tokens: Token[], i: number, kept: Uint8Array): Candidate | undefined {
@@ -1020,6 +1042,12 @@ function namedRightAfter(tokens: Token[], i: number, kept: Uint8Array): Candidat
   if (!['my', 'his', 'her', 'their', 'our'].includes(owner?.key ?? '') || (!isNamed && !joinedBySpace(head.gap))) return undefined;
   const k = t.key;
   const saintly = isNamed && ['st', 'saint', 'bishop', 'cardinal', 'archbishop'].includes(k) && tokens[i + 1]?.cap === true;
+  // "her school is holte": a word that may be a name, in small letters (possible)
+  if (isNamed && !t.cap && !kept[i] && joinedBySpace(t.gap) && lowerNameLike(k) && !placeWord(k) && !VERDICTS.has(k)) {
+    const after = tokens[i + 1];
+    const j = after && joinedBySpace(after.gap) && !after.cap && (NAME_ENDS.has(after.key) || lowerNameLike(after.key)) ? i + 1 : i;
+    return { kind: 'school', start: t.start, end: tokens[j]!.end, tier: 'check' };
+  }
   if (!t.cap || t.sentenceStart || t.acronym || !joinedBySpace(t.gap) || kept[i] || (k.length < 3 && !saintly)) return undefined;
   if (
     !saintly &&
@@ -1064,6 +1092,22 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         const k = i + 2 < tokens.length && joinedBySpace(tokens[i + 2]!.gap) ? LOWER_DENOMINATIONS.matchAt(tokens, i + 2) : 0;
         if (k) out.push({ kind: 'school', start: t.start, end: tokens[i + 1 + k]!.end });
         else if (schoolContext(tokens, i, cue, ill)) out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.end, tier: 'check' });
+        continue;
+      }
+      // "moved him to bishop challoner", "got her into cardinal heenan": a bishop's name after a lead (possible)
+      const n1 = tokens[i + 1];
+      if (
+        ['bishop', 'cardinal', 'archbishop'].includes(t.key) &&
+        n1 &&
+        !n1.cap &&
+        joinedBySpace(n1.gap) &&
+        (knownName(n1.key) || unknownWord(n1.key)) &&
+        !neverAName(n1.key) &&
+        !church[i] &&
+        schoolContext(tokens, i, cue, ill)
+      ) {
+        out.push({ kind: 'school', start: t.start, end: n1.end, tier: 'check' });
+        i++;
         continue;
       }
       // "sacred heart primary" (sure), "she goes to holy family" (possible): a church school's name in small letters
