@@ -1140,8 +1140,9 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
     // "got a scholarship to Millfield", "she's at Mossbourne" (schools.txt)
     const known = KNOWN_SCHOOLS.matchAt(tokens, i);
     const cued = known ? 0 : CUED_SCHOOLS.matchAt(tokens, i);
-    const prep = NAME_PREPS.has(tokens[i - 1]?.key ?? '') && !ill[i] && !church[i];
-    if (known || (cued && (cue[i] || prep))) {
+    // an area's name ("Roundhay", "Camp Hill") after "to" or "at" is the area; and "Mrs Arden" is a person
+    const prep = NAME_PREPS.has(tokens[i - 1]?.key ?? '') && !ill[i] && !church[i] && !kept[i];
+    if ((known || (cued && (cue[i] || prep))) && !TITLES.has(tokens[i - 1]?.key ?? '')) {
       const n = known || cued;
       out.push({ kind: 'school', start: t.start, end: tokens[i + n - 1]!.baseEnd, ...(known || cue[i] ? {} : { tier: 'check' as const }) });
       i += n - 1;
