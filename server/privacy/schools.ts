@@ -617,7 +617,8 @@ const YEAR_GROUP = /^(?:y\d{1,2}|p[1-7]|s[1-6]|year|yr|reception|nursery)$/u;
 const ILL_CUES = new Set(
   `ward wards sectioned admitted inpatient in-patient poorly ill unwell sick diagnosed consultant paediatrician doctor doctors
   nurse nurses bed surgery operation a&e discharged nicu scbu icu picu hdu maternity labour stroke seizure overdose broken
-  cancer leukaemia tumour chemo dialysis transplant breakdown pneumonia hospital hospitals ambulance rehab`.split(/\s+/),
+  cancer leukaemia tumour chemo dialysis transplant breakdown pneumonia hospital hospitals ambulance rehab outpatient outpatients
+  camhs clinic psychiatrist`.split(/\s+/),
 );
 /** "got him into", "get our Mikey into", "moved my son Logan into": a child placed in a school. */
 const PLACE_VERBS = new Set(['got', 'get', 'gets', 'getting', 'moved', 'move', 'moving', 'transferred', 'placed']);
@@ -683,7 +684,7 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   if (cue && ill) {
     const school = cue[i] === 1;
     // "she got Kemar into", "helped us get him into", "got my son Logan into"
-    if (a === 'into' && !tokens[i - 1]!.sentenceStart && !YEAR_GROUP.test(tokens[i]!.key)) {
+    if (a === 'into' && !tokens[i - 1]!.sentenceStart && !YEAR_GROUP.test(tokens[i]!.key) && !ill[i]) {
       // "got Kemar into Riddlesdown Collegiate and Shanice into St Mark's"
       for (let k = i - 2; k >= Math.max(0, i - 10); k--) {
         if (PLACE_VERBS.has(tokens[k]!.key)) return school ? 'sure' : 'maybe';
@@ -747,6 +748,7 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     const d = tokens[i - 4]?.key ?? '';
     if (
       a === 'to' &&
+      !ill[i] &&
       (b === 'moved' || b === 'transferred') &&
       (PASSIVE.has(c) || (['him', 'her', 'them', 'me'].includes(c) && PASSIVE.has(d)))
     )
@@ -838,6 +840,7 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   if (a === 'to' && ['scholarship', 'bursary', 'applied', 'apply', 'applying', 'application', 'transfer'].includes(b)) return 'maybe';
   if (
     a === 'to' &&
+    !ill?.[i] &&
     (['goes', 'go', 'going', 'transferred'].includes(b) ||
       (['goes', 'go', 'moved', 'transferred'].includes(c) && ['him', 'her', 'them', 'schools'].includes(b)))
   )
@@ -1216,7 +1219,12 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       continue;
     }
     const candidate = i > 0 && (!kept[i] || townFirst) && (!neverAName(t.key) || nameAfter) && !NOT_A_SCHOOL_START.has(t.key);
-    const older = candidate && !neverAName(t.key) ? schoolContext(tokens, i) : undefined;
+    // "moved her to Mile End for rehab": near a word about illness only the rules that read it decide
+    const movedNearIllness =
+      ill[i] === 1 &&
+      tokens[i - 1]?.key === 'to' &&
+      [tokens[i - 2]?.key, tokens[i - 3]?.key].some((k) => k === 'moved' || k === 'transferred');
+    const older = candidate && !neverAName(t.key) && !movedNearIllness ? schoolContext(tokens, i) : undefined;
     let ctx = candidate ? (older ?? schoolContext(tokens, i, cue, ill)) : undefined;
     // "moved him from Mossbourne to a school out of the area", "from Oakfield to another school"
     // "joined Kingsmead in year 7", "went to Parkfield for year 7", "off to Holyrood in August for S1": a year group after the name
