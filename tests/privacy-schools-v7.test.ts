@@ -57,6 +57,9 @@ describe('leads before a bare name', () => {
     ['"the breakfast club at"', 'becky got her into the breakfast club at Tanners Brook so', ['Tanners Brook']],
     ['"in 3rd year" makes a sentence about school', 'went tae Craigroyston then got flung oot in 3rd year.', ['Craigroyston']],
     ['"since year 7"', "he's been at Whitmore since year 7", ['Whitmore']],
+    ['"moved schools to"', 'she moved schools to Greenfield last year', ['Greenfield']],
+    ['"drop them at" without "off"', 'i drop them at Kilmorie every morning', ['Kilmorie']],
+    ["a place-shaped name's staff", "Pye Bank's teachers were lovely", ['Pye Bank']],
   ])('%s', (_, story, expected) => {
     expect(schools(story)).toEqual(expected);
   });
@@ -69,6 +72,8 @@ describe('leads before a bare name', () => {
     ['"moved her to" near illness', 'then they moved her to Mile End for rehab and she got better'],
     ['"got me into" near illness', 'she got me into Grangewood for my outpatient stuff'],
     ['a year group after "starts"', 'his sister starts P1 in September.'],
+    ['someone\'s house after "collect him from"', "i collect him from Dave's on Sunday"],
+    ["a child's teachers", "Kayden's teachers were lovely"],
   ])('not %s', (_, story) => {
     expect(schools(story)).toEqual([]);
   });

@@ -770,12 +770,19 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
       ['took', 'take', 'taken', 'pulled', 'pull', 'taking', 'pulling'].includes(d)
     )
       return maybe;
-    // "picked him up from Oakfield", "dropped her off at Greenhill" (about school, or possible)
-    if ((a === 'at' || a === 'from') && (b === 'up' || b === 'off')) {
+    // "picked him up from Oakfield", "dropped her off at Greenhill" (about school, or possible); not "from Dave's"
+    const t = tokens[i]!;
+    const someonesHouse = t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap;
+    if ((a === 'at' || a === 'from') && (b === 'up' || b === 'off') && !someonesHouse) {
       for (let k = i - 3; k >= Math.max(0, i - 6); k--) {
         if (/^(?:pick|picks|picked|picking|drop|drops|dropped|dropping|collect|collected)$/u.test(tokens[k]!.key)) return maybe;
         if (tokens[k + 1]!.sentenceStart) break;
       }
+    }
+    // "i drop them at Kilmorie", "dropping the kids at Rathfern", "collect her from Fryent": no "off" or "up"
+    if ((a === 'at' || a === 'from') && ['them', 'him', 'her', 'kids', 'boys', 'girls', 'twins', 'both'].includes(b) && !someonesHouse) {
+      const verb = tokens[i - 3]?.key === 'the' ? tokens[i - 4] : tokens[i - 3];
+      if (verb && /^(?:drop|drops|dropped|dropping|collect|collects|collected|collecting)$/u.test(verb.key)) return maybe;
     }
     // "a place for the eldest at Lees Brook", "sorted a place for him at Oakfield"
     if (a === 'at') {
@@ -838,6 +845,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   if (a === 'at' && (b === 'levels' || b === 'level') && c === 'a') return 'sure';
   // "a scholarship to Millfield", "applied to Greenhill", "a transfer to Oakwood"
   if (a === 'to' && ['scholarship', 'bursary', 'applied', 'apply', 'applying', 'application', 'transfer'].includes(b)) return 'maybe';
+  // "moved schools to Greenfield", "changed schools to Oakwood"
+  if (a === 'to' && b === 'schools' && /^(?:move|moved|moving|change|changed|changing|switch|switched|swapped)$/u.test(c)) return 'sure';
   if (
     a === 'to' &&
     !ill?.[i] &&
@@ -1065,6 +1074,20 @@ function namedRightAfter(tokens: Token[], i: number, kept: Uint8Array): Candidat
   return { kind: 'school', start: t.start, end: tokens[j]!.baseEnd, tier: 'check' };
 }
 
+/** Who works at a school, said after its name with a possessive: "Oakfield's SENCO". */
+const STAFF = new Set(['senco', 'sendco', 'headteacher', 'headmaster', 'headmistress', 'teachers', 'staff', 'pastoral', 'pupils']);
+/** The last word of "Oakfield's" or "Pye Bank's" before a school's staff, if the name is shaped like a place and not a person's. */
+function schoolWithStaff(tokens: Token[], i: number, kept: Uint8Array): number | undefined {
+  const j = capitalisedRun(tokens, i, 3, kept);
+  const last = tokens[j];
+  const next = tokens[j + 1];
+  if (j < i || !last!.possessive || !next || !joinedBySpace(next.gap) || !STAFF.has(next.key)) return undefined;
+  const words = tokens.slice(i, j + 1);
+  if (words.some((w) => knownName(w.key) || neverAName(w.key) || GENERIC_SCHOOL_WORDS.has(w.key) || TITLES.has(w.key))) return undefined;
+  const placeLike = words.some((w) => PLACE_ENDING.test(w.key) || NAME_ENDS.has(w.key) || welshWord(w.key));
+  return placeLike ? j : undefined;
+}
+
 function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8Array, ill: Uint8Array): Candidate[] {
   const church = sentencesWith(tokens, (t) => CHURCH_WORDS.has(t.key));
   const out: Candidate[] = [];
@@ -1234,6 +1257,13 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       // "she started Glantaf in September": a possible school (a job or a club starts then too)
       else if (START_VERBS.has(tokens[i - 1]!.key) && !YEAR_GROUP.test(t.key) && !EXAMS.test(t.key) && monthFollows(tokens, e + 1))
         ctx = cue[i] ? 'sure' : 'maybe';
+    }
+    // "Oakfield's SENCO", "Pye Bank's teachers": a place-shaped name whose staff the sentence names
+    const staffOf = schoolWithStaff(tokens, i, kept);
+    if (staffOf !== undefined) {
+      out.push({ kind: 'school', start: t.start, end: tokens[staffOf]!.baseEnd });
+      i = staffOf;
+      continue;
     }
     // "her Oakfield uniform", "his Greenbank blazer"
     if (candidate && !ctx && !kept[i] && OWNERS.has(tokens[i - 1]?.key ?? '')) {
