@@ -30,6 +30,8 @@ describe("a child's age before 'at'", () => {
     ['at a relative’s house', "she is 14 and at Nan's most weekends"],
     ['at a plain word that is no name', 'she is 4 and at Gymnastics on Saturdays'],
     ['an adult', 'my dad is 60 and at Oakfield now'],
+    ['a home or a unit', 'she is 15 and at Oakwood House, a care home'],
+    ['a place of worship with two words', 'he is 14 and at Kingdom Hall with his gran'],
   ])('not %s', (_, story) => {
     expect(schools(story)).toEqual([]);
   });

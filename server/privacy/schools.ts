@@ -633,7 +633,7 @@ const NOT_SCHOOL_AT = new Set(
 );
 /** Services and groups someone is "got into", not schools: "got him into Foster Care", "got me into Alcoholics Anonymous", "at HMP Altcourse". */
 const NOT_SCHOOL_WORDS = new Set(
-  'care foster aid anonymous refuge housing service services support therapy counselling treatment rehab recovery group programme project scheme club team trust charity foundation centre church army navy police cadets league hmp hmyoi prison stage level set grade band step expected trouble camhs cahms nspcc barnardos childline kooth mencap ymca'.split(
+  'care foster aid anonymous refuge housing service services support therapy counselling treatment rehab recovery group programme project scheme club team trust charity foundation centre church army navy police cadets league hmp hmyoi prison stage level set grade band step expected trouble camhs cahms nspcc barnardos childline kooth mencap ymca kingdom'.split(
     ' ',
   ),
 );
@@ -645,6 +645,7 @@ const AGE_FILLERS = new Set(['and', 'now', 'still', 'currently', 'just', 'starte
 const AGE_WORDS = new Set(
   'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen'.split(' '),
 );
+const HOME_HEADS = new Set(['house', 'court', 'unit', 'centre', 'center', 'home', 'flats', 'hostel', 'ward']);
 /** "she was 15 and at Christmas she ran": a time, not a place. */
 const AT_TIMES = new Set(
   'christmas xmas easter eid ramadan diwali halloween hanukkah chanukah vaisakhi navratri passover weekends weekend night lunchtime bedtime half-term'.split(
@@ -659,6 +660,8 @@ export function ageBeforeAt(tokens: Token[], i: number): boolean {
   if (tokens[i - 1]?.key !== 'at' || !joinedBySpace(tokens[i - 1]!.gap)) return false;
   const t = tokens[i]!;
   if (t.key.length < 2 || AT_TIMES.has(t.key) || NOT_SCHOOL_AT.has(t.key) || NOT_SCHOOL_WORDS.has(t.key)) return false;
+  // "is 15 and at Oakwood House": a home or a unit, not a school
+  for (let k = i + 1; k < i + 4 && tokens[k]?.cap && joinedBySpace(tokens[k]!.gap); k++) if (HOME_HEADS.has(tokens[k]!.key)) return false;
   let k = i - 2;
   while (k > i - 5 && k >= 0 && AGE_FILLERS.has(tokens[k]!.key) && !tokens[k]!.sentenceStart && joinedBySpace(tokens[k + 1]!.gap)) k--;
   const age = tokens[k];
@@ -1018,7 +1021,7 @@ function namedAfterComma(tokens: Token[], i: number, kept: Uint8Array): Candidat
 }
 
 const SCHOOL_EVENTS = new Set(
-  'day days fair fete trip trips play disco show concert photo photos council nurse run holidays holiday meeting meetings report uniform bus office gates counsellor prom party panto nativity week'.split(
+  'day days fair fete trip trips play disco show concert photo photos council nurse run holidays holiday meeting meetings report uniform bus office gates counsellor prom party panto nativity week chromebook ipad laptop tablet email app account'.split(
     ' ',
   ),
 );
@@ -1070,7 +1073,7 @@ function namedRightAfter(tokens: Token[], i: number, kept: Uint8Array): Candidat
   // "her school is Holte", "his nursery is called Little Acorns": sure
   if (isNamed) return { kind: 'school', start: t.start, end: saintly ? tokens[j]!.end : tokens[j]!.baseEnd };
   // "our school Sports Day", "her school Summer Fair": an event of the school
-  if (j > i && SCHOOL_EVENTS.has(tokens[j]!.key)) return undefined;
+  if (SCHOOL_EVENTS.has(tokens[j]!.key)) return undefined;
   return { kind: 'school', start: t.start, end: tokens[j]!.baseEnd, tier: 'check' };
 }
 
