@@ -1156,10 +1156,23 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       const next = tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap ? tokens[i + 1] : undefined;
       const pairEnd =
         next !== undefined && NAME_ENDS.has(next.key) && !commonWord(t.key) && !neverAName(t.key) && !GENERIC_SCHOOL_WORDS.has(t.key);
-      if (CONTEXT_LAST.has(tokens[i - 1]?.key ?? '') && !kept[i] && (lowerNameLike(t.key) || pairEnd)) {
+      // "ayaan is at harry gosling": a first name and a surname after "at", named as a place is ("go to jane smith" is a person)
+      const fullName =
+        next !== undefined &&
+        tokens[i - 1]?.key === 'at' &&
+        !['house', 'flat', 'place', 'home'].includes(tokens[i + 2]?.key ?? '') &&
+        onlyAName(t.key) &&
+        !t.possessive &&
+        !next.possessive &&
+        !neverAName(next.key) &&
+        (knownName(next.key) || unknownWord(next.key) || /ing$/u.test(next.key)) &&
+        !GENERIC_SCHOOL_WORDS.has(next.key);
+      if (CONTEXT_LAST.has(tokens[i - 1]?.key ?? '') && !kept[i] && (lowerNameLike(t.key) || pairEnd || fullName)) {
         const ctx = schoolContext(tokens, i) ?? schoolContext(tokens, i, cue, ill);
-        if (ctx === 'sure' || (ctx === 'maybe' && (cue[i] || tokens[i - 1]!.key === 'into'))) {
-          const j = next && (lowerNameLike(next.key) || NAME_ENDS.has(next.key) || (welshWord(t.key) && foreignWord(next.key))) ? i + 1 : i;
+        if (ctx === 'sure' || (ctx === 'maybe' && (cue[i] || tokens[i - 1]!.key === 'into' || fullName))) {
+          const pair =
+            lowerNameLike(next?.key ?? '') || NAME_ENDS.has(next?.key ?? '') || (welshWord(t.key) && foreignWord(next?.key ?? ''));
+          const j = next && (pair || fullName) ? i + 1 : i;
           out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, tier: 'check' });
           i = j;
         }
