@@ -88,6 +88,7 @@ describe('church schools and names in small letters', () => {
     ['after a lead (possible)', 'she is in year 3 at holy family', ['holy family (check)']],
     ["a bishop's name (possible)", 'they moved him to bishop challoner', ['bishop challoner (check)']],
     ["a person's full name before a head (possible)", 'my son goes to harry gosling primary', ['harry gosling primary (check)']],
+    ['one name before "college" (possible)', 'she is at carmel college now', ['carmel college (check)']],
     ['a full name after "is at" (possible)', 'ayaan is at harry gosling and my sister', ['harry gosling (check)']],
   ])('%s', (_, story, expected) => {
     expect(schools(story)).toEqual(expected);
@@ -97,6 +98,7 @@ describe('church schools and names in small letters', () => {
     ['a church service', 'we went to holy family for mass'],
     ['a child taken to school', 'i take kayden to school every day'],
     ['a person someone goes to', 'i go to jane smith for help'],
+    ['a child sent to college', 'we took ellie to college'],
     ["a story's first word", 'harry potter is good'],
     ['the bishop at church', 'we went to see the bishop at church'],
   ])('not %s', (_, story) => {

@@ -132,9 +132,11 @@ function lowerSchool(tokens: Token[], i: number): Candidate | undefined {
     tokens[i]!.key === 'nursery' && words.length >= 2 && NURSERY_LEADS.has(words[0]!.key) && !NURSERY_LEADS.has(words[1]!.key);
   const named = words.some((w) => placeWord(w.key) || PLACE_ENDING.test(w.key) || (unknownWord(w.key) && w.key.length >= 5));
   // "at marion richardson primary", "goes to stephen hawking school": a person's full name before the head (possible)
+  // (one name only before a head that is not "school" or "nursery": "at carmel college", not "took ellie to school")
   const personName =
-    words.length >= 2 &&
-    onlyAName(words[0]!.key) &&
+    (words.length >= 2 || !['school', 'nursery'].includes(tokens[i]!.key)) &&
+    knownName(words[0]!.key) &&
+    !commonWord(words[0]!.key) &&
     words.every((w) => !neverAName(w.key) && !GENERIC_SCHOOL_WORDS.has(w.key) && !w.possessive);
   if (nurseryName || (personName && !named)) return { kind: 'school', start: tokens[s]!.start, end: tokens[i]!.end, tier: 'check' };
   if (!named) return undefined;
