@@ -33,8 +33,11 @@ const schoolSentences = (tokens: Token[]) =>
     (t, k) =>
       SCHOOL_CUES.has(t.key) ||
       (['year', 'yr'].includes(t.key) && /^\d{1,2}$/.test(tokens[k + 1]?.key ?? '')) ||
+      // "flung oot in 3rd year", "in first year"
+      (t.key === 'year' && ORDINAL_YEARS.test(tokens[k - 1]?.key ?? '') && tokens[k - 2]?.key === 'in') ||
       (t.key.length <= 3 && /^(?:y\d{1,2}|p[1-7]|s[1-6])$/.test(t.key)),
   );
+const ORDINAL_YEARS = /^(?:[1-7](?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh)$/u;
 /** Said before a school's name: "at", "to", "into", "from" (for "at Easton primary", "the Grammar in Ballymena"). */
 const NAME_PREPS = new Set(['at', 'to', 'into', 'from', 'attends', 'attended']);
 /** Capitalised words after "the" that are a school with its town: "the Tech in Newry", "the Grammar in Ballymena". */
@@ -127,9 +130,16 @@ function lowerSchool(tokens: Token[], i: number): Candidate | undefined {
   // "at little oaks nursery", "tiny feet nursery": a nursery's name as nurseries are named (possible)
   const nurseryName =
     tokens[i]!.key === 'nursery' && words.length >= 2 && NURSERY_LEADS.has(words[0]!.key) && !NURSERY_LEADS.has(words[1]!.key);
-  if (!nurseryName && !words.some((w) => placeWord(w.key) || PLACE_ENDING.test(w.key) || (unknownWord(w.key) && w.key.length >= 5)))
-    return undefined;
-  if (nurseryName) return { kind: 'school', start: tokens[s]!.start, end: tokens[i]!.end, tier: 'check' };
+  const named = words.some((w) => placeWord(w.key) || PLACE_ENDING.test(w.key) || (unknownWord(w.key) && w.key.length >= 5));
+  // "at marion richardson primary", "goes to stephen hawking school": a person's full name before the head (possible)
+  // (one name only before a head that is not "school" or "nursery": "at carmel college", not "took ellie to school")
+  const personName =
+    (words.length >= 2 || !['school', 'nursery'].includes(tokens[i]!.key)) &&
+    knownName(words[0]!.key) &&
+    !commonWord(words[0]!.key) &&
+    words.every((w) => !neverAName(w.key) && !GENERIC_SCHOOL_WORDS.has(w.key) && !w.possessive);
+  if (nurseryName || (personName && !named)) return { kind: 'school', start: tokens[s]!.start, end: tokens[i]!.end, tier: 'check' };
+  if (!named) return undefined;
   let e = i;
   if (tokens[e + 1] && joinedBySpace(tokens[e + 1]!.gap) && ['school', 'academy', 'college'].includes(tokens[e + 1]!.key)) e++;
   return { kind: 'school', start: tokens[s]!.start, end: tokens[e]!.end };
@@ -373,7 +383,45 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
     if (tokens.slice(i + 2, j + 1).every((w) => neverAName(w.key))) continue;
     out.push({ kind: 'school', start: t.start, end: tokens[j]!.baseEnd });
   }
-  return [...out, ...schoolsAfterSchools(tokens, out, kept)];
+  const found = [...out, ...schoolsAfterSchools(tokens, out, kept)];
+  return [...found, ...namedAgain(tokens, found)];
+}
+
+/**
+ * Other mentions of a school found once, written the same way with capitals: "she is 15 and at Trinity, and Trinity
+ * were brilliant". With the tier of the first mention.
+ */
+function namedAgain(tokens: Token[], found: Candidate[]): Candidate[] {
+  const byFirst = new Map<string, { keys: string[]; tier?: Candidate['tier'] }[]>();
+  const covered = new Uint8Array(tokens.length);
+  for (const c of found) {
+    const s = tokenAt(tokens, c.start);
+    if (tokens[s]?.start !== c.start || !tokens[s]!.cap) continue;
+    let e = s;
+    while (e + 1 < tokens.length && tokens[e + 1]!.start < c.end) e++;
+    covered.fill(1, s, e + 1);
+    if (e - s > 3) continue;
+    const keys = tokens.slice(s, e + 1).map((w) => w.key);
+    const list = byFirst.get(keys[0]!) ?? [];
+    list.push({ keys, tier: c.tier });
+    byFirst.set(keys[0]!, list);
+  }
+  const out: Candidate[] = [];
+  if (byFirst.size === 0) return out;
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i] || !tokens[i]!.cap) continue;
+    for (const { keys, tier } of byFirst.get(tokens[i]!.key) ?? []) {
+      const e = i + keys.length - 1;
+      if (e >= tokens.length || covered[e]) continue;
+      let same = true;
+      for (let k = 1; k < keys.length && same; k++) same = tokens[i + k]!.key === keys[k] && tokens[i + k]!.cap && joined(tokens, i + k);
+      if (!same) continue;
+      out.push({ kind: 'school', start: tokens[i]!.start, end: tokens[e]!.baseEnd, ...(tier ? { tier } : {}) });
+      i = e;
+      break;
+    }
+  }
+  return out;
 }
 
 /** The index of the token that starts at `offset`, or of the last one before it (a binary search). */
@@ -468,6 +516,25 @@ for (const d of [
   'Immaculate Conception',
 ])
   DEVOTIONAL.add(d, true);
+/** The same in small letters (not "blessed", an everyday word): "sacred heart primary", "holy family rc". */
+const LOWER_DEVOTIONAL = new PhraseSet();
+for (const d of [
+  'our lady',
+  "our lady's",
+  'our ladys',
+  'sacred heart',
+  'holy family',
+  'holy cross',
+  'holy trinity',
+  'holy rood',
+  'holy name',
+  'corpus christi',
+  'christ the king',
+  'english martyrs',
+  'guardian angels',
+  'immaculate conception',
+])
+  LOWER_DEVOTIONAL.add(d);
 /** Academy trusts that put their name first: "Ark Blacklands", "Oasis Shirley Park", "Outwood Grange". */
 const SPONSORS = new Set([
   'ark',
@@ -552,23 +619,58 @@ const YEAR_GROUP = /^(?:y\d{1,2}|p[1-7]|s[1-6]|year|yr|reception|nursery)$/u;
 const ILL_CUES = new Set(
   `ward wards sectioned admitted inpatient in-patient poorly ill unwell sick diagnosed consultant paediatrician doctor doctors
   nurse nurses bed surgery operation a&e discharged nicu scbu icu picu hdu maternity labour stroke seizure overdose broken
-  cancer leukaemia tumour chemo dialysis transplant breakdown pneumonia hospital hospitals ambulance rehab`.split(/\s+/),
+  cancer leukaemia tumour chemo dialysis transplant breakdown pneumonia hospital hospitals ambulance rehab outpatient outpatients
+  camhs clinic psychiatrist`.split(/\s+/),
 );
 /** "got him into", "get our Mikey into", "moved my son Logan into": a child placed in a school. */
 const PLACE_VERBS = new Set(['got', 'get', 'gets', 'getting', 'moved', 'move', 'moving', 'transferred', 'placed']);
-const COPULAS = new Set(['is', 'are', "'s", '’s', 'now', 'both', 'all', 'still']);
+const COPULAS = new Set(['is', 'are', "'s", '’s', 'now', 'both', 'all', 'still', 'hes', 'shes', 'theyre', 'im']);
+/** "was at Djanogly", "were at St Anne's": a past place, a school only in a sentence about school. */
+const PAST_COPULAS = new Set(['was', 'were', 'been']);
 /** Where a child is that is not a school: "he's at Scouts", "she's at Nan's". */
 const NOT_SCHOOL_AT = new Set(
-  'scouts cubs beavers brownies guides rainbows explorers church chapel mosque work home college uni university'.split(' '),
+  'scouts cubs beavers brownies guides rainbows explorers church chapel mosque gurdwara temple mandir synagogue masjid madrassa madrasa work home college uni university reception nursery'.split(
+    ' ',
+  ),
 );
 /** Services and groups someone is "got into", not schools: "got him into Foster Care", "got me into Alcoholics Anonymous", "at HMP Altcourse". */
 const NOT_SCHOOL_WORDS = new Set(
-  'care foster aid anonymous refuge housing service services support therapy counselling treatment rehab recovery group programme project scheme club team trust charity foundation centre church army navy police cadets league hmp hmyoi prison stage level set grade band step expected trouble'.split(
+  'care foster aid anonymous refuge housing service services support therapy counselling treatment rehab recovery group programme project scheme club team trust charity foundation centre church army navy police cadets league hmp hmyoi prison stage level set grade band step expected trouble camhs cahms nspcc barnardos childline kooth mencap ymca kingdom'.split(
     ' ',
   ),
 );
 
 const CONTEXT_LAST = new Set(['at', 'from', 'to', 'into', 'of', 'attends', 'attended', 'attend', 'attending', 'for']);
+
+/** Between a child's age and "at": "is 10 and at Gonville", "hes 7 now and at St Patrick's", "is 13 and started at Sydenham". */
+const AGE_FILLERS = new Set(['and', 'now', 'still', 'currently', 'just', 'started', 'starts', 'both', 'also']);
+const AGE_WORDS = new Set(
+  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen'.split(' '),
+);
+const HOME_HEADS = new Set(['house', 'court', 'unit', 'centre', 'center', 'home', 'flats', 'hostel', 'ward']);
+/** "she was 15 and at Christmas she ran": a time, not a place. */
+const AT_TIMES = new Set(
+  'christmas xmas easter eid ramadan diwali halloween hanukkah chanukah vaisakhi navratri passover weekends weekend night lunchtime bedtime half-term'.split(
+    ' ',
+  ),
+);
+/** Said before an age: "is", "are", "was", "she's", "hes", "aged". */
+const AGE_VERBS = new Set(['is', 'are', 'was', 'hes', 'shes', 'aged', 'turned', 'now']);
+
+/** "my son is 10 and at Gonville", "Saba is 6 at Owler Brook": a child of school age at a named place is at school. */
+export function ageBeforeAt(tokens: Token[], i: number): boolean {
+  if (tokens[i - 1]?.key !== 'at' || !joinedBySpace(tokens[i - 1]!.gap)) return false;
+  const t = tokens[i]!;
+  if (t.key.length < 2 || AT_TIMES.has(t.key) || NOT_SCHOOL_AT.has(t.key) || NOT_SCHOOL_WORDS.has(t.key)) return false;
+  // "is 15 and at Oakwood House": a home or a unit, not a school
+  for (let k = i + 1; k < i + 4 && tokens[k]?.cap && joinedBySpace(tokens[k]!.gap); k++) if (HOME_HEADS.has(tokens[k]!.key)) return false;
+  let k = i - 2;
+  while (k > i - 5 && k >= 0 && AGE_FILLERS.has(tokens[k]!.key) && !tokens[k]!.sentenceStart && joinedBySpace(tokens[k + 1]!.gap)) k--;
+  const age = tokens[k];
+  if (!age || !joinedBySpace(tokens[k + 1]!.gap) || !(/^(?:[2-9]|1[0-8])$/u.test(age.key) || AGE_WORDS.has(age.key))) return false;
+  const verb = tokens[k - 1];
+  return verb !== undefined && joinedBySpace(age.gap) && (AGE_VERBS.has(verb.key) || /['’]s$/u.test(verb.text));
+}
 
 /** "got him moved to", "was transferred to": moved by someone. */
 const PASSIVE = new Set(['got', 'get', 'getting', 'had', 'was', 'were', 'been', 'being']);
@@ -587,12 +689,17 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   if (cue && ill) {
     const school = cue[i] === 1;
     // "she got Kemar into", "helped us get him into", "got my son Logan into"
-    if (a === 'into' && !tokens[i - 1]!.sentenceStart && !YEAR_GROUP.test(tokens[i]!.key)) {
+    if (a === 'into' && !tokens[i - 1]!.sentenceStart && !YEAR_GROUP.test(tokens[i]!.key) && !ill[i]) {
       // "got Kemar into Riddlesdown Collegiate and Shanice into St Mark's"
       for (let k = i - 2; k >= Math.max(0, i - 10); k--) {
         if (PLACE_VERBS.has(tokens[k]!.key)) return school ? 'sure' : 'maybe';
         if (tokens[k]!.sentenceStart || !joinedBySpace(tokens[k]!.gap)) break;
       }
+    }
+    // "she is 14 and at Prendergast", "is 7 at Shirley Junior": not "is 3 and at Alder Hey" in a sentence about illness
+    if (ageBeforeAt(tokens, i) && !ill[i]) {
+      const t = tokens[i]!;
+      if (!(t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap) && !NOT_SCHOOL_AT.has(t.key)) return 'sure';
     }
     // "kicked out of Commonweal"
     if (a === 'of' && b === 'out' && ['kicked', 'thrown', 'chucked', 'booted'].includes(c)) return 'sure';
@@ -600,7 +707,11 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     if (a === 'from' && school && ['transition', 'moved', 'move', 'moving', 'transferred', 'changed'].includes(b)) return 'sure';
     // "Connor is at Birkenhead Park", "he's at Oakwood now", "both at St Cuthbert's": not in a sentence about illness
     const copula =
-      a === 'at' && (COPULAS.has(b) || /['’]s$/u.test(tokens[i - 2]?.text ?? '') || (b === 'now' && ['is', 'are'].includes(c)));
+      a === 'at' &&
+      (COPULAS.has(b) ||
+        (school && PAST_COPULAS.has(b)) ||
+        /['’]s$/u.test(tokens[i - 2]?.text ?? '') ||
+        (b === 'now' && ['is', 'are'].includes(c)));
     if (copula && !ill[i] && !NOT_SCHOOL_AT.has(tokens[i]!.key)) {
       const t = tokens[i]!;
       // "at Nan's", "at Sarah's": someone's house
@@ -628,7 +739,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     ].includes(b)
   )
     return 'sure';
-  if (a === 'from' && ['excluded', 'expelled', 'suspended', 'exclusion', 'exclusions'].includes(b)) return 'sure';
+  const excluded = ['excluded', 'expelled', 'suspended', 'exclusion', 'exclusions'];
+  if (a === 'from' && (excluded.includes(b) || (['him', 'her', 'them', 'me'].includes(b) && excluded.includes(c)))) return 'sure';
   // "head of year at St Cecilia's", "form tutor at"
   if (a === 'at' && ((b === 'year' && c === 'of') || b === 'tutor')) return 'sure';
   if (a === 'at' && b === 'back') return 'maybe';
@@ -641,6 +753,7 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     const d = tokens[i - 4]?.key ?? '';
     if (
       a === 'to' &&
+      !ill[i] &&
       (b === 'moved' || b === 'transferred') &&
       (PASSIVE.has(c) || (['him', 'her', 'them', 'me'].includes(c) && PASSIVE.has(d)))
     )
@@ -662,12 +775,19 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
       ['took', 'take', 'taken', 'pulled', 'pull', 'taking', 'pulling'].includes(d)
     )
       return maybe;
-    // "picked him up from Oakfield", "dropped her off at Greenhill" (about school, or possible)
-    if ((a === 'at' || a === 'from') && (b === 'up' || b === 'off')) {
+    // "picked him up from Oakfield", "dropped her off at Greenhill" (about school, or possible); not "from Dave's"
+    const t = tokens[i]!;
+    const someonesHouse = t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap;
+    if ((a === 'at' || a === 'from') && (b === 'up' || b === 'off') && !someonesHouse) {
       for (let k = i - 3; k >= Math.max(0, i - 6); k--) {
         if (/^(?:pick|picks|picked|picking|drop|drops|dropped|dropping|collect|collected)$/u.test(tokens[k]!.key)) return maybe;
         if (tokens[k + 1]!.sentenceStart) break;
       }
+    }
+    // "i drop them at Kilmorie", "dropping the kids at Rathfern", "collect her from Fryent": no "off" or "up"
+    if ((a === 'at' || a === 'from') && ['them', 'him', 'her', 'kids', 'boys', 'girls', 'twins', 'both'].includes(b) && !someonesHouse) {
+      const verb = tokens[i - 3]?.key === 'the' ? tokens[i - 4] : tokens[i - 3];
+      if (verb && /^(?:drop|drops|dropped|dropping|collect|collects|collected|collecting)$/u.test(verb.key)) return maybe;
     }
     // "a place for the eldest at Lees Brook", "sorted a place for him at Oakfield"
     if (a === 'at') {
@@ -703,6 +823,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     )
       return 'sure';
     if (a === 'at' && (b === 'accepted' || b === 'attendance')) return 'maybe';
+    // "got her into the breakfast club at Tanners Brook", "the after school club at Fairway"
+    if (a === 'at' && b === 'club' && ['breakfast', 'school', 'homework'].includes(c)) return 'maybe';
     // "went to Brookvale and the teachers there were kind": in a sentence about school
     if (a === 'to' && school && ['went', 'transitions', 'transition', 'progressed', 'progress'].includes(b)) return 'maybe';
     // "doing great at St Brendan's", "acting up at St Malachy's", "struggling at Oakfield": in a sentence about school
@@ -728,8 +850,11 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   if (a === 'at' && (b === 'levels' || b === 'level') && c === 'a') return 'sure';
   // "a scholarship to Millfield", "applied to Greenhill", "a transfer to Oakwood"
   if (a === 'to' && ['scholarship', 'bursary', 'applied', 'apply', 'applying', 'application', 'transfer'].includes(b)) return 'maybe';
+  // "moved schools to Greenfield", "changed schools to Oakwood"
+  if (a === 'to' && b === 'schools' && /^(?:move|moved|moving|change|changed|changing|switch|switched|swapped)$/u.test(c)) return 'sure';
   if (
     a === 'to' &&
+    !ill?.[i] &&
     (['goes', 'go', 'going', 'transferred'].includes(b) ||
       (['goes', 'go', 'moved', 'transferred'].includes(c) && ['him', 'her', 'them', 'schools'].includes(b)))
   )
@@ -742,13 +867,25 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
 
 /** Said just before a school joined: "joined Kingsmead in year 7", "started Northfield in September for reception". */
 const ENTRY_LEADS = new Set(['to', 'at', 'into', 'started', 'starts', 'starting', 'start', 'joined', 'joins', 'joining', 'join']);
+const START_VERBS = new Set(['started', 'starts', 'starting', 'start', 'joined', 'joins', 'joining', 'join']);
+/** "in September", "this September", "last sept". */
+function monthFollows(tokens: Token[], k: number): boolean {
+  const [a, b] = [tokens[k], tokens[k + 1]];
+  return (
+    a !== undefined &&
+    ['in', 'this', 'last', 'next'].includes(a.key) &&
+    joinedBySpace(a.gap) &&
+    MONTHS.test(b?.key ?? '') &&
+    !b!.sentenceStart
+  );
+}
 /** "in year 7", "for reception", "in S1", "for sixth form", "for his GCSEs", after a month ("in September for year 7"). */
 const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|sept)$/u;
 const EXAMS = /^(?:gcses?|a-levels?|highers|btecs?|sats)$/u;
 function schoolFollows(tokens: Token[], k: number): boolean {
   if (tokens[k] && tokens[k]!.key === 'in' && MONTHS.test(tokens[k + 1]?.key ?? '') && !tokens[k + 1]!.sentenceStart) k += 2;
   const [a, b, c, d] = [tokens[k], tokens[k + 1], tokens[k + 2], tokens[k + 3]];
-  if (!a || !b || !['for', 'in', 'into', 'from'].includes(a.key) || b.sentenceStart || !joinedBySpace(b.gap)) return false;
+  if (!a || !b || !['for', 'in', 'into', 'from', 'since'].includes(a.key) || b.sentenceStart || !joinedBySpace(b.gap)) return false;
   if (['reception', 'nursery'].includes(b.key) || /^(?:y\d{1,2}|p[1-7]|s[1-6])$/u.test(b.key)) return true;
   if (['year', 'yr', 'primary'].includes(b.key) && /^\d{1,2}$/u.test(c?.key ?? '')) return true;
   if (b.key === 'sixth' && c?.key === 'form') return true;
@@ -809,7 +946,7 @@ const GENERIC_SCHOOL_WORDS = new Set([
  * school's name: not a kind of school ("Nursery", "Big School"), not a service or group, even a word later
  * ("Speech and Language Therapy", "Foster Care"), and a single ordinary word ("Boxing") only in a sentence about school.
  */
-function newContextName(tokens: Token[], i: number, j: number, cue: Uint8Array): boolean {
+function newContextName(tokens: Token[], i: number, j: number, cue: Uint8Array, plainWordOk = false): boolean {
   const words = tokens.slice(i, j + 1);
   if (words.every((w) => GENERIC_SCHOOL_WORDS.has(w.key))) return false;
   // "at Stage 3", "into Set 1": a level, not a place
@@ -818,7 +955,7 @@ function newContextName(tokens: Token[], i: number, j: number, cue: Uint8Array):
     if (k > j && (tokens[k]!.sentenceStart || !/^[ \t]+$/u.test(tokens[k]!.gap) || !(tokens[k]!.cap || tokens[k]!.key === 'and'))) break;
     if (NOT_SCHOOL_WORDS.has(tokens[k]!.key)) return false;
   }
-  return !(words.length === 1 && commonWord(words[0]!.key) && !cue[i]);
+  return plainWordOk || !(words.length === 1 && commonWord(words[0]!.key) && !cue[i]);
 }
 
 /** Schools known by a name without a head word (schools.txt): always, or ("?") only in a sentence about school. */
@@ -885,12 +1022,83 @@ function namedAfterComma(tokens: Token[], i: number, kept: Uint8Array): Candidat
   return { kind: 'school', start: t.start, end: tokens[j]!.baseEnd, ...(t.cap ? {} : { tier: 'check' as const }) };
 }
 
+const SCHOOL_EVENTS = new Set(
+  'day days fair fete trip trips play disco show concert photo photos council nurse run holidays holiday meeting meetings report uniform bus office gates counsellor prom party panto nativity week chromebook ipad laptop tablet email app account'.split(
+    ' ',
+  ),
+);
+/** What a school is said to be, typed in small letters: "her school is shite". */
+const VERDICTS = new Set([
+  'shite',
+  'shitey',
+  'minging',
+  'mingin',
+  'naff',
+  'gash',
+  'pants',
+  'mint',
+  'boss',
+  'sound',
+  'lush',
+  'class',
+  'bangin',
+  'banging',
+]);
+const TITLES = new Set(['mr', 'mrs', 'miss', 'ms', 'mx', 'dr', 'sir', 'madam', 'head', 'mister']);
+/** "talked to my school Alperton Community", "helped me with my school Cantell": a name straight after "my school" (possible). */
+function namedRightAfter(tokens: Token[], i: number, kept: Uint8Array): Candidate | undefined {
+  const t = tokens[i]!;
+  // "her school is Holte", "his new school is called Fitzalan"
+  let h = i - 1;
+  if (tokens[h]?.key === 'called' && tokens[h - 1]?.key === 'is') h--;
+  const isNamed = tokens[h]?.key === 'is' && h < i && joinedBySpace(tokens[h]!.gap);
+  if (isNamed) h--;
+  const head = tokens[h];
+  if (!head || head.cap || !['school', 'nursery', 'college', 'academy'].includes(head.key)) return undefined;
+  const owner = tokens[h - 1]?.key === 'new' || tokens[h - 1]?.key === 'old' ? tokens[h - 2] : tokens[h - 1];
+  if (!['my', 'his', 'her', 'their', 'our'].includes(owner?.key ?? '') || (!isNamed && !joinedBySpace(head.gap))) return undefined;
+  const k = t.key;
+  const saintly = isNamed && ['st', 'saint', 'bishop', 'cardinal', 'archbishop'].includes(k) && tokens[i + 1]?.cap === true;
+  // "her school is holte": a word that may be a name, in small letters (possible)
+  if (isNamed && !t.cap && !kept[i] && joinedBySpace(t.gap) && lowerNameLike(k) && !placeWord(k) && !VERDICTS.has(k)) {
+    const after = tokens[i + 1];
+    const j = after && joinedBySpace(after.gap) && !after.cap && (NAME_ENDS.has(after.key) || lowerNameLike(after.key)) ? i + 1 : i;
+    return { kind: 'school', start: t.start, end: tokens[j]!.end, tier: 'check' };
+  }
+  if (!t.cap || t.sentenceStart || t.acronym || !joinedBySpace(t.gap) || kept[i] || (k.length < 3 && !saintly)) return undefined;
+  if (
+    !saintly &&
+    (commonWord(k) || neverAName(k) || onlyAName(k) || GENERIC_SCHOOL_WORDS.has(k) || NOT_SCHOOL_WORDS.has(k) || TITLES.has(k))
+  )
+    return undefined;
+  const j = capitalisedRun(tokens, i, 3, NONE);
+  // "her school is Holte", "his nursery is called Little Acorns": sure
+  if (isNamed) return { kind: 'school', start: t.start, end: saintly ? tokens[j]!.end : tokens[j]!.baseEnd };
+  // "our school Sports Day", "her school Summer Fair": an event of the school
+  if (SCHOOL_EVENTS.has(tokens[j]!.key)) return undefined;
+  return { kind: 'school', start: t.start, end: tokens[j]!.baseEnd, tier: 'check' };
+}
+
+/** Who works at a school, said after its name with a possessive: "Oakfield's SENCO". */
+const STAFF = new Set(['senco', 'sendco', 'headteacher', 'headmaster', 'headmistress', 'teachers', 'staff', 'pastoral', 'pupils']);
+/** The last word of "Oakfield's" or "Pye Bank's" before a school's staff, if the name is shaped like a place and not a person's. */
+function schoolWithStaff(tokens: Token[], i: number, kept: Uint8Array): number | undefined {
+  const j = capitalisedRun(tokens, i, 3, kept);
+  const last = tokens[j];
+  const next = tokens[j + 1];
+  if (j < i || !last!.possessive || !next || !joinedBySpace(next.gap) || !STAFF.has(next.key)) return undefined;
+  const words = tokens.slice(i, j + 1);
+  if (words.some((w) => knownName(w.key) || neverAName(w.key) || GENERIC_SCHOOL_WORDS.has(w.key) || TITLES.has(w.key))) return undefined;
+  const placeLike = words.some((w) => PLACE_ENDING.test(w.key) || NAME_ENDS.has(w.key) || welshWord(w.key));
+  return placeLike ? j : undefined;
+}
+
 function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8Array, ill: Uint8Array): Candidate[] {
   const church = sentencesWith(tokens, (t) => CHURCH_WORDS.has(t.key));
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const named = namedAfterComma(tokens, i, kept);
+    const named = namedAfterComma(tokens, i, kept) ?? namedRightAfter(tokens, i, kept);
     if (named) {
       out.push(named);
       i = tokenAt(tokens, named.end - 1);
@@ -917,15 +1125,56 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         else if (schoolContext(tokens, i, cue, ill)) out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.end, tier: 'check' });
         continue;
       }
+      // "moved him to bishop challoner", "got her into cardinal heenan": a bishop's name after a lead (possible)
+      const n1 = tokens[i + 1];
+      if (
+        ['bishop', 'cardinal', 'archbishop'].includes(t.key) &&
+        n1 &&
+        !n1.cap &&
+        joinedBySpace(n1.gap) &&
+        (knownName(n1.key) || unknownWord(n1.key)) &&
+        !neverAName(n1.key) &&
+        !church[i] &&
+        schoolContext(tokens, i, cue, ill)
+      ) {
+        out.push({ kind: 'school', start: t.start, end: n1.end, tier: 'check' });
+        i++;
+        continue;
+      }
+      // "sacred heart primary" (sure), "she goes to holy family" (possible): a church school's name in small letters
+      const devotional = LOWER_DEVOTIONAL.matchAt(tokens, i);
+      if (devotional && !church[i]) {
+        const e = i + devotional - 1;
+        const k = tokens[e + 1] && joinedBySpace(tokens[e + 1]!.gap) ? LOWER_DENOMINATIONS.matchAt(tokens, e + 1) : 0;
+        if (k) out.push({ kind: 'school', start: t.start, end: tokens[e + k]!.end });
+        else if (schoolContext(tokens, i, cue, ill)) out.push({ kind: 'school', start: t.start, end: tokens[e]!.baseEnd, tier: 'check' });
+        if (k || schoolContext(tokens, i, cue, ill)) {
+          i = e + k;
+          continue;
+        }
+      }
       // "she is in p3 at sunnyside", "excluded from hillcrest": a name-like word in small letters after a sure lead (possible)
       // also after "got him into", "kicked out of", "moved him to" where the sentence is about school ("got our kayden into carr manor")
       const next = tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap ? tokens[i + 1] : undefined;
       const pairEnd =
         next !== undefined && NAME_ENDS.has(next.key) && !commonWord(t.key) && !neverAName(t.key) && !GENERIC_SCHOOL_WORDS.has(t.key);
-      if (CONTEXT_LAST.has(tokens[i - 1]?.key ?? '') && !kept[i] && (lowerNameLike(t.key) || pairEnd)) {
+      // "ayaan is at harry gosling": a first name and a surname after "at", named as a place is ("go to jane smith" is a person)
+      const fullName =
+        next !== undefined &&
+        tokens[i - 1]?.key === 'at' &&
+        !['house', 'flat', 'place', 'home'].includes(tokens[i + 2]?.key ?? '') &&
+        onlyAName(t.key) &&
+        !t.possessive &&
+        !next.possessive &&
+        !neverAName(next.key) &&
+        (knownName(next.key) || unknownWord(next.key) || /ing$/u.test(next.key)) &&
+        !GENERIC_SCHOOL_WORDS.has(next.key);
+      if (CONTEXT_LAST.has(tokens[i - 1]?.key ?? '') && !kept[i] && (lowerNameLike(t.key) || pairEnd || fullName)) {
         const ctx = schoolContext(tokens, i) ?? schoolContext(tokens, i, cue, ill);
-        if (ctx === 'sure' || (ctx === 'maybe' && (cue[i] || tokens[i - 1]!.key === 'into'))) {
-          const j = next && (lowerNameLike(next.key) || NAME_ENDS.has(next.key) || (welshWord(t.key) && foreignWord(next.key))) ? i + 1 : i;
+        if (ctx === 'sure' || (ctx === 'maybe' && (cue[i] || tokens[i - 1]!.key === 'into' || fullName))) {
+          const pair =
+            lowerNameLike(next?.key ?? '') || NAME_ENDS.has(next?.key ?? '') || (welshWord(t.key) && foreignWord(next?.key ?? ''));
+          const j = next && (pair || fullName) ? i + 1 : i;
           out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, tier: 'check' });
           i = j;
         }
@@ -935,8 +1184,9 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
     // "got a scholarship to Millfield", "she's at Mossbourne" (schools.txt)
     const known = KNOWN_SCHOOLS.matchAt(tokens, i);
     const cued = known ? 0 : CUED_SCHOOLS.matchAt(tokens, i);
-    const prep = NAME_PREPS.has(tokens[i - 1]?.key ?? '') && !ill[i] && !church[i];
-    if (known || (cued && (cue[i] || prep))) {
+    // an area's name ("Roundhay", "Camp Hill") after "to" or "at" is the area; and "Mrs Arden" is a person
+    const prep = NAME_PREPS.has(tokens[i - 1]?.key ?? '') && !ill[i] && !church[i] && !kept[i];
+    if ((known || (cued && (cue[i] || prep))) && !TITLES.has(tokens[i - 1]?.key ?? '')) {
       const n = known || cued;
       out.push({ kind: 'school', start: t.start, end: tokens[i + n - 1]!.baseEnd, ...(known || cue[i] ? {} : { tier: 'check' as const }) });
       i += n - 1;
@@ -1002,14 +1252,36 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       !neverAName(n1.key) &&
       !NOT_SCHOOL_WORDS.has(n1.key) &&
       !STREET_WORDS.has(n1.key);
+    // "she is 14 and at Bow", "is 13 and started at Sydenham": an area's name after a child's age is likely its school
+    if (kept[i] && !townFirst && !t.sentenceStart && placeWord(t.key) && ageBeforeAt(tokens, i) && !ill[i]) {
+      const j = capitalisedRun(tokens, i, 3, NONE);
+      out.push({ kind: 'school', start: t.start, end: tokens[j]!.baseEnd, tier: 'check' });
+      i = j;
+      continue;
+    }
     const candidate = i > 0 && (!kept[i] || townFirst) && (!neverAName(t.key) || nameAfter) && !NOT_A_SCHOOL_START.has(t.key);
-    const older = candidate && !neverAName(t.key) ? schoolContext(tokens, i) : undefined;
+    // "moved her to Mile End for rehab": near a word about illness only the rules that read it decide
+    const movedNearIllness =
+      ill[i] === 1 &&
+      tokens[i - 1]?.key === 'to' &&
+      [tokens[i - 2]?.key, tokens[i - 3]?.key].some((k) => k === 'moved' || k === 'transferred');
+    const older = candidate && !neverAName(t.key) && !movedNearIllness ? schoolContext(tokens, i) : undefined;
     let ctx = candidate ? (older ?? schoolContext(tokens, i, cue, ill)) : undefined;
     // "moved him from Mossbourne to a school out of the area", "from Oakfield to another school"
     // "joined Kingsmead in year 7", "went to Parkfield for year 7", "off to Holyrood in August for S1": a year group after the name
     if (candidate && !ctx && !kept[i] && ENTRY_LEADS.has(tokens[i - 1]?.key ?? '') && !tokens[i - 1]!.sentenceStart) {
       const e = capitalisedRun(tokens, i, 4, kept);
       if (schoolFollows(tokens, e + 1)) ctx = 'sure';
+      // "she started Glantaf in September": a possible school (a job or a club starts then too)
+      else if (START_VERBS.has(tokens[i - 1]!.key) && !YEAR_GROUP.test(t.key) && !EXAMS.test(t.key) && monthFollows(tokens, e + 1))
+        ctx = cue[i] ? 'sure' : 'maybe';
+    }
+    // "Oakfield's SENCO", "Pye Bank's teachers": a place-shaped name whose staff the sentence names
+    const staffOf = schoolWithStaff(tokens, i, kept);
+    if (staffOf !== undefined) {
+      out.push({ kind: 'school', start: t.start, end: tokens[staffOf]!.baseEnd });
+      i = staffOf;
+      continue;
     }
     // "her Oakfield uniform", "his Greenbank blazer"
     if (candidate && !ctx && !kept[i] && OWNERS.has(tokens[i - 1]?.key ?? '')) {
@@ -1050,11 +1322,21 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         i = j + 2;
         continue;
       }
-      if (generic || (!older && !newContextName(tokens, i, j, cue))) continue;
+      const aged = !ill[i] && ageBeforeAt(tokens, i);
+      // "is 15 and at Trinity": a single ordinary word after a child's age is a possible school
+      const plainAfterAge =
+        aged &&
+        j === i &&
+        commonWord(t.key) &&
+        (knownName(t.key) || placeWord(t.key)) &&
+        !cue[i] &&
+        newContextName(tokens, i, j, cue, true);
+      if (generic || (!older && !plainAfterAge && !newContextName(tokens, i, j, cue))) continue;
       // a place's name is a school's only where the sentence is about school: "he's at Oakwood now, ... the school move"
-      if (j >= i && ((ctx === 'sure' && cue[i]) || !words.every((w) => placeWord(w.key) && !onlyAName(w.key)))) {
+      const place = words.every((w) => placeWord(w.key) && !onlyAName(w.key));
+      if (j >= i && ((ctx === 'sure' && cue[i]) || !place || aged)) {
         const c: Candidate = { kind: 'school', start: t.start, end: tokens[j]!.baseEnd };
-        if (ctx === 'maybe') c.tier = 'check';
+        if ((ctx === 'maybe' && !aged) || (place && !cue[i]) || plainAfterAge) c.tier = 'check';
         out.push(c);
         i = j;
       }
