@@ -316,7 +316,66 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       out.push(span(tokens, s, i, MAYBE_HOUSE_WORDS.has(t.key) ? 'check' : undefined));
     }
   }
+  raiseWhereLived(tokens, out);
   return out;
+}
+
+/** Last words of a possible address that make it sure where a family is said to live there ("Park" names districts too). */
+const RAISED_HEADS = new Set(
+  [...WEAK_STREET_WORDS, ...LOWER_STREET_WORDS, ...MAYBE_HOUSE_WORDS, ...LODGING_WORDS, 'estate'].filter((w) => w !== 'park'),
+);
+const HOME_PREPS = new Set(['in', 'at', 'to', 'into', 'on', 'off', 'onto']);
+const HOME_CUES = new Set([
+  ...LIVE_WORDS,
+  'home',
+  'bungalow',
+  'maisonette',
+  'bedsit',
+  'tenancy',
+  'ours',
+  'bed',
+  'rehoused',
+  'move',
+  'moving',
+  'flats',
+]);
+/** Words that end the clause a home is said in: "we live in Leeds and go to Bevan Court" is not a home at Bevan Court. */
+const CLAUSE_BREAKS = new Set(['and', 'but', 'so', 'then', 'because', 'cos', 'when', 'where', 'after', 'before', 'while', 'until', 'till']);
+
+/**
+ * "we live in", "a flat for us in", "moved to", "ours on": a home said just before token `a`; "we were in" too, but not
+ * before a court (a hearing: "we were in Snaresbrook Court").
+ */
+function homeSaidBefore(tokens: Token[], a: number, head: string): boolean {
+  const prep = tokens[a - 1];
+  if (!prep || !HOME_PREPS.has(prep.key) || tokens[a]!.sentenceStart || !joinedBySpace(tokens[a]!.gap)) return false;
+  const we = ['we', 'they', "we're", "they're"];
+  const were = BE_WORDS.has(tokens[a - 2]?.key ?? '') && (we.includes(tokens[a - 2]!.key) || we.includes(tokens[a - 3]?.key ?? ''));
+  if (were && ['in', 'on', 'off'].includes(prep.key) && head !== 'court') return true;
+  for (let k = a - 2; k >= Math.max(0, a - 6); k--) {
+    const w = tokens[k]!;
+    if (CLAUSE_BREAKS.has(w.key) || !joinedBySpace(tokens[k + 1]!.gap)) return false;
+    if (HOME_CUES.has(w.key)) return true;
+    if (w.sentenceStart) return false;
+  }
+  return false;
+}
+
+/** A possible street, block or house where the story says the family lives is sure: "we live in Wexford House", "a flat in Bingham Row". */
+function raiseWhereLived(tokens: Token[], found: Candidate[]): void {
+  const startsAt = new Map<number, number>();
+  const endsAt = new Map<number, number>();
+  for (let k = 0; k < tokens.length; k++) {
+    startsAt.set(tokens[k]!.start, k);
+    endsAt.set(tokens[k]!.baseEnd, k);
+  }
+  for (const c of found) {
+    if (c.tier !== 'check') continue;
+    const a = startsAt.get(c.start);
+    const b = endsAt.get(c.end);
+    if (a === undefined || b === undefined || !RAISED_HEADS.has(tokens[b]!.key)) continue;
+    if (homeSaidBefore(tokens, a, tokens[b]!.key)) delete c.tier;
+  }
 }
 
 const HOUSE_LEADS = new Set(['at', 'to', 'in', 'from', 'behind', 'near']);

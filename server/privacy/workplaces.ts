@@ -276,6 +276,8 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
   if (OWN_VERBS.has(t.key) || theirs) {
     let k = i + 1;
     if (OWN_VERBS.has(t.key) && tokens[k] && ['the', 'a', 'their', 'his', 'her', 'our', 'my'].includes(tokens[k]!.key)) k++;
+    // the business's own name starts after "the": "run [the] Golden Dragon takeaway"
+    const named = OWN_VERBS.has(t.key) ? k : i + 1;
     for (const end = Math.min(tokens.length, k + 3); k < end; k++) {
       if (!joinedBySpace(tokens[k]!.gap)) break;
       if (!businessAt(tokens, k) || (theirs && !ownedAt(tokens, k))) continue;
@@ -291,7 +293,7 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
         break;
       }
       const loc = locationAfter(tokens, k + 1);
-      if (loc) out.push(cand('workplace', tokens, i + 1, loc.street ? k : loc.end));
+      if (loc) out.push(cand('workplace', tokens, named, loc.street ? k : loc.end));
       break;
     }
     return i;
