@@ -225,6 +225,9 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
         const p = tokens[i - 1]!;
         if (p.cap && kept[i - 1] && joinedBySpace(t.gap) && !p.possessive && !neverAName(p.key) && !(kept[i] && !kept[i - 2]))
           out.push(span(tokens, i - 1, i));
+      } else if (t.key !== 'park' && onAStreet(tokens, i - 1)) {
+        // "on Canterbury Row", "the cafe on Harrow Way": a town's name before another street word (possible)
+        out.push(span(tokens, i - 1, i, 'check'));
       }
       continue;
     }
@@ -320,6 +323,20 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
   return out;
 }
 
+/** A capitalised name at `n` (a town's, kept) straight after "on", "off" or "onto", joined to the street word after it. */
+function onAStreet(tokens: Token[], n: number): boolean {
+  const p = tokens[n]!;
+  return (
+    p.cap &&
+    !p.sentenceStart &&
+    !p.possessive &&
+    !neverAName(p.key) &&
+    joinedBySpace(tokens[n + 1]!.gap) &&
+    joinedBySpace(p.gap) &&
+    ['on', 'off', 'onto'].includes(tokens[n - 1]?.key ?? '')
+  );
+}
+
 /** Last words of a possible address that make it sure where a family is said to live there ("Park" names districts too). */
 const RAISED_HEADS = new Set(
   [...WEAK_STREET_WORDS, ...LOWER_STREET_WORDS, ...MAYBE_HOUSE_WORDS, ...LODGING_WORDS, 'estate'].filter((w) => w !== 'park'),
@@ -347,6 +364,8 @@ const CLAUSE_BREAKS = new Set(['and', 'but', 'so', 'then', 'because', 'cos', 'wh
  * before a court (a hearing: "we were in Snaresbrook Court").
  */
 function homeSaidBefore(tokens: Token[], a: number, head: string): boolean {
+  // "moved off the aylesbury estate"
+  if (tokens[a - 1]?.key === 'the' && !tokens[a - 1]!.sentenceStart) a--;
   const prep = tokens[a - 1];
   if (!prep || !HOME_PREPS.has(prep.key) || tokens[a]!.sentenceStart || !joinedBySpace(tokens[a]!.gap)) return false;
   const we = ['we', 'they', "we're", "they're"];
@@ -373,8 +392,10 @@ function raiseWhereLived(tokens: Token[], found: Candidate[]): void {
     if (c.tier !== 'check') continue;
     const a = startsAt.get(c.start);
     const b = endsAt.get(c.end);
-    if (a === undefined || b === undefined || !RAISED_HEADS.has(tokens[b]!.key)) continue;
-    if (homeSaidBefore(tokens, a, tokens[b]!.key)) delete c.tier;
+    // "in Millbrook flats": the lodging word follows the name
+    const head = LODGING_WORDS.has(tokens[b + 1]?.key ?? '') && joinedBySpace(tokens[b + 1]!.gap) ? b + 1 : b;
+    if (a === undefined || b === undefined || !RAISED_HEADS.has(tokens[head]!.key)) continue;
+    if (homeSaidBefore(tokens, a, tokens[head]!.key)) delete c.tier;
   }
 }
 
