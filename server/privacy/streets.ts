@@ -57,6 +57,8 @@ const NOT_A_STREET_NAME = new Set(
     ' ',
   ),
 );
+/** Second words of a street's name that alone would be no name: "kilburn high road", "preston new road". */
+const STREET_MIDDLES = new Set(['high', 'new', 'old']);
 /** Welsh words that begin a street name: Heol (road), Ffordd (way), Stryd (street), Lôn (lane) ... */
 const WELSH_HEADS = new Set([
   'heol',
@@ -253,7 +255,7 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
         joined &&
         lead &&
         LOWER_STREET_LEADS.has(lead.key) &&
-        !words.some((w) => NOT_A_STREET_NAME.has(w.key) || w.cap || neverAName(w.key))
+        !words.some((w, k) => w.cap || (!(k > 0 && STREET_MIDDLES.has(w.key)) && (NOT_A_STREET_NAME.has(w.key) || neverAName(w.key))))
       )
         out.push(span(tokens, s, i, 'check'));
       continue;
@@ -320,6 +322,40 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
     }
   }
   raiseWhereLived(tokens, out);
+  withQuarters(tokens, out);
+  out.push(...smallLetterBlocks(tokens));
+  return out;
+}
+
+/** Blocks and houses typed in small letters: "we live in kestrel court", "a flat in wexford house", "in the kelvin flats". */
+const SMALL_BLOCK_HEADS = new Set(['court', 'house', 'tower', 'towers', 'heights', 'mansions', 'flats', 'view']);
+/** Whose house it is, not what it is called: "we moved to nans house", "we stay at my mates flat". */
+const KIN = new Set(
+  `mum mums mam mams mom moms dad dads da nan nans nana nanas gran grans granny grannys grandma grandmas grandad grandads
+  granda grandas aunty aunties auntie aunt aunts uncle uncles friend friends mate mates cousin cousins sister sisters
+  brother brothers partner partners boyfriend boyfriends girlfriend girlfriends parents family familys ex exs carers
+  foster student students shared rented temporary emergency supported sheltered detached terraced semi end tower block`.split(/\s+/),
+);
+
+/** A word that can be part of a block's name in small letters: no kind of house ("council", "bigger", "nans"). */
+function blockNameWord(w: Token): boolean {
+  if (w.cap || w.possessive || !/^\p{L}+$/u.test(w.text)) return false;
+  if (NOT_A_STREET_NAME.has(w.key) || ESTATE_KINDS.has(w.key) || NOT_HOUSES.has(w.key) || KIN.has(w.key) || neverAName(w.key)) return false;
+  return !(commonWord(w.key) && /(?:er|est|ed|ing|ly)$/u.test(w.key));
+}
+
+function smallLetterBlocks(tokens: Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 2; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.cap || !SMALL_BLOCK_HEADS.has(t.key) || !joinedBySpace(t.gap)) continue;
+    let s = i - 1;
+    if (!blockNameWord(tokens[s]!)) continue;
+    if (s > 1 && blockNameWord(tokens[s - 1]!) && joinedBySpace(tokens[s]!.gap) && !HOME_PREPS.has(tokens[s - 1]!.key)) s--;
+    // "in the kelvin flats"; a house or court needs no "the" ("in kestrel court")
+    if ((t.key === 'flats' || t.key === 'towers') !== (tokens[s - 1]?.key === 'the')) continue;
+    if (homeSaidBefore(tokens, s, t.key)) out.push(span(tokens, s, i, 'check'));
+  }
   return out;
 }
 
@@ -380,7 +416,9 @@ function homeSaidBefore(tokens: Token[], a: number, head: string): boolean {
   return false;
 }
 
-/** A possible street, block or house where the story says the family lives is sure: "we live in Wexford House", "a flat in Bingham Row". */
+/**
+ * A possible street, block or house where the story says the family lives is sure: "we live in Wexford House", "a flat in Bingham Row".
+ */
 function raiseWhereLived(tokens: Token[], found: Candidate[]): void {
   const startsAt = new Map<number, number>();
   const endsAt = new Map<number, number>();
@@ -394,10 +432,24 @@ function raiseWhereLived(tokens: Token[], found: Candidate[]): void {
     const b = endsAt.get(c.end);
     // "in Millbrook flats": the lodging word follows the name
     const head = LODGING_WORDS.has(tokens[b + 1]?.key ?? '') && joinedBySpace(tokens[b + 1]!.gap) ? b + 1 : b;
-    if (a === undefined || b === undefined || !RAISED_HEADS.has(tokens[head]!.key)) continue;
+    // a street in small letters stays possible ("off mill lane"): the name may be a description
+    if (a === undefined || b === undefined || !tokens[a]!.cap || !RAISED_HEADS.has(tokens[head]!.key)) continue;
     if (homeSaidBefore(tokens, a, tokens[head]!.key)) delete c.tier;
   }
 }
+
+/** "Cowbridge Road East", "Moss Lane West": a street's quarter is part of its name. */
+function withQuarters(tokens: Token[], found: Candidate[]): void {
+  const endsAt = new Map<number, number>();
+  for (let k = 0; k < tokens.length; k++) endsAt.set(tokens[k]!.baseEnd, k);
+  for (const c of found) {
+    const b = endsAt.get(c.end);
+    const next = b === undefined ? undefined : tokens[b + 1];
+    if (next?.cap && !next.sentenceStart && joinedBySpace(next.gap) && STREET_WORDS.has(tokens[b!]!.key) && QUARTERS.has(next.key))
+      c.end = next.baseEnd;
+  }
+}
+const QUARTERS = new Set(['east', 'west', 'north', 'south', 'upper', 'lower']);
 
 const HOUSE_LEADS = new Set(['at', 'to', 'in', 'from', 'behind', 'near']);
 

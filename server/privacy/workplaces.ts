@@ -3,7 +3,7 @@
 import { PhraseSet } from './phrases.ts';
 import type { Candidate } from './spans.ts';
 import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
-import { commonWord, neverAName, onlyAName, placeWord, unknownWord } from './words.ts';
+import { commonWord, neverAName, notAPerson, onlyAName, placeWord, unknownWord } from './words.ts';
 import { cand, capitalisedOn, distinctive, nameRunBefore } from './venue-runs.ts';
 
 /** Shops, chains and big employers: with a place ("the Co-op in Rhyl") they say where someone works or shops. */
@@ -167,6 +167,10 @@ const STREETISH =
 /** A place typed in small letters: a known place, a word no lexicon holds ("hunslet"), or one only a name ("walton"). */
 const smallLetterPlace = (key: string) => placeWord(key) || unknownWord(key) || (onlyAName(key) && !neverAName(key));
 
+/** "in the arndale": a small-letter word after "the" that no lexicon holds and that is no kind of place ("the depot"). */
+const namedPlaceAfterThe = (key: string) =>
+  unknownWord(key) && !neverAName(key) && !notAPerson(key) && !BRANCH_WORDS.has(key) && !BUSINESS_WORDS.has(key);
+
 /** Where an employer's name that starts at `j` ends (exclusive): capitalised words that can be a name, at most 4 from `s`. */
 function employerEnd(tokens: Token[], j: number, s: number): number {
   while (j < tokens.length && j - s < 4 && tokens[j]!.cap && joinedBySpace(tokens[j]!.gap) && !neverAName(tokens[j]!.key)) j++;
@@ -194,8 +198,7 @@ function locationAfter(tokens: Token[], i: number): { end: number; street: boole
     return undefined;
   if (p.key === 'of' && tokens[i - 1]?.key !== 'out') return undefined;
   let j = i + 1;
-  if (first.key === 'the' && (tokens[j + 1]?.cap || (tokens[j + 1] && unknownWord(tokens[j + 1]!.key) && !neverAName(tokens[j + 1]!.key))))
-    j++;
+  if (first.key === 'the' && (tokens[j + 1]?.cap || (tokens[j + 1] !== undefined && namedPlaceAfterThe(tokens[j + 1]!.key)))) j++;
   // "the co-op on the high street", "at the retail park": a street in small letters after "the"
   else if (
     first.key === 'the' &&

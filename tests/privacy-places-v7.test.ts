@@ -1,0 +1,68 @@
+// Version 7's address and workplace rules: homes said to be lived in, small-letter blocks and places, one behaviour per case.
+import { describe, expect, it } from 'vitest';
+import { findFlags, type FlagKind } from '../server/privacy/index.ts';
+
+const WORKER = 'Jane Smith';
+const flagged = (story: string, kind: FlagKind) =>
+  findFlags(story, WORKER)
+    .filter((f) => f.kind === kind)
+    .map((f) => `${f.text}${f.tier === 'check' ? ' (check)' : ''}`);
+
+describe('addresses where the family lives', () => {
+  it.each([
+    ['a block after "we live in"', 'we live in Wexford House and the lift is broken', ['Wexford House']],
+    ['a court after "a flat in"', 'she got us a flat in Kestrel Court with a garden', ['Kestrel Court']],
+    ['a row after "a flat in"', 'Craig got us a flat in Bingham Row last year', ['Bingham Row']],
+    ['a block after "we were in"', 'we were in Castleton House on the 14th floor', ['Castleton House']],
+    ['an estate after "moved off the"', 'we moved off the Aylesbury estate last spring', ['Aylesbury estate']],
+    ['a block after "in X flats"', 'we lived in Millbrook flats for years', ['Millbrook']],
+    ['a quarter joins the street', 'we live on Moss Lane East now', ['Moss Lane East']],
+    ['a three-word street in small letters', 'we live on kilburn high road near the shops', ['kilburn high road (check)']],
+  ])('%s', (_name, story, expected) => {
+    expect(flagged(story, 'address')).toEqual(expected);
+  });
+
+  it.each([
+    ['a court with no home said stays possible', 'the meeting was at Pemberton House on Friday', ['Pemberton House (check)']],
+    ['a hearing is no home', 'we were at Snaresbrook Court for the hearing', ['Snaresbrook Court (check)']],
+    ['a park may be a district', 'we live in Finsbury Park now', ['Finsbury Park (check)']],
+    ['a town before another street word, after "on"', 'he found me a place on Canterbury Row to live', ['Canterbury Row (check)']],
+    ['a block in small letters', 'we live in kestrel court now', ['kestrel court (check)']],
+    ['a small-letter lane where the family lives stays possible', 'she got us into a house off mill lane at last', ['mill lane (check)']],
+    ['the flats in small letters', 'we lived in the kelvin flats for years', ['kelvin flats (check)']],
+  ])('%s', (_name, story, expected) => {
+    expect(flagged(story, 'address')).toEqual(expected);
+  });
+
+  it.each([
+    ['a bigger house', 'we moved to bigger house last year'],
+    ["a relative's house", 'we stay at nans house on Sundays'],
+    ['a council house', 'we live in council house with the kids'],
+    ['the council flats', 'we lived in the council flats for years'],
+    ['a high road', 'we live off the high road now'],
+    ['a day', 'we went on Boxing Day to see them'],
+  ])('leaves %s alone', (_name, story) => {
+    expect(flagged(story, 'address')).toEqual([]);
+  });
+});
+
+describe('workplaces', () => {
+  it.each([
+    ['a chain in a small-letter place', 'i work at asda in walton now part time', ['asda in walton']],
+    ['a two-word small-letter place', 'i was working at weetabix in burton latimer then', ['weetabix in burton latimer']],
+    ['a shopping centre after "the"', 'he got me a job at jd sports in the arndale', ['jd sports in the arndale']],
+    ['a branch word before the place', 'I work at the Arla dairy in Stourton and', ['Arla dairy in Stourton']],
+    ['"works out at" an employer in a place', 'my husband works out at Seagate at Springtown on shifts', ['Seagate at Springtown']],
+    ['"the depot" is no place of its own', 'my husband drives for Arriva out of the depot', ['Arriva']],
+    ['a gig platform with no place is only possible', 'so my husband could work for Uber again', ['Uber (check)']],
+  ])('%s', (_name, story, expected) => {
+    expect(flagged(story, 'workplace')).toEqual(expected);
+  });
+
+  it.each([
+    ['check-ups are no courier', 'we had the check ups at the clinic every week'],
+    ['a time of day', 'i work at tesco in the morning'],
+  ])('leaves %s alone', (_name, story) => {
+    expect(flagged(story, 'workplace').filter((f) => !f.endsWith('(check)'))).toEqual([]);
+  });
+});
