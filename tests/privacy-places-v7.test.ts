@@ -16,6 +16,8 @@ describe('addresses where the family lives', () => {
     ['a block after "we were in"', 'we were in Castleton House on the 14th floor', ['Castleton House']],
     ['an estate after "moved off the"', 'we moved off the Aylesbury estate last spring', ['Aylesbury estate']],
     ['a block after "in X flats"', 'we lived in Millbrook flats for years', ['Millbrook']],
+    ['a view after "moved to"', 'then we moved to Park View near my mum', ['Park View']],
+    ['an approach after "moved to"', 'the council moved us to Station Approach last year', ['Station Approach']],
     ['a quarter joins the street', 'we live on Moss Lane East now', ['Moss Lane East']],
     ['a three-word street in small letters', 'we live on kilburn high road near the shops', ['kilburn high road (check)']],
   ])('%s', (_name, story, expected) => {
@@ -41,6 +43,7 @@ describe('addresses where the family lives', () => {
     ['the council flats', 'we lived in the council flats for years'],
     ['a high road', 'we live off the high road now'],
     ['a day', 'we went on Boxing Day to see them'],
+    ['an approach that is no street', 'she had a new Approach to the meetings'],
   ])('leaves %s alone', (_name, story) => {
     expect(flagged(story, 'address')).toEqual([]);
   });

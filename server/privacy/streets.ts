@@ -8,7 +8,7 @@ import { commonWord, neverAName, unknownWord, foreignWord, placeWord, notAPerson
 
 /** Street words sure enough to make a capitalised name a street on their own. */
 const STREET_WORDS = new Set(
-  'road rd street avenue ave lane crescent cres terrace grove mews gardens gdns drive close rise way walk row square sq place parade wynd brae park loan vennel gait boulevard esplanade promenade causeway embankment dene garth fold'.split(
+  'road rd street avenue ave lane crescent cres terrace grove mews gardens gdns drive close rise way walk row square sq place parade wynd brae park loan vennel gait boulevard esplanade promenade causeway embankment dene garth fold approach'.split(
     ' ',
   ),
 );
@@ -31,6 +31,7 @@ const WEAK_STREET_WORDS = new Set([
   'dene',
   'garth',
   'fold',
+  'approach',
 ]);
 /** Small-letter streets: only these words, after "on", "off", "in" ... ("we're on mill lane"). */
 const LOWER_STREET_WORDS = new Set(
@@ -220,7 +221,8 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
         const weak = WEAK_STREET_WORDS.has(t.key);
         const plain = name.every((w) => commonWord(w.key) && !unknownWord(w.key));
         // "we live on Thorny Loan", "off Green Way": even ordinary words, where someone lives on or off it (possible)
-        const livedOn = ['on', 'off', 'onto'].includes(tokens[s - 1]?.key ?? '') && livedOnLead(tokens, s - 1);
+        const livedOn =
+          (['on', 'off', 'onto'].includes(tokens[s - 1]?.key ?? '') && livedOnLead(tokens, s - 1)) || homeSaidBefore(tokens, s, t.key);
         if ((!(weak && plain) || livedOn) && !anyKept(kept, s, i)) out.push(span(tokens, s, i, weak ? 'check' : undefined));
       } else if (KEPT_STREET_WORDS.has(t.key)) {
         // a district's name before "Road" is a street's: "off the Shankill Road", "on Holloway Road"
@@ -505,6 +507,8 @@ const LIVED_ON_WORDS = new Set(
     ' ',
   ),
 );
+/** Of those, the ones no district's or hill's name ends with: a street wherever a home is said ("moved to Park View"). */
+const HOME_ONLY_WORDS = new Set(['view', 'chase', 'brow']);
 const LIVED_ON_LEADS = new Set([
   'live',
   'lives',
@@ -601,12 +605,17 @@ export function findHomes(tokens: Token[], kept: Uint8Array): Candidate[] {
     if (t.cap && LIVED_ON_WORDS.has(t.key) && !t.sentenceStart) {
       const s = capitalisedBefore(tokens, i, 2, kept);
       if (s === i || anyKept(kept, s, i)) continue;
+      if (tokens.slice(s, i).some((w) => placeWord(w.key) || neverAName(w.key))) continue;
+      // "we moved to Park View", "a flat in Tyne View": words that name no district, after any home
+      if (HOME_ONLY_WORDS.has(t.key) && homeSaidBefore(tokens, s, t.key)) {
+        out.push(span(tokens, s, i));
+        continue;
+      }
       let lead = s - 1;
       if (!['on', 'off', 'up'].includes(tokens[lead]?.key ?? '')) continue;
       lead--;
       if (tokens[lead]?.key === 'just' || tokens[lead]?.key === 'up') lead--;
       if (!LIVED_ON_LEADS.has(tokens[lead]?.key ?? '')) continue;
-      if (tokens.slice(s, i).some((w) => placeWord(w.key) || neverAName(w.key))) continue;
       out.push(span(tokens, s, i));
     }
   }
