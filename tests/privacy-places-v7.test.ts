@@ -18,6 +18,7 @@ describe('addresses where the family lives', () => {
     ['a block after "in X flats"', 'we lived in Millbrook flats for years', ['Millbrook']],
     ['a view after "moved to"', 'then we moved to Park View near my mum', ['Park View']],
     ['an approach after "moved to"', 'the council moved us to Station Approach last year', ['Station Approach']],
+    ['a Gaelic house', 'she drove out to Tigh na Mara every week', ['Tigh na Mara']],
     ['a quarter joins the street', 'we live on Moss Lane East now', ['Moss Lane East']],
     ['a three-word street in small letters', 'we live on kilburn high road near the shops', ['kilburn high road (check)']],
   ])('%s', (_name, story, expected) => {
@@ -31,6 +32,11 @@ describe('addresses where the family lives', () => {
     ['a town before another street word, after "on"', 'he found me a place on Canterbury Row to live', ['Canterbury Row (check)']],
     ['a block in small letters', 'we live in kestrel court now', ['kestrel court (check)']],
     ['a small-letter lane where the family lives stays possible', 'she got us into a house off mill lane at last', ['mill lane (check)']],
+    [
+      'a Welsh house named where home is talked of (the names pass agrees: sure)',
+      'the ramp went in at Bron Haul, our house, last week',
+      ['Bron Haul'],
+    ],
     ['the flats in small letters', 'we lived in the kelvin flats for years', ['kelvin flats (check)']],
   ])('%s', (_name, story, expected) => {
     expect(flagged(story, 'address')).toEqual(expected);
@@ -43,6 +49,7 @@ describe('addresses where the family lives', () => {
     ['the council flats', 'we lived in the council flats for years'],
     ['a high road', 'we live off the high road now'],
     ['a day', 'we went on Boxing Day to see them'],
+    ['a Welsh name with no home talked of', 'we met at Bron Haul for the meeting'],
     ['an approach that is no street', 'she had a new Approach to the meetings'],
   ])('leaves %s alone', (_name, story) => {
     expect(flagged(story, 'address')).toEqual([]);

@@ -3,8 +3,8 @@
 // ("Rose Cottage", "Bevan Court"). Numbered addresses are in patterns.ts.
 import type { Candidate } from './spans.ts';
 import { headedRun } from './phrases.ts';
-import { joinedBySpace, type Token } from './tokens.ts';
-import { commonWord, neverAName, unknownWord, foreignWord, placeWord, notAPerson } from './words.ts';
+import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
+import { commonWord, neverAName, unknownWord, foreignWord, placeWord, notAPerson, knownName, welshWord } from './words.ts';
 
 /** Street words sure enough to make a capitalised name a street on their own. */
 const STREET_WORDS = new Set(
@@ -93,6 +93,9 @@ const WELSH_HEADS = new Set([
   'chy',
 ]);
 /** Typed in small letters too: "heol y coed". */
+/** Scottish Gaelic "house" heads a house's name; its particles: "Tigh na Mara" (the house of the sea). */
+const GAELIC_HEADS = new Set(['tigh', 'taigh']);
+const GAELIC_PARTICLES = new Set(['na', 'nan', 'nam', 'an', 'am', 'a', "a'", "'n"]);
 const LOWER_WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'cilgant', 'rhodfa', 'llys']);
 const WELSH_PARTICLES = new Set(['y', 'yr', "'r", 'r', 'ty', 'tŷ', 'pen', 'an']);
 /** Named houses and blocks of flats. "House" and "Court" are offices and courts as often: those are check. */
@@ -182,6 +185,15 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       const numbered =
         i > 0 && /^\d{1,4}[a-z]?$/iu.test(tokens[i - 1]!.text) && /^[ \t]+$/u.test(t.gap) && !/^(?:19|20)\d\d$/u.test(tokens[i - 1]!.text);
       if (j > i) out.push(span(tokens, numbered ? i - 1 : i, j));
+      continue;
+    }
+    // a Gaelic house: "Tigh na Mara", "Taigh an Uillt"
+    if (t.cap && GAELIC_HEADS.has(t.key)) {
+      const j = headedRun(tokens, i, GAELIC_PARTICLES, 4, (n) => neverAName(n.key) || /\d/u.test(n.text), foreignWord);
+      if (j > i) {
+        out.push(span(tokens, i, j));
+        i = j;
+      }
       continue;
     }
     // a Welsh name of a street or estate with no head word: "Glan yr Afon", "Bryn y Môr" (possible)
@@ -619,7 +631,30 @@ export function findHomes(tokens: Token[], kept: Uint8Array): Candidate[] {
       out.push(span(tokens, s, i));
     }
   }
-  out.push(...estatesLivedOn(tokens, kept), ...farmsAndHousesAt(tokens, kept));
+  out.push(...estatesLivedOn(tokens, kept), ...farmsAndHousesAt(tokens, kept), ...welshHouseNames(tokens, kept));
+  return out;
+}
+
+/** First words of Welsh house names: hill, breast of a hill, bank, top, summer dwelling, grove ("Bryn Awel", "Bron Haul"). */
+const WELSH_HOUSE_FIRSTS = new Set(['bryn', 'bron', 'glan', 'pen', 'hafod', 'llwyn', 'gwern', 'pant', 'cefn']);
+const HOME_TALK = new Set(['house', 'home', 'live', 'lives', 'lived', 'living', 'ours', 'cottage', 'farm', 'bungalow', 'address']);
+
+/**
+ * A Welsh house named in a sentence about home: "the ramp at Bryn Awel (our house name)", "we live at Bron Haul"
+ * (possible: "Bryn" is a man's name too, and some schools are named so).
+ */
+function welshHouseNames(tokens: Token[], kept: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  const homeTalk = sentencesWith(tokens, (w) => HOME_TALK.has(w.key));
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const n = tokens[i + 1]!;
+    if (!homeTalk[i] || !t.cap || t.sentenceStart || !WELSH_HOUSE_FIRSTS.has(t.key) || !HOUSE_LEADS.has(tokens[i - 1]!.key)) continue;
+    if (!n.cap || n.sentenceStart || !joinedBySpace(n.gap) || kept[i + 1] || knownName(n.key)) continue;
+    if (!(welshWord(n.key) || unknownWord(n.key))) continue;
+    out.push(span(tokens, i, i + 1, 'check'));
+    i++;
+  }
   return out;
 }
 
