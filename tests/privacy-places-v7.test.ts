@@ -18,6 +18,7 @@ describe('addresses where the family lives', () => {
     ['a block after "in X flats"', 'we lived in Millbrook flats for years', ['Millbrook']],
     ['a view after "moved to"', 'then we moved to Park View near my mum', ['Park View']],
     ['an approach after "moved to"', 'the council moved us to Station Approach last year', ['Station Approach']],
+    ['a b&b named before the word', 'we were homeless at the Ocean View b&b for months', ['Ocean View']],
     ['a Gaelic house', 'she drove out to Tigh na Mara every week', ['Tigh na Mara']],
     ['a quarter joins the street', 'we live on Moss Lane East now', ['Moss Lane East']],
     ['a three-word street in small letters', 'we live on kilburn high road near the shops', ['kilburn high road (check)']],
@@ -37,6 +38,8 @@ describe('addresses where the family lives', () => {
       'the ramp went in at Bron Haul, our house, last week',
       ['Bron Haul'],
     ],
+    ['an estate "up on the" (a district name kept)', 'we was up on the Gurnos with no heating', ['Gurnos (check)']],
+    ['an estate moved off', 'we moved off Penrhys down to the valley', ['Penrhys (check)']],
     ['the flats in small letters', 'we lived in the kelvin flats for years', ['kelvin flats (check)']],
   ])('%s', (_name, story, expected) => {
     expect(flagged(story, 'address')).toEqual(expected);
@@ -49,6 +52,7 @@ describe('addresses where the family lives', () => {
     ['the council flats', 'we lived in the council flats for years'],
     ['a high road', 'we live off the high road now'],
     ['a day', 'we went on Boxing Day to see them'],
+    ['a ward "up on the"', 'she was up on the ward all night'],
     ['a Welsh name with no home talked of', 'we met at Bron Haul for the meeting'],
     ['an approach that is no street', 'she had a new Approach to the meetings'],
   ])('leaves %s alone', (_name, story) => {

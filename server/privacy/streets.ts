@@ -275,7 +275,16 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       continue;
     }
     // blocks and lodgings named before a small-letter word: "the Kelvin flats", "the Ocean View b&b"
-    if (!t.cap && LODGING_WORDS.has(t.key) && i > 1 && tokens[i - 1]!.cap && joinedBySpace(t.gap) && !tokens[i - 1]!.sentenceStart) {
+    // ("b&b" is two words to the tokenizer)
+    const bAndB = t.key === 'b' && tokens[i + 1]?.key === 'b' && tokens[i + 1]!.gap === '&';
+    if (
+      !t.cap &&
+      (LODGING_WORDS.has(t.key) || bAndB) &&
+      i > 1 &&
+      tokens[i - 1]!.cap &&
+      joinedBySpace(t.gap) &&
+      !tokens[i - 1]!.sentenceStart
+    ) {
       const s = capitalisedBefore(tokens, i, 3, kept);
       const lead = tokens[s - 1]?.key ?? '';
       if (
@@ -684,6 +693,9 @@ const ESTATE_TAILS = new Set(
 const PAUSE_AFTER = new Set([
   'and',
   'in',
+  // "moved off Penrhys down to Ystrad"
+  'down',
+  'over',
   'with',
   'near',
   'now',
@@ -729,6 +741,8 @@ const REGIONS_ON = new Set(
 
 /** A lead for a home "on" or "off" somewhere at token `on`: "we live on", "a house on", "we was on", "we're still on". */
 function livedOnLead(tokens: Token[], on: number): boolean {
+  // "we was up on the Gurnos"
+  if (['up', 'down', 'out', 'over', 'back'].includes(tokens[on - 1]?.key ?? '') && joinedBySpace(tokens[on]!.gap)) on--;
   const a = tokens[on - 1]?.key ?? '';
   if (ON_LEADS.has(a) || LIVE_WORDS.has(a)) return true;
   if (!BE_WORDS.has(a)) return false;
@@ -750,7 +764,8 @@ function estatesLivedOn(tokens: Token[], kept: Uint8Array): Candidate[] {
     const a = tokens[s];
     const the = s > i + 1;
     // a district's name after "on the" is its estate's ("we was on the gurnos"); a region's is not ("on the Wirral")
-    const keptOk = the && !REGIONS_ON.has(a?.key ?? '');
+    // and "moved off Penrhys": one moves off an estate, not off a town
+    const keptOk = (the || on.key === 'off') && !REGIONS_ON.has(a?.key ?? '');
     if (!a || !joinedBySpace(a.gap) || a.sentenceStart || (kept[s] && !keptOk) || !/^\p{L}[\p{L}'’-]*$/u.test(a.text)) continue;
     if (NOT_A_STREET_NAME.has(a.key) || NOT_LIVED_ON.has(a.key) || neverAName(a.key) || (placeWord(a.key) && !keptOk)) continue;
     const b = tokens[s + 1];
