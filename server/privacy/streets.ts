@@ -337,10 +337,12 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
     }
     // named houses and blocks: "Rose Cottage", "Churchill Tower", "Bevan Court" (check)
     if (t.cap && (HOUSE_WORDS.has(t.key) || MAYBE_HOUSE_WORDS.has(t.key)) && i > 0 && !t.sentenceStart) {
-      const s = capitalisedBefore(tokens, i, 2, kept);
-      if (s === i) continue;
+      let s = capitalisedBefore(tokens, i, 2, kept);
+      // a town's name is a block's where a home is said: "a flat in Lincoln Court", "our flat in Bristol House"
+      if (s === i) s = capitalisedBefore(tokens, i, 2, nothingKept);
+      if (s === i || (anyKept(kept, s, i) && !homeSaidBefore(tokens, s, t.key))) continue;
       const name = tokens.slice(s, i);
-      if (anyKept(kept, s, i) || name.some((w) => COURT_KINDS.has(w.key) || NOT_HOUSES.has(w.key))) continue;
+      if (name.some((w) => COURT_KINDS.has(w.key) || NOT_HOUSES.has(w.key))) continue;
       out.push(span(tokens, s, i, MAYBE_HOUSE_WORDS.has(t.key) ? 'check' : undefined));
     }
   }
