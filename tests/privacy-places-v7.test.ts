@@ -21,6 +21,8 @@ describe('addresses where the family lives', () => {
     ['an approach after "moved to"', 'the council moved us to Station Approach last year', ['Station Approach']],
     ['a b&b named before the word', 'we were homeless at the Ocean View b&b for months', ['Ocean View']],
     ['a Gaelic house', 'she drove out to Tigh na Mara every week', ['Tigh na Mara']],
+    ['"St" after a name is a street', 'we got a flat on Hope St in the end', ['Hope St']],
+    ['a small-letter brae after "on"', 'we live on kirk brae now', ['kirk brae (check)']],
     ['a quarter joins the street', 'we live on Moss Lane East now', ['Moss Lane East']],
     ['a three-word street in small letters', 'we live on kilburn high road near the shops', ['kilburn high road (check)']],
   ])('%s', (_name, story, expected) => {
@@ -53,6 +55,7 @@ describe('addresses where the family lives', () => {
     ['the council flats', 'we lived in the council flats for years'],
     ['a high road', 'we live off the high road now'],
     ['a day', 'we went on Boxing Day to see them'],
+    ['"St" before a name is a saint', 'we went to St Helens for the day'],
     ["a town's court with no home said", 'we were in London Court for the hearing'],
     ['a ward "up on the"', 'she was up on the ward all night'],
     ['a Welsh name with no home talked of', 'we met at Bron Haul for the meeting'],

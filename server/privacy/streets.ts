@@ -13,7 +13,7 @@ const STREET_WORDS = new Set(
   ),
 );
 /** Street words that make even a district's or town's name a street ("Shankill Road", "Falls Road"). */
-const KEPT_STREET_WORDS = new Set(['road', 'street', 'lane', 'avenue', 'rd']);
+const KEPT_STREET_WORDS = new Set(['road', 'street', 'lane', 'avenue', 'rd', 'st']);
 /** Street words that are also ordinary words: need a capitalised name before them that is not an ordinary word. */
 const WEAK_STREET_WORDS = new Set([
   'way',
@@ -35,7 +35,7 @@ const WEAK_STREET_WORDS = new Set([
 ]);
 /** Small-letter streets: only these words, after "on", "off", "in" ... ("we're on mill lane"). */
 const LOWER_STREET_WORDS = new Set(
-  'road rd street avenue ave lane crescent terrace grove mews gardens close drive way place walk row rise'.split(' '),
+  'road rd st street avenue ave lane crescent terrace grove mews gardens close drive way place walk row rise wynd brae vennel'.split(' '),
 );
 const LOWER_STREET_LEADS = new Set([
   'on',
@@ -226,7 +226,7 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       continue;
     }
     // "Acacia Avenue", "Mill Lane", "Beech Grove" (a capitalised name before a capitalised street word)
-    if (t.cap && STREET_WORDS.has(t.key) && i > 0 && !t.sentenceStart) {
+    if (t.cap && (STREET_WORDS.has(t.key) || streetAbbreviation(tokens, i)) && i > 0 && !t.sentenceStart) {
       const s = capitalisedBefore(tokens, i, 3, kept);
       if (s < i) {
         const name = tokens.slice(s, i);
@@ -396,6 +396,12 @@ function onAStreet(tokens: Token[], n: number): boolean {
     joinedBySpace(p.gap) &&
     ['on', 'off', 'onto'].includes(tokens[n - 1]?.key ?? '')
   );
+}
+
+/** "Mill St", "on Hope St in Glasgow": "St" after a name with no name after it is a street, not a saint ("St Mary's"). */
+function streetAbbreviation(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return tokens[i]!.key === 'st' && !(next?.cap && /^[ \t.]+$/u.test(next.gap));
 }
 
 /** Last words of a possible address that make it sure where a family is said to live there ("Park" names districts too). */
