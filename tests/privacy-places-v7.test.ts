@@ -20,6 +20,7 @@ describe('addresses where the family lives', () => {
     ['a view after "moved to"', 'then we moved to Park View near my mum', ['Park View']],
     ['an approach after "moved to"', 'the council moved us to Station Approach last year', ['Station Approach']],
     ['a b&b named before the word', 'we were homeless at the Ocean View b&b for months', ['Ocean View']],
+    ['a block before a postcode', 'write to us at Sauchiehall Court, G3 7PX please', ['Sauchiehall Court']],
     ['a Gaelic house', 'she drove out to Tigh na Mara every week', ['Tigh na Mara']],
     ['"St" after a name is a street', 'we got a flat on Hope St in the end', ['Hope St']],
     ['a small-letter brae after "on"', 'we live on kirk brae now', ['kirk brae (check)']],

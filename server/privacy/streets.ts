@@ -465,8 +465,22 @@ function raiseWhereLived(tokens: Token[], found: Candidate[]): void {
     const head = LODGING_WORDS.has(tokens[b + 1]?.key ?? '') && joinedBySpace(tokens[b + 1]!.gap) ? b + 1 : b;
     // a street in small letters stays possible ("off mill lane"): the name may be a description
     if (a === undefined || b === undefined || !tokens[a]!.cap || !RAISED_HEADS.has(tokens[head]!.key)) continue;
-    if (homeSaidBefore(tokens, a, tokens[head]!.key)) delete c.tier;
+    if (homeSaidBefore(tokens, a, tokens[head]!.key) || postcodeAfter(tokens, b)) delete c.tier;
   }
+}
+
+/** "Sauchiehall Court, G3 7PX": a postcode straight after makes the line an address. */
+function postcodeAfter(tokens: Token[], b: number): boolean {
+  const outward = tokens[b + 1];
+  const inward = tokens[b + 2];
+  return (
+    outward !== undefined &&
+    inward !== undefined &&
+    /^[ \t]*,?[ \t]*$/u.test(outward.gap) &&
+    /^[A-Z]{1,2}\d[A-Z\d]?$/u.test(outward.text) &&
+    /^[ \t]$/u.test(inward.gap) &&
+    /^\d[A-Z]{2}$/u.test(inward.text)
+  );
 }
 
 /** "Cowbridge Road East", "Moss Lane West": a street's quarter is part of its name. */
