@@ -44,6 +44,8 @@ describe('addresses where the family lives', () => {
     ],
     ['an estate "up on the" (a district name kept)', 'we was up on the Gurnos with no heating', ['Gurnos (check)']],
     ['an estate moved off', 'we moved off Penrhys down to the valley', ['Penrhys (check)']],
+    ['a park in small letters where the family lives', 'we live in glenowen park with my granda', ['glenowen park (check)']],
+    ['a Scottish housing scheme', 'we grew up in the Pilton scheme and', ['Pilton scheme (check)']],
     ['the flats in small letters', 'we lived in the kelvin flats for years', ['kelvin flats (check)']],
   ])('%s', (_name, story, expected) => {
     expect(flagged(story, 'address')).toEqual(expected);
@@ -56,6 +58,8 @@ describe('addresses where the family lives', () => {
     ['the council flats', 'we lived in the council flats for years'],
     ['a high road', 'we live off the high road now'],
     ['a day', 'we went on Boxing Day to see them'],
+    ['a scheme that is a programme', 'we were on the Sure Start scheme for a year'],
+    ['the park', 'we live near the park so the kids play out'],
     ['"St" before a name is a saint', 'we went to St Helens for the day'],
     ["a town's court with no home said", 'we were in London Court for the hearing'],
     ['a ward "up on the"', 'she was up on the ward all night'],

@@ -348,12 +348,12 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
   }
   raiseWhereLived(tokens, out);
   withQuarters(tokens, out);
-  out.push(...smallLetterBlocks(tokens));
+  out.push(...smallLetterBlocks(tokens), ...schemesLivedIn(tokens));
   return out;
 }
 
 /** Blocks and houses typed in small letters: "we live in kestrel court", "a flat in wexford house", "in the kelvin flats". */
-const SMALL_BLOCK_HEADS = new Set(['court', 'house', 'tower', 'towers', 'heights', 'mansions', 'flats', 'view']);
+const SMALL_BLOCK_HEADS = new Set(['court', 'house', 'tower', 'towers', 'heights', 'mansions', 'flats', 'view', 'park']);
 /** Whose house it is, not what it is called: "we moved to nans house", "we stay at my mates flat". */
 const KIN = new Set(
   `mum mums mam mams mom moms dad dads da nan nans nana nanas gran grans granny grannys grandma grandmas grandad grandads
@@ -380,6 +380,20 @@ function smallLetterBlocks(tokens: Token[]): Candidate[] {
     // "in the kelvin flats"; a house or court needs no "the" ("in kestrel court")
     if ((t.key === 'flats' || t.key === 'towers') !== (tokens[s - 1]?.key === 'the')) continue;
     if (homeSaidBefore(tokens, s, t.key)) out.push(span(tokens, s, i, 'check'));
+  }
+  return out;
+}
+
+/** A Scottish housing scheme where the family lives: "we grew up in the Pilton scheme", "we're in the niddrie scheme" (possible). */
+function schemesLivedIn(tokens: Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 3; i < tokens.length; i++) {
+    if (tokens[i]!.key !== 'scheme' || tokens[i]!.cap || !joinedBySpace(tokens[i]!.gap)) continue;
+    const name = tokens[i - 1]!;
+    if (tokens[i - 2]!.key !== 'the' || name.sentenceStart || !(name.cap ? !neverAName(name.key) : blockNameWord(name))) continue;
+    // "on the X scheme" is as often a programme ("we were on the Sure Start scheme"): only "in", "to", "into"
+    if (!['in', 'to', 'into'].includes(tokens[i - 3]!.key)) continue;
+    if (homeSaidBefore(tokens, i - 1, 'scheme')) out.push(span(tokens, i - 1, i, 'check'));
   }
   return out;
 }
@@ -437,7 +451,7 @@ function homeSaidBefore(tokens: Token[], a: number, head: string): boolean {
   if (!prep || !HOME_PREPS.has(prep.key) || tokens[a]!.sentenceStart || !joinedBySpace(tokens[a]!.gap)) return false;
   const we = ['we', 'they', "we're", "they're"];
   const were = BE_WORDS.has(tokens[a - 2]?.key ?? '') && (we.includes(tokens[a - 2]!.key) || we.includes(tokens[a - 3]?.key ?? ''));
-  if (were && ['in', 'on', 'off'].includes(prep.key) && head !== 'court') return true;
+  if (were && ['in', 'on', 'off'].includes(prep.key) && head !== 'court' && head !== 'scheme') return true;
   for (let k = a - 2; k >= Math.max(0, a - 6); k--) {
     const w = tokens[k]!;
     if (CLAUSE_BREAKS.has(w.key) || !joinedBySpace(tokens[k + 1]!.gap)) return false;
