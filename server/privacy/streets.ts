@@ -475,10 +475,11 @@ function raiseWhereLived(tokens: Token[], found: Candidate[]): void {
     if (c.tier !== 'check') continue;
     const a = startsAt.get(c.start);
     const b = endsAt.get(c.end);
+    // a street in small letters stays possible ("off mill lane"): the name may be a description
+    if (a === undefined || b === undefined || !tokens[a]!.cap) continue;
     // "in Millbrook flats": the lodging word follows the name
     const head = LODGING_WORDS.has(tokens[b + 1]?.key ?? '') && joinedBySpace(tokens[b + 1]!.gap) ? b + 1 : b;
-    // a street in small letters stays possible ("off mill lane"): the name may be a description
-    if (a === undefined || b === undefined || !tokens[a]!.cap || !RAISED_HEADS.has(tokens[head]!.key)) continue;
+    if (!RAISED_HEADS.has(tokens[head]!.key)) continue;
     if (homeSaidBefore(tokens, a, tokens[head]!.key) || postcodeAfter(tokens, b)) delete c.tier;
   }
 }
