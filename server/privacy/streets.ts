@@ -3,17 +3,17 @@
 // ("Rose Cottage", "Bevan Court"). Numbered addresses are in patterns.ts.
 import type { Candidate } from './spans.ts';
 import { headedRun } from './phrases.ts';
-import { joinedBySpace, type Token } from './tokens.ts';
-import { commonWord, neverAName, unknownWord, foreignWord, placeWord, notAPerson } from './words.ts';
+import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
+import { commonWord, neverAName, unknownWord, foreignWord, placeWord, notAPerson, knownName, welshWord } from './words.ts';
 
 /** Street words sure enough to make a capitalised name a street on their own. */
 const STREET_WORDS = new Set(
-  'road rd street avenue ave lane crescent cres terrace grove mews gardens gdns drive close rise way walk row square sq place parade wynd brae park loan vennel gait boulevard esplanade promenade causeway embankment dene garth fold'.split(
+  'road rd street avenue ave lane crescent cres terrace grove mews gardens gdns drive close rise way walk row square sq place parade wynd brae park loan vennel gait boulevard esplanade promenade causeway embankment dene garth fold approach'.split(
     ' ',
   ),
 );
 /** Street words that make even a district's or town's name a street ("Shankill Road", "Falls Road"). */
-const KEPT_STREET_WORDS = new Set(['road', 'street', 'lane', 'avenue', 'rd']);
+const KEPT_STREET_WORDS = new Set(['road', 'street', 'lane', 'avenue', 'rd', 'st']);
 /** Street words that are also ordinary words: need a capitalised name before them that is not an ordinary word. */
 const WEAK_STREET_WORDS = new Set([
   'way',
@@ -31,10 +31,11 @@ const WEAK_STREET_WORDS = new Set([
   'dene',
   'garth',
   'fold',
+  'approach',
 ]);
 /** Small-letter streets: only these words, after "on", "off", "in" ... ("we're on mill lane"). */
 const LOWER_STREET_WORDS = new Set(
-  'road rd street avenue ave lane crescent terrace grove mews gardens close drive way place walk row rise'.split(' '),
+  'road rd st street avenue ave lane crescent terrace grove mews gardens close drive way place walk row rise wynd brae vennel'.split(' '),
 );
 const LOWER_STREET_LEADS = new Set([
   'on',
@@ -57,6 +58,8 @@ const NOT_A_STREET_NAME = new Set(
     ' ',
   ),
 );
+/** Second words of a street's name that alone would be no name: "kilburn high road", "preston new road". */
+const STREET_MIDDLES = new Set(['high', 'new', 'old']);
 /** Welsh words that begin a street name: Heol (road), Ffordd (way), Stryd (street), Lôn (lane) ... */
 const WELSH_HEADS = new Set([
   'heol',
@@ -90,6 +93,9 @@ const WELSH_HEADS = new Set([
   'chy',
 ]);
 /** Typed in small letters too: "heol y coed". */
+/** Scottish Gaelic "house" heads a house's name; its particles: "Tigh na Mara" (the house of the sea). */
+const GAELIC_HEADS = new Set(['tigh', 'taigh']);
+const GAELIC_PARTICLES = new Set(['na', 'nan', 'nam', 'an', 'am', 'a', "a'", "'n"]);
 const LOWER_WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'cilgant', 'rhodfa', 'llys']);
 const WELSH_PARTICLES = new Set(['y', 'yr', "'r", 'r', 'ty', 'tŷ', 'pen', 'an']);
 /** Named houses and blocks of flats. "House" and "Court" are offices and courts as often: those are check. */
@@ -181,6 +187,15 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       if (j > i) out.push(span(tokens, numbered ? i - 1 : i, j));
       continue;
     }
+    // a Gaelic house: "Tigh na Mara", "Taigh an Uillt"
+    if (t.cap && GAELIC_HEADS.has(t.key)) {
+      const j = headedRun(tokens, i, GAELIC_PARTICLES, 4, (n) => neverAName(n.key) || /\d/u.test(n.text), foreignWord);
+      if (j > i) {
+        out.push(span(tokens, i, j));
+        i = j;
+      }
+      continue;
+    }
     // a Welsh name of a street or estate with no head word: "Glan yr Afon", "Bryn y Môr" (possible)
     if (
       t.cap &&
@@ -211,20 +226,24 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       continue;
     }
     // "Acacia Avenue", "Mill Lane", "Beech Grove" (a capitalised name before a capitalised street word)
-    if (t.cap && STREET_WORDS.has(t.key) && i > 0 && !t.sentenceStart) {
+    if (t.cap && (STREET_WORDS.has(t.key) || streetAbbreviation(tokens, i)) && i > 0 && !t.sentenceStart) {
       const s = capitalisedBefore(tokens, i, 3, kept);
       if (s < i) {
         const name = tokens.slice(s, i);
         const weak = WEAK_STREET_WORDS.has(t.key);
         const plain = name.every((w) => commonWord(w.key) && !unknownWord(w.key));
         // "we live on Thorny Loan", "off Green Way": even ordinary words, where someone lives on or off it (possible)
-        const livedOn = ['on', 'off', 'onto'].includes(tokens[s - 1]?.key ?? '') && livedOnLead(tokens, s - 1);
+        const livedOn =
+          (['on', 'off', 'onto'].includes(tokens[s - 1]?.key ?? '') && livedOnLead(tokens, s - 1)) || homeSaidBefore(tokens, s, t.key);
         if ((!(weak && plain) || livedOn) && !anyKept(kept, s, i)) out.push(span(tokens, s, i, weak ? 'check' : undefined));
       } else if (KEPT_STREET_WORDS.has(t.key)) {
         // a district's name before "Road" is a street's: "off the Shankill Road", "on Holloway Road"
         const p = tokens[i - 1]!;
         if (p.cap && kept[i - 1] && joinedBySpace(t.gap) && !p.possessive && !neverAName(p.key) && !(kept[i] && !kept[i - 2]))
           out.push(span(tokens, i - 1, i));
+      } else if (t.key !== 'park' && onAStreet(tokens, i - 1)) {
+        // "on Canterbury Row", "the cafe on Harrow Way": a town's name before another street word (possible)
+        out.push(span(tokens, i - 1, i, 'check'));
       }
       continue;
     }
@@ -250,13 +269,22 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
         joined &&
         lead &&
         LOWER_STREET_LEADS.has(lead.key) &&
-        !words.some((w) => NOT_A_STREET_NAME.has(w.key) || w.cap || neverAName(w.key))
+        !words.some((w, k) => w.cap || (!(k > 0 && STREET_MIDDLES.has(w.key)) && (NOT_A_STREET_NAME.has(w.key) || neverAName(w.key))))
       )
         out.push(span(tokens, s, i, 'check'));
       continue;
     }
     // blocks and lodgings named before a small-letter word: "the Kelvin flats", "the Ocean View b&b"
-    if (!t.cap && LODGING_WORDS.has(t.key) && i > 1 && tokens[i - 1]!.cap && joinedBySpace(t.gap) && !tokens[i - 1]!.sentenceStart) {
+    // ("b&b" is two words to the tokenizer)
+    const bAndB = t.key === 'b' && tokens[i + 1]?.key === 'b' && tokens[i + 1]!.gap === '&';
+    if (
+      !t.cap &&
+      (LODGING_WORDS.has(t.key) || bAndB) &&
+      i > 1 &&
+      tokens[i - 1]!.cap &&
+      joinedBySpace(t.gap) &&
+      !tokens[i - 1]!.sentenceStart
+    ) {
       const s = capitalisedBefore(tokens, i, 3, kept);
       const lead = tokens[s - 1]?.key ?? '';
       if (
@@ -309,15 +337,179 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
     }
     // named houses and blocks: "Rose Cottage", "Churchill Tower", "Bevan Court" (check)
     if (t.cap && (HOUSE_WORDS.has(t.key) || MAYBE_HOUSE_WORDS.has(t.key)) && i > 0 && !t.sentenceStart) {
-      const s = capitalisedBefore(tokens, i, 2, kept);
-      if (s === i) continue;
+      let s = capitalisedBefore(tokens, i, 2, kept);
+      // a town's name is a block's where a home is said: "a flat in Lincoln Court", "our flat in Bristol House"
+      if (s === i) s = capitalisedBefore(tokens, i, 2, nothingKept);
+      if (s === i || (anyKept(kept, s, i) && !homeSaidBefore(tokens, s, t.key))) continue;
       const name = tokens.slice(s, i);
-      if (anyKept(kept, s, i) || name.some((w) => COURT_KINDS.has(w.key) || NOT_HOUSES.has(w.key))) continue;
+      if (name.some((w) => COURT_KINDS.has(w.key) || NOT_HOUSES.has(w.key))) continue;
       out.push(span(tokens, s, i, MAYBE_HOUSE_WORDS.has(t.key) ? 'check' : undefined));
     }
   }
+  raiseWhereLived(tokens, out);
+  withQuarters(tokens, out);
+  out.push(...smallLetterBlocks(tokens), ...schemesLivedIn(tokens));
   return out;
 }
+
+/** Blocks and houses typed in small letters: "we live in kestrel court", "a flat in wexford house", "in the kelvin flats". */
+const SMALL_BLOCK_HEADS = new Set(['court', 'house', 'tower', 'towers', 'heights', 'mansions', 'flats', 'view', 'park']);
+/** Whose house it is, not what it is called: "we moved to nans house", "we stay at my mates flat". */
+const KIN = new Set(
+  `mum mums mam mams mom moms dad dads da nan nans nana nanas gran grans granny grannys grandma grandmas grandad grandads
+  granda grandas aunty aunties auntie aunt aunts uncle uncles friend friends mate mates cousin cousins sister sisters
+  brother brothers partner partners boyfriend boyfriends girlfriend girlfriends parents family familys ex exs carers
+  foster student students shared rented temporary emergency supported sheltered detached terraced semi end tower block`.split(/\s+/),
+);
+
+/** A word that can be part of a block's name in small letters: no kind of house ("council", "bigger", "nans"). */
+function blockNameWord(w: Token): boolean {
+  if (w.cap || w.possessive || !/^\p{L}+$/u.test(w.text)) return false;
+  if (NOT_A_STREET_NAME.has(w.key) || ESTATE_KINDS.has(w.key) || NOT_HOUSES.has(w.key) || KIN.has(w.key) || neverAName(w.key)) return false;
+  return !(commonWord(w.key) && /(?:er|est|ed|ing|ly)$/u.test(w.key));
+}
+
+function smallLetterBlocks(tokens: Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 2; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.cap || !SMALL_BLOCK_HEADS.has(t.key) || !joinedBySpace(t.gap)) continue;
+    let s = i - 1;
+    if (!blockNameWord(tokens[s]!)) continue;
+    if (s > 1 && blockNameWord(tokens[s - 1]!) && joinedBySpace(tokens[s]!.gap) && !HOME_PREPS.has(tokens[s - 1]!.key)) s--;
+    // "in the kelvin flats"; a house or court needs no "the" ("in kestrel court")
+    if ((t.key === 'flats' || t.key === 'towers') !== (tokens[s - 1]?.key === 'the')) continue;
+    if (homeSaidBefore(tokens, s, t.key)) out.push(span(tokens, s, i, 'check'));
+  }
+  return out;
+}
+
+/** A Scottish housing scheme where the family lives: "we grew up in the Pilton scheme", "we're in the niddrie scheme" (possible). */
+function schemesLivedIn(tokens: Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 3; i < tokens.length; i++) {
+    if (tokens[i]!.key !== 'scheme' || tokens[i]!.cap || !joinedBySpace(tokens[i]!.gap)) continue;
+    const name = tokens[i - 1]!;
+    if (tokens[i - 2]!.key !== 'the' || name.sentenceStart || !(name.cap ? !neverAName(name.key) : blockNameWord(name))) continue;
+    // "on the X scheme" is as often a programme ("we were on the Sure Start scheme"): only "in", "to", "into"
+    if (!['in', 'to', 'into'].includes(tokens[i - 3]!.key)) continue;
+    if (homeSaidBefore(tokens, i - 1, 'scheme')) out.push(span(tokens, i - 1, i, 'check'));
+  }
+  return out;
+}
+
+/** A capitalised name at `n` (a town's, kept) straight after "on", "off" or "onto", joined to the street word after it. */
+function onAStreet(tokens: Token[], n: number): boolean {
+  const p = tokens[n]!;
+  return (
+    p.cap &&
+    !p.sentenceStart &&
+    !p.possessive &&
+    !neverAName(p.key) &&
+    joinedBySpace(tokens[n + 1]!.gap) &&
+    joinedBySpace(p.gap) &&
+    ['on', 'off', 'onto'].includes(tokens[n - 1]?.key ?? '')
+  );
+}
+
+/** "Mill St", "on Hope St in Glasgow": "St" after a name with no name after it is a street, not a saint ("St Mary's"). */
+function streetAbbreviation(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return tokens[i]!.key === 'st' && !(next?.cap && /^[ \t.]+$/u.test(next.gap));
+}
+
+/** Last words of a possible address that make it sure where a family is said to live there ("Park" names districts too). */
+const RAISED_HEADS = new Set(
+  [...WEAK_STREET_WORDS, ...LOWER_STREET_WORDS, ...MAYBE_HOUSE_WORDS, ...LODGING_WORDS, 'estate'].filter((w) => w !== 'park'),
+);
+const HOME_PREPS = new Set(['in', 'at', 'to', 'into', 'on', 'off', 'onto']);
+const HOME_CUES = new Set([
+  ...LIVE_WORDS,
+  'home',
+  'bungalow',
+  'maisonette',
+  'bedsit',
+  'tenancy',
+  'ours',
+  'bed',
+  'rehoused',
+  'move',
+  'moving',
+  'flats',
+]);
+/** Words that end the clause a home is said in: "we live in Leeds and go to Bevan Court" is not a home at Bevan Court. */
+const CLAUSE_BREAKS = new Set(['and', 'but', 'so', 'then', 'because', 'cos', 'when', 'where', 'after', 'before', 'while', 'until', 'till']);
+
+/**
+ * "we live in", "a flat for us in", "moved to", "ours on": a home said just before token `a`; "we were in" too, but not
+ * before a court (a hearing: "we were in Snaresbrook Court").
+ */
+function homeSaidBefore(tokens: Token[], a: number, head: string): boolean {
+  // "moved off the aylesbury estate"
+  if (tokens[a - 1]?.key === 'the' && !tokens[a - 1]!.sentenceStart) a--;
+  const prep = tokens[a - 1];
+  if (!prep || !HOME_PREPS.has(prep.key) || tokens[a]!.sentenceStart || !joinedBySpace(tokens[a]!.gap)) return false;
+  const we = ['we', 'they', "we're", "they're"];
+  const were = BE_WORDS.has(tokens[a - 2]?.key ?? '') && (we.includes(tokens[a - 2]!.key) || we.includes(tokens[a - 3]?.key ?? ''));
+  if (were && ['in', 'on', 'off'].includes(prep.key) && head !== 'court' && head !== 'scheme') return true;
+  for (let k = a - 2; k >= Math.max(0, a - 6); k--) {
+    const w = tokens[k]!;
+    if (CLAUSE_BREAKS.has(w.key) || !joinedBySpace(tokens[k + 1]!.gap)) return false;
+    if (HOME_CUES.has(w.key)) return true;
+    if (w.sentenceStart) return false;
+  }
+  return false;
+}
+
+/**
+ * A possible street, block or house where the story says the family lives is sure: "we live in Wexford House", "a flat in Bingham Row".
+ */
+function raiseWhereLived(tokens: Token[], found: Candidate[]): void {
+  const startsAt = new Map<number, number>();
+  const endsAt = new Map<number, number>();
+  for (let k = 0; k < tokens.length; k++) {
+    startsAt.set(tokens[k]!.start, k);
+    endsAt.set(tokens[k]!.baseEnd, k);
+  }
+  for (const c of found) {
+    if (c.tier !== 'check') continue;
+    const a = startsAt.get(c.start);
+    const b = endsAt.get(c.end);
+    // a street in small letters stays possible ("off mill lane"): the name may be a description
+    if (a === undefined || b === undefined || !tokens[a]!.cap) continue;
+    // "in Millbrook flats": the lodging word follows the name
+    const head = LODGING_WORDS.has(tokens[b + 1]?.key ?? '') && joinedBySpace(tokens[b + 1]!.gap) ? b + 1 : b;
+    if (!RAISED_HEADS.has(tokens[head]!.key)) continue;
+    if (homeSaidBefore(tokens, a, tokens[head]!.key) || postcodeAfter(tokens, b)) delete c.tier;
+  }
+}
+
+/** "Sauchiehall Court, G3 7PX": a postcode straight after makes the line an address. */
+function postcodeAfter(tokens: Token[], b: number): boolean {
+  const outward = tokens[b + 1];
+  const inward = tokens[b + 2];
+  return (
+    outward !== undefined &&
+    inward !== undefined &&
+    /^[ \t]*,?[ \t]*$/u.test(outward.gap) &&
+    /^[A-Z]{1,2}\d[A-Z\d]?$/u.test(outward.text) &&
+    /^[ \t]$/u.test(inward.gap) &&
+    /^\d[A-Z]{2}$/u.test(inward.text)
+  );
+}
+
+/** "Cowbridge Road East", "Moss Lane West": a street's quarter is part of its name. */
+function withQuarters(tokens: Token[], found: Candidate[]): void {
+  const endsAt = new Map<number, number>();
+  for (let k = 0; k < tokens.length; k++) endsAt.set(tokens[k]!.baseEnd, k);
+  for (const c of found) {
+    const b = endsAt.get(c.end);
+    const next = b === undefined ? undefined : tokens[b + 1];
+    if (next?.cap && !next.sentenceStart && joinedBySpace(next.gap) && STREET_WORDS.has(tokens[b!]!.key) && QUARTERS.has(next.key))
+      c.end = next.baseEnd;
+  }
+}
+const QUARTERS = new Set(['east', 'west', 'north', 'south', 'upper', 'lower']);
 
 const HOUSE_LEADS = new Set(['at', 'to', 'in', 'from', 'behind', 'near']);
 
@@ -373,6 +565,8 @@ const LIVED_ON_WORDS = new Set(
     ' ',
   ),
 );
+/** Of those, the ones no district's or hill's name ends with: a street wherever a home is said ("moved to Park View"). */
+const HOME_ONLY_WORDS = new Set(['view', 'chase', 'brow']);
 const LIVED_ON_LEADS = new Set([
   'live',
   'lives',
@@ -469,16 +663,44 @@ export function findHomes(tokens: Token[], kept: Uint8Array): Candidate[] {
     if (t.cap && LIVED_ON_WORDS.has(t.key) && !t.sentenceStart) {
       const s = capitalisedBefore(tokens, i, 2, kept);
       if (s === i || anyKept(kept, s, i)) continue;
+      if (tokens.slice(s, i).some((w) => placeWord(w.key) || neverAName(w.key))) continue;
+      // "we moved to Park View", "a flat in Tyne View": words that name no district, after any home
+      if (HOME_ONLY_WORDS.has(t.key) && homeSaidBefore(tokens, s, t.key)) {
+        out.push(span(tokens, s, i));
+        continue;
+      }
       let lead = s - 1;
       if (!['on', 'off', 'up'].includes(tokens[lead]?.key ?? '')) continue;
       lead--;
       if (tokens[lead]?.key === 'just' || tokens[lead]?.key === 'up') lead--;
       if (!LIVED_ON_LEADS.has(tokens[lead]?.key ?? '')) continue;
-      if (tokens.slice(s, i).some((w) => placeWord(w.key) || neverAName(w.key))) continue;
       out.push(span(tokens, s, i));
     }
   }
-  out.push(...estatesLivedOn(tokens, kept), ...farmsAndHousesAt(tokens, kept));
+  out.push(...estatesLivedOn(tokens, kept), ...farmsAndHousesAt(tokens, kept), ...welshHouseNames(tokens, kept));
+  return out;
+}
+
+/** First words of Welsh house names: hill, breast of a hill, bank, top, summer dwelling, grove ("Bryn Awel", "Bron Haul"). */
+const WELSH_HOUSE_FIRSTS = new Set(['bryn', 'bron', 'glan', 'pen', 'hafod', 'llwyn', 'gwern', 'pant', 'cefn']);
+const HOME_TALK = new Set(['house', 'home', 'live', 'lives', 'lived', 'living', 'ours', 'cottage', 'farm', 'bungalow', 'address']);
+
+/**
+ * A Welsh house named in a sentence about home: "the ramp at Bryn Awel (our house name)", "we live at Bron Haul"
+ * (possible: "Bryn" is a man's name too, and some schools are named so).
+ */
+function welshHouseNames(tokens: Token[], kept: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  const homeTalk = sentencesWith(tokens, (w) => HOME_TALK.has(w.key));
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const n = tokens[i + 1]!;
+    if (!homeTalk[i] || !t.cap || t.sentenceStart || !WELSH_HOUSE_FIRSTS.has(t.key) || !HOUSE_LEADS.has(tokens[i - 1]!.key)) continue;
+    if (!n.cap || n.sentenceStart || !joinedBySpace(n.gap) || kept[i + 1] || knownName(n.key)) continue;
+    if (!(welshWord(n.key) || unknownWord(n.key))) continue;
+    out.push(span(tokens, i, i + 1, 'check'));
+    i++;
+  }
   return out;
 }
 
@@ -508,6 +730,9 @@ const ESTATE_TAILS = new Set(
 const PAUSE_AFTER = new Set([
   'and',
   'in',
+  // "moved off Penrhys down to Ystrad"
+  'down',
+  'over',
   'with',
   'near',
   'now',
@@ -553,6 +778,8 @@ const REGIONS_ON = new Set(
 
 /** A lead for a home "on" or "off" somewhere at token `on`: "we live on", "a house on", "we was on", "we're still on". */
 function livedOnLead(tokens: Token[], on: number): boolean {
+  // "we was up on the Gurnos"
+  if (['up', 'down', 'out', 'over', 'back'].includes(tokens[on - 1]?.key ?? '') && joinedBySpace(tokens[on]!.gap)) on--;
   const a = tokens[on - 1]?.key ?? '';
   if (ON_LEADS.has(a) || LIVE_WORDS.has(a)) return true;
   if (!BE_WORDS.has(a)) return false;
@@ -574,7 +801,8 @@ function estatesLivedOn(tokens: Token[], kept: Uint8Array): Candidate[] {
     const a = tokens[s];
     const the = s > i + 1;
     // a district's name after "on the" is its estate's ("we was on the gurnos"); a region's is not ("on the Wirral")
-    const keptOk = the && !REGIONS_ON.has(a?.key ?? '');
+    // and "moved off Penrhys": one moves off an estate, not off a town
+    const keptOk = (the || on.key === 'off') && !REGIONS_ON.has(a?.key ?? '');
     if (!a || !joinedBySpace(a.gap) || a.sentenceStart || (kept[s] && !keptOk) || !/^\p{L}[\p{L}'’-]*$/u.test(a.text)) continue;
     if (NOT_A_STREET_NAME.has(a.key) || NOT_LIVED_ON.has(a.key) || neverAName(a.key) || (placeWord(a.key) && !keptOk)) continue;
     const b = tokens[s + 1];

@@ -3,7 +3,7 @@
 import { PhraseSet } from './phrases.ts';
 import type { Candidate } from './spans.ts';
 import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
-import { commonWord, neverAName, onlyAName, placeWord, unknownWord } from './words.ts';
+import { commonWord, neverAName, notAPerson, onlyAName, placeWord, unknownWord } from './words.ts';
 import { cand, capitalisedOn, distinctive, nameRunBefore } from './venue-runs.ts';
 
 /** Shops, chains and big employers: with a place ("the Co-op in Rhyl") they say where someone works or shops. */
@@ -19,7 +19,7 @@ for (const c of `tesco|tesco express|tesco extra|asda|sainsbury's|sainsburys|ald
   vision express|superdrug|whsmith|wh smith|waterstones|john lewis|house of fraser|selfridges|debenhams|
   caffe nero|caffè nero|papa john's|papa johns|toby carvery|harvester|beefeater|brewers fayre|frankie and benny's|
   wagamama|pizza express|five guys|tim hortons|krispy kreme|holiday inn|butlins|haven|center parcs|pontins|
-  parcelforce|dhl|yodel|ups|fedex|ocado|arnold clark|stagecoach|arriva|first bus|go north east|national express|
+  parcelforce|dhl|yodel|fedex|ocado|arnold clark|stagecoach|arriva|first bus|go north east|national express|
   lothian buses|translink|cardiff bus|metrolink|scotrail|network rail|northern rail|
   bakkavor|greencore|2 sisters|cranswick|moy park|weetabix|warburtons|hovis|müller|muller|arla|cadbury|nestle|nestlé|
   unilever|reckitt|pilkington|jcb|airbus|bae systems|rolls-royce|rolls royce|tata steel|british steel|harland and wolff|
@@ -28,7 +28,7 @@ for (const c of `tesco|tesco express|tesco extra|asda|sainsbury's|sainsburys|ald
   blackpool pleasure beach|pleasure beach|alton towers|thorpe park|chessington|drayton manor|flamingo land|legoland`.split('|'))
   CHAINS.add(c.trim());
 // ordinary words as well as shops: only with a capital
-for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet|Bargain Booze|Heron|The Works|River Island|New Look|Nationwide|Halifax|Barclays|Lloyds|Santander|HSBC|NatWest|BP|Texaco|EE|O2|Three|BT|First|Go Ahead|Nissan|Vauxhall|Toyota|Honda|Mini|Siemens|Clarks|Hilton'.split(
+for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet|Bargain Booze|Heron|The Works|River Island|New Look|Nationwide|Halifax|Barclays|Lloyds|Santander|HSBC|NatWest|BP|Texaco|EE|O2|Three|BT|First|Go Ahead|Nissan|Vauxhall|Toyota|Honda|Mini|Siemens|Clarks|Hilton|UPS|Uber|Bolt|Amazon Flex'.split(
   '|',
 ))
   CHAINS.add(c, true);
@@ -129,6 +129,11 @@ const BUSINESS_WORDS = new Set(
 );
 const BRANCH_WORDS = new Set([
   'warehouse',
+  'dairy',
+  'plant',
+  'mill',
+  'yard',
+  'bakery',
   'depot',
   'store',
   'shop',
@@ -159,6 +164,13 @@ const LOCATION_PREPS = new Set(['in', 'on', 'at', 'near', 'by', 'off', 'opposite
 const STREETISH =
   /^(?:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|terrace|grove|gardens|place|parade|square|row|walk|retail|park|centre|precinct|estate|mall)$/;
 
+/** A place typed in small letters: a known place, a word no lexicon holds ("hunslet"), or one only a name ("walton"). */
+const smallLetterPlace = (key: string) => placeWord(key) || unknownWord(key) || (onlyAName(key) && !neverAName(key));
+
+/** "in the arndale": a small-letter word after "the" that no lexicon holds and that is no kind of place ("the depot"). */
+const namedPlaceAfterThe = (key: string) =>
+  unknownWord(key) && !neverAName(key) && !notAPerson(key) && !BRANCH_WORDS.has(key) && !BUSINESS_WORDS.has(key);
+
 /** Where an employer's name that starts at `j` ends (exclusive): capitalised words that can be a name, at most 4 from `s`. */
 function employerEnd(tokens: Token[], j: number, s: number): number {
   while (j < tokens.length && j - s < 4 && tokens[j]!.cap && joinedBySpace(tokens[j]!.gap) && !neverAName(tokens[j]!.key)) j++;
@@ -186,7 +198,7 @@ function locationAfter(tokens: Token[], i: number): { end: number; street: boole
     return undefined;
   if (p.key === 'of' && tokens[i - 1]?.key !== 'out') return undefined;
   let j = i + 1;
-  if (first.key === 'the' && tokens[j + 1]?.cap) j++;
+  if (first.key === 'the' && (tokens[j + 1]?.cap || (tokens[j + 1] !== undefined && namedPlaceAfterThe(tokens[j + 1]!.key)))) j++;
   // "the co-op on the high street", "at the retail park": a street in small letters after "the"
   else if (
     first.key === 'the' &&
@@ -204,7 +216,9 @@ function locationAfter(tokens: Token[], i: number): { end: number; street: boole
   } else if (tokens[j + 1] && joinedBySpace(tokens[j + 1]!.gap) && STREETISH.test(tokens[j + 1]!.key) && !neverAName(tokens[j]!.key)) {
     // "on high street", "on mill road" in small letters
     j++;
-  } else if (!/^\p{L}/u.test(tokens[j]!.text) || !(placeWord(tokens[j]!.key) || unknownWord(tokens[j]!.key))) return undefined;
+  } else if (!/^\p{L}/u.test(tokens[j]!.text) || !smallLetterPlace(tokens[j]!.key)) return undefined;
+  // "asda in burton latimer": a second word of a small-letter place
+  else if (tokens[j + 1] && !tokens[j + 1]!.cap && joinedBySpace(tokens[j + 1]!.gap) && smallLetterPlace(tokens[j + 1]!.key)) j++;
   const words = tokens.slice(start, j + 1);
   if (words.every((w) => neverAName(w.key))) return undefined;
   const street = words.some((w) => STREETISH.test(w.key));
@@ -276,6 +290,8 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
   if (OWN_VERBS.has(t.key) || theirs) {
     let k = i + 1;
     if (OWN_VERBS.has(t.key) && tokens[k] && ['the', 'a', 'their', 'his', 'her', 'our', 'my'].includes(tokens[k]!.key)) k++;
+    // the business's own name starts after "the": "run [the] Golden Dragon takeaway"
+    const named = OWN_VERBS.has(t.key) ? k : i + 1;
     for (const end = Math.min(tokens.length, k + 3); k < end; k++) {
       if (!joinedBySpace(tokens[k]!.gap)) break;
       if (!businessAt(tokens, k) || (theirs && !ownedAt(tokens, k))) continue;
@@ -291,7 +307,7 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
         break;
       }
       const loc = locationAfter(tokens, k + 1);
-      if (loc) out.push(cand('workplace', tokens, i + 1, loc.street ? k : loc.end));
+      if (loc) out.push(cand('workplace', tokens, named, loc.street ? k : loc.end));
       break;
     }
     return i;
@@ -301,7 +317,7 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
     let j = i + 1;
     // "working nights for British Airways"
     if (
-      ['nights', 'days', 'weekends', 'evenings', 'part-time', 'full-time'].includes(tokens[j]?.key ?? '') &&
+      ['nights', 'days', 'weekends', 'evenings', 'part-time', 'full-time', 'out', 'over', 'away'].includes(tokens[j]?.key ?? '') &&
       joinedBySpace(tokens[j]!.gap)
     )
       j++;
