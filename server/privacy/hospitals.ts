@@ -42,11 +42,47 @@ const smallLettersSafe = (keys: string[]) =>
     // a place and a hospital's word: "oxford childrens", "glasgow royal", "southern general"
     (keys.some((k) => placeWord(k) || k === 'southern' || k === 'northern' || k === 'western') &&
       keys.some((k) => HOSPITAL_NAME_WORDS.has(k))));
-const HOSPITAL_NAME_WORDS = new Set('royal general children women district county infirmary university memorial maternity'.split(' '));
+const HOSPITAL_NAME_WORDS = new Set(
+  'royal general children childrens women womens district county infirmary university memorial maternity area'.split(' '),
+);
+/** One-word names in small letters, where someone was "in", "at" or "taken to" it in a sentence about illness: "was in
+ * raigmore", "born at the jessop". Listed as sure (redact) or with "?" (a check): not ordinary words or first names. */
+const SMALL_SURE_WORDS = new PhraseSet();
+const SMALL_MAYBE_WORDS = new PhraseSet();
+/** Every other name in small letters, after the same words (a check): "in daisy hill with", "at st george's". */
+const SMALL_LOOSE_NAMES = new PhraseSet();
+/** One-word names that are also people's, in small letters only after "the": "at the jessop", "in the lister". */
+const SMALL_THE_WORDS = new PhraseSet();
+const smallWordSafe = (name: string, key: string) => /^\p{Lu}{3,}$/u.test(name) || (!commonWord(key) && !neverAName(key));
 for (const { name, cued, anyCase } of readPlaceList('hospitals.txt')) {
   if (!anyCase && /^\p{Lu}{2,}$/u.test(name)) ACRONYMS.add(name.toLowerCase());
   (cued ? CUED_HOSPITALS : KNOWN_HOSPITALS).add(name, !anyCase);
-  if (!anyCase && smallLettersSafe(tokenize(name.replace(/&/g, ' and ')).map((t) => t.key))) SMALL_CUED_HOSPITALS.add(name);
+  if (anyCase) continue;
+  const keys = tokenize(name.replace(/&/g, ' and ')).map((t) => t.key);
+  if (smallLettersSafe(keys)) SMALL_CUED_HOSPITALS.add(name);
+  else if (keys.length > 1) SMALL_LOOSE_NAMES.add(name);
+  else if (keys.length === 1 && smallWordSafe(name, keys[0]!))
+    (knownName(keys[0]!) && !/^\p{Lu}+$/u.test(name) ? SMALL_THE_WORDS : cued ? SMALL_MAYBE_WORDS : SMALL_SURE_WORDS).add(name);
+}
+/** Said just before a hospital named in small letters: "in", "at the", "taken to", "in and out of". */
+const SMALL_LEADS = new Set(['in', 'at', 'to', 'into', 'from']);
+const smallLead = (tokens: Token[], i: number) => {
+  let p = i - 1;
+  if (tokens[p]?.key === 'the' && joinedBySpace(tokens[i]!.gap)) p--;
+  const lead = tokens[p];
+  if (!lead || !joinedBySpace(tokens[p + 1]!.gap)) return false;
+  return SMALL_LEADS.has(lead.key) || (lead.key === 'of' && tokens[p - 1]?.key === 'out');
+};
+/** A listed name in small letters after a lead, in a sentence about illness: its length, and whether it is only possible. */
+function smallLettersMatch(tokens: Token[], i: number): { n: number; maybe: boolean } {
+  if (!smallLead(tokens, i)) return { n: 0, maybe: false };
+  const sure = SMALL_SURE_WORDS.matchAt(tokens, i);
+  if (sure) return { n: sure, maybe: false };
+  const n =
+    SMALL_MAYBE_WORDS.matchAt(tokens, i) ||
+    SMALL_LOOSE_NAMES.matchAt(tokens, i) ||
+    (tokens[i - 1]?.key === 'the' ? SMALL_THE_WORDS.matchAt(tokens, i) : 0);
+  return { n, maybe: n > 0 };
 }
 const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman', 'vic', 'gen', 'mater', 'ulster', 'havens']);
 /** Also "the X" hospitals, but only in a sentence about illness: "born early at the Rosie", "ended up in the Victoria". */
@@ -293,13 +329,26 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   }
   // "the Royal", "the Royal Alex"
   // in small letters only where nothing follows that makes it something else: "at the royal, they"
-  if (!t.cap && t.key === 'royal' && prev?.key === 'the' && ['at', 'to', 'in', 'from', 'into'].includes(tokens[i - 2]?.key ?? '')) {
+  // (a listed name goes on to the gazetteer below: "in the royal london for months after her stroke")
+  const listedSmall =
+    !t.cap &&
+    cue[i] === 1 &&
+    (SMALL_CUED_HOSPITALS.matchAt(tokens, i) > 1 || KNOWN_HOSPITALS.matchAt(tokens, i) > 1 || smallLettersMatch(tokens, i).n > 1);
+  if (
+    !t.cap &&
+    t.key === 'royal' &&
+    !listedSmall &&
+    prev?.key === 'the' &&
+    ['at', 'to', 'in', 'from', 'into'].includes(tokens[i - 2]?.key ?? '')
+  ) {
     const n = tokens[i + 1];
     const ends = (k: number) =>
       !tokens[k] || !joinedBySpace(tokens[k]!.gap) || ['in', 'at', 'for', 'with', 'when', 'and', 'after', 'on'].includes(tokens[k]!.key);
     // "at the royal", "at the royal london." ("the royal" and a place)
     if (ends(i + 1)) out.push(cand('hospital', tokens, i - 1, i, 'check'));
-    else if (n && !n.cap && placeWord(n.key) && ends(i + 2)) out.push(cand('hospital', tokens, i - 1, i + 1, 'check'));
+    // "at the royal london.", "in the royal infirmary for"
+    else if (n && !n.cap && (placeWord(n.key) || HOSPITAL_HEADS.has(n.key)) && ends(i + 2))
+      out.push(cand('hospital', tokens, i - 1, i + 1, 'check'));
     return i;
   }
   if (t.cap && t.key === 'royal' && prev?.key === 'the' && joinedBySpace(t.gap)) {
@@ -339,9 +388,16 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     ['at', 'in'].includes(prev?.key ?? '') &&
     ['me', 'him', 'her', 'us', 'them'].includes(tokens[i - 2]?.key ?? '') &&
     VISIT_VERBS.has(tokens[i - 3]?.key ?? '');
-  const known =
-    sure ||
-    (honorific || !(cue[i] || visited) ? 0 : CUED_HOSPITALS.matchAt(tokens, i) || (t.cap ? 0 : SMALL_CUED_HOSPITALS.matchAt(tokens, i)));
+  const small = !t.cap && cue[i] && !honorific ? smallLettersMatch(tokens, i) : { n: 0, maybe: false };
+  const cued = honorific || !(cue[i] || visited) ? 0 : CUED_HOSPITALS.matchAt(tokens, i);
+  // "the royal london": a place and a hospital's word, the place alone kept
+  const smallNamed = sure || cued || t.cap || honorific || !cue[i] ? 0 : SMALL_CUED_HOSPITALS.matchAt(tokens, i);
+  const known = sure || cued || smallNamed || (t.cap || honorific || !cue[i] ? 0 : small.n);
+  // a kept word is an area's name, not the hospital's, unless a hospital's word goes with it ("liverpool womens")
+  const keptName =
+    kept.subarray(i, i + known).some((x) => x === 1) &&
+    !tokens.slice(i, i + known).some((w, k) => !kept[i + k] && HOSPITAL_NAME_WORDS.has(w.key));
+  const fromSmall = !sure && !cued && !smallNamed && small.n > 0;
   // "Birmingham Children's Trust": the trust that employs someone, not the hospital
   const trust = known > 0 && tokens[i + known]?.key === 'trust' && tokens[i + known]!.cap;
   // "Mid Ulster": the end of a longer name the keep-list knows (an area), not the Ulster Hospital
@@ -373,7 +429,8 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
         i + known - 1,
         !sure &&
           (visited ||
-            kept.subarray(i, i + known).some((x) => x === 1) ||
+            (fromSmall && small.maybe) ||
+            keptName ||
             (known === 1 && (placeWord(t.key) || (prev?.key === 'in' && tokens[i - 2]?.key === 'born'))))
           ? 'check'
           : undefined,
