@@ -107,7 +107,8 @@ const HOSPITAL_CUES = new Set(
   breathing bedside hospitalised admission paediatric neonatal paramedics resus oxygen incubator caesarean c-section
   contractions newborn stillborn antenatal postnatal chemotherapy radiotherapy oncology cardiac cardiology neurology
   surgeon surgeons operated suicidal overdosed anorexia bulimia psychiatric psych detained hospice hospices
-  dying plaster bleed bleeding`.split(/\s+/),
+  dying plaster bleed bleeding illness outpatient outpatients checkup checkups check-up check-ups depressed depression
+  anxiety sickle tb terminal terminally`.split(/\s+/),
 );
 /** Kinds of ward, not names of one: "on labour ward", "on psych ward". */
 const WARD_KINDS = new Set(
@@ -156,13 +157,28 @@ const HONORIFIC_BEFORE = new Set([
   'sister',
 ]);
 
+/** Nothing that makes it something else follows: "at the royal, they", "at the Childrens with his chest". */
+const NAME_END_WORDS = new Set(['in', 'at', 'for', 'with', 'when', 'and', 'after', 'on']);
+const nameEndsAt = (tokens: Token[], k: number) => !tokens[k] || !joinedBySpace(tokens[k]!.gap) || NAME_END_WORDS.has(tokens[k]!.key);
+/** "the Children's", "the womens": a city's children's or women's hospital, said short. */
+const shortKindOfHospital = (t: Token) => (['children', 'women'].includes(t.key) ? t.possessive : ['childrens', 'womens'].includes(t.key));
+/** A ward's code as written: "E39", "G3", "AMU2". */
+const WARD_CODE = /^[A-Z]{1,3}\d{1,2}[A-Z]?$/u;
+/** Vitamins and the like someone is "on": "on B12", "on D3". */
+const NOT_WARD_CODE = /^(?:B\d{1,2}|D3|K2)$/u;
+
 /** For each token, whether its sentence speaks of illness or care ("in and out of" counts). */
 export const hospitalSentences = (tokens: Token[]) =>
   sentencesWith(
     tokens,
     (t, k) =>
-      HOSPITAL_CUES.has(t.key) || (t.key === 'out' && tokens[k - 1]?.key === 'and' && tokens[k + 1]?.key === 'of') || stayLength(tokens, k),
+      careWord(tokens, k) || (t.key === 'out' && tokens[k - 1]?.key === 'and' && tokens[k + 1]?.key === 'of') || stayLength(tokens, k),
   );
+/** A word of illness or care, or two of them: "check ups", "passed away". */
+const careWord = (tokens: Token[], k: number) =>
+  HOSPITAL_CUES.has(tokens[k]!.key) ||
+  (tokens[k]!.key === 'check' && ['up', 'ups'].includes(tokens[k + 1]?.key ?? '')) ||
+  (tokens[k]!.key === 'passed' && tokens[k + 1]?.key === 'away');
 
 /**
  * The hospital rules at token `i`: candidates go to `out`. Returns where the walk goes on from (the
@@ -245,7 +261,7 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   // "ward 7", "Ward 12b", "Rainbow Ward", "the Starlight ward" (not "Rebecca Ward", "Mrs Ward")
   if (t.key === 'ward') {
     const n = tokens[i + 1];
-    if (n && joinedBySpace(n.gap) && (/^\d{1,2}[a-z]?$/i.test(n.text) || /^[a-z]\d{1,2}$/i.test(n.text) || WARD_NUMBERS.has(n.key))) {
+    if (n && joinedBySpace(n.gap) && (/^\d{1,3}[a-z]?$/i.test(n.text) || /^[a-z]\d{1,2}$/i.test(n.text) || WARD_NUMBERS.has(n.key))) {
       out.push(cand('hospital', tokens, i, i + 1));
       return i;
     }
@@ -342,8 +358,7 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     ['at', 'to', 'in', 'from', 'into'].includes(tokens[i - 2]?.key ?? '')
   ) {
     const n = tokens[i + 1];
-    const ends = (k: number) =>
-      !tokens[k] || !joinedBySpace(tokens[k]!.gap) || ['in', 'at', 'for', 'with', 'when', 'and', 'after', 'on'].includes(tokens[k]!.key);
+    const ends = (k: number) => nameEndsAt(tokens, k);
     // "at the royal", "at the royal london." ("the royal" and a place)
     if (ends(i + 1)) out.push(cand('hospital', tokens, i - 1, i, 'check'));
     // "at the royal london.", "in the royal infirmary for"
@@ -365,6 +380,30 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
       !(next && joinedBySpace(next.gap) && NOT_HOSPITAL_AFTER_ROYAL.has(next.key))
     )
       out.push(cand('hospital', tokens, i - 1, j));
+    return i;
+  }
+  // "check ups at the Barkantine": a visit to a clinic, not the UPS depot
+  if (t.key === 'ups' && prev?.key === 'check' && joinedBySpace(t.gap)) return i;
+  // "a long time on Ward 3 at the Childrens with his chest", "born in the womens" (possible in small letters)
+  if (
+    shortKindOfHospital(t) &&
+    cue[i] === 1 &&
+    prev?.key === 'the' &&
+    joinedBySpace(t.gap) &&
+    SMALL_LEADS.has(tokens[i - 2]?.key ?? '') &&
+    nameEndsAt(tokens, i + 1)
+  ) {
+    out.push(cand('hospital', tokens, i, i, t.cap ? undefined : 'check'));
+    return i;
+  }
+  // "we were always in QMC, E39", "mostly on D4": a ward's code (possible)
+  if (
+    cue[i] === 1 &&
+    WARD_CODE.test(t.text) &&
+    ((['on', 'onto'].includes(prev?.key ?? '') && joinedBySpace(t.gap) && !NOT_WARD_CODE.test(t.text)) ||
+      (/^, ?$/u.test(t.gap) && out.length > 0 && out[out.length - 1]!.kind === 'hospital' && out[out.length - 1]!.end === prev?.end))
+  ) {
+    out.push(cand('hospital', tokens, i, i, 'check'));
     return i;
   }
   // hospitals known by a word that is also a place or a house: "the Priory", "the Heath" (possible; in small letters only
@@ -465,7 +504,7 @@ const NOT_TREATED_IN = new Set('hmp hmyoi prison court care foster year receptio
  * "sectioned at Parkwood", "in and out of Wansbeck". Possible (a check).
  */
 export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[] {
-  const cue = sentencesWith(tokens, (t) => HOSPITAL_CUES.has(t.key));
+  const cue = sentencesWith(tokens, (_t, k) => careWord(tokens, k));
   const out: Candidate[] = [];
   for (let i = 1; i + 1 < tokens.length; i++) {
     const p = tokens[i]!;
@@ -483,7 +522,12 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
     // "visited me at Parklands every week while I was unwell"
     const visited =
       cue[i] === 1 && p.key === 'at' && ['me', 'him', 'her', 'us', 'them'].includes(lead.key) && VISIT_VERBS.has(tokens[i - 2]?.key ?? '');
-    const treated = visited || (TREATED_AT.has(lead.key) && (lead.key !== 'unit' || UNIT_KINDS.has(tokens[i - 2]?.key ?? '')));
+    const treated =
+      visited ||
+      (TREATED_AT.has(lead.key) && (lead.key !== 'unit' || UNIT_KINDS.has(tokens[i - 2]?.key ?? ''))) ||
+      // "passed away at St Christophers", "the check ups at the Barkantine"
+      (lead.key === 'away' && tokens[i - 2]?.key === 'passed') ||
+      (['up', 'ups'].includes(lead.key) && tokens[i - 2]?.key === 'check');
     if (!(treated || inAndOut || stayed) || (p.key === 'of' && !inAndOut)) continue;
     let s = i + 1;
     if (tokens[s]!.key === 'the' && joinedBySpace(tokens[s]!.gap) && tokens[s + 1]) s++;
