@@ -437,6 +437,15 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     kept.subarray(i, i + known).some((x) => x === 1) &&
     !tokens.slice(i, i + known).some((w, k) => !kept[i + k] && HOSPITAL_NAME_WORDS.has(w.key));
   const fromSmall = !sure && !cued && !smallNamed && small.n > 0;
+  // "moved her to Mile End for rehab", "in New Cross with": a listed name of ordinary words or places is a place too,
+  // sure only where someone was admitted, born or transferred there, or stayed there a while
+  const ordinaryName =
+    cued > 1 &&
+    !['st', 'saint', 'dr'].includes(t.key) &&
+    tokens
+      .slice(i, i + known)
+      .every((w) => (commonWord(w.key) || placeWord(w.key)) && !HOSPITAL_NAME_WORDS.has(w.key) && !ROYAL_TITLES.has(w.key));
+  const weakLead = ordinaryName && !strongLead(tokens, i, known);
   // "Birmingham Children's Trust": the trust that employs someone, not the hospital
   const trust = known > 0 && tokens[i + known]?.key === 'trust' && tokens[i + known]!.cap;
   // "Mid Ulster": the end of a longer name the keep-list knows (an area), not the Ulster Hospital
@@ -452,13 +461,23 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   // "Jimmy's mum", "Guy's house": a person's, not St James's or Guy's
   const persons = known === 1 && t.possessive && after !== undefined && joinedBySpace(after.gap) && PERSONS_THINGS.has(after.key);
   const spelt = known === 1 && ACRONYMS.has(t.key) && t.cap && !t.acronym;
+  // "at Kings Cross", "Highbury Corner": the first word of a longer name
+  const partOfLonger =
+    known === 1 &&
+    !sure &&
+    !t.acronym &&
+    after !== undefined &&
+    after.cap &&
+    joinedBySpace(after.gap) &&
+    !after.sentenceStart &&
+    !knownName(after.key);
   // "Liverpool Women" (a team), "Dr Gray said": the hospital's name has its possessive ("Liverpool Women's", "Dr Gray's")
   const bare =
     known > 1 &&
     !last!.possessive &&
     (['women', 'children'].includes(last!.key) || HONORIFIC_BEFORE.has(t.key)) &&
     !['womens', 'childrens'].includes(last!.text.toLowerCase());
-  if (known > 0 && !trust && !inLongerTerm && !other && !home && !home2 && !bare && !spelt && !persons) {
+  if (known > 0 && !trust && !inLongerTerm && !other && !home && !home2 && !bare && !spelt && !persons && !partOfLonger) {
     // a cued name that is also a town ("in Craigavon with meningitis"): possible
     out.push(
       cand(
@@ -469,6 +488,7 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
         !sure &&
           (visited ||
             (fromSmall && small.maybe) ||
+            weakLead ||
             keptName ||
             (known === 1 && (placeWord(t.key) || (prev?.key === 'in' && tokens[i - 2]?.key === 'born'))))
           ? 'check'
@@ -480,6 +500,19 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   }
 
   return -1;
+}
+
+/** "Princess of Wales", "Queen Elizabeth": a person's name, not a place's. */
+const ROYAL_TITLES = new Set(['prince', 'princess', 'queen', 'king', 'duke', 'duchess', 'countess']);
+/** "admitted to X", "born in the X", "in and out of X", "in X for six weeks": where someone surely was treated. */
+function strongLead(tokens: Token[], i: number, n: number): boolean {
+  let p = i - 1;
+  if (tokens[p]?.key === 'the') p--;
+  const lead = tokens[p - 1]?.key ?? '';
+  if (tokens[p]?.key === 'of') return lead === 'out';
+  if (TREATED_AT.has(lead) && !['unit', 'ward', 'clinic'].includes(lead)) return true;
+  if (tokens[p]?.key === 'in' && ['was', 'were', 'been', 'is'].includes(lead)) return true;
+  return tokens[i + n]?.key === 'for' && tokens[i + n + 2] !== undefined && stayLength(tokens, i + n + 2);
 }
 
 /** Said just before where someone was treated: "admitted to", "sectioned at", "born in", "in and out of", "a bed at". */
