@@ -86,7 +86,24 @@ function smallLettersMatch(tokens: Token[], i: number): { n: number; maybe: bool
 }
 const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman', 'vic', 'gen', 'mater', 'ulster', 'havens']);
 /** Also "the X" hospitals, but only in a sentence about illness: "born early at the Rosie", "ended up in the Victoria". */
-const CUED_MAYBE_HOSPITALS = new Set(['rosie', 'victoria', 'jubilee', 'christie', 'marsden', 'brompton', 'churchill']);
+const CUED_MAYBE_HOSPITALS = new Set([
+  'rosie',
+  'victoria',
+  'jubilee',
+  'christie',
+  'marsden',
+  'brompton',
+  'churchill',
+  // the Simpson Centre (Edinburgh), the Western General, the Southern General, the Portland, the Horton
+  'simpsons',
+  'simpson',
+  'western',
+  'southern',
+  'portland',
+  'horton',
+]);
+/** Also a programme, a direction or a town, said with "the": in small letters only after "in", "at", "to". */
+const SHORT_NAMES_OF_WORDS = new Set(['simpsons', 'simpson', 'western', 'southern', 'portland', 'horton']);
 /** After a known hospital's name, words that make it something else: "Beechcroft Road", "Dorset County Council". */
 const NOT_HOSPITAL_AFTER = new Set(
   'road rd street st avenue ave lane drive close crescent grove terrace way gardens place square parade school primary academy college nursery council trust services service estate fc football rugby cricket team church station library exchange concert theatre hotel show'.split(
@@ -120,6 +137,8 @@ const WARD_KINDS = new Set(
 );
 /** Said before where someone lives: "we lived in", "moved to", "grew up in". */
 const LIVED_WORDS = new Set('live lives lived living raised settled'.split(' '));
+/** "we moved to poole": a town named in small letters where someone moved is the town (a patient is "moved her to"). */
+const MOVED_WORDS = new Set(['moved', 'move', 'moving']);
 /** After someone's name and 's: their family or things, so the name is a person's ("Jimmy's mum"). */
 const PERSONS_THINGS = new Set(
   'mum mam mom dad mother father nan nana gran grandma grandad brother sister wife husband girlfriend boyfriend partner son daughter kids children baby house flat car dog cat birthday party'.split(
@@ -165,7 +184,7 @@ const shortKindOfHospital = (t: Token) => (['children', 'women'].includes(t.key)
 /** A ward's code as written: "E39", "G3", "AMU2". */
 const WARD_CODE = /^[A-Z]{1,3}\d{1,2}[A-Z]?$/u;
 /** Vitamins and the like someone is "on": "on B12", "on D3". */
-const NOT_WARD_CODE = /^(?:B\d{1,2}|D3|K2)$/u;
+const NOT_WARD_CODE = /^(?:B\d{1,2}|D3|K2|A[345])$/u;
 
 /** For each token, whether its sentence speaks of illness or care ("in and out of" counts). */
 export const hospitalSentences = (tokens: Token[]) =>
@@ -412,7 +431,9 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     (((t.cap || cue[i] === 1) && MAYBE_HOSPITALS.has(t.key)) || (cue[i] === 1 && CUED_MAYBE_HOSPITALS.has(t.key))) &&
     prev?.key === 'the' &&
     !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap)) &&
-    KNOWN_HOSPITALS.matchAt(tokens, i) <= 1
+    KNOWN_HOSPITALS.matchAt(tokens, i) <= 1 &&
+    // "watched the simpsons while he was poorly": in small letters, only where someone was in or at it
+    (t.cap || !SHORT_NAMES_OF_WORDS.has(t.key) || smallLead(tokens, i))
   ) {
     out.push(cand('hospital', tokens, i - 1, i, 'check'));
     return i;
@@ -457,7 +478,10 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   // "at martin's house": someone's home, not Martin House
   const home = known > 1 && !last!.cap && last!.key === 'house' && tokens.slice(i, i + known - 1).some((w) => w.possessive);
   // "when we lived in Poole", "moved to Basildon": a cued name where someone lives is the town
-  const home2 = !sure && ['in', 'to', 'from', 'near'].includes(prev?.key ?? '') && LIVED_WORDS.has(tokens[i - 2]?.key ?? '');
+  const home2 =
+    !sure &&
+    ['in', 'to', 'from', 'near'].includes(prev?.key ?? '') &&
+    (LIVED_WORDS.has(tokens[i - 2]?.key ?? '') || (fromSmall && MOVED_WORDS.has(tokens[i - 2]?.key ?? '')));
   // "Jimmy's mum", "Guy's house": a person's, not St James's or Guy's
   const persons = known === 1 && t.possessive && after !== undefined && joinedBySpace(after.gap) && PERSONS_THINGS.has(after.key);
   const spelt = known === 1 && ACRONYMS.has(t.key) && t.cap && !t.acronym;
