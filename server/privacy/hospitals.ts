@@ -260,12 +260,27 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
       !t.cap &&
       prev &&
       !prev.cap &&
-      unknownWord(prev.key) &&
+      // "at treliske hospital", "in bedford hospital", "leigh infirmary"
+      (unknownWord(prev.key) || ((placeWord(prev.key) || kept[i - 1] === 1) && !commonWord(prev.key))) &&
       !CLINIC_KINDS.has(prev.key) &&
+      !HOSPITAL_TYPE_WORDS.has(prev.key) &&
       joinedBySpace(t.gap) &&
       HOSPITAL_HEADS.has(t.key)
     ) {
-      out.push(cand('hospital', tokens, i - 1, i, 'check'));
+      // "st oswald's hospice": a saint's name before it
+      const saint = prev.possessive && ['st', 'saint'].includes(tokens[i - 2]?.key ?? '') && joinedBySpace(prev.gap);
+      out.push(cand('hospital', tokens, saint ? i - 2 : i - 1, i, 'check'));
+    } else if (
+      !words.length &&
+      !t.cap &&
+      prev?.possessive &&
+      !prev.cap &&
+      ['st', 'saint'].includes(tokens[i - 2]?.key ?? '') &&
+      joinedBySpace(t.gap) &&
+      joinedBySpace(prev.gap) &&
+      HOSPITAL_HEADS.has(t.key)
+    ) {
+      out.push(cand('hospital', tokens, i - 2, i, 'check'));
     }
     return i;
   }
