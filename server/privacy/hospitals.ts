@@ -125,7 +125,7 @@ const HOSPITAL_CUES = new Set(
   contractions newborn stillborn antenatal postnatal chemotherapy radiotherapy oncology cardiac cardiology neurology
   surgeon surgeons operated suicidal overdosed anorexia bulimia psychiatric psych detained hospice hospices
   dying plaster bleed bleeding illness outpatient outpatients checkup checkups check-up check-ups depressed depression
-  anxiety sickle tb terminal terminally`.split(/\s+/),
+  anxiety sickle tb terminal terminally covid`.split(/\s+/),
 );
 /** Kinds of ward, not names of one: "on labour ward", "on psych ward". */
 const WARD_KINDS = new Set(
@@ -197,7 +197,12 @@ export const hospitalSentences = (tokens: Token[]) =>
 const careWord = (tokens: Token[], k: number) =>
   HOSPITAL_CUES.has(tokens[k]!.key) ||
   (tokens[k]!.key === 'check' && ['up', 'ups'].includes(tokens[k + 1]?.key ?? '')) ||
-  (tokens[k]!.key === 'passed' && tokens[k + 1]?.key === 'away');
+  (tokens[k]!.key === 'passed' && tokens[k + 1]?.key === 'away') ||
+  accidentAndEmergencyAt(tokens, k);
+/** "A&E" (two words to the tokenizer: "A", "&E") or "a and e", ending at k. */
+const accidentAndEmergencyAt = (tokens: Token[], k: number) =>
+  tokens[k]!.key === 'e' &&
+  ((tokens[k]!.gap === '&' && tokens[k - 1]?.key === 'a') || (tokens[k - 1]?.key === 'and' && tokens[k - 2]?.key === 'a'));
 
 /**
  * The hospital rules at token `i`: candidates go to `out`. Returns where the walk goes on from (the
@@ -416,6 +421,24 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
       out.push(cand('hospital', tokens, i - 1, j));
     return i;
   }
+  // "Wrexham A&E", "we were in Aintree A&E all night": the hospital whose A&E it is (possible)
+  if (
+    t.cap &&
+    !t.sentenceStart &&
+    !t.acronym &&
+    tokens[i + 1]?.key === 'a' &&
+    tokens[i + 1]!.cap &&
+    joinedBySpace(tokens[i + 1]!.gap) &&
+    tokens[i + 2] !== undefined &&
+    accidentAndEmergencyAt(tokens, i + 2) &&
+    !neverAName(t.key) &&
+    !HOSPITAL_TYPE_WORDS.has(t.key) &&
+    !kept[i - 1] &&
+    KNOWN_HOSPITALS.matchAt(tokens, i) + CUED_HOSPITALS.matchAt(tokens, i) === 0
+  ) {
+    out.push(cand('hospital', tokens, i, i, 'check'));
+    return i;
+  }
   // "check ups at the Barkantine": a visit to a clinic, not the UPS depot
   if (t.key === 'ups' && prev?.key === 'check' && joinedBySpace(t.gap)) return i;
   // "a long time on Ward 3 at the Childrens with his chest", "born in the womens" (possible in small letters)
@@ -509,7 +532,8 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     after.cap &&
     joinedBySpace(after.gap) &&
     !after.sentenceStart &&
-    !knownName(after.key);
+    !knownName(after.key) &&
+    !(after.key === 'a' && tokens[i + 2] !== undefined && accidentAndEmergencyAt(tokens, i + 2));
   // "Liverpool Women" (a team), "Dr Gray said": the hospital's name has its possessive ("Liverpool Women's", "Dr Gray's")
   const bare =
     known > 1 &&
