@@ -586,7 +586,7 @@ const TREATED_AT = new Set(
 );
 const VISIT_VERBS = new Set(['visited', 'visit', 'visits', 'visiting', 'saw', 'see']);
 const UNIT_KINDS = new Set(
-  'neonatal intensive care baby maternity paediatric assessment mental psychiatric eating mother burns spinal stroke renal cancer oncology childrens children adolescent secure rehab rehabilitation'.split(
+  'neonatal intensive care baby maternity paediatric assessment mental psychiatric eating mother burns spinal stroke renal cancer oncology childrens children adolescent secure rehab rehabilitation disorder disorders inpatient mbu'.split(
     ' ',
   ),
 );
