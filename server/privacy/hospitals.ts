@@ -106,7 +106,7 @@ const CUED_MAYBE_HOSPITALS = new Set([
 const SHORT_NAMES_OF_WORDS = new Set(['simpsons', 'simpson', 'western', 'southern', 'portland', 'horton']);
 /** After a known hospital's name, words that make it something else: "Beechcroft Road", "Dorset County Council". */
 const NOT_HOSPITAL_AFTER = new Set(
-  'road rd street st avenue ave lane drive close crescent grove terrace way gardens place square parade school primary academy college nursery council trust services service estate fc football rugby cricket team church station library exchange concert theatre hotel show'.split(
+  'road rd street st avenue ave lane drive close crescent grove terrace way gardens place square parade school primary academy college nursery council trust services service estate fc football rugby cricket team church station library exchange concert theatre hotel show area'.split(
     ' ',
   ),
 );
@@ -471,7 +471,7 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap)) &&
     KNOWN_HOSPITALS.matchAt(tokens, i) <= 1 &&
     // "watched the simpsons while he was poorly": in small letters, only where someone was in or at it
-    (t.cap || !SHORT_NAMES_OF_WORDS.has(t.key) || smallLead(tokens, i))
+    (!SHORT_NAMES_OF_WORDS.has(t.key) || ((t.cap || smallLead(tokens, i)) && nameEndsAt(tokens, i + 1)))
   ) {
     out.push(cand('hospital', tokens, i - 1, i, 'check'));
     return i;
@@ -532,7 +532,6 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     after.cap &&
     joinedBySpace(after.gap) &&
     !after.sentenceStart &&
-    !knownName(after.key) &&
     !(after.key === 'a' && tokens[i + 2] !== undefined && accidentAndEmergencyAt(tokens, i + 2));
   // "Liverpool Women" (a team), "Dr Gray said": the hospital's name has its possessive ("Liverpool Women's", "Dr Gray's")
   const bare =
