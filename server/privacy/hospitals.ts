@@ -53,6 +53,9 @@ const SMALL_MAYBE_WORDS = new PhraseSet();
 const SMALL_LOOSE_NAMES = new PhraseSet();
 /** One-word names that are also people's, in small letters only after "the": "at the jessop", "in the lister". */
 const SMALL_THE_WORDS = new PhraseSet();
+/** Also a person's name, two letters ("qa" is also quality assurance), or a region ("in ulster"): said with "the" only. */
+const onlyAfterThe = (name: string, key: string) =>
+  (knownName(key) && !/^\p{Lu}+$/u.test(name)) || key.length < 3 || ['ulster', 'mater'].includes(key);
 const smallWordSafe = (name: string, key: string) => /^\p{Lu}{3,}$/u.test(name) || (!commonWord(key) && !neverAName(key));
 for (const { name, cued, anyCase } of readPlaceList('hospitals.txt')) {
   if (!anyCase && /^\p{Lu}{2,}$/u.test(name)) ACRONYMS.add(name.toLowerCase());
@@ -62,7 +65,7 @@ for (const { name, cued, anyCase } of readPlaceList('hospitals.txt')) {
   if (smallLettersSafe(keys)) SMALL_CUED_HOSPITALS.add(name);
   else if (keys.length > 1) SMALL_LOOSE_NAMES.add(name);
   else if (keys.length === 1 && smallWordSafe(name, keys[0]!))
-    (knownName(keys[0]!) && !/^\p{Lu}+$/u.test(name) ? SMALL_THE_WORDS : cued ? SMALL_MAYBE_WORDS : SMALL_SURE_WORDS).add(name);
+    (onlyAfterThe(name, keys[0]!) ? SMALL_THE_WORDS : cued ? SMALL_MAYBE_WORDS : SMALL_SURE_WORDS).add(name);
 }
 /** Said just before a hospital named in small letters: "in", "at the", "taken to", "in and out of". */
 const SMALL_LEADS = new Set(['in', 'at', 'to', 'into', 'from']);
