@@ -12,7 +12,8 @@ describe('hospitals named in small letters', () => {
   it.each([
     ['a place and a hospital word after "the royal"', 'my mum was in the royal london for months after her stroke', ['royal london']],
     ['a listed one-word name after "in"', 'he was in fazakerley for a month with his chest', ['fazakerley']],
-    ['a listed initials after "in the"', 'she was in the qe with covid for a week', ['qe']],
+    ['listed initials after "in"', 'we was in cuh so many times with his asthma', ['cuh']],
+    ['two-letter initials only after "the", as a check', 'she was in the qe with covid for a week', ['qe (check)']],
     ['a surname-like name only after "the"', 'he was born at 28 weeks at the jessop', ['jessop (check)']],
     ['a listed name that is also a town is a check', 'rojin was in singleton for her eye operation', ['singleton (check)']],
     ['a town before a small-letter infirmary', 'she was in leigh infirmary with her chest', ['leigh infirmary (check)']],
