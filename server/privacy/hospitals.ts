@@ -136,7 +136,7 @@ const WARD_KINDS = new Set(
   mens womens kids children childrens dependency locked open general respiratory orthopaedic trauma observation day
   delivery postnatal antenatal maternity paediatric paediatrics neonatal childrens high same other wrong right next
   main big small busy quiet new old short long stay mental health eating disorder surgery medicine cancer oncology
-  renal geriatric haematology transitional assessment admissions`.split(/\s+/),
+  renal geriatric haematology transitional assessment admissions side night private single mixed`.split(/\s+/),
 );
 /** Said before where someone lives: "we lived in", "moved to", "grew up in". */
 const LIVED_WORDS = new Set('live lives lived living raised settled'.split(' '));
@@ -184,6 +184,28 @@ const NAME_END_WORDS = new Set(['in', 'at', 'for', 'with', 'when', 'and', 'after
 const nameEndsAt = (tokens: Token[], k: number) => !tokens[k] || !joinedBySpace(tokens[k]!.gap) || NAME_END_WORDS.has(tokens[k]!.key);
 /** "the Children's", "the womens": a city's children's or women's hospital, said short. */
 const shortKindOfHospital = (t: Token) => (['children', 'women'].includes(t.key) ? t.possessive : ['childrens', 'womens'].includes(t.key));
+/** Just before a ward's small-letter name: "on", "onto", "in", "on the" ("on the rainbow ward", "in puffin ward"). */
+const wardLead = (tokens: Token[], k: number) =>
+  ['on', 'onto', 'in'].includes(tokens[k]?.key ?? '') ||
+  (tokens[k]?.key === 'the' && ['on', 'onto', 'in'].includes(tokens[k - 1]?.key ?? ''));
+/** Kinds of operation, not names of a practice: "bariatric surgery". */
+const SURGERY_KINDS = new Set(
+  'bariatric gastric cosmetic plastic laser dental keyhole cardiac spinal brain eye heart hip knee bowel neuro'.split(' '),
+);
+/** "at the beacon medical centre", "at oakwood surgery": a GP's practice named in small letters (possible). */
+function smallPractice(tokens: Token[], i: number): number {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  if (t.cap || !prev || prev.cap || !joinedBySpace(t.gap)) return -1;
+  let s = -1;
+  if (['centre', 'center', 'practice'].includes(t.key) && ['medical', 'health'].includes(prev.key)) s = i - 2;
+  else if (t.key === 'surgery' && !commonWord(prev.key) && !SURGERY_KINDS.has(prev.key) && !WARD_KINDS.has(prev.key)) s = i - 1;
+  const name = tokens[s];
+  if (!name || name.cap || !joinedBySpace(tokens[s + 1]!.gap) || !joinedBySpace(name.gap)) return -1;
+  if (HOSPITAL_TYPE_WORDS.has(name.key) || neverAName(name.key) || HOSPITAL_CUES.has(name.key) || !/^\p{Ll}{3,}$/u.test(name.text))
+    return -1;
+  return ['the', 'at', 'to', 'from'].includes(tokens[s - 1]?.key ?? '') ? s : -1;
+}
 /** A ward's code as written: "E39", "G3", "AMU2". */
 const WARD_CODE = /^[A-Z]{1,3}\d{1,2}[A-Z]?$/u;
 /** Vitamins and the like someone is "on": "on B12", "on D3". */
@@ -313,7 +335,7 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
       !prev.cap &&
       joinedBySpace(t.gap) &&
       joinedBySpace(prev.gap) &&
-      ['on', 'onto'].includes(tokens[i - 2]?.key ?? '') &&
+      wardLead(tokens, i - 2) &&
       /^\p{Ll}{3,}$/u.test(prev.text) &&
       !WARD_KINDS.has(prev.key) &&
       !HOSPITAL_TYPE_WORDS.has(prev.key) &&
@@ -440,6 +462,11 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     KNOWN_HOSPITALS.matchAt(tokens, i) + CUED_HOSPITALS.matchAt(tokens, i) === 0
   ) {
     out.push(cand('hospital', tokens, i, i, 'check'));
+    return i;
+  }
+  const practiceAt = smallPractice(tokens, i);
+  if (practiceAt >= 0) {
+    out.push(cand('hospital', tokens, practiceAt, i, 'check'));
     return i;
   }
   // "check ups at the Barkantine": a visit to a clinic, not the UPS depot
