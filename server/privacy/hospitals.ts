@@ -613,6 +613,8 @@ const TREATED_AT = new Set(
     ' ',
   ),
 );
+/** What is done to a patient: "moved her to", "sent him to". */
+const MOVED_PATIENT = new Set(['moved', 'transferred', 'sent', 'rushed', 'referred']);
 const VISIT_VERBS = new Set(['visited', 'visit', 'visits', 'visiting', 'saw', 'see']);
 const UNIT_KINDS = new Set(
   'neonatal intensive care baby maternity paediatric assessment mental psychiatric eating mother burns spinal stroke renal cancer oncology childrens children adolescent secure rehab rehabilitation disorder disorders inpatient mbu'.split(
@@ -652,7 +654,12 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
       (TREATED_AT.has(lead.key) && (lead.key !== 'unit' || UNIT_KINDS.has(tokens[i - 2]?.key ?? ''))) ||
       // "passed away at St Christophers", "the check ups at the Barkantine"
       (lead.key === 'away' && tokens[i - 2]?.key === 'passed') ||
-      (['up', 'ups'].includes(lead.key) && tokens[i - 2]?.key === 'check');
+      (['up', 'ups'].includes(lead.key) && tokens[i - 2]?.key === 'check') ||
+      // "they moved her to Furness for rehab", "sent him to Stobhill"
+      (p.key === 'to' &&
+        cue[i] === 1 &&
+        ['me', 'him', 'her', 'us', 'them'].includes(lead.key) &&
+        MOVED_PATIENT.has(tokens[i - 2]?.key ?? ''));
     if (!(treated || inAndOut || stayed) || (p.key === 'of' && !inAndOut)) continue;
     let s = i + 1;
     if (tokens[s]!.key === 'the' && joinedBySpace(tokens[s]!.gap) && tokens[s + 1]) s++;
