@@ -104,6 +104,8 @@ const CUED_MAYBE_HOSPITALS = new Set([
   'southern',
   'portland',
   'horton',
+  // the Victoria Infirmary (Glasgow), the Victoria Hospital (Kirkcaldy)
+  'vicky',
 ]);
 /** Also a programme, a direction or a town, said with "the": in small letters only after "in", "at", "to". */
 const SHORT_NAMES_OF_WORDS = new Set(['simpsons', 'simpson', 'western', 'southern', 'portland', 'horton']);
@@ -430,7 +432,8 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
       out.push(cand('hospital', tokens, i - 1, i + 1, 'check'));
     return i;
   }
-  if (t.cap && t.key === 'royal' && prev?.key === 'the' && joinedBySpace(t.gap)) {
+  // (a listed "Royal ..." goes on to the gazetteer: "the Royal Albert Edward", not "the Royal Albert Hall")
+  if (t.cap && t.key === 'royal' && prev?.key === 'the' && joinedBySpace(t.gap) && KNOWN_HOSPITALS.matchAt(tokens, i) < 2) {
     const j = capitalisedOn(tokens, i, i, 2);
     const after = tokens.slice(i + 1, j + 1);
     const next = tokens[i + 1];
