@@ -486,6 +486,21 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     out.push(cand('hospital', tokens, i, i, t.cap ? undefined : 'check'));
     return i;
   }
+  // "at leicester childrens with his chest", "in Glasgow Women's", "in burnley general": a town's hospital said short
+  if (
+    (shortKindOfHospital(t) || (t.key === 'general' && !t.cap)) &&
+    cue[i] === 1 &&
+    prev !== undefined &&
+    !prev.sentenceStart &&
+    joinedBySpace(t.gap) &&
+    (placeWord(prev.key) || kept[i - 1] === 1) &&
+    !commonWord(prev.key) &&
+    smallLead(tokens, i - 1) &&
+    nameEndsAt(tokens, i + 1)
+  ) {
+    out.push(cand('hospital', tokens, i - 1, i, t.cap && prev.cap ? undefined : 'check'));
+    return i;
+  }
   // "we were always in QMC, E39", "mostly on D4": a ward's code (possible)
   if (
     cue[i] === 1 &&
@@ -545,7 +560,13 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   const last = tokens[i + known - 1];
   const after = tokens[i + known];
   // "Beechcroft Road", "Dorset County Council", "Glasgow Royal Concert Hall": the name of something else
-  const other = known > 0 && after !== undefined && joinedBySpace(after.gap) && NOT_HOSPITAL_AFTER.has(after.key);
+  const other =
+    known > 0 &&
+    after !== undefined &&
+    joinedBySpace(after.gap) &&
+    (NOT_HOSPITAL_AFTER.has(after.key) ||
+      // "the Leeds children's centre": a children's centre, not the children's hospital
+      (['centre', 'center'].includes(after.key) && ['children', 'childrens'].includes(last!.key)));
   // "at martin's house": someone's home, not Martin House
   const home = known > 1 && !last!.cap && last!.key === 'house' && tokens.slice(i, i + known - 1).some((w) => w.possessive);
   // "when we lived in Poole", "moved to Basildon": a cued name where someone lives is the town
