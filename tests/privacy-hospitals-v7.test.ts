@@ -76,3 +76,25 @@ describe("wards' codes and A&E", () => {
     expect(hospitals(story)).toEqual([]);
   });
 });
+
+describe('wards, practices and places a patient was moved to', () => {
+  it.each([
+    ['a ward\'s small-letter name after "on the"', 'he was on the rainbow ward for weeks', ['rainbow ward (check)']],
+    ['a GP practice in small letters', 'the gp at the beacon medical centre was rubbish', ['beacon medical centre (check)']],
+    ['a practice called "X surgery"', 'we go to parkside surgery for his meds', ['parkside surgery (check)']],
+    ['a place a patient was moved to', 'then they moved her to Walkergate for rehab', ['Walkergate']],
+    ['a listed "Royal" name after "the"', 'the nurses at the Royal Albert Edward were amazing when he was poorly', ['Royal Albert Edward']],
+    ["a town's children's hospital said short", "he was in Carlisle Children's with sepsis", ["Carlisle Children's"]],
+  ])('%s', (_name, story, expected) => {
+    expect(hospitals(story)).toEqual(expected);
+  });
+
+  it.each([
+    ['a side ward', 'she was put on the side ward overnight'],
+    ['a kind of operation', 'he was referred to bariatric surgery'],
+    ['the Royal Albert Hall', 'we went to the Royal Albert Hall after his op'],
+    ["a children's centre", "she was at the Leeds children's centre when ill"],
+  ])('leaves alone %s', (_name, story) => {
+    expect(hospitals(story)).toEqual([]);
+  });
+});
