@@ -577,6 +577,8 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   // "Jimmy's mum", "Guy's house": a person's, not St James's or Guy's
   const persons = known === 1 && t.possessive && after !== undefined && joinedBySpace(after.gap) && PERSONS_THINGS.has(after.key);
   const spelt = known === 1 && ACRONYMS.has(t.key) && t.cap && !t.acronym;
+  // "for the King", "the King's coronation": the king, not King's College Hospital ("in Kings", "at King's")
+  const king = known === 1 && ['king', 'kings'].includes(t.key) && (prev?.key === 'the' || (t.key === 'king' && !t.possessive));
   // "at Kings Cross", "Highbury Corner": the first word of a longer name
   const partOfLonger =
     known === 1 &&
@@ -593,7 +595,7 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     !last!.possessive &&
     (['women', 'children'].includes(last!.key) || HONORIFIC_BEFORE.has(t.key)) &&
     !['womens', 'childrens'].includes(last!.text.toLowerCase());
-  if (known > 0 && !trust && !inLongerTerm && !other && !home && !home2 && !bare && !spelt && !persons && !partOfLonger) {
+  if (known > 0 && !trust && !inLongerTerm && !other && !home && !home2 && !bare && !spelt && !persons && !partOfLonger && !king) {
     // a cued name that is also a town ("in Craigavon with meningitis"): possible
     out.push(
       cand(
