@@ -104,8 +104,9 @@ const CUED_MAYBE_HOSPITALS = new Set([
   'southern',
   'portland',
   'horton',
-  // the Victoria Infirmary (Glasgow), the Victoria Hospital (Kirkcaldy)
+  // the Victoria Infirmary (Glasgow), the Victoria Hospital (Kirkcaldy), Musgrave Park (Belfast)
   'vicky',
+  'musgrave',
 ]);
 /** Also a programme, a direction or a town, said with "the": in small letters only after "in", "at", "to". */
 const SHORT_NAMES_OF_WORDS = new Set(['simpsons', 'simpson', 'western', 'southern', 'portland', 'horton']);
