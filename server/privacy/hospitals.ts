@@ -42,18 +42,77 @@ const smallLettersSafe = (keys: string[]) =>
     // a place and a hospital's word: "oxford childrens", "glasgow royal", "southern general"
     (keys.some((k) => placeWord(k) || k === 'southern' || k === 'northern' || k === 'western') &&
       keys.some((k) => HOSPITAL_NAME_WORDS.has(k))));
-const HOSPITAL_NAME_WORDS = new Set('royal general children women district county infirmary university memorial maternity'.split(' '));
+const HOSPITAL_NAME_WORDS = new Set(
+  'royal general children childrens women womens district county infirmary university memorial maternity area'.split(' '),
+);
+/** One-word names in small letters, where someone was "in", "at" or "taken to" it in a sentence about illness: "was in
+ * raigmore", "born at the jessop". Listed as sure (redact) or with "?" (a check): not ordinary words or first names. */
+const SMALL_SURE_WORDS = new PhraseSet();
+const SMALL_MAYBE_WORDS = new PhraseSet();
+/** Every other name in small letters, after the same words (a check): "in daisy hill with", "at st george's". */
+const SMALL_LOOSE_NAMES = new PhraseSet();
+/** One-word names that are also people's, in small letters only after "the": "at the jessop", "in the lister". */
+const SMALL_THE_WORDS = new PhraseSet();
+/** Also a person's name, two letters ("qa" is also quality assurance), or a region ("in ulster"): said with "the" only. */
+const onlyAfterThe = (name: string, key: string) =>
+  (knownName(key) && !/^\p{Lu}+$/u.test(name)) || key.length < 3 || ['ulster', 'mater'].includes(key);
+const smallWordSafe = (name: string, key: string) => /^\p{Lu}{3,}$/u.test(name) || (!commonWord(key) && !neverAName(key));
 for (const { name, cued, anyCase } of readPlaceList('hospitals.txt')) {
   if (!anyCase && /^\p{Lu}{2,}$/u.test(name)) ACRONYMS.add(name.toLowerCase());
   (cued ? CUED_HOSPITALS : KNOWN_HOSPITALS).add(name, !anyCase);
-  if (!anyCase && smallLettersSafe(tokenize(name.replace(/&/g, ' and ')).map((t) => t.key))) SMALL_CUED_HOSPITALS.add(name);
+  if (anyCase) continue;
+  const keys = tokenize(name.replace(/&/g, ' and ')).map((t) => t.key);
+  if (smallLettersSafe(keys)) SMALL_CUED_HOSPITALS.add(name);
+  else if (keys.length > 1) SMALL_LOOSE_NAMES.add(name);
+  else if (keys.length === 1 && smallWordSafe(name, keys[0]!))
+    (onlyAfterThe(name, keys[0]!) ? SMALL_THE_WORDS : cued ? SMALL_MAYBE_WORDS : SMALL_SURE_WORDS).add(name);
+}
+/** Said just before a hospital named in small letters: "in", "at the", "taken to", "in and out of". */
+const SMALL_LEADS = new Set(['in', 'at', 'to', 'into', 'from']);
+const smallLead = (tokens: Token[], i: number) => {
+  let p = i - 1;
+  if (tokens[p]?.key === 'the' && joinedBySpace(tokens[i]!.gap)) p--;
+  const lead = tokens[p];
+  if (!lead || !joinedBySpace(tokens[p + 1]!.gap)) return false;
+  return SMALL_LEADS.has(lead.key) || (lead.key === 'of' && tokens[p - 1]?.key === 'out');
+};
+/** A listed name in small letters after a lead, in a sentence about illness: its length, and whether it is only possible. */
+function smallLettersMatch(tokens: Token[], i: number): { n: number; maybe: boolean } {
+  if (!smallLead(tokens, i)) return { n: 0, maybe: false };
+  const sure = SMALL_SURE_WORDS.matchAt(tokens, i);
+  if (sure) return { n: sure, maybe: false };
+  const n =
+    SMALL_MAYBE_WORDS.matchAt(tokens, i) ||
+    SMALL_LOOSE_NAMES.matchAt(tokens, i) ||
+    (tokens[i - 1]?.key === 'the' ? SMALL_THE_WORDS.matchAt(tokens, i) : 0);
+  return { n, maybe: n > 0 };
 }
 const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman', 'vic', 'gen', 'mater', 'ulster', 'havens']);
 /** Also "the X" hospitals, but only in a sentence about illness: "born early at the Rosie", "ended up in the Victoria". */
-const CUED_MAYBE_HOSPITALS = new Set(['rosie', 'victoria', 'jubilee', 'christie', 'marsden', 'brompton', 'churchill']);
+const CUED_MAYBE_HOSPITALS = new Set([
+  'rosie',
+  'victoria',
+  'jubilee',
+  'christie',
+  'marsden',
+  'brompton',
+  'churchill',
+  // the Simpson Centre (Edinburgh), the Western General, the Southern General, the Portland, the Horton
+  'simpsons',
+  'simpson',
+  'western',
+  'southern',
+  'portland',
+  'horton',
+  // the Victoria Infirmary (Glasgow), the Victoria Hospital (Kirkcaldy), Musgrave Park (Belfast)
+  'vicky',
+  'musgrave',
+]);
+/** Also a programme, a direction or a town, said with "the": in small letters only after "in", "at", "to". */
+const SHORT_NAMES_OF_WORDS = new Set(['simpsons', 'simpson', 'western', 'southern', 'portland', 'horton']);
 /** After a known hospital's name, words that make it something else: "Beechcroft Road", "Dorset County Council". */
 const NOT_HOSPITAL_AFTER = new Set(
-  'road rd street st avenue ave lane drive close crescent grove terrace way gardens place square parade school primary academy college nursery council trust services service estate fc football rugby cricket team church station library exchange concert theatre hotel show'.split(
+  'road rd street st avenue ave lane drive close crescent grove terrace way gardens place square parade school primary academy college nursery council trust services service estate fc football rugby cricket team church station library exchange concert theatre hotel show area'.split(
     ' ',
   ),
 );
@@ -71,7 +130,8 @@ const HOSPITAL_CUES = new Set(
   breathing bedside hospitalised admission paediatric neonatal paramedics resus oxygen incubator caesarean c-section
   contractions newborn stillborn antenatal postnatal chemotherapy radiotherapy oncology cardiac cardiology neurology
   surgeon surgeons operated suicidal overdosed anorexia bulimia psychiatric psych detained hospice hospices
-  dying plaster bleed bleeding`.split(/\s+/),
+  dying plaster bleed bleeding illness outpatient outpatients checkup checkups check-up check-ups depressed depression
+  anxiety sickle tb terminal terminally covid`.split(/\s+/),
 );
 /** Kinds of ward, not names of one: "on labour ward", "on psych ward". */
 const WARD_KINDS = new Set(
@@ -79,10 +139,12 @@ const WARD_KINDS = new Set(
   mens womens kids children childrens dependency locked open general respiratory orthopaedic trauma observation day
   delivery postnatal antenatal maternity paediatric paediatrics neonatal childrens high same other wrong right next
   main big small busy quiet new old short long stay mental health eating disorder surgery medicine cancer oncology
-  renal geriatric haematology transitional assessment admissions`.split(/\s+/),
+  renal geriatric haematology transitional assessment admissions side night private single mixed`.split(/\s+/),
 );
 /** Said before where someone lives: "we lived in", "moved to", "grew up in". */
 const LIVED_WORDS = new Set('live lives lived living raised settled'.split(' '));
+/** "we moved to poole": a town named in small letters where someone moved is the town (a patient is "moved her to"). */
+const MOVED_WORDS = new Set(['moved', 'move', 'moving']);
 /** After someone's name and 's: their family or things, so the name is a person's ("Jimmy's mum"). */
 const PERSONS_THINGS = new Set(
   'mum mam mom dad mother father nan nana gran grandma grandad brother sister wife husband girlfriend boyfriend partner son daughter kids children baby house flat car dog cat birthday party'.split(
@@ -120,13 +182,55 @@ const HONORIFIC_BEFORE = new Set([
   'sister',
 ]);
 
+/** Nothing that makes it something else follows: "at the royal, they", "at the Childrens with his chest". */
+const NAME_END_WORDS = new Set(['in', 'at', 'for', 'with', 'when', 'and', 'after', 'on']);
+const nameEndsAt = (tokens: Token[], k: number) => !tokens[k] || !joinedBySpace(tokens[k]!.gap) || NAME_END_WORDS.has(tokens[k]!.key);
+/** "the Children's", "the womens": a city's children's or women's hospital, said short. */
+const shortKindOfHospital = (t: Token) => (['children', 'women'].includes(t.key) ? t.possessive : ['childrens', 'womens'].includes(t.key));
+/** Just before a ward's small-letter name: "on", "onto", "in", "on the" ("on the rainbow ward", "in puffin ward"). */
+const wardLead = (tokens: Token[], k: number) =>
+  ['on', 'onto', 'in'].includes(tokens[k]?.key ?? '') ||
+  (tokens[k]?.key === 'the' && ['on', 'onto', 'in'].includes(tokens[k - 1]?.key ?? ''));
+/** Kinds of operation, not names of a practice: "bariatric surgery". */
+const SURGERY_KINDS = new Set(
+  'bariatric gastric cosmetic plastic laser dental keyhole cardiac spinal brain eye heart hip knee bowel neuro'.split(' '),
+);
+/** "at the beacon medical centre", "at oakwood surgery": a GP's practice named in small letters (possible). */
+function smallPractice(tokens: Token[], i: number): number {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  if (t.cap || !prev || prev.cap || !joinedBySpace(t.gap)) return -1;
+  let s = -1;
+  if (['centre', 'center', 'practice'].includes(t.key) && ['medical', 'health'].includes(prev.key)) s = i - 2;
+  else if (t.key === 'surgery' && !commonWord(prev.key) && !SURGERY_KINDS.has(prev.key) && !WARD_KINDS.has(prev.key)) s = i - 1;
+  const name = tokens[s];
+  if (!name || name.cap || !joinedBySpace(tokens[s + 1]!.gap) || !joinedBySpace(name.gap)) return -1;
+  if (HOSPITAL_TYPE_WORDS.has(name.key) || neverAName(name.key) || HOSPITAL_CUES.has(name.key) || !/^\p{Ll}{3,}$/u.test(name.text))
+    return -1;
+  return ['the', 'at', 'to', 'from'].includes(tokens[s - 1]?.key ?? '') ? s : -1;
+}
+/** A ward's code as written: "E39", "G3", "AMU2". */
+const WARD_CODE = /^[A-Z]{1,3}\d{1,2}[A-Z]?$/u;
+/** Vitamins and the like someone is "on": "on B12", "on D3". */
+const NOT_WARD_CODE = /^(?:B\d{1,2}|D3|K2|A[345])$/u;
+
 /** For each token, whether its sentence speaks of illness or care ("in and out of" counts). */
 export const hospitalSentences = (tokens: Token[]) =>
   sentencesWith(
     tokens,
     (t, k) =>
-      HOSPITAL_CUES.has(t.key) || (t.key === 'out' && tokens[k - 1]?.key === 'and' && tokens[k + 1]?.key === 'of') || stayLength(tokens, k),
+      careWord(tokens, k) || (t.key === 'out' && tokens[k - 1]?.key === 'and' && tokens[k + 1]?.key === 'of') || stayLength(tokens, k),
   );
+/** A word of illness or care, or two of them: "check ups", "passed away". */
+const careWord = (tokens: Token[], k: number) =>
+  HOSPITAL_CUES.has(tokens[k]!.key) ||
+  (tokens[k]!.key === 'check' && ['up', 'ups'].includes(tokens[k + 1]?.key ?? '')) ||
+  (tokens[k]!.key === 'passed' && tokens[k + 1]?.key === 'away') ||
+  accidentAndEmergencyAt(tokens, k);
+/** "A&E" (two words to the tokenizer: "A", "&E") or "a and e", ending at k. */
+const accidentAndEmergencyAt = (tokens: Token[], k: number) =>
+  tokens[k]!.key === 'e' &&
+  ((tokens[k]!.gap === '&' && tokens[k - 1]?.key === 'a') || (tokens[k - 1]?.key === 'and' && tokens[k - 2]?.key === 'a'));
 
 /**
  * The hospital rules at token `i`: candidates go to `out`. Returns where the walk goes on from (the
@@ -189,12 +293,27 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
       !t.cap &&
       prev &&
       !prev.cap &&
-      unknownWord(prev.key) &&
+      // "at treliske hospital", "in bedford hospital", "leigh infirmary"
+      (unknownWord(prev.key) || ((placeWord(prev.key) || kept[i - 1] === 1) && !commonWord(prev.key))) &&
       !CLINIC_KINDS.has(prev.key) &&
+      !HOSPITAL_TYPE_WORDS.has(prev.key) &&
       joinedBySpace(t.gap) &&
       HOSPITAL_HEADS.has(t.key)
     ) {
-      out.push(cand('hospital', tokens, i - 1, i, 'check'));
+      // "st oswald's hospice": a saint's name before it
+      const saint = prev.possessive && ['st', 'saint'].includes(tokens[i - 2]?.key ?? '') && joinedBySpace(prev.gap);
+      out.push(cand('hospital', tokens, saint ? i - 2 : i - 1, i, 'check'));
+    } else if (
+      !words.length &&
+      !t.cap &&
+      prev?.possessive &&
+      !prev.cap &&
+      ['st', 'saint'].includes(tokens[i - 2]?.key ?? '') &&
+      joinedBySpace(t.gap) &&
+      joinedBySpace(prev.gap) &&
+      HOSPITAL_HEADS.has(t.key)
+    ) {
+      out.push(cand('hospital', tokens, i - 2, i, 'check'));
     }
     return i;
   }
@@ -209,7 +328,7 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   // "ward 7", "Ward 12b", "Rainbow Ward", "the Starlight ward" (not "Rebecca Ward", "Mrs Ward")
   if (t.key === 'ward') {
     const n = tokens[i + 1];
-    if (n && joinedBySpace(n.gap) && (/^\d{1,2}[a-z]?$/i.test(n.text) || /^[a-z]\d{1,2}$/i.test(n.text) || WARD_NUMBERS.has(n.key))) {
+    if (n && joinedBySpace(n.gap) && (/^\d{1,3}[a-z]?$/i.test(n.text) || /^[a-z]\d{1,2}$/i.test(n.text) || WARD_NUMBERS.has(n.key))) {
       out.push(cand('hospital', tokens, i, i + 1));
       return i;
     }
@@ -219,7 +338,7 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
       !prev.cap &&
       joinedBySpace(t.gap) &&
       joinedBySpace(prev.gap) &&
-      ['on', 'onto'].includes(tokens[i - 2]?.key ?? '') &&
+      wardLead(tokens, i - 2) &&
       /^\p{Ll}{3,}$/u.test(prev.text) &&
       !WARD_KINDS.has(prev.key) &&
       !HOSPITAL_TYPE_WORDS.has(prev.key) &&
@@ -293,16 +412,29 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   }
   // "the Royal", "the Royal Alex"
   // in small letters only where nothing follows that makes it something else: "at the royal, they"
-  if (!t.cap && t.key === 'royal' && prev?.key === 'the' && ['at', 'to', 'in', 'from', 'into'].includes(tokens[i - 2]?.key ?? '')) {
+  // (a listed name goes on to the gazetteer below: "in the royal london for months after her stroke")
+  const listedSmall =
+    !t.cap &&
+    cue[i] === 1 &&
+    (SMALL_CUED_HOSPITALS.matchAt(tokens, i) > 1 || KNOWN_HOSPITALS.matchAt(tokens, i) > 1 || smallLettersMatch(tokens, i).n > 1);
+  if (
+    !t.cap &&
+    t.key === 'royal' &&
+    !listedSmall &&
+    prev?.key === 'the' &&
+    ['at', 'to', 'in', 'from', 'into'].includes(tokens[i - 2]?.key ?? '')
+  ) {
     const n = tokens[i + 1];
-    const ends = (k: number) =>
-      !tokens[k] || !joinedBySpace(tokens[k]!.gap) || ['in', 'at', 'for', 'with', 'when', 'and', 'after', 'on'].includes(tokens[k]!.key);
+    const ends = (k: number) => nameEndsAt(tokens, k);
     // "at the royal", "at the royal london." ("the royal" and a place)
     if (ends(i + 1)) out.push(cand('hospital', tokens, i - 1, i, 'check'));
-    else if (n && !n.cap && placeWord(n.key) && ends(i + 2)) out.push(cand('hospital', tokens, i - 1, i + 1, 'check'));
+    // "at the royal london.", "in the royal infirmary for"
+    else if (n && !n.cap && (placeWord(n.key) || HOSPITAL_HEADS.has(n.key)) && ends(i + 2))
+      out.push(cand('hospital', tokens, i - 1, i + 1, 'check'));
     return i;
   }
-  if (t.cap && t.key === 'royal' && prev?.key === 'the' && joinedBySpace(t.gap)) {
+  // (a listed "Royal ..." goes on to the gazetteer: "the Royal Albert Edward", not "the Royal Albert Hall")
+  if (t.cap && t.key === 'royal' && prev?.key === 'the' && joinedBySpace(t.gap) && KNOWN_HOSPITALS.matchAt(tokens, i) < 2) {
     const j = capitalisedOn(tokens, i, i, 2);
     const after = tokens.slice(i + 1, j + 1);
     const next = tokens[i + 1];
@@ -318,13 +450,77 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
       out.push(cand('hospital', tokens, i - 1, j));
     return i;
   }
+  // "Wrexham A&E", "we were in Aintree A&E all night": the hospital whose A&E it is (possible)
+  if (
+    t.cap &&
+    !t.sentenceStart &&
+    !t.acronym &&
+    tokens[i + 1]?.key === 'a' &&
+    tokens[i + 1]!.cap &&
+    joinedBySpace(tokens[i + 1]!.gap) &&
+    tokens[i + 2] !== undefined &&
+    accidentAndEmergencyAt(tokens, i + 2) &&
+    !neverAName(t.key) &&
+    !HOSPITAL_TYPE_WORDS.has(t.key) &&
+    !kept[i - 1] &&
+    KNOWN_HOSPITALS.matchAt(tokens, i) + CUED_HOSPITALS.matchAt(tokens, i) === 0
+  ) {
+    out.push(cand('hospital', tokens, i, i, 'check'));
+    return i;
+  }
+  const practiceAt = smallPractice(tokens, i);
+  if (practiceAt >= 0) {
+    out.push(cand('hospital', tokens, practiceAt, i, 'check'));
+    return i;
+  }
+  // "check ups at the Barkantine": a visit to a clinic, not the UPS depot
+  if (t.key === 'ups' && prev?.key === 'check' && joinedBySpace(t.gap)) return i;
+  // "a long time on Ward 3 at the Childrens with his chest", "born in the womens" (possible in small letters)
+  if (
+    shortKindOfHospital(t) &&
+    cue[i] === 1 &&
+    prev?.key === 'the' &&
+    joinedBySpace(t.gap) &&
+    SMALL_LEADS.has(tokens[i - 2]?.key ?? '') &&
+    nameEndsAt(tokens, i + 1)
+  ) {
+    out.push(cand('hospital', tokens, i, i, t.cap ? undefined : 'check'));
+    return i;
+  }
+  // "at leicester childrens with his chest", "in Glasgow Women's", "in burnley general": a town's hospital said short
+  if (
+    (shortKindOfHospital(t) || (t.key === 'general' && !t.cap)) &&
+    cue[i] === 1 &&
+    prev !== undefined &&
+    !prev.sentenceStart &&
+    joinedBySpace(t.gap) &&
+    (placeWord(prev.key) || kept[i - 1] === 1) &&
+    !commonWord(prev.key) &&
+    smallLead(tokens, i - 1) &&
+    nameEndsAt(tokens, i + 1)
+  ) {
+    out.push(cand('hospital', tokens, i - 1, i, t.cap && prev.cap ? undefined : 'check'));
+    return i;
+  }
+  // "we were always in QMC, E39", "mostly on D4": a ward's code (possible)
+  if (
+    cue[i] === 1 &&
+    WARD_CODE.test(t.text) &&
+    ((['on', 'onto'].includes(prev?.key ?? '') && joinedBySpace(t.gap) && !NOT_WARD_CODE.test(t.text)) ||
+      (/^, ?$/u.test(t.gap) && out.length > 0 && out[out.length - 1]!.kind === 'hospital' && out[out.length - 1]!.end === prev?.end))
+  ) {
+    out.push(cand('hospital', tokens, i, i, 'check'));
+    return i;
+  }
   // hospitals known by a word that is also a place or a house: "the Priory", "the Heath" (possible; in small letters only
   // in a sentence about illness: "i was in the priory after my breakdown")
   if (
     (((t.cap || cue[i] === 1) && MAYBE_HOSPITALS.has(t.key)) || (cue[i] === 1 && CUED_MAYBE_HOSPITALS.has(t.key))) &&
     prev?.key === 'the' &&
     !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap)) &&
-    KNOWN_HOSPITALS.matchAt(tokens, i) <= 1
+    KNOWN_HOSPITALS.matchAt(tokens, i) <= 1 &&
+    // "watched the simpsons while he was poorly": in small letters, only where someone was in or at it
+    (!SHORT_NAMES_OF_WORDS.has(t.key) || ((t.cap || smallLead(tokens, i)) && nameEndsAt(tokens, i + 1)))
   ) {
     out.push(cand('hospital', tokens, i - 1, i, 'check'));
     return i;
@@ -339,9 +535,25 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     ['at', 'in'].includes(prev?.key ?? '') &&
     ['me', 'him', 'her', 'us', 'them'].includes(tokens[i - 2]?.key ?? '') &&
     VISIT_VERBS.has(tokens[i - 3]?.key ?? '');
-  const known =
-    sure ||
-    (honorific || !(cue[i] || visited) ? 0 : CUED_HOSPITALS.matchAt(tokens, i) || (t.cap ? 0 : SMALL_CUED_HOSPITALS.matchAt(tokens, i)));
+  const small = !t.cap && cue[i] && !honorific ? smallLettersMatch(tokens, i) : { n: 0, maybe: false };
+  const cued = honorific || !(cue[i] || visited) ? 0 : CUED_HOSPITALS.matchAt(tokens, i);
+  // "the royal london": a place and a hospital's word, the place alone kept
+  const smallNamed = sure || cued || t.cap || honorific || !cue[i] ? 0 : SMALL_CUED_HOSPITALS.matchAt(tokens, i);
+  const known = sure || cued || smallNamed || (t.cap || honorific || !cue[i] ? 0 : small.n);
+  // a kept word is an area's name, not the hospital's, unless a hospital's word goes with it ("liverpool womens")
+  const keptName =
+    kept.subarray(i, i + known).some((x) => x === 1) &&
+    !tokens.slice(i, i + known).some((w, k) => !kept[i + k] && HOSPITAL_NAME_WORDS.has(w.key));
+  const fromSmall = !sure && !cued && !smallNamed && small.n > 0;
+  // "moved her to Mile End for rehab", "in New Cross with": a listed name of ordinary words or places is a place too,
+  // sure only where someone was admitted, born or transferred there, or stayed there a while
+  const ordinaryName =
+    cued > 1 &&
+    !['st', 'saint', 'dr'].includes(t.key) &&
+    tokens
+      .slice(i, i + known)
+      .every((w) => (commonWord(w.key) || placeWord(w.key)) && !HOSPITAL_NAME_WORDS.has(w.key) && !ROYAL_TITLES.has(w.key));
+  const weakLead = ordinaryName && !strongLead(tokens, i, known);
   // "Birmingham Children's Trust": the trust that employs someone, not the hospital
   const trust = known > 0 && tokens[i + known]?.key === 'trust' && tokens[i + known]!.cap;
   // "Mid Ulster": the end of a longer name the keep-list knows (an area), not the Ulster Hospital
@@ -349,21 +561,42 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   const last = tokens[i + known - 1];
   const after = tokens[i + known];
   // "Beechcroft Road", "Dorset County Council", "Glasgow Royal Concert Hall": the name of something else
-  const other = known > 0 && after !== undefined && joinedBySpace(after.gap) && NOT_HOSPITAL_AFTER.has(after.key);
+  const other =
+    known > 0 &&
+    after !== undefined &&
+    joinedBySpace(after.gap) &&
+    (NOT_HOSPITAL_AFTER.has(after.key) ||
+      // "the Leeds children's centre": a children's centre, not the children's hospital
+      (['centre', 'center'].includes(after.key) && ['children', 'childrens'].includes(last!.key)));
   // "at martin's house": someone's home, not Martin House
   const home = known > 1 && !last!.cap && last!.key === 'house' && tokens.slice(i, i + known - 1).some((w) => w.possessive);
   // "when we lived in Poole", "moved to Basildon": a cued name where someone lives is the town
-  const home2 = !sure && ['in', 'to', 'from', 'near'].includes(prev?.key ?? '') && LIVED_WORDS.has(tokens[i - 2]?.key ?? '');
+  const home2 =
+    !sure &&
+    ['in', 'to', 'from', 'near'].includes(prev?.key ?? '') &&
+    (LIVED_WORDS.has(tokens[i - 2]?.key ?? '') || (fromSmall && MOVED_WORDS.has(tokens[i - 2]?.key ?? '')));
   // "Jimmy's mum", "Guy's house": a person's, not St James's or Guy's
   const persons = known === 1 && t.possessive && after !== undefined && joinedBySpace(after.gap) && PERSONS_THINGS.has(after.key);
   const spelt = known === 1 && ACRONYMS.has(t.key) && t.cap && !t.acronym;
+  // "for the King", "the King's coronation": the king, not King's College Hospital ("in Kings", "at King's")
+  const king = known === 1 && ['king', 'kings'].includes(t.key) && (prev?.key === 'the' || (t.key === 'king' && !t.possessive));
+  // "at Kings Cross", "Highbury Corner": the first word of a longer name
+  const partOfLonger =
+    known === 1 &&
+    !sure &&
+    !t.acronym &&
+    after !== undefined &&
+    after.cap &&
+    joinedBySpace(after.gap) &&
+    !after.sentenceStart &&
+    !(after.key === 'a' && tokens[i + 2] !== undefined && accidentAndEmergencyAt(tokens, i + 2));
   // "Liverpool Women" (a team), "Dr Gray said": the hospital's name has its possessive ("Liverpool Women's", "Dr Gray's")
   const bare =
     known > 1 &&
     !last!.possessive &&
     (['women', 'children'].includes(last!.key) || HONORIFIC_BEFORE.has(t.key)) &&
     !['womens', 'childrens'].includes(last!.text.toLowerCase());
-  if (known > 0 && !trust && !inLongerTerm && !other && !home && !home2 && !bare && !spelt && !persons) {
+  if (known > 0 && !trust && !inLongerTerm && !other && !home && !home2 && !bare && !spelt && !persons && !partOfLonger && !king) {
     // a cued name that is also a town ("in Craigavon with meningitis"): possible
     out.push(
       cand(
@@ -373,7 +606,9 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
         i + known - 1,
         !sure &&
           (visited ||
-            kept.subarray(i, i + known).some((x) => x === 1) ||
+            (fromSmall && small.maybe) ||
+            weakLead ||
+            keptName ||
             (known === 1 && (placeWord(t.key) || (prev?.key === 'in' && tokens[i - 2]?.key === 'born'))))
           ? 'check'
           : undefined,
@@ -386,15 +621,30 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   return -1;
 }
 
+/** "Princess of Wales", "Queen Elizabeth": a person's name, not a place's. */
+const ROYAL_TITLES = new Set(['prince', 'princess', 'queen', 'king', 'duke', 'duchess', 'countess']);
+/** "admitted to X", "born in the X", "in and out of X", "in X for six weeks": where someone surely was treated. */
+function strongLead(tokens: Token[], i: number, n: number): boolean {
+  let p = i - 1;
+  if (tokens[p]?.key === 'the') p--;
+  const lead = tokens[p - 1]?.key ?? '';
+  if (tokens[p]?.key === 'of') return lead === 'out';
+  if (TREATED_AT.has(lead) && !['unit', 'ward', 'clinic'].includes(lead)) return true;
+  if (tokens[p]?.key === 'in' && ['was', 'were', 'been', 'is'].includes(lead)) return true;
+  return tokens[i + n]?.key === 'for' && tokens[i + n + 2] !== undefined && stayLength(tokens, i + n + 2);
+}
+
 /** Said just before where someone was treated: "admitted to", "sectioned at", "born in", "in and out of", "a bed at". */
 const TREATED_AT = new Set(
   'admitted sectioned transferred born rushed taken blue-lighted bluelighted treated seen stayed ward bed appointment appointments clinic op operation surgery scan scans inpatient delivered rehab recovering respite camhs unit nicu scbu picu icu hdu maternity paediatrics'.split(
     ' ',
   ),
 );
+/** What is done to a patient: "moved her to", "sent him to". */
+const MOVED_PATIENT = new Set(['moved', 'transferred', 'sent', 'rushed', 'referred']);
 const VISIT_VERBS = new Set(['visited', 'visit', 'visits', 'visiting', 'saw', 'see']);
 const UNIT_KINDS = new Set(
-  'neonatal intensive care baby maternity paediatric assessment mental psychiatric eating mother burns spinal stroke renal cancer oncology childrens children adolescent secure rehab rehabilitation'.split(
+  'neonatal intensive care baby maternity paediatric assessment mental psychiatric eating mother burns spinal stroke renal cancer oncology childrens children adolescent secure rehab rehabilitation disorder disorders inpatient mbu'.split(
     ' ',
   ),
 );
@@ -408,7 +658,7 @@ const NOT_TREATED_IN = new Set('hmp hmyoi prison court care foster year receptio
  * "sectioned at Parkwood", "in and out of Wansbeck". Possible (a check).
  */
 export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[] {
-  const cue = sentencesWith(tokens, (t) => HOSPITAL_CUES.has(t.key));
+  const cue = sentencesWith(tokens, (_t, k) => careWord(tokens, k));
   const out: Candidate[] = [];
   for (let i = 1; i + 1 < tokens.length; i++) {
     const p = tokens[i]!;
@@ -426,7 +676,17 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
     // "visited me at Parklands every week while I was unwell"
     const visited =
       cue[i] === 1 && p.key === 'at' && ['me', 'him', 'her', 'us', 'them'].includes(lead.key) && VISIT_VERBS.has(tokens[i - 2]?.key ?? '');
-    const treated = visited || (TREATED_AT.has(lead.key) && (lead.key !== 'unit' || UNIT_KINDS.has(tokens[i - 2]?.key ?? '')));
+    const treated =
+      visited ||
+      (TREATED_AT.has(lead.key) && (lead.key !== 'unit' || UNIT_KINDS.has(tokens[i - 2]?.key ?? ''))) ||
+      // "passed away at St Christophers", "the check ups at the Barkantine"
+      (lead.key === 'away' && tokens[i - 2]?.key === 'passed') ||
+      (['up', 'ups'].includes(lead.key) && tokens[i - 2]?.key === 'check') ||
+      // "they moved her to Furness for rehab", "sent him to Stobhill"
+      (p.key === 'to' &&
+        cue[i] === 1 &&
+        ['me', 'him', 'her', 'us', 'them'].includes(lead.key) &&
+        MOVED_PATIENT.has(tokens[i - 2]?.key ?? ''));
     if (!(treated || inAndOut || stayed) || (p.key === 'of' && !inAndOut)) continue;
     let s = i + 1;
     if (tokens[s]!.key === 'the' && joinedBySpace(tokens[s]!.gap) && tokens[s + 1]) s++;
