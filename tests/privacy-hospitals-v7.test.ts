@@ -1,12 +1,8 @@
 // Version 7's hospital rules: names in small letters, short names, ward codes, A&E, and the places they are not.
 import { describe, expect, it } from 'vitest';
-import { findFlags } from '../server/privacy/index.ts';
+import { flagged } from './helpers/flags.ts';
 
-const WORKER = 'Jane Smith';
-const hospitals = (story: string) =>
-  findFlags(story, WORKER)
-    .filter((f) => f.kind === 'hospital')
-    .map((f) => `${f.text}${f.tier === 'check' ? ' (check)' : ''}`);
+const hospitals = (story: string) => flagged(story, 'hospital');
 
 describe('hospitals named in small letters', () => {
   it.each([

@@ -3,14 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { findFlags, KIND_LABELS, FLAG_KINDS, suggestQuote, type FlagKind } from '../server/privacy/index.ts';
 import { mod11Valid } from '../server/privacy/identifiers.ts';
 import { looksWelsh } from '../server/privacy/welsh.ts';
+import { allFlagged, flagged, TEST_WORKER } from './helpers/flags.ts';
 
-const WORKER = 'Jane Smith';
-const flagged = (story: string, kind: FlagKind, worker = WORKER) =>
-  findFlags(story, worker)
-    .filter((f) => f.kind === kind)
-    .map((f) => `${f.text}${f.tier === 'check' ? ' (check)' : ''}`);
-const all = (story: string, worker = WORKER) =>
-  findFlags(story, worker).map((f) => `${f.kind}:${f.text}${f.tier === 'check' ? ' (check)' : ''}`);
+const WORKER = TEST_WORKER;
+const all = allFlagged;
 
 describe('ID numbers', () => {
   it('knows the NHS check digit', () => {

@@ -1,12 +1,6 @@
 // Version 7's address and workplace rules: homes said to be lived in, small-letter blocks and places, one behaviour per case.
 import { describe, expect, it } from 'vitest';
-import { findFlags, type FlagKind } from '../server/privacy/index.ts';
-
-const WORKER = 'Jane Smith';
-const flagged = (story: string, kind: FlagKind) =>
-  findFlags(story, WORKER)
-    .filter((f) => f.kind === kind)
-    .map((f) => `${f.text}${f.tier === 'check' ? ' (check)' : ''}`);
+import { flagged } from './helpers/flags.ts';
 
 describe('addresses where the family lives', () => {
   it.each([

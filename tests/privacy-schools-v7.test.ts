@@ -1,13 +1,9 @@
 // Version 7's school rules: schools named bare after a child's age, after "my school", "her school is", in small
 // letters, and the well-known schools named without a head word; each with an ordinary sentence left alone.
 import { describe, expect, it } from 'vitest';
-import { findFlags } from '../server/privacy/index.ts';
+import { flagged } from './helpers/flags.ts';
 
-const WORKER = 'Jane Smith';
-const schools = (story: string) =>
-  findFlags(story, WORKER)
-    .filter((f) => f.kind === 'school')
-    .map((f) => `${f.text}${f.tier === 'check' ? ' (check)' : ''}`);
+const schools = (story: string) => flagged(story, 'school');
 
 describe("a child's age before 'at'", () => {
   it.each([
