@@ -778,8 +778,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     return 'sure';
   const excluded = ['excluded', 'expelled', 'suspended', 'exclusion', 'exclusions'];
   if (a === 'from' && (excluded.includes(b) || (['him', 'her', 'them', 'me'].includes(b) && excluded.includes(c)))) return 'sure';
-  // "head of year at St Cecilia's", "form tutor at"
-  if (a === 'at' && ((b === 'year' && c === 'of') || b === 'tutor')) return 'sure';
+  // "head of year at St Cecilia's", "form tutor at"; "in 2nd year at Firrhill", "in third year at Govan"
+  if (a === 'at' && ((b === 'year' && (c === 'of' || ORDINAL_YEARS.test(c))) || b === 'tutor')) return 'sure';
   if (a === 'at' && b === 'back') return 'maybe';
   if (cue && ill) {
     const school = cue[i] === 1;
@@ -864,6 +864,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     if (a === 'at' && b === 'club' && ['breakfast', 'school', 'homework'].includes(c)) return 'maybe';
     // "went to Brookvale and the teachers there were kind": in a sentence about school
     if (a === 'to' && school && ['went', 'transitions', 'transition', 'progressed', 'progress'].includes(b)) return 'maybe';
+    // "on a reduced timetable at Rushgrove", "his exclusion from Oakmere": a place-shaped name in a sentence about school (possible)
+    if ((a === 'at' || a === 'from') && school && lowerNameLike(tokens[i]!.key) && !onlyAName(tokens[i]!.key)) return 'maybe';
     // "doing great at St Brendan's", "acting up at St Malachy's", "struggling at Oakfield": in a sentence about school
     if (
       a === 'at' &&
@@ -903,7 +905,22 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
 }
 
 /** Said just before a school joined: "joined Kingsmead in year 7", "started Northfield in September for reception". */
-const ENTRY_LEADS = new Set(['to', 'at', 'into', 'started', 'starts', 'starting', 'start', 'joined', 'joins', 'joining', 'join']);
+const ENTRY_LEADS = new Set([
+  'to',
+  'at',
+  'into',
+  'started',
+  'starts',
+  'starting',
+  'start',
+  'joined',
+  'joins',
+  'joining',
+  'join',
+  // "he left Rushgrove in year 10"
+  'left',
+  'leaving',
+]);
 const START_VERBS = new Set(['started', 'starts', 'starting', 'start', 'joined', 'joins', 'joining', 'join']);
 /** "in September", "this September", "last sept". */
 function monthFollows(tokens: Token[], k: number): boolean {
@@ -1130,6 +1147,20 @@ function schoolWithStaff(tokens: Token[], i: number, kept: Uint8Array): number |
   return placeLike ? j : undefined;
 }
 
+/**
+ * "Bro Dinefwr", "Bro Edern", "Bro Pedr": Welsh schools named for their district ("bro"), with a Welsh or unknown
+ * word after. Sure after a lead or in a sentence about school, else possible; not the council ("Bro Morgannwg council").
+ */
+function welshBro(tokens: Token[], i: number, cue: Uint8Array, ill: Uint8Array): Candidate | undefined {
+  const t = tokens[i]!;
+  const n = tokens[i + 1];
+  if (t.key !== 'bro' || !t.cap || t.sentenceStart || !n?.cap || n.sentenceStart || !joinedBySpace(n.gap) || ill[i]) return undefined;
+  if (!(welshWord(n.key) || foreignWord(n.key) || unknownWord(n.key)) || neverAName(n.key)) return undefined;
+  if (['council', 'county', 'borough'].includes(tokens[i + 2]?.key ?? '')) return undefined;
+  const led = cue[i] === 1 || NAME_PREPS.has(tokens[i - 1]?.key ?? '') || START_VERBS.has(tokens[i - 1]?.key ?? '');
+  return { kind: 'school', start: t.start, end: n.baseEnd, ...(led ? {} : { tier: 'check' as const }) };
+}
+
 function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8Array, ill: Uint8Array): Candidate[] {
   const church = sentencesWith(tokens, (t) => CHURCH_WORDS.has(t.key));
   const out: Candidate[] = [];
@@ -1216,6 +1247,12 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
           i = j;
         }
       }
+      continue;
+    }
+    const bro = welshBro(tokens, i, cue, ill);
+    if (bro) {
+      out.push(bro);
+      i++;
       continue;
     }
     // "got a scholarship to Millfield", "she's at Mossbourne" (schools.txt)
