@@ -41,6 +41,7 @@ describe('leads families use', () => {
     ['a Scottish year group', 'she is in 2nd year at Firrhill and loving it', ['Firrhill']],
     ['a place-shaped name in a sentence about school', 'he was on a reduced timetable at Rushgrove', ['Rushgrove']],
     ['left, then a year group', 'he left Rushgrove in year 10 and went to college', ['Rushgrove']],
+    ['an area a child "goes to now" is possible', 'the twins go to Hackney now and love it', ['Hackney (check)']],
     ['a Welsh "Bro" school', 'my son is at Bro Dinefwr now', ['Bro Dinefwr']],
     [
       'a listed school after a child’s age (a name overlaps it, so sure)',
@@ -60,6 +61,8 @@ describe('leads families use', () => {
     ['a year at work', 'she was in first year at Tesco as an apprentice'],
     ['a listed school with no age', 'we got help through Cefn Saeson'],
     ['a town left in a year group', 'she left Leeds in year 10'],
+    ['a town a child goes to at weekends', 'my son goes to Leeds every weekend'],
+    ['a town an adult goes to now', 'my dad goes to Leeds now for work'],
     ['a person’s house in a sentence about school', "the teachers met at Sarah's house"],
   ])('not %s', (_, story) => {
     expect(schools(story)).toEqual([]);

@@ -703,6 +703,22 @@ function ageInSentence(tokens: Token[], i: number): boolean {
   return false;
 }
 
+/** Who a family calls a child before "goes to": "my eldest", "our lad", "my daughter aleena". */
+const CHILD_WORDS = new Set(
+  'eldest youngest oldest son sons daughter daughters boy boys girl girls lad lads lass twins kids children child middle'.split(' '),
+);
+/** "my eldest aleena goes to X now", "the twins go to X now": one word, then "now", after a child and "goes to". */
+function childGoesNow(tokens: Token[], i: number): boolean {
+  const [to, verb, after] = [tokens[i - 1], tokens[i - 2], tokens[i + 1]];
+  if (to?.key !== 'to' || !['goes', 'go'].includes(verb?.key ?? '') || after?.key !== 'now' || !joinedBySpace(after.gap)) return false;
+  if (!joinedBySpace(tokens[i]!.gap) || !joinedBySpace(to.gap)) return false;
+  for (let k = i - 3; k >= 0 && k > i - 6; k--) {
+    if (CHILD_WORDS.has(tokens[k]!.key)) return true;
+    if (tokens[k]!.sentenceStart || !joinedBySpace(tokens[k + 1]!.gap)) return false;
+  }
+  return false;
+}
+
 /** "got him moved to", "was transferred to": moved by someone. */
 const PASSIVE = new Set(['got', 'get', 'getting', 'had', 'was', 'were', 'been', 'being']);
 
@@ -1329,6 +1345,11 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       !NOT_SCHOOL_WORDS.has(n1.key) &&
       !STREET_WORDS.has(n1.key);
     // "she is 14 and at Bow", "is 13 and started at Sydenham": an area's name after a child's age is likely its school
+    // "my eldest aleena goes to Cumberland now": an area's name a child "goes to" now is likely its school (possible)
+    if (kept[i] && !townFirst && !t.sentenceStart && !ill[i] && childGoesNow(tokens, i)) {
+      out.push({ kind: 'school', start: t.start, end: t.baseEnd, tier: 'check' });
+      continue;
+    }
     if (kept[i] && !townFirst && !t.sentenceStart && placeWord(t.key) && ageBeforeAt(tokens, i) && !ill[i]) {
       const j = capitalisedRun(tokens, i, 3, NONE);
       out.push({ kind: 'school', start: t.start, end: tokens[j]!.baseEnd, tier: 'check' });
