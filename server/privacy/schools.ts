@@ -180,6 +180,20 @@ const LATE_HEADS = new Set([
 ]);
 const STREET_AFTER_HIGH = new Set(['street', 'st', 'road', 'rd', 'court', 'sheriff', 'peak', 'park', 'lane', 'town', 'streets']);
 
+/** Words before a name that say a child is placed in it or put out of it: "at", "to", "into", "from", "out of". */
+const RUN_LEADS = new Set([...NAME_PREPS, 'of']);
+/**
+ * Whether one to three capitalised words before token i follow a lead: "at Winterbourne Junior Boys", "put out of Holy
+ * Cross Boys", "sent home from Kings Norton Boys near enough every week" ("of" only after "out").
+ */
+function runAfterLead(tokens: Token[], i: number): boolean {
+  let s = i - 1;
+  while (s > i - 4 && tokens[s - 1]?.cap && !tokens[s]!.sentenceStart && joinedBySpace(tokens[s]!.gap)) s--;
+  const lead = tokens[s - 1];
+  if (!lead || tokens[s]!.sentenceStart || !joinedBySpace(tokens[s]!.gap) || !RUN_LEADS.has(lead.key)) return false;
+  return lead.key !== 'of' || tokens[s - 2]?.key === 'out';
+}
+
 function joined(tokens: Token[], j: number): boolean {
   const gap = tokens[j]!.gap;
   return joinedBySpace(gap) || (tokens[j - 1]?.key === 'st' && /^\.[ \t]+$/u.test(gap));
@@ -232,7 +246,7 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
       (t.key === 'girls' || t.key === 'boys') &&
       tokens[i - 1]?.cap === true &&
       !tokens[i - 1]!.sentenceStart &&
-      (/s['’]$/u.test(t.text) || (NAME_PREPS.has(tokens[i - 2]?.key ?? '') && !(tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap))));
+      (/s['’]$/u.test(t.text) || (runAfterLead(tokens, i) && !(tokens[i + 1]?.cap && joinedBySpace(tokens[i + 1]!.gap))));
     // (a possible one elsewhere: "arranged for him to join the Nicolson Institute"; not "the Institute of ...")
     const instituteHead = t.cap && t.key === 'institute' && tokens[i + 1]?.key !== 'of' && tokens[i - 1]?.cap === true;
     // "at Easton primary": a capitalised name, a small-letter head, after at, to, into or from
@@ -331,7 +345,9 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
       start: tokens[s]!.start,
       end: tokens[e]!.baseEnd === tokens[e]!.end ? tokens[e]!.end : tokens[e]!.baseEnd,
     };
-    if (instituteHead && !cue[i]) found.tier = 'check';
+    // "tickets to Pet Shop Boys": a longer name after "to", outside a sentence about school, is a possible one
+    const bandLike = pluralHead && !/s['’]$/u.test(t.text) && i - s > 1 && tokens[s - 1]?.key === 'to' && !cue[i];
+    if ((instituteHead || bandLike) && !cue[i]) found.tier = 'check';
     out.push(found);
   }
   // "University of Sussex", "College of West Anglia"
@@ -672,6 +688,37 @@ export function ageBeforeAt(tokens: Token[], i: number): boolean {
   return verb !== undefined && joinedBySpace(age.gap) && (AGE_VERBS.has(verb.key) || /['’]s$/u.test(verb.text));
 }
 
+/** "kicked out of", "put out of", "flung out of": excluded from a school. */
+const OUSTED = new Set(['kicked', 'thrown', 'chucked', 'booted', 'put', 'flung', 'slung', 'turfed']);
+/** Said before "at" and a school's or a university's name: "studying at", "a bursary at", "a scholarship at". */
+const STUDY_WORDS = new Set(['studying', 'studies', 'study', 'studied', 'bursary', 'scholarship', 'degree']);
+
+/** Whether the sentence of token i, before it, says a child's age: "Aarav is 12 now and studying at ...". */
+function ageInSentence(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k > 0 && k > i - 16; k--) {
+    const t = tokens[k]!;
+    if (/^(?:[2-9]|1[0-8])$/u.test(t.key) && (AGE_VERBS.has(tokens[k - 1]!.key) || /['’]s$/u.test(tokens[k - 1]!.text))) return true;
+    if (t.sentenceStart) return false;
+  }
+  return false;
+}
+
+/** Who a family calls a child before "goes to": "my eldest", "our lad", "my daughter aleena". */
+const CHILD_WORDS = new Set(
+  'eldest youngest oldest son sons daughter daughters boy boys girl girls lad lads lass twins kids children child middle'.split(' '),
+);
+/** "my eldest aleena goes to X now", "the twins go to X now": one word, then "now", after a child and "goes to". */
+function childGoesNow(tokens: Token[], i: number): boolean {
+  const [to, verb, after] = [tokens[i - 1], tokens[i - 2], tokens[i + 1]];
+  if (to?.key !== 'to' || !['goes', 'go'].includes(verb?.key ?? '') || after?.key !== 'now' || !joinedBySpace(after.gap)) return false;
+  if (!joinedBySpace(tokens[i]!.gap) || !joinedBySpace(to.gap)) return false;
+  for (let k = i - 3; k >= 0 && k > i - 6; k--) {
+    if (CHILD_WORDS.has(tokens[k]!.key)) return true;
+    if (tokens[k]!.sentenceStart || !joinedBySpace(tokens[k + 1]!.gap)) return false;
+  }
+  return false;
+}
+
 /** "got him moved to", "was transferred to": moved by someone. */
 const PASSIVE = new Set(['got', 'get', 'getting', 'had', 'was', 'were', 'been', 'being']);
 
@@ -701,8 +748,14 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
       const t = tokens[i]!;
       if (!(t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap) && !NOT_SCHOOL_AT.has(t.key)) return 'sure';
     }
-    // "kicked out of Commonweal"
-    if (a === 'of' && b === 'out' && ['kicked', 'thrown', 'chucked', 'booted'].includes(c)) return 'sure';
+    // "kicked out of Commonweal", "got put out of Holy Cross"
+    if (a === 'of' && b === 'out' && OUSTED.has(c)) return 'sure';
+    // "on a managed move from Lister", "a managed move to Eastlea": a move between schools
+    if ((a === 'from' || a === 'to') && b === 'move' && c === 'managed') return 'sure';
+    // "sent home from Oakfield every week": a school, unless the sentence is about illness (or is it work?)
+    if (a === 'from' && b === 'home' && ['sent', 'sending', 'sends'].includes(c) && !ill[i]) return school ? 'sure' : 'maybe';
+    // "studying at Judgemeadow", "her bursary at Leeds Beckett"
+    if (a === 'at' && STUDY_WORDS.has(b) && !ill[i]) return school || ageInSentence(tokens, i) ? 'sure' : 'maybe';
     // "his transition from Oakdene to Highfields", in a sentence about school (the second is found after the first)
     if (a === 'from' && school && ['transition', 'moved', 'move', 'moving', 'transferred', 'changed'].includes(b)) return 'sure';
     // "Connor is at Birkenhead Park", "he's at Oakwood now", "both at St Cuthbert's": not in a sentence about illness
@@ -741,8 +794,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     return 'sure';
   const excluded = ['excluded', 'expelled', 'suspended', 'exclusion', 'exclusions'];
   if (a === 'from' && (excluded.includes(b) || (['him', 'her', 'them', 'me'].includes(b) && excluded.includes(c)))) return 'sure';
-  // "head of year at St Cecilia's", "form tutor at"
-  if (a === 'at' && ((b === 'year' && c === 'of') || b === 'tutor')) return 'sure';
+  // "head of year at St Cecilia's", "form tutor at"; "in 2nd year at Firrhill", "in third year at Govan"
+  if (a === 'at' && ((b === 'year' && (c === 'of' || ORDINAL_YEARS.test(c))) || b === 'tutor')) return 'sure';
   if (a === 'at' && b === 'back') return 'maybe';
   if (cue && ill) {
     const school = cue[i] === 1;
@@ -827,6 +880,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     if (a === 'at' && b === 'club' && ['breakfast', 'school', 'homework'].includes(c)) return 'maybe';
     // "went to Brookvale and the teachers there were kind": in a sentence about school
     if (a === 'to' && school && ['went', 'transitions', 'transition', 'progressed', 'progress'].includes(b)) return 'maybe';
+    // "on a reduced timetable at Rushgrove", "his exclusion from Oakmere": a place-shaped name in a sentence about school (possible)
+    if ((a === 'at' || a === 'from') && school && lowerNameLike(tokens[i]!.key) && !onlyAName(tokens[i]!.key)) return 'maybe';
     // "doing great at St Brendan's", "acting up at St Malachy's", "struggling at Oakfield": in a sentence about school
     if (
       a === 'at' &&
@@ -866,7 +921,22 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
 }
 
 /** Said just before a school joined: "joined Kingsmead in year 7", "started Northfield in September for reception". */
-const ENTRY_LEADS = new Set(['to', 'at', 'into', 'started', 'starts', 'starting', 'start', 'joined', 'joins', 'joining', 'join']);
+const ENTRY_LEADS = new Set([
+  'to',
+  'at',
+  'into',
+  'started',
+  'starts',
+  'starting',
+  'start',
+  'joined',
+  'joins',
+  'joining',
+  'join',
+  // "he left Rushgrove in year 10"
+  'left',
+  'leaving',
+]);
 const START_VERBS = new Set(['started', 'starts', 'starting', 'start', 'joined', 'joins', 'joining', 'join']);
 /** "in September", "this September", "last sept". */
 function monthFollows(tokens: Token[], k: number): boolean {
@@ -1093,6 +1163,20 @@ function schoolWithStaff(tokens: Token[], i: number, kept: Uint8Array): number |
   return placeLike ? j : undefined;
 }
 
+/**
+ * "Bro Dinefwr", "Bro Edern", "Bro Pedr": Welsh schools named for their district ("bro"), with a Welsh or unknown
+ * word after. Sure after a lead or in a sentence about school, else possible; not the council ("Bro Morgannwg council").
+ */
+function welshBro(tokens: Token[], i: number, cue: Uint8Array, ill: Uint8Array): Candidate | undefined {
+  const t = tokens[i]!;
+  const n = tokens[i + 1];
+  if (t.key !== 'bro' || !t.cap || t.sentenceStart || !n?.cap || n.sentenceStart || !joinedBySpace(n.gap) || ill[i]) return undefined;
+  if (!(welshWord(n.key) || foreignWord(n.key) || unknownWord(n.key)) || neverAName(n.key)) return undefined;
+  if (['council', 'county', 'borough'].includes(tokens[i + 2]?.key ?? '')) return undefined;
+  const led = cue[i] === 1 || NAME_PREPS.has(tokens[i - 1]?.key ?? '') || START_VERBS.has(tokens[i - 1]?.key ?? '');
+  return { kind: 'school', start: t.start, end: n.baseEnd, ...(led ? {} : { tier: 'check' as const }) };
+}
+
 function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8Array, ill: Uint8Array): Candidate[] {
   const church = sentencesWith(tokens, (t) => CHURCH_WORDS.has(t.key));
   const out: Candidate[] = [];
@@ -1181,12 +1265,20 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       }
       continue;
     }
+    const bro = welshBro(tokens, i, cue, ill);
+    if (bro) {
+      out.push(bro);
+      i++;
+      continue;
+    }
     // "got a scholarship to Millfield", "she's at Mossbourne" (schools.txt)
     const known = KNOWN_SCHOOLS.matchAt(tokens, i);
     const cued = known ? 0 : CUED_SCHOOLS.matchAt(tokens, i);
     // an area's name ("Roundhay", "Camp Hill") after "to" or "at" is the area; and "Mrs Arden" is a person
     const prep = NAME_PREPS.has(tokens[i - 1]?.key ?? '') && !ill[i] && !church[i] && !kept[i];
-    if ((known || (cued && (cue[i] || prep))) && !TITLES.has(tokens[i - 1]?.key ?? '')) {
+    // "tyler was 12 ... she got him help through Afon Taf": a child's age before it in the sentence (possible)
+    const aged = cued > 0 && !kept[i] && !ill[i] && !church[i] && ageInSentence(tokens, i);
+    if ((known || (cued && (cue[i] || prep || aged))) && !TITLES.has(tokens[i - 1]?.key ?? '')) {
       const n = known || cued;
       out.push({ kind: 'school', start: t.start, end: tokens[i + n - 1]!.baseEnd, ...(known || cue[i] ? {} : { tier: 'check' as const }) });
       i += n - 1;
@@ -1253,6 +1345,11 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       !NOT_SCHOOL_WORDS.has(n1.key) &&
       !STREET_WORDS.has(n1.key);
     // "she is 14 and at Bow", "is 13 and started at Sydenham": an area's name after a child's age is likely its school
+    // "my eldest aleena goes to Cumberland now": an area's name a child "goes to" now is likely its school (possible)
+    if (kept[i] && !townFirst && !t.sentenceStart && !ill[i] && childGoesNow(tokens, i)) {
+      out.push({ kind: 'school', start: t.start, end: t.baseEnd, tier: 'check' });
+      continue;
+    }
     if (kept[i] && !townFirst && !t.sentenceStart && placeWord(t.key) && ageBeforeAt(tokens, i) && !ill[i]) {
       const j = capitalisedRun(tokens, i, 3, NONE);
       out.push({ kind: 'school', start: t.start, end: tokens[j]!.baseEnd, tier: 'check' });
