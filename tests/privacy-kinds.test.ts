@@ -1,6 +1,6 @@
 // Issue 15: the new kinds, the two tiers and the keep-list, one behaviour per case.
 import { describe, expect, it } from 'vitest';
-import { findFlags, KIND_LABELS, FLAG_KINDS, suggestQuote, type FlagKind } from '../server/privacy/index.ts';
+import { findFlags, KIND_LABELS, FLAG_KINDS, suggestQuote } from '../server/privacy/index.ts';
 import { mod11Valid } from '../server/privacy/identifiers.ts';
 import { looksWelsh } from '../server/privacy/welsh.ts';
 import { allFlagged, flagged, TEST_WORKER } from './helpers/flags.ts';

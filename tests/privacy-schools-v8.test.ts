@@ -2,13 +2,9 @@
 // move from", "sent home from", "studying at", "in 2nd year at"), Welsh "Bro ..." schools, a listed school in a
 // sentence with a child's age, universities known by more than their town; each with an ordinary sentence left alone.
 import { describe, expect, it } from 'vitest';
-import { findFlags } from '../server/privacy/index.ts';
+import { flagged } from './helpers/flags.ts';
 
-const WORKER = 'Jane Smith';
-const schools = (story: string) =>
-  findFlags(story, WORKER)
-    .filter((f) => f.kind === 'school')
-    .map((f) => `${f.text}${f.tier === 'check' ? ' (check)' : ''}`);
+const schools = (story: string) => flagged(story, 'school');
 
 describe('a name ending in Boys or Girls after a lead', () => {
   it.each([
