@@ -1,32 +1,78 @@
 // Named schools, nurseries and colleges: "St Mary's Primary", "Oakfield Academy", "Little Acorns Nursery",
 // "Hastings High School", "Riverside Pre-school", "Ysgol y Graig", "University of Sussex".
+// The rules; the words they read are in school-words.ts.
 import type { Candidate } from './spans.ts';
-import { headedRun, PhraseSet, readPlaceList } from './phrases.ts';
+import { headedRun } from './phrases.ts';
 import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
 import { commonWord, foreignWord, knownName, neverAName, onlyAName, placeWord, unknownWord, welshWord } from './words.ts';
+import {
+  HEADS,
+  CAP_HEADS,
+  SCHOOL_CUES,
+  ORDINAL_YEARS,
+  NAME_PREPS,
+  BARE_HEADS,
+  LEADING_HEADS,
+  LOWER_LEADING_HEADS,
+  LEADING_PARTICLES,
+  PARTICLES,
+  TYPE_WORDS,
+  LOWER_HEADS,
+  PLACE_ENDING,
+  SCHOOL_KINDS,
+  LOWER_LEADS,
+  NURSERY_LEADS,
+  NOT_A_SCHOOL_START,
+  LATE_HEADS,
+  STREET_AFTER_HIGH,
+  RUN_LEADS,
+  DIALECT,
+  LIST_END,
+  DENOMINATIONS,
+  LOWER_DENOMINATIONS,
+  DEVOTIONAL,
+  LOWER_DEVOTIONAL,
+  SPONSORS,
+  NURSERIES,
+  LOWER_NURSERIES,
+  SURE_LEADS,
+  YEAR_GROUP,
+  ILL_CUES,
+  PLACE_VERBS,
+  COPULAS,
+  PAST_COPULAS,
+  NOT_SCHOOL_AT,
+  NOT_SCHOOL_WORDS,
+  CONTEXT_LAST,
+  AGE_FILLERS,
+  AGE_WORDS,
+  HOME_HEADS,
+  AT_TIMES,
+  AGE_VERBS,
+  OUSTED,
+  STUDY_WORDS,
+  CHILD_WORDS,
+  PASSIVE,
+  ENTRY_LEADS,
+  START_VERBS,
+  MONTHS,
+  EXAMS,
+  STREET_WORDS,
+  NAME_ENDS,
+  SENTENCE_OPENERS,
+  GENERIC_SCHOOL_WORDS,
+  KNOWN_SCHOOLS,
+  CUED_SCHOOLS,
+  CHURCH_WORDS,
+  OWNERS,
+  APPOSED_HEADS,
+  NONE,
+  SCHOOL_EVENTS,
+  VERDICTS,
+  TITLES,
+  STAFF,
+} from './school-words.ts';
 
-const HEADS = new Set([
-  'school',
-  'academy',
-  'college',
-  'nursery',
-  'pre-school',
-  'preschool',
-  'playgroup',
-  'university',
-  'kindergarten',
-  'montessori',
-]);
-/** Heads only when capitalised: "Westfield Primary", but not "her primary". */
-const CAP_HEADS = new Set(['primary', 'infants', 'juniors', 'form', 'collegiate']);
-/** Words that make a sentence about school: there "got him into Kingsmead", "he's at Oakwood" is a school. */
-const SCHOOL_CUES = new Set(
-  `school schools teacher teachers teaching class classes classmates classroom pupil pupils headteacher headmaster
-  headmistress senco ehcp reception nursery gcse gcses a-level a-levels highers exams exam uniform timetable exclusion
-  excluded expelled suspended playground homework lessons tutor sixth primary secondary academy college grammar
-  infants juniors sats bullied bullying catchment transition admissions pastoral detention detentions truanting truancy
-  schooling ofsted mainstream sendco`.split(/\s+/),
-);
 const schoolSentences = (tokens: Token[]) =>
   sentencesWith(
     tokens,
@@ -37,77 +83,9 @@ const schoolSentences = (tokens: Token[]) =>
       (t.key === 'year' && ORDINAL_YEARS.test(tokens[k - 1]?.key ?? '') && tokens[k - 2]?.key === 'in') ||
       (t.key.length <= 3 && /^(?:y\d{1,2}|p[1-7]|s[1-6])$/.test(t.key)),
   );
-const ORDINAL_YEARS = /^(?:[1-7](?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh)$/u;
-/** Said before a school's name: "at", "to", "into", "from" (for "at Easton primary", "the Grammar in Ballymena"). */
-const NAME_PREPS = new Set(['at', 'to', 'into', 'from', 'attends', 'attended']);
-/** Capitalised words after "the" that are a school with its town: "the Tech in Newry", "the Grammar in Ballymena". */
-const BARE_HEADS = new Set(['tech', 'grammar', 'high', 'academy', 'college', 'comp', 'primary', 'infants', 'juniors', 'convent', 'pru']);
-/** Welsh, Gaelic and Irish words that come first: "Ysgol Gyfun Gŵyr", "Coleg Gwent", "Gaelscoil Eoghain". */
-const LEADING_HEADS = new Set([
-  'ysgol',
-  'coleg',
-  'cylch',
-  'meithrinfa',
-  'sgoil',
-  'bunsgoil',
-  'scoil',
-  'gaelscoil',
-  'bunscoil',
-  'ardscoil',
-  'meanscoil',
-  'colaiste',
-]);
-/** Typed in small letters too: "ysgol glan clwyd". */
-const LOWER_LEADING_HEADS = new Set([
-  'ysgol',
-  'coleg',
-  'gaelscoil',
-  'bunscoil',
-  'cylch',
-  'meithrinfa',
-  'naiscoil',
-  'colaiste',
-  'scoil',
-  'sgoil',
-]);
 /** In small letters after "ysgol", "cylch": a Welsh or unknown word, or a name ("ysgol morgan llwyd", "cylch meithrin gellideg"). */
 const lowerLeadingWord = (key: string) =>
   foreignWord(key) || (knownName(key) && !commonWord(key) && !neverAName(key)) || key === 'meithrin';
-/** Inside a name after a leading head: not "and", which joins two names ("Ysgol y Graig and Heol y Coed"). */
-const LEADING_PARTICLES = new Set(['y', 'yr', "'r", 'r', 'a', 'an', 'na', 'nan', 'de', 'le', 'la']);
-const PARTICLES = new Set(['y', 'yr', "'r", 'a', 'an', 'na', 'nan', 'de', 'of', 'the', 'and', '&', 'upon', 'on', 'le', 'la']);
-/** Words that say what kind of school it is, not which one. */
-const TYPE_WORDS = new Set([
-  ...HEADS,
-  ...CAP_HEADS,
-  ...'secondary junior infant high grammar middle community church free catholic c e ce cofe rc special sixth day independent preparatory prep the of and st saint upper lower first girls boys city county technical voluntary aided controlled federation little my our his her their a an at to in from welsh-medium english-medium gaelic-medium irish-medium sure start monday tuesday wednesday thursday friday saturday sunday weekend'.split(
-    ' ',
-  ),
-]);
-
-/** Heads that end a school's name typed in small letters. */
-const LOWER_HEADS = new Set([
-  'primary',
-  'academy',
-  'college',
-  'nursery',
-  'school',
-  'grammar',
-  'comp',
-  'comprehensive',
-  'infants',
-  'juniors',
-]);
-/** How English place names end: "westfield", "oakwood", "brookvale", "ashby" (long enough not to be a plain word). */
-const PLACE_ENDING =
-  /^\p{L}{3,}(?:field|fields|wood|vale|brook|bank|crest|side|mount|hill|park|lea|ley|ton|ham|by|thorpe|dale|well|moor|croft|gate|bridge|ford|combe|worth|stead|hurst)$/u;
-/** Kinds of school, not names of one: "forest school", "night school", "a faith school". */
-const SCHOOL_KINDS = new Set(
-  'forest night sunday summer boarding driving church faith free state private special independent dance drama music art language football swimming riding holiday after breakfast homework home hospital residential day nursery grammar secondary primary middle infant junior catholic welsh gaelic'.split(
-    ' ',
-  ),
-);
-const LOWER_LEADS = new Set(['at', 'to', 'from', 'of', 'into', 'in', 'attends', 'attended']);
 
 /**
  * A school named in small letters: one to three words before the head that are not all English words
@@ -144,44 +122,6 @@ function lowerSchool(tokens: Token[], i: number): Candidate | undefined {
   if (tokens[e + 1] && joinedBySpace(tokens[e + 1]!.gap) && ['school', 'academy', 'college'].includes(tokens[e + 1]!.key)) e++;
   return { kind: 'school', start: tokens[s]!.start, end: tokens[e]!.end };
 }
-
-/** How nurseries' names begin: "Little Oaks", "Tiny Feet", "Happy Days", "Rainbow Tots". */
-const NURSERY_LEADS = new Set([
-  'little',
-  'tiny',
-  'busy',
-  'happy',
-  'bright',
-  'rainbow',
-  'sunshine',
-  'teddy',
-  'stepping',
-  'wee',
-  'kiddies',
-  'kids',
-]);
-/** "a place at Flat 3": an address, not a school */
-const NOT_A_SCHOOL_START = new Set(['flat', 'apartment', 'apt', 'unit', 'room', 'number', 'no', 'house', 'home']);
-/** After a capitalised name, with a capital: "Govan High", "Herschel Grammar", "Cathays Comp", "Holy Cross PS", "Ysgol ..." aside. */
-const LATE_HEADS = new Set([
-  'high',
-  'grammar',
-  'comprehensive',
-  'comp',
-  'secondary',
-  'ps',
-  'middle',
-  'prep',
-  'integrated',
-  'pru',
-  'met',
-  'tech',
-  'utc',
-]);
-const STREET_AFTER_HIGH = new Set(['street', 'st', 'road', 'rd', 'court', 'sheriff', 'peak', 'park', 'lane', 'town', 'streets']);
-
-/** Words before a name that say a child is placed in it or put out of it: "at", "to", "into", "from", "out of". */
-const RUN_LEADS = new Set([...NAME_PREPS, 'of']);
 /**
  * Whether one to three capitalised words before token i follow a lead: "at Winterbourne Junior Boys", "put out of Holy
  * Cross Boys", "sent home from Kings Norton Boys near enough every week" ("of" only after "out").
@@ -198,16 +138,6 @@ function joined(tokens: Token[], j: number): boolean {
   const gap = tokens[j]!.gap;
   return joinedBySpace(gap) || (tokens[j - 1]?.key === 'st' && /^\.[ \t]+$/u.test(gap));
 }
-
-/** Scots and dialect forms of the small words the rules read: "got him intae Govan High", "went up tae Baldragon". */
-const DIALECT = new Map([
-  ['tae', 'to'],
-  ['intae', 'into'],
-  ['fae', 'from'],
-  ['frae', 'from'],
-  ['oot', 'out'],
-  ['skool', 'school'],
-]);
 
 export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
   // read dialect forms as the words they stand for (a copy of those tokens only; the other detectors keep theirs)
@@ -452,9 +382,6 @@ function tokenAt(tokens: Token[], offset: number): number {
   return lo;
 }
 
-/** Words after a name that end a list of schools: "at St Cuthbert's and Brougham.", "to Varndean when". */
-const LIST_END = new Set(['and', 'now', 'then', 'but', 'so', 'when', 'where', 'which', 'after', 'because', 'for', 'last', 'this', 'since']);
-
 /**
  * The second of two schools: "moved from Patcham High to Varndean" (sure), "are at St Cuthbert's and Brougham"
  * (possible). Not a person: "Kemar into Riddlesdown Collegiate and Shanice into St Mark's".
@@ -486,140 +413,6 @@ function schoolsAfterSchools(tokens: Token[], found: Candidate[], kept: Uint8Arr
   return out;
 }
 
-/** Church-school markers after a saint's name: "St Joseph's RC", "St Mary's C of E", "Holy Family Catholic". */
-const DENOMINATIONS = new PhraseSet();
-for (const d of [
-  'RC',
-  'R C',
-  'CE',
-  'C E',
-  'CofE',
-  'C of E',
-  'Catholic',
-  'Church in Wales',
-  'CiW',
-  'CIW',
-  'VA',
-  'VC',
-  'CEVA',
-  'CEVC',
-  'Church of England',
-  'Methodist',
-  'Jewish',
-  'Muslim',
-  'Islamic',
-  'Sikh',
-])
-  DENOMINATIONS.add(d, true);
-const LOWER_DENOMINATIONS = new PhraseSet();
-for (const d of ['rc', 'r c', 'ce', 'c of e', 'cofe', 'catholic', 'primary', 'high', 'juniors', 'infants']) LOWER_DENOMINATIONS.add(d);
-/** Names of church schools that start without "St": "Our Lady of Lourdes", "Sacred Heart", "Holy Trinity". */
-const DEVOTIONAL = new PhraseSet();
-for (const d of [
-  'Our Lady',
-  "Our Lady's",
-  'Sacred Heart',
-  'Holy Family',
-  'Holy Cross',
-  'Holy Trinity',
-  'Holy Rood',
-  'Holy Name',
-  'Corpus Christi',
-  'Christ the King',
-  'Blessed',
-  'English Martyrs',
-  'Guardian Angels',
-  'Immaculate Conception',
-])
-  DEVOTIONAL.add(d, true);
-/** The same in small letters (not "blessed", an everyday word): "sacred heart primary", "holy family rc". */
-const LOWER_DEVOTIONAL = new PhraseSet();
-for (const d of [
-  'our lady',
-  "our lady's",
-  'our ladys',
-  'sacred heart',
-  'holy family',
-  'holy cross',
-  'holy trinity',
-  'holy rood',
-  'holy name',
-  'corpus christi',
-  'christ the king',
-  'english martyrs',
-  'guardian angels',
-  'immaculate conception',
-])
-  LOWER_DEVOTIONAL.add(d);
-/** Academy trusts that put their name first: "Ark Blacklands", "Oasis Shirley Park", "Outwood Grange". */
-const SPONSORS = new Set([
-  'ark',
-  'oasis',
-  'outwood',
-  'dixons',
-  'ormiston',
-  'e-act',
-  'tauheedul',
-  'astrea',
-  'aspirer',
-  'reach',
-  'harris',
-  'delta',
-  'greenwood',
-  'lift',
-  'bohunt',
-  'inspiration',
-  'unity',
-]);
-/** Nursery chains and common nursery names. */
-const NURSERIES = new PhraseSet();
-for (const n of [
-  'Bright Horizons',
-  'Busy Bees',
-  'Kids Planet',
-  'Kiddi Caru',
-  'Tiny Tots',
-  'Happy Days',
-  'Little Angels',
-  'Monkey Puzzle',
-  'Storal',
-  'Childbase',
-  'Kido',
-  'Toad Hall',
-  'Just Childcare',
-  'Little Acorns',
-  'Little Stars',
-  'Little Explorers',
-  'Little Learners',
-  'Little Owls',
-  'Tiny Steps',
-  'First Steps',
-  'Rainbow Nursery',
-  'Mudiad Meithrin',
-])
-  NURSERIES.add(n, true);
-/** The same, typed in small letters: a possible nursery ("a place at little acorns"). */
-const LOWER_NURSERIES = new PhraseSet();
-for (const n of [
-  'Bright Horizons',
-  'Busy Bees',
-  'Kids Planet',
-  'Kiddi Caru',
-  'Tiny Tots',
-  'Little Angels',
-  'Monkey Puzzle',
-  'Toad Hall',
-  'Little Acorns',
-  'Little Stars',
-  'Little Explorers',
-  'Little Learners',
-  'Little Owls',
-  'Tiny Steps',
-])
-  LOWER_NURSERIES.add(n);
-/** Said just before a school's name: "she's in year 4 at", "reception at", "excluded from" (sure); "goes to", "started at" (check). */
-const SURE_LEADS = ['at', 'from'];
-
 function capitalisedRun(tokens: Token[], s: number, max: number, kept: Uint8Array): number {
   let j = s;
   while (j < tokens.length && j - s < max && tokens[j]!.cap && !kept[j] && (j === s || (joined(tokens, j) && !tokens[j]!.sentenceStart))) {
@@ -628,50 +421,6 @@ function capitalisedRun(tokens: Token[], s: number, max: number, kept: Uint8Arra
   }
   return j - 1;
 }
-
-/** A year group, not a school: "got my lad into P4". */
-const YEAR_GROUP = /^(?:y\d{1,2}|p[1-7]|s[1-6]|year|yr|reception|nursery)$/u;
-/** Words about illness or treatment: near them "is at St Cadoc's" is a hospital (stronger words than the hospital rules' cues). */
-const ILL_CUES = new Set(
-  `ward wards sectioned admitted inpatient in-patient poorly ill unwell sick diagnosed consultant paediatrician doctor doctors
-  nurse nurses bed surgery operation a&e discharged nicu scbu icu picu hdu maternity labour stroke seizure overdose broken
-  cancer leukaemia tumour chemo dialysis transplant breakdown pneumonia hospital hospitals ambulance rehab outpatient outpatients
-  camhs clinic psychiatrist`.split(/\s+/),
-);
-/** "got him into", "get our Mikey into", "moved my son Logan into": a child placed in a school. */
-const PLACE_VERBS = new Set(['got', 'get', 'gets', 'getting', 'moved', 'move', 'moving', 'transferred', 'placed']);
-const COPULAS = new Set(['is', 'are', "'s", '’s', 'now', 'both', 'all', 'still', 'hes', 'shes', 'theyre', 'im']);
-/** "was at Djanogly", "were at St Anne's": a past place, a school only in a sentence about school. */
-const PAST_COPULAS = new Set(['was', 'were', 'been']);
-/** Where a child is that is not a school: "he's at Scouts", "she's at Nan's". */
-const NOT_SCHOOL_AT = new Set(
-  'scouts cubs beavers brownies guides rainbows explorers church chapel mosque gurdwara temple mandir synagogue masjid madrassa madrasa work home college uni university reception nursery'.split(
-    ' ',
-  ),
-);
-/** Services and groups someone is "got into", not schools: "got him into Foster Care", "got me into Alcoholics Anonymous", "at HMP Altcourse". */
-const NOT_SCHOOL_WORDS = new Set(
-  'care foster aid anonymous refuge housing service services support therapy counselling treatment rehab recovery group programme project scheme club team trust charity foundation centre church army navy police cadets league hmp hmyoi prison stage level set grade band step expected trouble camhs cahms nspcc barnardos childline kooth mencap ymca kingdom'.split(
-    ' ',
-  ),
-);
-
-const CONTEXT_LAST = new Set(['at', 'from', 'to', 'into', 'of', 'attends', 'attended', 'attend', 'attending', 'for']);
-
-/** Between a child's age and "at": "is 10 and at Gonville", "hes 7 now and at St Patrick's", "is 13 and started at Sydenham". */
-const AGE_FILLERS = new Set(['and', 'now', 'still', 'currently', 'just', 'started', 'starts', 'both', 'also']);
-const AGE_WORDS = new Set(
-  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen'.split(' '),
-);
-const HOME_HEADS = new Set(['house', 'court', 'unit', 'centre', 'center', 'home', 'flats', 'hostel', 'ward']);
-/** "she was 15 and at Christmas she ran": a time, not a place. */
-const AT_TIMES = new Set(
-  'christmas xmas easter eid ramadan diwali halloween hanukkah chanukah vaisakhi navratri passover weekends weekend night lunchtime bedtime half-term'.split(
-    ' ',
-  ),
-);
-/** Said before an age: "is", "are", "was", "she's", "hes", "aged". */
-const AGE_VERBS = new Set(['is', 'are', 'was', 'hes', 'shes', 'aged', 'turned', 'now']);
 
 /** "my son is 10 and at Gonville", "Saba is 6 at Owler Brook": a child of school age at a named place is at school. */
 export function ageBeforeAt(tokens: Token[], i: number): boolean {
@@ -688,11 +437,6 @@ export function ageBeforeAt(tokens: Token[], i: number): boolean {
   return verb !== undefined && joinedBySpace(age.gap) && (AGE_VERBS.has(verb.key) || /['’]s$/u.test(verb.text));
 }
 
-/** "kicked out of", "put out of", "flung out of": excluded from a school. */
-const OUSTED = new Set(['kicked', 'thrown', 'chucked', 'booted', 'put', 'flung', 'slung', 'turfed']);
-/** Said before "at" and a school's or a university's name: "studying at", "a bursary at", "a scholarship at". */
-const STUDY_WORDS = new Set(['studying', 'studies', 'study', 'studied', 'bursary', 'scholarship', 'degree']);
-
 /** Whether the sentence of token i, before it, says a child's age: "Aarav is 12 now and studying at ...". */
 function ageInSentence(tokens: Token[], i: number): boolean {
   for (let k = i - 1; k > 0 && k > i - 16; k--) {
@@ -702,11 +446,6 @@ function ageInSentence(tokens: Token[], i: number): boolean {
   }
   return false;
 }
-
-/** Who a family calls a child before "goes to": "my eldest", "our lad", "my daughter aleena". */
-const CHILD_WORDS = new Set(
-  'eldest youngest oldest son sons daughter daughters boy boys girl girls lad lads lass twins kids children child middle'.split(' '),
-);
 /** "my eldest aleena goes to X now", "the twins go to X now": one word, then "now", after a child and "goes to". */
 function childGoesNow(tokens: Token[], i: number): boolean {
   const [to, verb, after] = [tokens[i - 1], tokens[i - 2], tokens[i + 1]];
@@ -718,9 +457,6 @@ function childGoesNow(tokens: Token[], i: number): boolean {
   }
   return false;
 }
-
-/** "got him moved to", "was transferred to": moved by someone. */
-const PASSIVE = new Set(['got', 'get', 'getting', 'had', 'was', 'were', 'been', 'being']);
 
 function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8Array): 'sure' | 'maybe' | undefined {
   // i is the first word of the name; look at the words before it
@@ -919,25 +655,6 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   if (a === 'at' && ['gcses', 'gcse', 'a-levels', 'highers', 'exams', 'sats', 'btec', 'nationals'].includes(b)) return 'sure';
   return undefined;
 }
-
-/** Said just before a school joined: "joined Kingsmead in year 7", "started Northfield in September for reception". */
-const ENTRY_LEADS = new Set([
-  'to',
-  'at',
-  'into',
-  'started',
-  'starts',
-  'starting',
-  'start',
-  'joined',
-  'joins',
-  'joining',
-  'join',
-  // "he left Rushgrove in year 10"
-  'left',
-  'leaving',
-]);
-const START_VERBS = new Set(['started', 'starts', 'starting', 'start', 'joined', 'joins', 'joining', 'join']);
 /** "in September", "this September", "last sept". */
 function monthFollows(tokens: Token[], k: number): boolean {
   const [a, b] = [tokens[k], tokens[k + 1]];
@@ -949,9 +666,6 @@ function monthFollows(tokens: Token[], k: number): boolean {
     !b!.sentenceStart
   );
 }
-/** "in year 7", "for reception", "in S1", "for sixth form", "for his GCSEs", after a month ("in September for year 7"). */
-const MONTHS = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|sept)$/u;
-const EXAMS = /^(?:gcses?|a-levels?|highers|btecs?|sats)$/u;
 function schoolFollows(tokens: Token[], k: number): boolean {
   if (tokens[k] && tokens[k]!.key === 'in' && MONTHS.test(tokens[k + 1]?.key ?? '') && !tokens[k + 1]!.sentenceStart) k += 2;
   const [a, b, c, d] = [tokens[k], tokens[k + 1], tokens[k + 2], tokens[k + 3]];
@@ -980,37 +694,6 @@ const lowerNameLike = (key: string) =>
   !NOT_SCHOOL_WORDS.has(key) &&
   (placeWord(key) || PLACE_ENDING.test(key) || (unknownWord(key) && key.length >= 5) || welshWord(key));
 
-/** A street's head after a town's name: "Cambridge Road" is an address, not a school. */
-const STREET_WORDS = new Set(
-  'road rd street st lane avenue ave drive close way crescent place terrace grove gardens court square row walk parade hospital station airport city town county council crown magistrates family police'.split(
-    ' ',
-  ),
-);
-/** Words that end many schools' names, typed in small letters after a name-like word: "carr manor", "beech hill". */
-const NAME_ENDS = new Set(
-  'manor grange park hill hills wood woods field fields vale brook bank hall lodge green moor mount heath priory abbey cross meadow meadows valley dale rise croft'.split(
-    ' ',
-  ),
-);
-/** Words that open a sentence and are not part of a name after them: "After school he ...". */
-const SENTENCE_OPENERS = new Set(['after', 'before', 'since', 'until', 'during', 'when', 'at', 'in', 'from', 'to', 'with', 'without']);
-/** Words that say what a place is, not which: "at Nursery", "started at Big School". */
-const GENERIC_SCHOOL_WORDS = new Set([
-  ...TYPE_WORDS,
-  ...SCHOOL_KINDS,
-  'big',
-  'new',
-  'old',
-  'local',
-  'proper',
-  'school',
-  'uni',
-  // subjects: "doing great at Maths", "his uniform for PE"
-  ...'maths math english science history geography pe re rs music drama french spanish german computing ict dt art biology chemistry physics'.split(
-    ' ',
-  ),
-]);
-
 /**
  * Whether the capitalised words i..j, found by the context rules ("got him into", "is at", "kicked out of"), can be a
  * school's name: not a kind of school ("Nursery", "Big School"), not a service or group, even a word later
@@ -1027,39 +710,6 @@ function newContextName(tokens: Token[], i: number, j: number, cue: Uint8Array, 
   }
   return plainWordOk || !(words.length === 1 && commonWord(words[0]!.key) && !cue[i]);
 }
-
-/** Schools known by a name without a head word (schools.txt): always, or ("?") only in a sentence about school. */
-const KNOWN_SCHOOLS = new PhraseSet();
-const CUED_SCHOOLS = new PhraseSet();
-for (const { name, cued, anyCase } of readPlaceList('schools.txt')) (cued ? CUED_SCHOOLS : KNOWN_SCHOOLS).add(name, !anyCase);
-
-/** Said in a sentence about church, not school: "married at St Mary's". */
-const CHURCH_WORDS = new Set(
-  'church married wedding christened christening baptised baptism funeral mass service vicar priest parish chapel'.split(' '),
-);
-
-/** Said before "school, X,": whose school it is ("his school, Beech Hill, so he could go back"). */
-const OWNERS = new Set([
-  'his',
-  'her',
-  'their',
-  'my',
-  'our',
-  'new',
-  'old',
-  'current',
-  'kids',
-  'boys',
-  'girls',
-  'sons',
-  'daughters',
-  'the',
-  'local',
-]);
-const APPOSED_HEADS = new Set(['school', 'nursery', 'college', 'academy', 'primary', 'secondary', 'preschool', 'pre-school', 'sixth-form']);
-
-/** Nothing kept: capitalisedRun reads only the first few places after its start, so a short array serves any story. */
-const NONE = new Uint8Array(0);
 /** "his school, Beech Hill, so he could", "her nursery (Little Oaks)": a name set off after a school word. */
 function namedAfterComma(tokens: Token[], i: number, kept: Uint8Array): Candidate | undefined {
   const t = tokens[i]!;
@@ -1091,30 +741,6 @@ function namedAfterComma(tokens: Token[], i: number, kept: Uint8Array): Candidat
   if (words.every((w, k) => kept[i + k] || GENERIC_SCHOOL_WORDS.has(w.key))) return undefined;
   return { kind: 'school', start: t.start, end: tokens[j]!.baseEnd, ...(t.cap ? {} : { tier: 'check' as const }) };
 }
-
-const SCHOOL_EVENTS = new Set(
-  'day days fair fete trip trips play disco show concert photo photos council nurse run holidays holiday meeting meetings report uniform bus office gates counsellor prom party panto nativity week chromebook ipad laptop tablet email app account'.split(
-    ' ',
-  ),
-);
-/** What a school is said to be, typed in small letters: "her school is shite". */
-const VERDICTS = new Set([
-  'shite',
-  'shitey',
-  'minging',
-  'mingin',
-  'naff',
-  'gash',
-  'pants',
-  'mint',
-  'boss',
-  'sound',
-  'lush',
-  'class',
-  'bangin',
-  'banging',
-]);
-const TITLES = new Set(['mr', 'mrs', 'miss', 'ms', 'mx', 'dr', 'sir', 'madam', 'head', 'mister']);
 /** "talked to my school Alperton Community", "helped me with my school Cantell": a name straight after "my school" (possible). */
 function namedRightAfter(tokens: Token[], i: number, kept: Uint8Array): Candidate | undefined {
   const t = tokens[i]!;
@@ -1148,9 +774,6 @@ function namedRightAfter(tokens: Token[], i: number, kept: Uint8Array): Candidat
   if (SCHOOL_EVENTS.has(tokens[j]!.key)) return undefined;
   return { kind: 'school', start: t.start, end: tokens[j]!.baseEnd, tier: 'check' };
 }
-
-/** Who works at a school, said after its name with a possessive: "Oakfield's SENCO". */
-const STAFF = new Set(['senco', 'sendco', 'headteacher', 'headmaster', 'headmistress', 'teachers', 'staff', 'pastoral', 'pupils']);
 /** The last word of "Oakfield's" or "Pye Bank's" before a school's staff, if the name is shaped like a place and not a person's. */
 function schoolWithStaff(tokens: Token[], i: number, kept: Uint8Array): number | undefined {
   const j = capitalisedRun(tokens, i, 3, kept);
