@@ -131,7 +131,7 @@ const HOSPITAL_CUES = new Set(
   contractions newborn stillborn antenatal postnatal chemotherapy radiotherapy oncology cardiac cardiology neurology
   surgeon surgeons operated suicidal overdosed anorexia bulimia psychiatric psych detained hospice hospices
   dying plaster bleed bleeding illness outpatient outpatients checkup checkups check-up check-ups depressed depression
-  anxiety sickle tb terminal terminally covid`.split(/\s+/),
+  anxiety sickle tb terminal terminally covid wheelchair febrile fever fits mental died death`.split(/\s+/),
 );
 /** Kinds of ward, not names of one: "on labour ward", "on psych ward". */
 const WARD_KINDS = new Set(
@@ -536,7 +536,9 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     ['me', 'him', 'her', 'us', 'them'].includes(tokens[i - 2]?.key ?? '') &&
     VISIT_VERBS.has(tokens[i - 3]?.key ?? '');
   const small = !t.cap && cue[i] && !honorific ? smallLettersMatch(tokens, i) : { n: 0, maybe: false };
-  const cued = honorific || !(cue[i] || visited) ? 0 : CUED_HOSPITALS.matchAt(tokens, i);
+  // "met us at RACH", "my dad goes to ARI": a listed hospital's initials where someone went (possible without a cue)
+  const initialsLed = !cue[i] && !visited && initialsAfterLead(tokens, i);
+  const cued = honorific || !(cue[i] || visited || initialsLed) || royalWithoutLead(tokens, i) ? 0 : CUED_HOSPITALS.matchAt(tokens, i);
   // "the royal london": a place and a hospital's word, the place alone kept
   const smallNamed = sure || cued || t.cap || honorific || !cue[i] ? 0 : SMALL_CUED_HOSPITALS.matchAt(tokens, i);
   const known = sure || cued || smallNamed || (t.cap || honorific || !cue[i] ? 0 : small.n);
@@ -606,6 +608,7 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
         i + known - 1,
         !sure &&
           (visited ||
+            initialsLed ||
             (fromSmall && small.maybe) ||
             weakLead ||
             keptName ||
@@ -621,6 +624,14 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   return -1;
 }
 
+/** Initials of three letters or more, as listed, just after "in", "at", "to" ("at the"): "was in LRI". */
+const initialsAfterLead = (tokens: Token[], i: number) => {
+  const t = tokens[i]!;
+  return t.acronym && t.text.length >= 3 && ACRONYMS.has(t.key) && smallLead(tokens, i);
+};
+/** "when Queen Elizabeth died": the queen; the hospital is "in the Queen Elizabeth", "at Princess Royal". */
+const royalWithoutLead = (tokens: Token[], i: number) =>
+  ROYAL_TITLES.has(tokens[i]!.key) && tokens[i - 1]?.key !== 'the' && !smallLead(tokens, i);
 /** "Princess of Wales", "Queen Elizabeth": a person's name, not a place's. */
 const ROYAL_TITLES = new Set(['prince', 'princess', 'queen', 'king', 'duke', 'duchess', 'countess']);
 /** "admitted to X", "born in the X", "in and out of X", "in X for six weeks": where someone surely was treated. */
@@ -640,6 +651,17 @@ const TREATED_AT = new Set(
     ' ',
   ),
 );
+/** Teams of care, before "team at": "the mental health team at", "the crisis team at". */
+const HEALTH_TEAM_KINDS = new Set(
+  'health crisis camhs cmht intervention psychosis palliative diabetes cancer stroke rehab neonatal disorder disorders perinatal nursing'.split(
+    ' ',
+  ),
+);
+/** "the mental health team at", "crisis team at": a team of care named with the place it works from. */
+const healthTeamAt = (tokens: Token[], i: number) =>
+  tokens[i]!.key === 'at' &&
+  ['team', 'teams', 'service', 'services'].includes(tokens[i - 1]?.key ?? '') &&
+  HEALTH_TEAM_KINDS.has(tokens[i - 2]?.key ?? '');
 /** What is done to a patient: "moved her to", "sent him to". */
 const MOVED_PATIENT = new Set(['moved', 'transferred', 'sent', 'rushed', 'referred']);
 const VISIT_VERBS = new Set(['visited', 'visit', 'visits', 'visiting', 'saw', 'see']);
@@ -678,6 +700,7 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
       cue[i] === 1 && p.key === 'at' && ['me', 'him', 'her', 'us', 'them'].includes(lead.key) && VISIT_VERBS.has(tokens[i - 2]?.key ?? '');
     const treated =
       visited ||
+      healthTeamAt(tokens, i) ||
       (TREATED_AT.has(lead.key) && (lead.key !== 'unit' || UNIT_KINDS.has(tokens[i - 2]?.key ?? ''))) ||
       // "passed away at St Christophers", "the check ups at the Barkantine"
       (lead.key === 'away' && tokens[i - 2]?.key === 'passed') ||
@@ -698,7 +721,9 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
     if (e === s) continue;
     const words = tokens.slice(s, e);
     if (words.every((w) => neverAName(w.key)) || words.some((w) => w.acronym && neverAName(w.key))) continue;
-    if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
+    // a place's name, unless a kind of care is "at" it and it is no town or district: "CAMHS at Riverside"
+    const serviceAt = p.key === 'at' && TREATED_AT.has(lead.key) && words.length === 1;
+    if (!serviceAt && words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
     if (words.length === 1 && onlyAName(words[0]!.key) && !words[0]!.possessive) continue;
     // "was in PICU", "was in A&E": a kind of unit, not which one
     if (stayed && !TREATED_AT.has(lead.key) && words.some((w) => w.acronym) && KNOWN_HOSPITALS.matchAt(tokens, s) === 0) continue;
