@@ -131,7 +131,7 @@ const HOSPITAL_CUES = new Set(
   contractions newborn stillborn antenatal postnatal chemotherapy radiotherapy oncology cardiac cardiology neurology
   surgeon surgeons operated suicidal overdosed anorexia bulimia psychiatric psych detained hospice hospices
   dying plaster bleed bleeding illness outpatient outpatients checkup checkups check-up check-ups depressed depression
-  anxiety sickle tb terminal terminally covid wheelchair febrile fever fits mental died death`.split(/\s+/),
+  anxiety sickle tb terminal terminally covid wheelchair febrile fever died death`.split(/\s+/),
 );
 /** Kinds of ward, not names of one: "on labour ward", "on psych ward". */
 const WARD_KINDS = new Set(
@@ -226,7 +226,11 @@ const careWord = (tokens: Token[], k: number) =>
   HOSPITAL_CUES.has(tokens[k]!.key) ||
   (tokens[k]!.key === 'check' && ['up', 'ups'].includes(tokens[k + 1]?.key ?? '')) ||
   (tokens[k]!.key === 'passed' && tokens[k + 1]?.key === 'away') ||
+  (tokens[k]!.key === 'mental' && tokens[k + 1]?.key === 'health') ||
+  // "took a febrile fit", "his fits": a seizure, not "fits in"
+  (['fit', 'fits'].includes(tokens[k]!.key) && FIT_LEADS.has(tokens[k - 1]?.key ?? '')) ||
   accidentAndEmergencyAt(tokens, k);
+const FIT_LEADS = new Set(['febrile', 'a', 'his', 'her', 'their', 'having']);
 /** "A&E" (two words to the tokenizer: "A", "&E") or "a and e", ending at k. */
 const accidentAndEmergencyAt = (tokens: Token[], k: number) =>
   tokens[k]!.key === 'e' &&
@@ -525,6 +529,16 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     out.push(cand('hospital', tokens, i - 1, i, 'check'));
     return i;
   }
+  // "taken to the RSUH", "born at WGH": initials of a hospital the list does not know, in a sentence about illness (possible)
+  if (
+    cue[i] === 1 &&
+    hospitalInitials(t) &&
+    smallLead(tokens, i) &&
+    KNOWN_HOSPITALS.matchAt(tokens, i) + CUED_HOSPITALS.matchAt(tokens, i) === 0
+  ) {
+    out.push(cand('hospital', tokens, i, i, 'check'));
+    return i;
+  }
   // known hospitals and hospices without a head word: "Alder Hey", "the Evelina", "GOSH" (not "Judge Ashworth");
   // those that are also people, places or churches only in a sentence about illness: "in and out of Prince Charles"
   const honorific = HONORIFIC_BEFORE.has(prev?.key ?? '') && prev?.cap;
@@ -629,6 +643,10 @@ const initialsAfterLead = (tokens: Token[], i: number) => {
   const t = tokens[i]!;
   return t.acronym && t.text.length >= 3 && ACRONYMS.has(t.key) && smallLead(tokens, i);
 };
+/** Initials shaped like a hospital's: "...H" (Hospital), "...RI" (Royal Infirmary); not a word ("MUCH") or a scan ("MRI"). */
+const hospitalInitials = (t: Token) =>
+  t.acronym && /^[A-Z]{2,4}(?:H|RI)$/u.test(t.text) && !NOT_HOSPITAL_INITIALS.has(t.key) && unknownWord(t.key) && !neverAName(t.key);
+const NOT_HOSPITAL_INITIALS = new Set(['mri', 'mph', 'kmh', 'smh', 'uhd', 'uhh', 'ahh', 'ohh', 'shh', 'hmh', 'nch']);
 /** "when Queen Elizabeth died": the queen; the hospital is "in the Queen Elizabeth", "at Princess Royal". */
 const royalWithoutLead = (tokens: Token[], i: number) =>
   ROYAL_TITLES.has(tokens[i]!.key) && tokens[i - 1]?.key !== 'the' && !smallLead(tokens, i);
@@ -647,7 +665,7 @@ function strongLead(tokens: Token[], i: number, n: number): boolean {
 
 /** Said just before where someone was treated: "admitted to", "sectioned at", "born in", "in and out of", "a bed at". */
 const TREATED_AT = new Set(
-  'admitted sectioned transferred born rushed taken blue-lighted bluelighted treated seen stayed ward bed appointment appointments clinic op operation surgery scan scans inpatient delivered rehab recovering respite camhs unit nicu scbu picu icu hdu maternity paediatrics'.split(
+  'admitted sectioned transferred born rushed taken blue-lighted bluelighted treated seen stayed ward bed appointment appointments clinic op operation surgery scan scans inpatient delivered rehab recovering respite camhs unit nicu scbu picu icu hdu maternity paediatrics physio physiotherapy dialysis chemo chemotherapy radiotherapy outpatients antenatal'.split(
     ' ',
   ),
 );
