@@ -53,6 +53,8 @@ describe('care at a place, and health teams', () => {
 describe('new cues: death, a wheelchair, a febrile fit', () => {
   it.each([
     ['"died in the Queen Elizabeth"', 'when my husband died suddenly in the Queen Elizabeth I fell apart', ['Queen Elizabeth']],
+    ['midwives: a listed saint is the hospital', "the midwives at St Richard's were lovely to us", ["St Richard's"]],
+    ['a hospice at a name the lists do not know', 'nan was in the hospice at Treetops for a week', ['Treetops']],
     ['a wheelchair from a listed saint', "me mam got a wheelchair from St James's after a year", ["St James's"]],
   ])('%s', (_name, story, expected) => {
     expect(hospitals(story)).toEqual(expected);
@@ -61,6 +63,7 @@ describe('new cues: death, a wheelchair, a febrile fit', () => {
   it.each([
     ['the queen who died', 'the day Queen Elizabeth died we watched it on telly'],
     ['the queen who passed away', 'when Queen Elizabeth passed away my son was sad'],
+    ['a saint with no care around it', "we went to St Richard's for the carol service"],
     ['"fits in", not a fit', 'he fits in well at Lister now and has friends'],
   ])('%s', (_name, story) => {
     expect(hospitals(story)).toEqual([]);

@@ -131,7 +131,9 @@ const HOSPITAL_CUES = new Set(
   contractions newborn stillborn antenatal postnatal chemotherapy radiotherapy oncology cardiac cardiology neurology
   surgeon surgeons operated suicidal overdosed anorexia bulimia psychiatric psych detained hospice hospices
   dying plaster bleed bleeding illness outpatient outpatients checkup checkups check-up check-ups depressed depression
-  anxiety sickle tb terminal terminally covid wheelchair febrile fever died death`.split(/\s+/),
+  anxiety sickle tb terminal terminally covid wheelchair febrile fever died death midwives consultants paediatricians psychiatrists`.split(
+    /\s+/,
+  ),
 );
 /** Kinds of ward, not names of one: "on labour ward", "on psych ward". */
 const WARD_KINDS = new Set(
@@ -665,7 +667,7 @@ function strongLead(tokens: Token[], i: number, n: number): boolean {
 
 /** Said just before where someone was treated: "admitted to", "sectioned at", "born in", "in and out of", "a bed at". */
 const TREATED_AT = new Set(
-  'admitted sectioned transferred born rushed taken blue-lighted bluelighted treated seen stayed ward bed appointment appointments clinic op operation surgery scan scans inpatient delivered rehab recovering respite camhs unit nicu scbu picu icu hdu maternity paediatrics physio physiotherapy dialysis chemo chemotherapy radiotherapy outpatients antenatal'.split(
+  'admitted sectioned transferred born rushed taken blue-lighted bluelighted treated seen stayed ward bed appointment appointments clinic op operation surgery scan scans inpatient delivered rehab recovering respite camhs unit nicu scbu picu icu hdu maternity paediatrics physio physiotherapy dialysis chemo chemotherapy radiotherapy outpatients antenatal hospice'.split(
     ' ',
   ),
 );
