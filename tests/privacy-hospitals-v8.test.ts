@@ -26,6 +26,8 @@ describe('hospitals named by initials', () => {
     ['a scan, not a hospital', 'he had an MRI at last after the seizure'],
     ['a word written in capitals', 'she was ill and we went to HIGH street for her'],
     ['initials that are not a hospital', 'he was ill so we stayed with the NHS dentist'],
+    ['the initials of a venue, with no illness word', 'we saw a concert at the RAH last year'],
+    ['initials before a word that makes them something else', 'we went to the QEII centre for a conference'],
     ['a name, not initials', 'we met Ari at the park on Sunday'],
   ])('%s', (_name, story) => {
     expect(hospitals(story)).toEqual([]);

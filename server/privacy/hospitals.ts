@@ -643,8 +643,20 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
 /** Initials of three letters or more, as listed, just after "in", "at", "to" ("at the"): "was in LRI". */
 const initialsAfterLead = (tokens: Token[], i: number) => {
   const t = tokens[i]!;
-  return t.acronym && t.text.length >= 3 && ACRONYMS.has(t.key) && smallLead(tokens, i);
+  const next = tokens[i + 1];
+  return (
+    t.acronym &&
+    t.text.length >= 3 &&
+    ACRONYMS.has(t.key) &&
+    !VENUE_INITIALS.has(t.key) &&
+    smallLead(tokens, i) &&
+    !(next && joinedBySpace(next.gap) && NOT_HOSPITAL_AFTER_INITIALS.has(next.key))
+  );
 };
+/** Also the initials of a well-known venue or body (the Royal Albert Hall, the QEII Centre): a hospital only with a cue. */
+const VENUE_INITIALS = new Set(['rah', 'qeii', 'pow', 'noc']);
+/** "the QEII centre", "a POW camp": the initials of something else. */
+const NOT_HOSPITAL_AFTER_INITIALS = new Set(['centre', 'center', 'hall', 'ship', 'camp', 'conference', 'stadium', 'arena']);
 /** Initials shaped like a hospital's: "...H" (Hospital), "...RI" (Royal Infirmary); not a word ("MUCH") or a scan ("MRI"). */
 const hospitalInitials = (t: Token) =>
   t.acronym && /^[A-Z]{2,4}(?:H|RI)$/u.test(t.text) && !NOT_HOSPITAL_INITIALS.has(t.key) && unknownWord(t.key) && !neverAName(t.key);
