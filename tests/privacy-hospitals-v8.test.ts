@@ -46,6 +46,7 @@ describe('care at a place, and health teams', () => {
 
   it.each([
     ['CAMHS in a town', 'she got me into CAMHS at Leeds and came with me'],
+    ['a place someone stayed, not a service', 'after her op we stayed at Brookside caravan park'],
     ['a team that is not a health team', 'he plays for the football team at Woodview on Saturdays'],
   ])('%s', (_name, story) => {
     expect(hospitals(story)).toEqual([]);

@@ -683,6 +683,8 @@ const TREATED_AT = new Set(
     ' ',
   ),
 );
+/** Said before a place as readily as a hospital: "stayed at Lakeside", "born at Oakwood". */
+const NOT_A_SERVICE = new Set(['stayed', 'taken', 'born', 'seen', 'rushed', 'delivered', 'recovering', 'bed']);
 /** Teams of care, before "team at": "the mental health team at", "the crisis team at". */
 const HEALTH_TEAM_KINDS = new Set(
   'health crisis camhs cmht intervention psychosis palliative diabetes cancer stroke rehab neonatal disorder disorders perinatal nursing'.split(
@@ -754,7 +756,7 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
     const words = tokens.slice(s, e);
     if (words.every((w) => neverAName(w.key)) || words.some((w) => w.acronym && neverAName(w.key))) continue;
     // a place's name, unless a kind of care is "at" it and it is no town or district: "CAMHS at Riverside"
-    const serviceAt = p.key === 'at' && TREATED_AT.has(lead.key) && words.length === 1;
+    const serviceAt = p.key === 'at' && TREATED_AT.has(lead.key) && !NOT_A_SERVICE.has(lead.key) && words.length === 1;
     if (!serviceAt && words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
     if (words.length === 1 && onlyAName(words[0]!.key) && !words[0]!.possessive) continue;
     // "was in PICU", "was in A&E": a kind of unit, not which one
