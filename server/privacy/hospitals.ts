@@ -131,7 +131,9 @@ const HOSPITAL_CUES = new Set(
   contractions newborn stillborn antenatal postnatal chemotherapy radiotherapy oncology cardiac cardiology neurology
   surgeon surgeons operated suicidal overdosed anorexia bulimia psychiatric psych detained hospice hospices
   dying plaster bleed bleeding illness outpatient outpatients checkup checkups check-up check-ups depressed depression
-  anxiety sickle tb terminal terminally covid`.split(/\s+/),
+  anxiety sickle tb terminal terminally covid wheelchair febrile fever died death midwives consultants paediatricians psychiatrists`.split(
+    /\s+/,
+  ),
 );
 /** Kinds of ward, not names of one: "on labour ward", "on psych ward". */
 const WARD_KINDS = new Set(
@@ -226,7 +228,11 @@ const careWord = (tokens: Token[], k: number) =>
   HOSPITAL_CUES.has(tokens[k]!.key) ||
   (tokens[k]!.key === 'check' && ['up', 'ups'].includes(tokens[k + 1]?.key ?? '')) ||
   (tokens[k]!.key === 'passed' && tokens[k + 1]?.key === 'away') ||
+  (tokens[k]!.key === 'mental' && tokens[k + 1]?.key === 'health') ||
+  // "took a febrile fit", "his fits": a seizure, not "fits in"
+  (['fit', 'fits'].includes(tokens[k]!.key) && FIT_LEADS.has(tokens[k - 1]?.key ?? '')) ||
   accidentAndEmergencyAt(tokens, k);
+const FIT_LEADS = new Set(['febrile', 'a', 'his', 'her', 'their', 'having']);
 /** "A&E" (two words to the tokenizer: "A", "&E") or "a and e", ending at k. */
 const accidentAndEmergencyAt = (tokens: Token[], k: number) =>
   tokens[k]!.key === 'e' &&
@@ -525,6 +531,16 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     out.push(cand('hospital', tokens, i - 1, i, 'check'));
     return i;
   }
+  // "taken to the RSUH", "born at WGH": initials of a hospital the list does not know, in a sentence about illness (possible)
+  if (
+    cue[i] === 1 &&
+    hospitalInitials(t) &&
+    smallLead(tokens, i) &&
+    KNOWN_HOSPITALS.matchAt(tokens, i) + CUED_HOSPITALS.matchAt(tokens, i) === 0
+  ) {
+    out.push(cand('hospital', tokens, i, i, 'check'));
+    return i;
+  }
   // known hospitals and hospices without a head word: "Alder Hey", "the Evelina", "GOSH" (not "Judge Ashworth");
   // those that are also people, places or churches only in a sentence about illness: "in and out of Prince Charles"
   const honorific = HONORIFIC_BEFORE.has(prev?.key ?? '') && prev?.cap;
@@ -536,7 +552,9 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     ['me', 'him', 'her', 'us', 'them'].includes(tokens[i - 2]?.key ?? '') &&
     VISIT_VERBS.has(tokens[i - 3]?.key ?? '');
   const small = !t.cap && cue[i] && !honorific ? smallLettersMatch(tokens, i) : { n: 0, maybe: false };
-  const cued = honorific || !(cue[i] || visited) ? 0 : CUED_HOSPITALS.matchAt(tokens, i);
+  // "met us at RACH", "my dad goes to ARI": a listed hospital's initials where someone went (possible without a cue)
+  const initialsLed = !cue[i] && !visited && initialsAfterLead(tokens, i);
+  const cued = honorific || !(cue[i] || visited || initialsLed) || royalWithoutLead(tokens, i) ? 0 : CUED_HOSPITALS.matchAt(tokens, i);
   // "the royal london": a place and a hospital's word, the place alone kept
   const smallNamed = sure || cued || t.cap || honorific || !cue[i] ? 0 : SMALL_CUED_HOSPITALS.matchAt(tokens, i);
   const known = sure || cued || smallNamed || (t.cap || honorific || !cue[i] ? 0 : small.n);
@@ -606,6 +624,7 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
         i + known - 1,
         !sure &&
           (visited ||
+            initialsLed ||
             (fromSmall && small.maybe) ||
             weakLead ||
             keptName ||
@@ -621,6 +640,30 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   return -1;
 }
 
+/** Initials of three letters or more, as listed, just after "in", "at", "to" ("at the"): "was in LRI". */
+const initialsAfterLead = (tokens: Token[], i: number) => {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  return (
+    t.acronym &&
+    t.text.length >= 3 &&
+    ACRONYMS.has(t.key) &&
+    !VENUE_INITIALS.has(t.key) &&
+    smallLead(tokens, i) &&
+    !(next && joinedBySpace(next.gap) && NOT_HOSPITAL_AFTER_INITIALS.has(next.key))
+  );
+};
+/** Also the initials of a well-known venue or body (the Royal Albert Hall, the QEII Centre): a hospital only with a cue. */
+const VENUE_INITIALS = new Set(['rah', 'qeii', 'pow', 'noc']);
+/** "the QEII centre", "a POW camp": the initials of something else. */
+const NOT_HOSPITAL_AFTER_INITIALS = new Set(['centre', 'center', 'hall', 'ship', 'camp', 'conference', 'stadium', 'arena']);
+/** Initials shaped like a hospital's: "...H" (Hospital), "...RI" (Royal Infirmary); not a word ("MUCH") or a scan ("MRI"). */
+const hospitalInitials = (t: Token) =>
+  t.acronym && /^[A-Z]{2,4}(?:H|RI)$/u.test(t.text) && !NOT_HOSPITAL_INITIALS.has(t.key) && unknownWord(t.key) && !neverAName(t.key);
+const NOT_HOSPITAL_INITIALS = new Set(['mri', 'mph', 'kmh', 'smh', 'uhd', 'uhh', 'ahh', 'ohh', 'shh', 'hmh', 'nch']);
+/** "when Queen Elizabeth died": the queen; the hospital is "in the Queen Elizabeth", "at Princess Royal". */
+const royalWithoutLead = (tokens: Token[], i: number) =>
+  ROYAL_TITLES.has(tokens[i]!.key) && tokens[i - 1]?.key !== 'the' && !smallLead(tokens, i);
 /** "Princess of Wales", "Queen Elizabeth": a person's name, not a place's. */
 const ROYAL_TITLES = new Set(['prince', 'princess', 'queen', 'king', 'duke', 'duchess', 'countess']);
 /** "admitted to X", "born in the X", "in and out of X", "in X for six weeks": where someone surely was treated. */
@@ -636,10 +679,23 @@ function strongLead(tokens: Token[], i: number, n: number): boolean {
 
 /** Said just before where someone was treated: "admitted to", "sectioned at", "born in", "in and out of", "a bed at". */
 const TREATED_AT = new Set(
-  'admitted sectioned transferred born rushed taken blue-lighted bluelighted treated seen stayed ward bed appointment appointments clinic op operation surgery scan scans inpatient delivered rehab recovering respite camhs unit nicu scbu picu icu hdu maternity paediatrics'.split(
+  'admitted sectioned transferred born rushed taken blue-lighted bluelighted treated seen stayed ward bed appointment appointments clinic op operation surgery scan scans inpatient delivered rehab recovering respite camhs unit nicu scbu picu icu hdu maternity paediatrics physio physiotherapy dialysis chemo chemotherapy radiotherapy outpatients antenatal hospice'.split(
     ' ',
   ),
 );
+/** Said before a place as readily as a hospital: "stayed at Lakeside", "born at Oakwood". */
+const NOT_A_SERVICE = new Set(['stayed', 'taken', 'born', 'seen', 'rushed', 'delivered', 'recovering', 'bed']);
+/** Teams of care, before "team at": "the mental health team at", "the crisis team at". */
+const HEALTH_TEAM_KINDS = new Set(
+  'health crisis camhs cmht intervention psychosis palliative diabetes cancer stroke rehab neonatal disorder disorders perinatal nursing'.split(
+    ' ',
+  ),
+);
+/** "the mental health team at", "crisis team at": a team of care named with the place it works from. */
+const healthTeamAt = (tokens: Token[], i: number) =>
+  tokens[i]!.key === 'at' &&
+  ['team', 'teams', 'service', 'services'].includes(tokens[i - 1]?.key ?? '') &&
+  HEALTH_TEAM_KINDS.has(tokens[i - 2]?.key ?? '');
 /** What is done to a patient: "moved her to", "sent him to". */
 const MOVED_PATIENT = new Set(['moved', 'transferred', 'sent', 'rushed', 'referred']);
 const VISIT_VERBS = new Set(['visited', 'visit', 'visits', 'visiting', 'saw', 'see']);
@@ -678,6 +734,7 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
       cue[i] === 1 && p.key === 'at' && ['me', 'him', 'her', 'us', 'them'].includes(lead.key) && VISIT_VERBS.has(tokens[i - 2]?.key ?? '');
     const treated =
       visited ||
+      healthTeamAt(tokens, i) ||
       (TREATED_AT.has(lead.key) && (lead.key !== 'unit' || UNIT_KINDS.has(tokens[i - 2]?.key ?? ''))) ||
       // "passed away at St Christophers", "the check ups at the Barkantine"
       (lead.key === 'away' && tokens[i - 2]?.key === 'passed') ||
@@ -698,7 +755,9 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
     if (e === s) continue;
     const words = tokens.slice(s, e);
     if (words.every((w) => neverAName(w.key)) || words.some((w) => w.acronym && neverAName(w.key))) continue;
-    if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
+    // a place's name, unless a kind of care is "at" it and it is no town or district: "CAMHS at Riverside"
+    const serviceAt = p.key === 'at' && TREATED_AT.has(lead.key) && !NOT_A_SERVICE.has(lead.key) && words.length === 1;
+    if (!serviceAt && words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
     if (words.length === 1 && onlyAName(words[0]!.key) && !words[0]!.possessive) continue;
     // "was in PICU", "was in A&E": a kind of unit, not which one
     if (stayed && !TREATED_AT.has(lead.key) && words.some((w) => w.acronym) && KNOWN_HOSPITALS.matchAt(tokens, s) === 0) continue;
