@@ -1,12 +1,8 @@
 // Version 8's hospital rules: initials where someone went, care "at" a place, health teams, and the cues they need.
 import { describe, expect, it } from 'vitest';
-import { findFlags } from '../server/privacy/index.ts';
+import { flagged } from './helpers/flags.ts';
 
-const WORKER = 'Jane Smith';
-const hospitals = (story: string) =>
-  findFlags(story, WORKER)
-    .filter((f) => f.kind === 'hospital')
-    .map((f) => `${f.text}${f.tier === 'check' ? ' (check)' : ''}`);
+const hospitals = (story: string) => flagged(story, 'hospital');
 
 describe('hospitals named by initials', () => {
   it.each([
