@@ -20,6 +20,7 @@ import {
   welshWord,
   notAPerson,
   surnameOnly,
+  placeShaped,
 } from './words.ts';
 
 const CHILD_RELATIONS = new Set(
@@ -288,6 +289,7 @@ const PERSON_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'some', 'a
 const NOT_BEFORE_AGED_NAME = new Set([...PERSON_DETERMINERS, 'his', 'her', 'their', 'your']);
 
 const OUR = new Set(['our', 'oor', 'wor']);
+const VERB_ORG_WORDS = new Set(['start', 'help', 'aid', 'care', 'wish', 'action', 'plan', 'order', 'review', 'fund', 'meeting']);
 const PETS_AND_HOMES = new Set(
   'dog dogs puppy pup cat cats kitten hamster rabbit bunny horse pony budgie parrot tortoise snake fish goldfish guinea pig ferret house home cottage farm farmhouse bungalow boat caravan'.split(
     ' ',
@@ -303,6 +305,58 @@ const hyphenatedName = (key: string) =>
   key.split('-').some((p) => p.length > 1 && (onlyAName(p) || ['mai', 'mae', 'jay', 'lee', 'leigh', 'ann', 'anne', 'rose'].includes(p)));
 
 type Found = { first: number; last: number; child: boolean; trusted: boolean; check?: boolean };
+
+/** "little Summer came", "wee Kayden": a name straight after a word for a small child. */
+const LITTLE = new Set(['little', 'wee', 'lil', 'baby']);
+function littleName(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const p = tokens[i - 1];
+  return (
+    !t.sentenceStart &&
+    p !== undefined &&
+    !p.cap &&
+    LITTLE.has(p.key) &&
+    joinedBySpace(t.gap) &&
+    (seasonName(t) || (nameShaped(t) && onlyAName(t.key)))
+  );
+}
+
+/** "my paddy was born early": a name straight after "my" or "our" and before "was born". */
+function bornName(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const p = tokens[i - 1];
+  const [a, b] = [tokens[i + 1], tokens[i + 2]];
+  return (
+    p !== undefined &&
+    (p.key === 'my' || OUR.has(p.key)) &&
+    knownName(t.key) &&
+    !CHILD_RELATIONS.has(t.key) &&
+    !OTHER_RELATIONS.has(t.key) &&
+    a?.key === 'was' &&
+    b?.key === 'born' &&
+    joinedBySpace(t.gap)
+  );
+}
+
+/** Subjects and Scots negatives before a verb: "i ken", "didnae ken", "ye ken" (a small-letter name does not follow them). */
+const SUBJECTS = new Set(['i', 'ye', 'you', 'we', 'they', 'he', 'she', 'dont', 'didnt', 'doesnt']);
+/** Greetings in other languages, typed in small letters: "ola Michelle", "xie xie". */
+const LOWER_GREETINGS = new Set(['ola', 'hola', 'salaam', 'salam', 'namaste', 'ciao', 'bonjour', 'shalom', 'merhaba', 'xie', 'czesc']);
+
+/** A small-letter word a name is unlikely to be: after a subject ("i ken"), after "the only", "the wee" (a thing),
+ * said twice ("xie xie"), or a greeting. */
+function lowerNotAName(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (LOWER_GREETINGS.has(t.key)) return true;
+  const p = t.sentenceStart ? undefined : tokens[i - 1];
+  const n = tokens[i + 1];
+  if (n && n.key === t.key && joinedBySpace(n.gap)) return true;
+  if (p && p.key === t.key && joinedBySpace(t.gap)) return true;
+  if (!p) return false;
+  if (SUBJECTS.has(p.key) || /nae$/u.test(p.key)) return true;
+  const pp = p.sentenceStart ? undefined : tokens[i - 2];
+  return pp !== undefined && !p.cap && ARTICLES.has(pp.key) && (commonWord(p.key) || p.key === 'wee') && !knownName(p.key);
+}
 
 /** "brody only 7 weeks old", "brody, 7 months old": an age said straight after a word */
 const FOLLOWED_BY_AGE_PHRASE =
@@ -381,6 +435,7 @@ export function childNameKeys(tokens: Token[], story: string): Set<string> {
     // "Rose, my eldest,"; "Lacey, our youngest"
     const [a, b] = [tokens[i + 1], tokens[i + 2]];
     if (nameShaped(t) && a && b && /^,[ \t]*$/u.test(a.gap) && ['my', 'our'].includes(a.key) && CHILD_RELATIONS.has(b.key)) keys.add(t.key);
+    if (littleName(tokens, i) || bornName(tokens, i)) keys.add(t.key);
     if (
       (nameShaped(t) || seasonName(t) || keys.has(t.key) || (lowerPersonWord(t) && !PERSON_DETERMINERS.has(tokens[i - 1]?.key ?? ''))) &&
       childAgeFollows(story, t)
@@ -644,10 +699,16 @@ export function findNames(
       continue;
     }
     // "with zara and ayaan": a word known only as a first name, typed in small letters; sure before a verb
+    // "my paddy was born", "little Summer came to us": a child
+    if ((littleName(tokens, i) || bornName(tokens, i)) && !kept[i]) {
+      add(i, i, true);
+      continue;
+    }
     if (
       !t.cap &&
       onlyAName(t.key) &&
       lowerPersonWord(t) &&
+      !lowerNotAName(tokens, i) &&
       !HONORIFICS.has(t.key) &&
       !PERSON_DETERMINERS.has(prevKey) &&
       t.key.length > 2 &&
@@ -683,7 +744,9 @@ export function findNames(
     // "Winston's Wish": a possessive followed by an ordinary capitalised word names an organisation
     const possessiveOrg =
       tokens[j]!.possessive && tokens[j + 1]?.cap && joinedBySpace(tokens[j + 1]!.gap) && commonWord(tokens[j + 1]!.key);
-    const nextKey = tokens[j + 1] && joinedBySpace(tokens[j + 1]!.gap) ? tokens[j + 1]!.key : '';
+    const after = tokens[j + 1];
+    // "help Bianca start": an organisation word that is also a verb names nothing in small letters
+    const nextKey = after && joinedBySpace(after.gap) && (after.cap || !VERB_ORG_WORDS.has(after.key)) ? after.key : '';
     const org =
       ORG_WORDS.has(tokens[j]!.key) || ORG_WORDS.has(nextKey) || possessiveOrg || tokens[i]!.key === 'st' || tokens[i]!.key === 'saint';
     const runText = story.slice(tokens[i]!.start, tokens[j]!.baseEnd);
@@ -715,6 +778,9 @@ export function findNames(
     const t = toks[k]!;
     if (!nameShaped(t) || isWorker(t) || afterAddress.has(k) || isPlacePhrase(t.text)) return false;
     const prev = toks[k - 1]?.key ?? '';
+    // "Govanhill", "Northfield": a place, unless it follows a first name ("Jan Whitfield"); "at Broadoak" may be a
+    // hospital or a school, so the moderator sees it
+    if (placeShaped(t.key) && !(toks[k - 1]?.cap && joinedBySpace(t.gap))) return prev === 'at' ? 'check' : false;
     if (placeOrPerson(t.key)) return !PLACE_PREPOSITIONS.has(prev);
     if (placeWord(t.key) && !onlyAName(t.key)) return false;
     if (t.sentenceStart) {
@@ -731,6 +797,16 @@ export function findNames(
     return unknownWord(t.key) && prev !== 'the' && !LOCATION_WORDS.has(prev);
   }
 
+  // "... Hetal x  07700 900472": a name signed with a kiss where the story goes on after it (a number, a note)
+  function kissSignOff(i: number): boolean {
+    const t = tokens[i]!;
+    const x = tokens[i + 1];
+    const after = tokens[i + 2];
+    if (!x || !/^x{1,3}$/u.test(x.key) || !/^[ \t]+$/u.test(x.gap) || used[i] || kept[i] || isWorker(t)) return false;
+    if (after && !after.sentenceStart && !/\p{N}/u.test(after.text) && !/[\n.!]/u.test(after.gap)) return false;
+    return (t.sentenceStart || /[,.!]/u.test(t.gap)) && nameShaped(t) && (onlyAName(t.key) || unknownWord(t.key)) && !placeShaped(t.key);
+  }
+
   // "Tyler-Jay and Summer", "from Mair and Dai": a capitalised word joined by "and" to a name found
   const nameLike = (k: number) => {
     const c = tokens[k];
@@ -739,6 +815,7 @@ export function findNames(
       !used[k] &&
       !kept[k] &&
       !isWorker(c) &&
+      !placeShaped(c.key) &&
       ((nameShaped(c) && (knownName(c.key) || unknownWord(c.key)) && !(placeWord(c.key) && !knownName(c.key))) ||
         seasonName(c) ||
         (c.cap && !c.sentenceStart && ['jan', 'may', 'june', 'april', 'august'].includes(c.key)))
@@ -770,6 +847,13 @@ export function findNames(
     (k) => !used[k] && !kept[k] && !isWorker(tokens[k]!),
   );
   if (signed) add(signed[0], signed[1], true);
+  for (let i = 0; i < tokens.length; i++) if (kissSignOff(i)) add(i, i, true);
+  // "left with lacey-mae and alfie": a double first name in small letters, where no surer rule has read it
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!used[i] && !t.cap && hyphenatedName(t.key) && lowerPersonWord(t) && !lowerNotAName(tokens, i) && !isWorker(t))
+      add(i, i, true, true);
+  }
 
   // Every other mention of a name already found (capitalised as it was, or any case if typed in small letters)
   const flagged = new Map<string, { child: boolean; lower: boolean; check: boolean }>();
