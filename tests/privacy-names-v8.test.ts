@@ -62,4 +62,22 @@ describe("children's names", () => {
     expect(names('we wont forget u. Hetal x  07700 900472 if u need a reference')).toEqual(['Hetal']);
     expect(names('we wont forget u. Love x')).toEqual([]);
   });
+
+  it('reads "our X" as a child, but not a parent of children or in a story about grandchildren', () => {
+    expect(children('me and our jayden do everything together')).toEqual(['jayden']);
+    expect(children('Our Caoimhe is home with me now.')).toEqual(['Caoimhe']);
+    expect(children("oor Kirsty's bairns came tae bide wi us")).toEqual([]);
+    expect(children('we look after our grandkids since our Kerry went off the rails')).toEqual([]);
+  });
+
+  it('reads the names after "mother of" and a sentence with "when she was 2" as children', () => {
+    expect(children('Hello, I am Mihaela, mother of Andrei and Ioana.')).toEqual(['Andrei', 'Ioana']);
+    expect(children('Mabli came home when she was 2 and she thrived.')).toEqual(['Mabli']);
+    expect(children('Dean came round when he was 40 and fixed it.')).toEqual([]);
+  });
+
+  it("reads a young writer's signature as a child's name", () => {
+    expect(children('im 15 and i look after me mam. thank u so much x kayla')).toEqual(['kayla']);
+    expect(children('She sorted our house and the school for the kids. thank u so much, Karen')).toEqual([]);
+  });
 });

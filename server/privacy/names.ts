@@ -26,7 +26,7 @@ import {
 const CHILD_RELATIONS = new Set(
   `son sons daughter daughters boy boys girl girls child children kid kids baby babies twin twins grandson grandsons
   granddaughter granddaughters grandchild grandchildren grandkids grandkid nephew nephews niece nieces stepson
-  stepdaughter step-son step-daughter stepchild eldest youngest oldest toddler newborn teenager teen lad lass bairn wean one ones`.split(
+  stepdaughter step-son step-daughter stepchild eldest youngest oldest toddler newborn teenager teen lad lass bairn wean weans yin yins one ones`.split(
     /\s+/,
   ),
 );
@@ -172,7 +172,7 @@ const NUMBER_WORDS: Record<string, number> = {
   seventeen: 17,
 };
 const FOLLOWED_BY_CHILD_AGE =
-  /^[ \t]+(?:is|was|wis|\u2019s|'s)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}]|[/.:-]\p{N})(?=[ \t]*(?:[,.;:!?()]|$|(?:and|now|then|but|so|when|nearly|almost|in|this|next|last|on|today|soon|already|going|yrs?|years?|n|an|x+)(?![\p{L}])))(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
+  /^[ \t]+(?:is|was|wis|\u2019s|'s)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}]|[/.:-]\p{N})(?=[ \t]*(?:[,.;:!?()]|$|(?:and|now|then|but|so|when|nearly|almost|in|this|next|last|on|today|soon|already|going|noo|yrs?|years?|n|an|x+)(?![\p{L}])))(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
 
 function _sameSentence(tokens: Token[], from: number, to: number): boolean {
   for (let k = from + 1; k <= to; k++) if (tokens[k]!.sentenceStart) return false;
@@ -338,6 +338,54 @@ function bornName(tokens: Token[], i: number): boolean {
   );
 }
 
+/** The writer says they are young or a care leaver: "im 15", "i turned 18", "i was in care since i was 9". */
+const YOUNG_WRITER =
+  /(?<![\p{L}])(?:(?:i['’]?m|i am|i turned|i['’]?ve (?:just )?turned|i['’]?ll be)[ \t]+(?:1\d|2[0-5])(?![\p{N}])(?![ \t]*(?:weeks?|months?|years?[ \t]+(?:ago|since|married|together)))|leaving care|care leaver|i was in care|i(?:['’]?ve| have) been in care|my foster (?:carers?|mum|mam|dad|family))/iu;
+
+/** In a story about grandchildren, "our Kerry" may be their parent. */
+const GRANDCHILDREN = new Set(
+  'grandkids grandkid grandchild grandchildren grandson grandsons granddaughter granddaughters grandbairns grandweans'.split(' '),
+);
+
+/** "our jayden", "Our Caoimhe is home": in the stories a name after "our" is nearly always a child's, unless it is
+ * the parent of someone ("oor Kirsty's bairns") or the story is about grandchildren. */
+function ourChild(tokens: Token[], i: number, grandchildren: boolean): boolean {
+  const p = tokens[i - 1];
+  const t = tokens[i]!;
+  return (
+    !grandchildren &&
+    p !== undefined &&
+    OUR.has(p.key) &&
+    joinedBySpace(t.gap) &&
+    !t.possessive &&
+    (nameShaped(t) ? knownName(t.key) || unknownWord(t.key) : lowerNameShaped(t) && knownName(t.key)) &&
+    !placeWord(t.key)
+  );
+}
+
+const PARENT_WORDS = new Set(['mother', 'mum', 'mam', 'mom', 'father', 'dad', 'parent', 'parents', 'mummy', 'daddy']);
+/** "mother of Andrei and Ioana": the names after a parent word and "of". */
+function parentOf(tokens: Token[], i: number): boolean {
+  for (let k = i - 1, seen = 0; k > 0 && seen < 4; k--, seen++) {
+    const w = tokens[k]!;
+    if (w.key === 'of')
+      return PARENT_WORDS.has(tokens[k - 1]!.key) && joinedBySpace(w.gap) && (nameShaped(tokens[i]!) || lowerNameShaped(tokens[i]!));
+    if (!(w.key === 'and' || nameShaped(w)) || w.sentenceStart) return false;
+  }
+  return false;
+}
+
+/** "Zara came home to us when she was 18 months": a sentence's first name, with a child's age later in it. */
+function whenYoung(tokens: Token[], i: number): boolean {
+  for (let k = i + 1; k < tokens.length && k <= i + 10 && !tokens[k]!.sentenceStart; k++) {
+    const [a, b, c] = [tokens[k]!, tokens[k + 1], tokens[k + 2]];
+    if (a.key !== 'when' || !b || !c || !['she', 'he'].includes(b.key) || c.key !== 'was') continue;
+    const n = tokens[k + 3];
+    return n !== undefined && /^\d{1,2}$/u.test(n.text) && Number(n.text) < 18;
+  }
+  return false;
+}
+
 /** Subjects and Scots negatives before a verb: "i ken", "didnae ken", "ye ken" (a small-letter name does not follow them). */
 const SUBJECTS = new Set(['i', 'ye', 'you', 'we', 'they', 'he', 'she', 'dont', 'didnt', 'doesnt']);
 /** Greetings in other languages, typed in small letters: "ola Michelle", "xie xie". */
@@ -417,6 +465,7 @@ function signature(
 export function childNameKeys(tokens: Token[], story: string): Set<string> {
   const keys = new Set<string>();
   const hasChild = tokens.some((t) => CHILD_RELATIONS.has(t.key));
+  const grandchildren = tokens.some((t) => GRANDCHILDREN.has(t.key));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.possessive) continue;
@@ -437,9 +486,14 @@ export function childNameKeys(tokens: Token[], story: string): Set<string> {
     if (nameShaped(t) && a && b && /^,[ \t]*$/u.test(a.gap) && ['my', 'our'].includes(a.key) && CHILD_RELATIONS.has(b.key)) keys.add(t.key);
     if (littleName(tokens, i) || bornName(tokens, i)) keys.add(t.key);
     if (
-      (nameShaped(t) || seasonName(t) || keys.has(t.key) || (lowerPersonWord(t) && !PERSON_DETERMINERS.has(tokens[i - 1]?.key ?? ''))) &&
+      (nameShaped(t) ||
+        seasonName(t) ||
+        keys.has(t.key) ||
+        (lowerPersonWord(t) && !PERSON_DETERMINERS.has(t.sentenceStart ? '' : (tokens[i - 1]?.key ?? '')))) &&
       childAgeFollows(story, t)
     )
+      keys.add(t.key);
+    if (ourChild(tokens, i, grandchildren) || parentOf(tokens, i) || (t.sentenceStart && nameShaped(t) && whenYoung(tokens, i)))
       keys.add(t.key);
   }
   // "Jess" is Jessica
@@ -840,13 +894,22 @@ export function findNames(
       add(f.first - 2, f.first - 2, false);
   }
   // a signature: the story's last words after a pause or "from", "love" ("... from Glenys", "Thanks, Jordan", "aisha, 16")
+  // a signature read first as a maybe-name (a first name in small letters) is sure
+  const checkAt = (k: number) => found.findIndex((f) => f.check && f.first === k && f.last === k);
   const signed = signature(
     tokens,
     story,
     (k) => nameLike(k),
-    (k) => !used[k] && !kept[k] && !isWorker(tokens[k]!),
+    (k) => (!used[k] || checkAt(k) >= 0) && !kept[k] && !isWorker(tokens[k]!),
   );
-  if (signed) add(signed[0], signed[1], true);
+  if (signed) {
+    const at = signed[0] === signed[1] ? checkAt(signed[0]) : -1;
+    if (at >= 0) found[at] = { first: signed[0], last: signed[1], child: found[at]!.child, trusted: true };
+    else add(signed[0], signed[1], true);
+    // a young person signing their own story is one of the family's children
+    const mine = found.find((f) => f.first === signed[0] && f.last === signed[1]);
+    if (mine && YOUNG_WRITER.test(story)) mine.child = true;
+  }
   for (let i = 0; i < tokens.length; i++) if (kissSignOff(i)) add(i, i, true);
   // "left with lacey-mae and alfie": a double first name in small letters, where no surer rule has read it
   for (let i = 0; i < tokens.length; i++) {
