@@ -80,4 +80,10 @@ describe("children's names", () => {
     expect(children('im 15 and i look after me mam. thank u so much x kayla')).toEqual(['kayla']);
     expect(children('She sorted our house and the school for the kids. thank u so much, Karen')).toEqual([]);
   });
+
+  it('shows a word-name signed after a kiss, and leaves a Welsh place word', () => {
+    expect(names('cant thank her enough xx pat')).toEqual(['pat (check)']);
+    expect(names('cant thank her enough xx')).toEqual([]);
+    expect(names('she got him help through Afon Taf and Bryn Jones came too')).toEqual(['Bryn Jones']);
+  });
 });

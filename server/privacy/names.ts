@@ -423,13 +423,13 @@ function childAgeFollows(story: string, t: Token): boolean {
   return n !== undefined && n < 18;
 }
 
-/** The first and last word of a signature closing the story, if its last words are one. */
+/** The first and last word of a signature closing the story, if its last words are one, and whether it is only a maybe (a word as well as a name). */
 function signature(
   tokens: Token[],
   story: string,
   nameLike: (k: number) => boolean,
   free: (k: number) => boolean,
-): [number, number] | undefined {
+): [number, number, boolean] | undefined {
   let e = tokens.length - 1;
   // "from Kerry-Ann (kayden's mam)": a bracket after the signature
   const endsInBracket = /\)[\s.!x]*$/u.test(story.slice(-12));
@@ -458,7 +458,11 @@ function signature(
     !welshWord(last.key) &&
     (knownName(last.key) || hyphenatedName(last.key) || unknownWord(last.key)) &&
     (before === undefined || !PERSON_DETERMINERS.has(before.key));
-  return capName || lowerName ? [s, e] : undefined;
+  // "... xx pat", "love from dawn": a name that is also a word, signed after a kiss or "from"
+  const signedWord =
+    run.length === 1 && !last.cap && nameAlsoWord(last.key) && before !== undefined && ['x', 'xx', 'xxx', 'from'].includes(before.key);
+  if (capName || lowerName) return [s, e, false];
+  return signedWord ? [s, e, true] : undefined;
 }
 
 /** Names the story itself says are children's: "my son Tyler", "Rose, my eldest", "Connor was 8". */
@@ -835,6 +839,9 @@ export function findNames(
     // "Govanhill", "Northfield": a place, unless it follows a first name ("Jan Whitfield"); "at Broadoak" may be a
     // hospital or a school, so the moderator sees it
     if (placeShaped(t.key) && !(toks[k - 1]?.cap && joinedBySpace(t.gap))) return prev === 'at' ? 'check' : false;
+    // "Afon Taf", "Coed Duon", "Maes Glas": a Welsh word that is no first name, starting a name of a place
+    const after = toks[k + 1];
+    if (welshWord(t.key) && !knownName(t.key) && after?.cap && joinedBySpace(after.gap)) return false;
     if (placeOrPerson(t.key)) return !PLACE_PREPOSITIONS.has(prev);
     if (placeWord(t.key) && !onlyAName(t.key)) return false;
     if (t.sentenceStart) {
@@ -905,7 +912,7 @@ export function findNames(
   if (signed) {
     const at = signed[0] === signed[1] ? checkAt(signed[0]) : -1;
     if (at >= 0) found[at] = { first: signed[0], last: signed[1], child: found[at]!.child, trusted: true };
-    else add(signed[0], signed[1], true);
+    else add(signed[0], signed[1], true, signed[2]);
     // a young person signing their own story is one of the family's children
     const mine = found.find((f) => f.first === signed[0] && f.last === signed[1]);
     if (mine && YOUNG_WRITER.test(story)) mine.child = true;
