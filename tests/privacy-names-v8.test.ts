@@ -86,4 +86,11 @@ describe("children's names", () => {
     expect(names('cant thank her enough xx')).toEqual([]);
     expect(names('she got him help through Afon Taf and Bryn Jones came too')).toEqual(['Bryn Jones']);
   });
+
+  it("leaves Doric, Welsh 'ti'n seren', small-letter places and dances", () => {
+    expect(
+      names("A didna ken whit tae say. Diolch yn fawr, ti'n seren. we come from hong kong. in wan o the flats. she tried garba"),
+    ).toEqual([]);
+    expect(names('with zara and ayaan')).toEqual(['zara (check)', 'ayaan (check)']);
+  });
 });

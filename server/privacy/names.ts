@@ -273,6 +273,7 @@ function lowerPersonWord(t: Token): boolean {
     /^\p{L}/u.test(t.key) &&
     !CONTRACTION.test(t.key) &&
     !neverAName(t.key) &&
+    !notAPerson(t.key) &&
     !CHILD_RELATIONS.has(t.key) &&
     !OTHER_RELATIONS.has(t.key) &&
     !SIBLINGS.has(t.key) &&
@@ -399,9 +400,12 @@ function lowerNotAName(tokens: Token[], i: number): boolean {
   const p = t.sentenceStart ? undefined : tokens[i - 1];
   const n = tokens[i + 1];
   if (n && n.key === t.key && joinedBySpace(n.gap)) return true;
+  // "wan o the high flats"; "from hong kong"
+  if (n && joinedBySpace(n.gap) && (n.key === 'o' || n.key === 'of' || isPlacePhrase(`${t.text} ${n.text}`))) return true;
   if (p && p.key === t.key && joinedBySpace(t.gap)) return true;
   if (!p) return false;
-  if (SUBJECTS.has(p.key) || /nae$/u.test(p.key)) return true;
+  // "didnae ken", "A didna ken"; Welsh "ti'n seren" (you're a star)
+  if (SUBJECTS.has(p.key) || /(?:nae|dna|nna|sna)$/u.test(p.key) || /['’]n$/u.test(p.key)) return true;
   const pp = p.sentenceStart ? undefined : tokens[i - 2];
   return pp !== undefined && !p.cap && ARTICLES.has(pp.key) && (commonWord(p.key) || p.key === 'wee') && !knownName(p.key);
 }
@@ -767,6 +771,7 @@ export function findNames(
       onlyAName(t.key) &&
       lowerPersonWord(t) &&
       !lowerNotAName(tokens, i) &&
+      !kept[i] &&
       !HONORIFICS.has(t.key) &&
       !PERSON_DETERMINERS.has(prevKey) &&
       t.key.length > 2 &&

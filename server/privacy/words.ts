@@ -197,7 +197,7 @@ const NOT_PEOPLE = new Set(
   fireworks holi navratri kwanzaa minecraft fortnite roblox pokemon lego quran koran torah gurdwara madrassa synagogue maths
   science geography drama kinship guardianship aftercare pathway befriender interpreter translator jobcentre midwifery
   childcare accountancy medicine dentistry physiotherapy psychology sociology criminology muslims christians catholics hindus sikhs jews
-  leys bs cs`.split(/\s+/),
+  leys bs cs garba dandiya bhangra kirtan langar puja aarti`.split(/\s+/),
 );
 
 /** A word that is never a person's name although compromise has not heard of it. */
