@@ -243,7 +243,7 @@ describe('privacy flags: names', () => {
 
   it('finds small-letter names the sentence makes a person: an age after them, "our" and a verb, a double name', () => {
     expect(names('kayla is 9 and mason is 6 now', WORKER)).toEqual(['kayla (child)', 'mason (child)']);
-    expect(names('when our kayden got excluded', WORKER)).toEqual(['kayden']);
+    expect(names('when our kayden got excluded', WORKER)).toEqual(['kayden (child)']);
     expect(names('our tayla-mai was little', WORKER)).toEqual(['tayla-mai']);
     expect(names('our area is lovely and our story is long', WORKER)).toEqual([]);
     expect(names('our Will was in care. Will is 15', WORKER)).toEqual(['Will (child)', 'Will (child)']);

@@ -20,12 +20,13 @@ import {
   welshWord,
   notAPerson,
   surnameOnly,
+  placeShaped,
 } from './words.ts';
 
 const CHILD_RELATIONS = new Set(
   `son sons daughter daughters boy boys girl girls child children kid kids baby babies twin twins grandson grandsons
   granddaughter granddaughters grandchild grandchildren grandkids grandkid nephew nephews niece nieces stepson
-  stepdaughter step-son step-daughter stepchild eldest youngest oldest toddler newborn teenager teen lad lass bairn wean one ones`.split(
+  stepdaughter step-son step-daughter stepchild eldest youngest oldest toddler newborn teenager teen lad lass bairn wean weans yin yins one ones`.split(
     /\s+/,
   ),
 );
@@ -171,7 +172,7 @@ const NUMBER_WORDS: Record<string, number> = {
   seventeen: 17,
 };
 const FOLLOWED_BY_CHILD_AGE =
-  /^[ \t]+(?:is|was|wis|\u2019s|'s)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}]|[/.:-]\p{N})(?=[ \t]*(?:[,.;:!?()]|$|(?:and|now|then|but|so|when|nearly|almost|in|this|next|last|on|today|soon|already|going|yrs?|years?|n|an|x+)(?![\p{L}])))(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
+  /^[ \t]+(?:is|was|wis|\u2019s|'s)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}]|[/.:-]\p{N})(?=[ \t]*(?:[,.;:!?()]|$|(?:and|now|then|but|so|when|nearly|almost|in|this|next|last|on|today|soon|already|going|noo|yrs?|years?|n|an|x+)(?![\p{L}])))(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
 
 function _sameSentence(tokens: Token[], from: number, to: number): boolean {
   for (let k = from + 1; k <= to; k++) if (tokens[k]!.sentenceStart) return false;
@@ -272,6 +273,7 @@ function lowerPersonWord(t: Token): boolean {
     /^\p{L}/u.test(t.key) &&
     !CONTRACTION.test(t.key) &&
     !neverAName(t.key) &&
+    !notAPerson(t.key) &&
     !CHILD_RELATIONS.has(t.key) &&
     !OTHER_RELATIONS.has(t.key) &&
     !SIBLINGS.has(t.key) &&
@@ -288,6 +290,7 @@ const PERSON_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'some', 'a
 const NOT_BEFORE_AGED_NAME = new Set([...PERSON_DETERMINERS, 'his', 'her', 'their', 'your']);
 
 const OUR = new Set(['our', 'oor', 'wor']);
+const VERB_ORG_WORDS = new Set(['start', 'help', 'aid', 'care', 'wish', 'action', 'plan', 'order', 'review', 'fund', 'meeting']);
 const PETS_AND_HOMES = new Set(
   'dog dogs puppy pup cat cats kitten hamster rabbit bunny horse pony budgie parrot tortoise snake fish goldfish guinea pig ferret house home cottage farm farmhouse bungalow boat caravan'.split(
     ' ',
@@ -303,6 +306,109 @@ const hyphenatedName = (key: string) =>
   key.split('-').some((p) => p.length > 1 && (onlyAName(p) || ['mai', 'mae', 'jay', 'lee', 'leigh', 'ann', 'anne', 'rose'].includes(p)));
 
 type Found = { first: number; last: number; child: boolean; trusted: boolean; check?: boolean };
+
+/** "little Summer came", "wee Kayden": a name straight after a word for a small child. */
+const LITTLE = new Set(['little', 'wee', 'lil', 'baby']);
+function littleName(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const p = tokens[i - 1];
+  return (
+    !t.sentenceStart &&
+    p !== undefined &&
+    !p.cap &&
+    LITTLE.has(p.key) &&
+    joinedBySpace(t.gap) &&
+    (seasonName(t) || (nameShaped(t) && onlyAName(t.key)))
+  );
+}
+
+/** "my paddy was born early": a name straight after "my" or "our" and before "was born". */
+function bornName(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const p = tokens[i - 1];
+  const [a, b] = [tokens[i + 1], tokens[i + 2]];
+  return (
+    p !== undefined &&
+    (p.key === 'my' || OUR.has(p.key)) &&
+    knownName(t.key) &&
+    !CHILD_RELATIONS.has(t.key) &&
+    !OTHER_RELATIONS.has(t.key) &&
+    a?.key === 'was' &&
+    b?.key === 'born' &&
+    joinedBySpace(t.gap)
+  );
+}
+
+/** The writer says they are young or a care leaver: "im 15", "i turned 18", "i was in care since i was 9". */
+const YOUNG_WRITER =
+  /(?<![\p{L}])(?:(?:i['’]?m|i am|i turned|i['’]?ve (?:just )?turned|i['’]?ll be)[ \t]+(?:1\d|2[0-5])(?![\p{N}])(?![ \t]*(?:weeks?|months?|years?[ \t]+(?:ago|since|married|together)))|leaving care|care leaver|i was in care|i(?:['’]?ve| have) been in care|my foster (?:carers?|mum|mam|dad|family))/iu;
+
+/** In a story about grandchildren, "our Kerry" may be their parent. */
+const GRANDCHILDREN = new Set(
+  'grandkids grandkid grandchild grandchildren grandson grandsons granddaughter granddaughters grandbairns grandweans'.split(' '),
+);
+
+/** "our jayden", "Our Caoimhe is home": in the stories a name after "our" is nearly always a child's, unless it is
+ * the parent of someone ("oor Kirsty's bairns") or the story is about grandchildren. */
+function ourChild(tokens: Token[], i: number, grandchildren: boolean): boolean {
+  const p = tokens[i - 1];
+  const t = tokens[i]!;
+  return (
+    !grandchildren &&
+    p !== undefined &&
+    OUR.has(p.key) &&
+    joinedBySpace(t.gap) &&
+    !t.possessive &&
+    (nameShaped(t) ? knownName(t.key) || unknownWord(t.key) : lowerNameShaped(t) && knownName(t.key)) &&
+    !placeWord(t.key)
+  );
+}
+
+const PARENT_WORDS = new Set(['mother', 'mum', 'mam', 'mom', 'father', 'dad', 'parent', 'parents', 'mummy', 'daddy']);
+/** "mother of Andrei and Ioana": the names after a parent word and "of". */
+function parentOf(tokens: Token[], i: number): boolean {
+  for (let k = i - 1, seen = 0; k > 0 && seen < 4; k--, seen++) {
+    const w = tokens[k]!;
+    if (w.key === 'of')
+      return PARENT_WORDS.has(tokens[k - 1]!.key) && joinedBySpace(w.gap) && (nameShaped(tokens[i]!) || lowerNameShaped(tokens[i]!));
+    if (!(w.key === 'and' || nameShaped(w)) || w.sentenceStart) return false;
+  }
+  return false;
+}
+
+/** "Zara came home to us when she was 18 months": a sentence's first name, with a child's age later in it. */
+function whenYoung(tokens: Token[], i: number): boolean {
+  for (let k = i + 1; k < tokens.length && k <= i + 10 && !tokens[k]!.sentenceStart; k++) {
+    const [a, b, c] = [tokens[k]!, tokens[k + 1], tokens[k + 2]];
+    if (a.key !== 'when' || !b || !c || !['she', 'he'].includes(b.key) || c.key !== 'was') continue;
+    const n = tokens[k + 3];
+    return n !== undefined && /^\d{1,2}$/u.test(n.text) && Number(n.text) < 18;
+  }
+  return false;
+}
+
+/** Subjects and Scots negatives before a verb: "i ken", "didnae ken", "ye ken" (a small-letter name does not follow them). */
+const SUBJECTS = new Set(['i', 'ye', 'you', 'we', 'they', 'he', 'she', 'dont', 'didnt', 'doesnt']);
+/** Greetings in other languages, typed in small letters: "ola Michelle", "xie xie". */
+const LOWER_GREETINGS = new Set(['ola', 'hola', 'salaam', 'salam', 'namaste', 'ciao', 'bonjour', 'shalom', 'merhaba', 'xie', 'czesc']);
+
+/** A small-letter word a name is unlikely to be: after a subject ("i ken"), after "the only", "the wee" (a thing),
+ * said twice ("xie xie"), or a greeting. */
+function lowerNotAName(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (LOWER_GREETINGS.has(t.key)) return true;
+  const p = t.sentenceStart ? undefined : tokens[i - 1];
+  const n = tokens[i + 1];
+  if (n && n.key === t.key && joinedBySpace(n.gap)) return true;
+  // "wan o the high flats"; "from hong kong"
+  if (n && joinedBySpace(n.gap) && (n.key === 'o' || n.key === 'of' || isPlacePhrase(`${t.text} ${n.text}`))) return true;
+  if (p && p.key === t.key && joinedBySpace(t.gap)) return true;
+  if (!p) return false;
+  // "didnae ken", "A didna ken"; Welsh "ti'n seren" (you're a star)
+  if (SUBJECTS.has(p.key) || /(?:nae|dna|nna|sna)$/u.test(p.key) || /['’]n$/u.test(p.key)) return true;
+  const pp = p.sentenceStart ? undefined : tokens[i - 2];
+  return pp !== undefined && !p.cap && ARTICLES.has(pp.key) && (commonWord(p.key) || p.key === 'wee') && !knownName(p.key);
+}
 
 /** "brody only 7 weeks old", "brody, 7 months old": an age said straight after a word */
 const FOLLOWED_BY_AGE_PHRASE =
@@ -321,13 +427,13 @@ function childAgeFollows(story: string, t: Token): boolean {
   return n !== undefined && n < 18;
 }
 
-/** The first and last word of a signature closing the story, if its last words are one. */
+/** The first and last word of a signature closing the story, if its last words are one, and whether it is only a maybe (a word as well as a name). */
 function signature(
   tokens: Token[],
   story: string,
   nameLike: (k: number) => boolean,
   free: (k: number) => boolean,
-): [number, number] | undefined {
+): [number, number, boolean] | undefined {
   let e = tokens.length - 1;
   // "from Kerry-Ann (kayden's mam)": a bracket after the signature
   const endsInBracket = /\)[\s.!x]*$/u.test(story.slice(-12));
@@ -356,13 +462,18 @@ function signature(
     !welshWord(last.key) &&
     (knownName(last.key) || hyphenatedName(last.key) || unknownWord(last.key)) &&
     (before === undefined || !PERSON_DETERMINERS.has(before.key));
-  return capName || lowerName ? [s, e] : undefined;
+  // "... xx pat", "love from dawn": a name that is also a word, signed after a kiss or "from"
+  const signedWord =
+    run.length === 1 && !last.cap && nameAlsoWord(last.key) && before !== undefined && ['x', 'xx', 'xxx', 'from'].includes(before.key);
+  if (capName || lowerName) return [s, e, false];
+  return signedWord ? [s, e, true] : undefined;
 }
 
 /** Names the story itself says are children's: "my son Tyler", "Rose, my eldest", "Connor was 8". */
 export function childNameKeys(tokens: Token[], story: string): Set<string> {
   const keys = new Set<string>();
   const hasChild = tokens.some((t) => CHILD_RELATIONS.has(t.key));
+  const grandchildren = tokens.some((t) => GRANDCHILDREN.has(t.key));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.possessive) continue;
@@ -381,10 +492,16 @@ export function childNameKeys(tokens: Token[], story: string): Set<string> {
     // "Rose, my eldest,"; "Lacey, our youngest"
     const [a, b] = [tokens[i + 1], tokens[i + 2]];
     if (nameShaped(t) && a && b && /^,[ \t]*$/u.test(a.gap) && ['my', 'our'].includes(a.key) && CHILD_RELATIONS.has(b.key)) keys.add(t.key);
+    if (littleName(tokens, i) || bornName(tokens, i)) keys.add(t.key);
     if (
-      (nameShaped(t) || seasonName(t) || keys.has(t.key) || (lowerPersonWord(t) && !PERSON_DETERMINERS.has(tokens[i - 1]?.key ?? ''))) &&
+      (nameShaped(t) ||
+        seasonName(t) ||
+        keys.has(t.key) ||
+        (lowerPersonWord(t) && !PERSON_DETERMINERS.has(t.sentenceStart ? '' : (tokens[i - 1]?.key ?? '')))) &&
       childAgeFollows(story, t)
     )
+      keys.add(t.key);
+    if (ourChild(tokens, i, grandchildren) || parentOf(tokens, i) || (t.sentenceStart && nameShaped(t) && whenYoung(tokens, i)))
       keys.add(t.key);
   }
   // "Jess" is Jessica
@@ -644,10 +761,17 @@ export function findNames(
       continue;
     }
     // "with zara and ayaan": a word known only as a first name, typed in small letters; sure before a verb
+    // "my paddy was born", "little Summer came to us": a child
+    if ((littleName(tokens, i) || bornName(tokens, i)) && !kept[i]) {
+      add(i, i, true);
+      continue;
+    }
     if (
       !t.cap &&
       onlyAName(t.key) &&
       lowerPersonWord(t) &&
+      !lowerNotAName(tokens, i) &&
+      !kept[i] &&
       !HONORIFICS.has(t.key) &&
       !PERSON_DETERMINERS.has(prevKey) &&
       t.key.length > 2 &&
@@ -683,7 +807,9 @@ export function findNames(
     // "Winston's Wish": a possessive followed by an ordinary capitalised word names an organisation
     const possessiveOrg =
       tokens[j]!.possessive && tokens[j + 1]?.cap && joinedBySpace(tokens[j + 1]!.gap) && commonWord(tokens[j + 1]!.key);
-    const nextKey = tokens[j + 1] && joinedBySpace(tokens[j + 1]!.gap) ? tokens[j + 1]!.key : '';
+    const after = tokens[j + 1];
+    // "help Bianca start": an organisation word that is also a verb names nothing in small letters
+    const nextKey = after && joinedBySpace(after.gap) && (after.cap || !VERB_ORG_WORDS.has(after.key)) ? after.key : '';
     const org =
       ORG_WORDS.has(tokens[j]!.key) || ORG_WORDS.has(nextKey) || possessiveOrg || tokens[i]!.key === 'st' || tokens[i]!.key === 'saint';
     const runText = story.slice(tokens[i]!.start, tokens[j]!.baseEnd);
@@ -715,6 +841,12 @@ export function findNames(
     const t = toks[k]!;
     if (!nameShaped(t) || isWorker(t) || afterAddress.has(k) || isPlacePhrase(t.text)) return false;
     const prev = toks[k - 1]?.key ?? '';
+    // "Govanhill", "Northfield": a place, unless it follows a first name ("Jan Whitfield"); "at Broadoak" may be a
+    // hospital or a school, so the moderator sees it
+    if (placeShaped(t.key) && !(toks[k - 1]?.cap && joinedBySpace(t.gap))) return prev === 'at' ? 'check' : false;
+    // "Afon Taf", "Coed Duon", "Maes Glas": a Welsh word that is no first name, starting a name of a place
+    const after = toks[k + 1];
+    if (welshWord(t.key) && !knownName(t.key) && after?.cap && joinedBySpace(after.gap)) return false;
     if (placeOrPerson(t.key)) return !PLACE_PREPOSITIONS.has(prev);
     if (placeWord(t.key) && !onlyAName(t.key)) return false;
     if (t.sentenceStart) {
@@ -731,6 +863,16 @@ export function findNames(
     return unknownWord(t.key) && prev !== 'the' && !LOCATION_WORDS.has(prev);
   }
 
+  // "... Hetal x  07700 900472": a name signed with a kiss where the story goes on after it (a number, a note)
+  function kissSignOff(i: number): boolean {
+    const t = tokens[i]!;
+    const x = tokens[i + 1];
+    const after = tokens[i + 2];
+    if (!x || !/^x{1,3}$/u.test(x.key) || !/^[ \t]+$/u.test(x.gap) || used[i] || kept[i] || isWorker(t)) return false;
+    if (after && !after.sentenceStart && !/\p{N}/u.test(after.text) && !/[\n.!]/u.test(after.gap)) return false;
+    return (t.sentenceStart || /[,.!]/u.test(t.gap)) && nameShaped(t) && (onlyAName(t.key) || unknownWord(t.key)) && !placeShaped(t.key);
+  }
+
   // "Tyler-Jay and Summer", "from Mair and Dai": a capitalised word joined by "and" to a name found
   const nameLike = (k: number) => {
     const c = tokens[k];
@@ -739,6 +881,7 @@ export function findNames(
       !used[k] &&
       !kept[k] &&
       !isWorker(c) &&
+      !placeShaped(c.key) &&
       ((nameShaped(c) && (knownName(c.key) || unknownWord(c.key)) && !(placeWord(c.key) && !knownName(c.key))) ||
         seasonName(c) ||
         (c.cap && !c.sentenceStart && ['jan', 'may', 'june', 'april', 'august'].includes(c.key)))
@@ -763,13 +906,29 @@ export function findNames(
       add(f.first - 2, f.first - 2, false);
   }
   // a signature: the story's last words after a pause or "from", "love" ("... from Glenys", "Thanks, Jordan", "aisha, 16")
+  // a signature read first as a maybe-name (a first name in small letters) is sure
+  const checkAt = (k: number) => found.findIndex((f) => f.check && f.first === k && f.last === k);
   const signed = signature(
     tokens,
     story,
     (k) => nameLike(k),
-    (k) => !used[k] && !kept[k] && !isWorker(tokens[k]!),
+    (k) => (!used[k] || checkAt(k) >= 0) && !kept[k] && !isWorker(tokens[k]!),
   );
-  if (signed) add(signed[0], signed[1], true);
+  if (signed) {
+    const at = signed[0] === signed[1] ? checkAt(signed[0]) : -1;
+    if (at >= 0) found[at] = { first: signed[0], last: signed[1], child: found[at]!.child, trusted: true };
+    else add(signed[0], signed[1], true, signed[2]);
+    // a young person signing their own story is one of the family's children
+    const mine = found.find((f) => f.first === signed[0] && f.last === signed[1]);
+    if (mine && YOUNG_WRITER.test(story)) mine.child = true;
+  }
+  for (let i = 0; i < tokens.length; i++) if (kissSignOff(i)) add(i, i, true);
+  // "left with lacey-mae and alfie": a double first name in small letters, where no surer rule has read it
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!used[i] && !t.cap && hyphenatedName(t.key) && lowerPersonWord(t) && !lowerNotAName(tokens, i) && !isWorker(t))
+      add(i, i, true, true);
+  }
 
   // Every other mention of a name already found (capitalised as it was, or any case if typed in small letters)
   const flagged = new Map<string, { child: boolean; lower: boolean; check: boolean }>();

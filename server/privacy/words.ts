@@ -113,7 +113,9 @@ const NEVER_NAMES = new Set(
   monday tuesday wednesday thursday friday saturday sunday
   january february march april may june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn winter
-  north south east west northern southern eastern western upon st saint`.split(/\s+/),
+  north south east west northern southern eastern western upon st saint
+  ye yer jist tae noo wis didnae cannae dinnae wouldnae couldnae shouldnae isnae wasnae disnae doesnae havnae havenae
+  hasnae aye naw oot doon aboot intae ontae wi frae aw bairn bairns braw polis hame gie awfy`.split(/\s+/),
 );
 
 /** UK counties and a few regions: places that are not district names in the areas list. */
@@ -194,14 +196,26 @@ const NOT_PEOPLE = new Set(
   leukemia foodbank bingo football rugby cricket netball judo karate eisteddfod urdd mela carnival vaisakhi passover bonfire
   fireworks holi navratri kwanzaa minecraft fortnite roblox pokemon lego quran koran torah gurdwara madrassa synagogue maths
   science geography drama kinship guardianship aftercare pathway befriender interpreter translator jobcentre midwifery
-  childcare accountancy medicine dentistry physiotherapy psychology sociology criminology muslims christians catholics hindus sikhs jews`.split(
-    /\s+/,
-  ),
+  childcare accountancy medicine dentistry physiotherapy psychology sociology criminology muslims christians catholics hindus sikhs jews
+  leys bs cs garba dandiya bhangra kirtan langar puja aarti`.split(/\s+/),
 );
 
 /** A word that is never a person's name although compromise has not heard of it. */
 export function notAPerson(key: string): boolean {
   return NOT_PEOPLE.has(key);
+}
+
+/** Last parts of place names: "Northfield", "Govanhill", "Broadoak", "Judgemeadow". */
+const PLACE_ENDINGS =
+  /^(\p{L}{3,}?)(?:field|fields|hill|hills|oak|oaks|meadow|meadows|brook|moor|dale|vale|croft|leys|lands|bridge|heath|mead|burn|haugh|shaw)$/u;
+
+/** A word compromise does not know, made of an ordinary word or a place and a place ending: a place, not a person. */
+export function placeShaped(key: string): boolean {
+  if (!unknownWord(key)) return false;
+  const m = PLACE_ENDINGS.exec(key);
+  if (!m) return false;
+  const head = m[1]!;
+  return commonWord(head) || placeWord(head) || NEVER_NAMES.has(head) || PLACE_PHRASES.has(head);
 }
 
 /** An ordinary English word (in compromise's lexicon, or shaped like a verb, adverb or plural). */
