@@ -1,14 +1,11 @@
 // Version 8's name rules: fewer false checks (Scots words, greetings, place-shaped words) and more children's names.
 import { describe, expect, it } from 'vitest';
-import { findFlags, findFlagsDetailed } from '../server/privacy/index.ts';
+import { findFlagsDetailed } from '../server/privacy/index.ts';
+import { flagged, TEST_WORKER } from './helpers/flags.ts';
 
-const WORKER = 'Jane Smith';
-const names = (story: string) =>
-  findFlags(story, WORKER)
-    .filter((f) => f.kind === 'name')
-    .map((f) => `${f.text}${f.tier === 'check' ? ' (check)' : ''}`);
+const names = (story: string) => flagged(story, 'name');
 const children = (story: string) =>
-  findFlagsDetailed(story, WORKER)
+  findFlagsDetailed(story, TEST_WORKER)
     .filter((f) => f.sub === 'child_name')
     .map((f) => f.text);
 
