@@ -35,9 +35,10 @@ export const HELD_OUT_FIXTURES = [
   join(FIXTURE_DIR, 'privacy-heldout-2026-12k.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12lm.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12rs.json'),
+  join(FIXTURE_DIR, 'privacy-heldout-2026-12xy.json'),
 ];
 /** Held-out sets not measured yet (until the next version is frozen, then moved to HELD_OUT_FIXTURES): only their shape is checked. */
-export const SEALED_FIXTURES = [join(FIXTURE_DIR, 'privacy-heldout-2026-12xy.json')];
+export const SEALED_FIXTURES: string[] = [];
 
 /** The detector's kinds, with a child's name told apart from other names (the fixtures label both). */
 export const EVAL_KINDS: readonly EvalKind[] = FLAG_KINDS.flatMap((k): EvalKind[] => (k === 'name' ? ['child_name', 'name'] : [k]));
@@ -278,8 +279,8 @@ const TITLES: Record<string, string> = {
     'Stress set 12i (places named bare, every kind; by someone else; measured once untouched at version 5, tuned on for version 6)',
   'stress-2026-12t':
     'Stress set 12t (schools, hospitals, streets, workplaces named bare, odd phone numbers; by someone else; measured once untouched at version 6, tuned on for version 7)',
-  'heldout-2026-12v': 'Held-out set 12v (by someone else; sealed until version 7 was frozen, measured once, tuning data for version 8)',
-  'heldout-2026-12w': 'Held-out set 12w (by someone else; sealed until version 7 was frozen, measured once, tuning data for version 8)',
+  'heldout-2026-12v': 'Held-out set 12v (by someone else; sealed until version 7 was frozen, measured once, tuned on for version 8)',
+  'heldout-2026-12w': 'Held-out set 12w (by someone else; sealed until version 7 was frozen, measured once, tuned on for version 8)',
 };
 
 function report(title: string, chosen: Story[], verbose: boolean): void {
