@@ -350,6 +350,14 @@ describe('ages, references, plates, homes and false names (2026-12 round, priv-b
     expect(flagged('Huw helped us, thank you Huw', 'name', 'Hugh Roberts')).toEqual([]);
   });
 
+  it("takes pet forms for the worker, but not another name that starts the same (a child's name must not be left in)", () => {
+    expect(flagged('Jenny was brilliant and Katie too', 'name', 'Jennifer Lee')).toEqual(['Katie']);
+    expect(flagged('Matty came round with Jo', 'name', 'Matthew Collins')).toEqual(['Jo']);
+    expect(flagged('Sharon got our Shane into school', 'name', 'Sharon Bell')).toEqual(['Shane']);
+    expect(flagged('Sam sat with Samira when she was scared', 'name', 'Sam Patel')).toEqual(['Samira']);
+    expect(flagged('Marianne was kind to our Mark', 'name', 'Marianne Jones')).toEqual(['Mark']);
+  });
+
   it('keeps a respectful word after a first name out of the name', () => {
     expect(flagged('Priti bhai and Meena ji helped, thank you Priti bhai', 'name')).toEqual(['Priti', 'Meena', 'Priti']);
   });

@@ -174,12 +174,28 @@ export function workerNameMatcher(workerName: string): WorkerName {
       if (keys.has(key)) return true;
       if (!first) return false;
       if (NICKNAME_OF.get(first)?.has(key)) return true;
-      // "Jo" for Joanne, "Matt" for Matthew, "Jenny" for Jennifer, "Samuel" written for "Sam"
+      // "Jo" for Joanne, "Matt" for Matthew
       if (key.length >= 2 && first.startsWith(key)) return true;
-      if (first.length >= 3 && key.startsWith(first)) return true;
-      return key.length >= 3 && first.length >= 3 && key.slice(0, 3) === first.slice(0, 3) && key.length <= first.length;
+      // "Jenny" for Jennifer, "Katie" for Katherine, "Matty" for Matthew. Not any word that merely starts
+      // the same ("Mark" for Marianne, "Shane" for Sharon, "Samira" for Sam): a child of that name would
+      // be taken for the worker and left in the quote, while the worker's own name flagged costs a look.
+      return petStems(key).some((stem) => stem.length >= 3 && first.startsWith(stem));
     },
   };
+}
+
+const PET_ENDINGS = ['ie', 'ey', 'ee', 'y', 'i', 'o', 's'];
+
+/** What a pet form may be built on: "jenny" -> "jenn", "jen"; "katie" -> "kat"; "mattie" -> "matt", "mat". */
+function petStems(key: string): string[] {
+  const stems: string[] = [];
+  for (const ending of PET_ENDINGS) {
+    if (!key.endsWith(ending) || key.length <= ending.length) continue;
+    const base = key.slice(0, -ending.length);
+    stems.push(base);
+    if (base.length >= 2 && base.at(-1) === base.at(-2)) stems.push(base.slice(0, -1));
+  }
+  return stems;
 }
 
 /** Several names of the same worker (as nominated, as published): a word is the worker's if it is any one's. */
