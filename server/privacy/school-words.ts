@@ -199,8 +199,7 @@ for (const d of [
 export const LOWER_DENOMINATIONS = new PhraseSet();
 for (const d of ['rc', 'r c', 'ce', 'c of e', 'cofe', 'catholic', 'primary', 'high', 'juniors', 'infants']) LOWER_DENOMINATIONS.add(d);
 /** Names of church schools that start without "St": "Our Lady of Lourdes", "Sacred Heart", "Holy Trinity". */
-export const DEVOTIONAL = new PhraseSet();
-for (const d of [
+const DEVOTIONAL_NAMES = [
   'Our Lady',
   "Our Lady's",
   'Sacred Heart',
@@ -215,27 +214,12 @@ for (const d of [
   'English Martyrs',
   'Guardian Angels',
   'Immaculate Conception',
-])
-  DEVOTIONAL.add(d, true);
-/** The same in small letters (not "blessed", an everyday word): "sacred heart primary", "holy family rc". */
+];
+export const DEVOTIONAL = new PhraseSet();
+for (const d of DEVOTIONAL_NAMES) DEVOTIONAL.add(d, true);
+/** The same in small letters (not "blessed", an everyday word): "sacred heart primary", "holy family rc", "our ladys". */
 export const LOWER_DEVOTIONAL = new PhraseSet();
-for (const d of [
-  'our lady',
-  "our lady's",
-  'our ladys',
-  'sacred heart',
-  'holy family',
-  'holy cross',
-  'holy trinity',
-  'holy rood',
-  'holy name',
-  'corpus christi',
-  'christ the king',
-  'english martyrs',
-  'guardian angels',
-  'immaculate conception',
-])
-  LOWER_DEVOTIONAL.add(d);
+for (const d of [...DEVOTIONAL_NAMES.filter((d) => d !== 'Blessed'), 'our ladys']) LOWER_DEVOTIONAL.add(d);
 /** Academy trusts that put their name first: "Ark Blacklands", "Oasis Shirley Park", "Outwood Grange". */
 export const SPONSORS = new Set([
   'ark',
@@ -256,52 +240,38 @@ export const SPONSORS = new Set([
   'inspiration',
   'unity',
 ]);
-/** Nursery chains and common nursery names. */
+/** Nursery chains and common nursery names; `true`: also in small letters ("a place at little acorns"), not for everyday words ("happy days"). */
+const NURSERY_NAMES: [string, boolean][] = [
+  ['Bright Horizons', true],
+  ['Busy Bees', true],
+  ['Kids Planet', true],
+  ['Kiddi Caru', true],
+  ['Tiny Tots', true],
+  ['Happy Days', false],
+  ['Little Angels', true],
+  ['Monkey Puzzle', true],
+  ['Storal', false],
+  ['Childbase', false],
+  ['Kido', false],
+  ['Toad Hall', true],
+  ['Just Childcare', false],
+  ['Little Acorns', true],
+  ['Little Stars', true],
+  ['Little Explorers', true],
+  ['Little Learners', true],
+  ['Little Owls', true],
+  ['Tiny Steps', true],
+  ['First Steps', false],
+  ['Rainbow Nursery', false],
+  ['Mudiad Meithrin', false],
+];
 export const NURSERIES = new PhraseSet();
-for (const n of [
-  'Bright Horizons',
-  'Busy Bees',
-  'Kids Planet',
-  'Kiddi Caru',
-  'Tiny Tots',
-  'Happy Days',
-  'Little Angels',
-  'Monkey Puzzle',
-  'Storal',
-  'Childbase',
-  'Kido',
-  'Toad Hall',
-  'Just Childcare',
-  'Little Acorns',
-  'Little Stars',
-  'Little Explorers',
-  'Little Learners',
-  'Little Owls',
-  'Tiny Steps',
-  'First Steps',
-  'Rainbow Nursery',
-  'Mudiad Meithrin',
-])
-  NURSERIES.add(n, true);
-/** The same, typed in small letters: a possible nursery ("a place at little acorns"). */
+/** The same, typed in small letters: a possible nursery. */
 export const LOWER_NURSERIES = new PhraseSet();
-for (const n of [
-  'Bright Horizons',
-  'Busy Bees',
-  'Kids Planet',
-  'Kiddi Caru',
-  'Tiny Tots',
-  'Little Angels',
-  'Monkey Puzzle',
-  'Toad Hall',
-  'Little Acorns',
-  'Little Stars',
-  'Little Explorers',
-  'Little Learners',
-  'Little Owls',
-  'Tiny Steps',
-])
-  LOWER_NURSERIES.add(n);
+for (const [n, small] of NURSERY_NAMES) {
+  NURSERIES.add(n, true);
+  if (small) LOWER_NURSERIES.add(n);
+}
 /** Said just before a school's name: "she's in year 4 at", "reception at", "excluded from" (sure); "goes to", "started at" (check). */
 export const SURE_LEADS = ['at', 'from'];
 
