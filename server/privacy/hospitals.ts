@@ -419,23 +419,18 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   // "the Royal", "the Royal Alex"
   // in small letters only where nothing follows that makes it something else: "at the royal, they"
   // (a listed name goes on to the gazetteer below: "in the royal london for months after her stroke")
-  const listedSmall =
-    !t.cap &&
-    cue[i] === 1 &&
-    (SMALL_CUED_HOSPITALS.matchAt(tokens, i) > 1 || KNOWN_HOSPITALS.matchAt(tokens, i) > 1 || smallLettersMatch(tokens, i).n > 1);
   if (
     !t.cap &&
     t.key === 'royal' &&
-    !listedSmall &&
     prev?.key === 'the' &&
-    ['at', 'to', 'in', 'from', 'into'].includes(tokens[i - 2]?.key ?? '')
+    ['at', 'to', 'in', 'from', 'into'].includes(tokens[i - 2]?.key ?? '') &&
+    !listedInSmallLetters(tokens, i, cue)
   ) {
     const n = tokens[i + 1];
-    const ends = (k: number) => nameEndsAt(tokens, k);
     // "at the royal", "at the royal london." ("the royal" and a place)
-    if (ends(i + 1)) out.push(cand('hospital', tokens, i - 1, i, 'check'));
+    if (nameEndsAt(tokens, i + 1)) out.push(cand('hospital', tokens, i - 1, i, 'check'));
     // "at the royal london.", "in the royal infirmary for"
-    else if (n && !n.cap && (placeWord(n.key) || HOSPITAL_HEADS.has(n.key)) && ends(i + 2))
+    else if (n && !n.cap && (placeWord(n.key) || HOSPITAL_HEADS.has(n.key)) && nameEndsAt(tokens, i + 2))
       out.push(cand('hospital', tokens, i - 1, i + 1, 'check'));
     return i;
   }
@@ -549,7 +544,7 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   const visited =
     !cue[i] &&
     ['at', 'in'].includes(prev?.key ?? '') &&
-    ['me', 'him', 'her', 'us', 'them'].includes(tokens[i - 2]?.key ?? '') &&
+    OBJECT_PRONOUNS.has(tokens[i - 2]?.key ?? '') &&
     VISIT_VERBS.has(tokens[i - 3]?.key ?? '');
   const small = !t.cap && cue[i] && !honorific ? smallLettersMatch(tokens, i) : { n: 0, maybe: false };
   // "met us at RACH", "my dad goes to ARI": a listed hospital's initials where someone went (possible without a cue)
@@ -640,6 +635,12 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   return -1;
 }
 
+/** A listed name of two words or more starts here in small letters, in a sentence about illness: "the royal london". */
+const listedInSmallLetters = (tokens: Token[], i: number, cue: Uint8Array) =>
+  cue[i] === 1 &&
+  (SMALL_CUED_HOSPITALS.matchAt(tokens, i) > 1 || KNOWN_HOSPITALS.matchAt(tokens, i) > 1 || smallLettersMatch(tokens, i).n > 1);
+/** Someone a verb is done to: "visited me at", "moved her to". */
+const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them']);
 /** Initials of three letters or more, as listed, just after "in", "at", "to" ("at the"): "was in LRI". */
 const initialsAfterLead = (tokens: Token[], i: number) => {
   const t = tokens[i]!;
@@ -730,8 +731,7 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
       !NOT_TREATED_IN.has(tokens[i + 1]!.key);
     // "the neonatal unit at", not "a unit at Bluewater"
     // "visited me at Parklands every week while I was unwell"
-    const visited =
-      cue[i] === 1 && p.key === 'at' && ['me', 'him', 'her', 'us', 'them'].includes(lead.key) && VISIT_VERBS.has(tokens[i - 2]?.key ?? '');
+    const visited = cue[i] === 1 && p.key === 'at' && OBJECT_PRONOUNS.has(lead.key) && VISIT_VERBS.has(tokens[i - 2]?.key ?? '');
     const treated =
       visited ||
       healthTeamAt(tokens, i) ||
@@ -740,10 +740,7 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
       (lead.key === 'away' && tokens[i - 2]?.key === 'passed') ||
       (['up', 'ups'].includes(lead.key) && tokens[i - 2]?.key === 'check') ||
       // "they moved her to Furness for rehab", "sent him to Stobhill"
-      (p.key === 'to' &&
-        cue[i] === 1 &&
-        ['me', 'him', 'her', 'us', 'them'].includes(lead.key) &&
-        MOVED_PATIENT.has(tokens[i - 2]?.key ?? ''));
+      (p.key === 'to' && cue[i] === 1 && OBJECT_PRONOUNS.has(lead.key) && MOVED_PATIENT.has(tokens[i - 2]?.key ?? ''));
     if (!(treated || inAndOut || stayed) || (p.key === 'of' && !inAndOut)) continue;
     let s = i + 1;
     if (tokens[s]!.key === 'the' && joinedBySpace(tokens[s]!.gap) && tokens[s + 1]) s++;

@@ -154,6 +154,8 @@ const ESTATE_KINDS = new Set(
   ),
 );
 const LIVE_WORDS = new Set(['live', 'lives', 'lived', 'living', 'grew', 'moved', 'stay', 'stays', 'staying', 'stayed', 'house', 'flat']);
+/** Before "up on the", "down on the": "we was up on the Gurnos", "lived out on the Meadowell". */
+const LIVED_OR_WAS = new Set([...LIVE_WORDS, 'was', 'were', 'are', 'am']);
 
 /** Lodgings and blocks a family may live in, named before the word: "the Kelvin flats", "the Ocean View b&b". */
 const LODGING_WORDS = new Set([
@@ -304,8 +306,7 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
       tokens[i - 1]?.key === 'the' &&
       ['on', 'onto', 'off', 'at'].includes(tokens[i - 2]?.key ?? '') &&
       (LIVE_WORDS.has(tokens[i - 3]?.key ?? '') ||
-        (['up', 'down', 'out'].includes(tokens[i - 3]?.key ?? '') &&
-          [...LIVE_WORDS, 'was', 'were', 'are', 'am'].includes(tokens[i - 4]?.key ?? ''))) &&
+        (['up', 'down', 'out'].includes(tokens[i - 3]?.key ?? '') && LIVED_OR_WAS.has(tokens[i - 4]?.key ?? ''))) &&
       !kept[i] &&
       !neverAName(t.key) &&
       !commonWord(t.key) &&
