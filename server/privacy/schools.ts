@@ -329,8 +329,48 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
     if (tokens.slice(i + 2, j + 1).every((w) => neverAName(w.key))) continue;
     out.push({ kind: 'school', start: t.start, end: tokens[j]!.baseEnd });
   }
+  out.push(...schoolsThatExcluded(tokens, kept));
   const found = [...out, ...schoolsAfterSchools(tokens, out, kept)];
   return [...found, ...namedAgain(tokens, found)];
+}
+
+const EXCLUDING = new Set(['excluded', 'expelled', 'suspended']);
+const EXCLUDED_ONES = new Set(['him', 'her', 'them', 'me', 'us']);
+
+/**
+ * The name just before "excluded him", "expelled her": a school ("when Bishop Vaughan excluded him"); in small
+ * letters two name-like words after "when" or "after" ("when bishop vaughan excluded him"), possible.
+ */
+function schoolsThatExcluded(tokens: Token[], kept: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 2; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!EXCLUDING.has(t.key) || !EXCLUDED_ONES.has(tokens[i + 1]!.key) || !joinedBySpace(t.gap)) continue;
+    const e = i - 1;
+    let s = e;
+    // "when Mr Jones suspended him": a teacher, not a school
+    if (TITLES.has(tokens[e - 1]?.key ?? '') || TITLES.has(tokens[e - 2]?.key ?? '')) continue;
+    if (tokens[e]!.cap) {
+      while (s > e - 2 && tokens[s - 1]?.cap && joinedBySpace(tokens[s]!.gap) && !tokens[s]!.sentenceStart) s--;
+      const words = tokens.slice(s, e + 1);
+      if (tokens[s]!.sentenceStart || words.some((w, k) => kept[s + k]) || words.every((w) => neverAName(w.key) || placeWord(w.key)))
+        continue;
+      out.push({
+        kind: 'school',
+        start: tokens[s]!.start,
+        end: tokens[e]!.baseEnd,
+        ...(words.length > 1 ? {} : { tier: 'check' as const }),
+      });
+    } else {
+      s = e - 1;
+      const words = [tokens[s]!, tokens[e]!];
+      if (!['when', 'after', 'till', 'until'].includes(tokens[s - 1]?.key ?? '') || !joinedBySpace(tokens[e]!.gap)) continue;
+      if (!words.every((w) => /^\p{L}+$/u.test(w.text) && !neverAName(w.key)) || !words.some((w) => onlyAName(w.key) || unknownWord(w.key)))
+        continue;
+      out.push({ kind: 'school', start: tokens[s]!.start, end: tokens[e]!.baseEnd, tier: 'check' });
+    }
+  }
+  return out;
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { Candidate } from './spans.ts';
 import { headedRun } from './phrases.ts';
 import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
-import { commonWord, neverAName, unknownWord, foreignWord, placeWord, notAPerson, knownName, welshWord } from './words.ts';
+import { commonWord, neverAName, unknownWord, foreignWord, placeWord, notAPerson, knownName, welshWord, onlyAName } from './words.ts';
 
 /** Street words sure enough to make a capitalised name a street on their own. */
 const STREET_WORDS = new Set(
@@ -274,6 +274,7 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
         !words.some((w, k) => w.cap || (!(k > 0 && STREET_MIDDLES.has(w.key)) && (NOT_A_STREET_NAME.has(w.key) || neverAName(w.key))))
       )
         out.push(span(tokens, s, i, 'check'));
+      else if (joined && lead?.key === 'the' && words.length === 1 && theStreet(tokens, s)) out.push(span(tokens, s, i, 'check'));
       continue;
     }
     // blocks and lodgings named before a small-letter word: "the Kelvin flats", "the Ocean View b&b"
@@ -353,6 +354,13 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
   return out;
 }
 
+/** "up to my granny's on the glen road": one small-letter name, no ordinary word, after "on the", "off the", "up the". */
+function theStreet(tokens: Token[], s: number): boolean {
+  const w = tokens[s]!;
+  const before = tokens[s - 2]?.key ?? '';
+  return ['on', 'off', 'up', 'down', 'along', 'onto'].includes(before) && (unknownWord(w.key) || onlyAName(w.key)) && !neverAName(w.key);
+}
+
 /** Blocks and houses typed in small letters: "we live in kestrel court", "a flat in wexford house", "in the kelvin flats". */
 const SMALL_BLOCK_HEADS = new Set(['court', 'house', 'tower', 'towers', 'heights', 'mansions', 'flats', 'view', 'park']);
 /** Whose house it is, not what it is called: "we moved to nans house", "we stay at my mates flat". */
@@ -379,7 +387,8 @@ function smallLetterBlocks(tokens: Token[]): Candidate[] {
     if (!blockNameWord(tokens[s]!)) continue;
     if (s > 1 && blockNameWord(tokens[s - 1]!) && joinedBySpace(tokens[s]!.gap) && !HOME_PREPS.has(tokens[s - 1]!.key)) s--;
     // "in the kelvin flats"; a house or court needs no "the" ("in kestrel court")
-    if ((t.key === 'flats' || t.key === 'towers') !== (tokens[s - 1]?.key === 'the')) continue;
+    // towers either way: "a flat in canberra towers", "up the kelvin towers"
+    if (t.key !== 'towers' && (t.key === 'flats') !== (tokens[s - 1]?.key === 'the')) continue;
     if (homeSaidBefore(tokens, s, t.key)) out.push(span(tokens, s, i, 'check'));
   }
   return out;

@@ -162,8 +162,9 @@ function businessAt(tokens: Token[], k: number): boolean {
 }
 const LOCATION_PREPS = new Set(['in', 'on', 'at', 'near', 'by', 'off', 'opposite', 'behind', 'next']);
 const STREETISH =
-  /^(?:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|terrace|grove|gardens|place|parade|square|row|walk|retail|park|centre|precinct|estate|mall)$/;
+  /^(?:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|terrace|grove|gardens|place|parade|square|row|walk|retail|park|centre|precinct|estate|mall|quay|wharf|arcade)$/;
 
+const COMPASS = new Set(['north', 'south', 'east', 'west']);
 /** A place typed in small letters: a known place, a word no lexicon holds ("hunslet"), or one only a name ("walton"). */
 const smallLetterPlace = (key: string) => placeWord(key) || unknownWord(key) || (onlyAName(key) && !neverAName(key));
 
@@ -213,8 +214,13 @@ function locationAfter(tokens: Token[], i: number): { end: number; street: boole
   const start = j;
   if (tokens[j]!.cap) {
     while (j + 1 < tokens.length && j - start < 3 && tokens[j + 1]!.cap && joinedBySpace(tokens[j + 1]!.gap)) j++;
-  } else if (tokens[j + 1] && joinedBySpace(tokens[j + 1]!.gap) && STREETISH.test(tokens[j + 1]!.key) && !neverAName(tokens[j]!.key)) {
-    // "on high street", "on mill road" in small letters
+  } else if (
+    tokens[j + 1] &&
+    joinedBySpace(tokens[j + 1]!.gap) &&
+    STREETISH.test(tokens[j + 1]!.key) &&
+    (!neverAName(tokens[j]!.key) || COMPASS.has(tokens[j]!.key))
+  ) {
+    // "on high street", "on mill road", "in west quay" in small letters
     j++;
   } else if (!/^\p{L}/u.test(tokens[j]!.text) || !smallLetterPlace(tokens[j]!.key)) return undefined;
   // "asda in burton latimer": a second word of a small-letter place
@@ -432,6 +438,9 @@ export function employersInPlaces(tokens: Token[], kept: Uint8Array): Candidate[
       e++;
       if (tokens[e - 1]!.possessive && !(tokens[e]?.cap && commonWord(tokens[e]!.key))) break;
     }
+    // "i work shifts at kelloggs in wrexham": a word no lexicon holds, typed small, just after the work itself
+    const small = e === s && work[i] && smallEmployerAt(tokens, i, s);
+    if (small) e = s + 1;
     if (e === s) continue;
     const words = tokens.slice(s, e);
     const lastWord = words[words.length - 1]!;
@@ -445,7 +454,7 @@ export function employersInPlaces(tokens: Token[], kept: Uint8Array): Candidate[
     if (business) k++;
     // "the Child in Need plan": one keep-list term, not an organisation in a place
     const loc = tokens[k]?.key === 'in' && !kept[k] ? locationAfter(tokens, k) : undefined;
-    if (!loc || !tokens[k + 1]!.cap) continue;
+    if (!loc || !(tokens[k + 1]!.cap || small)) continue;
     const org =
       words.some((w) => ORG_HEADS.has(w.key)) ||
       lastWord.possessive ||
@@ -456,5 +465,13 @@ export function employersInPlaces(tokens: Token[], kept: Uint8Array): Candidate[
     i = loc.end;
   }
   return out;
+}
+/** "work at X", "my shifts at X", "a job at X": an employer named in small letters right after the work (X no lexicon holds). */
+function smallEmployerAt(tokens: Token[], at: number, s: number): boolean {
+  const t = tokens[s]!;
+  if (tokens[at]!.key !== 'at' || t.cap || !/^\p{L}/u.test(t.text) || !joinedBySpace(t.gap)) return false;
+  if (!(unknownWord(t.key) && !neverAName(t.key) && !notAPerson(t.key))) return false;
+  const before = [tokens[at - 1], tokens[at - 2]];
+  return before.some((b) => b !== undefined && WORK_VERBS.has(b.key));
 }
 const ORG_HEADS = new Set('foundation trust charity wish aid society association centre project group services service'.split(' '));
