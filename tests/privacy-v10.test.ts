@@ -55,3 +55,40 @@ describe('the school that excluded a child', () => {
       expect(flagged(s, 'school'), s).toEqual([]);
   });
 });
+
+describe('names after a relative, typed in small letters', () => {
+  it('takes an unfamiliar word after a partner or relative before a verb or a pause', () => {
+    expect(flagged('my fella davy had walked out and the bailiffs were at the door', 'name')).toEqual(['davy']);
+    expect(flagged('me n my partner gaz were in a bad way', 'name')).toEqual(['gaz']);
+  });
+
+  it('not an ordinary word after them', () => {
+    for (const s of ['my partner works nights', 'my husband kicked off', 'my fella sorted it']) expect(flagged(s, 'name'), s).toEqual([]);
+  });
+
+  it('reads "judge" in small letters as a title', () => {
+    expect(flagged('at the final hearing judge mccartan said it was a fair report', 'name')).toEqual(['judge mccartan']);
+    expect(flagged('the judge said no', 'name')).toEqual([]);
+  });
+});
+
+describe('Welsh months', () => {
+  it('finds a day and a Welsh month with its capital', () => {
+    expect(flagged('when he had his big seizure on 17 Hydref we were in the Heath', 'date')).toEqual(['17 Hydref']);
+    expect(flagged('ar 3ydd Mehefin 2024 daeth hi', 'date')).toEqual(['3ydd Mehefin 2024']);
+  });
+
+  it('not a small-letter word that is also a month', () => {
+    expect(flagged('we had 2 medi appointments', 'date')).toEqual([]);
+  });
+});
+
+describe('a hospital named again', () => {
+  it('finds every other mention of a hospital found once, in the same case', () => {
+    expect(
+      flagged('she was in and out of the ulster with her chest. she even drove me to the ulster herself', 'hospital').map((f) =>
+        f.replace(' (check)', ''),
+      ),
+    ).toEqual(['the ulster', 'ulster']);
+  });
+});

@@ -600,7 +600,7 @@ export function findNames(
     // in small letters: "mrs jones", "dr patel" ("miss" is also a verb: "miss jones" only before a pause or a verb)
     if (
       !t.cap &&
-      ['mr', 'mrs', 'ms', 'dr', 'miss'].includes(t.key) &&
+      ['mr', 'mrs', 'ms', 'dr', 'miss', 'judge'].includes(t.key) &&
       n &&
       /^\.?[ \t]+$/u.test(n.gap) &&
       !n.cap &&
@@ -682,6 +682,8 @@ export function findNames(
           (lowerNameShaped(c) &&
             ((childRelation && !DESCRIBING.has(t.key)) || knownName(c.key) || hyphenatedName(c.key)) &&
             (childRelation || FAMILY.has(t.key))) ||
+          // "my fella davy had walked out", "my partner gaz were": an unfamiliar word after a relative, before a pause or a verb
+          (FAMILY.has(t.key) && lowerNameShaped(c) && unknownWord(c.key) && c.key.length > 2 && pauseOrVerbAfter(tokens, j)) ||
           ((childRelation || FAMILY.has(t.key)) && relaxedName(tokens, j));
         // a town on the keep-list is still a name straight after a relative: "my husband Barry"
         if (!ok || (kept[j] && !(knownName(c.key) && c.cap && !kept[j + 1] && (childRelation || FAMILY.has(t.key))))) break;

@@ -81,8 +81,11 @@ const POLICE_SERIAL = new RegExp(
 );
 
 const NUMERIC_DATE = /(?<![\p{N}/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}]|[/.-]\p{N})/gu;
+/** Welsh months, after a day only ("17 Hydref", "3ydd o Fai" is not matched: mutated forms are rare on a form). */
+const WELSH_MONTH = 'Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr';
+const WELSH_MONTHS = new Set(WELSH_MONTH.toLowerCase().split('|'));
 const DAY_MONTH = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:the[ \\t]+)?(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+(?:of[ \\t]+)?(${MONTH})(?:,?[ \\t]+\\d{4})?(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}])(?:the[ \\t]+)?(\\d{1,2})(?:st|nd|rd|th|af|il|ydd|ed|eg|fed)?[ \\t]+(?:of[ \\t]+|o[ \\t]+)?(${MONTH}|${WELSH_MONTH})(?:,?[ \\t]+\\d{4})?(?![\\p{L}])`,
   'giu',
 );
 const MONTH_DAY = new RegExp(
@@ -364,7 +367,9 @@ export function findPatterns(story: string): Candidate[] {
     // "may" in small letters is a verb, unless an ordinal or "of" makes it the month: "the 14th of may"
     const plainMay =
       LOWER_MONTHS.has(month) && month === month.toLowerCase() && !/\d(?:st|nd|rd|th)?[ \t]+of[ \t]|\d(?:st|nd|rd|th)[ \t]/iu.test(m[0]);
-    if (day >= 1 && day <= 31 && !plainMay) push(out, 'date', m.index, m[0]);
+    // a Welsh month only with its capital: "2 medi appointments" is not September
+    const smallWelsh = WELSH_MONTHS.has(month.toLowerCase()) && !/^\p{Lu}/u.test(month);
+    if (day >= 1 && day <= 31 && !plainMay && !smallWelsh) push(out, 'date', m.index, m[0]);
   });
   each(MONTH_DAY, story, (m) => push(out, 'date', m.index, m[0]));
   each(MONTH_DAY_LOWER, story, (m) => {

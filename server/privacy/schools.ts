@@ -2,6 +2,7 @@
 // "Hastings High School", "Riverside Pre-school", "Ysgol y Graig", "University of Sussex".
 // The rules; the words they read are in school-words.ts.
 import type { Candidate } from './spans.ts';
+import { namedAgain, tokenAt } from './named-again.ts';
 import { headedRun } from './phrases.ts';
 import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
 import { commonWord, foreignWord, knownName, neverAName, onlyAName, placeWord, unknownWord, welshWord } from './words.ts';
@@ -331,7 +332,7 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
   }
   out.push(...schoolsThatExcluded(tokens, kept));
   const found = [...out, ...schoolsAfterSchools(tokens, out, kept)];
-  return [...found, ...namedAgain(tokens, found)];
+  return [...found, ...namedAgain(tokens, found, 'school', joined)];
 }
 
 const EXCLUDING = new Set(['excluded', 'expelled', 'suspended']);
@@ -371,55 +372,6 @@ function schoolsThatExcluded(tokens: Token[], kept: Uint8Array): Candidate[] {
     }
   }
   return out;
-}
-
-/**
- * Other mentions of a school found once, written the same way with capitals: "she is 15 and at Trinity, and Trinity
- * were brilliant". With the tier of the first mention.
- */
-function namedAgain(tokens: Token[], found: Candidate[]): Candidate[] {
-  const byFirst = new Map<string, { keys: string[]; tier?: Candidate['tier'] }[]>();
-  const covered = new Uint8Array(tokens.length);
-  for (const c of found) {
-    const s = tokenAt(tokens, c.start);
-    if (tokens[s]?.start !== c.start || !tokens[s]!.cap) continue;
-    let e = s;
-    while (e + 1 < tokens.length && tokens[e + 1]!.start < c.end) e++;
-    covered.fill(1, s, e + 1);
-    if (e - s > 3) continue;
-    const keys = tokens.slice(s, e + 1).map((w) => w.key);
-    const list = byFirst.get(keys[0]!) ?? [];
-    list.push({ keys, tier: c.tier });
-    byFirst.set(keys[0]!, list);
-  }
-  const out: Candidate[] = [];
-  if (byFirst.size === 0) return out;
-  for (let i = 0; i < tokens.length; i++) {
-    if (covered[i] || !tokens[i]!.cap) continue;
-    for (const { keys, tier } of byFirst.get(tokens[i]!.key) ?? []) {
-      const e = i + keys.length - 1;
-      if (e >= tokens.length || covered[e]) continue;
-      let same = true;
-      for (let k = 1; k < keys.length && same; k++) same = tokens[i + k]!.key === keys[k] && tokens[i + k]!.cap && joined(tokens, i + k);
-      if (!same) continue;
-      out.push({ kind: 'school', start: tokens[i]!.start, end: tokens[e]!.baseEnd, ...(tier ? { tier } : {}) });
-      i = e;
-      break;
-    }
-  }
-  return out;
-}
-
-/** The index of the token that starts at `offset`, or of the last one before it (a binary search). */
-function tokenAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (tokens[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /**

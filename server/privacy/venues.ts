@@ -2,7 +2,8 @@
 // workplace rules (workplaces.ts), walked together token by token (a hospital rule that takes a token
 // leaves it to no workplace rule), then the rules that read a whole sentence.
 import type { Candidate } from './spans.ts';
-import type { Token } from './tokens.ts';
+import { joinedBySpace, type Token } from './tokens.ts';
+import { namedAgain } from './named-again.ts';
 import { hospitalAt, hospitalSentences, unknownHospitals } from './hospitals.ts';
 import { employersInPlaces, workplaceAt } from './workplaces.ts';
 
@@ -14,5 +15,7 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
     i = taken >= 0 ? taken : workplaceAt(tokens, i, kept, out);
   }
   out.push(...employersInPlaces(tokens, kept), ...unknownHospitals(tokens, kept));
+  // "in and out of the ulster ... drove us to the ulster herself": a hospital found once is found again
+  out.push(...namedAgain(tokens, out, 'hospital', (t, j) => joinedBySpace(t[j]!.gap), true));
   return out;
 }
