@@ -92,3 +92,22 @@ describe('a hospital named again', () => {
     ).toEqual(['the ulster', 'ulster']);
   });
 });
+
+describe('a child named with "who is" and an age', () => {
+  it('takes a name that is also a word when ", who was 11" follows', () => {
+    expect(flagged('we took in a sibling group: Summer, who was 11, and her brother', 'name')).toEqual(['Summer']);
+    expect(flagged('the house, who is 4', 'name')).toEqual([]);
+  });
+});
+
+describe('a code of capitals and digits after a reference label', () => {
+  it('finds it a few words after "claim number", "case"', () => {
+    expect(flagged('The claim number from the eviction was K3NR0412.', 'case_ref')).toEqual(['K3NR0412']);
+    expect(flagged('my case number is 4B7781XQ', 'case_ref')).toEqual(['4B7781XQ']);
+  });
+
+  it('not a benefit and a year, nor a number plate', () => {
+    expect(flagged('the claim was for PIP2024 money', 'case_ref')).toEqual([]);
+    expect(allFlagged('the number plate was AB12CDE')).toEqual(['vehicle_reg:AB12CDE']);
+  });
+});

@@ -72,6 +72,10 @@ const SHAPED_REF = /(?<![\p{L}\p{N}/-])[A-Z0-9]{1,12}(?:[/-][A-Z0-9]{1,12}){1,3}
 // a police crime number by its shape: a year or force code, a long serial and a year, in digits ("13/123456/20")
 const SLASHED_CRIME_NUMBER = /(?<![\p{L}\p{N}/-])\d{1,4}\/\d{5,8}\/\d{2,4}(?![\p{L}\p{N}]|[/-]\p{N})/gu;
 // "a crime reference of 46/88123/22": a reference said with "of"
+// a code of capitals and digits mixed ("K3NR0412") a few words after a reference's label, in the same sentence:
+// "the claim number from the eviction was K3NR0412"
+const MIXED_CODE_AFTER_LABEL =
+  /(?<=(?<![\p{L}])(?:number|no|ref|reference|claim|case|crime)(?![\p{L}])[^.!?\n]{0,60})(?<![\p{L}\p{N}])[A-Z0-9]{6,12}(?![\p{L}\p{N}])/gu;
 const REF_OF = /(?=\d)(?<=(?<![\p{L}])(?:reference|ref|number)[ \t]+of[ \t]+)\d[\d/-]{3,20}\d(?![\p{L}\p{N}])/giu;
 // a police serial and its date after a label: "police ref 541 of 12/10/25" (a date on its own is a date)
 // ("logged as 1234 of 12/3", "serial 0443 of 14MAR", "log 1234 of 12 march": the day may come without its year)
@@ -329,6 +333,12 @@ export function findPatterns(story: string): Candidate[] {
   each(FAMILY_CASE, story, (m) => push(out, 'case_ref', m.index, m[0]));
   each(POLICE_SERIAL, story, (m) => push(out, 'case_ref', m.index, m[0]));
   each(SLASHED_CRIME_NUMBER, story, (m) => push(out, 'case_ref', m.index, m[0]));
+  each(MIXED_CODE_AFTER_LABEL, story, (m) => {
+    const code = m[0];
+    const digits = code.match(/\d/g)?.length ?? 0;
+    // two letters and three digits at least, mixed; not a benefit and a year ("PIP2024")
+    if (digits >= 3 && code.length - digits >= 2 && !/^[A-Z]+(?:19|20)\d\d$/u.test(code)) push(out, 'case_ref', m.index, code);
+  });
   each(REF_OF, story, (m) => {
     if ((m[0].match(/\d/g)?.length ?? 0) >= 5) push(out, 'case_ref', m.index, m[0]);
   });
