@@ -73,9 +73,9 @@ const SHAPED_REF = /(?<![\p{L}\p{N}/-])[A-Z0-9]{1,12}(?:[/-][A-Z0-9]{1,12}){1,3}
 const SLASHED_CRIME_NUMBER = /(?<![\p{L}\p{N}/-])\d{1,4}\/\d{5,8}\/\d{2,4}(?![\p{L}\p{N}]|[/-]\p{N})/gu;
 // "a crime reference of 46/88123/22": a reference said with "of"
 // a code of capitals and digits mixed ("K3NR0412") a few words after a reference's label, in the same sentence:
-// "the claim number from the eviction was K3NR0412"
+// "the claim number from the eviction was K3NR0412" (the look-aheads first: the look-behind runs only where a code starts)
 const MIXED_CODE_AFTER_LABEL =
-  /(?<=(?<![\p{L}])(?:number|no|ref|reference|claim|case|crime)(?![\p{L}])[^.!?\n]{0,60})(?<![\p{L}\p{N}])[A-Z0-9]{6,12}(?![\p{L}\p{N}])/gu;
+  /(?=[A-Z0-9]{6,12}(?![\p{L}\p{N}]))(?<![\p{L}\p{N}])(?<=(?<![\p{L}])(?:number|no|ref|reference|claim|case|crime)(?![\p{L}])[^.!?\n]{0,60})[A-Z0-9]{6,12}/gu;
 const REF_OF = /(?=\d)(?<=(?<![\p{L}])(?:reference|ref|number)[ \t]+of[ \t]+)\d[\d/-]{3,20}\d(?![\p{L}\p{N}])/giu;
 // a police serial and its date after a label: "police ref 541 of 12/10/25" (a date on its own is a date)
 // ("logged as 1234 of 12/3", "serial 0443 of 14MAR", "log 1234 of 12 march": the day may come without its year)
