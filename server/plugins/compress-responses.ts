@@ -25,6 +25,18 @@ export type Encoding = 'br' | 'gzip' | 'identity';
 /** The encoding to send: `prefer` if the client accepts it, else the other of brotli and gzip, else none. */
 export function chooseEncoding(acceptEncoding: string | undefined, size: number, prefer: 'br' | 'gzip' = 'br'): Encoding {
   if (!acceptEncoding || size < COMPRESS_FROM) return 'identity';
+  // Browsers send one of a few headers: each is read once (3-4 µs a request otherwise).
+  const key = `${prefer}\u0000${acceptEncoding}`;
+  let chosen = chosenFor.get(key);
+  if (chosen === undefined) {
+    if (chosenFor.size >= 200) chosenFor.clear();
+    chosenFor.set(key, (chosen = readAcceptEncoding(acceptEncoding, prefer)));
+  }
+  return chosen;
+}
+const chosenFor = new Map<string, Encoding>();
+
+function readAcceptEncoding(acceptEncoding: string, prefer: 'br' | 'gzip'): Encoding {
   const q = new Map<string, number>();
   for (const part of acceptEncoding.toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');
@@ -51,11 +63,12 @@ export default fp(async function compressResponses(app: FastifyInstance) {
       return payload;
     if (reply.statusCode === 204 || reply.statusCode === 304 || req.headers['x-no-compression'] !== undefined) return payload;
     if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? ''))) return payload;
-    const size = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
-    const encoding = chooseEncoding(req.headers['accept-encoding'], size);
-    varyOnEncoding(reply);
-    if (encoding === 'identity') return payload;
+    // Encoded to UTF-8 once: a page with one character beyond Latin-1 is a two-byte string, and measuring it
+    // (Buffer.byteLength) cost nearly as much as encoding it (~29 and ~40 µs for a 12 KB search page).
     const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    const encoding = chooseEncoding(req.headers['accept-encoding'], body.length);
+    varyOnEncoding(reply);
+    if (encoding === 'identity') return body;
     reply.header('content-encoding', encoding);
     reply.removeHeader('content-length');
     return encoding === 'gzip' ? gzipSync(body, { level: GZIP_LEVEL }) : brotli(body);
