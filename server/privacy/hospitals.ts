@@ -290,7 +290,8 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     const words = tokens.slice(s, headAt);
     // a town's name before a capitalised head is the hospital's: "Morriston Hospital"
     if (words.length && distinctive(words) && (t.cap || !kept.subarray(s, headAt).some((x) => x === 1))) {
-      out.push(cand('hospital', tokens, s, i, t.key === 'practice' || t.key === 'unit' ? 'check' : undefined));
+      // "the Bradgate Unit" is sure in a sentence about care; "the Parkside Practice" may be a dentist's or a lawyer's
+      out.push(cand('hospital', tokens, s, i, t.key === 'practice' || (t.key === 'unit' && !cue[i]) ? 'check' : undefined));
     } else if (words.length && t.cap && cue[i] && words.every((w) => w.cap || HOSPITAL_PARTICLES.has(w.key))) {
       // "the Children's Assessment Unit", "the Child Development Centre" in a sentence about care: which unit, possibly
       out.push(cand('hospital', tokens, s, i, 'check'));
@@ -327,7 +328,7 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   if (!t.cap && t.key === 'unit' && prev?.cap && joinedBySpace(t.gap) && !prev.sentenceStart) {
     const s = nameRunBefore(tokens, i, 3);
     if (s < i && distinctive(tokens.slice(s, i)) && !kept.subarray(s, i).some((x) => x === 1)) {
-      out.push(cand('hospital', tokens, i - 1, i, 'check'));
+      out.push(cand('hospital', tokens, i - 1, i, cue[i] ? undefined : 'check'));
     }
     return i;
   }
@@ -504,14 +505,17 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     return i;
   }
   // "we were always in QMC, E39", "mostly on D4": a ward's code (possible)
-  if (
-    cue[i] === 1 &&
-    WARD_CODE.test(t.text) &&
-    ((['on', 'onto'].includes(prev?.key ?? '') && joinedBySpace(t.gap) && !NOT_WARD_CODE.test(t.text)) ||
-      (/^, ?$/u.test(t.gap) && out.length > 0 && out[out.length - 1]!.kind === 'hospital' && out[out.length - 1]!.end === prev?.end))
-  ) {
-    out.push(cand('hospital', tokens, i, i, 'check'));
-    return i;
+  if (cue[i] === 1 && WARD_CODE.test(t.text)) {
+    const lastHospital = out.length > 0 && out[out.length - 1]!.kind === 'hospital' ? out[out.length - 1]! : undefined;
+    const onWard = ['on', 'onto'].includes(prev?.key ?? '') && joinedBySpace(t.gap) && !NOT_WARD_CODE.test(t.text);
+    // "in QMC on E39", "QMC, E39": a ward of the hospital just named is sure
+    const afterHospital =
+      lastHospital !== undefined &&
+      ((/^, ?$/u.test(t.gap) && lastHospital.end === prev?.end) || (onWard && lastHospital.end === tokens[i - 2]?.end));
+    if (onWard || afterHospital) {
+      out.push(cand('hospital', tokens, i, i, afterHospital ? undefined : 'check'));
+      return i;
+    }
   }
   // hospitals known by a word that is also a place or a house: "the Priory", "the Heath" (possible; in small letters only
   // in a sentence about illness: "i was in the priory after my breakdown")
@@ -523,7 +527,9 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     // "watched the simpsons while he was poorly": in small letters, only where someone was in or at it
     (!SHORT_NAMES_OF_WORDS.has(t.key) || ((t.cap || smallLead(tokens, i)) && nameEndsAt(tokens, i + 1)))
   ) {
-    out.push(cand('hospital', tokens, i - 1, i, 'check'));
+    // sure where someone stayed or was treated there: "admitted to the Priory", "in and out of the ulster with her chest"
+    const stayed = cue[i] === 1 && !bornLead(tokens, i) && strongLead(tokens, i, 1);
+    out.push(cand('hospital', tokens, i - 1, i, stayed ? undefined : 'check'));
     return i;
   }
   // "taken to the RSUH", "born at WGH": initials of a hospital the list does not know, in a sentence about illness (possible)
@@ -567,6 +573,9 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
       .slice(i, i + known)
       .every((w) => (commonWord(w.key) || placeWord(w.key)) && !HOSPITAL_NAME_WORDS.has(w.key) && !ROYAL_TITLES.has(w.key));
   const weakLead = ordinaryName && !strongLead(tokens, i, known);
+  // "was in Morriston for six weeks", "in Craigavon with meningitis": a listed name that is also a town, where someone
+  // stayed or was treated (not born: "born in Singleton" is the town as readily)
+  const stayedThere = known > 0 && cue[i] === 1 && !visited && !initialsLed && strongLead(tokens, i, known) && !bornLead(tokens, i);
   // "Birmingham Children's Trust": the trust that employs someone, not the hospital
   const trust = known > 0 && tokens[i + known]?.key === 'trust' && tokens[i + known]!.cap;
   // "Mid Ulster": the end of a longer name the keep-list knows (an area), not the Ulster Hospital
@@ -622,8 +631,8 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
             initialsLed ||
             (fromSmall && small.maybe) ||
             weakLead ||
-            keptName ||
-            (known === 1 && (placeWord(t.key) || (prev?.key === 'in' && tokens[i - 2]?.key === 'born'))))
+            (keptName && !stayedThere) ||
+            (known === 1 && ((placeWord(t.key) && !stayedThere) || (prev?.key === 'in' && tokens[i - 2]?.key === 'born'))))
           ? 'check'
           : undefined,
       ),
@@ -674,9 +683,26 @@ function strongLead(tokens: Token[], i: number, n: number): boolean {
   const lead = tokens[p - 1]?.key ?? '';
   if (tokens[p]?.key === 'of') return lead === 'out';
   if (TREATED_AT.has(lead) && !['unit', 'ward', 'clinic'].includes(lead)) return true;
-  if (tokens[p]?.key === 'in' && ['was', 'were', 'been', 'is'].includes(lead)) return true;
-  return tokens[i + n]?.key === 'for' && tokens[i + n + 2] !== undefined && stayLength(tokens, i + n + 2);
+  const prep = tokens[p]?.key ?? '';
+  // "was in", "spent eleven weeks in", "very poorly in", "ended up in", "went intae"
+  if (['in', 'intae', 'into'].includes(prep) && STAYED_LEADS.has(lead)) return true;
+  if (['in', 'at', 'into', 'intae'].includes(prep) && lead === 'up' && tokens[p - 2]?.key === 'ended') return true;
+  const after = tokens[i + n];
+  if (!after || !joinedBySpace(after.gap)) return false;
+  if (after.key === 'for' && tokens[i + n + 2] !== undefined && stayLength(tokens, i + n + 2)) return true;
+  // "in Craigavon with meningitis", "intae the victoria wi her liver" (not "moved her to Mile End for rehab": a move)
+  if (['with', 'wi'].includes(after.key))
+    for (let k = i + n + 1; k <= i + n + 3 && k < tokens.length; k++) if (careWord(tokens, k)) return true;
+  return false;
 }
+/** Said just before "in" where someone stayed in a hospital: "was in", "spent weeks in", "poorly in". */
+const STAYED_LEADS = new Set('was were been is stayed weeks months days nights week month poorly ill unwell sick'.split(' '));
+/** Where someone was born or delivered: a town as readily as a hospital ("born in Singleton"). */
+const bornLead = (tokens: Token[], i: number) => {
+  let p = i - 1;
+  if (tokens[p]?.key === 'the') p--;
+  return ['born', 'delivered'].includes(tokens[p - 1]?.key ?? '') || ['born', 'delivered'].includes(tokens[p - 2]?.key ?? '');
+};
 
 /** Said just before where someone was treated: "admitted to", "sectioned at", "born in", "in and out of", "a bed at". */
 const TREATED_AT = new Set(
