@@ -111,3 +111,10 @@ describe('a code of capitals and digits after a reference label', () => {
     expect(allFlagged('the number plate was AB12CDE')).toEqual(['vehicle_reg:AB12CDE']);
   });
 });
+
+describe('small-letter number plates near more kinds of vehicle', () => {
+  it('reads a people carrier, a minibus or a motability car as a car word', () => {
+    expect(flagged('the minibus ab12cde picked him up', 'vehicle_reg')).toEqual(['ab12cde']);
+    expect(flagged('the motability car nk67 wdx was gone', 'vehicle_reg')).toEqual(['nk67 wdx']);
+  });
+});

@@ -52,9 +52,10 @@ const REG_DATELESS =
   /(?<![\p{L}\p{N}])(?:(?!(?:BMW|MG|VW|DS|TVR|AMG|GTI|GT|RS|ST|SUV|MPV|XR|XJ|XF|XE|SL|SLK|CLK|DB|LR|RAV|CRV|CR|HR|LPG|EV)[ \t]?\d)[A-HJ-PR-Y]{2,3}[ \t]?\d{1,4}|\d{1,4}[ \t]?[A-HJ-PR-Y]{2,3})(?![\p{L}\p{N}])/gu;
 // Northern Irish marks are any letters with an I or a Z in them ("NIZ 3382", "JIL 24"): in capitals, only near a car word.
 const REG_NI_LOOSE = /(?<![\p{L}\p{N}])(?=[A-Z]{0,2}[IZ])[A-Z]{3}[ \t]?\d{1,4}(?![\p{L}\p{N}])/gu;
-const CAR_WORD = /\b(?:reg|registration|plates?|car|van|motor|vehicle|motorbike|bike|taxi|drives?|driving|drove|parked)\b/iu;
+const CAR_WORD =
+  /\b(?:reg|registration|plates?|car|van|motor|vehicle|motorbike|bike|taxi|drives?|driving|drove|parked|people carrier|minibus|mpv|motability|truck|lorry|jeep|camper(?:van)?|scooter)\b/iu;
 const VEHICLE_CONTEXT =
-  /\b(?:reg|registration|number ?plates?|plates?|car|van|motor|vehicle|motorbike|bike|taxi|drives?|driving|drove|parked)\b[^.!?\n]{0,30}$/iu;
+  /\b(?:reg|registration|number ?plates?|plates?|car|van|motor|vehicle|motorbike|bike|taxi|drives?|driving|drove|parked|people carrier|minibus|mpv|motability|truck|lorry|jeep|camper(?:van)?|scooter)\b[^.!?\n]{0,30}$/iu;
 
 // a hospital's own number for a patient, after its label: "her hospital number is K123456", "patient ID RX1234567"
 const HOSPITAL_NUMBER =
