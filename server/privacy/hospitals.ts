@@ -3,7 +3,7 @@
 import { headedRun, PhraseSet, readPlaceList } from './phrases.ts';
 import type { Candidate } from './spans.ts';
 import { joinedBySpace, sentencesWith, tokenize, type Token } from './tokens.ts';
-import { commonWord, knownName, neverAName, onlyAName, placeWord, unknownWord, foreignWord } from './words.ts';
+import { OBJECT_PRONOUNS, commonWord, knownName, neverAName, onlyAName, placeWord, unknownWord, foreignWord } from './words.ts';
 import { cand, capitalisedOn, distinctive, HOSPITAL_PARTICLES, HOSPITAL_TYPE_WORDS, nameRunBefore } from './venue-runs.ts';
 
 const YSBYTY_PARTICLES = new Set(['y', 'yr', "'r", 'r']);
@@ -649,7 +649,6 @@ const listedInSmallLetters = (tokens: Token[], i: number, cue: Uint8Array) =>
   cue[i] === 1 &&
   (SMALL_CUED_HOSPITALS.matchAt(tokens, i) > 1 || KNOWN_HOSPITALS.matchAt(tokens, i) > 1 || smallLettersMatch(tokens, i).n > 1);
 /** Someone a verb is done to: "visited me at", "moved her to". */
-const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them']);
 /** Initials of three letters or more, as listed, just after "in", "at", "to" ("at the"): "was in LRI". */
 const initialsAfterLead = (tokens: Token[], i: number) => {
   const t = tokens[i]!;

@@ -5,7 +5,7 @@ import type { Candidate } from './spans.ts';
 import { namedAgain, tokenAt } from './named-again.ts';
 import { headedRun } from './phrases.ts';
 import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
-import { commonWord, foreignWord, knownName, neverAName, onlyAName, placeWord, unknownWord, welshWord } from './words.ts';
+import { OBJECT_PRONOUNS, commonWord, foreignWord, knownName, neverAName, onlyAName, placeWord, unknownWord, welshWord } from './words.ts';
 import {
   HEADS,
   CAP_HEADS,
@@ -336,7 +336,8 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
 }
 
 const EXCLUDING = new Set(['excluded', 'expelled', 'suspended']);
-const EXCLUDED_ONES = new Set(['him', 'her', 'them', 'me', 'us']);
+/** "excluded from", "an exclusion from": said just before a school's name */
+const EXCLUSION_WORDS = new Set([...EXCLUDING, 'exclusion', 'exclusions']);
 
 /**
  * The name just before "excluded him", "expelled her": a school ("when Bishop Vaughan excluded him"); in small
@@ -346,7 +347,7 @@ function schoolsThatExcluded(tokens: Token[], kept: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 2; i + 1 < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!EXCLUDING.has(t.key) || !EXCLUDED_ONES.has(tokens[i + 1]!.key) || !joinedBySpace(t.gap)) continue;
+    if (!EXCLUDING.has(t.key) || !OBJECT_PRONOUNS.has(tokens[i + 1]!.key) || !joinedBySpace(t.gap)) continue;
     const e = i - 1;
     let s = e;
     // "when Mr Jones suspended him": a teacher, not a school
@@ -520,8 +521,7 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     ].includes(b)
   )
     return 'sure';
-  const excluded = ['excluded', 'expelled', 'suspended', 'exclusion', 'exclusions'];
-  if (a === 'from' && (excluded.includes(b) || (['him', 'her', 'them', 'me'].includes(b) && excluded.includes(c)))) return 'sure';
+  if (a === 'from' && (EXCLUSION_WORDS.has(b) || (['him', 'her', 'them', 'me'].includes(b) && EXCLUSION_WORDS.has(c)))) return 'sure';
   // "head of year at St Cecilia's", "form tutor at"; "in 2nd year at Firrhill", "in third year at Govan"
   if (a === 'at' && ((b === 'year' && (c === 'of' || ORDINAL_YEARS.test(c))) || b === 'tutor')) return 'sure';
   if (a === 'at' && b === 'back') return 'maybe';

@@ -78,6 +78,9 @@ const NAME_SHAPES =
   /^(?:olu|oluwa|ade[bdgkmnswy]|ayo|chukwu|chi(?:n|dinma|dera|oma|amaka)|ife|nnam|abdul|abdi)\p{L}{2,}$|^\p{L}{2,}(?:preet|jit|deep|inder|winder)$|^\p{L}{3,}(?:owski|owska|ewski|ewska|icki|icka|ycki|ycka|wicz|czyk|czak|dzki|dzka)$/u;
 
 /** Head words that make a capitalised run an organisation or a building, not a person ("Winston's Wish" aside). */
+/** Who a verb was done to: "visited me", "excluded him". */
+export const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them']);
+
 export const ORG_WORDS = new Set([
   ...model.orgWords,
   ...model.placeWords,
