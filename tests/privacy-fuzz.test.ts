@@ -162,6 +162,10 @@ const HOSTILE = [
   'Diolch',
 ];
 
+// These take the best of several timed scans each: seconds on a quiet machine, and several times
+// that when CI shares the cores with other work (the figures are CPU time; only the wall clock stretches).
+const TIMING_TIMEOUT = 180_000;
+
 describe('privacy flags are total', () => {
   it('never throw and return well-formed flags on any Unicode text', () => {
     fc.assert(
@@ -195,72 +199,86 @@ describe('privacy flags are total', () => {
     expect(worst).toBeLessThan(1000);
   });
 
-  it('scan 10,000 characters of hostile text in under 50 ms (or 3 times ordinary stories, on a slow machine)', () => {
-    findFlags(HOSTILE.join(' ').repeat(20), 'Jane Smith'); // warm up the compiled patterns
-    let worst = 0;
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...HOSTILE), { minLength: 1, maxLength: 60 }), (pieces) => {
-        const unit = pieces.join('');
-        const story = unit.repeat(Math.ceil(10000 / unit.length)).slice(0, 10000);
-        // the best of five runs: the detector's own cost, not a garbage collection or another process sharing the core
-        const ms = Math.min(...[0, 1, 2, 3, 4].map(() => cpuMs(() => findFlags(story, 'Jane Smith'))[1]));
-        worst = Math.max(worst, ms);
-        expect(ms, `${ms.toFixed(1)} ms for ${JSON.stringify(unit.slice(0, 80))} (budget ${budget10k.toFixed(1)})`).toBeLessThan(budget10k);
-      }),
-      { numRuns: 60 },
-    );
-    expect(worst).toBeGreaterThan(0);
-  });
-
-  it('scan 10,000 characters of any one hostile piece repeated (10,000 spaces once cost 50 ms) in under 50 ms (or 3 times ordinary stories)', () => {
-    findFlags(HOSTILE.join(' ').repeat(20), 'Jane Smith');
-    for (const unit of [' ', '\t', ' \t', ...HOSTILE]) {
-      const story = unit.repeat(Math.ceil(10000 / unit.length)).slice(0, 10000);
-      const ms = Math.min(...[0, 1, 2].map(() => cpuMs(() => findFlags(story, 'Jane Smith'))[1]));
-      expect(ms, `${ms.toFixed(1)} ms for ${JSON.stringify(unit.slice(0, 80))} (budget ${budget10k.toFixed(1)})`).toBeLessThan(budget10k);
-    }
-  });
-
-  it('grow linearly on long runs of one short piece: 10,000 characters under 50 ms, 40,000 under 200 ms and at most 8 times 10,000', () => {
-    findFlags(HOSTILE.join(' ').repeat(20), 'Jane Smith');
-    // the two lengths measured in turn, the best of seven each: load from another process then falls on both alike
-    const bestOfPairs = (a: string, b: string): [number, number] => {
-      let [ta, tb] = [Infinity, Infinity];
-      for (let k = 0; k < 7; k++) {
-        ta = Math.min(ta, cpuMs(() => findFlags(a, 'Jane Smith'))[1]);
-        tb = Math.min(tb, cpuMs(() => findFlags(b, 'Jane Smith'))[1]);
-      }
-      return [ta, tb];
-    };
-    for (const unit of [
-      ' ',
-      '\t',
-      'Ab ',
-      'at ',
-      'our ',
-      'is ',
-      'Mr ',
-      'St ',
-      'the ',
-      'Heol ',
-      'Ward ',
-      'works at ',
-      'born at ',
-      '1 ',
-      'my son ',
-    ]) {
-      const [ten, forty] = bestOfPairs(
-        ...([10000, 40000].map((n) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n)) as [string, string]),
+  it(
+    'scan 10,000 characters of hostile text in under 50 ms (or 3 times ordinary stories, on a slow machine)',
+    () => {
+      findFlags(HOSTILE.join(' ').repeat(20), 'Jane Smith'); // warm up the compiled patterns
+      let worst = 0;
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...HOSTILE), { minLength: 1, maxLength: 60 }), (pieces) => {
+          const unit = pieces.join('');
+          const story = unit.repeat(Math.ceil(10000 / unit.length)).slice(0, 10000);
+          // the best of five runs: the detector's own cost, not a garbage collection or another process sharing the core
+          const ms = Math.min(...[0, 1, 2, 3, 4].map(() => cpuMs(() => findFlags(story, 'Jane Smith'))[1]));
+          worst = Math.max(worst, ms);
+          expect(ms, `${ms.toFixed(1)} ms for ${JSON.stringify(unit.slice(0, 80))} (budget ${budget10k.toFixed(1)})`).toBeLessThan(
+            budget10k,
+          );
+        }),
+        { numRuns: 60 },
       );
-      const what = `${JSON.stringify(unit)}: ${ten.toFixed(1)} ms for 10,000, ${forty.toFixed(1)} ms for 40,000`;
-      expect(ten, `${what} (budget ${budget10k.toFixed(1)})`).toBeLessThan(budget10k);
-      expect(forty, what).toBeLessThan(4 * budget10k);
-      // linear work is 4 times, quadratic 16: at 8 a noisy run is not read as quadratic (at 20,000 against
-      // 10,000, 2 against 4, one slow set of samples under CI's load failed a linear rule at 3.3 times);
-      // a millisecond of slack for timer noise on tiny figures
-      expect(forty, what).toBeLessThanOrEqual(8 * ten + 1);
-    }
-  });
+      expect(worst).toBeGreaterThan(0);
+    },
+    TIMING_TIMEOUT,
+  );
+
+  it(
+    'scan 10,000 characters of any one hostile piece repeated (10,000 spaces once cost 50 ms) in under 50 ms (or 3 times ordinary stories)',
+    () => {
+      findFlags(HOSTILE.join(' ').repeat(20), 'Jane Smith');
+      for (const unit of [' ', '\t', ' \t', ...HOSTILE]) {
+        const story = unit.repeat(Math.ceil(10000 / unit.length)).slice(0, 10000);
+        const ms = Math.min(...[0, 1, 2].map(() => cpuMs(() => findFlags(story, 'Jane Smith'))[1]));
+        expect(ms, `${ms.toFixed(1)} ms for ${JSON.stringify(unit.slice(0, 80))} (budget ${budget10k.toFixed(1)})`).toBeLessThan(budget10k);
+      }
+    },
+    TIMING_TIMEOUT,
+  );
+
+  it(
+    'grow linearly on long runs of one short piece: 10,000 characters under 50 ms, 40,000 under 200 ms and at most 8 times 10,000',
+    () => {
+      findFlags(HOSTILE.join(' ').repeat(20), 'Jane Smith');
+      // the two lengths measured in turn, the best of seven each: load from another process then falls on both alike
+      const bestOfPairs = (a: string, b: string): [number, number] => {
+        let [ta, tb] = [Infinity, Infinity];
+        for (let k = 0; k < 7; k++) {
+          ta = Math.min(ta, cpuMs(() => findFlags(a, 'Jane Smith'))[1]);
+          tb = Math.min(tb, cpuMs(() => findFlags(b, 'Jane Smith'))[1]);
+        }
+        return [ta, tb];
+      };
+      for (const unit of [
+        ' ',
+        '\t',
+        'Ab ',
+        'at ',
+        'our ',
+        'is ',
+        'Mr ',
+        'St ',
+        'the ',
+        'Heol ',
+        'Ward ',
+        'works at ',
+        'born at ',
+        '1 ',
+        'my son ',
+      ]) {
+        const [ten, forty] = bestOfPairs(
+          ...([10000, 40000].map((n) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n)) as [string, string]),
+        );
+        const what = `${JSON.stringify(unit)}: ${ten.toFixed(1)} ms for 10,000, ${forty.toFixed(1)} ms for 40,000`;
+        expect(ten, `${what} (budget ${budget10k.toFixed(1)})`).toBeLessThan(budget10k);
+        expect(forty, what).toBeLessThan(4 * budget10k);
+        // linear work is 4 times, quadratic 16: at 8 a noisy run is not read as quadratic (at 20,000 against
+        // 10,000, 2 against 4, one slow set of samples under CI's load failed a linear rule at 3.3 times);
+        // a millisecond of slack for timer noise on tiny figures
+        expect(forty, what).toBeLessThanOrEqual(8 * ten + 1);
+      }
+    },
+    TIMING_TIMEOUT,
+  );
 
   it('cope with non-string input from a careless caller', () => {
     expect(findFlags(undefined as unknown as string, undefined as unknown as string)).toEqual([]);
