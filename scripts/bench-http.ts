@@ -12,7 +12,7 @@
 //   npm run bench:http [-- --db /tmp/big.db] [--workers 100000] [--nominations 300000]
 //                      [--duration 10] [--connections 50] [--only profile-new,search-new]
 //                      [--no-compression] [--cpu-prof profile-new] [--processes 1,2,1,2]
-//                      [--zipf 1] [--json out.json]
+//                      [--zipf 1] [--json out.json] [--log-level info]
 //
 // --db reuses (or creates, then keeps) a generated database; without it a temporary one is made.
 // --only takes target keys (printed in the table's first column; a key matches exactly, else as
@@ -22,6 +22,8 @@
 // --processes runs the targets once per entry, each on a fresh server with that WEB_CONCURRENCY
 // (alternate them, `1,2,1,2`, so the machine's other load falls on both alike).
 // Requests carry Accept-Encoding as browsers' do; --no-compression leaves it out.
+// --log-level sets the server's LOG_LEVEL (warn by default, so the figures are the app's own work;
+// `info`, what `npm start` logs, writes a line per request to server.log beside the run's database).
 //
 // Two kinds of target. CACHED ones ask the same few pages again and again, so the page cache
 // answers (home, /areas, 1,000 rotating profiles, 44 searches): popular pages. LONG-TAIL ones are
@@ -31,7 +33,7 @@
 // (70% Zipf profiles, 20% never-repeated searches, 10% home and /areas). A never-repeated target
 // never asks a path twice: the measured run starts where its warm-up stopped.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -247,11 +249,12 @@ class Server {
     readonly processes: number,
   ) {}
 
-  static async start(dbPath: string, processes: number): Promise<Server> {
+  static async start(dbPath: string, processes: number, logLevel: string): Promise<Server> {
     const port = await freePort();
+    const log = logLevel === 'warn' ? 'inherit' : openSync(join(dirname(dbPath), 'server.log'), 'a');
     const child = spawn(process.execPath, startCommand(), {
       cwd: ROOT,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      stdio: ['ignore', log, 'inherit', 'ipc'],
       env: {
         ...process.env,
         NODE_ENV: 'production',
@@ -259,7 +262,7 @@ class Server {
         SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-1',
         RATE_LIMIT_MAX: '0',
         MIN_FILL_SECONDS: '0',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: logLevel,
         HOST: '127.0.0.1',
         PORT: String(port),
         WEB_CONCURRENCY: String(processes),
@@ -479,6 +482,7 @@ async function bench(argv: string[]) {
   const connections = Number(arg(argv, 'connections', '50'));
   const only = arg(argv, 'only', '').split(',').filter(Boolean);
   const keepDb = arg(argv, 'db', '');
+  const logLevel = arg(argv, 'log-level', 'warn');
   const profileKeys = arg(argv, 'cpu-prof', '').split(',').filter(Boolean);
   const runs = arg(argv, 'processes', '1').split(',').map(Number);
   const zipfS = Number(arg(argv, 'zipf', '1'));
@@ -713,7 +717,7 @@ async function bench(argv: string[]) {
       const snapshot = join(dirname(source), 'search-index.json');
       if (keepDb && existsSync(snapshot)) copyFileSync(snapshot, join(dir, 'search-index.json'));
       const t = performance.now();
-      const server = await Server.start(dbPath, processes);
+      const server = await Server.start(dbPath, processes, logLevel);
       servers.push(server);
       console.log(
         `\nRun ${run + 1}: WEB_CONCURRENCY=${processes}, ready in ${((performance.now() - t) / 1000).toFixed(1)} s on ${server.url}; RSS ${server
@@ -767,7 +771,7 @@ async function bench(argv: string[]) {
         })
         .join('')}  ${verdict}`;
     console.log(
-      `\nHTTP load, ${connections} connections, ${duration} s each (after 2 s warm-up), commit ${commit}, ${people.length.toLocaleString('en-GB')} public profiles, ${browser ? 'Accept-Encoding: gzip, deflate, br, zstd (as browsers)' : 'no Accept-Encoding (--no-compression)'}; share = req/s over the bare Fastify run just before (bare runs ${Math.round(Math.min(...bareRates))}-${Math.round(Math.max(...bareRates))} req/s)`,
+      `\nHTTP load, ${connections} connections, ${duration} s each (after 2 s warm-up), commit ${commit}, LOG_LEVEL ${logLevel}, ${people.length.toLocaleString('en-GB')} public profiles, ${browser ? 'Accept-Encoding: gzip, deflate, br, zstd (as browsers)' : 'no Accept-Encoding (--no-compression)'}; share = req/s over the bare Fastify run just before (bare runs ${Math.round(Math.min(...bareRates))}-${Math.round(Math.max(...bareRates))} req/s)`,
     );
     // CPU per request is what a loaded machine does not blur: req/s depends on how much of a core
     // the server got meanwhile, CPU time per request hardly at all. "cpu share" = the bare route's
