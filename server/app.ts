@@ -1,6 +1,6 @@
 // Builds the app from plugins (config, db, view, security) and route modules.
 // server/main.ts starts it; tests build the same app over a temporary database.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import dbPlugin from './plugins/db.ts';
@@ -29,6 +29,8 @@ export type BuildOptions = {
   config: Config;
   now?: () => number;
   logger?: boolean;
+  /** where log lines go (standard output unless given: tests read them) */
+  logStream?: { write(line: string): void };
   /** false: no mail loop; the caller delivers with app.mail.flush() (tests, for counts they can assert) */
   mailLoop?: boolean;
 };
@@ -41,11 +43,32 @@ export function logSafeUrl(url: string): string {
     .replace(/^(\/cy)?\/worker\/sign-in\/[^/]+/, '$1/worker/sign-in/[token]');
 }
 
-export async function buildApp({ config, now = Date.now, logger = true, mailLoop = true }: BuildOptions): Promise<FastifyInstance> {
+/**
+ * One log line per request, when it is answered (method, safe URL, status, milliseconds), not Fastify's
+ * two (received, then answered): each line is serialised and written synchronously, a few to tens of
+ * µs on every page.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ req, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
+export async function buildApp({
+  config,
+  now = Date.now,
+  logger = true,
+  logStream,
+  mailLoop = true,
+}: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
       ? {
           level: config.LOG_LEVEL,
+          ...(logStream ? { stream: logStream } : {}),
           // Never log addresses, bodies, cookies or query strings (stories, emails, references).
           serializers: {
             req: (req) => ({ method: req.method, url: logSafeUrl(req.url) }),
@@ -53,6 +76,7 @@ export async function buildApp({ config, now = Date.now, logger = true, mailLoop
           },
         }
       : false,
+    logController: new OneLinePerRequest(),
     trustProxy: false,
     bodyLimit: 64 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
