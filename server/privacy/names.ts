@@ -135,6 +135,8 @@ const DETERMINERS = new Set([
   'wor',
   'me',
   'wee',
+  // Jamaican and Caribbean English: "mi son Everton", "mi daughter"
+  'mi',
 ]);
 const LOCATION_WORDS = new Set(['in', 'near', 'around', 'outside', 'across', 'towards', 'throughout', 'within', 'from']);
 const PLACE_PREPOSITIONS = new Set([...LOCATION_WORDS, 'to', 'from', 'at', 'of']);
@@ -172,7 +174,7 @@ const NUMBER_WORDS: Record<string, number> = {
   seventeen: 17,
 };
 const FOLLOWED_BY_CHILD_AGE =
-  /^(?:,[ \t]*who)?[ \t]+(?:is|was|wis|\u2019s|'s)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}]|[/.:-]\p{N})(?=[ \t]*(?:[,.;:!?()]|$|(?:and|now|then|but|so|when|nearly|almost|in|this|next|last|on|today|soon|already|going|noo|yrs?|years?|n|an|x+)(?![\p{L}])))(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
+  /^(?:,[ \t]*who)?[ \t]+(?:is|was|wis|\u2019s|'s|turns|turned|turning)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}]|[/.:-]\p{N})(?=[ \t]*(?:[,.;:!?()]|$|(?:and|now|then|but|so|when|nearly|almost|in|this|next|last|on|today|soon|already|going|noo|yrs?|years?|n|an|x+)(?![\p{L}])))(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
 
 function _sameSentence(tokens: Token[], from: number, to: number): boolean {
   for (let k = from + 1; k <= to; k++) if (tokens[k]!.sentenceStart) return false;
@@ -283,13 +285,20 @@ function lowerPersonWord(t: Token): boolean {
 }
 /** Text-speak and sign-off words that are never a signature: "lol", "xx", "ty". */
 const NOT_A_SIGNATURE =
-  /^(?:x+|lol|ty|thx|ta|pls|plz|hiya|bye|cheers|thanks|thank|love|diolch|ur|u|xo|xoxo|hugs|innit|dziekuje|dziekujemy|shukriya|shukran|jazakallah|nandri|medase|asante|merci|gracias|obrigado|danke|mulțumesc|multumesc|dhanyavaad|dhanyavad|xiexie|aciu|paldies|blessings|amen)$/u;
+  /^(?:x+|lol|ty|thx|ta|pls|plz|hiya|bye|cheers|thanks|thank|love|diolch|ur|u|xo|xoxo|hugs|innit|dziekuje|dziekujemy|shukriya|shukran|jazakallah|nandri|medase|asante|merci|gracias|obrigado|danke|mulțumesc|multumesc|dhanyavaad|dhanyavad|xiexie|aciu|paldies|blessings|amen|tashakor|tashakur|tashakkur|sipas|spas|dhonnobad|dhanyabad|shukria|mersi|ngiyabonga|daalu|ese)$/u;
 const ARTICLES = new Set(['a', 'an', 'the', 'this', 'that', 'what', 'such', 'some', 'any', 'no', 'every']);
 const PERSON_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'some', 'any', 'so', 'very', 'such', 'no', 'every', 'its', 'it']);
 /** Before a word with an age after it, these make it a thing: "her birthday is 14", "his score was 9". */
 const NOT_BEFORE_AGED_NAME = new Set([...PERSON_DETERMINERS, 'his', 'her', 'their', 'your']);
 
 const OUR = new Set(['our', 'oor', 'wor']);
+/** Words that start a clause, after which a small-letter word doing something may be someone: "when tayla came". */
+const LOWER_LEADS = new Set(['when', 'and', 'then', 'till', 'until', 'after', 'before', 'since', 'cos', 'because', 'but', 'while', 'once']);
+/** A journey by road: after these and "to", a capitalised word is a place ("drive them to Weston", "a day trip to Morley").
+ * Not "goes to", "went to", "moved to": a school or a hospital is gone to, and a name there is a vote for one. */
+const JOURNEYS = new Set('drive drives drove driven driving travel travels travelled traveled travelling trip trips'.split(' '));
+/** What a season names when it is not a child: "Summer holidays", "Summer term". */
+const SEASON_THINGS = new Set('holiday holidays hols term terms time camp fair break school club months job sun heat'.split(' '));
 const VERB_ORG_WORDS = new Set(['start', 'help', 'aid', 'care', 'wish', 'action', 'plan', 'order', 'review', 'fund', 'meeting']);
 const PETS_AND_HOMES = new Set(
   'dog dogs puppy pup cat cats kitten hamster rabbit bunny horse pony budgie parrot tortoise snake fish goldfish guinea pig ferret house home cottage farm farmhouse bungalow boat caravan'.split(
@@ -300,6 +309,21 @@ const PETS_AND_HOMES = new Set(
 const ACTION_VERBS = new Set(
   'got gets went goes came comes started starts needs needed wanted likes liked turned turns cried hates kicked ran runs'.split(' '),
 );
+/** "Precious time was lost", "Joy days are": a word that is also a name, starting a sentence before the noun it describes. */
+function wordBeforeItsNoun(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const a = tokens[i + 1];
+  if (!t.cap || !t.sentenceStart || t.possessive || !nameAlsoWord(t.key) || !a || a.cap || !joinedBySpace(a.gap)) return false;
+  return (
+    commonWord(a.key) &&
+    !knownName(a.key) &&
+    !CHILD_RELATIONS.has(a.key) &&
+    !OTHER_RELATIONS.has(a.key) &&
+    !SIBLINGS.has(a.key) &&
+    ['was', 'is', 'has', 'had', 'were', 'are'].includes(tokens[i + 2]?.key ?? '')
+  );
+}
+
 /** "tayla-mai", "eilidh-rose", "lacey-jay": a double name with a first name in it. */
 const hyphenatedName = (key: string) =>
   key.includes('-') &&
@@ -452,7 +476,8 @@ function signature(
   const boundary =
     tokens[s]!.sentenceStart ||
     /[,\n(-]/u.test(tokens[s]!.gap) ||
-    (before !== undefined && ['from', 'love', 'fae', 'frae', 'regards', 'cheers', 'thanks', 'xx', 'x'].includes(before.key));
+    (before !== undefined &&
+      (['from', 'love', 'fae', 'frae', 'regards', 'cheers', 'thanks'].includes(before.key) || /^x{1,4}$/u.test(before.key)));
   if (!boundary) return undefined;
   const run = tokens.slice(s, e + 1);
   const capName = run.every((w, k) => nameLike(s + k) || (k > 0 && surnameShaped(w)));
@@ -677,7 +702,8 @@ export function findNames(
         // in small letters: any unfamiliar word after a child ("my son jayden"); after an adult, a known first name ("his nan jean")
         const ok =
           // a place straight after a child is the child's name: "our kids Brooklyn and Tommy", "my daughter Paris"
-          (nameShaped(c) && (childRelation || !(placeWord(c.key) && !knownName(c.key)))) ||
+          // and after a relative: "my husband Milan", "mi son Everton" (not after a professional: "the officer in Leeds")
+          (nameShaped(c) && (childRelation || FAMILY.has(t.key) || !(placeWord(c.key) && !knownName(c.key)))) ||
           ((childRelation || FAMILY.has(t.key)) && seasonName(c)) ||
           (lowerNameShaped(c) &&
             ((childRelation && !DESCRIBING.has(t.key)) || knownName(c.key) || hyphenatedName(c.key)) &&
@@ -781,6 +807,29 @@ export function findNames(
     ) {
       const sure = n !== undefined && joinedBySpace(n.gap) && (VERBISH.has(n.key) || PERSON_VERBS.has(n.key)) && n.key !== 'and';
       add(i, i, true, !sure);
+      continue;
+    }
+    // "when tayla came to us at 13", "and kacie went": an unfamiliar small-letter word after "when", "and", "then" doing
+    // what a person does; sure where the family took the child in ("came to us", "moved in", "came home")
+    if (
+      !t.cap &&
+      !used[i] &&
+      !kept[i] &&
+      LOWER_LEADS.has(prevKey) &&
+      lowerNameShaped(t) &&
+      unknownWord(t.key) &&
+      t.key.length > 2 &&
+      !welshWord(t.key) &&
+      !placeShaped(t.key) &&
+      n !== undefined &&
+      joinedBySpace(n.gap) &&
+      (PERSON_VERBS.has(n.key) || ACTION_VERBS.has(n.key)) &&
+      !lowerNotAName(tokens, i) &&
+      !isWorker(t)
+    ) {
+      const m = tokens[i + 2];
+      const takenIn = ['came', 'moved', 'come'].includes(n.key) && m !== undefined && ['to', 'in', 'home'].includes(m.key);
+      add(i, i, true, !takenIn);
     }
   }
 
@@ -838,6 +887,14 @@ export function findNames(
     i = j + 1;
   }
 
+  function journeyBefore(toks: Token[], to: number): boolean {
+    for (let k = to - 1; k >= Math.max(0, to - 3); k--) {
+      if (JOURNEYS.has(toks[k]!.key)) return true;
+      if (toks[k + 1]!.sentenceStart) return false;
+    }
+    return false;
+  }
+
   /** true: a name; 'check': maybe a name (a word that is also a name, at the start of a sentence, doing something). */
   function judgeCapitalised(toks: Token[], k: number): boolean | 'check' {
     const t = toks[k]!;
@@ -852,6 +909,7 @@ export function findNames(
     if (placeOrPerson(t.key)) return !PLACE_PREPOSITIONS.has(prev);
     if (placeWord(t.key) && !onlyAName(t.key)) return false;
     if (t.sentenceStart) {
+      if (wordBeforeItsNoun(toks, k)) return false;
       if (onlyAName(t.key)) return true;
       const next = toks[k + 1];
       const acts = next !== undefined && joinedBySpace(next.gap) && PERSON_VERBS.has(next.key);
@@ -860,6 +918,8 @@ export function findNames(
     }
     // "back home in Walton": a word known only as a surname, after "in" or "near", is a place
     if (LOCATION_WORDS.has(prev) && surnameOnly(t.key) && !t.possessive) return false;
+    // "drive them to Weston", "a trip to Morley": after a journey and "to", a capitalised word is the place
+    if (prev === 'to' && !t.possessive && !childKeys.has(t.key) && journeyBefore(toks, k - 1)) return false;
     // "by the Grace of God", "what a Blessing": a word that is also a name, after an article, is the word
     if (knownName(t.key)) return !(ARTICLES.has(prev) && commonWord(t.key) && !toks[k - 1]!.cap);
     return unknownWord(t.key) && prev !== 'the' && !LOCATION_WORDS.has(prev);
@@ -974,6 +1034,15 @@ export function findNames(
       continue;
     // "what a Blessing", "by the Grace of God": after an article, a word that is also a name is the word
     if (t.cap && commonWord(t.key) && ARTICLES.has(before) && !tokens[i - 1]!.cap) continue;
+    const after = tokens[i + 1];
+    const afterKey = after && joinedBySpace(after.gap) && !after.cap ? after.key : '';
+    // "Summer holidays were long", "the Summer term": the season, not the child
+    if (seasonName(t) && SEASON_THINGS.has(afterKey)) continue;
+    // "Favour of God be upon you", "Grace of God": a word that is also a name, before "of", is the word
+    if (t.cap && (commonWord(t.key) || nameAlsoWord(t.key)) && afterKey === 'of') continue;
+    // "Hope you know", "Hope we see you": a word that is also a verb, starting a sentence before "you" or "we"
+    if (t.cap && t.sentenceStart && commonWord(t.key) && ['you', 'u', 'we', 'i', 'ye', 'yous'].includes(afterKey)) continue;
+    if (wordBeforeItsNoun(tokens, i)) continue;
     if (!t.cap && commonWord(t.key) && !t.possessive) {
       const n = tokens[i + 1];
       if (!(n && joinedBySpace(n.gap) && n.key !== 'and' && (VERBISH.has(n.key) || PERSON_VERBS.has(n.key)))) continue;
