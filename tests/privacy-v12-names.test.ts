@@ -121,3 +121,57 @@ describe('estates and streets', () => {
     expect(flagged('She brought Quality Street and Celebrations for the weans.', 'address')).toEqual([]);
   });
 });
+
+describe('children named in small letters', () => {
+  it('joins a small-letter word to a small-letter name by "and" or "n" before a pause or a verb', () => {
+    expect(flagged('my boys kayden and tj are at the academy now', 'name')).toEqual(['kayden', 'tj']);
+    expect(flagged('our alfie n keeley came to us last year', 'name')).toEqual(['alfie', 'keeley']);
+  });
+
+  it('not an English word joined to a name', () => {
+    expect(flagged('my son kayden and chips are his favourite', 'name')).toEqual(['kayden']);
+  });
+
+  it('reads a name after a relative before "who": "his little brother leo who was 2"', () => {
+    expect(flagged('jayden came with his little brother leo who was 2', 'name')).toEqual(['jayden', 'leo']);
+  });
+
+  it('reads "laddie" and "lassie" as a child', () => {
+    expect(childNames('when our laddie jack was in a bad place she came')).toEqual(['jack']);
+  });
+
+  it('reads an unfamiliar or place-like word after "our" that is got a place or put into care', () => {
+    expect(flagged('she got our kaiyah a place at the high school', 'name')).toEqual(['kaiyah']);
+    expect(flagged('after our brooklyn got took into care', 'name')).toEqual(['brooklyn']);
+  });
+
+  it('not "our area got worse", "our estate a place to avoid"', () => {
+    expect(flagged('our area got worse and our estate a place nobody wants', 'name')).toEqual([]);
+  });
+
+  it('reads the Scots "an" as "and" before a name: "jack is 12 an lacey is 7"', () => {
+    expect(flagged('our jack n lacey came tae us. jack is 12 an lacey is 7', 'name')).toEqual(['jack', 'lacey', 'jack', 'lacey']);
+  });
+
+  it('not "an" before a vowel', () => {
+    expect(flagged('we had an orange and an apple', 'name')).toEqual([]);
+  });
+
+  it('reads a signature that is also a word with a kiss after it: "ma heart, jade x"', () => {
+    expect(flagged('thank u fae the bottom of ma heart, jade x', 'name')).toEqual(['jade (check)']);
+  });
+
+  it('keeps a name before a noun it owns without the \'s: "Petra birthday is on"', () => {
+    expect(flagged('Our Petra is 5. Petra birthday is on 11 June.', 'name')).toEqual(['Petra', 'Petra']);
+  });
+});
+
+describe('words after a child word that also describes things', () => {
+  it('not "the kids ward," or "the baby unit,"', () => {
+    expect(flagged('we waited on the kids ward, Cotswold ward i think, and the baby unit, for hours', 'name')).toEqual([]);
+  });
+
+  it('still "my kids jack and rose came"', () => {
+    expect(flagged('my kids jack and rose came home', 'name')).toEqual(['jack', 'rose']);
+  });
+});

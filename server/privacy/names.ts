@@ -26,7 +26,7 @@ import {
 const CHILD_RELATIONS = new Set(
   `son sons daughter daughters boy boys girl girls child children kid kids baby babies twin twins grandson grandsons
   granddaughter granddaughters grandchild grandchildren grandkids grandkid nephew nephews niece nieces stepson
-  stepdaughter step-son step-daughter stepchild eldest youngest oldest toddler newborn teenager teen lad lass bairn wean weans yin yins one ones`.split(
+  stepdaughter step-son step-daughter stepchild eldest youngest oldest toddler newborn teenager teen lad lass laddie lassie bairn wean weans yin yins one ones`.split(
     /\s+/,
   ),
 );
@@ -309,12 +309,23 @@ const PETS_AND_HOMES = new Set(
 const ACTION_VERBS = new Set(
   'got gets went goes came comes started starts needs needed wanted likes liked turned turns cried hates kicked ran runs'.split(' '),
 );
+/** Endings of English adjectives and nouns that are also names: "Precious", "Lovely", "Patience". */
+const ENGLISH_SHAPE = /(?:ous|ful|ly|ness|ence|ance|ity)$/u;
+/** What a person has, typed without the 's: "Hope birthday is", "Favour school was". */
+const POSSESSED = new Set(
+  'birthday number school name room phone dad mum mam teacher nursery class bed bedroom friend friends appointment plan hearing review case worker dog cat bike health'.split(
+    ' ',
+  ),
+);
 /** "Precious time was lost", "Joy days are": a word that is also a name, starting a sentence before the noun it describes. */
 function wordBeforeItsNoun(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   const a = tokens[i + 1];
   if (!t.cap || !t.sentenceStart || t.possessive || !nameAlsoWord(t.key) || !a || a.cap || !joinedBySpace(a.gap)) return false;
+  // an English word ("Hope", "Precious"), not any name: "Petra birthday is on 11 June" drops the 's
+  if (!(commonWord(t.key) || ENGLISH_SHAPE.test(t.key))) return false;
   return (
+    !POSSESSED.has(a.key) &&
     commonWord(a.key) &&
     !knownName(a.key) &&
     !CHILD_RELATIONS.has(a.key) &&
@@ -488,8 +499,13 @@ function signature(
     (knownName(last.key) || hyphenatedName(last.key) || unknownWord(last.key)) &&
     (before === undefined || !PERSON_DETERMINERS.has(before.key));
   // "... xx pat", "love from dawn": a name that is also a word, signed after a kiss or "from"
+  // "... fae the bottom of ma heart, jade x": kisses after it
+  const kissed = e < tokens.length - 1 && /^x{1,4}$/u.test(tokens[e + 1]!.key) && !tokens[e + 1]!.cap;
   const signedWord =
-    run.length === 1 && !last.cap && nameAlsoWord(last.key) && before !== undefined && ['x', 'xx', 'xxx', 'from'].includes(before.key);
+    run.length === 1 &&
+    !last.cap &&
+    nameAlsoWord(last.key) &&
+    ((before !== undefined && (['from'].includes(before.key) || /^x{1,4}$/u.test(before.key))) || kissed);
   if (capName || lowerName) return [s, e, false];
   return signedWord ? [s, e, true] : undefined;
 }
@@ -506,7 +522,14 @@ export function childNameKeys(tokens: Token[], story: string): Set<string> {
     if ((CHILD_RELATIONS.has(t.key) || sibling) && (determinedRelation(tokens, i) || (t.sentenceStart && !t.cap && !sibling))) {
       for (let j = i + 1; j < tokens.length && closeAfter(tokens[j]!); j++) {
         const n = tokens[j]!;
-        if (nameShaped(n) || lowerNameShaped(n) || seasonName(n)) keys.add(n.key);
+        // (a word that is also a name before a pause or a verb: "our laddie jack was")
+        if (
+          nameShaped(n) ||
+          lowerNameShaped(n) ||
+          seasonName(n) ||
+          (relaxedName(tokens, j) && !(DESCRIBING.has(t.key) && (surnameOnly(n.key) || ORG_WORDS.has(n.key))))
+        )
+          keys.add(n.key);
         else break;
         // "my twins Ella-Rose and Jacob-James", "my children Leo, Maisie and Alfie"
         const next = tokens[j + 1];
@@ -553,7 +576,8 @@ function relaxedName(tokens: Token[], j: number): boolean {
     VERBISH.has(n.key) ||
     PERSON_VERBS.has(n.key) ||
     ACTION_VERBS.has(n.key) ||
-    n.key === 'and'
+    // "his little brother leo who was 18 months", "our jack n lacey"
+    ['and', 'n', '&', 'who'].includes(n.key)
   );
 }
 
@@ -680,10 +704,24 @@ export function findNames(
     }
     // "our kayden got excluded", "our tayla-mai": an unfamiliar small-letter word after "our" doing what a person does, or
     // joined to a first name (compromise knows few plain nouns, so "our area is" must not be enough)
-    if (OUR.has(t.key) && n && joinedBySpace(n.gap) && !isWorker(n) && lowerNameShaped(n) && unknownWord(n.key) && n.key.length > 2) {
+    // ("after our brooklyn got took into care": a place's name too)
+    if (
+      OUR.has(t.key) &&
+      n &&
+      joinedBySpace(n.gap) &&
+      !isWorker(n) &&
+      lowerNameShaped(n) &&
+      (unknownWord(n.key) || placeWord(n.key)) &&
+      n.key.length > 2
+    ) {
       const after = tokens[i + 2];
       const acts = after !== undefined && joinedBySpace(after.gap) && (PERSON_VERBS.has(after.key) || ACTION_VERBS.has(after.key));
-      if (acts || hyphenatedName(n.key)) {
+      // "she got our tayla a place at", "got our kaiden into": what is done for a child
+      const placed =
+        after !== undefined &&
+        joinedBySpace(after.gap) &&
+        (['into', 'intae'].includes(after.key) || (after.key === 'a' && tokens[i + 3]?.key === 'place'));
+      if (acts || placed || hyphenatedName(n.key)) {
         add(i + 1, i + 1, true);
         continue;
       }
@@ -710,13 +748,16 @@ export function findNames(
             (childRelation || FAMILY.has(t.key))) ||
           // "my fella davy had walked out", "my partner gaz were": an unfamiliar word after a relative, before a pause or a verb
           (FAMILY.has(t.key) && lowerNameShaped(c) && unknownWord(c.key) && c.key.length > 2 && pauseOrVerbAfter(tokens, j)) ||
-          ((childRelation || FAMILY.has(t.key)) && relaxedName(tokens, j));
+          // (not a surname after a word that also describes things: "on the kids ward, Cotswold ward")
+          ((childRelation || FAMILY.has(t.key)) &&
+            relaxedName(tokens, j) &&
+            !(DESCRIBING.has(t.key) && (surnameOnly(c.key) || ORG_WORDS.has(c.key))));
         // a town on the keep-list is still a name straight after a relative: "my husband Barry"
         if (!ok || (kept[j] && !(knownName(c.key) && c.cap && !kept[j + 1] && (childRelation || FAMILY.has(t.key))))) break;
         // a child may share the worker's name; an adult named after "social worker" is the worker
         if (!isWorker(c) || childRelation) add(j, c.cap ? extend(j) : j, true);
         const next = tokens[j + 1];
-        if (next && (next.key === 'and' || next.key === '&') && joinedBySpace(next.gap)) j++;
+        if (next && (next.key === 'and' || next.key === '&' || (next.key === 'n' && !next.cap)) && joinedBySpace(next.gap)) j++;
         else if (!(next && /^,[ \t]*$/u.test(next.gap))) break;
       }
       continue;
@@ -967,6 +1008,30 @@ export function findNames(
     )
       add(f.first - 2, f.first - 2, false);
   }
+  // "my boys brandon and tj are", "the girls, saoirse and aoibhinn,", "our jack n lacey came": a small-letter word joined to a
+  // small-letter name found, before a pause or a verb
+  for (const f of [...found]) {
+    if (f.check || f.first !== f.last || tokens[f.first]!.cap) continue;
+    const [a, b] = [tokens[f.last + 1], tokens[f.last + 2]];
+    if (
+      a &&
+      b &&
+      ['and', 'n', '&'].includes(a.key) &&
+      !a.cap &&
+      joinedBySpace(a.gap) &&
+      joinedBySpace(b.gap) &&
+      !b.cap &&
+      !used[f.last + 2] &&
+      !kept[f.last + 2] &&
+      !isWorker(b) &&
+      lowerNameShaped(b) &&
+      (knownName(b.key) || unknownWord(b.key)) &&
+      !placeWord(b.key) &&
+      !welshWord(b.key) &&
+      pauseOrVerbAfter(tokens, f.last + 2)
+    )
+      add(f.last + 2, f.last + 2, true);
+  }
   // a signature: the story's last words after a pause or "from", "love" ("... from Glenys", "Thanks, Jordan", "aisha, 16")
   // a signature read first as a maybe-name (a first name in small letters) is sure
   const checkAt = (k: number) => found.findIndex((f) => f.check && f.first === k && f.last === k);
@@ -1020,7 +1085,9 @@ export function findNames(
     // ("rose", "summer") only as someone: with a possessive or before a verb
     // the word before, in the same sentence ("...any of it. jamie kept" has none)
     const before = t.sentenceStart ? '' : (tokens[i - 1]?.key ?? '');
-    if (!t.cap && PERSON_DETERMINERS.has(before) && (before !== 'so' || commonWord(t.key))) continue;
+    // (Scots "an" is "and" before a consonant: "jack is 12 an lacey is 7")
+    const scotsAnd = before === 'an' && /^[^aeiouh]/u.test(t.key);
+    if (!t.cap && PERSON_DETERMINERS.has(before) && !scotsAnd && (before !== 'so' || commonWord(t.key))) continue;
     // "Will you believe it": a capitalised verb starting a question is not the name
     if (t.cap && t.sentenceStart && functionWord(t.key) && ['you', 'i', 'we', 'he', 'she', 'they', 'it'].includes(tokens[i + 1]?.key ?? ''))
       continue;
@@ -1045,7 +1112,16 @@ export function findNames(
     if (wordBeforeItsNoun(tokens, i)) continue;
     if (!t.cap && commonWord(t.key) && !t.possessive) {
       const n = tokens[i + 1];
-      if (!(n && joinedBySpace(n.gap) && n.key !== 'and' && (VERBISH.has(n.key) || PERSON_VERBS.has(n.key)))) continue;
+      // "lorna got jack intae balwearie": put into somewhere, as a person is
+      if (
+        !(
+          n &&
+          joinedBySpace(n.gap) &&
+          n.key !== 'and' &&
+          (VERBISH.has(n.key) || PERSON_VERBS.has(n.key) || ['into', 'intae'].includes(n.key))
+        )
+      )
+        continue;
     }
     used[i] = 1;
     found.push({ first: i, last: i, child: hit.child || childKeys.has(t.key), trusted: false, check: hit.check });
