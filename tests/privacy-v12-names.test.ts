@@ -175,3 +175,29 @@ describe('words after a child word that also describes things', () => {
     expect(flagged('my kids jack and rose came home', 'name')).toEqual(['jack', 'rose']);
   });
 });
+
+describe('more names and streets', () => {
+  it('reads a first name in small letters got or put into somewhere: "and poppy into the nursery"', () => {
+    expect(flagged('she got us a house and poppy into the nursery', 'name')).toEqual(['poppy']);
+  });
+
+  it('not an ordinary word put into something', () => {
+    expect(flagged('we got it into the car and put summer into the diary', 'name')).toEqual([]);
+  });
+
+  it('reads a relative\'s name before "have": "me and the missus pat have had the grandkids"', () => {
+    expect(flagged('me and the missus pat have had the grandkids since', 'name')).toEqual(['pat']);
+  });
+
+  it('reads a name said twice with a hyphen, though its half is a month: "my son Jun-Jun"', () => {
+    expect(flagged('when my son Jun-Jun was bullied. Jun-Jun is 12, he', 'name')).toEqual(['Jun-Jun', 'Jun-Jun']);
+  });
+
+  it('reads "Chase" as a street word: "on Robin Hood Chase"', () => {
+    expect(flagged('she sat in my kitchen on Sherwood Lea Chase and went through every form', 'address')).toEqual(['Sherwood Lea Chase']);
+  });
+
+  it('not "a wild Goose Chase"', () => {
+    expect(flagged('it was a wild Goose Chase from start to end', 'address')).toEqual([]);
+  });
+});

@@ -214,7 +214,12 @@ function nameShapedKey(key: string): boolean {
       !CHILD_RELATIONS.has(key) &&
       !OTHER_RELATIONS.has(key) &&
       // "Welsh-medium", "English-speaking"
-      !(key.includes('-') && neverAName(key.slice(0, key.indexOf('-')))) &&
+      // (but "Jun-Jun", a name said twice, is a name)
+      !(
+        key.includes('-') &&
+        neverAName(key.slice(0, key.indexOf('-'))) &&
+        key !== `${key.slice(0, key.indexOf('-'))}-${key.slice(0, key.indexOf('-'))}`
+      ) &&
       /\p{L}/u.test(key) &&
       !/\p{N}/u.test(key);
     if (shapedKeys.size >= 50_000) shapedKeys.clear();
@@ -577,7 +582,8 @@ function relaxedName(tokens: Token[], j: number): boolean {
     PERSON_VERBS.has(n.key) ||
     ACTION_VERBS.has(n.key) ||
     // "his little brother leo who was 18 months", "our jack n lacey"
-    ['and', 'n', '&', 'who'].includes(n.key)
+    // "me and the missus pat have had our grandkids"
+    ['and', 'n', '&', 'who', 'have'].includes(n.key)
   );
 }
 
@@ -848,6 +854,24 @@ export function findNames(
     ) {
       const sure = n !== undefined && joinedBySpace(n.gap) && (VERBISH.has(n.key) || PERSON_VERBS.has(n.key)) && n.key !== 'and';
       add(i, i, true, !sure);
+      continue;
+    }
+    // "got mason into Christ the Word and poppy into the nursery": a first name typed in small letters, got or put into somewhere
+    if (
+      !t.cap &&
+      !used[i] &&
+      !kept[i] &&
+      knownName(t.key) &&
+      !CHILD_RELATIONS.has(t.key) &&
+      !OTHER_RELATIONS.has(t.key) &&
+      !neverAName(t.key) &&
+      n !== undefined &&
+      joinedBySpace(n.gap) &&
+      ['into', 'intae'].includes(n.key) &&
+      (['got', 'get', 'gets', 'getting', 'put', 'and'].includes(prevKey) || OUR.has(prevKey)) &&
+      !isWorker(t)
+    ) {
+      add(i, i, true);
       continue;
     }
     // "when tayla came to us at 13", "and kacie went": an unfamiliar small-letter word after "when", "and", "then" doing

@@ -8,7 +8,7 @@ import { commonWord, neverAName, unknownWord, foreignWord, placeWord, notAPerson
 
 /** Street words sure enough to make a capitalised name a street on their own. */
 const STREET_WORDS = new Set(
-  'road rd street avenue ave lane crescent cres terrace grove mews gardens gdns drive close rise way walk row square sq place parade wynd brae park loan vennel gait boulevard esplanade promenade causeway embankment dene garth fold approach mount'.split(
+  'road rd street avenue ave lane crescent cres terrace grove mews gardens gdns drive close rise way walk row square sq place parade wynd brae park loan vennel gait boulevard esplanade promenade causeway embankment dene garth fold approach mount chase'.split(
     ' ',
   ),
 );
@@ -34,6 +34,8 @@ const WEAK_STREET_WORDS = new Set([
   'approach',
   // "Nowell Mount", "Hyde Park Mount" (Leeds and Bradford streets); "St Michael's Mount" is not one, so possible only
   'mount',
+  // "on Robin Hood Chase" (not "a wild Goose Chase": ordinary words need someone living on it)
+  'chase',
 ]);
 /** Small-letter streets: only these words, after "on", "off", "in" ... ("we're on mill lane"). */
 const LOWER_STREET_WORDS = new Set(
