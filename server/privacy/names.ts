@@ -26,7 +26,7 @@ import {
 const CHILD_RELATIONS = new Set(
   `son sons daughter daughters boy boys girl girls child children kid kids baby babies twin twins grandson grandsons
   granddaughter granddaughters grandchild grandchildren grandkids grandkid nephew nephews niece nieces stepson
-  stepdaughter step-son step-daughter stepchild eldest youngest oldest toddler newborn teenager teen lad lass bairn wean weans yin yins one ones`.split(
+  stepdaughter step-son step-daughter stepchild eldest youngest oldest toddler newborn teenager teen lad lass laddie lassie bairn wean weans yin yins one ones`.split(
     /\s+/,
   ),
 );
@@ -135,6 +135,8 @@ const DETERMINERS = new Set([
   'wor',
   'me',
   'wee',
+  // Jamaican and Caribbean English: "mi son Everton", "mi daughter"
+  'mi',
 ]);
 const LOCATION_WORDS = new Set(['in', 'near', 'around', 'outside', 'across', 'towards', 'throughout', 'within', 'from']);
 const PLACE_PREPOSITIONS = new Set([...LOCATION_WORDS, 'to', 'from', 'at', 'of']);
@@ -172,7 +174,7 @@ const NUMBER_WORDS: Record<string, number> = {
   seventeen: 17,
 };
 const FOLLOWED_BY_CHILD_AGE =
-  /^(?:,[ \t]*who)?[ \t]+(?:is|was|wis|\u2019s|'s)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}]|[/.:-]\p{N})(?=[ \t]*(?:[,.;:!?()]|$|(?:and|now|then|but|so|when|nearly|almost|in|this|next|last|on|today|soon|already|going|noo|yrs?|years?|n|an|x+)(?![\p{L}])))(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
+  /^(?:,[ \t]*who)?[ \t]+(?:is|was|wis|\u2019s|'s|turns|turned|turning)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}]|[/.:-]\p{N})(?=[ \t]*(?:[,.;:!?()]|$|(?:and|now|then|but|so|when|nearly|almost|in|this|next|last|on|today|soon|already|going|noo|yrs?|years?|n|an|x+)(?![\p{L}])))(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
 
 function _sameSentence(tokens: Token[], from: number, to: number): boolean {
   for (let k = from + 1; k <= to; k++) if (tokens[k]!.sentenceStart) return false;
@@ -212,7 +214,12 @@ function nameShapedKey(key: string): boolean {
       !CHILD_RELATIONS.has(key) &&
       !OTHER_RELATIONS.has(key) &&
       // "Welsh-medium", "English-speaking"
-      !(key.includes('-') && neverAName(key.slice(0, key.indexOf('-')))) &&
+      // (but "Jun-Jun", a name said twice, is a name)
+      !(
+        key.includes('-') &&
+        neverAName(key.slice(0, key.indexOf('-'))) &&
+        key !== `${key.slice(0, key.indexOf('-'))}-${key.slice(0, key.indexOf('-'))}`
+      ) &&
       /\p{L}/u.test(key) &&
       !/\p{N}/u.test(key);
     if (shapedKeys.size >= 50_000) shapedKeys.clear();
@@ -283,13 +290,20 @@ function lowerPersonWord(t: Token): boolean {
 }
 /** Text-speak and sign-off words that are never a signature: "lol", "xx", "ty". */
 const NOT_A_SIGNATURE =
-  /^(?:x+|lol|ty|thx|ta|pls|plz|hiya|bye|cheers|thanks|thank|love|diolch|ur|u|xo|xoxo|hugs|innit|dziekuje|dziekujemy|shukriya|shukran|jazakallah|nandri|medase|asante|merci|gracias|obrigado|danke|mulțumesc|multumesc|dhanyavaad|dhanyavad|xiexie|aciu|paldies|blessings|amen)$/u;
+  /^(?:x+|lol|ty|thx|ta|pls|plz|hiya|bye|cheers|thanks|thank|love|diolch|ur|u|xo|xoxo|hugs|innit|dziekuje|dziekujemy|shukriya|shukran|jazakallah|nandri|medase|asante|merci|gracias|obrigado|danke|mulțumesc|multumesc|dhanyavaad|dhanyavad|xiexie|aciu|paldies|blessings|amen|tashakor|tashakur|tashakkur|sipas|spas|dhonnobad|dhanyabad|shukria|mersi|ngiyabonga|daalu|ese)$/u;
 const ARTICLES = new Set(['a', 'an', 'the', 'this', 'that', 'what', 'such', 'some', 'any', 'no', 'every']);
 const PERSON_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'some', 'any', 'so', 'very', 'such', 'no', 'every', 'its', 'it']);
 /** Before a word with an age after it, these make it a thing: "her birthday is 14", "his score was 9". */
 const NOT_BEFORE_AGED_NAME = new Set([...PERSON_DETERMINERS, 'his', 'her', 'their', 'your']);
 
 const OUR = new Set(['our', 'oor', 'wor']);
+/** Words that start a clause, after which a small-letter word doing something may be someone: "when tayla came". */
+const LOWER_LEADS = new Set(['when', 'and', 'then', 'till', 'until', 'after', 'before', 'since', 'cos', 'because', 'but', 'while', 'once']);
+/** A journey by road: after these and "to", a capitalised word is a place ("drive them to Weston", "a day trip to Morley").
+ * Not "goes to", "went to", "moved to": a school or a hospital is gone to, and a name there is a vote for one. */
+const JOURNEYS = new Set('drive drives drove driven driving travel travels travelled traveled travelling trip trips'.split(' '));
+/** What a season names when it is not a child: "Summer holidays", "Summer term". */
+const SEASON_THINGS = new Set('holiday holidays hols term terms time camp fair break school club months job sun heat'.split(' '));
 const VERB_ORG_WORDS = new Set(['start', 'help', 'aid', 'care', 'wish', 'action', 'plan', 'order', 'review', 'fund', 'meeting']);
 const PETS_AND_HOMES = new Set(
   'dog dogs puppy pup cat cats kitten hamster rabbit bunny horse pony budgie parrot tortoise snake fish goldfish guinea pig ferret house home cottage farm farmhouse bungalow boat caravan'.split(
@@ -300,6 +314,32 @@ const PETS_AND_HOMES = new Set(
 const ACTION_VERBS = new Set(
   'got gets went goes came comes started starts needs needed wanted likes liked turned turns cried hates kicked ran runs'.split(' '),
 );
+/** Endings of English adjectives and nouns that are also names: "Precious", "Lovely", "Patience". */
+const ENGLISH_SHAPE = /(?:ous|ful|ly|ness|ence|ance|ity)$/u;
+/** What a person has, typed without the 's: "Hope birthday is", "Favour school was". */
+const POSSESSED = new Set(
+  'birthday number school name room phone dad mum mam teacher nursery class bed bedroom friend friends appointment plan hearing review case worker dog cat bike health'.split(
+    ' ',
+  ),
+);
+/** "Precious time was lost", "Joy days are": a word that is also a name, starting a sentence before the noun it describes. */
+function wordBeforeItsNoun(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const a = tokens[i + 1];
+  if (!t.cap || !t.sentenceStart || t.possessive || !nameAlsoWord(t.key) || !a || a.cap || !joinedBySpace(a.gap)) return false;
+  // an English word ("Hope", "Precious"), not any name: "Petra birthday is on 11 June" drops the 's
+  if (!(commonWord(t.key) || ENGLISH_SHAPE.test(t.key))) return false;
+  return (
+    !POSSESSED.has(a.key) &&
+    commonWord(a.key) &&
+    !knownName(a.key) &&
+    !CHILD_RELATIONS.has(a.key) &&
+    !OTHER_RELATIONS.has(a.key) &&
+    !SIBLINGS.has(a.key) &&
+    ['was', 'is', 'has', 'had', 'were', 'are'].includes(tokens[i + 2]?.key ?? '')
+  );
+}
+
 /** "tayla-mai", "eilidh-rose", "lacey-jay": a double name with a first name in it. */
 const hyphenatedName = (key: string) =>
   key.includes('-') &&
@@ -452,7 +492,8 @@ function signature(
   const boundary =
     tokens[s]!.sentenceStart ||
     /[,\n(-]/u.test(tokens[s]!.gap) ||
-    (before !== undefined && ['from', 'love', 'fae', 'frae', 'regards', 'cheers', 'thanks', 'xx', 'x'].includes(before.key));
+    (before !== undefined &&
+      (['from', 'love', 'fae', 'frae', 'regards', 'cheers', 'thanks'].includes(before.key) || /^x{1,4}$/u.test(before.key)));
   if (!boundary) return undefined;
   const run = tokens.slice(s, e + 1);
   const capName = run.every((w, k) => nameLike(s + k) || (k > 0 && surnameShaped(w)));
@@ -463,8 +504,13 @@ function signature(
     (knownName(last.key) || hyphenatedName(last.key) || unknownWord(last.key)) &&
     (before === undefined || !PERSON_DETERMINERS.has(before.key));
   // "... xx pat", "love from dawn": a name that is also a word, signed after a kiss or "from"
+  // "... fae the bottom of ma heart, jade x": kisses after it
+  const kissed = e < tokens.length - 1 && /^x{1,4}$/u.test(tokens[e + 1]!.key) && !tokens[e + 1]!.cap;
   const signedWord =
-    run.length === 1 && !last.cap && nameAlsoWord(last.key) && before !== undefined && ['x', 'xx', 'xxx', 'from'].includes(before.key);
+    run.length === 1 &&
+    !last.cap &&
+    nameAlsoWord(last.key) &&
+    ((before !== undefined && (['from'].includes(before.key) || /^x{1,4}$/u.test(before.key))) || kissed);
   if (capName || lowerName) return [s, e, false];
   return signedWord ? [s, e, true] : undefined;
 }
@@ -481,7 +527,14 @@ export function childNameKeys(tokens: Token[], story: string): Set<string> {
     if ((CHILD_RELATIONS.has(t.key) || sibling) && (determinedRelation(tokens, i) || (t.sentenceStart && !t.cap && !sibling))) {
       for (let j = i + 1; j < tokens.length && closeAfter(tokens[j]!); j++) {
         const n = tokens[j]!;
-        if (nameShaped(n) || lowerNameShaped(n) || seasonName(n)) keys.add(n.key);
+        // (a word that is also a name before a pause or a verb: "our laddie jack was")
+        if (
+          nameShaped(n) ||
+          lowerNameShaped(n) ||
+          seasonName(n) ||
+          (relaxedName(tokens, j) && !(DESCRIBING.has(t.key) && (surnameOnly(n.key) || ORG_WORDS.has(n.key))))
+        )
+          keys.add(n.key);
         else break;
         // "my twins Ella-Rose and Jacob-James", "my children Leo, Maisie and Alfie"
         const next = tokens[j + 1];
@@ -528,7 +581,9 @@ function relaxedName(tokens: Token[], j: number): boolean {
     VERBISH.has(n.key) ||
     PERSON_VERBS.has(n.key) ||
     ACTION_VERBS.has(n.key) ||
-    n.key === 'and'
+    // "his little brother leo who was 18 months", "our jack n lacey"
+    // "me and the missus pat have had our grandkids"
+    ['and', 'n', '&', 'who', 'have'].includes(n.key)
   );
 }
 
@@ -655,10 +710,24 @@ export function findNames(
     }
     // "our kayden got excluded", "our tayla-mai": an unfamiliar small-letter word after "our" doing what a person does, or
     // joined to a first name (compromise knows few plain nouns, so "our area is" must not be enough)
-    if (OUR.has(t.key) && n && joinedBySpace(n.gap) && !isWorker(n) && lowerNameShaped(n) && unknownWord(n.key) && n.key.length > 2) {
+    // ("after our brooklyn got took into care": a place's name too)
+    if (
+      OUR.has(t.key) &&
+      n &&
+      joinedBySpace(n.gap) &&
+      !isWorker(n) &&
+      lowerNameShaped(n) &&
+      (unknownWord(n.key) || placeWord(n.key)) &&
+      n.key.length > 2
+    ) {
       const after = tokens[i + 2];
       const acts = after !== undefined && joinedBySpace(after.gap) && (PERSON_VERBS.has(after.key) || ACTION_VERBS.has(after.key));
-      if (acts || hyphenatedName(n.key)) {
+      // "she got our tayla a place at", "got our kaiden into": what is done for a child
+      const placed =
+        after !== undefined &&
+        joinedBySpace(after.gap) &&
+        (['into', 'intae'].includes(after.key) || (after.key === 'a' && tokens[i + 3]?.key === 'place'));
+      if (acts || placed || hyphenatedName(n.key)) {
         add(i + 1, i + 1, true);
         continue;
       }
@@ -677,20 +746,24 @@ export function findNames(
         // in small letters: any unfamiliar word after a child ("my son jayden"); after an adult, a known first name ("his nan jean")
         const ok =
           // a place straight after a child is the child's name: "our kids Brooklyn and Tommy", "my daughter Paris"
-          (nameShaped(c) && (childRelation || !(placeWord(c.key) && !knownName(c.key)))) ||
+          // and after a relative: "my husband Milan", "mi son Everton" (not after a professional: "the officer in Leeds")
+          (nameShaped(c) && (childRelation || FAMILY.has(t.key) || !(placeWord(c.key) && !knownName(c.key)))) ||
           ((childRelation || FAMILY.has(t.key)) && seasonName(c)) ||
           (lowerNameShaped(c) &&
             ((childRelation && !DESCRIBING.has(t.key)) || knownName(c.key) || hyphenatedName(c.key)) &&
             (childRelation || FAMILY.has(t.key))) ||
           // "my fella davy had walked out", "my partner gaz were": an unfamiliar word after a relative, before a pause or a verb
           (FAMILY.has(t.key) && lowerNameShaped(c) && unknownWord(c.key) && c.key.length > 2 && pauseOrVerbAfter(tokens, j)) ||
-          ((childRelation || FAMILY.has(t.key)) && relaxedName(tokens, j));
+          // (not a surname after a word that also describes things: "on the kids ward, Cotswold ward")
+          ((childRelation || FAMILY.has(t.key)) &&
+            relaxedName(tokens, j) &&
+            !(DESCRIBING.has(t.key) && (surnameOnly(c.key) || ORG_WORDS.has(c.key))));
         // a town on the keep-list is still a name straight after a relative: "my husband Barry"
         if (!ok || (kept[j] && !(knownName(c.key) && c.cap && !kept[j + 1] && (childRelation || FAMILY.has(t.key))))) break;
         // a child may share the worker's name; an adult named after "social worker" is the worker
         if (!isWorker(c) || childRelation) add(j, c.cap ? extend(j) : j, true);
         const next = tokens[j + 1];
-        if (next && (next.key === 'and' || next.key === '&') && joinedBySpace(next.gap)) j++;
+        if (next && (next.key === 'and' || next.key === '&' || (next.key === 'n' && !next.cap)) && joinedBySpace(next.gap)) j++;
         else if (!(next && /^,[ \t]*$/u.test(next.gap))) break;
       }
       continue;
@@ -781,6 +854,47 @@ export function findNames(
     ) {
       const sure = n !== undefined && joinedBySpace(n.gap) && (VERBISH.has(n.key) || PERSON_VERBS.has(n.key)) && n.key !== 'and';
       add(i, i, true, !sure);
+      continue;
+    }
+    // "got mason into Christ the Word and poppy into the nursery": a first name typed in small letters, got or put into somewhere
+    if (
+      !t.cap &&
+      !used[i] &&
+      !kept[i] &&
+      knownName(t.key) &&
+      !CHILD_RELATIONS.has(t.key) &&
+      !OTHER_RELATIONS.has(t.key) &&
+      !neverAName(t.key) &&
+      n !== undefined &&
+      joinedBySpace(n.gap) &&
+      ['into', 'intae'].includes(n.key) &&
+      (['got', 'get', 'gets', 'getting', 'put', 'and'].includes(prevKey) || OUR.has(prevKey)) &&
+      !isWorker(t)
+    ) {
+      add(i, i, true);
+      continue;
+    }
+    // "when tayla came to us at 13", "and kacie went": an unfamiliar small-letter word after "when", "and", "then" doing
+    // what a person does; sure where the family took the child in ("came to us", "moved in", "came home")
+    if (
+      !t.cap &&
+      !used[i] &&
+      !kept[i] &&
+      LOWER_LEADS.has(prevKey) &&
+      lowerNameShaped(t) &&
+      unknownWord(t.key) &&
+      t.key.length > 2 &&
+      !welshWord(t.key) &&
+      !placeShaped(t.key) &&
+      n !== undefined &&
+      joinedBySpace(n.gap) &&
+      (PERSON_VERBS.has(n.key) || ACTION_VERBS.has(n.key)) &&
+      !lowerNotAName(tokens, i) &&
+      !isWorker(t)
+    ) {
+      const m = tokens[i + 2];
+      const takenIn = ['came', 'moved', 'come'].includes(n.key) && m !== undefined && ['to', 'in', 'home'].includes(m.key);
+      add(i, i, true, !takenIn);
     }
   }
 
@@ -838,6 +952,14 @@ export function findNames(
     i = j + 1;
   }
 
+  function journeyBefore(toks: Token[], to: number): boolean {
+    for (let k = to - 1; k >= Math.max(0, to - 3); k--) {
+      if (JOURNEYS.has(toks[k]!.key)) return true;
+      if (toks[k + 1]!.sentenceStart) return false;
+    }
+    return false;
+  }
+
   /** true: a name; 'check': maybe a name (a word that is also a name, at the start of a sentence, doing something). */
   function judgeCapitalised(toks: Token[], k: number): boolean | 'check' {
     const t = toks[k]!;
@@ -852,6 +974,7 @@ export function findNames(
     if (placeOrPerson(t.key)) return !PLACE_PREPOSITIONS.has(prev);
     if (placeWord(t.key) && !onlyAName(t.key)) return false;
     if (t.sentenceStart) {
+      if (wordBeforeItsNoun(toks, k)) return false;
       if (onlyAName(t.key)) return true;
       const next = toks[k + 1];
       const acts = next !== undefined && joinedBySpace(next.gap) && PERSON_VERBS.has(next.key);
@@ -860,6 +983,8 @@ export function findNames(
     }
     // "back home in Walton": a word known only as a surname, after "in" or "near", is a place
     if (LOCATION_WORDS.has(prev) && surnameOnly(t.key) && !t.possessive) return false;
+    // "drive them to Weston", "a trip to Morley": after a journey and "to", a capitalised word is the place
+    if (prev === 'to' && !t.possessive && !childKeys.has(t.key) && journeyBefore(toks, k - 1)) return false;
     // "by the Grace of God", "what a Blessing": a word that is also a name, after an article, is the word
     if (knownName(t.key)) return !(ARTICLES.has(prev) && commonWord(t.key) && !toks[k - 1]!.cap);
     return unknownWord(t.key) && prev !== 'the' && !LOCATION_WORDS.has(prev);
@@ -906,6 +1031,30 @@ export function findNames(
       !['in', 'near', 'around', 'outside', 'across', 'towards', 'throughout', 'within'].includes(tokens[f.first - 3]?.key ?? '')
     )
       add(f.first - 2, f.first - 2, false);
+  }
+  // "my boys brandon and tj are", "the girls, saoirse and aoibhinn,", "our jack n lacey came": a small-letter word joined to a
+  // small-letter name found, before a pause or a verb
+  for (const f of [...found]) {
+    if (f.check || f.first !== f.last || tokens[f.first]!.cap) continue;
+    const [a, b] = [tokens[f.last + 1], tokens[f.last + 2]];
+    if (
+      a &&
+      b &&
+      ['and', 'n', '&'].includes(a.key) &&
+      !a.cap &&
+      joinedBySpace(a.gap) &&
+      joinedBySpace(b.gap) &&
+      !b.cap &&
+      !used[f.last + 2] &&
+      !kept[f.last + 2] &&
+      !isWorker(b) &&
+      lowerNameShaped(b) &&
+      (knownName(b.key) || unknownWord(b.key)) &&
+      !placeWord(b.key) &&
+      !welshWord(b.key) &&
+      pauseOrVerbAfter(tokens, f.last + 2)
+    )
+      add(f.last + 2, f.last + 2, true);
   }
   // a signature: the story's last words after a pause or "from", "love" ("... from Glenys", "Thanks, Jordan", "aisha, 16")
   // a signature read first as a maybe-name (a first name in small letters) is sure
@@ -960,7 +1109,9 @@ export function findNames(
     // ("rose", "summer") only as someone: with a possessive or before a verb
     // the word before, in the same sentence ("...any of it. jamie kept" has none)
     const before = t.sentenceStart ? '' : (tokens[i - 1]?.key ?? '');
-    if (!t.cap && PERSON_DETERMINERS.has(before) && (before !== 'so' || commonWord(t.key))) continue;
+    // (Scots "an" is "and" before a consonant: "jack is 12 an lacey is 7")
+    const scotsAnd = before === 'an' && /^[^aeiouh]/u.test(t.key);
+    if (!t.cap && PERSON_DETERMINERS.has(before) && !scotsAnd && (before !== 'so' || commonWord(t.key))) continue;
     // "Will you believe it": a capitalised verb starting a question is not the name
     if (t.cap && t.sentenceStart && functionWord(t.key) && ['you', 'i', 'we', 'he', 'she', 'they', 'it'].includes(tokens[i + 1]?.key ?? ''))
       continue;
@@ -974,9 +1125,27 @@ export function findNames(
       continue;
     // "what a Blessing", "by the Grace of God": after an article, a word that is also a name is the word
     if (t.cap && commonWord(t.key) && ARTICLES.has(before) && !tokens[i - 1]!.cap) continue;
+    const after = tokens[i + 1];
+    const afterKey = after && joinedBySpace(after.gap) && !after.cap ? after.key : '';
+    // "Summer holidays were long", "the Summer term": the season, not the child
+    if (seasonName(t) && SEASON_THINGS.has(afterKey)) continue;
+    // "Favour of God be upon you", "Grace of God": a word that is also a name, before "of", is the word
+    if (t.cap && (commonWord(t.key) || nameAlsoWord(t.key)) && afterKey === 'of') continue;
+    // "Hope you know", "Hope we see you": a word that is also a verb, starting a sentence before "you" or "we"
+    if (t.cap && t.sentenceStart && commonWord(t.key) && ['you', 'u', 'we', 'i', 'ye', 'yous'].includes(afterKey)) continue;
+    if (wordBeforeItsNoun(tokens, i)) continue;
     if (!t.cap && commonWord(t.key) && !t.possessive) {
       const n = tokens[i + 1];
-      if (!(n && joinedBySpace(n.gap) && n.key !== 'and' && (VERBISH.has(n.key) || PERSON_VERBS.has(n.key)))) continue;
+      // "lorna got jack intae balwearie": put into somewhere, as a person is
+      if (
+        !(
+          n &&
+          joinedBySpace(n.gap) &&
+          n.key !== 'and' &&
+          (VERBISH.has(n.key) || PERSON_VERBS.has(n.key) || ['into', 'intae'].includes(n.key))
+        )
+      )
+        continue;
     }
     used[i] = 1;
     found.push({ first: i, last: i, child: hit.child || childKeys.has(t.key), trusted: false, check: hit.check });

@@ -8,7 +8,7 @@ import { commonWord, neverAName, unknownWord, foreignWord, placeWord, notAPerson
 
 /** Street words sure enough to make a capitalised name a street on their own. */
 const STREET_WORDS = new Set(
-  'road rd street avenue ave lane crescent cres terrace grove mews gardens gdns drive close rise way walk row square sq place parade wynd brae park loan vennel gait boulevard esplanade promenade causeway embankment dene garth fold approach'.split(
+  'road rd street avenue ave lane crescent cres terrace grove mews gardens gdns drive close rise way walk row square sq place parade wynd brae park loan vennel gait boulevard esplanade promenade causeway embankment dene garth fold approach mount chase'.split(
     ' ',
   ),
 );
@@ -32,6 +32,10 @@ const WEAK_STREET_WORDS = new Set([
   'garth',
   'fold',
   'approach',
+  // "Nowell Mount", "Hyde Park Mount" (Leeds and Bradford streets); "St Michael's Mount" is not one, so possible only
+  'mount',
+  // "on Robin Hood Chase" (not "a wild Goose Chase": ordinary words need someone living on it)
+  'chase',
 ]);
 /** Small-letter streets: only these words, after "on", "off", "in" ... ("we're on mill lane"). */
 const LOWER_STREET_WORDS = new Set(
@@ -237,7 +241,10 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
         // "we live on Thorny Loan", "off Green Way": even ordinary words, where someone lives on or off it (possible)
         const livedOn =
           (['on', 'off', 'onto'].includes(tokens[s - 1]?.key ?? '') && livedOnLead(tokens, s - 1)) || homeSaidBefore(tokens, s, t.key);
-        if ((!(weak && plain) || livedOn) && !anyKept(kept, s, i)) out.push(span(tokens, s, i, weak ? 'check' : undefined));
+        // "Mount" names schools too ("stayed at Quarry Mount"): a street only on, off or moved from it, never "at" it
+        const before = tokens[s - 1]?.key ?? '';
+        const mountOk = t.key !== 'mount' || (before !== 'at' && (livedOn || ['on', 'off', 'from', 'onto'].includes(before)));
+        if ((!(weak && plain) || livedOn) && mountOk && !anyKept(kept, s, i)) out.push(span(tokens, s, i, weak ? 'check' : undefined));
       } else if (KEPT_STREET_WORDS.has(t.key)) {
         // a district's name before "Road" is a street's: "off the Shankill Road", "on Holloway Road"
         const p = tokens[i - 1]!;
@@ -730,10 +737,11 @@ const ON_LEADS = new Set([
   'rehoused',
 ]);
 const BE_WORDS = new Set(['was', 'were', 'are', 'am', 'is', 'still', 'wis', "we're", "i'm", "they're", 'weve', "we've", 'been']);
-const PEOPLE = new Set(['we', 'i', 'they', 'us', "we're", "i'm", "they're", 'mum', 'mam', 'nan', 'gran', 'family', 'she', 'he']);
+// with the Black Country "we'm" (we are): "we'm still on the Wrens Nest"
+const PEOPLE = new Set(['we', 'i', 'they', 'us', "we're", "i'm", "they're", "we'm", 'mum', 'mam', 'nan', 'gran', 'family', 'she', 'he']);
 /** Last words of an estate's or street's name typed in small letters: "the cantril farm", "grove hill", "ise lodge". */
 const ESTATE_TAILS = new Set(
-  'farm park hill lodge estate green vale grange fields moor heath mount side bank brow top mead gate view rise dale wood meadows heights village valley lea leys hey croft'.split(
+  'farm park hill lodge estate green vale grange fields moor heath mount side bank brow top mead gate view rise dale wood meadows heights village valley lea leys hey croft nest'.split(
     ' ',
   ),
 );
@@ -759,6 +767,8 @@ const PAUSE_AFTER = new Set([
   'until',
   'because',
   'cos',
+  // "we're on the Gurnos still"
+  'still',
   'an',
   'wi',
   'tae',
@@ -791,7 +801,8 @@ function livedOnLead(tokens: Token[], on: number): boolean {
   // "we was up on the Gurnos"
   if (['up', 'down', 'out', 'over', 'back'].includes(tokens[on - 1]?.key ?? '') && joinedBySpace(tokens[on]!.gap)) on--;
   const a = tokens[on - 1]?.key ?? '';
-  if (ON_LEADS.has(a) || LIVE_WORDS.has(a)) return true;
+  // the Black Country "we'm" (we are) is a person and a be-word at once: "we'm on the Wrens Nest"
+  if (ON_LEADS.has(a) || LIVE_WORDS.has(a) || a === "we'm") return true;
   if (!BE_WORDS.has(a)) return false;
   for (let k = on - 2; k >= Math.max(0, on - 3); k--) if (PEOPLE.has(tokens[k]!.key)) return true;
   return false;

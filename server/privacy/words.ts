@@ -105,6 +105,12 @@ const NEVER_NAMES = new Set(
   hungarian dari sorani kurmanji patois creole bsl makaton nigerian ghanaian eritrean ethiopian sudanese syrian
   afghan iraqi iranian pakistani indian bangladeshi jamaican congolese zimbabwean kenyan ugandan filipino gypsy
   roma traveller romani punjabi
+  bangla nepali sinhala sinhalese burmese rohingya uyghur malay indonesian yemeni moroccan algerian tunisian egyptian
+  libyan lebanese palestinian jordanian saudi emirati kuwaiti cypriot maltese kosovan kosovar macedonian moldovan
+  belarusian armenian azerbaijani kazakh uzbek tajik chechen cameroonian senegalese gambian liberian ivorian malian
+  angolan mozambican zambian malawian tanzanian rwandan burundian namibian brazilian colombian venezuelan mexican cuban
+  bajan trinidadian guyanese nepalese taiwanese estonian dutch belgian swiss austrian danish swedish norwegian finnish
+  persian hebrew yiddish berber amazigh wolof fula fulani mandinka krio luganda kinyarwanda oromo afrikaans ndebele
   social services council court family children childrens worker workers team office officer
   nhs gp cafcass ofsted camhs send ehcp sen iro hhj dj mash cin cp lac pip dla covid lockdown
   facebook whatsapp instagram tiktok snapchat google zoom teams youtube twitter wechat insta snap fb ig telegram discord
