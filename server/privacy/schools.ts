@@ -72,6 +72,9 @@ import {
   VERDICTS,
   TITLES,
   STAFF,
+  SIBLINGS,
+  STAY_WORDS,
+  CAREERS,
 } from './school-words.ts';
 
 const schoolSentences = (tokens: Token[]) =>
@@ -145,9 +148,16 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
   const tokens = raw.some((t) => DIALECT.has(t.key)) ? raw.map((t) => (DIALECT.has(t.key) ? { ...t, key: DIALECT.get(t.key)! } : t)) : raw;
   const cue = schoolSentences(tokens);
   // near a word about illness (five words either side, in the same sentence): "was at St Cadoc's after my breakdown"
-  const ill = sentencesWith(tokens, (t) => ILL_CUES.has(t.key));
+  // ("she wants to be a nurse", "she want be doctor": a child's hopes, not an illness)
+  const illCue = (t: Token, k: number) =>
+    ILL_CUES.has(t.key) &&
+    !(
+      CAREERS.has(t.key) &&
+      (tokens[k - 1]?.key === 'be' || (['a', 'an'].includes(tokens[k - 1]?.key ?? '') && tokens[k - 2]?.key === 'be'))
+    );
+  const ill = sentencesWith(tokens, illCue);
   const near = new Uint8Array(tokens.length);
-  for (let k = 0; k < tokens.length; k++) if (ill[k] && ILL_CUES.has(tokens[k]!.key)) near.fill(1, Math.max(0, k - 5), k + 6);
+  for (let k = 0; k < tokens.length; k++) if (ill[k] && illCue(tokens[k]!, k)) near.fill(1, Math.max(0, k - 5), k + 6);
   for (let k = 0; k < tokens.length; k++) ill[k]! &= near[k]!;
   const out: Candidate[] = [...schoolsWithoutSchoolWord(tokens, kept, cue, ill)];
   for (let i = 0; i < tokens.length; i++) {
@@ -439,6 +449,15 @@ function ageInSentence(tokens: Token[], i: number): boolean {
   }
   return false;
 }
+/** Whether a child is named just before token k, in its sentence: "his sister Priya is", "my son Oisín goes", "our eldest is". */
+function childBefore(tokens: Token[], k: number): boolean {
+  for (let m = k; m >= 0 && m > k - 4; m--) {
+    // (a brother or sister only with a name after: "my brother is at Park View" may be a grown man at work)
+    if (CHILD_WORDS.has(tokens[m]!.key) || (SIBLINGS.has(tokens[m]!.key) && m < k && tokens[m + 1]!.cap)) return true;
+    if (tokens[m]!.sentenceStart || !joinedBySpace(tokens[m]!.gap)) return false;
+  }
+  return false;
+}
 /** "my eldest aleena goes to X now", "the twins go to X now": one word, then "now", after a child and "goes to". */
 function childGoesNow(tokens: Token[], i: number): boolean {
   const [to, verb, after] = [tokens[i - 1], tokens[i - 2], tokens[i + 1]];
@@ -477,6 +496,11 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
       const t = tokens[i]!;
       if (!(t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap) && !NOT_SCHOOL_AT.has(t.key)) return 'sure';
     }
+    // "she is 15 and she go Notre Dame", "my son Oisín goes St Columb's": "go" with no "to", after a child's age or a child
+    if ((a === 'go' || a === 'goes') && tokens[i]!.cap && !tokens[i]!.sentenceStart && !ill[i] && !AT_TIMES.has(tokens[i]!.key)) {
+      if (ageInSentence(tokens, i)) return 'sure';
+      if (childBefore(tokens, i - 2)) return 'maybe';
+    }
     // "kicked out of Commonweal", "got put out of Holy Cross"
     if (a === 'of' && b === 'out' && OUSTED.has(c)) return 'sure';
     // "on a managed move from Lister", "a managed move to Eastlea": a move between schools
@@ -497,8 +521,12 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     if (copula && !ill[i] && !NOT_SCHOOL_AT.has(tokens[i]!.key)) {
       const t = tokens[i]!;
       // "at Nan's", "at Sarah's": someone's house
-      if (!(t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap)) return school ? 'sure' : 'maybe';
+      // "his sister Priya is at Witton Park", "Blessing is 7 now and is at ...": a child (named so, or aged) is at school there
+      if (!(t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap))
+        return school || childBefore(tokens, i - 2) || ageInSentence(tokens, i) ? 'sure' : 'maybe';
     }
+    // "Hibo stayed at Smithy Street so she kept her friends": staying on at a school, in a sentence about school
+    if (a === 'at' && school && STAY_WORDS.has(b) && !ill[i]) return 'sure';
   }
   if (SURE_LEADS.includes(a) && ((/^\d{1,2}$/.test(b) && ['year', 'yr', 'y'].includes(c)) || /^(?:y\d{1,2}|p[1-7]|s[1-6])$/.test(b)))
     return 'sure';
@@ -641,7 +669,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     (['goes', 'go', 'going', 'transferred'].includes(b) ||
       (['goes', 'go', 'moved', 'transferred'].includes(c) && ['him', 'her', 'them', 'schools'].includes(b)))
   )
-    return 'maybe';
+    // "Simran is 10 and goes to Uplands Manor": a child's age says it is a school
+    return ['goes', 'go', 'going'].includes(b) && ageInSentence(tokens, i) ? 'sure' : 'maybe';
   if (a === 'at' && ['started', 'starts', 'starting', 'start', 'place', 'places', 'settled'].includes(b)) return 'maybe';
   // "doing his GCSEs at Castlebrook"
   if (a === 'at' && ['gcses', 'gcse', 'a-levels', 'highers', 'exams', 'sats', 'btec', 'nationals'].includes(b)) return 'sure';
@@ -893,9 +922,15 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
     const prep = NAME_PREPS.has(tokens[i - 1]?.key ?? '') && !ill[i] && !church[i] && !kept[i];
     // "tyler was 12 ... she got him help through Afon Taf": a child's age before it in the sentence (possible)
     const aged = cued > 0 && !kept[i] && !ill[i] && !church[i] && ageInSentence(tokens, i);
-    if ((known || (cued && (cue[i] || prep || aged))) && !TITLES.has(tokens[i - 1]?.key ?? '')) {
+    // "she is 15 and she go Notre Dame", "got me back in Stepney All Saints": a lead, and a child's age before it (sure)
+    const led =
+      prep ||
+      (['go', 'goes'].includes(tokens[i - 1]?.key ?? '') && !ill[i]) ||
+      (tokens[i - 1]?.key === 'in' && tokens[i - 2]?.key === 'back');
+    if ((known || (cued && (cue[i] || led || aged))) && !TITLES.has(tokens[i - 1]?.key ?? '')) {
       const n = known || cued;
-      out.push({ kind: 'school', start: t.start, end: tokens[i + n - 1]!.baseEnd, ...(known || cue[i] ? {} : { tier: 'check' as const }) });
+      const sure = known || cue[i] || (aged && led);
+      out.push({ kind: 'school', start: t.start, end: tokens[i + n - 1]!.baseEnd, ...(sure ? {} : { tier: 'check' as const }) });
       i += n - 1;
       continue;
     }

@@ -1,0 +1,69 @@
+// Version 12's school rules, tuned on 12n + 12p: a child (named as a son, a sister, or by an age) at a school,
+// "go X" without "to", staying on at a school, a school that shares its street's name, and career words.
+import { describe, expect, it } from 'vitest';
+import { flagged } from './helpers/flags.ts';
+
+describe('a child at a school', () => {
+  it('is sure where the sentence names the child as a brother, sister or son', () => {
+    expect(flagged('His sister Amara is at Park View and loves it.', 'school')).toEqual(['Park View']);
+    expect(flagged('my wee brother Tiernan is at Meadow Bank now', 'school')).toEqual(['Meadow Bank']);
+  });
+
+  it('stays possible for a brother with no name, who may be grown up', () => {
+    expect(flagged('My brother is at Park View.', 'school')).toEqual(['Park View (check)']);
+    expect(flagged('Amara is at Witton Park now.', 'school')).toEqual(['Witton Park (check)']);
+  });
+
+  it('is sure after a child\'s age and "goes to"', () => {
+    expect(flagged('Ali is 8 and goes to Meadow Bank.', 'school')).toEqual(['Meadow Bank']);
+    expect(flagged('Ali goes to Meadow Bank.', 'school')).toEqual(['Meadow Bank (check)']);
+  });
+});
+
+describe('"go X" with no "to"', () => {
+  it("reads a school after a child or a child's age", () => {
+    expect(flagged('Tomas is 11 and he go Braeburn, his English is good now.', 'school')).toEqual(['Braeburn']);
+    expect(flagged('my son Kacper goes Thornleigh and likes it', 'school')).toEqual(['Thornleigh']);
+    expect(flagged('Sadia is 12 and her sis go Notre Dame', 'school')).toEqual(['Notre Dame']);
+  });
+
+  it('leaves a grown-up going somewhere alone', () => {
+    expect(flagged('my husband goes Thornleigh for work', 'school')).toEqual([]);
+    expect(flagged('We go Braeburn for the shopping on Friday.', 'school')).toEqual([]);
+  });
+});
+
+describe('staying on at a school', () => {
+  it('is a school in a sentence about school, even when named like a street', () => {
+    expect(flagged('Zuri moved up to the academy but Kemi stayed at Orchard Street with her friends from school.', 'school')).toEqual([
+      'Orchard Street',
+    ]);
+    expect(flagged('Zuri moved up to the academy but Kemi stayed at Orchard Street with her friends from school.', 'address')).toEqual([]);
+  });
+
+  it('is the street where nothing says school', () => {
+    expect(flagged('We stayed at Orchard Street with my mum for a week.', 'school')).toEqual([]);
+    expect(flagged('We stayed at Orchard Street with my mum for a week.', 'address')).toEqual(['Orchard Street']);
+  });
+});
+
+describe('a school named for its street', () => {
+  it('is the school after a sure school lead', () => {
+    expect(flagged('She was 6 when she started reception at Paxton Avenue.', 'school')).toEqual(['Paxton Avenue']);
+    expect(flagged('She was 6 when she started reception at Paxton Avenue.', 'address')).toEqual([]);
+  });
+
+  it('is the street where the family lives', () => {
+    expect(flagged('We moved to a flat on Paxton Avenue last year.', 'school')).toEqual([]);
+  });
+});
+
+describe('a job a child hopes for is not an illness', () => {
+  it('reads "wants to be a doctor" as no illness', () => {
+    expect(flagged("She is 13 and wants to be a doctor, she goes St Aidan's now.", 'school')).toEqual(["St Aidan's"]);
+  });
+
+  it('still reads a doctor who saw her as illness', () => {
+    expect(flagged("She is 13 and was seen by a doctor, she goes St Aidan's now.", 'school')).toEqual([]);
+  });
+});
