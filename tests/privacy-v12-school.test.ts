@@ -67,3 +67,29 @@ describe('a job a child hopes for is not an illness', () => {
     expect(flagged("She is 13 and was seen by a doctor, she goes St Aidan's now.", 'school')).toEqual([]);
   });
 });
+
+describe('a child the story names, later at a school', () => {
+  it("is sure where the story said before that the name is a child's", () => {
+    expect(flagged('My daughter Lana was 12 then. Now Lana is at Park View and loves it.', 'school')).toEqual(['Park View']);
+    expect(flagged('My kids Femi and Ola are lovely. Femi goes to Park View.', 'school')).toEqual(['Park View']);
+    expect(flagged('The boys Harvey and Archie settled at Park View.', 'school')).toEqual(['Park View']);
+  });
+
+  it("stays possible where nothing says the name is a child's", () => {
+    expect(flagged('Lana is at Park View and loves it.', 'school')).toEqual(['Park View (check)']);
+    expect(flagged('Harvey and Archie settled at Park View.', 'school')).toEqual(['Park View (check)']);
+  });
+
+  it('reads "and Nia at X" after a child of the story', () => {
+    expect(flagged('My girls Dev and Nia are doing well. Dev is at Meadow Bank and Nia at Park View now.', 'school')).toEqual([
+      'Meadow Bank',
+      'Park View (check)',
+    ]);
+    expect(flagged('my sis rukhsana at Thornleigh said he helped her with her forms', 'school')).toEqual(['Thornleigh']);
+  });
+
+  it('leaves a child at a time or seen at a place alone', () => {
+    expect(flagged('My girls Dev and Nia are doing well. Dev is at work and Nia at Easter.', 'school')).toEqual([]);
+    expect(flagged('My girls Dev and Nia are fine. We saw Dev and Nia at Park View.', 'school')).toEqual([]);
+  });
+});

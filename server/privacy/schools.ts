@@ -159,7 +159,7 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
   const near = new Uint8Array(tokens.length);
   for (let k = 0; k < tokens.length; k++) if (ill[k] && illCue(tokens[k]!, k)) near.fill(1, Math.max(0, k - 5), k + 6);
   for (let k = 0; k < tokens.length; k++) ill[k]! &= near[k]!;
-  const out: Candidate[] = [...schoolsWithoutSchoolWord(tokens, kept, cue, ill)];
+  const out: Candidate[] = [...schoolsWithoutSchoolWord(tokens, kept, cue, ill, childNames(tokens))];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (LEADING_HEADS.has(t.key) && (t.cap || LOWER_LEADING_HEADS.has(t.key))) {
@@ -449,6 +449,52 @@ function ageInSentence(tokens: Token[], i: number): boolean {
   }
   return false;
 }
+/**
+ * Every mention of a name the story says is a child's: after "my daughter", "the boys", "his sister" ("the boys Harvey
+ * and Archie"), or before an age ("Lana was 12", "Oisín, who is 15", "Priya (9)").
+ */
+function childNames(tokens: Token[]): Uint8Array {
+  const names = new Set<string>();
+  const nameLike = (t: Token | undefined) =>
+    t !== undefined && /^\p{L}[\p{L}'’-]*$/u.test(t.text) && !neverAName(t.key) && !commonWord(t.key) && !GENERIC_SCHOOL_WORDS.has(t.key);
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const t = tokens[k]!;
+    if ((CHILD_WORDS.has(t.key) || SIBLINGS.has(t.key)) && !t.cap) {
+      let m = k + 1;
+      while (m < tokens.length && m < k + 6 && nameLike(tokens[m]) && /^[ \t,]+$/u.test(tokens[m]!.gap) && !tokens[m]!.sentenceStart) {
+        names.add(tokens[m]!.key);
+        // "Harvey and Archie", "Jack, Poppy and Mia"
+        if (['and', '&'].includes(tokens[m + 1]?.key ?? '')) m += 2;
+        else if (/^[ \t]*,[ \t]*$/u.test(tokens[m + 1]?.gap ?? '') && nameLike(tokens[m + 1]) && tokens[m + 1]!.cap === tokens[m]!.cap) m++;
+        else break;
+      }
+    }
+    // "Lana was 12", "Oisín, who is 15", "Priya (9)"
+    const n = tokens[k + 1]!;
+    const age = (x: Token | undefined) => x !== undefined && /^(?:[1-9]|1[0-7])$/u.test(x.key);
+    if (
+      t.cap &&
+      nameLike(t) &&
+      (onlyAName(t.key) || knownName(t.key) || unknownWord(t.key)) &&
+      ((['is', 'was', 'turned'].includes(n.key) && age(tokens[k + 2])) ||
+        (n.key === 'who' && ['is', 'was'].includes(tokens[k + 2]?.key ?? '') && age(tokens[k + 3])) ||
+        (age(n) && /^\s*\($/u.test(n.gap)))
+    )
+      names.add(t.key);
+  }
+  const at = new Uint8Array(tokens.length);
+  if (names.size) for (let k = 0; k < tokens.length; k++) if (names.has(tokens[k]!.key)) at[k] = 1;
+  return at;
+}
+/** Whether one of the story's children is the one named just before token k (the word before a lead), in its sentence. */
+function childNamedBefore(tokens: Token[], k: number, kid: Uint8Array | undefined): boolean {
+  if (!kid) return false;
+  for (let m = k; m >= 0 && m > k - 4; m--) {
+    if (kid[m]) return true;
+    if (tokens[m]!.sentenceStart || !joinedBySpace(tokens[m]!.gap)) return false;
+  }
+  return false;
+}
 /** Whether a child is named just before token k, in its sentence: "his sister Priya is", "my son Oisín goes", "our eldest is". */
 function childBefore(tokens: Token[], k: number): boolean {
   for (let m = k; m >= 0 && m > k - 4; m--) {
@@ -470,7 +516,7 @@ function childGoesNow(tokens: Token[], i: number): boolean {
   return false;
 }
 
-function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8Array): 'sure' | 'maybe' | undefined {
+function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8Array, kid?: Uint8Array): 'sure' | 'maybe' | undefined {
   // i is the first word of the name; look at the words before it
   const a = tokens[i - 1]?.key ?? '';
   const b = tokens[i - 2]?.key ?? '';
@@ -501,6 +547,23 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
       if (ageInSentence(tokens, i)) return 'sure';
       if (childBefore(tokens, i - 2)) return 'maybe';
     }
+    // "Jack is at Isca and Poppy at Ladysmith", "my sis rukhsana at Morpeth": a child of the story, then "at" (possible)
+    if (a === 'at' && kid?.[i - 2] && !ill[i] && !AT_TIMES.has(tokens[i]!.key) && !NOT_SCHOOL_AT.has(tokens[i]!.key)) {
+      const before = tokens[i - 3];
+      // (after "and" or a comma only as the second of two: "Jack is at Isca and Poppy at ...", not "we saw Dev and Nia at ...")
+      let listed = false;
+      for (let k = i - 4; k >= 0 && k > i - 14 && !listed; k--) {
+        listed = tokens[k]!.key === 'at' && kid[k + 1] !== 1;
+        if (tokens[k]!.sentenceStart) break;
+      }
+      if (
+        before &&
+        (SIBLINGS.has(before.key) ||
+          CHILD_WORDS.has(before.key) ||
+          (listed && (['and', '&'].includes(before.key) || /,\s*$/u.test(tokens[i - 2]!.gap))))
+      )
+        return 'maybe';
+    }
     // "kicked out of Commonweal", "got put out of Holy Cross"
     if (a === 'of' && b === 'out' && OUSTED.has(c)) return 'sure';
     // "on a managed move from Lister", "a managed move to Eastlea": a move between schools
@@ -523,7 +586,7 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
       // "at Nan's", "at Sarah's": someone's house
       // "his sister Priya is at Witton Park", "Blessing is 7 now and is at ...": a child (named so, or aged) is at school there
       if (!(t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap))
-        return school || childBefore(tokens, i - 2) || ageInSentence(tokens, i) ? 'sure' : 'maybe';
+        return school || childBefore(tokens, i - 2) || childNamedBefore(tokens, i - 2, kid) || ageInSentence(tokens, i) ? 'sure' : 'maybe';
     }
     // "Hibo stayed at Smithy Street so she kept her friends": staying on at a school, in a sentence about school
     if (a === 'at' && school && STAY_WORDS.has(b) && !ill[i]) return 'sure';
@@ -670,8 +733,13 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
       (['goes', 'go', 'moved', 'transferred'].includes(c) && ['him', 'her', 'them', 'schools'].includes(b)))
   )
     // "Simran is 10 and goes to Uplands Manor": a child's age says it is a school
-    return ['goes', 'go', 'going'].includes(b) && ageInSentence(tokens, i) ? 'sure' : 'maybe';
-  if (a === 'at' && ['started', 'starts', 'starting', 'start', 'place', 'places', 'settled'].includes(b)) return 'maybe';
+    return ['goes', 'go', 'going'].includes(b) &&
+      (ageInSentence(tokens, i) || childNamedBefore(tokens, i - 3, kid) || childBefore(tokens, i - 3))
+      ? 'sure'
+      : 'maybe';
+  if (a === 'at' && ['started', 'starts', 'starting', 'start', 'place', 'places', 'settled'].includes(b))
+    // "the boys Harvey and Archie settled at ...": a child of the story started or settled there (sure)
+    return b !== 'place' && b !== 'places' && !ill?.[i] && childNamedBefore(tokens, i - 3, kid) ? 'sure' : 'maybe';
   // "doing his GCSEs at Castlebrook"
   if (a === 'at' && ['gcses', 'gcse', 'a-levels', 'highers', 'exams', 'sats', 'btec', 'nationals'].includes(b)) return 'sure';
   return undefined;
@@ -821,7 +889,7 @@ function welshBro(tokens: Token[], i: number, cue: Uint8Array, ill: Uint8Array):
   return { kind: 'school', start: t.start, end: n.baseEnd, ...(led ? {} : { tier: 'check' as const }) };
 }
 
-function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8Array, ill: Uint8Array): Candidate[] {
+function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8Array, ill: Uint8Array, kid: Uint8Array): Candidate[] {
   const church = sentencesWith(tokens, (t) => CHURCH_WORDS.has(t.key));
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -850,7 +918,8 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       if ((t.key === 'st' || t.key === 'saint') && tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap) {
         const k = i + 2 < tokens.length && joinedBySpace(tokens[i + 2]!.gap) ? LOWER_DENOMINATIONS.matchAt(tokens, i + 2) : 0;
         if (k) out.push({ kind: 'school', start: t.start, end: tokens[i + 1 + k]!.end });
-        else if (schoolContext(tokens, i, cue, ill)) out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.end, tier: 'check' });
+        else if (schoolContext(tokens, i, cue, ill, kid))
+          out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.end, tier: 'check' });
         continue;
       }
       // "moved him to bishop challoner", "got her into cardinal heenan": a bishop's name after a lead (possible)
@@ -863,7 +932,7 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         (knownName(n1.key) || unknownWord(n1.key)) &&
         !neverAName(n1.key) &&
         !church[i] &&
-        schoolContext(tokens, i, cue, ill)
+        schoolContext(tokens, i, cue, ill, kid)
       ) {
         out.push({ kind: 'school', start: t.start, end: n1.end, tier: 'check' });
         i++;
@@ -875,8 +944,9 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         const e = i + devotional - 1;
         const k = tokens[e + 1] && joinedBySpace(tokens[e + 1]!.gap) ? LOWER_DENOMINATIONS.matchAt(tokens, e + 1) : 0;
         if (k) out.push({ kind: 'school', start: t.start, end: tokens[e + k]!.end });
-        else if (schoolContext(tokens, i, cue, ill)) out.push({ kind: 'school', start: t.start, end: tokens[e]!.baseEnd, tier: 'check' });
-        if (k || schoolContext(tokens, i, cue, ill)) {
+        else if (schoolContext(tokens, i, cue, ill, kid))
+          out.push({ kind: 'school', start: t.start, end: tokens[e]!.baseEnd, tier: 'check' });
+        if (k || schoolContext(tokens, i, cue, ill, kid)) {
           i = e + k;
           continue;
         }
@@ -898,7 +968,7 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         (knownName(next.key) || unknownWord(next.key) || /ing$/u.test(next.key)) &&
         !GENERIC_SCHOOL_WORDS.has(next.key);
       if (CONTEXT_LAST.has(tokens[i - 1]?.key ?? '') && !kept[i] && (lowerNameLike(t.key) || pairEnd || fullName)) {
-        const ctx = schoolContext(tokens, i) ?? schoolContext(tokens, i, cue, ill);
+        const ctx = schoolContext(tokens, i) ?? schoolContext(tokens, i, cue, ill, kid);
         if (ctx === 'sure' || (ctx === 'maybe' && (cue[i] || tokens[i - 1]!.key === 'into' || fullName))) {
           const pair =
             lowerNameLike(next?.key ?? '') || NAME_ENDS.has(next?.key ?? '') || (welshWord(t.key) && foreignWord(next?.key ?? ''));
@@ -955,7 +1025,7 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       if (saint && j <= i) continue;
       if (tokens[j + 1]?.key === 'of' && tokens[j + 2]?.cap && joined(tokens, j + 1)) j = capitalisedRun(tokens, j + 2, 2, kept);
       const d = tokens[j + 1] && joined(tokens, j + 1) ? DENOMINATIONS.matchAt(tokens, j + 1) : 0;
-      const ctx = d || schoolContext(tokens, i) || yearFollows(tokens, j + 1) ? 'sure' : schoolContext(tokens, i, cue, ill);
+      const ctx = d || schoolContext(tokens, i) || yearFollows(tokens, j + 1) ? 'sure' : schoolContext(tokens, i, cue, ill, kid);
       if (d) out.push({ kind: 'school', start: t.start, end: tokens[j + d]!.end });
       else if (ctx) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, ...(ctx === 'maybe' ? { tier: 'check' } : {}) });
       else if (
@@ -1013,7 +1083,14 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       tokens[i - 1]?.key === 'to' &&
       [tokens[i - 2]?.key, tokens[i - 3]?.key].some((k) => k === 'moved' || k === 'transferred');
     const older = candidate && !neverAName(t.key) && !movedNearIllness ? schoolContext(tokens, i) : undefined;
-    let ctx = candidate ? (older ?? schoolContext(tokens, i, cue, ill)) : undefined;
+    // (a possible one the older rules read is sure where the sentence's child or school says so: "the boys Harvey and Archie settled at")
+    let ctx = candidate
+      ? older === 'maybe'
+        ? schoolContext(tokens, i, cue, ill, kid) === 'sure'
+          ? 'sure'
+          : older
+        : (older ?? schoolContext(tokens, i, cue, ill, kid))
+      : undefined;
     // "moved him from Mossbourne to a school out of the area", "from Oakfield to another school"
     // "joined Kingsmead in year 7", "went to Parkfield for year 7", "off to Holyrood in August for S1": a year group after the name
     if (candidate && !ctx && !kept[i] && ENTRY_LEADS.has(tokens[i - 1]?.key ?? '') && !tokens[i - 1]!.sentenceStart) {
