@@ -93,3 +93,27 @@ describe('a child the story names, later at a school', () => {
     expect(flagged('My girls Dev and Nia are fine. We saw Dev and Nia at Park View.', 'school')).toEqual([]);
   });
 });
+
+describe('doing well at a school, and got into one', () => {
+  it("is sure after a child's age or a child of the story", () => {
+    expect(flagged("zara is 10 and doing great at St Brendan's.", 'school')).toEqual(["St Brendan's"]);
+    expect(flagged('My son Kemar was struggling. She got Kemar into Park View.', 'school')).toEqual(['Park View']);
+  });
+
+  it('stays possible with no child said', () => {
+    expect(flagged("We were doing great at St Brendan's.", 'school')).toEqual(["St Brendan's (check)"]);
+    expect(flagged('She got Kemar into Park View.', 'school')).toEqual(['Park View (check)']);
+  });
+});
+
+describe('a college named with a compass word', () => {
+  it('reads "South and City College", "North West College"', () => {
+    expect(flagged('she went to South and City College last year', 'school')).toEqual(['South and City College']);
+    expect(flagged('he goes to North West College now', 'school')).toEqual(['North West College']);
+  });
+
+  it('leaves a direction and an academy trust alone', () => {
+    expect(flagged('we drove south and City College was shut', 'school')).toEqual([]);
+    expect(flagged('the South West Academy Trust runs it', 'school')).toEqual([]);
+  });
+});

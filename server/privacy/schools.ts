@@ -245,8 +245,18 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
       s++;
     const words = tokens.slice(s, i);
     // "New City College", "New College Durham": "New" inside a name, not at a sentence's start
+    // "South and City College", "North West College": a compass word inside a longer capitalised name
     const distinctive = words.filter(
-      (w) => (!TYPE_WORDS.has(w.key) && !neverAName(w.key)) || (w.key === 'new' && w.cap && !w.sentenceStart && t.cap),
+      (w) =>
+        (!TYPE_WORDS.has(w.key) && !neverAName(w.key)) ||
+        (w.key === 'new' && w.cap && !w.sentenceStart && t.cap) ||
+        (COMPASS.has(w.key) &&
+          w.cap &&
+          !w.sentenceStart &&
+          t.cap &&
+          words.length >= 2 &&
+          // not "the North East School Sport Partnership", "the South West Academy Trust"
+          !['trust', 'sport', 'sports', 'partnership', 'network', 'games'].includes(tokens[i + 1]?.key ?? '')),
     );
     if (distinctive.length === 0) {
       // "City College Plymouth", "Sixth Form College Farnborough": a school's kind, then its town
@@ -344,6 +354,9 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
   const found = [...out, ...schoolsAfterSchools(tokens, out, kept)];
   return [...found, ...namedAgain(tokens, found, 'school', joined)];
 }
+
+/** North, south, east, west: a part of a college's name only beside other capitalised words. */
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'mid', 'central']);
 
 const EXCLUDING = new Set(['excluded', 'expelled', 'suspended']);
 /** "excluded from", "an exclusion from": said just before a school's name */
@@ -533,7 +546,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     if (a === 'into' && !tokens[i - 1]!.sentenceStart && !YEAR_GROUP.test(tokens[i]!.key) && !ill[i]) {
       // "got Kemar into Riddlesdown Collegiate and Shanice into St Mark's"
       for (let k = i - 2; k >= Math.max(0, i - 10); k--) {
-        if (PLACE_VERBS.has(tokens[k]!.key)) return school ? 'sure' : 'maybe';
+        // (sure too for a child of the story: "she got Kemar into Riddlesdown" where Kemar is her son)
+        if (PLACE_VERBS.has(tokens[k]!.key)) return school || childNamedBefore(tokens, i - 2, kid) ? 'sure' : 'maybe';
         if (tokens[k]!.sentenceStart || !joinedBySpace(tokens[k]!.gap)) break;
       }
     }
@@ -702,9 +716,10 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     // "on a reduced timetable at Rushgrove", "his exclusion from Oakmere": a place-shaped name in a sentence about school (possible)
     if ((a === 'at' || a === 'from') && school && lowerNameLike(tokens[i]!.key) && !onlyAName(tokens[i]!.key)) return 'maybe';
     // "doing great at St Brendan's", "acting up at St Malachy's", "struggling at Oakfield": in a sentence about school
+    // (or after a child's age or a child of the story: "sophie is 10 and doing great at St Brendan's")
     if (
       a === 'at' &&
-      school &&
+      (school || ageInSentence(tokens, i) || childNamedBefore(tokens, i - 3, kid)) &&
       ['great', 'well', 'brilliant', 'struggling', 'thriving', 'settled', 'happy', 'up', 'behaving', 'doing'].includes(b)
     )
       return 'sure';
