@@ -117,3 +117,15 @@ describe('a college named with a compass word', () => {
     expect(flagged('the South West Academy Trust runs it', 'school')).toEqual([]);
   });
 });
+
+describe('a place at a school, and a teacher at one', () => {
+  it('is sure for a place in a sentence about school', () => {
+    expect(flagged('She came to the EHCP review and argued for a place at Park View, where he is happy.', 'school')).toEqual(['Park View']);
+    expect(flagged('She argued for a place at Park View, where he is happy.', 'school')).toEqual(['Park View (check)']);
+  });
+
+  it('reads a teacher "Mrs X at Y" in a sentence about a child', () => {
+    expect(flagged('She spoke to Mrs Okafor at Park View about my son.', 'school')).toEqual(['Park View (check)']);
+    expect(flagged('She spoke to Mrs Okafor at Park View about my benefits.', 'school')).toEqual([]);
+  });
+});

@@ -508,6 +508,11 @@ function childNamedBefore(tokens: Token[], k: number, kid: Uint8Array | undefine
   }
   return false;
 }
+/** Whether no sentence starts between tokens a and b. */
+function sameSentence(tokens: Token[], a: number, b: number): boolean {
+  for (let k = Math.min(a, b) + 1; k <= Math.max(a, b); k++) if (tokens[k]!.sentenceStart) return false;
+  return true;
+}
 /** Whether a child is named just before token k, in its sentence: "his sister Priya is", "my son Oisín goes", "our eldest is". */
 function childBefore(tokens: Token[], k: number): boolean {
   for (let m = k; m >= 0 && m > k - 4; m--) {
@@ -577,6 +582,11 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
           (listed && (['and', '&'].includes(before.key) || /,\s*$/u.test(tokens[i - 2]!.gap))))
       )
         return 'maybe';
+    }
+    // "spoke to Mr Atwal at Landau Forte when Harleen stopped eating": a teacher at a school, in a sentence about a child (possible)
+    if (a === 'at' && ['mr', 'mrs', 'miss', 'ms', 'sir'].includes(c) && tokens[i - 2]!.cap && !ill[i] && tokens[i]!.cap) {
+      for (let k = Math.max(0, i - 12); k < Math.min(tokens.length, i + 12); k++)
+        if ((kid?.[k] || CHILD_WORDS.has(tokens[k]!.key)) && sameSentence(tokens, k, i)) return 'maybe';
     }
     // "kicked out of Commonweal", "got put out of Holy Cross"
     if (a === 'of' && b === 'out' && OUSTED.has(c)) return 'sure';
@@ -682,7 +692,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
           ['place', 'places'].includes(tokens[k]!.key) &&
           ['a', 'the', 'her', 'his', 'their', 'school'].includes(tokens[k - 1]?.key ?? '')
         )
-          return 'maybe';
+          // "the EHCP meeting ... and argued for a place at Crosshill": sure in a sentence about school, not illness
+          return school && !ill[i] && !HOME_HEADS.has(tokens[i + 1]?.key ?? '') ? 'sure' : 'maybe';
         if (tokens[k]!.sentenceStart || !joinedBySpace(tokens[k]!.gap) || tokens[k]!.key === 'at') break;
       }
     }
