@@ -129,3 +129,20 @@ describe('a place at a school, and a teacher at one', () => {
     expect(flagged('She spoke to Mrs Okafor at Park View about my benefits.', 'school')).toEqual([]);
   });
 });
+
+describe('a child "is in" a school', () => {
+  it('reads a name that is no place after a child "is in" (possible)', () => {
+    expect(flagged('my daughter Ugne is in Thornleigh now, she is 8', 'school')).toEqual(['Thornleigh (check)']);
+  });
+
+  it('leaves a town, a year group, a unit and a grown-up alone', () => {
+    for (const s of [
+      'my daughter Ugne is in Leeds now',
+      'my son is in Year 5 now',
+      'my son is in Foster Care now',
+      'my son was in Skye House for a month',
+      'my husband is in Thornleigh now',
+    ])
+      expect(flagged(s, 'school'), s).toEqual([]);
+  });
+});

@@ -304,7 +304,21 @@ export const NOT_SCHOOL_WORDS = new Set(
   ),
 );
 
-export const CONTEXT_LAST = new Set(['at', 'from', 'to', 'into', 'of', 'attends', 'attended', 'attend', 'attending', 'for', 'go', 'goes']);
+export const CONTEXT_LAST = new Set([
+  'at',
+  'from',
+  'to',
+  'into',
+  'of',
+  'attends',
+  'attended',
+  'attend',
+  'attending',
+  'for',
+  'go',
+  'goes',
+  'in',
+]);
 
 /** Between a child's age and "at": "is 10 and at Gonville", "hes 7 now and at St Patrick's", "is 13 and started at Sydenham". */
 export const AGE_FILLERS = new Set(['and', 'now', 'still', 'currently', 'just', 'started', 'starts', 'both', 'also']);

@@ -583,6 +583,22 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
       )
         return 'maybe';
     }
+    // "my daughter Ugnė is in Salmestone now": a child of the story "is in" a name that is no place, year or service (possible)
+    if (
+      a === 'in' &&
+      ['is', 'was', "'s", '’s'].includes(b) &&
+      (childBefore(tokens, i - 3) || childNamedBefore(tokens, i - 3, kid)) &&
+      !ill[i] &&
+      !YEAR_GROUP.test(tokens[i]!.key) &&
+      !placeWord(tokens[i]!.key) &&
+      !commonWord(tokens[i]!.key) &&
+      !GENERIC_SCHOOL_WORDS.has(tokens[i]!.key) &&
+      !NOT_SCHOOL_WORDS.has(tokens[i]!.key) &&
+      !AT_TIMES.has(tokens[i]!.key) &&
+      // "was in Skye House", "is in Oak Unit": a home or a unit, not a school
+      ![1, 2].some((d) => HOME_HEADS.has(tokens[i + d]?.key ?? '') && tokens[i + d]!.cap)
+    )
+      return 'maybe';
     // "spoke to Mr Atwal at Landau Forte when Harleen stopped eating": a teacher at a school, in a sentence about a child (possible)
     if (a === 'at' && ['mr', 'mrs', 'miss', 'ms', 'sir'].includes(c) && tokens[i - 2]!.cap && !ill[i] && tokens[i]!.cap) {
       for (let k = Math.max(0, i - 12); k < Math.min(tokens.length, i + 12); k++)
