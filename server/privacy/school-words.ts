@@ -284,6 +284,8 @@ export const ILL_CUES = new Set(
   cancer leukaemia tumour chemo dialysis transplant breakdown pneumonia hospital hospitals ambulance rehab outpatient outpatients
   camhs clinic psychiatrist`.split(/\s+/),
 );
+/** Illness words that are also a job a child hopes for: "she wants to be a nurse". */
+export const CAREERS = new Set(['nurse', 'doctor', 'paediatrician', 'consultant', 'psychiatrist', 'surgeon']);
 /** "got him into", "get our Mikey into", "moved my son Logan into": a child placed in a school. */
 export const PLACE_VERBS = new Set(['got', 'get', 'gets', 'getting', 'moved', 'move', 'moving', 'transferred', 'placed']);
 export const COPULAS = new Set(['is', 'are', "'s", '’s', 'now', 'both', 'all', 'still', 'hes', 'shes', 'theyre', 'im']);
@@ -302,7 +304,21 @@ export const NOT_SCHOOL_WORDS = new Set(
   ),
 );
 
-export const CONTEXT_LAST = new Set(['at', 'from', 'to', 'into', 'of', 'attends', 'attended', 'attend', 'attending', 'for']);
+export const CONTEXT_LAST = new Set([
+  'at',
+  'from',
+  'to',
+  'into',
+  'of',
+  'attends',
+  'attended',
+  'attend',
+  'attending',
+  'for',
+  'go',
+  'goes',
+  'in',
+]);
 
 /** Between a child's age and "at": "is 10 and at Gonville", "hes 7 now and at St Patrick's", "is 13 and started at Sydenham". */
 export const AGE_FILLERS = new Set(['and', 'now', 'still', 'currently', 'just', 'started', 'starts', 'both', 'also']);
@@ -328,6 +344,13 @@ export const STUDY_WORDS = new Set(['studying', 'studies', 'study', 'studied', '
 export const CHILD_WORDS = new Set(
   'eldest youngest oldest son sons daughter daughters boy boys girl girls lad lads lass twins kids children child middle'.split(' '),
 );
+
+/** A child's brother or sister, named before what they do: "his sister Priya is at", "my wee brother Tiernan is at". */
+export const SIBLINGS = new Set(
+  'sister sisters sis brother brothers bro stepson stepdaughter grandson granddaughter grandchild grandkids'.split(' '),
+);
+/** "stayed at X with her mates": kept on at a school. */
+export const STAY_WORDS = new Set(['stayed', 'stays', 'stay', 'staying', 'remained', 'remains']);
 
 /** "got him moved to", "was transferred to": moved by someone. */
 export const PASSIVE = new Set(['got', 'get', 'getting', 'had', 'was', 'were', 'been', 'being']);

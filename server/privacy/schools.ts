@@ -72,6 +72,9 @@ import {
   VERDICTS,
   TITLES,
   STAFF,
+  SIBLINGS,
+  STAY_WORDS,
+  CAREERS,
 } from './school-words.ts';
 
 const schoolSentences = (tokens: Token[]) =>
@@ -145,11 +148,18 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
   const tokens = raw.some((t) => DIALECT.has(t.key)) ? raw.map((t) => (DIALECT.has(t.key) ? { ...t, key: DIALECT.get(t.key)! } : t)) : raw;
   const cue = schoolSentences(tokens);
   // near a word about illness (five words either side, in the same sentence): "was at St Cadoc's after my breakdown"
-  const ill = sentencesWith(tokens, (t) => ILL_CUES.has(t.key));
+  // ("she wants to be a nurse", "she want be doctor": a child's hopes, not an illness)
+  const illCue = (t: Token, k: number) =>
+    ILL_CUES.has(t.key) &&
+    !(
+      CAREERS.has(t.key) &&
+      (tokens[k - 1]?.key === 'be' || (['a', 'an'].includes(tokens[k - 1]?.key ?? '') && tokens[k - 2]?.key === 'be'))
+    );
+  const ill = sentencesWith(tokens, illCue);
   const near = new Uint8Array(tokens.length);
-  for (let k = 0; k < tokens.length; k++) if (ill[k] && ILL_CUES.has(tokens[k]!.key)) near.fill(1, Math.max(0, k - 5), k + 6);
+  for (let k = 0; k < tokens.length; k++) if (ill[k] && illCue(tokens[k]!, k)) near.fill(1, Math.max(0, k - 5), k + 6);
   for (let k = 0; k < tokens.length; k++) ill[k]! &= near[k]!;
-  const out: Candidate[] = [...schoolsWithoutSchoolWord(tokens, kept, cue, ill)];
+  const out: Candidate[] = [...schoolsWithoutSchoolWord(tokens, kept, cue, ill, childNames(tokens))];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (LEADING_HEADS.has(t.key) && (t.cap || LOWER_LEADING_HEADS.has(t.key))) {
@@ -235,8 +245,18 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
       s++;
     const words = tokens.slice(s, i);
     // "New City College", "New College Durham": "New" inside a name, not at a sentence's start
+    // "South and City College", "North West College": a compass word inside a longer capitalised name
     const distinctive = words.filter(
-      (w) => (!TYPE_WORDS.has(w.key) && !neverAName(w.key)) || (w.key === 'new' && w.cap && !w.sentenceStart && t.cap),
+      (w) =>
+        (!TYPE_WORDS.has(w.key) && !neverAName(w.key)) ||
+        (w.key === 'new' && w.cap && !w.sentenceStart && t.cap) ||
+        (COMPASS.has(w.key) &&
+          w.cap &&
+          !w.sentenceStart &&
+          t.cap &&
+          words.length >= 2 &&
+          // not "the North East School Sport Partnership", "the South West Academy Trust"
+          !['trust', 'sport', 'sports', 'partnership', 'network', 'games'].includes(tokens[i + 1]?.key ?? '')),
     );
     if (distinctive.length === 0) {
       // "City College Plymouth", "Sixth Form College Farnborough": a school's kind, then its town
@@ -334,6 +354,9 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
   const found = [...out, ...schoolsAfterSchools(tokens, out, kept)];
   return [...found, ...namedAgain(tokens, found, 'school', joined)];
 }
+
+/** North, south, east, west: a part of a college's name only beside other capitalised words. */
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'mid', 'central']);
 
 const EXCLUDING = new Set(['excluded', 'expelled', 'suspended']);
 /** "excluded from", "an exclusion from": said just before a school's name */
@@ -439,6 +462,66 @@ function ageInSentence(tokens: Token[], i: number): boolean {
   }
   return false;
 }
+/**
+ * Every mention of a name the story says is a child's: after "my daughter", "the boys", "his sister" ("the boys Harvey
+ * and Archie"), or before an age ("Lana was 12", "Oisín, who is 15", "Priya (9)").
+ */
+function childNames(tokens: Token[]): Uint8Array {
+  const names = new Set<string>();
+  const nameLike = (t: Token | undefined) =>
+    t !== undefined && /^\p{L}[\p{L}'’-]*$/u.test(t.text) && !neverAName(t.key) && !commonWord(t.key) && !GENERIC_SCHOOL_WORDS.has(t.key);
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const t = tokens[k]!;
+    if ((CHILD_WORDS.has(t.key) || SIBLINGS.has(t.key)) && !t.cap) {
+      let m = k + 1;
+      while (m < tokens.length && m < k + 6 && nameLike(tokens[m]) && /^[ \t,]+$/u.test(tokens[m]!.gap) && !tokens[m]!.sentenceStart) {
+        names.add(tokens[m]!.key);
+        // "Harvey and Archie", "Jack, Poppy and Mia"
+        if (['and', '&'].includes(tokens[m + 1]?.key ?? '')) m += 2;
+        else if (/^[ \t]*,[ \t]*$/u.test(tokens[m + 1]?.gap ?? '') && nameLike(tokens[m + 1]) && tokens[m + 1]!.cap === tokens[m]!.cap) m++;
+        else break;
+      }
+    }
+    // "Lana was 12", "Oisín, who is 15", "Priya (9)"
+    const n = tokens[k + 1]!;
+    const age = (x: Token | undefined) => x !== undefined && /^(?:[1-9]|1[0-7])$/u.test(x.key);
+    if (
+      t.cap &&
+      nameLike(t) &&
+      (onlyAName(t.key) || knownName(t.key) || unknownWord(t.key)) &&
+      ((['is', 'was', 'turned'].includes(n.key) && age(tokens[k + 2])) ||
+        (n.key === 'who' && ['is', 'was'].includes(tokens[k + 2]?.key ?? '') && age(tokens[k + 3])) ||
+        (age(n) && /^\s*\($/u.test(n.gap)))
+    )
+      names.add(t.key);
+  }
+  const at = new Uint8Array(tokens.length);
+  if (names.size) for (let k = 0; k < tokens.length; k++) if (names.has(tokens[k]!.key)) at[k] = 1;
+  return at;
+}
+/** Whether one of the story's children is the one named just before token k (the word before a lead), in its sentence. */
+function childNamedBefore(tokens: Token[], k: number, kid: Uint8Array | undefined): boolean {
+  if (!kid) return false;
+  for (let m = k; m >= 0 && m > k - 4; m--) {
+    if (kid[m]) return true;
+    if (tokens[m]!.sentenceStart || !joinedBySpace(tokens[m]!.gap)) return false;
+  }
+  return false;
+}
+/** Whether no sentence starts between tokens a and b. */
+function sameSentence(tokens: Token[], a: number, b: number): boolean {
+  for (let k = Math.min(a, b) + 1; k <= Math.max(a, b); k++) if (tokens[k]!.sentenceStart) return false;
+  return true;
+}
+/** Whether a child is named just before token k, in its sentence: "his sister Priya is", "my son Oisín goes", "our eldest is". */
+function childBefore(tokens: Token[], k: number): boolean {
+  for (let m = k; m >= 0 && m > k - 4; m--) {
+    // (a brother or sister only with a name after: "my brother is at Park View" may be a grown man at work)
+    if (CHILD_WORDS.has(tokens[m]!.key) || (SIBLINGS.has(tokens[m]!.key) && m < k && tokens[m + 1]!.cap)) return true;
+    if (tokens[m]!.sentenceStart || !joinedBySpace(tokens[m]!.gap)) return false;
+  }
+  return false;
+}
 /** "my eldest aleena goes to X now", "the twins go to X now": one word, then "now", after a child and "goes to". */
 function childGoesNow(tokens: Token[], i: number): boolean {
   const [to, verb, after] = [tokens[i - 1], tokens[i - 2], tokens[i + 1]];
@@ -451,7 +534,7 @@ function childGoesNow(tokens: Token[], i: number): boolean {
   return false;
 }
 
-function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8Array): 'sure' | 'maybe' | undefined {
+function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8Array, kid?: Uint8Array): 'sure' | 'maybe' | undefined {
   // i is the first word of the name; look at the words before it
   const a = tokens[i - 1]?.key ?? '';
   const b = tokens[i - 2]?.key ?? '';
@@ -468,7 +551,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     if (a === 'into' && !tokens[i - 1]!.sentenceStart && !YEAR_GROUP.test(tokens[i]!.key) && !ill[i]) {
       // "got Kemar into Riddlesdown Collegiate and Shanice into St Mark's"
       for (let k = i - 2; k >= Math.max(0, i - 10); k--) {
-        if (PLACE_VERBS.has(tokens[k]!.key)) return school ? 'sure' : 'maybe';
+        // (sure too for a child of the story: "she got Kemar into Riddlesdown" where Kemar is her son)
+        if (PLACE_VERBS.has(tokens[k]!.key)) return school || childNamedBefore(tokens, i - 2, kid) ? 'sure' : 'maybe';
         if (tokens[k]!.sentenceStart || !joinedBySpace(tokens[k]!.gap)) break;
       }
     }
@@ -476,6 +560,49 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     if (ageBeforeAt(tokens, i) && !ill[i]) {
       const t = tokens[i]!;
       if (!(t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap) && !NOT_SCHOOL_AT.has(t.key)) return 'sure';
+    }
+    // "she is 15 and she go Notre Dame", "my son Oisín goes St Columb's": "go" with no "to", after a child's age or a child
+    if ((a === 'go' || a === 'goes') && tokens[i]!.cap && !tokens[i]!.sentenceStart && !ill[i] && !AT_TIMES.has(tokens[i]!.key)) {
+      if (ageInSentence(tokens, i)) return 'sure';
+      if (childBefore(tokens, i - 2)) return 'maybe';
+    }
+    // "Jack is at Isca and Poppy at Ladysmith", "my sis rukhsana at Morpeth": a child of the story, then "at" (possible)
+    if (a === 'at' && kid?.[i - 2] && !ill[i] && !AT_TIMES.has(tokens[i]!.key) && !NOT_SCHOOL_AT.has(tokens[i]!.key)) {
+      const before = tokens[i - 3];
+      // (after "and" or a comma only as the second of two: "Jack is at Isca and Poppy at ...", not "we saw Dev and Nia at ...")
+      let listed = false;
+      for (let k = i - 4; k >= 0 && k > i - 14 && !listed; k--) {
+        listed = tokens[k]!.key === 'at' && kid[k + 1] !== 1;
+        if (tokens[k]!.sentenceStart) break;
+      }
+      if (
+        before &&
+        (SIBLINGS.has(before.key) ||
+          CHILD_WORDS.has(before.key) ||
+          (listed && (['and', '&'].includes(before.key) || /,\s*$/u.test(tokens[i - 2]!.gap))))
+      )
+        return 'maybe';
+    }
+    // "my daughter Ugnė is in Salmestone now": a child of the story "is in" a name that is no place, year or service (possible)
+    if (
+      a === 'in' &&
+      ['is', 'was', "'s", '’s'].includes(b) &&
+      (childBefore(tokens, i - 3) || childNamedBefore(tokens, i - 3, kid)) &&
+      !ill[i] &&
+      !YEAR_GROUP.test(tokens[i]!.key) &&
+      !placeWord(tokens[i]!.key) &&
+      !commonWord(tokens[i]!.key) &&
+      !GENERIC_SCHOOL_WORDS.has(tokens[i]!.key) &&
+      !NOT_SCHOOL_WORDS.has(tokens[i]!.key) &&
+      !AT_TIMES.has(tokens[i]!.key) &&
+      // "was in Skye House", "is in Oak Unit": a home or a unit, not a school
+      ![1, 2].some((d) => HOME_HEADS.has(tokens[i + d]?.key ?? '') && tokens[i + d]!.cap)
+    )
+      return 'maybe';
+    // "spoke to Mr Atwal at Landau Forte when Harleen stopped eating": a teacher at a school, in a sentence about a child (possible)
+    if (a === 'at' && ['mr', 'mrs', 'miss', 'ms', 'sir'].includes(c) && tokens[i - 2]!.cap && !ill[i] && tokens[i]!.cap) {
+      for (let k = Math.max(0, i - 12); k < Math.min(tokens.length, i + 12); k++)
+        if ((kid?.[k] || CHILD_WORDS.has(tokens[k]!.key)) && sameSentence(tokens, k, i)) return 'maybe';
     }
     // "kicked out of Commonweal", "got put out of Holy Cross"
     if (a === 'of' && b === 'out' && OUSTED.has(c)) return 'sure';
@@ -497,8 +624,12 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     if (copula && !ill[i] && !NOT_SCHOOL_AT.has(tokens[i]!.key)) {
       const t = tokens[i]!;
       // "at Nan's", "at Sarah's": someone's house
-      if (!(t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap)) return school ? 'sure' : 'maybe';
+      // "his sister Priya is at Witton Park", "Blessing is 7 now and is at ...": a child (named so, or aged) is at school there
+      if (!(t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap))
+        return school || childBefore(tokens, i - 2) || childNamedBefore(tokens, i - 2, kid) || ageInSentence(tokens, i) ? 'sure' : 'maybe';
     }
+    // "Hibo stayed at Smithy Street so she kept her friends": staying on at a school, in a sentence about school
+    if (a === 'at' && school && STAY_WORDS.has(b) && !ill[i]) return 'sure';
   }
   if (SURE_LEADS.includes(a) && ((/^\d{1,2}$/.test(b) && ['year', 'yr', 'y'].includes(c)) || /^(?:y\d{1,2}|p[1-7]|s[1-6])$/.test(b)))
     return 'sure';
@@ -577,7 +708,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
           ['place', 'places'].includes(tokens[k]!.key) &&
           ['a', 'the', 'her', 'his', 'their', 'school'].includes(tokens[k - 1]?.key ?? '')
         )
-          return 'maybe';
+          // "the EHCP meeting ... and argued for a place at Crosshill": sure in a sentence about school, not illness
+          return school && !ill[i] && !HOME_HEADS.has(tokens[i + 1]?.key ?? '') ? 'sure' : 'maybe';
         if (tokens[k]!.sentenceStart || !joinedBySpace(tokens[k]!.gap) || tokens[k]!.key === 'at') break;
       }
     }
@@ -611,9 +743,10 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     // "on a reduced timetable at Rushgrove", "his exclusion from Oakmere": a place-shaped name in a sentence about school (possible)
     if ((a === 'at' || a === 'from') && school && lowerNameLike(tokens[i]!.key) && !onlyAName(tokens[i]!.key)) return 'maybe';
     // "doing great at St Brendan's", "acting up at St Malachy's", "struggling at Oakfield": in a sentence about school
+    // (or after a child's age or a child of the story: "sophie is 10 and doing great at St Brendan's")
     if (
       a === 'at' &&
-      school &&
+      (school || ageInSentence(tokens, i) || childNamedBefore(tokens, i - 3, kid)) &&
       ['great', 'well', 'brilliant', 'struggling', 'thriving', 'settled', 'happy', 'up', 'behaving', 'doing'].includes(b)
     )
       return 'sure';
@@ -641,8 +774,14 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     (['goes', 'go', 'going', 'transferred'].includes(b) ||
       (['goes', 'go', 'moved', 'transferred'].includes(c) && ['him', 'her', 'them', 'schools'].includes(b)))
   )
-    return 'maybe';
-  if (a === 'at' && ['started', 'starts', 'starting', 'start', 'place', 'places', 'settled'].includes(b)) return 'maybe';
+    // "Simran is 10 and goes to Uplands Manor": a child's age says it is a school
+    return ['goes', 'go', 'going'].includes(b) &&
+      (ageInSentence(tokens, i) || childNamedBefore(tokens, i - 3, kid) || childBefore(tokens, i - 3))
+      ? 'sure'
+      : 'maybe';
+  if (a === 'at' && ['started', 'starts', 'starting', 'start', 'place', 'places', 'settled'].includes(b))
+    // "the boys Harvey and Archie settled at ...": a child of the story started or settled there (sure)
+    return b !== 'place' && b !== 'places' && !ill?.[i] && childNamedBefore(tokens, i - 3, kid) ? 'sure' : 'maybe';
   // "doing his GCSEs at Castlebrook"
   if (a === 'at' && ['gcses', 'gcse', 'a-levels', 'highers', 'exams', 'sats', 'btec', 'nationals'].includes(b)) return 'sure';
   return undefined;
@@ -792,7 +931,7 @@ function welshBro(tokens: Token[], i: number, cue: Uint8Array, ill: Uint8Array):
   return { kind: 'school', start: t.start, end: n.baseEnd, ...(led ? {} : { tier: 'check' as const }) };
 }
 
-function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8Array, ill: Uint8Array): Candidate[] {
+function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8Array, ill: Uint8Array, kid: Uint8Array): Candidate[] {
   const church = sentencesWith(tokens, (t) => CHURCH_WORDS.has(t.key));
   const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -821,7 +960,8 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       if ((t.key === 'st' || t.key === 'saint') && tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap) {
         const k = i + 2 < tokens.length && joinedBySpace(tokens[i + 2]!.gap) ? LOWER_DENOMINATIONS.matchAt(tokens, i + 2) : 0;
         if (k) out.push({ kind: 'school', start: t.start, end: tokens[i + 1 + k]!.end });
-        else if (schoolContext(tokens, i, cue, ill)) out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.end, tier: 'check' });
+        else if (schoolContext(tokens, i, cue, ill, kid))
+          out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.end, tier: 'check' });
         continue;
       }
       // "moved him to bishop challoner", "got her into cardinal heenan": a bishop's name after a lead (possible)
@@ -834,7 +974,7 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         (knownName(n1.key) || unknownWord(n1.key)) &&
         !neverAName(n1.key) &&
         !church[i] &&
-        schoolContext(tokens, i, cue, ill)
+        schoolContext(tokens, i, cue, ill, kid)
       ) {
         out.push({ kind: 'school', start: t.start, end: n1.end, tier: 'check' });
         i++;
@@ -846,8 +986,9 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         const e = i + devotional - 1;
         const k = tokens[e + 1] && joinedBySpace(tokens[e + 1]!.gap) ? LOWER_DENOMINATIONS.matchAt(tokens, e + 1) : 0;
         if (k) out.push({ kind: 'school', start: t.start, end: tokens[e + k]!.end });
-        else if (schoolContext(tokens, i, cue, ill)) out.push({ kind: 'school', start: t.start, end: tokens[e]!.baseEnd, tier: 'check' });
-        if (k || schoolContext(tokens, i, cue, ill)) {
+        else if (schoolContext(tokens, i, cue, ill, kid))
+          out.push({ kind: 'school', start: t.start, end: tokens[e]!.baseEnd, tier: 'check' });
+        if (k || schoolContext(tokens, i, cue, ill, kid)) {
           i = e + k;
           continue;
         }
@@ -869,7 +1010,7 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         (knownName(next.key) || unknownWord(next.key) || /ing$/u.test(next.key)) &&
         !GENERIC_SCHOOL_WORDS.has(next.key);
       if (CONTEXT_LAST.has(tokens[i - 1]?.key ?? '') && !kept[i] && (lowerNameLike(t.key) || pairEnd || fullName)) {
-        const ctx = schoolContext(tokens, i) ?? schoolContext(tokens, i, cue, ill);
+        const ctx = schoolContext(tokens, i) ?? schoolContext(tokens, i, cue, ill, kid);
         if (ctx === 'sure' || (ctx === 'maybe' && (cue[i] || tokens[i - 1]!.key === 'into' || fullName))) {
           const pair =
             lowerNameLike(next?.key ?? '') || NAME_ENDS.has(next?.key ?? '') || (welshWord(t.key) && foreignWord(next?.key ?? ''));
@@ -893,9 +1034,15 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
     const prep = NAME_PREPS.has(tokens[i - 1]?.key ?? '') && !ill[i] && !church[i] && !kept[i];
     // "tyler was 12 ... she got him help through Afon Taf": a child's age before it in the sentence (possible)
     const aged = cued > 0 && !kept[i] && !ill[i] && !church[i] && ageInSentence(tokens, i);
-    if ((known || (cued && (cue[i] || prep || aged))) && !TITLES.has(tokens[i - 1]?.key ?? '')) {
+    // "she is 15 and she go Notre Dame", "got me back in Stepney All Saints": a lead, and a child's age before it (sure)
+    const led =
+      prep ||
+      (['go', 'goes'].includes(tokens[i - 1]?.key ?? '') && !ill[i]) ||
+      (tokens[i - 1]?.key === 'in' && tokens[i - 2]?.key === 'back');
+    if ((known || (cued && (cue[i] || led || aged))) && !TITLES.has(tokens[i - 1]?.key ?? '')) {
       const n = known || cued;
-      out.push({ kind: 'school', start: t.start, end: tokens[i + n - 1]!.baseEnd, ...(known || cue[i] ? {} : { tier: 'check' as const }) });
+      const sure = known || cue[i] || (aged && led);
+      out.push({ kind: 'school', start: t.start, end: tokens[i + n - 1]!.baseEnd, ...(sure ? {} : { tier: 'check' as const }) });
       i += n - 1;
       continue;
     }
@@ -920,7 +1067,7 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       if (saint && j <= i) continue;
       if (tokens[j + 1]?.key === 'of' && tokens[j + 2]?.cap && joined(tokens, j + 1)) j = capitalisedRun(tokens, j + 2, 2, kept);
       const d = tokens[j + 1] && joined(tokens, j + 1) ? DENOMINATIONS.matchAt(tokens, j + 1) : 0;
-      const ctx = d || schoolContext(tokens, i) || yearFollows(tokens, j + 1) ? 'sure' : schoolContext(tokens, i, cue, ill);
+      const ctx = d || schoolContext(tokens, i) || yearFollows(tokens, j + 1) ? 'sure' : schoolContext(tokens, i, cue, ill, kid);
       if (d) out.push({ kind: 'school', start: t.start, end: tokens[j + d]!.end });
       else if (ctx) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, ...(ctx === 'maybe' ? { tier: 'check' } : {}) });
       else if (
@@ -978,7 +1125,14 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       tokens[i - 1]?.key === 'to' &&
       [tokens[i - 2]?.key, tokens[i - 3]?.key].some((k) => k === 'moved' || k === 'transferred');
     const older = candidate && !neverAName(t.key) && !movedNearIllness ? schoolContext(tokens, i) : undefined;
-    let ctx = candidate ? (older ?? schoolContext(tokens, i, cue, ill)) : undefined;
+    // (a possible one the older rules read is sure where the sentence's child or school says so: "the boys Harvey and Archie settled at")
+    let ctx = candidate
+      ? older === 'maybe'
+        ? schoolContext(tokens, i, cue, ill, kid) === 'sure'
+          ? 'sure'
+          : older
+        : (older ?? schoolContext(tokens, i, cue, ill, kid))
+      : undefined;
     // "moved him from Mossbourne to a school out of the area", "from Oakfield to another school"
     // "joined Kingsmead in year 7", "went to Parkfield for year 7", "off to Holyrood in August for S1": a year group after the name
     if (candidate && !ctx && !kept[i] && ENTRY_LEADS.has(tokens[i - 1]?.key ?? '') && !tokens[i - 1]!.sentenceStart) {

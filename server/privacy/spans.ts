@@ -37,6 +37,8 @@ export function resolveOverlaps(candidates: Candidate[], length: number): Candid
       b.end - b.start - (a.end - a.start) ||
       // "Great Ormond Street" is the hospital, not a street
       Number(b.kind === 'hospital') - Number(a.kind === 'hospital') ||
+      // "started reception at Kensington Avenue": a school a sure rule read from its context, not the street it is named for
+      Number(b.kind === 'school') - Number(a.kind === 'school') ||
       a.start - b.start,
   );
   const taken = new Uint8Array(length);
