@@ -110,3 +110,31 @@ describe('handles typed every way', () => {
       expect(flagged(s, 'social_handle'), s).toEqual([]);
   });
 });
+
+describe('ages typed short, in Welsh and in Scots', () => {
+  it('finds "hes 4yrs", "is 18mths", "age: 14", "i wz 14", "was like 13"', () => {
+    expect(flagged('hes 4yrs and full of beans', 'age')).toEqual(['4yrs']);
+    expect(flagged('the wee one is 18mths now', 'age')).toEqual(['18mths']);
+    expect(flagged('Child: Ffion. Age: 14.', 'age')).toEqual(['14']);
+    expect(flagged('i wz 14 when she came', 'age')).toEqual(['14']);
+    expect(flagged('honestly i was like 13 and scared', 'age')).toEqual(['13']);
+  });
+
+  it('not years or months that are how long', () => {
+    for (const s of ['she was 4yrs in foster care', 'we waited 18mths for the review', 'the age - it was 14 miles away'])
+      expect(flagged(s, 'age'), s).toEqual([]);
+  });
+
+  it('finds a number before "oed" in Welsh', () => {
+    expect(flagged('Mae Gethin yn 7 oed ac mae e wrth ei fodd', 'age')).toEqual(['7 oed']);
+    expect(flagged('roedd hi yn bedair oed', 'age')).toEqual(['bedair oed']);
+  });
+
+  it('not "oedd" (was)', () => {
+    expect(flagged('Roedd 7 oedd yno', 'age')).toEqual([]);
+  });
+
+  it('finds "the wee yin is 4"', () => {
+    expect(flagged('the wee yin is 4 an loves her', 'age')).toEqual(['4']);
+  });
+});

@@ -119,12 +119,12 @@ const NUMBER_WORD =
 const AGE_NUMBER = `(?:\\d{1,3}|(?:${NUMBER_WORD})(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)`;
 // "6 year old", "six-year-old", "3 months old", "12-year-old", "a 2yo"
 const YEARS_OLD = new RegExp(
-  `(?<![\\p{L}\\p{N}])${AGE_NUMBER}(?:[ \\t]+and[ \\t]+a[ \\t]+half)?(?:[ \\t]*|-)(?:years?|yrs?|months?|weeks?)(?:[ \\t]*|-)old(?![\\p{L}])|(?<![\\p{L}\\p{N}])\\d{1,2}[ \\t]?(?:yo|y\\/o|y\\.o\\.)(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}])${AGE_NUMBER}(?:[ \\t]+and[ \\t]+a[ \\t]+half)?(?:[ \\t]*|-)(?:years?|yrs?|months?|mths?|weeks?|wks)(?:[ \\t]*|-)old(?![\\p{L}])|(?<![\\p{L}\\p{N}])\\d{1,2}[ \\t]?(?:yo|y\\/o|y\\.o\\.)(?![\\p{L}])`,
   'giu',
 );
 // "aged 4", "age 14", "at the age of 15", "aged 4 and 6" (the number is flagged: "aged [age]")
 const AGED = new RegExp(
-  `(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:aged?|ages|age of)[ \\t]+)${AGE_NUMBER}(?:(?:[ \\t]*(?:and|&|,|to|-|n)[ \\t]*)${AGE_NUMBER}){0,4}(?![\\p{L}\\p{N}])`,
+  `(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:(?:aged?|ages|age of)[ \\t]+|(?:aged?|ages)[ \\t]*[:\\-–][ \\t]*))${AGE_NUMBER}(?:(?:[ \\t]*(?:and|&|,|to|-|n)[ \\t]*)${AGE_NUMBER}){0,4}(?![\\p{L}\\p{N}])`,
   'giu',
 );
 // "when I left care at 18", "leaving school at 16": an age, not a time
@@ -150,8 +150,8 @@ const TURNED = new RegExp(`(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:turned|turns|turning
 // "I was 15", "I'm 19", "she is 2", "Sarah is 9 now", "my little boy is 2", "who is 15", "my kids are 6 and 8".
 // Only the number is flagged ("I was [age]"); what follows must not make it a time, a count or a quantity.
 const AGE_SUBJECT =
-  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|sons|daughter|daughters|boy|boys|girl|girls|lad|lads|lass|lassie|bairn|wean|weans|man|toddler|mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|husband|wife|partner|fella|boyfriend|girlfriend|auntie|aunty|uncle|baby|babies|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|grandkids|teenager|teenagers)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
-const BE = "(?:[ \\t]+(?:am|is|was|were|are|wis)|['’](?:m|s|re))";
+  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|sons|daughter|daughters|boy|boys|girl|girls|lad|lads|lass|lassie|bairn|wean|weans|yin|yins|man|toddler|mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|husband|wife|partner|fella|boyfriend|girlfriend|auntie|aunty|uncle|baby|babies|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|grandkids|teenager|teenagers)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
+const BE = "(?:[ \\t]+(?:am|is|was|were|are|wis|wz|woz|wuz)|['’](?:m|s|re))";
 const NOT_AN_AGE_AFTER =
   "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’ ]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|stars?\\b|on[ \\t]+the\\b(?![ \\t]+\\d{1,2}(?:st|nd|rd|th)(?![\\p{L}]))))";
 /** Behind an age: who, a form of "to be", then up to two words such as "only" or "now" ("she is only", "I'm now"). */
@@ -160,7 +160,7 @@ const NOT_AN_AGE_AFTER =
 const FUSED_BE =
   "(?:[Ii]m|[Hh]es|[Ss]hes|[Tt]heyre|[Ii]['’]m|[Hh]e['’]s|[Ss]he['’]s|[Tt]hey['’]re|[Aa]h?['’]m|[Aa]h?[ \\t]+wis|(?<=(?:^|[.!?\\n])[ \\t]*)[Aa]m)";
 const beLead = (adverbs: string) => `(?<=(?<![\\p{L}])(?:${AGE_SUBJECT},?${BE}|${FUSED_BE})(?:[ \\t]+(?:${adverbs})){0,2}[ \\t]+)`;
-const AGE_ADVERBS = 'only|just|now|nearly|almost|about|barely|then|still|already|around';
+const AGE_ADVERBS = 'only|just|now|nearly|almost|about|barely|then|still|already|around|like';
 const BE_AGE = new RegExp(
   `(?=${AGE_NUMBER}(?![\\p{L}]))${beLead(`${AGE_ADVERBS}|turning`)}${AGE_NUMBER}(?:(?:,[ \\t]*${AGE_NUMBER}){0,4},?[ \\t]+(?:and|&|n)[ \\t]+${AGE_NUMBER})?${NOT_AN_AGE_AFTER}`,
   'gu',
@@ -179,7 +179,7 @@ const RELATIVE_NAME_AGE = new RegExp(
 const NEXT_AGE = new RegExp(`^[ \\t]+(?:and|an|&|n)[ \\t]+\\p{L}[\\p{L}'’-]*${BE}[ \\t]+(\\d{1,2})${NOT_AN_AGE_AFTER}`, 'u');
 // A baby's age in months or weeks, said without "old": "my little one is 8 months now", "she was 6 weeks"
 const BE_MONTHS = new RegExp(
-  `(?=${AGE_NUMBER}[ \\t]*(?:months?|weeks?)(?![\\p{L}]))${beLead(AGE_ADVERBS)}${AGE_NUMBER}[ \\t]*(?:months?|weeks?)(?![\\p{L}])(?![ \\t]+(?:into|in|later|before|after|ago|on|since|late|behind|pregnant|gone|away|without|with|waiting|of)(?![\\p{L}]))`,
+  `(?=${AGE_NUMBER}[ \\t]*(?:months?|mths?|mnths?|weeks?|wks)(?![\\p{L}]))${beLead(AGE_ADVERBS)}${AGE_NUMBER}[ \\t]*(?:months?|mths?|mnths?|weeks?|wks)(?![\\p{L}])(?![ \\t]+(?:into|in|later|before|after|ago|on|since|late|behind|pregnant|gone|away|without|with|waiting|of)(?![\\p{L}]))`,
   'gu',
 );
 // "my boy (6)", "Leo (4) and Maisie (7)": a number in brackets straight after a child or a name
@@ -226,6 +226,19 @@ const LOWER_NAME_AGE = new RegExp(
   'gu',
 );
 const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:the|a|my|your|his|her|our|their|this|that|in|on|at|of|by|for|per|no|every|each|whose)[ \t]+$/u;
+
+// text-speak years glued to the number after a person and "to be", at a pause: "hes 4yrs", "my boy is 9yrs."
+const BE_YRS = new RegExp(
+  `(?=\\d{1,2}[ \\t]?(?:yrs?|yo)(?![\\p{L}]))${beLead(AGE_ADVERBS)}\\d{1,2}[ \\t]?(?:yrs?|yo)(?=[ \\t]*(?:[.,;!?)\\n]|$|(?:and|an|&|n|now|noo|then|when)(?![\\p{L}])))`,
+  'gu',
+);
+// Welsh: "yn 9 oed", "naw oed", "deg mlwydd oed", "chwe mis oed" (a number, then oed: "old" / "of age")
+const WELSH_NUMBER =
+  'un|dau|ddau|dwy|ddwy|tri|dri|tair|dair|pedwar|bedwar|pedair|bedair|pump|bump|pum|bum|chwech|chwe|saith|wyth|naw|deg|ddeg|deuddeg|ddeuddeg|pymtheg|bymtheg|deunaw|ddeunaw|ugain|hugain';
+const OED = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:\\d{1,3}|(?:${WELSH_NUMBER})(?:[ \\t]+ar[ \\t]+(?:ddeg|bymtheg|hugain))?)(?:[ \\t]+(?:mlwydd|mlynedd|blwydd|blwyddyn|mis|wythnos))?[ \\t]+oed(?![\\p{L}])`,
+  'giu',
+);
 
 const STREET =
   'Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Cres|Gardens|Gdns|Court|Place|Terrace|Grove|Hill|Park|Row|Walk|Mews|Square|Sq|Rise|View|Green|Parade|Vale|Gate|Yard|Wharf|Meadows?|Fields|Croft|Approach|Boulevard|Broadway|Circus|Heights|Quay|Wynd|Brae|Chase|Embankment|Hollow|Path|Promenade|Villas|Cottages|Walkway|Mount|Bank|Brow|Loan|Vennel|Gait|Garth|Dene|Fold|Mead|Dale|Lea|Nook|Ridge|Crest|Grange|Heath|Towers?|Mansions|Buildings|Flats';
@@ -450,6 +463,8 @@ export function findPatterns(story: string): Candidate[] {
     each(re, story, (m) => push(out, 'age', m.index, m[0]));
   each(RELATIVE_NAME_AGE, story, (m) => push(out, 'age', m.index, m[0]));
   each(WHEN_AGE, story, (m) => push(out, 'age', m.index, m[0]));
+  each(BE_YRS, story, (m) => push(out, 'age', m.index, m[0]));
+  each(OED, story, (m) => push(out, 'age', m.index, m[0]));
   each(BABY_MONTHS, story, (m) => push(out, 'age', m.index, m[0]));
   each(AND_BE_AGE, story, (m) => {
     if (personLed(story, m.index)) push(out, 'age', m.index, m[0]);
