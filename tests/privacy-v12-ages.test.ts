@@ -138,3 +138,15 @@ describe('ages typed short, in Welsh and in Scots', () => {
     expect(flagged('the wee yin is 4 an loves her', 'age')).toEqual(['4']);
   });
 });
+
+describe('phone numbers typed with a letter o for a nought', () => {
+  it('finds "o7700 900456" and "07700 9OO 456"', () => {
+    expect(flagged('text me on o7700 900456 x', 'phone')).toEqual(['o7700 900456']);
+    expect(flagged('her mobile is 07700 9OO 456', 'phone')).toEqual(['07700 9OO 456']);
+  });
+
+  it('not the network O2 or a score', () => {
+    for (const s of ['my O2 contract ran out in May', 'I scored 10o on the test', 'call 1oo times'])
+      expect(flagged(s, 'phone'), s).toEqual([]);
+  });
+});

@@ -17,7 +17,7 @@ const URL_BARE =
 
 // UK phone numbers are read atom by atom (see readPhones): digit groups and spoken digits ("oh", "double seven").
 const PHONE_ATOM =
-  /(?<![\p{L}\p{N}])(?:\+?\d+|(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|hundred)(?![\p{L}\p{N}'’]))/giu;
+  /(?<![\p{L}\p{N}])(?:[oO]\d{3,}(?:[oO]+\d*)*(?![\p{L}\p{N}])|\d+(?:[oO]+\d*)+(?![\p{L}\p{N}])|\+?\d+|(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|hundred)(?![\p{L}\p{N}'’]))/giu;
 // what may stand between two atoms of one number: a space or two, one dash, a dot or slash (not ". ", which ends a
 // sentence), a bracket, a comma between words
 const PHONE_GAP = /^(?:[ \u00a0]{1,2}|[ \u00a0]?[-–—][ \u00a0]?|[./]|[ \u00a0]?[()][ \u00a0]?|\)[ \u00a0]?\(|,[ \u00a0]?)$/u;
@@ -297,6 +297,7 @@ function ukDigits(digits: string, international: boolean): string {
   return national.startsWith('0') ? national : `0${national}`;
 }
 
+// (digits with a letter o for a nought are read as atoms too: "o7700 9OO 123")
 // 10 or 11 digits starting 01, 02, 03, 05, 07, 08 or 09, or Childline's 0800 1111
 const ukPhone = (digits: string) => /^0[1-35789]\d{8,9}$/u.test(digits) || digits === '08001111';
 
@@ -305,7 +306,7 @@ function phoneEnd(atoms: PhoneAtom[], from: number): number {
   const first = atoms[from]!.text.toLowerCase();
   const international = first.startsWith('+') || first.startsWith('0044');
   if (first.startsWith('+') && !first.startsWith('+44')) return -1;
-  if (!international && !first.startsWith('0') && SPOKEN_DIGIT[first] !== '0') return -1;
+  if (!international && !/^[0o]\d/u.test(first) && !first.startsWith('0') && SPOKEN_DIGIT[first] !== '0') return -1;
   let digits = '';
   let repeat = 1;
   let end = -1;
@@ -324,7 +325,8 @@ function phoneEnd(atoms: PhoneAtom[], from: number): number {
       if (ukPhone(national)) end = i;
       continue;
     }
-    const read = SPOKEN_DIGIT[word] ?? word.replace(/\D/gu, '');
+    // a letter o typed for a nought inside the digits: "o7700 9oo 123"
+    const read = SPOKEN_DIGIT[word] ?? word.replace(/o/gu, '0').replace(/\D/gu, '');
     digits += read.length === 1 ? read.repeat(repeat) : read;
     repeat = 1;
     const national = ukDigits(digits, international);
