@@ -150,3 +150,17 @@ describe('phone numbers typed with a letter o for a nought', () => {
       expect(flagged(s, 'phone'), s).toEqual([]);
   });
 });
+
+describe('handles under, after a spaced @, after "snap me on", in camel case', () => {
+  it('finds them', () => {
+    expect(flagged('find me on insta under nails.by.tash', 'social_handle')).toEqual(['nails.by.tash']);
+    expect(flagged('insta @ nails.by.tash', 'social_handle')).toEqual(['nails.by.tash']);
+    expect(flagged('snap me on tashb07', 'social_handle')).toEqual(['tashb07']);
+    expect(flagged('her youtube channel TashBakesCakes is lovely', 'social_handle')).toEqual(['TashBakesCakes']);
+  });
+
+  it('not an ordinary word after "under" or a plain name with no handle shape', () => {
+    for (const s of ['my insta is under review', 'my youtube channel Tasha is new', 'the insta post got 200 likes'])
+      expect(flagged(s, 'social_handle'), s).toEqual([]);
+  });
+});

@@ -67,7 +67,7 @@ const PLATFORM =
   'fb|facebook|insta|instagram|ig|snap|snapchat|sc|tiktok|tik[ \\t]?tok|twitter|threads|wechat|we[ \\t]chat|weixin|telegram|discord|kik|youtube|yt|bebo|qq|bluesky|bsky|twitch|pinterest|reddit|xbox|psn|playstation|steam|roblox';
 // "my insta is kayleigh_jones99", "snap: jaydenb2010", "WeChat ID lily8899", "add me on tiktok @x", "on fb as kerry.smith"
 const PLATFORM_HANDLE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${PLATFORM})(?:['’]?s)?(?![\\p{L}\\p{N}])((?:[ \\t]+(?:me|us|if[ \\t]+(?:u|you|ye|ya)[ \\t]+(?:want|wanna|like)))(?=[ \\t]))?[ \\t]*(?:name|id|handle|user[ \\t]?name|account|page|gamertag|tag|channel)?[ \\t]*(?:(?:then|now|still|just)[ \\t]+)?((?:(?:is|was|as|i['’]?m|am|its|it['’]s|called|named|calling[ \\t]+(?:himself|herself|themselves))(?![\\p{L}])|=|:|-|–|—|(?=@))[ \\t]*)?@?([\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]{0,28}[\\p{L}\\p{N}_])?)`,
+  `(?<![\\p{L}\\p{N}])(?:${PLATFORM})(?:['’]?s)?(?![\\p{L}\\p{N}])((?:[ \\t]+(?:(?:me|us)(?:[ \\t]+(?:on|at))?|if[ \\t]+(?:u|you|ye|ya)[ \\t]+(?:want|wanna|like)))(?=[ \\t]))?[ \\t]*(?:name|id|handle|user[ \\t]?name|account|page|gamertag|tag|channel)?[ \\t]*(?:(?:then|now|still|just)[ \\t]+)?((?:(?:is|was|as|under|i['’]?m|am|its|it['’]s|called|named|calling[ \\t]+(?:himself|herself|themselves))(?![\\p{L}])|=|:|-|–|—|(?=@))[ \\t]*)?(?:@[ \\t]?)?([\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]{0,28}[\\p{L}\\p{N}_])?)`,
   'giu',
 );
 
@@ -138,7 +138,8 @@ export function findIdentifiers(story: string): Candidate[] {
   each(PLATFORM_HANDLE, story, (m) => {
     let handle = m[3]!;
     // with no "is" or ":" between, only something shaped like a handle: "add me on snap jay_b2010"
-    if (m[2] === undefined && !/[\d_.]/u.test(handle)) return;
+    // (or a capital inside, typed as one word: "youtube channel KaylaMakes")
+    if (m[2] === undefined && !/[\d_.]|\p{Ll}\p{Lu}/u.test(handle)) return;
     // after "snap me", "on snap if u want": a handle that starts with a letter ("snap me at 9.30" is a time)
     if (m[1] !== undefined && m[2] === undefined && !/^\p{L}[\p{L}\p{N}_.-]*[\d_.][\p{L}\p{N}_.-]*$/u.test(handle)) return;
     const start = m.index + m[0].length - handle.length;
