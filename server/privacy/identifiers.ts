@@ -67,12 +67,20 @@ const PLATFORM =
   'fb|facebook|insta|instagram|ig|snap|snapchat|sc|tiktok|tik[ \\t]?tok|twitter|threads|wechat|we[ \\t]chat|weixin|telegram|discord|kik|youtube|yt|bebo|qq|bluesky|bsky|twitch|pinterest|reddit|xbox|psn|playstation|steam|roblox';
 // "my insta is kayleigh_jones99", "snap: jaydenb2010", "WeChat ID lily8899", "add me on tiktok @x", "on fb as kerry.smith"
 const PLATFORM_HANDLE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${PLATFORM})(?![\\p{L}\\p{N}])(?:['’]s)?[ \\t]*(?:name|id|handle|user[ \\t]?name|account|page|gamertag|tag|channel)?[ \\t]*(?:(?:then|now|still|just)[ \\t]+)?((?:(?:is|was|as|i['’]?m|am|called|named|calling[ \\t]+(?:himself|herself|themselves))(?![\\p{L}])|=|:|-|(?=@))[ \\t]*)?@?([\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]{0,28}[\\p{L}\\p{N}_])?)`,
+  `(?<![\\p{L}\\p{N}])(?:${PLATFORM})(?:['’]?s)?(?![\\p{L}\\p{N}])((?:[ \\t]+(?:(?:me|us)(?:[ \\t]+(?:on|at))?|if[ \\t]+(?:u|you|ye|ya)[ \\t]+(?:want|wanna|like)))(?=[ \\t]))?[ \\t]*(?:name|id|handle|user[ \\t]?name|account|page|gamertag|tag|channel)?[ \\t]*(?:(?:then|now|still|just)[ \\t]+)?((?:(?:is|was|as|under|i['’]?m|am|its|it['’]s|called|named|calling[ \\t]+(?:himself|herself|themselves))(?![\\p{L}])|=|:|-|–|—|(?=@))[ \\t]*)?(?:@[ \\t]?)?([\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.\\-]{0,28}[\\p{L}\\p{N}_])?)`,
   'giu',
 );
 
 // a word with an underscore in it is a handle wherever it stands: "add me kayla_22 on snap", "at beth_bakes"
 const UNDERSCORED = /(?<![\p{L}\p{N}_.@/\\-])[\p{L}\p{N}_.]{3,40}(?![\p{L}\p{N}_@/\\-])/gu;
+
+// a handle said before its platform: "add me jay.b2010 on snap", "kez.bakes on insta" (dots, digits or an underscore in it)
+const HANDLE_ON_PLATFORM = new RegExp(
+  `(?<![\\p{L}\\p{N}_.@/\\\\-])\\p{L}[\\p{L}\\p{N}_.]{1,28}[\\p{L}\\p{N}_](?=[ \\t]+on[ \\t]+(?:${PLATFORM})(?![\\p{L}\\p{N}]))`,
+  'giu',
+);
+// a web address, not a handle: "facebook.com", "childline.org.uk"
+const DOMAIN_END = /\.(?:com|org|net|uk|co|io|me|ie|gov|nhs|scot|wales|cymru|info|app)$/iu;
 
 function add(out: Candidate[], kind: Candidate['kind'], start: number, text: string, tier?: 'check'): void {
   if (text) out.push(tier ? { kind, start, end: start + text.length, tier } : { kind, start, end: start + text.length });
@@ -123,10 +131,17 @@ export function findIdentifiers(story: string): Candidate[] {
       const handle = m[0].replace(/\.+$/u, '');
       if (/\p{L}/u.test(handle) && /[\p{L}\p{N}]_|_[\p{L}\p{N}]/u.test(handle)) add(out, 'social_handle', m.index, handle);
     });
+  each(HANDLE_ON_PLATFORM, story, (m) => {
+    // not "e.g. on facebook": one piece of three characters at least
+    if (/[\d_.]/u.test(m[0]) && /[\p{L}\p{N}_]{3}/u.test(m[0]) && !DOMAIN_END.test(m[0])) add(out, 'social_handle', m.index, m[0]);
+  });
   each(PLATFORM_HANDLE, story, (m) => {
-    let handle = m[2]!;
+    let handle = m[3]!;
     // with no "is" or ":" between, only something shaped like a handle: "add me on snap jay_b2010"
-    if (m[1] === undefined && !/[\d_.]/u.test(handle)) return;
+    // (or a capital inside, typed as one word: "youtube channel KaylaMakes")
+    if (m[2] === undefined && !/[\d_.]|\p{Ll}\p{Lu}/u.test(handle)) return;
+    // after "snap me", "on snap if u want": a handle that starts with a letter ("snap me at 9.30" is a time)
+    if (m[1] !== undefined && m[2] === undefined && !/^\p{L}[\p{L}\p{N}_.-]*[\d_.][\p{L}\p{N}_.-]*$/u.test(handle)) return;
     const start = m.index + m[0].length - handle.length;
     // a Facebook name is the account: "my fb is Kerry Jones Evans"
     if (/^\p{Lu}\p{Ll}+$/u.test(handle))

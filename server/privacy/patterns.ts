@@ -2,6 +2,7 @@
 // references, dates, ages and street addresses. Every pattern starts behind a boundary look-behind and
 // has bounded, non-nested repetition, so a hostile 10,000-character story is still scanned in linear time.
 import type { Candidate } from './spans.ts';
+import { functionWord, knownName, neverAName, wordKey } from './words.ts';
 
 // The local part takes every character RFC 5322 allows ("o'brien@", "a!b@"), so no fragment of it is left behind.
 const EMAIL =
@@ -16,7 +17,7 @@ const URL_BARE =
 
 // UK phone numbers are read atom by atom (see readPhones): digit groups and spoken digits ("oh", "double seven").
 const PHONE_ATOM =
-  /(?<![\p{L}\p{N}])(?:\+?\d+|(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|treble)(?![\p{L}\p{N}'’]))/giu;
+  /(?<![\p{L}\p{N}])(?:[oO]\d{3,}(?:[oO]+\d*)*(?![\p{L}\p{N}])|\d+(?:[oO]+\d*)+(?![\p{L}\p{N}])|\+?\d+|(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|hundred)(?![\p{L}\p{N}'’]))/giu;
 // what may stand between two atoms of one number: a space or two, one dash, a dot or slash (not ". ", which ends a
 // sentence), a bracket, a comma between words
 const PHONE_GAP = /^(?:[ \u00a0]{1,2}|[ \u00a0]?[-–—][ \u00a0]?|[./]|[ \u00a0]?[()][ \u00a0]?|\)[ \u00a0]?\(|,[ \u00a0]?)$/u;
@@ -36,6 +37,8 @@ const SPOKEN_DIGIT: Record<string, string> = {
   nine: '9',
 };
 const SPOKEN_REPEAT: Record<string, number> = { double: 2, triple: 3, treble: 3 };
+// "nine hundred" read out in a number is 9 0 0 (only straight after a digit said in words)
+const SPOKEN_HUNDRED = 'hundred';
 // "ext 2231", "extension 45", "x12" after a number belong to it
 const PHONE_EXTENSION = /^[ \u00a0]*,?[ \u00a0]*(?:ext\.?|extension|x)[ \u00a0]*\d{1,5}(?![\p{L}\p{N}])/iu;
 // a reference said just before: "crime ref 0123 4567 890" is a case reference, not a phone ("a reference 07700 ..." is a phone)
@@ -116,12 +119,12 @@ const NUMBER_WORD =
 const AGE_NUMBER = `(?:\\d{1,3}|(?:${NUMBER_WORD})(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)`;
 // "6 year old", "six-year-old", "3 months old", "12-year-old", "a 2yo"
 const YEARS_OLD = new RegExp(
-  `(?<![\\p{L}\\p{N}])${AGE_NUMBER}(?:[ \\t]+and[ \\t]+a[ \\t]+half)?(?:[ \\t]*|-)(?:years?|yrs?|months?|weeks?)(?:[ \\t]*|-)old(?![\\p{L}])|(?<![\\p{L}\\p{N}])\\d{1,2}[ \\t]?(?:yo|y\\/o|y\\.o\\.)(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}])${AGE_NUMBER}(?:[ \\t]+and[ \\t]+a[ \\t]+half)?(?:[ \\t]*|-)(?:years?|yrs?|months?|mths?|weeks?|wks)(?:[ \\t]*|-)old(?![\\p{L}])|(?<![\\p{L}\\p{N}])\\d{1,2}[ \\t]?(?:yo|y\\/o|y\\.o\\.)(?![\\p{L}])`,
   'giu',
 );
 // "aged 4", "age 14", "at the age of 15", "aged 4 and 6" (the number is flagged: "aged [age]")
 const AGED = new RegExp(
-  `(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:aged?|ages|age of)[ \\t]+)${AGE_NUMBER}(?:(?:[ \\t]*(?:and|&|,|to|-|n)[ \\t]*)${AGE_NUMBER}){0,4}(?![\\p{L}\\p{N}])`,
+  `(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:(?:aged?|ages|age of)[ \\t]+|(?:aged?|ages)[ \\t]*[:\\-–][ \\t]*))${AGE_NUMBER}(?:(?:[ \\t]*(?:and|&|,|to|-|n)[ \\t]*)${AGE_NUMBER}){0,4}(?![\\p{L}\\p{N}])`,
   'giu',
 );
 // "when I left care at 18", "leaving school at 16": an age, not a time
@@ -147,17 +150,17 @@ const TURNED = new RegExp(`(?=\\d|[a-z])(?<=(?<![\\p{L}])(?:turned|turns|turning
 // "I was 15", "I'm 19", "she is 2", "Sarah is 9 now", "my little boy is 2", "who is 15", "my kids are 6 and 8".
 // Only the number is flagged ("I was [age]"); what follows must not make it a time, a count or a quantity.
 const AGE_SUBJECT =
-  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|sons|daughter|daughters|boy|boys|girl|girls|lad|lads|lass|lassie|bairn|wean|weans|man|toddler|mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|husband|wife|partner|fella|boyfriend|girlfriend|auntie|aunty|uncle|baby|babies|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|grandkids|teenager|teenagers)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
-const BE = "(?:[ \\t]+(?:am|is|was|were|are|wis)|['’](?:m|s|re))";
+  "(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|[Ww]ho|(?!(?:It|There|That|This|What|Which|Here|Everything|Nothing|Life|Time|Age|Score|Cost|Rent|Bill|Year|Room|Number)\\b)\\p{Lu}[\\p{L}\\p{M}'’-]*|(?:son|sons|daughter|daughters|boy|boys|girl|girls|lad|lads|lass|lassie|bairn|wean|weans|yin|yins|man|toddler|mum|mam|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandad|grandpa|husband|wife|partner|fella|boyfriend|girlfriend|auntie|aunty|uncle|baby|babies|child|kid|kids|children|twins|eldest|youngest|oldest|one|ones|brother|sister|nephew|niece|grandson|granddaughter|grandchild|grandchildren|grandkids|teenager|teenagers)|(?<=(?:[Mm]y|[Oo]ur)[ \\t]+)(?:two|three|four|five|six|lot))";
+const BE = "(?:[ \\t]+(?:am|is|was|were|are|wis|wz|woz|wuz)|['’](?:m|s|re))";
 const NOT_AN_AGE_AFTER =
-  "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’ ]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|stars?\\b|on[ \\t]+the\\b))";
+  "(?![\\p{L}\\p{N}%]|[.,:/]\\p{N}|[ \\t]*(?:years?(?![ \\t-]+old)|yrs|months?(?![ \\t-]+old)|weeks?|days?|nights?|hours?|hrs|minutes?|mins?|seconds?|times|o['’ ]?clock|am\\b|pm\\b|a\\.m|p\\.m|percent|per\\b|miles|mph|pounds|quid|p\\b|kids|children|people|of\\b|out\\b|in[ \\t]+(?:a|the)\\b|stone|kg|lbs?|foot|feet|ft|inches|cm|metres|points|goals|stars?\\b|on[ \\t]+the\\b(?![ \\t]+\\d{1,2}(?:st|nd|rd|th)(?![\\p{L}]))))";
 /** Behind an age: who, a form of "to be", then up to two words such as "only" or "now" ("she is only", "I'm now"). */
 // typed without the apostrophe: "im 17", "hes 13", "shes 2", "theyre 6 and 8"
 // and in Scots: "ah'm 16", "when a wis 12", "am 16 noo" at the start of a sentence
 const FUSED_BE =
   "(?:[Ii]m|[Hh]es|[Ss]hes|[Tt]heyre|[Ii]['’]m|[Hh]e['’]s|[Ss]he['’]s|[Tt]hey['’]re|[Aa]h?['’]m|[Aa]h?[ \\t]+wis|(?<=(?:^|[.!?\\n])[ \\t]*)[Aa]m)";
 const beLead = (adverbs: string) => `(?<=(?<![\\p{L}])(?:${AGE_SUBJECT},?${BE}|${FUSED_BE})(?:[ \\t]+(?:${adverbs})){0,2}[ \\t]+)`;
-const AGE_ADVERBS = 'only|just|now|nearly|almost|about|barely|then|still|already|around';
+const AGE_ADVERBS = 'only|just|now|nearly|almost|about|barely|then|still|already|around|like';
 const BE_AGE = new RegExp(
   `(?=${AGE_NUMBER}(?![\\p{L}]))${beLead(`${AGE_ADVERBS}|turning`)}${AGE_NUMBER}(?:(?:,[ \\t]*${AGE_NUMBER}){0,4},?[ \\t]+(?:and|&|n)[ \\t]+${AGE_NUMBER})?${NOT_AN_AGE_AFTER}`,
   'gu',
@@ -176,12 +179,66 @@ const RELATIVE_NAME_AGE = new RegExp(
 const NEXT_AGE = new RegExp(`^[ \\t]+(?:and|an|&|n)[ \\t]+\\p{L}[\\p{L}'’-]*${BE}[ \\t]+(\\d{1,2})${NOT_AN_AGE_AFTER}`, 'u');
 // A baby's age in months or weeks, said without "old": "my little one is 8 months now", "she was 6 weeks"
 const BE_MONTHS = new RegExp(
-  `(?=${AGE_NUMBER}[ \\t]*(?:months?|weeks?)(?![\\p{L}]))${beLead(AGE_ADVERBS)}${AGE_NUMBER}[ \\t]*(?:months?|weeks?)(?![\\p{L}])(?![ \\t]+(?:into|in|later|before|after|ago|on|since|late|behind|pregnant|gone|away|without|with|waiting|of)(?![\\p{L}]))`,
+  `(?=${AGE_NUMBER}[ \\t]*(?:months?|mths?|mnths?|weeks?|wks)(?![\\p{L}]))${beLead(AGE_ADVERBS)}${AGE_NUMBER}[ \\t]*(?:months?|mths?|mnths?|weeks?|wks)(?![\\p{L}])(?![ \\t]+(?:into|in|later|before|after|ago|on|since|late|behind|pregnant|gone|away|without|with|waiting|of)(?![\\p{L}]))`,
   'gu',
 );
 // "my boy (6)", "Leo (4) and Maisie (7)": a number in brackets straight after a child or a name
 const BRACKETED_AGE =
-  /(?<=(?<![\p{L}])(?:son|daughter|boy|girl|baby|child|kid|lad|lass|twins?|eldest|youngest|oldest|one|brother|sister|nephew|niece|grandson|granddaughter|(?!(?:Year|Step|Stage|Part|Section|Page|Room|Flat|Unit|Level|Class|Form|Point|Question|Rule)(?![\p{L}]))\p{Lu}[\p{L}\p{M}'’-]+)[ \t]?\()\d{1,2}(?=\))/gu;
+  /(?=\d{1,2}\))(?<=(?<![\p{L}])(?:son|daughter|boy|girl|baby|child|kid|lad|lass|twins?|eldest|youngest|oldest|one|brother|sister|nephew|niece|grandson|granddaughter|(?!(?:Year|Step|Stage|Part|Section|Page|Room|Flat|Unit|Level|Class|Form|Point|Question|Rule)(?![\p{L}]))\p{Lu}[\p{L}\p{M}'’-]+)[ \t]?\((?:(?:is|was|aged?)[ \t]+)?)\d{1,2}(?=\))/gu;
+
+// "when I was 16 in the back of a lorry", "since she was 3 in the hospital": after "when" a form of "to be" and a
+// number is an age even before "in the" (which otherwise may be a count: "we were 4 in the car")
+const NOT_AN_AGE_AFTER_WHEN = NOT_AN_AGE_AFTER.replace('in[ \\t]+(?:a|the)\\b|', '');
+const WHEN_AGE = new RegExp(
+  `(?=\\d)(?<=(?<![\\p{L}])(?:[Ww]hen|[Ss]ince|[Tt]ill|[Uu]ntil|[Bb]efore)[ \\t]+(?:[Ii]|[Hh]e|[Ss]he|[Aa]h?|(?!(?:It|There|That|This|We|They|You|Everything|Nothing|Life|Time)(?![\\p{L}]))\\p{Lu}[\\p{L}\\p{M}'’-]*)(?:[ \\t]+(?:was|wis|is)|['’]s)(?:[ \\t]+(?:only|just|about|barely|nearly|almost))?[ \\t]+)\\d{1,2}${NOT_AN_AGE_AFTER_WHEN}`,
+  'gu',
+);
+// "she has cerebral palsy and is 6.", "he's at the grammar now and is 12": the person said earlier in the sentence,
+// the number at a pause (the sentence must start with a person: see personLed)
+const AND_BE_AGE = new RegExp(
+  `(?=\\d)(?<=(?<![\\p{L}])(?:and|an|but|&)[ \\t]+(?:is|was|wis)(?:[ \\t]+(?:${AGE_ADVERBS})){0,2}[ \\t]+)\\d{1,2}(?=[ \\t]*(?:[.,;!?)\\n]|$|(?:now|noo|next|this|in[ \\t]+(?:${MONTH})|on[ \\t]+the[ \\t]+\\d{1,2}(?:st|nd|rd|th))(?![\\p{L}])))`,
+  'gu',
+);
+const RELATIVE =
+  'son|sons|daughter|daughters|boy|boys|girl|girls|lad|lass|bairn|wean|toddler|baby|child|kid|kids|twins|eldest|youngest|oldest|brother|sister|nephew|niece|grandson|granddaughter|grandchild|stepson|stepdaughter|foster[ \\t]+(?:son|daughter|child)';
+const RELATIVE_LED = new RegExp(
+  `^[^\\p{L}]*(?:my|our|his|her|their|the)[ \\t]+(?:[\\p{L}'’-]+[ \\t]+){0,2}?(?:${RELATIVE})(?![\\p{L}])`,
+  'iu',
+);
+const PRONOUN_LED = /^[^\p{L}]*(?:he|she|i)(?![\p{L}])/iu;
+const NAME_LED =
+  /^[^\p{L}]*(?!(?:It|There|That|This|These|Those|The|What|Which|Here|We|They|You|Our|My|His|Her|Their|When|Then|So|But|And|If|Everything|Nothing|Life|Time|Rent|Bill|Score|Cost)(?![\p{L}]))\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*[ \t]+(?:is|was|has|had|goes|went|does|did|loves|got|started|came|moved|lives|lived|needs|needed|can|could|attends)(?![\p{L}])/u;
+/** The sentence before `at` starts with a person: "My daughter Zuzanna has ...", "Ebube is at ...", "She ...". */
+function personLed(story: string, at: number): boolean {
+  const back = story.slice(Math.max(0, at - 200), at);
+  const stop = Math.max(back.lastIndexOf('. '), back.lastIndexOf('! '), back.lastIndexOf('? '), back.lastIndexOf('\n'));
+  const sentence = back.slice(stop + 1);
+  return RELATIVE_LED.test(sentence) || PRONOUN_LED.test(sentence) || NAME_LED.test(sentence);
+}
+// a baby's age in months said with no verb: "and the baby only 18 months.", "the youngest just 6 weeks, and"
+const BABY_MONTHS = new RegExp(
+  `(?=${AGE_NUMBER}[ \\t]*(?:months?|weeks?)(?![\\p{L}]))(?<=(?<![\\p{L}])(?:baby|babby|bairn|wean|newborn|little[ \\t]+one|wee[ \\t]+one|youngest)[ \\t]*,?(?:[ \\t]+(?:only|just|barely|about|nearly|almost|now|then))?[ \\t]+)${AGE_NUMBER}[ \\t]*(?:months?|weeks?)(?=[ \\t]*(?:[.,;!?)\\n]|$|(?:and|an|&|now|noo|then|when)(?![\\p{L}])))`,
+  'giu',
+);
+// "jack is 12 an lacey is 7": a first name in small letters, a form of "to be" and a child's age (not after "the", "my" ...)
+const LOWER_NAME_AGE = new RegExp(
+  `(?=\\d)(?<=(?<![\\p{L}])([a-z][\\p{L}'’-]+)[ \\t]+(?:is|was|wis)(?:[ \\t]+(?:${AGE_ADVERBS})){0,2}[ \\t]+)(?:1\\d|[1-9])${NOT_AN_AGE_AFTER}`,
+  'gu',
+);
+const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:the|a|my|your|his|her|our|their|this|that|in|on|at|of|by|for|per|no|every|each|whose)[ \t]+$/u;
+
+// text-speak years glued to the number after a person and "to be", at a pause: "hes 4yrs", "my boy is 9yrs."
+const BE_YRS = new RegExp(
+  `(?=\\d{1,2}[ \\t]?(?:yrs?|yo)(?![\\p{L}]))${beLead(AGE_ADVERBS)}\\d{1,2}[ \\t]?(?:yrs?|yo)(?=[ \\t]*(?:[.,;!?)\\n]|$|(?:and|an|&|n|now|noo|then|when)(?![\\p{L}])))`,
+  'gu',
+);
+// Welsh: "yn 9 oed", "naw oed", "deg mlwydd oed", "chwe mis oed" (a number, then oed: "old" / "of age")
+const WELSH_NUMBER =
+  'un|dau|ddau|dwy|ddwy|tri|dri|tair|dair|pedwar|bedwar|pedair|bedair|pump|bump|pum|bum|chwech|chwe|saith|wyth|naw|deg|ddeg|deuddeg|ddeuddeg|pymtheg|bymtheg|deunaw|ddeunaw|ugain|hugain';
+const OED = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:\\d{1,3}|(?:${WELSH_NUMBER})(?:[ \\t]+ar[ \\t]+(?:ddeg|bymtheg|hugain))?)(?:[ \\t]+(?:mlwydd|mlynedd|blwydd|blwyddyn|mis|wythnos))?[ \\t]+oed(?![\\p{L}])`,
+  'giu',
+);
 
 const STREET =
   'Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Cres|Gardens|Gdns|Court|Place|Terrace|Grove|Hill|Park|Row|Walk|Mews|Square|Sq|Rise|View|Green|Parade|Vale|Gate|Yard|Wharf|Meadows?|Fields|Croft|Approach|Boulevard|Broadway|Circus|Heights|Quay|Wynd|Brae|Chase|Embankment|Hollow|Path|Promenade|Villas|Cottages|Walkway|Mount|Bank|Brow|Loan|Vennel|Gait|Garth|Dene|Fold|Mead|Dale|Lea|Nook|Ridge|Crest|Grange|Heath|Towers?|Mansions|Buildings|Flats';
@@ -240,6 +297,7 @@ function ukDigits(digits: string, international: boolean): string {
   return national.startsWith('0') ? national : `0${national}`;
 }
 
+// (digits with a letter o for a nought are read as atoms too: "o7700 9OO 123")
 // 10 or 11 digits starting 01, 02, 03, 05, 07, 08 or 09, or Childline's 0800 1111
 const ukPhone = (digits: string) => /^0[1-35789]\d{8,9}$/u.test(digits) || digits === '08001111';
 
@@ -248,7 +306,7 @@ function phoneEnd(atoms: PhoneAtom[], from: number): number {
   const first = atoms[from]!.text.toLowerCase();
   const international = first.startsWith('+') || first.startsWith('0044');
   if (first.startsWith('+') && !first.startsWith('+44')) return -1;
-  if (!international && !first.startsWith('0') && SPOKEN_DIGIT[first] !== '0') return -1;
+  if (!international && !/^[0o]\d/u.test(first) && !first.startsWith('0') && SPOKEN_DIGIT[first] !== '0') return -1;
   let digits = '';
   let repeat = 1;
   let end = -1;
@@ -259,7 +317,16 @@ function phoneEnd(atoms: PhoneAtom[], from: number): number {
       repeat = SPOKEN_REPEAT[word]!;
       continue;
     }
-    const read = SPOKEN_DIGIT[word] ?? word.replace(/\D/gu, '');
+    if (word === SPOKEN_HUNDRED) {
+      if (i === from || repeat !== 1 || SPOKEN_DIGIT[atoms[i - 1]!.text.toLowerCase()] === undefined) break;
+      digits += '00';
+      const national = ukDigits(digits, international);
+      if (national.length > 11) break;
+      if (ukPhone(national)) end = i;
+      continue;
+    }
+    // a letter o typed for a nought inside the digits: "o7700 9oo 123"
+    const read = SPOKEN_DIGIT[word] ?? word.replace(/o/gu, '0').replace(/\D/gu, '');
     digits += read.length === 1 ? read.repeat(repeat) : read;
     repeat = 1;
     const national = ukDigits(digits, international);
@@ -397,6 +464,20 @@ export function findPatterns(story: string): Candidate[] {
   for (const re of [YEARS_OLD, AGED, TURNED, BE_MONTHS, BRACKETED_AGE, LEFT_AT, EVENT_AT, NOW_AGE, COMMA_AGE, WILL_BE])
     each(re, story, (m) => push(out, 'age', m.index, m[0]));
   each(RELATIVE_NAME_AGE, story, (m) => push(out, 'age', m.index, m[0]));
+  each(WHEN_AGE, story, (m) => push(out, 'age', m.index, m[0]));
+  each(BE_YRS, story, (m) => push(out, 'age', m.index, m[0]));
+  each(OED, story, (m) => push(out, 'age', m.index, m[0]));
+  each(BABY_MONTHS, story, (m) => push(out, 'age', m.index, m[0]));
+  each(AND_BE_AGE, story, (m) => {
+    if (personLed(story, m.index)) push(out, 'age', m.index, m[0]);
+  });
+  each(LOWER_NAME_AGE, story, (m) => {
+    const key = wordKey(m[1]!);
+    const lead = story.slice(Math.max(0, m.index - 60), m.index);
+    const nameAt = lead.lastIndexOf(m[1]!);
+    if (knownName(key) && !functionWord(key) && !neverAName(key) && !DETERMINER_BEFORE.test(lead.slice(0, nameAt)))
+      push(out, 'age', m.index, m[0]);
+  });
   for (const age of out.filter((c) => c.kind === 'age')) {
     const next = NEXT_AGE.exec(story.slice(age.end, age.end + 40));
     if (next) push(out, 'age', age.end + next[0].length - next[1]!.length, next[1]!);
