@@ -211,6 +211,29 @@ function smallPractice(tokens: Token[], i: number): number {
     return -1;
   return ['the', 'at', 'to', 'from'].includes(tokens[s - 1]?.key ?? '') ? s : -1;
 }
+/** The first and last token of the sentence around `i`, looked for at most 40 words either way. */
+function sentenceAround(tokens: Token[], i: number): [number, number] {
+  let a = i;
+  while (a > 0 && i - a < 40 && !tokens[a]!.sentenceStart) a--;
+  let b = i;
+  while (b + 1 < tokens.length && b - i < 40 && !tokens[b + 1]!.sentenceStart) b++;
+  return [a, b];
+}
+/** A word of care in the sentence other than "ward" itself: "ill", "overdose", "nurses". */
+function careBesidesWard(tokens: Token[], i: number): boolean {
+  const [a, b] = sentenceAround(tokens, i);
+  for (let k = a; k <= b; k++) if (!['ward', 'wards'].includes(tokens[k]!.key) && careWord(tokens, k)) return true;
+  return false;
+}
+/** Words of a council's or an election's ward: "councillor", "council", "election". */
+const COUNCIL_WORDS = new Set(
+  'council councils councillor councillors cllr election elections elected vote voted voting polling mp candidate'.split(' '),
+);
+function councilSentence(tokens: Token[], i: number): boolean {
+  const [a, b] = sentenceAround(tokens, i);
+  for (let k = a; k <= b; k++) if (COUNCIL_WORDS.has(tokens[k]!.key)) return true;
+  return false;
+}
 /** A ward's code as written: "E39", "G3", "AMU2". */
 const WARD_CODE = /^[A-Z]{1,3}\d{1,2}[A-Z]?$/u;
 /** Vitamins and the like someone is "on": "on B12", "on D3". */
@@ -294,7 +317,9 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
       out.push(cand('hospital', tokens, s, i, t.key === 'practice' || (t.key === 'unit' && !cue[i]) ? 'check' : undefined));
     } else if (words.length && t.cap && cue[i] && words.every((w) => w.cap || HOSPITAL_PARTICLES.has(w.key))) {
       // "the Children's Assessment Unit", "the Child Development Centre" in a sentence about care: which unit, possibly
-      out.push(cand('hospital', tokens, s, i, 'check'));
+      // ("passed away at City Hospital": the city's hospital by its name, sure)
+      const city = words.length === 1 && words[0]!.key === 'city' && t.key === 'hospital';
+      out.push(cand('hospital', tokens, s, i, city ? undefined : 'check'));
     } else if (
       !words.length &&
       !t.cap &&
@@ -375,8 +400,18 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     const person =
       !['the', 'on', 'onto'].includes(tokens[s - 1]?.key ?? '') &&
       words.some((w) => (knownName(w.key) && !commonWord(w.key)) || ['mr', 'mrs', 'ms', 'miss', 'dr', 'mx'].includes(w.key));
-    if (words.length && distinctive(words) && !person && !kept.subarray(s, i).some((x) => x === 1))
-      out.push(cand('hospital', tokens, s, i));
+    if (words.length && distinctive(words) && !person) {
+      if (!kept.subarray(s, i).some((x) => x === 1)) out.push(cand('hospital', tokens, s, i));
+      // "sat on Pembroke ward all night", "the kids ward, Cotswold ward": a ward named after a place, where the
+      // sentence speaks of care besides the ward (not a council's ward: "the councillor for Cotswold ward")
+      else if (!councilSentence(tokens, i)) {
+        const onIt =
+          ['on', 'onto'].includes(tokens[s - 1]?.key ?? '') ||
+          (tokens[s - 1]?.key === 'the' && ['on', 'onto'].includes(tokens[s - 2]?.key ?? ''));
+        const care = careBesidesWard(tokens, i);
+        if (onIt || care) out.push(cand('hospital', tokens, s, i, care ? undefined : 'check'));
+      }
+    }
     return i;
   }
   // "Burnley General", "Leeds General": a place or a name before a capitalised "General" (not "Attorney General")
@@ -477,6 +512,25 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   }
   // "check ups at the Barkantine": a visit to a clinic, not the UPS depot
   if (t.key === 'ups' && prev?.key === 'check' && joinedBySpace(t.gap)) return i;
+  // "in the neonatal at Womens and Childrens", "the Women's and Children's": a city's women's and children's hospital
+  if (['women', 'womens'].includes(t.key) && tokens[i + 1]?.key === 'and' && tokens[i + 2] && shortKindOfHospital(tokens[i + 2]!)) {
+    const n = tokens[i + 1]!;
+    const nn = tokens[i + 2]!;
+    if (
+      joinedBySpace(n.gap) &&
+      joinedBySpace(nn.gap) &&
+      (t.cap || cue[i] === 1) &&
+      !(tokens[i + 3] && joinedBySpace(tokens[i + 3]!.gap) && NOT_HOSPITAL_AFTER.has(tokens[i + 3]!.key))
+    ) {
+      // "Hull Women's and Children's": the town's
+      const s =
+        prev && joinedBySpace(t.gap) && !prev.sentenceStart && prev.cap === t.cap && placeWord(prev.key) && !commonWord(prev.key)
+          ? i - 1
+          : i;
+      out.push(cand('hospital', tokens, s, i + 2, t.cap && nn.cap && cue[i] === 1 ? undefined : 'check'));
+      return i + 2;
+    }
+  }
   // "a long time on Ward 3 at the Childrens with his chest", "born in the womens" (possible in small letters)
   if (
     shortKindOfHospital(t) &&
@@ -628,7 +682,8 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
         i + known - 1,
         !sure &&
           (visited ||
-            initialsLed ||
+            // "after being in the RVH", "admitted to ARI": listed initials where someone stayed are sure
+            (initialsLed && (bornLead(tokens, i) || !strongLead(tokens, i, known))) ||
             (fromSmall && small.maybe) ||
             weakLead ||
             (keptName && !stayedThere) ||
@@ -682,6 +737,16 @@ function strongLead(tokens: Token[], i: number, n: number): boolean {
   const lead = tokens[p - 1]?.key ?? '';
   if (tokens[p]?.key === 'of') return lead === 'out';
   if (TREATED_AT.has(lead) && !['unit', 'ward', 'clinic'].includes(lead)) return true;
+  // "the burns unit at Morriston", "the children's ward in Craigavon": a kind of unit or ward at it
+  if (['at', 'in'].includes(tokens[p]?.key ?? '') && ['unit', 'ward'].includes(lead)) {
+    const kind = tokens[p - 2];
+    if (
+      kind &&
+      (UNIT_KINDS.has(kind.key) ||
+        (WARD_KINDS.has(kind.key) && !['same', 'other', 'wrong', 'right', 'next', 'new', 'old', 'big', 'small'].includes(kind.key)))
+    )
+      return true;
+  }
   const prep = tokens[p]?.key ?? '';
   // "was in", "spent eleven weeks in", "very poorly in", "ended up in", "went intae"
   if (['in', 'intae', 'into'].includes(prep) && STAYED_LEADS.has(lead)) return true;
@@ -689,13 +754,15 @@ function strongLead(tokens: Token[], i: number, n: number): boolean {
   const after = tokens[i + n];
   if (!after || !joinedBySpace(after.gap)) return false;
   if (after.key === 'for' && tokens[i + n + 2] !== undefined && stayLength(tokens, i + n + 2)) return true;
+  // "we was in Central Middlesex two weeks"
+  if (tokens[i + n + 1] !== undefined && joinedBySpace(tokens[i + n + 1]!.gap) && stayLength(tokens, i + n + 1)) return true;
   // "in Craigavon with meningitis", "intae the victoria wi her liver" (not "moved her to Mile End for rehab": a move)
   if (['with', 'wi'].includes(after.key))
     for (let k = i + n + 1; k <= i + n + 3 && k < tokens.length; k++) if (careWord(tokens, k)) return true;
   return false;
 }
 /** Said just before "in" where someone stayed in a hospital: "was in", "spent weeks in", "poorly in". */
-const STAYED_LEADS = new Set('was were been is stayed weeks months days nights week month poorly ill unwell sick'.split(' '));
+const STAYED_LEADS = new Set('was were been being is stayed weeks months days nights week month poorly ill unwell sick'.split(' '));
 /** Where someone was born or delivered: a town as readily as a hospital ("born in Singleton"). */
 const bornLead = (tokens: Token[], i: number) => {
   let p = i - 1;
@@ -731,9 +798,14 @@ const UNIT_KINDS = new Set(
   ),
 );
 /** Said before a place someone stayed ("was in Dryburn", "ended up at", "spent weeks in"): a hospital only in a sentence about care. */
-const STAYED_IN = new Set(['was', 'were', 'been', 'weeks', 'months', 'up']);
+const STAYED_IN = new Set(['was', 'were', 'been', 'being', 'weeks', 'months', 'up']);
+const MONTHS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
 /** Where someone "was in" that is not a hospital. */
-const NOT_TREATED_IN = new Set('hmp hmyoi prison court care foster year reception nursery class set band'.split(' '));
+const NOT_TREATED_IN = new Set('hmp hmyoi prison custody court care foster year reception nursery class set band'.split(' '));
 
 /**
  * A hospital the lists do not know, where the words say someone was treated there: "admitted to Treliske",
@@ -761,8 +833,12 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
       visited ||
       healthTeamAt(tokens, i) ||
       (TREATED_AT.has(lead.key) && (lead.key !== 'unit' || UNIT_KINDS.has(tokens[i - 2]?.key ?? ''))) ||
-      // "passed away at St Christophers", "the check ups at the Barkantine"
+      // "passed away at St Christophers", "died in St Michael's after giving birth", "the check ups at the Barkantine"
       (lead.key === 'away' && tokens[i - 2]?.key === 'passed') ||
+      (['died', 'passed'].includes(lead.key) &&
+        p.key !== 'of' &&
+        !MONTHS.has(tokens[i + 1]!.key) &&
+        !NOT_TREATED_IN.has(tokens[i + 1]!.key)) ||
       (['up', 'ups'].includes(lead.key) && tokens[i - 2]?.key === 'check') ||
       // "they moved her to Furness for rehab", "sent him to Stobhill"
       (p.key === 'to' && cue[i] === 1 && OBJECT_PRONOUNS.has(lead.key) && MOVED_PATIENT.has(tokens[i - 2]?.key ?? ''));
@@ -770,7 +846,8 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
     let s = i + 1;
     if (tokens[s]!.key === 'the' && joinedBySpace(tokens[s]!.gap) && tokens[s + 1]) s++;
     let e = s;
-    while (e < tokens.length && e - s < 3 && tokens[e]!.cap && joinedBySpace(tokens[e]!.gap) && !kept[e]) {
+    // (not the pronoun after it: "passed away at City Hospital I was left alone")
+    while (e < tokens.length && e - s < 3 && tokens[e]!.cap && joinedBySpace(tokens[e]!.gap) && !kept[e] && tokens[e]!.text !== 'I') {
       e++;
       if (tokens[e - 1]!.possessive) break;
     }

@@ -1,0 +1,64 @@
+// Version 12's hospital rules: wards named after places, women's and children's hospitals said short, where
+// someone died, stays said without "for", units at a listed town's hospital, initials where someone stayed.
+import { describe, expect, it } from 'vitest';
+import { flagged } from './helpers/flags.ts';
+
+const hospitals = (story: string) => flagged(story, 'hospital');
+
+describe('a ward named after a place', () => {
+  it.each([
+    ['"on" and care in the sentence', 'after her seizure my girl was put on Cotswold ward overnight', ['Cotswold ward']],
+    ['after the kind of ward', 'when he broke his leg we waited on the kids ward, Pembroke ward it was called', ['Pembroke ward']],
+    ['"on" alone is possible', 'we sat on Pembroke Ward for hours', ['Pembroke Ward (check)']],
+  ])('%s', (_name, story, expected) => {
+    expect(hospitals(story)).toEqual(expected);
+  });
+
+  it.each([
+    ['a council ward', 'she was the councillor for Cotswold ward when he was ill'],
+    ['a place ward with nothing around it', 'Pembroke ward is where my cousin lives'],
+  ])('not %s', (_name, story) => {
+    expect(hospitals(story)).toEqual([]);
+  });
+});
+
+describe("a women's and children's hospital said short", () => {
+  it.each([
+    ['capitalised, about care', 'she was on the neonatal at Womens and Childrens for a month', ['Womens and Childrens']],
+    ['with possessives', "our son was born at the Women's and Children's in the end", ["Women's and Children's"]],
+    ['a town and small letters', 'we ended up at derby womens and childrens with her chest', ['derby womens and childrens (check)']],
+  ])('%s', (_name, story, expected) => {
+    expect(hospitals(story)).toEqual(expected);
+  });
+
+  it.each([
+    ['a service', "the Women's and Children's Services team rang me"],
+    ['a refuge', 'she found a refuge for women and children when we were sick of moving'],
+  ])('not %s', (_name, story) => {
+    expect(hospitals(story)).toEqual([]);
+  });
+});
+
+describe('where someone died or stayed', () => {
+  it.each([
+    ['"died in" a saint\'s name', "my husband died in St Gerard's after a long illness", ["St Gerard's (check)"]],
+    ['"passed away at" City Hospital, not the "I" after it', 'When mum passed away at City Hospital I was lost', ['City Hospital']],
+    ['a stay said without "for"', 'we was in Central Middlesex three weeks with his asthma', ['Central Middlesex']],
+    ['a burns unit at a listed town', 'he was moved to the burns unit at Morriston after the fire', ['Morriston']],
+    ['initials after "being in"', 'things got bad after being in the RVH with my nerves', ['RVH']],
+  ])('%s', (_name, story, expected) => {
+    expect(hospitals(story)).toEqual(expected);
+  });
+
+  it.each([
+    ['a country', 'my dad died in Somalia when I was small'],
+    ['a month', 'my nan died in April and I was ill for weeks'],
+    ['custody', 'her brother died in Custody and she was ill after'],
+  ])('not %s', (_name, story) => {
+    expect(hospitals(story)).toEqual([]);
+  });
+
+  it('leaves a listed town a check without a stay', () => {
+    expect(hospitals('we drove to the unit at Morriston to drop off his stroke notes')).toEqual(['Morriston (check)']);
+  });
+});
