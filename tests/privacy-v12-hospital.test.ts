@@ -62,3 +62,26 @@ describe('where someone died or stayed', () => {
     expect(hospitals('we drove to the unit at Morriston to drop off his stroke notes')).toEqual(['Morriston (check)']);
   });
 });
+
+describe('a unit, ward or clinic at a place, and other stays', () => {
+  it.each([
+    ['a named ward at a listed house', 'he was sectioned and put on Larch ward at the Priory', ['Larch ward', 'the Priory']],
+    ['a CAMHS clinic at a listed name', 'she self harmed so they sent us to the CAMHS clinic at Mile End', ['Mile End']],
+    ['"is in" and "isnt well"', 'my nan isnt well and is in the Mater most weeks', ['the Mater']],
+    ['taken to it with a burn', 'the baby was taken to the Ulster with a burn on her hand', ['the Ulster']],
+    ['admitted to a ward named like a person', 'I was admitted to Brontë Ward after the birth', ['Brontë Ward']],
+    ['"up and down to" the MRI', 'we were up and down to the MRI with his heart all year', ['MRI']],
+    ['"seeing someone at"', 'the doctor got me seeing someone at the Laurels for my head', ['Laurels (check)']],
+  ])('%s', (_name, story, expected) => {
+    expect(hospitals(story)).toEqual(expected);
+  });
+
+  it.each([
+    ['an MRI scan', 'they took him to the MRI scan and he was brave'],
+    ['an MRI someone had', 'she had the MRI on Tuesday after the seizure'],
+    ['the same ward at', 'we were on the same ward at first with her asthma'],
+    ['seeing someone at a time', 'I was seeing someone at the time and it ended'],
+  ])('not %s', (_name, story) => {
+    expect(hospitals(story)).toEqual([]);
+  });
+});

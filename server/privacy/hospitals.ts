@@ -131,9 +131,8 @@ const HOSPITAL_CUES = new Set(
   contractions newborn stillborn antenatal postnatal chemotherapy radiotherapy oncology cardiac cardiology neurology
   surgeon surgeons operated suicidal overdosed anorexia bulimia psychiatric psych detained hospice hospices
   dying plaster bleed bleeding illness outpatient outpatients checkup checkups check-up check-ups depressed depression
-  anxiety sickle tb terminal terminally covid wheelchair febrile fever died death midwives consultants paediatricians psychiatrists`.split(
-    /\s+/,
-  ),
+  anxiety sickle tb terminal terminally covid wheelchair febrile fever died death midwives consultants paediatricians psychiatrists
+  burn nerves grommets`.split(/\s+/),
 );
 /** Kinds of ward, not names of one: "on labour ward", "on psych ward". */
 const WARD_KINDS = new Set(
@@ -252,10 +251,13 @@ const careWord = (tokens: Token[], k: number) =>
   (tokens[k]!.key === 'check' && ['up', 'ups'].includes(tokens[k + 1]?.key ?? '')) ||
   (tokens[k]!.key === 'passed' && tokens[k + 1]?.key === 'away') ||
   (tokens[k]!.key === 'mental' && tokens[k + 1]?.key === 'health') ||
+  // "mum isnt well", "he was not well"
+  (tokens[k]!.key === 'well' && NOT_WELL.has(tokens[k - 1]?.key ?? '')) ||
   // "took a febrile fit", "his fits": a seizure, not "fits in"
   (['fit', 'fits'].includes(tokens[k]!.key) && FIT_LEADS.has(tokens[k - 1]?.key ?? '')) ||
   accidentAndEmergencyAt(tokens, k);
 const FIT_LEADS = new Set(['febrile', 'a', 'his', 'her', 'their', 'having']);
+const NOT_WELL = new Set(['isnt', "isn't", 'wasnt', "wasn't", 'not', "aren't", 'arent', "weren't", 'werent']);
 /** "A&E" (two words to the tokenizer: "A", "&E") or "a and e", ending at k. */
 const accidentAndEmergencyAt = (tokens: Token[], k: number) =>
   tokens[k]!.key === 'e' &&
@@ -397,8 +399,13 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     const s = nameRunBefore(tokens, i, 2);
     const words = tokens.slice(s, i);
     // "Rebecca Ward" is a person; "the Rowan Ward", "on Rowan Ward" is a ward
+    // ("admitted to Andersen Ward": a ward where someone was treated, whatever its name)
     const person =
       !['the', 'on', 'onto'].includes(tokens[s - 1]?.key ?? '') &&
+      !(
+        ['to', 'into', 'onto'].includes(tokens[s - 1]?.key ?? '') &&
+        ['admitted', 'transferred', 'moved', 'taken'].includes(tokens[s - 2]?.key ?? '')
+      ) &&
       words.some((w) => (knownName(w.key) && !commonWord(w.key)) || ['mr', 'mrs', 'ms', 'miss', 'dr', 'mx'].includes(w.key));
     if (words.length && distinctive(words) && !person) {
       if (!kept.subarray(s, i).some((x) => x === 1)) out.push(cand('hospital', tokens, s, i));
@@ -586,6 +593,16 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     out.push(cand('hospital', tokens, i - 1, i, stayed ? undefined : 'check'));
     return i;
   }
+  // "up and down to the MRI", "admitted to the MRI": Manchester Royal Infirmary, not a scan ("had an MRI", "the MRI scan")
+  if (t.text === 'MRI' && prev?.key === 'the' && ['to', 'at', 'into', 'from'].includes(tokens[i - 2]?.key ?? '') && joinedBySpace(t.gap)) {
+    const n = tokens[i + 1];
+    const scan = n !== undefined && joinedBySpace(n.gap) && SCAN_WORDS.has(n.key);
+    const forScan = ['for', 'had', 'have', 'having', 'get', 'got', 'needed', 'need'].some((w) => w === tokens[i - 3]?.key);
+    if (!scan && !forScan) {
+      out.push(cand('hospital', tokens, i, i, cue[i] === 1 && strongLead(tokens, i, 1) ? undefined : 'check'));
+      return i;
+    }
+  }
   // "taken to the RSUH", "born at WGH": initials of a hospital the list does not know, in a sentence about illness (possible)
   if (
     cue[i] === 1 &&
@@ -724,6 +741,8 @@ const NOT_HOSPITAL_AFTER_INITIALS = new Set(['centre', 'center', 'hall', 'ship',
 /** Initials shaped like a hospital's: "...H" (Hospital), "...RI" (Royal Infirmary); not a word ("MUCH") or a scan ("MRI"). */
 const hospitalInitials = (t: Token) =>
   t.acronym && /^[A-Z]{2,4}(?:H|RI)$/u.test(t.text) && !NOT_HOSPITAL_INITIALS.has(t.key) && unknownWord(t.key) && !neverAName(t.key);
+/** After "MRI" where it is the scan: "the MRI scan", "the MRI results". */
+const SCAN_WORDS = new Set('scan scans scanner machine results result appointment department dept room unit'.split(' '));
 const NOT_HOSPITAL_INITIALS = new Set(['mri', 'mph', 'kmh', 'smh', 'uhd', 'uhh', 'ahh', 'ohh', 'shh', 'hmh', 'nch']);
 /** "when Queen Elizabeth died": the queen; the hospital is "in the Queen Elizabeth", "at Princess Royal". */
 const royalWithoutLead = (tokens: Token[], i: number) =>
@@ -737,20 +756,24 @@ function strongLead(tokens: Token[], i: number, n: number): boolean {
   const lead = tokens[p - 1]?.key ?? '';
   if (tokens[p]?.key === 'of') return lead === 'out';
   if (TREATED_AT.has(lead) && !['unit', 'ward', 'clinic'].includes(lead)) return true;
-  // "the burns unit at Morriston", "the children's ward in Craigavon": a kind of unit or ward at it
-  if (['at', 'in'].includes(tokens[p]?.key ?? '') && ['unit', 'ward'].includes(lead)) {
+  // "the burns unit at Morriston", "the children's ward in Craigavon", "Bluebell ward at the Priory", "the CAMHS clinic
+  // at Mile End": a kind or a name of unit, ward or clinic at it
+  if (['at', 'in'].includes(tokens[p]?.key ?? '') && ['unit', 'ward', 'clinic'].includes(lead)) {
     const kind = tokens[p - 2];
-    if (
-      kind &&
-      (UNIT_KINDS.has(kind.key) ||
-        (WARD_KINDS.has(kind.key) && !['same', 'other', 'wrong', 'right', 'next', 'new', 'old', 'big', 'small'].includes(kind.key)))
-    )
-      return true;
+    if (kind && joinedBySpace(tokens[p - 1]!.gap) && wardOrUnitNamed(kind, lead)) return true;
   }
   const prep = tokens[p]?.key ?? '';
   // "was in", "spent eleven weeks in", "very poorly in", "ended up in", "went intae"
   if (['in', 'intae', 'into'].includes(prep) && STAYED_LEADS.has(lead)) return true;
   if (['in', 'at', 'into', 'intae'].includes(prep) && lead === 'up' && tokens[p - 2]?.key === 'ended') return true;
+  // "up and down to Alder Hey", "back and forth to the MRI": visits again and again
+  if (
+    prep === 'to' &&
+    ['down', 'forth'].includes(lead) &&
+    tokens[p - 2]?.key === 'and' &&
+    ['up', 'back'].includes(tokens[p - 3]?.key ?? '')
+  )
+    return true;
   const after = tokens[i + n];
   if (!after || !joinedBySpace(after.gap)) return false;
   if (after.key === 'for' && tokens[i + n + 2] !== undefined && stayLength(tokens, i + n + 2)) return true;
@@ -761,6 +784,18 @@ function strongLead(tokens: Token[], i: number, n: number): boolean {
     for (let k = i + n + 1; k <= i + n + 3 && k < tokens.length; k++) if (careWord(tokens, k)) return true;
   return false;
 }
+/** Says which unit, ward or clinic: "burns unit", "children's ward", "Bluebell ward", "CAMHS clinic" (not "a unit", "the same ward"). */
+const wardOrUnitNamed = (kind: Token, head: string) =>
+  head === 'unit'
+    ? UNIT_KINDS.has(kind.key)
+    : head === 'clinic'
+      ? CLINIC_KINDS.has(kind.key) || CLINIC_SERVICES.has(kind.key)
+      : (WARD_KINDS.has(kind.key) && !NOT_WHICH_WARD.has(kind.key)) || (kind.cap && !kind.sentenceStart && !neverAName(kind.key));
+const NOT_WHICH_WARD = new Set('same other wrong right next new old big small busy quiet main'.split(' '));
+/** Services run in a clinic: "the CAMHS clinic", "the diabetes clinic". */
+const CLINIC_SERVICES = new Set(
+  'camhs diabetes asthma epilepsy cardiac heart cancer autism adhd neuro stroke kidney renal baby maternity'.split(' '),
+);
 /** Said just before "in" where someone stayed in a hospital: "was in", "spent weeks in", "poorly in". */
 const STAYED_LEADS = new Set('was were been being is stayed weeks months days nights week month poorly ill unwell sick'.split(' '));
 /** Where someone was born or delivered: a town as readily as a hospital ("born in Singleton"). */
@@ -778,6 +813,12 @@ const TREATED_AT = new Set(
 );
 /** Said before a place as readily as a hospital: "stayed at Lakeside", "born at Oakwood". */
 const NOT_A_SERVICE = new Set(['stayed', 'taken', 'born', 'seen', 'rushed', 'delivered', 'recovering', 'bed']);
+/** Care given only in a hospital or clinic: "sectioned at", "CAMHS at", "dialysis at". */
+const SURE_SERVICES = new Set(
+  'sectioned camhs physio physiotherapy dialysis chemo chemotherapy radiotherapy outpatients antenatal nicu scbu picu icu hdu maternity paediatrics'.split(
+    ' ',
+  ),
+);
 /** Teams of care, before "team at": "the mental health team at", "the crisis team at". */
 const HEALTH_TEAM_KINDS = new Set(
   'health crisis camhs cmht intervention psychosis palliative diabetes cancer stroke rehab neonatal disorder disorders perinatal nursing'.split(
@@ -840,6 +881,8 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
         !MONTHS.has(tokens[i + 1]!.key) &&
         !NOT_TREATED_IN.has(tokens[i + 1]!.key)) ||
       (['up', 'ups'].includes(lead.key) && tokens[i - 2]?.key === 'check') ||
+      // "got me seeing someone at the Woodlands": a counsellor's or a therapist's place
+      (p.key === 'at' && lead.key === 'someone' && ['seeing', 'see', 'saw', 'seen'].includes(tokens[i - 2]?.key ?? '')) ||
       // "they moved her to Furness for rehab", "sent him to Stobhill"
       (p.key === 'to' && cue[i] === 1 && OBJECT_PRONOUNS.has(lead.key) && MOVED_PATIENT.has(tokens[i - 2]?.key ?? ''));
     if (!(treated || inAndOut || stayed) || (p.key === 'of' && !inAndOut)) continue;
@@ -873,7 +916,9 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
     if (visited && words.length === 1 && words[0]!.possessive) continue;
     // "was in Hospital for three weeks": which one is not said
     if (words.every((w) => HOSPITAL_HEADS.has(w.key) || HOSPITAL_TYPE_WORDS.has(w.key))) continue;
-    out.push(cand('hospital', tokens, s, e - 1, 'check'));
+    // "got me into CAMHS at Riverside", "sectioned at Parkwood": a service of care at a name that is no place, sure
+    const sureService = serviceAt && SURE_SERVICES.has(lead.key) && !placeWord(words[0]!.key) && !knownName(words[0]!.key);
+    out.push(cand('hospital', tokens, s, e - 1, sureService ? undefined : 'check'));
   }
   return out;
 }
