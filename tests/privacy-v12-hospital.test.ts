@@ -85,3 +85,24 @@ describe('a unit, ward or clinic at a place, and other stays', () => {
     expect(hospitals(story)).toEqual([]);
   });
 });
+
+describe('a listed name where someone stayed, after a sentence about care or with visits', () => {
+  it.each([
+    [
+      'the sentence before speaks of care',
+      'I had a breakdown after the birth. I ended up at Melbury Lodge with the baby',
+      ['Melbury Lodge'],
+    ],
+    ['visits in the same sentence', 'When our girl was in Skye House her gran visited every Sunday', ['Skye House']],
+    ['counselling at it', 'after the attack she got me counselling at the Havens straight away', ['the Havens']],
+  ])('%s', (_name, story, expected) => {
+    expect(hospitals(story)).toEqual(expected);
+  });
+
+  it.each([
+    ['no care before and no visits', 'We were in Skye House for the weekend with the cousins'],
+    ['care before, but no stay', 'He was poorly last year. We drove past Melbury Lodge on the way home'],
+  ])('not %s', (_name, story) => {
+    expect(hospitals(story)).toEqual([]);
+  });
+});

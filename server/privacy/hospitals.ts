@@ -626,7 +626,11 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   const small = !t.cap && cue[i] && !honorific ? smallLettersMatch(tokens, i) : { n: 0, maybe: false };
   // "met us at RACH", "my dad goes to ARI": a listed hospital's initials where someone went (possible without a cue)
   const initialsLed = !cue[i] && !visited && initialsAfterLead(tokens, i);
-  const cued = honorific || !(cue[i] || visited || initialsLed) || royalWithoutLead(tokens, i) ? 0 : CUED_HOSPITALS.matchAt(tokens, i);
+  // "I had a breakdown. I ended up at Melbury Lodge", "When she was in Skye House Sana visited every week": a listed
+  // name where someone stayed, just after a sentence about care or where they were visited
+  const stayedNear = !cue[i] && !visited && !initialsLed && !honorific && t.cap && stayedAfterCare(tokens, i, cue);
+  const cued =
+    honorific || !(cue[i] || visited || initialsLed || stayedNear) || royalWithoutLead(tokens, i) ? 0 : CUED_HOSPITALS.matchAt(tokens, i);
   // "the royal london": a place and a hospital's word, the place alone kept
   const smallNamed = sure || cued || t.cap || honorific || !cue[i] ? 0 : SMALL_CUED_HOSPITALS.matchAt(tokens, i);
   const known = sure || cued || smallNamed || (t.cap || honorific || !cue[i] ? 0 : small.n);
@@ -704,6 +708,7 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
             (fromSmall && small.maybe) ||
             weakLead ||
             (keptName && !stayedThere) ||
+            (stayedNear && known === 1 && placeWord(t.key)) ||
             (known === 1 && ((placeWord(t.key) && !stayedThere) || (prev?.key === 'in' && tokens[i - 2]?.key === 'born'))))
           ? 'check'
           : undefined,
@@ -716,6 +721,16 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   return -1;
 }
 
+/** A listed name (that is also a place, a person or a house) where someone stayed, the sentence before speaking of care
+ * ("I had a breakdown. I ended up at Melbury Lodge") or this one of visits ("was in Skye House, she visited every week"). */
+function stayedAfterCare(tokens: Token[], i: number, cue: Uint8Array): boolean {
+  const n = CUED_HOSPITALS.matchAt(tokens, i);
+  if (!n || bornLead(tokens, i) || !strongLead(tokens, i, n)) return false;
+  const [a, b] = sentenceAround(tokens, i);
+  if (a > 0 && cue[a - 1] === 1) return true;
+  for (let k = a; k <= b; k++) if (VISIT_VERBS.has(tokens[k]!.key) || tokens[k]!.key === 'visited') return true;
+  return false;
+}
 /** A listed name of two words or more starts here in small letters, in a sentence about illness: "the royal london". */
 const listedInSmallLetters = (tokens: Token[], i: number, cue: Uint8Array) =>
   cue[i] === 1 &&
@@ -766,6 +781,8 @@ function strongLead(tokens: Token[], i: number, n: number): boolean {
   // "was in", "spent eleven weeks in", "very poorly in", "ended up in", "went intae"
   if (['in', 'intae', 'into'].includes(prep) && STAYED_LEADS.has(lead)) return true;
   if (['in', 'at', 'into', 'intae'].includes(prep) && lead === 'up' && tokens[p - 2]?.key === 'ended') return true;
+  // "got her counselling at the Havens", "his assessment at Derriford": care given there
+  if (prep === 'at' && CARE_GIVEN_AT.has(lead)) return true;
   // "up and down to Alder Hey", "back and forth to the MRI": visits again and again
   if (
     prep === 'to' &&
@@ -813,6 +830,8 @@ const TREATED_AT = new Set(
 );
 /** Said before a place as readily as a hospital: "stayed at Lakeside", "born at Oakwood". */
 const NOT_A_SERVICE = new Set(['stayed', 'taken', 'born', 'seen', 'rushed', 'delivered', 'recovering', 'bed']);
+/** Care someone was given at a place: "counselling at", "therapy at", "assessment at". */
+const CARE_GIVEN_AT = new Set('counselling counseling therapy treatment assessment assessments tests grommets operation'.split(' '));
 /** Care given only in a hospital or clinic: "sectioned at", "CAMHS at", "dialysis at". */
 const SURE_SERVICES = new Set(
   'sectioned camhs physio physiotherapy dialysis chemo chemotherapy radiotherapy outpatients antenatal nicu scbu picu icu hdu maternity paediatrics'.split(
