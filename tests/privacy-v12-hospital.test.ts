@@ -41,7 +41,7 @@ describe("a women's and children's hospital said short", () => {
 
 describe('where someone died or stayed', () => {
   it.each([
-    ['"died in" a saint\'s name', "my husband died in St Gerard's after a long illness", ["St Gerard's (check)"]],
+    ['"died in" a saint\'s name', "my husband died in St Gerard's after a long illness", ["St Gerard's"]],
     ['"passed away at" City Hospital, not the "I" after it', 'When mum passed away at City Hospital I was lost', ['City Hospital']],
     ['a stay said without "for"', 'we was in Central Middlesex three weeks with his asthma', ['Central Middlesex']],
     ['a burns unit at a listed town', 'he was moved to the burns unit at Morriston after the fire', ['Morriston']],
@@ -102,6 +102,20 @@ describe('a listed name where someone stayed, after a sentence about care or wit
   it.each([
     ['no care before and no visits', 'We were in Skye House for the weekend with the cousins'],
     ['care before, but no stay', 'He was poorly last year. We drove past Melbury Lodge on the way home'],
+  ])('not %s', (_name, story) => {
+    expect(hospitals(story)).toEqual([]);
+  });
+});
+
+describe('a doctor by name speaks of care; a town named for a saint is not its hospital', () => {
+  it('reads listed initials as a hospital where a doctor is named', () => {
+    expect(hospitals('she came to GRI that night and stayed till Dr Okafor said I could go home')).toEqual(['GRI']);
+    expect(hospitals('she came to GRI that night and stayed till I could go home')).toEqual(['GRI (check)']);
+  });
+
+  it.each([
+    ['"died in" a saint\'s town', 'my grandad died in St Ives when I was little'],
+    ['a doctor of letters and no hospital', 'Dr Evans taught me at college and said I could do it'],
   ])('not %s', (_name, story) => {
     expect(hospitals(story)).toEqual([]);
   });

@@ -251,6 +251,8 @@ const careWord = (tokens: Token[], k: number) =>
   (tokens[k]!.key === 'check' && ['up', 'ups'].includes(tokens[k + 1]?.key ?? '')) ||
   (tokens[k]!.key === 'passed' && tokens[k + 1]?.key === 'away') ||
   (tokens[k]!.key === 'mental' && tokens[k + 1]?.key === 'health') ||
+  // "stayed till Dr Farooqui said i was ok": a doctor by name
+  (tokens[k]!.key === 'dr' && tokens[k]!.cap && tokens[k + 1]?.cap === true && !tokens[k + 1]!.sentenceStart) ||
   // "mum isnt well", "he was not well"
   (tokens[k]!.key === 'well' && NOT_WELL.has(tokens[k - 1]?.key ?? '')) ||
   // "took a febrile fit", "his fits": a seizure, not "fits in"
@@ -937,7 +939,16 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
     if (words.every((w) => HOSPITAL_HEADS.has(w.key) || HOSPITAL_TYPE_WORDS.has(w.key))) continue;
     // "got me into CAMHS at Riverside", "sectioned at Parkwood": a service of care at a name that is no place, sure
     const sureService = serviceAt && SURE_SERVICES.has(lead.key) && !placeWord(words[0]!.key) && !knownName(words[0]!.key);
-    out.push(cand('hospital', tokens, s, e - 1, sureService ? undefined : 'check'));
+    // "died in St Ives": a town named for a saint (its hospital is "St X's")
+    const died = lead.key === 'died' || (lead.key === 'away' && tokens[i - 2]?.key === 'passed') || lead.key === 'passed';
+    if (died && ['st', 'saint'].includes(words[0]!.key) && words.length > 1 && !words[1]!.possessive) continue;
+    // "died in St Michael's", "passed away at St Luke's": a saint's hospital or hospice
+    const diedAtSaint =
+      (lead.key === 'died' || (lead.key === 'away' && tokens[i - 2]?.key === 'passed')) &&
+      words.length === 2 &&
+      ['st', 'saint'].includes(words[0]!.key) &&
+      words[1]!.possessive;
+    out.push(cand('hospital', tokens, s, e - 1, sureService || diedAtSaint ? undefined : 'check'));
   }
   return out;
 }
