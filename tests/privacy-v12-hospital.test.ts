@@ -120,3 +120,16 @@ describe('a doctor by name speaks of care; a town named for a saint is not its h
     expect(hospitals(story)).toEqual([]);
   });
 });
+
+describe("a hospital's named wing", () => {
+  it('reads a named wing in a sentence about care', () => {
+    expect(hospitals('my son was born early in the Burdett Wing and was tiny')).toEqual(['Burdett Wing']);
+  });
+
+  it.each([
+    ["a building's side", 'we had a tour of the East Wing after her op'],
+    ['a wing with no care', 'the Lister Wing of the school has new windows'],
+  ])('not %s', (_name, story) => {
+    expect(hospitals(story)).toEqual([]);
+  });
+});

@@ -233,6 +233,8 @@ function councilSentence(tokens: Token[], i: number): boolean {
   for (let k = a; k <= b; k++) if (COUNCIL_WORDS.has(tokens[k]!.key)) return true;
   return false;
 }
+/** Wings of any building, not a hospital's named one. */
+const NOT_WHICH_WING = new Set('east west north south left right new old main front back far top bottom labour conservative'.split(' '));
 /** A ward's code as written: "E39", "G3", "AMU2". */
 const WARD_CODE = /^[A-Z]{1,3}\d{1,2}[A-Z]?$/u;
 /** Vitamins and the like someone is "on": "on B12", "on D3". */
@@ -352,6 +354,22 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
       out.push(cand('hospital', tokens, i - 2, i, 'check'));
     }
     return i;
+  }
+  // "born in the Clarendon Wing", "on the Lister Wing after her op": a named wing of a hospital, in a sentence about care
+  // (not "the East Wing", "the left wing")
+  if (t.cap && t.key === 'wing' && cue[i] === 1 && prev?.cap && joinedBySpace(t.gap) && !prev.sentenceStart && !kept[i]) {
+    const s = nameRunBefore(tokens, i, 3);
+    const words = tokens.slice(s, i);
+    if (
+      words.length &&
+      distinctive(words) &&
+      !words.some((w) => NOT_WHICH_WING.has(w.key)) &&
+      !kept.subarray(s, i).some((x) => x === 1) &&
+      KNOWN_HOSPITALS.matchAt(tokens, s) === 0
+    ) {
+      out.push(cand('hospital', tokens, s, i));
+      return i;
+    }
   }
   // "the Hergest unit": a capitalised name before a small-letter unit (possible)
   if (!t.cap && t.key === 'unit' && prev?.cap && joinedBySpace(t.gap) && !prev.sentenceStart) {
