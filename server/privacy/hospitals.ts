@@ -131,9 +131,8 @@ const HOSPITAL_CUES = new Set(
   contractions newborn stillborn antenatal postnatal chemotherapy radiotherapy oncology cardiac cardiology neurology
   surgeon surgeons operated suicidal overdosed anorexia bulimia psychiatric psych detained hospice hospices
   dying plaster bleed bleeding illness outpatient outpatients checkup checkups check-up check-ups depressed depression
-  anxiety sickle tb terminal terminally covid wheelchair febrile fever died death midwives consultants paediatricians psychiatrists`.split(
-    /\s+/,
-  ),
+  anxiety sickle tb terminal terminally covid wheelchair febrile fever died death midwives consultants paediatricians psychiatrists
+  burn nerves grommets`.split(/\s+/),
 );
 /** Kinds of ward, not names of one: "on labour ward", "on psych ward". */
 const WARD_KINDS = new Set(
@@ -211,6 +210,31 @@ function smallPractice(tokens: Token[], i: number): number {
     return -1;
   return ['the', 'at', 'to', 'from'].includes(tokens[s - 1]?.key ?? '') ? s : -1;
 }
+/** The first and last token of the sentence around `i`, looked for at most 40 words either way. */
+function sentenceAround(tokens: Token[], i: number): [number, number] {
+  let a = i;
+  while (a > 0 && i - a < 40 && !tokens[a]!.sentenceStart) a--;
+  let b = i;
+  while (b + 1 < tokens.length && b - i < 40 && !tokens[b + 1]!.sentenceStart) b++;
+  return [a, b];
+}
+/** A word of care in the sentence other than "ward" itself: "ill", "overdose", "nurses". */
+function careBesidesWard(tokens: Token[], i: number): boolean {
+  const [a, b] = sentenceAround(tokens, i);
+  for (let k = a; k <= b; k++) if (!['ward', 'wards'].includes(tokens[k]!.key) && careWord(tokens, k)) return true;
+  return false;
+}
+/** Words of a council's or an election's ward: "councillor", "council", "election". */
+const COUNCIL_WORDS = new Set(
+  'council councils councillor councillors cllr election elections elected vote voted voting polling mp candidate'.split(' '),
+);
+function councilSentence(tokens: Token[], i: number): boolean {
+  const [a, b] = sentenceAround(tokens, i);
+  for (let k = a; k <= b; k++) if (COUNCIL_WORDS.has(tokens[k]!.key)) return true;
+  return false;
+}
+/** Wings of any building, not a hospital's named one. */
+const NOT_WHICH_WING = new Set('east west north south left right new old main front back far top bottom labour conservative'.split(' '));
 /** A ward's code as written: "E39", "G3", "AMU2". */
 const WARD_CODE = /^[A-Z]{1,3}\d{1,2}[A-Z]?$/u;
 /** Vitamins and the like someone is "on": "on B12", "on D3". */
@@ -229,10 +253,15 @@ const careWord = (tokens: Token[], k: number) =>
   (tokens[k]!.key === 'check' && ['up', 'ups'].includes(tokens[k + 1]?.key ?? '')) ||
   (tokens[k]!.key === 'passed' && tokens[k + 1]?.key === 'away') ||
   (tokens[k]!.key === 'mental' && tokens[k + 1]?.key === 'health') ||
+  // "stayed till Dr Farooqui said i was ok": a doctor by name
+  (tokens[k]!.key === 'dr' && tokens[k]!.cap && tokens[k + 1]?.cap === true && !tokens[k + 1]!.sentenceStart) ||
+  // "mum isnt well", "he was not well"
+  (tokens[k]!.key === 'well' && NOT_WELL.has(tokens[k - 1]?.key ?? '')) ||
   // "took a febrile fit", "his fits": a seizure, not "fits in"
   (['fit', 'fits'].includes(tokens[k]!.key) && FIT_LEADS.has(tokens[k - 1]?.key ?? '')) ||
   accidentAndEmergencyAt(tokens, k);
 const FIT_LEADS = new Set(['febrile', 'a', 'his', 'her', 'their', 'having']);
+const NOT_WELL = new Set(['isnt', "isn't", 'wasnt', "wasn't", 'not', "aren't", 'arent', "weren't", 'werent']);
 /** "A&E" (two words to the tokenizer: "A", "&E") or "a and e", ending at k. */
 const accidentAndEmergencyAt = (tokens: Token[], k: number) =>
   tokens[k]!.key === 'e' &&
@@ -294,7 +323,9 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
       out.push(cand('hospital', tokens, s, i, t.key === 'practice' || (t.key === 'unit' && !cue[i]) ? 'check' : undefined));
     } else if (words.length && t.cap && cue[i] && words.every((w) => w.cap || HOSPITAL_PARTICLES.has(w.key))) {
       // "the Children's Assessment Unit", "the Child Development Centre" in a sentence about care: which unit, possibly
-      out.push(cand('hospital', tokens, s, i, 'check'));
+      // ("passed away at City Hospital": the city's hospital by its name, sure)
+      const city = words.length === 1 && words[0]!.key === 'city' && t.key === 'hospital';
+      out.push(cand('hospital', tokens, s, i, city ? undefined : 'check'));
     } else if (
       !words.length &&
       !t.cap &&
@@ -323,6 +354,22 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
       out.push(cand('hospital', tokens, i - 2, i, 'check'));
     }
     return i;
+  }
+  // "born in the Clarendon Wing", "on the Lister Wing after her op": a named wing of a hospital, in a sentence about care
+  // (not "the East Wing", "the left wing")
+  if (t.cap && t.key === 'wing' && cue[i] === 1 && prev?.cap && joinedBySpace(t.gap) && !prev.sentenceStart && !kept[i]) {
+    const s = nameRunBefore(tokens, i, 3);
+    const words = tokens.slice(s, i);
+    if (
+      words.length &&
+      distinctive(words) &&
+      !words.some((w) => NOT_WHICH_WING.has(w.key)) &&
+      !kept.subarray(s, i).some((x) => x === 1) &&
+      KNOWN_HOSPITALS.matchAt(tokens, s) === 0
+    ) {
+      out.push(cand('hospital', tokens, s, i));
+      return i;
+    }
   }
   // "the Hergest unit": a capitalised name before a small-letter unit (possible)
   if (!t.cap && t.key === 'unit' && prev?.cap && joinedBySpace(t.gap) && !prev.sentenceStart) {
@@ -372,11 +419,26 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     const s = nameRunBefore(tokens, i, 2);
     const words = tokens.slice(s, i);
     // "Rebecca Ward" is a person; "the Rowan Ward", "on Rowan Ward" is a ward
+    // ("admitted to Andersen Ward": a ward where someone was treated, whatever its name)
     const person =
       !['the', 'on', 'onto'].includes(tokens[s - 1]?.key ?? '') &&
+      !(
+        ['to', 'into', 'onto'].includes(tokens[s - 1]?.key ?? '') &&
+        ['admitted', 'transferred', 'moved', 'taken'].includes(tokens[s - 2]?.key ?? '')
+      ) &&
       words.some((w) => (knownName(w.key) && !commonWord(w.key)) || ['mr', 'mrs', 'ms', 'miss', 'dr', 'mx'].includes(w.key));
-    if (words.length && distinctive(words) && !person && !kept.subarray(s, i).some((x) => x === 1))
-      out.push(cand('hospital', tokens, s, i));
+    if (words.length && distinctive(words) && !person) {
+      if (!kept.subarray(s, i).some((x) => x === 1)) out.push(cand('hospital', tokens, s, i));
+      // "sat on Pembroke ward all night", "the kids ward, Cotswold ward": a ward named after a place, where the
+      // sentence speaks of care besides the ward (not a council's ward: "the councillor for Cotswold ward")
+      else if (!councilSentence(tokens, i)) {
+        const onIt =
+          ['on', 'onto'].includes(tokens[s - 1]?.key ?? '') ||
+          (tokens[s - 1]?.key === 'the' && ['on', 'onto'].includes(tokens[s - 2]?.key ?? ''));
+        const care = careBesidesWard(tokens, i);
+        if (onIt || care) out.push(cand('hospital', tokens, s, i, care ? undefined : 'check'));
+      }
+    }
     return i;
   }
   // "Burnley General", "Leeds General": a place or a name before a capitalised "General" (not "Attorney General")
@@ -477,6 +539,25 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   }
   // "check ups at the Barkantine": a visit to a clinic, not the UPS depot
   if (t.key === 'ups' && prev?.key === 'check' && joinedBySpace(t.gap)) return i;
+  // "in the neonatal at Womens and Childrens", "the Women's and Children's": a city's women's and children's hospital
+  if (['women', 'womens'].includes(t.key) && tokens[i + 1]?.key === 'and' && tokens[i + 2] && shortKindOfHospital(tokens[i + 2]!)) {
+    const n = tokens[i + 1]!;
+    const nn = tokens[i + 2]!;
+    if (
+      joinedBySpace(n.gap) &&
+      joinedBySpace(nn.gap) &&
+      (t.cap || cue[i] === 1) &&
+      !(tokens[i + 3] && joinedBySpace(tokens[i + 3]!.gap) && NOT_HOSPITAL_AFTER.has(tokens[i + 3]!.key))
+    ) {
+      // "Hull Women's and Children's": the town's
+      const s =
+        prev && joinedBySpace(t.gap) && !prev.sentenceStart && prev.cap === t.cap && placeWord(prev.key) && !commonWord(prev.key)
+          ? i - 1
+          : i;
+      out.push(cand('hospital', tokens, s, i + 2, t.cap && nn.cap && cue[i] === 1 ? undefined : 'check'));
+      return i + 2;
+    }
+  }
   // "a long time on Ward 3 at the Childrens with his chest", "born in the womens" (possible in small letters)
   if (
     shortKindOfHospital(t) &&
@@ -532,6 +613,16 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
     out.push(cand('hospital', tokens, i - 1, i, stayed ? undefined : 'check'));
     return i;
   }
+  // "up and down to the MRI", "admitted to the MRI": Manchester Royal Infirmary, not a scan ("had an MRI", "the MRI scan")
+  if (t.text === 'MRI' && prev?.key === 'the' && ['to', 'at', 'into', 'from'].includes(tokens[i - 2]?.key ?? '') && joinedBySpace(t.gap)) {
+    const n = tokens[i + 1];
+    const scan = n !== undefined && joinedBySpace(n.gap) && SCAN_WORDS.has(n.key);
+    const forScan = ['for', 'had', 'have', 'having', 'get', 'got', 'needed', 'need'].some((w) => w === tokens[i - 3]?.key);
+    if (!scan && !forScan) {
+      out.push(cand('hospital', tokens, i, i, cue[i] === 1 && strongLead(tokens, i, 1) ? undefined : 'check'));
+      return i;
+    }
+  }
   // "taken to the RSUH", "born at WGH": initials of a hospital the list does not know, in a sentence about illness (possible)
   if (
     cue[i] === 1 &&
@@ -555,7 +646,11 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   const small = !t.cap && cue[i] && !honorific ? smallLettersMatch(tokens, i) : { n: 0, maybe: false };
   // "met us at RACH", "my dad goes to ARI": a listed hospital's initials where someone went (possible without a cue)
   const initialsLed = !cue[i] && !visited && initialsAfterLead(tokens, i);
-  const cued = honorific || !(cue[i] || visited || initialsLed) || royalWithoutLead(tokens, i) ? 0 : CUED_HOSPITALS.matchAt(tokens, i);
+  // "I had a breakdown. I ended up at Melbury Lodge", "When she was in Skye House Sana visited every week": a listed
+  // name where someone stayed, just after a sentence about care or where they were visited
+  const stayedNear = !cue[i] && !visited && !initialsLed && !honorific && t.cap && stayedAfterCare(tokens, i, cue);
+  const cued =
+    honorific || !(cue[i] || visited || initialsLed || stayedNear) || royalWithoutLead(tokens, i) ? 0 : CUED_HOSPITALS.matchAt(tokens, i);
   // "the royal london": a place and a hospital's word, the place alone kept
   const smallNamed = sure || cued || t.cap || honorific || !cue[i] ? 0 : SMALL_CUED_HOSPITALS.matchAt(tokens, i);
   const known = sure || cued || smallNamed || (t.cap || honorific || !cue[i] ? 0 : small.n);
@@ -628,10 +723,12 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
         i + known - 1,
         !sure &&
           (visited ||
-            initialsLed ||
+            // "after being in the RVH", "admitted to ARI": listed initials where someone stayed are sure
+            (initialsLed && (bornLead(tokens, i) || !strongLead(tokens, i, known))) ||
             (fromSmall && small.maybe) ||
             weakLead ||
             (keptName && !stayedThere) ||
+            (stayedNear && known === 1 && placeWord(t.key)) ||
             (known === 1 && ((placeWord(t.key) && !stayedThere) || (prev?.key === 'in' && tokens[i - 2]?.key === 'born'))))
           ? 'check'
           : undefined,
@@ -644,6 +741,16 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   return -1;
 }
 
+/** A listed name (that is also a place, a person or a house) where someone stayed, the sentence before speaking of care
+ * ("I had a breakdown. I ended up at Melbury Lodge") or this one of visits ("was in Skye House, she visited every week"). */
+function stayedAfterCare(tokens: Token[], i: number, cue: Uint8Array): boolean {
+  const n = CUED_HOSPITALS.matchAt(tokens, i);
+  if (!n || bornLead(tokens, i) || !strongLead(tokens, i, n)) return false;
+  const [a, b] = sentenceAround(tokens, i);
+  if (a > 0 && cue[a - 1] === 1) return true;
+  for (let k = a; k <= b; k++) if (VISIT_VERBS.has(tokens[k]!.key) || tokens[k]!.key === 'visited') return true;
+  return false;
+}
 /** A listed name of two words or more starts here in small letters, in a sentence about illness: "the royal london". */
 const listedInSmallLetters = (tokens: Token[], i: number, cue: Uint8Array) =>
   cue[i] === 1 &&
@@ -669,6 +776,8 @@ const NOT_HOSPITAL_AFTER_INITIALS = new Set(['centre', 'center', 'hall', 'ship',
 /** Initials shaped like a hospital's: "...H" (Hospital), "...RI" (Royal Infirmary); not a word ("MUCH") or a scan ("MRI"). */
 const hospitalInitials = (t: Token) =>
   t.acronym && /^[A-Z]{2,4}(?:H|RI)$/u.test(t.text) && !NOT_HOSPITAL_INITIALS.has(t.key) && unknownWord(t.key) && !neverAName(t.key);
+/** After "MRI" where it is the scan: "the MRI scan", "the MRI results". */
+const SCAN_WORDS = new Set('scan scans scanner machine results result appointment department dept room unit'.split(' '));
 const NOT_HOSPITAL_INITIALS = new Set(['mri', 'mph', 'kmh', 'smh', 'uhd', 'uhh', 'ahh', 'ohh', 'shh', 'hmh', 'nch']);
 /** "when Queen Elizabeth died": the queen; the hospital is "in the Queen Elizabeth", "at Princess Royal". */
 const royalWithoutLead = (tokens: Token[], i: number) =>
@@ -682,20 +791,50 @@ function strongLead(tokens: Token[], i: number, n: number): boolean {
   const lead = tokens[p - 1]?.key ?? '';
   if (tokens[p]?.key === 'of') return lead === 'out';
   if (TREATED_AT.has(lead) && !['unit', 'ward', 'clinic'].includes(lead)) return true;
+  // "the burns unit at Morriston", "the children's ward in Craigavon", "Bluebell ward at the Priory", "the CAMHS clinic
+  // at Mile End": a kind or a name of unit, ward or clinic at it
+  if (['at', 'in'].includes(tokens[p]?.key ?? '') && ['unit', 'ward', 'clinic'].includes(lead)) {
+    const kind = tokens[p - 2];
+    if (kind && joinedBySpace(tokens[p - 1]!.gap) && wardOrUnitNamed(kind, lead)) return true;
+  }
   const prep = tokens[p]?.key ?? '';
   // "was in", "spent eleven weeks in", "very poorly in", "ended up in", "went intae"
   if (['in', 'intae', 'into'].includes(prep) && STAYED_LEADS.has(lead)) return true;
   if (['in', 'at', 'into', 'intae'].includes(prep) && lead === 'up' && tokens[p - 2]?.key === 'ended') return true;
+  // "got her counselling at the Havens", "his assessment at Derriford": care given there
+  if (prep === 'at' && CARE_GIVEN_AT.has(lead)) return true;
+  // "up and down to Alder Hey", "back and forth to the MRI": visits again and again
+  if (
+    prep === 'to' &&
+    ['down', 'forth'].includes(lead) &&
+    tokens[p - 2]?.key === 'and' &&
+    ['up', 'back'].includes(tokens[p - 3]?.key ?? '')
+  )
+    return true;
   const after = tokens[i + n];
   if (!after || !joinedBySpace(after.gap)) return false;
   if (after.key === 'for' && tokens[i + n + 2] !== undefined && stayLength(tokens, i + n + 2)) return true;
+  // "we was in Central Middlesex two weeks"
+  if (tokens[i + n + 1] !== undefined && joinedBySpace(tokens[i + n + 1]!.gap) && stayLength(tokens, i + n + 1)) return true;
   // "in Craigavon with meningitis", "intae the victoria wi her liver" (not "moved her to Mile End for rehab": a move)
   if (['with', 'wi'].includes(after.key))
     for (let k = i + n + 1; k <= i + n + 3 && k < tokens.length; k++) if (careWord(tokens, k)) return true;
   return false;
 }
+/** Says which unit, ward or clinic: "burns unit", "children's ward", "Bluebell ward", "CAMHS clinic" (not "a unit", "the same ward"). */
+const wardOrUnitNamed = (kind: Token, head: string) =>
+  head === 'unit'
+    ? UNIT_KINDS.has(kind.key)
+    : head === 'clinic'
+      ? CLINIC_KINDS.has(kind.key) || CLINIC_SERVICES.has(kind.key)
+      : (WARD_KINDS.has(kind.key) && !NOT_WHICH_WARD.has(kind.key)) || (kind.cap && !kind.sentenceStart && !neverAName(kind.key));
+const NOT_WHICH_WARD = new Set('same other wrong right next new old big small busy quiet main'.split(' '));
+/** Services run in a clinic: "the CAMHS clinic", "the diabetes clinic". */
+const CLINIC_SERVICES = new Set(
+  'camhs diabetes asthma epilepsy cardiac heart cancer autism adhd neuro stroke kidney renal baby maternity'.split(' '),
+);
 /** Said just before "in" where someone stayed in a hospital: "was in", "spent weeks in", "poorly in". */
-const STAYED_LEADS = new Set('was were been is stayed weeks months days nights week month poorly ill unwell sick'.split(' '));
+const STAYED_LEADS = new Set('was were been being is stayed weeks months days nights week month poorly ill unwell sick'.split(' '));
 /** Where someone was born or delivered: a town as readily as a hospital ("born in Singleton"). */
 const bornLead = (tokens: Token[], i: number) => {
   let p = i - 1;
@@ -711,6 +850,14 @@ const TREATED_AT = new Set(
 );
 /** Said before a place as readily as a hospital: "stayed at Lakeside", "born at Oakwood". */
 const NOT_A_SERVICE = new Set(['stayed', 'taken', 'born', 'seen', 'rushed', 'delivered', 'recovering', 'bed']);
+/** Care someone was given at a place: "counselling at", "therapy at", "assessment at". */
+const CARE_GIVEN_AT = new Set('counselling counseling therapy treatment assessment assessments tests grommets operation'.split(' '));
+/** Care given only in a hospital or clinic: "sectioned at", "CAMHS at", "dialysis at". */
+const SURE_SERVICES = new Set(
+  'sectioned camhs physio physiotherapy dialysis chemo chemotherapy radiotherapy outpatients antenatal nicu scbu picu icu hdu maternity paediatrics'.split(
+    ' ',
+  ),
+);
 /** Teams of care, before "team at": "the mental health team at", "the crisis team at". */
 const HEALTH_TEAM_KINDS = new Set(
   'health crisis camhs cmht intervention psychosis palliative diabetes cancer stroke rehab neonatal disorder disorders perinatal nursing'.split(
@@ -731,9 +878,14 @@ const UNIT_KINDS = new Set(
   ),
 );
 /** Said before a place someone stayed ("was in Dryburn", "ended up at", "spent weeks in"): a hospital only in a sentence about care. */
-const STAYED_IN = new Set(['was', 'were', 'been', 'weeks', 'months', 'up']);
+const STAYED_IN = new Set(['was', 'were', 'been', 'being', 'weeks', 'months', 'up']);
+const MONTHS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
+);
 /** Where someone "was in" that is not a hospital. */
-const NOT_TREATED_IN = new Set('hmp hmyoi prison court care foster year reception nursery class set band'.split(' '));
+const NOT_TREATED_IN = new Set('hmp hmyoi prison custody court care foster year reception nursery class set band'.split(' '));
 
 /**
  * A hospital the lists do not know, where the words say someone was treated there: "admitted to Treliske",
@@ -761,16 +913,23 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
       visited ||
       healthTeamAt(tokens, i) ||
       (TREATED_AT.has(lead.key) && (lead.key !== 'unit' || UNIT_KINDS.has(tokens[i - 2]?.key ?? ''))) ||
-      // "passed away at St Christophers", "the check ups at the Barkantine"
+      // "passed away at St Christophers", "died in St Michael's after giving birth", "the check ups at the Barkantine"
       (lead.key === 'away' && tokens[i - 2]?.key === 'passed') ||
+      (['died', 'passed'].includes(lead.key) &&
+        p.key !== 'of' &&
+        !MONTHS.has(tokens[i + 1]!.key) &&
+        !NOT_TREATED_IN.has(tokens[i + 1]!.key)) ||
       (['up', 'ups'].includes(lead.key) && tokens[i - 2]?.key === 'check') ||
+      // "got me seeing someone at the Woodlands": a counsellor's or a therapist's place
+      (p.key === 'at' && lead.key === 'someone' && ['seeing', 'see', 'saw', 'seen'].includes(tokens[i - 2]?.key ?? '')) ||
       // "they moved her to Furness for rehab", "sent him to Stobhill"
       (p.key === 'to' && cue[i] === 1 && OBJECT_PRONOUNS.has(lead.key) && MOVED_PATIENT.has(tokens[i - 2]?.key ?? ''));
     if (!(treated || inAndOut || stayed) || (p.key === 'of' && !inAndOut)) continue;
     let s = i + 1;
     if (tokens[s]!.key === 'the' && joinedBySpace(tokens[s]!.gap) && tokens[s + 1]) s++;
     let e = s;
-    while (e < tokens.length && e - s < 3 && tokens[e]!.cap && joinedBySpace(tokens[e]!.gap) && !kept[e]) {
+    // (not the pronoun after it: "passed away at City Hospital I was left alone")
+    while (e < tokens.length && e - s < 3 && tokens[e]!.cap && joinedBySpace(tokens[e]!.gap) && !kept[e] && tokens[e]!.text !== 'I') {
       e++;
       if (tokens[e - 1]!.possessive) break;
     }
@@ -796,7 +955,18 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
     if (visited && words.length === 1 && words[0]!.possessive) continue;
     // "was in Hospital for three weeks": which one is not said
     if (words.every((w) => HOSPITAL_HEADS.has(w.key) || HOSPITAL_TYPE_WORDS.has(w.key))) continue;
-    out.push(cand('hospital', tokens, s, e - 1, 'check'));
+    // "got me into CAMHS at Riverside", "sectioned at Parkwood": a service of care at a name that is no place, sure
+    const sureService = serviceAt && SURE_SERVICES.has(lead.key) && !placeWord(words[0]!.key) && !knownName(words[0]!.key);
+    // "died in St Ives": a town named for a saint (its hospital is "St X's")
+    const died = lead.key === 'died' || (lead.key === 'away' && tokens[i - 2]?.key === 'passed') || lead.key === 'passed';
+    if (died && ['st', 'saint'].includes(words[0]!.key) && words.length > 1 && !words[1]!.possessive) continue;
+    // "died in St Michael's", "passed away at St Luke's": a saint's hospital or hospice
+    const diedAtSaint =
+      (lead.key === 'died' || (lead.key === 'away' && tokens[i - 2]?.key === 'passed')) &&
+      words.length === 2 &&
+      ['st', 'saint'].includes(words[0]!.key) &&
+      words[1]!.possessive;
+    out.push(cand('hospital', tokens, s, e - 1, sureService || diedAtSaint ? undefined : 'check'));
   }
   return out;
 }
