@@ -28,6 +28,7 @@ export const TUNING_FIXTURES = [
   join(FIXTURE_DIR, 'privacy-heldout-2026-12vw.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12xy.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12np.json'),
+  join(FIXTURE_DIR, 'privacy-heldout-2026-12qu.json'),
 ];
 /** Sets written after the rules were frozen, by someone who never saw them: measured, never tuned on (read no misses from them). */
 export const HELD_OUT_FIXTURES = [
@@ -37,7 +38,6 @@ export const HELD_OUT_FIXTURES = [
   join(FIXTURE_DIR, 'privacy-heldout-2026-12k.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12lm.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12rs.json'),
-  join(FIXTURE_DIR, 'privacy-heldout-2026-12qu.json'),
 ];
 /** Held-out sets not measured yet (until the next version is frozen, then moved to HELD_OUT_FIXTURES): only their shape is checked. */
 export const SEALED_FIXTURES: string[] = [join(FIXTURE_DIR, 'privacy-heldout-2026-12jz.json')];
@@ -287,6 +287,8 @@ const TITLES: Record<string, string> = {
   'heldout-2026-12y': 'Held-out set 12y (by someone else; sealed until version 8 was frozen, measured once, tuned on for version 10)',
   'heldout-2026-12n': 'Held-out set 12n (by someone else; sealed until version 10 was frozen, measured once, tuned on for version 12)',
   'heldout-2026-12p': 'Held-out set 12p (by someone else; sealed until version 10 was frozen, measured once, tuned on for version 12)',
+  'heldout-2026-12q': 'Held-out set 12q (by someone else; sealed until version 12 was frozen, measured once, tuned on for version 13)',
+  'heldout-2026-12u': 'Held-out set 12u (by someone else; sealed until version 12 was frozen, measured once, tuned on for version 13)',
 };
 
 function report(title: string, chosen: Story[], verbose: boolean): void {
