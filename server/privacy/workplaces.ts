@@ -25,10 +25,13 @@ for (const c of `tesco|tesco express|tesco extra|asda|sainsbury's|sainsburys|ald
   unilever|reckitt|pilkington|jcb|airbus|bae systems|rolls-royce|rolls royce|tata steel|british steel|harland and wolff|
   spirit aerosystems|bombardier|jaguar land rover|jlr|sellafield|ineos|capita|concentrix|teleperformance|sitel|serco|
   g4s|mitie|sodexo|bupa|hc-one|sky|virgin media|talktalk|vodafone|admiral|aviva|direct line|
+  easyjet|ryanair|jet2|jet2holidays|british airways|virgin atlantic|loganair|wizz air|tui|
+  united utilities|severn trent|thames water|yorkshire water|anglian water|northumbrian water|dŵr cymru|dwr cymru|
+  scottish power|scottishpower|british gas|octopus energy|ovo energy|npower|
   blackpool pleasure beach|pleasure beach|alton towers|thorpe park|chessington|drayton manor|flamingo land|legoland`.split('|'))
   CHAINS.add(c.trim());
 // ordinary words as well as shops: only with a capital
-for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet|Bargain Booze|Heron|The Works|River Island|New Look|Nationwide|Halifax|Barclays|Lloyds|Santander|HSBC|NatWest|BP|Texaco|EE|O2|Three|BT|First|Go Ahead|Nissan|Vauxhall|Toyota|Honda|Mini|Siemens|Clarks|Hilton|UPS|Uber|Bolt|Amazon Flex'.split(
+for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet|Bargain Booze|Heron|The Works|River Island|New Look|Nationwide|Halifax|Barclays|Lloyds|Santander|HSBC|NatWest|BP|Texaco|EE|O2|Three|BT|First|Go Ahead|Nissan|Vauxhall|Toyota|Honda|Mini|Siemens|Clarks|Hilton|UPS|Uber|Bolt|Amazon Flex|Scottish Water|Welsh Water|Southern Water|Wessex Water|South West Water|Northern Powergrid|EDF|OVO'.split(
   '|',
 ))
   CHAINS.add(c, true);
@@ -298,6 +301,8 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
     if (OWN_VERBS.has(t.key) && tokens[k] && ['the', 'a', 'their', 'his', 'her', 'our', 'my'].includes(tokens[k]!.key)) k++;
     // the business's own name starts after "the": "run [the] Golden Dragon takeaway"
     const named = OWN_VERBS.has(t.key) ? k : i + 1;
+    // "Kuldip runs Gill's Autos on Oldbury Road", "he owns Al-Saeed on London Road": a business's own name, then where
+    if (OWN_VERBS.has(t.key) && ownNamedBusiness(tokens, k, kept, out)) return i;
     for (const end = Math.min(tokens.length, k + 3); k < end; k++) {
       if (!joinedBySpace(tokens[k]!.gap)) break;
       if (!businessAt(tokens, k) || (theirs && !ownedAt(tokens, k))) continue;
@@ -396,6 +401,30 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
   return i;
 }
 
+/** What someone runs that is no business: a race, a club night, a person ("runs Jack to school"). */
+const NOT_RUN_BUSINESS = new Set('marathon race run parkrun fun relay 10k 5k half'.split(' '));
+
+/**
+ * After "runs", "owns", "manages": a capitalised name that is no person's alone ("Gill's Autos", "Al-Saeed"), then
+ * "on" a street or "in" a place. Pushes the workplace (up to the place; a street is left to the street rules).
+ */
+function ownNamedBusiness(tokens: Token[], s: number, kept: Uint8Array, out: Candidate[]): boolean {
+  const first = tokens[s];
+  if (!first?.cap || first.sentenceStart || !joinedBySpace(first.gap) || kept[s]) return false;
+  const e = employerEnd(tokens, s, s);
+  if (e === s) return false;
+  const words = tokens.slice(s, e);
+  const last = words[words.length - 1]!;
+  if (NOT_EMPLOYER_END.has(last.key) || NOT_RUN_BUSINESS.has(last.key) || kept.subarray(s, e).includes(1)) return false;
+  if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) return false;
+  // "runs Jack to school", "manages Sophie on her own": one person's name, not a business's
+  if (words.length === 1 && !first.possessive && !first.key.includes('-') && !unknownWord(first.key)) return false;
+  const loc = locationAfter(tokens, e);
+  if (!loc || !['on', 'in'].includes(tokens[e]!.key)) return false;
+  out.push(cand('workplace', tokens, s, loc.street ? e - 1 : loc.end));
+  return true;
+}
+
 /** "works at", "my job at", "she's a cashier at" shortly before a chain. */
 function workContext(tokens: Token[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
@@ -453,7 +482,8 @@ export function employersInPlaces(tokens: Token[], kept: Uint8Array): Candidate[
       (businessAt(tokens, k) || BRANCH_WORDS.has(tokens[k]!.key));
     if (business) k++;
     // "the Child in Need plan": one keep-list term, not an organisation in a place
-    const loc = tokens[k]?.key === 'in' && !kept[k] ? locationAfter(tokens, k) : undefined;
+    const loc =
+      tokens[k]?.key === 'in' && !kept[k] ? locationAfter(tokens, k) : (possessiveOfPlace(tokens, k, kept, lastWord) ?? undefined);
     if (!loc || !(tokens[k + 1]!.cap || small)) continue;
     const org =
       words.some((w) => ORG_HEADS.has(w.key)) ||
@@ -465,6 +495,17 @@ export function employersInPlaces(tokens: Token[], kept: Uint8Array): Candidate[
     i = loc.end;
   }
   return out;
+}
+/**
+ * "for McDonagh's of Bessbrook", "at Dawson's of Leek": a family firm named with its town after "of" (the possessive
+ * name straight before). Where the town ends, or undefined.
+ */
+function possessiveOfPlace(tokens: Token[], k: number, kept: Uint8Array, lastWord: Token): { end: number } | undefined {
+  const of = tokens[k];
+  const place = tokens[k + 1];
+  if (!lastWord.possessive || of?.key !== 'of' || !joinedBySpace(of.gap) || !place?.cap || !joinedBySpace(place.gap)) return undefined;
+  if (place.sentenceStart || neverAName(place.key) || !(smallLetterPlace(place.key) || kept[k + 1])) return undefined;
+  return { end: capitalisedOn(tokens, k + 1, k + 1, 1) };
 }
 /** "work at X", "my shifts at X", "a job at X": an employer named in small letters right after the work (X no lexicon holds). */
 function smallEmployerAt(tokens: Token[], at: number, s: number): boolean {
