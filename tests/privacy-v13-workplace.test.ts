@@ -39,3 +39,46 @@ describe('airlines and utilities as employers', () => {
     expect(flagged('We flew Ryanair to see my mum last year.', 'workplace')).toEqual([]);
   });
 });
+
+describe('names that are also words, months and languages', () => {
+  it('"my husband Jun", "Shona had left", and not the month or the language', () => {
+    expect(flagged('My husband Jun and me both work nights.', 'name')).toEqual(['Jun']);
+    expect(flagged('Ah wis lost when Shona had left wi the bairns.', 'name')).toEqual(['Shona']);
+    expect(flagged('We moved in Jun 2023 and she speaks Shona and English.', 'name')).toEqual([]);
+  });
+
+  it('"Will who was aged 3": a word that is also a name, with "who" and a child\'s age after it', () => {
+    expect(flagged('I had the two boys, Ronan who is 8 and Will who was only aged 2.', 'name')).toEqual(['Ronan', 'Will']);
+    expect(flagged('The ones who were 3 and those who will be 4 next year.', 'name')).toEqual([]);
+  });
+
+  it('a small-letter name said again after "got" and before where they were sent', () => {
+    expect(flagged('me and my fella kirk split up, but she got kirk on a course.', 'name')).toEqual(['kirk', 'kirk']);
+    expect(flagged('My daughter Rose is 5. He took rose petals to the grave.', 'name')).toEqual(['Rose']);
+  });
+
+  it('a name inside a keep-list phrase is the phrase ("Amazing Grace"), festivals and papers are no names', () => {
+    expect(flagged('Our Grace sang Amazing Grace at the funeral.', 'name')).toEqual(['Grace']);
+    expect(flagged('She came for the First Holy Communion and at Tihar, and found my National Insurance letter.', 'name')).toEqual([]);
+  });
+
+  it('a Welsh town after "yng" or "ym" is a place', () => {
+    expect(flagged('We were both raised yng Nghaerdydd and we met ym Mangor.', 'name')).toEqual([]);
+    expect(flagged('My husband Aled works at Tesco yng Nghaerdydd.', 'workplace')).toEqual(['Tesco yng Nghaerdydd']);
+  });
+});
+
+describe('addresses', () => {
+  it('"we\'re up Creggan Heights": up where the family lives', () => {
+    expect(flagged("We're up Rathmore Heights now so we are.", 'address')).toEqual(['Rathmore Heights']);
+  });
+
+  it('Gaelic streets: "Sràid na h-Eaglais", "Rathad an Locha"', () => {
+    expect(flagged('We stay at 4 Sràid na h-Aibhne in the village.', 'address')).toEqual(['Sràid na h-Aibhne']);
+    expect(flagged('Our croft is on Rathad an Locha past the shop.', 'address')).toEqual(['Rathad an Locha']);
+  });
+
+  it('not a Gaelic street word alone', () => {
+    expect(flagged('The Sràid was busy on the day.', 'address')).toEqual([]);
+  });
+});

@@ -163,7 +163,7 @@ function businessAt(tokens: Token[], k: number): boolean {
   if (key === 'care' || key === 'nursing' || key === 'residential') return tokens[k + 1]?.key === 'home';
   return BUSINESS_WORDS.has(key);
 }
-const LOCATION_PREPS = new Set(['in', 'on', 'at', 'near', 'by', 'off', 'opposite', 'behind', 'next']);
+const LOCATION_PREPS = new Set(['in', 'on', 'at', 'near', 'by', 'off', 'opposite', 'behind', 'next', 'yng', 'ym']);
 const STREETISH =
   /^(?:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|terrace|grove|gardens|place|parade|square|row|walk|retail|park|centre|precinct|estate|mall|quay|wharf|arcade)$/;
 
