@@ -82,3 +82,15 @@ describe('addresses', () => {
     expect(flagged('The Sràid was busy on the day.', 'address')).toEqual([]);
   });
 });
+
+describe("the worker's Nguni short form", () => {
+  it('"Thula" for Nokuthula, "Vula" for Nomvula: the end of a "No-" name', () => {
+    expect(flagged('We thank God for Thula, Thula never gave up.', 'name', 'Nokuthula Dube')).toEqual([]);
+    expect(flagged('Vula came every week.', 'name', 'Nomvula Khumalo')).toEqual([]);
+  });
+
+  it('not the end of any other name, and a child of that name is still flagged', () => {
+    expect(flagged('My son Ella came home.', 'name', 'Daniella Price')).toEqual(['Ella']);
+    expect(flagged('My son Thula is 5.', 'name', 'Nokuthula Dube')).toEqual(['Thula']);
+  });
+});
