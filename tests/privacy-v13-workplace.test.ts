@@ -94,3 +94,17 @@ describe("the worker's Nguni short form", () => {
     expect(flagged('My son Thula is 5.', 'name', 'Nokuthula Dube')).toEqual(['Thula']);
   });
 });
+
+describe('days done somewhere, and time off from somewhere', () => {
+  it('"i do saturdays at Nailz Beauty Bar on Manningham Lane", "time off from Walkers in Beaumont Leys"', () => {
+    expect(flagged('now i do saturdays at Nailz Beauty Bar on Manningham Lane and love it', 'workplace')).toEqual(['Nailz Beauty Bar']);
+    expect(flagged('He could not get time off from Pukka Pies in Syston so she came at seven.', 'workplace')).toEqual([
+      'Pukka Pies in Syston',
+    ]);
+  });
+
+  it("not days at a relative's, nor time off from a person", () => {
+    expect(flagged("We do saturdays at Grandad Jim's now.", 'workplace')).toEqual([]);
+    expect(flagged('She got time off from Dr Khan in Leeds for the meeting.', 'workplace')).toEqual([]);
+  });
+});

@@ -84,6 +84,8 @@ const WORK_VERBS = new Set([
   'tills',
 ]);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
+/** Days and shifts someone "does" somewhere: "i do saturdays at X", "she does nights at X". */
+const DAYS_DONE = new Set(['saturdays', 'sundays', 'weekends', 'nights', 'evenings', 'mornings', 'lates', 'earlies']);
 /** "a driver with First Glasgow", "an apprenticeship with Cardiff Bus": "with" names an employer only after a job. */
 const WITH_JOBS = new Set([
   'job',
@@ -122,6 +124,7 @@ const PUBLIC_EMPLOYERS = new Set([
   'county',
   'city',
 ]);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
 const OWNERS = new Set(['her', 'his', 'their', 'our']);
 const NOT_A_BUSINESS_NAME = new Set('first second third last next own new old big same recent latest emergency'.split(' '));
 const OWN_VERBS = new Set(['run', 'runs', 'ran', 'running', 'own', 'owns', 'owned', 'manage', 'manages', 'managed']);
@@ -324,7 +327,8 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
     return i;
   }
   // "works at Hendersons Bakery", "job at the Grand Hotel", "works for Jaguar Land Rover"
-  if (WORK_VERBS.has(t.key)) {
+  // and "i do saturdays at Glamz Hair Studio": days someone does, somewhere
+  if (WORK_VERBS.has(t.key) || (DAYS_DONE.has(t.key) && ['do', 'does', 'did', 'doing'].includes(prev?.key ?? ''))) {
     let j = i + 1;
     // "working nights for British Airways"
     if (
@@ -388,6 +392,8 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
     if (j === s || CHAINS.matchAt(tokens, s) > 0) return i;
     const words = tokens.slice(s, j);
     const loc = locationAfter(tokens, j);
+    // "we do saturdays at Nana Jean's": days done somewhere are work only where the place is said too
+    if (!WORK_VERBS.has(t.key) && !loc) return i;
     // "works at Vauxhall in Ellesmere Port": a place's name is an employer's when another place follows
     const employerInPlace = loc !== undefined && !loc.street && tokens[j]?.key === 'in' && tokens[j + 1]!.cap;
     if (words.every((w) => placeWord(w.key) && !onlyAName(w.key)) && !employerInPlace) return i;
@@ -455,7 +461,8 @@ const NOT_EMPLOYER_END = new Set([
  * an organisation ("Winston's Wish", "British Heart Foundation") elsewhere is possible.
  */
 export function employersInPlaces(tokens: Token[], kept: Uint8Array): Candidate[] {
-  const work = sentencesWith(tokens, (t) => WORK_CUES.has(t.key));
+  // "couldn't get time off from Walkers in Beaumont Leys": time off is from work
+  const work = sentencesWith(tokens, (t, k) => WORK_CUES.has(t.key) || (t.key === 'off' && tokens[k - 1]?.key === 'time'));
   const out: Candidate[] = [];
   for (let i = 0; i + 3 < tokens.length; i++) {
     const p = tokens[i]!;
@@ -474,6 +481,8 @@ export function employersInPlaces(tokens: Token[], kept: Uint8Array): Candidate[
     const words = tokens.slice(s, e);
     const lastWord = words[words.length - 1]!;
     if (words.every((w) => neverAName(w.key) || (placeWord(w.key) && !onlyAName(w.key))) || NOT_EMPLOYER_END.has(lastWord.key)) continue;
+    // "time off from Mrs Patel in Leeds": a person (a name is the name rules'), not an employer
+    if (TITLES.has(words[0]!.key) && !lastWord.possessive) continue;
     let k = e;
     const business =
       tokens[k] !== undefined &&
