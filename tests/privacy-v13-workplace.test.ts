@@ -108,3 +108,17 @@ describe('days done somewhere, and time off from somewhere', () => {
     expect(flagged('She got time off from Dr Khan in Leeds for the meeting.', 'workplace')).toEqual([]);
   });
 });
+
+describe('a name that is also an adjective, and Gaelic lenition of the worker', () => {
+  it('"is precious" is the word, "precious was crying" is the child', () => {
+    expect(flagged('Our girl Precious is 6. Every day with her is precious. precious was crying.', 'name')).toEqual([
+      'Precious',
+      'precious',
+    ]);
+  });
+
+  it('"a Chatrìona" is the worker Catriona; another lenited name is not', () => {
+    expect(flagged('Tapadh leibh, a Chatrìona.', 'name', 'Catriona MacLeod')).toEqual([]);
+    expect(flagged('My sister Christina came with us.', 'name', 'Catriona MacLeod')).toEqual(['Christina']);
+  });
+});

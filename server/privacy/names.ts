@@ -323,6 +323,7 @@ const PETS_AND_HOMES = new Set(
 const ACTION_VERBS = new Set(
   'got gets went goes came comes started starts needs needed wanted likes liked turned turns cried hates kicked ran runs'.split(' '),
 );
+const COPULAS = new Set('is was are were be been being feel feels felt look looks looked seem seems seemed'.split(' '));
 /** Endings of English adjectives and nouns that are also names: "Precious", "Lovely", "Patience". */
 const ENGLISH_SHAPE = /(?:ous|ful|ly|ness|ence|ance|ity)$/u;
 /** What a person has, typed without the 's: "Hope birthday is", "Favour school was". */
@@ -449,6 +450,8 @@ function lowerNotAName(tokens: Token[], i: number): boolean {
   const p = t.sentenceStart ? undefined : tokens[i - 1];
   const n = tokens[i + 1];
   if (n && n.key === t.key && joinedBySpace(n.gap)) return true;
+  // "every moment with them is precious": shaped like an English adjective, after "is", the word
+  if (p && ENGLISH_SHAPE.test(t.key) && COPULAS.has(p.key)) return true;
   // "wan o the high flats"; "from hong kong"
   if (n && joinedBySpace(n.gap) && (n.key === 'o' || n.key === 'of' || isPlacePhrase(`${t.text} ${n.text}`))) return true;
   if (p && p.key === t.key && joinedBySpace(t.gap)) return true;
@@ -1153,6 +1156,8 @@ export function findNames(
     // (Scots "an" is "and" before a consonant: "jack is 12 an lacey is 7")
     const scotsAnd = before === 'an' && /^[^aeiouh]/u.test(t.key);
     if (!t.cap && PERSON_DETERMINERS.has(before) && !scotsAnd && (before !== 'so' || commonWord(t.key))) continue;
+    // "every moment with them is precious": a word shaped like an English adjective, in small letters after "is", is the word
+    if (!t.cap && ENGLISH_SHAPE.test(t.key) && COPULAS.has(before)) continue;
     // "Will you believe it": a capitalised verb starting a question is not the name
     if (t.cap && t.sentenceStart && functionWord(t.key) && ['you', 'i', 'we', 'he', 'she', 'they', 'it'].includes(tokens[i + 1]?.key ?? ''))
       continue;

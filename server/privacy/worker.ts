@@ -174,6 +174,8 @@ export function workerNameMatcher(workerName: string): WorkerName {
       if (keys.has(key)) return true;
       if (!first) return false;
       if (NICKNAME_OF.get(first)?.has(key)) return true;
+      // Gaelic lenition after "a" (speaking to someone) or "do": "a Chatrìona" for Catriona, "a Mhàiri" for Màiri
+      if (key.length >= 4 && key[1] === 'h' && LENITED.has(key[0]!) && keys.has(key[0]! + key.slice(2))) return true;
       // "Jo" for Joanne, "Matt" for Matthew
       if (key.length >= 2 && first.startsWith(key)) return true;
       // Nguni names shorten to their end: "Thula" for Nokuthula, "Mpumi" for Nompumelelo, "Sipho" for Nosipho ("No-" names)
@@ -186,6 +188,7 @@ export function workerNameMatcher(workerName: string): WorkerName {
   };
 }
 
+const LENITED = new Set(['b', 'c', 'd', 'f', 'g', 'm', 'p', 's', 't']);
 /** Zulu, Xhosa and Ndebele names that start "No-" (Nokuthula, Nomvula, Nonhlanhla, Nosipho): families call them by the rest. */
 const NGUNI_PREFIX = /^no(?:ku|m|n|s|l|z|b|x|q)/u;
 
