@@ -122,3 +122,15 @@ describe('a name that is also an adjective, and Gaelic lenition of the worker', 
     expect(flagged('My sister Christina came with us.', 'name', 'Catriona MacLeod')).toEqual(['Christina']);
   });
 });
+
+describe('keep-list: Welsh "Mae hi\'n", "Dear Sirs", fostering schemes, Aberlour', () => {
+  it('none of these is a name', () => {
+    expect(flagged("Diolch i Ffion. Mae hi'n arbennig. She came every week.", 'name', 'Ffion Evans')).toEqual([]);
+    expect(flagged('Dear Sirs, I write about our worker.', 'name')).toEqual([]);
+    expect(flagged('We went through Foster to Adopt with Foster Wales, and Aberlour helped too.', 'name')).toEqual([]);
+  });
+
+  it('but a child called Mae is still a name', () => {
+    expect(flagged('My daughter Mae is 4. Mae loves the nursery.', 'name')).toEqual(['Mae', 'Mae']);
+  });
+});
