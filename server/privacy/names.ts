@@ -174,7 +174,7 @@ const NUMBER_WORDS: Record<string, number> = {
   seventeen: 17,
 };
 const FOLLOWED_BY_CHILD_AGE =
-  /^(?:,[ \t]*who)?[ \t]+(?:is|was|wis|\u2019s|'s|turns|turned|turning)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}]|[/.:-]\p{N})(?=[ \t]*(?:[,.;:!?()]|$|(?:and|now|then|but|so|when|nearly|almost|in|this|next|last|on|today|soon|already|going|noo|yrs?|years?|n|an|x+)(?![\p{L}])))(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
+  /^(?:,?[ \t]*who)?[ \t]+(?:is|was|wis|\u2019s|'s|turns|turned|turning)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(?:aged[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}]|[/.:-]\p{N})(?=[ \t]*(?:[,.;:!?()]|$|(?:and|now|then|but|so|when|nearly|almost|in|this|next|last|on|today|soon|already|going|noo|yrs?|years?|n|an|x+)(?![\p{L}])))(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
 
 function _sameSentence(tokens: Token[], from: number, to: number): boolean {
   for (let k = from + 1; k <= to; k++) if (tokens[k]!.sentenceStart) return false;
@@ -269,7 +269,16 @@ const suffixAfterName = (tokens: Token[], i: number) =>
   !tokens[i]!.cap && NAME_SUFFIXES.has(tokens[i]!.key) && i > 0 && tokens[i - 1]!.cap && joinedBySpace(tokens[i]!.gap);
 
 /** Seasons and months that are also children's names ("our daughter Summer", "Tyler-Jay and Summer"): names only where the words make them one. */
-const SEASON_NAMES = new Set(['summer', 'autumn', 'april', 'may', 'june', 'august', 'winter']);
+// and a month written short and a language that are also names ("my husband Jun", "my sister Shona")
+const SEASON_NAMES = new Set(['summer', 'autumn', 'april', 'may', 'june', 'august', 'winter', 'jun', 'shona']);
+/** Verbs done to a person ("got dean", "took rose"), and where they were sent after it ("on a course", "to the dentist"). */
+const PERSON_OBJECT_VERBS = new Set('got get gets took take takes sent send sends brought bring drove drive put helped'.split(' '));
+const SENT_TO = new Set('on onto to into intae in back home round off'.split(' '));
+/** Languages that are also first names: a name where the person does something ("Shona had left"), not after "speaks" or "in". */
+const LANGUAGE_NAMES = new Set(['shona']);
+const LANGUAGE_LEADS = new Set(
+  'speak speaks spoke speaking spoken in and or fluent learn learning learnt learned taught teach teaches read write writes'.split(' '),
+);
 const seasonName = (t: Token) => t.cap && SEASON_NAMES.has(t.key);
 
 /** A word typed in small letters that may be a name where the sentence makes it one: not an English word, or a known first name ("mason", "ruby"). */
@@ -314,6 +323,7 @@ const PETS_AND_HOMES = new Set(
 const ACTION_VERBS = new Set(
   'got gets went goes came comes started starts needs needed wanted likes liked turned turns cried hates kicked ran runs'.split(' '),
 );
+const COPULAS = new Set('is was are were be been being feel feels felt look looks looked seem seems seemed'.split(' '));
 /** Endings of English adjectives and nouns that are also names: "Precious", "Lovely", "Patience". */
 const ENGLISH_SHAPE = /(?:ous|ful|ly|ness|ence|ance|ity)$/u;
 /** What a person has, typed without the 's: "Hope birthday is", "Favour school was". */
@@ -440,6 +450,8 @@ function lowerNotAName(tokens: Token[], i: number): boolean {
   const p = t.sentenceStart ? undefined : tokens[i - 1];
   const n = tokens[i + 1];
   if (n && n.key === t.key && joinedBySpace(n.gap)) return true;
+  // "every moment with them is precious": shaped like an English adjective, after "is", the word
+  if (p && ENGLISH_SHAPE.test(t.key) && COPULAS.has(p.key)) return true;
   // "wan o the high flats"; "from hong kong"
   if (n && joinedBySpace(n.gap) && (n.key === 'o' || n.key === 'of' || isPlacePhrase(`${t.text} ${n.text}`))) return true;
   if (p && p.key === t.key && joinedBySpace(t.gap)) return true;
@@ -826,9 +838,26 @@ export function findNames(
     if (nameShaped(t) && childKeys.has(t.key) && n && /^,[ \t]*$/u.test(n.gap) && ['my', 'our'].includes(n.key)) add(i, i, true);
     if (used[i] || isWorker(t)) continue;
     const prevKey = t.sentenceStart ? '' : (tokens[i - 1]?.key ?? '');
+    // "Shona had left wi the weans": a language that is also a name, doing something a person does
+    if (
+      t.cap &&
+      LANGUAGE_NAMES.has(t.key) &&
+      !LANGUAGE_LEADS.has(prevKey) &&
+      n &&
+      joinedBySpace(n.gap) &&
+      !n.cap &&
+      (PERSON_VERBS.has(n.key) || ACTION_VERBS.has(n.key) || ['had', 'has', 'wis', 'was', 'is'].includes(n.key))
+    ) {
+      add(i, i, true);
+      continue;
+    }
     // "kayla is 9 and mason is 6", "Summer is 3": a word with a child's age after it
     if (
-      (lowerPersonWord(t) || seasonName(t) || (nameShaped(t) && knownName(t.key))) &&
+      (lowerPersonWord(t) ||
+        seasonName(t) ||
+        (nameShaped(t) && knownName(t.key)) ||
+        // "Alfie who is 7 and Will who was aged 3": a word that is also a name, with "who" and an age after it
+        (t.cap && !kept[i] && (nameAlsoWord(t.key) || functionWord(t.key)) && n?.key === 'who' && joinedBySpace(n.gap))) &&
       !NOT_BEFORE_AGED_NAME.has(prevKey) &&
       childAgeFollows(story, t)
     ) {
@@ -926,8 +955,15 @@ export function findNames(
     const after = tokens[j + 1];
     // "help Bianca start": an organisation word that is also a verb names nothing in small letters
     const nextKey = after && joinedBySpace(after.gap) && (after.cap || !VERB_ORG_WORDS.has(after.key)) ? after.key : '';
+    // "yng Nghaernarfon", "ym Mangor": a town after Welsh "in", its first letter mutated
+    const welshIn = !tokens[i]!.sentenceStart && ['yng', 'ym'].includes(tokens[i - 1]?.key ?? '') && joinedBySpace(tokens[i]!.gap);
     const org =
-      ORG_WORDS.has(tokens[j]!.key) || ORG_WORDS.has(nextKey) || possessiveOrg || tokens[i]!.key === 'st' || tokens[i]!.key === 'saint';
+      ORG_WORDS.has(tokens[j]!.key) ||
+      ORG_WORDS.has(nextKey) ||
+      possessiveOrg ||
+      welshIn ||
+      tokens[i]!.key === 'st' ||
+      tokens[i]!.key === 'saint';
     const runText = story.slice(tokens[i]!.start, tokens[j]!.baseEnd);
     if (!org && !(j > i && isPlacePhrase(runText))) {
       let open = -1;
@@ -1105,6 +1141,14 @@ export function findNames(
     const t = tokens[i]!;
     const hit = flagged.get(t.key);
     if (!hit || used[i] || isWorker(t) || suffixAfterName(tokens, i)) continue;
+    // "our Grace sang Amazing Grace": inside a keep-list phrase of several words, the name is the phrase's word
+    if (
+      kept[i] &&
+      t.cap &&
+      ((kept[i - 1] && tokens[i - 1]!.cap && joinedBySpace(t.gap)) ||
+        (kept[i + 1] && tokens[i + 1]!.cap && joinedBySpace(tokens[i + 1]!.gap)))
+    )
+      continue;
     // a name found with a capital, typed again in small letters: "Poppy ... poppy's mum"; a word as well as a name
     // ("rose", "summer") only as someone: with a possessive or before a verb
     // the word before, in the same sentence ("...any of it. jamie kept" has none)
@@ -1112,6 +1156,8 @@ export function findNames(
     // (Scots "an" is "and" before a consonant: "jack is 12 an lacey is 7")
     const scotsAnd = before === 'an' && /^[^aeiouh]/u.test(t.key);
     if (!t.cap && PERSON_DETERMINERS.has(before) && !scotsAnd && (before !== 'so' || commonWord(t.key))) continue;
+    // "every moment with them is precious": a word shaped like an English adjective, in small letters after "is", is the word
+    if (!t.cap && ENGLISH_SHAPE.test(t.key) && COPULAS.has(before)) continue;
     // "Will you believe it": a capitalised verb starting a question is not the name
     if (t.cap && t.sentenceStart && functionWord(t.key) && ['you', 'i', 'we', 'he', 'she', 'they', 'it'].includes(tokens[i + 1]?.key ?? ''))
       continue;
@@ -1143,7 +1189,9 @@ export function findNames(
           joinedBySpace(n.gap) &&
           n.key !== 'and' &&
           (VERBISH.has(n.key) || PERSON_VERBS.has(n.key) || ['into', 'intae'].includes(n.key))
-        )
+        ) &&
+        // "she got dean on a course", "took jack to the dentist": a person done something to, then sent somewhere
+        !(PERSON_OBJECT_VERBS.has(before) && n && joinedBySpace(n.gap) && SENT_TO.has(n.key))
       )
         continue;
     }

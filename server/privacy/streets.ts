@@ -98,7 +98,8 @@ const WELSH_HEADS = new Set([
 ]);
 /** Typed in small letters too: "heol y coed". */
 /** Scottish Gaelic "house" heads a house's name; its particles: "Tigh na Mara" (the house of the sea). */
-const GAELIC_HEADS = new Set(['tigh', 'taigh']);
+// and Gaelic streets: "Sràid na h-Eaglais" (church street), "Rathad an Locha" (loch road)
+const GAELIC_HEADS = new Set(['tigh', 'taigh', 'sràid', 'sraid', 'rathad']);
 const GAELIC_PARTICLES = new Set(['na', 'nan', 'nam', 'an', 'am', 'a', "a'", "'n"]);
 const LOWER_WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'cilgant', 'rhodfa', 'llys']);
 const WELSH_PARTICLES = new Set(['y', 'yr', "'r", 'r', 'ty', 'tŷ', 'pen', 'an']);
@@ -439,7 +440,8 @@ function streetAbbreviation(tokens: Token[], i: number): boolean {
 const RAISED_HEADS = new Set(
   [...WEAK_STREET_WORDS, ...LOWER_STREET_WORDS, ...MAYBE_HOUSE_WORDS, ...LODGING_WORDS, 'estate'].filter((w) => w !== 'park'),
 );
-const HOME_PREPS = new Set(['in', 'at', 'to', 'into', 'on', 'off', 'onto']);
+// ("we're up Creggan Heights": up where the family lives)
+const HOME_PREPS = new Set(['in', 'at', 'to', 'into', 'on', 'off', 'onto', 'up']);
 const HOME_CUES = new Set([
   ...LIVE_WORDS,
   'home',
@@ -468,7 +470,7 @@ function homeSaidBefore(tokens: Token[], a: number, head: string): boolean {
   if (!prep || !HOME_PREPS.has(prep.key) || tokens[a]!.sentenceStart || !joinedBySpace(tokens[a]!.gap)) return false;
   const we = ['we', 'they', "we're", "they're"];
   const were = BE_WORDS.has(tokens[a - 2]?.key ?? '') && (we.includes(tokens[a - 2]!.key) || we.includes(tokens[a - 3]?.key ?? ''));
-  if (were && ['in', 'on', 'off'].includes(prep.key) && head !== 'court' && head !== 'scheme') return true;
+  if (were && ['in', 'on', 'off', 'up'].includes(prep.key) && head !== 'court' && head !== 'scheme') return true;
   for (let k = a - 2; k >= Math.max(0, a - 6); k--) {
     const w = tokens[k]!;
     if (CLAUSE_BREAKS.has(w.key) || !joinedBySpace(tokens[k + 1]!.gap)) return false;

@@ -174,8 +174,12 @@ export function workerNameMatcher(workerName: string): WorkerName {
       if (keys.has(key)) return true;
       if (!first) return false;
       if (NICKNAME_OF.get(first)?.has(key)) return true;
+      // Gaelic lenition after "a" (speaking to someone) or "do": "a Chatrìona" for Catriona, "a Mhàiri" for Màiri
+      if (key.length >= 4 && key[1] === 'h' && LENITED.has(key[0]!) && keys.has(key[0]! + key.slice(2))) return true;
       // "Jo" for Joanne, "Matt" for Matthew
       if (key.length >= 2 && first.startsWith(key)) return true;
+      // Nguni names shorten to their end: "Thula" for Nokuthula, "Mpumi" for Nompumelelo, "Sipho" for Nosipho ("No-" names)
+      if (key.length >= 4 && first.length >= key.length + 2 && NGUNI_PREFIX.test(first) && first.endsWith(key)) return true;
       // "Jenny" for Jennifer, "Katie" for Katherine, "Matty" for Matthew. Not any word that merely starts
       // the same ("Mark" for Marianne, "Shane" for Sharon, "Samira" for Sam): a child of that name would
       // be taken for the worker and left in the quote, while the worker's own name flagged costs a look.
@@ -183,6 +187,10 @@ export function workerNameMatcher(workerName: string): WorkerName {
     },
   };
 }
+
+const LENITED = new Set(['b', 'c', 'd', 'f', 'g', 'm', 'p', 's', 't']);
+/** Zulu, Xhosa and Ndebele names that start "No-" (Nokuthula, Nomvula, Nonhlanhla, Nosipho): families call them by the rest. */
+const NGUNI_PREFIX = /^no(?:ku|m|n|s|l|z|b|x|q)/u;
 
 const PET_ENDINGS = ['ie', 'ey', 'ee', 'y', 'i', 'o', 's'];
 

@@ -25,10 +25,13 @@ for (const c of `tesco|tesco express|tesco extra|asda|sainsbury's|sainsburys|ald
   unilever|reckitt|pilkington|jcb|airbus|bae systems|rolls-royce|rolls royce|tata steel|british steel|harland and wolff|
   spirit aerosystems|bombardier|jaguar land rover|jlr|sellafield|ineos|capita|concentrix|teleperformance|sitel|serco|
   g4s|mitie|sodexo|bupa|hc-one|sky|virgin media|talktalk|vodafone|admiral|aviva|direct line|
+  easyjet|ryanair|jet2|jet2holidays|british airways|virgin atlantic|loganair|wizz air|tui|
+  united utilities|severn trent|thames water|yorkshire water|anglian water|northumbrian water|dŵr cymru|dwr cymru|
+  scottish power|scottishpower|british gas|octopus energy|ovo energy|npower|
   blackpool pleasure beach|pleasure beach|alton towers|thorpe park|chessington|drayton manor|flamingo land|legoland`.split('|'))
   CHAINS.add(c.trim());
 // ordinary words as well as shops: only with a capital
-for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet|Bargain Booze|Heron|The Works|River Island|New Look|Nationwide|Halifax|Barclays|Lloyds|Santander|HSBC|NatWest|BP|Texaco|EE|O2|Three|BT|First|Go Ahead|Nissan|Vauxhall|Toyota|Honda|Mini|Siemens|Clarks|Hilton|UPS|Uber|Bolt|Amazon Flex'.split(
+for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet|Bargain Booze|Heron|The Works|River Island|New Look|Nationwide|Halifax|Barclays|Lloyds|Santander|HSBC|NatWest|BP|Texaco|EE|O2|Three|BT|First|Go Ahead|Nissan|Vauxhall|Toyota|Honda|Mini|Siemens|Clarks|Hilton|UPS|Uber|Bolt|Amazon Flex|Scottish Water|Welsh Water|Southern Water|Wessex Water|South West Water|Northern Powergrid|EDF|OVO'.split(
   '|',
 ))
   CHAINS.add(c, true);
@@ -81,6 +84,8 @@ const WORK_VERBS = new Set([
   'tills',
 ]);
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
+/** Days and shifts someone "does" somewhere: "i do saturdays at X", "she does nights at X". */
+const DAYS_DONE = new Set(['saturdays', 'sundays', 'weekends', 'nights', 'evenings', 'mornings', 'lates', 'earlies']);
 /** "a driver with First Glasgow", "an apprenticeship with Cardiff Bus": "with" names an employer only after a job. */
 const WITH_JOBS = new Set([
   'job',
@@ -119,6 +124,7 @@ const PUBLIC_EMPLOYERS = new Set([
   'county',
   'city',
 ]);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
 const OWNERS = new Set(['her', 'his', 'their', 'our']);
 const NOT_A_BUSINESS_NAME = new Set('first second third last next own new old big same recent latest emergency'.split(' '));
 const OWN_VERBS = new Set(['run', 'runs', 'ran', 'running', 'own', 'owns', 'owned', 'manage', 'manages', 'managed']);
@@ -160,7 +166,7 @@ function businessAt(tokens: Token[], k: number): boolean {
   if (key === 'care' || key === 'nursing' || key === 'residential') return tokens[k + 1]?.key === 'home';
   return BUSINESS_WORDS.has(key);
 }
-const LOCATION_PREPS = new Set(['in', 'on', 'at', 'near', 'by', 'off', 'opposite', 'behind', 'next']);
+const LOCATION_PREPS = new Set(['in', 'on', 'at', 'near', 'by', 'off', 'opposite', 'behind', 'next', 'yng', 'ym']);
 const STREETISH =
   /^(?:road|rd|street|st|avenue|ave|lane|close|drive|way|crescent|terrace|grove|gardens|place|parade|square|row|walk|retail|park|centre|precinct|estate|mall|quay|wharf|arcade)$/;
 
@@ -298,6 +304,8 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
     if (OWN_VERBS.has(t.key) && tokens[k] && ['the', 'a', 'their', 'his', 'her', 'our', 'my'].includes(tokens[k]!.key)) k++;
     // the business's own name starts after "the": "run [the] Golden Dragon takeaway"
     const named = OWN_VERBS.has(t.key) ? k : i + 1;
+    // "Kuldip runs Gill's Autos on Oldbury Road", "he owns Al-Saeed on London Road": a business's own name, then where
+    if (OWN_VERBS.has(t.key) && ownNamedBusiness(tokens, k, kept, out)) return i;
     for (const end = Math.min(tokens.length, k + 3); k < end; k++) {
       if (!joinedBySpace(tokens[k]!.gap)) break;
       if (!businessAt(tokens, k) || (theirs && !ownedAt(tokens, k))) continue;
@@ -319,7 +327,8 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
     return i;
   }
   // "works at Hendersons Bakery", "job at the Grand Hotel", "works for Jaguar Land Rover"
-  if (WORK_VERBS.has(t.key)) {
+  // and "i do saturdays at Glamz Hair Studio": days someone does, somewhere
+  if (WORK_VERBS.has(t.key) || (DAYS_DONE.has(t.key) && ['do', 'does', 'did', 'doing'].includes(prev?.key ?? ''))) {
     let j = i + 1;
     // "working nights for British Airways"
     if (
@@ -383,6 +392,8 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
     if (j === s || CHAINS.matchAt(tokens, s) > 0) return i;
     const words = tokens.slice(s, j);
     const loc = locationAfter(tokens, j);
+    // "we do saturdays at Nana Jean's": days done somewhere are work only where the place is said too
+    if (!WORK_VERBS.has(t.key) && !loc) return i;
     // "works at Vauxhall in Ellesmere Port": a place's name is an employer's when another place follows
     const employerInPlace = loc !== undefined && !loc.street && tokens[j]?.key === 'in' && tokens[j + 1]!.cap;
     if (words.every((w) => placeWord(w.key) && !onlyAName(w.key)) && !employerInPlace) return i;
@@ -394,6 +405,30 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
     out.push(cand('workplace', tokens, s, loc && !loc.street ? loc.end : j - 1));
   }
   return i;
+}
+
+/** What someone runs that is no business: a race, a club night, a person ("runs Jack to school"). */
+const NOT_RUN_BUSINESS = new Set('marathon race run parkrun fun relay 10k 5k half'.split(' '));
+
+/**
+ * After "runs", "owns", "manages": a capitalised name that is no person's alone ("Gill's Autos", "Al-Saeed"), then
+ * "on" a street or "in" a place. Pushes the workplace (up to the place; a street is left to the street rules).
+ */
+function ownNamedBusiness(tokens: Token[], s: number, kept: Uint8Array, out: Candidate[]): boolean {
+  const first = tokens[s];
+  if (!first?.cap || first.sentenceStart || !joinedBySpace(first.gap) || kept[s]) return false;
+  const e = employerEnd(tokens, s, s);
+  if (e === s) return false;
+  const words = tokens.slice(s, e);
+  const last = words[words.length - 1]!;
+  if (NOT_EMPLOYER_END.has(last.key) || NOT_RUN_BUSINESS.has(last.key) || kept.subarray(s, e).includes(1)) return false;
+  if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) return false;
+  // "runs Jack to school", "manages Sophie on her own": one person's name, not a business's
+  if (words.length === 1 && !first.possessive && !first.key.includes('-') && !unknownWord(first.key)) return false;
+  const loc = locationAfter(tokens, e);
+  if (!loc || !['on', 'in'].includes(tokens[e]!.key)) return false;
+  out.push(cand('workplace', tokens, s, loc.street ? e - 1 : loc.end));
+  return true;
 }
 
 /** "works at", "my job at", "she's a cashier at" shortly before a chain. */
@@ -426,7 +461,8 @@ const NOT_EMPLOYER_END = new Set([
  * an organisation ("Winston's Wish", "British Heart Foundation") elsewhere is possible.
  */
 export function employersInPlaces(tokens: Token[], kept: Uint8Array): Candidate[] {
-  const work = sentencesWith(tokens, (t) => WORK_CUES.has(t.key));
+  // "couldn't get time off from Walkers in Beaumont Leys": time off is from work
+  const work = sentencesWith(tokens, (t, k) => WORK_CUES.has(t.key) || (t.key === 'off' && tokens[k - 1]?.key === 'time'));
   const out: Candidate[] = [];
   for (let i = 0; i + 3 < tokens.length; i++) {
     const p = tokens[i]!;
@@ -445,6 +481,8 @@ export function employersInPlaces(tokens: Token[], kept: Uint8Array): Candidate[
     const words = tokens.slice(s, e);
     const lastWord = words[words.length - 1]!;
     if (words.every((w) => neverAName(w.key) || (placeWord(w.key) && !onlyAName(w.key))) || NOT_EMPLOYER_END.has(lastWord.key)) continue;
+    // "time off from Mrs Patel in Leeds": a person (a name is the name rules'), not an employer
+    if (TITLES.has(words[0]!.key) && !lastWord.possessive) continue;
     let k = e;
     const business =
       tokens[k] !== undefined &&
@@ -453,7 +491,8 @@ export function employersInPlaces(tokens: Token[], kept: Uint8Array): Candidate[
       (businessAt(tokens, k) || BRANCH_WORDS.has(tokens[k]!.key));
     if (business) k++;
     // "the Child in Need plan": one keep-list term, not an organisation in a place
-    const loc = tokens[k]?.key === 'in' && !kept[k] ? locationAfter(tokens, k) : undefined;
+    const loc =
+      tokens[k]?.key === 'in' && !kept[k] ? locationAfter(tokens, k) : (possessiveOfPlace(tokens, k, kept, lastWord) ?? undefined);
     if (!loc || !(tokens[k + 1]!.cap || small)) continue;
     const org =
       words.some((w) => ORG_HEADS.has(w.key)) ||
@@ -465,6 +504,17 @@ export function employersInPlaces(tokens: Token[], kept: Uint8Array): Candidate[
     i = loc.end;
   }
   return out;
+}
+/**
+ * "for McDonagh's of Bessbrook", "at Dawson's of Leek": a family firm named with its town after "of" (the possessive
+ * name straight before). Where the town ends, or undefined.
+ */
+function possessiveOfPlace(tokens: Token[], k: number, kept: Uint8Array, lastWord: Token): { end: number } | undefined {
+  const of = tokens[k];
+  const place = tokens[k + 1];
+  if (!lastWord.possessive || of?.key !== 'of' || !joinedBySpace(of.gap) || !place?.cap || !joinedBySpace(place.gap)) return undefined;
+  if (place.sentenceStart || neverAName(place.key) || !(smallLetterPlace(place.key) || kept[k + 1])) return undefined;
+  return { end: capitalisedOn(tokens, k + 1, k + 1, 1) };
 }
 /** "work at X", "my shifts at X", "a job at X": an employer named in small letters right after the work (X no lexicon holds). */
 function smallEmployerAt(tokens: Token[], at: number, s: number): boolean {
