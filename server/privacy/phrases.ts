@@ -67,7 +67,9 @@ export function headedRun(
   let named = false;
   while (j + 1 < tokens.length && j - i < max && /^[ \t\u00a0]+$/u.test(tokens[j + 1]!.gap)) {
     const n = tokens[j + 1]!;
-    const word = capital ? n.cap && !notName(n) : !n.cap && foreign(n.key) && !particles.has(n.key);
+    // (an Irish name after "na" keeps its capital after a small prefix: "Gaelscoil na bhFál", "Coláiste na nGael")
+    const eclipsed = capital && !n.cap && /^(?:bh|[bdghmnt]-?)\p{Lu}/u.test(n.text);
+    const word = capital ? (n.cap || eclipsed) && !notName(n) : !n.cap && foreign(n.key) && !particles.has(n.key);
     if (word) named = true;
     else if (!particles.has(n.key)) break;
     j++;
