@@ -1,6 +1,7 @@
 // Version 13's school rules, tuned on 12q + 12u: a list of schools in one sentence, a second child "at" a second
 // school, "goes every day to", trouble or silence at a school after a child's age, "kicked off at", a school named
-// for its road in a sentence about school, "X TEC", Irish names after "na" ("Gaelscoil na bhFál"), "10 n at".
+// for its road in a sentence about school, "X TEC", Irish names after "na" ("Gaelscoil na bhFál"), "10 n at",
+// "hadnt been to X" after a child, colleges by their initials (NWRC, UWE).
 import { describe, expect, it } from 'vitest';
 import { flagged } from './helpers/flags.ts';
 
@@ -56,6 +57,13 @@ describe('leads after a child', () => {
   });
 });
 
+describe('a child who has not been to a place', () => {
+  it('is missing school there, after a child or an age', () => {
+    expect(flagged('our Jayden was 8 and hadnt been to Oakmere in weeks', 'school')).toEqual(['Oakmere']);
+    expect(flagged("I hadn't been to Spain in years.", 'school')).toEqual([]);
+  });
+});
+
 describe('a school named for its road', () => {
   it('is a school a child goes to in a sentence about school', () => {
     expect(flagged('he goes to Blackness Road now and his teacher says he is thriving.', 'school')).toEqual(['Blackness Road']);
@@ -67,6 +75,12 @@ describe('school words', () => {
   it('reads "X TEC" in capitals as a college', () => {
     expect(flagged('i nearly dropped out of Whitehaven TEC last year', 'school')).toEqual(['Whitehaven TEC']);
     expect(flagged('he wears Hi Tec trainers', 'school')).toEqual([]);
+  });
+
+  it('reads colleges and universities by their initials', () => {
+    expect(flagged('she got me a place at NWRC on the childcare course', 'school')).toEqual(['NWRC']);
+    expect(flagged('my eldest is in her second year at UWE', 'school')).toEqual(['UWE']);
+    expect(flagged('he wants to work for the LSE one day', 'school')).toEqual([]);
   });
 
   it('reads Irish names after "na" with their small prefix', () => {

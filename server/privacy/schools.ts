@@ -806,6 +806,15 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   if (a === 'to' && ['scholarship', 'bursary', 'applied', 'apply', 'applying', 'application', 'transfer'].includes(b)) return 'maybe';
   // "moved schools to Greenfield", "changed schools to Oakwood"
   if (a === 'to' && b === 'schools' && /^(?:move|moved|moving|change|changed|changing|switch|switched|swapped)$/u.test(c)) return 'sure';
+  // "kyle was 7 and hadnt been to ashfield in weeks": a child who has not been to a place is missing school there
+  if (
+    a === 'to' &&
+    b === 'been' &&
+    /^(?:hadnt|hasnt|havent|hadn['’]t|hasn['’]t|haven['’]t|not|never)$/u.test(c) &&
+    !ill?.[i] &&
+    (ageInSentence(tokens, i) || childNamedBefore(tokens, i - 4, kid) || childBefore(tokens, i - 4) || cue?.[i] === 1)
+  )
+    return 'sure';
   // "now he goes every day to Malet Lambert": read as "goes to"
   if (a === 'to' && b === 'day' && ['every', 'each'].includes(c) && ['goes', 'go', 'going'].includes(tokens[i - 4]?.key ?? '') && !ill?.[i])
     return ageInSentence(tokens, i) || childNamedBefore(tokens, i - 5, kid) || childBefore(tokens, i - 5) ? 'sure' : 'maybe';
