@@ -1,7 +1,7 @@
 // Version 13's school rules, tuned on 12q + 12u: a list of schools in one sentence, a second child "at" a second
 // school, "goes every day to", trouble or silence at a school after a child's age, "kicked off at", a school named
 // for its road in a sentence about school, "X TEC", Irish names after "na" ("Gaelscoil na bhFál"), "10 n at",
-// "hadnt been to X" after a child, colleges by their initials (NWRC, UWE).
+// "hadnt been to X" after a child, colleges by their initials (NWRC, UWE), "moved him from X to Bishop Y".
 import { describe, expect, it } from 'vitest';
 import { flagged } from './helpers/flags.ts';
 
@@ -61,6 +61,20 @@ describe('a child who has not been to a place', () => {
   it('is missing school there, after a child or an age', () => {
     expect(flagged('our Jayden was 8 and hadnt been to Oakmere in weeks', 'school')).toEqual(['Oakmere']);
     expect(flagged("I hadn't been to Spain in years.", 'school')).toEqual([]);
+  });
+});
+
+describe('a child moved from one school to another', () => {
+  it('reads a saint\'s or a bishop\'s name "him" or "her" was moved to, and the name before it', () => {
+    expect(flagged('Dave got her moved from Westcote to Bishop Ramsey, and she loves it.', 'school')).toEqual([
+      'Westcote',
+      'Bishop Ramsey',
+    ]);
+  });
+
+  it('leaves a family moving from one town to another', () => {
+    expect(flagged('we moved from Luton to Bishop Auckland', 'school')).toEqual([]);
+    expect(flagged('the council moved him from Leeds to St Helens', 'school')).toEqual([]);
   });
 });
 

@@ -415,6 +415,9 @@ function schoolsAfterSchools(tokens: Token[], found: Candidate[], kept: Uint8Arr
     let e = s;
     while (e + 1 < tokens.length && tokens[e + 1]!.start < c.end) e++;
     if (tokens[s]?.start !== c.start) continue;
+    // "moved him from Challney to Cardinal Newman": the first of two, where the second is a school
+    const first = movedFromBefore(tokens, s, kept);
+    if (first) out.push(c.tier === 'check' ? { ...first, tier: 'check' } : first);
     // (possible, as a child of the story "and Nia at X" is)
     const second = secondChildsSchool(tokens, s, e, kept);
     if (second) out.push({ ...second, tier: 'check' });
@@ -462,6 +465,22 @@ function secondChildsSchool(tokens: Token[], s: number, e: number, kept: Uint8Ar
   return { kind: 'school', start: m.start, end: tokens[j]!.baseEnd };
 }
 
+/** "moved him from Challney to" before a school found at token s: the name after "from" (not a town: "from Leeds to"). */
+function movedFromBefore(tokens: Token[], s: number, kept: Uint8Array): Candidate | undefined {
+  if (tokens[s - 1]?.key !== 'to' || !joinedBySpace(tokens[s - 1]!.gap) || !joinedBySpace(tokens[s]!.gap)) return undefined;
+  let k = s - 2;
+  while (k > s - 5 && k >= 0 && tokens[k]!.cap && !tokens[k]!.sentenceStart && !kept[k] && joinedBySpace(tokens[k]!.gap)) k--;
+  if (k === s - 2 || tokens[k]?.key !== 'from' || tokens[k + 1]!.sentenceStart) return undefined;
+  const after = ['him', 'her', 'them'].includes(tokens[k - 1]?.key ?? '');
+  const verb = after ? tokens[k - 2] : tokens[k - 1];
+  if (!['moved', 'transferred', 'move', 'moving'].includes(verb?.key ?? '')) return undefined;
+  if (!after && !['him', 'her', 'them'].includes(tokens[k - 2]?.key ?? '')) return undefined;
+  const words = tokens.slice(k + 1, s - 1);
+  if (words.some((w) => neverAName(w.key) || NOT_SCHOOL_WORDS.has(w.key) || HOME_HEADS.has(w.key) || w.possessive)) return undefined;
+  if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) return undefined;
+  return { kind: 'school', start: tokens[k + 1]!.start, end: tokens[s - 2]!.baseEnd };
+}
+
 function capitalisedRun(tokens: Token[], s: number, max: number, kept: Uint8Array): number {
   let j = s;
   while (j < tokens.length && j - s < max && tokens[j]!.cap && !kept[j] && (j === s || (joined(tokens, j) && !tokens[j]!.sentenceStart))) {
@@ -486,6 +505,21 @@ export function ageBeforeAt(tokens: Token[], i: number): boolean {
   return verb !== undefined && joinedBySpace(age.gap) && (AGE_VERBS.has(verb.key) || /['’]s$/u.test(verb.text));
 }
 
+/**
+ * "got him moved from Challney to Cardinal Newman": a saint's or a bishop's name a child was moved to from a name
+ * (where the one moved is him or her: "we moved from Luton to Bishop Auckland" is a family's move to a town).
+ */
+function movedFromTo(tokens: Token[], i: number): 'sure' | 'maybe' | undefined {
+  if (tokens[i - 1]?.key !== 'to' || !joinedBySpace(tokens[i - 1]!.gap)) return undefined;
+  let k = i - 2;
+  while (k > i - 6 && k >= 0 && tokens[k]!.cap && !tokens[k]!.sentenceStart) k--;
+  if (k === i - 2 || tokens[k]?.key !== 'from') return undefined;
+  // (him or her before "moved", or after it: "got him moved from", "moved her from")
+  const after = ['him', 'her'].includes(tokens[k - 1]?.key ?? '');
+  const verb = after ? tokens[k - 2] : tokens[k - 1];
+  if (!['moved', 'transferred', 'move', 'moving'].includes(verb?.key ?? '')) return undefined;
+  return after || ['him', 'her'].includes(tokens[k - 2]?.key ?? '') ? 'sure' : undefined;
+}
 /** Whether the sentence of token i, before it, says a child's age: "Aarav is 12 now and studying at ...". */
 function ageInSentence(tokens: Token[], i: number): boolean {
   for (let k = i - 1; k > 0 && k > i - 16; k--) {
@@ -1118,7 +1152,10 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       if (saint && j <= i) continue;
       if (tokens[j + 1]?.key === 'of' && tokens[j + 2]?.cap && joined(tokens, j + 1)) j = capitalisedRun(tokens, j + 2, 2, kept);
       const d = tokens[j + 1] && joined(tokens, j + 1) ? DENOMINATIONS.matchAt(tokens, j + 1) : 0;
-      const ctx = d || schoolContext(tokens, i) || yearFollows(tokens, j + 1) ? 'sure' : schoolContext(tokens, i, cue, ill, kid);
+      const ctx =
+        d || schoolContext(tokens, i) || yearFollows(tokens, j + 1)
+          ? 'sure'
+          : (schoolContext(tokens, i, cue, ill, kid) ?? (kept[i + 1] || ill[i] || church[i] ? undefined : movedFromTo(tokens, i)));
       if (d) out.push({ kind: 'school', start: t.start, end: tokens[j + d]!.end });
       else if (ctx) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, ...(ctx === 'maybe' ? { tier: 'check' } : {}) });
       else if (
