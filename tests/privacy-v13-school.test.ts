@@ -78,6 +78,18 @@ describe('a child moved from one school to another', () => {
   });
 });
 
+describe('small letters after a sure lead in a sentence about school', () => {
+  it("makes a saint's name or an unknown word sure", () => {
+    expect(flagged('shannon is 15 now an doin her gcses at st brigids', 'school')).toEqual(['st brigids']);
+    expect(flagged('she got tyler into kirk-hallam when his old school gave up on him', 'school')).toEqual(['kirk-hallam']);
+  });
+
+  it('leaves them possible without a word about school', () => {
+    expect(flagged('she got him back into st brigids after all that', 'school')).toEqual(['st brigids (check)']);
+    expect(flagged('she got him into kickboxing when school was bad', 'school')).toEqual([]);
+  });
+});
+
 describe('a school named for its road', () => {
   it('is a school a child goes to in a sentence about school', () => {
     expect(flagged('he goes to Blackness Road now and his teacher says he is thriving.', 'school')).toEqual(['Blackness Road']);

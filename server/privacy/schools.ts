@@ -1045,8 +1045,18 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       if ((t.key === 'st' || t.key === 'saint') && tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap) {
         const k = i + 2 < tokens.length && joinedBySpace(tokens[i + 2]!.gap) ? LOWER_DENOMINATIONS.matchAt(tokens, i + 2) : 0;
         if (k) out.push({ kind: 'school', start: t.start, end: tokens[i + 1 + k]!.end });
-        else if (schoolContext(tokens, i, cue, ill, kid))
-          out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.end, tier: 'check' });
+        else {
+          // (sure after a sure lead in a sentence about school: "doin her gcses at st cecilias")
+          const ctx = schoolContext(tokens, i, cue, ill, kid);
+          const saintly = lowerNameLike(tokens[i + 1]!.key) || knownName(tokens[i + 1]!.key) || /s$/u.test(tokens[i + 1]!.key);
+          if (ctx)
+            out.push({
+              kind: 'school',
+              start: t.start,
+              end: tokens[i + 1]!.end,
+              ...(ctx === 'sure' && cue[i] && saintly && !neverAName(tokens[i + 1]!.key) ? {} : { tier: 'check' as const }),
+            });
+        }
         continue;
       }
       // "moved him to bishop challoner", "got her into cardinal heenan": a bishop's name after a lead (possible)
@@ -1100,7 +1110,10 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
           const pair =
             lowerNameLike(next?.key ?? '') || NAME_ENDS.has(next?.key ?? '') || (welshWord(t.key) && foreignWord(next?.key ?? ''));
           const j = next && (pair || fullName) ? i + 1 : i;
-          out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, tier: 'check' });
+          // (sure after a sure lead in a sentence about school, for a word that is no place or English word:
+          // "got alfie into noel-baker when his old school wanted shot of him")
+          const sure = ctx === 'sure' && cue[i] === 1 && !fullName && unknownWord(t.key) && !placeWord(t.key) && !welshWord(t.key);
+          out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, ...(sure ? {} : { tier: 'check' as const }) });
           i = j;
         }
       }
