@@ -1110,9 +1110,17 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
           const pair =
             lowerNameLike(next?.key ?? '') || NAME_ENDS.has(next?.key ?? '') || (welshWord(t.key) && foreignWord(next?.key ?? ''));
           const j = next && (pair || fullName) ? i + 1 : i;
-          // (sure after a sure lead in a sentence about school, for a word that is no place or English word:
-          // "got alfie into noel-baker when his old school wanted shot of him")
-          const sure = ctx === 'sure' && cue[i] === 1 && !fullName && unknownWord(t.key) && !placeWord(t.key) && !welshWord(t.key);
+          // (sure after a sure lead other than "at" in a sentence about school, for a word that is no place or English
+          // word: "got alfie into noel-baker when his old school wanted shot of him")
+          // (not after "at": "she is in p3 at sunnyside" stays possible)
+          const sure =
+            ctx === 'sure' &&
+            cue[i] === 1 &&
+            tokens[i - 1]!.key !== 'at' &&
+            !fullName &&
+            unknownWord(t.key) &&
+            !placeWord(t.key) &&
+            !welshWord(t.key);
           out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, ...(sure ? {} : { tier: 'check' as const }) });
           i = j;
         }
