@@ -67,9 +67,10 @@ export function headedRun(
   let named = false;
   while (j + 1 < tokens.length && j - i < max && /^[ \t\u00a0]+$/u.test(tokens[j + 1]!.gap)) {
     const n = tokens[j + 1]!;
-    // (Gaelic writes a capital after "h-", "t-", "n-": "Sràid na h-Eaglais", "an t-Sruth")
-    const cap = n.cap || /^[hnt]-\p{Lu}/u.test(n.text);
-    const word = capital ? cap && !notName(n) : !n.cap && foreign(n.key) && !particles.has(n.key);
+    // (Gaelic and Irish keep a name's capital after a small prefix: "Sràid na h-Eaglais", "an t-Sruth",
+    // "Gaelscoil na bhFál", "Coláiste na nGael")
+    const prefixed = /^(?:bh|[bdghmnt]-?)\p{Lu}/u.test(n.text);
+    const word = capital ? (n.cap || prefixed) && !notName(n) : !n.cap && foreign(n.key) && !particles.has(n.key);
     if (word) named = true;
     else if (!particles.has(n.key)) break;
     j++;

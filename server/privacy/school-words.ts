@@ -55,6 +55,9 @@ export const LEADING_HEADS = new Set([
   'ardscoil',
   'meanscoil',
   'colaiste',
+  'coláiste',
+  'naiscoil',
+  'naíscoil',
 ]);
 /** Typed in small letters too: "ysgol glan clwyd". */
 export const LOWER_LEADING_HEADS = new Set([
@@ -65,7 +68,9 @@ export const LOWER_LEADING_HEADS = new Set([
   'cylch',
   'meithrinfa',
   'naiscoil',
+  'naíscoil',
   'colaiste',
+  'coláiste',
   'scoil',
   'sgoil',
 ]);
@@ -136,6 +141,7 @@ export const LATE_HEADS = new Set([
   'pru',
   'met',
   'tech',
+  'tec',
   'utc',
 ]);
 export const STREET_AFTER_HIGH = new Set(['street', 'st', 'road', 'rd', 'court', 'sheriff', 'peak', 'park', 'lane', 'town', 'streets']);
@@ -321,7 +327,7 @@ export const CONTEXT_LAST = new Set([
 ]);
 
 /** Between a child's age and "at": "is 10 and at Gonville", "hes 7 now and at St Patrick's", "is 13 and started at Sydenham". */
-export const AGE_FILLERS = new Set(['and', 'now', 'still', 'currently', 'just', 'started', 'starts', 'both', 'also']);
+export const AGE_FILLERS = new Set(['and', 'n', '&', 'now', 'still', 'currently', 'just', 'started', 'starts', 'both', 'also']);
 export const AGE_WORDS = new Set(
   'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen'.split(' '),
 );

@@ -159,7 +159,7 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
   const near = new Uint8Array(tokens.length);
   for (let k = 0; k < tokens.length; k++) if (ill[k] && illCue(tokens[k]!, k)) near.fill(1, Math.max(0, k - 5), k + 6);
   for (let k = 0; k < tokens.length; k++) ill[k]! &= near[k]!;
-  const out: Candidate[] = [...schoolsWithoutSchoolWord(tokens, kept, cue, ill, childNames(tokens))];
+  const out: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (LEADING_HEADS.has(t.key) && (t.cap || LOWER_LEADING_HEADS.has(t.key))) {
@@ -177,8 +177,8 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
       tokens[i - 1]?.cap === true &&
       // "thanks Sarah PS ring me" is a postscript
       !(t.key === 'ps' && onlyAName(tokens[i - 1]!.key)) &&
-      // "Belfast Met", "Cardiff Met" (a college), not "the Met"
-      !((t.key === 'met' || t.key === 'tech') && !placeWord(tokens[i - 1]!.key) && !kept[i - 1]) &&
+      // "Belfast Met", "Cardiff Met", "Scarborough TEC" (a college), not "the Met"
+      !(['met', 'tech', 'tec'].includes(t.key) && !(t.key === 'tec' && t.acronym) && !placeWord(tokens[i - 1]!.key) && !kept[i - 1]) &&
       joinedBySpace(t.gap);
     // "Belle Vue Girls'", "King's Boys'"; "the Nicolson Institute" in a sentence about school
     // (without the apostrophe only at the end of a name after to, at, into or from: "they moved her to Challney Girls.")
@@ -301,6 +301,12 @@ export function findSchools(raw: Token[], kept: Uint8Array): Candidate[] {
     if ((instituteHead || bandLike) && !cue[i]) found.tier = 'check';
     out.push(found);
   }
+  // a list of schools: "Summer goes to Ysgol Morgan Llwyd and Poppy is at Acton Park" (a sentence that names a school
+  // by its school word is about school, for the rules that read a name without one)
+  const headed = new Uint8Array(tokens.length);
+  for (const c of out) if (c.tier !== 'check') headed[tokenAt(tokens, c.start)] = 1;
+  const listed = sentencesWith(tokens, (t, k) => cue[k] === 1 || headed[k] === 1);
+  out.unshift(...schoolsWithoutSchoolWord(tokens, kept, listed, ill, childNames(tokens)));
   // "University of Sussex", "College of West Anglia"
   for (let i = 0; i + 2 < tokens.length; i++) {
     const t = tokens[i]!;
@@ -409,12 +415,20 @@ function schoolsAfterSchools(tokens: Token[], found: Candidate[], kept: Uint8Arr
     let e = s;
     while (e + 1 < tokens.length && tokens[e + 1]!.start < c.end) e++;
     if (tokens[s]?.start !== c.start) continue;
+    // "moved him from Challney to Cardinal Newman": the first of two, where the second is a school
+    const first = movedFromBefore(tokens, s, kept);
+    if (first) out.push(c.tier === 'check' ? { ...first, tier: 'check' } : first);
+    // (possible, as a child of the story "and Nia at X" is)
+    const second = secondChildsSchool(tokens, s, e, kept);
+    if (second) out.push({ ...second, tier: 'check' });
     const link = tokens[e + 1];
     const n = tokens[e + 2];
     if (!link || !n || !joinedBySpace(link.gap) || !joinedBySpace(n.gap) || !n.cap || n.sentenceStart || kept[e + 2]) continue;
     const from = link.key === 'to' && tokens[s - 1]?.key === 'from';
     if (!from && link.key !== 'and') continue;
-    if (neverAName(n.key) || NOT_A_SCHOOL_START.has(n.key) || YEAR_GROUP.test(n.key)) continue;
+    // ("at King Edward VII and St Edmund's": a saint's name as the second)
+    const saint = (n.key === 'st' || n.key === 'saint') && tokens[e + 3]?.cap === true && joinedBySpace(tokens[e + 3]!.gap);
+    if ((neverAName(n.key) && !saint) || NOT_A_SCHOOL_START.has(n.key) || YEAR_GROUP.test(n.key)) continue;
     const j = capitalisedRun(tokens, e + 2, 3, kept);
     // "Hazlehead Academy and Millie's in P3": a child, not a school
     if (tokens[j]!.possessive && j === e + 2 && (onlyAName(n.key) || knownName(n.key))) continue;
@@ -427,6 +441,44 @@ function schoolsAfterSchools(tokens: Token[], found: Candidate[], kept: Uint8Arr
     out.push(d);
   }
   return out;
+}
+
+/**
+ * "Jack is at Isca now and Poppy at Ladysmith": after a school found after "at", "and", a child's name, "at" and a
+ * second name, in the same list.
+ */
+function secondChildsSchool(tokens: Token[], s: number, e: number, kept: Uint8Array): Candidate | undefined {
+  if (tokens[s - 1]?.key !== 'at') return undefined;
+  let k = e + 1;
+  if (tokens[k]?.key === 'now' && joinedBySpace(tokens[k]!.gap)) k++;
+  const [and, kid, at, m] = [tokens[k], tokens[k + 1], tokens[k + 2], tokens[k + 3]];
+  if (!and || !kid || !at || !m || !['and', '&'].includes(and.key) || at.key !== 'at' || !m.cap || m.sentenceStart) return undefined;
+  if (![and, kid, at, m].every((w) => joinedBySpace(w.gap)) || !kid.cap || kid.sentenceStart || kid.possessive || kept[k + 1])
+    return undefined;
+  if (!(onlyAName(kid.key) || knownName(kid.key)) || neverAName(kid.key) || TITLES.has(kid.key) || STAFF.has(kid.key)) return undefined;
+  if (kept[k + 3] || neverAName(m.key) || NOT_A_SCHOOL_START.has(m.key) || AT_TIMES.has(m.key)) return undefined;
+  const j = capitalisedRun(tokens, k + 3, 3, kept);
+  const words = tokens.slice(k + 3, j + 1);
+  if (words.some((w) => NOT_SCHOOL_WORDS.has(w.key) || HOME_HEADS.has(w.key))) return undefined;
+  // (not a place's name alone: "and Dad at Heathrow")
+  if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) return undefined;
+  return { kind: 'school', start: m.start, end: tokens[j]!.baseEnd };
+}
+
+/** "moved him from Challney to" before a school found at token s: the name after "from" (not a town: "from Leeds to"). */
+function movedFromBefore(tokens: Token[], s: number, kept: Uint8Array): Candidate | undefined {
+  if (tokens[s - 1]?.key !== 'to' || !joinedBySpace(tokens[s - 1]!.gap) || !joinedBySpace(tokens[s]!.gap)) return undefined;
+  let k = s - 2;
+  while (k > s - 5 && k >= 0 && tokens[k]!.cap && !tokens[k]!.sentenceStart && !kept[k] && joinedBySpace(tokens[k]!.gap)) k--;
+  if (k === s - 2 || tokens[k]?.key !== 'from' || tokens[k + 1]!.sentenceStart) return undefined;
+  const after = ['him', 'her', 'them'].includes(tokens[k - 1]?.key ?? '');
+  const verb = after ? tokens[k - 2] : tokens[k - 1];
+  if (!['moved', 'transferred', 'move', 'moving'].includes(verb?.key ?? '')) return undefined;
+  if (!after && !['him', 'her', 'them'].includes(tokens[k - 2]?.key ?? '')) return undefined;
+  const words = tokens.slice(k + 1, s - 1);
+  if (words.some((w) => neverAName(w.key) || NOT_SCHOOL_WORDS.has(w.key) || HOME_HEADS.has(w.key) || w.possessive)) return undefined;
+  if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) return undefined;
+  return { kind: 'school', start: tokens[k + 1]!.start, end: tokens[s - 2]!.baseEnd };
 }
 
 function capitalisedRun(tokens: Token[], s: number, max: number, kept: Uint8Array): number {
@@ -453,6 +505,21 @@ export function ageBeforeAt(tokens: Token[], i: number): boolean {
   return verb !== undefined && joinedBySpace(age.gap) && (AGE_VERBS.has(verb.key) || /['’]s$/u.test(verb.text));
 }
 
+/**
+ * "got him moved from Challney to Cardinal Newman": a saint's or a bishop's name a child was moved to from a name
+ * (where the one moved is him or her: "we moved from Luton to Bishop Auckland" is a family's move to a town).
+ */
+function movedFromTo(tokens: Token[], i: number): 'sure' | 'maybe' | undefined {
+  if (tokens[i - 1]?.key !== 'to' || !joinedBySpace(tokens[i - 1]!.gap)) return undefined;
+  let k = i - 2;
+  while (k > i - 6 && k >= 0 && tokens[k]!.cap && !tokens[k]!.sentenceStart) k--;
+  if (k === i - 2 || tokens[k]?.key !== 'from') return undefined;
+  // (him or her before "moved", or after it: "got him moved from", "moved her from")
+  const after = ['him', 'her'].includes(tokens[k - 1]?.key ?? '');
+  const verb = after ? tokens[k - 2] : tokens[k - 1];
+  if (!['moved', 'transferred', 'move', 'moving'].includes(verb?.key ?? '')) return undefined;
+  return after || ['him', 'her'].includes(tokens[k - 2]?.key ?? '') ? 'sure' : undefined;
+}
 /** Whether the sentence of token i, before it, says a child's age: "Aarav is 12 now and studying at ...". */
 function ageInSentence(tokens: Token[], i: number): boolean {
   for (let k = i - 1; k > 0 && k > i - 16; k--) {
@@ -747,7 +814,12 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     if (
       a === 'at' &&
       (school || ageInSentence(tokens, i) || childNamedBefore(tokens, i - 3, kid)) &&
-      ['great', 'well', 'brilliant', 'struggling', 'thriving', 'settled', 'happy', 'up', 'behaving', 'doing'].includes(b)
+      (['great', 'well', 'brilliant', 'struggling', 'thriving', 'settled', 'happy', 'up', 'behaving', 'doing'].includes(b) ||
+        // "aged 13 was getting into trouble at Queen Katharine", "aged 6, stopped speaking at Magdalen Gates"
+        (b === 'trouble' && ['into', 'in'].includes(c)) ||
+        // "i kicked off at Carlton Bolling and got excluded"
+        (b === 'off' && ['kicked', 'kicking', 'kicks'].includes(c)) ||
+        (['speaking', 'talking'].includes(b) && ['stopped', 'stop', 'stops'].includes(c)))
     )
       return 'sure';
   }
@@ -768,6 +840,18 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   if (a === 'to' && ['scholarship', 'bursary', 'applied', 'apply', 'applying', 'application', 'transfer'].includes(b)) return 'maybe';
   // "moved schools to Greenfield", "changed schools to Oakwood"
   if (a === 'to' && b === 'schools' && /^(?:move|moved|moving|change|changed|changing|switch|switched|swapped)$/u.test(c)) return 'sure';
+  // "kyle was 7 and hadnt been to ashfield in weeks": a child who has not been to a place is missing school there
+  if (
+    a === 'to' &&
+    b === 'been' &&
+    /^(?:hadnt|hasnt|havent|hadn['’]t|hasn['’]t|haven['’]t|not|never)$/u.test(c) &&
+    !ill?.[i] &&
+    (ageInSentence(tokens, i) || childNamedBefore(tokens, i - 4, kid) || childBefore(tokens, i - 4) || cue?.[i] === 1)
+  )
+    return 'sure';
+  // "now he goes every day to Malet Lambert": read as "goes to"
+  if (a === 'to' && b === 'day' && ['every', 'each'].includes(c) && ['goes', 'go', 'going'].includes(tokens[i - 4]?.key ?? '') && !ill?.[i])
+    return ageInSentence(tokens, i) || childNamedBefore(tokens, i - 5, kid) || childBefore(tokens, i - 5) ? 'sure' : 'maybe';
   if (
     a === 'to' &&
     !ill?.[i] &&
@@ -775,8 +859,9 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
       (['goes', 'go', 'moved', 'transferred'].includes(c) && ['him', 'her', 'them', 'schools'].includes(b)))
   )
     // "Simran is 10 and goes to Uplands Manor": a child's age says it is a school
+    // (or in a sentence about school: "he goes to Ancrum Road now and loves it, his teacher says")
     return ['goes', 'go', 'going'].includes(b) &&
-      (ageInSentence(tokens, i) || childNamedBefore(tokens, i - 3, kid) || childBefore(tokens, i - 3))
+      (ageInSentence(tokens, i) || childNamedBefore(tokens, i - 3, kid) || childBefore(tokens, i - 3) || cue?.[i] === 1)
       ? 'sure'
       : 'maybe';
   if (a === 'at' && ['started', 'starts', 'starting', 'start', 'place', 'places', 'settled'].includes(b))
@@ -960,8 +1045,18 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       if ((t.key === 'st' || t.key === 'saint') && tokens[i + 1] && joinedBySpace(tokens[i + 1]!.gap) && !tokens[i + 1]!.cap) {
         const k = i + 2 < tokens.length && joinedBySpace(tokens[i + 2]!.gap) ? LOWER_DENOMINATIONS.matchAt(tokens, i + 2) : 0;
         if (k) out.push({ kind: 'school', start: t.start, end: tokens[i + 1 + k]!.end });
-        else if (schoolContext(tokens, i, cue, ill, kid))
-          out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.end, tier: 'check' });
+        else {
+          // (sure after a sure lead in a sentence about school: "doin her gcses at st cecilias")
+          const ctx = schoolContext(tokens, i, cue, ill, kid);
+          const saintly = lowerNameLike(tokens[i + 1]!.key) || knownName(tokens[i + 1]!.key) || /s$/u.test(tokens[i + 1]!.key);
+          if (ctx)
+            out.push({
+              kind: 'school',
+              start: t.start,
+              end: tokens[i + 1]!.end,
+              ...(ctx === 'sure' && cue[i] && saintly && !neverAName(tokens[i + 1]!.key) ? {} : { tier: 'check' as const }),
+            });
+        }
         continue;
       }
       // "moved him to bishop challoner", "got her into cardinal heenan": a bishop's name after a lead (possible)
@@ -1015,7 +1110,18 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
           const pair =
             lowerNameLike(next?.key ?? '') || NAME_ENDS.has(next?.key ?? '') || (welshWord(t.key) && foreignWord(next?.key ?? ''));
           const j = next && (pair || fullName) ? i + 1 : i;
-          out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, tier: 'check' });
+          // (sure after a sure lead other than "at" in a sentence about school, for a word that is no place or English
+          // word: "got alfie into noel-baker when his old school wanted shot of him")
+          // (not after "at": "she is in p3 at sunnyside" stays possible)
+          const sure =
+            ctx === 'sure' &&
+            cue[i] === 1 &&
+            tokens[i - 1]!.key !== 'at' &&
+            !fullName &&
+            unknownWord(t.key) &&
+            !placeWord(t.key) &&
+            !welshWord(t.key);
+          out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, ...(sure ? {} : { tier: 'check' as const }) });
           i = j;
         }
       }
@@ -1067,7 +1173,10 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       if (saint && j <= i) continue;
       if (tokens[j + 1]?.key === 'of' && tokens[j + 2]?.cap && joined(tokens, j + 1)) j = capitalisedRun(tokens, j + 2, 2, kept);
       const d = tokens[j + 1] && joined(tokens, j + 1) ? DENOMINATIONS.matchAt(tokens, j + 1) : 0;
-      const ctx = d || schoolContext(tokens, i) || yearFollows(tokens, j + 1) ? 'sure' : schoolContext(tokens, i, cue, ill, kid);
+      const ctx =
+        d || schoolContext(tokens, i) || yearFollows(tokens, j + 1)
+          ? 'sure'
+          : (schoolContext(tokens, i, cue, ill, kid) ?? (kept[i + 1] || ill[i] || church[i] ? undefined : movedFromTo(tokens, i)));
       if (d) out.push({ kind: 'school', start: t.start, end: tokens[j + d]!.end });
       else if (ctx) out.push({ kind: 'school', start: t.start, end: tokens[j]!.end, ...(ctx === 'maybe' ? { tier: 'check' } : {}) });
       else if (
