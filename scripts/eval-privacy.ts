@@ -29,6 +29,7 @@ export const TUNING_FIXTURES = [
   join(FIXTURE_DIR, 'privacy-heldout-2026-12xy.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12np.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12qu.json'),
+  join(FIXTURE_DIR, 'privacy-heldout-2026-12jz.json'),
 ];
 /** Sets written after the rules were frozen, by someone who never saw them: measured, never tuned on (read no misses from them). */
 export const HELD_OUT_FIXTURES = [
@@ -38,7 +39,6 @@ export const HELD_OUT_FIXTURES = [
   join(FIXTURE_DIR, 'privacy-heldout-2026-12k.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12lm.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12rs.json'),
-  join(FIXTURE_DIR, 'privacy-heldout-2026-12jz.json'),
 ];
 /** Held-out sets not measured yet (until the next version is frozen, then moved to HELD_OUT_FIXTURES): only their shape is checked. */
 export const SEALED_FIXTURES: string[] = [join(FIXTURE_DIR, 'privacy-heldout-2026-12ao.json')];
@@ -290,6 +290,8 @@ const TITLES: Record<string, string> = {
   'heldout-2026-12p': 'Held-out set 12p (by someone else; sealed until version 10 was frozen, measured once, tuned on for version 12)',
   'heldout-2026-12q': 'Held-out set 12q (by someone else; sealed until version 12 was frozen, measured once, tuned on for version 13)',
   'heldout-2026-12u': 'Held-out set 12u (by someone else; sealed until version 12 was frozen, measured once, tuned on for version 13)',
+  'heldout-2026-12j': 'Held-out set 12j (by someone else; sealed until version 13 was frozen, measured once, tuned on from version 14)',
+  'heldout-2026-12z': 'Held-out set 12z (by someone else; sealed until version 13 was frozen, measured once, tuned on from version 14)',
 };
 
 function report(title: string, chosen: Story[], verbose: boolean): void {
