@@ -176,11 +176,6 @@ const NUMBER_WORDS: Record<string, number> = {
 const FOLLOWED_BY_CHILD_AGE =
   /^(?:,?[ \t]*who)?[ \t]+(?:is|was|wis|\u2019s|'s|turns|turned|turning)[ \t]+(?:(?:only|just|now|nearly|almost|about|still)[ \t]+)?(?:aged[ \t]+)?(\d{1,2}|[a-z]+)(?![\p{L}\p{N}]|[/.:-]\p{N})(?=[ \t]*(?:[,.;:!?()]|$|(?:and|now|then|but|so|when|nearly|almost|in|this|next|last|on|today|soon|already|going|noo|yrs?|years?|n|an|x+)(?![\p{L}])))(?![ \t]*(?:years?|months?|weeks?|days?|hours?|minutes?|times|o'?clock|%)(?![ \t-]+old))/u;
 
-function _sameSentence(tokens: Token[], from: number, to: number): boolean {
-  for (let k = from + 1; k <= to; k++) if (tokens[k]!.sentenceStart) return false;
-  return true;
-}
-
 /** Directly after another word: spaces, or one comma, colon or bracket. */
 function closeAfter(t: Token): boolean {
   return /^[ \t]*[,(:]?[ \t]*$/u.test(t.gap) && t.gap.length > 0 && !t.sentenceStart;
