@@ -327,7 +327,21 @@ export const CONTEXT_LAST = new Set([
 ]);
 
 /** Between a child's age and "at": "is 10 and at Gonville", "hes 7 now and at St Patrick's", "is 13 and started at Sydenham". */
-export const AGE_FILLERS = new Set(['and', 'n', '&', 'now', 'still', 'currently', 'just', 'started', 'starts', 'both', 'also']);
+export const AGE_FILLERS = new Set([
+  'and',
+  'an',
+  'n',
+  '&',
+  'now',
+  'then',
+  'still',
+  'currently',
+  'just',
+  'started',
+  'starts',
+  'both',
+  'also',
+]);
 export const AGE_WORDS = new Set(
   'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen'.split(' '),
 );
@@ -339,7 +353,7 @@ export const AT_TIMES = new Set(
   ),
 );
 /** Said before an age: "is", "are", "was", "she's", "hes", "aged". */
-export const AGE_VERBS = new Set(['is', 'are', 'was', 'hes', 'shes', 'aged', 'turned', 'now']);
+export const AGE_VERBS = new Set(['is', 'are', 'was', 'hes', 'shes', 'aged', 'turned', 'now', 'wis', 'wiz']);
 
 /** "kicked out of", "put out of", "flung out of": excluded from a school. */
 export const OUSTED = new Set(['kicked', 'thrown', 'chucked', 'booted', 'put', 'flung', 'slung', 'turfed']);

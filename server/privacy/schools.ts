@@ -77,6 +77,10 @@ import {
   CAREERS,
 } from './school-words.ts';
 
+/** Said before a school someone talked to: "spoke to Oakfield", "she speak with Kirkton", "rang Greenhill". */
+const SPOKE = new Set(['spoke', 'speak', 'speaks', 'speaking', 'talked', 'talk', 'talks', 'phoned', 'rang', 'emailed', 'contacted']);
+/** A school's staff named after it: "the Wavell teachers", "the Kirkton senco". */
+const STAFF_AFTER = new Set(['teachers', 'teacher', 'headteacher', 'senco', 'pupils']);
 const schoolSentences = (tokens: Token[]) =>
   sentencesWith(
     tokens,
@@ -607,7 +611,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   const b = tokens[i - 2]?.key ?? '';
   const c = tokens[i - 3]?.key ?? '';
   // every lead ends with one of these words; a single letter is not a school: "we go to L&D hospital"
-  if (!CONTEXT_LAST.has(a) || !joinedBySpace(tokens[i]!.gap) || tokens[i]!.key.length < 2) return undefined;
+  if (!(CONTEXT_LAST.has(a) || a === 'with' || SPOKE.has(a)) || !joinedBySpace(tokens[i]!.gap) || tokens[i]!.key.length < 2)
+    return undefined;
   // "getting bullied at Bro Myrddin"
   // "getting bullied at Bro Myrddin", "the teachers at Greystones", "enrolled him at Foxhollow"
   if (a === 'at' && ['bullied', 'bullying', 'teachers', 'pupils', 'classmates', 'enrolled', 'enrol'].includes(b)) return 'sure';
@@ -695,6 +700,20 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
       if (!(t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap))
         return school || childBefore(tokens, i - 2) || childNamedBefore(tokens, i - 2, kid) || ageInSentence(tokens, i) ? 'sure' : 'maybe';
     }
+    // "spoke to Bitterne Park so the teachers understood", "she rang Oakfield about his homework": in a sentence about school (possible)
+    if (
+      (a === 'to' || a === 'with' || SPOKE.has(a)) &&
+      (SPOKE.has(b) || SPOKE.has(a)) &&
+      school &&
+      !ill[i] &&
+      tokens[i]!.cap &&
+      !tokens[i]!.acronym &&
+      !onlyAName(tokens[i]!.key) &&
+      !knownName(tokens[i]!.key) &&
+      !commonWord(tokens[i]!.key) &&
+      !NOT_SCHOOL_WORDS.has(tokens[i]!.key)
+    )
+      return 'maybe';
     // "Hibo stayed at Smithy Street so she kept her friends": staying on at a school, in a sentence about school
     if (a === 'at' && school && STAY_WORDS.has(b) && !ill[i]) return 'sure';
   }
@@ -814,7 +833,21 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     if (
       a === 'at' &&
       (school || ageInSentence(tokens, i) || childNamedBefore(tokens, i - 3, kid)) &&
-      (['great', 'well', 'brilliant', 'struggling', 'thriving', 'settled', 'happy', 'up', 'behaving', 'doing'].includes(b) ||
+      // (Scots and spoken forms too: "was strugglin at Millburn")
+      ([
+        'great',
+        'well',
+        'brilliant',
+        'struggling',
+        'strugglin',
+        'thriving',
+        'settled',
+        'happy',
+        'up',
+        'behaving',
+        'doing',
+        'doin',
+      ].includes(b) ||
         // "aged 13 was getting into trouble at Queen Katharine", "aged 6, stopped speaking at Magdalen Gates"
         (b === 'trouble' && ['into', 'in'].includes(c)) ||
         // "i kicked off at Carlton Bolling and got excluded"
@@ -1265,6 +1298,19 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       // not a brand or a subject: "her Nike uniform", "his PE uniform"
       const named = tokens.slice(i, e + 1).every((w) => !commonWord(w.key) && !w.acronym && !GENERIC_SCHOOL_WORDS.has(w.key));
       if (named && u && joinedBySpace(u.gap) && ['uniform', 'blazer'].includes(u.key) && !tokens[e]!.possessive) {
+        out.push({ kind: 'school', start: t.start, end: tokens[e]!.end });
+        i = e;
+        continue;
+      }
+    }
+    // "spoke to the Wavell teachers", "the Kirkton senco": a name said before a school's staff (not a subject: "the Maths teachers")
+    if (candidate && !ctx && !kept[i] && tokens[i - 1]?.key === 'the' && !t.sentenceStart) {
+      const e = capitalisedRun(tokens, i, 3, kept);
+      const u = tokens[e + 1];
+      const named = tokens
+        .slice(i, e + 1)
+        .every((w) => !commonWord(w.key) && !w.acronym && !w.possessive && !GENERIC_SCHOOL_WORDS.has(w.key) && !knownName(w.key));
+      if (named && !ill[i] && u && joinedBySpace(u.gap) && STAFF_AFTER.has(u.key)) {
         out.push({ kind: 'school', start: t.start, end: tokens[e]!.end });
         i = e;
         continue;

@@ -1,0 +1,36 @@
+// Version 14 school rules: schools named without a school word, read from the words around them.
+import { describe, expect, it } from 'vitest';
+import { flagged } from './helpers/flags.ts';
+
+describe('schools after a child aged in Scots', () => {
+  it('reads "wis", "then" and "an" between the age and "at"', () => {
+    expect(flagged('Oor Callum, who wis 11 then an at Kinnoull, was aye greetin.', 'school')).toEqual(['Kinnoull']);
+  });
+  it('reads "strugglin" after a child aged', () => {
+    expect(flagged('Her brother Ewan is 14 an was strugglin at Dalvey wi the worry.', 'school')).toEqual(['Dalvey']);
+  });
+  it('leaves a time after the age', () => {
+    expect(flagged('She wis 9 then an at Christmas we flitted tae Dundee.', 'school')).toEqual([]);
+  });
+});
+
+describe('a school the worker spoke to, in a sentence about school', () => {
+  it('flags the name spoken to', () => {
+    expect(flagged('She spoke to Rowanfield so the teachers knew what was going on.', 'school')).toEqual(['Rowanfield']);
+  });
+  it('does not flag a person spoken to', () => {
+    expect(flagged('She spoke to Sarah so the teachers knew what was going on.', 'school')).toEqual([]);
+  });
+  it('does not flag without a school word', () => {
+    expect(flagged('She spoke to Rowanfield about the rent arrears.', 'school')).toEqual([]);
+  });
+});
+
+describe("a name before a school's teachers", () => {
+  it('flags "the Dunmore teachers"', () => {
+    expect(flagged('He rang the Dunmore teachers every week so Kai could go back slowly.', 'school')).toEqual(['Dunmore']);
+  });
+  it('does not flag a subject', () => {
+    expect(flagged('He rang the Maths teachers every week about her homework.', 'school')).toEqual([]);
+  });
+});
