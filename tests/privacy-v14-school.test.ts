@@ -34,3 +34,21 @@ describe("a name before a school's teachers", () => {
     expect(flagged('He rang the Maths teachers every week about her homework.', 'school')).toEqual([]);
   });
 });
+
+describe('a nursery named as nurseries are, in a sentence about a nursery', () => {
+  it('flags "Little X" after "at"', () => {
+    expect(flagged('She found a nursery place for Mia at Busy Bumbles near the flat.', 'school')).toEqual(['Busy Bumbles']);
+  });
+  it('does not flag it without a nursery word', () => {
+    expect(flagged('We had a day out at Little Haven with the dog.', 'school')).toEqual([]);
+  });
+});
+
+describe('where a child was, then where they are now', () => {
+  it('flags the past one', () => {
+    expect(flagged('He was at Dunmore Vale then and now hes at Kirkton Hill and happy.', 'school')).toContain('Dunmore Vale');
+  });
+  it('does not flag it where they are now at home', () => {
+    expect(flagged('He was at Dunmore Vale then and now he is at home with me.', 'school')).toEqual([]);
+  });
+});

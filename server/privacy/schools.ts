@@ -904,6 +904,25 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   if (a === 'at' && ['gcses', 'gcse', 'a-levels', 'highers', 'exams', 'sats', 'btec', 'nationals'].includes(b)) return 'sure';
   return undefined;
 }
+/** Whether the sentence of token i has "nursery" or "preschool" in it. */
+function nurserySentence(tokens: Token[], i: number): boolean {
+  for (let k = i; k >= 0 && k > i - 20; k--) {
+    if (['nursery', 'preschool', 'pre-school', 'playgroup', 'creche'].includes(tokens[k]!.key)) return true;
+    if (tokens[k]!.sentenceStart) break;
+  }
+  for (let k = i + 1; k < tokens.length && k < i + 20 && !tokens[k]!.sentenceStart; k++)
+    if (['nursery', 'preschool', 'pre-school', 'playgroup', 'creche'].includes(tokens[k]!.key)) return true;
+  return false;
+}
+/** "was at X then and now hes at Y": "now", then "at" and a capital within four words, later in the sentence of token i. */
+function nowAtAfter(tokens: Token[], i: number): boolean {
+  for (let k = i + 1; k < tokens.length && k < i + 10 && !tokens[k]!.sentenceStart; k++) {
+    if (tokens[k]!.key !== 'now') continue;
+    for (let m = k + 1; m < tokens.length && m < k + 5 && !tokens[m]!.sentenceStart; m++)
+      if (tokens[m]!.key === 'at') return tokens[m + 1]?.cap === true && !tokens[m + 1]!.sentenceStart;
+  }
+  return false;
+}
 /** "in September", "this September", "last sept". */
 function monthFollows(tokens: Token[], k: number): boolean {
   const [a, b] = [tokens[k], tokens[k + 1]];
@@ -1303,6 +1322,33 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         continue;
       }
     }
+    // "found a nursery for Luca at Little Cherubs": a nursery's name as nurseries are named, in a sentence about a nursery
+    if (
+      NURSERY_LEADS.has(t.key) &&
+      !t.sentenceStart &&
+      NAME_PREPS.has(tokens[i - 1]?.key ?? '') &&
+      tokens[i + 1]?.cap &&
+      joined(tokens, i + 1) &&
+      !kept[i + 1] &&
+      !neverAName(tokens[i + 1]!.key) &&
+      !ill[i] &&
+      nurserySentence(tokens, i)
+    ) {
+      out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.end });
+      i++;
+      continue;
+    }
+    // "Reece were at Light Oaks then and now hes at Buile Hill": where a child was, then where they are now (possible)
+    if (
+      candidate &&
+      !ctx &&
+      !kept[i] &&
+      !ill[i] &&
+      tokens[i - 1]?.key === 'at' &&
+      PAST_COPULAS.has(tokens[i - 2]?.key ?? '') &&
+      nowAtAfter(tokens, i)
+    )
+      ctx = 'maybe';
     // "spoke to the Wavell teachers", "the Kirkton senco": a name said before a school's staff (not a subject: "the Maths teachers")
     if (candidate && !ctx && !kept[i] && tokens[i - 1]?.key === 'the' && !t.sentenceStart) {
       const e = capitalisedRun(tokens, i, 3, kept);
