@@ -52,3 +52,18 @@ describe('where a child was, then where they are now', () => {
     expect(flagged('He was at Dunmore Vale then and now he is at home with me.', 'school')).toEqual([]);
   });
 });
+
+describe('a college someone studies at', () => {
+  it('flags a name before "studying" (possible)', () => {
+    expect(flagged("I'm at Brackenfield Park studying hair and beauty now.", 'school')).toEqual(['Brackenfield Park (check)']);
+  });
+  it('does not flag a shop someone is training at', () => {
+    expect(flagged("I'm at Tesco training to be a manager.", 'school')).toEqual([]);
+  });
+  it('flags a small-letter college after "course at" (possible)', () => {
+    expect(flagged('she got me on the bricklaying course at marshwood hall last year.', 'school')).toEqual(['marshwood hall (check)']);
+  });
+  it('does not flag a course at a service', () => {
+    expect(flagged('She sent me on a parenting course at Sure Start.', 'school')).toEqual([]);
+  });
+});

@@ -357,8 +357,8 @@ export const AGE_VERBS = new Set(['is', 'are', 'was', 'hes', 'shes', 'aged', 'tu
 
 /** "kicked out of", "put out of", "flung out of": excluded from a school. */
 export const OUSTED = new Set(['kicked', 'thrown', 'chucked', 'booted', 'put', 'flung', 'slung', 'turfed']);
-/** Said before "at" and a school's or a university's name: "studying at", "a bursary at", "a scholarship at". */
-export const STUDY_WORDS = new Set(['studying', 'studies', 'study', 'studied', 'bursary', 'scholarship', 'degree']);
+/** Said before "at" and a school's or a university's name: "studying at", "a bursary at", "the plumbing course at". */
+export const STUDY_WORDS = new Set(['studying', 'studies', 'study', 'studied', 'bursary', 'scholarship', 'degree', 'course']);
 
 /** Who a family calls a child before "goes to": "my eldest", "our lad", "my daughter aleena". */
 export const CHILD_WORDS = new Set(

@@ -1158,7 +1158,9 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         !GENERIC_SCHOOL_WORDS.has(next.key);
       if (CONTEXT_LAST.has(tokens[i - 1]?.key ?? '') && !kept[i] && (lowerNameLike(t.key) || pairEnd || fullName)) {
         const ctx = schoolContext(tokens, i) ?? schoolContext(tokens, i, cue, ill, kid);
-        if (ctx === 'sure' || (ctx === 'maybe' && (cue[i] || tokens[i - 1]!.key === 'into' || fullName))) {
+        // (or after "studying at", "the plumbing course at": "got me on the plumbing course at hopwood hall")
+        const studied = tokens[i - 1]!.key === 'at' && STUDY_WORDS.has(tokens[i - 2]?.key ?? '');
+        if (ctx === 'sure' || (ctx === 'maybe' && (cue[i] || tokens[i - 1]!.key === 'into' || fullName || studied))) {
           const pair =
             lowerNameLike(next?.key ?? '') || NAME_ENDS.has(next?.key ?? '') || (welshWord(t.key) && foreignWord(next?.key ?? ''));
           const j = next && (pair || fullName) ? i + 1 : i;
@@ -1349,6 +1351,12 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       nowAtAfter(tokens, i)
     )
       ctx = 'maybe';
+    // "I'm at Capel Manor studying animal care": a name someone is at, studying there (possible)
+    if (candidate && !ctx && !kept[i] && !ill[i] && tokens[i - 1]?.key === 'at') {
+      const e = capitalisedRun(tokens, i, 3, kept);
+      const after = tokens[e + 1];
+      if (after && joinedBySpace(after.gap) && ['studying', 'training', 'retaking', 'resitting'].includes(after.key)) ctx = 'maybe';
+    }
     // "spoke to the Wavell teachers", "the Kirkton senco": a name said before a school's staff (not a subject: "the Maths teachers")
     if (candidate && !ctx && !kept[i] && tokens[i - 1]?.key === 'the' && !t.sentenceStart) {
       const e = capitalisedRun(tokens, i, 3, kept);
