@@ -67,3 +67,21 @@ describe('a college someone studies at', () => {
     expect(flagged('She sent me on a parenting course at Sure Start.', 'school')).toEqual([]);
   });
 });
+
+describe('a name after "the" where exams are sat', () => {
+  it('flags "my highers at da X" (Shetland "da")', () => {
+    expect(flagged('so i can sit my highers at da Brae still, jamie sorted it.', 'school')).toEqual(['Brae']);
+  });
+  it('does not flag "the X" without exams', () => {
+    expect(flagged('We met at the Brae for a cup of tea.', 'school')).toEqual([]);
+  });
+});
+
+describe('a town and a compass point a child goes to, in a sentence about school', () => {
+  it('flags it (possible)', () => {
+    expect(flagged('Ana goes to Lincoln North and her sister is in reception at St Luke.', 'school')).toContain('Lincoln North (check)');
+  });
+  it('does not flag a family moving there', () => {
+    expect(flagged('We moved to Lincoln North last year and the school is nice.', 'school')).toEqual([]);
+  });
+});

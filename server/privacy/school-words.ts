@@ -157,6 +157,8 @@ export const DIALECT = new Map([
   ['frae', 'from'],
   ['oot', 'out'],
   ['skool', 'school'],
+  // Shetland "da": "my highers at da Anderson"
+  ['da', 'the'],
 ]);
 
 /** Words after a name that end a list of schools: "at St Cuthbert's and Brougham.", "to Varndean when". */

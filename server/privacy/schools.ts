@@ -1351,6 +1351,33 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       nowAtAfter(tokens, i)
     )
       ctx = 'maybe';
+    // "do my highers at the Anderson", "her GCSEs at the Marlowe": a name after "the" where exams are sat
+    if (
+      candidate &&
+      !ctx &&
+      !kept[i] &&
+      !ill[i] &&
+      tokens[i - 1]?.key === 'the' &&
+      tokens[i - 2]?.key === 'at' &&
+      ['gcses', 'gcse', 'a-levels', 'highers', 'btec', 'btecs', 'nationals'].includes(tokens[i - 3]?.key ?? '')
+    )
+      ctx = 'sure';
+    // "Ionut goes to Boston West and Bianca is in reception": a town and a compass point a child goes to, in a sentence about school (possible)
+    if (
+      kept[i] &&
+      cue[i] &&
+      !ill[i] &&
+      !t.sentenceStart &&
+      tokens[i + 1]?.cap &&
+      COMPASS.has(tokens[i + 1]!.key) &&
+      joined(tokens, i + 1) &&
+      !tokens[i + 2]?.cap &&
+      schoolContext(tokens, i, cue, ill, kid)
+    ) {
+      out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.baseEnd, tier: 'check' });
+      i++;
+      continue;
+    }
     // "I'm at Capel Manor studying animal care": a name someone is at, studying there (possible)
     if (candidate && !ctx && !kept[i] && !ill[i] && tokens[i - 1]?.key === 'at') {
       const e = capitalisedRun(tokens, i, 3, kept);
