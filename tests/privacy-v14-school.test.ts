@@ -85,3 +85,20 @@ describe('a town and a compass point a child goes to, in a sentence about school
     expect(flagged('We moved to Lincoln North last year and the school is nice.', 'school')).toEqual([]);
   });
 });
+
+describe('a child kept on or sorted somewhere', () => {
+  it('flags a saint a child is kept at (possible)', () => {
+    expect(flagged('He fought to keep her at St Aidan Wells though it meant two buses.', 'school')).toEqual(['St Aidan Wells (check)']);
+  });
+  it('does not flag keeping a child at home', () => {
+    expect(flagged('He fought to keep her at home with me.', 'school')).toEqual([]);
+  });
+  it('flags a small-letter place a named child was sorted at (possible)', () => {
+    expect(flagged('my wee sister niamh is 6. shauna got niamh sorted at brackenhill and she settled.', 'school')).toEqual([
+      'brackenhill (check)',
+    ]);
+  });
+  it('does not flag "sorted at" without a child', () => {
+    expect(flagged('my car got sorted at brackenhill garage in the end.', 'school')).toEqual([]);
+  });
+});

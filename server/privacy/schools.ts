@@ -700,6 +700,18 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
       if (!(t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap))
         return school || childBefore(tokens, i - 2) || childNamedBefore(tokens, i - 2, kid) || ageInSentence(tokens, i) ? 'sure' : 'maybe';
     }
+    // "got orlaith sorted at Thornhill": a child of the story sorted somewhere, not in a sentence about illness (possible)
+    if (a === 'at' && b === 'sorted' && (kid?.[i - 3] || CHILD_WORDS.has(c)) && !ill[i] && !NOT_SCHOOL_AT.has(tokens[i]!.key))
+      return 'maybe';
+    // "fought to keep her at St John Plessington": a child kept on somewhere, not in a sentence about illness (possible)
+    if (
+      a === 'at' &&
+      ['him', 'her', 'them'].includes(b) &&
+      ['keep', 'kept', 'keeping'].includes(c) &&
+      !ill[i] &&
+      !NOT_SCHOOL_AT.has(tokens[i]!.key)
+    )
+      return 'maybe';
     // "spoke to Bitterne Park so the teachers understood", "she rang Oakfield about his homework": in a sentence about school (possible)
     if (
       (a === 'to' || a === 'with' || SPOKE.has(a)) &&
@@ -1158,8 +1170,10 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         !GENERIC_SCHOOL_WORDS.has(next.key);
       if (CONTEXT_LAST.has(tokens[i - 1]?.key ?? '') && !kept[i] && (lowerNameLike(t.key) || pairEnd || fullName)) {
         const ctx = schoolContext(tokens, i) ?? schoolContext(tokens, i, cue, ill, kid);
-        // (or after "studying at", "the plumbing course at": "got me on the plumbing course at hopwood hall")
-        const studied = tokens[i - 1]!.key === 'at' && STUDY_WORDS.has(tokens[i - 2]?.key ?? '');
+        // (or after "studying at", "the plumbing course at", a child "sorted at": "got me on the plumbing course at hopwood hall")
+        const studied =
+          tokens[i - 1]!.key === 'at' &&
+          (STUDY_WORDS.has(tokens[i - 2]?.key ?? '') || (tokens[i - 2]?.key === 'sorted' && kid[i - 3] === 1));
         if (ctx === 'sure' || (ctx === 'maybe' && (cue[i] || tokens[i - 1]!.key === 'into' || fullName || studied))) {
           const pair =
             lowerNameLike(next?.key ?? '') || NAME_ENDS.has(next?.key ?? '') || (welshWord(t.key) && foreignWord(next?.key ?? ''));
