@@ -157,6 +157,8 @@ export const DIALECT = new Map([
   ['frae', 'from'],
   ['oot', 'out'],
   ['skool', 'school'],
+  // Shetland "da": "my highers at da Anderson"
+  ['da', 'the'],
 ]);
 
 /** Words after a name that end a list of schools: "at St Cuthbert's and Brougham.", "to Varndean when". */
@@ -327,7 +329,21 @@ export const CONTEXT_LAST = new Set([
 ]);
 
 /** Between a child's age and "at": "is 10 and at Gonville", "hes 7 now and at St Patrick's", "is 13 and started at Sydenham". */
-export const AGE_FILLERS = new Set(['and', 'n', '&', 'now', 'still', 'currently', 'just', 'started', 'starts', 'both', 'also']);
+export const AGE_FILLERS = new Set([
+  'and',
+  'an',
+  'n',
+  '&',
+  'now',
+  'then',
+  'still',
+  'currently',
+  'just',
+  'started',
+  'starts',
+  'both',
+  'also',
+]);
 export const AGE_WORDS = new Set(
   'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen'.split(' '),
 );
@@ -339,12 +355,12 @@ export const AT_TIMES = new Set(
   ),
 );
 /** Said before an age: "is", "are", "was", "she's", "hes", "aged". */
-export const AGE_VERBS = new Set(['is', 'are', 'was', 'hes', 'shes', 'aged', 'turned', 'now']);
+export const AGE_VERBS = new Set(['is', 'are', 'was', 'hes', 'shes', 'aged', 'turned', 'now', 'wis', 'wiz']);
 
 /** "kicked out of", "put out of", "flung out of": excluded from a school. */
 export const OUSTED = new Set(['kicked', 'thrown', 'chucked', 'booted', 'put', 'flung', 'slung', 'turfed']);
-/** Said before "at" and a school's or a university's name: "studying at", "a bursary at", "a scholarship at". */
-export const STUDY_WORDS = new Set(['studying', 'studies', 'study', 'studied', 'bursary', 'scholarship', 'degree']);
+/** Said before "at" and a school's or a university's name: "studying at", "a bursary at", "the plumbing course at". */
+export const STUDY_WORDS = new Set(['studying', 'studies', 'study', 'studied', 'bursary', 'scholarship', 'degree', 'course']);
 
 /** Who a family calls a child before "goes to": "my eldest", "our lad", "my daughter aleena". */
 export const CHILD_WORDS = new Set(

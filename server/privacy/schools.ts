@@ -77,6 +77,10 @@ import {
   CAREERS,
 } from './school-words.ts';
 
+/** Said before a school someone talked to: "spoke to Oakfield", "she speak with Kirkton", "rang Greenhill". */
+const SPOKE = new Set(['spoke', 'speak', 'speaks', 'speaking', 'talked', 'talk', 'talks', 'phoned', 'rang', 'emailed', 'contacted']);
+/** A school's staff named after it: "the Wavell teachers", "the Kirkton senco". */
+const STAFF_AFTER = new Set(['teachers', 'teacher', 'headteacher', 'senco', 'pupils']);
 const schoolSentences = (tokens: Token[]) =>
   sentencesWith(
     tokens,
@@ -607,7 +611,8 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   const b = tokens[i - 2]?.key ?? '';
   const c = tokens[i - 3]?.key ?? '';
   // every lead ends with one of these words; a single letter is not a school: "we go to L&D hospital"
-  if (!CONTEXT_LAST.has(a) || !joinedBySpace(tokens[i]!.gap) || tokens[i]!.key.length < 2) return undefined;
+  if (!(CONTEXT_LAST.has(a) || a === 'with' || SPOKE.has(a)) || !joinedBySpace(tokens[i]!.gap) || tokens[i]!.key.length < 2)
+    return undefined;
   // "getting bullied at Bro Myrddin"
   // "getting bullied at Bro Myrddin", "the teachers at Greystones", "enrolled him at Foxhollow"
   if (a === 'at' && ['bullied', 'bullying', 'teachers', 'pupils', 'classmates', 'enrolled', 'enrol'].includes(b)) return 'sure';
@@ -695,6 +700,32 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
       if (!(t.possessive && (onlyAName(t.key) || knownName(t.key)) && !tokens[i + 1]?.cap))
         return school || childBefore(tokens, i - 2) || childNamedBefore(tokens, i - 2, kid) || ageInSentence(tokens, i) ? 'sure' : 'maybe';
     }
+    // "got orlaith sorted at Thornhill": a child of the story sorted somewhere, not in a sentence about illness (possible)
+    if (a === 'at' && b === 'sorted' && (kid?.[i - 3] || CHILD_WORDS.has(c)) && !ill[i] && !NOT_SCHOOL_AT.has(tokens[i]!.key))
+      return 'maybe';
+    // "fought to keep her at St John Plessington": a child kept on somewhere, not in a sentence about illness (possible)
+    if (
+      a === 'at' &&
+      ['him', 'her', 'them'].includes(b) &&
+      ['keep', 'kept', 'keeping'].includes(c) &&
+      !ill[i] &&
+      !NOT_SCHOOL_AT.has(tokens[i]!.key)
+    )
+      return 'maybe';
+    // "spoke to Bitterne Park so the teachers understood", "she rang Oakfield about his homework": in a sentence about school (possible)
+    if (
+      (a === 'to' || a === 'with' || SPOKE.has(a)) &&
+      (SPOKE.has(b) || SPOKE.has(a)) &&
+      school &&
+      !ill[i] &&
+      tokens[i]!.cap &&
+      !tokens[i]!.acronym &&
+      !onlyAName(tokens[i]!.key) &&
+      !knownName(tokens[i]!.key) &&
+      !commonWord(tokens[i]!.key) &&
+      !NOT_SCHOOL_WORDS.has(tokens[i]!.key)
+    )
+      return 'maybe';
     // "Hibo stayed at Smithy Street so she kept her friends": staying on at a school, in a sentence about school
     if (a === 'at' && school && STAY_WORDS.has(b) && !ill[i]) return 'sure';
   }
@@ -814,7 +845,21 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
     if (
       a === 'at' &&
       (school || ageInSentence(tokens, i) || childNamedBefore(tokens, i - 3, kid)) &&
-      (['great', 'well', 'brilliant', 'struggling', 'thriving', 'settled', 'happy', 'up', 'behaving', 'doing'].includes(b) ||
+      // (Scots and spoken forms too: "was strugglin at Millburn")
+      ([
+        'great',
+        'well',
+        'brilliant',
+        'struggling',
+        'strugglin',
+        'thriving',
+        'settled',
+        'happy',
+        'up',
+        'behaving',
+        'doing',
+        'doin',
+      ].includes(b) ||
         // "aged 13 was getting into trouble at Queen Katharine", "aged 6, stopped speaking at Magdalen Gates"
         (b === 'trouble' && ['into', 'in'].includes(c)) ||
         // "i kicked off at Carlton Bolling and got excluded"
@@ -870,6 +915,25 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   // "doing his GCSEs at Castlebrook"
   if (a === 'at' && ['gcses', 'gcse', 'a-levels', 'highers', 'exams', 'sats', 'btec', 'nationals'].includes(b)) return 'sure';
   return undefined;
+}
+/** Whether the sentence of token i has "nursery" or "preschool" in it. */
+function nurserySentence(tokens: Token[], i: number): boolean {
+  for (let k = i; k >= 0 && k > i - 20; k--) {
+    if (['nursery', 'preschool', 'pre-school', 'playgroup', 'creche'].includes(tokens[k]!.key)) return true;
+    if (tokens[k]!.sentenceStart) break;
+  }
+  for (let k = i + 1; k < tokens.length && k < i + 20 && !tokens[k]!.sentenceStart; k++)
+    if (['nursery', 'preschool', 'pre-school', 'playgroup', 'creche'].includes(tokens[k]!.key)) return true;
+  return false;
+}
+/** "was at X then and now hes at Y": "now", then "at" and a capital within four words, later in the sentence of token i. */
+function nowAtAfter(tokens: Token[], i: number): boolean {
+  for (let k = i + 1; k < tokens.length && k < i + 10 && !tokens[k]!.sentenceStart; k++) {
+    if (tokens[k]!.key !== 'now') continue;
+    for (let m = k + 1; m < tokens.length && m < k + 5 && !tokens[m]!.sentenceStart; m++)
+      if (tokens[m]!.key === 'at') return tokens[m + 1]?.cap === true && !tokens[m + 1]!.sentenceStart;
+  }
+  return false;
 }
 /** "in September", "this September", "last sept". */
 function monthFollows(tokens: Token[], k: number): boolean {
@@ -1106,7 +1170,11 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
         !GENERIC_SCHOOL_WORDS.has(next.key);
       if (CONTEXT_LAST.has(tokens[i - 1]?.key ?? '') && !kept[i] && (lowerNameLike(t.key) || pairEnd || fullName)) {
         const ctx = schoolContext(tokens, i) ?? schoolContext(tokens, i, cue, ill, kid);
-        if (ctx === 'sure' || (ctx === 'maybe' && (cue[i] || tokens[i - 1]!.key === 'into' || fullName))) {
+        // (or after "studying at", "the plumbing course at", a child "sorted at": "got me on the plumbing course at hopwood hall")
+        const studied =
+          tokens[i - 1]!.key === 'at' &&
+          (STUDY_WORDS.has(tokens[i - 2]?.key ?? '') || (tokens[i - 2]?.key === 'sorted' && kid[i - 3] === 1));
+        if (ctx === 'sure' || (ctx === 'maybe' && (cue[i] || tokens[i - 1]!.key === 'into' || fullName || studied))) {
           const pair =
             lowerNameLike(next?.key ?? '') || NAME_ENDS.has(next?.key ?? '') || (welshWord(t.key) && foreignWord(next?.key ?? ''));
           const j = next && (pair || fullName) ? i + 1 : i;
@@ -1265,6 +1333,79 @@ function schoolsWithoutSchoolWord(tokens: Token[], kept: Uint8Array, cue: Uint8A
       // not a brand or a subject: "her Nike uniform", "his PE uniform"
       const named = tokens.slice(i, e + 1).every((w) => !commonWord(w.key) && !w.acronym && !GENERIC_SCHOOL_WORDS.has(w.key));
       if (named && u && joinedBySpace(u.gap) && ['uniform', 'blazer'].includes(u.key) && !tokens[e]!.possessive) {
+        out.push({ kind: 'school', start: t.start, end: tokens[e]!.end });
+        i = e;
+        continue;
+      }
+    }
+    // "found a nursery for Luca at Little Cherubs": a nursery's name as nurseries are named, in a sentence about a nursery
+    if (
+      NURSERY_LEADS.has(t.key) &&
+      !t.sentenceStart &&
+      NAME_PREPS.has(tokens[i - 1]?.key ?? '') &&
+      tokens[i + 1]?.cap &&
+      joined(tokens, i + 1) &&
+      !kept[i + 1] &&
+      !neverAName(tokens[i + 1]!.key) &&
+      !ill[i] &&
+      nurserySentence(tokens, i)
+    ) {
+      out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.end });
+      i++;
+      continue;
+    }
+    // "Reece were at Light Oaks then and now hes at Buile Hill": where a child was, then where they are now (possible)
+    if (
+      candidate &&
+      !ctx &&
+      !kept[i] &&
+      !ill[i] &&
+      tokens[i - 1]?.key === 'at' &&
+      PAST_COPULAS.has(tokens[i - 2]?.key ?? '') &&
+      nowAtAfter(tokens, i)
+    )
+      ctx = 'maybe';
+    // "do my highers at the Anderson", "her GCSEs at the Marlowe": a name after "the" where exams are sat
+    if (
+      candidate &&
+      !ctx &&
+      !kept[i] &&
+      !ill[i] &&
+      tokens[i - 1]?.key === 'the' &&
+      tokens[i - 2]?.key === 'at' &&
+      ['gcses', 'gcse', 'a-levels', 'highers', 'btec', 'btecs', 'nationals'].includes(tokens[i - 3]?.key ?? '')
+    )
+      ctx = 'sure';
+    // "Ionut goes to Boston West and Bianca is in reception": a town and a compass point a child goes to, in a sentence about school (possible)
+    if (
+      kept[i] &&
+      cue[i] &&
+      !ill[i] &&
+      !t.sentenceStart &&
+      tokens[i + 1]?.cap &&
+      COMPASS.has(tokens[i + 1]!.key) &&
+      joined(tokens, i + 1) &&
+      !tokens[i + 2]?.cap &&
+      schoolContext(tokens, i, cue, ill, kid)
+    ) {
+      out.push({ kind: 'school', start: t.start, end: tokens[i + 1]!.baseEnd, tier: 'check' });
+      i++;
+      continue;
+    }
+    // "I'm at Capel Manor studying animal care": a name someone is at, studying there (possible)
+    if (candidate && !ctx && !kept[i] && !ill[i] && tokens[i - 1]?.key === 'at') {
+      const e = capitalisedRun(tokens, i, 3, kept);
+      const after = tokens[e + 1];
+      if (after && joinedBySpace(after.gap) && ['studying', 'training', 'retaking', 'resitting'].includes(after.key)) ctx = 'maybe';
+    }
+    // "spoke to the Wavell teachers", "the Kirkton senco": a name said before a school's staff (not a subject: "the Maths teachers")
+    if (candidate && !ctx && !kept[i] && tokens[i - 1]?.key === 'the' && !t.sentenceStart) {
+      const e = capitalisedRun(tokens, i, 3, kept);
+      const u = tokens[e + 1];
+      const named = tokens
+        .slice(i, e + 1)
+        .every((w) => !commonWord(w.key) && !w.acronym && !w.possessive && !GENERIC_SCHOOL_WORDS.has(w.key) && !knownName(w.key));
+      if (named && !ill[i] && u && joinedBySpace(u.gap) && STAFF_AFTER.has(u.key)) {
         out.push({ kind: 'school', start: t.start, end: tokens[e]!.end });
         i = e;
         continue;
