@@ -613,7 +613,6 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   // every lead ends with one of these words; a single letter is not a school: "we go to L&D hospital"
   if (!(CONTEXT_LAST.has(a) || a === 'with' || SPOKE.has(a)) || !joinedBySpace(tokens[i]!.gap) || tokens[i]!.key.length < 2)
     return undefined;
-  // "getting bullied at Bro Myrddin"
   // "getting bullied at Bro Myrddin", "the teachers at Greystones", "enrolled him at Foxhollow"
   if (a === 'at' && ['bullied', 'bullying', 'teachers', 'pupils', 'classmates', 'enrolled', 'enrol'].includes(b)) return 'sure';
   if (a === 'at' && ['him', 'her', 'them'].includes(b) && ['enrolled', 'enrol'].includes(c)) return 'sure';
