@@ -67,3 +67,14 @@ describe('"took the fits" is a word of illness', () => {
     expect(flagged('She loved the fit of the dress at the Balfour.', 'hospital')).toEqual([]);
   });
 });
+
+describe("St Ann's, a hospital named for a saint", () => {
+  it('is a hospital in a sentence about care', () => {
+    expect(flagged('She came with me to my appointments at st anns when I was low.', 'hospital')).toEqual(['st anns (check)']);
+  });
+
+  it('not a church or a school', () => {
+    expect(flagged('We went to mass at st anns on Sunday.', 'hospital')).toEqual([]);
+    expect(flagged("Mia goes to St Ann's and loves it.", 'hospital')).toEqual([]);
+  });
+});
