@@ -76,6 +76,9 @@ const smallLead = (tokens: Token[], i: number) => {
   if (!lead || !joinedBySpace(tokens[p + 1]!.gap)) return false;
   return SMALL_LEADS.has(lead.key) || (lead.key === 'of' && tokens[p - 1]?.key === 'out');
 };
+/** Just after a unit or ward and "at": "on the baby unit at qa", "the children's ward at the ulster". */
+const unitAt = (tokens: Token[], i: number) =>
+  ['at', 'in'].includes(tokens[i - 1]?.key ?? '') && ['unit', 'ward'].includes(tokens[i - 2]?.key ?? '');
 /** A listed name in small letters after a lead, in a sentence about illness: its length, and whether it is only possible. */
 function smallLettersMatch(tokens: Token[], i: number): { n: number; maybe: boolean } {
   if (!smallLead(tokens, i)) return { n: 0, maybe: false };
@@ -84,7 +87,7 @@ function smallLettersMatch(tokens: Token[], i: number): { n: number; maybe: bool
   const n =
     SMALL_MAYBE_WORDS.matchAt(tokens, i) ||
     SMALL_LOOSE_NAMES.matchAt(tokens, i) ||
-    (tokens[i - 1]?.key === 'the' ? SMALL_THE_WORDS.matchAt(tokens, i) : 0);
+    (tokens[i - 1]?.key === 'the' || unitAt(tokens, i) ? SMALL_THE_WORDS.matchAt(tokens, i) : 0);
   return { n, maybe: n > 0 };
 }
 const MAYBE_HOSPITALS = new Set(['priory', 'heath', 'alex', 'grange', 'countess', 'freeman', 'vic', 'gen', 'mater', 'ulster', 'havens']);
@@ -259,8 +262,11 @@ const careWord = (tokens: Token[], k: number) =>
   (tokens[k]!.key === 'well' && NOT_WELL.has(tokens[k - 1]?.key ?? '')) ||
   // "took a febrile fit", "his fits": a seizure, not "fits in"
   (['fit', 'fits'].includes(tokens[k]!.key) && FIT_LEADS.has(tokens[k - 1]?.key ?? '')) ||
+  // "took the fits", "had the fit" (not "the fit of the jeans")
+  (['fit', 'fits'].includes(tokens[k]!.key) && tokens[k - 1]?.key === 'the' && FIT_VERBS.has(tokens[k - 2]?.key ?? '')) ||
   accidentAndEmergencyAt(tokens, k);
 const FIT_LEADS = new Set(['febrile', 'a', 'his', 'her', 'their', 'having']);
+const FIT_VERBS = new Set(['took', 'had', 'takes', 'has', 'taking', 'having', 'take', 'have']);
 const NOT_WELL = new Set(['isnt', "isn't", 'wasnt', "wasn't", 'not', "aren't", 'arent', "weren't", 'werent']);
 /** "A&E" (two words to the tokenizer: "A", "&E") or "a and e", ending at k. */
 const accidentAndEmergencyAt = (tokens: Token[], k: number) =>
@@ -272,6 +278,60 @@ const accidentAndEmergencyAt = (tokens: Token[], k: number) =>
  * last token a rule took), or -1 when no hospital rule speaks for this token and the workplace rules may.
  */
 export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Uint8Array, out: Candidate[]): number {
+  const before = out.length;
+  const r = hospitalRulesAt(tokens, i, kept, cue, out);
+  for (let c = before; c < out.length; c++) {
+    const f = out[c]!;
+    if (f.kind === 'hospital' && f.tier === 'check' && plainlyCare(tokens, f.start, f.end)) delete f.tier;
+  }
+  return r;
+}
+/** Hospitals named for what they serve, said in small letters with no "the": "at city hospital", "in general hospital". */
+const SMALL_HOSPITAL_NAMES = new Set(['city', 'county', 'district', 'general', 'community', 'memorial', 'cottage', 'university']);
+/** Care only a hospital gives, said in the sentence: "overdose", "admitted", "on ward 3", "the operation". */
+const PLAIN_CARE = new Set(
+  `ward wards sectioned admitted inpatient discharged overdose overdosed stabbed operation operated surgery nicu scbu icu picu hdu
+  a&e ambulance appendix appendicitis seizure seizures chemo chemotherapy transfusion ventilator incubator resus paramedics
+  stitches fractured`.split(/\s+/),
+);
+/** Bones someone "broke": "broke her wrist", "a broken arm" (not "the lift was broke"). */
+const BONES = new Set('wrist arm leg ankle hip collarbone jaw nose elbow femur pelvis skull'.split(' '));
+const BROKE = new Set(['broke', 'broken', 'fractured']);
+/** Buildings a family lives in, not a hospital's name: "we were in Castleton House". */
+const HOME_HEADS = new Set('house court close road street flats flat hall hotel tower towers block estate'.split(' '));
+/** Plain care at token k: a word of it, a bone broken, "the fits". */
+const plainCareAt = (tokens: Token[], k: number) => {
+  const key = tokens[k]!.key;
+  if (PLAIN_CARE.has(key)) return true;
+  if (BONES.has(key)) return BROKE.has(tokens[k - 1]?.key ?? '') || BROKE.has(tokens[k - 2]?.key ?? '');
+  // "took the fits", "had the fit"
+  return ['fit', 'fits'].includes(key) && tokens[k - 1]?.key === 'the' && FIT_VERBS.has(tokens[k - 2]?.key ?? '');
+};
+/** Just before the name: "in", "at", "into", "to", "from" (a "the" between). */
+const PLACE_LEADS = new Set(['in', 'at', 'into', 'to', 'from', 'intae', 'tae', 'fae']);
+/** A possible hospital is sure where a lead puts someone there and its sentence speaks of care only a hospital gives. */
+export function plainlyCare(tokens: Token[], start: number, end: number): boolean {
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.start < start) i++;
+  if (i >= tokens.length || tokens[i]!.start !== start) return false;
+  let p = i - 1;
+  if (tokens[p]?.key === 'the') p--;
+  const ward = tokens.some((t) => t.start >= start && t.end <= end && t.key === 'ward');
+  if (!PLACE_LEADS.has(tokens[p]?.key ?? '') && !(ward && ['on', 'onto'].includes(tokens[p]?.key ?? ''))) return false;
+  const [a, b] = sentenceAround(tokens, i);
+  let last = i;
+  while (last + 1 < tokens.length && tokens[last + 1]!.end <= end) last++;
+  if (HOME_HEADS.has(tokens[last]!.key)) return false;
+  // "was in singleton for her operation": one word in small letters may be a town's name, and stays possible
+  if (last === i && !tokens[i]!.cap) return false;
+  // "at Alder Hey Kelly turned up": a name run on into the person who did something
+  const next = tokens[last + 1];
+  if (last > i && knownName(tokens[last]!.key) && next && !next.cap && joinedBySpace(next.gap) && !NAME_END_WORDS.has(next.key))
+    return false;
+  for (let k = a; k <= b; k++) if ((k < i || k > last) && plainCareAt(tokens, k)) return true;
+  return false;
+}
+function hospitalRulesAt(tokens: Token[], i: number, kept: Uint8Array, cue: Uint8Array, out: Candidate[]): number {
   const t = tokens[i]!;
   const prev = tokens[i - 1];
   // "Ysbyty Gwynedd", "Ysbyty Glan Clwyd"
@@ -312,6 +372,20 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
       i = e;
       return i;
     }
+  }
+  // "had my son at city hospital", "in general hospital": a city's or a county's hospital by name, no "the" before it (possible)
+  if (
+    t.key === 'hospital' &&
+    !t.cap &&
+    prev &&
+    !prev.cap &&
+    SMALL_HOSPITAL_NAMES.has(prev.key) &&
+    joinedBySpace(t.gap) &&
+    joinedBySpace(prev.gap) &&
+    ['at', 'in', 'into', 'to', 'from'].includes(tokens[i - 2]?.key ?? '')
+  ) {
+    out.push(cand('hospital', tokens, i - 1, i, 'check'));
+    return i;
   }
   if ((HOSPITAL_HEADS.has(t.key) || (t.cap && CAP_HOSPITAL_HEADS.has(t.key)) || centre) && i > 0 && !kept[i]) {
     const headAt = centre ? i - 1 : i;
@@ -382,7 +456,20 @@ export function hospitalAt(tokens: Token[], i: number, kept: Uint8Array, cue: Ui
   // "ward 7", "Ward 12b", "Rainbow Ward", "the Starlight ward" (not "Rebecca Ward", "Mrs Ward")
   if (t.key === 'ward') {
     const n = tokens[i + 1];
-    if (n && joinedBySpace(n.gap) && (/^\d{1,3}[a-z]?$/i.test(n.text) || /^[a-z]\d{1,2}$/i.test(n.text) || WARD_NUMBERS.has(n.key))) {
+    // "Ward F", "Ward B": a capital letter after a capitalised "Ward" (not after a name: "Mrs Ward A")
+    const letter =
+      t.cap &&
+      n?.cap &&
+      careBesidesWard(tokens, i) &&
+      /^[A-HJ-Z]$/u.test(n.text) &&
+      !prev?.cap &&
+      !n.possessive &&
+      !councilSentence(tokens, i);
+    if (
+      n &&
+      joinedBySpace(n.gap) &&
+      (/^\d{1,3}[a-z]?$/i.test(n.text) || /^[a-z]\d{1,2}$/i.test(n.text) || WARD_NUMBERS.has(n.key) || letter)
+    ) {
       out.push(cand('hospital', tokens, i, i + 1));
       return i;
     }
@@ -909,7 +996,15 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
     // "the neonatal unit at", not "a unit at Bluewater"
     // "visited me at Parklands every week while I was unwell"
     const visited = cue[i] === 1 && p.key === 'at' && OBJECT_PRONOUNS.has(lead.key) && VISIT_VERBS.has(tokens[i - 2]?.key ?? '');
+    // "taken into ward 6 at Ealing", "on Ward 4B at Kettering": the ward's hospital, named for its town (an area too)
+    const wardAt =
+      cue[i] === 1 &&
+      p.key === 'at' &&
+      tokens[i - 2]?.key === 'ward' &&
+      !councilSentence(tokens, i) &&
+      (/^\d{1,3}[a-z]?$/i.test(lead.text) || /^[a-z]\d{1,2}$/i.test(lead.text) || WARD_NUMBERS.has(lead.key));
     const treated =
+      wardAt ||
       visited ||
       healthTeamAt(tokens, i) ||
       (TREATED_AT.has(lead.key) && (lead.key !== 'unit' || UNIT_KINDS.has(tokens[i - 2]?.key ?? ''))) ||
@@ -929,7 +1024,14 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
     if (tokens[s]!.key === 'the' && joinedBySpace(tokens[s]!.gap) && tokens[s + 1]) s++;
     let e = s;
     // (not the pronoun after it: "passed away at City Hospital I was left alone")
-    while (e < tokens.length && e - s < 3 && tokens[e]!.cap && joinedBySpace(tokens[e]!.gap) && !kept[e] && tokens[e]!.text !== 'I') {
+    while (
+      e < tokens.length &&
+      e - s < 3 &&
+      tokens[e]!.cap &&
+      joinedBySpace(tokens[e]!.gap) &&
+      (!kept[e] || wardAt) &&
+      tokens[e]!.text !== 'I'
+    ) {
       e++;
       if (tokens[e - 1]!.possessive) break;
     }
@@ -938,7 +1040,7 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
     if (words.every((w) => neverAName(w.key)) || words.some((w) => w.acronym && neverAName(w.key))) continue;
     // a place's name, unless a kind of care is "at" it and it is no town or district: "CAMHS at Riverside"
     const serviceAt = p.key === 'at' && TREATED_AT.has(lead.key) && !NOT_A_SERVICE.has(lead.key) && words.length === 1;
-    if (!serviceAt && words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
+    if (!serviceAt && !wardAt && words.every((w) => placeWord(w.key) && !onlyAName(w.key))) continue;
     if (words.length === 1 && onlyAName(words[0]!.key) && !words[0]!.possessive) continue;
     // "was in PICU", "was in A&E": a kind of unit, not which one
     if (stayed && !TREATED_AT.has(lead.key) && words.some((w) => w.acronym) && KNOWN_HOSPITALS.matchAt(tokens, s) === 0) continue;
@@ -966,7 +1068,9 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
       words.length === 2 &&
       ['st', 'saint'].includes(words[0]!.key) &&
       words[1]!.possessive;
-    out.push(cand('hospital', tokens, s, e - 1, sureService || diedAtSaint ? undefined : 'check'));
+    const c = cand('hospital', tokens, s, e - 1, sureService || diedAtSaint || wardAt ? undefined : 'check');
+    if (c.tier && plainlyCare(tokens, c.start, c.end)) delete c.tier;
+    out.push(c);
   }
   return out;
 }
