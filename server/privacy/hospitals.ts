@@ -2,7 +2,8 @@
 // "Rainbow Ward", "Alder Hey" (hospitals.txt), and one the lists do not know where someone was treated there.
 import { headedRun, PhraseSet, readPlaceList } from './phrases.ts';
 import type { Candidate } from './spans.ts';
-import { joinedBySpace, sentencesWith, tokenize, type Token } from './tokens.ts';
+import { tokenAt } from './named-again.ts';
+import { joinedBySpace, sentenceAround, sentencesWith, tokenize, type Token } from './tokens.ts';
 import { OBJECT_PRONOUNS, commonWord, knownName, neverAName, onlyAName, placeWord, unknownWord, foreignWord } from './words.ts';
 import { cand, capitalisedOn, distinctive, HOSPITAL_PARTICLES, HOSPITAL_TYPE_WORDS, nameRunBefore } from './venue-runs.ts';
 
@@ -27,6 +28,8 @@ const WARD_NUMBERS = new Set(
     ' ',
   ),
 );
+/** A ward's number or code: "6", "4B", "b12", "six". */
+const wardNumber = (t: Token) => /^\d{1,3}[a-z]?$/i.test(t.text) || /^[a-z]\d{1,2}$/i.test(t.text) || WARD_NUMBERS.has(t.key);
 /** Hospitals known by a name without a head word (hospitals.txt): always, or ("?") only in a sentence about illness or care. */
 const KNOWN_HOSPITALS = new PhraseSet();
 const CUED_HOSPITALS = new PhraseSet();
@@ -213,14 +216,6 @@ function smallPractice(tokens: Token[], i: number): number {
     return -1;
   return ['the', 'at', 'to', 'from'].includes(tokens[s - 1]?.key ?? '') ? s : -1;
 }
-/** The first and last token of the sentence around `i`, looked for at most 40 words either way. */
-function sentenceAround(tokens: Token[], i: number): [number, number] {
-  let a = i;
-  while (a > 0 && i - a < 40 && !tokens[a]!.sentenceStart) a--;
-  let b = i;
-  while (b + 1 < tokens.length && b - i < 40 && !tokens[b + 1]!.sentenceStart) b++;
-  return [a, b];
-}
 /** A word of care in the sentence other than "ward" itself: "ill", "overdose", "nurses". */
 function careBesidesWard(tokens: Token[], i: number): boolean {
   const [a, b] = sentenceAround(tokens, i);
@@ -262,11 +257,13 @@ const careWord = (tokens: Token[], k: number) =>
   (tokens[k]!.key === 'well' && NOT_WELL.has(tokens[k - 1]?.key ?? '')) ||
   // "took a febrile fit", "his fits": a seizure, not "fits in"
   (['fit', 'fits'].includes(tokens[k]!.key) && FIT_LEADS.has(tokens[k - 1]?.key ?? '')) ||
-  // "took the fits", "had the fit" (not "the fit of the jeans")
-  (['fit', 'fits'].includes(tokens[k]!.key) && tokens[k - 1]?.key === 'the' && FIT_VERBS.has(tokens[k - 2]?.key ?? '')) ||
+  theFitsAt(tokens, k) ||
   accidentAndEmergencyAt(tokens, k);
 const FIT_LEADS = new Set(['febrile', 'a', 'his', 'her', 'their', 'having']);
 const FIT_VERBS = new Set(['took', 'had', 'takes', 'has', 'taking', 'having', 'take', 'have']);
+/** "took the fits", "had the fit" (not "the fit of the jeans"). */
+const theFitsAt = (tokens: Token[], k: number) =>
+  ['fit', 'fits'].includes(tokens[k]!.key) && tokens[k - 1]?.key === 'the' && FIT_VERBS.has(tokens[k - 2]?.key ?? '');
 const NOT_WELL = new Set(['isnt', "isn't", 'wasnt', "wasn't", 'not', "aren't", 'arent', "weren't", 'werent']);
 /** "A&E" (two words to the tokenizer: "A", "&E") or "a and e", ending at k. */
 const accidentAndEmergencyAt = (tokens: Token[], k: number) =>
@@ -304,23 +301,21 @@ const plainCareAt = (tokens: Token[], k: number) => {
   const key = tokens[k]!.key;
   if (PLAIN_CARE.has(key)) return true;
   if (BONES.has(key)) return BROKE.has(tokens[k - 1]?.key ?? '') || BROKE.has(tokens[k - 2]?.key ?? '');
-  // "took the fits", "had the fit"
-  return ['fit', 'fits'].includes(key) && tokens[k - 1]?.key === 'the' && FIT_VERBS.has(tokens[k - 2]?.key ?? '');
+  return theFitsAt(tokens, k);
 };
 /** Just before the name: "in", "at", "into", "to", "from" (a "the" between). */
 const PLACE_LEADS = new Set(['in', 'at', 'into', 'to', 'from', 'intae', 'tae', 'fae']);
 /** A possible hospital is sure where a lead puts someone there and its sentence speaks of care only a hospital gives. */
 export function plainlyCare(tokens: Token[], start: number, end: number): boolean {
-  let i = 0;
-  while (i < tokens.length && tokens[i]!.start < start) i++;
-  if (i >= tokens.length || tokens[i]!.start !== start) return false;
-  let p = i - 1;
-  if (tokens[p]?.key === 'the') p--;
-  const ward = tokens.some((t) => t.start >= start && t.end <= end && t.key === 'ward');
-  if (!PLACE_LEADS.has(tokens[p]?.key ?? '') && !(ward && ['on', 'onto'].includes(tokens[p]?.key ?? ''))) return false;
-  const [a, b] = sentenceAround(tokens, i);
+  const i = tokenAt(tokens, start);
+  if (tokens[i]?.start !== start) return false;
   let last = i;
   while (last + 1 < tokens.length && tokens[last + 1]!.end <= end) last++;
+  let p = i - 1;
+  if (tokens[p]?.key === 'the') p--;
+  const ward = tokens.slice(i, last + 1).some((t) => t.key === 'ward');
+  if (!PLACE_LEADS.has(tokens[p]?.key ?? '') && !(ward && ['on', 'onto'].includes(tokens[p]?.key ?? ''))) return false;
+  const [a, b] = sentenceAround(tokens, i);
   if (HOME_HEADS.has(tokens[last]!.key)) return false;
   // "was in singleton for her operation": one word in small letters may be a town's name, and stays possible
   if (last === i && !tokens[i]!.cap) return false;
@@ -465,11 +460,7 @@ function hospitalRulesAt(tokens: Token[], i: number, kept: Uint8Array, cue: Uint
       !prev?.cap &&
       !n.possessive &&
       !councilSentence(tokens, i);
-    if (
-      n &&
-      joinedBySpace(n.gap) &&
-      (/^\d{1,3}[a-z]?$/i.test(n.text) || /^[a-z]\d{1,2}$/i.test(n.text) || WARD_NUMBERS.has(n.key) || letter)
-    ) {
+    if (n && joinedBySpace(n.gap) && (wardNumber(n) || letter)) {
       out.push(cand('hospital', tokens, i, i + 1));
       return i;
     }
@@ -997,12 +988,7 @@ export function unknownHospitals(tokens: Token[], kept: Uint8Array): Candidate[]
     // "visited me at Parklands every week while I was unwell"
     const visited = cue[i] === 1 && p.key === 'at' && OBJECT_PRONOUNS.has(lead.key) && VISIT_VERBS.has(tokens[i - 2]?.key ?? '');
     // "taken into ward 6 at Ealing", "on Ward 4B at Kettering": the ward's hospital, named for its town (an area too)
-    const wardAt =
-      cue[i] === 1 &&
-      p.key === 'at' &&
-      tokens[i - 2]?.key === 'ward' &&
-      !councilSentence(tokens, i) &&
-      (/^\d{1,3}[a-z]?$/i.test(lead.text) || /^[a-z]\d{1,2}$/i.test(lead.text) || WARD_NUMBERS.has(lead.key));
+    const wardAt = cue[i] === 1 && p.key === 'at' && tokens[i - 2]?.key === 'ward' && !councilSentence(tokens, i) && wardNumber(lead);
     const treated =
       wardAt ||
       visited ||

@@ -4,7 +4,7 @@
 import type { Candidate } from './spans.ts';
 import { namedAgain, tokenAt } from './named-again.ts';
 import { headedRun } from './phrases.ts';
-import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
+import { joinedBySpace, sentenceAround, sentencesWith, type Token } from './tokens.ts';
 import { OBJECT_PRONOUNS, commonWord, foreignWord, knownName, neverAName, onlyAName, placeWord, unknownWord, welshWord } from './words.ts';
 import {
   HEADS,
@@ -475,10 +475,7 @@ function movedFromBefore(tokens: Token[], s: number, kept: Uint8Array): Candidat
   let k = s - 2;
   while (k > s - 5 && k >= 0 && tokens[k]!.cap && !tokens[k]!.sentenceStart && !kept[k] && joinedBySpace(tokens[k]!.gap)) k--;
   if (k === s - 2 || tokens[k]?.key !== 'from' || tokens[k + 1]!.sentenceStart) return undefined;
-  const after = ['him', 'her', 'them'].includes(tokens[k - 1]?.key ?? '');
-  const verb = after ? tokens[k - 2] : tokens[k - 1];
-  if (!['moved', 'transferred', 'move', 'moving'].includes(verb?.key ?? '')) return undefined;
-  if (!after && !['him', 'her', 'them'].includes(tokens[k - 2]?.key ?? '')) return undefined;
+  if (!movedBy(tokens, k, MOVED_ONES)) return undefined;
   const words = tokens.slice(k + 1, s - 1);
   if (words.some((w) => neverAName(w.key) || NOT_SCHOOL_WORDS.has(w.key) || HOME_HEADS.has(w.key) || w.possessive)) return undefined;
   if (words.every((w) => placeWord(w.key) && !onlyAName(w.key))) return undefined;
@@ -518,11 +515,16 @@ function movedFromTo(tokens: Token[], i: number): 'sure' | 'maybe' | undefined {
   let k = i - 2;
   while (k > i - 6 && k >= 0 && tokens[k]!.cap && !tokens[k]!.sentenceStart) k--;
   if (k === i - 2 || tokens[k]?.key !== 'from') return undefined;
-  // (him or her before "moved", or after it: "got him moved from", "moved her from")
-  const after = ['him', 'her'].includes(tokens[k - 1]?.key ?? '');
+  return movedBy(tokens, k, MOVED_CHILD) ? 'sure' : undefined;
+}
+const MOVE_VERBS = new Set(['moved', 'transferred', 'move', 'moving']);
+const MOVED_ONES = new Set(['him', 'her', 'them']);
+const MOVED_CHILD = new Set(['him', 'her']);
+/** Whether "from" at token k follows a move of one of `who`, before "moved" or after it: "got him moved from", "moved her from". */
+function movedBy(tokens: Token[], k: number, who: Set<string>): boolean {
+  const after = who.has(tokens[k - 1]?.key ?? '');
   const verb = after ? tokens[k - 2] : tokens[k - 1];
-  if (!['moved', 'transferred', 'move', 'moving'].includes(verb?.key ?? '')) return undefined;
-  return after || ['him', 'her'].includes(tokens[k - 2]?.key ?? '') ? 'sure' : undefined;
+  return MOVE_VERBS.has(verb?.key ?? '') && (after || who.has(tokens[k - 2]?.key ?? ''));
 }
 /** Whether the sentence of token i, before it, says a child's age: "Aarav is 12 now and studying at ...". */
 function ageInSentence(tokens: Token[], i: number): boolean {
@@ -915,15 +917,11 @@ function schoolContext(tokens: Token[], i: number, cue?: Uint8Array, ill?: Uint8
   if (a === 'at' && ['gcses', 'gcse', 'a-levels', 'highers', 'exams', 'sats', 'btec', 'nationals'].includes(b)) return 'sure';
   return undefined;
 }
-/** Whether the sentence of token i has "nursery" or "preschool" in it. */
+const NURSERY_WORDS = new Set(['nursery', 'preschool', 'pre-school', 'playgroup', 'creche']);
+/** Whether the sentence of token i (19 words either way at most) has "nursery" or "preschool" in it. */
 function nurserySentence(tokens: Token[], i: number): boolean {
-  for (let k = i; k >= 0 && k > i - 20; k--) {
-    if (['nursery', 'preschool', 'pre-school', 'playgroup', 'creche'].includes(tokens[k]!.key)) return true;
-    if (tokens[k]!.sentenceStart) break;
-  }
-  for (let k = i + 1; k < tokens.length && k < i + 20 && !tokens[k]!.sentenceStart; k++)
-    if (['nursery', 'preschool', 'pre-school', 'playgroup', 'creche'].includes(tokens[k]!.key)) return true;
-  return false;
+  const [a, b] = sentenceAround(tokens, i, 19);
+  return tokens.slice(a, b + 1).some((t) => NURSERY_WORDS.has(t.key));
 }
 /** "was at X then and now hes at Y": "now", then "at" and a capital within four words, later in the sentence of token i. */
 function nowAtAfter(tokens: Token[], i: number): boolean {

@@ -79,6 +79,15 @@ export function joinedBySpace(gap: string): boolean {
   return /^[ \t\u00a0]+$/u.test(gap);
 }
 
+/** The first and last token of the sentence around token `i`, looked for at most `reach` words either way. */
+export function sentenceAround(tokens: Token[], i: number, reach = 40): [number, number] {
+  let a = i;
+  while (a > 0 && i - a < reach && !tokens[a]!.sentenceStart) a--;
+  let b = i;
+  while (b + 1 < tokens.length && b - i < reach && !tokens[b + 1]!.sentenceStart) b++;
+  return [a, b];
+}
+
 /** For each token, whether its sentence has a word that passes `cue`. Linear. */
 export function sentencesWith(tokens: Token[], cue: (t: Token, k: number) => boolean): Uint8Array {
   const marks = new Uint8Array(tokens.length);
