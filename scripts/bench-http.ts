@@ -33,7 +33,7 @@
 // (70% Zipf profiles, 20% never-repeated searches, 10% home and /areas). A never-repeated target
 // never asks a path twice: the measured run starts where its warm-up stopped.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -268,6 +268,7 @@ class Server {
         WEB_CONCURRENCY: String(processes),
       },
     });
+    if (typeof log === 'number') closeSync(log); // the server holds its own copy
     const server = new Server(child, `http://127.0.0.1:${port}`, processes);
     const deadline = Date.now() + 300_000;
     // Up when the home page answers; ready when a search answers (it waits for the index).
