@@ -197,6 +197,12 @@ describe('with JavaScript', () => {
         (window as unknown as { reportCover: (s: string) => void }).reportCover(ok ? 'covered' : `cover ${r.width}x${r.height}`);
       }).observe(document, { childList: true, subtree: true });
     });
+    // The report comes back asynchronously; the neutral page is held until it has (2 s at most), so the
+    // navigation cannot drop it. A page that never reports still fails below.
+    await page.route(`${NEUTRAL}*`, async (route) => {
+      for (const until = Date.now() + 2000; !seen.length && Date.now() < until; ) await new Promise((r) => setTimeout(r, 10));
+      await route.fallback();
+    });
     await page.goto('/');
     await page.goto('/status');
     const watched = watchServer(page);
