@@ -185,7 +185,7 @@ function employerEnd(tokens: Token[], j: number, s: number): number {
 }
 
 /** A location after "in", "on", "near": capitalised words ("Rhyl", "Hamilton Road") or a small-letter place. */
-function locationAfter(tokens: Token[], i: number): { end: number; street: boolean } | undefined {
+export function locationAfter(tokens: Token[], i: number): { end: number; street: boolean } | undefined {
   // "the Amazon warehouse in Swansea", "the Tesco store on ..."
   if (tokens[i] && BRANCH_WORDS.has(tokens[i]!.key) && joinedBySpace(tokens[i]!.gap)) i++;
   // "the Royal Mail sorting office in Bootle", "the Asda distribution centre in Lutterworth"

@@ -1,0 +1,24 @@
+// Version 15's workplace and address rules: independent businesses named by their trade and where they are, whatever
+// the verb around them.
+import { describe, expect, it } from 'vitest';
+import { flagged } from './helpers/flags.ts';
+
+describe('a business named by its trade, and where it is', () => {
+  it('"Khan Motors on Stratford Road", "Fresh Cuts barbers on Harehills Road", "Sons Builders in Wigan"', () => {
+    expect(flagged('He fixes cars at Khan Motors on Stratford Road.', 'workplace')).toEqual(['Khan Motors on Stratford Road']);
+    expect(flagged('Jamal cuts hair at Fresh Cuts barbers on Harehills Road.', 'workplace')).toEqual([
+      'Fresh Cuts barbers on Harehills Road',
+    ]);
+    expect(flagged('He labours for Smith and Sons Builders in Wigan.', 'workplace')).toEqual(['Smith and Sons Builders in Wigan']);
+    expect(flagged('Dad buys meat from Zagros Butchers on Cheetham Hill Road.', 'workplace')).toEqual([
+      'Zagros Butchers on Cheetham Hill Road',
+    ]);
+    expect(flagged('He flips kebabs at Istanbul Grill on City Road.', 'workplace')).toEqual(['Istanbul Grill on City Road']);
+  });
+
+  it('not a trade word with no place, nor a trade word alone', () => {
+    expect(flagged('We love Star Tyres, they are cheap.', 'workplace')).toEqual([]);
+    expect(flagged('The takeaway on the corner shut down.', 'workplace')).toEqual([]);
+    expect(flagged('She wants to open a Salon in Leeds one day.', 'workplace')).toEqual([]);
+  });
+});
