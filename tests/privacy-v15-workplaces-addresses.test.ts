@@ -22,3 +22,16 @@ describe('a business named by its trade, and where it is', () => {
     expect(flagged('She wants to open a Salon in Leeds one day.', 'workplace')).toEqual([]);
   });
 });
+
+describe('when and how much someone works, between the job and where', () => {
+  it('"works part time at", "I work now in", "still works at"', () => {
+    expect(flagged('He works part time at the Post Office on Duke Street.', 'workplace')).toEqual(['Post Office']);
+    expect(flagged('I work now in Wedgwood in Barlaston and it is good.', 'workplace')).toEqual(['Wedgwood in Barlaston']);
+    expect(flagged('My sister still works at Hendersons in Larne.', 'workplace')).toEqual(['Hendersons in Larne']);
+  });
+
+  it('not a time of day or a town someone works in', () => {
+    expect(flagged('I work now in the evenings so I can do the school run.', 'workplace')).toEqual([]);
+    expect(flagged('We went to the post office in town.', 'workplace')).toEqual([]);
+  });
+});
