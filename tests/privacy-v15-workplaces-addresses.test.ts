@@ -35,3 +35,25 @@ describe('when and how much someone works, between the job and where', () => {
     expect(flagged('We went to the post office in town.', 'workplace')).toEqual([]);
   });
 });
+
+describe('estates named where the family lives', () => {
+  it('a Welsh estate typed small: "on stad y felin"', () => {
+    expect(flagged('we live on stad y felin now', 'address')).toEqual(['stad y felin']);
+    expect(flagged('she said the stad was fine', 'address')).toEqual([]);
+  });
+
+  it('a home "in the" somewhere: "a flat in the Hightown", "in da Brevik" (possible)', () => {
+    expect(flagged('i was living in a flat in the Hightown with mum', 'address')).toEqual(['Hightown (check)']);
+    // (sure: the name rules read it too)
+    expect(flagged('we were in a flat in da Brevik wi my gran', 'address')).toEqual(['Brevik']);
+    expect(flagged('we live in the States now', 'address')).toEqual([]);
+    expect(flagged('my dad lived in the Army for years', 'address')).toEqual([]);
+  });
+
+  it('"i was on my own on the X", "we live on the old X" (possible)', () => {
+    expect(flagged('i was on my own on the penrhys with two kids', 'address')).toEqual(['penrhys (check)']);
+    expect(flagged('we live on the old warren and it is quiet', 'address')).toEqual(['old warren (check)']);
+    expect(flagged('i did it on my own on the bus', 'address')).toEqual([]);
+    expect(flagged('we moved on the new build near the park', 'address')).toEqual([]);
+  });
+});
