@@ -57,3 +57,15 @@ describe('estates named where the family lives', () => {
     expect(flagged('we moved on the new build near the park', 'address')).toEqual([]);
   });
 });
+
+describe('a block named for a person, typed small, somewhere someone is', () => {
+  it('"outside kingsley court", "round at dorothy heights" (possible)', () => {
+    expect(flagged('my ex was shouting outside kingsley court at midnight', 'address')).toEqual(['kingsley court (check)']);
+    expect(flagged('the van was parked round at dorothy heights again', 'address')).toEqual(['dorothy heights (check)']);
+  });
+
+  it("not a court of law in a town, nor someone's house", () => {
+    expect(flagged('we had to go to leeds court again', 'address')).toEqual([]);
+    expect(flagged('we were at mary house for tea', 'address')).toEqual([]);
+  });
+});

@@ -398,8 +398,16 @@ function smallLetterBlocks(tokens: Token[]): Candidate[] {
     // towers either way: "a flat in canberra towers", "up the kelvin towers"
     if (t.key !== 'towers' && (t.key === 'flats') !== (tokens[s - 1]?.key === 'the')) continue;
     if (homeSaidBefore(tokens, s, t.key)) out.push(span(tokens, s, i, 'check'));
+    else if (namedBlockAt(tokens, i)) out.push(span(tokens, i - 1, i, 'check'));
   }
   return out;
+}
+
+const BLOCK_PLACE_PREPS = new Set(['outside', 'at', 'to', 'near', 'round', 'behind', 'opposite', 'by']);
+/** "kicked off outside kingsley court": a block named for a person, somewhere someone is (no home needed). */
+function namedBlockAt(tokens: Token[], head: number): boolean {
+  const name = tokens[head - 1]!;
+  return tokens[head]!.key !== 'house' && onlyAName(name.key) && joinedBySpace(name.gap) && BLOCK_PLACE_PREPS.has(tokens[head - 2]!.key);
 }
 
 /** A Scottish housing scheme where the family lives: "we grew up in the Pilton scheme", "we're in the niddrie scheme" (possible). */
