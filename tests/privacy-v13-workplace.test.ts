@@ -5,7 +5,9 @@ import { flagged } from './helpers/flags.ts';
 
 describe('a business someone runs, by its own name', () => {
   it('"runs Patel\'s Motors on Hatfield Road", "owns Al-Noor in Sparkbrook"', () => {
-    expect(flagged("My uncle Bilal runs Patel's Motors on Hatfield Road six days a week.", 'workplace')).toEqual(["Patel's Motors"]);
+    expect(flagged("My uncle Bilal runs Patel's Motors on Hatfield Road six days a week.", 'workplace')).toEqual([
+      "Patel's Motors on Hatfield Road",
+    ]);
     expect(flagged('Her cousin owns Al-Noor in Sparkbrook and gave us food.', 'workplace')).toEqual(['Al-Noor in Sparkbrook']);
   });
 

@@ -101,7 +101,7 @@ const WELSH_HEADS = new Set([
 // and Gaelic streets: "Sràid na h-Eaglais" (church street), "Rathad an Locha" (loch road)
 const GAELIC_HEADS = new Set(['tigh', 'taigh', 'sràid', 'sraid', 'rathad']);
 const GAELIC_PARTICLES = new Set(['na', 'nan', 'nam', 'an', 'am', 'a', "a'", "'n"]);
-const LOWER_WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'cilgant', 'rhodfa', 'llys']);
+const LOWER_WELSH_HEADS = new Set(['heol', 'ffordd', 'stryd', 'lon', 'cilgant', 'rhodfa', 'llys', 'stad', 'ystad']);
 const WELSH_PARTICLES = new Set(['y', 'yr', "'r", 'r', 'ty', 'tŷ', 'pen', 'an']);
 /** Named houses and blocks of flats. "House" and "Court" are offices and courts as often: those are check. */
 const HOUSE_WORDS = new Set([
@@ -358,7 +358,7 @@ export function findStreets(tokens: Token[], kept: Uint8Array): Candidate[] {
   }
   raiseWhereLived(tokens, out);
   withQuarters(tokens, out);
-  out.push(...smallLetterBlocks(tokens), ...schemesLivedIn(tokens));
+  out.push(...smallLetterBlocks(tokens), ...schemesLivedIn(tokens), ...homesInThe(tokens, kept));
   return out;
 }
 
@@ -398,8 +398,16 @@ function smallLetterBlocks(tokens: Token[]): Candidate[] {
     // towers either way: "a flat in canberra towers", "up the kelvin towers"
     if (t.key !== 'towers' && (t.key === 'flats') !== (tokens[s - 1]?.key === 'the')) continue;
     if (homeSaidBefore(tokens, s, t.key)) out.push(span(tokens, s, i, 'check'));
+    else if (namedBlockAt(tokens, i)) out.push(span(tokens, i - 1, i, 'check'));
   }
   return out;
+}
+
+const BLOCK_PLACE_PREPS = new Set(['outside', 'at', 'to', 'near', 'round', 'behind', 'opposite', 'by']);
+/** "kicked off outside kingsley court": a block named for a person, somewhere someone is (no home needed). */
+function namedBlockAt(tokens: Token[], head: number): boolean {
+  const name = tokens[head - 1]!;
+  return tokens[head]!.key !== 'house' && onlyAName(name.key) && joinedBySpace(name.gap) && BLOCK_PLACE_PREPS.has(tokens[head - 2]!.key);
 }
 
 /** A Scottish housing scheme where the family lives: "we grew up in the Pilton scheme", "we're in the niddrie scheme" (possible). */
@@ -414,6 +422,37 @@ function schemesLivedIn(tokens: Token[]): Candidate[] {
     if (homeSaidBefore(tokens, i - 1, 'scheme')) out.push(span(tokens, i - 1, i, 'check'));
   }
   return out;
+}
+
+/** "the" as some families type it: Shetland and Scots "da" ("in da Hoofields"). */
+const THE_WORDS = new Set(['the', 'da']);
+
+/**
+ * A home "in the" somewhere that no list knows: "a flat in the Hightown", "living in da Hoofields". A town takes no
+ * "the", an estate or a block does (possible: a district may too).
+ */
+function homesInThe(tokens: Token[], kept: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i]!.key !== 'in' || !THE_WORDS.has(tokens[i + 1]!.key) || !joinedBySpace(tokens[i + 1]!.gap)) continue;
+    const s = i + 2;
+    let e = s;
+    while (e - s < 2 && estateNameWord(tokens, e, kept)) e++;
+    const after = tokens[e];
+    if (e === s || (after && joinedBySpace(after.gap) && !after.sentenceStart && !PAUSE_AFTER.has(after.key))) continue;
+    if (homeSaidBefore(tokens, i + 1, 'estate')) out.push(span(tokens, s, e - 1, 'check'));
+    i = e - 1;
+  }
+  return out;
+}
+
+/** A capitalised word of an estate's own name: no town, region, ordinary word or kind of place ("the Army", "the Lakes"). */
+function estateNameWord(tokens: Token[], k: number, kept: Uint8Array): boolean {
+  const w = tokens[k];
+  if (!w?.cap || w.sentenceStart || w.acronym || kept[k] || !joinedBySpace(w.gap) || !/^\p{L}+$/u.test(w.text)) return false;
+  return (
+    !placeWord(w.key) && !neverAName(w.key) && !notAPerson(w.key) && !REGIONS_ON.has(w.key) && (unknownWord(w.key) || !commonWord(w.key))
+  );
 }
 
 /** A capitalised name at `n` (a town's, kept) straight after "on", "off" or "onto", joined to the street word after it. */
@@ -802,6 +841,8 @@ const REGIONS_ON = new Set(
 function livedOnLead(tokens: Token[], on: number): boolean {
   // "we was up on the Gurnos"
   if (['up', 'down', 'out', 'over', 'back'].includes(tokens[on - 1]?.key ?? '') && joinedBySpace(tokens[on]!.gap)) on--;
+  // "i was on my own on the Gurnos": alone, then where
+  if (tokens[on - 1]?.key === 'own' && tokens[on - 3]?.key === 'on' && OWNERS.has(tokens[on - 2]!.key)) on -= 3;
   const a = tokens[on - 1]?.key ?? '';
   // the Black Country "we'm" (we are) is a person and a be-word at once: "we'm on the Wrens Nest"
   if (ON_LEADS.has(a) || LIVE_WORDS.has(a) || a === "we'm") return true;
@@ -827,9 +868,21 @@ function estatesLivedOn(tokens: Token[], kept: Uint8Array): Candidate[] {
     // and "moved off Penrhys": one moves off an estate, not off a town
     const keptOk = (the || on.key === 'off') && !REGIONS_ON.has(a?.key ?? '');
     if (!a || !joinedBySpace(a.gap) || a.sentenceStart || (kept[s] && !keptOk) || !/^\p{L}[\p{L}'’-]*$/u.test(a.text)) continue;
-    if (NOT_A_STREET_NAME.has(a.key) || NOT_LIVED_ON.has(a.key) || neverAName(a.key) || (placeWord(a.key) && !keptOk)) continue;
     const b = tokens[s + 1];
-    const two = b !== undefined && joinedBySpace(b.gap) && !b.sentenceStart && b.cap === a.cap && ESTATE_TAILS.has(b.key) && !kept[s + 1];
+    // "we live on the old warren": an estate named old or new, then a word that is a name, not a thing ("the new build")
+    const oldOrNew =
+      the &&
+      ['old', 'new'].includes(a.key) &&
+      b !== undefined &&
+      joinedBySpace(b.gap) &&
+      b.cap === a.cap &&
+      (onlyAName(b.key) || unknownWord(b.key)) &&
+      !neverAName(b.key);
+    if (!oldOrNew && (NOT_A_STREET_NAME.has(a.key) || NOT_LIVED_ON.has(a.key) || neverAName(a.key) || (placeWord(a.key) && !keptOk)))
+      continue;
+    const two =
+      oldOrNew ||
+      (b !== undefined && joinedBySpace(b.gap) && !b.sentenceStart && b.cap === a.cap && ESTATE_TAILS.has(b.key) && !kept[s + 1]);
     const e = two ? s + 1 : s;
     const after = tokens[e + 1];
     // the name ends the phrase: a pause, the end, or a word like "and", "in", "near" after it

@@ -6,6 +6,7 @@ import { joinedBySpace, type Token } from './tokens.ts';
 import { namedAgain } from './named-again.ts';
 import { hospitalAt, hospitalSentences, unknownHospitals } from './hospitals.ts';
 import { employersInPlaces, workplaceAt } from './workplaces.ts';
+import { namedBusinesses } from './businesses.ts';
 
 export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
@@ -14,7 +15,7 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
     const taken = hospitalAt(tokens, i, kept, cue, out);
     i = taken >= 0 ? taken : workplaceAt(tokens, i, kept, out);
   }
-  out.push(...employersInPlaces(tokens, kept), ...unknownHospitals(tokens, kept));
+  out.push(...employersInPlaces(tokens, kept), ...namedBusinesses(tokens), ...unknownHospitals(tokens, kept));
   // "in and out of the ulster ... drove us to the ulster herself": a hospital found once is found again
   out.push(...namedAgain(tokens, out, 'hospital', (t, j) => joinedBySpace(t[j]!.gap), true));
   return out;

@@ -22,7 +22,7 @@ for (const c of `tesco|tesco express|tesco extra|asda|sainsbury's|sainsburys|ald
   parcelforce|dhl|yodel|fedex|ocado|arnold clark|stagecoach|arriva|first bus|go north east|national express|
   lothian buses|translink|cardiff bus|metrolink|scotrail|network rail|northern rail|
   bakkavor|greencore|2 sisters|cranswick|moy park|weetabix|warburtons|hovis|müller|muller|arla|cadbury|nestle|nestlé|
-  unilever|reckitt|pilkington|jcb|airbus|bae systems|rolls-royce|rolls royce|tata steel|british steel|harland and wolff|
+  unilever|reckitt|pilkington|jcb|airbus|bae systems|rolls-royce|rolls royce|tata|tata steel|british steel|harland and wolff|
   spirit aerosystems|bombardier|jaguar land rover|jlr|sellafield|ineos|capita|concentrix|teleperformance|sitel|serco|
   g4s|mitie|sodexo|bupa|hc-one|sky|virgin media|talktalk|vodafone|admiral|aviva|direct line|
   easyjet|ryanair|jet2|jet2holidays|british airways|virgin atlantic|loganair|wizz air|tui|
@@ -31,7 +31,7 @@ for (const c of `tesco|tesco express|tesco extra|asda|sainsbury's|sainsburys|ald
   blackpool pleasure beach|pleasure beach|alton towers|thorpe park|chessington|drayton manor|flamingo land|legoland`.split('|'))
   CHAINS.add(c.trim());
 // ordinary words as well as shops: only with a capital
-for (const c of 'Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet|Bargain Booze|Heron|The Works|River Island|New Look|Nationwide|Halifax|Barclays|Lloyds|Santander|HSBC|NatWest|BP|Texaco|EE|O2|Three|BT|First|Go Ahead|Nissan|Vauxhall|Toyota|Honda|Mini|Siemens|Clarks|Hilton|UPS|Uber|Bolt|Amazon Flex|Scottish Water|Welsh Water|Southern Water|Wessex Water|South West Water|Northern Powergrid|EDF|OVO'.split(
+for (const c of 'Post Office|Iceland|Boots|Next|Costa|Savers|Premier|One Stop|Shell|Esso|Jet|Bargain Booze|Heron|The Works|River Island|New Look|Nationwide|Halifax|Barclays|Lloyds|Santander|HSBC|NatWest|BP|Texaco|EE|O2|Three|BT|First|Go Ahead|Nissan|Vauxhall|Toyota|Honda|Mini|Siemens|Clarks|Hilton|UPS|Uber|Bolt|Amazon Flex|Scottish Water|Welsh Water|Southern Water|Wessex Water|South West Water|Northern Powergrid|EDF|OVO'.split(
   '|',
 ))
   CHAINS.add(c, true);
@@ -86,6 +86,10 @@ const WORK_VERBS = new Set([
 const WORK_PREPS = new Set(['at', 'for', 'in', 'by']);
 /** Days and shifts someone "does" somewhere: "i do saturdays at X", "she does nights at X". */
 const DAYS_DONE = new Set(['saturdays', 'sundays', 'weekends', 'nights', 'evenings', 'mornings', 'lates', 'earlies']);
+/** Between a job and where it is done: "working nights at", "works part time at", "I work now in", "still works at". */
+const WHEN_WORKED = new Set(
+  'nights days weekends evenings mornings part-time full-time part full out over away now still also currently there locally'.split(' '),
+);
 /** "a driver with First Glasgow", "an apprenticeship with Cardiff Bus": "with" names an employer only after a job. */
 const WITH_JOBS = new Set([
   'job',
@@ -185,7 +189,7 @@ function employerEnd(tokens: Token[], j: number, s: number): number {
 }
 
 /** A location after "in", "on", "near": capitalised words ("Rhyl", "Hamilton Road") or a small-letter place. */
-function locationAfter(tokens: Token[], i: number): { end: number; street: boolean } | undefined {
+export function locationAfter(tokens: Token[], i: number): { end: number; street: boolean } | undefined {
   // "the Amazon warehouse in Swansea", "the Tesco store on ..."
   if (tokens[i] && BRANCH_WORDS.has(tokens[i]!.key) && joinedBySpace(tokens[i]!.gap)) i++;
   // "the Royal Mail sorting office in Bootle", "the Asda distribution centre in Lutterworth"
@@ -330,12 +334,11 @@ export function workplaceAt(tokens: Token[], i: number, kept: Uint8Array, out: C
   // and "i do saturdays at Glamz Hair Studio": days someone does, somewhere
   if (WORK_VERBS.has(t.key) || (DAYS_DONE.has(t.key) && ['do', 'does', 'did', 'doing'].includes(prev?.key ?? ''))) {
     let j = i + 1;
-    // "working nights for British Airways"
-    if (
-      ['nights', 'days', 'weekends', 'evenings', 'part-time', 'full-time', 'out', 'over', 'away'].includes(tokens[j]?.key ?? '') &&
-      joinedBySpace(tokens[j]!.gap)
-    )
+    // "working nights for British Airways", "works part time at", "I work now in": when and how much, then where
+    for (let n = 0; n < 2 && WHEN_WORKED.has(tokens[j]?.key ?? '') && joinedBySpace(tokens[j]!.gap); n++) {
+      if (['part', 'full'].includes(tokens[j]!.key) && tokens[j + 1]?.key === 'time') j++;
       j++;
+    }
     // "work on the tills at", "working on the line for": what the job is, then where
     if (
       tokens[j]?.key === 'on' &&
