@@ -2,6 +2,7 @@
 // The interface here is fixed (the moderation pages use it); the detectors are in this folder:
 // patterns.ts (emails, links, phones, postcodes, case references, dates, ages, addresses),
 // schools.ts, names.ts (with compromise's lexicon, words.ts) and worker.ts (the worker's own name).
+import { barePlaces } from './bare-places.ts';
 import { agesAfterNames, childNameKeys, findNames } from './names.ts';
 import { findPatterns } from './patterns.ts';
 import { findIdentifiers } from './identifiers.ts';
@@ -107,6 +108,7 @@ export function findFlagsDetailed(story: string, workerName: WorkerNames): Detai
     ...findVenues(tokens, kept),
   ];
   structured.push(...namedHousesBefore(tokens, structured, kept));
+  structured.push(...barePlaces(tokens, kept, structured));
   const names = findNames(tokens, story, workerNamesMatcher(namesOf(workerName)), structured, kept);
   return resolveOverlaps([...structured, ...names, ...agesAfterNames(story, names)], story.length).map((c) => {
     const child = c.kind === 'name' && c.child === true;
