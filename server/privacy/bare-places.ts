@@ -37,15 +37,21 @@ function sentencesHolding(tokens: Token[], found: Candidate[], kind: Candidate['
   return sentencesWith(tokens, (_t, j) => at[j] === 1);
 }
 
-/** Capitalised names after a place word, in a sentence about school or about care, that overlap nothing in `found`. */
-export function barePlaces(tokens: Token[], kept: Uint8Array, found: Candidate[]): Candidate[] {
+/**
+ * Capitalised names after a place word, in a sentence about school or about care, that overlap nothing in
+ * `found` and no person in `names` (what the name rules find before this rule runs): a known first name they
+ * are sure of is a person ("to Amira"); a word they took for a name that no list knows may be the place ("at Morpeth").
+ */
+export function barePlaces(tokens: Token[], kept: Uint8Array, found: Candidate[], names: Candidate[]): Candidate[] {
   const school = sentencesWith(tokens, (t) => SCHOOL_CUES.has(t.key));
   const schools = sentencesHolding(tokens, found, 'school');
   const care = hospitalSentences(tokens);
   const hospitals = sentencesHolding(tokens, found, 'hospital');
   const taken = new Uint8Array(tokens.length);
   let k = 0;
-  for (const c of [...found].sort((a, b) => a.start - b.start)) {
+  const startsAt = new Map(tokens.map((t) => [t.start, t]));
+  const people = names.filter((n) => n.tier !== 'check' && knownName(startsAt.get(n.start)?.key ?? ''));
+  for (const c of [...found, ...people].sort((a, b) => a.start - b.start)) {
     while (k < tokens.length && tokens[k]!.end <= c.start) k++;
     for (let j = k; j < tokens.length && tokens[j]!.start < c.end; j++) taken[j] = 1;
   }

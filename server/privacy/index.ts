@@ -108,8 +108,9 @@ export function findFlagsDetailed(story: string, workerName: WorkerNames): Detai
     ...findVenues(tokens, kept),
   ];
   structured.push(...namedHousesBefore(tokens, structured, kept));
-  structured.push(...barePlaces(tokens, kept, structured));
-  const names = findNames(tokens, story, workerNamesMatcher(namesOf(workerName)), structured, kept);
+  const worker = workerNamesMatcher(namesOf(workerName));
+  structured.push(...barePlaces(tokens, kept, structured, findNames(tokens, story, worker, structured, kept)));
+  const names = findNames(tokens, story, worker, structured, kept);
   return resolveOverlaps([...structured, ...names, ...agesAfterNames(story, names)], story.length).map((c) => {
     const child = c.kind === 'name' && c.child === true;
     return {
