@@ -17,7 +17,7 @@ function area(url: string, fn: string): string {
   if (url.includes('better-sqlite3') || (['all', 'get', 'run', 'iterate', 'pluck', 'raw'].includes(fn) && !url))
     return 'SQLite (better-sqlite3)';
   if (url.includes('drizzle-orm')) return 'drizzle-orm';
-  if (url.includes('/eta/') || url.includes('@fastify/view')) return 'templates (eta, @fastify/view)';
+  if (url.includes('/eta/')) return 'templates (eta)';
   if (url.includes('/lunr/')) return 'lunr';
   if (
     url.includes('/fastify') ||

@@ -81,10 +81,18 @@ export function frameworkError(err: FastifyError, req: FastifyRequest, reply: Fa
   const lang = langOf(req.url);
   const { title, message } = known(status, app.catalogue.t[json ? 'en' : lang]);
   if (json) return reply.send({ error: title, status });
-  app
-    .view('error', { ...pageContext(app, lang === 'cy' ? '/cy' : '/', 'error'), title, status, message, csrf: () => '' })
-    .then((html) => reply.type('text/html; charset=utf-8').send(html))
-    .catch(() => reply.type('text/plain; charset=utf-8').send(title));
+  try {
+    const html = app.renderPage('error', {
+      ...pageContext(app, lang === 'cy' ? '/cy' : '/', 'error'),
+      title,
+      status,
+      message,
+      csrf: () => '',
+    });
+    return reply.type('text/html; charset=utf-8').send(html);
+  } catch {
+    return reply.type('text/plain; charset=utf-8').send(title);
+  }
 }
 
 export default fp(async function errors(app: FastifyInstance) {
