@@ -512,3 +512,8 @@ export const TITLES = new Set(['mr', 'mrs', 'miss', 'ms', 'mx', 'dr', 'sir', 'ma
 
 /** Who works at a school, said after its name with a possessive: "Oakfield's SENCO". */
 export const STAFF = new Set(['senco', 'sendco', 'headteacher', 'headmaster', 'headmistress', 'teachers', 'staff', 'pastoral', 'pupils']);
+/** Said before a school someone talked to: "spoke to Oakfield", "she speak with Kirkton", "rang Greenhill". */
+export const SPOKE = new Set(['spoke', 'speak', 'speaks', 'speaking', 'talked', 'talk', 'talks', 'phoned', 'rang', 'emailed', 'contacted']);
+export const EXCLUDING = new Set(['excluded', 'expelled', 'suspended']);
+/** "excluded from", "an exclusion from": said just before a school's name */
+export const EXCLUSION_WORDS = new Set([...EXCLUDING, 'exclusion', 'exclusions']);
