@@ -1,7 +1,7 @@
 // Privacy flags: spans of a story that may identify someone, and a suggested anonymised quote.
 // The interface here is fixed (the moderation pages use it); the detectors are in this folder:
 // patterns.ts (emails, links, phones, postcodes, case references, dates, ages, addresses),
-// schools.ts, names.ts (with compromise's lexicon, words.ts) and worker.ts (the worker's own name).
+// schools.ts, bare-places.ts, names.ts (with compromise's lexicon, words.ts) and worker.ts (the worker's own name).
 import { barePlaces } from './bare-places.ts';
 import { agesAfterNames, childNameKeys, findNames } from './names.ts';
 import { findPatterns } from './patterns.ts';
@@ -109,6 +109,7 @@ export function findFlagsDetailed(story: string, workerName: WorkerNames): Detai
   ];
   structured.push(...namedHousesBefore(tokens, structured, kept));
   const worker = workerNamesMatcher(namesOf(workerName));
+  // The name rules run twice: first so that places named bare leave alone the people they are sure of, then with those places known.
   structured.push(...barePlaces(tokens, kept, structured, findNames(tokens, story, worker, structured, kept)));
   const names = findNames(tokens, story, worker, structured, kept);
   return resolveOverlaps([...structured, ...names, ...agesAfterNames(story, names)], story.length).map((c) => {
