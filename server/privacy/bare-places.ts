@@ -2,6 +2,7 @@
 // "into", "from", "in"), in a sentence whose topic is school or care and not both. Possible only (a check):
 // the topic says what kind of place it would be, not that the name is one.
 import { hospitalSentences } from './hospitals.ts';
+import { tokenAt } from './named-again.ts';
 import { SCHOOL_CUES } from './school-words.ts';
 import type { Candidate } from './spans.ts';
 import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
@@ -29,12 +30,21 @@ const TITLES = new Set('mr mrs ms miss mx dr judge prof sir dame lady lord nurse
 /** For each token, whether its sentence holds a found span of `kind`. */
 function sentencesHolding(tokens: Token[], found: Candidate[], kind: Candidate['kind']): Uint8Array {
   const at = new Uint8Array(tokens.length);
-  let k = 0;
-  for (const c of [...found].filter((f) => f.kind === kind).sort((a, b) => a.start - b.start)) {
-    while (k + 1 < tokens.length && tokens[k + 1]!.start <= c.start) k++;
-    at[k] = 1;
-  }
+  for (const c of found) if (c.kind === kind) at[tokenAt(tokens, c.start)] = 1;
   return sentencesWith(tokens, (_t, j) => at[j] === 1);
+}
+
+/** The tokens a span covers, marked in `taken`. */
+function markTaken(tokens: Token[], c: Candidate, taken: Uint8Array): void {
+  let j = tokenAt(tokens, c.start);
+  if (tokens[j]!.end <= c.start) j++;
+  for (; j < tokens.length && tokens[j]!.start < c.end; j++) taken[j] = 1;
+}
+
+/** A name the name rules are sure of whose first word is a known first name: a person. */
+function surePerson(tokens: Token[], n: Candidate): boolean {
+  const first = tokens[tokenAt(tokens, n.start)]!;
+  return n.tier !== 'check' && first.start === n.start && knownName(first.key);
 }
 
 /**
@@ -48,13 +58,8 @@ export function barePlaces(tokens: Token[], kept: Uint8Array, found: Candidate[]
   const care = hospitalSentences(tokens);
   const hospitals = sentencesHolding(tokens, found, 'hospital');
   const taken = new Uint8Array(tokens.length);
-  let k = 0;
-  const startsAt = new Map(tokens.map((t) => [t.start, t]));
-  const people = names.filter((n) => n.tier !== 'check' && knownName(startsAt.get(n.start)?.key ?? ''));
-  for (const c of [...found, ...people].sort((a, b) => a.start - b.start)) {
-    while (k < tokens.length && tokens[k]!.end <= c.start) k++;
-    for (let j = k; j < tokens.length && tokens[j]!.start < c.end; j++) taken[j] = 1;
-  }
+  for (const c of found) markTaken(tokens, c, taken);
+  for (const n of names) if (surePerson(tokens, n)) markTaken(tokens, n, taken);
   const out: Candidate[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;

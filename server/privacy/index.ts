@@ -109,9 +109,12 @@ export function findFlagsDetailed(story: string, workerName: WorkerNames): Detai
   ];
   structured.push(...namedHousesBefore(tokens, structured, kept));
   const worker = workerNamesMatcher(namesOf(workerName));
-  // The name rules run twice: first so that places named bare leave alone the people they are sure of, then with those places known.
-  structured.push(...barePlaces(tokens, kept, structured, findNames(tokens, story, worker, structured, kept)));
-  const names = findNames(tokens, story, worker, structured, kept);
+  // The name rules are read first, so that places named bare leave alone the people they are sure of; read
+  // again, with those places known, only when there are some.
+  const firstNames = findNames(tokens, story, worker, structured, kept);
+  const bare = barePlaces(tokens, kept, structured, firstNames);
+  structured.push(...bare);
+  const names = bare.length ? findNames(tokens, story, worker, structured, kept) : firstNames;
   return resolveOverlaps([...structured, ...names, ...agesAfterNames(story, names)], story.length).map((c) => {
     const child = c.kind === 'name' && c.child === true;
     return {
