@@ -91,3 +91,10 @@ describe("children's names", () => {
     expect(names('with zara and ayaan')).toEqual(['zara (check)', 'ayaan (check)']);
   });
 });
+
+describe('Welsh and Irish words for grandparents and parents before a name', () => {
+  it('leave the relation word in the quote and take the name', () => {
+    expect(flagged('The boys stayed with Bampi Gethin for a fortnight.', 'name')).toEqual(['Gethin']);
+    expect(flagged('her mammy Siobhan rang me every night', 'name')).toEqual(['Siobhan']);
+  });
+});

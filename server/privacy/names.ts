@@ -47,7 +47,7 @@ const RELATIVES = `partner husband wife ex ex-partner ex-husband ex-wife boyfrie
   mother dad father stepdad stepmum step-dad step-mum nan nana nanna gran granny grandma grandad granddad grandpa
   grandmother grandfather aunt auntie aunty uncle cousin fella feller bloke hubby missus wifey bf gf babyfather babymother
   nain taid mamgu tadcu mam-gu tad-cu nani dadi ammi ammu abbu abba ami baba khala khalu chacha chachi phupho phuppo mamu
-  masi bhabhi bhaiya didi babcia dziadek ciocia wujek mama papa granda gramps grampa nanny bestie bezzie bibi baji apa aapi
+  bampi bamps mammy daddy masi bhabhi bhaiya didi babcia dziadek ciocia wujek mama papa granda gramps grampa nanny bestie bezzie bibi baji apa aapi
   appi bhai bhaji behen dada dadu nanu mamu taya tayi chachu phuppi amma appa thatha paati dziadzia babunia tata ma da`.split(/\s+/);
 const OTHER_RELATIONS = new Set([
   ...RELATIVES,
