@@ -14,3 +14,15 @@ describe('a hospital named bare after "the", in a sentence about care', () => {
     expect(flagged('We had a lovely walk down to the Willows on Sunday.', 'hospital')).toEqual([]);
   });
 });
+
+describe('a ward named bare before its hospital', () => {
+  it('"on Bluebell at Stepping Hill" (sure), "in Bramble at the Royal" (possible)', () => {
+    expect(flagged('My boy spent a fortnight on Bluebell at Stepping Hill.', 'hospital')).toEqual(['Bluebell', 'Stepping Hill']);
+    expect(flagged('Mum stayed in Bramble at the Royal.', 'hospital')).toEqual(['Bramble (check)', 'the Royal']);
+  });
+
+  it("not a day, a town or someone's room", () => {
+    expect(flagged('He was on Friday at the Royal for his scan.', 'hospital')).toEqual(['the Royal']);
+    expect(flagged("Mum was in Tina's room at the Royal.", 'hospital')).toEqual(['the Royal']);
+  });
+});
