@@ -3,6 +3,7 @@
 // the topic says what kind of place it would be, not that the name is one.
 import { hospitalSentences } from './hospitals.ts';
 import { tokenAt } from './named-again.ts';
+import { HOSPITAL_TYPE_WORDS } from './venue-runs.ts';
 import { SCHOOL_CUES } from './school-words.ts';
 import type { Candidate } from './spans.ts';
 import { joinedBySpace, sentencesWith, type Token } from './tokens.ts';
@@ -65,7 +66,11 @@ export function barePlaces(tokens: Token[], kept: Uint8Array, found: Candidate[]
     const t = tokens[i]!;
     const aboutSchool = school[i] === 1 || schools[i] === 1;
     const aboutCare = care[i] === 1 || hospitals[i] === 1;
-    if (aboutSchool === aboutCare || !t.cap || t.sentenceStart || kept[i] || taken[i] || !PLACE_LEADS.has(tokens[i - 1]!.key)) continue;
+    // "visited me at the Harbour": in a sentence about care, a capitalised name after "the" is a place's, even an English word
+    const theName =
+      aboutCare && !aboutSchool && tokens[i - 1]!.key === 'the' && !tokens[i - 1]!.cap && PLACE_LEADS.has(tokens[i - 2]?.key ?? '');
+    if (aboutSchool === aboutCare || !t.cap || t.sentenceStart || kept[i] || taken[i] || !(theName || PLACE_LEADS.has(tokens[i - 1]!.key)))
+      continue;
     if (!joinedBySpace(t.gap) || t.text === 'I' || neverAName(t.key) || t.acronym || TITLES.has(t.key) || NOT_PLACES.has(t.key)) continue;
     if (tokens[i - 1]!.key === 'at' && GROWN_UPS.has(tokens[i - 2]?.key ?? '')) continue;
     // "at Busy Bees in Hillsborough": the town of a place just found
@@ -74,7 +79,8 @@ export function barePlaces(tokens: Token[], kept: Uint8Array, found: Candidate[]
     const person = p?.cap === true && (onlyAName(p.key) || knownName(p.key));
     // "grew up in", "brought up in" (not "ended up in")
     const grewUp = p?.key === 'up' && ['grew', 'grow', 'growing', 'brought', 'bringing'].includes(tokens[i - 3]?.key ?? '');
-    if (tokens[i - 1]!.key === 'in' && (!p || taken[i - 2] || TOWN_BEFORE_IN.has(p.key) || p.possessive || person || grewUp)) continue;
+    if (!theName && tokens[i - 1]!.key === 'in' && (!p || taken[i - 2] || TOWN_BEFORE_IN.has(p.key) || p.possessive || person || grewUp))
+      continue;
     let e = i;
     while (
       e + 1 < tokens.length &&
@@ -87,13 +93,16 @@ export function barePlaces(tokens: Token[], kept: Uint8Array, found: Candidate[]
       tokens[e + 1]!.text !== 'I'
     )
       e++;
+    // after "the", one word only: "the Harbour", not "the Royal Albert Hall"
+    if (theName && e > i) continue;
     const words = tokens.slice(i, e + 1);
     const after = tokens[e + 1];
     if (after && joinedBySpace(after.gap) && NOT_INSTITUTION.has(after.key)) continue;
     if (words.some((w) => NOT_INSTITUTION.has(w.key) || neverAName(w.key))) continue;
     // a person: "at Sarah's", "to Jade Cooper"
     if (words.length === 1 ? onlyAName(t.key) || t.possessive : knownName(t.key)) continue;
-    if (words.every((w) => commonWord(w.key) || placeWord(w.key))) continue;
+    if (words.some((w) => HOSPITAL_TYPE_WORDS.has(w.key))) continue;
+    if (words.every((w) => (commonWord(w.key) && !theName) || placeWord(w.key))) continue;
     out.push({ kind: aboutSchool ? 'school' : 'hospital', start: t.start, end: tokens[e]!.baseEnd, tier: 'check' });
     i = e;
   }

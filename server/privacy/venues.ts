@@ -7,6 +7,7 @@ import { namedAgain } from './named-again.ts';
 import { hospitalAt, hospitalSentences, unknownHospitals } from './hospitals.ts';
 import { employersInPlaces, workplaceAt } from './workplaces.ts';
 import { namedBusinesses } from './businesses.ts';
+import { wardsBefore } from './wards-before.ts';
 
 export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
@@ -16,6 +17,7 @@ export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
     i = taken >= 0 ? taken : workplaceAt(tokens, i, kept, out);
   }
   out.push(...employersInPlaces(tokens, kept), ...namedBusinesses(tokens), ...unknownHospitals(tokens, kept));
+  out.push(...wardsBefore(tokens, kept, out));
   // "in and out of the ulster ... drove us to the ulster herself": a hospital found once is found again
   out.push(...namedAgain(tokens, out, 'hospital', (t, j) => joinedBySpace(t[j]!.gap), true));
   return out;
