@@ -8,6 +8,7 @@ import { findPatterns } from './patterns.ts';
 import { findIdentifiers } from './identifiers.ts';
 import { keptTokens } from './keep.ts';
 import { findSchools } from './schools.ts';
+import { schoolsNamedForPeople } from './named-for-people.ts';
 import { findHomes, findStreets, namedHousesBefore } from './streets.ts';
 import { findVenues } from './venues.ts';
 import { resolveOverlaps } from './spans.ts';
@@ -114,7 +115,12 @@ export function findFlagsDetailed(story: string, workerName: WorkerNames): Detai
   const firstNames = findNames(tokens, story, worker, structured, kept);
   const bare = barePlaces(tokens, kept, structured, firstNames);
   structured.push(...bare);
-  const names = bare.length ? findNames(tokens, story, worker, structured, kept) : firstNames;
+  const [personSchools, names] = schoolsNamedForPeople(
+    tokens,
+    bare.length ? findNames(tokens, story, worker, structured, kept) : firstNames,
+    structured,
+  );
+  structured.push(...personSchools);
   return resolveOverlaps([...structured, ...names, ...agesAfterNames(story, names)], story.length).map((c) => {
     const child = c.kind === 'name' && c.child === true;
     return {
