@@ -47,7 +47,7 @@ export type Flag = { kind: FlagKind; tier?: FlagTier; start: number; end: number
 export type TieredFlag = Flag & { tier: FlagTier };
 
 /** Bumped whenever the rules change what they find, so stored flags are recomputed. */
-export const DETECTOR_VERSION = 15;
+export const DETECTOR_VERSION = 16;
 
 /** What each kind is, in words, for the moderator. */
 export const KIND_LABELS: Record<FlagKind, string> = {
