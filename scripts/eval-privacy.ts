@@ -41,6 +41,7 @@ export const HELD_OUT_FIXTURES = [
   join(FIXTURE_DIR, 'privacy-heldout-2026-12rs.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12ao.json'),
   join(FIXTURE_DIR, 'privacy-heldout-2026-12aa-ab.json'),
+  join(FIXTURE_DIR, 'privacy-heldout-2026-12ac-ad.json'),
 ];
 /** Held-out sets not measured yet (until the next version is frozen, then moved to HELD_OUT_FIXTURES): only their shape is checked. */
 export const SEALED_FIXTURES: string[] = [];
