@@ -1,7 +1,6 @@
 // A school or a hospital no rule found, named bare: a capitalised name just after a place word ("at", "to",
 // "into", "from", "in"), in a sentence whose topic is school or care and not both. Possible only (a check):
 // the topic says what kind of place it would be, not that the name is one.
-import { hospitalSentences } from './hospitals.ts';
 import { tokenAt } from './named-again.ts';
 import { HOSPITAL_TYPE_WORDS } from './venue-runs.ts';
 import { SCHOOL_CUES } from './school-words.ts';
@@ -53,10 +52,9 @@ function surePerson(tokens: Token[], n: Candidate): boolean {
  * `found` and no person in `names` (what the name rules find before this rule runs): a known first name they
  * are sure of is a person ("to Amira"); a word they took for a name that no list knows may be the place ("at Morpeth").
  */
-export function barePlaces(tokens: Token[], kept: Uint8Array, found: Candidate[], names: Candidate[]): Candidate[] {
+export function barePlaces(tokens: Token[], kept: Uint8Array, care: Uint8Array, found: Candidate[], names: Candidate[]): Candidate[] {
   const school = sentencesWith(tokens, (t) => SCHOOL_CUES.has(t.key));
   const schools = sentencesHolding(tokens, found, 'school');
-  const care = hospitalSentences(tokens);
   const hospitals = sentencesHolding(tokens, found, 'hospital');
   const taken = new Uint8Array(tokens.length);
   for (const c of found) markTaken(tokens, c, taken);

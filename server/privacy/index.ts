@@ -11,6 +11,7 @@ import { findSchools } from './schools.ts';
 import { schoolsNamedForPeople } from './named-for-people.ts';
 import { findHomes, findStreets, namedHousesBefore } from './streets.ts';
 import { findVenues } from './venues.ts';
+import { hospitalSentences } from './hospitals.ts';
 import { resolveOverlaps } from './spans.ts';
 import { tokenize } from './tokens.ts';
 import { workerNamesMatcher } from './worker.ts';
@@ -100,25 +101,28 @@ export function findFlagsDetailed(story: string, workerName: WorkerNames): Detai
   if (typeof story !== 'string' || story.length === 0) return [];
   const tokens = tokenize(story);
   const kept = keptTokens(tokens);
+  // which sentences are about illness or care: three rules read it
+  const care = hospitalSentences(tokens);
   const structured = [
     ...findPatterns(story),
     ...findIdentifiers(story),
     ...findSchools(tokens, kept),
     ...findStreets(tokens, kept),
     ...findHomes(tokens, kept),
-    ...findVenues(tokens, kept),
+    ...findVenues(tokens, kept, care),
   ];
   structured.push(...namedHousesBefore(tokens, structured, kept));
   const worker = workerNamesMatcher(namesOf(workerName));
   // The name rules are read first, so that places named bare leave alone the people they are sure of; read
-  // again, with those places known, only when there are some.
+  // again, with those places known, only when there are some. Of the names, those a child is "at" are schools.
   const firstNames = findNames(tokens, story, worker, structured, kept);
-  const bare = barePlaces(tokens, kept, structured, firstNames);
+  const bare = barePlaces(tokens, kept, care, structured, firstNames);
   structured.push(...bare);
   const [personSchools, names] = schoolsNamedForPeople(
     tokens,
     bare.length ? findNames(tokens, story, worker, structured, kept) : firstNames,
     structured,
+    care,
   );
   structured.push(...personSchools);
   return resolveOverlaps([...structured, ...names, ...agesAfterNames(story, names)], story.length).map((c) => {

@@ -1,7 +1,6 @@
 // Schools named after people ("he was at Marion Richardson", "got him into John Frost"): the name rules read
 // them as a person, but nobody is "at" or "into" a person. A full name (a first name first) right after such a lead, in a sentence
 // not about care or work, is a school (with the name rules' tier).
-import { hospitalSentences } from './hospitals.ts';
 import { tokenAt } from './named-again.ts';
 import type { Candidate } from './spans.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
@@ -31,8 +30,12 @@ function ledToInstitution(tokens: Token[], i: number): boolean {
 }
 
 /** The names in `names` that are schools named after a person; returns [schools, the names left]. */
-export function schoolsNamedForPeople(tokens: Token[], names: Candidate[], found: Candidate[]): [Candidate[], Candidate[]] {
-  const care = hospitalSentences(tokens);
+export function schoolsNamedForPeople(
+  tokens: Token[],
+  names: Candidate[],
+  found: Candidate[],
+  care: Uint8Array,
+): [Candidate[], Candidate[]] {
   const sorted = [...names].sort((a, b) => a.start - b.start);
   const schools: Candidate[] = [];
   const left: Candidate[] = [];

@@ -4,16 +4,16 @@
 import type { Candidate } from './spans.ts';
 import { joinedBySpace, type Token } from './tokens.ts';
 import { namedAgain } from './named-again.ts';
-import { hospitalAt, hospitalSentences, unknownHospitals } from './hospitals.ts';
+import { hospitalAt, unknownHospitals } from './hospitals.ts';
 import { employersInPlaces, workplaceAt } from './workplaces.ts';
 import { namedBusinesses } from './businesses.ts';
 import { wardsBefore } from './wards-before.ts';
 
-export function findVenues(tokens: Token[], kept: Uint8Array): Candidate[] {
+/** `care`: for each token, whether its sentence is about illness or care (hospitalSentences). */
+export function findVenues(tokens: Token[], kept: Uint8Array, care: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
-  const cue = hospitalSentences(tokens);
   for (let i = 0; i < tokens.length; i++) {
-    const taken = hospitalAt(tokens, i, kept, cue, out);
+    const taken = hospitalAt(tokens, i, kept, care, out);
     i = taken >= 0 ? taken : workplaceAt(tokens, i, kept, out);
   }
   out.push(...employersInPlaces(tokens, kept), ...namedBusinesses(tokens), ...unknownHospitals(tokens, kept));
