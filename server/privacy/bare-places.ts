@@ -77,8 +77,7 @@ export function barePlaces(tokens: Token[], kept: Uint8Array, care: Uint8Array, 
     const person = p?.cap === true && (onlyAName(p.key) || knownName(p.key));
     // "grew up in", "brought up in" (not "ended up in")
     const grewUp = p?.key === 'up' && ['grew', 'grow', 'growing', 'brought', 'bringing'].includes(tokens[i - 3]?.key ?? '');
-    if (!theName && tokens[i - 1]!.key === 'in' && (!p || taken[i - 2] || TOWN_BEFORE_IN.has(p.key) || p.possessive || person || grewUp))
-      continue;
+    if (tokens[i - 1]!.key === 'in' && (!p || taken[i - 2] || TOWN_BEFORE_IN.has(p.key) || p.possessive || person || grewUp)) continue;
     let e = i;
     while (
       e + 1 < tokens.length &&

@@ -6,6 +6,8 @@ import { joinedBySpace, type Token } from './tokens.ts';
 import { neverAName, placeWord } from './words.ts';
 
 const WARD_LEADS = new Set(['on', 'onto', 'in', 'into']);
+/** One is on a ward: after these the ward is sure. */
+const SURE_LEADS = new Set(['on', 'onto']);
 
 /** Capitalised words (up to three) between "on" or "in" and "at" straight before a hospital found. */
 export function wardsBefore(tokens: Token[], kept: Uint8Array, found: Candidate[]): Candidate[] {
@@ -21,12 +23,11 @@ export function wardsBefore(tokens: Token[], kept: Uint8Array, found: Candidate[
       const w = tokens[s - 1]!;
       if (!w.cap || w.sentenceStart || kept[s - 1] || neverAName(w.key) || !joinedBySpace(tokens[s]!.gap)) break;
       s--;
-      if (w.possessive && s < at - 1) break;
     }
     if (s === at || !WARD_LEADS.has(tokens[s - 1]?.key ?? '') || !joinedBySpace(tokens[s]!.gap)) continue;
     const words = tokens.slice(s, at);
     if (words.some((w) => w.possessive) || words.every((w) => placeWord(w.key))) continue;
-    const sure = ['on', 'onto'].includes(tokens[s - 1]!.key);
+    const sure = SURE_LEADS.has(tokens[s - 1]!.key);
     out.push({ kind: 'hospital', start: tokens[s]!.start, end: tokens[at - 1]!.end, ...(sure ? {} : { tier: 'check' as const }) });
   }
   return out;
