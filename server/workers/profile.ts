@@ -7,7 +7,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { nominations, quotes, workerSlugRedirects, workers } from '../../db/schema.ts';
 import type { Db } from '../db.ts';
 import { QUALITIES, QUALITY_LABELS } from '../qualities.ts';
-import { preparedQuery } from '../statements.ts';
+import { preparedQuery, unplanned, unplannedLimit } from '../statements.ts';
 import { publicSide, publicSideColumns, type PublicSide } from '../worker-accounts/profiles.ts';
 import { listedWorkerOf, liveQuoteOf, liveQuotesOfWorker, publicWorkerOf } from './visibility.ts';
 
@@ -51,7 +51,7 @@ const liveCount = (db: Db) =>
   db
     .select({ n: count() })
     .from(q)
-    .where(and(eq(q.workerId, ph('workerId')), live))
+    .where(and(eq(q.workerId, unplanned('workerId')), live))
     .prepare();
 const qualityRows = (db: Db) =>
   db
@@ -59,7 +59,7 @@ const qualityRows = (db: Db) =>
     .from(q)
     .innerJoin(n, eq(n.id, q.nominationId))
     .innerJoin(ticked, sql`1`)
-    .where(and(eq(q.workerId, ph('workerId')), live))
+    .where(and(eq(q.workerId, unplanned('workerId')), live))
     .groupBy(tickedKey)
     .prepare();
 const fromAreaRows = (db: Db) =>
@@ -67,20 +67,20 @@ const fromAreaRows = (db: Db) =>
     .selectDistinct({ areaId: n.areaId })
     .from(q)
     .innerJoin(n, eq(n.id, q.nominationId))
-    .where(and(eq(q.workerId, ph('workerId')), live))
+    .where(and(eq(q.workerId, unplanned('workerId')), live))
     .orderBy(n.areaId)
     .prepare();
 const liveQuoteRows = (db: Db) =>
   db
     .select({ id: q.id, text: q.text, relationship: q.relationship, publishedAt: q.publishedAt })
     .from(q)
-    .where(and(eq(q.workerId, ph('workerId')), live))
+    .where(and(eq(q.workerId, unplanned('workerId')), live))
     .orderBy(desc(q.publishedAt), desc(q.id))
-    .limit(ph('limit'))
+    .limit(unplannedLimit('limit'))
     .offset(ph('offset'))
     .prepare();
 const latestWindow = (db: Db) => {
-  const newest = db.select().from(q).where(live).orderBy(desc(q.publishedAt), desc(q.id)).limit(ph('window')).as('q');
+  const newest = db.select().from(q).where(live).orderBy(desc(q.publishedAt), desc(q.id)).limit(unplannedLimit('window')).as('q');
   return db
     .select({
       id: newest.id,
@@ -95,7 +95,7 @@ const latestWindow = (db: Db) => {
     .innerJoin(w, eq(w.id, newest.workerId))
     .where(listed)
     .orderBy(desc(newest.publishedAt), desc(newest.id))
-    .limit(ph('limit'))
+    .limit(unplannedLimit('limit'))
     .prepare();
 };
 const allLiveCount = (db: Db) => db.select({ n: count() }).from(q).where(live).prepare();
@@ -114,7 +114,7 @@ const areaWorkerRows = (db: Db) => {
     .where(and(eq(w.areaId, ph('areaId')), listed))
     .groupBy(w.id)
     .orderBy(desc(nominationCount), sql`${w.name} COLLATE NOCASE`, asc(w.id))
-    .limit(ph('limit'))
+    .limit(unplannedLimit('limit'))
     .offset(ph('offset'))
     .prepare();
 };
