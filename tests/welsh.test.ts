@@ -226,13 +226,16 @@ describe('every public route in both languages', () => {
     const context = pageContext(app, '/cy/about', 'not-yet-translated');
     expect(context.englishOnly).toBe(true);
     const eta = new Eta({ views: VIEWS_DIR, autoEscape: true, autoTrim: [false, 'nl'] });
-    const html = eta.render('layout', {
+    const data: Record<string, unknown> = {
       ...context,
       title: 'Prawf',
       asset: (f: string) => `/static/${f}`,
       exitUrl: EXIT_THIS_PAGE_URL,
       body: '<div class="wrap"><p>Only in English so far.</p></div>',
-    });
+    };
+    // what renderPage gives the layout for its parts that are the same on every page in a language
+    data.samePerLanguage = (part: string, key = '') => eta.render(part, { ...data, key });
+    const html = eta.render('layout', data);
     expect(html).toContain('Nid yw&#39;r dudalen hon ar gael yn Gymraeg eto.');
     expect(html).toMatch(/<div lang="en">\s*<div class="wrap/);
     expect(html).toContain('<a href="/cy/search">Chwilio</a>');
